@@ -1,0 +1,30 @@
+// Term weights learned from the statements being compared: inverse document
+// frequency over the corpus given, so a word every statement of these files
+// uses ("backend" in a backend agent) weighs little and a rare one weighs a
+// lot. Nothing is learned from outside the input.
+
+import { termsOf } from './terms.js'
+
+export interface Corpus {
+  /** Number of statements the weights were learned from. */
+  readonly size: number
+  /** Statements containing each term (after normalization). */
+  readonly df: ReadonlyMap<string, number>
+}
+
+export function buildCorpus(texts: string[]): Corpus {
+  const df = new Map<string, number>()
+  for (const text of texts) {
+    for (const t of termsOf(text)) df.set(t, (df.get(t) ?? 0) + 1)
+  }
+  return { size: texts.length, df }
+}
+
+/**
+ * Smoothed IDF, always positive. A term the corpus has never seen is treated
+ * as seen once: as rare as anything can be.
+ */
+export function idf(corpus: Corpus, term: string): number {
+  const df = Math.max(1, corpus.df.get(term) ?? 0)
+  return Math.log(1 + corpus.size / df)
+}

@@ -1,0 +1,68 @@
+// What a statement is compared on: its class (only statements of one class
+// can be duplicates), its content terms, the terms it names as specifics, and
+// for code the exact normalized text. Two statements with equal profiles are
+// interchangeable for every rule, which is what lets grouping collapse them.
+
+import { personaRole } from './persona.js'
+import { analyzeWords, uniqueTerms } from './terms.js'
+
+/**
+ * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
+ * heading: section titles, only ever matched with titles
+ * exact: code blocks and definitions, duplicates only when identical
+ */
+export type SimClass = 'text' | 'heading' | 'exact'
+
+export interface Profile {
+  cls: SimClass
+  /** A "You are a ..." opening, compared on its role only. */
+  persona: boolean
+  /** Unique content terms, sorted. */
+  terms: string[]
+  /** The subset of terms written as examples or quantities, sorted. */
+  specifics: string[]
+  /** For the exact class: the normalized text. */
+  exact?: string
+}
+
+export function classOf(kind: string): SimClass {
+  if (kind === 'code' || kind === 'definition') return 'exact'
+  if (kind === 'heading') return 'heading'
+  return 'text'
+}
+
+/**
+ * Code is a duplicate only if it would produce the same file: line endings,
+ * trailing spaces and surrounding blank lines do not change a file's meaning;
+ * anything else, indentation included, does.
+ */
+export function normalizeCode(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
+}
+
+export function profileOf(text: string, kind: string): Profile {
+  const cls = classOf(kind)
+  if (cls === 'exact') {
+    const exact = normalizeCode(text)
+    return { cls, persona: false, terms: [], specifics: [], exact }
+  }
+  const role = cls === 'text' ? personaRole(text) : undefined
+  const words = uniqueTerms(analyzeWords(role ?? text))
+  const terms = words.map((w) => w.term).sort()
+  const specifics = words
+    .filter((w) => w.example || w.number)
+    .map((w) => w.term)
+    .sort()
+  return { cls, persona: role !== undefined, terms, specifics }
+}
+
+/** A string equal for two profiles exactly when the profiles are equal. */
+export function profileKey(p: Profile): string {
+  if (p.cls === 'exact') return 'x\u0000' + (p.exact ?? '')
+  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' ')].join('\u0000')
+}

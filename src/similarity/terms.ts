@@ -1,0 +1,231 @@
+// Turns a statement's text into the terms it is compared on: words are
+// case-folded, split at `/` and `-`, rewritten through the synonym table,
+// stemmed, and stripped of stopwords and fillers. Each term remembers whether
+// it was written as a specific (inside parentheses, after "e.g."/"such as",
+// or a number), which is what the subsumption rule in specifics.ts reads.
+
+import { stemmer } from 'stemmer'
+import { isFiller, NEGATIONS, STOPWORDS } from './fillers.js'
+import { CASED_ACRONYMS, SYNONYMS } from './synonyms.js'
+
+export interface Term {
+  /** The normalized term: a canonical synonym, a number, or a stem. */
+  term: string
+  /** Written inside parentheses or an "e.g." / "such as" list. */
+  example: boolean
+  /** A quantity: `80%`, `100ms`, `p95`, `10`, `18+`. */
+  number: boolean
+  /** A filler word (kept only when a statement has nothing else). */
+  filler: boolean
+}
+
+interface Token {
+  word: string
+  /** Already final: a synonym's canonical form. */
+  fixed: boolean
+  example: boolean
+}
+
+// A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
+// in `+`, `#` or `%` (C++, C#, 18+, 80%); a leading dot keeps `.NET`, `.env`.
+const TOKEN_RE = /\.?[\p{L}\p{N}]+(?:(?:[.\-/'’_]|\+(?=[\p{L}\p{N}]))[\p{L}\p{N}]+)*[+#%]*/gu
+const NUMBER_RE = /^(?:\d+(?:[.,]\d+)*(?:%|\+|x|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?|d|days?|k|kb|mb|gb|tb|rps|qps)?|p\d{2,3}(?:\.\d+)?|n\+\d+)$/
+// Prefixes that are not words by themselves: "non-blocking" must not become
+// the word "blocking", and "micro-services" is "microservices".
+const BOUND_PREFIXES: ReadonlySet<string> = new Set([
+  'non', 'anti', 'multi', 'pre', 'post', 're', 'co', 'un', 'de', 'inter', 'intra', 'sub', 'semi',
+  'micro', 'auto', 'cross', 'over', 'under', 'mis',
+])
+const EXAMPLE_OPENERS = [/^e\.?g$/, /^i\.?e$/]
+
+function foldPlural(w: string): string {
+  return w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) ? w.slice(0, -1) : w
+}
+
+interface Trie {
+  next: Map<string, Trie>
+  canonical?: string
+}
+
+function buildTrie(): { trie: Trie; single: Map<string, string> } {
+  const trie: Trie = { next: new Map() }
+  const single = new Map<string, string>()
+  for (const group of SYNONYMS) {
+    for (const form of group.forms) {
+      // Forms with punctuation inside one token ("c#", ".net", "ssl/tls") are
+      // also matched before the token is split.
+      if (!form.includes(' ')) single.set(form, group.canonical)
+      let node = trie
+      for (const part of splitWords(form)) {
+        const key = foldPlural(part)
+        let child = node.next.get(key)
+        if (!child) {
+          child = { next: new Map() }
+          node.next.set(key, child)
+        }
+        node = child
+      }
+      node.canonical ??= group.canonical
+    }
+  }
+  return { trie, single }
+}
+
+/** Split a lower-cased raw token into words, the way statement text is split. */
+function splitWords(raw: string): string[] {
+  if (NUMBER_RE.test(raw) || /^\d+(?:\.\d+)+\+?$/.test(raw)) return [raw]
+  const out: string[] = []
+  for (const piece of raw.split(/\s+/)) {
+    if (!piece) continue
+    if (NUMBER_RE.test(piece)) {
+      out.push(piece)
+      continue
+    }
+    // `express.js` → express; a stopword base keeps its suffix (`next.js`).
+    const js = /^(.+)\.js$/.exec(piece)
+    const base = js ? (STOPWORDS.has(js[1]!) ? js[1]! + 'js' : js[1]!) : piece
+    const parts = base.split(/[/\-._'’]+/).filter(Boolean)
+    for (let i = 0; i < parts.length; i++) {
+      let p = parts[i]!
+      while ((BOUND_PREFIXES.has(p) || p.length === 1) && i + 1 < parts.length && /^[a-z]/.test(p)) {
+        p = p + parts[++i]!
+      }
+      out.push(p)
+    }
+  }
+  return out
+}
+
+const { trie: SYN_TRIE, single: SYN_SINGLE } = buildTrie()
+
+function rawTokens(text: string): Token[] {
+  const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*_~]+(?=\W|$)|(?<=\W|^)[`*_~]+/g, ' ')
+  // Parenthesis depth by position, so words inside "(Redis, Memcached)" are
+  // known to be examples.
+  const depth: number[] = new Array(src.length + 1)
+  let d = 0
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]
+    if (c === '(' || c === '[') d++
+    else if ((c === ')' || c === ']') && d > 0) d--
+    depth[i] = d
+  }
+  const out: Token[] = []
+  let exampleRun = false
+  for (const m of src.matchAll(TOKEN_RE)) {
+    const orig = m[0]
+    const at = m.index ?? 0
+    const inParen = (depth[at] ?? 0) > 0
+    const before = src.slice(Math.max(0, at - 2), at)
+    if (/[.;:!?)]\s*$/.test(before) && !/\d\.\s*$/.test(before)) exampleRun = false
+    const lower = orig.toLowerCase().replace(/’/g, "'").replace(/\.+$/, '')
+    if (EXAMPLE_OPENERS.some((re) => re.test(lower))) {
+      exampleRun = true
+      continue
+    }
+    const example = inParen || exampleRun
+    const cased = CASED_ACRONYMS[orig]
+    if (cased) {
+      out.push({ word: cased, fixed: true, example })
+      continue
+    }
+    const syn = SYN_SINGLE.get(lower)
+    if (syn && /[^a-z0-9]/.test(lower)) {
+      out.push({ word: syn, fixed: true, example })
+      continue
+    }
+    if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
+      out.push({ word: lower, fixed: false, example })
+      continue
+    }
+    for (const w of splitWords(lower)) out.push({ word: w, fixed: false, example })
+    // "such as" opens a list of examples that runs to the end of the clause.
+    if (lower === 'as' && out.length >= 2 && out[out.length - 2]?.word === 'such') exampleRun = true
+  }
+  return out
+}
+
+/** Replace the longest synonym phrase at each position by its canonical term. */
+function applySynonyms(tokens: Token[]): Token[] {
+  const out: Token[] = []
+  let i = 0
+  while (i < tokens.length) {
+    let node: Trie | undefined = SYN_TRIE
+    let best = -1
+    let canonical = ''
+    for (let j = i; j < tokens.length && node; j++) {
+      const t = tokens[j]!
+      if (t.fixed) break
+      node = node.next.get(foldPlural(t.word))
+      if (node?.canonical) {
+        best = j
+        canonical = node.canonical
+      }
+    }
+    if (best >= 0) {
+      out.push({ word: canonical, fixed: true, example: tokens.slice(i, best + 1).some((t) => t.example) })
+      i = best + 1
+    } else {
+      out.push(tokens[i]!)
+      i++
+    }
+  }
+  return out
+}
+
+/** Porter leaves derivational pairs apart: scalable/scaling, reliable/rely. */
+function tidyStem(stem: string): string {
+  let s = stem
+  if (s.length > 5 && /(?:abl|ibl)$/.test(s)) s = s.slice(0, -3)
+  if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1)
+  return s
+}
+
+/** Every term of a text, in order, with duplicates, fillers marked. */
+export function analyzeWords(text: string): Term[] {
+  const out: Term[] = []
+  for (const t of applySynonyms(rawTokens(text))) {
+    if (t.fixed) {
+      out.push({ term: t.word, example: t.example, number: NUMBER_RE.test(t.word), filler: false })
+      continue
+    }
+    const w = t.word
+    if (NEGATIONS.has(w)) {
+      out.push({ term: 'not', example: t.example, number: false, filler: false })
+      continue
+    }
+    if (STOPWORDS.has(w)) continue
+    if (w.length === 1 && !/\d/.test(w)) continue
+    if (/^\d/.test(w) || NUMBER_RE.test(w)) {
+      // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
+      out.push({ term: w, example: t.example, number: true, filler: false })
+      continue
+    }
+    const stem = stemmer(w)
+    out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem) })
+  }
+  return out
+}
+
+/**
+ * The content terms of a text: unique, in order of first appearance. Fillers
+ * are dropped unless nothing else is left ("Best practices" keeps its words).
+ * Sort the result for an order-free key.
+ */
+export function termsOf(text: string): string[] {
+  return uniqueTerms(analyzeWords(text)).map((t) => t.term)
+}
+
+/** Unique content terms (fillers dropped unless nothing else is left). */
+export function uniqueTerms(words: readonly Term[]): Term[] {
+  const content = words.filter((w) => !w.filler)
+  const chosen = content.length > 0 ? content : words
+  const seen = new Map<string, Term>()
+  for (const w of chosen) {
+    const prev = seen.get(w.term)
+    if (!prev) seen.set(w.term, { ...w })
+    // A term written both plainly and as an example counts as plain.
+    else if (prev.example && !w.example) prev.example = false
+  }
+  return [...seen.values()]
+}
