@@ -31,7 +31,7 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   within across along among against around
   always often usually typically generally whenever wherever whether
   i'm i'll i've you're you'll you've it's that's let's
-  able need needs needed want wants based`
+  able want wants based`
     .split(/\s+/)
     .filter(Boolean),
 )

@@ -1,9 +1,18 @@
 // Statement similarity and duplicate grouping: the public face of
 // src/similarity. See docs/similarity.md for the method and its evaluation.
+//
+// Pipeline: profile each statement (terms.ts, persona.ts, profile.ts), learn
+// IDF weights from the statements given (corpus.ts), collapse statements with
+// equal profiles, find candidate pairs by prefix filtering (blocking.ts),
+// decide pairs (compare.ts, specifics.ts) and merge without chaining
+// (cluster.ts).
 
-import { buildCorpus, idf, type Corpus } from './corpus.js'
-import { compareProfiles } from './compare.js'
-import { profileOf } from './profile.js'
+import { candidatePairs, type BlockNode } from './blocking.js'
+import { clusterNodes, type Edge } from './cluster.js'
+import { compareProfiles, type Weigh } from './compare.js'
+import { idf, type Corpus } from './corpus.js'
+import { profileKey, profileOf, type Profile } from './profile.js'
+import { termsOf } from './terms.js'
 
 export { buildCorpus, type Corpus } from './corpus.js'
 export { termsOf } from './terms.js'
@@ -15,11 +24,14 @@ export interface SimItem {
 }
 
 export interface SimilarityOptions {
-  /** Minimum weighted-Jaccard score for a duplicate pair; default DEFAULT_THRESHOLD. */
+  /**
+   * Minimum IDF-weighted Jaccard score (0..1) for two statements to be
+   * duplicates; default DEFAULT_THRESHOLD. Higher merges less.
+   */
   threshold?: number
 }
 
-/** A pair that caused a merge: indices into the items, the score and why. */
+/** Why two statements were grouped: indices into the items, score, shared terms. */
 export interface PairReason {
   a: number
   b: number
@@ -34,20 +46,111 @@ export interface Grouping {
   reasons: PairReason[]
 }
 
+/** Default duplicate threshold (weighted Jaccard); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = 0.6
 
 /**
- * Compare two prose statements using a corpus's weights (for diff: pairing a
- * reworded statement with its old self). Both are treated as list items.
+ * Compare two prose statements with a corpus's weights (diff uses this to
+ * pair a reworded statement with its old self). Both are read as list items.
  */
 export function compareTexts(a: string, b: string, corpus: Corpus): { score: number; shared: string[]; duplicate: boolean } {
-  const c = compareProfiles(profileOf(a, 'item'), profileOf(b, 'item'), (t) => idf(corpus, t), DEFAULT_THRESHOLD)
+  const weigh = memoWeigh(corpus)
+  const c = compareProfiles(profileOf(a, 'item'), profileOf(b, 'item'), weigh, DEFAULT_THRESHOLD)
   return { score: c.score, shared: c.shared, duplicate: c.duplicate }
 }
 
+function memoWeigh(corpus: Corpus): Weigh {
+  const cache = new Map<string, number>()
+  return (t) => {
+    let w = cache.get(t)
+    if (w === undefined) {
+      w = idf(corpus, t)
+      cache.set(t, w)
+    }
+    return w
+  }
+}
+
+function byText(items: readonly SimItem[]) {
+  return (i: number, j: number): number => {
+    const a = items[i]!.text
+    const b = items[j]!.text
+    return a < b ? -1 : a > b ? 1 : i - j
+  }
+}
+
 export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}): Grouping {
-  void buildCorpus
-  void options
-  // Placeholder until clustering lands: everything alone.
-  return { groups: items.map((_, i) => [i]), reasons: [] }
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD
+  const profiles: Profile[] = items.map((it) => profileOf(it.text, it.kind))
+
+  // IDF over the prose statements given; code never contributes words.
+  const df = new Map<string, number>()
+  let size = 0
+  profiles.forEach((p, i) => {
+    if (p.cls === 'exact') return
+    size++
+    for (const t of p.persona ? termsOf(items[i]!.text) : p.terms) df.set(t, (df.get(t) ?? 0) + 1)
+  })
+  const weigh = memoWeigh({ size, df })
+
+  // Statements with equal profiles behave identically: one node each, nodes
+  // numbered in key order so that nothing depends on input order.
+  const byKey = new Map<string, number[]>()
+  profiles.forEach((p, i) => {
+    // Prose with no terms at all ("---") is only ever equal to the same text.
+    const k = p.cls !== 'exact' && p.terms.length === 0 ? 'empty\u0000' + items[i]!.text.trim() : profileKey(p)
+    const list = byKey.get(k)
+    if (list) list.push(i)
+    else byKey.set(k, [i])
+  })
+  const keys = [...byKey.keys()].sort()
+  const order = byText(items)
+  const nodeItems = keys.map((k) => byKey.get(k)!.slice().sort((a, b) => a - b))
+  const reps = nodeItems.map((m) => m.slice().sort(order)[0]!)
+  const nodeProfiles = reps.map((r) => profiles[r]!)
+
+  const blockNodes: BlockNode[] = nodeProfiles.map((p) => ({
+    terms: p.cls === 'exact' ? [] : p.terms,
+    partition: p.cls + (p.persona ? ':persona' : ''),
+  }))
+  const edges: (Edge & { shared: string[]; note?: string })[] = []
+  for (const [x, y] of candidatePairs(blockNodes, weigh, { threshold })) {
+    const c = compareProfiles(nodeProfiles[x]!, nodeProfiles[y]!, weigh, threshold)
+    if (c.duplicate) edges.push({ a: x, b: y, score: c.score, shared: c.shared, ...(c.note ? { note: c.note } : {}) })
+  }
+  edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
+
+  const pairScore = (x: number, y: number): number | undefined => {
+    const c = compareProfiles(nodeProfiles[x]!, nodeProfiles[y]!, weigh, threshold)
+    const vetoed = c.note !== undefined && !c.duplicate && c.note !== 'same persona role'
+    return vetoed ? undefined : c.score
+  }
+  const { clusters, merges } = clusterNodes(keys.length, edges, pairScore, { threshold })
+
+  const groups = clusters
+    .map((nodes) => nodes.flatMap((n) => nodeItems[n]!).sort((a, b) => a - b))
+    .sort((g, h) => g[0]! - h[0]!)
+
+  const reasons: PairReason[] = []
+  nodeItems.forEach((members, n) => {
+    const rep = reps[n]!
+    const p = nodeProfiles[n]!
+    for (const m of members) {
+      if (m === rep) continue
+      const note = p.cls === 'exact' ? 'identical code' : 'same terms'
+      reasons.push(pairReason(rep, m, 1, p.terms, note))
+    }
+  })
+  for (const e of merges as (Edge & { shared: string[]; note?: string })[]) {
+    reasons.push(pairReason(reps[e.a]!, reps[e.b]!, e.score, e.shared, e.note))
+  }
+  reasons.sort((r, s) => r.a - s.a || r.b - s.b)
+  return { groups, reasons }
+}
+
+function pairReason(x: number, y: number, score: number, shared: string[], note?: string): PairReason {
+  const [a, b] = x < y ? [x, y] : [y, x]
+  const r: PairReason = { a, b, score: Math.round(score * 1000) / 1000, shared: [...shared] }
+  if (note) r.note = note
+  return r
 }

@@ -13,7 +13,7 @@ export interface Term {
   term: string
   /** Written inside parentheses or an "e.g." / "such as" list. */
   example: boolean
-  /** A quantity: `80%`, `100ms`, `p95`, `10`, `18+`. */
+  /** A literal: a quantity (`80%`, `100ms`, `p95`, `18+`) or a path (`src/`). */
   number: boolean
   /** A filler word (kept only when a statement has nothing else). */
   filler: boolean
@@ -21,14 +21,16 @@ export interface Term {
 
 interface Token {
   word: string
-  /** Already final: a synonym's canonical form. */
+  /** Already final: a synonym's canonical form, or a path kept verbatim. */
   fixed: boolean
+  path?: boolean
   example: boolean
 }
 
 // A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
-// in `+`, `#` or `%` (C++, C#, 18+, 80%); a leading dot keeps `.NET`, `.env`.
-const TOKEN_RE = /\.?[\p{L}\p{N}]+(?:(?:[.\-/'’_]|\+(?=[\p{L}\p{N}]))[\p{L}\p{N}]+)*[+#%]*/gu
+// in `+`, `#`, `%` or `/` (C++, C#, 18+, 80%, src/); a leading `.`, `/`, `./`
+// or `~/` keeps `.NET`, `.env`, `/health`.
+const TOKEN_RE = /(?:\.{0,2}\/|~\/|\.)?[\p{L}\p{N}_]+(?:(?:[.\-/'’_]|\+(?=[\p{L}\p{N}]))[\p{L}\p{N}_]+)*[+#%/]*/gu
 const NUMBER_RE = /^(?:\d+(?:[.,]\d+)*(?:%|\+|x|ms|s|sec|secs|seconds?|m|min|mins|minutes?|h|hrs?|hours?|d|days?|k|kb|mb|gb|tb|rps|qps)?|p\d{2,3}(?:\.\d+)?|n\+\d+)$/
 // Prefixes that are not words by themselves: "non-blocking" must not become
 // the word "blocking", and "micro-services" is "microservices".
@@ -71,23 +73,27 @@ function buildTrie(): { trie: Trie; single: Map<string, string> } {
   return { trie, single }
 }
 
-/** Split a lower-cased raw token into words, the way statement text is split. */
-function splitWords(raw: string): string[] {
-  if (NUMBER_RE.test(raw) || /^\d+(?:\.\d+)+\+?$/.test(raw)) return [raw]
+/**
+ * Split a raw token into words, keeping the original case (the caller folds
+ * it): `/`, `-`, `.` and `_` separate words, a bound prefix or a single letter
+ * joins the next word ("non-blocking" → "nonblocking", "e-mail" → "email").
+ */
+function splitParts(raw: string): string[] {
+  if (NUMBER_RE.test(raw.toLowerCase()) || /^\d+(?:\.\d+)+\+?$/.test(raw)) return [raw]
   const out: string[] = []
   for (const piece of raw.split(/\s+/)) {
     if (!piece) continue
-    if (NUMBER_RE.test(piece)) {
+    if (NUMBER_RE.test(piece.toLowerCase())) {
       out.push(piece)
       continue
     }
     // `express.js` → express; a stopword base keeps its suffix (`next.js`).
-    const js = /^(.+)\.js$/.exec(piece)
-    const base = js ? (STOPWORDS.has(js[1]!) ? js[1]! + 'js' : js[1]!) : piece
+    const js = /^(.+)\.js$/i.exec(piece)
+    const base = js ? (STOPWORDS.has(js[1]!.toLowerCase()) ? js[1]! + 'js' : js[1]!) : piece
     const parts = base.split(/[/\-._'’]+/).filter(Boolean)
     for (let i = 0; i < parts.length; i++) {
       let p = parts[i]!
-      while ((BOUND_PREFIXES.has(p) || p.length === 1) && i + 1 < parts.length && /^[a-z]/.test(p)) {
+      while ((BOUND_PREFIXES.has(p.toLowerCase()) || p.length === 1) && i + 1 < parts.length && /^[a-z]/i.test(p)) {
         p = p + parts[++i]!
       }
       out.push(p)
@@ -96,10 +102,24 @@ function splitWords(raw: string): string[] {
   return out
 }
 
+function splitWords(raw: string): string[] {
+  return splitParts(raw).map((p) => p.toLowerCase())
+}
+
+// File paths and file names are literal specifics: "Tests (tests/)" names a
+// directory, not the idea of testing. `Node.js`-style names are not paths.
+const FILE_EXT = /\.(?:md|mdx|ts|tsx|mjs|cjs|json|ya?ml|toml|ini|env|py|go|rs|java|kt|rb|php|cs|sh|txt|lock|sql|html|css|xml|csv|cfg|conf)$/
+function isPath(lower: string): boolean {
+  if (!/[a-z0-9_]/.test(lower)) return false
+  if (lower.includes('/')) return /^(?:\/|\.{1,2}\/|~\/)|\/$/.test(lower) || FILE_EXT.test(lower)
+  return (lower.startsWith('.') && lower.length > 2 && !SYN_SINGLE.has(lower)) || (FILE_EXT.test(lower) && lower.includes('.'))
+}
+
 const { trie: SYN_TRIE, single: SYN_SINGLE } = buildTrie()
 
+
 function rawTokens(text: string): Token[] {
-  const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*_~]+(?=\W|$)|(?<=\W|^)[`*_~]+/g, ' ')
+  const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*~]+/g, ' ')
   // Parenthesis depth by position, so words inside "(Redis, Memcached)" are
   // known to be examples.
   const depth: number[] = new Array(src.length + 1)
@@ -124,11 +144,6 @@ function rawTokens(text: string): Token[] {
       continue
     }
     const example = inParen || exampleRun
-    const cased = CASED_ACRONYMS[orig]
-    if (cased) {
-      out.push({ word: cased, fixed: true, example })
-      continue
-    }
     const syn = SYN_SINGLE.get(lower)
     if (syn && /[^a-z0-9]/.test(lower)) {
       out.push({ word: syn, fixed: true, example })
@@ -138,7 +153,15 @@ function rawTokens(text: string): Token[] {
       out.push({ word: lower, fixed: false, example })
       continue
     }
-    for (const w of splitWords(lower)) out.push({ word: w, fixed: false, example })
+    if (isPath(lower)) {
+      out.push({ word: lower, fixed: true, example, path: true })
+      continue
+    }
+    for (const part of splitParts(orig.replace(/’/g, "'").replace(/\.+$/, ''))) {
+      const cased = CASED_ACRONYMS[part]
+      if (cased) out.push({ word: cased, fixed: true, example })
+      else out.push({ word: part.toLowerCase(), fixed: false, example })
+    }
     // "such as" opens a list of examples that runs to the end of the clause.
     if (lower === 'as' && out.length >= 2 && out[out.length - 2]?.word === 'such') exampleRun = true
   }
@@ -186,7 +209,7 @@ export function analyzeWords(text: string): Term[] {
   const out: Term[] = []
   for (const t of applySynonyms(rawTokens(text))) {
     if (t.fixed) {
-      out.push({ term: t.word, example: t.example, number: NUMBER_RE.test(t.word), filler: false })
+      out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false })
       continue
     }
     const w = t.word

@@ -1,0 +1,63 @@
+// Candidate pairs without comparing all pairs: prefix filtering (as in the
+// AllPairs / PPJoin similarity joins) on an inverted index. Terms are put in
+// one global order, rarest first; a statement's prefix is its rarest terms up
+// to the point where the rest weigh less than `threshold` of its total. Two
+// statements whose weighted Jaccard reaches the threshold must share a term
+// within both prefixes, so indexing prefixes alone loses no pair. Prefixes
+// hold the rare terms, so posting lists stay short; the few that grow past
+// `maxPosting` (statements made only of very common words) stop growing,
+// trading completeness for linear time, and a size filter drops pairs whose
+// total weights are too far apart to reach the threshold.
+
+import type { Weigh } from './compare.js'
+
+export interface BlockNode {
+  /** Unique terms. */
+  terms: readonly string[]
+  /** Only nodes with equal partitions are paired (class, persona). */
+  partition: string
+}
+
+export interface BlockOptions {
+  threshold: number
+  /** Longest posting list kept per term (default 1000). */
+  maxPosting?: number
+}
+
+/** Candidate pairs [i, j] with i < j, each once, in a deterministic order. */
+export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, options: BlockOptions): [number, number][] {
+  const t = Math.min(1, Math.max(0, options.threshold))
+  const cap = options.maxPosting ?? 1000
+  const postings = new Map<string, number[]>()
+  const totals = nodes.map((n) => n.terms.reduce((s, term) => s + weigh(term), 0))
+  const out: [number, number][] = []
+  const seen = new Set<number>()
+  nodes.forEach((node, x) => {
+    if (node.terms.length === 0) return
+    const wx = totals[x]!
+    // Rarest first; ties by the term itself so the order never depends on input.
+    const ordered = [...node.terms].sort((a, b) => weigh(b) - weigh(a) || (a < b ? -1 : a > b ? 1 : 0))
+    seen.clear()
+    let rest = wx
+    for (const term of ordered) {
+      if (rest < t * wx - 1e-12) break
+      rest -= weigh(term)
+      const key = node.partition + '\u0000' + term
+      let list = postings.get(key)
+      if (list) {
+        for (const y of list) {
+          if (seen.has(y)) continue
+          seen.add(y)
+          const wy = totals[y]!
+          if (Math.min(wx, wy) < t * Math.max(wx, wy) - 1e-12) continue
+          out.push([y, x])
+        }
+      } else {
+        list = []
+        postings.set(key, list)
+      }
+      if (list.length < cap) list.push(x)
+    }
+  })
+  return out
+}
