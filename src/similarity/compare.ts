@@ -7,7 +7,7 @@
 // that differs, and specifics named on one side only.
 
 import type { Profile } from './profile.js'
-import { specificsConflict } from './specifics.js'
+import { extraRequirement, specificsConflict } from './specifics.js'
 
 export interface Comparison {
   score: number
@@ -65,7 +65,7 @@ export function compareProfiles(a: Profile, b: Profile, weigh: Weigh, threshold:
   }
   const { score, shared } = scoreOf(a, b, weigh)
   if (a.persona !== b.persona) return { score, shared, duplicate: false, note: 'persona opening vs other prose' }
-  const conflict = specificsConflict(a, b)
+  const conflict = specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
   if (conflict) return { score, shared, duplicate: false, note: conflict }
   const duplicate = score >= threshold && shared.length > 0
   const note = a.persona ? 'same persona role' : undefined

@@ -21,6 +21,11 @@ export interface Profile {
   terms: string[]
   /** The subset of terms written as examples or quantities, sorted. */
   specifics: string[]
+  /**
+   * Content terms by coordinated clause ("A and B" → [[a], [b]]), each sorted,
+   * examples left out; used by the extra-requirement rule.
+   */
+  clauses: string[][]
   /** For the exact class: the normalized text. */
   exact?: string
 }
@@ -49,20 +54,33 @@ export function profileOf(text: string, kind: string): Profile {
   const cls = classOf(kind)
   if (cls === 'exact') {
     const exact = normalizeCode(text)
-    return { cls, persona: false, terms: [], specifics: [], exact }
+    return { cls, persona: false, terms: [], specifics: [], clauses: [], exact }
   }
   const role = cls === 'text' ? personaRole(text) : undefined
-  const words = uniqueTerms(analyzeWords(role ?? text))
+  const all = analyzeWords(role ?? text)
+  const words = uniqueTerms(all)
   const terms = words.map((w) => w.term).sort()
+  const keepFillers = !all.some((w) => !w.filler)
+  const byClause = new Map<number, Set<string>>()
+  for (const w of all) {
+    if (w.example || w.number || (w.filler && !keepFillers)) continue
+    let set = byClause.get(w.clause)
+    if (!set) byClause.set(w.clause, (set = new Set()))
+    set.add(w.term)
+  }
+  const clauses = [...byClause.keys()]
+    .sort((a, b) => a - b)
+    .map((k) => [...byClause.get(k)!].sort())
   const specifics = words
     .filter((w) => w.example || w.number)
     .map((w) => w.term)
     .sort()
-  return { cls, persona: role !== undefined, terms, specifics }
+  return { cls, persona: role !== undefined, terms, specifics, clauses }
 }
 
 /** A string equal for two profiles exactly when the profiles are equal. */
 export function profileKey(p: Profile): string {
   if (p.cls === 'exact') return 'x\u0000' + (p.exact ?? '')
-  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' ')].join('\u0000')
+  const clauses = p.clauses.map((c) => c.join(' ')).join('|')
+  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' '), clauses].join('\u0000')
 }

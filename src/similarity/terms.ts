@@ -17,6 +17,8 @@ export interface Term {
   number: boolean
   /** A filler word (kept only when a statement has nothing else). */
   filler: boolean
+  /** Index of the coordinated clause it came from: "A and B" has two. */
+  clause: number
 }
 
 interface Token {
@@ -25,6 +27,8 @@ interface Token {
   fixed: boolean
   path?: boolean
   example: boolean
+  /** Index of the coordinated clause ("A and B, C") the token belongs to. */
+  clause: number
 }
 
 // A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
@@ -118,6 +122,21 @@ function isPath(lower: string): boolean {
 const { trie: SYN_TRIE, single: SYN_SINGLE } = buildTrie()
 
 
+// "Label: a, b, c" and "Label - a, b and c": the items after the label are
+// an enumeration; each item is a specific the other statement must name too.
+const LABEL_RE = /^\s*[^:()\n]{1,40}?(?::|\s[-–—]\s)\s*/
+const CONJUNCTIONS: ReadonlySet<string> = new Set(['and', 'or', 'nor', 'plus'])
+
+/** Where an enumeration after a label starts, or -1. */
+function listStart(src: string): number {
+  const m = LABEL_RE.exec(src)
+  if (!m) return -1
+  const rest = src.slice(m[0].length).replace(/\([^)]*\)/g, ' ')
+  const items = rest.split(/,|;|\s(?:and|or)\s/).map((x) => x.trim()).filter(Boolean)
+  if (items.length < 2) return -1
+  return items.every((x) => x.split(/\s+/).length <= 4) ? m[0].length : -1
+}
+
 function rawTokens(text: string): Token[] {
   const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*~]+/g, ' ')
   // Parenthesis depth by position, so words inside "(Redis, Memcached)" are
@@ -130,37 +149,51 @@ function rawTokens(text: string): Token[] {
     else if ((c === ')' || c === ']') && d > 0) d--
     depth[i] = d
   }
+  const list = listStart(src)
   const out: Token[] = []
   let exampleRun = false
+  let clause = 0
+  let prevEnd = 0
   for (const m of src.matchAll(TOKEN_RE)) {
     const orig = m[0]
     const at = m.index ?? 0
     const inParen = (depth[at] ?? 0) > 0
+    const between = src.slice(prevEnd, at)
+    prevEnd = at + orig.length
     const before = src.slice(Math.max(0, at - 2), at)
     if (/[.;:!?)]\s*$/.test(before) && !/\d\.\s*$/.test(before)) exampleRun = false
+    // Commas, semicolons, sentence ends and dashes between words end a clause.
+    if (/[,;:.!?]|\s[-–—]\s/.test(between)) clause++
     const lower = orig.toLowerCase().replace(/’/g, "'").replace(/\.+$/, '')
-    if (EXAMPLE_OPENERS.some((re) => re.test(lower))) {
+    if (EXAMPLE_OPENERS.some((re) => re.test(lower)) || lower === 'including') {
       exampleRun = true
       continue
     }
-    const example = inParen || exampleRun
+    if (CONJUNCTIONS.has(lower)) clause++
+    const example = inParen || exampleRun || (list >= 0 && at >= list)
     const syn = SYN_SINGLE.get(lower)
     if (syn && /[^a-z0-9]/.test(lower)) {
-      out.push({ word: syn, fixed: true, example })
+      out.push({ word: syn, fixed: true, example, clause })
       continue
     }
     if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
-      out.push({ word: lower, fixed: false, example })
+      out.push({ word: lower, fixed: false, example, clause })
       continue
     }
     if (isPath(lower)) {
-      out.push({ word: lower, fixed: true, example, path: true })
+      out.push({ word: lower, fixed: true, example, path: true, clause })
       continue
     }
-    for (const part of splitParts(orig.replace(/’/g, "'").replace(/\.+$/, ''))) {
-      const cased = CASED_ACRONYMS[part]
-      if (cased) out.push({ word: cased, fixed: true, example })
-      else out.push({ word: part.toLowerCase(), fixed: false, example })
+    // "authentication/authorization": each side of a slash is its own clause.
+    let slashPart = 0
+    for (const piece of orig.replace(/’/g, "'").replace(/\.+$/, '').split('/')) {
+      if (!piece) continue
+      if (slashPart++ > 0) clause++
+      for (const part of splitParts(piece)) {
+        const cased = CASED_ACRONYMS[part]
+        if (cased) out.push({ word: cased, fixed: true, example, clause })
+        else out.push({ word: part.toLowerCase(), fixed: false, example, clause })
+      }
     }
     // "such as" opens a list of examples that runs to the end of the clause.
     if (lower === 'as' && out.length >= 2 && out[out.length - 2]?.word === 'such') exampleRun = true
@@ -186,7 +219,8 @@ function applySynonyms(tokens: Token[]): Token[] {
       }
     }
     if (best >= 0) {
-      out.push({ word: canonical, fixed: true, example: tokens.slice(i, best + 1).some((t) => t.example) })
+      const span = tokens.slice(i, best + 1)
+      out.push({ word: canonical, fixed: true, example: span.some((t) => t.example), clause: span[0]!.clause })
       i = best + 1
     } else {
       out.push(tokens[i]!)
@@ -209,23 +243,23 @@ export function analyzeWords(text: string): Term[] {
   const out: Term[] = []
   for (const t of applySynonyms(rawTokens(text))) {
     if (t.fixed) {
-      out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false })
+      out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause })
       continue
     }
     const w = t.word
     if (NEGATIONS.has(w)) {
-      out.push({ term: 'not', example: t.example, number: false, filler: false })
+      out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause })
       continue
     }
     if (STOPWORDS.has(w)) continue
     if (w.length === 1 && !/\d/.test(w)) continue
     if (/^\d/.test(w) || NUMBER_RE.test(w)) {
       // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-      out.push({ term: w, example: t.example, number: true, filler: false })
+      out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause })
       continue
     }
     const stem = stemmer(w)
-    out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem) })
+    out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause })
   }
   return out
 }

@@ -1,0 +1,166 @@
+// The agent model: the plain typed data that every stage after parsing reads.
+// An agent file becomes its frontmatter in canonical form (`meta`) and a tree
+// of sections whose leaves are statements. Statements keep their mdast node so
+// that rendering never has to parse again; everything else is plain JSON.
+import type { Nodes, PhrasingContent, RootContent } from 'mdast'
+
+/** The agent tool whose frontmatter conventions a file follows. */
+export type Dialect = 'claude' | 'opencode' | 'copilot'
+
+/** A problem found in an input, reported as `path:line:col: message`. */
+export interface Diagnostic {
+  severity: 'error' | 'warning'
+  /** A stable machine-readable code, e.g. `invalid-utf8`, `mojibake`. */
+  code: string
+  message: string
+  path: string
+  /** 1-based; absent when the problem has no place in the file. */
+  line?: number
+  column?: number
+}
+
+/** Where a piece of text came from: the path as given and a 1-based line. */
+export interface Source {
+  path: string
+  line: number
+}
+
+/** One tool an agent may use, in canonical spelling. */
+export interface ToolGrant {
+  /** Canonical lower-case id shared by every dialect (`read`, `webfetch`). */
+  id: string
+  /** The spelling the file used. */
+  written: string
+  /** False for an OpenCode `tool: false` entry: an explicit denial. */
+  enabled: boolean
+}
+
+/** One frontmatter field as written, in file order. */
+export interface MetaField {
+  key: string
+  /** The parsed YAML value (plain JSON data). */
+  value: unknown
+  line: number
+}
+
+/** The frontmatter in a form that is the same across dialects. */
+export interface AgentMeta {
+  dialect: Dialect
+  /** The agent's name: the `name` field, or else the file's base name. */
+  name: string
+  /** True when `name` was taken from the file name (OpenCode has no field). */
+  nameFromFile: boolean
+  description?: string
+  model?: string
+  /**
+   * The tools granted, sorted by id, or undefined when the file does not
+   * restrict tools (every dialect then grants all of them).
+   */
+  tools?: ToolGrant[]
+  /** How `tools` was written: `Read, Write`, a YAML list, or a map of booleans. */
+  toolsForm?: 'string' | 'list' | 'map'
+  /** Every field as written, in order; the ones above are read from these. */
+  fields: MetaField[]
+  /** Whether the file had a frontmatter block at all. */
+  present: boolean
+  /** Line of the opening fence, or 0 without frontmatter. */
+  line: number
+}
+
+export type StatementKind =
+  | 'paragraph'
+  | 'item'
+  | 'task'
+  | 'code'
+  | 'row'
+  | 'html'
+  | 'heading'
+  | 'definition'
+  | 'lead'
+
+/** How a statement sat in its container, so rendering can rebuild it. */
+export interface Placement {
+  /** Blockquote nesting depth. */
+  quote: number
+  /** For items and tasks: whether their list was ordered. */
+  ordered?: boolean
+  /** For table rows: the table's column alignment and whether this row is its head. */
+  table?: { align: Array<'left' | 'right' | 'center' | null>; head: boolean; columns: number }
+}
+
+/** A leaf of the agent: one instruction, fact, code block or table row. */
+export interface Statement {
+  type: 'statement'
+  kind: StatementKind
+  /** Plain text: markup removed, whitespace collapsed. */
+  text: string
+  /** The identity text: `text` with checked state and code kept exactly. */
+  norm: string
+  /** A stable id: a hash of `norm`. */
+  id: string
+  /** For tasks: the checkbox state. */
+  checked?: boolean
+  source: Source
+  placement: Placement
+  /**
+   * The mdast node the statement renders from: the list item for items and
+   * tasks, the row for rows, a paragraph of the lead's inline content for leads.
+   * Its canonical Markdown is `statementMarkdown()`, computed on demand.
+   */
+  node: RootContent
+}
+
+/** A break between blocks that carries no words (a thematic break). */
+export interface Rule {
+  type: 'rule'
+  source: Source
+}
+
+export type SectionKind =
+  /** The whole file, above its first heading. */
+  | 'root'
+  /** An ATX or setext heading. */
+  | 'heading'
+  /** A list item that opens with bold text and holds a nested list. */
+  | 'item'
+  /** A paragraph of bold text only, followed by a list. */
+  | 'label'
+
+export type Block = Statement | Section | Rule
+
+/** A titled part of the agent; `body` keeps its statements and subsections in order. */
+export interface Section {
+  type: 'section'
+  kind: SectionKind
+  /** The title as written, as plain text (empty for the root). */
+  title: string
+  /** The title's inline mdast content, for rendering it with its markup. */
+  titleNodes: PhrasingContent[]
+  /** A normalized key for aligning sections across files. */
+  key: string
+  /** Heading depth for headings; for pseudo-headings the depth of the heading they sit under plus one. */
+  depth: number
+  /** For list-item pseudo-headings: whether their list was ordered. */
+  ordered?: boolean
+  /** For list-item pseudo-headings with a checkbox: its state. */
+  checked?: boolean
+  source: Source
+  body: Block[]
+}
+
+/** A parsed and normalized agent definition. */
+export interface Agent {
+  /** The path as given (`-` for stdin). */
+  path: string
+  meta: AgentMeta
+  root: Section
+  /** The line ending the file used, written back by `--write`. */
+  eol: '\n' | '\r\n'
+  /** Whether the file began with a byte order mark. */
+  bom: boolean
+  /** Warnings found while reading (repairs, lenient fallbacks). */
+  warnings: Diagnostic[]
+}
+
+/** Any mdast node, for helpers that walk trees. */
+export type MdNode = Nodes

@@ -1,0 +1,236 @@
+// Builds the section tree and its statements from an mdast tree. Sections
+// come from headings and from the two pseudo-headings that agent files use
+// instead: a list item that opens with bold text and holds a nested list, and
+// a paragraph of bold text alone followed by a list. Statements are the
+// leaves: list items without a nested list, paragraphs, code, table rows,
+// HTML and definitions. Every word of the file lands in exactly one of them
+// (or in a section title).
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import { AgentError } from '../errors.js'
+import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
+import { sectionKey } from './key.js'
+import { collapse, hashText, plainText } from './plain.js'
+
+/** Containers nested deeper than this are refused rather than walked. */
+export const MAX_NESTING = 100
+
+interface Context {
+  path: string
+  quote: number
+  /** Container depth, bounded by MAX_NESTING. */
+  depth: number
+  /** Depth of the nearest enclosing section, for pseudo-heading depths. */
+  sectionDepth: number
+}
+
+const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 0
+
+/** Marks our own provenance comments, which are not statements of the agent. */
+export const PROVENANCE_COMMENT = /^<!--\s*agentmerge[\s:]/
+
+function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
+  const statement: Statement = {
+    type: 'statement',
+    kind,
+    text,
+    norm,
+    id: hashText(norm),
+    source: { path: ctx.path, line },
+    placement: { quote: ctx.quote, ...placement },
+    node,
+  }
+  if (checked !== undefined) statement.checked = checked
+  return statement
+}
+
+function makeSection(kind: SectionKind, titleNodes: PhrasingContent[], depth: number, path: string, line: number, ordered?: boolean): Section {
+  const title = plainText({ type: 'paragraph', children: titleNodes }).replace(/\s*:$/, '')
+  const section: Section = { type: 'section', kind, title, titleNodes, key: sectionKey(title), depth, source: { path, line }, body: [] }
+  if (ordered !== undefined) section.ordered = ordered
+  return section
+}
+
+/** A paragraph that is bold text alone, with at most a colon after it. */
+function labelOf(node: Paragraph): PhrasingContent[] | undefined {
+  const kids = node.children.filter((c) => !(c.type === 'text' && /^\s*:?\s*$/.test(c.value)))
+  if (kids.length !== 1 || kids[0]!.type !== 'strong') return undefined
+  return trimColon(kids[0].children)
+}
+
+/** Drops a trailing colon from title content: `**Deliverables:**` titles `Deliverables`. */
+function trimColon(nodes: PhrasingContent[]): PhrasingContent[] {
+  const last = nodes[nodes.length - 1]
+  if (last?.type !== 'text' || !/:\s*$/.test(last.value)) return nodes
+  const value = last.value.replace(/\s*:\s*$/, '')
+  return value === '' ? nodes.slice(0, -1) : [...nodes.slice(0, -1), { ...last, value }]
+}
+
+/** Splits a pseudo-heading item's first paragraph into its bold title and the lead after it. */
+function splitTitle(paragraph: Paragraph): { title: PhrasingContent[]; lead: PhrasingContent[] } {
+  const [first, ...rest] = paragraph.children
+  if (first?.type !== 'strong') return { title: trimColon(paragraph.children), lead: [] }
+  const lead = [...rest]
+  const head = lead[0]
+  if (head?.type === 'text') {
+    const value = head.value.replace(/^\s*(?:[:\-\u2013\u2014]\s*)?/, '')
+    if (value === '') lead.shift()
+    else lead[0] = { ...head, value }
+  }
+  return { title: trimColon(first.children), lead }
+}
+
+function rowText(row: TableRow): string {
+  return row.children.map((cell) => plainText(cell)).join(' | ')
+}
+
+function codeNorm(lang: string | null | undefined, value: string): string {
+  return '```' + (lang ?? '') + '\n' + value.split('\n').map((l) => l.trimEnd()).join('\n')
+}
+
+function addTable(table: Table, body: Block[], ctx: Context): void {
+  const align = table.align ?? []
+  const columns = Math.max(...table.children.map((r) => r.children.length), align.length)
+  const shape = { align, columns }
+  table.children.forEach((row, index) => {
+    const text = rowText(row)
+    const placement = { table: { ...shape, head: index === 0 } }
+    body.push(makeStatement('row', row as unknown as RootContent, text, collapse(text), ctx, lineOf(row), placement))
+  })
+}
+
+function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): void {
+  const ordered = list.ordered === true
+  const nested = item.children.some((c) => c.type === 'list')
+  if (!nested) {
+    const text = plainText(item.children)
+    const task = typeof item.checked === 'boolean'
+    const norm = task ? `[${item.checked ? 'x' : ' '}] ${text}` : text
+    body.push(makeStatement(task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), { ordered }, task ? item.checked === true : undefined))
+    return
+  }
+  const [first, ...rest] = item.children
+  const line = lineOf(item)
+  const split = first?.type === 'paragraph' ? splitTitle(first) : { title: [], lead: [] }
+  const section = makeSection('item', split.title, ctx.sectionDepth + 1, ctx.path, line, ordered)
+  if (split.lead.length > 0) {
+    const lead: Paragraph = { type: 'paragraph', children: split.lead, position: first?.position }
+    const text = plainText(lead)
+    section.body.push(makeStatement('lead', lead, text, text, ctx, line))
+  }
+  if (typeof item.checked === 'boolean') section.checked = item.checked
+  const inner = { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 }
+  addBlocks(first?.type === 'paragraph' ? rest : item.children, section.body, inner)
+  body.push(section)
+}
+
+function addList(list: List, body: Block[], ctx: Context): void {
+  for (const item of list.children) addListItem(item, list, body, ctx)
+}
+
+/** Adds a run of block nodes (not headings at top level) to a section body. */
+export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): void {
+  if (ctx.depth > MAX_NESTING) {
+    throw new AgentError('too-deep', `containers nested more than ${MAX_NESTING} deep`, ctx.path, lineOf(nodes[0] ?? {}))
+  }
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]!
+    const line = lineOf(node)
+    switch (node.type) {
+      case 'yaml':
+        break
+      case 'paragraph': {
+        const label = labelOf(node)
+        const next = nodes[i + 1]
+        if (label && next?.type === 'list') {
+          const section = makeSection('label', label, ctx.sectionDepth + 1, ctx.path, line)
+          addList(next, section.body, { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 })
+          body.push(section)
+          i++
+        } else {
+          const text = plainText(node)
+          if (text !== '') body.push(makeStatement('paragraph', node, text, text, ctx, line))
+        }
+        break
+      }
+      case 'list':
+        addList(node, body, { ...ctx, depth: ctx.depth + 1 })
+        break
+      case 'code': {
+        const text = collapse(`${node.lang ? node.lang + ': ' : ''}${node.value}`)
+        body.push(makeStatement('code', node, text, codeNorm(node.lang, node.value), ctx, line))
+        break
+      }
+      case 'table':
+        addTable(node, body, ctx)
+        break
+      case 'blockquote':
+        addBlocks((node as Blockquote).children, body, { ...ctx, quote: ctx.quote + 1, depth: ctx.depth + 1 })
+        break
+      case 'thematicBreak':
+        body.push({ type: 'rule', source: { path: ctx.path, line } })
+        break
+      case 'html': {
+        if (PROVENANCE_COMMENT.test(node.value)) break
+        const text = collapse(node.value)
+        if (text !== '') body.push(makeStatement('html', node, text, text, ctx, line))
+        break
+      }
+      case 'heading': {
+        // A heading inside a container is content of that container.
+        const text = plainText(node)
+        body.push(makeStatement('heading', node, text, `${'#'.repeat(node.depth)} ${text}`, ctx, line))
+        break
+      }
+      case 'definition': {
+        const text = `[${node.label ?? node.identifier}]: ${node.url}${node.title ? ` "${node.title}"` : ''}`
+        body.push(makeStatement('definition', node, text, text, ctx, line))
+        break
+      }
+      default: {
+        // Footnote definitions and any block an extension adds: keep it whole.
+        const text = plainText(node)
+        body.push(makeStatement('paragraph', node, text, text, ctx, line))
+      }
+    }
+  }
+}
+
+/** Builds the section tree of a document: headings nest by depth. */
+export function buildSections(tree: Root, path: string): Section {
+  const root = makeSection('root', [], 0, path, 1)
+  const stack: Section[] = [root]
+  let run: RootContent[] = []
+  const flush = () => {
+    const current = stack[stack.length - 1]!
+    addBlocks(run, current.body, { path, quote: 0, depth: 0, sectionDepth: current.depth })
+    run = []
+  }
+  for (const node of tree.children) {
+    if (node.type !== 'heading') {
+      run.push(node)
+      continue
+    }
+    flush()
+    const heading = node as Heading
+    while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop()
+    const section = makeSection('heading', heading.children, heading.depth, path, lineOf(heading))
+    stack[stack.length - 1]!.body.push(section)
+    stack.push(section)
+  }
+  flush()
+  return root
+}
+
+/** Joins soft line breaks so that re-wrapping a paragraph changes nothing. */
+export function unwrap(tree: Root): void {
+  const pending: Array<{ children?: unknown[] }> = [tree]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    for (const child of (node.children ?? []) as Array<{ type: string; value?: string; children?: unknown[] }>) {
+      if ((child.type === 'text' || child.type === 'inlineCode') && child.value !== undefined && child.value.includes('\n')) {
+        child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
+      }
+      if (child.children) pending.push(child)
+    }
+  }
+}

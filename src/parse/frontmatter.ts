@@ -1,0 +1,131 @@
+// Reads the YAML of a frontmatter block into ordered fields with their file
+// lines. Strict YAML first, with alias expansion bounded (a billion-laughs
+// block is an error, not a hang); when strict YAML fails on what agent tools
+// still accept (an unquoted description holding `: `), each top-level field is
+// read on its own and a value that is not YAML is kept as its plain text.
+import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
+import { AgentError, warning } from '../errors.js'
+import type { Diagnostic, MetaField } from '../model.js'
+
+export interface Frontmatter {
+  fields: MetaField[]
+  warnings: Diagnostic[]
+}
+
+const MAX_ALIASES = 100
+
+interface Located {
+  code: string
+  message: string
+  line: number
+  column?: number
+}
+
+/** Parses one YAML document; `lineOffset` is the file line before its first line. */
+function strict(source: string, lineOffset: number, path: string): { fields: MetaField[] } | { error: Located } {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const first = doc.errors[0]
+  if (first) {
+    const pos = first.linePos?.[0]
+    const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
+    return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
+  }
+  return { fields: fieldsOf(doc, lineCounter, lineOffset, path) }
+}
+
+function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): MetaField[] {
+  const contents = doc.contents
+  if (contents === null || contents === undefined) return []
+  if (!isMap(contents)) {
+    const line = lineOffset + lineCounter.linePos(contents.range?.[0] ?? 0).line
+    throw new AgentError('frontmatter-not-mapping', 'frontmatter is not a mapping of keys to values', path, line)
+  }
+  const fields: MetaField[] = []
+  for (const pair of contents.items) {
+    const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null
+    const key = String(keyNode && typeof keyNode === 'object' && 'value' in keyNode ? keyNode.value : keyNode)
+    const line = lineOffset + lineCounter.linePos(keyNode?.range?.[0] ?? 0).line
+    let value: unknown = null
+    const node = pair.value as { toJS?: (doc: Document, options: object) => unknown } | null
+    if (node && typeof node.toJS === 'function') {
+      try {
+        value = node.toJS(doc, { maxAliasCount: MAX_ALIASES })
+      } catch (error) {
+        throw new AgentError('yaml-aliases', `frontmatter field '${key}' expands too many YAML aliases (${(error as Error).message.split('\n')[0]})`, path, line)
+      }
+    }
+    fields.push({ key, value, line })
+  }
+  return fields
+}
+
+// A top-level entry of a block mapping: a key at column 0 and the lines
+// (indented, blank or comments) that continue it.
+interface Entry {
+  key: string
+  line: number
+  text: string
+}
+
+const entryStart = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t]|$)/
+
+function splitEntries(source: string, lineOffset: number): Entry[] | undefined {
+  const entries: Entry[] = []
+  const lines = source.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    const start = entryStart.exec(line)
+    if (start) entries.push({ key: start[1]!.trim(), line: lineOffset + i + 1, text: line })
+    else if (line.trim() === '' || line.trimStart().startsWith('#') || /^[ \t]/.test(line)) {
+      if (entries.length > 0) entries[entries.length - 1]!.text += '\n' + line
+    } else return undefined
+  }
+  return entries
+}
+
+// A value that YAML rejected but that reads as prose: no quote, flow
+// collection, block scalar, anchor, alias or tag at its start.
+function plainValue(entry: Entry): string | undefined {
+  const lines = entry.text.split('\n')
+  const first = lines[0]!.slice(lines[0]!.indexOf(':') + 1).trim()
+  if (/^['"[{|>&*!%@`]/.test(first)) return undefined
+  const rest = lines.slice(1).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'))
+  return [first, ...rest].join(' ').trim()
+}
+
+function lenient(source: string, lineOffset: number, path: string, failure: Located): Frontmatter | undefined {
+  const entries = splitEntries(source, lineOffset)
+  if (!entries || entries.length === 0) return undefined
+  const fields: MetaField[] = []
+  const warnings: Diagnostic[] = []
+  const seen = new Set<string>()
+  for (const entry of entries) {
+    if (seen.has(entry.key)) return undefined
+    seen.add(entry.key)
+    const attempt = strict(entry.text, entry.line - 1, path)
+    if ('fields' in attempt && attempt.fields.length === 1) {
+      fields.push(attempt.fields[0]!)
+      continue
+    }
+    const value = plainValue(entry)
+    if (value === undefined) return undefined
+    fields.push({ key: entry.key, value, line: entry.line })
+    warnings.push(warning('yaml-lenient', `'${entry.key}' is not valid YAML (${failure.message.replace(/\.$/, '')}); read as plain text`, path, entry.line))
+  }
+  return { fields, warnings }
+}
+
+/** Reads a frontmatter block's YAML; `lineOffset` is the line of its opening fence. */
+export function parseFrontmatter(source: string, lineOffset: number, path: string): Frontmatter {
+  const result = strict(source, lineOffset, path)
+  if ('fields' in result) return { fields: result.fields, warnings: [] }
+  const { error } = result
+  // Duplicate keys and alias trouble are not a matter of leniency.
+  if (error.code !== 'DUPLICATE_KEY' && !/alias/i.test(error.message)) {
+    const recovered = lenient(source, lineOffset, path, error)
+    if (recovered) return recovered
+  }
+  const message = error.code === 'DUPLICATE_KEY' ? error.message.replace(/^Map keys must be unique/, 'duplicate frontmatter key') : `invalid frontmatter YAML: ${error.message}`
+  throw new AgentError(error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-invalid', message, path, error.line, error.column)
+}

@@ -1,0 +1,49 @@
+// The front of the pipeline: bytes or a path in, an Agent out. Read, fix
+// frontmatter fences, parse once, read the frontmatter, then build sections
+// and statements. Every later stage starts from the Agent this returns.
+import type { Yaml } from 'mdast'
+import type { Agent, MetaField } from './model.js'
+import { checkNesting } from './parse/limits.js'
+import { fixFences } from './parse/fence.js'
+import { parseFrontmatter } from './parse/frontmatter.js'
+import { parseMarkdown } from './parse/markdown.js'
+import { readMeta } from './normalize/meta.js'
+import { buildSections, unwrap } from './normalize/structure.js'
+import { decode } from './read/decode.js'
+import { readInput, type Input, type ReadOptions } from './read/read.js'
+
+export type ParseOptions = ReadOptions
+
+/** Builds the agent model of decoded input. */
+export function agentFromInput(input: Input): Agent {
+  const { path } = input
+  const fenced = fixFences(input.text, path)
+  checkNesting(fenced.text, path)
+  const tree = parseMarkdown(fenced.text)
+  const warnings = [...input.warnings, ...fenced.warnings]
+  const first = tree.children[0]
+  let fields: MetaField[] = []
+  let line = 0
+  if (first?.type === 'yaml') {
+    const yaml = first as Yaml
+    line = yaml.position?.start.line ?? 1
+    const frontmatter = parseFrontmatter(yaml.value, line, path)
+    fields = frontmatter.fields
+    warnings.push(...frontmatter.warnings)
+  }
+  unwrap(tree)
+  const root = buildSections(tree, path)
+  return { path, meta: readMeta(fields, path, first?.type === 'yaml', line), root, eol: input.eol, bom: input.bom, warnings }
+}
+
+/** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
+export function parseAgent(source: string | Uint8Array, path = 'agent.md', options: ParseOptions = {}): Agent {
+  const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
+  const decoded = decode(bytes, path, options)
+  return agentFromInput({ path, ...decoded })
+}
+
+/** Reads and parses an agent definition file (`-` reads stdin). */
+export function readAgent(path: string, options: ParseOptions = {}): Agent {
+  return agentFromInput(readInput(path, options))
+}

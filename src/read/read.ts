@@ -1,0 +1,53 @@
+// Reads one input (a path, or `-` for stdin) into decoded text, refusing what
+// is not a readable regular file or is larger than the size limit: agent
+// files are kilobytes, and a parse of megabytes would look like a hang.
+import { readFileSync, statSync } from 'node:fs'
+import { AgentError } from '../errors.js'
+import { decode, type Decoded, type DecodeOptions } from './decode.js'
+
+/** The default limit on an input's size, raised with `--max-size`. */
+export const DEFAULT_MAX_BYTES = 1024 * 1024
+
+export interface ReadOptions extends DecodeOptions {
+  maxBytes?: number
+}
+
+export interface Input extends Decoded {
+  path: string
+}
+
+function checkSize(size: number, path: string, maxBytes: number): void {
+  if (size > maxBytes) {
+    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
+    throw new AgentError('too-large', `file is ${mib(size)}, over the ${mib(maxBytes)} limit (raise it with --max-size)`, path)
+  }
+}
+
+function readBytes(path: string, maxBytes: number): Uint8Array {
+  if (path === '-') {
+    const bytes = readFileSync(0)
+    checkSize(bytes.length, '<stdin>', maxBytes)
+    return bytes
+  }
+  let stat
+  try {
+    stat = statSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new AgentError('unreadable', code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`, path)
+  }
+  if (stat.isDirectory()) throw new AgentError('directory', 'is a directory, not a file', path)
+  if (!stat.isFile()) throw new AgentError('not-a-file', 'not a regular file', path)
+  checkSize(stat.size, path, maxBytes)
+  try {
+    return readFileSync(path)
+  } catch (error) {
+    throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
+  }
+}
+
+/** Reads and decodes one input; throws an AgentError naming it when it cannot. */
+export function readInput(path: string, options: ReadOptions = {}): Input {
+  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES)
+  return { path, ...decode(bytes, path, options) }
+}
