@@ -60,7 +60,7 @@ const FRAMING_BY_STEM: readonly string[] = [
   'strategy', 'approach', 'system', 'mechanism', 'technique', 'solution',
   'practice', 'principle', 'pattern', 'procedure', 'methodology', 'capability', 'functionality',
   'architecture', 'framework', 'tool', 'tooling', 'layer', 'level', 'measure', 'guideline',
-  'aspect', 'area', 'way', 'thing', 'concept', 'option', 'guarantee',
+  'aspect', 'area', 'way', 'thing', 'concept', 'option', 'guarantee', 'policy',
 ]
 // Considered and kept as content: "method" (HTTP methods), "process"
 // (asynchronous processing), "task" (task queues), "feature" (feature flags),
@@ -70,7 +70,7 @@ const FRAMING_BY_STEM: readonly string[] = [
 /** Praise and framing matched only as written (their stems collide with content words). */
 const FILLER_WORDS: readonly string[] = [
   // Praise.
-  'proper', 'properly', 'comprehensive', 'comprehensively', 'robust', 'robustly', 'efficient', 'efficiently',
+  'proper', 'properly', 'comprehensive', 'comprehensively', 'robust', 'robustly',
   'clear', 'clearly', 'appropriate', 'appropriately', 'effective', 'effectively', 'good', 'great', 'best',
   'modern', 'consistent', 'consistently', 'strong', 'strongly', 'thorough', 'thoroughly', 'careful', 'carefully',
   'well', 'solid', 'necessary', 'relevant', 'correct', 'correctly', 'accurate', 'accurately', 'optimal', 'optimally',

@@ -79,6 +79,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'tdd', forms: ['tdd', 'test driven development', 'test driven'] },
   { canonical: 'bdd', forms: ['bdd', 'behavior driven development', 'behaviour driven development'] },
   { canonical: 'di', forms: ['dependency injection'] },
+  // Swagger is the former name of the OpenAPI specification.
+  { canonical: 'openapi', forms: ['openapi', 'open api', 'swagger', 'oas'] },
   { canonical: 'websocket', forms: ['websocket', 'websockets', 'web socket', 'web sockets'] },
   { canonical: 'protobuf', forms: ['protobuf', 'protocol buffer', 'protocol buffers'] },
   { canonical: 'async', forms: ['async', 'asynchronous', 'asynchronously', 'non blocking', 'nonblocking'] },
@@ -109,7 +111,9 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'docs', forms: ['doc', 'docs', 'documentation', 'document', 'documented', 'documenting', 'documents'] },
   { canonical: 'spec', forms: ['spec', 'specs', 'specification', 'specifications'] },
   { canonical: 'dev', forms: ['dev', 'development', 'develop', 'developer', 'developers', 'developing', 'engineer', 'engineers', 'engineering'] },
-  { canonical: 'perf', forms: ['perf', 'performance', 'performant', 'optimize', 'optimizes', 'optimized', 'optimizing', 'optimization', 'optimizations', 'optimise', 'optimised', 'optimisation'] },
+  // Performance, optimization and efficiency are one requirement in prompts:
+  // "Optimize queries" = "Efficient queries" = "Query performance".
+  { canonical: 'perf', forms: ['perf', 'performance', 'performant', 'optimize', 'optimizes', 'optimized', 'optimizing', 'optimization', 'optimizations', 'optimise', 'optimised', 'optimisation', 'efficient', 'efficiently', 'efficiency', 'speed'] },
   { canonical: 'pr', forms: ['pr', 'pull request', 'merge request'] },
   { canonical: 'llm', forms: ['llm', 'large language model'] },
   { canonical: 'ai', forms: ['ai', 'artificial intelligence'] },
