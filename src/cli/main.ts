@@ -1,0 +1,45 @@
+// The agentmerge command line: a thin shell over the library. Each command's
+// work is loaded only when that command runs, so that start-up pays for
+// commander and nothing else.
+import { Command, CommanderError, Option } from 'commander'
+import { VERSION } from '../version.js'
+import { defineNormalize } from './commands/normalize.js'
+import { describe, EXIT, parseSize, type GlobalOptions } from './shell.js'
+
+const program = new Command()
+
+program
+  .name('agentmerge')
+  .description('Merge, dedup and semantically diff AI coding-agent definitions (Markdown + YAML frontmatter).')
+  .version(VERSION, '-V, --version')
+  .option('--debug', 'print a stack trace with internal errors')
+  .option('-q, --quiet', 'print no warnings')
+  .option('--no-repair', 'keep mojibake as it is instead of repairing it')
+  .addOption(new Option('--max-size <size>', 'refuse input files larger than this (e.g. 4MB)').default(1024 * 1024, '1MiB').argParser(parseSize))
+  .showHelpAfterError('(run agentmerge --help for usage)')
+  .exitOverride()
+  .configureHelp({ sortSubcommands: false })
+
+const globals = (): GlobalOptions => program.opts<GlobalOptions>()
+
+// Each command defines its options here and loads its work when it runs.
+for (const define of [defineNormalize]) define(program, globals)
+
+program.addHelpText('after', `
+Examples:
+  $ agentmerge normalize fixtures/backend-developer/*.md
+
+Exit codes: 0 success, 1 check failed or changes found, 2 error.`)
+
+try {
+  await program.parseAsync(process.argv)
+} catch (error) {
+  if (error instanceof CommanderError) {
+    // Help and version end with 0; a usage error is trouble, not a finding.
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.trouble
+  } else {
+    process.stderr.write(describe(error) + '\n')
+    if (globals().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`)
+    process.exitCode = EXIT.trouble
+  }
+}

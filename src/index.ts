@@ -1,0 +1,15 @@
+// agentmerge's library API: parse agent definitions into the agent model,
+// normalize and render them, group duplicate statements, merge and diff.
+export type * from './model.js'
+export { AgentError, formatDiagnostic } from './errors.js'
+export { parseAgent, readAgent, agentFromInput, type ParseOptions } from './pipeline.js'
+export { normalizeAgent } from './normalize.js'
+export { renderAgent, statementMarkdown, bodyTree } from './render/markdown.js'
+export { renderFrontmatter, renderFields } from './render/frontmatter.js'
+export { agentJson } from './render/json.js'
+export { statementsOf, sectionsOf } from './walk.js'
+export { toolId, spellTool, readTools } from './normalize/tools.js'
+export { sectionKey } from './normalize/key.js'
+export { writeFileAtomic } from './write/atomic.js'
+export { VERSION } from './version.js'
+export * from './similarity/index.js'
