@@ -40,7 +40,7 @@ const NUMBER_RE = /^(?:\d+(?:[.,]\d+)*(?:%|\+|x|ms|s|sec|secs|seconds?|m|min|min
 // the word "blocking", and "micro-services" is "microservices".
 const BOUND_PREFIXES: ReadonlySet<string> = new Set([
   'non', 'anti', 'multi', 'pre', 'post', 're', 'co', 'un', 'de', 'inter', 'intra', 'sub', 'semi',
-  'micro', 'auto', 'cross', 'over', 'under', 'mis',
+  'micro', 'auto', 'mis',
 ])
 const EXAMPLE_OPENERS = [/^e\.?g$/, /^i\.?e$/]
 
@@ -152,6 +152,7 @@ function rawTokens(text: string): Token[] {
   const list = listStart(src)
   const out: Token[] = []
   let exampleRun = false
+  let afterOpener = false
   let clause = 0
   let prevEnd = 0
   for (const m of src.matchAll(TOKEN_RE)) {
@@ -161,12 +162,14 @@ function rawTokens(text: string): Token[] {
     const between = src.slice(prevEnd, at)
     prevEnd = at + orig.length
     const before = src.slice(Math.max(0, at - 2), at)
-    if (/[.;:!?)]\s*$/.test(before) && !/\d\.\s*$/.test(before)) exampleRun = false
+    if (/[.;:!?)]\s*$/.test(before) && !/\d\.\s*$/.test(before) && !afterOpener) exampleRun = false
+    afterOpener = false
     // Commas, semicolons, sentence ends and dashes between words end a clause.
     if (/[,;:.!?]|\s[-–—]\s/.test(between)) clause++
     const lower = orig.toLowerCase().replace(/’/g, "'").replace(/\.+$/, '')
     if (EXAMPLE_OPENERS.some((re) => re.test(lower)) || lower === 'including') {
       exampleRun = true
+      afterOpener = true
       continue
     }
     if (CONJUNCTIONS.has(lower)) clause++
@@ -238,30 +241,58 @@ function tidyStem(stem: string): string {
   return s
 }
 
+// "Caching for performance", "Load testing for scalability": a trailing
+// purpose that names a quality every backend wants says why, not what.
+const PURPOSE_QUALITIES: ReadonlySet<string> = new Set(['perf', 'scal', 'secur', 'reli', 'maintain', 'avail'])
+
 /** Every term of a text, in order, with duplicates, fillers marked. */
 export function analyzeWords(text: string): Term[] {
   const out: Term[] = []
-  for (const t of applySynonyms(rawTokens(text))) {
-    if (t.fixed) {
-      out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause })
-      continue
-    }
-    const w = t.word
-    if (NEGATIONS.has(w)) {
-      out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause })
-      continue
-    }
-    if (STOPWORDS.has(w)) continue
-    if (w.length === 1 && !/\d/.test(w)) continue
-    if (/^\d/.test(w) || NUMBER_RE.test(w)) {
-      // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-      out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause })
-      continue
-    }
-    const stem = stemmer(w)
-    out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause })
-  }
+  const tokens = applySynonyms(rawTokens(text))
+  // Which term each token became, so that a purpose can be marked in place.
+  const termOf: (Term | undefined)[] = []
+  tokens.forEach((t, i) => {
+    termOf[i] = undefined
+    const before = out.length
+    analyzeToken(t, out)
+    if (out.length > before) termOf[i] = out[out.length - 1]
+  })
+  markPurposes(tokens, termOf)
   return out
+}
+
+function analyzeToken(t: Token, out: Term[]): void {
+  if (t.fixed) {
+    out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause })
+    return
+  }
+  const w = t.word
+  if (NEGATIONS.has(w)) {
+    out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause })
+    return
+  }
+  if (STOPWORDS.has(w)) return
+  if (w.length === 1 && !/\d/.test(w)) return
+  if (/^\d/.test(w) || NUMBER_RE.test(w)) {
+    // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
+    out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause })
+    return
+  }
+  const stem = stemmer(w)
+  out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause })
+}
+
+/** Turn a clause-final "for <quality>" into filler. */
+function markPurposes(tokens: readonly Token[], termOf: readonly (Term | undefined)[]): void {
+  for (let i = 1; i < tokens.length; i++) {
+    const prev = tokens[i - 1]!
+    const t = tokens[i]!
+    const next = tokens[i + 1]
+    if (prev.word !== 'for' || prev.clause !== t.clause) continue
+    if (next && next.clause === t.clause) continue
+    const w = termOf[i]
+    if (w && !w.example && PURPOSE_QUALITIES.has(w.term)) w.filler = true
+  }
 }
 
 /**
