@@ -6,8 +6,9 @@
 //   "Design X", "Set up X" all ask for X. A list item names a capability; the
 //   verb in front of it (or the generic noun after it) only dresses it up, and
 //   the variants of one agent disagree mostly on exactly that dressing.
-// - Praise: "proper", "robust", "comprehensive", "efficient"... every agent
+// - Praise: "proper", "robust", "comprehensive", "clear"... every agent
 //   wants its work to be those, so they never separate two instructions.
+//   ("efficient" is not praise here: synonyms.ts maps it to performance.)
 //
 // Framing words are matched by stem (so "implementing", "implementation" go
 // too) unless the stem is shared with a content word: "consistent" is praise
