@@ -144,6 +144,8 @@ export interface Section {
   ordered?: boolean
   /** For list-item pseudo-headings with a checkbox: its state. */
   checked?: boolean
+  /** Blockquote nesting depth of a pseudo-heading inside a quote. */
+  quote?: number
   source: Source
   body: Block[]
 }

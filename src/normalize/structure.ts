@@ -8,6 +8,7 @@
 import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
+import { stringifyMarkdown } from '../parse/markdown.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
 
@@ -28,6 +29,24 @@ const lineOf = (node: { position?: { start: { line: number } } }): number => nod
 /** Marks our own provenance comments, which are not statements of the agent. */
 export const PROVENANCE_COMMENT = /^<!--\s*agentmerge[\s:]/
 
+/**
+ * The text of a statement whose words are all in its markup (`[](./a.md)`,
+ * `![](logo.png)`): its canonical Markdown, so that the target is not lost.
+ */
+function markupText(node: RootContent): string {
+  const children = node.type === 'listItem' ? node.children : [node]
+  return collapse(stringifyMarkdown({ type: 'root', children } as Root))
+}
+
+function addStatement(body: Block[], kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): void {
+  if (text === '') {
+    text = markupText(node)
+    if (text === '') return
+    norm = checked === undefined ? text : `[${checked ? 'x' : ' '}] ${text}`
+  }
+  body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
+}
+
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
   const statement: Statement = {
     type: 'statement',
@@ -43,10 +62,11 @@ function makeStatement(kind: StatementKind, node: RootContent, text: string, nor
   return statement
 }
 
-function makeSection(kind: SectionKind, titleNodes: PhrasingContent[], depth: number, path: string, line: number, ordered?: boolean): Section {
+function makeSection(kind: SectionKind, titleNodes: PhrasingContent[], depth: number, path: string, line: number, ordered?: boolean, quote = 0): Section {
   const title = plainText({ type: 'paragraph', children: titleNodes }).replace(/\s*:$/, '')
   const section: Section = { type: 'section', kind, title, titleNodes, key: sectionKey(title), depth, source: { path, line }, body: [] }
   if (ordered !== undefined) section.ordered = ordered
+  if (quote > 0) section.quote = quote
   return section
 }
 
@@ -105,13 +125,19 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): v
     const text = plainText(item.children)
     const task = typeof item.checked === 'boolean'
     const norm = task ? `[${item.checked ? 'x' : ' '}] ${text}` : text
-    body.push(makeStatement(task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), { ordered }, task ? item.checked === true : undefined))
+    addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), { ordered }, task ? item.checked === true : undefined)
     return
   }
   const [first, ...rest] = item.children
   const line = lineOf(item)
+  if (first?.type !== 'paragraph' && typeof item.checked !== 'boolean') {
+    // An item with no words of its own (`- - a`, `- + a`) names no section:
+    // its blocks belong to the enclosing one.
+    addBlocks(item.children, body, { ...ctx, depth: ctx.depth + 1 })
+    return
+  }
   const split = first?.type === 'paragraph' ? splitTitle(first) : { title: [], lead: [] }
-  const section = makeSection('item', split.title, ctx.sectionDepth + 1, ctx.path, line, ordered)
+  const section = makeSection('item', split.title, ctx.sectionDepth + 1, ctx.path, line, ordered, ctx.quote)
   if (split.lead.length > 0) {
     const lead: Paragraph = { type: 'paragraph', children: split.lead, position: first?.position }
     const text = plainText(lead)
@@ -142,13 +168,13 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
         const label = labelOf(node)
         const next = nodes[i + 1]
         if (label && next?.type === 'list') {
-          const section = makeSection('label', label, ctx.sectionDepth + 1, ctx.path, line)
+          const section = makeSection('label', label, ctx.sectionDepth + 1, ctx.path, line, undefined, ctx.quote)
           addList(next, section.body, { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 })
           body.push(section)
           i++
         } else {
           const text = plainText(node)
-          if (text !== '') body.push(makeStatement('paragraph', node, text, text, ctx, line))
+          addStatement(body, 'paragraph', node, text, text, ctx, line)
         }
         break
       }
@@ -178,7 +204,7 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
       case 'heading': {
         // A heading inside a container is content of that container.
         const text = plainText(node)
-        body.push(makeStatement('heading', node, text, `${'#'.repeat(node.depth)} ${text}`, ctx, line))
+        addStatement(body, 'heading', node, text, `${'#'.repeat(node.depth)} ${text}`, ctx, line)
         break
       }
       case 'definition': {
@@ -189,7 +215,7 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
       default: {
         // Footnote definitions and any block an extension adds: keep it whole.
         const text = plainText(node)
-        body.push(makeStatement('paragraph', node, text, text, ctx, line))
+        addStatement(body, 'paragraph', node, text, text, ctx, line)
       }
     }
   }

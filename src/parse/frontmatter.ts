@@ -26,12 +26,26 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const first = doc.errors[0]
+  if (first?.code === 'DUPLICATE_KEY') return { error: duplicateKey(source, lineOffset, path) }
   if (first) {
     const pos = first.linePos?.[0]
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }
   return { fields: fieldsOf(doc, lineCounter, lineOffset, path) }
+}
+
+/** Names the second occurrence of a repeated key; yaml points at the first. */
+function duplicateKey(source: string, lineOffset: number, path: string): Located {
+  const lineCounter = new LineCounter()
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: false })
+  const seen = new Map<string, number>()
+  for (const field of fieldsOf(doc, lineCounter, lineOffset, path)) {
+    const earlier = seen.get(field.key)
+    if (earlier !== undefined) return { code: 'DUPLICATE_KEY', message: `duplicate frontmatter key '${field.key}' (first at line ${earlier})`, line: field.line }
+    seen.set(field.key, field.line)
+  }
+  return { code: 'DUPLICATE_KEY', message: 'duplicate frontmatter key', line: lineOffset + 1 }
 }
 
 function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): MetaField[] {
@@ -126,6 +140,6 @@ export function parseFrontmatter(source: string, lineOffset: number, path: strin
     const recovered = lenient(source, lineOffset, path, error)
     if (recovered) return recovered
   }
-  const message = error.code === 'DUPLICATE_KEY' ? error.message.replace(/^Map keys must be unique/, 'duplicate frontmatter key') : `invalid frontmatter YAML: ${error.message}`
+  const message = error.code === 'DUPLICATE_KEY' ? error.message : `invalid frontmatter YAML: ${error.message}`
   throw new AgentError(error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-invalid', message, path, error.line, error.column)
 }

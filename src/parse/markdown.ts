@@ -28,15 +28,21 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
   tightDefinitions: true,
 }
 
-let processor: Processor<Root, undefined, undefined, Root, string> | undefined
+type MarkdownProcessor = Processor<Root, undefined, undefined, Root, string>
 
-function get(): Processor<Root, undefined, undefined, Root, string> {
-  processor ??= unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml'])
-    .use(remarkGfm)
-    .use(remarkStringify, STRINGIFY_OPTIONS)
-    .freeze() as unknown as Processor<Root, undefined, undefined, Root, string>
+const processors = new Map<string, MarkdownProcessor>()
+
+function get(rule: '-' | '*' = '-'): MarkdownProcessor {
+  let processor = processors.get(rule)
+  if (!processor) {
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
+      .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule })
+      .freeze() as unknown as MarkdownProcessor
+    processors.set(rule, processor)
+  }
   return processor
 }
 
@@ -44,6 +50,12 @@ export function parseMarkdown(text: string): Root {
   return get().parse(text)
 }
 
+/**
+ * Canonical Markdown of a tree. A document without frontmatter that opens
+ * with a thematic break writes its breaks as `***`: a leading `---` line
+ * followed by another would read back as a frontmatter block.
+ */
 export function stringifyMarkdown(tree: Root): string {
-  return get().stringify(tree)
+  const leadingRule = tree.children[0]?.type === 'thematicBreak'
+  return get(leadingRule ? '*' : '-').stringify(tree)
 }

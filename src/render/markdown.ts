@@ -45,19 +45,20 @@ function statementPiece(statement: Statement): Piece {
 }
 
 function sectionPieces(section: Section, out: Piece[]): void {
+  const quote = section.quote ?? 0
   if (section.kind === 'item') {
     const [first, ...rest] = section.body
     const lead = first?.type === 'statement' && first.kind === 'lead' ? (first.node as Paragraph).children : []
     const body = lead.length > 0 ? rest : section.body
-    const children = [titleParagraph(section, lead, false), ...group(piecesOf(body, []), 0)] as ListItem['children']
-    out.push({ kind: 'item', quote: 0, ordered: section.ordered === true, node: itemNode(children, section.checked) })
+    const children = [titleParagraph(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
+    out.push({ kind: 'item', quote, ordered: section.ordered === true, node: itemNode(children, section.checked) })
     return
   }
   if (section.kind === 'heading') {
     const depth = Math.min(6, Math.max(1, section.depth)) as 1 | 2 | 3 | 4 | 5 | 6
     out.push({ kind: 'block', quote: 0, node: { type: 'heading', depth, children: section.titleNodes } })
   } else if (section.kind === 'label') {
-    out.push({ kind: 'block', quote: 0, node: titleParagraph(section, [], true) })
+    out.push({ kind: 'block', quote, node: titleParagraph(section, [], true) })
   }
   piecesOf(section.body, out)
 }
