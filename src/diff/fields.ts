@@ -1,0 +1,85 @@
+// Frontmatter changes, field by field, with semantic equality: tools compare
+// as canonical grants (`Read, Write` == `[Read, Write]` == `{read: true,
+// write: true}`), text compares with whitespace collapsed (a folded
+// description is the same description), scalars compare as text (`0.2` ==
+// `"0.2"`) and maps without their key order. Key order, quoting and YAML
+// style are changes of form.
+import type { AgentMeta, MetaField } from '../model.js'
+import type { FieldChange, FormattingChange } from './model.js'
+import { diffText, plainRuns } from './words.js'
+
+/** A value in a form where equal meaning is equal text. */
+export function canonicalValue(value: unknown): unknown {
+  if (value === null || value === undefined) return null
+  if (typeof value === 'string') return value.normalize('NFC').replace(/\s+/g, ' ').trim()
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
+  if (Array.isArray(value)) return value.map(canonicalValue)
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    return Object.fromEntries(entries.map(([k, v]) => [k, canonicalValue(v)]))
+  }
+  return String(value)
+}
+
+const grants = (meta: AgentMeta): string[] => (meta.tools ?? []).map((t) => (t.enabled ? t.id : `!${t.id}`)).sort()
+
+function toolsDelta(o: AgentMeta | undefined, n: AgentMeta | undefined): { added: string[]; removed: string[] } {
+  const a = new Set(o ? grants(o) : [])
+  const b = new Set(n ? grants(n) : [])
+  return { added: [...b].filter((t) => !a.has(t)).sort(), removed: [...a].filter((t) => !b.has(t)).sort() }
+}
+
+const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
+  const map = new Map<string, MetaField>()
+  for (const f of fields) if (!map.has(f.key)) map.set(f.key, f)
+  return map
+}
+
+const at = (path: string, line: number) => ({ path, line })
+
+export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, maxEditLength?: number): { changes: FieldChange[]; formatting: FormattingChange[] } {
+  const changes: FieldChange[] = []
+  const formatting: FormattingChange[] = []
+  const oldFields = firstByKey(o.fields)
+  const newFields = firstByKey(n.fields)
+  const keys = [...new Set([...oldFields.keys(), ...newFields.keys()])].sort()
+  for (const key of keys) {
+    const of = oldFields.get(key)
+    const nf = newFields.get(key)
+    const change: FieldChange = { key, change: of && nf ? 'changed' : of ? 'removed' : 'added' }
+    if (of) change.old = { value: of.value, at: at(oldPath, of.line) }
+    if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
+    if (key === 'tools') {
+      const delta = toolsDelta(of ? o : undefined, nf ? n : undefined)
+      if (of && nf) {
+        if (delta.added.length === 0 && delta.removed.length === 0) {
+          if (o.toolsForm !== n.toolsForm) formatting.push({ what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: change.old!.at, new: change.new!.at })
+          else if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'tools-form', detail: 'tools spelled or ordered differently', old: change.old!.at, new: change.new!.at })
+          continue
+        }
+      }
+      change.tools = delta
+      changes.push(change)
+      continue
+    }
+    if (of && nf) {
+      if (JSON.stringify(canonicalValue(of.value)) === JSON.stringify(canonicalValue(nf.value))) {
+        if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'frontmatter-style', detail: `${key}: same value written differently`, old: change.old!.at, new: change.new!.at })
+        continue
+      }
+      if (typeof of.value === 'string' && typeof nf.value === 'string') change.words = plainRuns(diffText(of.value, nf.value, maxEditLength))
+    }
+    changes.push(change)
+  }
+  const sharedOld = o.fields.map((f) => f.key).filter((k) => newFields.has(k))
+  const sharedNew = n.fields.map((f) => f.key).filter((k) => oldFields.has(k))
+  if (sharedOld.join('\u0000') !== sharedNew.join('\u0000')) {
+    formatting.push({ what: 'frontmatter-order', detail: `keys reordered: ${sharedOld.join(', ')} -> ${sharedNew.join(', ')}`, old: at(oldPath, o.line), new: at(newPath, n.line) })
+  }
+  return { changes, formatting }
+}
+
+function formName(form: AgentMeta['toolsForm']): string {
+  return form === 'map' ? 'map' : form === 'list' ? 'list' : 'string'
+}

@@ -1,0 +1,68 @@
+// Which matched pairs kept their order: the heaviest chain of pairs whose
+// positions increase on both sides (a weighted longest increasing
+// subsequence, O(n log n) with a Fenwick tree of maxima). Pairs off the chain
+// moved. Weights come from the pair's content, never from which side is OLD,
+// so diff(B, A) keeps the same chain as diff(A, B).
+import { createHash } from 'node:crypto'
+
+export interface OrderedPair {
+  /** Position on the OLD side. */
+  a: number
+  /** Position on the NEW side. */
+  b: number
+  /** A text that names the pair the same way from either side. */
+  key: string
+}
+
+const BIG = 2 ** 24
+
+/** A weight that prefers longer chains, then (among equal lengths) a content-derived choice. */
+function weight(key: string): number {
+  return BIG + (createHash('sha256').update(key).digest().readUInt32BE(0) >>> 8)
+}
+
+/** Indices (into `pairs`) of the pairs that keep their relative order. */
+export function keptInOrder(pairs: readonly OrderedPair[]): Set<number> {
+  const kept = new Set<number>()
+  if (pairs.length === 0) return kept
+  if (pairs.length === 1) return kept.add(0)
+  const order = pairs.map((_, i) => i).sort((x, y) => pairs[x]!.a - pairs[y]!.a)
+  // Rank NEW positions densely for the tree.
+  const bs = [...new Set(pairs.map((p) => p.b))].sort((x, y) => x - y)
+  const rank = new Map(bs.map((b, i) => [b, i + 1]))
+  const size = bs.length
+  const treeScore = new Float64Array(size + 1)
+  const treeAt = new Int32Array(size + 1).fill(-1)
+  const score = new Float64Array(pairs.length)
+  const prev = new Int32Array(pairs.length).fill(-1)
+  const query = (r: number): [number, number] => {
+    let best = 0
+    let at = -1
+    for (let i = r; i > 0; i -= i & -i) {
+      if (treeScore[i]! > best) {
+        best = treeScore[i]!
+        at = treeAt[i]!
+      }
+    }
+    return [best, at]
+  }
+  const update = (r: number, value: number, at: number) => {
+    for (let i = r; i <= size; i += i & -i) {
+      if (value > treeScore[i]!) {
+        treeScore[i] = value
+        treeAt[i] = at
+      }
+    }
+  }
+  for (const i of order) {
+    const r = rank.get(pairs[i]!.b)!
+    const [best, at] = query(r - 1)
+    score[i] = best + weight(pairs[i]!.key)
+    prev[i] = at
+    update(r, score[i]!, i)
+  }
+  let end = 0
+  for (let i = 1; i < pairs.length; i++) if (score[i]! > score[end]!) end = i
+  for (let i = end; i !== -1; i = prev[i]!) kept.add(i)
+  return kept
+}

@@ -1,0 +1,201 @@
+// Pairs the statements of OLD and NEW. First the same statement (equal ids,
+// a hash of the normalized text), preferring the counterpart in the aligned
+// section; then the statements left over by similarity: the statement
+// similarity of src/similarity (IDF-weighted terms, synonyms) or the share of
+// words the two have in common, whichever is higher. Candidates are only
+// pairs that share a word that is not common (or that sit in the same
+// aligned, not too large, section), so the work stays near linear.
+import { buildCorpus, compareTexts, termsOf, type Corpus } from '../similarity/index.js'
+import type { Statement } from '../model.js'
+import { greedy, type SectionAlignment } from './sections.js'
+import type { Side } from './side.js'
+
+export interface Pair {
+  o: number
+  n: number
+  /** 1 for the same statement, else how alike (0..1). */
+  score: number
+  exact: boolean
+}
+
+/** A word in more statements than this is no evidence for a pair. */
+const COMMON = 48
+/** Sections with more unpaired statements than this are not paired all against all. */
+const SECTION_CAP = 48
+/** Minimum similarity in the aligned section, and across sections (a move). */
+export const SAME_SECTION_SCORE = 0.5
+export const OTHER_SECTION_SCORE = 0.65
+/** Minimum similarity for the one statement left in a gap on each side. */
+export const GAP_SCORE = 0.3
+
+const STOP = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'you', 'your', 'will', 'all'])
+
+/** Lower-case words of a text, without the commonest function words. */
+export function wordsOf(text: string): Set<string> {
+  const out = new Set<string>()
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+(?:[.+#'’-][\p{L}\p{N}_]+)*[+#]*/gu)) if (!STOP.has(m[0])) out.add(m[0])
+  return out
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let shared = 0
+  for (const w of a) if (b.has(w)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+const isCode = (s: Statement) => s.kind === 'code'
+
+/** Pairs statements with equal ids: in aligned sections first, then in document order. */
+export function exactPairs(o: Side, n: Side, align: SectionAlignment): Pair[] {
+  const oldById = new Map<string, number[]>()
+  o.statements.forEach((s, i) => {
+    const list = oldById.get(s.statement.id)
+    if (list) list.push(i)
+    else oldById.set(s.statement.id, [i])
+  })
+  const newById = new Map<string, number[]>()
+  n.statements.forEach((s, i) => {
+    const list = newById.get(s.statement.id)
+    if (list) list.push(i)
+    else newById.set(s.statement.id, [i])
+  })
+  const pairs: Pair[] = []
+  for (const [id, olds] of oldById) {
+    const news = newById.get(id)
+    if (!news) continue
+    const usedO = new Set<number>()
+    const usedN = new Set<number>()
+    if (olds.length > 1 || news.length > 1) {
+      // Zip the occurrences within each aligned section pair.
+      const bucket = new Map<number, number[]>()
+      for (const b of news) {
+        const list = bucket.get(n.sectionOf[b]!)
+        if (list) list.push(b)
+        else bucket.set(n.sectionOf[b]!, [b])
+      }
+      for (const a of olds) {
+        const target = align.o2n[o.sectionOf[a]!]!
+        const list = target === -1 ? undefined : bucket.get(target)
+        const b = list?.shift()
+        if (b === undefined) continue
+        usedO.add(a)
+        usedN.add(b)
+        pairs.push({ o: a, n: b, score: 1, exact: true })
+      }
+    }
+    const restO = olds.filter((a) => !usedO.has(a))
+    const restN = news.filter((b) => !usedN.has(b))
+    for (let i = 0; i < Math.min(restO.length, restN.length); i++) pairs.push({ o: restO[i]!, n: restN[i]!, score: 1, exact: true })
+  }
+  return pairs
+}
+
+interface Profile {
+  words: Set<string>
+  terms: string[]
+}
+
+/** Scores statement pairs by similarity; built once per diff over both sides' unpaired statements. */
+export class Similarity {
+  private readonly corpus: Corpus
+  private readonly oldProfiles = new Map<number, Profile>()
+  private readonly newProfiles = new Map<number, Profile>()
+
+  constructor(
+    private readonly o: Side,
+    private readonly n: Side,
+    olds: number[],
+    news: number[],
+  ) {
+    for (const a of olds) this.oldProfiles.set(a, this.profile(o.statements[a]!.statement))
+    for (const b of news) this.newProfiles.set(b, this.profile(n.statements[b]!.statement))
+    this.corpus = buildCorpus([...olds.map((a) => o.statements[a]!.statement.text), ...news.map((b) => n.statements[b]!.statement.text)])
+  }
+
+  private profile(s: Statement): Profile {
+    return { words: wordsOf(s.text), terms: isCode(s) ? [] : termsOf(s.text) }
+  }
+
+  oldProfile(a: number): Profile {
+    return this.oldProfiles.get(a)!
+  }
+
+  newProfile(b: number): Profile {
+    return this.newProfiles.get(b)!
+  }
+
+  /** How alike two statements are (0..1); 0 when one is code and the other is not. */
+  score(a: number, b: number): number {
+    const x = this.o.statements[a]!.statement
+    const y = this.n.statements[b]!.statement
+    if (isCode(x) !== isCode(y)) return 0
+    const surface = dice(this.oldProfile(a).words, this.newProfile(b).words)
+    if (isCode(x)) return surface
+    const semantic = compareTexts(x.text, y.text, this.corpus).score
+    return Math.max(surface, semantic)
+  }
+}
+
+/** Pairs the statements left over by similarity, within a bounded set of candidates. */
+export function similarPairs(o: Side, n: Side, align: SectionAlignment, olds: number[], news: number[], sim: Similarity): Pair[] {
+  if (olds.length === 0 || news.length === 0) return []
+  // Blocking: statements that share a word or term that is not common.
+  const index = new Map<string, { o: number[]; n: number[] }>()
+  const add = (token: string, side: 'o' | 'n', i: number) => {
+    let entry = index.get(token)
+    if (!entry) index.set(token, (entry = { o: [], n: [] }))
+    entry[side].push(i)
+  }
+  for (const a of olds) {
+    const p = sim.oldProfile(a)
+    for (const w of p.words) add('w:' + w, 'o', a)
+    for (const t of new Set(p.terms)) add('t:' + t, 'o', a)
+  }
+  for (const b of news) {
+    const p = sim.newProfile(b)
+    for (const w of p.words) add('w:' + w, 'n', b)
+    for (const t of new Set(p.terms)) add('t:' + t, 'n', b)
+  }
+  const seen = new Set<string>()
+  const candidates: Array<{ o: number; n: number; score: number }> = []
+  const consider = (a: number, b: number) => {
+    const k = `${a},${b}`
+    if (seen.has(k)) return
+    seen.add(k)
+    const score = sim.score(a, b)
+    const same = align.o2n[o.sectionOf[a]!] === n.sectionOf[b]
+    if (score >= (same ? SAME_SECTION_SCORE : OTHER_SECTION_SCORE)) candidates.push({ o: a, n: b, score })
+  }
+  const tokens = [...index.keys()].sort()
+  for (const token of tokens) {
+    const entry = index.get(token)!
+    if (entry.o.length === 0 || entry.n.length === 0 || entry.o.length + entry.n.length > COMMON) continue
+    for (const a of entry.o) for (const b of entry.n) consider(a, b)
+  }
+  // Small aligned sections: every pair in them.
+  const bySection = new Map<number, { o: number[]; n: number[] }>()
+  for (const a of olds) {
+    const target = align.o2n[o.sectionOf[a]!]!
+    if (target === -1) continue
+    let entry = bySection.get(target)
+    if (!entry) bySection.set(target, (entry = { o: [], n: [] }))
+    entry.o.push(a)
+  }
+  for (const b of news) bySection.get(n.sectionOf[b]!)?.n.push(b)
+  for (const entry of bySection.values()) {
+    if (entry.o.length > SECTION_CAP || entry.n.length > SECTION_CAP) continue
+    for (const a of entry.o) for (const b of entry.n) consider(a, b)
+  }
+  const pairs: Pair[] = []
+  const usedO = new Set<number>()
+  const usedN = new Set<number>()
+  greedy(candidates, (a, b, score) => {
+    if (usedO.has(a) || usedN.has(b)) return false
+    usedO.add(a)
+    usedN.add(b)
+    pairs.push({ o: a, n: b, score, exact: false })
+    return true
+  })
+  return pairs
+}

@@ -1,0 +1,51 @@
+// One side of a diff, flattened once: every statement and section in
+// document order with its position, its container and its ancestry, so that
+// the alignment passes work on indices instead of walking trees again.
+import type { Agent, Section } from '../model.js'
+import type { SectionRef, StatementRef } from './model.js'
+
+export interface Side {
+  agent: Agent
+  text: string | undefined
+  statements: StatementRef[]
+  sections: SectionRef[]
+  /** Statement index -> index of the section that directly holds it. */
+  sectionOf: number[]
+  /** Position of a statement among its section's direct statements. */
+  slot: number[]
+  /** Section index -> its parent's index (-1 for the root). */
+  parentOf: number[]
+  /** Section index -> its direct statements, in order. */
+  direct: number[][]
+  /** Section index -> its child sections, in order. */
+  children: number[][]
+  /** Section index -> ids of every statement below it. */
+  subtree: Set<string>[]
+}
+
+export function flatten(agent: Agent, text?: string): Side {
+  const side: Side = { agent, text, statements: [], sections: [], sectionOf: [], slot: [], parentOf: [], direct: [], children: [], subtree: [] }
+  const visit = (section: Section, parent: number, path: string[]): number => {
+    const index = side.sections.length
+    const own = section.kind === 'root' ? path : [...path, section.title]
+    side.sections.push({ section, path: own, index })
+    side.parentOf.push(parent)
+    side.direct.push([])
+    side.children.push([])
+    side.subtree.push(new Set())
+    if (parent >= 0) side.children[parent]!.push(index)
+    for (const block of section.body) {
+      if (block.type === 'statement') {
+        const s = side.statements.length
+        side.statements.push({ statement: block, section: own, index: s })
+        side.sectionOf.push(index)
+        side.slot.push(side.direct[index]!.length)
+        side.direct[index]!.push(s)
+        for (let p = index; p >= 0; p = side.parentOf[p]!) side.subtree[p]!.add(block.id)
+      } else if (block.type === 'section') visit(block, index, own)
+    }
+    return index
+  }
+  visit(agent.root, -1, [])
+  return side
+}

@@ -1,0 +1,153 @@
+// Word-level diffs of statements. A statement is cut into word tokens from
+// its mdast node, each remembering the markup it sits in (strong, emphasis,
+// code, link), so the diff runs over the words of the statement's text while
+// the display can put the markup back around them: `**bold**` is never split
+// in half, as a diff of raw Markdown would. The diff is jsdiff's, bounded by
+// `maxEditLength`, so a pathological pair gives up (null: shown as replaced)
+// instead of hanging.
+import { diffArrays } from 'diff'
+import type { Nodes } from 'mdast'
+import type { Statement } from '../model.js'
+import type { WordRun } from './model.js'
+
+/** One word or punctuation mark, with the marks around it, outermost first. */
+export interface Token {
+  text: string
+  /** Whitespace before it in the source. */
+  space: boolean
+  /** `strong`, `emphasis`, `delete`, `code`, `link:URL`. */
+  marks: string[]
+}
+
+/** A run of a word diff with its tokens, for rendering the markup back. */
+export interface TokenRun extends WordRun {
+  tokens: Token[]
+}
+
+export const DEFAULT_MAX_EDIT_LENGTH = 400
+
+const WORD = /[\p{L}\p{N}_]+(?:['’][\p{L}\p{N}_]+)*|[^\s\p{L}\p{N}_]/gu
+
+function pushWords(value: string, marks: string[], out: Token[], state: { space: boolean }): void {
+  let last = 0
+  for (const match of value.matchAll(WORD)) {
+    const gap = value.slice(last, match.index)
+    if (/\s/.test(gap)) state.space = true
+    out.push({ text: match[0], space: state.space && out.length > 0, marks })
+    state.space = false
+    last = match.index + match[0].length
+  }
+  if (/\s/.test(value.slice(last))) state.space = true
+}
+
+function walk(node: Nodes, marks: string[], out: Token[], state: { space: boolean }): void {
+  switch (node.type) {
+    case 'text':
+      pushWords(node.value, marks, out, state)
+      return
+    case 'inlineCode':
+      pushWords(node.value, [...marks, 'code'], out, state)
+      return
+    case 'code':
+      pushWords(node.lang ? `${node.lang}: ${node.value}` : node.value, marks, out, state)
+      return
+    case 'html':
+      pushWords(node.value, marks, out, state)
+      return
+    case 'break':
+      state.space = true
+      return
+    case 'image':
+    case 'imageReference':
+      if (node.alt) pushWords(node.alt, marks, out, state)
+      return
+    case 'definition':
+      pushWords(`[${node.label ?? node.identifier}]: ${node.url}${node.title ? ` "${node.title}"` : ''}`, marks, out, state)
+      return
+    case 'yaml':
+      return
+    default:
+      break
+  }
+  if (!('children' in node)) return
+  let inner = marks
+  if (node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete') inner = [...marks, node.type]
+  else if (node.type === 'link') inner = [...marks, `link:${node.url}`]
+  const inline = node.type === 'paragraph' || node.type === 'heading' || node.type === 'strong' || node.type === 'emphasis' || node.type === 'delete' || node.type === 'link' || node.type === 'linkReference' || node.type === 'tableCell'
+  const kids = node.children as Nodes[]
+  kids.forEach((child, i) => {
+    if (!inline && i > 0) state.space = true
+    if (node.type === 'tableRow' && i > 0) pushWords('|', marks, out, state)
+    walk(child, inner, out, state)
+  })
+  if (!inline) state.space = true
+}
+
+/** The word tokens of a statement, in order; a task starts with its checkbox. */
+export function tokensOf(statement: Statement): Token[] {
+  const out: Token[] = []
+  if (statement.kind === 'task') out.push({ text: statement.checked ? '[x]' : '[ ]', space: false, marks: [] })
+  walk(statement.node as Nodes, [], out, { space: out.length > 0 })
+  return out
+}
+
+/** The word tokens of plain text (a frontmatter value). */
+export function tokensOfText(text: string): Token[] {
+  const out: Token[] = []
+  pushWords(text, [], out, { space: false })
+  return out
+}
+
+/** Joins tokens back into text: a space where the source had whitespace. */
+export function joinTokens(tokens: readonly Token[], leading = false): string {
+  let out = ''
+  tokens.forEach((t, i) => {
+    if (t.space && (i > 0 || leading)) out += ' '
+    out += t.text
+  })
+  return out
+}
+
+/**
+ * The word diff of two token lists, or null when the edit script would be
+ * longer than `maxEditLength` tokens. Tokens compare by their words alone:
+ * markup is form.
+ */
+export function diffTokens(a: Token[], b: Token[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): TokenRun[] | null {
+  const changes = diffArrays(a, b, { comparator: (x: Token, y: Token) => x.text === y.text, maxEditLength })
+  if (!changes) return null
+  const runs: TokenRun[] = []
+  for (const c of changes) {
+    if (c.value.length === 0) continue
+    runs.push({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: '', tokens: c.value })
+  }
+  return fixLeading(runs)
+}
+
+// A run opens its side's text when nothing of that side came before it.
+function fixLeading(runs: TokenRun[]): TokenRun[] {
+  let oldStarted = false
+  let newStarted = false
+  for (const run of runs) {
+    const started = run.op === 'removed' ? oldStarted : run.op === 'added' ? newStarted : oldStarted || newStarted
+    run.text = joinTokens(run.tokens, started)
+    if (run.op !== 'added') oldStarted = true
+    if (run.op !== 'removed') newStarted = true
+  }
+  return runs
+}
+
+/** The plain word runs of a token diff (what JSON shows). */
+export function plainRuns(runs: TokenRun[] | null): WordRun[] | null {
+  return runs === null ? null : runs.map((r) => ({ op: r.op, text: r.text }))
+}
+
+/** Word diff of two statements. */
+export function diffStatements(a: Statement, b: Statement, maxEditLength?: number): TokenRun[] | null {
+  return diffTokens(tokensOf(a), tokensOf(b), maxEditLength)
+}
+
+/** Word diff of two plain texts (frontmatter values). */
+export function diffText(a: string, b: string, maxEditLength?: number): TokenRun[] | null {
+  return diffTokens(tokensOfText(a), tokensOfText(b), maxEditLength)
+}
