@@ -6,7 +6,7 @@
 import { AgentError } from '../errors.js'
 import { MAX_NESTING } from '../normalize/structure.js'
 
-const marker = /^(?:[-*+>]|\d{1,9}[.)])(?:[ \t]+|$)/
+const marker = /^(?:>[ \t]?|(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$))/
 
 export function checkNesting(text: string, path: string): void {
   let start = 0

@@ -16,10 +16,15 @@ export interface Input extends Decoded {
   path: string
 }
 
+export function formatSize(bytes: number): string {
+  if (bytes < 1024) return `${bytes} bytes`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
+
 function checkSize(size: number, path: string, maxBytes: number): void {
   if (size > maxBytes) {
-    const mib = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MiB`
-    throw new AgentError('too-large', `file is ${mib(size)}, over the ${mib(maxBytes)} limit (raise it with --max-size)`, path)
+    throw new AgentError('too-large', `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, path)
   }
 }
 

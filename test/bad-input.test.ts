@@ -1,0 +1,66 @@
+// The bad-input catalogue through the real CLI: each broken input gets one
+// line naming the file (and line) and exit 2, without a stack trace, while a
+// good file in the same run is still processed; nothing on disk changes.
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { BAD_INPUTS } from './catalogue/bad-inputs.js'
+import { cli, FIXTURES } from './helpers/cli.js'
+
+const GOOD = FIXTURES + 'backend-developer-senior.md'
+let dir = ''
+const snapshot = () =>
+  readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => [e.name, statSync(join(dir, e.name)).mtimeMs, readFileSync(join(dir, e.name)).length].join(':')).sort()
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'agentmerge-bad-'))
+  BAD_INPUTS.forEach((input, i) => writeFileSync(join(dir, `case-${i}.md`), input.content()))
+  mkdirSync(join(dir, 'a-directory.md'))
+})
+
+describe('bad input through normalize', () => {
+  BAD_INPUTS.forEach((input, i) => {
+    it(input.name, () => {
+      const file = join(dir, `case-${i}.md`)
+      const before = snapshot()
+      const result = cli(['normalize', file, GOOD])
+      expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+      expect(result.stdout).toContain('name: backend-developer')
+      if (input.expect.refused) {
+        expect(result.code).toBe(2)
+        const lines = result.stderr.trim().split('\n')
+        expect(lines).toHaveLength(1)
+        const place = input.expect.line === undefined ? `${file}(:\\d+)*` : `${file}:${input.expect.line}(:\\d+)?`
+        expect(lines[0]).toMatch(new RegExp(`^${place.replace(/[/.]/g, (c) => '\\' + c)}: `))
+        expect(lines[0]).toMatch(input.expect.message)
+      } else {
+        expect(result.code).toBe(0)
+        if (input.expect.warning) expect(result.stderr).toMatch(input.expect.warning)
+        else expect(result.stderr).toBe('')
+      }
+      expect(snapshot()).toEqual(before)
+    })
+  })
+
+  it('a directory given as a file', () => {
+    // normalize expands directories; an empty one means no input, which is fine.
+    const result = cli(['normalize', join(dir, 'a-directory.md'), GOOD])
+    expect(result.code).toBe(0)
+  })
+
+  it('a missing path', () => {
+    const missing = join(dir, 'missing.md')
+    const result = cli(['normalize', missing, GOOD])
+    expect(result.code).toBe(2)
+    expect(result.stderr.trim()).toBe(`${missing}: no such file`)
+    expect(result.stdout).toContain('name: backend-developer')
+  })
+
+  it('--max-size sets the limit', () => {
+    const low = cli(['normalize', '--max-size', '1KB', GOOD])
+    expect(low.code).toBe(2)
+    expect(low.stderr.trim()).toBe(`${GOOD}: file is 2.3 KiB, over the 1.0 KiB limit (raise it with --max-size)`)
+    expect(cli(['normalize', '--max-size', '3KB', GOOD]).code).toBe(0)
+  })
+})

@@ -1,0 +1,42 @@
+// The catalogue of hostile and broken inputs: each with what a user should
+// see. Shared by the bad-input tests of every command.
+
+export interface BadInput {
+  name: string
+  /** File content; a function builds large inputs lazily. */
+  content: () => Buffer | string
+  /** Exit 2 with one line naming the file (and line), or accepted with warnings. */
+  expect: { refused: true; message: RegExp; line?: number } | { refused: false; warning?: RegExp }
+}
+
+const repeat = (s: string, n: number) => s.repeat(n)
+
+const aliasBomb = () => {
+  const levels = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+  for (let i = 1; i < 10; i++) levels.push(`${String.fromCharCode(97 + i)}: &${String.fromCharCode(97 + i)} [${Array(9).fill('*' + String.fromCharCode(96 + i)).join(',')}]`)
+  return `---\nname: bomb\n${levels.join('\n')}\n---\n\nBody.\n`
+}
+
+export const BAD_INPUTS: BadInput[] = [
+  { name: 'empty file', content: () => '', expect: { refused: true, message: /empty file/ } },
+  { name: 'frontmatter only', content: () => '---\nname: only\ndescription: just metadata\n---\n', expect: { refused: false } },
+  { name: 'no frontmatter', content: () => '# Reviewer\n\n- Check tests\n', expect: { refused: false } },
+  { name: 'unclosed frontmatter', content: () => '---\nname: x\ndescription: y\n\n# Body\n', expect: { refused: true, message: /frontmatter opened with '---' is never closed/, line: 1 } },
+  { name: 'frontmatter not a mapping', content: () => '---\n- a\n- b\n---\nBody.\n', expect: { refused: true, message: /not a mapping/, line: 2 } },
+  { name: 'malformed YAML', content: () => '---\nname: x\ntools: [Read, Write\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/ } },
+  { name: 'YAML alias bomb', content: aliasBomb, expect: { refused: true, message: /too many YAML aliases/ } },
+  { name: 'duplicate keys', content: () => '---\nname: a\nmodel: x\nname: b\n---\nBody.\n', expect: { refused: true, message: /duplicate frontmatter key 'name'/, line: 4 } },
+  { name: '__proto__ and constructor keys', content: () => '---\nname: a\n__proto__: {polluted: true}\nconstructor: x\n---\n\n- item\n', expect: { refused: false } },
+  { name: 'binary bytes', content: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), expect: { refused: true, message: /binary content/ } },
+  { name: 'invalid UTF-8', content: () => Buffer.concat([Buffer.from('---\nname: a\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]), expect: { refused: true, message: /invalid UTF-8 \(byte 0xe9\)/, line: 5 } },
+  { name: 'UTF-16 with a BOM', content: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('---\nname: u16\n---\n\n- item\n', 'utf16le')]), expect: { refused: false, warning: /read as UTF-16LE/ } },
+  { name: 'CRLF line endings', content: () => '---\r\nname: a\r\n---\r\n\r\n- one\r\n- two\r\n', expect: { refused: false } },
+  { name: 'mixed line endings', content: () => '---\r\nname: a\n---\r\n\r\n- one\n- two\r\n', expect: { refused: false, warning: /mixed line endings/ } },
+  { name: 'a 20 MB file', content: () => '---\nname: big\n---\n\n' + repeat('- a bullet that says something\n', 700_000), expect: { refused: true, message: /over the 1\.0 MiB limit \(raise it with --max-size\)/ } },
+  { name: 'lists nested 10,000 deep', content: () => '---\nname: deep\n---\n\n' + repeat('- ', 10_000) + 'x\n', expect: { refused: true, message: /nested more than 100 deep/, line: 5 } },
+  { name: 'quotes nested 10,000 deep', content: () => repeat('>', 10_000) + ' x\n', expect: { refused: true, message: /nested more than 100 deep/, line: 1 } },
+  { name: 'a 1 MB single line', content: () => '---\nname: long\n---\n\n' + repeat('word ', 200_000) + '\n', expect: { refused: false } },
+  { name: 'lenient frontmatter (unquoted ": ", literal \\n)', content: () => '---\nname: r\ndescription: Use when: the user asks.\\nExamples: none\n---\n\n- item\n', expect: { refused: false, warning: /not valid YAML .*read as plain text/ } },
+  { name: 'blank line after the opening fence', content: () => '---\n\nname: r\n---\n\n- item\n', expect: { refused: false } },
+  { name: 'closing fence of extra dashes', content: () => '---\nname: r\n-----\n\n- item\n', expect: { refused: false, warning: /frontmatter closed with "-----"/ } },
+]
