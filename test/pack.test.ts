@@ -1,0 +1,57 @@
+// The published package: `npm pack` gives a tarball whose bin works after a
+// global install into a clean prefix, and whose library API type-checks in a
+// consumer project. Installs run offline against an empty npm cache: the
+// runtime is bundled into dist/ and the one dependency, @types/mdast (for the
+// types), travels inside the tarball as a bundled dependency.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { FIXTURES, ROOT } from './helpers/cli.js'
+
+const npm = (args: string[], cwd: string) =>
+  spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error', '--cache', join(dir, 'empty-npm-cache')], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } })
+
+let dir = ''
+let tarball = ''
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'agentmerge-pack-'))
+  const packed = npm(['pack', '--pack-destination', dir], ROOT)
+  expect(packed.status, packed.stderr).toBe(0)
+  tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!)
+}, 120_000)
+
+describe('npm pack', () => {
+  it('installs globally and runs through its bin', () => {
+    const prefix = join(dir, 'global')
+    const installed = npm(['install', '-g', '--offline', '--prefix', prefix, tarball], dir)
+    expect(installed.status, installed.stderr).toBe(0)
+    const bin = join(prefix, 'bin', 'agentmerge')
+    const version = spawnSync(bin, ['--version'], { encoding: 'utf8' })
+    expect(version.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/)
+    const run = spawnSync(bin, ['normalize', FIXTURES + 'backend-developer-senior.md'], { encoding: 'utf8' })
+    expect(run.status).toBe(0)
+    expect(run.stdout).toMatch(/^---\nname: backend-developer\n/)
+  }, 120_000)
+
+  it('ships types for the library API', () => {
+    const consumer = join(dir, 'consumer')
+    mkdirSync(consumer)
+    writeFileSync(join(consumer, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }))
+    const installed = npm(['install', '--offline', tarball], consumer)
+    expect(installed.status, installed.stderr).toBe(0)
+    writeFileSync(join(consumer, 'main.ts'), `
+      import { parseAgent, normalizeAgent, statementsOf, type Agent, type Statement } from 'agentmerge'
+      const agent: Agent = parseAgent('---\\nname: a\\n---\\n\\n- one\\n', 'a.md')
+      const first: Statement | undefined = statementsOf(agent.root)[0]
+      const text: string = normalizeAgent(agent) + (first?.source.line ?? 0)
+      console.log(text.length)
+    `)
+    writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], rootDir: '.' }, files: ['main.ts'] }))
+    const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', consumer], { encoding: 'utf8' })
+    expect(tsc.stdout + tsc.stderr).toBe('')
+    expect(tsc.status).toBe(0)
+  }, 120_000)
+})
