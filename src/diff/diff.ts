@@ -106,6 +106,8 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
     pairedO.add(p.o)
     pairedN.add(p.n)
   }
+  // Sections the paired statements tie together (a section renamed and reworded).
+  align.byPairs(pairs)
   const { kept, moved } = orderPairs(o, n, align.o2n, pairs)
   for (const p of gapPairs(o, n, align.o2n, kept, pairedO, pairedN, sim)) {
     kept.add(p)
@@ -119,7 +121,7 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   const newPosOfOld = new Array<number>(o.statements.length).fill(-1)
   for (const p of pairs) newPosOfOld[p.o] = p.n
   const anchorOf = new Array<number>(o.statements.length)
-  let last = -0.5
+  let last = -1
   for (let i = 0; i < o.statements.length; i++) {
     if (newPosOfOld[i]! >= 0) last = newPosOfOld[i]!
     anchorOf[i] = last + 0.5
@@ -143,12 +145,24 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
     } else change = { change: 'reworded', old, new: nu, score: round(p.score), words: words(p) }
     keyed.push({ key: [p.n, p.o], change })
   }
-  for (let i = 0; i < o.statements.length; i++) if (!pairedO.has(i)) keyed.push({ key: [anchorOf[i]!, i], change: { change: 'removed', old: o.statements[i]! } })
+  for (let i = 0; i < o.statements.length; i++) {
+    if (pairedO.has(i)) continue
+    const before = Math.floor(anchorOf[i]!)
+    const section = align.o2n[o.sectionOf[i]!]!
+    const near = before >= 0 ? n.statements[before]!.statement.source : section >= 0 ? n.sections[section]!.section.source : { path: newAgent.path, line: 1 }
+    keyed.push({ key: [anchorOf[i]!, i], change: { change: 'removed', old: o.statements[i]!, near } })
+  }
   for (let i = 0; i < n.statements.length; i++) if (!pairedN.has(i)) keyed.push({ key: [i, -1], change: { change: 'added', new: n.statements[i]! } })
   keyed.sort((x, y) => x.key[0] - y.key[0] || x.key[1] - y.key[1])
   unchanged.sort((x, y) => x.new.index - y.new.index)
 
   const sections = sectionChanges(o, n, align)
+  for (const c of sections.changes) {
+    if (c.change !== 'removed') continue
+    let p = o.parentOf[c.old.index]!
+    while (p > 0 && align.o2n[p] === -1) p = o.parentOf[p]!
+    c.near = p >= 0 && align.o2n[p]! >= 0 ? n.sections[align.o2n[p]!]!.section.source : { path: newAgent.path, line: 1 }
+  }
   const fields = fieldChanges(oldAgent.meta, oldAgent.path, newAgent.meta, newAgent.path, options.maxEditLength)
   formatting.push(...sections.formatting, ...fields.formatting)
   if (oldAgent.eol !== newAgent.eol) formatting.push({ what: 'whitespace', detail: `line endings ${eolName(oldAgent.eol)} -> ${eolName(newAgent.eol)}` })

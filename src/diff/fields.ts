@@ -6,7 +6,7 @@
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
 import type { FieldChange, FormattingChange } from './model.js'
-import { diffText, plainRuns } from './words.js'
+import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
 export function canonicalValue(value: unknown): unknown {
@@ -68,7 +68,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
         if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'frontmatter-style', detail: `${key}: same value written differently`, old: change.old!.at, new: change.new!.at })
         continue
       }
-      if (typeof of.value === 'string' && typeof nf.value === 'string') change.words = plainRuns(diffText(of.value, nf.value, maxEditLength))
+      if (typeof of.value === 'string' && typeof nf.value === 'string') change.words = diffText(of.value, nf.value, maxEditLength)
     }
     changes.push(change)
   }

@@ -36,7 +36,12 @@ export interface WordRun {
  */
 export type StatementChange =
   | { change: 'added'; new: StatementRef }
-  | { change: 'removed'; old: StatementRef }
+  | {
+      change: 'removed'
+      old: StatementRef
+      /** Where in NEW it stood: after this place (the statement before it, or its section's title). */
+      near?: Source
+    }
   | {
       change: 'reworded'
       old: StatementRef
@@ -59,7 +64,7 @@ export type StatementChange =
 
 export type SectionChange =
   | { change: 'added'; new: SectionRef }
-  | { change: 'removed'; old: SectionRef }
+  | { change: 'removed'; old: SectionRef; near?: Source }
   | { change: 'renamed'; old: SectionRef; new: SectionRef }
   | { change: 'moved'; old: SectionRef; new: SectionRef; move: 'parent' | 'position' }
 

@@ -33,35 +33,74 @@ export function greedy(candidates: Array<{ o: number; n: number; score: number }
   for (const c of candidates) take(c.o, c.n, c.score)
 }
 
-export function alignSections(o: Side, n: Side): SectionAlignment {
-  const o2n = new Array<number>(o.sections.length).fill(-1)
-  const n2o = new Array<number>(n.sections.length).fill(-1)
-  const queue: Array<[number, number]> = []
-  const link = (a: number, b: number): boolean => {
-    if (o2n[a] !== -1 || n2o[b] !== -1) return false
-    o2n[a] = b
-    n2o[b] = a
-    queue.push([a, b])
+/** Words of a section key, for titles that were reworded (`API Development` -> `API Development & Design`). */
+const keyWords = (key: string): Set<string> => new Set(key.split(' ').filter((w) => w !== ''))
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  let shared = 0
+  for (const w of a) if (b.has(w)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+/** Aligns sections in passes; `byPairs` adds the sections that paired statements link, after statement pairing. */
+export class Aligner implements SectionAlignment {
+  readonly o2n: number[]
+  readonly n2o: number[]
+  private readonly queue: Array<[number, number]> = []
+
+  constructor(
+    private readonly o: Side,
+    private readonly n: Side,
+  ) {
+    this.o2n = new Array<number>(o.sections.length).fill(-1)
+    this.n2o = new Array<number>(n.sections.length).fill(-1)
+    this.link(0, 0)
+    this.drain()
+    // Sections that changed parent: pair what is left across the whole tree.
+    for (let round = 0; round < 4; round++) {
+      const restO = this.restO()
+      const restN = this.restN()
+      if (restO.length === 0 || restN.length === 0) break
+      if (!this.pairLists(restO, restN, false)) break
+      this.drain()
+    }
+  }
+
+  private restO(): number[] {
+    return this.o.sections.map((s) => s.index).filter((a) => a > 0 && this.o2n[a] === -1)
+  }
+
+  private restN(): number[] {
+    return this.n.sections.map((s) => s.index).filter((b) => b > 0 && this.n2o[b] === -1)
+  }
+
+  private link(a: number, b: number): boolean {
+    if (this.o2n[a] !== -1 || this.n2o[b] !== -1) return false
+    this.o2n[a] = b
+    this.n2o[b] = a
+    this.queue.push([a, b])
     return true
   }
-  const key = (side: Side, i: number) => side.sections[i]!.section.key
 
-  // Pairs two lists of sections: equal keys in order, then by content.
-  const pairLists = (olds: number[], news: number[]) => {
+  /** Pairs two lists of sections: equal keys in order, then by content, then (siblings only) by title words. */
+  private pairLists(olds: number[], news: number[], siblings: boolean): boolean {
+    const { o, n } = this
+    const before = this.queue.length
     const byKey = new Map<string, number[]>()
     for (const a of olds) {
-      const k = key(o, a)
+      const k = o.sections[a]!.section.key
       const list = byKey.get(k)
       if (list) list.push(a)
       else byKey.set(k, [a])
     }
     for (const b of news) {
-      const list = byKey.get(key(n, b))
-      while (list && list.length > 0) if (link(list.shift()!, b)) break
+      const list = byKey.get(n.sections[b]!.section.key)
+      while (list && list.length > 0) if (this.link(list.shift()!, b)) break
     }
-    const restO = olds.filter((a) => o2n[a] === -1)
-    const restN = news.filter((b) => n2o[b] === -1)
-    if (restO.length === 0 || restN.length === 0) return
+    let restO = olds.filter((a) => this.o2n[a] === -1)
+    let restN = news.filter((b) => this.n2o[b] === -1)
+    if (restO.length === 0 || restN.length === 0) return this.queue.length > before
     // Candidates share at least one statement: an index from id to sections.
     const holders = new Map<string, number[]>()
     for (const b of restN) {
@@ -83,29 +122,65 @@ export function alignSections(o: Side, n: Side): SectionAlignment {
         }
       }
     }
-    greedy(candidates, (a, b) => link(a, b))
+    greedy(candidates, (a, b) => this.link(a, b))
+    if (siblings) {
+      restO = olds.filter((a) => this.o2n[a] === -1)
+      restN = news.filter((b) => this.n2o[b] === -1)
+      const titled: Array<{ o: number; n: number; score: number }> = []
+      if (restO.length * restN.length <= 10_000) {
+        for (const a of restO) {
+          for (const b of restN) {
+            const score = dice(keyWords(o.sections[a]!.section.key), keyWords(n.sections[b]!.section.key))
+            if (score >= TITLE_SCORE) titled.push({ o: a, n: b, score })
+          }
+        }
+      }
+      greedy(titled, (a, b) => this.link(a, b))
+    }
+    return this.queue.length > before
   }
 
-  const drain = () => {
-    while (queue.length > 0) {
-      const [a, b] = queue.shift()!
-      pairLists(o.children[a]!.filter((x) => o2n[x] === -1), n.children[b]!.filter((y) => n2o[y] === -1))
+  private drain(): void {
+    while (this.queue.length > 0) {
+      const [a, b] = this.queue.shift()!
+      this.pairLists(
+        this.o.children[a]!.filter((x) => this.o2n[x] === -1),
+        this.n.children[b]!.filter((y) => this.n2o[y] === -1),
+        true,
+      )
     }
   }
 
-  link(0, 0)
-  drain()
-  // Sections that changed parent: pair what is left across the whole tree.
-  for (let round = 0; round < 4; round++) {
-    const before = queue.length
-    const restO = o.sections.map((s) => s.index).filter((a) => a > 0 && o2n[a] === -1)
-    const restN = n.sections.map((s) => s.index).filter((b) => b > 0 && n2o[b] === -1)
-    if (restO.length === 0 || restN.length === 0) break
-    pairLists(restO, restN)
-    if (queue.length === before) break
-    drain()
+  /**
+   * Aligns sections still unaligned whose statements were paired with each
+   * other (reworded ones included): at least half of them, by Dice.
+   */
+  byPairs(pairs: ReadonlyArray<{ o: number; n: number }>): void {
+    const links = new Map<string, { a: number; b: number; count: number }>()
+    for (const p of pairs) {
+      const a = this.o.sectionOf[p.o]!
+      const b = this.n.sectionOf[p.n]!
+      if (this.o2n[a] !== -1 || this.n2o[b] !== -1) continue
+      const k = `${a},${b}`
+      const entry = links.get(k)
+      if (entry) entry.count++
+      else links.set(k, { a, b, count: 1 })
+    }
+    const candidates: Array<{ o: number; n: number; score: number }> = []
+    for (const { a, b, count } of links.values()) {
+      const score = (2 * count) / (this.o.direct[a]!.length + this.n.direct[b]!.length)
+      if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
+    }
+    greedy(candidates, (a, b) => this.link(a, b))
+    this.drain()
   }
-  return { o2n, n2o }
+}
+
+/** Minimum share of title words for two sibling sections to be one renamed section. */
+const TITLE_SCORE = 0.5
+
+export function alignSections(o: Side, n: Side): Aligner {
+  return new Aligner(o, n)
 }
 
 const fold = (title: string) => title.toLowerCase().replace(/[\s:.]+$/, '')

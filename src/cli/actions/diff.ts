@@ -1,0 +1,144 @@
+// `agentmerge diff`: two files, two directories, the agent files changed in
+// a git range, or one file pair as git's external diff driver. Prints the
+// diff in the format asked for and exits as diff(1) does: 0 when nothing
+// changed in meaning, 1 when something did, 2 on trouble.
+import { readFileSync, statSync } from 'node:fs'
+import { diffAgents, diffWhole } from '../../diff/diff.js'
+import { formatGithub } from '../../diff/format/github.js'
+import { formatJson } from '../../diff/format/json.js'
+import { formatMarkdown } from '../../diff/format/markdown.js'
+import { formatText } from '../../diff/format/text.js'
+import { useColor } from '../../diff/format/color.js'
+import { changedAgentFiles, readAt, resolveRange } from '../../diff/git.js'
+import { loadAgent, loadAgentBytes, type LoadedAgent } from '../../diff/load.js'
+import { hasChanges, type AgentDiff } from '../../diff/model.js'
+import { diffReport, pairAgents } from '../../diff/report.js'
+import { AgentError } from '../../errors.js'
+import { DEFAULT_MAX_BYTES } from '../../read/read.js'
+import { expandInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
+
+export interface DiffCommandOptions extends GlobalOptions {
+  format?: 'text' | 'markdown' | 'json' | 'github'
+  formatting?: boolean
+  git?: string
+  gitExternal?: boolean
+  color?: boolean
+  /** Arguments after `--` (paths, in --git mode). */
+  pathspec?: string[]
+}
+
+const MODE = /^(?:[0-7]{6}|\.)$/
+const HEX = /^(?:[0-9a-f]{7,64}|\.)$/
+
+/** Whether operands look like git's external diff arguments. */
+export function looksExternal(args: string[]): boolean {
+  return (args.length === 7 || args.length === 9) && MODE.test(args[3]!) && MODE.test(args[6]!) && HEX.test(args[2]!) && HEX.test(args[5]!)
+}
+
+function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null): AgentDiff {
+  if (old && nu) return diffAgents(old.agent, nu.agent, { oldText: old.text, newText: nu.text })
+  if (nu) return diffWhole(nu.agent, 'added')
+  return diffWhole(old!.agent, 'removed')
+}
+
+const isDir = (path: string): boolean => {
+  try {
+    return path !== '-' && statSync(path).isDirectory()
+  } catch {
+    return false
+  }
+}
+
+export function diffCommand(args: string[], options: DiffCommandOptions): number {
+  const run = new Run(options)
+  const read = { noRepair: options.repair === false, maxBytes: options.maxSize ?? DEFAULT_MAX_BYTES }
+  const load = (path: string): LoadedAgent | null =>
+    run.each(path, () => {
+      const loaded = loadAgent(path, read)
+      run.warn(loaded.agent.warnings)
+      return loaded
+    }) ?? null
+  const loadBytes = (bytes: () => Uint8Array, path: string): LoadedAgent | null =>
+    run.each(path, () => {
+      const loaded = loadAgentBytes(bytes(), path, read)
+      run.warn(loaded.agent.warnings)
+      return loaded
+    }) ?? null
+
+  const diffs: AgentDiff[] = []
+  const external = options.gitExternal === true || (options.git === undefined && looksExternal(args))
+  if (external) {
+    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode [new-path xfrm-msg].
+    if (args.length === 1) return run.code // an unmerged path: nothing to compare
+    if (!looksExternal(args)) {
+      run.fail(new AgentError('usage', `--git-external expects git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got ${args.length}`, 'agentmerge diff'))
+      return run.code
+    }
+    const [path, oldFile, , , newFile] = args as [string, string, string, string, string]
+    const newPath = args.length === 9 ? args[7]! : path
+    const old = oldFile === '/dev/null' ? null : loadBytes(() => readFileSync(oldFile), path)
+    const nu = newFile === '/dev/null' ? null : loadBytes(() => readFileSync(newFile), newPath)
+    if (run.code === EXIT.trouble) return run.code
+    if (!old && !nu) return run.code
+    diffs.push(diffPair(old, nu))
+  } else if (options.git !== undefined) {
+    const dash = options.pathspec
+    const before = dash === undefined ? args : args.slice(0, args.length - dash.length)
+    if (before.length > 1) {
+      run.fail(new AgentError('usage', `--git takes BASE [HEAD] [-- PATHS]; put paths after --`, 'agentmerge diff'))
+      return run.code
+    }
+    const cwd = process.cwd()
+    const range = run.each(options.git, () => resolveRange(options.git!, before[0], cwd))
+    if (!range) return run.code
+    const changes = run.each(options.git, () => changedAgentFiles(range, dash ?? [], cwd))
+    if (!changes) return run.code
+    for (const change of changes) {
+      const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!, read.maxBytes), change.oldPath)
+      const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!, read.maxBytes), change.newPath)
+      if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
+      diffs.push(diffPair(old, nu))
+    }
+  } else {
+    if (args.length !== 2) {
+      run.fail(new AgentError('usage', `diff takes two files or two directories (OLD NEW), got ${args.length} argument${args.length === 1 ? '' : 's'}`, 'agentmerge diff'))
+      return run.code
+    }
+    const [a, b] = args as [string, string]
+    const dirs = [isDir(a), isDir(b)]
+    if (dirs[0] !== dirs[1]) {
+      run.fail(new AgentError('usage', 'cannot diff a directory with a file; give two files or two directories', dirs[0] ? b : a))
+      return run.code
+    }
+    if (dirs[0]) {
+      const olds = expandInputs([a]).map(load).filter((x): x is LoadedAgent => x !== null)
+      const news = expandInputs([b]).map(load).filter((x): x is LoadedAgent => x !== null)
+      for (const pair of pairAgents(olds, news)) diffs.push(diffPair(pair.old, pair.new))
+    } else {
+      const old = load(a)
+      const nu = load(b)
+      if (old && nu) diffs.push(diffPair(old, nu))
+    }
+  }
+
+  const report = diffReport(diffs)
+  let out: string
+  switch (options.format ?? 'text') {
+    case 'json':
+      out = formatJson(report)
+      break
+    case 'markdown':
+      out = formatMarkdown(report, { formatting: options.formatting === true })
+      break
+    case 'github':
+      out = formatGithub(report)
+      break
+    default:
+      out = formatText(report, { color: useColor(options.color, process.stdout.isTTY), formatting: options.formatting === true })
+  }
+  if (run.code !== EXIT.trouble || diffs.length > 0) process.stdout.write(out)
+  // git stops at an external diff that exits non-zero: changes are not trouble there.
+  if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
+  return run.code
+}

@@ -1,0 +1,35 @@
+// Defines `agentmerge diff`; the work is in ../actions/diff.ts.
+import { Option, type Command } from 'commander'
+import type { GlobalOptions } from '../shell.js'
+
+/** The arguments after a `--` on the command line (git's pathspec separator), if any. */
+function afterDashDash(argv: string[]): string[] | undefined {
+  const i = argv.indexOf('--', 2)
+  return i === -1 ? undefined : argv.slice(i + 1)
+}
+
+export function defineDiff(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('diff')
+    .description('show what changed in meaning between two versions of agent files')
+    .argument('[args...]', 'OLD NEW (two files or two directories); with --git: [HEAD] [-- PATHS]')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'))
+    .option('--formatting', 'also list the changes of form (bullets, wrapping, emphasis markers, numbering)')
+    .option('--git <base>', 'diff the agent files changed between BASE and HEAD (default: the working tree); BASE may be A..B or A...B')
+    .option('--git-external', "read git's external diff arguments (path old-file old-hex old-mode new-file new-hex new-mode), for diff.<driver>.command")
+    .option('--color', 'color the text output (default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured)')
+    .option('--no-color', 'never color the output')
+    .addHelpText('after', `
+Examples:
+  $ agentmerge diff old/reviewer.md .claude/agents/reviewer.md
+  $ agentmerge diff --formatting before/ .claude/agents/
+  $ agentmerge diff --git origin/main...HEAD --format markdown > comment.md
+  $ agentmerge diff --git HEAD~1 -- .claude/agents
+  $ git config diff.agentmerge.command 'agentmerge diff --git-external'
+
+Exit codes (as diff(1)): 0 nothing changed in meaning, 1 changes, 2 trouble.`)
+    .action(async (args: string[], options: object) => {
+      const { diffCommand } = await import('../actions/diff.js')
+      process.exitCode = diffCommand(args, { ...globals(), ...options, pathspec: afterDashDash(process.argv) })
+    })
+}

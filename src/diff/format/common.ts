@@ -1,0 +1,73 @@
+// What every diff format shares: places as `path:line`, the one-line
+// summary, the section a change is shown under, and short value texts.
+import type { Source } from '../../model.js'
+import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } from '../model.js'
+
+export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
+
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
+
+/** Counts per kind of change, e.g. `1 reworded, 2 moved, 1 section renamed`. */
+export function countsText(counts: DiffCounts): string {
+  const parts: string[] = []
+  if (counts.added) parts.push(`${counts.added} added`)
+  if (counts.removed) parts.push(`${counts.removed} removed`)
+  if (counts.reworded) parts.push(`${counts.reworded} reworded`)
+  if (counts.moved) parts.push(`${counts.moved} moved`)
+  if (counts.sectionsAdded) parts.push(`${plural(counts.sectionsAdded, 'section')} added`)
+  if (counts.sectionsRemoved) parts.push(`${plural(counts.sectionsRemoved, 'section')} removed`)
+  if (counts.sectionsRenamed) parts.push(`${plural(counts.sectionsRenamed, 'section')} renamed`)
+  if (counts.sectionsMoved) parts.push(`${plural(counts.sectionsMoved, 'section')} moved`)
+  if (counts.fields) parts.push(`${plural(counts.fields, 'field')} changed`)
+  return parts.join(', ')
+}
+
+/** The one-line summary of a diff. */
+export function summaryLine(counts: DiffCounts & { files?: number; changedFiles?: number }, formattingListed = false): string {
+  const form = counts.formatting > 0 ? ` (${plural(counts.formatting, 'change')} of form only${formattingListed ? '' : '; --formatting lists them'})` : ''
+  if (!hasChanges(counts)) return `nothing changed in meaning${form}`
+  const files = counts.files !== undefined && counts.files > 1 ? ` in ${plural(counts.changedFiles ?? 0, 'file')} of ${counts.files}` : ''
+  return `${countsText(counts)}${files}${form}`
+}
+
+/** The section path a statement change is shown under: NEW's, or OLD's for a removed statement. */
+export function sectionOfChange(c: StatementChange): string[] {
+  return c.change === 'removed' ? c.old.section : c.new.section
+}
+
+export const sectionTitle = (path: string[]): string => (path.length === 0 ? '(top of the file)' : path.join(' › '))
+
+/** Groups statement changes by the section they are shown under, in order of first appearance. */
+export function bySection(changes: StatementChange[]): Array<{ path: string[]; changes: StatementChange[] }> {
+  const groups = new Map<string, { path: string[]; changes: StatementChange[] }>()
+  for (const c of changes) {
+    const path = sectionOfChange(c)
+    const key = path.join('\u0000')
+    let group = groups.get(key)
+    if (!group) groups.set(key, (group = { path, changes: [] }))
+    group.changes.push(c)
+  }
+  return [...groups.values()]
+}
+
+/** A frontmatter value as short text. */
+export function valueText(value: unknown): string {
+  if (value === null || value === undefined) return 'null'
+  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()
+  if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}
+
+/** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
+export function fieldText(f: FieldChange): string {
+  if (f.tools) {
+    const parts = [...f.tools.added.map((t) => `+${t}`), ...f.tools.removed.map((t) => `-${t}`)]
+    return `${f.key} ${f.change}: ${parts.join(' ')}`
+  }
+  if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
+  if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
+  return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
+}
+
+export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)

@@ -1,0 +1,82 @@
+// GitHub Actions workflow commands: one `::notice` annotation per change,
+// on the NEW file's line (a removed statement on the line it stood after),
+// so that a pull request shows them in its "Files changed" view. Syntax as
+// GitHub documents it: `::notice file={name},line={line},title={title}::{message}`;
+// data escapes `%`, CR and LF (`%25`, `%0D`, `%0A`), properties also `:`
+// and `,` (`%3A`, `%2C`), as the actions/toolkit does.
+import type { Source } from '../../model.js'
+import type { AgentDiff, DiffReport, StatementChange } from '../model.js'
+import { fieldText, sectionTitle, summaryLine, truncate } from './common.js'
+
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+export interface Annotation {
+  level: 'notice' | 'warning' | 'error'
+  file?: string
+  line?: number
+  title: string
+  message: string
+}
+
+export function workflowCommand(a: Annotation): string {
+  const props: string[] = []
+  if (a.file !== undefined) props.push(`file=${escapeProperty(a.file)}`)
+  if (a.line !== undefined && a.file !== undefined) props.push(`line=${a.line}`)
+  props.push(`title=${escapeProperty(a.title)}`)
+  return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`
+}
+
+const quote = (s: string) => `"${truncate(s, 160)}"`
+
+function statementAnnotation(c: StatementChange, file: string): Annotation {
+  const on = (s: Source | undefined) => ({ file, ...(s ? { line: s.line } : {}) })
+  switch (c.change) {
+    case 'added':
+      return { level: 'notice', ...on(c.new.statement.source), title: 'agentmerge: statement added', message: quote(c.new.statement.text) }
+    case 'removed':
+      return { level: 'notice', ...on(c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(c.old.statement.text)} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
+    case 'reworded':
+      return { level: 'notice', ...on(c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: `was ${quote(c.old.statement.text)}` }
+    case 'moved': {
+      const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within its section'
+      const was = c.words !== undefined ? `, reworded: was ${quote(c.old.statement.text)}` : ''
+      return { level: 'notice', ...on(c.new.statement.source), title: 'agentmerge: statement moved', message: `${from} (was ${c.old.statement.source.path}:${c.old.statement.source.line})${was}` }
+    }
+  }
+}
+
+export function annotations(d: AgentDiff): Annotation[] {
+  const out: Annotation[] = []
+  if (d.newPath === null) {
+    out.push({ level: 'notice', title: 'agentmerge: agent removed', message: `${d.oldPath}: agent ${d.name} removed (${d.statements.length} statements)` })
+    return out
+  }
+  const file = d.newPath
+  if (d.status === 'added') {
+    out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${d.statements.length} statements)` })
+    return out
+  }
+  for (const f of d.fields) out.push({ level: 'notice', file, line: (f.new ?? f.old)!.at.line, title: `agentmerge: frontmatter ${f.key} ${f.change}`, message: fieldText(f) })
+  for (const s of d.sections) {
+    if (s.change === 'added') out.push({ level: 'notice', file, line: s.new.section.source.line, title: 'agentmerge: section added', message: sectionTitle(s.new.path) })
+    else if (s.change === 'removed') out.push({ level: 'notice', file, line: s.near?.line ?? 1, title: 'agentmerge: section removed', message: `${sectionTitle(s.old.path)} (was ${s.old.section.source.path}:${s.old.section.source.line})` })
+    else if (s.change === 'renamed') out.push({ level: 'notice', file, line: s.new.section.source.line, title: 'agentmerge: section renamed', message: `renamed from ${quote(s.old.section.title)}` })
+    else out.push({ level: 'notice', file, line: s.new.section.source.line, title: 'agentmerge: section moved', message: s.move === 'parent' ? `moved from ${sectionTitle(s.old.path.slice(0, -1))}` : 'moved among its sibling sections' })
+  }
+  for (const c of d.statements) out.push(statementAnnotation(c, file))
+  return out
+}
+
+/** The diff as workflow commands, then the summary line as plain log text. */
+export function formatGithub(report: DiffReport): string {
+  const lines: string[] = []
+  for (const d of report.files) for (const a of annotations(d)) lines.push(workflowCommand(a))
+  lines.push(`agentmerge diff: ${summaryLine(report.counts, false)}`)
+  return lines.join('\n') + '\n'
+}

@@ -1,0 +1,251 @@
+// The pull-request comment: a heading, the one-line summary, a table of
+// counts per agent, then one collapsible <details> block per section with
+// changes. Everything inside the blocks is built as mdast and written by
+// remark, so statement text is escaped and its markup (bold, code, links)
+// is put back around the words of a word diff, with <del>/<ins> marking
+// what changed.
+import type { Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import { diffLines } from 'diff'
+import { stringifyMarkdown } from '../../parse/markdown.js'
+import type { Statement } from '../../model.js'
+import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
+import { tokensOf, type Token, type TokenRun } from '../words.js'
+import { at, bySection, fieldText, sectionOfChange, sectionTitle, summaryLine } from './common.js'
+
+export interface MarkdownOptions {
+  /** List the changes of form too. */
+  formatting?: boolean
+  /** The heading the comment opens with. */
+  title?: string
+}
+
+const text = (value: string): PhrasingContent => ({ type: 'text', value })
+const html = (value: string): Html => ({ type: 'html', value })
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value })
+const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
+
+function wrapMarks(marks: string[], value: string): PhrasingContent {
+  let node: PhrasingContent = text(value)
+  for (let i = marks.length - 1; i >= 0; i--) {
+    const mark = marks[i]!
+    if (mark === 'code') node = code(value)
+    else if (mark === 'strong' || mark === 'emphasis' || mark === 'delete') node = { type: mark, children: [node] } as PhrasingContent
+    else if (mark.startsWith('link:')) node = { type: 'link', url: mark.slice(5), children: [node] }
+  }
+  return node
+}
+
+/** Inline content of tokens: runs of equal markup become one node, spaces stay outside the markup. */
+export function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  let i = 0
+  while (i < tokens.length) {
+    const key = tokens[i]!.marks.join('\u0000')
+    let j = i + 1
+    while (j < tokens.length && tokens[j]!.marks.join('\u0000') === key) j++
+    const group = tokens.slice(i, j)
+    if (group[0]!.space && (i > 0 || leading)) out.push(text(' '))
+    let value = ''
+    group.forEach((t, k) => {
+      value += (k > 0 && t.space ? ' ' : '') + t.text
+    })
+    out.push(group[0]!.marks.length === 0 ? text(value) : wrapMarks(group[0]!.marks, value))
+    i = j
+  }
+  return out
+}
+
+function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
+  const out: PhrasingContent[] = []
+  runs.forEach((run, i) => {
+    const inner = tokensPhrasing(run.tokens, i > 0)
+    if (run.op === 'equal') {
+      out.push(...inner)
+      return
+    }
+    const tag = run.op === 'removed' ? 'del' : 'ins'
+    const spaced = inner[0]?.type === 'text' && inner[0].value === ' '
+    const lead = spaced ? [inner.shift()!] : []
+    // The added words of a replacement follow the removed ones directly.
+    if (run.op === 'added' && runs[i - 1]?.op === 'removed') lead.length = 0
+    out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`))
+  })
+  return out
+}
+
+function statementBlock(s: Statement): RootContent {
+  if (s.node.type === 'code') return { type: 'code', lang: s.node.lang ?? null, value: s.node.value } satisfies Code
+  return { type: 'paragraph', children: tokensPhrasing(tokensOf(s), false) }
+}
+
+function codeDiff(a: Statement, b: Statement): Code {
+  const x = a.node.type === 'code' ? a.node.value : a.text
+  const y = b.node.type === 'code' ? b.node.value : b.text
+  const changes = diffLines(x.endsWith('\n') ? x : x + '\n', y.endsWith('\n') ? y : y + '\n', { maxEditLength: 2000 })
+  const lines: string[] = []
+  if (!changes) {
+    for (const l of x.split('\n')) lines.push('- ' + l)
+    for (const l of y.split('\n')) lines.push('+ ' + l)
+  } else {
+    for (const c of changes) {
+      const sign = c.added ? '+ ' : c.removed ? '- ' : '  '
+      for (const l of c.value.replace(/\n$/, '').split('\n')) lines.push(sign + l)
+    }
+  }
+  return { type: 'code', lang: 'diff', value: lines.join('\n') }
+}
+
+function place(old: Statement | undefined, nu: Statement | undefined): PhrasingContent[] {
+  if (old && nu) return [code(at(old.source)), text(' → '), code(at(nu.source))]
+  return [code(at((old ?? nu)!.source))]
+}
+
+function wordBlock(old: Statement, nu: Statement, words: TokenRun[] | null): RootContent {
+  if (old.node.type === 'code' || nu.node.type === 'code') return codeDiff(old, nu)
+  if (words === null) {
+    const a = tokensOf(old)
+    const b = tokensOf(nu)
+    return { type: 'paragraph', children: runsPhrasing([{ op: 'removed', text: '', tokens: a }, { op: 'added', text: '', tokens: b }]) }
+  }
+  return { type: 'paragraph', children: runsPhrasing(words) }
+}
+
+function statementItem(c: StatementChange): ListItem {
+  const head = (label: string, rest: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children: [strong(label), text(' '), ...rest] })
+  let children: ListItem['children']
+  switch (c.change) {
+    case 'added':
+      children = [head('added', place(undefined, c.new.statement)), statementBlock(c.new.statement) as ListItem['children'][number]]
+      break
+    case 'removed':
+      children = [head('removed', place(c.old.statement, undefined)), statementBlock(c.old.statement) as ListItem['children'][number]]
+      break
+    case 'reworded':
+      children = [head(c.words === null ? 'replaced' : 'reworded', place(c.old.statement, c.new.statement)), wordBlock(c.old.statement, c.new.statement, c.words as TokenRun[] | null) as ListItem['children'][number]]
+      break
+    case 'moved': {
+      const from = c.move === 'section' ? [text(` from ${sectionTitle(c.old.section)}`)] : [text(' within the section')]
+      const label = c.words !== undefined ? 'moved and reworded' : 'moved'
+      const body = c.words !== undefined ? wordBlock(c.old.statement, c.new.statement, c.words as TokenRun[] | null) : statementBlock(c.new.statement)
+      children = [head(label, [...place(c.old.statement, c.new.statement), ...from]), body as ListItem['children'][number]]
+      break
+    }
+  }
+  return { type: 'listItem', spread: false, children }
+}
+
+function sectionItem(s: SectionChange): ListItem {
+  let children: PhrasingContent[]
+  if (s.change === 'added') children = [strong('section added'), text(' '), code(at(s.new.section.source))]
+  else if (s.change === 'removed') children = [strong('section removed'), text(` ${sectionTitle(s.old.path)} `), code(at(s.old.section.source))]
+  else if (s.change === 'renamed') children = [strong('section renamed'), text(' from '), html('<del>'), text(s.old.section.title), html('</del>'), text(' to '), html('<ins>'), text(s.new.section.title), html('</ins>'), text(' '), code(at(s.old.section.source)), text(' → '), code(at(s.new.section.source))]
+  else {
+    const how = s.move === 'parent' ? ` from ${sectionTitle(s.old.path.slice(0, -1))}` : ' among its siblings'
+    children = [strong('section moved'), text(how + ' '), code(at(s.old.section.source)), text(' → '), code(at(s.new.section.source))]
+  }
+  return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children }] }
+}
+
+function fieldItem(f: FieldChange): ListItem {
+  const where = f.old && f.new ? [code(at(f.old.at)), text(' → '), code(at(f.new.at))] : [code(at((f.new ?? f.old)!.at))]
+  const children: ListItem['children'] = []
+  if (f.words && f.old && f.new && typeof f.old.value === 'string' && typeof f.new.value === 'string') {
+    children.push({ type: 'paragraph', children: [strong(f.key), text(' changed '), ...where] })
+    children.push({ type: 'paragraph', children: runsPhrasing(f.words as TokenRun[]) })
+  } else children.push({ type: 'paragraph', children: [text(fieldText(f) + ' '), ...where] })
+  return { type: 'listItem', spread: false, children }
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+
+function details(summary: string, items: ListItem[]): string {
+  const list: List = { type: 'list', ordered: false, spread: false, children: items }
+  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n\n${stringifyMarkdown({ type: 'root', children: [list] })}\n</details>\n`
+}
+
+function countText(n: number, what: string): string {
+  return `${n} ${what}`
+}
+
+function blockSummary(changes: StatementChange[], sections: SectionChange[]): string {
+  const kinds = new Map<string, number>()
+  for (const c of changes) kinds.set(c.change, (kinds.get(c.change) ?? 0) + 1)
+  for (const s of sections) kinds.set(`section ${s.change}`, (kinds.get(`section ${s.change}`) ?? 0) + 1)
+  return [...kinds].map(([k, n]) => countText(n, k)).join(', ')
+}
+
+function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
+  const out: string[] = []
+  const label = d.newPath ?? d.oldPath ?? d.name
+  if (d.fields.length > 0) out.push(details(`${label} › frontmatter: ${d.fields.length} field${d.fields.length === 1 ? '' : 's'} changed`, d.fields.map(fieldItem)))
+  if (d.status === 'added' || d.status === 'removed') {
+    const items = d.statements.map(statementItem)
+    if (items.length > 0) out.push(details(`${label}: agent ${d.status} (${items.length} statement${items.length === 1 ? '' : 's'})`, items))
+    return out
+  }
+  // One block per section: its statement changes, and the changes to the section itself.
+  const blocks = new Map<string, { path: string[]; statements: StatementChange[]; sections: SectionChange[] }>()
+  const block = (path: string[]) => {
+    const key = path.join('\u0000')
+    let b = blocks.get(key)
+    if (!b) blocks.set(key, (b = { path, statements: [], sections: [] }))
+    return b
+  }
+  const sectionPath = (s: SectionChange) => (s.change === 'removed' ? s.old.path : s.new.path)
+  const pending = [...d.sections]
+  for (const group of bySection(d.statements)) {
+    for (let i = 0; i < pending.length; ) {
+      const s = pending[i]!
+      const p = sectionPath(s)
+      if (p.join('\u0000') === group.path.join('\u0000')) {
+        block(p).sections.push(s)
+        pending.splice(i, 1)
+      } else i++
+    }
+    block(group.path).statements.push(...group.changes)
+  }
+  for (const s of pending) block(sectionPath(s)).sections.push(s)
+  for (const b of blocks.values()) {
+    const items = [...b.sections.map(sectionItem), ...b.statements.map(statementItem)]
+    out.push(details(`${label} › ${sectionTitle(b.path)}: ${blockSummary(b.statements, b.sections)}`, items))
+  }
+  if (options.formatting && d.formatting.length > 0) {
+    const items: ListItem[] = d.formatting.map((f) => {
+      const where = f.old && f.new ? [text(' '), code(at(f.old)), text(' → '), code(at(f.new))] : f.old || f.new ? [text(' '), code(at(f.new ?? f.old))] : []
+      return { type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [strong(f.what), text(`: ${f.detail}`), ...where] }] }
+    })
+    out.push(details(`${label}: ${d.formatting.length} change${d.formatting.length === 1 ? '' : 's'} of form (not changes in meaning)`, items))
+  }
+  return out
+}
+
+function cell(children: PhrasingContent[]): TableCell {
+  return { type: 'tableCell', children }
+}
+
+function countsTable(report: DiffReport): Table {
+  const header = ['agent', 'status', 'added', 'removed', 'reworded', 'moved', 'sections', 'fields', 'form']
+  const rows: TableRow[] = [{ type: 'tableRow', children: header.map((h) => cell([text(h)])) }]
+  for (const d of report.files) {
+    const c = d.counts
+    const sections = c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved
+    const values = [c.added, c.removed, c.reworded, c.moved, sections, c.fields, c.formatting].map(String)
+    rows.push({ type: 'tableRow', children: [cell([code(d.newPath ?? d.oldPath ?? d.name)]), cell([text(d.status)]), ...values.map((v) => cell([text(v)]))] })
+  }
+  return { type: 'table', align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], children: rows }
+}
+
+/** The diff as a GitHub-flavored Markdown pull-request comment. */
+export function formatMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
+  const head: Root = {
+    type: 'root',
+    children: [
+      { type: 'heading', depth: 3, children: [text(options.title ?? 'agentmerge diff')] },
+      { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true))] },
+    ],
+  }
+  if (report.files.length > 0) head.children.push(countsTable(report))
+  const parts = [stringifyMarkdown(head)]
+  for (const d of report.files) parts.push(...agentBlocks(d, options))
+  return parts.join('\n')
+}

@@ -1,0 +1,105 @@
+// The terminal format: per agent, the frontmatter changes, the statement
+// changes under their section, the section changes, optionally the changes
+// of form, then one summary line. Word diffs are shown like
+// `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
+import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
+import { paint, type Paint } from './color.js'
+import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
+
+export interface TextOptions {
+  color?: boolean
+  /** List the changes of form too. */
+  formatting?: boolean
+}
+
+function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: string; new: string }): string {
+  // Without color, mark the runs the way `git diff --word-diff=plain` does.
+  const marked = p.red('x') === 'x'
+  if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
+  return runs
+    .map((r, i) => {
+      if (r.op === 'equal') return r.text
+      // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
+      const space = r.text.match(/^\s*/)![0]
+      const lead = r.op === 'added' && runs[i - 1]?.op === 'removed' ? '' : space
+      const body = r.text.slice(space.length)
+      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body))
+    })
+    .join('')
+}
+
+function statementLines(c: StatementChange, p: Paint): string[] {
+  switch (c.change) {
+    case 'added':
+      return [`  ${p.green('+')} ${p.green(c.new.statement.text)}  ${p.dim(at(c.new.statement.source))}`]
+    case 'removed':
+      return [`  ${p.red('-')} ${p.red(c.old.statement.text)}  ${p.dim(at(c.old.statement.source))}`]
+    case 'reworded': {
+      const how = c.words === null ? 'replaced' : 'reworded'
+      return [`  ${p.yellow('~')} ${words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+    }
+    case 'moved': {
+      const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within the section'
+      const text = c.words !== undefined ? words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text }) : c.new.statement.text
+      const how = c.words !== undefined ? `${from}, reworded` : from
+      return [`  ${p.cyan('>')} ${text}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+    }
+  }
+}
+
+function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolean): string[] {
+  const out: string[] = []
+  const title = d.status === 'added' ? `${d.newPath} (agent ${d.name} added)` : d.status === 'removed' ? `${d.oldPath} (agent ${d.name} removed)` : d.oldPath === d.newPath ? `${d.newPath}` : `${d.oldPath} -> ${d.newPath}`
+  out.push(p.bold(`agentmerge diff ${title}`))
+  if (d.fields.length > 0) {
+    out.push(p.bold('frontmatter'))
+    for (const f of d.fields) {
+      const place = f.old && f.new ? `${at(f.old.at)} -> ${at(f.new.at)}` : at((f.new ?? f.old)!.at)
+      const text = f.words ? `${f.key}: ${words(f.words, p, { old: '', new: '' })}` : fieldText(f)
+      const sign = f.change === 'added' ? p.green('+') : f.change === 'removed' ? p.red('-') : p.yellow('~')
+      out.push(`  ${sign} ${text}  ${p.dim(place)}`)
+    }
+  }
+  if (d.status === 'added' || d.status === 'removed') {
+    out.push(`  ${d.statements.length} statement${d.statements.length === 1 ? '' : 's'} ${d.status}`)
+  } else {
+    for (const group of bySection(d.statements)) {
+      out.push(p.bold(`§ ${sectionTitle(group.path)}`))
+      for (const c of group.changes) out.push(...statementLines(c, p))
+    }
+    if (d.sections.length > 0) out.push(p.bold('sections'))
+    for (const s of d.sections) {
+      if (s.change === 'added') out.push(`  ${p.green('+')} section ${sectionTitle(s.new.path)}  ${p.dim(at(s.new.section.source))}`)
+      else if (s.change === 'removed') out.push(`  ${p.red('-')} section ${sectionTitle(s.old.path)}  ${p.dim(at(s.old.section.source))}`)
+      else if (s.change === 'renamed') out.push(`  ${p.yellow('~')} section renamed: ${p.red(s.old.section.title)} -> ${p.green(s.new.section.title)}  ${p.dim(`${at(s.old.section.source)} -> ${at(s.new.section.source)}`)}`)
+      else {
+        const how = s.move === 'parent' ? `moved from ${sectionTitle(s.old.path.slice(0, -1))} to ${sectionTitle(s.new.path.slice(0, -1))}` : 'moved among its siblings'
+        out.push(`  ${p.cyan('>')} section ${sectionTitle(s.new.path)} ${how}  ${p.dim(`${at(s.old.section.source)} -> ${at(s.new.section.source)}`)}`)
+      }
+    }
+  }
+  if (options.formatting && d.formatting.length > 0) {
+    out.push(p.bold('changes of form (not changes in meaning)'))
+    for (const f of d.formatting) {
+      const place = f.old && f.new ? `${at(f.old)} -> ${at(f.new)}` : at(f.new ?? f.old)
+      out.push(`  ${p.dim('=')} ${f.what}: ${f.detail}${place ? '  ' + p.dim(place) : ''}`)
+    }
+  }
+  if (several) {
+    const counts = countsText(d.counts)
+    out.push(p.dim(counts === '' ? 'nothing changed in meaning' : counts))
+  }
+  return out
+}
+
+/** The diff as terminal text, ending with a one-line summary. */
+export function formatText(report: DiffReport, options: TextOptions = {}): string {
+  const p = paint(options.color === true)
+  const out: string[] = []
+  for (const d of report.files) {
+    if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0)) continue
+    out.push(...agentText(d, options, p, report.files.length > 1), '')
+  }
+  out.push(summaryLine(report.counts, options.formatting === true))
+  return out.join('\n') + '\n'
+}

@@ -1,0 +1,107 @@
+// Reads the agent files that changed between two revisions through git
+// itself: `git diff --name-status -z` lists them (renames paired), `git
+// cat-file blob` reads each side. Without HEAD, NEW is the working tree, as
+// with `git diff BASE`. `A..B` and `A...B` (from the merge base) work too.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { AgentError } from '../errors.js'
+
+export interface GitChange {
+  /** Path in OLD (repository-relative), or null for an added file. */
+  oldPath: string | null
+  newPath: string | null
+}
+
+export interface GitRange {
+  /** The commit OLD is read from. */
+  base: string
+  /** The commit NEW is read from, or null for the working tree. */
+  head: string | null
+  /** The repository's top-level directory. */
+  top: string
+}
+
+const MAX_BUFFER = 256 * 1024 * 1024
+
+export function git(args: string[], cwd: string, place = 'git'): Buffer {
+  const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_EXTERNAL_DIFF: '', GIT_PAGER: 'cat' } })
+  if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, place)
+  if (result.status !== 0) {
+    const message = result.stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0]} failed`
+    throw new AgentError('git-failed', message.replace(/^fatal: /, ''), place)
+  }
+  return result.stdout
+}
+
+function commit(rev: string, cwd: string): string {
+  return git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], cwd, rev).toString('utf8').trim()
+}
+
+/** Resolves `BASE [HEAD]`, `A..B` or `A...B` to commits. */
+export function resolveRange(base: string, head: string | undefined, cwd: string): GitRange {
+  const top = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim()
+  const three = base.indexOf('...')
+  const two = base.indexOf('..')
+  if (head === undefined && three > 0) {
+    const a = base.slice(0, three)
+    const b = base.slice(three + 3) || 'HEAD'
+    const mergeBase = git(['merge-base', commit(a, cwd), commit(b, cwd)], cwd, base).toString('utf8').trim()
+    return { base: mergeBase, head: commit(b, cwd), top }
+  }
+  if (head === undefined && two > 0) return { base: commit(base.slice(0, two), cwd), head: commit(base.slice(two + 2) || 'HEAD', cwd), top }
+  return { base: commit(base, cwd), head: head === undefined ? null : commit(head, cwd), top }
+}
+
+/** Whether a path is an agent definition by where it lives or how it is named. */
+export function isAgentPath(path: string): boolean {
+  if (!/\.(md|markdown)$/i.test(path)) return false
+  if (/\.agent\.md$|\.chatmode\.md$/i.test(path)) return true
+  return /(^|\/)\.(claude|opencode|github)\/agents?\//.test(path) || /(^|\/)\.config\/opencode\/agents?\//.test(path)
+}
+
+/** The agent files that differ between the range's two sides, sorted by path. */
+export function changedAgentFiles(range: GitRange, paths: string[], cwd: string): GitChange[] {
+  const args = ['diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '-M', '--no-color', range.base]
+  if (range.head) args.push(range.head)
+  args.push('--', ...paths)
+  const fields = git(args, cwd).toString('utf8').split('\0')
+  const out: GitChange[] = []
+  // Paths given explicitly count as agent files whatever their names.
+  const explicit = paths.length > 0
+  const wanted = (p: string) => (explicit ? /\.(md|markdown)$/i.test(p) : isAgentPath(p))
+  for (let i = 0; i < fields.length; ) {
+    const status = fields[i++]
+    if (!status) break
+    const letter = status[0]
+    if (letter === 'R' || letter === 'C') {
+      const from = fields[i++]!
+      const to = fields[i++]!
+      if (letter === 'C') {
+        if (wanted(to)) out.push({ oldPath: null, newPath: to })
+      } else if (wanted(from) || wanted(to)) out.push({ oldPath: wanted(from) ? from : null, newPath: wanted(to) ? to : null })
+      continue
+    }
+    const path = fields[i++]!
+    if (!wanted(path)) continue
+    if (letter === 'A') out.push({ oldPath: null, newPath: path })
+    else if (letter === 'D') out.push({ oldPath: path, newPath: null })
+    else out.push({ oldPath: path, newPath: path })
+  }
+  const key = (c: GitChange) => (c.newPath ?? c.oldPath)!
+  return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
+}
+
+/** The bytes of a path at a commit, or in the working tree when `rev` is null. */
+export function readAt(range: GitRange, rev: string | null, path: string, maxBytes: number): Uint8Array {
+  let bytes: Buffer
+  if (rev === null) {
+    try {
+      bytes = readFileSync(join(range.top, path))
+    } catch (error) {
+      throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
+    }
+  } else bytes = git(['cat-file', 'blob', `${rev}:${path}`], range.top, path)
+  if (bytes.length > maxBytes) throw new AgentError('too-large', `file is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MiB limit (raise it with --max-size)`, path)
+  return bytes
+}

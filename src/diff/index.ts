@@ -1,0 +1,11 @@
+// The semantic diff: the public face of src/diff.
+export { diffAgents, diffWhole } from './diff.js'
+export { diffReport, pairAgents } from './report.js'
+export { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type DiffReport, type FieldChange, type FormattingChange, type SectionChange, type SectionRef, type StatementChange, type StatementRef, type WordRun } from './model.js'
+export { diffStatements, diffText, tokensOf, type Token, type TokenRun } from './words.js'
+export { formatText, type TextOptions } from './format/text.js'
+export { formatMarkdown, type MarkdownOptions } from './format/markdown.js'
+export { formatJson, diffJson, DIFF_JSON_VERSION } from './format/json.js'
+export { formatGithub, annotations, workflowCommand, escapeData, escapeProperty, type Annotation } from './format/github.js'
+export { useColor } from './format/color.js'
+export { loadAgent, loadAgentBytes, type LoadedAgent } from './load.js'
