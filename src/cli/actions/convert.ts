@@ -1,0 +1,62 @@
+// `agentmerge convert`: print or write agent files in another dialect.
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { convertAgent, fileNameFor } from '../../convert/index.js'
+import { AgentError } from '../../errors.js'
+import type { Dialect } from '../../model.js'
+import { withEol } from '../../normalize.js'
+import { readAgent } from '../../pipeline.js'
+import { renderAgent } from '../../render/markdown.js'
+import { writeFileAtomic } from '../../write/atomic.js'
+import { expandInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
+
+export interface ConvertCommandOptions extends GlobalOptions {
+  to: Dialect
+  output?: string
+  outDir?: string
+  strict?: boolean
+}
+
+export function convertCommand(paths: string[], options: ConvertCommandOptions): number {
+  const run = new Run(options)
+  const files = expandInputs(paths.length > 0 ? paths : ['-'])
+  if (options.output && options.outDir) {
+    run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
+    return run.code
+  }
+  if (options.output && files.length > 1) {
+    run.fail(new AgentError('usage', `--output takes one input, got ${files.length}; use --out-dir`, options.output))
+    return run.code
+  }
+  if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
+    run.fail(new AgentError('output-is-input', 'output path is also an input', options.output))
+    return run.code
+  }
+  let warned = 0
+  const written = new Map<string, string>()
+  for (const path of files) {
+    run.each(path, () => {
+      const agent = readAgent(path, { noRepair: options.repair === false, maxBytes: options.maxSize })
+      run.warn(agent.warnings)
+      const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
+      const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      run.warn(converted.warnings)
+      warned += converted.warnings.length
+      const text = withEol(renderAgent(converted.agent), agent.eol)
+      if (options.outDir) {
+        const target = join(options.outDir, fileName!)
+        const earlier = written.get(resolve(target))
+        if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
+        if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
+        mkdirSync(options.outDir, { recursive: true })
+        writeFileAtomic(target, text)
+        written.set(resolve(target), path)
+        if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
+      } else if (options.output) writeFileAtomic(options.output, text)
+      else process.stdout.write(text)
+    })
+  }
+  if (options.strict && warned > 0) run.flag(EXIT.changes)
+  return run.code
+}

@@ -1,0 +1,136 @@
+// Model names across dialects. Claude Code writes an alias (`sonnet`, `opus`,
+// `haiku`, `inherit`) or a full Anthropic id (`claude-sonnet-4-5`); OpenCode
+// writes `provider/model-id` (`anthropic/claude-sonnet-4-20250514`); Copilot
+// writes display names (`Claude Sonnet 4.5`, `GPT-5`, `Gemini 2.5 Pro`),
+// optionally with a ` (copilot)` suffix or as a list of fallbacks. Every
+// spelling is read into one form, a provider and a model id, and written
+// back in the target's spelling; a name with no spelling there is reported.
+import type { Dialect } from '../model.js'
+
+/** A model in canonical form. */
+export type ModelRef =
+  /** Use the invoking agent's model (Claude Code's `inherit`; an omitted field elsewhere). */
+  | { kind: 'inherit' }
+  /** A Claude Code alias that follows the newest model of a family. */
+  | { kind: 'alias'; family: 'sonnet' | 'opus' | 'haiku' }
+  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`. */
+  | { kind: 'model'; provider: string; id: string }
+  /** A name this table cannot read; it is kept as written. */
+  | { kind: 'unknown'; written: string }
+
+/**
+ * What each Claude Code alias stands for when a target has no aliases. The
+ * aliases move with new releases; these are the models they named when this
+ * table was written, and a conversion that pins one says so.
+ */
+export const ALIAS_PINS: Record<'sonnet' | 'opus' | 'haiku', string> = {
+  sonnet: 'claude-sonnet-4-5',
+  opus: 'claude-opus-4-1',
+  haiku: 'claude-haiku-4-5',
+}
+
+const PROVIDER_OF: Array<[RegExp, string]> = [
+  [/^claude-/, 'anthropic'],
+  [/^(gpt-|o\d|chatgpt-)/, 'openai'],
+  [/^gemini-/, 'google'],
+  [/^grok-/, 'xai'],
+]
+
+function providerOf(id: string): string | undefined {
+  return PROVIDER_OF.find(([re]) => re.test(id))?.[1]
+}
+
+/** `Claude Sonnet 4.5 (copilot)` -> `claude-sonnet-4-5`; `GPT-4.1` -> `gpt-4.1`; `Gemini 2.5 Pro` -> `gemini-2.5-pro`. */
+function idFromDisplay(display: string): string | undefined {
+  const name = display.replace(/\s*\([^)]*\)\s*$/, '').trim()
+  let m = /^claude\s+(sonnet|opus|haiku)\s+(\d+)(?:\.(\d+))?$/i.exec(name)
+  if (m) {
+    const family = m[1]!.toLowerCase()
+    // Before Claude 4 the ids put the version first: claude-3-5-sonnet.
+    if (Number(m[2]) < 4) return `claude-${m[2]}${m[3] ? '-' + m[3] : ''}-${family}`
+    return `claude-${family}-${m[2]}${m[3] ? '-' + m[3] : ''}`
+  }
+  m = /^claude\s+(\d+(?:\.\d+)?)\s+(sonnet|opus|haiku)$/i.exec(name)
+  if (m) return `claude-${m[1]!.replace('.', '-')}-${m[2]!.toLowerCase()}`
+  m = /^gpt-?(\d[\w.]*)(?:\s+(mini|nano|codex))?$/i.exec(name)
+  if (m) return `gpt-${m[1]!.toLowerCase()}${m[2] ? '-' + m[2].toLowerCase() : ''}`
+  m = /^gemini\s+(\d+(?:\.\d+)?)\s+(pro|flash)$/i.exec(name)
+  if (m) return `gemini-${m[1]}-${m[2]!.toLowerCase()}`
+  m = /^(o\d(?:-mini)?)$/i.exec(name)
+  if (m) return m[1]!.toLowerCase()
+  return undefined
+}
+
+/** `claude-sonnet-4-5` -> `Claude Sonnet 4.5`; a dated id loses its date. */
+function displayFromId(id: string): string | undefined {
+  const bare = id.replace(/-\d{8}$/, '').replace(/-latest$/, '')
+  let m = /^claude-(sonnet|opus|haiku)-(\d+)(?:-(\d))?$/.exec(bare)
+  if (m) return `Claude ${cap(m[1]!)} ${m[2]}${m[3] ? '.' + m[3] : ''}`
+  m = /^claude-(\d)-(\d)-(sonnet|opus|haiku)$/.exec(bare)
+  if (m) return `Claude ${cap(m[3]!)} ${m[1]}.${m[2]}`
+  m = /^gpt-(\d[\w.]*?)(?:-(mini|nano|codex))?$/.exec(bare)
+  if (m) return `GPT-${m[1]}${m[2] ? ' ' + cap(m[2]) : ''}`
+  m = /^gemini-(\d+(?:\.\d+)?)-(pro|flash)$/.exec(bare)
+  if (m) return `Gemini ${m[1]} ${cap(m[2]!)}`
+  if (/^o\d(-mini)?$/.test(bare)) return bare
+  return undefined
+}
+
+const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
+
+/** Reads a `model` value written in a dialect. */
+export function readModel(written: string, dialect: Dialect): ModelRef {
+  const value = written.trim()
+  const lower = value.toLowerCase()
+  if (lower === 'inherit') return { kind: 'inherit' }
+  if (lower === 'sonnet' || lower === 'opus' || lower === 'haiku') return { kind: 'alias', family: lower }
+  const slash = value.indexOf('/')
+  if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1) }
+  const provider = providerOf(lower)
+  if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower }
+  if (dialect === 'copilot' || /\s/.test(value)) {
+    const id = idFromDisplay(value)
+    const p = id ? providerOf(id) : undefined
+    if (id && p) return { kind: 'model', provider: p, id }
+  }
+  return { kind: 'unknown', written: value }
+}
+
+export interface SpelledModel {
+  /** The value to write, or undefined to leave the field out. */
+  value?: string
+  /** Set when the spelling is not exact: pinned an alias, or has no spelling. */
+  note?: string
+  /** True when nothing could be written. */
+  dropped?: boolean
+}
+
+const TARGET_NAME: Record<Dialect, string> = { claude: 'Claude Code', opencode: 'OpenCode', copilot: 'Copilot' }
+
+/** Writes a model in a target dialect's spelling. */
+export function spellModel(ref: ModelRef, to: Dialect): SpelledModel {
+  const target = TARGET_NAME[to]
+  switch (ref.kind) {
+    case 'inherit':
+      // An omitted model means the same thing in OpenCode and Copilot.
+      return to === 'claude' ? { value: 'inherit' } : {}
+    case 'alias': {
+      if (to === 'claude') return { value: ref.family }
+      const id = ALIAS_PINS[ref.family]
+      const value = to === 'opencode' ? `anthropic/${id}` : displayFromId(id)!
+      return { value, note: `model alias '${ref.family}' has no ${target} spelling; pinned to '${value}'` }
+    }
+    case 'model': {
+      if (to === 'opencode') return { value: `${ref.provider}/${ref.id}` }
+      if (to === 'claude') {
+        if (ref.provider === 'anthropic') return { value: ref.id }
+        return { dropped: true, note: `model '${ref.provider}/${ref.id}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
+      }
+      const display = displayFromId(ref.id)
+      if (display) return { value: display }
+      return { value: ref.id, note: `model '${ref.id}' has no known Copilot display name; kept as '${ref.id}'` }
+    }
+    case 'unknown':
+      return { value: ref.written, note: `model '${ref.written}' is not a model name agentmerge knows; kept as written` }
+  }
+}

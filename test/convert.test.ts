@@ -1,0 +1,183 @@
+// `agentmerge convert` through the real CLI: each direction between Claude
+// Code, OpenCode and Copilot on the shipped fixtures and on files written to
+// exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
+// fields one dialect has and another has not), with a warning naming path:line
+// for everything that could not be said exactly, and the body unchanged.
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { describe, expect, it } from 'vitest'
+import { convertMeta, readModel, spellModel } from '../src/convert/index.js'
+import { parseAgent, statementsOf } from '../src/index.js'
+import { cli, FIXTURES } from './helpers/cli.js'
+
+const temp = () => mkdtempSync(join(tmpdir(), 'agentmerge-convert-'))
+const front = (text: string): Record<string, unknown> => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, unknown>
+const ids = (text: string, path = 'x.md') => statementsOf(parseAgent(text, path).root).map((s) => s.id)
+
+function file(dir: string, name: string, text: string): string {
+  const path = join(dir, name)
+  writeFileSync(path, text)
+  return path
+}
+
+const CLAUDE = `---
+name: release-helper
+description: Prepares releases.
+tools: Read, Grep, Glob, LS, MultiEdit, Bash(git log:*), Agent(worker, researcher), mcp__github__*, mcp__jira__get_issue, BashOutput
+disallowedTools: WebFetch
+model: opus
+permissionMode: acceptEdits
+maxTurns: 12
+color: blue
+team: platform
+---
+
+You prepare releases.
+
+- Read the changelog first.
+- Never push tags yourself.
+`
+
+describe('convert CLI', () => {
+  it('Claude Code -> OpenCode: a map of booleans that keeps the allowlist, provider/model, no foreign fields', () => {
+    const dir = temp()
+    const src = file(dir, 'release-helper.md', CLAUDE)
+    const r = cli(['convert', '--to', 'opencode', src])
+    expect(r.code).toBe(0)
+    const fm = front(r.stdout)
+    expect(fm).toEqual({
+      description: 'Prepares releases.',
+      model: 'anthropic/claude-opus-4-1',
+      maxSteps: 12,
+      tools: {
+        task: true, bash: true, glob: true, grep: true, list: true, edit: true, read: true,
+        'github_*': true, jira_get_issue: true,
+        webfetch: false, write: false, patch: false, websearch: false, todowrite: false, todoread: false, skill: false,
+      },
+      color: '#3B82F6',
+    })
+    // Every field and tool OpenCode cannot say is named with its line.
+    expect(r.stderr).toContain(`${src}:4: warning: tool 'Bash(git log:*)': OpenCode's tools map cannot restrict a tool to some uses`)
+    expect(r.stderr).toContain(`${src}:4: warning: tool 'Agent(worker, researcher)': OpenCode's tools map cannot restrict a tool to some sub-agents`)
+    expect(r.stderr).toContain(`${src}:4: warning: tool 'BashOutput' has no OpenCode equivalent; dropped`)
+    expect(r.stderr).toContain(`${src}:6: warning: model alias 'opus' has no OpenCode spelling; pinned to 'anthropic/claude-opus-4-1'`)
+    expect(r.stderr).toContain(`${src}:7: warning: field 'permissionMode' (acceptEdits): OpenCode has no permission modes; dropped`)
+    expect(r.stderr).toContain(`${src}:10: warning: field 'team' (platform): not an OpenCode field, and OpenCode passes unknown fields to the model provider; dropped`)
+    expect(r.stdout).not.toMatch(/^(name|team|permissionMode|disallowedTools):/m)
+    // The body is the same statements.
+    expect(ids(r.stdout)).toEqual(ids(CLAUDE))
+  })
+
+  it('Claude Code -> Copilot: aliases, server/*, agents, display model names', () => {
+    const dir = temp()
+    const src = file(dir, 'release-helper.md', CLAUDE)
+    const r = cli(['convert', '--to', 'copilot', src])
+    expect(r.code).toBe(0)
+    const fm = front(r.stdout)
+    expect(fm.name).toBe('release-helper')
+    expect(fm.tools).toEqual(['read', 'edit', 'search', 'execute', 'agent', 'github/*', 'jira/get_issue'])
+    expect(fm.agents).toEqual(['worker', 'researcher'])
+    expect(fm.model).toBe('Claude Opus 4.1')
+    expect(fm.team).toBe('platform')
+    expect(r.stderr).toContain(`${src}:10: warning: field 'team' is not a Copilot field; kept as written (Copilot ignores it)`)
+    expect(r.stderr).toContain(`${src}:9: warning: field 'color' (blue): Copilot has no such field; dropped`)
+    expect(r.stderr).toContain(`${src}:8: warning: field 'maxTurns' (12): Copilot has no limit on turns; dropped`)
+    expect(r.stderr).toContain(`'Bash(git log:*)': Copilot cannot restrict 'execute' to some uses`)
+  })
+
+  it('Copilot -> Claude Code: aliases expand, agents fold into Agent(...), the name becomes a slug', () => {
+    const dir = temp()
+    const src = file(dir, 'reviewer.agent.md', `---
+name: Code Reviewer
+description: Reviews changes.
+tools: ['read', 'search', 'agent', 'github/*', 'todo']
+agents: [linter, tester]
+model: ['Claude Sonnet 4 (copilot)', 'GPT-5 (copilot)']
+target: vscode
+handoffs:
+  - label: Fix
+    agent: fixer
+---
+Review the change.
+`)
+    const r = cli(['convert', '--to', 'claude', src])
+    expect(r.code).toBe(0)
+    const fm = front(r.stdout)
+    expect(fm).toEqual({ name: 'code-reviewer', description: 'Reviews changes.', tools: 'Read, Grep, Glob, Agent(linter, tester), mcp__github__*, TodoWrite', model: 'claude-sonnet-4' })
+    expect(r.stderr).toContain(`${src}:2: warning: name 'Code Reviewer' written as 'code-reviewer'`)
+    expect(r.stderr).toContain(`${src}:6: warning: model fallbacks 'GPT-5 (copilot)': Claude Code takes one model; dropped`)
+    expect(r.stderr).toContain(`${src}:7: warning: field 'target' (vscode): Claude Code has no such field; dropped`)
+    expect(r.stderr).toMatch(new RegExp(`${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8: warning: field 'handoffs'`))
+  })
+
+  it('the OpenCode fixture -> Claude Code and Copilot, and a Claude Code fixture round trip', () => {
+    const r = cli(['convert', '--to', 'claude', FIXTURES + 'backend-developer-opencode.md'])
+    expect(r.code).toBe(0)
+    expect(front(r.stdout)).toEqual({
+      name: 'backend-developer-opencode',
+      description: 'Senior backend engineer building scalable server-side solutions with focus on performance, security, and maintainability',
+      tools: 'Read, Write, Edit, Bash, Grep, Glob',
+    })
+    expect(r.stderr).toContain("backend-developer-opencode.md:4: warning: field 'disabled' (true): Claude Code has no field that turns an agent off")
+    expect(r.stderr).toContain("tool 'list' is not a tool of current Claude Code; granted Glob instead")
+    const c = cli(['convert', '--to', 'copilot', FIXTURES + 'backend-developer-opencode.md'])
+    expect(front(c.stdout)).toMatchObject({ tools: ['read', 'edit', 'search', 'execute'], 'user-invocable': false })
+
+    // The YAML-list variant: Claude Code -> OpenCode -> Claude Code keeps the tools and the body.
+    const dir = temp()
+    const once = cli(['convert', '--to', 'opencode', FIXTURES + 'backend-developer-structured.md'])
+    expect(once.code).toBe(0)
+    expect(Object.keys(front(once.stdout))).toEqual(['description', 'model', 'tools', 'color'])
+    const mid = file(dir, 'backend-developer.md', once.stdout)
+    const back = cli(['convert', '--to', 'claude', mid])
+    expect(back.code).toBe(0)
+    const fm = front(back.stdout)
+    expect(fm.tools).toBe('Read, Grep, Glob, TodoWrite, WebSearch, WebFetch')
+    expect(fm.name).toBe('backend-developer')
+    expect(fm.model).toBe('claude-sonnet-4-5')
+    expect(fm.color).toBe('orange')
+    const original = readFileSync(FIXTURES + 'backend-developer-structured.md', 'utf8')
+    expect(ids(back.stdout)).toEqual(ids(cli(['normalize', FIXTURES + 'backend-developer-structured.md']).stdout))
+    expect(ids(back.stdout).length).toBe(ids(original).length)
+  })
+
+  it('--out-dir names files for the target, --strict fails on warnings, errors are one line', () => {
+    const dir = temp()
+    const src = file(dir, 'release-helper.md', CLAUDE)
+    const out = join(dir, 'out')
+    const r = cli(['convert', '--to', 'copilot', '--out-dir', out, '--strict', src])
+    expect(r.code).toBe(1)
+    expect(existsSync(join(out, 'release-helper.agent.md'))).toBe(true)
+    const clean = file(dir, 'plain.md', '---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
+    expect(cli(['convert', '--to', 'copilot', '--strict', clean]).code).toBe(0)
+    const bad = cli(['convert', '--to', 'cursor', clean])
+    expect(bad.code).toBe(2)
+    const missing = cli(['convert', '--to', 'claude', join(dir, 'nope.md')])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr.trim().split('\n')).toHaveLength(1)
+    const help = cli(['convert', '--help'])
+    expect(help.stdout).toContain('Examples:')
+  })
+})
+
+describe('convertMeta and model names', () => {
+  it('reads and writes model names in each dialect', () => {
+    expect(spellModel(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'), 'copilot')).toEqual({ value: 'Claude Sonnet 4' })
+    expect(spellModel(readModel('Claude Sonnet 3.5', 'copilot'), 'claude')).toEqual({ value: 'claude-3-5-sonnet' })
+    expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'copilot')).toEqual({ value: 'GPT-5' })
+    expect(spellModel(readModel('GPT-4.1', 'copilot'), 'opencode')).toEqual({ value: 'openai/gpt-4.1' })
+    expect(spellModel(readModel('Gemini 2.5 Pro', 'copilot'), 'opencode')).toEqual({ value: 'google/gemini-2.5-pro' })
+    expect(spellModel(readModel('inherit', 'claude'), 'opencode')).toEqual({})
+    expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'claude').dropped).toBe(true)
+  })
+
+  it('is the identity for the agent’s own dialect and never keeps unknown fields for OpenCode', () => {
+    const agent = parseAgent(CLAUDE, 'release-helper.md')
+    expect(convertMeta(agent.meta, 'claude').fields).toEqual(agent.meta.fields)
+    const { fields, warnings } = convertMeta(agent.meta, 'opencode', { path: 'release-helper.md' })
+    expect(fields.map((f) => f.key).sort()).toEqual(['color', 'description', 'maxSteps', 'model', 'tools'])
+    expect(warnings.every((w) => w.path === 'release-helper.md' && typeof w.line === 'number')).toBe(true)
+  })
+})
