@@ -1,9 +1,12 @@
 // Candidate pairs without comparing all pairs: prefix filtering (as in the
 // AllPairs / PPJoin similarity joins) on an inverted index. Terms are put in
 // one global order, rarest first; a statement's prefix is its rarest terms up
-// to the point where the rest weigh less than `threshold` of its total. Two
-// statements whose weighted Jaccard reaches the threshold must share a term
-// within both prefixes, so indexing prefixes alone loses no pair. Prefixes
+// to the point where the rest weigh less than the weight any duplicate must
+// share with it (`need`: `threshold` of its total for plain weighted Jaccard).
+// If two statements share at least both needs, the first shared term in the
+// global order lies within both prefixes (else the shared weight would fit in
+// one suffix, which weighs less than that statement's need), so indexing
+// prefixes alone loses no pair. Prefixes
 // hold the rare terms, so posting lists stay short; the few that grow past
 // `maxPosting` (statements made only of very common words) stop growing,
 // trading completeness for linear time, and a size filter drops pairs whose
@@ -12,10 +15,15 @@
 import type { Weigh } from './compare.js'
 
 export interface BlockNode {
-  /** Unique terms. */
+  /** Unique terms a partner can match. */
   terms: readonly string[]
   /** Only nodes with equal partitions are paired (class, persona). */
   partition: string
+  /**
+   * The least weight of `terms` any duplicate must share; default
+   * threshold × their total weight (plain weighted Jaccard).
+   */
+  need?: number
 }
 
 export interface BlockOptions {
@@ -30,17 +38,19 @@ export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, option
   const cap = options.maxPosting ?? 1000
   const postings = new Map<string, number[]>()
   const totals = nodes.map((n) => n.terms.reduce((s, term) => s + weigh(term), 0))
+  const needs = nodes.map((n, i) => n.need ?? t * totals[i]!)
   const out: [number, number][] = []
   const seen = new Set<number>()
   nodes.forEach((node, x) => {
     if (node.terms.length === 0) return
     const wx = totals[x]!
+    const nx = needs[x]!
     // Rarest first; ties by the term itself so the order never depends on input.
     const ordered = [...node.terms].sort((a, b) => weigh(b) - weigh(a) || (a < b ? -1 : a > b ? 1 : 0))
     seen.clear()
     let rest = wx
     for (const term of ordered) {
-      if (rest < t * wx - 1e-12) break
+      if (rest < nx - 1e-12) break
       rest -= weigh(term)
       const key = node.partition + '\u0000' + term
       let list = postings.get(key)
@@ -48,8 +58,8 @@ export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, option
         for (const y of list) {
           if (seen.has(y)) continue
           seen.add(y)
-          const wy = totals[y]!
-          if (Math.min(wx, wy) < t * Math.max(wx, wy) - 1e-12) continue
+          // A pair shares at most min(wx, wy) and must share max(nx, ny).
+          if (Math.min(wx, totals[y]!) < Math.max(nx, needs[y]!) - 1e-12) continue
           out.push([y, x])
         }
       } else {

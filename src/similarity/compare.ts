@@ -3,6 +3,9 @@
 // weight over total weight. Every unshared term lowers it in proportion to
 // its rarity, which is how "a second material requirement" (the subsumption
 // rule) keeps "Rate limiting and security measures" apart from "Rate limiting".
+// Two refinements: a general term is matched by a particular one that implies
+// it (implications.ts), and an unmatched term of a trailing modifier weighs
+// half.
 // Vetoes come before the score: different classes, persona vs prose, code
 // that differs, and specifics named on one side only.
 
@@ -50,11 +53,68 @@ export function overlap(a: readonly string[], b: readonly string[], weigh: Weigh
   return { shared, sw, wa, wb }
 }
 
-/** Weighted Jaccard of two profiles' terms (0 when either has none). */
+/**
+ * How much less a term counts when it is unmatched and sits only in a
+ * trailing modifier ("Transaction management with rollback" vs "Handle
+ * transactions"): it qualifies the subject rather than adding a requirement.
+ */
+export const MODIFIER_WEIGHT = 0.5
+
+const has = (sorted: readonly string[], t: string): boolean => {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < t) lo = mid + 1
+    else hi = mid
+  }
+  return sorted[lo] === t
+}
+
+/**
+ * The similarity of two profiles: weighted Jaccard where a term of one side
+ * also counts as matched when the other side implies it (RBAC → authorization),
+ * and an unmatched term that only a trailing modifier names weighs
+ * MODIFIER_WEIGHT of its IDF. shared weight / (shared + unmatched weight).
+ * 0 when either has no terms.
+ */
 export function scoreOf(a: Profile, b: Profile, weigh: Weigh): { score: number; shared: string[] } {
-  const { shared, sw, wa, wb } = overlap(a.terms, b.terms, weigh)
-  const union = wa + wb - sw
-  return { score: union > 0 ? sw / union : 0, shared }
+  const shared: string[] = []
+  let sw = 0
+  let ua = 0
+  let ub = 0
+  for (const t of a.terms) {
+    const w = weigh(t)
+    if (has(b.terms, t) || has(b.implied, t)) {
+      shared.push(t)
+      sw += w
+    } else ua += has(a.modifiers, t) ? w * MODIFIER_WEIGHT : w
+  }
+  for (const t of b.terms) {
+    if (has(a.terms, t)) continue
+    const w = weigh(t)
+    if (has(a.implied, t)) {
+      shared.push(t)
+      sw += w
+    } else ub += has(b.modifiers, t) ? w * MODIFIER_WEIGHT : w
+  }
+  shared.sort()
+  const total = sw + ua + ub
+  return { score: total > 0 ? sw / total : 0, shared }
+}
+
+/**
+ * What blocking needs to find every duplicate of a profile: the terms a
+ * partner can match (its own and those it implies, `terms`) and the least
+ * weight any duplicate at `threshold` must share with it (`need`). A
+ * duplicate's shared weight s satisfies s >= threshold * (s + unmatched) >=
+ * threshold * (the profile's own terms, modifiers at MODIFIER_WEIGHT).
+ */
+export function blockingView(p: Profile, weigh: Weigh, threshold: number): { terms: string[]; need: number } {
+  if (p.cls === 'exact') return { terms: [], need: 0 }
+  let own = 0
+  for (const t of p.terms) own += has(p.modifiers, t) ? weigh(t) * MODIFIER_WEIGHT : weigh(t)
+  return { terms: p.implied.length ? [...p.terms, ...p.implied] : [...p.terms], need: threshold * own }
 }
 
 export function compareProfiles(a: Profile, b: Profile, weigh: Weigh, threshold: number): Comparison {

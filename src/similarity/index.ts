@@ -9,7 +9,7 @@
 
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
-import { compareProfiles, type Weigh } from './compare.js'
+import { blockingView, compareProfiles, type Weigh } from './compare.js'
 import { idf, type Corpus } from './corpus.js'
 import { profileKey, profileOf, type Profile } from './profile.js'
 import { termsOf } from './terms.js'
@@ -110,7 +110,7 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   const nodeProfiles = reps.map((r) => profiles[r]!)
 
   const blockNodes: BlockNode[] = nodeProfiles.map((p) => ({
-    terms: p.cls === 'exact' ? [] : p.terms,
+    ...blockingView(p, weigh, threshold),
     partition: p.cls + (p.persona ? ':persona' : ''),
   }))
   const edges: (Edge & { shared: string[]; note?: string })[] = []

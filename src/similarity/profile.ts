@@ -3,6 +3,7 @@
 // for code the exact normalized text. Two statements with equal profiles are
 // interchangeable for every rule, which is what lets grouping collapse them.
 
+import { impliedBy, isParticular } from './implications.js'
 import { personaRole } from './persona.js'
 import { analyzeWords, uniqueTerms } from './terms.js'
 
@@ -19,13 +20,20 @@ export interface Profile {
   persona: boolean
   /** Unique content terms, sorted. */
   terms: string[]
-  /** The subset of terms written as examples or quantities, sorted. */
+  /**
+   * The subset of terms written as examples or quantities, or naming a
+   * particular tool or technique (implications.ts), sorted.
+   */
   specifics: string[]
   /**
    * Content terms by coordinated clause ("A and B" → [[a], [b]]), each sorted,
-   * examples left out; used by the extra-requirement rule.
+   * examples and modifiers left out; used by the extra-requirement rule.
    */
   clauses: string[][]
+  /** Terms written only in trailing modifiers ("... with rollback"), sorted. */
+  modifiers: string[]
+  /** Terms the statement's terms imply but it does not name (implications.ts), sorted. */
+  implied: string[]
   /** For the exact class: the normalized text. */
   exact?: string
 }
@@ -54,7 +62,7 @@ export function profileOf(text: string, kind: string): Profile {
   const cls = classOf(kind)
   if (cls === 'exact') {
     const exact = normalizeCode(text)
-    return { cls, persona: false, terms: [], specifics: [], clauses: [], exact }
+    return { cls, persona: false, terms: [], specifics: [], clauses: [], modifiers: [], implied: [], exact }
   }
   const role = cls === 'text' ? personaRole(text) : undefined
   const all = analyzeWords(role ?? text)
@@ -63,7 +71,7 @@ export function profileOf(text: string, kind: string): Profile {
   const keepFillers = !all.some((w) => !w.filler)
   const byClause = new Map<number, Set<string>>()
   for (const w of all) {
-    if (w.example || w.number || (w.filler && !keepFillers)) continue
+    if (w.example || w.number || w.modifier || (w.filler && !keepFillers)) continue
     let set = byClause.get(w.clause)
     if (!set) byClause.set(w.clause, (set = new Set()))
     set.add(w.term)
@@ -72,15 +80,19 @@ export function profileOf(text: string, kind: string): Profile {
     .sort((a, b) => a - b)
     .map((k) => [...byClause.get(k)!].sort())
   const specifics = words
-    .filter((w) => w.example || w.number)
+    .filter((w) => w.example || w.number || isParticular(w.term))
     .map((w) => w.term)
     .sort()
-  return { cls, persona: role !== undefined, terms, specifics, clauses }
+  const modifiers = words
+    .filter((w) => w.modifier)
+    .map((w) => w.term)
+    .sort()
+  return { cls, persona: role !== undefined, terms, specifics, clauses, modifiers, implied: impliedBy(terms) }
 }
 
 /** A string equal for two profiles exactly when the profiles are equal. */
 export function profileKey(p: Profile): string {
   if (p.cls === 'exact') return 'x\u0000' + (p.exact ?? '')
   const clauses = p.clauses.map((c) => c.join(' ')).join('|')
-  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' '), clauses].join('\u0000')
+  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' '), clauses, p.modifiers.join(' ')].join('\u0000')
 }

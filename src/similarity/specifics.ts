@@ -35,11 +35,11 @@ export function specificsConflict(a: Profile, b: Profile): string | undefined {
   return `specifics differ: ${parts.join('; ')}`
 }
 
-/** Share of a clause's weight the other statement's terms cover. */
-function covered(clause: readonly string[], terms: readonly string[], weigh: Weigh): number {
+/** Share of a clause's weight the other statement's terms (or what they imply) cover. */
+function covered(clause: readonly string[], other: Profile, weigh: Weigh): number {
   let total = 0
   let hit = 0
-  const set = new Set(terms)
+  const set = new Set([...other.terms, ...other.implied])
   for (const t of clause) {
     const w = weigh(t)
     total += w
@@ -55,7 +55,7 @@ export const CLAUSE_COVER = 0.5
 export function extraRequirement(a: Profile, b: Profile, weigh: Weigh): string | undefined {
   for (const [x, y, which] of [[a, b, 'first'], [b, a, 'second']] as const) {
     for (const clause of x.clauses) {
-      if (covered(clause, y.terms, weigh) < CLAUSE_COVER - 1e-12) return `${which} adds a requirement: ${clause.join(' ')}`
+      if (covered(clause, y, weigh) < CLAUSE_COVER - 1e-12) return `${which} adds a requirement: ${clause.join(' ')}`
     }
   }
   return undefined

@@ -40,6 +40,8 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'pii', forms: ['pii', 'personally identifiable information', 'personal data'] },
   // Protecting against X, preventing X and mitigating X ask for one control.
   { canonical: 'prevent', forms: ['prevent', 'prevents', 'prevention', 'preventing', 'protect', 'protects', 'protection', 'protecting', 'mitigate', 'mitigation', 'mitigating', 'avoid', 'avoids', 'avoiding', 'avoidance', 'defense', 'defence', 'defend'] },
+  // Prepared statements are how parameterized queries are written.
+  { canonical: 'paramquery', forms: ['prepared statement', 'prepared statements', 'parameterized query', 'parameterized queries', 'parametrized query', 'parametrized queries', 'parameterised query', 'parameterised queries', 'query parameterization', 'bind parameters', 'bound parameters'] },
   // Throttling and rate limiting name the same control in prompts.
   { canonical: 'ratelimit', forms: ['rate limit', 'rate limiting', 'rate limits', 'rate limiter', 'throttling', 'throttle', 'request throttling'] },
 
@@ -104,6 +106,16 @@ export const SYNONYMS: readonly SynonymGroup[] = [
   { canonical: 'csharp', forms: ['c#', 'csharp', 'c sharp'] },
   { canonical: 'cpp', forms: ['c++', 'cpp'] },
   { canonical: 'dotnet', forms: ['.net', 'dotnet', 'net core', '.net core'] },
+
+  // Sides of a web application: server-side code is backend code.
+  { canonical: 'backend', forms: ['backend', 'back end', 'server side', 'serverside'] },
+  { canonical: 'frontend', forms: ['frontend', 'front end', 'client side', 'clientside'] },
+  // An API's endpoints are the API: "Document API endpoints" = "Document APIs".
+  { canonical: 'api', forms: ['api endpoint', 'api endpoints', 'api route', 'api routes'] },
+  // Common numeronyms.
+  { canonical: 'i18n', forms: ['i18n', 'internationalization', 'internationalisation'] },
+  { canonical: 'l10n', forms: ['l10n', 'localization', 'localisation'] },
+  { canonical: 'a11y', forms: ['a11y', 'accessibility'] },
 
   // General writing of the field.
   { canonical: 'app', forms: ['app', 'apps', 'application', 'applications'] },

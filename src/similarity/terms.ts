@@ -19,6 +19,12 @@ export interface Term {
   filler: boolean
   /** Index of the coordinated clause it came from: "A and B" has two. */
   clause: number
+  /**
+   * In a trailing prepositional modifier ("... with proper indexing", "...
+   * for backend services"): it qualifies what comes before rather than adding
+   * a requirement of its own, so it weighs less and is not required.
+   */
+  modifier: boolean
 }
 
 interface Token {
@@ -29,6 +35,9 @@ interface Token {
   example: boolean
   /** Index of the coordinated clause ("A and B, C") the token belongs to. */
   clause: number
+  /** Index of the punctuation-delimited segment (conjunctions do not end one). */
+  segment: number
+  modifier?: boolean
 }
 
 // A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
@@ -154,6 +163,7 @@ function rawTokens(text: string): Token[] {
   let exampleRun = false
   let afterOpener = false
   let clause = 0
+  let segment = 0
   let prevEnd = 0
   for (const m of src.matchAll(TOKEN_RE)) {
     const orig = m[0]
@@ -166,6 +176,7 @@ function rawTokens(text: string): Token[] {
     afterOpener = false
     // Commas, semicolons, sentence ends and dashes between words end a clause.
     if (/[,;:.!?]|\s[-–—]\s/.test(between)) clause++
+    if (/[,;:.!?()[\]]|\s[-–—]\s/.test(between)) segment++
     const lower = orig.toLowerCase().replace(/’/g, "'").replace(/\.+$/, '')
     if (EXAMPLE_OPENERS.some((re) => re.test(lower)) || lower === 'including') {
       exampleRun = true
@@ -176,15 +187,15 @@ function rawTokens(text: string): Token[] {
     const example = inParen || exampleRun || (list >= 0 && at >= list)
     const syn = SYN_SINGLE.get(lower)
     if (syn && /[^a-z0-9]/.test(lower)) {
-      out.push({ word: syn, fixed: true, example, clause })
+      out.push({ word: syn, fixed: true, example, clause, segment })
       continue
     }
     if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
-      out.push({ word: lower, fixed: false, example, clause })
+      out.push({ word: lower, fixed: false, example, clause, segment })
       continue
     }
     if (isPath(lower)) {
-      out.push({ word: lower, fixed: true, example, path: true, clause })
+      out.push({ word: lower, fixed: true, example, path: true, clause, segment })
       continue
     }
     // "authentication/authorization": each side of a slash is its own clause.
@@ -194,8 +205,8 @@ function rawTokens(text: string): Token[] {
       if (slashPart++ > 0) clause++
       for (const part of splitParts(piece)) {
         const cased = CASED_ACRONYMS[part]
-        if (cased) out.push({ word: cased, fixed: true, example, clause })
-        else out.push({ word: part.toLowerCase(), fixed: false, example, clause })
+        if (cased) out.push({ word: cased, fixed: true, example, clause, segment })
+        else out.push({ word: part.toLowerCase(), fixed: false, example, clause, segment })
       }
     }
     // "such as" opens a list of examples that runs to the end of the clause.
@@ -223,7 +234,7 @@ function applySynonyms(tokens: Token[]): Token[] {
     }
     if (best >= 0) {
       const span = tokens.slice(i, best + 1)
-      out.push({ word: canonical, fixed: true, example: span.some((t) => t.example), clause: span[0]!.clause })
+      out.push({ word: canonical, fixed: true, example: span.some((t) => t.example), clause: span[0]!.clause, segment: span[0]!.segment })
       i = best + 1
     } else {
       out.push(tokens[i]!)
@@ -258,28 +269,70 @@ export function analyzeWords(text: string): Term[] {
     if (out.length > before) termOf[i] = out[out.length - 1]
   })
   markPurposes(tokens, termOf)
+  markModifiers(tokens, termOf)
   return out
 }
 
+// Prepositions that open a trailing modifier once the clause has named its
+// subject: "CI/CD pipelines | for backend services", "Transaction management
+// | with rollback". A statement that opens with one ("Design for API
+// versioning") has no subject before it, so nothing is a modifier there.
+const MODIFIER_OPENERS: ReadonlySet<string> = new Set(['with', 'for', 'using', 'via', 'through'])
+
+/**
+ * Mark the terms of trailing prepositional phrases as modifiers. A modifier
+ * runs to the next punctuation or parenthesis (not to the next "and": "with
+ * security and performance in mind" is one phrase) and gets a clause of its
+ * own, so the extra-requirement rule can tell it from the subject.
+ */
+function markModifiers(tokens: readonly Token[], termOf: readonly (Term | undefined)[]): void {
+  let segment = -1
+  let content = false
+  let open = -1
+  tokens.forEach((t, i) => {
+    if (t.segment !== segment) {
+      segment = t.segment
+      content = false
+      open = -1
+    }
+    const w = termOf[i]
+    if (open >= 0) {
+      if (w) {
+        w.modifier = true
+        w.clause = MODIFIER_CLAUSE + open
+      }
+      return
+    }
+    if (!t.fixed && !t.example && content && MODIFIER_OPENERS.has(t.word)) {
+      open = i
+      return
+    }
+    if (w && !w.filler && !w.example) content = true
+  })
+}
+
+/** Clause numbers of modifiers start here, apart from coordinated clauses. */
+export const MODIFIER_CLAUSE = 1_000_000
+
 function analyzeToken(t: Token, out: Term[]): void {
   if (t.fixed) {
-    out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause })
+    out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause, modifier: false })
     return
   }
   const w = t.word
   if (NEGATIONS.has(w)) {
-    out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause })
+    out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause, modifier: false })
     return
   }
   if (STOPWORDS.has(w)) return
   if (w.length === 1 && !/\d/.test(w)) return
   if (/^\d/.test(w) || NUMBER_RE.test(w)) {
     // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-    out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause })
+    out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause, modifier: false })
     return
   }
   const stem = stemmer(w)
-  out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause })
+  out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause, modifier: false })
 }
 
 /** Turn a clause-final "for <quality>" into filler. */
@@ -312,8 +365,12 @@ export function uniqueTerms(words: readonly Term[]): Term[] {
   for (const w of chosen) {
     const prev = seen.get(w.term)
     if (!prev) seen.set(w.term, { ...w })
-    // A term written both plainly and as an example counts as plain.
-    else if (prev.example && !w.example) prev.example = false
+    else {
+      // A term written both plainly and as an example counts as plain; one
+      // written both in the subject and in a modifier counts as subject.
+      if (prev.example && !w.example) prev.example = false
+      if (prev.modifier && !w.modifier) prev.modifier = false
+    }
   }
   return [...seen.values()]
 }
