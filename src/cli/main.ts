@@ -6,7 +6,7 @@ import { VERSION } from '../version.js'
 import { defineNormalize } from './commands/normalize.js'
 import { defineConvert } from './commands/convert.js'
 import { defineDiff } from './commands/diff.js'
-import { describe, EXIT, parseSize, type GlobalOptions } from './shell.js'
+import { describe, EXIT, parseJobs, parseSize, type GlobalOptions } from './shell.js'
 
 const program = new Command()
 
@@ -18,6 +18,9 @@ program
   .option('-q, --quiet', 'print no warnings')
   .option('--no-repair', 'keep mojibake as it is instead of repairing it')
   .addOption(new Option('--max-size <size>', 'refuse input files larger than this (e.g. 4MB)').default(1024 * 1024, '1MiB').argParser(parseSize))
+  .option('--cache', 'reuse the parse of files that have not changed (kept in node_modules/.cache/agentmerge/)')
+  .option('--cache-location <dir>', 'where --cache keeps its entries (implies --cache)')
+  .addOption(new Option('--jobs <n>', 'worker threads for parsing many files (0: none; default: by file count and cores)').argParser(parseJobs))
   .showHelpAfterError('(run agentmerge --help for usage)')
   .exitOverride()
   .configureHelp({ sortSubcommands: false })

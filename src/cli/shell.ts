@@ -11,6 +11,22 @@ export interface GlobalOptions {
   quiet?: boolean
   repair?: boolean
   maxSize?: number
+  /** --cache: reuse parsed files whose content has not changed. */
+  cache?: boolean
+  /** --cache-location: where --cache keeps its entries (implies --cache). */
+  cacheLocation?: string
+  /** --jobs: worker threads for parsing (0 or 1: none; default: by file count and cores). */
+  jobs?: number
+}
+
+/** The loadAgents options the global CLI options stand for. */
+export function loadOptions(options: GlobalOptions): { cache?: boolean | string; workers?: number | 'auto'; noRepair?: boolean; maxBytes?: number } {
+  return {
+    cache: options.cacheLocation ?? options.cache === true,
+    workers: options.jobs ?? 'auto',
+    noRepair: options.repair === false,
+    maxBytes: options.maxSize,
+  }
 }
 
 /** Collects the outcome of a run: the worst exit code wins. */
@@ -59,4 +75,10 @@ export function parseSize(value: string): number {
   if (!match) throw new Error(`invalid size '${value}' (use e.g. 2MB or 1048576)`)
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g']
   return Math.round(Number(match[1]) * unit)
+}
+
+/** Parses --jobs: a whole number of worker threads. */
+export function parseJobs(value: string): number {
+  if (!/^\d+$/.test(value.trim())) throw new Error(`invalid --jobs '${value}' (use a whole number, 0 for none)`)
+  return Number(value)
 }

@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
-import { readAgent } from '../../pipeline.js'
+import { loadAgents } from '../../load/index.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { expandInputs } from '../inputs.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
   write?: boolean
@@ -17,7 +17,7 @@ export interface NormalizeOptions extends GlobalOptions {
   output?: string
 }
 
-export function normalizeCommand(paths: string[], options: NormalizeOptions): number {
+export async function normalizeCommand(paths: string[], options: NormalizeOptions): Promise<number> {
   const run = new Run(options)
   const files = expandInputs(paths.length > 0 ? paths : ['-'])
   if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
@@ -28,9 +28,13 @@ export function normalizeCommand(paths: string[], options: NormalizeOptions): nu
   const json: unknown[] = []
   let unformatted = 0
   let written = 0
-  for (const path of files) {
+  const { results } = await loadAgents(files, loadOptions(options))
+  for (const { path, agent, error } of results) {
+    if (!agent) {
+      run.fail(error, path)
+      continue
+    }
     run.each(path, () => {
-      const agent = readAgent(path, { noRepair: options.repair === false, maxBytes: options.maxSize })
       run.warn(agent.warnings)
       if (options.json) {
         json.push(agentJson(agent))

@@ -19,6 +19,6 @@ Examples:
   $ agentmerge normalize --json agent.md | jq '.agents[0].root'`)
     .action(async (files: string[], options: object) => {
       const { normalizeCommand } = await import('../actions/normalize.js')
-      process.exitCode = normalizeCommand(files, { ...globals(), ...options })
+      process.exitCode = await normalizeCommand(files, { ...globals(), ...options })
     })
 }

@@ -1,0 +1,104 @@
+// The persistent parse cache behind `--cache`: one entry per input path (so a
+// changed file overwrites its own entry instead of leaving garbage behind),
+// holding the parsed Agent as v8.serialize data, mdast nodes included. An
+// entry is used only when its key matches: a hash of the tool's version and
+// build, the V8 version (the serialization format), the options that affect
+// parsing, and everything agentFromInput reads (path, decoded text, line
+// ending, BOM, read warnings). Anything else (a stale, truncated or foreign
+// entry) is a miss and is rewritten. Writes go to a temporary file renamed
+// over the entry, so a concurrent reader sees the old entry or the new one.
+import { createHash } from 'node:crypto'
+import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import type { Agent } from '../model.js'
+import type { Input } from '../read/read.js'
+import { VERSION } from '../version.js'
+
+declare const __AGENTMERGE_BUILD__: string | undefined
+
+/** Bumped when the entry layout changes. */
+const FORMAT = 'agentmerge-cache-1'
+const MAGIC = Buffer.from('AGMC1\n', 'latin1')
+
+/** The version the cache is keyed by: the package version and a hash of the sources it was built from. */
+export const TOOL_VERSION = `${VERSION}+${typeof __AGENTMERGE_BUILD__ === 'string' ? __AGENTMERGE_BUILD__ : 'src'}`
+
+/** Where `--cache` keeps its entries unless `--cache-location` says otherwise. */
+export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'agentmerge')
+
+export interface CacheKeyOptions {
+  noRepair?: boolean
+  /** The tool version; tests pass another one to check that it misses. */
+  version?: string
+}
+
+export class ParseCache {
+  readonly dir: string
+  private readonly salt: string
+  private readonly made = new Set<string>()
+
+  constructor(location: string | undefined, options: CacheKeyOptions = {}) {
+    this.dir = resolve(location ?? DEFAULT_CACHE_DIR)
+    this.salt = JSON.stringify([FORMAT, options.version ?? TOOL_VERSION, process.versions.v8, options.noRepair === true])
+  }
+
+  /** The key of an input: everything its Agent is computed from. */
+  key(input: Input): string {
+    const hash = createHash('sha256')
+    hash.update(this.salt).update('\0').update(input.path).update('\0')
+    hash.update(input.eol).update(input.bom ? '1' : '0').update(JSON.stringify(input.warnings)).update('\0')
+    hash.update(input.text)
+    return hash.digest('hex')
+  }
+
+  private file(path: string): string {
+    const name = createHash('sha256').update(this.salt).update('\0').update(resolve(path)).update('\0').update(path).digest('hex')
+    return join(this.dir, name.slice(0, 2), `${name.slice(2, 40)}.bin`)
+  }
+
+  /** The cached Agent of an input, or undefined on a miss (absent, stale or corrupt). */
+  get(input: Input, key: string): Agent | undefined {
+    let data: Buffer
+    try {
+      data = readFileSync(this.file(input.path))
+    } catch {
+      return undefined
+    }
+    try {
+      const keyEnd = MAGIC.length + 64
+      if (data.length <= keyEnd + 1 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
+      if (data.toString('latin1', MAGIC.length, keyEnd) !== key || data[keyEnd] !== 0x0a) return undefined
+      const agent = deserialize(data.subarray(keyEnd + 1)) as Agent
+      if (!agent || typeof agent !== 'object' || agent.path !== input.path || agent.root?.type !== 'section') return undefined
+      return agent
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Stores the serialized Agent of an input; a failure to write only loses the entry. */
+  put(input: Input, key: string, payload: Uint8Array): void {
+    const file = this.file(input.path)
+    const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
+    try {
+      const shard = join(file, '..')
+      if (!this.made.has(shard)) {
+        mkdirSync(shard, { recursive: true })
+        this.made.add(shard)
+      }
+      writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(key + '\n', 'latin1'), payload]))
+      renameSync(temp, file)
+    } catch {
+      try { unlinkSync(temp) } catch { /* never written */ }
+    }
+  }
+}
+
+export function serializeAgent(agent: Agent): Buffer {
+  return serialize(agent)
+}
+
+export function deserializeAgent(payload: Uint8Array): Agent {
+  return deserialize(payload) as Agent
+}

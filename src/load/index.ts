@@ -1,0 +1,129 @@
+// Reads and parses many agent files at once: the front door for commands
+// that take many inputs. The files are read and decoded on the main thread
+// (cheap, and where read errors and cache keys belong); parsing, the slow
+// part, is skipped for inputs found in the cache (`cache`, opt-in) and spread
+// over worker threads when there are many (`workers`). Whichever way an Agent
+// is produced, it is the same data as readAgent would return.
+import { availableParallelism } from 'node:os'
+import type { AgentError } from '../errors.js'
+import type { Agent } from '../model.js'
+import { agentFromInput } from '../pipeline.js'
+import { readInput, type Input } from '../read/read.js'
+import { ParseCache, deserializeAgent, serializeAgent } from './cache.js'
+import { asAgentError, reviveError } from './errors.js'
+import { parseOnWorkers, workerEntry } from './pool.js'
+
+export { DEFAULT_CACHE_DIR, TOOL_VERSION } from './cache.js'
+
+export interface LoadOptions {
+  /** Use the parse cache: true for node_modules/.cache/agentmerge/ (under the working directory), or its location. */
+  cache?: boolean | string
+  /** Worker threads for parsing: 'auto' (the default) uses them for more than 32 files on a machine with several cores; 0 or 1 never. */
+  workers?: number | 'auto'
+  /** Keep mojibake instead of repairing it. */
+  noRepair?: boolean
+  /** Refuse inputs larger than this many bytes. */
+  maxBytes?: number
+  /** Called as files finish, in no particular order of files. */
+  onProgress?: (done: number, total: number) => void
+  /** The tool version the cache is keyed by (tests change it to check that entries then miss). */
+  cacheVersion?: string
+}
+
+/** One input's outcome, in input order. */
+export type LoadResult = { path: string; agent: Agent; error?: undefined } | { path: string; agent?: undefined; error: AgentError }
+
+export interface Loaded {
+  /** The agents that could be read, in input order. */
+  agents: Agent[]
+  /** One error per input that could not be read, in input order; a bug has code `internal`. */
+  errors: AgentError[]
+  /** Every input in order, with its agent or its error, for commands that report as they go. */
+  results: LoadResult[]
+}
+
+/** More inputs than this to parse, and worker threads pay for their start-up. */
+export const WORKER_THRESHOLD = 32
+const BATCH_SIZE = 4
+
+function workerCount(option: LoadOptions['workers'], toParse: number): number {
+  if (option === undefined || option === 'auto') {
+    const cores = availableParallelism()
+    if (cores < 2 || toParse <= WORKER_THRESHOLD) return 0
+    return Math.min(cores, Math.ceil(toParse / (2 * BATCH_SIZE)))
+  }
+  return option > 1 ? Math.floor(option) : 0
+}
+
+export async function loadAgents(paths: string[], options: LoadOptions = {}): Promise<Loaded> {
+  const total = paths.length
+  const slots: Array<LoadResult | undefined> = new Array(total)
+  let done = 0
+  const finish = (index: number, result: LoadResult) => {
+    slots[index] = result
+    done++
+    options.onProgress?.(done, total)
+  }
+  const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { noRepair: options.noRepair, version: options.cacheVersion }) : undefined
+  const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes }
+
+  // Read and decode every input; answer the ones the cache has.
+  const todo: Array<{ index: number; input: Input; key?: string }> = []
+  paths.forEach((path, index) => {
+    let input: Input
+    try {
+      input = readInput(path, readOptions)
+    } catch (error) {
+      finish(index, { path, error: asAgentError(error, path) })
+      return
+    }
+    if (!cache) {
+      todo.push({ index, input })
+      return
+    }
+    const key = cache.key(input)
+    const agent = cache.get(input, key)
+    if (agent) finish(index, { path, agent })
+    else todo.push({ index, input, key })
+  })
+
+  // Parse the rest, on worker threads when there are enough of them.
+  const workers = workerCount(options.workers, todo.length)
+  const entry = workers > 1 ? workerEntry() : undefined
+  if (entry) {
+    await parseOnWorkers(entry, todo.map((t) => t.input), {
+      workers,
+      batchSize: BATCH_SIZE,
+      onResult: (k, result) => {
+        const { index, input, key } = todo[k]!
+        if (!result.ok) {
+          finish(index, { path: input.path, error: reviveError(result.error) })
+          return
+        }
+        if (cache && key) cache.put(input, key, result.payload)
+        finish(index, { path: input.path, agent: deserializeAgent(result.payload) })
+      },
+    })
+  } else {
+    for (const { index, input, key } of todo) {
+      let agent: Agent
+      try {
+        agent = agentFromInput(input)
+      } catch (error) {
+        finish(index, { path: input.path, error: asAgentError(error, input.path) })
+        continue
+      }
+      if (cache && key) cache.put(input, key, serializeAgent(agent))
+      finish(index, { path: input.path, agent })
+    }
+  }
+
+  const results = slots as LoadResult[]
+  const agents: Agent[] = []
+  const errors: AgentError[] = []
+  for (const r of results) {
+    if (r.agent) agents.push(r.agent)
+    else errors.push(r.error)
+  }
+  return { agents, errors, results }
+}
