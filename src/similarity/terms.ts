@@ -269,8 +269,30 @@ export function analyzeWords(text: string): Term[] {
     if (out.length > before) termOf[i] = out[out.length - 1]
   })
   markPurposes(tokens, termOf)
+  markAttributive(tokens, termOf)
   markModifiers(tokens, termOf)
   return out
+}
+
+// Qualities every backend wants, written as an adjective in front of a noun
+// ("scalable microservices", "secure authentication", "maintainable code"):
+// praise, like "robust". Written as the noun ("Scalability - ...") or as a
+// predicate ("systems that are scalable, secure") they stay content.
+const ATTRIBUTIVE_QUALITIES: ReadonlySet<string> = new Set([
+  'scalable', 'secure', 'maintainable', 'reliable', 'resilient', 'testable', 'reusable', 'extensible',
+  'flexible', 'stable', 'production-ready', 'production ready',
+])
+
+function markAttributive(tokens: readonly Token[], termOf: readonly (Term | undefined)[]): void {
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!
+    const next = tokens[i + 1]!
+    const w = termOf[i]
+    if (!w || t.fixed || !ATTRIBUTIVE_QUALITIES.has(t.word)) continue
+    if (next.segment !== t.segment || next.clause !== t.clause) continue
+    if (!termOf[i + 1] || termOf[i + 1]!.filler && !next.fixed) continue
+    w.filler = true
+  }
 }
 
 // Prepositions that open a trailing modifier once the clause has named its
