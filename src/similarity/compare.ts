@@ -58,7 +58,7 @@ export function overlap(a: readonly string[], b: readonly string[], weigh: Weigh
  * trailing modifier ("Transaction management with rollback" vs "Handle
  * transactions"): it qualifies the subject rather than adding a requirement.
  */
-export const MODIFIER_WEIGHT = Number(process.env.AM_MW ?? 0.5)
+export const MODIFIER_WEIGHT = 0.5
 
 const has = (sorted: readonly string[], t: string): boolean => {
   let lo = 0
