@@ -4,6 +4,8 @@
 import { Command, CommanderError, Option } from 'commander'
 import { VERSION } from '../version.js'
 import { defineNormalize } from './commands/normalize.js'
+import { defineMerge } from './commands/merge.js'
+import { defineDedup } from './commands/dedup.js'
 import { defineConvert } from './commands/convert.js'
 import { defineDiff } from './commands/diff.js'
 import { describe, EXIT, parseJobs, parseSize, type GlobalOptions } from './shell.js'
@@ -28,7 +30,7 @@ program
 const globals = (): GlobalOptions => program.opts<GlobalOptions>()
 
 // Each command defines its options here and loads its work when it runs.
-for (const define of [defineNormalize, defineDiff, defineConvert]) define(program, globals)
+for (const define of [defineNormalize, defineMerge, defineDedup, defineDiff, defineConvert]) define(program, globals)
 
 program.addHelpText('after', `
 Examples:

@@ -1,0 +1,72 @@
+// `agentmerge dedup`: the groups of statements that say the same thing,
+// readable (largest spread first, as a lint) or as the stable JSON.
+import { AgentError } from '../../errors.js'
+import type { Agent } from '../../model.js'
+import { at, dedupAgents, dedupJson, type DedupGroup } from '../../dedup/index.js'
+import { bestWording } from '../../merge/body.js'
+import { loadAgents } from '../../load/index.js'
+import { expandInputs } from '../inputs.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+
+export interface DedupCommandOptions extends GlobalOptions {
+  json?: boolean
+  explain?: boolean
+  minAgents?: number
+  check?: boolean
+  threshold?: number
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+function describeGroup(g: DedupGroup): string {
+  const where = g.agents === 1 ? `repeated ${g.statements.length} times in 1 agent` : `in ${g.agents} agents${g.statements.length > g.agents ? ` (${g.statements.length} statements)` : ''}`
+  return `${where}: ${bestWording(g.statements).text}`
+}
+
+export async function dedupCommand(paths: string[], options: DedupCommandOptions): Promise<number> {
+  const run = new Run(options)
+  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
+    run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
+    return run.code
+  }
+  const files = expandInputs(paths.length > 0 ? paths : ['-'])
+  // A bad input is reported in one line; the others are still read.
+  const agents: Agent[] = []
+  const { results } = await loadAgents(files, loadOptions(options))
+  for (const { path, agent, error } of results) {
+    if (!agent) run.fail(error, path)
+    else {
+      run.warn(agent.warnings)
+      agents.push(agent)
+    }
+  }
+  if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
+  const result = dedupAgents(agents, options.threshold !== undefined ? { threshold: options.threshold } : {})
+  if (options.json) {
+    process.stdout.write(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
+    return run.code
+  }
+  const min = Math.max(1, options.minAgents ?? 1)
+  const shown = result.groups
+    .filter((g) => g.statements.length > 1 && g.agents >= min)
+    .map((g) => ({ g, head: describeGroup(g) }))
+    .sort((x, y) => y.g.agents - x.g.agents || y.g.statements.length - x.g.statements.length || cmp(x.head, y.head))
+  const out: string[] = []
+  for (const { g, head } of shown) {
+    out.push(head)
+    const width = Math.max(...g.statements.map((s) => at(s).length))
+    for (const s of g.statements) out.push(`  ${at(s).padEnd(width)}  ${s.text}`)
+    if (options.explain) {
+      for (const r of g.reasons) out.push(`    ${at(r.a)} ~ ${at(r.b)}: score ${r.score.toFixed(2)}, shared ${r.shared.join(', ') || '(none)'}${r.note ? ` (${r.note})` : ''}`)
+    }
+    out.push('')
+  }
+  process.stdout.write(out.join('\n'))
+  if (!options.quiet) {
+    const folded = shown.reduce((n, x) => n + x.g.statements.length, 0)
+    const wide = shown.filter((x) => x.g.agents > 1).length
+    process.stderr.write(`dedup: ${result.statements.length} statements in ${agents.length} file${agents.length === 1 ? '' : 's'}; ${shown.length} group${shown.length === 1 ? '' : 's'} listed (${folded} statements), ${wide} across files\n`)
+  }
+  if (options.check && shown.length > 0) run.flag(EXIT.changes)
+  return run.code
+}

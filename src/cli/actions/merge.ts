@@ -1,0 +1,84 @@
+// `agentmerge merge` (the default command): read every input (a bad one is
+// reported and the rest still merged), merge, write the merged agent and
+// its provenance, and print the summary on stderr.
+import { resolve } from 'node:path'
+import { AgentError } from '../../errors.js'
+import type { Agent, Dialect } from '../../model.js'
+import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
+import { provenanceJson } from '../../merge/provenance.js'
+import { loadAgents } from '../../load/index.js'
+import { writeFileAtomic } from '../../write/atomic.js'
+import { expandInputs } from '../inputs.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+
+export interface MergeCommandOptions extends GlobalOptions {
+  output?: string
+  to?: Dialect
+  prefer?: string
+  tools?: ToolsPolicy
+  provenance?: ProvenanceMode
+  threshold?: number
+}
+
+const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolve(a) === resolve(b)
+
+export async function mergeCommand(paths: string[], options: MergeCommandOptions): Promise<number> {
+  const run = new Run(options)
+  if (paths.length === 0) {
+    run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
+    return run.code
+  }
+  const files = expandInputs(paths)
+  const output = options.output
+  const mode: ProvenanceMode = options.provenance ?? (output ? 'sidecar' : 'inline')
+  if (mode === 'sidecar' && !output) {
+    run.fail(new AgentError('no-output', '--provenance sidecar writes OUT.provenance.json beside -o OUT; give -o or another --provenance', 'agentmerge'))
+    return run.code
+  }
+  const sidecar = mode === 'sidecar' ? `${output}.provenance.json` : undefined
+  for (const target of [output, sidecar]) {
+    const input = target === undefined ? undefined : files.find((f) => same(f, target))
+    if (target && input) {
+      run.fail(new AgentError('output-is-input', 'output path is also an input; inputs are never overwritten', target))
+      return run.code
+    }
+  }
+  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
+    run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
+    return run.code
+  }
+  if (options.prefer !== undefined && !files.some((f) => f === options.prefer || same(f, options.prefer!))) {
+    run.fail(new AgentError('prefer-not-input', '--prefer names a file that is not an input of the merge', options.prefer))
+    return run.code
+  }
+
+  // A bad input is reported in one line; the others are still read.
+  const agents: Agent[] = []
+  const { results } = await loadAgents(files, loadOptions(options))
+  for (const { path, agent, error } of results) {
+    if (!agent) run.fail(error, path)
+    else {
+      run.warn(agent.warnings)
+      agents.push(agent)
+    }
+  }
+  if (agents.length === 0) return run.flag(EXIT.trouble), run.code
+  // A preferred file that could not be read falls back to the first one read.
+  const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
+  const result = mergeAgents(agents, {
+    ...(options.to ? { to: options.to } : {}),
+    ...(prefer ? { prefer } : {}),
+    tools: options.tools ?? 'union',
+    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    path: output ?? 'merged.md',
+  })
+  run.warn(result.conflicts)
+  const text = renderMerged(result, mode)
+  if (output) {
+    if (run.each(output, () => (writeFileAtomic(output, text), true)) && sidecar) {
+      run.each(sidecar, () => writeFileAtomic(sidecar, provenanceJson(result.provenance)))
+    }
+  } else process.stdout.write(text)
+  if (!options.quiet) process.stderr.write(summaryLine(result.summary) + '\n')
+  return run.code
+}

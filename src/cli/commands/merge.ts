@@ -1,0 +1,33 @@
+// Defines `agentmerge merge` (the default command: `agentmerge a.md b.md`);
+// the work is in ../actions/merge.ts.
+import { Option, type Command } from 'commander'
+import type { GlobalOptions } from '../shell.js'
+
+export function defineMerge(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('merge', { isDefault: true })
+    .description('merge variants of one agent into one canonical agent, with provenance (the default command)')
+    .argument('[files...]', 'agent files or directories (- reads stdin)')
+    .option('-o, --output <file>', 'write the merged agent to a file (atomically) instead of stdout; never an input')
+    .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the first file)').choices(['claude', 'opencode', 'copilot']))
+    .option('--prefer <file>', 'take name, description and other disagreeing fields from this input (default: the first)')
+    .addOption(new Option('--tools <policy>', 'how tool lists combine; warns when the result grants a tool a variant withheld').choices(['union', 'intersection', 'first']).default('union'))
+    .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
+    .option('--threshold <score>', 'duplicate threshold, 0..1 (higher folds less)', parseFloat)
+    .addHelpText('after', `
+Sections on the same topic become one section; each group of duplicate
+statements is written once, in its most complete wording, where most of its
+copies were; statements of one file are never folded into each other. A
+summary goes to stderr: statements in and out, duplicates folded, sections
+merged, conflicts. See docs/merge.md.
+
+Examples:
+  $ agentmerge a.md b.md c.md > merged.md
+  $ agentmerge merge .claude/agents/backend-*.md -o backend.md
+  $ agentmerge a.md b.md --to opencode --prefer b.md --tools intersection -o out.md
+  $ agentmerge a.md b.md --provenance none`)
+    .action(async (files: string[], options: object) => {
+      const { mergeCommand } = await import('../actions/merge.js')
+      process.exitCode = await mergeCommand(files, { ...globals(), ...options })
+    })
+}

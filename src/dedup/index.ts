@@ -1,0 +1,91 @@
+// Duplicate statements across agent files: every statement of every agent
+// goes to the similarity module as one item (its kind and plain text), and the
+// groups come back as groups of statements with the reasons for each pairing.
+// Merge builds on the same grouping; `agentmerge dedup` prints it.
+import type { Agent, Statement } from '../model.js'
+import { groupDuplicates, type SimilarityOptions } from '../similarity/index.js'
+import { statementsOf } from '../walk.js'
+
+export type DedupOptions = SimilarityOptions
+
+/** Why two statements of a group were put together. */
+export interface DedupReason {
+  a: Statement
+  b: Statement
+  /** The similarity score (IDF-weighted Jaccard, 0..1; 1 for equal terms). */
+  score: number
+  /** The terms both statements have. */
+  shared: string[]
+  note?: string
+}
+
+/** Statements that say the same thing, in document order of the inputs. */
+export interface DedupGroup {
+  statements: Statement[]
+  /** How many distinct agents (inputs) the group's statements come from. */
+  agents: number
+  reasons: DedupReason[]
+}
+
+export interface DedupResult {
+  /** Every statement of every agent, in input order then document order. */
+  statements: Statement[]
+  /** Every statement in exactly one group, singletons included; groups in order of their first statement. */
+  groups: DedupGroup[]
+}
+
+/** A statement's public place: `path:line`. */
+export const at = (s: { source: { path: string; line: number } }): string => `${s.source.path}:${s.source.line}`
+
+/**
+ * The duplicate grouping of a list of statements: `group[i]` is the group
+ * number of statement i (numbered in order of first member), plus the reasons.
+ */
+export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}): { group: number[]; count: number; reasons: Array<{ a: number; b: number; score: number; shared: string[]; note?: string }> } {
+  const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options)
+  const group = new Array<number>(statements.length).fill(-1)
+  const ordered = groups.map((g) => g.slice().sort((x, y) => x - y)).sort((g, h) => g[0]! - h[0]!)
+  ordered.forEach((members, n) => {
+    for (const i of members) group[i] = n
+  })
+  // Defensive: a statement the grouping left out stands alone.
+  let count = ordered.length
+  for (let i = 0; i < group.length; i++) if (group[i] === -1) group[i] = count++
+  return { group, count, reasons }
+}
+
+/** Groups the statements of agents that say the same thing. */
+export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}): DedupResult {
+  const owner: number[] = []
+  const statements: Statement[] = []
+  agents.forEach((agent, a) => {
+    for (const s of statementsOf(agent.root)) {
+      statements.push(s)
+      owner.push(a)
+    }
+  })
+  const { group, count, reasons } = groupStatements(statements, options)
+  const members: number[][] = Array.from({ length: count }, () => [])
+  group.forEach((g, i) => members[g]!.push(i))
+  const groups: DedupGroup[] = members.map((m) => ({
+    statements: m.map((i) => statements[i]!),
+    agents: new Set(m.map((i) => owner[i]!)).size,
+    reasons: [],
+  }))
+  for (const r of reasons) {
+    const g = groups[group[r.a]!]!
+    const reason: DedupReason = { a: statements[r.a]!, b: statements[r.b]!, score: r.score, shared: r.shared }
+    if (r.note) reason.note = r.note
+    g.reasons.push(reason)
+  }
+  return { statements, groups }
+}
+
+/** The stable JSON view: `{"groups": [["path:line", ...], ...]}`. */
+export function dedupJson(result: DedupResult, explain = false): { groups: string[][]; reasons?: Array<{ a: string; b: string; score: number; shared: string[]; note?: string }> } {
+  const json: ReturnType<typeof dedupJson> = { groups: result.groups.map((g) => g.statements.map(at)) }
+  if (explain) {
+    json.reasons = result.groups.flatMap((g) => g.reasons.map((r) => ({ a: at(r.a), b: at(r.b), score: r.score, shared: r.shared, ...(r.note ? { note: r.note } : {}) })))
+  }
+  return json
+}

@@ -1,0 +1,308 @@
+// The merged body: sections aligned (align.ts), each group of duplicates
+// folded into one statement per "fold" (at most one statement of each input
+// in a fold, so that repetition inside one file, which its author wrote, is
+// kept), each fold written once in its most complete wording, in the merged
+// section where most of its statements live, and everything ordered by
+// consensus position with ties broken by content. Nothing here depends on
+// the order of the inputs.
+import type { PhrasingContent, Text } from 'mdast'
+import type { Agent, Block, Section, Statement } from '../model.js'
+import { groupStatements, type DedupOptions } from '../dedup/index.js'
+import { sectionKey } from '../normalize/key.js'
+import { termsOf } from '../similarity/index.js'
+import { alignUnits, type Cluster, type Unit } from './align.js'
+
+/** One output statement and every input statement it stands for. */
+export interface Fold {
+  /** The statement written: the most complete wording of the members. */
+  statement: Statement
+  /** Every input statement it stands for, the written one included. */
+  members: Statement[]
+}
+
+/** One output section and the input sections aligned into it. */
+export interface MergedSection {
+  section: Section
+  /** The input sections it stands for (empty for the root). */
+  members: Section[]
+  folds: Fold[]
+  children: MergedSection[]
+}
+
+export interface BodyMerge {
+  root: Section
+  /** The root and every output section, in document order. */
+  sections: MergedSection[]
+  /** Input sections whose statements all went elsewhere: their titles live on in provenance. */
+  emptied: Array<{ members: Section[]; into: string }>
+  stats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
+}
+
+interface Item {
+  statement: Statement
+  agent: number
+  /** Unit holding it directly, or -1 for the root. */
+  unit: number
+  pos: number
+  group: number
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const DECORATED = /[\p{Extended_Pictographic}]/u
+
+/** A file whose root holds exactly one heading section: its title wraps the whole agent. */
+export function wrapperOf(agent: Agent): Section | undefined {
+  const body = agent.root.body
+  const only = body[0]
+  return body.length === 1 && only?.type === 'section' && only.kind === 'heading' ? only : undefined
+}
+
+/**
+ * The words a title is aligned on: its content terms as the similarity
+ * module reads them (synonyms joined, fillers such as "best practices" or
+ * "implementation" dropped), or its key words when it has no content term.
+ */
+export function titleWords(section: Section): string[] {
+  const plain = section.title.replace(/^\s*\d+[.)]\s+/, '')
+  const terms = termsOf(plain).filter((t) => !/^\d+$/.test(t))
+  return [...new Set(terms.length > 0 ? terms : section.key.split(' ').filter((w) => w !== ''))]
+}
+
+/** Content signature of a section, for ranking: title, then its statements. */
+function signature(section: Section): string {
+  const parts = [section.key, section.title]
+  for (const b of section.body) if (b.type === 'statement') parts.push(b.norm)
+  return parts.join('\u0001')
+}
+
+/**
+ * The most complete wording of a fold: the most distinct content terms, then
+ * the longest text, then the first text in code-point order.
+ */
+export function bestWording(members: readonly Statement[]): Statement {
+  if (members.length === 1) return members[0]!
+  const scored = members.map((s) => ({ s, terms: new Set(termsOf(s.text)).size }))
+  scored.sort((x, y) => y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
+  return scored[0]!.s
+}
+
+/**
+ * The clearest title of a merged section: without emoji first (numbering
+ * is dropped from merged titles anyway); then the title sharing the most key words with the other
+ * members' titles; then the shortest; then code-point order.
+ */
+export function clearestTitle(sections: readonly Section[]): Section {
+  if (sections.length === 1) return sections[0]!
+  const words = sections.map((s) => new Set(s.key.split(' ').filter((w) => w !== '')))
+  const scored = sections.map((s, i) => {
+    let shared = 0
+    words.forEach((other, j) => {
+      if (j !== i) for (const w of words[i]!) if (other.has(w)) shared++
+    })
+    return { s, decorated: DECORATED.test(s.title) ? 1 : 0, shared }
+  })
+  scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || cmp(x.s.title, y.s.title) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
+  return scored[0]!.s
+}
+
+/** Title nodes without a leading `1.` that numbered the section in its own file. */
+function unnumbered(nodes: PhrasingContent[]): PhrasingContent[] {
+  const first = nodes[0]
+  if (first?.type !== 'text') return nodes
+  const value = first.value.replace(/^\s*\d+[.)]\s+/, '')
+  if (value === first.value) return nodes
+  return value === '' ? nodes.slice(1) : [{ ...(first as Text), value }, ...nodes.slice(1)]
+}
+
+export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}): BodyMerge {
+  // Units: every section below each root (and below a title wrapper).
+  const units: Unit[] = []
+  const items: Item[] = []
+  const wrappers: Section[] = []
+  const visit = (body: Block[], agent: number, unit: number) => {
+    const n = body.length
+    body.forEach((block, i) => {
+      const pos = (i + 0.5) / n
+      if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1 })
+      else if (block.type === 'section') {
+        const id = units.length
+        const words = titleWords(block)
+        const keyWords = [...new Set(block.key.split(' ').filter((w) => w !== ''))]
+        units.push({ id, agent, section: block, parent: unit, pos, words, keyWords, groups: new Set(), content: block.body.length > 0, rank: 0, cluster: -1 })
+        visit(block.body, agent, id)
+      }
+    })
+  }
+  agents.forEach((agent, a) => {
+    const wrapper = wrapperOf(agent)
+    if (wrapper) wrappers.push(wrapper)
+    visit(wrapper ? wrapper.body : agent.root.body, a, -1)
+  })
+
+  // Duplicate groups over every statement; each unit learns the groups under it.
+  const { group } = groupStatements(items.map((it) => it.statement), options)
+  items.forEach((it, i) => {
+    it.group = group[i]!
+    for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.groups.add(it.group)
+  })
+
+  // Content ranks: equal titles and statements share a rank.
+  const signatures = units.map((u) => signature(u.section))
+  const order = units.map((u) => u.id).sort((x, y) => cmp(signatures[x]!, signatures[y]!))
+  order.forEach((id, i) => {
+    const prev = order[i - 1]
+    units[id]!.rank = prev !== undefined && signatures[prev] === signatures[id] ? units[prev]!.rank : i
+  })
+
+  const clusters = alignUnits(units)
+  const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
+  // Cluster order for ties: the root first, then content order.
+  const homeRank = (c: number) => c
+
+  // Folds: per group, at most one statement of each input, preferring a fold
+  // in the same merged section; each placed where most of its members live.
+  const byGroup = new Map<number, number[]>()
+  items.forEach((it, i) => {
+    const list = byGroup.get(it.group)
+    if (list) list.push(i)
+    else byGroup.set(it.group, [i])
+  })
+  interface Pending { members: number[]; agents: Set<number>; home: number }
+  const placed = new Map<number, Array<{ fold: Fold; here: number[] }>>()
+  for (const list of byGroup.values()) {
+    const folds: Pending[] = []
+    if (list.length === 1) folds.push({ members: list, agents: new Set(), home: home(items[list[0]!]!) })
+    else {
+      const sorted = list.slice().sort((x, y) => {
+        const a = items[x]!
+        const b = items[y]!
+        return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || homeRank(home(a)) - homeRank(home(b)) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+      })
+      for (const i of sorted) {
+        const it = items[i]!
+        const h = home(it)
+        const open = folds.filter((f) => !f.agents.has(it.agent))
+        // The same text joins its twin; else a fold in the same merged section; else the first.
+        const target = open.find((f) => f.members.some((m) => items[m]!.statement.norm === it.statement.norm)) ?? open.find((f) => f.home === h) ?? open[0]
+        if (target) {
+          target.members.push(i)
+          target.agents.add(it.agent)
+        } else folds.push({ members: [i], agents: new Set([it.agent]), home: h })
+      }
+    }
+    for (const f of folds) {
+      const members = f.members.map((i) => items[i]!.statement)
+      const wording = bestWording(members)
+      const wordingHome = home(items[f.members[members.indexOf(wording)]!]!)
+      const counts = new Map<number, number>()
+      for (const i of f.members) counts.set(home(items[i]!), (counts.get(home(items[i]!)) ?? 0) + 1)
+      const [where] = [...counts.entries()].sort((x, y) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || homeRank(x[0]) - homeRank(y[0]))[0]!
+      const here = f.members.filter((i) => home(items[i]!) === where)
+      const fold: Fold = { statement: wording, members: members.slice().sort(bySource) }
+      const list2 = placed.get(where)
+      if (list2) list2.push({ fold, here })
+      else placed.set(where, [{ fold, here }])
+    }
+  }
+
+  /**
+   * The order of a merged section's statements: runs by input section, the
+   * section contributing the most statements first (ties by the smallest
+   * text it contributes), each run in its own order; a fold goes in the run
+   * of its earliest contributor.
+   */
+  const orderFolds = (entries: Array<{ fold: Fold; here: number[] }>): Fold[] => {
+    const count = new Map<number, number>()
+    const least = new Map<number, string>()
+    for (const e of entries) {
+      for (const i of e.here) {
+        const a = items[i]!.agent
+        count.set(a, (count.get(a) ?? 0) + 1)
+        const t = items[i]!.statement.text
+        if (!least.has(a) || t < least.get(a)!) least.set(a, t)
+      }
+    }
+    const runs = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || cmp(least.get(x)!, least.get(y)!) || x - y)
+    const priority = new Map(runs.map((a, i) => [a, i]))
+    const keyed = entries.map((e) => {
+      const owner = e.here.reduce((best, i) => (priority.get(items[i]!.agent)! < priority.get(items[best]!.agent)! ? i : best), e.here[0]!)
+      return { fold: e.fold, run: priority.get(items[owner]!.agent)!, pos: items[owner]!.pos }
+    })
+    keyed.sort((x, y) => x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
+    return keyed.map((k) => k.fold)
+  }
+
+  // The tree: statements first (see orderFolds), then subsections (by their
+  // members' mean position, then title and content).
+  const children = new Map<number, Cluster[]>()
+  for (const c of clusters) {
+    const list = children.get(c.parent)
+    if (list) list.push(c)
+    else children.set(c.parent, [c])
+  }
+  const meanPos = (c: Cluster) => c.members.reduce((s, m) => s + units[m]!.pos, 0) / c.members.length
+  const emptied: BodyMerge['emptied'] = []
+  const build = (c: number, depth: number): MergedSection | undefined => {
+    const kids = (children.get(c) ?? []).map((k) => ({ k, pos: meanPos(k), title: clearestTitle(k.members.map((m) => units[m]!.section)) }))
+    kids.sort((x, y) => x.pos - y.pos || cmp(x.title.key, y.title.key) || cmp(x.title.title, y.title.title) || x.k.rank - y.k.rank)
+    const sub = kids.map(({ k }) => build(k.id, Math.min(6, depth + 1))).filter((s): s is MergedSection => s !== undefined)
+    const folds = orderFolds(placed.get(c) ?? [])
+    const members = c === -1 ? [] : clusters[c]!.members.map((m) => units[m]!.section)
+    if (c !== -1 && folds.length === 0 && sub.length === 0 && clusters[c]!.members.some((m) => units[m]!.content)) {
+      emptied.push({ members, into: '' })
+      return undefined
+    }
+    const statements = unifyLists(folds.map((f) => f.statement))
+    let section: Section
+    if (c === -1) {
+      section = { type: 'section', kind: 'root', title: '', titleNodes: [], key: '', depth: 0, source: { path: '', line: 1 }, body: [] }
+    } else {
+      const chosen = clearestTitle(members)
+      const titleNodes = unnumbered(chosen.titleNodes)
+      const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(/^\s*\d+[.)]\s+/, '')
+      section = { type: 'section', kind: 'heading', title, titleNodes, key: sectionKey(title), depth, source: chosen.source, body: [] }
+    }
+    section.body = [...statements, ...sub.map((s) => s.section)]
+    return { section, members, folds, children: sub }
+  }
+  const top = build(-1, 1)!
+  let root = top.section
+  if (wrappers.length > 0) {
+    const chosen = clearestTitle(wrappers)
+    const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body }
+    root = { ...root, body: [title] }
+    top.members = wrappers
+  }
+  for (const e of emptied) e.into = 'statements placed in other sections'
+  const sections: MergedSection[] = []
+  const walk = (m: MergedSection) => {
+    sections.push(m)
+    m.children.forEach(walk)
+  }
+  walk(top)
+  const out = sections.length - 1
+  return {
+    root,
+    sections,
+    emptied,
+    stats: {
+      sectionsIn: units.length + wrappers.length,
+      sectionsOut: out + (wrappers.length > 0 ? 1 : 0),
+      sectionsMerged: sections.filter((s, i) => i > 0 && s.members.length > 1).length + (wrappers.length > 1 ? 1 : 0),
+    },
+  }
+}
+
+function bySource(a: Statement, b: Statement): number {
+  return cmp(a.source.path, b.source.path) || a.source.line - b.source.line
+}
+
+/**
+ * In one body, items keep their numbering only when every item there was
+ * numbered; otherwise a merged list would alternate between bullets and numbers.
+ */
+function unifyLists(statements: Statement[]): Statement[] {
+  const listed = statements.filter((s) => s.node.type === 'listItem')
+  if (listed.every((s) => s.placement.ordered === true) || listed.every((s) => s.placement.ordered !== true)) return statements
+  return statements.map((s) => (s.node.type === 'listItem' && s.placement.ordered ? { ...s, placement: { ...s.placement, ordered: false } } : s))
+}

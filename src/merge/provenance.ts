@@ -1,0 +1,119 @@
+// Provenance: where every output statement, section and field came from.
+// The same record is written as JSON (the sidecar, `OUT.provenance.json`)
+// or as one compact HTML comment at the end of the merged file (inline).
+// Lists are sorted by path and line, inputs by path, so the notes do not
+// depend on the order of the files on the command line.
+import type { Agent, Dialect, Statement } from '../model.js'
+import { at } from '../dedup/index.js'
+import type { MergedSection } from './body.js'
+import type { FieldDecision } from './meta.js'
+
+export interface StatementProvenance {
+  /** The output statement's id (hash of its normalized text, as `normalize --json` shows it). */
+  id: string
+  kind: Statement['kind']
+  text: string
+  /** Where the wording written comes from. */
+  wording: string
+  /** Every input statement it stands for (`path:line`), the wording's included. */
+  from: string[]
+}
+
+export interface SectionProvenance {
+  /** The title written ('' for the part above the first section). */
+  title: string
+  depth: number
+  /** The input sections aligned into this one. */
+  from: string[]
+  /** Their other titles, as written. */
+  titles: string[]
+  /** The section's statements, in output order. */
+  statements: StatementProvenance[]
+}
+
+export interface Provenance {
+  version: 1
+  /** The inputs, as given. */
+  inputs: string[]
+  dialect: Dialect
+  fields: FieldDecision[]
+  /** Output sections in document order; the first is the top of the file. */
+  sections: SectionProvenance[]
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const sortPlaces = (xs: string[]): string[] => xs.sort((a, b) => {
+  const i = a.lastIndexOf(':')
+  const j = b.lastIndexOf(':')
+  return cmp(a.slice(0, i), b.slice(0, j)) || Number(a.slice(i + 1)) - Number(b.slice(j + 1))
+})
+
+export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect): Provenance {
+  return {
+    version: 1,
+    inputs: agents.map((a) => a.path),
+    dialect,
+    fields,
+    sections: sections.map((m, i) => {
+      const top = i === 0
+      const wrapper = top ? m.section.body[0] : undefined
+      const titled = top && wrapper?.type === 'section' && m.members.length > 0 ? wrapper : m.section
+      const title = titled.title
+      return {
+        title,
+        depth: titled.depth,
+        from: sortPlaces(m.members.map(at)),
+        titles: [...new Set(m.members.map((s) => s.title))].filter((t) => t !== title).sort(cmp),
+        statements: m.folds.map((f) => ({
+          id: f.statement.id,
+          kind: f.statement.kind,
+          text: f.statement.text,
+          wording: at(f.statement),
+          from: sortPlaces(f.members.map(at)),
+        })),
+      }
+    }),
+  }
+}
+
+/** The sidecar file's text. */
+export function provenanceJson(p: Provenance): string {
+  return JSON.stringify(p, null, 2) + '\n'
+}
+
+const safe = (s: string): string => s.replace(/--+>?/g, (m) => m.replace(/-/g, '\u2010'))
+
+/**
+ * The inline notes: one HTML comment, at the end of the file, that the
+ * parser skips when the file is read again. Inputs are numbered in path
+ * order; `2:14` is line 14 of input [2]. One line per section: its title,
+ * the input sections behind it, then its statements' sources in output
+ * order, one `|`-separated entry per statement.
+ */
+export function provenanceComment(p: Provenance): string {
+  const paths = [...new Set(p.inputs)].sort(cmp)
+  const number = new Map(paths.map((path, i) => [path, i + 1]))
+  const ref = (place: string) => {
+    const i = place.lastIndexOf(':')
+    const path = i === -1 ? place : place.slice(0, i)
+    const n = number.get(path)
+    if (n === undefined) return place
+    return i === -1 ? `${n}` : `${n}:${place.slice(i + 1)}`
+  }
+  const lines = ['[n] numbers the inputs; n:line is a line of input n.']
+  lines.push('Each section: its title (input sections) then the sources of its statements in order, one entry per statement between |.')
+  for (const path of paths) lines.push(`[${number.get(path)}] ${path}`)
+  const fields = p.fields.map((f) => {
+    const others = f.others.length > 0 ? ` (also ${f.others.map((o) => ref(o.from)).join(' ')})` : ''
+    const value = f.value === null ? 'not written' : f.from ? f.from.split(', ').map(ref).join(' ') : ''
+    return `${f.key} ${f.rule} ${value}${others}`.replace(/\s+/g, ' ').trim()
+  })
+  lines.push(`frontmatter (${p.dialect}): ${fields.join('; ')}`)
+  for (const s of p.sections) {
+    const head = s.title === '' && s.from.length === 0 ? '(top)' : `${'#'.repeat(Math.max(1, s.depth))} ${s.title}`
+    const from = s.from.length > 0 ? ` (${s.from.map(ref).join(' ')})` : ''
+    const body = s.statements.map((st) => st.from.map(ref).join(' ')).join(' | ')
+    lines.push(`${head}${from}: ${body}`)
+  }
+  return '<!-- agentmerge provenance: ' + safe(lines.join('\n')) + '\n-->'
+}
