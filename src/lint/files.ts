@@ -1,0 +1,58 @@
+// The agent files under the directories given to lint: Markdown files that
+// open with frontmatter, or that lie where a tool looks for agents. Unlike a
+// plain directory walk, the agent folders `.claude`, `.opencode` and `.github`
+// are entered; other hidden folders and node_modules are not.
+import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { dialectOfLocation } from './index.js'
+
+const AGENT_DIRS = new Set(['.claude', '.opencode', '.github'])
+
+function opensWithFrontmatter(path: string): boolean {
+  const buffer = Buffer.alloc(8)
+  let fd: number | undefined
+  try {
+    fd = openSync(path, 'r')
+    const n = readSync(fd, buffer, 0, 8, 0)
+    return /^(\uFEFF)?---\r?\n/.test(buffer.subarray(0, n).toString('utf8'))
+  } catch {
+    return false
+  } finally {
+    if (fd !== undefined) closeSync(fd)
+  }
+}
+
+function walk(dir: string, out: string[]): void {
+  let entries
+  try {
+    entries = readdirSync(dir, { withFileTypes: true })
+  } catch {
+    return
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  for (const entry of entries) {
+    const path = join(dir, entry.name)
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !AGENT_DIRS.has(entry.name))) continue
+      walk(path, out)
+    } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
+      if (dialectOfLocation(path) !== undefined || opensWithFrontmatter(path)) out.push(path)
+    }
+  }
+}
+
+/** Files as given; each directory stands for the agent files below it. */
+export function findAgentFiles(paths: string[]): string[] {
+  const out: string[] = []
+  for (const path of paths) {
+    let isDir = false
+    try {
+      isDir = path !== '-' && statSync(path).isDirectory()
+    } catch {
+      isDir = false
+    }
+    if (isDir) walk(path, out)
+    else out.push(path)
+  }
+  return out
+}

@@ -1,0 +1,85 @@
+// `agentmerge lint` through the real CLI on a repository laid out the way
+// teams keep agents (.claude/agents, .opencode/agent, .github/agents): each
+// rule finds what it should, with path:line, a clean collection passes, and
+// --json, --target, --ignore and --min-agents do what they say.
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli } from './helpers/cli.js'
+
+function repo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-lint-'))
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true })
+    writeFileSync(join(dir, path), text)
+  }
+  return dir
+}
+
+const SHARED = '- Never commit secrets or credentials to the repository.\n'
+
+const FILES = {
+  'README.md': '# Project\n\nNot an agent.\n',
+  '.claude/agents/reviewer.md': `---\nname: reviewer\ndescription: Reviews code.\ntools: Read, read, LS, Bash(git diff:*), Agent(worker), mcp__github__*, Frobnicate\ntemperature: 0.2\n---\n\nYou review code.\n\n${SHARED}`,
+  '.claude/agents/team/reviewer-old.md': `---\nname: reviewer\ndescription: Old reviewer.\n---\n\nYou review code slowly.\n\n${SHARED}`,
+  '.claude/agents/writer.md': `---\ndescription: Writes docs.\ntools: [Read, Write]\n---\n\nYou write docs.\n\n${SHARED}`,
+  '.opencode/agent/helper.md': `---\nname: helper\ndescription: Helps.\nmode: subagent\ntools:\n  Read: true\n  bash: false\n  github_*: false\n---\n\nYou help.\n`,
+  '.github/agents/planner.agent.md': `---\ndescription: Plans.\ntools: ['read', 'search', 'Bash', 'github/*', 'frob']\npermissionMode: plan\n---\n\nYou plan.\n`,
+}
+
+describe('lint CLI', () => {
+  it('reports each rule with path:line and exits 1', () => {
+    const dir = repo(FILES)
+    const r = cli(['lint', '.'], { cwd: dir })
+    expect(r.code).toBe(1)
+    const lines = r.stdout.trim().split('\n')
+    expect(lines).toEqual([
+      ".claude/agents/reviewer.md:4: tool 'read' is spelled 'Read' in Claude Code (tool names are case-sensitive) (unknown-tool)",
+      ".claude/agents/reviewer.md:4: tool 'LS' is not a tool of current Claude Code (an old name); use Glob (unknown-tool)",
+      ".claude/agents/reviewer.md:4: tool 'Frobnicate' is not a Claude Code tool; Claude Code ignores it (unknown-tool)",
+      ".claude/agents/reviewer.md:5: field 'temperature' is not a Claude Code field; Claude Code ignores it (ignored-field)",
+      '.claude/agents/reviewer.md:10: statement repeated in 3 agents: "Never commit secrets or credentials to the repository." (also .claude/agents/team/reviewer-old.md:8, .claude/agents/writer.md:8); consider one shared file (repeated-statement)',
+      ".claude/agents/team/reviewer-old.md:2: agent name 'reviewer' is also used by .claude/agents/reviewer.md:2 in the same scope; Claude Code loads only one of them (duplicate-name)",
+      ".claude/agents/writer.md:1: Claude Code requires 'name' in the frontmatter and skips an agent without it (missing-field)",
+      ".github/agents/planner.agent.md:3: tool 'frob' is not a Copilot tool; Copilot ignores it (unknown-tool)",
+      ".github/agents/planner.agent.md:4: field 'permissionMode' is not a Copilot field; Copilot ignores it (ignored-field)",
+      ".opencode/agent/helper.md:2: field 'name' is not an OpenCode field; OpenCode passes unknown fields on to the model provider (ignored-field)",
+      ".opencode/agent/helper.md:5: tool 'Read' is spelled 'read' in OpenCode (unknown-tool)",
+    ])
+    expect(r.stderr).toContain('11 findings in 5 files')
+  })
+
+  it('--json, --ignore, --min-agents and --target', () => {
+    const dir = repo(FILES)
+    const json = JSON.parse(cli(['lint', '--json', '.claude'], { cwd: dir }).stdout) as { files: number; findings: Array<{ rule: string; path: string; line: number }> }
+    expect(json.files).toBe(3)
+    expect(json.findings.map((f) => f.rule)).toContain('repeated-statement')
+    const some = cli(['lint', '--ignore', 'unknown-tool,ignored-field,missing-field', '--min-agents', '4', '.claude'], { cwd: dir })
+    expect(some.stdout.trim().split('\n')).toEqual([
+      ".claude/agents/team/reviewer-old.md:2: agent name 'reviewer' is also used by .claude/agents/reviewer.md:2 in the same scope; Claude Code loads only one of them (duplicate-name)",
+    ])
+    // Read as OpenCode would: Claude Code spellings are wrong there, and `name` leaks to the provider.
+    const asOpencode = cli(['lint', '--target', 'opencode', '--ignore', 'repeated-statement,duplicate-name', '.claude/agents/writer.md'], { cwd: dir })
+    expect(asOpencode.stdout).toContain(".claude/agents/writer.md:3: tool 'Read' is spelled 'read' in OpenCode (unknown-tool)")
+    expect(asOpencode.code).toBe(1)
+    const bad = cli(['lint', '--ignore', 'nope', '.'], { cwd: dir })
+    expect(bad.code).toBe(2)
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('a clean collection exits 0 and prints nothing', () => {
+    const dir = repo({
+      '.claude/agents/a.md': '---\nname: a\ndescription: A.\ntools: Read, Grep, Agent(b), mcp__db__query\n---\n\nDo A.\n',
+      '.claude/agents/b.md': '---\nname: b\ndescription: B.\nmodel: haiku\n---\n\nDo B.\n',
+      '.github/agents/c.agent.md': "---\ndescription: C.\ntools: ['read', 'edit', 'Grep', 'db/*']\nhandoffs: []\n---\n\nDo C.\n",
+    })
+    const r = cli(['lint'], { cwd: dir })
+    expect(r.stdout).toBe('')
+    expect(r.code).toBe(0)
+    const broken = repo({ '.claude/agents/x.md': '---\nname: [unclosed\n---\nx\n' })
+    const e = cli(['lint', '.'], { cwd: broken })
+    expect(e.code).toBe(2)
+    expect(e.stderr).toMatch(/^\.claude\/agents\/x\.md:2(:\d+)?: /)
+  })
+})
