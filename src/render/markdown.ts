@@ -63,6 +63,12 @@ function sectionPieces(section: Section, out: Piece[]): void {
   piecesOf(section.body, out)
 }
 
+// Rows belong to one table while the shape agrees; a head row starts the next.
+// Each row carries its own copy of the shape, so compare by value.
+function sameTable(a: NonNullable<Placement['table']>, b: NonNullable<Placement['table']>): boolean {
+  return a.columns === b.columns && a.align.length === b.align.length && a.align.every((x, i) => x === b.align[i])
+}
+
 /** Groups pieces into lists, tables and blockquotes, innermost last. */
 function group(pieces: Piece[], level: number): RootContent[] {
   const out: RootContent[] = []
@@ -88,7 +94,7 @@ function group(pieces: Piece[], level: number): RootContent[] {
       const table: Table = { type: 'table', align: piece.table.align, children: [] }
       while (i < pieces.length) {
         const next = pieces[i]!
-        if (next.kind !== 'row' || next.quote !== level || next.table !== piece.table) break
+        if (next.kind !== 'row' || next.quote !== level || !sameTable(next.table, piece.table)) break
         if (next.table.head && table.children.length > 0) break
         table.children.push(next.node)
         i++
