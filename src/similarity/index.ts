@@ -11,7 +11,7 @@ import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, type Weigh } from './compare.js'
 import { idf, type Corpus } from './corpus.js'
-import { profileKey, profileOf, type Profile } from './profile.js'
+import { classOf, profileKey, profileOf, type Profile } from './profile.js'
 import { termsOf } from './terms.js'
 
 export { buildCorpus, type Corpus } from './corpus.js'
@@ -81,7 +81,14 @@ function byText(items: readonly SimItem[]) {
 
 export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}): Grouping {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
-  const profiles: Profile[] = items.map((it) => profileOf(it.text, it.kind))
+  // Agent files repeat boilerplate, so equal texts are profiled once.
+  const seenProfiles = new Map<string, Profile>()
+  const profiles: Profile[] = items.map((it) => {
+    const key = classOf(it.kind) + '\u0000' + it.text
+    let p = seenProfiles.get(key)
+    if (!p) seenProfiles.set(key, (p = profileOf(it.text, it.kind)))
+    return p
+  })
 
   // IDF over the prose statements given; code never contributes words.
   const df = new Map<string, number>()
