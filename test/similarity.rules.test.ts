@@ -99,6 +99,37 @@ describe('subsumption: a second requirement', () => {
   })
 })
 
+describe('trailing modifiers', () => {
+  it('a "with"/"for" phrase qualifies; it is not a second requirement', () => {
+    expect(dup('Building CI/CD pipelines for backend services', 'Set up CI/CD pipelines')).toBe(true)
+    expect(dup('Transaction management with rollback', 'Handle transactions properly')).toBe(true)
+  })
+
+  it('but a modifier still weighs, and the subject must still match', () => {
+    expect(dup('Connection pooling for database and external service calls', 'Connection pooling')).toBe(false)
+    expect(dup('Logging with correlation IDs', 'Logging')).toBe(false)
+    expect(dup('Design RESTful and GraphQL APIs with proper HTTP semantics', 'RESTful API design with proper HTTP semantics')).toBe(false)
+  })
+})
+
+describe('implications', () => {
+  it('a particular matches the general term it implies', () => {
+    expect(dup('Authorization & RBAC', 'Role-based access control (RBAC)')).toBe(true)
+    expect(dup('Docker configuration', 'Docker for containerization')).toBe(true)
+  })
+
+  it('never the other way round: particulars are specifics', () => {
+    expect(dup('JWT authentication', 'Authentication')).toBe(false)
+    expect(dup('Use prepared statements to prevent SQL injection', 'SQL injection prevention')).toBe(false)
+    expect(dup('Use prepared statements to prevent SQL injection', 'Prevent SQL injection with parameterized queries')).toBe(true)
+    expect(dup('Kubernetes deployment', 'Container orchestration')).toBe(false)
+  })
+
+  it('only what the table says: a part is not the whole', () => {
+    expect(dup('Monitoring and alerting', 'Alert configuration')).toBe(false)
+  })
+})
+
 describe('persona openings', () => {
   it('reads the role', () => {
     expect(personaRole('You are a Senior Backend Developer, an expert in APIs.')).toBe('Backend Developer')

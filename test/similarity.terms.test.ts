@@ -74,6 +74,10 @@ describe('termsOf: synonyms', () => {
     ['async processing', 'asynchronous processing'],
     ['XSS protection', 'cross-site scripting prevention'],
     ['Query optimization', 'efficient queries'],
+    ['server-side code', 'backend code'],
+    ['prepared statements', 'parameterized queries'],
+    ['Document API endpoints', 'Document APIs'],
+    ['i18n', 'internationalization'],
   ])('%s = %s', (a, b) => same(a, b))
 
   it('does not conflate authentication and authorization', () => {
@@ -82,6 +86,21 @@ describe('termsOf: synonyms', () => {
 
   it('keeps integration tests apart from tests', () => {
     expect(termsOf('Integration testing')).not.toEqual(termsOf('Write tests'))
+  })
+})
+
+describe('analyzeWords: modifiers', () => {
+  const mods = (t: string) => analyzeWords(t).filter((w) => w.modifier).map((w) => w.term)
+  it('marks a trailing with/for/using/via phrase once the subject is named', () => {
+    expect(mods('CI/CD pipelines for backend services')).toEqual(['backend', 'servic'])
+    expect(mods('Transaction management with rollback')).toEqual(['rollback'])
+    expect(mods('Build robust, scalable backend systems with security and performance in mind')).toEqual(['secur', 'perf', 'mind'])
+  })
+
+  it('not when nothing precedes it, and not past punctuation or into examples', () => {
+    expect(mods('Design for API versioning')).toEqual([])
+    expect(mods('Plan for data backup, recovery')).toEqual([])
+    expect(mods('Encryption for sensitive data (at rest and in transit)')).toEqual(['sensit', 'data'])
   })
 })
 
@@ -95,7 +114,14 @@ describe('termsOf: fillers', () => {
     ['Use appropriate HTTP status codes', 'HTTP status codes'],
     ['Backup and recovery procedures', 'Creating backup and recovery strategies'],
     ['Caching strategy for performance', 'Implement caching'],
+    ['Scalable microservices architecture', 'Microservices'],
+    ['Secure authentication', 'Authentication'],
   ])('%s ~ %s', (a, b) => expect(sorted(a)).toEqual(sorted(b)))
+
+  it('keeps a quality written as a noun or a predicate', () => {
+    expect(termsOf('Scalability - horizontal scaling')).toContain('scal')
+    expect(sorted('systems that are scalable, secure, and maintainable')).toEqual(['maintain', 'scal', 'secur'])
+  })
 
   it('keeps fillers when nothing else is left', () => {
     expect(termsOf('Best practices').length).toBeGreaterThan(0)
