@@ -18,7 +18,12 @@ export function emptyCounts(): DiffCounts {
   return { added: 0, removed: 0, reworded: 0, moved: 0, sectionsAdded: 0, sectionsRemoved: 0, sectionsRenamed: 0, sectionsMoved: 0, fields: 0, unchanged: 0, formatting: 0 }
 }
 
-const pairKey = (o: Side, n: Side, p: Pair) => [o.statements[p.o]!.statement.id, n.statements[p.n]!.statement.id].sort().join('\u0000')
+// Names a pair the same way whichever side is OLD: both ids and both slots, each sorted.
+const pairKey = (o: Side, n: Side, p: Pair) => {
+  const ids = [o.statements[p.o]!.statement.id, n.statements[p.n]!.statement.id].sort()
+  const slots = [o.slot[p.o]!, n.slot[p.n]!].sort((x, y) => x - y)
+  return [...ids, ...slots].join('\u0000')
+}
 
 /** Splits the pairs into those that kept their place and those that moved. */
 function orderPairs(o: Side, n: Side, o2n: number[], pairs: Pair[]): { kept: Set<Pair>; moved: Map<Pair, 'section' | 'position'> } {

@@ -5,7 +5,7 @@
 // words the two have in common, whichever is higher. Candidates are only
 // pairs that share a word that is not common (or that sit in the same
 // aligned, not too large, section), so the work stays near linear.
-import { buildCorpus, compareTexts, termsOf, type Corpus } from '../similarity/index.js'
+import { compareTexts, termsOf, type Corpus } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import { greedy, type SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
@@ -27,6 +27,8 @@ export const SAME_SECTION_SCORE = 0.5
 export const OTHER_SECTION_SCORE = 0.65
 /** Minimum similarity for the one statement left in a gap on each side. */
 export const GAP_SCORE = 0.3
+/** Below this estimate the full similarity comparison is skipped. */
+const ESTIMATE_FLOOR = 0.2
 
 const STOP = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'you', 'your', 'will', 'all'])
 
@@ -101,6 +103,7 @@ export class Similarity {
   private readonly corpus: Corpus
   private readonly oldProfiles = new Map<number, Profile>()
   private readonly newProfiles = new Map<number, Profile>()
+  private readonly weights = new Map<string, number>()
 
   constructor(
     private readonly o: Side,
@@ -110,11 +113,14 @@ export class Similarity {
   ) {
     for (const a of olds) this.oldProfiles.set(a, this.profile(o.statements[a]!.statement))
     for (const b of news) this.newProfiles.set(b, this.profile(n.statements[b]!.statement))
-    this.corpus = buildCorpus([...olds.map((a) => o.statements[a]!.statement.text), ...news.map((b) => n.statements[b]!.statement.text)])
+    // The corpus buildCorpus would learn from these texts, from the terms already worked out.
+    const df = new Map<string, number>()
+    for (const p of [...this.oldProfiles.values(), ...this.newProfiles.values()]) for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1)
+    this.corpus = { size: olds.length + news.length, df }
   }
 
   private profile(s: Statement): Profile {
-    return { words: wordsOf(s.text), terms: isCode(s) ? [] : termsOf(s.text) }
+    return { words: wordsOf(s.text), terms: termsOf(s.text) }
   }
 
   oldProfile(a: number): Profile {
@@ -125,13 +131,42 @@ export class Similarity {
     return this.newProfiles.get(b)!
   }
 
+  private weight(term: string): number {
+    let w = this.weights.get(term)
+    if (w === undefined) {
+      w = Math.log(1 + this.corpus.size / Math.max(1, this.corpus.df.get(term) ?? 0))
+      this.weights.set(term, w)
+    }
+    return w
+  }
+
+  /** IDF-weighted Jaccard of the two statements' terms: a cheap estimate of the similarity score. */
+  private estimate(a: Profile, b: Profile): number {
+    const setB = new Set(b.terms)
+    const setA = new Set(a.terms)
+    let shared = 0
+    let total = 0
+    for (const t of setA) {
+      const w = this.weight(t)
+      total += w
+      if (setB.has(t)) shared += w
+    }
+    for (const t of setB) if (!setA.has(t)) total += this.weight(t)
+    return total > 0 ? shared / total : 0
+  }
+
   /** How alike two statements are (0..1); 0 when one is code and the other is not. */
   score(a: number, b: number): number {
     const x = this.o.statements[a]!.statement
     const y = this.n.statements[b]!.statement
     if (isCode(x) !== isCode(y)) return 0
-    const surface = dice(this.oldProfile(a).words, this.newProfile(b).words)
+    const pa = this.oldProfile(a)
+    const pb = this.newProfile(b)
+    const surface = dice(pa.words, pb.words)
     if (isCode(x)) return surface
+    // The full comparison (profiles, specifics) only where it can decide a pair.
+    const estimate = this.estimate(pa, pb)
+    if (estimate < ESTIMATE_FLOOR) return Math.max(surface, estimate)
     const semantic = compareTexts(x.text, y.text, this.corpus).score
     return Math.max(surface, semantic)
   }

@@ -6,8 +6,8 @@ import type { Agent } from '../model.js'
 import { emptyCounts } from './diff.js'
 import { hasChanges, type AgentDiff, type DiffReport } from './model.js'
 
-/** Pairs OLD and NEW agents by agent name, then by file name; unpaired ones stand alone. */
-export function pairAgents<T extends { agent: Agent }>(olds: T[], news: T[]): Array<{ old: T | null; new: T | null }> {
+/** Pairs OLD and NEW agents by agent name, then by file name; unpaired ones stand alone; sorted by `sortKey` (default: the path). */
+export function pairAgents<T extends { agent: Agent }>(olds: T[], news: T[], sortKey: (x: T) => string = (x) => x.agent.path): Array<{ old: T | null; new: T | null }> {
   const out: Array<{ old: T | null; new: T | null }> = []
   const usedO = new Set<number>()
   const usedN = new Set<number>()
@@ -37,8 +37,8 @@ export function pairAgents<T extends { agent: Agent }>(olds: T[], news: T[]): Ar
   news.forEach((y, j) => {
     if (!usedN.has(j)) out.push({ old: null, new: y })
   })
-  const pathOf = (p: { old: T | null; new: T | null }) => (p.new ?? p.old)!.agent.path
-  return out.sort((a, b) => (pathOf(a) < pathOf(b) ? -1 : pathOf(a) > pathOf(b) ? 1 : 0))
+  const keyOf = (p: { old: T | null; new: T | null }) => sortKey((p.new ?? p.old)!)
+  return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
 }
 
 /** A report over the diffs of several agents, with totals. */

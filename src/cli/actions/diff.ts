@@ -3,6 +3,7 @@
 // diff in the format asked for and exits as diff(1) does: 0 when nothing
 // changed in meaning, 1 when something did, 2 on trouble.
 import { readFileSync, statSync } from 'node:fs'
+import { relative, sep } from 'node:path'
 import { diffAgents, diffWhole } from '../../diff/diff.js'
 import { formatGithub } from '../../diff/format/github.js'
 import { formatJson } from '../../diff/format/json.js'
@@ -114,7 +115,11 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
     if (dirs[0]) {
       const olds = expandInputs([a]).map(load).filter((x): x is LoadedAgent => x !== null)
       const news = expandInputs([b]).map(load).filter((x): x is LoadedAgent => x !== null)
-      for (const pair of pairAgents(olds, news)) diffs.push(diffPair(pair.old, pair.new))
+      const rel = (x: LoadedAgent) => {
+        const root = olds.includes(x) ? a : b
+        return relative(root, x.agent.path).split(sep).join('/')
+      }
+      for (const pair of pairAgents(olds, news, rel)) diffs.push(diffPair(pair.old, pair.new))
     } else {
       const old = load(a)
       const nu = load(b)
