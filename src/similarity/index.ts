@@ -1,11 +1,11 @@
 // Statement similarity and duplicate grouping: the public face of
 // src/similarity. See docs/similarity.md for the method and its evaluation.
 //
-// Pipeline: profile each statement (terms.ts, persona.ts, profile.ts), learn
-// IDF weights from the statements given (corpus.ts), collapse statements with
-// equal profiles, find candidate pairs by prefix filtering (blocking.ts),
-// decide pairs (compare.ts, specifics.ts) and merge without chaining
-// (cluster.ts).
+// Pipeline: profile each statement (terms.ts, persona.ts, implications.ts,
+// profile.ts), learn IDF weights from the statements given (corpus.ts),
+// collapse statements with equal profiles, find candidate pairs by prefix
+// filtering (blocking.ts), decide pairs (compare.ts, specifics.ts) and merge
+// without chaining (cluster.ts).
 
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
@@ -25,7 +25,8 @@ export interface SimItem {
 
 export interface SimilarityOptions {
   /**
-   * Minimum IDF-weighted Jaccard score (0..1) for two statements to be
+   * Minimum score (0..1; IDF-weighted Jaccard with implied matches and
+   * half-weight modifiers, see compare.ts) for two statements to be
    * duplicates; default DEFAULT_THRESHOLD. Higher merges less.
    */
   threshold?: number
@@ -46,7 +47,7 @@ export interface Grouping {
   reasons: PairReason[]
 }
 
-/** Default duplicate threshold (weighted Jaccard); see docs/similarity.md. */
+/** Default duplicate threshold (of compare.ts's score); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = 0.6
 
 /**
