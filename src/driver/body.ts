@@ -1,0 +1,478 @@
+// The three-way merge of an agent's body at the level of statements.
+//
+// Each side (O the base, A ours, B theirs) is a tree of sections whose leaves
+// are statements. The merge works on units: a unit is one statement, section
+// or thematic break as it exists on up to three sides.
+//
+// 1. Sections are aligned O<->A and O<->B top-down: under aligned parents by
+//    key (the normalized title), then a renamed section by the statements it
+//    shares. Sections both branches added under one parent with one key are
+//    one unit.
+// 2. Statements are aligned O<->A and O<->B: the same statement by id (its
+//    normalized text, so re-wrapping, re-marking and re-numbering change
+//    nothing), preferring the same section; then a reworded one by
+//    similarity. Statements both branches added with the same text are one.
+// 3. Each unit is decided on its own: its text (from the side that changed
+//    it), whether it stays (a deletion on one side applies when the other
+//    side left it as it was), and the section it sits in (a move on one side
+//    applies). Both sides changing one statement differently, or one
+//    rewording what the other deleted, is a conflict of that statement only.
+// 4. Each section's children are ordered by a three-way merge of orders: the
+//    order of the side that re-ordered the shared units (ours when both did),
+//    then each side's additions after their predecessor on that side.
+import type { Block, Rule, Section, Statement } from '../model.js'
+import { buildCorpus, compareTexts, termsOf, type Corpus } from '../similarity/index.js'
+import { statementsOf } from '../walk.js'
+
+type SideName = 'o' | 'a' | 'b'
+const SIDES: SideName[] = ['o', 'a', 'b']
+
+/** A section of one side, with its parent and its blocks. */
+interface SecNode {
+  section: Section
+  parent: SecNode | undefined
+  /** Unit id, once aligned. */
+  unit: number
+  /** Ids of every statement below it, for aligning renamed sections. */
+  ids: Set<string>
+  children: SecNode[]
+}
+
+interface Slot {
+  block: Statement | Section | Rule
+  /** Unit id of the section that holds it on this side. */
+  parent: number
+  node?: SecNode
+}
+
+interface Unit {
+  id: number
+  type: 'statement' | 'section' | 'rule'
+  o?: Slot
+  a?: Slot
+  b?: Slot
+}
+
+/** A statement both sides changed differently, or one changed what the other deleted. */
+export interface BodyConflict {
+  kind: 'statement' | 'title'
+  ours?: Statement | Section
+  theirs?: Statement | Section
+  token: string
+  line: number
+}
+
+export interface BodyMerge {
+  root: Section
+  conflicts: BodyConflict[]
+  /** Decisions worth telling (both sides re-ordered one list, both moved one statement). */
+  notes: string[]
+}
+
+const PROSE = new Set(['paragraph', 'item', 'task', 'lead', 'html', 'definition', 'heading'])
+const kindClass = (s: Statement): string => (PROSE.has(s.kind) ? 'prose' : s.kind)
+
+/** Above this score a statement absent from one side is the same statement reworded. */
+export const REWORD_THRESHOLD = 0.5
+
+function wordJaccard(a: string, b: string): number {
+  const x = new Set(termsOf(a))
+  const y = new Set(termsOf(b))
+  if (x.size === 0 && y.size === 0) return a === b ? 1 : 0
+  let shared = 0
+  for (const t of x) if (y.has(t)) shared++
+  return shared / (x.size + y.size - shared)
+}
+
+class Merger {
+  units: Unit[] = []
+  roots: Record<SideName, SecNode>
+  conflicts: BodyConflict[] = []
+  notes: string[] = []
+  private corpus: Corpus
+
+  constructor(
+    sides: Record<SideName, Section>,
+    private token: (n: number) => string,
+  ) {
+    const texts = SIDES.flatMap((s) => statementsOf(sides[s]).map((st) => st.text))
+    this.corpus = buildCorpus(texts)
+    this.roots = { o: this.tree(sides.o, undefined), a: this.tree(sides.a, undefined), b: this.tree(sides.b, undefined) }
+  }
+
+  private tree(section: Section, parent: SecNode | undefined): SecNode {
+    const node: SecNode = { section, parent, unit: -1, ids: new Set(statementsOf(section).map((s) => s.id)), children: [] }
+    for (const block of section.body) if (block.type === 'section') node.children.push(this.tree(block, node))
+    return node
+  }
+
+  private newUnit(type: Unit['type']): Unit {
+    const unit: Unit = { id: this.units.length, type }
+    this.units.push(unit)
+    return unit
+  }
+
+  /** Step 1: section units. */
+  alignSections(): void {
+    const root = this.newUnit('section')
+    for (const s of SIDES) {
+      this.roots[s].unit = root.id
+      root[s] = { block: this.roots[s].section, parent: -1, node: this.roots[s] }
+    }
+    const visitO = (node: SecNode) => {
+      for (const child of node.children) {
+        const unit = this.newUnit('section')
+        child.unit = unit.id
+        unit.o = { block: child.section, parent: node.unit, node: child }
+        visitO(child)
+      }
+    }
+    visitO(this.roots.o)
+    for (const side of ['a', 'b'] as const) this.alignSide(this.roots.o, this.roots[side], side)
+    // Sections both sides added, under one parent with one key, are one unit.
+    const added = (side: 'a' | 'b') => this.units.filter((u) => u.type === 'section' && !u.o && u[side] && !u[side === 'a' ? 'b' : 'a'])
+    for (const ub of added('b')) {
+      const bs = ub.b!
+      const twin = added('a').find((ua) => ua.a!.parent === bs.parent && (ua.a!.block as Section).key === (bs.block as Section).key && !ua.b)
+      if (twin) {
+        twin.b = bs
+        bs.node!.unit = twin.id
+        this.units[ub.id] = { id: ub.id, type: 'section' }
+        // Re-point B's children of the dropped unit.
+        for (const u of this.units) if (u.b && u.b.parent === ub.id) u.b.parent = twin.id
+      }
+    }
+  }
+
+  private alignSide(o: SecNode, x: SecNode, side: 'a' | 'b'): void {
+    const taken = new Set<SecNode>()
+    const pairs: Array<[SecNode, SecNode]> = []
+    for (const xc of x.children) {
+      const oc = o.children.find((c) => !taken.has(c) && c.section.key === xc.section.key && c.section.kind === xc.section.kind) ?? o.children.find((c) => !taken.has(c) && c.section.key === xc.section.key)
+      if (oc) {
+        taken.add(oc)
+        pairs.push([oc, xc])
+      }
+    }
+    // A renamed section: the unmatched pair that shares the most statements.
+    const restX = x.children.filter((xc) => !pairs.some(([, p]) => p === xc))
+    for (const xc of restX) {
+      let best: SecNode | undefined
+      let bestScore = 0
+      for (const oc of o.children) {
+        if (taken.has(oc)) continue
+        let shared = 0
+        for (const id of xc.ids) if (oc.ids.has(id)) shared++
+        const score = shared / Math.max(1, xc.ids.size + oc.ids.size - shared)
+        if (score > bestScore) {
+          best = oc
+          bestScore = score
+        }
+      }
+      if (best && bestScore >= 0.34) {
+        taken.add(best)
+        pairs.push([best, xc])
+      }
+    }
+    for (const xc of x.children) {
+      const pair = pairs.find(([, p]) => p === xc)
+      if (pair) {
+        const unit = this.units[pair[0].unit]!
+        xc.unit = unit.id
+        unit[side] = { block: xc.section, parent: x.unit, node: xc }
+        this.alignSide(pair[0], xc, side)
+      } else this.addSubtree(xc, x.unit, side)
+    }
+  }
+
+  private addSubtree(node: SecNode, parent: number, side: 'a' | 'b'): void {
+    const unit = this.newUnit('section')
+    node.unit = unit.id
+    unit[side] = { block: node.section, parent, node }
+    for (const child of node.children) this.addSubtree(child, unit.id, side)
+  }
+
+  /** Statements and rules of a side, with the unit of the section that holds each. */
+  private leaves(side: SideName): Array<{ block: Statement | Rule; parent: number; rule: number }> {
+    const out: Array<{ block: Statement | Rule; parent: number; rule: number }> = []
+    const visit = (node: SecNode) => {
+      let rules = 0
+      let child = 0
+      for (const block of node.section.body) {
+        if (block.type === 'statement') out.push({ block, parent: node.unit, rule: -1 })
+        else if (block.type === 'rule') out.push({ block, parent: node.unit, rule: rules++ })
+        else visit(node.children[child++]!)
+      }
+    }
+    visit(this.roots[side])
+    return out
+  }
+
+  /** Step 2: statement and rule units. */
+  alignStatements(): void {
+    const leaves = { o: this.leaves('o'), a: this.leaves('a'), b: this.leaves('b') }
+    const oUnits = leaves.o.map((leaf) => {
+      const unit = this.newUnit(leaf.block.type === 'rule' ? 'rule' : 'statement')
+      unit.o = { block: leaf.block, parent: leaf.parent }
+      return unit
+    })
+    for (const side of ['a', 'b'] as const) {
+      const matched = new Array<boolean>(oUnits.length).fill(false)
+      const pending: number[] = []
+      leaves[side].forEach((leaf, i) => {
+        let found = -1
+        if (leaf.block.type === 'rule') {
+          found = leaves.o.findIndex((l, j) => !matched[j] && l.block.type === 'rule' && l.parent === leaf.parent && l.rule === leaf.rule)
+        } else {
+          const id = leaf.block.id
+          const same = (j: number) => !matched[j] && leaves.o[j]!.block.type === 'statement' && (leaves.o[j]!.block as Statement).id === id
+          found = leaves.o.findIndex((l, j) => same(j) && l.parent === leaf.parent)
+          if (found === -1) found = leaves.o.findIndex((_, j) => same(j))
+        }
+        if (found !== -1) {
+          matched[found] = true
+          oUnits[found]![side] = { block: leaf.block, parent: leaf.parent }
+        } else pending.push(i)
+      })
+      // Reworded statements: the most similar unmatched pairs.
+      const candidates: Array<{ i: number; j: number; score: number }> = []
+      for (const i of pending) {
+        const x = leaves[side][i]!.block
+        if (x.type !== 'statement') continue
+        leaves.o.forEach((l, j) => {
+          if (matched[j] || l.block.type !== 'statement' || kindClass(l.block) !== kindClass(x)) return
+          const score = Math.max(compareTexts(x.text, l.block.text, this.corpus).score, wordJaccard(x.text, l.block.text)) + (l.parent === leaves[side][i]!.parent ? 0.01 : 0)
+          if (score >= REWORD_THRESHOLD) candidates.push({ i, j, score })
+        })
+      }
+      candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
+      const used = new Set<number>()
+      for (const c of candidates) {
+        if (used.has(c.i) || matched[c.j]) continue
+        used.add(c.i)
+        matched[c.j] = true
+        const leaf = leaves[side][c.i]!
+        oUnits[c.j]![side] = { block: leaf.block, parent: leaf.parent }
+      }
+      for (const i of pending) {
+        if (used.has(i)) continue
+        const leaf = leaves[side][i]!
+        // What both sides added with the same text (or the same break) is one unit.
+        const twin = side === 'b'
+          ? this.units.find((u) => u.type !== 'section' && !u.o && u.a && !u.b && sameLeaf(u.a.block, leaf.block) && (leaf.block.type === 'statement' || u.a.parent === leaf.parent))
+          : undefined
+        if (twin) twin.b = { block: leaf.block, parent: leaf.parent }
+        else {
+          const unit = this.newUnit(leaf.block.type === 'rule' ? 'rule' : 'statement')
+          unit[side] = { block: leaf.block, parent: leaf.parent }
+        }
+      }
+    }
+  }
+
+  /** Step 3: per unit, what the result holds and where. */
+  decide(): { text: Map<number, Statement | Section | Rule>; parent: Map<number, number>; kept: Set<number> } {
+    const text = new Map<number, Statement | Section | Rule>()
+    const parent = new Map<number, number>()
+    const kept = new Set<number>([0])
+    const key = (block: Statement | Section | Rule | undefined): string | undefined => {
+      if (!block) return undefined
+      if (block.type === 'statement') return block.id
+      if (block.type === 'section') return `${block.kind}\u0000${block.depth}\u0000${block.title}`
+      return 'rule'
+    }
+    const placeOf = (u: Unit): number => {
+      const [o, a, b] = [u.o?.parent, u.a?.parent, u.b?.parent]
+      if (a !== undefined && b !== undefined) {
+        if (o === undefined || a === o) return b
+        if (b !== o && b !== a) this.notes.push(`both sides moved ${describe(u)}; kept ours`)
+        return a
+      }
+      return (a ?? b ?? o)!
+    }
+    for (const u of this.units) {
+      if (u.id === 0 || (!u.o && !u.a && !u.b)) continue
+      const [ko, ka, kb] = [key(u.o?.block), key(u.a?.block), key(u.b?.block)]
+      if (u.type === 'section') {
+        // A section's title: the side that changed it; both changed differently is a conflict.
+        let chosen = u.a?.block ?? u.b?.block ?? u.o!.block
+        if (u.a && u.b && ka !== kb) {
+          if (ka === ko) chosen = u.b.block
+          else if (kb !== ko && (u.a.block as Section).title !== (u.b.block as Section).title) {
+            const t = this.token(this.conflicts.length)
+            this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, token: t, line: u.a.block.source.line })
+            chosen = { ...(u.a.block as Section), titleNodes: [{ type: 'text', value: t }] }
+          }
+        }
+        text.set(u.id, chosen)
+        parent.set(u.id, placeOf(u))
+        // Kept when both sides have it or one added it; otherwise only for what it holds.
+        if ((u.a && u.b) || !u.o) kept.add(u.id)
+        continue
+      }
+      if (!u.o) {
+        text.set(u.id, (u.a ?? u.b)!.block)
+        parent.set(u.id, placeOf(u))
+        kept.add(u.id)
+        continue
+      }
+      if (u.a && u.b) {
+        let chosen: Statement | Section | Rule
+        if (ka === kb) chosen = u.a.block
+        else if (ka === ko) chosen = u.b.block
+        else if (kb === ko) chosen = u.a.block
+        else chosen = this.conflict(u.a.block as Statement, u.b.block as Statement)
+        text.set(u.id, chosen)
+        parent.set(u.id, placeOf(u))
+        kept.add(u.id)
+        continue
+      }
+      // Deleted on one side or both: a deletion applies to what the other side left as it was.
+      const other = u.a ?? u.b
+      if (!other || key(other.block) === ko) continue
+      const ours = u.a ? (u.a.block as Statement) : undefined
+      const theirs = u.b ? (u.b.block as Statement) : undefined
+      text.set(u.id, this.conflict(ours, theirs))
+      parent.set(u.id, other.parent)
+      kept.add(u.id)
+    }
+    // A section stays while it holds anything that stays.
+    for (const id of [...kept]) {
+      let p = parent.get(id)
+      while (p !== undefined && p !== -1 && !kept.has(p)) {
+        kept.add(p)
+        p = parent.get(p)
+      }
+    }
+    return { text, parent, kept }
+  }
+
+  private conflict(ours: Statement | undefined, theirs: Statement | undefined): Statement {
+    const t = this.token(this.conflicts.length)
+    const like = (ours ?? theirs)!
+    this.conflicts.push({ kind: 'statement', ours, theirs, token: t, line: like.source.line })
+    return placeholder(like, t)
+  }
+
+  /** Step 4: the order of a section's children. */
+  order(section: number, children: Set<number>): number[] {
+    const seq = (side: SideName): number[] => {
+      const u = this.units[section]!
+      const slot = u[side]
+      if (!slot?.node) return []
+      const node = slot.node
+      const out: number[] = []
+      // Units of this side's blocks, in order.
+      for (const block of node.section.body) {
+        const id = this.unitOf(block, side)
+        if (id !== undefined && children.has(id)) out.push(id)
+      }
+      return out
+    }
+    const [o, a, b] = [seq('o'), seq('a'), seq('b')]
+    const inA = new Set(a)
+    const inB = new Set(b)
+    const inO = new Set(o)
+    const shared = a.filter((x) => inB.has(x))
+    const restrict = (s: number[]) => s.filter((x) => inA.has(x) && inB.has(x) && inO.has(x))
+    const [ro, ra, rb] = [restrict(o), restrict(a), restrict(b)]
+    const same = (x: number[], y: number[]) => x.length === y.length && x.every((v, i) => v === y[i])
+    let result: number[]
+    if (same(ra, ro)) result = b.filter((x) => inA.has(x))
+    else {
+      if (!same(rb, ro)) this.notes.push(`both sides re-ordered ${describeSection(this.units[section]!)}; kept our order`)
+      result = shared
+    }
+    const insert = (side: number[], mine: Set<number>, skip: Set<number>) => {
+      let cursor = -1
+      for (const x of side) {
+        const at = result.indexOf(x)
+        if (at !== -1) {
+          cursor = at
+          continue
+        }
+        if (mine.has(x)) continue
+        let pos = cursor + 1
+        while (pos < result.length && skip.has(result[pos]!)) pos++
+        result.splice(pos, 0, x)
+        cursor = pos
+      }
+    }
+    const onlyA = new Set(a.filter((x) => !inB.has(x)))
+    insert(a, new Set(), new Set())
+    insert(b, new Set(), onlyA)
+    for (const x of o) if (children.has(x) && !result.includes(x)) result.push(x)
+    for (const x of children) if (!result.includes(x)) result.push(x)
+    return result
+  }
+
+  private index: Record<SideName, Map<Block, number>> | undefined
+
+  private unitOf(block: Block, side: SideName): number | undefined {
+    if (!this.index) {
+      this.index = { o: new Map(), a: new Map(), b: new Map() }
+      for (const u of this.units) for (const s of SIDES) if (u[s]) this.index[s].set(u[s]!.block, u.id)
+    }
+    return this.index[side].get(block)
+  }
+
+  build(): Section {
+    const { text, parent, kept } = this.decide()
+    const childrenOf = new Map<number, Set<number>>()
+    for (const id of kept) {
+      const p = parent.get(id)
+      if (p === undefined || p === -1) continue
+      if (!childrenOf.has(p)) childrenOf.set(p, new Set())
+      childrenOf.get(p)!.add(id)
+    }
+    const make = (id: number): Section => {
+      const unit = this.units[id]!
+      const base = id === 0 ? (this.roots.a.section) : (text.get(id) as Section)
+      const body: Block[] = []
+      for (const child of this.order(id, childrenOf.get(id) ?? new Set())) {
+        const c = this.units[child]!
+        if (c.type === 'section') body.push(make(child))
+        else body.push(text.get(child) as Statement | Rule)
+      }
+      void unit
+      return { ...base, body }
+    }
+    return make(0)
+  }
+}
+
+function sameLeaf(x: Statement | Rule | Section, y: Statement | Rule): boolean {
+  if (x.type === 'rule' || y.type === 'rule') return x.type === y.type
+  return x.type === 'statement' && x.id === y.id
+}
+
+function describe(u: Unit): string {
+  const block = (u.a ?? u.b ?? u.o)!.block
+  if (block.type === 'statement') return `"${block.text.length > 40 ? block.text.slice(0, 37) + '...' : block.text}" (line ${block.source.line})`
+  if (block.type === 'section') return `section "${block.title}"`
+  return 'a thematic break'
+}
+
+function describeSection(u: Unit): string {
+  const block = (u.a ?? u.b ?? u.o)!.block as Section
+  return block.kind === 'root' ? 'the top of the file' : `section "${block.title}" (line ${block.source.line})`
+}
+
+/** A statement of the same shape as `like` whose only text is `token`, replaced by conflict markers after rendering. */
+function placeholder(like: Statement, token: string): Statement {
+  const paragraph = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: token }] }
+  let node: Statement['node']
+  if (like.node.type === 'listItem') node = { type: 'listItem', spread: false, checked: null, children: [paragraph] }
+  else if (like.node.type === 'tableRow') node = { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: token }] }] } as unknown as Statement['node']
+  else node = paragraph
+  return { ...like, text: token, norm: token, id: token, node }
+}
+
+/** Merges three versions of an agent body; `token(n)` names the n-th conflict's placeholder. */
+export function mergeBodies3(o: Section, a: Section, b: Section, token: (n: number) => string): BodyMerge {
+  const m = new Merger({ o, a, b }, token)
+  m.alignSections()
+  m.alignStatements()
+  const root = m.build()
+  return { root, conflicts: m.conflicts, notes: [...new Set(m.notes)] }
+}

@@ -1,0 +1,174 @@
+// The three-way merge of frontmatter, field by field. A field one side
+// changed takes that side's value; a field both changed the same way takes
+// it; a field both changed differently is a conflict, unless its value is a
+// list or a map whose entries can be merged one by one (two branches adding
+// different tools, or different permission keys, merge cleanly). `tools` is
+// compared by canonical tool id, so `Read` and `read` are one entry.
+import type { MetaField } from '../model.js'
+import { splitToolList, toolId } from '../normalize/tools.js'
+
+export interface FieldConflict {
+  key: string
+  /** The value on each side; undefined when that side has no such field. */
+  ours: unknown
+  theirs: unknown
+  /** Placeholder written as the field's value until the markers replace it. */
+  token: string
+  line: number
+}
+
+export interface FieldsMerge {
+  fields: MetaField[]
+  conflicts: FieldConflict[]
+}
+
+const MISSING = Symbol('missing')
+type V = unknown | typeof MISSING
+
+/** JSON with object keys sorted: equal values give equal strings. */
+function stable(value: unknown): string {
+  if (value === MISSING) return '\u0000missing'
+  if (Array.isArray(value)) return `[${value.map(stable).join(',')}]`
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value as object).sort().map((k) => `${JSON.stringify(k)}:${stable((value as Record<string, unknown>)[k])}`).join(',')}}`
+  }
+  return JSON.stringify(value) ?? 'undefined'
+}
+
+const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+
+type Resolved = { ok: true; value: V } | { ok: false }
+
+/** The classic rule on whole values. */
+function pick(o: V, a: V, b: V): Resolved {
+  const so = stable(o)
+  const sa = stable(a)
+  const sb = stable(b)
+  if (sa === sb) return { ok: true, value: a }
+  if (sa === so) return { ok: true, value: b }
+  if (sb === so) return { ok: true, value: a }
+  return { ok: false }
+}
+
+/** A's keys in order, each of B's own keys after its predecessor in B (and after A's own keys there). */
+function unionOrder(a: string[], b: string[]): string[] {
+  const order = [...a]
+  const inB = new Set(b)
+  let cursor = -1
+  for (const k of b) {
+    const at = order.indexOf(k)
+    if (at !== -1) {
+      cursor = at
+      continue
+    }
+    let pos = cursor + 1
+    while (pos < order.length && !inB.has(order[pos]!)) pos++
+    order.splice(pos, 0, k)
+    cursor = pos
+  }
+  return order
+}
+
+/** Merges keyed entries: each key by the classic rule, in A's order then B's additions after their predecessor in B. */
+function mergeEntries<T>(o: Map<string, T>, a: Map<string, T>, b: Map<string, T>, eq: (x: T, y: T) => boolean): Map<string, T> | undefined {
+  const out = new Map<string, T>()
+  const order = unionOrder([...a.keys()], [...b.keys()])
+  for (const k of o.keys()) if (!order.includes(k)) order.push(k)
+  for (const k of order) {
+    const ov = o.get(k)
+    const av = a.get(k)
+    const bv = b.get(k)
+    const same = (x: T | undefined, y: T | undefined) => (x === undefined || y === undefined ? x === y : eq(x, y))
+    let value: T | undefined
+    if (same(av, bv)) value = av
+    else if (same(av, ov)) value = bv
+    else if (same(bv, ov)) value = av
+    else return undefined
+    if (value !== undefined) out.set(k, value)
+  }
+  return out
+}
+
+interface ToolEntry {
+  written: string
+  enabled: boolean
+}
+
+function toolMap(value: V): { form: 'string' | 'list' | 'map'; entries: Map<string, ToolEntry> } | undefined {
+  if (value === MISSING || value === null || value === undefined) return { form: 'string', entries: new Map() }
+  let list: Array<[string, boolean]>
+  let form: 'string' | 'list' | 'map'
+  if (typeof value === 'string') {
+    form = 'string'
+    list = splitToolList(value).map((n) => [n, true])
+  } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+    form = 'list'
+    list = value.map((v) => [v as string, true])
+  } else if (isMap(value)) {
+    form = 'map'
+    list = Object.entries(value).map(([k, v]) => [k, v !== false && v !== 'deny'])
+  } else return undefined
+  const entries = new Map<string, ToolEntry>()
+  for (const [written, enabled] of list) entries.set(toolId(written), { written, enabled })
+  return { form, entries }
+}
+
+function mergeTools(o: V, a: V, b: V): Resolved {
+  const [mo, ma, mb] = [toolMap(o), toolMap(a), toolMap(b)]
+  if (!mo || !ma || !mb) return { ok: false }
+  // Granting every tool (no field) against a list is not a merge of entries.
+  if ((a === MISSING) !== (b === MISSING) && o !== MISSING) return { ok: false }
+  const merged = mergeEntries(mo.entries, ma.entries, mb.entries, (x, y) => x.enabled === y.enabled)
+  if (!merged) return { ok: false }
+  const form = a !== MISSING ? ma.form : mb.form
+  const values = [...merged.values()]
+  if (values.length === 0 && (a === MISSING || b === MISSING)) return { ok: true, value: MISSING }
+  if (form === 'string') return { ok: true, value: values.filter((e) => e.enabled).map((e) => e.written).join(', ') }
+  if (form === 'list') return { ok: true, value: values.filter((e) => e.enabled).map((e) => e.written) }
+  return { ok: true, value: Object.fromEntries(values.map((e) => [e.written, e.enabled])) }
+}
+
+/** Whole value, else entries of a map or members of a list of scalars. */
+function mergeValue(key: string, o: V, a: V, b: V): Resolved {
+  const whole = pick(o, a, b)
+  if (whole.ok) return whole
+  if (key === 'tools' || key === 'disallowedTools') return mergeTools(o, a, b)
+  const maps = [o, a, b].every((v) => v === MISSING || isMap(v))
+  if (maps && a !== MISSING && b !== MISSING) {
+    const asMap = (v: V) => new Map(Object.entries(v === MISSING ? {} : (v as Record<string, unknown>)))
+    const merged = mergeEntries(asMap(o), asMap(a), asMap(b), (x, y) => stable(x) === stable(y))
+    return merged ? { ok: true, value: Object.fromEntries(merged) } : { ok: false }
+  }
+  const lists = [o, a, b].every((v) => v === MISSING || (Array.isArray(v) && v.every((x) => x === null || typeof x !== 'object')))
+  if (lists && a !== MISSING && b !== MISSING) {
+    const asSet = (v: V) => new Map((v === MISSING ? [] : (v as unknown[])).map((x) => [stable(x), x]))
+    const merged = mergeEntries(asSet(o), asSet(a), asSet(b), () => true)
+    return merged ? { ok: true, value: [...merged.values()] } : { ok: false }
+  }
+  return { ok: false }
+}
+
+/** Three-way merge of frontmatter fields; `token(n)` names the placeholder of the n-th conflict. */
+export function mergeFields(o: MetaField[], a: MetaField[], b: MetaField[], token: (n: number) => string): FieldsMerge {
+  const get = (fields: MetaField[], key: string): V => {
+    const f = fields.find((x) => x.key === key)
+    return f === undefined ? MISSING : f.value
+  }
+  const keys = unionOrder(a.map((f) => f.key), b.map((f) => f.key))
+  for (const f of o) if (!keys.includes(f.key)) keys.push(f.key)
+  const fields: MetaField[] = []
+  const conflicts: FieldConflict[] = []
+  for (const key of keys) {
+    const [ov, av, bv] = [get(o, key), get(a, key), get(b, key)]
+    const line = (a.find((f) => f.key === key) ?? b.find((f) => f.key === key) ?? o.find((f) => f.key === key))!.line
+    const r = mergeValue(key, ov, av, bv)
+    if (r.ok) {
+      if (r.value !== MISSING) fields.push({ key, value: r.value, line })
+      continue
+    }
+    const t = token(conflicts.length)
+    conflicts.push({ key, ours: av === MISSING ? undefined : av, theirs: bv === MISSING ? undefined : bv, token: t, line })
+    fields.push({ key, value: t, line })
+  }
+  return { fields, conflicts }
+}

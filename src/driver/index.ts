@@ -1,0 +1,132 @@
+// The git merge driver: `agentmerge merge-driver %O %A %B %P`. git hands it
+// the base, ours and theirs as temporary files; the merged text goes to %A,
+// and the exit status says whether it is clean (0), has conflicts (1), or
+// whether the driver crashed (above 128). A side that is not an agent
+// definition (no frontmatter, not Markdown, unparseable) or that already
+// carries conflict markers is merged by git's own line merge instead, the
+// way mergiraf falls back. When git's line merge is clean and says the same
+// thing as the statement-level merge, its text is kept (it keeps the file's
+// own formatting); otherwise the statement-level result is written in
+// canonical form.
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import type { Agent } from '../model.js'
+import { normalizeAgent, withEol } from '../normalize.js'
+import { parseAgent } from '../pipeline.js'
+import { writeFileAtomic } from '../write/atomic.js'
+import { merge3, type Merge3Options } from './merge3.js'
+
+export { merge3, type Merge3Options, type Merge3Result } from './merge3.js'
+export { mergeFields, type FieldConflict } from './fields.js'
+export { mergeBodies3, type BodyConflict, REWORD_THRESHOLD } from './body.js'
+
+export interface DriverOptions extends Merge3Options {
+  /** Label of the base in git's fallback markers. */
+  base?: string
+  maxSize?: number
+}
+
+export interface DriverOutcome {
+  /** 0 clean, 1 conflicts, 130 when the driver could not do its job at all. */
+  code: number
+  /** How the file was merged. */
+  how: 'trivial' | 'statements' | 'lines' | 'fallback'
+  /** Lines for stderr: `path:line: conflict: ...`, notes, why it fell back. */
+  messages: string[]
+}
+
+export const CRASH = 130
+
+function markerLines(text: string, size: number): boolean {
+  const re = new RegExp(`^(?:<{${size}}|>{${size}})(?: |$)|^={${size}}$`, 'm')
+  return re.test(text)
+}
+
+/** git's own line merge of the three files, into %A (or, with `print`, to stdout). */
+function lineMerge(base: string, ours: string, theirs: string, options: DriverOptions, print: boolean): { status: number; stdout: string; error?: string } {
+  const args = ['merge-file', '-L', options.ours ?? 'ours', '-L', options.base ?? 'base', '-L', options.theirs ?? 'theirs']
+  if (options.markerSize) args.push(`--marker-size=${options.markerSize}`)
+  if (print) args.push('-p')
+  args.push(ours, base, theirs)
+  const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
+  if (r.error) return { status: -1, stdout: '', error: r.error.message }
+  return { status: r.status ?? -1, stdout: r.stdout ?? '' }
+}
+
+function fallback(base: string, ours: string, theirs: string, options: DriverOptions, why: string, name: string): DriverOutcome {
+  const r = lineMerge(base, ours, theirs, options, false)
+  const messages = [`${name}: ${why}; merged by lines (git merge-file)`]
+  if (r.status < 0 || r.status > 127) {
+    messages.push(`${name}: git merge-file failed${r.error ? `: ${r.error}` : ` with status ${r.status}`}`)
+    return { code: r.error ? CRASH : 1, how: 'fallback', messages }
+  }
+  if (r.status > 0) messages.push(`${name}: ${r.status} conflict${r.status === 1 ? '' : 's'} left by the line merge`)
+  return { code: r.status === 0 ? 0 : 1, how: 'fallback', messages }
+}
+
+/**
+ * Merges the files git names: base (%O), ours (%A, also the output) and
+ * theirs (%B); `name` (%P) is the path in the repository, for messages.
+ */
+export function mergeDriver(base: string, ours: string, theirs: string, name: string = ours, options: DriverOptions = {}): DriverOutcome {
+  const size = options.markerSize ?? 7
+  let bytes: [Buffer, Buffer, Buffer]
+  try {
+    bytes = [readFileSync(base), readFileSync(ours), readFileSync(theirs)]
+  } catch (error) {
+    return { code: CRASH, how: 'fallback', messages: [`${name}: ${(error as Error).message}`] }
+  }
+  const [o, a, b] = bytes
+  if (a.equals(b) || o.equals(b)) return { code: 0, how: 'trivial', messages: [] }
+  if (o.equals(a)) {
+    try {
+      writeFileAtomic(ours, b.toString('utf8'))
+      return { code: 0, how: 'trivial', messages: [] }
+    } catch (error) {
+      return { code: CRASH, how: 'trivial', messages: [`${name}: ${(error as Error).message}`] }
+    }
+  }
+  if (!/\.(md|markdown)$/i.test(name)) return fallback(base, ours, theirs, options, 'not a Markdown file', name)
+  const texts = bytes.map((x) => x.toString('utf8'))
+  if (texts.some((t) => markerLines(t, size))) return fallback(base, ours, theirs, options, 'a side already has conflict markers', name)
+  let agents: [Agent, Agent, Agent]
+  try {
+    const parse = (x: Buffer) => parseAgent(x, name, options.maxSize ? { maxBytes: options.maxSize } : {})
+    agents = [parse(o), parse(a), parse(b)]
+  } catch (error) {
+    return fallback(base, ours, theirs, options, `a side does not parse (${(error as Error).message.split('\n')[0]})`, name)
+  }
+  const [ao, aa, ab] = agents
+  if (!aa.meta.present && !ab.meta.present) return fallback(base, ours, theirs, options, 'not an agent definition (no frontmatter)', name)
+  let result
+  try {
+    result = merge3(ao, aa, ab, options)
+  } catch (error) {
+    return fallback(base, ours, theirs, options, `the statement merge failed (${(error as Error).message.split('\n')[0]})`, name)
+  }
+  const messages = result.notes.map((n) => `${name}: note: ${n}`)
+  let text = withEol(result.text, aa.eol)
+  let how: DriverOutcome['how'] = 'statements'
+  if (result.conflicts === 0) {
+    // Prefer git's line merge when it is clean and means the same: it keeps the file's formatting.
+    const lines = lineMerge(base, ours, theirs, options, true)
+    if (lines.status === 0) {
+      try {
+        if (normalizeAgent(parseAgent(lines.stdout, name)) === normalizeAgent(parseAgent(text, name))) {
+          text = lines.stdout
+          how = 'lines'
+        }
+      } catch {
+        // The line merge does not parse: keep the statement merge.
+      }
+    }
+  } else {
+    for (const p of result.places) messages.push(`${name}:${p.line}: conflict: ${p.what}`)
+  }
+  try {
+    writeFileAtomic(ours, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text)
+  } catch (error) {
+    return { code: CRASH, how, messages: [...messages, `${name}: ${(error as Error).message}`] }
+  }
+  return { code: result.conflicts === 0 ? 0 : 1, how, messages }
+}

@@ -1,0 +1,105 @@
+// Three versions of an agent in, the merged agent's text out: frontmatter
+// field by field (fields.ts), body statement by statement (body.ts), written
+// by the canonical renderer. A conflict is written with git's markers around
+// the smallest unit that conflicts: one frontmatter field, one statement
+// (a list item stays inside its list), one section title.
+import type { Agent, Section, Statement } from '../model.js'
+import { readMeta } from '../normalize/meta.js'
+import { stringifyMarkdown } from '../parse/markdown.js'
+import { renderFields } from '../render/frontmatter.js'
+import { renderAgent, statementMarkdown } from '../render/markdown.js'
+import { mergeBodies3, type BodyConflict } from './body.js'
+import { mergeFields, type FieldConflict } from './fields.js'
+
+export interface Merge3Options {
+  /** Labels after the markers (git's default: the branch names are not known to a driver). */
+  ours?: string
+  theirs?: string
+  /** Marker length (git's %L; default 7). */
+  markerSize?: number
+}
+
+export interface Merge3Result {
+  text: string
+  /** Number of conflicts written with markers. */
+  conflicts: number
+  /** Where each conflict is, by the line of our side (or theirs when ours has none). */
+  places: Array<{ line: number; what: string }>
+  /** Decisions worth telling that are not conflicts. */
+  notes: string[]
+}
+
+const TOKEN = (n: number) => `AGENTMERGECONFLICT${n}X`
+const FIELD_TOKEN = (n: number) => `AGENTMERGEFIELD${n}X`
+
+/** Merges O (base), A (ours) and B (theirs). */
+export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}): Merge3Result {
+  const size = options.markerSize ?? 7
+  const open = '<'.repeat(size) + (options.ours ? ` ${options.ours}` : ' ours')
+  const mid = '='.repeat(size)
+  const close = '>'.repeat(size) + (options.theirs ? ` ${options.theirs}` : ' theirs')
+  const dialect = a.meta.present ? a.meta.dialect : b.meta.dialect
+
+  const fields = mergeFields(o.meta.fields, a.meta.fields, b.meta.fields, FIELD_TOKEN)
+  const body = mergeBodies3(o.root, a.root, b.root, TOKEN)
+  const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
+  meta.dialect = dialect
+  const merged: Agent = { ...a, meta, root: body.root }
+  let text = renderAgent(merged)
+  text = placeFieldConflicts(text, fields.conflicts, dialect, open, mid, close)
+  text = placeBodyConflicts(text, body.conflicts, open, mid, close)
+  const places = [
+    ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
+    ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
+  ]
+  return { text, conflicts: places.length, places, notes: body.notes }
+}
+
+function conflictWhat(c: BodyConflict): string {
+  if (c.kind === 'title') return `section title changed differently on both sides ('${(c.ours as Section).title}' / '${(c.theirs as Section).title}')`
+  if (!c.ours) return 'statement we deleted was changed on their side'
+  if (!c.theirs) return 'statement they deleted was changed on our side'
+  return 'statement changed differently on both sides'
+}
+
+function placeFieldConflicts(text: string, conflicts: FieldConflict[], dialect: Agent['meta']['dialect'], open: string, mid: string, close: string): string {
+  for (const c of conflicts) {
+    const side = (value: unknown) => (value === undefined ? '' : renderFields([{ key: c.key, value, line: c.line }], dialect))
+    const block = `${open}\n${side(c.ours)}${mid}\n${side(c.theirs)}${close}\n`
+    text = text.replace(new RegExp(`^[^\\n]*${c.token}[^\\n]*\\n`, 'm'), () => block)
+  }
+  return text
+}
+
+/** The Markdown of a side of a conflict, its lines each prefixed as the placeholder's line was. */
+function sideLines(statement: Statement | undefined, first: string, rest: string): string {
+  if (!statement) return ''
+  const md = statementMarkdown(statement)
+  return md.split('\n').map((line, i) => (i === 0 ? first : line === '' ? rest.trimEnd() : rest) + line).join('\n') + '\n'
+}
+
+function placeBodyConflicts(text: string, conflicts: BodyConflict[], open: string, mid: string, close: string): string {
+  for (const c of conflicts) {
+    const re = new RegExp(`^([^\\n]*?)${c.token}([^\\n]*)\\n?`, 'm')
+    const m = re.exec(text)
+    if (!m) continue
+    const [line, before = '', after = ''] = m
+    let block: string
+    if (c.kind === 'title') {
+      const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
+      block = `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
+    } else {
+      const like = (c.ours ?? c.theirs) as Statement
+      if (like.node.type === 'tableRow') {
+        const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
+        block = `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
+      } else {
+        // Continuation lines align under the first: list markers become spaces, quote markers stay.
+        const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
+        block = `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
+      }
+    }
+    text = text.slice(0, m.index) + block + text.slice(m.index + line.length)
+  }
+  return text
+}

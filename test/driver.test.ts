@@ -1,0 +1,224 @@
+// The git merge driver with real git in temporary repositories: the driver
+// declared in .gitattributes and `git config merge.agentmerge.driver`, two
+// branches edited, `git merge` run. Clean merges of each kind mergiraf's
+// Markdown support conflicts on (different bullets of one list, a re-order
+// against a rewording, re-wrapping and moving), a true conflict with markers
+// around the smallest unit, frontmatter merged field by field, and files that
+// are not agent definitions falling back to git's line merge.
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BIN, cli } from './helpers/cli.js'
+
+function git(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
+  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' })
+  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
+}
+
+interface Outcome {
+  code: number
+  text: string
+  stderr: string
+  unmerged: string[]
+}
+
+/**
+ * Commits `base` at `file`, edits it on branch `ours` and on branch `theirs`,
+ * then merges theirs into ours, with the driver unless `driver` is false.
+ */
+function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string } = {}): Outcome {
+  const file = options.file ?? '.claude/agents/reviewer.md'
+  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+  git(dir, 'init', '-q')
+  if (options.driver !== false) {
+    writeFileSync(join(dir, '.gitattributes'), '*.md merge=agentmerge\n')
+    git(dir, 'config', 'merge.agentmerge.name', 'agentmerge')
+    git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`)
+  }
+  mkdirSync(dirname(join(dir, file)), { recursive: true })
+  writeFileSync(join(dir, file), base)
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'base')
+  git(dir, 'checkout', '-qb', 'theirs')
+  writeFileSync(join(dir, file), theirs(base))
+  git(dir, 'commit', '-qam', 'theirs')
+  git(dir, 'checkout', '-q', 'main')
+  writeFileSync(join(dir, file), ours(base))
+  git(dir, 'commit', '-qam', 'ours')
+  const merge = git(dir, 'merge', '-q', '--no-edit', 'theirs')
+  const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U').stdout.split('\n').filter((l) => l !== '')
+  return { code: merge.code, text: readFileSync(join(dir, file), 'utf8'), stderr: merge.stderr + merge.stdout, unmerged }
+}
+
+const BASE = `---
+name: reviewer
+description: Reviews code changes.
+tools: Read, Grep
+model: sonnet
+---
+
+You review code changes carefully and explain every finding in plain words so that the author can act on it.
+
+## Rules
+
+- Check the tests first.
+- Look for security issues.
+- Keep comments short.
+- Suggest a fix with each finding.
+
+## Output
+
+Write a summary at the end.
+`
+
+const edit = (from: string, to: string) => (s: string) => {
+  if (!s.includes(from)) throw new Error(`test edit: '${from}' not found`)
+  return s.replace(from, to)
+}
+const chain = (...fns: Array<(s: string) => string>) => (s: string) => fns.reduce((x, f) => f(x), s)
+
+describe('merge driver with real git', () => {
+  it('two branches adding different bullets at one place merge cleanly (git alone conflicts)', () => {
+    const ours = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n')
+    const theirs = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Run the linter before reading.\n')
+    const plain = scenario(BASE, ours, theirs, { driver: false })
+    expect(plain.code).not.toBe(0)
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code).toBe(0)
+    expect(r.unmerged).toEqual([])
+    expect(r.text).toBe(BASE.replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n- Run the linter before reading.\n'))
+  })
+
+  it('one branch re-orders a list while the other rewords a bullet: clean, with both changes', () => {
+    const ours = edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Check the tests first.\n- Keep comments short.\n- Look for security issues.\n')
+    const theirs = edit('- Keep comments short.', '- Keep review comments short and specific.')
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code).toBe(0)
+    expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
+  })
+
+  it('re-wrapping, re-marking and moving on one side, rewording and adding on the other: clean', () => {
+    const ours = chain(
+      edit('You review code changes carefully and explain every finding in plain words so that the author can act on it.', 'You review code changes carefully and explain every\nfinding in plain words so that the author can act on it.'),
+      edit('- Keep comments short.\n', ''),
+      edit('Write a summary at the end.\n', 'Write a summary at the end.\n\n* Keep comments short.\n'),
+      edit('- Check the tests first.\n- Look for security issues.', '* Check the tests first.\n* Look for security issues.'),
+    )
+    const theirs = chain(
+      edit('- Check the tests first.\n', '- Check the tests first.\n- Read the linked issue.\n'),
+      edit('Write a summary at the end.', 'Write a short summary at the end.'),
+      edit('- Keep comments short.', '- Keep comments short and kind.'),
+    )
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code).toBe(0)
+    expect(r.text).toBe(`---
+name: reviewer
+description: Reviews code changes.
+tools: Read, Grep
+model: sonnet
+---
+
+You review code changes carefully and explain every finding in plain words so that the author can act on it.
+
+## Rules
+
+- Check the tests first.
+- Read the linked issue.
+- Look for security issues.
+- Suggest a fix with each finding.
+
+## Output
+
+Write a short summary at the end.
+
+- Keep comments short and kind.
+`)
+  })
+
+  it('frontmatter merges field by field: different tools added on each side, different fields changed', () => {
+    const ours = chain(edit('tools: Read, Grep', 'tools: Read, Grep, Bash'), edit('model: sonnet', 'model: opus'))
+    const theirs = chain(edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch'), edit('description: Reviews code changes.', 'description: Reviews code changes for the platform team.'))
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code).toBe(0)
+    expect(r.text.split('---')[1]).toBe('\nname: reviewer\ndescription: Reviews code changes for the platform team.\ntools: Read, Grep, Bash, WebFetch\nmodel: opus\n')
+  })
+
+  it('a true conflict: one bullet reworded two ways, one field set two ways; markers around those only, exit non-zero', () => {
+    const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('model: sonnet', 'model: opus'), edit('- Check the tests first.\n', '- Check the tests first.\n- Read the linked issue.\n'))
+    const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('model: sonnet', 'model: haiku'), edit('- Keep comments short.', '- Keep comments very short.'))
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code).not.toBe(0)
+    expect(r.unmerged).toEqual(['.claude/agents/reviewer.md'])
+    expect(r.stderr).toContain('.claude/agents/reviewer.md:5: conflict: frontmatter field \'model\' set differently on both sides')
+    expect(r.text).toBe(`---
+name: reviewer
+description: Reviews code changes.
+tools: Read, Grep
+<<<<<<< ours
+model: opus
+=======
+model: haiku
+>>>>>>> theirs
+---
+
+You review code changes carefully and explain every finding in plain words so that the author can act on it.
+
+## Rules
+
+- Check the tests first.
+- Read the linked issue.
+<<<<<<< ours
+- Look for security issues first.
+=======
+- Look hard for security issues.
+>>>>>>> theirs
+- Keep comments very short.
+- Suggest a fix with each finding.
+
+## Output
+
+Write a summary at the end.
+`)
+  })
+
+  it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', () => {
+    const r = scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
+    expect(r.code).not.toBe(0)
+    expect(r.text).toContain('- Look for security issues.\n<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Suggest a fix')
+  })
+
+  it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
+    const readme = '# Project\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n'
+    const clean = scenario(readme, edit('First paragraph.', 'First paragraph, edited.'), edit('Third paragraph.', 'Third paragraph, edited.'), { file: 'README.md' })
+    expect(clean.code).toBe(0)
+    expect(clean.text).toBe('# Project\n\nFirst paragraph, edited.\n\nSecond paragraph.\n\nThird paragraph, edited.\n')
+    const conflict = scenario(readme, edit('Second paragraph.', 'Second, ours.'), edit('Second paragraph.', 'Second, theirs.'), { file: 'README.md' })
+    expect(conflict.code).not.toBe(0)
+    expect(conflict.text).toBe('# Project\n\nFirst paragraph.\n\n<<<<<<< ours\nSecond, ours.\n=======\nSecond, theirs.\n>>>>>>> theirs\n\nThird paragraph.\n')
+    expect(conflict.stderr).toContain('README.md: not an agent definition (no frontmatter); merged by lines (git merge-file)')
+  })
+})
+
+describe('merge-driver command', () => {
+  const files = (o: string, a: string, b: string) => {
+    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+    for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
+    return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
+  }
+
+  it('falls back to the line merge when a side carries conflict markers or does not parse, and crashes only above 128', () => {
+    const marked = files(BASE, BASE.replace('- Check the tests first.', '<<<<<<< HEAD\n- Check the tests first.\n=======\n- Check tests.\n>>>>>>> x'), BASE.replace('Write a summary', 'Write a note'))
+    const r = cli(['merge-driver', marked.o, marked.a, marked.b, 'agents/x.md'])
+    expect(r.stderr).toContain('agents/x.md: a side already has conflict markers; merged by lines')
+    expect(r.code).toBeLessThan(128)
+    const broken = files(BASE, BASE.replace('tools: Read, Grep', 'tools: [Read, Grep'), BASE.replace('Write a summary', 'Write a note'))
+    const p = cli(['merge-driver', broken.o, broken.a, broken.b, 'agents/x.md'])
+    expect(p.stderr).toMatch(/agents\/x\.md: a side does not parse \(.*\); merged by lines/)
+    expect(p.code).toBe(0)
+    expect(readFileSync(broken.a, 'utf8')).toContain('Write a note')
+    const missing = cli(['merge-driver', join(marked.dir, 'nope.md'), marked.a, marked.b])
+    expect(missing.code).toBeGreaterThan(128)
+  })
+})
