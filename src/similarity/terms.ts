@@ -280,7 +280,7 @@ export function analyzeWords(text: string): Term[] {
 // predicate ("systems that are scalable, secure") they stay content.
 const ATTRIBUTIVE_QUALITIES: ReadonlySet<string> = new Set([
   'scalable', 'secure', 'maintainable', 'reliable', 'resilient', 'testable', 'reusable', 'extensible',
-  'flexible', 'stable', 'production-ready', 'production ready',
+  'flexible', 'stable',
 ])
 
 function markAttributive(tokens: readonly Token[], termOf: readonly (Term | undefined)[]): void {
