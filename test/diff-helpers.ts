@@ -78,3 +78,15 @@ export function validate(value: unknown, schema: Schema, root: Schema = schema, 
   }
   return errors
 }
+
+/** Changes `- ` bullets to `* ` outside fenced code (a change of form only). */
+export function rebullet(text: string): string {
+  let fenced = false
+  return text
+    .split('\n')
+    .map((line) => {
+      if (/^\s*```/.test(line)) fenced = !fenced
+      return fenced ? line : line.replace(/^(\s*)- /, '$1* ')
+    })
+    .join('\n')
+}

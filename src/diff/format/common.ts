@@ -61,13 +61,27 @@ export function valueText(value: unknown): string {
 
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
 export function fieldText(f: FieldChange): string {
-  if (f.tools) {
-    const parts = [...f.tools.added.map((t) => `+${t}`), ...f.tools.removed.map((t) => `-${t}`)]
-    return `${f.key} ${f.change}: ${parts.join(' ')}`
-  }
+  if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools)}`
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
   return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
 }
 
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)
+
+/** Tool grants gained and lost: `+read -bash`, and `bash denied` for `bash: false`. */
+export function toolsText(tools: { added: string[]; removed: string[] }): string {
+  const added = new Set(tools.added)
+  const removed = new Set(tools.removed)
+  const parts: string[] = []
+  for (const t of tools.added) {
+    if (t.startsWith('!')) parts.push(removed.has(t.slice(1)) ? `${t.slice(1)} denied` : `+${t.slice(1)} (denied)`)
+    else parts.push(removed.has(`!${t}`) ? `${t} allowed` : `+${t}`)
+  }
+  for (const t of tools.removed) {
+    if (t.startsWith('!')) {
+      if (!added.has(t.slice(1))) parts.push(`-${t.slice(1)} (was denied)`)
+    } else if (!added.has(`!${t}`)) parts.push(`-${t}`)
+  }
+  return parts.join(' ')
+}
