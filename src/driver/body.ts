@@ -75,9 +75,20 @@ const kindClass = (s: Statement): string => (PROSE.has(s.kind) ? 'prose' : s.kin
 /** Above this score a statement absent from one side is the same statement reworded. */
 export const REWORD_THRESHOLD = 0.5
 
+const termCache = new Map<string, Set<string>>()
+function terms(text: string): Set<string> {
+  let t = termCache.get(text)
+  if (!t) {
+    if (termCache.size > 20_000) termCache.clear()
+    t = new Set(termsOf(text))
+    termCache.set(text, t)
+  }
+  return t
+}
+
 function wordJaccard(a: string, b: string): number {
-  const x = new Set(termsOf(a))
-  const y = new Set(termsOf(b))
+  const x = terms(a)
+  const y = terms(b)
   if (x.size === 0 && y.size === 0) return a === b ? 1 : 0
   let shared = 0
   for (const t of x) if (y.has(t)) shared++
@@ -89,15 +100,19 @@ class Merger {
   roots: Record<SideName, SecNode>
   conflicts: BodyConflict[] = []
   notes: string[] = []
-  private corpus: Corpus
+  private corpusCache: Corpus | undefined
 
   constructor(
-    sides: Record<SideName, Section>,
+    private sides: Record<SideName, Section>,
     private token: (n: number) => string,
   ) {
-    const texts = SIDES.flatMap((s) => statementsOf(sides[s]).map((st) => st.text))
-    this.corpus = buildCorpus(texts)
     this.roots = { o: this.tree(sides.o, undefined), a: this.tree(sides.a, undefined), b: this.tree(sides.b, undefined) }
+  }
+
+  /** Term weights from the base's statements, built only when some statement needs pairing by similarity. */
+  private get corpus(): Corpus {
+    this.corpusCache ??= buildCorpus(statementsOf(this.sides.o).map((st) => st.text))
+    return this.corpusCache
   }
 
   private tree(section: Section, parent: SecNode | undefined): SecNode {
@@ -241,7 +256,9 @@ class Merger {
         if (x.type !== 'statement') continue
         leaves.o.forEach((l, j) => {
           if (matched[j] || l.block.type !== 'statement' || kindClass(l.block) !== kindClass(x)) return
-          const score = Math.max(compareTexts(x.text, l.block.text, this.corpus).score, wordJaccard(x.text, l.block.text)) + (l.parent === leaves[side][i]!.parent ? 0.01 : 0)
+          const jaccard = wordJaccard(x.text, l.block.text)
+          // The weighted comparison only where plain word overlap leaves doubt.
+          const score = (jaccard >= 0.8 || jaccard < 0.2 ? jaccard : Math.max(jaccard, compareTexts(x.text, l.block.text, this.corpus).score)) + (l.parent === leaves[side][i]!.parent ? 0.01 : 0)
           if (score >= REWORD_THRESHOLD) candidates.push({ i, j, score })
         })
       }
