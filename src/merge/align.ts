@@ -26,7 +26,7 @@ export interface Unit {
   groups: Set<number>
   /** Whether the section had any statement or subsection. */
   content: boolean
-  /** Content rank: units with equal rank have equal titles and statements. */
+  /** Content rank: unique; by titles and statements, then path and line. */
   rank: number
   cluster: number
 }

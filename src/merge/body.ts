@@ -75,14 +75,30 @@ function signature(section: Section): string {
   return parts.join('\u0001')
 }
 
+// Distinct content terms per text, kept across merges in one process (a
+// library user merging repeatedly, the CLI merging once); bounded.
+const TERM_COUNTS = new Map<string, number>()
+function termCount(text: string): number {
+  let n = TERM_COUNTS.get(text)
+  if (n === undefined) {
+    if (TERM_COUNTS.size >= 100_000) TERM_COUNTS.clear()
+    n = new Set(termsOf(text)).size
+    TERM_COUNTS.set(text, n)
+  }
+  return n
+}
+
 /**
- * The most complete wording of a fold: the most distinct content terms, then
- * the longest text, then the first text in code-point order.
+ * The wording a fold is written in: among the statements the similarity
+ * module matched directly with the most others of the fold (so that the
+ * wording says what each of them says, not only what a neighbour says), the
+ * most complete: the most distinct content terms, then the longest text,
+ * then the first text in code-point order.
  */
-export function bestWording(members: readonly Statement[]): Statement {
+export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map()): Statement {
   if (members.length === 1) return members[0]!
-  const scored = members.map((s) => ({ s, terms: new Set(termsOf(s.text)).size }))
-  scored.sort((x, y) => y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
+  const scored = members.map((s) => ({ s, links: links.get(s) ?? 0, terms: termCount(s.text) }))
+  scored.sort((x, y) => y.links - x.links || y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
   return scored[0]!.s
 }
 
@@ -140,18 +156,63 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
   })
 
   // Duplicate groups over every statement; each unit learns the groups under it.
-  const { group } = groupStatements(items.map((it) => it.statement), options)
+  const { group, reasons } = groupStatements(items.map((it) => it.statement), options)
+  // Direct matches, by text (which of several equal texts the similarity
+  // module names follows input order). Statements with equal profiles ("same
+  // terms") all match each other; other pairs match where a merge joined them.
+  const classOf = new Map<string, string>()
+  const find = (t: string): string => {
+    let r = t
+    while (classOf.has(r) && classOf.get(r) !== r) r = classOf.get(r)!
+    return r
+  }
+  const textOf = (i: number) => items[i]!.statement.text
+  for (const r of reasons) {
+    if (r.note !== 'same terms' && r.note !== 'identical code') continue
+    const [x, y] = [find(textOf(r.a)), find(textOf(r.b))].sort(cmp) as [string, string]
+    if (x !== y) {
+      classOf.set(x, x)
+      classOf.set(y, x)
+    }
+  }
+  const pairs = new Map<string, Set<string>>()
+  const link = (x: string, y: string) => {
+    if (x === y) return
+    const set = pairs.get(x)
+    if (set) set.add(y)
+    else pairs.set(x, new Set([y]))
+  }
+  for (const r of reasons) {
+    if (r.note === 'same terms' || r.note === 'identical code') continue
+    const x = find(textOf(r.a))
+    const y = find(textOf(r.b))
+    link(x, y)
+    link(y, x)
+  }
+  /** How many other texts of a fold a text matched directly. */
+  const degree = (text: string, texts: Set<string>): number => {
+    const c = find(text)
+    const linked = pairs.get(c)
+    let n = 0
+    for (const t of texts) if (t !== text && (find(t) === c || linked?.has(find(t)))) n++
+    return n
+  }
   items.forEach((it, i) => {
     it.group = group[i]!
     for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.groups.add(it.group)
   })
 
-  // Content ranks: equal titles and statements share a rank.
+  // Content ranks: by title and statements, then by path and line (so that
+  // two inputs with equal content but different names are ordered by name,
+  // never by their place on the command line).
   const signatures = units.map((u) => signature(u.section))
-  const order = units.map((u) => u.id).sort((x, y) => cmp(signatures[x]!, signatures[y]!))
+  const order = units.map((u) => u.id).sort((x, y) => {
+    const a = units[x]!.section.source
+    const b = units[y]!.section.source
+    return cmp(signatures[x]!, signatures[y]!) || cmp(a.path, b.path) || a.line - b.line || x - y
+  })
   order.forEach((id, i) => {
-    const prev = order[i - 1]
-    units[id]!.rank = prev !== undefined && signatures[prev] === signatures[id] ? units[prev]!.rank : i
+    units[id]!.rank = i
   })
 
   const clusters = alignUnits(units)
@@ -192,7 +253,9 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
     }
     for (const f of folds) {
       const members = f.members.map((i) => items[i]!.statement)
-      const wording = bestWording(members)
+      const texts = new Set(members.map((m) => m.text))
+      const links = new Map(members.map((m) => [m, degree(m.text, texts)]))
+      const wording = bestWording(members, links)
       const wordingHome = home(items[f.members[members.indexOf(wording)]!]!)
       const counts = new Map<number, number>()
       for (const i of f.members) counts.set(home(items[i]!), (counts.get(home(items[i]!)) ?? 0) + 1)
@@ -222,7 +285,7 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
         if (!least.has(a) || t < least.get(a)!) least.set(a, t)
       }
     }
-    const runs = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || cmp(least.get(x)!, least.get(y)!) || x - y)
+    const runs = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || cmp(least.get(x)!, least.get(y)!) || cmp(agents[x]!.path, agents[y]!.path) || x - y)
     const priority = new Map(runs.map((a, i) => [a, i]))
     const keyed = entries.map((e) => {
       const owner = e.here.reduce((best, i) => (priority.get(items[i]!.agent)! < priority.get(items[best]!.agent)! ? i : best), e.here[0]!)

@@ -107,9 +107,11 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
 
   // name: the preferred file's (its field, or its file name).
   {
+    const original = (a: Agent) => inputs[agents.indexOf(a)]!
+    const namePlace = (a: Agent) => (original(a).meta.nameFromFile ? a.path : place(a, fieldOf(a, 'name')?.line))
     const nameField = fieldOf(preferred, 'name')
-    const from = place(preferred, nameField?.line)
-    const valueOf = (a: Agent) => ({ value: a.meta.name, from: place(a, fieldOf(a, 'name')?.line) })
+    const from = namePlace(preferred)
+    const valueOf = (a: Agent) => ({ value: a.meta.name, from: namePlace(a) })
     const others = othersOf('name', preferred.meta.name, valueOf)
     if (to === 'opencode') {
       decisions.push({ key: 'name', value: null, from, rule: 'not-in-dialect', others, note: 'OpenCode names an agent by its file name' })

@@ -76,9 +76,20 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
   }
 }
 
-/** The sidecar file's text. */
+/** The sidecar file's text: JSON with one line per field decision and per statement. */
 export function provenanceJson(p: Provenance): string {
-  return JSON.stringify(p, null, 2) + '\n'
+  const j = (v: unknown) => JSON.stringify(v)
+  const lines = ['{', `  "version": ${p.version},`, `  "inputs": ${j(p.inputs)},`, `  "dialect": ${j(p.dialect)},`, '  "fields": [']
+  p.fields.forEach((f, i) => lines.push(`    ${j(f)}${i < p.fields.length - 1 ? ',' : ''}`))
+  lines.push('  ],', '  "sections": [')
+  p.sections.forEach((s, i) => {
+    const { statements, ...head } = s
+    lines.push(`    ${j(head).slice(0, -1)}, "statements": [`)
+    statements.forEach((st, k) => lines.push(`      ${j(st)}${k < statements.length - 1 ? ',' : ''}`))
+    lines.push(`    ]}${i < p.sections.length - 1 ? ',' : ''}`)
+  })
+  lines.push('  ]', '}')
+  return lines.join('\n') + '\n'
 }
 
 const safe = (s: string): string => s.replace(/--+>?/g, (m) => m.replace(/-/g, '\u2010'))

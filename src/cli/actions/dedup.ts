@@ -20,7 +20,8 @@ const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function describeGroup(g: DedupGroup): string {
   const where = g.agents === 1 ? `repeated ${g.statements.length} times in 1 agent` : `in ${g.agents} agents${g.statements.length > g.agents ? ` (${g.statements.length} statements)` : ''}`
-  return `${where}: ${bestWording(g.statements).text}`
+  const text = bestWording(g.statements).text
+  return `${where}: ${text.length > 100 ? text.slice(0, 97) + '...' : text}`
 }
 
 export async function dedupCommand(paths: string[], options: DedupCommandOptions): Promise<number> {

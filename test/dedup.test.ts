@@ -1,0 +1,57 @@
+// `agentmerge dedup` and dedupAgents: the JSON interface (every statement of
+// every input in exactly one group, `path:line` as given), the readable
+// lint view with --explain, and groups counted by agents.
+import { describe, expect, it } from 'vitest'
+import { dedupAgents, dedupJson, statementsOf } from '../src/index.js'
+import { cli } from './helpers/cli.js'
+import { at, FIXTURE_PATHS, fixtureAgents } from './merge.helpers.js'
+
+describe('dedup', () => {
+  it('--json: {"groups": [["path:line", ...]]} with every statement exactly once, singletons included', () => {
+    const result = cli(['dedup', '--json', '-q', ...FIXTURE_PATHS])
+    expect(result.code, result.stderr).toBe(0)
+    const json = JSON.parse(result.stdout) as { groups: string[][] }
+    expect(Object.keys(json)).toEqual(['groups'])
+    const ids = json.groups.flat()
+    const expected = fixtureAgents().flatMap((a) => statementsOf(a.root).map(at))
+    expect(ids.slice().sort()).toEqual(expected.slice().sort())
+    expect(new Set(ids).size).toBe(ids.length)
+    for (const id of ids) expect(id).toMatch(/^fixtures\/backend-developer\/[\w.-]+\.md:\d+$/)
+    expect(json.groups.some((g) => g.length === 1)).toBe(true)
+    // The persona paragraphs of the five files are one group.
+    expect(json.groups).toContainEqual(expect.arrayContaining(['fixtures/backend-developer/backend-developer-elite.md:9', 'fixtures/backend-developer/backend-engineer.md:8']))
+  })
+
+  it('the readable view lists groups by how many agents repeat them, and --explain shows scores and shared terms', () => {
+    const result = cli(['dedup', '--explain', '-q', '--min-agents', '4', ...FIXTURE_PATHS])
+    expect(result.code, result.stderr).toBe(0)
+    const heads = result.stdout.split('\n').filter((l) => /^in \d+ agents/.test(l))
+    expect(heads.length).toBeGreaterThan(2)
+    const counts = heads.map((h) => Number(/^in (\d+)/.exec(h)![1]))
+    expect(counts).toEqual(counts.slice().sort((a, b) => b - a))
+    expect(counts.every((n) => n >= 4)).toBe(true)
+    expect(result.stdout).toMatch(/^ {2}fixtures\/backend-developer\/backend-developer-elite\.md:9 +You are an elite/m)
+    expect(result.stdout).toMatch(/^ {4}\S+:\d+ ~ \S+:\d+: score [01]\.\d\d, shared /m)
+  })
+
+  it('--check exits 1 when a group is listed; a lone file without repetition passes', () => {
+    expect(cli(['dedup', '-q', '--check', '--min-agents', '2', ...FIXTURE_PATHS]).code).toBe(1)
+    const single = cli(['dedup', '-q', '--check', '--min-agents', '2', FIXTURE_PATHS[2]!])
+    expect(single.code, single.stderr).toBe(0)
+    expect(single.stdout).toBe('')
+  })
+
+  it('dedupAgents counts distinct agents per group and keeps a reason for every pairing', () => {
+    const agents = fixtureAgents()
+    const result = dedupAgents(agents)
+    const total = agents.reduce((n, a) => n + statementsOf(a.root).length, 0)
+    expect(result.statements).toHaveLength(total)
+    expect(result.groups.reduce((n, g) => n + g.statements.length, 0)).toBe(total)
+    for (const g of result.groups) {
+      expect(g.agents).toBe(new Set(g.statements.map((s) => s.source.path)).size)
+      // A group of n statements is held together by at least n - 1 reasons.
+      expect(g.reasons.length).toBeGreaterThanOrEqual(g.statements.length - 1)
+    }
+    expect(dedupJson(result).groups.flat()).toHaveLength(total)
+  })
+})

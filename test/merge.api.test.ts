@@ -1,0 +1,137 @@
+// mergeAgents through the library API on the five fixtures: nothing lost,
+// one file is its own normal form, merging the merge with an input adds
+// nothing, the output is canonical, and the frontmatter rules.
+import { describe, expect, it } from 'vitest'
+import { mergeAgents, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
+import { at, body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
+
+const agents = fixtureAgents()
+const result = mergeAgents(agents)
+const text = renderMerged(result)
+const merged = parseAgent(text, 'merged.md')
+
+describe('merge of the five fixtures (API)', () => {
+  it('loses nothing: every input statement stands behind exactly one output statement', () => {
+    expect(provenancePlaces(result)).toEqual(inputPlaces(agents))
+    const out = result.provenance.sections.flatMap((s) => s.statements)
+    expect(out).toHaveLength(result.summary.statementsOut)
+    // Each output statement is written in the words of one of the statements it stands for.
+    const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
+    for (const st of out) {
+      expect(st.from).toContain(st.wording)
+      expect(byPlace.get(st.wording)!.text).toBe(st.text)
+    }
+  })
+
+  it('folds duplicates across files and merges sections', () => {
+    const s = result.summary
+    expect(s.statementsIn).toBe(inputPlaces(agents).length)
+    expect(s.statementsOut + s.duplicatesFolded).toBe(s.statementsIn)
+    expect(s.duplicatesFolded).toBeGreaterThan(50)
+    expect(s.sectionsMerged).toBeGreaterThan(5)
+    // The persona paragraphs of all five files are one statement.
+    const persona = result.provenance.sections[0]!.statements.find((st) => st.from.length >= 5)
+    expect(persona?.text).toMatch(/^You are/)
+  })
+
+  it('never folds two statements of one file into one', () => {
+    for (const s of result.provenance.sections) {
+      for (const st of s.statements) {
+        const paths = st.from.map((p) => p.slice(0, p.lastIndexOf(':')))
+        expect(new Set(paths).size).toBe(paths.length)
+      }
+    }
+  })
+
+  it('is canonical: reading it back and normalizing changes nothing, and the statements are the same', () => {
+    expect(normalizeAgent(merged)).toBe(text)
+    expect(statementsOf(merged.root).map((s) => s.norm)).toEqual(result.provenance.sections.flatMap((s) => s.statements.map((st) => (st.kind === 'task' ? st : st))).map((st) => statementsOf(merged.root).find((m) => m.id === st.id)?.norm))
+    expect(statementsOf(merged.root)).toHaveLength(result.summary.statementsOut)
+  })
+
+  it('renders merged sections as headings under one title, statements before subsections', () => {
+    const sections = sectionsOf(merged.root).slice(1)
+    expect(sections.every((s) => s.kind === 'heading')).toBe(true)
+    expect(sections.filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['⚙️ Backend Developer Agent'])
+    expect(sectionsOf(merged.root).length - 1).toBe(result.summary.sectionsOut)
+  })
+
+  it('inline provenance is one comment at the end that the parser skips', () => {
+    const inline = renderMerged(result, 'inline')
+    expect(inline.startsWith(text)).toBe(true)
+    const notes = inline.slice(text.length)
+    expect(notes).toMatch(/^\n<!-- agentmerge provenance: [^]*-->\n$/)
+    expect(notes.match(/-->/g)).toHaveLength(1)
+    expect(renderAgent(parseAgent(inline, 'merged.md'))).toBe(text)
+  })
+})
+
+describe('idempotence', () => {
+  it('merging one file gives its normalized form', () => {
+    for (const agent of agents) {
+      const single = mergeAgents([agent])
+      expect(renderMerged(single)).toBe(normalizeAgent(agent))
+      expect(provenancePlaces(single)).toEqual(inputPlaces([agent]))
+      expect(single.conflicts).toEqual([])
+    }
+  })
+
+  it('merging the merged file with any of its inputs adds no statement', () => {
+    const count = statementsOf(merged.root).length
+    for (const agent of agents) {
+      const again = mergeAgents([merged, agent])
+      expect(again.summary.statementsOut, agent.path).toBe(count)
+    }
+  })
+})
+
+describe('frontmatter', () => {
+  const [elite, opencode, senior, structured, engineer] = agents as [Agent, Agent, Agent, Agent, Agent]
+
+  it('takes name and description from the first file, reports every disagreement with its place', () => {
+    expect(result.agent.meta.dialect).toBe('claude')
+    expect(result.agent.meta.name).toBe('backend-developer')
+    expect(result.agent.meta.description).toBe(elite.meta.description)
+    const messages = result.conflicts.map((c) => `${c.path}:${c.line}: ${c.message}`)
+    expect(messages.find((m) => m.includes('description: kept'))).toContain(`${engineer.path}:3`)
+    expect(messages.find((m) => m.startsWith(`${elite.path}:6: color: kept "green"`))).toContain(`"orange" (${engineer.path}:5)`)
+    const color = result.fields.find((f) => f.key === 'color')!
+    expect(color).toMatchObject({ value: 'green', from: `${elite.path}:6`, rule: 'preferred' })
+    expect(color.others.map((o) => o.value).sort()).toEqual(['#F97316', 'orange'])
+  })
+
+  it('tools union: a variant without a tools field grants every tool, and each restricted variant is warned', () => {
+    expect(result.agent.meta.tools).toBeUndefined()
+    expect(renderAgent(result.agent)).not.toMatch(/^tools:/m)
+    const widened = result.conflicts.filter((c) => c.code === 'tools-widened').map((c) => c.path).sort()
+    expect(widened).toEqual([elite.path, opencode.path, structured.path, engineer.path].sort())
+  })
+
+  it('tools union of restricted variants warns about each tool a variant withheld', () => {
+    const r = mergeAgents([structured, elite], { tools: 'union' })
+    expect(r.agent.meta.tools!.map((t) => t.id)).toEqual(['bash', 'glob', 'grep', 'multiedit', 'read', 'todowrite', 'webfetch', 'websearch', 'write'])
+    const w = r.conflicts.filter((c) => c.code === 'tools-widened')
+    expect(w).toHaveLength(1)
+    expect(w[0]).toMatchObject({ path: structured.path, line: 7 })
+    expect(w[0]!.message).toContain('bash, multiedit, write')
+  })
+
+  it('tools intersection and first', () => {
+    const inter = mergeAgents([elite, engineer, senior], { tools: 'intersection' })
+    expect(inter.agent.meta.tools!.map((t) => t.id)).toEqual(['bash', 'glob', 'grep', 'multiedit', 'read', 'websearch', 'write'])
+    expect(inter.conflicts.filter((c) => c.code === 'tools-widened')).toEqual([])
+    const first = mergeAgents([structured, elite], { tools: 'first' })
+    expect(renderAgent(first.agent)).toContain('tools: [Read, Grep, Glob, TodoWrite, WebSearch, WebFetch]')
+  })
+
+  it('--to opencode converts every input first; --prefer picks name and description', () => {
+    const r = mergeAgents(agents, { to: 'opencode', prefer: engineer.path })
+    expect(r.agent.meta.dialect).toBe('opencode')
+    const yaml = renderAgent(r.agent).split('\n---\n')[0]!
+    expect(yaml).not.toMatch(/^name:/m)
+    expect(yaml).toContain(`description: ${engineer.meta.description}`)
+    expect(yaml).toContain('mode: subagent')
+    expect(body(renderAgent(r.agent))).toBe(body(text))
+    expect(() => mergeAgents(agents, { prefer: 'nope.md' })).toThrow(/not an input/)
+  })
+})

@@ -1,0 +1,40 @@
+// Shared by the merge tests: the five fixtures read once, and what "every
+// statement is accounted for" means in terms of provenance.
+import { readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
+import { FIXTURE_FILES } from './helpers/cli.js'
+
+/** Fixture paths as a user in the repository root types them. */
+export const FIXTURE_PATHS = FIXTURE_FILES.map((f) => `fixtures/backend-developer/${f}`)
+export const GOLDEN = 'fixtures/merged/backend-developer.md'
+
+let cached: Agent[] | undefined
+/** The five fixtures, parsed once per test file (run with cwd = repository root). */
+export function fixtureAgents(): Agent[] {
+  cached ??= FIXTURE_PATHS.map((p) => readAgent(p))
+  return cached
+}
+
+export const at = (s: { source: { path: string; line: number } }): string => `${s.source.path}:${s.source.line}`
+
+/** Every input statement's path:line, with multiplicity. */
+export function inputPlaces(agents: readonly Agent[]): string[] {
+  return agents.flatMap((a) => statementsOf(a.root).map(at)).sort()
+}
+
+/** Every path:line the provenance says an output statement stands for. */
+export function provenancePlaces(result: MergeResult): string[] {
+  return result.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from)).sort()
+}
+
+/** The body of a rendered agent: everything after the frontmatter. */
+export function body(text: string): string {
+  if (!text.startsWith('---\n')) return text
+  const end = text.indexOf('\n---\n', 3)
+  return end === -1 ? text : text.slice(end + 5)
+}
+
+/** All orderings of a list. */
+export function permutations<T>(xs: readonly T[]): T[][] {
+  if (xs.length <= 1) return [xs.slice()]
+  return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]))
+}
