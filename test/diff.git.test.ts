@@ -8,10 +8,15 @@ import { BIN, cli } from './helpers/cli.js'
 import { edit, fixture, rebullet, tempDir, write } from './diff-helpers.js'
 
 // Git with no user or system configuration, so that nothing on this machine changes what it does.
-const ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', NO_COLOR: '1', GIT_EXTERNAL_DIFF: '' }
+const ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', NO_COLOR: '1' }
+const gitEnv = (extra: Record<string, string> = {}) => {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...ENV, ...extra }
+  if (!('GIT_EXTERNAL_DIFF' in extra)) delete env.GIT_EXTERNAL_DIFF
+  return env
+}
 
 function git(repo: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...ENV } })
+  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8', env: gitEnv() })
   if (r.error) throw r.error
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
 }
@@ -104,7 +109,7 @@ describe('git diff with agentmerge plugged in', () => {
     expect(form).toMatchObject({ code: 0, stdout: '' })
     const meaning = git(clone, 'diff', 'base', 'meaning', '--', '.claude/agents/backend.md')
     expect(meaning.code).toBe(0)
-    expect(meaning.stdout).toContain('-- Comprehensive unit and integration testing\n+- Thorough unit, integration and end-to-end testing')
+    expect(meaning.stdout).toContain('-   - Comprehensive unit and integration testing\n+   - Thorough unit, integration and end-to-end testing\n')
     // Without the filter, git shows every re-bulleted line.
     const plain = git(clone, 'diff', '--no-textconv', 'meaning', 'form')
     expect(plain.stdout.split('\n').filter((l) => l.startsWith('+   * ')).length).toBe(20)
@@ -127,7 +132,7 @@ describe('git diff with agentmerge plugged in', () => {
   })
 
   it('GIT_EXTERNAL_DIFF: seven arguments are recognised without a flag', () => {
-    const r = spawnSync('git', ['diff', 'base', 'meaning', '--', '.claude/agents/backend.md'], { cwd: repo, encoding: 'utf8', env: { ...process.env, ...ENV, GIT_EXTERNAL_DIFF: `${agentmerge} diff` } })
+    const r = spawnSync('git', ['diff', 'base', 'meaning', '--', '.claude/agents/backend.md'], { cwd: repo, encoding: 'utf8', env: gitEnv({ GIT_EXTERNAL_DIFF: `${agentmerge} diff` }) })
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('1 reworded')
   })

@@ -25,7 +25,10 @@ export interface GitRange {
 const MAX_BUFFER = 256 * 1024 * 1024
 
 export function git(args: string[], cwd: string, place = 'git'): Buffer {
-  const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env: { ...process.env, GIT_EXTERNAL_DIFF: '', GIT_PAGER: 'cat' } })
+  // An external diff driver set for the user's own `git diff` must not run here.
+  const env = { ...process.env, GIT_PAGER: 'cat' }
+  delete env.GIT_EXTERNAL_DIFF
+  const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env })
   if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, place)
   if (result.status !== 0) {
     const message = result.stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0]} failed`
@@ -62,7 +65,7 @@ export function isAgentPath(path: string): boolean {
 
 /** The agent files that differ between the range's two sides, sorted by path. */
 export function changedAgentFiles(range: GitRange, paths: string[], cwd: string): GitChange[] {
-  const args = ['diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '-M', '--no-color', range.base]
+  const args = ['diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '--no-relative', '-M', '--no-color', range.base]
   if (range.head) args.push(range.head)
   args.push('--', ...paths)
   const fields = git(args, cwd).toString('utf8').split('\0')

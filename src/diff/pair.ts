@@ -21,14 +21,14 @@ export interface Pair {
 /** A word in more statements than this is no evidence for a pair. */
 const COMMON = 48
 /** Sections with more unpaired statements than this are not paired all against all. */
-const SECTION_CAP = 48
+const SECTION_CAP = 32
 /** Minimum similarity in the aligned section, and across sections (a move). */
 export const SAME_SECTION_SCORE = 0.5
 export const OTHER_SECTION_SCORE = 0.65
 /** Minimum similarity for the one statement left in a gap on each side. */
 export const GAP_SCORE = 0.3
 /** Below this estimate the full similarity comparison is skipped. */
-const ESTIMATE_FLOOR = 0.2
+const ESTIMATE_FLOOR = 0.35
 
 const STOP = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'you', 'your', 'will', 'all'])
 
