@@ -1,5 +1,6 @@
 // The persistent parse cache behind `--cache`: one entry per input path (so a
-// changed file overwrites its own entry instead of leaving garbage behind),
+// changed file, or a new version of the tool, overwrites its own entry
+// instead of leaving garbage behind),
 // holding the parsed Agent as v8.serialize data, mdast nodes included. An
 // entry is used only when its key matches: a hash of the tool's version and
 // build, the V8 version (the serialization format), the options that affect
@@ -36,11 +37,14 @@ export interface CacheKeyOptions {
 export class ParseCache {
   readonly dir: string
   private readonly salt: string
+  private readonly place: string
   private readonly made = new Set<string>()
 
   constructor(location: string | undefined, options: CacheKeyOptions = {}) {
     this.dir = resolve(location ?? DEFAULT_CACHE_DIR)
     this.salt = JSON.stringify([FORMAT, options.version ?? TOOL_VERSION, process.versions.v8, options.noRepair === true])
+    // The entry's file name leaves the version out, so that a new version overwrites the old one's entries.
+    this.place = JSON.stringify([FORMAT, options.noRepair === true])
   }
 
   /** The key of an input: everything its Agent is computed from. */
@@ -53,7 +57,7 @@ export class ParseCache {
   }
 
   private file(path: string): string {
-    const name = createHash('sha256').update(this.salt).update('\0').update(resolve(path)).update('\0').update(path).digest('hex')
+    const name = createHash('sha256').update(this.place).update('\0').update(resolve(path)).update('\0').update(path).digest('hex')
     return join(this.dir, name.slice(0, 2), `${name.slice(2, 40)}.bin`)
   }
 

@@ -40,6 +40,8 @@ export interface Loaded {
   errors: AgentError[]
   /** Every input in order, with its agent or its error, for commands that report as they go. */
   results: LoadResult[]
+  /** How the agents were produced: taken from the cache, parsed, and on how many worker threads (0: the calling thread). */
+  stats: { cached: number; parsed: number; workers: number }
 }
 
 /** More inputs than this to parse, and worker threads pay for their start-up. */
@@ -69,6 +71,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
 
   // Read and decode every input; answer the ones the cache has.
   const todo: Array<{ index: number; input: Input; key?: string }> = []
+  let hits = 0
   paths.forEach((path, index) => {
     let input: Input
     try {
@@ -83,13 +86,15 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     }
     const key = cache.key(input)
     const agent = cache.get(input, key)
-    if (agent) finish(index, { path, agent })
-    else todo.push({ index, input, key })
+    if (agent) {
+      hits++
+      finish(index, { path, agent })
+    } else todo.push({ index, input, key })
   })
 
   // Parse the rest, on worker threads when there are enough of them.
   const workers = workerCount(options.workers, todo.length)
-  const entry = workers > 1 ? workerEntry() : undefined
+  const entry = workers > 1 && todo.length > 0 ? workerEntry() : undefined
   if (entry) {
     await parseOnWorkers(entry, todo.map((t) => t.input), {
       workers,
@@ -125,5 +130,6 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     if (r.agent) agents.push(r.agent)
     else errors.push(r.error)
   }
-  return { agents, errors, results }
+  const stats = { cached: hits, parsed: todo.length, workers: entry ? Math.min(workers, Math.ceil(todo.length / BATCH_SIZE)) : 0 }
+  return { agents, errors, results, stats }
 }
