@@ -122,7 +122,7 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['!bash'], removed: ['bash'] } })])
   })
 
-  it('a file re-wrapped, re-bulleted, renumbered and re-emphasized: exit 0, nothing changed in meaning', () => {
+  it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', () => {
     let b = SENIOR.replace(/^   - /gm, '   * ')
     b = b.replace(/^(\d)\. \*\*([^*]+)\*\*/gm, '$1) __$2__')
     b = edit(b, 'an expert in building scalable, secure, and maintainable', 'an expert in building\nscalable, secure,    and maintainable')

@@ -10,7 +10,6 @@ import { describe, expect, it } from 'vitest'
 import { diffAgents, parseAgent, statementsOf, type AgentDiff } from '../src/index.js'
 import { diffStatements } from '../src/diff/words.js'
 import { formatJson } from '../src/diff/format/json.js'
-import { diffReport } from '../src/diff/report.js'
 import { fixture } from './diff-helpers.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
@@ -161,7 +160,7 @@ describe('diff properties over generated edits of the fixtures', () => {
   it('is deterministic: the same inputs give byte-identical JSON', () => {
     const a = fixture('backend-developer-structured.md')
     const b = applyEdits(a, [{ op: 'move', at: 10, to: 50 }, { op: 'reword', at: 20, word: 'cache' }, { op: 'delete', at: 30 }])
-    const once = () => formatJson(diffReport([diffAgents(parseAgent(a, 'a.md'), parseAgent(b, 'b.md'), { oldText: a, newText: b })]))
+    const once = () => formatJson(diffAgents(parseAgent(a, 'a.md'), parseAgent(b, 'b.md'), { oldText: a, newText: b }))
     expect(once()).toBe(once())
   })
 

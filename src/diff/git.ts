@@ -26,7 +26,7 @@ const MAX_BUFFER = 256 * 1024 * 1024
 
 export function git(args: string[], cwd: string, place = 'git'): Buffer {
   // An external diff driver set for the user's own `git diff` must not run here.
-  const env = { ...process.env, GIT_PAGER: 'cat' }
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat' }
   delete env.GIT_EXTERNAL_DIFF
   const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env })
   if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, place)

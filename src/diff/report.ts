@@ -50,3 +50,8 @@ export function diffReport(files: AgentDiff[]): DiffReport {
   }
   return { files, counts }
 }
+
+/** A report from a report or from one agent's diff (what the formatters take). */
+export function toReport(x: DiffReport | AgentDiff): DiffReport {
+  return 'files' in x ? x : diffReport([x])
+}

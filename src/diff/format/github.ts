@@ -6,6 +6,7 @@
 // and `,` (`%3A`, `%2C`), as the actions/toolkit does.
 import type { Source } from '../../model.js'
 import type { AgentDiff, DiffReport, StatementChange } from '../model.js'
+import { toReport } from '../report.js'
 import { fieldText, sectionTitle, summaryLine, truncate } from './common.js'
 
 export function escapeData(s: string): string {
@@ -74,7 +75,8 @@ export function annotations(d: AgentDiff): Annotation[] {
 }
 
 /** The diff as workflow commands, then the summary line as plain log text. */
-export function formatGithub(report: DiffReport): string {
+export function formatGithub(input: DiffReport | AgentDiff): string {
+  const report = toReport(input)
   const lines: string[] = []
   for (const d of report.files) for (const a of annotations(d)) lines.push(workflowCommand(a))
   lines.push(`agentmerge diff: ${summaryLine(report.counts, false)}`)

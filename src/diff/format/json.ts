@@ -3,6 +3,7 @@
 // that does not exist is null. `version` changes only when a field changes
 // meaning.
 import type { AgentDiff, DiffCounts, DiffReport, SectionRef, StatementChange, StatementRef, WordRun } from '../model.js'
+import { toReport } from '../report.js'
 import { hasChanges } from '../model.js'
 import { at, summaryLine } from './common.js'
 
@@ -59,7 +60,8 @@ export function agentDiffJson(d: AgentDiff) {
   }
 }
 
-export function diffJson(report: DiffReport) {
+export function diffJson(input: DiffReport | AgentDiff) {
+  const report = toReport(input)
   return {
     version: DIFF_JSON_VERSION,
     changed: hasChanges(report.counts),
@@ -70,6 +72,7 @@ export function diffJson(report: DiffReport) {
 }
 
 /** The diff as JSON text (two-space indented, with a final newline). */
-export function formatJson(report: DiffReport): string {
+export function formatJson(input: DiffReport | AgentDiff): string {
+  const report = toReport(input)
   return JSON.stringify(diffJson(report), null, 2) + '\n'
 }

@@ -9,6 +9,7 @@ import { diffLines } from 'diff'
 import { stringifyMarkdown } from '../../parse/markdown.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
+import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
 import { at, bySection, fieldText, sectionOfChange, sectionTitle, summaryLine } from './common.js'
 
@@ -236,7 +237,8 @@ function countsTable(report: DiffReport): Table {
 }
 
 /** The diff as a GitHub-flavored Markdown pull-request comment. */
-export function formatMarkdown(report: DiffReport, options: MarkdownOptions = {}): string {
+export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownOptions = {}): string {
+  const report = toReport(input)
   const head: Root = {
     type: 'root',
     children: [

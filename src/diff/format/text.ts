@@ -3,6 +3,7 @@
 // of form, then one summary line. Word diffs are shown like
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
+import { toReport } from '../report.js'
 import { paint, type Paint } from './color.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
 
@@ -93,7 +94,8 @@ function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolea
 }
 
 /** The diff as terminal text, ending with a one-line summary. */
-export function formatText(report: DiffReport, options: TextOptions = {}): string {
+export function formatText(input: DiffReport | AgentDiff, options: TextOptions = {}): string {
+  const report = toReport(input)
   const p = paint(options.color === true)
   const out: string[] = []
   for (const d of report.files) {
