@@ -18,7 +18,8 @@ let tarball = ''
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'agentmerge-pack-'))
-  const packed = npm(['pack', '--pack-destination', dir], ROOT)
+  // dist/ is already built by the test setup; prepare would rebuild it under the feet of the other CLI tests.
+  const packed = npm(['pack', '--ignore-scripts', '--pack-destination', dir], ROOT)
   expect(packed.status, packed.stderr).toBe(0)
   tarball = join(dir, readdirSync(dir).find((f) => f.endsWith('.tgz'))!)
 }, 120_000)
