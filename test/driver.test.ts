@@ -86,7 +86,7 @@ describe('merge driver with real git', () => {
     const plain = scenario(BASE, ours, theirs, { driver: false })
     expect(plain.code).not.toBe(0)
     const r = scenario(BASE, ours, theirs)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.unmerged).toEqual([])
     expect(r.text).toBe(BASE.replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n- Run the linter before reading.\n'))
   })
@@ -95,7 +95,7 @@ describe('merge driver with real git', () => {
     const ours = edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Check the tests first.\n- Keep comments short.\n- Look for security issues.\n')
     const theirs = edit('- Keep comments short.', '- Keep review comments short and specific.')
     const r = scenario(BASE, ours, theirs)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
   })
 
@@ -112,7 +112,7 @@ describe('merge driver with real git', () => {
       edit('- Keep comments short.', '- Keep comments short and kind.'),
     )
     const r = scenario(BASE, ours, theirs)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.text).toBe(`---
 name: reviewer
 description: Reviews code changes.
@@ -141,7 +141,7 @@ Write a short summary at the end.
     const ours = chain(edit('tools: Read, Grep', 'tools: Read, Grep, Bash'), edit('model: sonnet', 'model: opus'))
     const theirs = chain(edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch'), edit('description: Reviews code changes.', 'description: Reviews code changes for the platform team.'))
     const r = scenario(BASE, ours, theirs)
-    expect(r.code).toBe(0)
+    expect(r.code, r.stderr).toBe(0)
     expect(r.text.split('---')[1]).toBe('\nname: reviewer\ndescription: Reviews code changes for the platform team.\ntools: Read, Grep, Bash, WebFetch\nmodel: opus\n')
   })
 
@@ -192,7 +192,7 @@ Write a summary at the end.
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
     const readme = '# Project\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n'
     const clean = scenario(readme, edit('First paragraph.', 'First paragraph, edited.'), edit('Third paragraph.', 'Third paragraph, edited.'), { file: 'README.md' })
-    expect(clean.code).toBe(0)
+    expect(clean.code, clean.stderr).toBe(0)
     expect(clean.text).toBe('# Project\n\nFirst paragraph, edited.\n\nSecond paragraph.\n\nThird paragraph, edited.\n')
     const conflict = scenario(readme, edit('Second paragraph.', 'Second, ours.'), edit('Second paragraph.', 'Second, theirs.'), { file: 'README.md' })
     expect(conflict.code).not.toBe(0)

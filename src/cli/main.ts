@@ -4,6 +4,7 @@
 import { Command, CommanderError, Option } from 'commander'
 import { VERSION } from '../version.js'
 import { defineNormalize } from './commands/normalize.js'
+import { defineBuild } from './commands/build.js'
 import { defineMergeDriver } from './commands/merge-driver.js'
 import { defineLint } from './commands/lint.js'
 import { defineMerge } from './commands/merge.js'
@@ -32,7 +33,7 @@ program
 const globals = (): GlobalOptions => program.opts<GlobalOptions>()
 
 // Each command defines its options here and loads its work when it runs.
-for (const define of [defineNormalize, defineMerge, defineDedup, defineDiff, defineConvert, defineLint, defineMergeDriver]) define(program, globals)
+for (const define of [defineNormalize, defineMerge, defineDedup, defineDiff, defineConvert, defineLint, defineMergeDriver, defineBuild]) define(program, globals)
 
 program.addHelpText('after', `
 Examples:

@@ -1,0 +1,41 @@
+// Defines `agentmerge build`; the work is in ../actions/build.ts.
+import { type Command, Option } from 'commander'
+import type { GlobalOptions } from '../shell.js'
+
+export function defineBuild(program: Command, globals: () => GlobalOptions): void {
+  program
+    .command('build')
+    .description('write every canonical agent the config names from its sources; --check for CI')
+    .argument('[outputs...]', 'build only these outputs (default: all in the config)')
+    .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change')
+    .option('-f, --force', 'overwrite canonical files that were edited by hand')
+    .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
+    .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(['claude', 'opencode', 'copilot']))
+    .addHelpText('after', `
+agentmerge.config.json (paths relative to it):
+  {
+    "agents": [
+      { "output": ".claude/agents/reviewer.md",
+        "sources": ["agents/reviewer/*.md"],
+        "to": "claude", "prefer": "agents/reviewer/main.md", "tools": "union" }
+    ]
+  }
+
+A file is written atomically and only when its content changes, with its
+provenance beside it (OUTPUT.provenance.json; "provenance": "none" or
+"inline" in the config to change that). A canonical file that says something
+no source and no earlier build said was edited by hand: those statements are
+listed with path:line and the file is left alone unless --force.
+
+Exit codes: 0 all written or up to date, 1 stale (--check) or edited by
+hand, 2 a config or source problem.
+
+Examples:
+  $ agentmerge build
+  $ agentmerge build --check            # in CI
+  $ agentmerge build --force .claude/agents/reviewer.md`)
+    .action(async (outputs: string[], options: object) => {
+      const { buildCommand } = await import('../actions/build.js')
+      process.exitCode = buildCommand(outputs, { ...globals(), ...options } as never)
+    })
+}
