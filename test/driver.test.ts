@@ -99,6 +99,16 @@ describe('merge driver with real git', () => {
     expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
   })
 
+  it('adjacent bullets edited on each side, and a bullet moved on one side and reworded on the other: clean', () => {
+    const ours = chain(edit('- Look for security issues.', '- Look for security issues and leaked secrets.'), edit('- Suggest a fix with each finding.\n', ''), edit('Write a summary at the end.\n', 'Write a summary at the end.\n\n- Suggest a fix with each finding.\n'))
+    const theirs = chain(edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Suggest a fix with each finding.', '- Suggest one fix with each finding.'))
+    const plain = scenario(BASE, ours, theirs, { driver: false })
+    expect(plain.code).not.toBe(0)
+    const r = scenario(BASE, ours, theirs)
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.text).toContain('- Check the tests first.\n- Look for security issues and leaked secrets.\n- Keep comments short and kind.\n\n## Output\n\nWrite a summary at the end.\n\n- Suggest one fix with each finding.\n')
+  })
+
   it('re-wrapping, re-marking and moving on one side, rewording and adding on the other: clean', () => {
     const ours = chain(
       edit('You review code changes carefully and explain every finding in plain words so that the author can act on it.', 'You review code changes carefully and explain every\nfinding in plain words so that the author can act on it.'),
