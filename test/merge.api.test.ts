@@ -45,8 +45,8 @@ describe('merge of the five fixtures (API)', () => {
 
   it('is canonical: reading it back and normalizing changes nothing, and the statements are the same', () => {
     expect(normalizeAgent(merged)).toBe(text)
-    expect(statementsOf(merged.root).map((s) => s.norm)).toEqual(result.provenance.sections.flatMap((s) => s.statements.map((st) => (st.kind === 'task' ? st : st))).map((st) => statementsOf(merged.root).find((m) => m.id === st.id)?.norm))
-    expect(statementsOf(merged.root)).toHaveLength(result.summary.statementsOut)
+    // Read back, the file has the statements the provenance lists, in its order.
+    expect(statementsOf(merged.root).map((s) => s.id)).toEqual(result.provenance.sections.flatMap((s) => s.statements.map((st) => st.id)))
   })
 
   it('renders merged sections as headings under one title, statements before subsections', () => {

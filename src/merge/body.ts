@@ -164,6 +164,12 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
   const find = (t: string): string => {
     let r = t
     while (classOf.has(r) && classOf.get(r) !== r) r = classOf.get(r)!
+    // Path compression keeps later look-ups short.
+    while (t !== r) {
+      const next = classOf.get(t)!
+      classOf.set(t, r)
+      t = next
+    }
     return r
   }
   const textOf = (i: number) => items[i]!.statement.text
@@ -190,12 +196,18 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
     link(y, x)
   }
   /** How many other texts of a fold a text matched directly. */
-  const degree = (text: string, texts: Set<string>): number => {
-    const c = find(text)
-    const linked = pairs.get(c)
-    let n = 0
-    for (const t of texts) if (t !== text && (find(t) === c || linked?.has(find(t)))) n++
-    return n
+  const degrees = (texts: Set<string>): Map<string, number> => {
+    // Texts of the fold per class; a text's degree is the other texts of its
+    // class plus the texts of the classes it was matched with.
+    const perClass = new Map<string, number>()
+    for (const t of texts) perClass.set(find(t), (perClass.get(find(t)) ?? 0) + 1)
+    const byClass = new Map<string, number>()
+    for (const [c, n] of perClass) {
+      let d = n - 1
+      for (const other of pairs.get(c) ?? []) d += perClass.get(other) ?? 0
+      byClass.set(c, d)
+    }
+    return new Map([...texts].map((t) => [t, byClass.get(find(t))!]))
   }
   items.forEach((it, i) => {
     it.group = group[i]!
@@ -228,11 +240,11 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
     if (list) list.push(i)
     else byGroup.set(it.group, [i])
   })
-  interface Pending { members: number[]; agents: Set<number>; home: number }
+  interface Pending { members: number[]; agents: Set<number>; norms: Set<string>; home: number }
   const placed = new Map<number, Array<{ fold: Fold; here: number[] }>>()
   for (const list of byGroup.values()) {
     const folds: Pending[] = []
-    if (list.length === 1) folds.push({ members: list, agents: new Set(), home: home(items[list[0]!]!) })
+    if (list.length === 1) folds.push({ members: list, agents: new Set(), norms: new Set(), home: home(items[list[0]!]!) })
     else {
       const sorted = list.slice().sort((x, y) => {
         const a = items[x]!
@@ -244,17 +256,18 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
         const h = home(it)
         const open = folds.filter((f) => !f.agents.has(it.agent))
         // The same text joins its twin; else a fold in the same merged section; else the first.
-        const target = open.find((f) => f.members.some((m) => items[m]!.statement.norm === it.statement.norm)) ?? open.find((f) => f.home === h) ?? open[0]
+        const target = open.find((f) => f.norms.has(it.statement.norm)) ?? open.find((f) => f.home === h) ?? open[0]
         if (target) {
           target.members.push(i)
           target.agents.add(it.agent)
-        } else folds.push({ members: [i], agents: new Set([it.agent]), home: h })
+          target.norms.add(it.statement.norm)
+        } else folds.push({ members: [i], agents: new Set([it.agent]), norms: new Set([it.statement.norm]), home: h })
       }
     }
     for (const f of folds) {
       const members = f.members.map((i) => items[i]!.statement)
-      const texts = new Set(members.map((m) => m.text))
-      const links = new Map(members.map((m) => [m, degree(m.text, texts)]))
+      const degree = degrees(new Set(members.map((m) => m.text)))
+      const links = new Map(members.map((m) => [m, degree.get(m.text)!]))
       const wording = bestWording(members, links)
       const wordingHome = home(items[f.members[members.indexOf(wording)]!]!)
       const counts = new Map<number, number>()
