@@ -19,4 +19,4 @@ export { mergeAgents, renderMerged, summaryLine, provenanceJson, provenanceComme
 export { diffAgents, diffWhole, diffReport, toReport, pairAgents, hasChanges, formatText, formatMarkdown, formatJson, formatGithub, diffJson, loadAgent, loadAgentBytes, type AgentDiff, type DiffReport, type DiffOptions, type DiffCounts, type StatementChange, type SectionChange, type FieldChange, type FormattingChange, type WordRun, type StatementRef, type SectionRef, type TextOptions, type MarkdownOptions, type LoadedAgent } from './diff/index.js'
 export { convertMeta, convertAgent, convertText, parseDialect, fileNameFor, DIALECTS, DIALECT_FIELDS, readModel, spellModel, type ConvertOptions, type ConvertResult, type ModelRef } from './convert/index.js'
 export { lintAgents, formatFinding, LINT_RULES, type Finding, type LintOptions, type LintRule } from './lint/index.js'
-export { merge3, mergeDriver, type Merge3Options, type Merge3Result, type DriverOptions, type DriverOutcome } from './driver/index.js'
+export { merge3, mergeDriver, emptyAgent, type Merge3Options, type Merge3Result, type DriverOptions, type DriverOutcome } from './driver/index.js'

@@ -28,7 +28,7 @@ interface Outcome {
  * Commits `base` at `file`, edits it on branch `ours` and on branch `theirs`,
  * then merges theirs into ours, with the driver unless `driver` is false.
  */
-function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string } = {}): Outcome {
+function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
   const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
   git(dir, 'init', '-q')
@@ -38,15 +38,19 @@ function scenario(base: string, ours: (s: string) => string, theirs: (s: string)
     git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`)
   }
   mkdirSync(dirname(join(dir, file)), { recursive: true })
-  writeFileSync(join(dir, file), base)
+  // With `added`, the base commit has no such file: both branches add it.
+  writeFileSync(join(dir, options.added ? 'README' : file), base)
   git(dir, 'add', '-A')
   git(dir, 'commit', '-qm', 'base')
   git(dir, 'checkout', '-qb', 'theirs')
   writeFileSync(join(dir, file), theirs(base))
-  git(dir, 'commit', '-qam', 'theirs')
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'theirs')
   git(dir, 'checkout', '-q', 'main')
+  mkdirSync(dirname(join(dir, file)), { recursive: true })
   writeFileSync(join(dir, file), ours(base))
-  git(dir, 'commit', '-qam', 'ours')
+  git(dir, 'add', '-A')
+  git(dir, 'commit', '-qm', 'ours')
   const merge = git(dir, 'merge', '-q', '--no-edit', 'theirs')
   const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U').stdout.split('\n').filter((l) => l !== '')
   return { code: merge.code, text: readFileSync(join(dir, file), 'utf8'), stderr: merge.stderr + merge.stdout, unmerged }
@@ -197,6 +201,16 @@ Write a summary at the end.
     const r = scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('- Look for security issues.\n<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Suggest a fix')
+  })
+
+  it('a file both branches added: statements merged, a statement written two ways is a conflict', () => {
+    const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('- Keep comments short.\n', '- Keep comments short.\n- Flag dead code.\n'))
+    const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('Write a summary at the end.', 'Write a summary at the end.\n\n| check | owner |\n| - | - |\n| tests | CI |'))
+    const r = scenario(BASE, ours, theirs, { added: true })
+    expect(r.code).not.toBe(0)
+    expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
+    expect(r.text).toContain('| check | owner |\n| ----- | ----- |\n| tests | CI    |\n')
+    expect(r.text.match(/<<<<<<</g)).toHaveLength(1)
   })
 
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {

@@ -271,6 +271,7 @@ class Merger {
         const leaf = leaves[side][c.i]!
         oUnits[c.j]![side] = { block: leaf.block, parent: leaf.parent }
       }
+      const rest: number[] = []
       for (const i of pending) {
         if (used.has(i)) continue
         const leaf = leaves[side][i]!
@@ -279,10 +280,36 @@ class Merger {
           ? this.units.find((u) => u.type !== 'section' && !u.o && u.a && !u.b && sameLeaf(u.a.block, leaf.block) && (leaf.block.type === 'statement' || u.a.parent === leaf.parent))
           : undefined
         if (twin) twin.b = { block: leaf.block, parent: leaf.parent }
-        else {
-          const unit = this.newUnit(leaf.block.type === 'rule' ? 'rule' : 'statement')
-          unit[side] = { block: leaf.block, parent: leaf.parent }
+        else rest.push(i)
+      }
+      // A file both branches added (no base): a statement both wrote differently
+      // is one statement changed two ways, as git's add/add conflict would show.
+      if (side === 'b' && leaves.o.length === 0) {
+        const open = this.units.filter((u) => u.type === 'statement' && !u.o && u.a && !u.b)
+        const pairs: Array<{ i: number; u: Unit; score: number }> = []
+        for (const i of rest) {
+          const x = leaves.b[i]!.block
+          if (x.type !== 'statement') continue
+          for (const u of open) {
+            const y = u.a!.block as Statement
+            if (kindClass(y) !== kindClass(x)) continue
+            const score = wordJaccard(x.text, y.text)
+            if (score >= REWORD_THRESHOLD) pairs.push({ i, u, score })
+          }
         }
+        pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.u.id - q.u.id)
+        const done = new Set<number>()
+        for (const p of pairs) {
+          if (done.has(p.i) || p.u.b) continue
+          done.add(p.i)
+          p.u.b = { block: leaves.b[p.i]!.block, parent: leaves.b[p.i]!.parent }
+        }
+        for (let k = rest.length - 1; k >= 0; k--) if (done.has(rest[k]!)) rest.splice(k, 1)
+      }
+      for (const i of rest) {
+        const leaf = leaves[side][i]!
+        const unit = this.newUnit(leaf.block.type === 'rule' ? 'rule' : 'statement')
+        unit[side] = { block: leaf.block, parent: leaf.parent }
       }
     }
   }
@@ -328,7 +355,8 @@ class Merger {
         continue
       }
       if (!u.o) {
-        text.set(u.id, (u.a ?? u.b)!.block)
+        const both = u.a && u.b && ka !== kb
+        text.set(u.id, both ? this.conflict(u.a!.block as Statement, u.b!.block as Statement) : (u.a ?? u.b)!.block)
         parent.set(u.id, placeOf(u))
         kept.add(u.id)
         continue
@@ -400,7 +428,10 @@ class Merger {
       if (!same(rb, ro)) this.notes.push(`both sides re-ordered ${describeSection(this.units[section]!)}; kept our order`)
       result = shared
     }
-    const insert = (side: number[], mine: Set<number>, skip: Set<number>) => {
+    // Each side's additions after their predecessor on that side. Theirs go
+    // after ours at the same place, while ours there are of their kind (a row
+    // after our rows, not after the list that follows them).
+    const insert = (side: number[], skip: Set<number>) => {
       let cursor = -1
       for (const x of side) {
         const at = result.indexOf(x)
@@ -408,19 +439,28 @@ class Merger {
           cursor = at
           continue
         }
-        if (mine.has(x)) continue
         let pos = cursor + 1
-        while (pos < result.length && skip.has(result[pos]!)) pos++
+        while (pos < result.length && skip.has(result[pos]!) && this.shape(result[pos]!) === this.shape(x)) pos++
         result.splice(pos, 0, x)
         cursor = pos
       }
     }
     const onlyA = new Set(a.filter((x) => !inB.has(x)))
-    insert(a, new Set(), new Set())
-    insert(b, new Set(), onlyA)
+    insert(a, new Set())
+    insert(b, onlyA)
     for (const x of o) if (children.has(x) && !result.includes(x)) result.push(x)
     for (const x of children) if (!result.includes(x)) result.push(x)
     return result
+  }
+
+  /** What kind of block a unit renders as, for keeping additions with their own kind. */
+  private shape(id: number): string {
+    const u = this.units[id]!
+    const block = (u.a ?? u.b ?? u.o)?.block
+    if (!block || block.type !== 'statement') return block?.type ?? 'none'
+    if (block.kind === 'item' || block.kind === 'task') return `item:${block.placement.quote}:${block.placement.ordered === true}`
+    if (block.kind === 'row') return `row:${block.placement.quote}`
+    return 'block'
   }
 
   private index: Record<SideName, Map<Block, number>> | undefined

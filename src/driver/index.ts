@@ -10,7 +10,8 @@
 // canonical form.
 import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import type { Agent } from '../model.js'
+import type { Agent, Section } from '../model.js'
+import { readMeta } from '../normalize/meta.js'
 import { normalizeAgent, withEol } from '../normalize.js'
 import { parseAgent } from '../pipeline.js'
 import { writeFileAtomic } from '../write/atomic.js'
@@ -36,6 +37,12 @@ export interface DriverOutcome {
 }
 
 export const CRASH = 130
+
+/** An agent with nothing in it: the base of a file both branches added. */
+export function emptyAgent(path: string): Agent {
+  const root: Section = { type: 'section', kind: 'root', title: '', titleNodes: [], key: '', depth: 0, source: { path, line: 1 }, body: [] }
+  return { path, meta: readMeta([], path, false, 0), root, eol: '\n', bom: false, warnings: [] }
+}
 
 function markerLines(text: string, size: number): boolean {
   const re = new RegExp(`^(?:<{${size}}|>{${size}})(?: |$)|^={${size}}$`, 'm')
@@ -92,7 +99,8 @@ export function mergeDriver(base: string, ours: string, theirs: string, name: st
   let agents: [Agent, Agent, Agent]
   try {
     const parse = (x: Buffer) => parseAgent(x, name, options.maxSize ? { maxBytes: options.maxSize } : {})
-    agents = [parse(o), parse(a), parse(b)]
+    // Both branches adding the file (git's add/add) gives an empty base.
+    agents = [o.toString('utf8').trim() === '' ? emptyAgent(name) : parse(o), parse(a), parse(b)]
   } catch (error) {
     return fallback(base, ours, theirs, options, `a side does not parse (${(error as Error).message.split('\n')[0]})`, name)
   }

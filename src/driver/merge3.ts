@@ -74,7 +74,9 @@ function placeFieldConflicts(text: string, conflicts: FieldConflict[], dialect: 
 /** The Markdown of a side of a conflict, its lines each prefixed as the placeholder's line was. */
 function sideLines(statement: Statement | undefined, first: string, rest: string): string {
   if (!statement) return ''
-  const md = statementMarkdown(statement)
+  // A task keeps its checkbox: the marker before it is the placeholder's.
+  const box = statement.kind === 'task' ? `[${statement.checked ? 'x' : ' '}] ` : ''
+  const md = box + statementMarkdown(statement)
   return md.split('\n').map((line, i) => (i === 0 ? first : line === '' ? rest.trimEnd() : rest) + line).join('\n') + '\n'
 }
 
