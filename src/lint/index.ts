@@ -15,6 +15,7 @@ import { CLAUDE_OLD, CLAUDE_TOOLS, COPILOT_ALIASES, OPENCODE_BUILTINS, toolEntri
 import { DIALECT_FIELDS, DIALECT_NAME } from '../convert/meta.js'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
+import { nameFromPath } from '../normalize/meta.js'
 import { spellTool, toolId } from '../normalize/tools.js'
 
 export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
@@ -113,12 +114,14 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
   const seen = new Map<string, Agent>()
   for (const agent of agents) {
     const target = targetOf(agent)
-    const key = `${target}\u0000${scopeOf(agent.path)}\u0000${agent.meta.name.toLowerCase()}`
+    // OpenCode names an agent after its file, whatever a `name` field says.
+    const name = target === 'opencode' ? nameFromPath(agent.path) : agent.meta.name
+    const key = `${target}\u0000${scopeOf(agent.path)}\u0000${name.toLowerCase()}`
     const first = seen.get(key)
     const line = agent.meta.fields.find((f) => f.key === 'name')?.line ?? 1
     if (first) {
       const firstLine = first.meta.fields.find((f) => f.key === 'name')?.line ?? 1
-      add('duplicate-name', agent.path, line, `agent name '${agent.meta.name}' is also used by ${first.path}:${firstLine} in the same scope; ${DIALECT_NAME[target]} loads only one of them`)
+      add('duplicate-name', agent.path, line, `agent name '${name}' is also used by ${first.path}:${firstLine} in the same scope; ${DIALECT_NAME[target]} loads only one of them`)
     } else seen.set(key, agent)
   }
 
