@@ -41,9 +41,10 @@ Examples:
 
 Exit codes: 0 success, 1 check failed or changes found, 2 error.`)
 
-try {
-  await program.parseAsync(process.argv)
-} catch (error) {
+// A promise, not a top-level await: the bin runs this file as one CommonJS
+// bundle with a V8 code cache (scripts/build.mjs), and CommonJS has no
+// top-level await.
+program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof CommanderError) {
     // Help and version end with 0; a usage error is trouble, not a finding.
     process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.trouble
@@ -52,4 +53,4 @@ try {
     if (globals().debug && error instanceof Error) process.stderr.write(`${error.stack}\n`)
     process.exitCode = EXIT.trouble
   }
-}
+})

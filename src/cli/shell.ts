@@ -1,6 +1,7 @@
 // What every command shares: exit codes, one-line error and warning output
 // on stderr, and running a command over several inputs so that one bad file
 // is reported and the others are still processed.
+import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic } from '../errors.js'
 import type { Diagnostic } from '../model.js'
 
@@ -79,6 +80,6 @@ export function parseSize(value: string): number {
 
 /** Parses --jobs: a whole number of worker threads. */
 export function parseJobs(value: string): number {
-  if (!/^\d+$/.test(value.trim())) throw new Error(`invalid --jobs '${value}' (use a whole number, 0 for none)`)
+  if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('use a whole number of threads (0 for none)')
   return Number(value)
 }
