@@ -16,7 +16,6 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve, sep } from 'node:path'
 import type { AgentTarget, Config } from '../config/index.js'
 import { globFiles, isGlob } from '../config/glob.js'
-import { convertAgent } from '../convert/index.js'
 import { diffAgents } from '../diff/diff.js'
 import type { AgentDiff } from '../diff/model.js'
 import { AgentError } from '../errors.js'
@@ -122,11 +121,9 @@ export function planTarget(target: AgentTarget, dir: string, options: BuildOptio
     const agents: Agent[] = item.sources.map((rel) => {
       const agent = parseAgent(readFileSync(join(dir, rel)), rel, { noRepair: options.noRepair === true, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
       item.warnings.push(...agent.warnings)
-      if (!to || agent.meta.dialect === to) return agent
-      const converted = convertAgent(agent, to)
-      item.warnings.push(...converted.warnings)
-      return converted.agent
+      return agent
     })
+    // mergeAgents converts sources in other dialects to `to` (src/convert) and reports what did not convert.
     const result = mergeAgents(agents, {
       ...(to ? { to } : {}),
       ...(target.prefer ? { prefer: posix(relative(dir, resolve(dir, target.prefer))) } : {}),
