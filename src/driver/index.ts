@@ -44,9 +44,9 @@ export function emptyAgent(path: string): Agent {
   return { path, meta: readMeta([], path, false, 0), root, eol: '\n', bom: false, warnings: [] }
 }
 
+/** Whether a text holds a conflict: an opening and a closing marker line (a lone `=======` is a setext underline). */
 function markerLines(text: string, size: number): boolean {
-  const re = new RegExp(`^(?:<{${size}}|>{${size}})(?: |$)|^={${size}}$`, 'm')
-  return re.test(text)
+  return new RegExp(`^<{${size}}(?: |$)`, 'm').test(text) && new RegExp(`^>{${size}}(?: |$)`, 'm').test(text)
 }
 
 /** git's own line merge of the three files, into %A (or, with `print`, to stdout). */
