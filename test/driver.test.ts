@@ -98,6 +98,7 @@ describe('merge driver with real git', () => {
   it('one branch re-orders a list while the other rewords a bullet: clean, with both changes', () => {
     const ours = edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Check the tests first.\n- Keep comments short.\n- Look for security issues.\n')
     const theirs = edit('- Keep comments short.', '- Keep review comments short and specific.')
+    expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
     const r = scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
@@ -154,6 +155,7 @@ Write a short summary at the end.
   it('frontmatter merges field by field: different tools added on each side, different fields changed', () => {
     const ours = chain(edit('tools: Read, Grep', 'tools: Read, Grep, Bash'), edit('model: sonnet', 'model: opus'))
     const theirs = chain(edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch'), edit('description: Reviews code changes.', 'description: Reviews code changes for the platform team.'))
+    expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
     const r = scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text.split('---')[1]).toBe('\nname: reviewer\ndescription: Reviews code changes for the platform team.\ntools: Read, Grep, Bash, WebFetch\nmodel: opus\n')
