@@ -11,7 +11,8 @@ import { agentFromInput } from '../pipeline.js'
 import { readInput, type Input } from '../read/read.js'
 import { ParseCache, deserializeAgent, serializeAgent } from './cache.js'
 import { asAgentError, reviveError } from './errors.js'
-import { parseOnWorkers, workerEntry } from './pool.js'
+import { ParsePool, workerEntry } from './pool.js'
+import type { FileResult } from './protocol.js'
 
 export { DEFAULT_CACHE_DIR, TOOL_VERSION } from './cache.js'
 
@@ -44,15 +45,15 @@ export interface Loaded {
   stats: { cached: number; parsed: number; workers: number }
 }
 
-/** More inputs than this to parse, and worker threads pay for their start-up. */
+/** More inputs than this to parse, and worker threads pay for their start-up ('auto'). */
 export const WORKER_THRESHOLD = 32
 const BATCH_SIZE = 4
 
-function workerCount(option: LoadOptions['workers'], toParse: number): number {
+/** How many worker threads to start if there are enough files to parse: 'auto' uses every core. */
+function workerCount(option: LoadOptions['workers']): number {
   if (option === undefined || option === 'auto') {
     const cores = availableParallelism()
-    if (cores < 2 || toParse <= WORKER_THRESHOLD) return 0
-    return Math.min(cores, Math.ceil(toParse / (2 * BATCH_SIZE)))
+    return cores < 2 ? 0 : cores
   }
   return option > 1 ? Math.floor(option) : 0
 }
@@ -69,58 +70,80 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { noRepair: options.noRepair, version: options.cacheVersion }) : undefined
   const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes }
 
-  // Read and decode every input; answer the ones the cache has.
-  const todo: Array<{ index: number; input: Input; key?: string }> = []
+  // Read and decode every input and answer the ones the cache has; the rest
+  // are parsed here, or on worker threads once there are enough of them
+  // (started while the reading goes on).
   let hits = 0
-  paths.forEach((path, index) => {
+  let parsed = 0
+  let pool: ParsePool | undefined
+  let poolSize = 0
+  const waiting: Array<{ index: number; input: Input }> = []
+  const keys = new Map<number, string>()
+  const workers = workerCount(options.workers)
+  const entry = workers > 1 ? workerEntry() : undefined
+  const threshold = options.workers === undefined || options.workers === 'auto' ? WORKER_THRESHOLD : 0
+
+  const parsedResult = (index: number, input: Input, agent: Agent, payload?: Uint8Array) => {
+    const key = keys.get(index)
+    if (cache && key) cache.put(input, key, payload ?? serializeAgent(agent))
+    finish(index, { path: input.path, agent })
+  }
+  const inputs: Input[] = []
+  const onResult = (index: number, result: FileResult) => {
+    const input = inputs[index]!
+    delete inputs[index]
+    if (!result.ok) finish(index, { path: input.path, error: reviveError(result.error) })
+    else parsedResult(index, input, deserializeAgent(result.payload), result.payload)
+  }
+
+  for (let index = 0; index < total; index++) {
+    const path = paths[index]!
+    // Let the workers' answers in now and then, so that they are kept fed.
+    if (pool && index % 16 === 15) await new Promise((resolve) => setImmediate(resolve))
     let input: Input
     try {
       input = readInput(path, readOptions)
     } catch (error) {
       finish(index, { path, error: asAgentError(error, path) })
-      return
+      continue
     }
-    if (!cache) {
-      todo.push({ index, input })
-      return
-    }
-    const key = cache.key(input)
-    const agent = cache.get(input, key)
-    if (agent) {
-      hits++
-      finish(index, { path, agent })
-    } else todo.push({ index, input, key })
-  })
-
-  // Parse the rest, on worker threads when there are enough of them.
-  const workers = workerCount(options.workers, todo.length)
-  const entry = workers > 1 && todo.length > 0 ? workerEntry() : undefined
-  if (entry) {
-    await parseOnWorkers(entry, todo.map((t) => t.input), {
-      workers,
-      batchSize: BATCH_SIZE,
-      onResult: (k, result) => {
-        const { index, input, key } = todo[k]!
-        if (!result.ok) {
-          finish(index, { path: input.path, error: reviveError(result.error) })
-          return
-        }
-        if (cache && key) cache.put(input, key, result.payload)
-        finish(index, { path: input.path, agent: deserializeAgent(result.payload) })
-      },
-    })
-  } else {
-    for (const { index, input, key } of todo) {
-      let agent: Agent
-      try {
-        agent = agentFromInput(input)
-      } catch (error) {
-        finish(index, { path: input.path, error: asAgentError(error, input.path) })
+    if (cache) {
+      const key = cache.key(input)
+      const agent = cache.get(input, key)
+      if (agent) {
+        hits++
+        finish(index, { path, agent })
         continue
       }
-      if (cache && key) cache.put(input, key, serializeAgent(agent))
-      finish(index, { path: input.path, agent })
+      keys.set(index, key)
     }
+    parsed++
+    if (pool) {
+      inputs[index] = input
+      pool.push(index, input)
+      continue
+    }
+    waiting.push({ index, input })
+    if (entry && waiting.length > threshold) {
+      poolSize = workers
+      pool = new ParsePool(entry, workers, BATCH_SIZE, onResult)
+      for (const w of waiting.splice(0)) {
+        inputs[w.index] = w.input
+        pool.push(w.index, w.input)
+      }
+    }
+  }
+
+  if (pool) await pool.finish()
+  for (const { index, input } of waiting) {
+    let agent: Agent
+    try {
+      agent = agentFromInput(input)
+    } catch (error) {
+      finish(index, { path: input.path, error: asAgentError(error, input.path) })
+      continue
+    }
+    parsedResult(index, input, agent)
   }
 
   const results = slots as LoadResult[]
@@ -130,6 +153,6 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     if (r.agent) agents.push(r.agent)
     else errors.push(r.error)
   }
-  const stats = { cached: hits, parsed: todo.length, workers: entry ? Math.min(workers, Math.ceil(todo.length / BATCH_SIZE)) : 0 }
+  const stats = { cached: hits, parsed, workers: poolSize }
   return { agents, errors, results, stats }
 }

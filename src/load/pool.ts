@@ -1,7 +1,8 @@
-// Parses decoded inputs on worker threads: a few workers, each kept busy
-// with small batches (two in flight, so a worker never waits on the main
-// thread), results put back by index so that the input order holds whatever
-// order the workers finish in.
+// Parses decoded inputs on worker threads: a few workers, each kept busy with
+// small batches (two in flight, so that a worker never waits for the main
+// thread), fed while the main thread is still reading files. Results carry
+// their input's index, so the input order holds whatever order the workers
+// finish in.
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -29,50 +30,81 @@ export function workerEntry(): URL | undefined {
   return located ?? undefined
 }
 
-export interface PoolOptions {
-  workers: number
-  batchSize: number
-  /** Called as each input's result arrives, with the input's index. */
-  onResult: (index: number, result: FileResult) => void
-}
+export class ParsePool {
+  private readonly workers: Worker[] = []
+  private readonly idle: Worker[] = []
+  private readonly batches: Array<{ indexes: number[]; inputs: Input[] }> = []
+  private readonly queue: number[] = []
+  private current: { indexes: number[]; inputs: Input[] } = { indexes: [], inputs: [] }
+  private pending = 0
+  private failure: unknown
+  private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined
 
-/** Parses every input on `workers` threads; resolves when all have answered. */
-export async function parseOnWorkers(entry: URL, inputs: Input[], options: PoolOptions): Promise<void> {
-  const batches: Array<{ start: number; inputs: Input[] }> = []
-  for (let start = 0; start < inputs.length; start += options.batchSize) {
-    batches.push({ start, inputs: inputs.slice(start, start + options.batchSize) })
+  constructor(entry: URL, count: number, private readonly batchSize: number, private readonly onResult: (index: number, result: FileResult) => void) {
+    for (let w = 0; w < count; w++) {
+      const worker = new Worker(entry)
+      this.workers.push(worker)
+      worker.on('message', (answer: BatchResult) => {
+        const batch = this.batches[answer.id]!
+        answer.results.forEach((result, k) => this.onResult(batch.indexes[k]!, result))
+        this.pending--
+        this.idle.push(worker)
+        this.pump()
+      })
+      worker.on('error', (error) => this.fail(error))
+      worker.on('exit', (code) => {
+        if (this.pending > 0) this.fail(new Error(`parse worker exited with code ${code} before finishing`))
+      })
+      // Two batches in flight per worker.
+      this.idle.push(worker, worker)
+    }
   }
-  const count = Math.max(1, Math.min(options.workers, batches.length))
-  const workers: Worker[] = []
-  try {
-    await new Promise<void>((resolve, reject) => {
-      let next = 0
-      let pending = batches.length
-      if (pending === 0) resolve()
-      const send = (worker: Worker) => {
-        if (next >= batches.length) return
-        const batch: Batch = { id: next, inputs: batches[next]!.inputs }
-        next++
-        worker.postMessage(batch)
-      }
-      for (let w = 0; w < count; w++) {
-        const worker = new Worker(entry)
-        workers.push(worker)
-        worker.on('message', (answer: BatchResult) => {
-          const { start } = batches[answer.id]!
-          answer.results.forEach((result, k) => options.onResult(start + k, result))
-          send(worker)
-          if (--pending === 0) resolve()
-        })
-        worker.on('error', reject)
-        worker.on('exit', (code) => {
-          if (pending > 0) reject(new Error(`parse worker exited with code ${code} before finishing`))
-        })
-        send(worker)
-        send(worker)
-      }
-    })
-  } finally {
-    await Promise.all(workers.map((w) => w.terminate()))
+
+  /** Queues one input (by its index among all inputs). */
+  push(index: number, input: Input): void {
+    this.current.indexes.push(index)
+    this.current.inputs.push(input)
+    if (this.current.inputs.length >= this.batchSize) this.flush()
+  }
+
+  private flush(): void {
+    if (this.current.inputs.length === 0) return
+    this.batches.push(this.current)
+    this.queue.push(this.batches.length - 1)
+    this.current = { indexes: [], inputs: [] }
+    this.pump()
+  }
+
+  private pump(): void {
+    while (this.idle.length > 0 && this.queue.length > 0) {
+      const id = this.queue.shift()!
+      const batch: Batch = { id, inputs: this.batches[id]!.inputs }
+      this.pending++
+      this.idle.shift()!.postMessage(batch)
+      // The inputs are the worker's now; drop them here.
+      this.batches[id]!.inputs = []
+    }
+    if (this.settle && this.pending === 0 && this.queue.length === 0) this.settle.resolve()
+  }
+
+  private fail(error: unknown): void {
+    this.failure ??= error
+    this.settle?.reject(this.failure)
+  }
+
+  /** Sends what is left and resolves when every input has its result; stops the workers. */
+  async finish(): Promise<void> {
+    try {
+      await new Promise<void>((resolve, reject) => {
+        this.settle = { resolve, reject }
+        if (this.failure !== undefined) reject(this.failure)
+        else {
+          this.flush()
+          this.pump()
+        }
+      })
+    } finally {
+      await Promise.all(this.workers.map((w) => w.terminate()))
+    }
   }
 }
