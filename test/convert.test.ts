@@ -173,6 +173,17 @@ describe('convertMeta and model names', () => {
     expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'claude').dropped).toBe(true)
   })
 
+  it('an allowlist that grants nothing stays one: never left out, which would grant everything', () => {
+    const none = parseAgent('---\nname: quiet\ndescription: Q.\ntools: []\n---\nThink.\n', 'quiet.md')
+    expect(convertMeta(none.meta, 'copilot').fields.find((f) => f.key === 'tools')?.value).toEqual([])
+    const opencode = convertMeta(none.meta, 'opencode').fields.find((f) => f.key === 'tools')?.value as Record<string, boolean>
+    expect(Object.values(opencode).every((v) => v === false)).toBe(true)
+    const only = parseAgent('---\nname: shell\ndescription: S.\ntools: BashOutput, KillShell\n---\nWatch.\n', 'shell.md')
+    const c = convertMeta(only.meta, 'copilot', { path: 'shell.md' })
+    expect(c.fields.find((f) => f.key === 'tools')?.value).toEqual([])
+    expect(c.warnings.map((w) => w.message)).toContain("tool 'BashOutput' has no Copilot equivalent; dropped")
+  })
+
   it('is the identity for the agent’s own dialect and never keeps unknown fields for OpenCode', () => {
     const agent = parseAgent(CLAUDE, 'release-helper.md')
     expect(convertMeta(agent.meta, 'claude').fields).toEqual(agent.meta.fields)

@@ -9,7 +9,8 @@ import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 import { nameFromPath } from '../normalize/meta.js'
 import { FIELD_ORDER } from '../render/frontmatter.js'
 import { readModel, spellModel } from './models.js'
-import { readGrants, writeGrants } from './tools.js'
+import { spellTool } from '../normalize/tools.js'
+import { OPENCODE_BUILTINS, readGrants, toolEntries, writeGrants } from './tools.js'
 
 export const DIALECT_NAME: Record<Dialect, string> = { claude: 'Claude Code', opencode: 'OpenCode', copilot: 'Copilot' }
 
@@ -124,6 +125,12 @@ export function convertMeta(meta: AgentMeta, to: Dialect, options: ConvertOption
   if (toolsField || disallowedField) {
     const grants = readGrants(toolsField?.value, from === 'claude' ? disallowedField?.value : undefined, from)
     const written = writeGrants(grants, to, { form: 'string', ...(agents ? { agents } : {}) })
+    // An allowlist that ends up empty (`tools: []`, or only tools the target
+    // lacks) grants nothing: left out, it would grant everything.
+    const allowlist = toolsField !== undefined && (grants.some((g) => g.enabled) || toolEntries(toolsField.value).length === 0)
+    if (written.tools === undefined && allowlist) {
+      written.tools = to === 'opencode' ? Object.fromEntries(OPENCODE_BUILTINS.map((id) => [spellTool(id, 'opencode') ?? id, false])) : []
+    }
     if (written.tools !== undefined) set('tools', written.tools, toolLine)
     if (written.disallowed !== undefined) set('disallowedTools', written.disallowed, disallowedField?.line ?? toolLine)
     if (written.agents !== undefined) set('agents', written.agents, toolLine)
