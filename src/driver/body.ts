@@ -483,15 +483,13 @@ class Merger {
       childrenOf.get(p)!.add(id)
     }
     const make = (id: number): Section => {
-      const unit = this.units[id]!
-      const base = id === 0 ? (this.roots.a.section) : (text.get(id) as Section)
+      const base = id === 0 ? this.roots.a.section : (text.get(id) as Section)
       const body: Block[] = []
       for (const child of this.order(id, childrenOf.get(id) ?? new Set())) {
         const c = this.units[child]!
         if (c.type === 'section') body.push(make(child))
         else body.push(text.get(child) as Statement | Rule)
       }
-      void unit
       return { ...base, body }
     }
     return make(0)
