@@ -75,7 +75,9 @@ function fallback(base: string, ours: string, theirs: string, options: DriverOpt
  * Merges the files git names: base (%O), ours (%A, also the output) and
  * theirs (%B); `name` (%P) is the path in the repository, for messages.
  */
-export function mergeDriver(base: string, ours: string, theirs: string, name: string = ours, options: DriverOptions = {}): DriverOutcome {
+export function mergeDriver(base: string, ours: string, theirs: string, path?: string, options: DriverOptions = {}): DriverOutcome {
+  // Without %P only the content decides (git's temporary files have no extension).
+  const name = path ?? ours
   const size = options.markerSize ?? 7
   let bytes: [Buffer, Buffer, Buffer]
   try {
@@ -93,7 +95,7 @@ export function mergeDriver(base: string, ours: string, theirs: string, name: st
       return { code: CRASH, how: 'trivial', messages: [`${name}: ${(error as Error).message}`] }
     }
   }
-  if (!/\.(md|markdown)$/i.test(name)) return fallback(base, ours, theirs, options, 'not a Markdown file', name)
+  if (path !== undefined && !/\.(md|markdown)$/i.test(path)) return fallback(base, ours, theirs, options, 'not a Markdown file', name)
   const texts = bytes.map((x) => x.toString('utf8'))
   if (texts.some((t) => markerLines(t, size))) return fallback(base, ours, theirs, options, 'a side already has conflict markers', name)
   let agents: [Agent, Agent, Agent]

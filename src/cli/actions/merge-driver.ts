@@ -12,7 +12,7 @@ export interface MergeDriverCommandOptions extends GlobalOptions {
 
 export function mergeDriverCommand(base: string, ours: string, theirs: string, path: string | undefined, options: MergeDriverCommandOptions): number {
   try {
-    const outcome = mergeDriver(base, ours, theirs, path ?? ours, {
+    const outcome = mergeDriver(base, ours, theirs, path, {
       ...(options.markerSize ? { markerSize: options.markerSize } : {}),
       ...(options.oursLabel ? { ours: options.oursLabel } : {}),
       ...(options.theirsLabel ? { theirs: options.theirsLabel } : {}),
