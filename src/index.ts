@@ -20,3 +20,4 @@ export { diffAgents, diffWhole, diffReport, toReport, pairAgents, hasChanges, fo
 export { convertMeta, convertAgent, convertText, parseDialect, fileNameFor, DIALECTS, DIALECT_FIELDS, readModel, spellModel, type ConvertOptions, type ConvertResult, type ModelRef } from './convert/index.js'
 export { lintAgents, formatFinding, LINT_RULES, type Finding, type LintOptions, type LintRule } from './lint/index.js'
 export { merge3, mergeDriver, emptyAgent, type Merge3Options, type Merge3Result, type DriverOptions, type DriverOutcome } from './driver/index.js'
+export { renderMergeReport, renderDiffReport, type MergeReportOptions, type DiffReportOptions } from './report/index.js'

@@ -7,7 +7,7 @@ import { VERSION } from '../version.js'
 import { esc } from './html.js'
 import { swatch } from './palette.js'
 
-const BASE_CSS = `:root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--bg:#fff;--line:#c4c4c4;--soft:#f3f4f6;--focus:#1a56db;--link:#0b4fb3;--del-bg:#ffe3e3;--del-fg:#7a0010;--ins-bg:#d9f2df;--ins-fg:#0a4f1c;--warn-bg:#fff4d6;--warn-fg:#5c3b00}
+const BASE_CSS = `:root{color-scheme:light;--fg:#1a1a1a;--muted:#4a4a4a;--bg:#ffffff;--line:#c4c4c4;--soft:#f3f4f6;--focus:#1a56db;--link:#0b4fb3;--del-bg:#ffe3e3;--del-fg:#7a0010;--ins-bg:#d9f2df;--ins-fg:#0a4f1c;--warn-bg:#fff4d6;--warn-fg:#5c3b00}
 *{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%}
 body{margin:0;font:16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Liberation Sans",Arial,sans-serif;color:var(--fg);background:var(--bg)}

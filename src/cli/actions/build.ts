@@ -9,6 +9,7 @@ import { formatText } from '../../diff/format/text.js'
 import { diffReport } from '../../diff/report.js'
 import type { Dialect } from '../../model.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { withProgress } from '../progress.js'
 
 export interface BuildCommandOptions extends GlobalOptions {
   check?: boolean
@@ -25,7 +26,8 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions): n
   if (!config) return run.code
   // Paths in messages: relative to the working directory, as the user sees them.
   const shown = (rel: string) => relative(process.cwd(), `${config.dir}/${rel}`) || rel
-  const items = planBuild(config, { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), noRepair: options.repair === false }, outputs)
+  // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
+  const items = Array.from(withProgress(config.agents, 'building', options), (target) => planBuild({ ...config, agents: [target] }, { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), noRepair: options.repair === false }, outputs)).flat()
   if (outputs.length > 0 && items.length < outputs.length) {
     run.fail(new Error(`not an output of ${relative(process.cwd(), config.path)}: ${outputs.join(', ')}`), relative(process.cwd(), config.path))
   }

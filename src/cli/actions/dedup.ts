@@ -7,6 +7,7 @@ import { bestWording } from '../../merge/body.js'
 import { loadAgents } from '../../load/index.js'
 import { expandInputs } from '../inputs.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { progressCallback } from '../progress.js'
 
 export interface DedupCommandOptions extends GlobalOptions {
   json?: boolean
@@ -33,7 +34,7 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   const files = expandInputs(paths.length > 0 ? paths : ['-'])
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
-  const { results } = await loadAgents(files, loadOptions(options))
+  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {

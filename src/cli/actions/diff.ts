@@ -18,9 +18,11 @@ import { AgentError } from '../../errors.js'
 import { DEFAULT_MAX_BYTES } from '../../read/read.js'
 import { expandInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { renderDiffReport } from '../../report/diff.js'
+import { withProgress } from '../progress.js'
 
 export interface DiffCommandOptions extends GlobalOptions {
-  format?: 'text' | 'markdown' | 'json' | 'github'
+  format?: 'text' | 'markdown' | 'json' | 'github' | 'html'
   formatting?: boolean
   git?: string
   gitExternal?: boolean
@@ -95,7 +97,7 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
     if (!range) return run.code
     const changes = run.each(options.git, () => changedAgentFiles(range, dash ?? [], cwd))
     if (!changes) return run.code
-    for (const change of changes) {
+    for (const change of withProgress(changes, 'comparing', options)) {
       const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!, read.maxBytes), change.oldPath)
       const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!, read.maxBytes), change.newPath)
       if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
@@ -113,13 +115,13 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
       return run.code
     }
     if (dirs[0]) {
-      const olds = expandInputs([a]).map(load).filter((x): x is LoadedAgent => x !== null)
-      const news = expandInputs([b]).map(load).filter((x): x is LoadedAgent => x !== null)
+      const olds = Array.from(withProgress(expandInputs([a]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
+      const news = Array.from(withProgress(expandInputs([b]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
       const rel = (x: LoadedAgent) => {
         const root = olds.includes(x) ? a : b
         return relative(root, x.agent.path).split(sep).join('/')
       }
-      for (const pair of pairAgents(olds, news, rel)) diffs.push(diffPair(pair.old, pair.new))
+      for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', options)) diffs.push(diffPair(pair.old, pair.new))
     } else {
       const old = load(a)
       const nu = load(b)
@@ -138,6 +140,9 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
       break
     case 'github':
       out = formatGithub(report)
+      break
+    case 'html':
+      out = renderDiffReport(report, { formatting: options.formatting === true })
       break
     default:
       out = formatText(report, { color: useColor(options.color, process.stdout.isTTY), formatting: options.formatting === true })

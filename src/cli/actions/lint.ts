@@ -6,6 +6,7 @@ import { formatFinding, LINT_RULES, lintAgents, type LintRule } from '../../lint
 import type { Agent, Dialect } from '../../model.js'
 import { readAgent } from '../../pipeline.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { withProgress } from '../progress.js'
 
 export interface LintCommandOptions extends GlobalOptions {
   target?: Dialect
@@ -29,7 +30,7 @@ export function lintCommand(paths: string[], options: LintCommandOptions): numbe
   }
   const files = findAgentFiles(paths.length > 0 ? paths : ['.'])
   const agents: Agent[] = []
-  for (const path of files) {
+  for (const path of withProgress(files, 'reading', options)) {
     const agent = run.each(path, () => readAgent(path, { noRepair: options.repair === false, maxBytes: options.maxSize }))
     if (agent) {
       run.warn(agent.warnings)

@@ -10,6 +10,7 @@ import { loadAgents } from '../../load/index.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { expandInputs } from '../inputs.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { progressCallback } from '../progress.js'
 
 export interface MergeCommandOptions extends GlobalOptions {
   output?: string
@@ -18,6 +19,8 @@ export interface MergeCommandOptions extends GlobalOptions {
   tools?: ToolsPolicy
   provenance?: ProvenanceMode
   threshold?: number
+  /** --report: also write the HTML report here. */
+  report?: string
 }
 
 const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolve(a) === resolve(b)
@@ -36,12 +39,16 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     return run.code
   }
   const sidecar = mode === 'sidecar' ? `${output}.provenance.json` : undefined
-  for (const target of [output, sidecar]) {
+  for (const target of [output, sidecar, options.report]) {
     const input = target === undefined ? undefined : files.find((f) => same(f, target))
     if (target && input) {
       run.fail(new AgentError('output-is-input', 'output path is also an input; inputs are never overwritten', target))
       return run.code
     }
+  }
+  if (options.report !== undefined && [output, sidecar].some((t) => t !== undefined && same(t, options.report!))) {
+    run.fail(new AgentError('bad-option', '--report names the merged file or its sidecar; give the report its own file', options.report))
+    return run.code
   }
   if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
     run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
@@ -54,7 +61,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
 
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
-  const { results } = await loadAgents(files, loadOptions(options))
+  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {
@@ -79,6 +86,13 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
       run.each(sidecar, () => writeFileAtomic(sidecar, provenanceJson(result.provenance)))
     }
   } else process.stdout.write(text)
+  if (options.report) await writeReport(options.report, result, run)
   if (!options.quiet) process.stderr.write(summaryLine(result.summary) + '\n')
   return run.code
+}
+
+/** --report: the HTML report, written atomically (its module is loaded only when asked for). */
+async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run): Promise<void> {
+  const { renderMergeReport } = await import('../../report/merge.js')
+  run.each(path, () => writeFileAtomic(path, renderMergeReport(result)))
 }

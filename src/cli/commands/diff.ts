@@ -13,7 +13,7 @@ export function defineDiff(program: Command, globals: () => GlobalOptions): void
     .command('diff')
     .description('show what changed in meaning between two versions of agent files')
     .argument('[args...]', 'OLD NEW (two files or two directories); with --git: [HEAD] [-- PATHS]')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'github']).default('text'))
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'markdown', 'json', 'github', 'html']).default('text'))
     .option('--formatting', 'also list the changes of form (bullets, wrapping, emphasis markers, numbering)')
     .option('--git <base>', 'diff the agent files changed between BASE and HEAD (default: the working tree); BASE may be A..B or A...B')
     .option('--git-external', "read git's external diff arguments (path old-file old-hex old-mode new-file new-hex new-mode), for diff.<driver>.command")
@@ -25,6 +25,7 @@ Examples:
   $ agentmerge diff --formatting before/ .claude/agents/
   $ agentmerge diff --git origin/main...HEAD --format markdown > comment.md
   $ agentmerge diff --git HEAD~1 -- .claude/agents
+  $ agentmerge diff --format html old/reviewer.md reviewer.md > review.html
   $ git config diff.agentmerge.command 'agentmerge diff --git-external'
 
 Exit codes (as diff(1)): 0 nothing changed in meaning, 1 changes, 2 trouble.`)

@@ -14,6 +14,7 @@ export function defineMerge(program: Command, globals: () => GlobalOptions): voi
     .addOption(new Option('--tools <policy>', 'how tool lists combine; warns when the result grants a tool a variant withheld').choices(['union', 'intersection', 'first']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
     .option('--threshold <score>', 'duplicate threshold, 0..1 (higher folds less)', parseFloat)
+    .option('--report <file>', 'also write an HTML report for review: each statement with its sources, folded wordings, frontmatter decisions (see docs/report.md)')
     .addHelpText('after', `
 Sections on the same topic become one section; each group of duplicate
 statements is written once, in its most complete wording, where most of its
@@ -25,7 +26,8 @@ Examples:
   $ agentmerge a.md b.md c.md > merged.md
   $ agentmerge merge .claude/agents/backend-*.md -o backend.md
   $ agentmerge a.md b.md --to opencode --prefer b.md --tools intersection -o out.md
-  $ agentmerge a.md b.md --provenance none`)
+  $ agentmerge a.md b.md --provenance none
+  $ agentmerge a.md b.md c.md -o merged.md --report merged.html`)
     .action(async (files: string[], options: object) => {
       const { mergeCommand } = await import('../actions/merge.js')
       process.exitCode = await mergeCommand(files, { ...globals(), ...options })
