@@ -13,7 +13,8 @@ import { esc, letters, safeHref } from '../src/report/html.js'
 import { shortNames } from '../src/report/merge.js'
 import { cli } from './helpers/cli.js'
 import { at, fixtureAgents, FIXTURE_PATHS } from './merge.helpers.js'
-import { edit, fixture, tempDir, write } from './diff-helpers.js'
+import { fixture, tempDir, write } from './diff-helpers.js'
+import { editedOpencode } from './report.helpers.js'
 
 const count = (html: string, re: RegExp): number => (html.match(re) ?? []).length
 
@@ -174,16 +175,6 @@ describe('colors', () => {
 
 const OPENCODE = fixture('backend-developer-opencode.md')
 
-/** An edited copy of a fixture: a rewording, a move, a removal, an addition, a renamed section and a changed field. */
-export function editedOpencode(): string {
-  let b = edit(OPENCODE, '- Performance optimization\n', '- Performance tuning and careful optimization\n')
-  b = edit(edit(b, '- Docker configuration\n', ''), '- **Documentation** - API docs, code comments, runbooks\n', '- **Documentation** - API docs, code comments, runbooks\n- Docker configuration\n')
-  b = edit(b, '### Database Architecture', '### Data Storage Design')
-  b = edit(b, '- Microservices architecture\n', '')
-  b = edit(b, '- Backend service implementation\n', '- Backend service implementation\n- Never log secrets, tokens or <img src=x onerror=alert(1)> payloads\n')
-  return edit(b, 'description: Senior backend engineer', 'description: Principal backend engineer')
-}
-
 describe('diff report', () => {
   const oldPath = 'fixtures/backend-developer/backend-developer-opencode.md'
   const newText = editedOpencode()
@@ -204,10 +195,10 @@ describe('diff report', () => {
   it('marks the reworded words, the moves, the frontmatter and the section changes', () => {
     const reworded = /<tr class="reworded">([\s\S]*?)<\/tr>/.exec(html.slice(html.indexOf('Statements side by side')))![1]!
     expect(reworded).toContain('Performance ')
-    expect(reworded).toMatch(/<ins><span class="vh">\[added: <\/span>tuning and careful<span class="vh">\]<\/span><\/ins>/)
+    expect(reworded).toContain('<ins>tuning and careful</ins>')
     expect(reworded).not.toContain('<del>')
     expect(html).toMatch(/<tr class="moved"><td class="k">.*moved from /)
-    expect(html).toMatch(/<del><span class="vh">\[removed: <\/span>Senior<span class="vh">\]<\/span><\/del>/)
+    expect(html).toContain('<del>Senior</del>')
     expect(html).toContain('section renamed</strong> from <del>Database Architecture</del> to <ins>Data Storage Design</ins>')
     expect(html).toContain('<p class="lede summary-line">1 added, 1 removed, 1 reworded, 1 moved, 1 section renamed, 1 field changed')
   })

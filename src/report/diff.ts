@@ -82,13 +82,12 @@ function groups(rows: Row[]): Array<{ path: string[]; rows: Row[] }> {
 function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
   const drop = side === 'old' ? 'added' : 'removed'
   const tag = side === 'old' ? 'del' : 'ins'
-  const word = side === 'old' ? 'removed' : 'added'
   return runs
     .filter((r) => r.op !== drop)
     .map((r) => {
       if (r.op === 'equal') return esc(r.text)
       const lead = /^\s*/.exec(r.text)![0]
-      return `${lead}<${tag}><span class="vh">[${word}: </span>${esc(r.text.slice(lead.length))}<span class="vh">]</span></${tag}>`
+      return `${lead}<${tag}>${esc(r.text.slice(lead.length))}</${tag}>`
     })
     .join('')
 }
@@ -105,7 +104,7 @@ function wordsCell(s: Statement, words: readonly WordRun[] | null | undefined, s
 function cell(ref: StatementRef | undefined, side: 'old' | 'new', words?: readonly WordRun[] | null): string {
   if (!ref) return `<td class="${side} none"><span class="empty">${side === 'old' ? 'not in old' : 'not in new'}</span></td>`
   const s = ref.statement
-  return `<td class="${side}">${wordsCell(s, words, side)}<div class="place"${attr('title', placeKey(s.source))}>line ${s.source.line}</div></td>`
+  return `<td class="${side}"><span class="place ln"${attr('title', placeKey(s.source))}>line ${s.source.line}</span>${wordsCell(s, words, side)}</td>`
 }
 
 const SYMBOL: Record<Kind, string> = { unchanged: '', added: '+', removed: '−', reworded: '~', moved: '↕' }
@@ -151,7 +150,7 @@ function fieldRow(f: FieldChange): string {
     const v = f[which]
     if (!v) return `<td class="${which} none"><span class="empty">${which === 'old' ? 'not in old' : 'not in new'}</span></td>`
     const body = f.words && f.old && f.new && typeof v.value === 'string' ? runsHtml(f.words, which) : valueHtml(v.value)
-    return `<td class="${which}">${body}<div class="place"${attr('title', placeKey(v.at))}>line ${v.at.line}</div></td>`
+    return `<td class="${which}"><span class="place ln"${attr('title', placeKey(v.at))}>line ${v.at.line}</span>${body}</td>`
   }
   const what = f.tools ? `${esc(f.change)}: ${esc(toolsText(f.tools))}` : esc(f.change)
   return `<tr class="${f.change === 'changed' ? 'reworded' : f.change}"><th scope="row" class="k"><code>${esc(f.key)}</code><br><span class="muted">${what}</span></th>${side('old')}${side('new')}</tr>`
@@ -231,7 +230,7 @@ export function renderDiffReport(input: AgentDiff | DiffReport, options: DiffRep
       stat('Section changes', c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved, 'sections'),
       stat('Fields changed', c.fields, 'fields'),
     ].join('')}</dl>`,
-    `<p class="key">Key: <del><span class="vh">[removed: </span>removed words<span class="vh">]</span></del> <ins><span class="vh">[added: </span>added words<span class="vh">]</span></ins>; rows marked + added, − removed, ~ reworded, ↕ moved.</p>`,
+    `<p class="key">Key: <del>removed words</del>, <ins>added words</ins>; rows marked + added, − removed, ~ reworded, ↕ moved.</p>`,
     `<p class="controls"><input type="checkbox" id="hide-unchanged"> <label for="hide-unchanged">Hide unchanged statements</label></p>`,
   ].join('\n')
   const main: string[] = []

@@ -74,6 +74,8 @@ ul.sts{list-style:none;padding:0;margin:.25rem 0}
 .count{font-variant-numeric:tabular-nums}
 del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:underline}
+del::before,del::after,ins::before,ins::after{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);clip:rect(1px,1px,1px,1px);white-space:nowrap}
+del::before{content:" [removed: "}ins::before{content:" [added: "}del::after,ins::after{content:"] "}
 table.sbs{border-collapse:collapse;width:100%;table-layout:fixed;margin:.35rem 0 1rem}
 table.sbs col.k{width:9.5rem}
 table.sbs th,table.sbs td{border:1px solid var(--line);padding:.3rem .5rem;vertical-align:top;text-align:left;overflow-wrap:anywhere}
@@ -85,6 +87,7 @@ tr.added td.new{background:var(--ins-bg)}
 tr.removed td.old{background:var(--del-bg)}
 tr.unchanged td{color:var(--muted)}
 td.k{font-weight:600;font-size:.88rem}
+.ln{float:right;margin-left:.6rem;font-size:.78rem}
 td.k .sym{display:inline-block;width:1.1em}
 .empty{color:var(--muted);font-style:italic;font-size:.85rem}
 body:has(#hide-unchanged:checked) tr.unchanged{display:none}
