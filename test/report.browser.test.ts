@@ -53,6 +53,27 @@ async function lowContrast(page: Page, selector: string): Promise<string[]> {
   }, selector)
 }
 
+/** Structure a screen reader relies on: headings that never skip a level, one h1, landmarks, labelled controls. */
+async function structureProblems(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = []
+    let last = 0
+    for (const h of document.querySelectorAll('h1, h2, h3, h4, h5, h6')) {
+      const level = Number(h.tagName[1])
+      if (level > last + 1) problems.push(`${h.tagName} after h${last}: ${h.textContent}`)
+      last = level
+    }
+    if (document.querySelectorAll('h1').length !== 1) problems.push('not one h1')
+    if (document.querySelectorAll('main').length !== 1 || document.querySelectorAll('header').length !== 1) problems.push('landmarks')
+    for (const input of document.querySelectorAll('input')) if (!input.labels || input.labels.length === 0) problems.push(`unlabelled input #${input.id}`)
+    for (const el of document.querySelectorAll('[aria-labelledby]')) if (!document.getElementById(el.getAttribute('aria-labelledby')!)) problems.push('dangling aria-labelledby')
+    const ids = [...document.querySelectorAll('[id]')].map((e) => e.id)
+    if (new Set(ids).size !== ids.length) problems.push('duplicate ids')
+    if (document.documentElement.lang !== 'en') problems.push('no lang')
+    return problems
+  })
+}
+
 /** Opens a page and records what goes wrong in it (script errors, CSP violations, requests). */
 async function open(context: BrowserContext, file: string): Promise<{ page: Page; problems: string[] }> {
   const page = await context.newPage()
@@ -143,8 +164,9 @@ describe.skipIf(!present)('HTML reports in Chromium', () => {
     expect(await page.locator('li.st').filter({ visible: true }).count()).toBe(fromSenior)
     await page.keyboard.press('Space')
 
-    // Readable contrast where color carries something.
+    // Readable contrast where color carries something; a structure to navigate by.
     expect(await lowContrast(page, '.badge, .muted, .place, .tag, .stats dt, summary, td, th, p, a, h1, h2, h3')).toEqual([])
+    expect(await structureProblems(page)).toEqual([])
     expect(problems).toEqual([])
     await context.close()
   })
@@ -196,6 +218,7 @@ describe.skipIf(!present)('HTML reports in Chromium', () => {
     await page.getByLabel('Hide unchanged statements').check()
     expect(await rows.filter({ visible: true }).count()).toBe(all - diff.counts.unchanged)
     expect(await lowContrast(page, 'td, th, del, ins, .muted, .place, .tag, p, h1, h2, h3, h4')).toEqual([])
+    expect(await structureProblems(page)).toEqual([])
     expect(problems).toEqual([])
     await context.close()
   })

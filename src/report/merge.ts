@@ -200,11 +200,11 @@ function foldsHtml(folds: readonly Fold[], ctx: Ctx): string {
   return folds.length === 0 ? '' : `<ul class="sts">${folds.map((f) => foldHtml(f, ctx)).join('')}</ul>`
 }
 
-function mergedSectionHtml(m: MergedSection, ctx: Ctx, depth: number): string {
-  const level = Math.min(6, depth + 2)
+/** A merged section and its subsections; headings go one level per nesting (h3 for the outermost), never skipping one. */
+function mergedSectionHtml(m: MergedSection, ctx: Ctx, level: number): string {
   const id = `sec-${++ctx.next}`
   const head = `<h${level}${attr('id', id)}>${titleHtml(m.section)}</h${level}>${sectionMeta(m.members, m.section.title, ctx)}`
-  const kids = m.children.map((c) => mergedSectionHtml(c, ctx, Math.max(depth + 1, c.section.depth))).join('')
+  const kids = m.children.map((c) => mergedSectionHtml(c, ctx, Math.min(6, level + 1))).join('')
   return `<section class="sec"${attr('aria-labelledby', id)}>${head}${foldsHtml(m.folds, ctx)}${kids}</section>`
 }
 
@@ -216,10 +216,10 @@ function agentHtml(result: MergeResult, ctx: Ctx): string {
   if (top.members.length > 0 && first?.type === 'section' && first.kind === 'heading') {
     const id = `sec-${++ctx.next}`
     const head = `<h3${attr('id', id)}>${titleHtml(first)}</h3>${sectionMeta(top.members, first.title, ctx)}`
-    const kids = top.children.map((c) => mergedSectionHtml(c, ctx, Math.max(2, c.section.depth))).join('')
+    const kids = top.children.map((c) => mergedSectionHtml(c, ctx, 4)).join('')
     return `<section class="sec"${attr('aria-labelledby', id)}>${head}${foldsHtml(top.folds, ctx)}${kids}</section>`
   }
-  return foldsHtml(top.folds, ctx) + top.children.map((c) => mergedSectionHtml(c, ctx, Math.max(1, c.section.depth))).join('')
+  return foldsHtml(top.folds, ctx) + top.children.map((c) => mergedSectionHtml(c, ctx, 3)).join('')
 }
 
 function statsHtml(s: MergeResult['summary']): string {

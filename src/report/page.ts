@@ -87,6 +87,7 @@ tr.added td.new{background:var(--ins-bg)}
 tr.removed td.old{background:var(--del-bg)}
 tr.unchanged td{color:var(--muted)}
 td.k{font-weight:600;font-size:.88rem}
+th.k .muted{font-weight:400;font-size:.85rem}
 .ln{float:right;margin-left:.6rem;font-size:.78rem}
 td.k .sym{display:inline-block;width:1.1em}
 .empty{color:var(--muted);font-style:italic;font-size:.85rem}
