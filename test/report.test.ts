@@ -19,7 +19,7 @@ import { editedOpencode } from './report.helpers.js'
 const count = (html: string, re: RegExp): number => (html.match(re) ?? []).length
 
 /** The elements the report writes; anything else in the page came from an agent file. */
-const TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'main', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'dl', 'dt', 'dd', 'section', 'article', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'span', 'ul', 'ol', 'li', 'details', 'summary', 'input', 'label', 'br', 'strong', 'em', 's', 'pre', 'blockquote', 'hr', 'sup', 'del', 'ins', 'script'])
+const TAGS = new Set(['!doctype', 'html', 'head', 'meta', 'title', 'style', 'body', 'a', 'header', 'main', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'dl', 'dt', 'dd', 'section', 'article', 'nav', 'table', 'caption', 'colgroup', 'col', 'thead', 'tbody', 'tr', 'th', 'td', 'code', 'span', 'ul', 'ol', 'li', 'details', 'summary', 'input', 'label', 'br', 'strong', 'em', 's', 'pre', 'blockquote', 'hr', 'sup', 'del', 'ins', 'script'])
 
 /** Markup problems: unknown tags, event handler attributes, scripts other than ours, links that run code, loads. */
 function markupProblems(html: string): string[] {
@@ -87,6 +87,9 @@ describe('merge report', () => {
     // Every input statement's path:line is in the page.
     for (const a of agents) for (const s of statementsOf(a.root)) expect(html).toContain(at(s))
     expect(html).toContain(`<span class="statement-count">${result.summary.statementsOut}</span>`)
+    // The contents link every output section.
+    const toc = html.slice(html.indexOf('<nav'), html.indexOf('</nav>'))
+    expect(count(toc, /<a href="#sec-\d+">/g)).toBe(result.summary.sectionsOut)
   })
 
   it('has the summary, a legend of the inputs, the frontmatter decisions and the conflicts', () => {

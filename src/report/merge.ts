@@ -141,6 +141,29 @@ function legendHtml(result: MergeResult, inputs: Inputs): string {
 interface Ctx {
   inputs: Inputs
   next: number
+  /** The sections rendered, for the contents: heading level, id, title (as HTML, plain text: links cannot nest). */
+  toc: Array<{ level: number; id: string; title: string }>
+}
+
+/** The contents: nested lists of links to the sections, by heading level. */
+function tocHtml(toc: Ctx['toc']): string {
+  if (toc.length < 2) return ''
+  let out = ''
+  const open: number[] = []
+  for (const t of toc) {
+    while (open.length > 0 && open[open.length - 1]! > t.level) {
+      out += '</li></ul>'
+      open.pop()
+    }
+    if (open.length > 0 && open[open.length - 1] === t.level) out += '</li>'
+    else {
+      out += '<ul>'
+      open.push(t.level)
+    }
+    out += `<li><a href="#${t.id}">${t.title}</a>`
+  }
+  out += '</li></ul>'.repeat(open.length)
+  return `<details class="toc"><summary>Contents: ${plural(toc.length, 'section')}</summary><nav aria-label="Sections of the merged agent">${out}</nav></details>`
 }
 
 function sourcesOf(members: readonly Statement[], inputs: Inputs): number[] {
@@ -203,7 +226,9 @@ function foldsHtml(folds: readonly Fold[], ctx: Ctx): string {
 /** A merged section and its subsections; headings go one level per nesting (h3 for the outermost), never skipping one. */
 function mergedSectionHtml(m: MergedSection, ctx: Ctx, level: number): string {
   const id = `sec-${++ctx.next}`
-  const head = `<h${level}${attr('id', id)}>${titleHtml(m.section)}</h${level}>${sectionMeta(m.members, m.section.title, ctx)}`
+  const title = titleHtml(m.section)
+  ctx.toc.push({ level, id, title: esc(m.section.title) })
+  const head = `<h${level}${attr('id', id)}>${title}</h${level}>${sectionMeta(m.members, m.section.title, ctx)}`
   const kids = m.children.map((c) => mergedSectionHtml(c, ctx, Math.min(6, level + 1))).join('')
   return `<section class="sec"${attr('aria-labelledby', id)}>${head}${foldsHtml(m.folds, ctx)}${kids}</section>`
 }
@@ -215,7 +240,9 @@ function agentHtml(result: MergeResult, ctx: Ctx): string {
   // Several inputs opening with one heading that wraps the file: that title heads the merged agent.
   if (top.members.length > 0 && first?.type === 'section' && first.kind === 'heading') {
     const id = `sec-${++ctx.next}`
-    const head = `<h3${attr('id', id)}>${titleHtml(first)}</h3>${sectionMeta(top.members, first.title, ctx)}`
+    const title = titleHtml(first)
+    ctx.toc.push({ level: 3, id, title: esc(first.title) })
+    const head = `<h3${attr('id', id)}>${title}</h3>${sectionMeta(top.members, first.title, ctx)}`
     const kids = top.children.map((c) => mergedSectionHtml(c, ctx, 4)).join('')
     return `<section class="sec"${attr('aria-labelledby', id)}>${head}${foldsHtml(top.folds, ctx)}${kids}</section>`
   }
@@ -241,7 +268,8 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
   const paths: string[] = [...result.provenance.inputs]
   for (const m of result.sections) for (const f of m.folds) for (const s of f.members) paths.push(s.source.path)
   const inputs = new Inputs(paths)
-  const ctx: Ctx = { inputs, next: 0 }
+  const ctx: Ctx = { inputs, next: 0, toc: [] }
+  const agent = agentHtml(result, ctx)
   const name = result.agent.meta.name
   const title = options.title ?? `Merge report: ${name}`
   const s = result.summary
@@ -264,7 +292,8 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
     `</section>`,
     `<section class="newpage agent" id="agent" aria-labelledby="agent-h"><h2 id="agent-h">Merged agent: <span class="statement-count">${s.statementsOut}</span> statements</h2>`,
     `<p>Each statement is written once, in its most complete wording. Under a statement that stands for several, "statements folded here" lists every input statement behind it with its <code>path:line</code>, and the other wordings.</p>`,
-    agentHtml(result, ctx),
+    tocHtml(ctx.toc),
+    agent,
     `</section>`,
   ].join('\n')
   return page({ title, css: sourceCss(inputs.paths.length), header, main, skipTo: 'agent' })

@@ -72,6 +72,8 @@ ul.sts{list-style:none;padding:0;margin:.25rem 0}
 .sec-meta details{display:inline-block}
 .sec-members{margin:.25rem 0;padding-left:1.2rem}
 .count{font-variant-numeric:tabular-nums}
+.toc{margin:.5rem 0 1rem}
+.toc ul{margin:.1rem 0;padding-left:1.2rem}
 del{background:var(--del-bg);color:var(--del-fg);text-decoration:line-through}
 ins{background:var(--ins-bg);color:var(--ins-fg);text-decoration:underline}
 del::before,del::after,ins::before,ins::after{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(100%);clip:rect(1px,1px,1px,1px);white-space:nowrap}
