@@ -15,8 +15,10 @@ import { CLAUDE_OLD, CLAUDE_TOOLS, COPILOT_ALIASES, OPENCODE_BUILTINS, toolEntri
 import { DIALECT_FIELDS, DIALECT_NAME } from '../convert/meta.js'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
-import { nameFromPath } from '../normalize/meta.js'
+import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
 import { spellTool, toolId } from '../normalize/tools.js'
+
+export { dialectOfLocation }
 
 export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
 export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'unknown-tool', 'ignored-field', 'repeated-statement']
@@ -40,14 +42,6 @@ export interface LintOptions {
 }
 
 /** The tool that reads a file where it lies: `.claude/agents/`, `.opencode/agent/`, `.github/agents/`. */
-export function dialectOfLocation(path: string): Dialect | undefined {
-  const p = path.split(sep).join('/')
-  if (/(^|\/)\.claude\/agents\//.test(p)) return 'claude'
-  if (/(^|\/)(\.opencode|opencode)\/agents?\//.test(p)) return 'opencode'
-  if (/(^|\/)\.github\/agents\//.test(p) || /\.(agent|chatmode)\.md$/i.test(p)) return 'copilot'
-  return undefined
-}
-
 /** The directory whose agents share one name space: the agents folder the file is under, else its own directory. */
 export function scopeOf(path: string): string {
   const p = path.split(sep).join('/')

@@ -2,7 +2,7 @@
 // fields every stage compares (name, description, model, tools) read from the
 // raw fields in one way for all dialects. The raw fields stay, in file order,
 // so that nothing the file says is dropped.
-import { basename } from 'node:path'
+import { basename, sep } from 'node:path'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
 import { readTools } from './tools.js'
 
@@ -16,8 +16,18 @@ export function nameFromPath(path: string): string {
   return basename(path).replace(/\.agent\.md$|\.chatmode\.md$|\.md$|\.markdown$/i, '')
 }
 
+/** The dialect a file's location implies: the folder each tool reads its agents from. */
+export function dialectOfLocation(path: string): Dialect | undefined {
+  const p = path.split(sep).join('/')
+  if (/(^|\/)\.claude\/agents\//.test(p)) return 'claude'
+  if (/(^|\/)(\.opencode|opencode)\/agents?\//.test(p)) return 'opencode'
+  if (/(^|\/)\.github\/agents\//.test(p) || /\.(agent|chatmode)\.md$/i.test(p)) return 'copilot'
+  return undefined
+}
+
 export function detectDialect(fields: MetaField[], path: string): Dialect {
-  if (/\.agent\.md$|\.chatmode\.md$/i.test(path)) return 'copilot'
+  const located = dialectOfLocation(path)
+  if (located) return located
   const keys = new Set(fields.map((f) => f.key))
   const tools = fields.find((f) => f.key === 'tools')?.value
   if ([...keys].some((k) => OPENCODE_ONLY.has(k))) return 'opencode'

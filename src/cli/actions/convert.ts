@@ -8,7 +8,7 @@ import { withEol } from '../../normalize.js'
 import { readAgent } from '../../pipeline.js'
 import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
-import { expandInputs } from '../inputs.js'
+import { findAgentFiles } from '../../read/find.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
@@ -20,7 +20,7 @@ export interface ConvertCommandOptions extends GlobalOptions {
 
 export function convertCommand(paths: string[], options: ConvertCommandOptions): number {
   const run = new Run(options)
-  const files = expandInputs(paths.length > 0 ? paths : ['-'])
+  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
     return run.code

@@ -5,7 +5,7 @@ import type { Agent } from '../../model.js'
 import { at, dedupAgents, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
 import { loadAgents } from '../../load/index.js'
-import { expandInputs } from '../inputs.js'
+import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { progressCallback } from '../progress.js'
 
@@ -31,7 +31,7 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
     return run.code
   }
-  const files = expandInputs(paths.length > 0 ? paths : ['-'])
+  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
   const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })

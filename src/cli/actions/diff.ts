@@ -16,7 +16,7 @@ import { hasChanges, type AgentDiff } from '../../diff/model.js'
 import { diffReport, pairAgents } from '../../diff/report.js'
 import { AgentError } from '../../errors.js'
 import { DEFAULT_MAX_BYTES } from '../../read/read.js'
-import { expandInputs } from '../inputs.js'
+import { findAgentFiles } from '../../read/find.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 import { renderDiffReport } from '../../report/diff.js'
 import { withProgress } from '../progress.js'
@@ -115,8 +115,8 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
       return run.code
     }
     if (dirs[0]) {
-      const olds = Array.from(withProgress(expandInputs([a]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
-      const news = Array.from(withProgress(expandInputs([b]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
+      const olds = Array.from(withProgress(findAgentFiles([a]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
+      const news = Array.from(withProgress(findAgentFiles([b]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
       const rel = (x: LoadedAgent) => {
         const root = olds.includes(x) ? a : b
         return relative(root, x.agent.path).split(sep).join('/')

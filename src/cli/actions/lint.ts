@@ -1,7 +1,7 @@
 // `agentmerge lint`: read the agent files under the paths given and report
 // what makes them misbehave, one `path:line: message (rule)` line each.
 import { AgentError } from '../../errors.js'
-import { findAgentFiles } from '../../lint/files.js'
+import { findAgentFiles } from '../../read/find.js'
 import { formatFinding, LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
 import type { Agent, Dialect } from '../../model.js'
 import { readAgent } from '../../pipeline.js'

@@ -8,7 +8,7 @@ import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type Tools
 import { provenanceJson } from '../../merge/provenance.js'
 import { loadAgents } from '../../load/index.js'
 import { writeFileAtomic } from '../../write/atomic.js'
-import { expandInputs } from '../inputs.js'
+import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { progressCallback } from '../progress.js'
 
@@ -31,7 +31,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
     return run.code
   }
-  const files = expandInputs(paths)
+  const files = findAgentFiles(paths)
   const output = options.output
   const mode: ProvenanceMode = options.provenance ?? (output ? 'sidecar' : 'inline')
   if (mode === 'sidecar' && !output) {

@@ -7,7 +7,7 @@ import { normalizeAgent } from '../../normalize.js'
 import { loadAgents } from '../../load/index.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
-import { expandInputs } from '../inputs.js'
+import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
@@ -19,7 +19,7 @@ export interface NormalizeOptions extends GlobalOptions {
 
 export async function normalizeCommand(paths: string[], options: NormalizeOptions): Promise<number> {
   const run = new Run(options)
-  const files = expandInputs(paths.length > 0 ? paths : ['-'])
+  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
     run.fail(new AgentError('output-is-input', 'output path is also an input; use --write to rewrite files in place', options.output))
     return run.code

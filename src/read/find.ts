@@ -1,10 +1,12 @@
-// The agent files under the directories given to lint: Markdown files that
-// open with frontmatter, or that lie where a tool looks for agents. Unlike a
-// plain directory walk, the agent folders `.claude`, `.opencode` and `.github`
-// are entered; other hidden folders and node_modules are not.
+// Turns command-line paths into agent files: a file stands for itself (`-`
+// for stdin), a directory for the agent files below it, in sorted order so
+// that runs are reproducible. An agent file is a Markdown file that opens
+// with frontmatter or lies where a tool looks for agents; the agent folders
+// `.claude`, `.opencode` and `.github` are entered, other hidden folders and
+// node_modules are not.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { dialectOfLocation } from './index.js'
+import { dialectOfLocation } from '../normalize/meta.js'
 
 const AGENT_DIRS = new Set(['.claude', '.opencode', '.github'])
 
