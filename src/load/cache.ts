@@ -92,6 +92,10 @@ export class ParseCache {
         this.made.add(shard)
       }
       writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(key + '\n', 'latin1'), payload]))
+      // Remove a stale entry first: ext4 flushes a file renamed over an
+      // existing one to disk (auto_da_alloc), which costs milliseconds per
+      // entry; a reader in between sees a miss, which is fine for a cache.
+      try { unlinkSync(file) } catch { /* no stale entry */ }
       renameSync(temp, file)
     } catch {
       try { unlinkSync(temp) } catch { /* never written */ }
