@@ -10,7 +10,7 @@
 // over the entry, so a concurrent reader sees the old entry or the new one.
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { Agent } from '../model.js'
 import type { Input } from '../read/read.js'
@@ -38,7 +38,6 @@ export class ParseCache {
   readonly dir: string
   private readonly salt: string
   private readonly place: string
-  private readonly made = new Set<string>()
 
   constructor(location: string | undefined, options: CacheKeyOptions = {}) {
     this.dir = resolve(location ?? DEFAULT_CACHE_DIR)
@@ -56,7 +55,8 @@ export class ParseCache {
     return hash.digest('hex')
   }
 
-  private file(path: string): string {
+  /** The file of an input's entry. */
+  entry(path: string): string {
     const name = createHash('sha256').update(this.place).update('\0').update(resolve(path)).update('\0').update(path).digest('hex')
     return join(this.dir, name.slice(0, 2), `${name.slice(2, 40)}.bin`)
   }
@@ -65,7 +65,7 @@ export class ParseCache {
   get(input: Input, key: string): Agent | undefined {
     let data: Buffer
     try {
-      data = readFileSync(this.file(input.path))
+      data = readFileSync(this.entry(input.path))
     } catch {
       return undefined
     }
@@ -83,23 +83,33 @@ export class ParseCache {
 
   /** Stores the serialized Agent of an input; a failure to write only loses the entry. */
   put(input: Input, key: string, payload: Uint8Array): void {
-    const file = this.file(input.path)
-    const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
-    try {
-      const shard = join(file, '..')
-      if (!this.made.has(shard)) {
-        mkdirSync(shard, { recursive: true })
-        this.made.add(shard)
-      }
-      writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(key + '\n', 'latin1'), payload]))
-      // Remove a stale entry first: ext4 flushes a file renamed over an
-      // existing one to disk (auto_da_alloc), which costs milliseconds per
-      // entry; a reader in between sees a miss, which is fine for a cache.
-      try { unlinkSync(file) } catch { /* no stale entry */ }
-      renameSync(temp, file)
-    } catch {
-      try { unlinkSync(temp) } catch { /* never written */ }
+    writeEntry(this.entry(input.path), key, payload)
+  }
+}
+
+const madeDirs = new Set<string>()
+
+/**
+ * Writes one cache entry atomically (a temporary file renamed into place);
+ * worker threads call this too, so that the main thread does not wait on
+ * the disk. A failure only loses the entry.
+ */
+export function writeEntry(file: string, key: string, payload: Uint8Array): void {
+  const temp = `${file}.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
+  try {
+    const shard = dirname(file)
+    if (!madeDirs.has(shard)) {
+      mkdirSync(shard, { recursive: true })
+      madeDirs.add(shard)
     }
+    writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(key + '\n', 'latin1'), payload]))
+    // Remove a stale entry first: ext4 flushes a file renamed over an
+    // existing one to disk (auto_da_alloc), which costs milliseconds per
+    // entry; a reader in between sees a miss, which is fine for a cache.
+    try { unlinkSync(file) } catch { /* no stale entry */ }
+    renameSync(temp, file)
+  } catch {
+    try { unlinkSync(temp) } catch { /* never written */ }
   }
 }
 

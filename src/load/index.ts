@@ -83,17 +83,22 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
   const entry = workers > 1 ? workerEntry() : undefined
   const threshold = options.workers === undefined || options.workers === 'auto' ? WORKER_THRESHOLD : 0
 
-  const parsedResult = (index: number, input: Input, agent: Agent, payload?: Uint8Array) => {
+  const parsedResult = (index: number, input: Input, agent: Agent) => {
     const key = keys.get(index)
-    if (cache && key) cache.put(input, key, payload ?? serializeAgent(agent))
+    if (cache && key) cache.put(input, key, serializeAgent(agent))
     finish(index, { path: input.path, agent })
   }
   const inputs: Input[] = []
+  // The workers store their parses in the cache themselves.
   const onResult = (index: number, result: FileResult) => {
     const input = inputs[index]!
     delete inputs[index]
     if (!result.ok) finish(index, { path: input.path, error: reviveError(result.error) })
-    else parsedResult(index, input, deserializeAgent(result.payload), result.payload)
+    else finish(index, { path: input.path, agent: deserializeAgent(result.payload) })
+  }
+  const entryOf = (index: number, input: Input) => {
+    const key = keys.get(index)
+    return cache && key ? { file: cache.entry(input.path), key } : null
   }
 
   for (let index = 0; index < total; index++) {
@@ -120,7 +125,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     parsed++
     if (pool) {
       inputs[index] = input
-      pool.push(index, input)
+      pool.push(index, input, entryOf(index, input))
       continue
     }
     waiting.push({ index, input })
@@ -129,7 +134,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
       pool = new ParsePool(entry, workers, BATCH_SIZE, onResult)
       for (const w of waiting.splice(0)) {
         inputs[w.index] = w.input
-        pool.push(w.index, w.input)
+        pool.push(w.index, w.input, entryOf(w.index, w.input))
       }
     }
   }

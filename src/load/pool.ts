@@ -33,9 +33,9 @@ export function workerEntry(): URL | undefined {
 export class ParsePool {
   private readonly workers: Worker[] = []
   private readonly idle: Worker[] = []
-  private readonly batches: Array<{ indexes: number[]; inputs: Input[] }> = []
+  private readonly batches: Array<{ indexes: number[]; inputs: Input[]; entries: Batch['entries'] }> = []
   private readonly queue: number[] = []
-  private current: { indexes: number[]; inputs: Input[] } = { indexes: [], inputs: [] }
+  private current: { indexes: number[]; inputs: Input[]; entries: Batch['entries'] } = { indexes: [], inputs: [], entries: [] }
   private pending = 0
   private failure: unknown
   private settle: { resolve: () => void; reject: (error: unknown) => void } | undefined
@@ -60,10 +60,11 @@ export class ParsePool {
     }
   }
 
-  /** Queues one input (by its index among all inputs). */
-  push(index: number, input: Input): void {
+  /** Queues one input (by its index among all inputs), with where the worker is to cache its parse. */
+  push(index: number, input: Input, entry: { file: string; key: string } | null = null): void {
     this.current.indexes.push(index)
     this.current.inputs.push(input)
+    this.current.entries.push(entry)
     if (this.current.inputs.length >= this.batchSize) this.flush()
   }
 
@@ -71,18 +72,19 @@ export class ParsePool {
     if (this.current.inputs.length === 0) return
     this.batches.push(this.current)
     this.queue.push(this.batches.length - 1)
-    this.current = { indexes: [], inputs: [] }
+    this.current = { indexes: [], inputs: [], entries: [] }
     this.pump()
   }
 
   private pump(): void {
     while (this.idle.length > 0 && this.queue.length > 0) {
       const id = this.queue.shift()!
-      const batch: Batch = { id, inputs: this.batches[id]!.inputs }
+      const batch: Batch = { id, inputs: this.batches[id]!.inputs, entries: this.batches[id]!.entries }
       this.pending++
       this.idle.shift()!.postMessage(batch)
       // The inputs are the worker's now; drop them here.
       this.batches[id]!.inputs = []
+      this.batches[id]!.entries = []
     }
     if (this.settle && this.pending === 0 && this.queue.length === 0) this.settle.resolve()
   }
