@@ -29,6 +29,9 @@ export function pairAgents<T extends { agent: Agent }>(olds: T[], news: T[], sor
       out.push({ old: olds[i]!, new: y })
     })
   }
+  // Agent name first; among agents of one name (copies under other file
+  // names) the same file pairs before any other.
+  zip((x) => `${x.agent.meta.name}\u0000${sortKey(x)}`)
   zip((x) => x.agent.meta.name)
   zip((x) => basename(x.agent.path))
   olds.forEach((x, i) => {

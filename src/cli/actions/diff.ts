@@ -115,12 +115,20 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
       return run.code
     }
     if (dirs[0]) {
-      const olds = Array.from(withProgress(findAgentFiles([a]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
-      const news = Array.from(withProgress(findAgentFiles([b]), 'reading', options), (path) => load(path)).filter((x): x is LoadedAgent => x !== null)
-      const rel = (x: LoadedAgent) => {
-        const root = olds.includes(x) ? a : b
-        return relative(root, x.agent.path).split(sep).join('/')
-      }
+      const relativeTo = (root: string, path: string) => relative(root, path).split(sep).join('/')
+      // A file that cannot be read on one side is reported as trouble; its
+      // namesake on the other side is then neither added nor removed.
+      const unreadable = new Set<string>()
+      const side = (root: string) =>
+        Array.from(withProgress(findAgentFiles([root]), 'reading', options), (path) => {
+          const loaded = load(path)
+          if (!loaded) unreadable.add(relativeTo(root, path))
+          return loaded
+        }).filter((x): x is LoadedAgent => x !== null)
+      const [readOld, readNew] = [side(a), side(b)]
+      const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
+      const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
+      const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
       for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', options)) diffs.push(diffPair(pair.old, pair.new))
     } else {
       const old = load(a)
