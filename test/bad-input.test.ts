@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BAD_INPUTS } from './catalogue/bad-inputs.js'
-import { cli, FIXTURES } from './helpers/cli.js'
+import { cli, FIXTURES, type CliResult } from './helpers/cli.js'
 
 const GOOD = FIXTURES + 'backend-developer-senior.md'
 let dir = ''
@@ -62,5 +62,59 @@ describe('bad input through normalize', () => {
     expect(low.code).toBe(2)
     expect(low.stderr.trim()).toBe(`${GOOD}: file is 2.3 KiB, over the 1.0 KiB limit (raise it with --max-size)`)
     expect(cli(['normalize', '--max-size', '3KB', GOOD]).code).toBe(0)
+  })
+})
+
+// merge and diff take every case in one run each (so the catalogue costs two
+// processes, not forty), and each case is then checked in that run's output.
+const errorLines = (result: CliResult, file: string) =>
+  result.stderr.split('\n').filter((line) => line.startsWith(file) && !line.includes(': warning: '))
+
+describe('bad input through merge and diff', () => {
+  let merged: CliResult
+  let diffed: CliResult
+  let agents = ''
+  const caseFile = (root: string, i: number) => join(root, `case-${i}.md`)
+
+  beforeAll(() => {
+    merged = cli(['merge', ...BAD_INPUTS.map((_, i) => caseFile(dir, i)), GOOD, FIXTURES + 'backend-engineer.md'])
+    // In an agents folder every Markdown file is an agent file, whatever it holds.
+    const root = mkdtempSync(join(tmpdir(), 'agentmerge-bad-diff-'))
+    agents = join(root, '.claude', 'agents')
+    mkdirSync(join(agents, 'old'), { recursive: true })
+    mkdirSync(join(agents, 'new'))
+    BAD_INPUTS.forEach((input, i) => {
+      writeFileSync(caseFile(join(agents, 'old'), i), input.content())
+      writeFileSync(caseFile(join(agents, 'new'), i), readFileSync(GOOD))
+    })
+    diffed = cli(['diff', join(agents, 'old'), join(agents, 'new')])
+  }, 120_000)
+
+  it('merge: exit 2, and the good files are still merged', () => {
+    expect(merged.code).toBe(2)
+    expect(merged.stdout).toContain('Code review participation and feedback')
+    expect(merged.stdout).toContain('Design RESTful APIs with proper resource modeling')
+    expect(merged.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+  })
+
+  it('diff: exit 2, and the readable pairs are still compared', () => {
+    expect(diffed.code).toBe(2)
+    expect(diffed.stdout).toMatch(/in \d+ files? of \d+/)
+    expect(diffed.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/)
+  })
+
+  BAD_INPUTS.forEach((input, i) => {
+    it(`merge and diff: ${input.name}`, () => {
+      for (const [result, file] of [[merged, caseFile(dir, i)], [diffed, caseFile(join(agents, 'old'), i)]] as const) {
+        const lines = errorLines(result, file)
+        if (input.expect.refused) {
+          expect(lines).toHaveLength(1)
+          expect(lines[0]).toMatch(input.expect.message)
+          if (input.expect.line !== undefined) expect(lines[0]!.startsWith(`${file}:${input.expect.line}`)).toBe(true)
+        } else {
+          expect(lines).toEqual([])
+        }
+      }
+    })
   })
 })
