@@ -133,9 +133,12 @@ function info(name, measured, note = '', extra = {}) {
 function skip(name, note) {
   rows.push({ name, measured: '', baseline: '', ratio: '', target: '', verdict: 'SKIP', note })
 }
+// Other processes on a shared machine take cores from the parallel rows:
+// each section notes the load average (1 minute) when it started.
 function section(title) {
-  rows.push({ section: title })
-  console.error(`- ${title}`)
+  const load = `load average ${loadavg()[0].toFixed(1)} at the start`
+  rows.push({ section: `${title} (${load})` })
+  console.error(`- ${title} (${load})`)
 }
 
 // ---------------------------------------------------------------- rows

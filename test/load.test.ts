@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AgentError, loadAgents, readAgent, type Agent } from '../src/index.js'
+import { readInput } from '../src/read/read.js'
 import { FIXTURE_FILES, FIXTURES, ROOT } from './helpers/cli.js'
 
 let dir: string
@@ -86,6 +87,15 @@ describe('loadAgents: cache', () => {
     expect(repaired.stats).toMatchObject({ cached: 0, parsed: 5 })
     expect(json(repaired.agents)).toBe(json(files.map((p) => readAgent(p, { noRepair: true }))))
     expect(json(repaired.agents)).not.toBe(json(plain(files)))
+  })
+
+  it('keepText returns the decoded text each agent was built from, cached or not', async () => {
+    const cache = temp()
+    for (let run = 0; run < 2; run++) {
+      const { results } = await loadAgents(files, { cache, keepText: true })
+      expect(results.map((r) => r.text)).toEqual(files.map((p) => readInput(p).text))
+      expect(results[1]!.text).toContain('⚙️')
+    }
   })
 
   it('read errors are reported per file and never cached', async () => {

@@ -27,12 +27,14 @@ export interface LoadOptions {
   maxBytes?: number
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
+  /** Also return each file's decoded text (LF line endings, BOM removed, mojibake repaired), as `diff` needs it. */
+  keepText?: boolean
   /** The tool version the cache is keyed by (tests change it to check that entries then miss). */
   cacheVersion?: string
 }
 
 /** One input's outcome, in input order. */
-export type LoadResult = { path: string; agent: Agent; error?: undefined } | { path: string; agent?: undefined; error: AgentError }
+export type LoadResult = { path: string; agent: Agent; error?: undefined; text?: string } | { path: string; agent?: undefined; error: AgentError; text?: undefined }
 
 export interface Loaded {
   /** The agents that could be read, in input order. */
@@ -89,6 +91,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     finish(index, { path: input.path, agent })
   }
   const inputs: Input[] = []
+  const texts: string[] = []
   // The workers store their parses in the cache themselves.
   const onResult = (index: number, result: FileResult) => {
     const input = inputs[index]!
@@ -112,6 +115,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
       finish(index, { path, error: asAgentError(error, path) })
       continue
     }
+    if (options.keepText) texts[index] = input.text
     if (cache) {
       const key = cache.key(input)
       const agent = cache.get(input, key)
@@ -152,6 +156,9 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
   }
 
   const results = slots as LoadResult[]
+  if (options.keepText) results.forEach((r, index) => {
+    if (r.agent) r.text = texts[index]
+  })
   const agents: Agent[] = []
   const errors: AgentError[] = []
   for (const r of results) {
