@@ -113,7 +113,7 @@ export function writeEntry(file: string, key: string, payload: Uint8Array): void
   }
 }
 
-export function serializeAgent(agent: Agent): Buffer {
+export function serializeAgent(agent: Agent): Uint8Array {
   return serialize(agent)
 }
 

@@ -1,6 +1,9 @@
+// Vitest global setup: the CLI tests spawn bin/agentmerge.js, which runs the
+// bundle, and the pack test ships dist/ with its type declarations; build
+// both from the current sources once before any test runs.
 import { spawnSync } from 'node:child_process'
 
 export default function setup(): void {
-  const result = spawnSync(process.execPath, ['scripts/build.mjs', '--no-types'], { stdio: 'inherit' })
+  const result = spawnSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' })
   if (result.status !== 0) throw new Error('build failed')
 }

@@ -12,7 +12,7 @@ export interface Paint {
   bold(s: string): string
 }
 
-export function useColor(option: boolean | undefined, isTTY: boolean | undefined, env: NodeJS.ProcessEnv = process.env): boolean {
+export function useColor(option: boolean | undefined, isTTY: boolean | undefined, env: Readonly<Record<string, string | undefined>> = process.env): boolean {
   if (option !== undefined) return option
   const force = env.FORCE_COLOR
   if (force !== undefined && force !== '') return force !== '0' && force.toLowerCase() !== 'false'
