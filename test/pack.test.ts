@@ -44,15 +44,26 @@ describe('npm pack', () => {
     const installed = npm(['install', '--offline', tarball], consumer)
     expect(installed.status, installed.stderr).toBe(0)
     writeFileSync(join(consumer, 'main.ts'), `
-      import { parseAgent, normalizeAgent, statementsOf, type Agent, type Statement } from 'agentmerge'
-      const agent: Agent = parseAgent('---\\nname: a\\n---\\n\\n- one\\n', 'a.md')
-      const first: Statement | undefined = statementsOf(agent.root)[0]
-      const text: string = normalizeAgent(agent) + (first?.source.line ?? 0)
+      import { diffAgents, formatText, mergeAgents, parseAgent, renderMerged, statementsOf, type Agent, type AgentDiff, type MergeResult, type Statement } from 'agentmerge'
+      const a: Agent = parseAgent('---\\nname: a\\n---\\n\\n- one\\n', 'a.md')
+      const b: Agent = parseAgent('---\\nname: a\\n---\\n\\n- one\\n- two\\n', 'b.md')
+      const first: Statement | undefined = statementsOf(a.root)[0]
+      const merged: MergeResult = mergeAgents([a, b])
+      const diff: AgentDiff = diffAgents(a, b)
+      const text: string = renderMerged(merged) + formatText(diff) + (first?.source.line ?? 0)
       console.log(text.length)
     `)
     writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', noEmit: true, types: [], rootDir: '.' }, files: ['main.ts'] }))
     const tsc = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', consumer], { encoding: 'utf8' })
     expect(tsc.stdout + tsc.stderr).toBe('')
     expect(tsc.status).toBe(0)
+    // And it runs: the library entry is a bundle with no runtime dependencies.
+    const js = join(consumer, 'main.mjs')
+    writeFileSync(js, `import { mergeAgents, parseAgent, renderMerged } from 'agentmerge'
+      const agents = ['- one', '- one\\n- two'].map((body, i) => parseAgent('---\\nname: a\\n---\\n\\n' + body + '\\n', i + '.md'))
+      process.stdout.write(renderMerged(mergeAgents(agents), 'none'))`)
+    const ran = spawnSync(process.execPath, [js], { cwd: consumer, encoding: 'utf8' })
+    expect(ran.stderr).toBe('')
+    expect(ran.stdout).toBe('---\nname: a\n---\n\n- one\n- two\n')
   }, 120_000)
 })
