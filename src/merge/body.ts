@@ -251,17 +251,37 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
         const b = items[y]!
         return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || homeRank(home(a)) - homeRank(home(b)) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
       })
+      // Twins first: statements of one text in different inputs always share
+      // a fold (the largest sets of twins are seeded first); then each seed
+      // joins a fold of other inputs, in the same merged section if it can.
+      const twins = new Map<string, number[]>()
       for (const i of sorted) {
-        const it = items[i]!
-        const h = home(it)
-        const open = folds.filter((f) => !f.agents.has(it.agent))
-        // The same text joins its twin; else a fold in the same merged section; else the first.
-        const target = open.find((f) => f.norms.has(it.statement.norm)) ?? open.find((f) => f.home === h) ?? open[0]
+        const norm = items[i]!.statement.norm
+        const list = twins.get(norm)
+        if (list) list.push(i)
+        else twins.set(norm, [i])
+      }
+      const seeds: Pending[] = []
+      for (const list of [...twins.values()].sort((a, b) => b.length - a.length)) {
+        const mine: Pending[] = []
+        for (const i of list) {
+          const it = items[i]!
+          const seed = mine.find((f) => !f.agents.has(it.agent))
+          if (seed) {
+            seed.members.push(i)
+            seed.agents.add(it.agent)
+          } else mine.push({ members: [i], agents: new Set([it.agent]), norms: new Set([it.statement.norm]), home: home(it) })
+        }
+        seeds.push(...mine)
+      }
+      for (const seed of seeds) {
+        const open = folds.filter((f) => [...seed.agents].every((a) => !f.agents.has(a)))
+        const target = open.find((f) => f.home === seed.home) ?? open[0]
         if (target) {
-          target.members.push(i)
-          target.agents.add(it.agent)
-          target.norms.add(it.statement.norm)
-        } else folds.push({ members: [i], agents: new Set([it.agent]), norms: new Set([it.statement.norm]), home: h })
+          target.members.push(...seed.members)
+          for (const a of seed.agents) target.agents.add(a)
+          for (const n of seed.norms) target.norms.add(n)
+        } else folds.push(seed)
       }
     }
     for (const f of folds) {
