@@ -33,3 +33,16 @@ describe('normalize regressions', () => {
     expect(norms('[](./target.md)\n\n![](/logo.png)\n')).toEqual(['![](/logo.png)', '[](./target.md)'])
   })
 })
+
+describe('merge regressions', () => {
+  it('the same bullet in two inputs is written once, even beside a near twin of one input', async () => {
+    const { mergeAgents, renderMerged } = await import('../src/index.js')
+    const a = parseAgent('---\nname: a\n---\n\n## When to use me\n\n- Caching strategies (Redis, Memcached)\n\n## Performance\n\n- Caching layers (Redis, Memcached)\n', 'a.md')
+    const b = parseAgent('---\nname: a\n---\n\n## Technical proficiency\n\n- Caching strategies (Redis, Memcached)\n', 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const text = renderMerged(mergeAgents(agents), 'none')
+      expect(text.split('\n').filter((l) => l === '- Caching strategies (Redis, Memcached)')).toHaveLength(1)
+      expect(text).toContain('- Caching layers (Redis, Memcached)')
+    }
+  })
+})
