@@ -45,6 +45,8 @@ interface Item {
   unit: number
   pos: number
   group: number
+  /** A lead-in: a statement ending in a colon, right before a subsection in its source. */
+  leadsIn: boolean
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -139,7 +141,7 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
     const n = body.length
     body.forEach((block, i) => {
       const pos = (i + 0.5) / n
-      if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1 })
+      if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1, leadsIn: body[i + 1]?.type === 'section' && /:$/.test(block.text) })
       else if (block.type === 'section') {
         const id = units.length
         const words = titleWords(block)
@@ -320,11 +322,14 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
     }
     const runs = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || cmp(least.get(x)!, least.get(y)!) || cmp(agents[x]!.path, agents[y]!.path) || x - y)
     const priority = new Map(runs.map((a, i) => [a, i]))
+    // Subsections follow a section's statements in the output, so a lead-in
+    // (`Your responsibilities:` right before the subsections of its file)
+    // goes last, next to what it introduces, instead of amid other text.
     const keyed = entries.map((e) => {
       const owner = e.here.reduce((best, i) => (priority.get(items[i]!.agent)! < priority.get(items[best]!.agent)! ? i : best), e.here[0]!)
-      return { fold: e.fold, run: priority.get(items[owner]!.agent)!, pos: items[owner]!.pos }
+      return { fold: e.fold, lead: e.here.every((i) => items[i]!.leadsIn) ? 1 : 0, run: priority.get(items[owner]!.agent)!, pos: items[owner]!.pos }
     })
-    keyed.sort((x, y) => x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
+    keyed.sort((x, y) => x.lead - y.lead || x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
     return keyed.map((k) => k.fold)
   }
 
