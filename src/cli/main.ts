@@ -33,12 +33,18 @@ program
 const globals = (): GlobalOptions => program.opts<GlobalOptions>()
 
 // Each command defines its options here and loads its work when it runs.
-for (const define of [defineNormalize, defineMerge, defineDedup, defineDiff, defineConvert, defineLint, defineMergeDriver, defineBuild]) define(program, globals)
+// The order is the help's: the everyday commands first.
+for (const define of [defineMerge, defineDiff, defineDedup, defineNormalize, defineConvert, defineLint, defineBuild, defineMergeDriver]) define(program, globals)
 
 program.addHelpText('after', `
 Examples:
-  $ agentmerge normalize fixtures/backend-developer/*.md
+  $ agentmerge a.md b.md c.md -o canonical.md       merge variants, provenance beside it
+  $ agentmerge diff old.md new.md                    what changed in meaning
+  $ agentmerge diff --git origin/main --format markdown
+  $ agentmerge dedup .claude/agents                  instructions repeated across agents
+  $ agentmerge normalize --check .claude/agents      canonical form, for CI
 
+Run agentmerge help <command> for a command's options.
 Exit codes: 0 success, 1 check failed or changes found, 2 error.`)
 
 // A promise, not a top-level await: the bin runs this file as one CommonJS
