@@ -7,17 +7,7 @@ import type { ListItem } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, renderAgent, renderMerged, type Agent, type Block, type Section, type Statement } from '../src/index.js'
 import { body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
-
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng as random } from '../bench/corpus.mjs'
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const out = xs.slice()

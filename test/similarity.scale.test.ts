@@ -4,18 +4,8 @@ import { blockingView, compareProfiles } from '../src/similarity/compare.js'
 import { buildCorpus, idf } from '../src/similarity/corpus.js'
 import { groupDuplicates, type SimItem } from '../src/similarity/index.js'
 import { profileOf } from '../src/similarity/profile.js'
+import { rng } from '../bench/corpus.mjs'
 
-/** Deterministic PRNG (mulberry32), so the synthetic corpus is fixed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'te', 'zan', 'qui', 'vor', 'pex', 'dul', 'sam', 'bri', 'nox', 'fel', 'gra', 'hin']
 const VERBS = ['Implement', 'Design', 'Build', 'Use', 'Create', '']
