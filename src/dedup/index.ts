@@ -3,7 +3,7 @@
 // groups come back as groups of statements with the reasons for each pairing.
 // Merge builds on the same grouping; `agentmerge dedup` prints it.
 import type { Agent, Statement } from '../model.js'
-import { groupDuplicates, type SimilarityOptions } from '../similarity/index.js'
+import { DEFAULT_THRESHOLD, groupDuplicates, type SimilarityOptions } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
 
 export type DedupOptions = SimilarityOptions
@@ -37,11 +37,28 @@ export interface DedupResult {
 /** A statement's public place: `path:line`. */
 export const at = (s: { source: { path: string; line: number } }): string => `${s.source.path}:${s.source.line}`
 
+/** Why two statements (by index) were grouped: as DedupReason, with indices. */
+export interface IndexReason {
+  a: number
+  b: number
+  score: number
+  shared: string[]
+  note?: string
+}
+
 /**
- * The duplicate grouping of a list of statements: `group[i]` is the group
- * number of statement i (numbered in order of first member), plus the reasons.
+ * The duplicate grouping of a list of statements by index: `group[i]` is the
+ * group number of statement i (numbered in order of first member), `count`
+ * the number of groups, and the reasons sorted by (a, b).
  */
-export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}): { group: number[]; count: number; reasons: Array<{ a: number; b: number; score: number; shared: string[]; note?: string }> } {
+export interface StatementGrouping {
+  group: number[]
+  count: number
+  reasons: IndexReason[]
+}
+
+/** The duplicate grouping of a list of statements; see StatementGrouping. */
+export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping {
   const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options)
   const group = new Array<number>(statements.length).fill(-1)
   const ordered = groups.map((g) => g.slice().sort((x, y) => x - y)).sort((g, h) => g[0]! - h[0]!)
@@ -54,8 +71,8 @@ export function groupStatements(statements: readonly Statement[], options: Dedup
   return { group, count, reasons }
 }
 
-/** Groups the statements of agents that say the same thing. */
-export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}): DedupResult {
+/** Every statement of the agents in input order then document order, and the index of its agent. */
+export function statementsOfAgents(agents: readonly Agent[]): { statements: Statement[]; owner: number[] } {
   const owner: number[] = []
   const statements: Statement[] = []
   agents.forEach((agent, a) => {
@@ -64,7 +81,38 @@ export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}
       owner.push(a)
     }
   })
-  const { group, count, reasons } = groupStatements(statements, options)
+  return { statements, owner }
+}
+
+/** The threshold a grouping was computed with (the similarity module's default when none is given). */
+export const thresholdOf = (options: DedupOptions): number => options.threshold ?? DEFAULT_THRESHOLD
+
+// The grouping behind each DedupResult made here, and the threshold it was
+// made with, so that merge can take it instead of grouping again.
+const GROUPINGS = new WeakMap<DedupResult, { threshold: number; grouping: StatementGrouping }>()
+
+/**
+ * The grouping behind a DedupResult, when it is one that dedupAgents
+ * returned for exactly these statements (the same objects, in the same
+ * order) and this threshold; otherwise undefined, and the caller groups.
+ */
+export function groupingOf(result: DedupResult | undefined, statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping | undefined {
+  if (!result) return undefined
+  const known = GROUPINGS.get(result)
+  if (!known || known.threshold !== thresholdOf(options)) return undefined
+  const given = result.statements
+  if (given.length !== statements.length || known.grouping.group.length !== statements.length) return undefined
+  for (let i = 0; i < given.length; i++) if (given[i] !== statements[i]) return undefined
+  return known.grouping
+}
+
+/**
+ * The DedupResult of statements already grouped (by groupStatements, or
+ * read back from the grouping cache): `statements` and `owner` as
+ * statementsOfAgents returns them.
+ */
+export function dedupResult(statements: Statement[], owner: readonly number[], grouping: StatementGrouping, options: DedupOptions = {}): DedupResult {
+  const { group, count, reasons } = grouping
   const members: number[][] = Array.from({ length: count }, () => [])
   group.forEach((g, i) => members[g]!.push(i))
   const groups: DedupGroup[] = members.map((m) => ({
@@ -78,7 +126,18 @@ export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}
     if (r.note) reason.note = r.note
     g.reasons.push(reason)
   }
-  return { statements, groups }
+  const result: DedupResult = { statements, groups }
+  GROUPINGS.set(result, { threshold: thresholdOf(options), grouping })
+  return result
+}
+
+/**
+ * Groups the statements of agents that say the same thing. The result can
+ * be passed on to mergeAgents (`{ dedup }`), which then does not group again.
+ */
+export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}): DedupResult {
+  const { statements, owner } = statementsOfAgents(agents)
+  return dedupResult(statements, owner, groupStatements(statements, options), options)
 }
 
 /** The stable JSON view: `{"groups": [["path:line", ...], ...]}`. */

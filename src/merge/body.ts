@@ -7,7 +7,7 @@
 // the order of the inputs.
 import type { PhrasingContent, Text } from 'mdast'
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { groupStatements, type DedupOptions } from '../dedup/index.js'
+import { groupingOf, groupStatements, type DedupOptions, type DedupResult } from '../dedup/index.js'
 import { sectionKey } from '../normalize/key.js'
 import { termsOf } from '../similarity/index.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
@@ -132,7 +132,12 @@ function unnumbered(nodes: PhrasingContent[]): PhrasingContent[] {
   return value === '' ? nodes.slice(1) : [{ ...(first as Text), value }, ...nodes.slice(1)]
 }
 
-export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}): BodyMerge {
+/** A grouping already made by dedupAgents over the same agents, used instead of grouping again when it matches. */
+export interface BodyOptions extends DedupOptions {
+  dedup?: DedupResult
+}
+
+export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {}): BodyMerge {
   // Units: every section below each root (and below a title wrapper).
   const units: Unit[] = []
   const items: Item[] = []
@@ -158,7 +163,9 @@ export function mergeBodies(agents: readonly Agent[], options: DedupOptions = {}
   })
 
   // Duplicate groups over every statement; each unit learns the groups under it.
-  const { group, reasons } = groupStatements(items.map((it) => it.statement), options)
+  const statements = items.map((it) => it.statement)
+  const similarity: DedupOptions = options.threshold === undefined ? {} : { threshold: options.threshold }
+  const { group, reasons } = groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity)
   // Direct matches, by text (which of several equal texts the similarity
   // module names follows input order). Statements with equal profiles ("same
   // terms") all match each other; other pairs match where a merge joined them.

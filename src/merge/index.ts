@@ -3,6 +3,7 @@
 // See docs/merge.md for the rules; body.ts and align.ts do the body,
 // meta.ts the frontmatter, provenance.ts the notes.
 import { resolve } from 'node:path'
+import type { DedupResult } from '../dedup/index.js'
 import { AgentError } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section } from '../model.js'
 import { statementsOf, sectionsOf } from '../walk.js'
@@ -26,6 +27,12 @@ export interface MergeOptions {
   threshold?: number
   /** The output's path, recorded in the merged agent model. */
   path?: string
+  /**
+   * The duplicate grouping of the same agents, as `dedupAgents(agents, {
+   * threshold })` returned it: merge then does not group again. A result
+   * for other agents or another threshold is ignored (merge groups itself).
+   */
+  dedup?: DedupResult
 }
 
 export interface MergeSummary {
@@ -95,7 +102,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     const n = sectionsOf(root).length - 1
     sectionStats = { sectionsIn: n, sectionsOut: n, sectionsMerged: 0 }
   } else {
-    const body = mergeBodies(agents, options.threshold === undefined ? {} : { threshold: options.threshold })
+    const body = mergeBodies(agents, { ...(options.threshold === undefined ? {} : { threshold: options.threshold }), ...(options.dedup ? { dedup: options.dedup } : {}) })
     root = { ...body.root, source: { path, line: 1 } }
     sections = body.sections
     sections[0]!.section = root

@@ -1,0 +1,48 @@
+// mergeAgents(agents, { dedup }): a grouping dedupAgents made for the same
+// agents and threshold is taken as it is (the similarity module is not run
+// again), and the merge is the same as without it; a grouping of other
+// agents or another threshold is ignored and merge groups on its own.
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { dedupAgents, mergeAgents, renderMerged } from '../src/index.js'
+import { groupDuplicates } from '../src/similarity/index.js'
+import { fixtureAgents } from './merge.helpers.js'
+
+vi.mock('../src/similarity/index.js', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../src/similarity/index.js')>()
+  return { ...real, groupDuplicates: vi.fn((...args: Parameters<typeof real.groupDuplicates>) => real.groupDuplicates(...args)) }
+})
+
+const calls = () => vi.mocked(groupDuplicates).mock.calls.length
+
+describe('mergeAgents reuses the grouping of dedupAgents', () => {
+  const agents = fixtureAgents()
+  const plain = renderMerged(mergeAgents(agents), 'inline')
+  beforeEach(() => {
+    vi.mocked(groupDuplicates).mockClear()
+  })
+
+  it('takes the grouping of the same agents and threshold without grouping again; same output', () => {
+    const dedup = dedupAgents(agents)
+    expect(calls()).toBe(1)
+    expect(renderMerged(mergeAgents(agents, { dedup }), 'inline')).toBe(plain)
+    expect(calls()).toBe(1)
+    const strict = dedupAgents(agents, { threshold: 0.9 })
+    expect(renderMerged(mergeAgents(agents, { threshold: 0.9, dedup: strict }), 'inline')).toBe(renderMerged(mergeAgents(agents, { threshold: 0.9 }), 'inline'))
+    expect(calls()).toBe(3)
+  })
+
+  it('groups again when the grouping is of another threshold or other agents; same output', () => {
+    const strict = dedupAgents(agents, { threshold: 0.9 })
+    expect(renderMerged(mergeAgents(agents, { dedup: strict }), 'inline')).toBe(plain)
+    expect(calls()).toBe(2)
+    const fewer = dedupAgents(agents.slice(1))
+    expect(renderMerged(mergeAgents(agents, { dedup: fewer }), 'inline')).toBe(plain)
+    const reordered = dedupAgents([...agents].reverse())
+    expect(renderMerged(mergeAgents(agents, { dedup: reordered }), 'inline')).toBe(plain)
+    // A result not made by dedupAgents (a copy) is not trusted either.
+    const copy = { ...dedupAgents(agents) }
+    vi.mocked(groupDuplicates).mockClear()
+    expect(renderMerged(mergeAgents(agents, { dedup: copy }), 'inline')).toBe(plain)
+    expect(calls()).toBe(1)
+  })
+})
