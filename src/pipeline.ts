@@ -8,7 +8,7 @@ import { fixFences } from './parse/fence.js'
 import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
-import { buildSections, unwrap } from './normalize/structure.js'
+import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { decode } from './read/decode.js'
 import { readInput, type Input, type ReadOptions } from './read/read.js'
 
@@ -33,6 +33,7 @@ export function agentFromInput(input: Input): Agent {
   }
   unwrap(tree)
   const root = buildSections(tree, path)
+  dropPositions(root)
   return { path, meta: readMeta(fields, path, first?.type === 'yaml', line), root, eol: input.eol, bom: input.bom, warnings }
 }
 

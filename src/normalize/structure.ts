@@ -247,6 +247,36 @@ export function buildSections(tree: Root, path: string): Section {
   return root
 }
 
+/**
+ * Drops the source positions of the mdast nodes the model keeps, once the
+ * model is built (lines are in `source`): every node below a statement's own
+ * node and every title node. A statement's own node keeps its position, whose
+ * offsets `diff` reads to name changes of form. Positions are about a third
+ * of the objects of a parsed tree; without them a model is faster to copy
+ * between threads, to cache and to hold.
+ */
+export function dropPositions(section: Section): void {
+  const strip = (nodes: readonly unknown[]) => {
+    const pending = nodes.slice() as Array<{ position?: unknown; children?: unknown[] }>
+    while (pending.length > 0) {
+      const node = pending.pop()!
+      if (node.position !== undefined) delete node.position
+      if (node.children) for (const child of node.children) pending.push(child as { position?: unknown; children?: unknown[] })
+    }
+  }
+  const visit = (s: Section) => {
+    strip(s.titleNodes)
+    for (const block of s.body) {
+      if (block.type === 'section') visit(block)
+      else if (block.type === 'statement') {
+        const node = block.node as { children?: unknown[] }
+        if (node.children) strip(node.children)
+      }
+    }
+  }
+  visit(section)
+}
+
 /** Joins soft line breaks so that re-wrapping a paragraph changes nothing. */
 export function unwrap(tree: Root): void {
   const pending: Array<{ children?: unknown[] }> = [tree]
