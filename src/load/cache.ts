@@ -63,17 +63,10 @@ export class ParseCache {
 
   /** The cached Agent of an input, or undefined on a miss (absent, stale or corrupt). */
   get(input: Input, key: string): Agent | undefined {
-    let data: Buffer
+    const payload = readEntry(this.entry(input.path), key)
+    if (!payload) return undefined
     try {
-      data = readFileSync(this.entry(input.path))
-    } catch {
-      return undefined
-    }
-    try {
-      const keyEnd = MAGIC.length + 64
-      if (data.length <= keyEnd + 1 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
-      if (data.toString('latin1', MAGIC.length, keyEnd) !== key || data[keyEnd] !== 0x0a) return undefined
-      const agent = deserialize(data.subarray(keyEnd + 1)) as Agent
+      const agent = deserialize(payload) as Agent
       if (!agent || typeof agent !== 'object' || agent.path !== input.path || agent.root?.type !== 'section') return undefined
       return agent
     } catch {
@@ -85,6 +78,20 @@ export class ParseCache {
   put(input: Input, key: string, payload: Uint8Array): void {
     writeEntry(this.entry(input.path), key, payload)
   }
+}
+
+/** The payload of an entry whose key matches, or undefined (absent, stale, truncated or foreign). */
+export function readEntry(file: string, key: string): Buffer | undefined {
+  let data: Buffer
+  try {
+    data = readFileSync(file)
+  } catch {
+    return undefined
+  }
+  const keyEnd = MAGIC.length + 64
+  if (key.length !== 64 || data.length <= keyEnd + 1 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
+  if (data.toString('latin1', MAGIC.length, keyEnd) !== key || data[keyEnd] !== 0x0a) return undefined
+  return data.subarray(keyEnd + 1)
 }
 
 const madeDirs = new Set<string>()

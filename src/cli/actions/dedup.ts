@@ -2,9 +2,10 @@
 // readable (largest spread first, as a lint) or as the stable JSON.
 import { AgentError } from '../../errors.js'
 import type { Agent } from '../../model.js'
-import { at, dedupAgents, dedupJson, type DedupGroup } from '../../dedup/index.js'
+import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
 import { loadAgents } from '../../load/index.js'
+import { dedupCached, groupingCacheFor } from '../../load/grouping.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { progressCallback } from '../progress.js'
@@ -34,7 +35,8 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
+  const load = loadOptions(options)
+  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {
@@ -43,7 +45,8 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     }
   }
   if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
-  const result = dedupAgents(agents, options.threshold !== undefined ? { threshold: options.threshold } : {})
+  // With --cache, the grouping of unchanged inputs is read back, not computed.
+  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(load.cache))
   if (options.json) {
     process.stdout.write(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
     return run.code

@@ -7,6 +7,7 @@ import type { Agent, Dialect } from '../../model.js'
 import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { provenanceJson } from '../../merge/provenance.js'
 import { loadAgents } from '../../load/index.js'
+import { dedupCached, groupingCacheFor } from '../../load/grouping.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
@@ -61,7 +62,8 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
 
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
+  const load = loadOptions(options)
+  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {
@@ -72,7 +74,12 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   if (agents.length === 0) return run.flag(EXIT.trouble), run.code
   // A preferred file that could not be read falls back to the first one read.
   const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
+  // The duplicate grouping, computed once (or with --cache, read back when
+  // the inputs' statements have not changed); one file has nothing to group.
+  const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
+  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(load.cache)) : undefined
   const result = mergeAgents(agents, {
+    ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(prefer ? { prefer } : {}),
     tools: options.tools ?? 'union',

@@ -1,0 +1,147 @@
+// The grouping cache behind `--cache` for `dedup` and `merge`: the duplicate
+// grouping of a run's statements (the group of each statement and the
+// reasons), so that a re-run over unchanged files only loads them. Grouping
+// is a function of the statements' kinds and texts in input order and of
+// the threshold alone, so that is the key: a hash of the tool's version and
+// build, the V8 version, the threshold, and every statement's kind and text
+// in order. One entry per list of input paths (a changed file overwrites the
+// entry of its run instead of leaving garbage); written and read as the
+// parse cache's entries are (a temporary file renamed into place; a stale,
+// truncated or corrupt entry is a miss and is rewritten).
+import { createHash } from 'node:crypto'
+import { join, resolve } from 'node:path'
+import { deserialize, serialize } from 'node:v8'
+import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
+import type { Agent, Statement } from '../model.js'
+import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
+
+/** Bumped when the entry layout changes. */
+const FORMAT = 'agentmerge-grouping-1'
+
+/** The stored form: the groups as an Int32Array, the reasons column by column. */
+interface Stored {
+  n: number
+  count: number
+  group: Int32Array
+  a: Int32Array
+  b: Int32Array
+  score: Float64Array
+  shared: string[][]
+  note: Array<string | null>
+}
+
+export class GroupingCache {
+  readonly dir: string
+  private readonly version: string
+
+  constructor(location: string | undefined, options: { version?: string } = {}) {
+    this.dir = resolve(location ?? DEFAULT_CACHE_DIR)
+    this.version = options.version ?? TOOL_VERSION
+  }
+
+  /** The key of a run: everything its grouping is computed from. */
+  key(statements: readonly Statement[], options: DedupOptions): string {
+    const hash = createHash('sha256')
+    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, thresholdOf(options), statements.length]))
+    // Lengths first, so that no text can run into the next one.
+    let chunk = ''
+    for (const s of statements) {
+      chunk += `\0${s.kind}\0${s.text.length}\0${s.text}`
+      if (chunk.length > 65536) {
+        hash.update(chunk)
+        chunk = ''
+      }
+    }
+    hash.update(chunk)
+    return hash.digest('hex')
+  }
+
+  /** The entry of a run over these inputs (in this order). */
+  entry(paths: readonly string[]): string {
+    const hash = createHash('sha256').update(FORMAT)
+    for (const path of paths) hash.update('\0').update(resolve(path)).update('\0').update(path)
+    const name = hash.digest('hex')
+    return join(this.dir, 'groupings', `${name.slice(0, 40)}.bin`)
+  }
+
+  /** The cached grouping of `n` statements, or undefined on a miss (absent, stale or corrupt). */
+  get(paths: readonly string[], key: string, n: number): StatementGrouping | undefined {
+    const payload = readEntry(this.entry(paths), key)
+    if (!payload) return undefined
+    try {
+      return fromStored(deserialize(payload) as Stored, n)
+    } catch {
+      return undefined
+    }
+  }
+
+  /** Stores a grouping; a failure to write only loses the entry. */
+  put(paths: readonly string[], key: string, grouping: StatementGrouping): void {
+    writeEntry(this.entry(paths), key, serialize(toStored(grouping)))
+  }
+}
+
+function toStored({ group, count, reasons }: StatementGrouping): Stored {
+  const m = reasons.length
+  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m) }
+  reasons.forEach((r, k) => {
+    stored.a[k] = r.a
+    stored.b[k] = r.b
+    stored.score[k] = r.score
+    stored.shared[k] = r.shared
+    stored.note[k] = r.note ?? null
+  })
+  return stored
+}
+
+/** The grouping back from its stored form, checked against what a grouping of n statements must look like. */
+function fromStored(s: Stored, n: number): StatementGrouping | undefined {
+  if (!s || typeof s !== 'object' || s.n !== n || !(s.group instanceof Int32Array) || s.group.length !== n) return undefined
+  const { count } = s
+  if (!Number.isInteger(count) || count < 0 || count > n) return undefined
+  const group = new Array<number>(n)
+  for (let i = 0; i < n; i++) {
+    const g = s.group[i]!
+    if (g < 0 || g >= count) return undefined
+    group[i] = g
+  }
+  const m = s.a instanceof Int32Array ? s.a.length : -1
+  if (m < 0 || !(s.b instanceof Int32Array) || s.b.length !== m || !(s.score instanceof Float64Array) || s.score.length !== m) return undefined
+  if (!Array.isArray(s.shared) || s.shared.length !== m || !Array.isArray(s.note) || s.note.length !== m) return undefined
+  const reasons: IndexReason[] = new Array(m)
+  for (let k = 0; k < m; k++) {
+    const a = s.a[k]!
+    const b = s.b[k]!
+    const shared = s.shared[k]
+    const note = s.note[k]
+    if (a < 0 || a >= n || b < 0 || b >= n || !Array.isArray(shared) || (note !== null && typeof note !== 'string')) return undefined
+    const r: IndexReason = { a, b, score: s.score[k]!, shared }
+    if (note !== null) r.note = note
+    reasons[k] = r
+  }
+  return { group, count, reasons }
+}
+
+/**
+ * dedupAgents with the grouping cache: the grouping is read from the cache
+ * when the statements and threshold are those of the entry of these inputs,
+ * else computed and stored. The same result as dedupAgents either way.
+ */
+export function dedupCached(agents: readonly Agent[], options: DedupOptions, cache: GroupingCache | undefined): DedupResult {
+  const { statements, owner } = statementsOfAgents(agents)
+  if (!cache) return dedupResult(statements, owner, groupStatements(statements, options), options)
+  const paths = agents.map((a) => a.path)
+  const key = cache.key(statements, options)
+  let grouping = cache.get(paths, key, statements.length)
+  if (!grouping) {
+    grouping = groupStatements(statements, options)
+    cache.put(paths, key, grouping)
+  }
+  return dedupResult(statements, owner, grouping, options)
+}
+
+/** The grouping cache a loadAgents `cache` option stands for (the same place), or undefined without one. */
+export function groupingCacheFor(cache: boolean | string | undefined, version?: string): GroupingCache | undefined {
+  if (!cache) return undefined
+  return new GroupingCache(typeof cache === 'string' ? cache : undefined, version === undefined ? {} : { version })
+}
