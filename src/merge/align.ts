@@ -66,20 +66,58 @@ export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set([
 
 const weight = (w: string): number => (GENERIC_TITLE_WORDS.has(w) ? 0.2 : 1)
 
+/** A word list with what wordScore needs of it computed once: the words as numbers, their weights and total. */
+interface Words {
+  ids: Int32Array
+  weights: Float64Array
+  total: number
+}
+
+/** Numbers words for Words; one numbering per alignment. */
+type WordIds = Map<string, number>
+
+function wordsOf(list: readonly string[], numbering: WordIds): Words {
+  const ids = new Int32Array(list.length)
+  const weights = new Float64Array(list.length)
+  let total = 0
+  list.forEach((w, i) => {
+    let id = numbering.get(w)
+    if (id === undefined) numbering.set(w, (id = numbering.size))
+    ids[i] = id
+    weights[i] = weight(w)
+    total += weights[i]!
+  })
+  return { ids, weights, total }
+}
+
 /** Weighted Jaccard of two word lists, scaled down when they share less than one topic word. */
-function wordScore(a: readonly string[], b: readonly string[]): number {
-  if (a.length === 0 || b.length === 0) return 0
-  const bs = new Set(b)
+function wordScore(a: Words, b: Words): number {
+  const x = a.ids
+  const y = b.ids
+  if (x.length === 0 || y.length === 0) return 0
   let shared = 0
-  let wa = 0
-  let wb = 0
-  for (const w of a) {
-    wa += weight(w)
-    if (bs.has(w)) shared += weight(w)
+  // Titles have a few words: a scan beats a set.
+  for (let i = 0; i < x.length; i++) {
+    const w = x[i]!
+    for (let j = 0; j < y.length; j++) {
+      if (y[j] === w) {
+        shared += a.weights[i]!
+        break
+      }
+    }
   }
-  for (const w of b) wb += weight(w)
-  const union = wa + wb - shared
+  const union = a.total + b.total - shared
   return union === 0 ? 0 : (shared / union) * Math.min(1, shared)
+}
+
+/** What pairScore reads of a unit, computed once per unit (one shape for all units). */
+interface Scored {
+  /** The section key, or null for an empty key (which equals nothing). */
+  key: string | null
+  words: Words
+  keyWords: Words
+  /** The unit's duplicate groups, ascending. */
+  groups: Int32Array
 }
 
 /**
@@ -87,24 +125,48 @@ function wordScore(a: readonly string[], b: readonly string[]): number {
  * the similarity module reads them: synonyms joined, so `Optimization` is
  * `perf`) and on their key words (as written, stemmed); 1 for equal keys.
  */
-function titleScore(a: Unit, b: Unit): number {
-  if (a.section.key !== '' && a.section.key === b.section.key) return 1
+function titleScore(a: Scored, b: Scored): number {
+  if (a.key !== null && a.key === b.key) return 1
   return (wordScore(a.words, b.words) + wordScore(a.keyWords, b.keyWords)) / 2
 }
 
-function contentScore(a: Unit, b: Unit): number {
-  if (a.groups.size === 0 || b.groups.size === 0) return 0
-  const [small, large] = a.groups.size <= b.groups.size ? [a.groups, b.groups] : [b.groups, a.groups]
+/** Dice overlap of the duplicate groups under two units. */
+function contentScore(a: Scored, b: Scored): number {
+  const x = a.groups
+  const y = b.groups
+  if (x.length === 0 || y.length === 0) return 0
   let shared = 0
-  for (const g of small) if (large.has(g)) shared++
-  return (2 * shared) / (a.groups.size + b.groups.size)
+  let i = 0
+  let j = 0
+  while (i < x.length && j < y.length) {
+    const d = x[i]! - y[j]!
+    if (d === 0) {
+      shared++
+      i++
+      j++
+    } else if (d < 0) i++
+    else j++
+  }
+  return (2 * shared) / (x.length + y.length)
+}
+
+const scoredOf = (u: Unit, numbering: WordIds = new Map()): Scored => ({
+  key: u.section.key === '' ? null : u.section.key,
+  words: wordsOf(u.words, numbering),
+  keyWords: wordsOf(u.keyWords, numbering),
+  groups: Int32Array.from(u.groups).sort(),
+})
+
+function scorePair(a: Scored, b: Scored): number {
+  const t = titleScore(a, b)
+  const c = contentScore(a, b)
+  return t + c - t * c
 }
 
 /** Title and content evidence combined as independent signals: t + c - t*c. */
 export function pairScore(a: Unit, b: Unit): number {
-  const t = titleScore(a, b)
-  const c = contentScore(a, b)
-  return t + c - t * c
+  const numbering: WordIds = new Map()
+  return scorePair(scoredOf(a, numbering), scoredOf(b, numbering))
 }
 
 /** Clusters units across files; returns clusters in content order with parents set. */
@@ -121,46 +183,87 @@ export function alignUnits(units: Unit[]): Cluster[] {
     for (const w of u.words) post('w' + w, u.id)
     for (const g of u.groups) post('g' + g, u.id)
   }
-  const seen = new Set<number>()
+  const numbering: WordIds = new Map()
+  const scored = units.map((u) => scoredOf(u, numbering))
+  // Each pair of units within the window of each other in some posting
+  // list, once. Lists are in rank order, so a pair is always scored from its
+  // lower-ranked unit; where each unit stands in each list is gathered
+  // first, then each unit's partners are walked with a stamp per partner.
   const n = units.length
-  const edges: Array<{ a: number; b: number; score: number }> = []
+  const lists: number[][] = []
+  const starts = new Int32Array(n + 1)
   for (const list of postings.values()) {
     if (list.length < 2) continue
     list.sort(byRank)
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length && j <= i + ALIGN.window; j++) {
-        const a = list[i]!
+    lists.push(list)
+    for (let i = 0; i < list.length - 1; i++) starts[list[i]! + 1]!++
+  }
+  for (let u = 0; u < n; u++) starts[u + 1]! += starts[u]!
+  const fill = starts.slice(0, n)
+  const whereList = new Int32Array(starts[n]!)
+  const wherePos = new Int32Array(starts[n]!)
+  lists.forEach((list, l) => {
+    for (let i = 0; i < list.length - 1; i++) {
+      const u = list[i]!
+      const k = fill[u]!++
+      whereList[k] = l
+      wherePos[k] = i
+    }
+  })
+  const stamp = new Int32Array(n).fill(-1)
+  const edges: Array<{ a: number; b: number; score: number; lo: number; hi: number }> = []
+  for (let a = 0; a < n; a++) {
+    const agent = units[a]!.agent
+    for (let k = starts[a]!; k < starts[a + 1]!; k++) {
+      const list = lists[whereList[k]!]!
+      const i = wherePos[k]!
+      const end = Math.min(list.length - 1, i + ALIGN.window)
+      for (let j = i + 1; j <= end; j++) {
         const b = list[j]!
-        if (units[a]!.agent === units[b]!.agent) continue
-        const key = a < b ? a * n + b : b * n + a
-        if (seen.has(key)) continue
-        seen.add(key)
-        const score = pairScore(units[a]!, units[b]!)
-        if (score >= ALIGN.threshold) edges.push(a < b ? { a, b, score } : { a: b, b: a, score })
+        if (stamp[b] === a || agent === units[b]!.agent) continue
+        stamp[b] = a
+        const score = scorePair(scored[a]!, scored[b]!)
+        if (score < ALIGN.threshold) continue
+        const ra = units[a]!.rank
+        const rb = units[b]!.rank
+        edges.push(a < b ? { a, b, score, lo: ra, hi: rb } : { a: b, b: a, score, lo: ra, hi: rb })
       }
     }
   }
-  const lo = (e: { a: number; b: number }) => Math.min(units[e.a]!.rank, units[e.b]!.rank)
-  const hi = (e: { a: number; b: number }) => Math.max(units[e.a]!.rank, units[e.b]!.rank)
-  edges.sort((e, f) => f.score - e.score || lo(e) - lo(f) || hi(e) - hi(f) || e.a - f.a || e.b - f.b)
+  edges.sort((e, f) => f.score - e.score || e.lo - f.lo || e.hi - f.hi || e.a - f.a || e.b - f.b)
 
   // Join best first; a cluster never holds two sections of one file.
   const parent = units.map((u) => u.id)
   const agents = units.map((u) => new Set([u.agent]))
+  // Each cluster's members in the order they joined (sampled as they are
+  // while few) and in rank order (sampled evenly once many).
   const members = units.map((u) => [u.id])
+  const ranked = units.map((u) => [u.id])
+  const mergeRanked = (x: number[], y: number[]): number[] => {
+    const out = new Array<number>(x.length + y.length)
+    let i = 0
+    let j = 0
+    let k = 0
+    while (i < x.length && j < y.length) out[k++] = byRank(x[i]!, y[j]!) <= 0 ? x[i++]! : y[j++]!
+    while (i < x.length) out[k++] = x[i++]!
+    while (j < y.length) out[k++] = y[j++]!
+    return out
+  }
   // No chaining: every (sampled) pair across two clusters must look alike
   // and their mean must reach the threshold.
-  const spread = (xs: number[]) => {
+  const spread = (root: number): number[] => {
+    const xs = members[root]!
     if (xs.length <= ALIGN.sample) return xs
-    const sorted = xs.slice().sort(byRank)
+    const sorted = ranked[root]!
     return Array.from({ length: ALIGN.sample }, (_, i) => sorted[Math.floor((i * sorted.length) / ALIGN.sample)]!)
   }
-  const compatible = (A: number[], B: number[]): boolean => {
+  const compatible = (ra: number, rb: number): boolean => {
     let sum = 0
     let count = 0
-    for (const x of spread(A)) {
-      for (const y of spread(B)) {
-        const s = pairScore(units[x]!, units[y]!)
+    const B = spread(rb)
+    for (const x of spread(ra)) {
+      for (const y of B) {
+        const s = scorePair(scored[x]!, scored[y]!)
         if (s < ALIGN.linkRatio * ALIGN.threshold) return false
         sum += s
         count++
@@ -185,13 +288,15 @@ export function alignUnits(units: Unit[]): Cluster[] {
     let clash = false
     for (const x of small) if (large.has(x)) { clash = true; break }
     if (clash) continue
-    if (!compatible(members[ra]!, members[rb]!)) continue
+    if (!compatible(ra, rb)) continue
     const [keep, drop] = A.size >= B.size ? [ra, rb] : [rb, ra]
     parent[drop] = keep
     for (const x of agents[drop]!) agents[keep]!.add(x)
     agents[drop] = new Set()
     members[keep] = members[keep]!.concat(members[drop]!)
     members[drop] = []
+    ranked[keep] = mergeRanked(ranked[keep]!, ranked[drop]!)
+    ranked[drop] = []
   }
 
   // Clusters in content order: by their smallest member rank.

@@ -10,6 +10,7 @@ import type { Agent, Block, Section, Statement } from '../model.js'
 import { groupingOf, groupStatements, type DedupOptions, type DedupResult } from '../dedup/index.js'
 import { sectionKey } from '../normalize/key.js'
 import { termsOf } from '../similarity/index.js'
+import { termCount } from '../similarity/terms.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
 
 /** One output statement and every input statement it stands for. */
@@ -64,9 +65,14 @@ export function wrapperOf(agent: Agent): Section | undefined {
  * module reads them (synonyms joined, fillers such as "best practices" or
  * "implementation" dropped), or its key words when it has no content term.
  */
-export function titleWords(section: Section): string[] {
+export function titleWords(section: Section, memo?: Map<string, string[]>): string[] {
   const plain = section.title.replace(/^\s*\d+[.)]\s+/, '')
-  const terms = termsOf(plain).filter((t) => !/^\d+$/.test(t))
+  let content = memo?.get(plain)
+  if (!content) {
+    content = termsOf(plain).filter((t) => !/^\d+$/.test(t))
+    memo?.set(plain, content)
+  }
+  const terms = content
   return [...new Set(terms.length > 0 ? terms : section.key.split(' ').filter((w) => w !== ''))]
 }
 
@@ -75,19 +81,6 @@ function signature(section: Section): string {
   const parts = [section.key, section.title]
   for (const b of section.body) if (b.type === 'statement') parts.push(b.norm)
   return parts.join('\u0001')
-}
-
-// Distinct content terms per text, kept across merges in one process (a
-// library user merging repeatedly, the CLI merging once); bounded.
-const TERM_COUNTS = new Map<string, number>()
-function termCount(text: string): number {
-  let n = TERM_COUNTS.get(text)
-  if (n === undefined) {
-    if (TERM_COUNTS.size >= 100_000) TERM_COUNTS.clear()
-    n = new Set(termsOf(text)).size
-    TERM_COUNTS.set(text, n)
-  }
-  return n
 }
 
 /**
@@ -112,11 +105,13 @@ export function bestWording(members: readonly Statement[], links: ReadonlyMap<St
 export function clearestTitle(sections: readonly Section[]): Section {
   if (sections.length === 1) return sections[0]!
   const words = sections.map((s) => new Set(s.key.split(' ').filter((w) => w !== '')))
+  // A title's shared count: for each of its words, the other titles that
+  // have it (how many titles have each word, less itself).
+  const titlesWith = new Map<string, number>()
+  for (const set of words) for (const w of set) titlesWith.set(w, (titlesWith.get(w) ?? 0) + 1)
   const scored = sections.map((s, i) => {
     let shared = 0
-    words.forEach((other, j) => {
-      if (j !== i) for (const w of words[i]!) if (other.has(w)) shared++
-    })
+    for (const w of words[i]!) shared += titlesWith.get(w)! - 1
     return { s, decorated: DECORATED.test(s.title) ? 1 : 0, shared }
   })
   scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || cmp(x.s.title, y.s.title) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
@@ -142,6 +137,8 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   const units: Unit[] = []
   const items: Item[] = []
   const wrappers: Section[] = []
+  // Titles repeat across files: their terms are read once per title.
+  const titleTerms = new Map<string, string[]>()
   const visit = (body: Block[], agent: number, unit: number) => {
     const n = body.length
     body.forEach((block, i) => {
@@ -149,7 +146,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1, leadsIn: body[i + 1]?.type === 'section' && /:$/.test(block.text) })
       else if (block.type === 'section') {
         const id = units.length
-        const words = titleWords(block)
+        const words = titleWords(block, titleTerms)
         const keyWords = [...new Set(block.key.split(' ').filter((w) => w !== ''))]
         units.push({ id, agent, section: block, parent: unit, pos, words, keyWords, groups: new Set(), content: block.body.length > 0, rank: 0, cluster: -1 })
         visit(block.body, agent, id)

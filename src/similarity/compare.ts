@@ -79,26 +79,51 @@ const has = (sorted: readonly string[], t: string): boolean => {
  * 0 when either has no terms.
  */
 export function scoreOf(a: Profile, b: Profile, weigh: Weigh): { score: number; shared: string[] } {
+  return scoreWeighted(a, weightsOf(a, weigh), b, weightsOf(b, weigh), true) as { score: number; shared: string[] }
+}
+
+/** The weights of a profile's terms, in the order of `terms`. */
+export function weightsOf(p: Profile, weigh: Weigh): Float64Array {
+  const out = new Float64Array(p.terms.length)
+  for (let k = 0; k < p.terms.length; k++) out[k] = weigh(p.terms[k]!)
+  return out
+}
+
+/**
+ * scoreOf with the terms' weights given (`wa`, `wb`: weightsOf), summed in
+ * the same order as scoreOf, so that scores are equal to the last bit. With
+ * `withShared` false only the score is computed (shared is then empty).
+ */
+export function scoreWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, withShared: boolean): { score: number; shared: string[] } {
   const shared: string[] = []
   let sw = 0
   let ua = 0
   let ub = 0
-  for (const t of a.terms) {
-    const w = weigh(t)
-    if (has(b.terms, t) || has(b.implied, t)) {
-      shared.push(t)
+  const at = a.terms
+  const bt = b.terms
+  // Both term lists are sorted: walk them side by side instead of searching.
+  let j = 0
+  for (let i = 0; i < at.length; i++) {
+    const t = at[i]!
+    const w = wa[i]!
+    while (j < bt.length && bt[j]! < t) j++
+    if ((j < bt.length && bt[j] === t) || (b.implied.length > 0 && has(b.implied, t))) {
+      if (withShared) shared.push(t)
       sw += w
-    } else ua += has(a.modifiers, t) ? w * MODIFIER_WEIGHT : w
+    } else ua += a.modifiers.length > 0 && has(a.modifiers, t) ? w * MODIFIER_WEIGHT : w
   }
-  for (const t of b.terms) {
-    if (has(a.terms, t)) continue
-    const w = weigh(t)
-    if (has(a.implied, t)) {
-      shared.push(t)
+  let i = 0
+  for (let k = 0; k < bt.length; k++) {
+    const t = bt[k]!
+    while (i < at.length && at[i]! < t) i++
+    if (i < at.length && at[i] === t) continue
+    const w = wb[k]!
+    if (a.implied.length > 0 && has(a.implied, t)) {
+      if (withShared) shared.push(t)
       sw += w
-    } else ub += has(b.modifiers, t) ? w * MODIFIER_WEIGHT : w
+    } else ub += b.modifiers.length > 0 && has(b.modifiers, t) ? w * MODIFIER_WEIGHT : w
   }
-  shared.sort()
+  if (withShared) shared.sort()
   const total = sw + ua + ub
   return { score: total > 0 ? sw / total : 0, shared }
 }
@@ -119,15 +144,37 @@ export function blockingView(p: Profile, weigh: Weigh, threshold: number): { ter
 
 export function compareProfiles(a: Profile, b: Profile, weigh: Weigh, threshold: number): Comparison {
   if (a.cls !== b.cls) return { score: 0, shared: [], duplicate: false, note: 'different kinds' }
-  if (a.cls === 'exact') {
-    const same = a.exact === b.exact
-    return { score: same ? 1 : 0, shared: [], duplicate: same, note: same ? 'identical code' : 'code differs' }
-  }
-  const { score, shared } = scoreOf(a, b, weigh)
+  if (a.cls === 'exact') return compareExact(a, b)
+  return decide(a, b, scoreOf(a, b, weigh), weigh, threshold)
+}
+
+function compareExact(a: Profile, b: Profile): Comparison {
+  const same = a.exact === b.exact
+  return { score: same ? 1 : 0, shared: [], duplicate: same, note: same ? 'identical code' : 'code differs' }
+}
+
+/** The rest of compareProfiles once two prose profiles are scored. */
+function decide(a: Profile, b: Profile, scored: { score: number; shared: string[] }, weigh: Weigh, threshold: number): Comparison {
+  const { score, shared } = scored
   if (a.persona !== b.persona) return { score, shared, duplicate: false, note: 'persona opening vs other prose' }
   const conflict = specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
   if (conflict) return { score, shared, duplicate: false, note: conflict }
   const duplicate = score >= threshold && shared.length > 0
   const note = a.persona ? 'same persona role' : undefined
   return note ? { score, shared, duplicate, note } : { score, shared, duplicate }
+}
+
+/**
+ * compareProfiles when only a duplicate matters: the same Comparison for a
+ * duplicate pair, undefined for any other (a pair scoring under the
+ * threshold is not scored further: no veto can make it a duplicate).
+ * `wa` and `wb` are the profiles' weightsOf.
+ */
+export function duplicatePair(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh, threshold: number): Comparison | undefined {
+  if (a.cls !== b.cls) return undefined
+  if (a.cls === 'exact') return a.exact === b.exact ? compareExact(a, b) : undefined
+  const { score } = scoreWeighted(a, wa, b, wb, false)
+  if (!(score >= threshold)) return undefined
+  const c = decide(a, b, scoreWeighted(a, wa, b, wb, true), weigh, threshold)
+  return c.duplicate ? c : undefined
 }

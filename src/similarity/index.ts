@@ -9,7 +9,7 @@
 
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
-import { blockingView, compareProfiles, type Weigh } from './compare.js'
+import { blockingView, compareProfiles, duplicatePair, weightsOf, type Weigh } from './compare.js'
 import { idf, type Corpus } from './corpus.js'
 import { classOf, profileKey, profileOf, type Profile } from './profile.js'
 import { termsOf } from './terms.js'
@@ -82,12 +82,17 @@ function byText(items: readonly SimItem[]) {
 
 export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}): Grouping {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
-  // Agent files repeat boilerplate, so equal texts are profiled once.
-  const seenProfiles = new Map<string, Profile>()
+  // Agent files repeat boilerplate, so equal texts are profiled once (and
+  // keyed, and their persona role's terms read, once).
+  const seenProfiles = new Map<string, Map<string, Profile>>()
+  const profileKeys = new Map<Profile, string>()
+  const personaTerms = new Map<string, string[]>()
   const profiles: Profile[] = items.map((it) => {
-    const key = classOf(it.kind) + '\u0000' + it.text
-    let p = seenProfiles.get(key)
-    if (!p) seenProfiles.set(key, (p = profileOf(it.text, it.kind)))
+    const cls = classOf(it.kind)
+    let seen = seenProfiles.get(cls)
+    if (!seen) seenProfiles.set(cls, (seen = new Map()))
+    let p = seen.get(it.text)
+    if (!p) seen.set(it.text, (p = profileOf(it.text, it.kind)))
     return p
   })
 
@@ -97,7 +102,13 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   profiles.forEach((p, i) => {
     if (p.cls === 'exact') return
     size++
-    for (const t of p.persona ? termsOf(items[i]!.text) : p.terms) df.set(t, (df.get(t) ?? 0) + 1)
+    let terms = p.terms
+    if (p.persona) {
+      const text = items[i]!.text
+      terms = personaTerms.get(text) ?? termsOf(text)
+      personaTerms.set(text, terms)
+    }
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
   })
   const weigh = memoWeigh({ size, df })
 
@@ -106,7 +117,12 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   const byKey = new Map<string, number[]>()
   profiles.forEach((p, i) => {
     // Prose with no terms at all ("---") is only ever equal to the same text.
-    const k = p.cls !== 'exact' && p.terms.length === 0 ? 'empty\u0000' + items[i]!.text.trim() : profileKey(p)
+    let k: string
+    if (p.cls !== 'exact' && p.terms.length === 0) k = 'empty\u0000' + items[i]!.text.trim()
+    else {
+      k = profileKeys.get(p) ?? profileKey(p)
+      profileKeys.set(p, k)
+    }
     const list = byKey.get(k)
     if (list) list.push(i)
     else byKey.set(k, [i])
@@ -116,6 +132,7 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   const nodeItems = keys.map((k) => byKey.get(k)!.slice().sort((a, b) => a - b))
   const reps = nodeItems.map((m) => m.slice().sort(order)[0]!)
   const nodeProfiles = reps.map((r) => profiles[r]!)
+  const nodeWeights = nodeProfiles.map((p) => weightsOf(p, weigh))
 
   const blockNodes: BlockNode[] = nodeProfiles.map((p) => ({
     ...blockingView(p, weigh, threshold),
@@ -123,8 +140,8 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   }))
   const edges: (Edge & { shared: string[]; note?: string })[] = []
   for (const [x, y] of candidatePairs(blockNodes, weigh, { threshold })) {
-    const c = compareProfiles(nodeProfiles[x]!, nodeProfiles[y]!, weigh, threshold)
-    if (c.duplicate) edges.push({ a: x, b: y, score: c.score, shared: c.shared, ...(c.note ? { note: c.note } : {}) })
+    const c = duplicatePair(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh, threshold)
+    if (c) edges.push({ a: x, b: y, score: c.score, shared: c.shared, ...(c.note ? { note: c.note } : {}) })
   }
   edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
 
