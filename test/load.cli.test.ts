@@ -1,7 +1,7 @@
 // The CLI gives the same output whether files come from the parse cache,
 // from worker threads or from a plain read: `normalize` and `normalize
 // --json` over a directory of more files than the worker threshold.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -48,5 +48,29 @@ describe('CLI: --cache and --jobs change nothing but speed', () => {
     const result = cli(['--jobs', 'many', 'normalize', agents])
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--jobs')
+  })
+
+  it('diff (two files, two directories), lint and convert read through the same loader: the same output with --cache and --jobs', () => {
+    const cache = join(dir, 'cache-commands')
+    const other = join(dir, 'other')
+    mkdirSync(other)
+    // The same agents under the same names, one of them changed in meaning and one in form only.
+    for (const f of readdirSync(agents)) copyFileSync(join(agents, f), join(other, f))
+    writeFileSync(join(other, 'agent-03.md'), readFileSync(join(agents, 'agent-03.md'), 'utf8').replace(/^- /m, '* ').replace('## ', '## Extra\n\n- Document every endpoint.\n\n## '))
+    const runs = [
+      ['diff', '--formatting', join(agents, 'agent-03.md'), join(other, 'agent-03.md')],
+      ['diff', '--formatting', '--format', 'json', agents, other],
+      ['lint', agents],
+      ['convert', '--to', 'opencode', join(agents, 'agent-00.md'), join(agents, 'agent-17b.md'), join(agents, 'agent-01.md')],
+    ]
+    for (const args of runs) {
+      const plain = cli(['--jobs', '0', ...args])
+      expect(plain.stdout.length, args.join(' ')).toBeGreaterThan(0)
+      for (const flags of [['--jobs', '2'], ['--cache-location', cache], ['--cache-location', cache, '--jobs', '2']]) {
+        const run = cli([...flags, ...args])
+        expect({ args, flags, code: run.code, stdout: run.stdout, stderr: run.stderr }).toEqual({ args, flags, code: plain.code, stdout: plain.stdout, stderr: plain.stderr })
+      }
+    }
+    expect(readdirSync(cache).length).toBeGreaterThan(0)
   })
 })

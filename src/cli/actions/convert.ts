@@ -5,11 +5,12 @@ import { convertAgent, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { withEol } from '../../normalize.js'
-import { readAgent } from '../../pipeline.js'
+import { loadAgents } from '../../load/index.js'
 import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { progressCallback } from '../progress.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
   to: Dialect
@@ -18,7 +19,7 @@ export interface ConvertCommandOptions extends GlobalOptions {
   strict?: boolean
 }
 
-export function convertCommand(paths: string[], options: ConvertCommandOptions): number {
+export async function convertCommand(paths: string[], options: ConvertCommandOptions): Promise<number> {
   const run = new Run(options)
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
@@ -35,9 +36,13 @@ export function convertCommand(paths: string[], options: ConvertCommandOptions):
   }
   let warned = 0
   const written = new Map<string, string>()
-  for (const path of files) {
+  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
+  for (const { path, agent, error } of results) {
+    if (!agent) {
+      run.fail(error, path)
+      continue
+    }
     run.each(path, () => {
-      const agent = readAgent(path, { noRepair: options.repair === false, maxBytes: options.maxSize })
       run.warn(agent.warnings)
       const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
       const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})

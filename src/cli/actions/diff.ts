@@ -11,15 +11,16 @@ import { formatMarkdown } from '../../diff/format/markdown.js'
 import { formatText } from '../../diff/format/text.js'
 import { useColor } from '../../diff/format/color.js'
 import { changedAgentFiles, readAt, resolveRange } from '../../diff/git.js'
-import { loadAgent, loadAgentBytes, type LoadedAgent } from '../../diff/load.js'
+import { loadAgentBytes, type LoadedAgent } from '../../diff/load.js'
 import { hasChanges, type AgentDiff } from '../../diff/model.js'
 import { diffReport, pairAgents } from '../../diff/report.js'
 import { AgentError } from '../../errors.js'
 import { DEFAULT_MAX_BYTES } from '../../read/read.js'
 import { findAgentFiles } from '../../read/find.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { loadAgents } from '../../load/index.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { renderDiffReport } from '../../report/diff.js'
-import { withProgress } from '../progress.js'
+import { progressCallback, withProgress } from '../progress.js'
 
 export interface DiffCommandOptions extends GlobalOptions {
   format?: 'text' | 'markdown' | 'json' | 'github' | 'html'
@@ -53,15 +54,23 @@ const isDir = (path: string): boolean => {
   }
 }
 
-export function diffCommand(args: string[], options: DiffCommandOptions): number {
+export async function diffCommand(args: string[], options: DiffCommandOptions): Promise<number> {
   const run = new Run(options)
   const read = { noRepair: options.repair === false, maxBytes: options.maxSize ?? DEFAULT_MAX_BYTES }
-  const load = (path: string): LoadedAgent | null =>
-    run.each(path, () => {
-      const loaded = loadAgent(path, read)
-      run.warn(loaded.agent.warnings)
-      return loaded
-    }) ?? null
+  // Files on disk are read through loadAgents (so --cache and --jobs apply),
+  // with their decoded text, which names changes of form; each bad file is
+  // reported in input order and stands as null.
+  const loadFiles = async (paths: string[], label?: string): Promise<Array<LoadedAgent | null>> => {
+    const { results } = await loadAgents(paths, { ...loadOptions(options), keepText: true, ...(label ? { onProgress: progressCallback(label, options) } : {}) })
+    return results.map(({ path, agent, error, text }) => {
+      if (!agent) {
+        run.fail(error, path)
+        return null
+      }
+      run.warn(agent.warnings)
+      return { agent, text: text! }
+    })
+  }
   const loadBytes = (bytes: () => Uint8Array, path: string): LoadedAgent | null =>
     run.each(path, () => {
       const loaded = loadAgentBytes(bytes(), path, read)
@@ -119,20 +128,23 @@ export function diffCommand(args: string[], options: DiffCommandOptions): number
       // A file that cannot be read on one side is reported as trouble; its
       // namesake on the other side is then neither added nor removed.
       const unreadable = new Set<string>()
-      const side = (root: string) =>
-        Array.from(withProgress(findAgentFiles([root]), 'reading', options), (path) => {
-          const loaded = load(path)
-          if (!loaded) unreadable.add(relativeTo(root, path))
-          return loaded
+      const side = async (root: string) => {
+        const files = findAgentFiles([root])
+        const loaded = await loadFiles(files, 'reading')
+        return files.map((path, i) => {
+          const one = loaded[i] ?? null
+          if (!one) unreadable.add(relativeTo(root, path))
+          return one
         }).filter((x): x is LoadedAgent => x !== null)
-      const [readOld, readNew] = [side(a), side(b)]
+      }
+      const readOld = await side(a)
+      const readNew = await side(b)
       const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
       const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
       const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
       for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', options)) diffs.push(diffPair(pair.old, pair.new))
     } else {
-      const old = load(a)
-      const nu = load(b)
+      const [old, nu] = await loadFiles([a, b])
       if (old && nu) diffs.push(diffPair(old, nu))
     }
   }

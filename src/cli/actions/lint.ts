@@ -4,9 +4,9 @@ import { AgentError } from '../../errors.js'
 import { findAgentFiles } from '../../read/find.js'
 import { formatFinding, LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
 import type { Agent, Dialect } from '../../model.js'
-import { readAgent } from '../../pipeline.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
-import { withProgress } from '../progress.js'
+import { loadAgents } from '../../load/index.js'
+import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { progressCallback } from '../progress.js'
 
 export interface LintCommandOptions extends GlobalOptions {
   target?: Dialect
@@ -16,7 +16,7 @@ export interface LintCommandOptions extends GlobalOptions {
   json?: boolean
 }
 
-export function lintCommand(paths: string[], options: LintCommandOptions): number {
+export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
   const run = new Run(options)
   const ignore = (options.ignore ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
   const unknown = ignore.filter((r) => !LINT_RULES.includes(r as LintRule))
@@ -30,9 +30,10 @@ export function lintCommand(paths: string[], options: LintCommandOptions): numbe
   }
   const files = findAgentFiles(paths.length > 0 ? paths : ['.'])
   const agents: Agent[] = []
-  for (const path of withProgress(files, 'reading', options)) {
-    const agent = run.each(path, () => readAgent(path, { noRepair: options.repair === false, maxBytes: options.maxSize }))
-    if (agent) {
+  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
+  for (const { path, agent, error } of results) {
+    if (!agent) run.fail(error, path)
+    else {
       run.warn(agent.warnings)
       agents.push(agent)
     }

@@ -23,6 +23,6 @@ Examples:
   $ agentmerge convert --to claude --strict .opencode/agent/review.md -o .claude/agents/review.md`)
     .action(async (files: string[], options: object) => {
       const { convertCommand } = await import('../actions/convert.js')
-      process.exitCode = convertCommand(files, { ...globals(), ...options } as never)
+      process.exitCode = await convertCommand(files, { ...globals(), ...options } as never)
     })
 }

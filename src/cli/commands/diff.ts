@@ -31,6 +31,6 @@ Examples:
 Exit codes (as diff(1)): 0 nothing changed in meaning, 1 changes, 2 trouble.`)
     .action(async (args: string[], options: object) => {
       const { diffCommand } = await import('../actions/diff.js')
-      process.exitCode = diffCommand(args, { ...globals(), ...options, pathspec: afterDashDash(process.argv) })
+      process.exitCode = await diffCommand(args, { ...globals(), ...options, pathspec: afterDashDash(process.argv) })
     })
 }

@@ -23,7 +23,7 @@ Examples:
   $ agentmerge lint --json . | jq '.findings[] | select(.rule == "unknown-tool")'`)
     .action(async (paths: string[], options: object) => {
       const { lintCommand } = await import('../actions/lint.js')
-      process.exitCode = lintCommand(paths, { ...globals(), ...options } as never)
+      process.exitCode = await lintCommand(paths, { ...globals(), ...options } as never)
     })
 }
 
