@@ -4,7 +4,9 @@
 // is a function of the statements' kinds and texts in input order and of
 // the threshold alone, so that is the key: a hash of the tool's version and
 // build, the V8 version, the threshold, and every statement's kind and text
-// in order. One entry per list of input paths (a changed file overwrites the
+// in order. The entry also holds the term counts that rank the wordings of
+// each group (see termCount), so that a re-run reads no text's terms
+// either. One entry per list of input paths (a changed file overwrites the
 // entry of its run instead of leaving garbage); written and read as the
 // parse cache's entries are (a temporary file renamed into place; a stale,
 // truncated or corrupt entry is a miss and is rewritten).
@@ -13,10 +15,11 @@ import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
 import type { Agent, Statement } from '../model.js'
+import { rememberTermCount, termCount } from '../similarity/terms.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-grouping-1'
+const FORMAT = 'agentmerge-grouping-2'
 
 /** The stored form: the groups as an Int32Array, the reasons column by column. */
 interface Stored {
@@ -28,6 +31,12 @@ interface Stored {
   score: Float64Array
   shared: string[][]
   note: Array<string | null>
+  /**
+   * For each statement of a group of several, termCount of its text (which
+   * ranks the wordings of a group, for dedup's listing and merge's folds),
+   * so that a re-run need not read the texts' terms again; -1 for the others.
+   */
+  terms: Int32Array
 }
 
 export class GroupingCache {
@@ -64,26 +73,36 @@ export class GroupingCache {
     return join(this.dir, 'groupings', `${name.slice(0, 40)}.bin`)
   }
 
-  /** The cached grouping of `n` statements, or undefined on a miss (absent, stale or corrupt). */
-  get(paths: readonly string[], key: string, n: number): StatementGrouping | undefined {
+  /**
+   * The cached grouping of the statements, or undefined on a miss (absent,
+   * stale or corrupt). A hit also records the term counts it holds (termCount).
+   */
+  get(paths: readonly string[], key: string, statements: readonly Statement[]): StatementGrouping | undefined {
     const payload = readEntry(this.entry(paths), key)
     if (!payload) return undefined
     try {
-      return fromStored(deserialize(payload) as Stored, n)
+      const stored = deserialize(payload) as Stored
+      const grouping = fromStored(stored, statements.length)
+      if (grouping) rememberTerms(stored.terms, statements)
+      return grouping
     } catch {
       return undefined
     }
   }
 
-  /** Stores a grouping; a failure to write only loses the entry. */
-  put(paths: readonly string[], key: string, grouping: StatementGrouping): void {
-    writeEntry(this.entry(paths), key, serialize(toStored(grouping)))
+  /** Stores a grouping of the statements; a failure to write only loses the entry. */
+  put(paths: readonly string[], key: string, grouping: StatementGrouping, statements: readonly Statement[]): void {
+    writeEntry(this.entry(paths), key, serialize(toStored(grouping, statements)))
   }
 }
 
-function toStored({ group, count, reasons }: StatementGrouping): Stored {
+function toStored({ group, count, reasons }: StatementGrouping, statements: readonly Statement[]): Stored {
   const m = reasons.length
-  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m) }
+  const size = new Int32Array(count)
+  for (const g of group) size[g]!++
+  const terms = new Int32Array(group.length)
+  group.forEach((g, i) => (terms[i] = size[g]! > 1 ? termCount(statements[i]!.text) : -1))
+  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), terms }
   reasons.forEach((r, k) => {
     stored.a[k] = r.a
     stored.b[k] = r.b
@@ -94,9 +113,15 @@ function toStored({ group, count, reasons }: StatementGrouping): Stored {
   return stored
 }
 
+/** Records the stored term counts of the statements' texts (checked by fromStored). */
+function rememberTerms(terms: Int32Array, statements: readonly Statement[]): void {
+  for (let i = 0; i < terms.length; i++) if (terms[i]! >= 0) rememberTermCount(statements[i]!.text, terms[i]!)
+}
+
 /** The grouping back from its stored form, checked against what a grouping of n statements must look like. */
 function fromStored(s: Stored, n: number): StatementGrouping | undefined {
   if (!s || typeof s !== 'object' || s.n !== n || !(s.group instanceof Int32Array) || s.group.length !== n) return undefined
+  if (!(s.terms instanceof Int32Array) || s.terms.length !== n || s.terms.some((t) => t < -1)) return undefined
   const { count } = s
   if (!Number.isInteger(count) || count < 0 || count > n) return undefined
   const group = new Array<number>(n)
@@ -132,10 +157,10 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
   if (!cache) return dedupResult(statements, owner, groupStatements(statements, options), options)
   const paths = agents.map((a) => a.path)
   const key = cache.key(statements, options)
-  let grouping = cache.get(paths, key, statements.length)
+  let grouping = cache.get(paths, key, statements)
   if (!grouping) {
     grouping = groupStatements(statements, options)
-    cache.put(paths, key, grouping)
+    cache.put(paths, key, grouping, statements)
   }
   return dedupResult(statements, owner, grouping, options)
 }

@@ -92,9 +92,16 @@ function signature(section: Section): string {
  */
 export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map()): Statement {
   if (members.length === 1) return members[0]!
-  const scored = members.map((s) => ({ s, links: links.get(s) ?? 0, terms: termCount(s.text) }))
-  scored.sort((x, y) => y.links - x.links || y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
-  return scored[0]!.s
+  const order = (x: { s: Statement; links: number; terms: number }, y: { s: Statement; links: number; terms: number }) =>
+    y.links - x.links || y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
+  // The first in that order (the earliest member of equals, as a stable sort would give).
+  let best = { s: members[0]!, links: links.get(members[0]!) ?? 0, terms: termCount(members[0]!.text) }
+  for (let i = 1; i < members.length; i++) {
+    const s = members[i]!
+    const next = { s, links: links.get(s) ?? 0, terms: termCount(s.text) }
+    if (order(next, best) < 0) best = next
+  }
+  return best.s
 }
 
 /**
