@@ -66,107 +66,139 @@ export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set([
 
 const weight = (w: string): number => (GENERIC_TITLE_WORDS.has(w) ? 0.2 : 1)
 
-/** A word list with what wordScore needs of it computed once: the words as numbers, their weights and total. */
-interface Words {
-  ids: Int32Array
-  weights: Float64Array
-  total: number
-}
+/**
+ * What pairScore reads of units, numbered and laid out flat once per
+ * alignment (a million pairs are scored over 1,000 files): per unit its
+ * section key as a number (-1 for an empty key, which equals nothing), its
+ * title words and key words as numbers with their weights and totals, and
+ * its duplicate groups in ascending order, each list a range of one array.
+ */
+class Scorer {
+  private readonly key: Int32Array
+  /** Unit u's title words are ids[wordAt[2u] .. wordAt[2u+1]), its key words ids[wordAt[2u+1] .. wordAt[2u+2]). */
+  private readonly wordAt: Int32Array
+  private readonly ids: Int32Array
+  private readonly weights: Float64Array
+  /** Total weight of unit u's title words (2u) and key words (2u+1), summed in list order. */
+  private readonly totals: Float64Array
+  private readonly groupAt: Int32Array
+  private readonly groups: Int32Array
 
-/** Numbers words for Words; one numbering per alignment. */
-type WordIds = Map<string, number>
+  constructor(units: readonly Unit[]) {
+    const numbers = new Map<string, number>()
+    const numberOf = (text: string): number => {
+      let id = numbers.get(text)
+      if (id === undefined) numbers.set(text, (id = numbers.size))
+      return id
+    }
+    const n = units.length
+    this.key = new Int32Array(n)
+    this.wordAt = new Int32Array(2 * n + 1)
+    this.totals = new Float64Array(2 * n)
+    this.groupAt = new Int32Array(n + 1)
+    let words = 0
+    let groups = 0
+    for (const u of units) {
+      words += u.words.length + u.keyWords.length
+      groups += u.groups.size
+    }
+    this.ids = new Int32Array(words)
+    this.weights = new Float64Array(words)
+    this.groups = new Int32Array(groups)
+    let w = 0
+    let g = 0
+    units.forEach((u, i) => {
+      // Keys apart from words: a key and a word never share a number.
+      this.key[i] = u.section.key === '' ? -1 : numberOf('\u0000' + u.section.key)
+      for (const [list, slot] of [[u.words, 2 * i], [u.keyWords, 2 * i + 1]] as const) {
+        this.wordAt[slot] = w
+        let total = 0
+        for (const word of list) {
+          this.ids[w] = numberOf(word)
+          total += this.weights[w] = weight(word)
+          w++
+        }
+        this.totals[slot] = total
+      }
+      this.groupAt[i] = g
+      const sorted = Int32Array.from(u.groups).sort()
+      this.groups.set(sorted, g)
+      g += sorted.length
+    })
+    this.wordAt[2 * n] = w
+    this.groupAt[n] = g
+  }
 
-function wordsOf(list: readonly string[], numbering: WordIds): Words {
-  const ids = new Int32Array(list.length)
-  const weights = new Float64Array(list.length)
-  let total = 0
-  list.forEach((w, i) => {
-    let id = numbering.get(w)
-    if (id === undefined) numbering.set(w, (id = numbering.size))
-    ids[i] = id
-    weights[i] = weight(w)
-    total += weights[i]!
-  })
-  return { ids, weights, total }
-}
-
-/** Weighted Jaccard of two word lists, scaled down when they share less than one topic word. */
-function wordScore(a: Words, b: Words): number {
-  const x = a.ids
-  const y = b.ids
-  if (x.length === 0 || y.length === 0) return 0
-  let shared = 0
-  // Titles have a few words: a scan beats a set.
-  for (let i = 0; i < x.length; i++) {
-    const w = x[i]!
-    for (let j = 0; j < y.length; j++) {
-      if (y[j] === w) {
-        shared += a.weights[i]!
-        break
+  /**
+   * Weighted Jaccard of two word lists (slots 2u or 2u+1), scaled down when
+   * they share less than one topic word.
+   */
+  private words(a: number, b: number): number {
+    const a0 = this.wordAt[a]!
+    const a1 = this.wordAt[a + 1]!
+    const b0 = this.wordAt[b]!
+    const b1 = this.wordAt[b + 1]!
+    if (a0 === a1 || b0 === b1) return 0
+    const ids = this.ids
+    let shared = 0
+    // Titles have a few words: a scan beats a set.
+    for (let i = a0; i < a1; i++) {
+      const w = ids[i]!
+      for (let j = b0; j < b1; j++) {
+        if (ids[j] === w) {
+          shared += this.weights[i]!
+          break
+        }
       }
     }
+    const union = this.totals[a]! + this.totals[b]! - shared
+    return union === 0 ? 0 : (shared / union) * Math.min(1, shared)
   }
-  const union = a.total + b.total - shared
-  return union === 0 ? 0 : (shared / union) * Math.min(1, shared)
-}
 
-/** What pairScore reads of a unit, computed once per unit (one shape for all units). */
-interface Scored {
-  /** The section key, or null for an empty key (which equals nothing). */
-  key: string | null
-  words: Words
-  keyWords: Words
-  /** The unit's duplicate groups, ascending. */
-  groups: Int32Array
-}
-
-/**
- * Title score: the mean of the word score on the titles' content terms (as
- * the similarity module reads them: synonyms joined, so `Optimization` is
- * `perf`) and on their key words (as written, stemmed); 1 for equal keys.
- */
-function titleScore(a: Scored, b: Scored): number {
-  if (a.key !== null && a.key === b.key) return 1
-  return (wordScore(a.words, b.words) + wordScore(a.keyWords, b.keyWords)) / 2
-}
-
-/** Dice overlap of the duplicate groups under two units. */
-function contentScore(a: Scored, b: Scored): number {
-  const x = a.groups
-  const y = b.groups
-  if (x.length === 0 || y.length === 0) return 0
-  let shared = 0
-  let i = 0
-  let j = 0
-  while (i < x.length && j < y.length) {
-    const d = x[i]! - y[j]!
-    if (d === 0) {
-      shared++
-      i++
-      j++
-    } else if (d < 0) i++
-    else j++
+  /**
+   * Title score: the mean of the word score on the titles' content terms (as
+   * the similarity module reads them: synonyms joined, so `Optimization` is
+   * `perf`) and on their key words (as written, stemmed); 1 for equal keys.
+   */
+  private title(a: number, b: number): number {
+    const key = this.key[a]!
+    if (key !== -1 && key === this.key[b]) return 1
+    return (this.words(2 * a, 2 * b) + this.words(2 * a + 1, 2 * b + 1)) / 2
   }
-  return (2 * shared) / (x.length + y.length)
-}
 
-const scoredOf = (u: Unit, numbering: WordIds = new Map()): Scored => ({
-  key: u.section.key === '' ? null : u.section.key,
-  words: wordsOf(u.words, numbering),
-  keyWords: wordsOf(u.keyWords, numbering),
-  groups: Int32Array.from(u.groups).sort(),
-})
+  /** Dice overlap of the duplicate groups under two units. */
+  private content(a: number, b: number): number {
+    const groups = this.groups
+    let i = this.groupAt[a]!
+    const i1 = this.groupAt[a + 1]!
+    let j = this.groupAt[b]!
+    const j1 = this.groupAt[b + 1]!
+    const sizes = i1 - i + (j1 - j)
+    if (i === i1 || j === j1) return 0
+    let shared = 0
+    while (i < i1 && j < j1) {
+      const d = groups[i]! - groups[j]!
+      if (d === 0) {
+        shared++
+        i++
+        j++
+      } else if (d < 0) i++
+      else j++
+    }
+    return (2 * shared) / sizes
+  }
 
-function scorePair(a: Scored, b: Scored): number {
-  const t = titleScore(a, b)
-  const c = contentScore(a, b)
-  return t + c - t * c
+  /** Title and content evidence combined as independent signals: t + c - t*c. */
+  score(a: number, b: number): number {
+    const t = this.title(a, b)
+    const c = this.content(a, b)
+    return t + c - t * c
+  }
 }
 
 /** Title and content evidence combined as independent signals: t + c - t*c. */
 export function pairScore(a: Unit, b: Unit): number {
-  const numbering: WordIds = new Map()
-  return scorePair(scoredOf(a, numbering), scoredOf(b, numbering))
+  return new Scorer([a, b]).score(0, 1)
 }
 
 /** Clusters units across files; returns clusters in content order with parents set. */
@@ -183,8 +215,7 @@ export function alignUnits(units: Unit[]): Cluster[] {
     for (const w of u.words) post('w' + w, u.id)
     for (const g of u.groups) post('g' + g, u.id)
   }
-  const numbering: WordIds = new Map()
-  const scored = units.map((u) => scoredOf(u, numbering))
+  const scorer = new Scorer(units)
   // Each pair of units within the window of each other in some posting
   // list, once. Lists are in rank order, so a pair is always scored from its
   // lower-ranked unit; where each unit stands in each list is gathered
@@ -210,8 +241,15 @@ export function alignUnits(units: Unit[]): Cluster[] {
       wherePos[k] = i
     }
   })
+  // Edges (pairs scoring at least the threshold) are taken best first, ties
+  // by the ranks of their units (lower rank first, then higher rank; a pair
+  // of ranks names one pair). They are kept by score, each as the number
+  // lo * n + hi of its two places in rank order, and walked in that order.
+  const unitAt = units.map((u) => u.id).sort(byRank)
+  const place = new Int32Array(n)
+  unitAt.forEach((id, p) => (place[id] = p))
+  const byScore = new Map<number, number[]>()
   const stamp = new Int32Array(n).fill(-1)
-  const edges: Array<{ a: number; b: number; score: number; lo: number; hi: number }> = []
   for (let a = 0; a < n; a++) {
     const agent = units[a]!.agent
     for (let k = starts[a]!; k < starts[a + 1]!; k++) {
@@ -222,15 +260,16 @@ export function alignUnits(units: Unit[]): Cluster[] {
         const b = list[j]!
         if (stamp[b] === a || agent === units[b]!.agent) continue
         stamp[b] = a
-        const score = scorePair(scored[a]!, scored[b]!)
+        const score = scorer.score(a, b)
         if (score < ALIGN.threshold) continue
-        const ra = units[a]!.rank
-        const rb = units[b]!.rank
-        edges.push(a < b ? { a, b, score, lo: ra, hi: rb } : { a: b, b: a, score, lo: ra, hi: rb })
+        const pairs = byScore.get(score)
+        const key = place[a]! * n + place[b]!
+        if (pairs) pairs.push(key)
+        else byScore.set(score, [key])
       }
     }
   }
-  edges.sort((e, f) => f.score - e.score || e.lo - f.lo || e.hi - f.hi || e.a - f.a || e.b - f.b)
+  const scores = [...byScore.keys()].sort((x, y) => y - x)
 
   // Join best first; a cluster never holds two sections of one file.
   const parent = units.map((u) => u.id)
@@ -263,7 +302,7 @@ export function alignUnits(units: Unit[]): Cluster[] {
     const B = spread(rb)
     for (const x of spread(ra)) {
       for (const y of B) {
-        const s = scorePair(scored[x]!, scored[y]!)
+        const s = scorer.score(x, y)
         if (s < ALIGN.linkRatio * ALIGN.threshold) return false
         sum += s
         count++
@@ -278,17 +317,15 @@ export function alignUnits(units: Unit[]): Cluster[] {
     }
     return x
   }
-  for (const e of edges) {
-    const ra = find(e.a)
-    const rb = find(e.b)
-    if (ra === rb) continue
+  const join = (a: number, b: number): void => {
+    const ra = find(a)
+    const rb = find(b)
+    if (ra === rb) return
     const A = agents[ra]!
     const B = agents[rb]!
     const [small, large] = A.size <= B.size ? [A, B] : [B, A]
-    let clash = false
-    for (const x of small) if (large.has(x)) { clash = true; break }
-    if (clash) continue
-    if (!compatible(ra, rb)) continue
+    for (const x of small) if (large.has(x)) return
+    if (!compatible(ra, rb)) return
     const [keep, drop] = A.size >= B.size ? [ra, rb] : [rb, ra]
     parent[drop] = keep
     for (const x of agents[drop]!) agents[keep]!.add(x)
@@ -297,6 +334,16 @@ export function alignUnits(units: Unit[]): Cluster[] {
     members[drop] = []
     ranked[keep] = mergeRanked(ranked[keep]!, ranked[drop]!)
     ranked[drop] = []
+  }
+  for (const score of scores) {
+    const keys = Float64Array.from(byScore.get(score)!).sort()
+    for (const key of keys) {
+      const lo = Math.floor(key / n)
+      const u = unitAt[lo]!
+      const v = unitAt[key - lo * n]!
+      if (u < v) join(u, v)
+      else join(v, u)
+    }
   }
 
   // Clusters in content order: by their smallest member rank.
