@@ -10,8 +10,9 @@
 // The rows (targets from issue #5):
 //   cold CLI     `agentmerge diff` of two fixtures vs `node -e 0` (<= 2x) and vs
 //                a bare script that imports remark and parses the two files (<= 1.3x)
-//   warm         normalize + dedup + merge of the five fixtures in one process
-//                vs a bare remark parse of them in the same process (<= 1.5x)
+//   warm         load + normalize + dedup + merge of the five fixtures in one process
+//                (merge given dedup's grouping) vs a bare remark parse of them in the
+//                same process (<= 1.5x)
 //   scale        dedup and merge of synthetic corpora of 100 and 1,000 files
 //                vs a single-threaded bare parse of the same files (<= 1x at 1,000),
 //                growth exponent log(t1000/t100)/log(10) (<= 1.1), peak RSS
@@ -247,7 +248,7 @@ if (ONLY.has('cache')) {
   }
   info(`without --cache`, median(none), 'for reference')
   info(`first run with --cache (empty cache)`, median(first), `${(median(first) / median(none)).toFixed(2)}x without --cache: the cost of writing it`)
-  target(`re-run with --cache / first run`, median(again), median(first), 0.2, name === 'dedup' ? 'the re-run still groups 100,000 statements' : 'normalize --check: no dedup command yet')
+  target(`re-run with --cache / first run`, median(again), median(first), 0.2, name === 'dedup' ? 'the re-run reads the parses and the grouping back from the cache' : 'normalize --check: no dedup command yet')
   info(`loading only (bench/load.mjs: loadAgents in a process of its own), no cache`, median(load.none), 'for reference')
   info(`loading only, first run with a cache`, median(load.first), `${(median(load.first) / median(load.none)).toFixed(2)}x no cache`)
   info(`loading only, re-run with the cache`, median(load.again), `${(median(load.again) / median(load.first)).toFixed(2)}x the first run: what the cache itself saves`)
