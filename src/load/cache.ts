@@ -81,7 +81,7 @@ export class ParseCache {
 }
 
 /** The payload of an entry whose key matches, or undefined (absent, stale, truncated or foreign). */
-export function readEntry(file: string, key: string): Buffer | undefined {
+export function readEntry(file: string, key: string): Uint8Array | undefined {
   let data: Buffer
   try {
     data = readFileSync(file)
