@@ -98,6 +98,19 @@ describe('loadAgents: cache', () => {
     }
   })
 
+  it('onAgent sees each agent read, once, as soon as it is ready, and whether it came from the cache', async () => {
+    const cache = temp()
+    const missing = join(dir, 'missing.md')
+    const paths = [files[0]!, missing, ...files.slice(1)]
+    for (const cached of [false, true]) {
+      const seen: Array<[string, boolean]> = []
+      const { agents } = await loadAgents(paths, { cache, onAgent: (agent, hit) => seen.push([agent.path, hit]) })
+      expect(seen.map(([path]) => path).sort()).toEqual(files.slice().sort())
+      expect(seen.every(([, hit]) => hit === cached)).toBe(true)
+      expect(agents.map((a) => a.path)).toEqual(files)
+    }
+  })
+
   it('read errors are reported per file and never cached', async () => {
     const cache = temp()
     const missing = join(dir, 'missing.md')
@@ -156,8 +169,12 @@ describe('loadAgents: worker threads (dist/)', () => {
   it('with the cache: workers fill it, and a re-run reads the same agents back', async () => {
     const cache = temp()
     const progress: number[] = []
-    const cold = await lib.loadAgents(mixed, { workers: 2, cache, onProgress: (done) => progress.push(done) })
+    const ready: Agent[] = []
+    const cold = await lib.loadAgents(mixed, { workers: 2, cache, onProgress: (done) => progress.push(done), onAgent: (agent) => ready.push(agent) })
     expect(progress).toEqual(mixed.map((_, i) => i + 1))
+    // Each agent was handed over as it arrived, the very object returned.
+    expect(ready).toHaveLength(cold.agents.length)
+    expect(new Set(ready)).toEqual(new Set(cold.agents))
     const warm = await lib.loadAgents(mixed, { workers: 2, cache })
     expect(warm.stats).toMatchObject({ cached: 12, parsed: 2 })
     expect(json(warm.agents)).toBe(json(cold.agents))

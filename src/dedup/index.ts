@@ -4,6 +4,7 @@
 // Merge builds on the same grouping; `agentmerge dedup` prints it.
 import type { Agent, Statement } from '../model.js'
 import { DEFAULT_THRESHOLD, groupDuplicates, type SimilarityOptions } from '../similarity/index.js'
+import type { ProfileMemo } from '../similarity/profile.js'
 import { statementsOf } from '../walk.js'
 
 export type DedupOptions = SimilarityOptions
@@ -57,9 +58,9 @@ export interface StatementGrouping {
   reasons: IndexReason[]
 }
 
-/** The duplicate grouping of a list of statements; see StatementGrouping. */
-export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping {
-  const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options)
+/** The duplicate grouping of a list of statements; see StatementGrouping. `memo`: profiles made ahead, if any. */
+export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}, memo?: ProfileMemo): StatementGrouping {
+  const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options, memo)
   const group = new Array<number>(statements.length).fill(-1)
   const ordered = groups.map((g) => g.slice().sort((x, y) => x - y)).sort((g, h) => g[0]! - h[0]!)
   ordered.forEach((members, n) => {

@@ -15,6 +15,8 @@ import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
 import type { Agent, Statement } from '../model.js'
+import { statementsOf } from '../walk.js'
+import type { ProfileMemo } from '../similarity/profile.js'
 import { rememberTermCount, termCount } from '../similarity/terms.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
@@ -150,16 +152,17 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
 /**
  * dedupAgents with the grouping cache: the grouping is read from the cache
  * when the statements and threshold are those of the entry of these inputs,
- * else computed and stored. The same result as dedupAgents either way.
+ * else computed (with the profiles `memo` holds, if any) and stored. The
+ * same result as dedupAgents either way.
  */
-export function dedupCached(agents: readonly Agent[], options: DedupOptions, cache: GroupingCache | undefined): DedupResult {
+export function dedupCached(agents: readonly Agent[], options: DedupOptions, cache: GroupingCache | undefined, memo?: ProfileMemo): DedupResult {
   const { statements, owner } = statementsOfAgents(agents)
-  if (!cache) return dedupResult(statements, owner, groupStatements(statements, options), options)
+  if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
   const paths = agents.map((a) => a.path)
   const key = cache.key(statements, options)
   let grouping = cache.get(paths, key, statements)
   if (!grouping) {
-    grouping = groupStatements(statements, options)
+    grouping = groupStatements(statements, options, memo)
     cache.put(paths, key, grouping, statements)
   }
   return dedupResult(statements, owner, grouping, options)
@@ -169,4 +172,17 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
 export function groupingCacheFor(cache: boolean | string | undefined, version?: string): GroupingCache | undefined {
   if (!cache) return undefined
   return new GroupingCache(typeof cache === 'string' ? cache : undefined, version === undefined ? {} : { version })
+}
+
+/**
+ * A loadAgents `onAgent` that profiles the statements of each agent parsed
+ * (not those read from the parse cache, whose grouping the grouping cache
+ * may well hold) into `memo` while the other files are still loading: the
+ * main thread mostly waits for the parse workers then.
+ */
+export function profileAhead(memo: ProfileMemo): (agent: Agent, cached: boolean) => void {
+  return (agent, cached) => {
+    if (cached) return
+    for (const s of statementsOf(agent.root)) memo.profile(s.text, s.kind)
+  }
 }

@@ -27,6 +27,12 @@ export interface LoadOptions {
   maxBytes?: number
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Called with each agent as soon as it is ready, in no particular order
+   * (`cached`: it came from the parse cache), so that work on it can start
+   * while other files are still being parsed.
+   */
+  onAgent?: (agent: Agent, cached: boolean) => void
   /** Also return each file's decoded text (LF line endings, BOM removed, mojibake repaired), as `diff` needs it. */
   keepText?: boolean
   /** The tool version the cache is keyed by (tests change it to check that entries then miss). */
@@ -64,9 +70,10 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
   const total = paths.length
   const slots: Array<LoadResult | undefined> = new Array(total)
   let done = 0
-  const finish = (index: number, result: LoadResult) => {
+  const finish = (index: number, result: LoadResult, cached = false) => {
     slots[index] = result
     done++
+    if (result.agent) options.onAgent?.(result.agent, cached)
     options.onProgress?.(done, total)
   }
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { noRepair: options.noRepair, version: options.cacheVersion }) : undefined
@@ -121,7 +128,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
       const agent = cache.get(input, key)
       if (agent) {
         hits++
-        finish(index, { path, agent })
+        finish(index, { path, agent }, true)
         continue
       }
       keys.set(index, key)

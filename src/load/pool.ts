@@ -53,10 +53,11 @@ export class ParsePool {
       this.workers.push(worker)
       worker.on('message', (answer: BatchResult) => {
         const batch = this.batches[answer.id]!
-        answer.results.forEach((result, k) => this.onResult(batch.indexes[k]!, result))
+        // Feed the worker first, then take the results in (which may take a while).
         this.pending--
         this.idle.push(worker)
         this.pump()
+        answer.results.forEach((result, k) => this.onResult(batch.indexes[k]!, result))
       })
       worker.on('error', (error) => this.fail(error))
       worker.on('exit', (code) => {

@@ -11,7 +11,7 @@ import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, duplicatePair, weightsOf, type Weigh } from './compare.js'
 import { idf, type Corpus } from './corpus.js'
-import { classOf, profileKey, profileOf, type Profile } from './profile.js'
+import { ProfileMemo, profileKey, profileOf, type Profile } from './profile.js'
 import { termsOf } from './terms.js'
 
 export { buildCorpus, type Corpus } from './corpus.js'
@@ -80,21 +80,18 @@ function byText(items: readonly SimItem[]) {
   }
 }
 
-export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}): Grouping {
+/**
+ * Groups items that say the same thing. `memo` holds the items' profiles
+ * when some were made ahead (see ProfileMemo); the grouping is the same
+ * either way.
+ */
+export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}, memo: ProfileMemo = new ProfileMemo()): Grouping {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
   // Agent files repeat boilerplate, so equal texts are profiled once (and
   // keyed, and their persona role's terms read, once).
-  const seenProfiles = new Map<string, Map<string, Profile>>()
   const profileKeys = new Map<Profile, string>()
   const personaTerms = new Map<string, string[]>()
-  const profiles: Profile[] = items.map((it) => {
-    const cls = classOf(it.kind)
-    let seen = seenProfiles.get(cls)
-    if (!seen) seenProfiles.set(cls, (seen = new Map()))
-    let p = seen.get(it.text)
-    if (!p) seen.set(it.text, (p = profileOf(it.text, it.kind)))
-    return p
-  })
+  const profiles: Profile[] = items.map((it) => memo.profile(it.text, it.kind))
 
   // IDF over the prose statements given; code never contributes words.
   const df = new Map<string, number>()

@@ -98,3 +98,22 @@ export function profileKey(p: Profile): string {
   const clauses = p.clauses.map((c) => c.join(' ')).join('|')
   return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' '), clauses, p.modifiers.join(' ')].join('\u0000')
 }
+
+/**
+ * Profiles by class and text, each made once: equal texts of one class have
+ * equal profiles, and agent files repeat boilerplate. groupDuplicates makes
+ * one per call; a caller may fill one ahead (while files are still loading)
+ * and pass it in. Holds what it is given until dropped.
+ */
+export class ProfileMemo {
+  private readonly byClass = new Map<SimClass, Map<string, Profile>>()
+
+  profile(text: string, kind: string): Profile {
+    const cls = classOf(kind)
+    let seen = this.byClass.get(cls)
+    if (!seen) this.byClass.set(cls, (seen = new Map()))
+    let p = seen.get(text)
+    if (!p) seen.set(text, (p = profileOf(text, kind)))
+    return p
+  }
+}

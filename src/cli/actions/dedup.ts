@@ -5,7 +5,8 @@ import type { Agent } from '../../model.js'
 import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
 import { loadAgents } from '../../load/index.js'
-import { dedupCached, groupingCacheFor } from '../../load/grouping.js'
+import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
+import { ProfileMemo } from '../../similarity/profile.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { progressCallback } from '../progress.js'
@@ -36,7 +37,9 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
   const load = loadOptions(options)
-  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options) })
+  // Statements are profiled for grouping as their files arrive from the parse workers.
+  const memo = new ProfileMemo()
+  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options), ...(files.length > 1 ? { onAgent: profileAhead(memo) } : {}) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {
@@ -46,7 +49,7 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   }
   if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
   // With --cache, the grouping of unchanged inputs is read back, not computed.
-  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(load.cache))
+  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(load.cache), memo)
   if (options.json) {
     process.stdout.write(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
     return run.code

@@ -7,7 +7,8 @@ import type { Agent, Dialect } from '../../model.js'
 import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { provenanceJson } from '../../merge/provenance.js'
 import { loadAgents } from '../../load/index.js'
-import { dedupCached, groupingCacheFor } from '../../load/grouping.js'
+import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
+import { ProfileMemo } from '../../similarity/profile.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
@@ -63,7 +64,9 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   // A bad input is reported in one line; the others are still read.
   const agents: Agent[] = []
   const load = loadOptions(options)
-  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options) })
+  // Statements are profiled for grouping as their files arrive from the parse workers.
+  const memo = new ProfileMemo()
+  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options), ...(files.length > 1 ? { onAgent: profileAhead(memo) } : {}) })
   for (const { path, agent, error } of results) {
     if (!agent) run.fail(error, path)
     else {
@@ -77,7 +80,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
-  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(load.cache)) : undefined
+  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(load.cache), memo) : undefined
   const result = mergeAgents(agents, {
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),
