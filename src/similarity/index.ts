@@ -12,7 +12,7 @@ import { clusterNodes, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, duplicatePair, weightsOf, type Weigh } from './compare.js'
 import { idf, type Corpus } from './corpus.js'
 import { ProfileMemo, profileKey, profileOf, type Profile } from './profile.js'
-import { termsOf } from './terms.js'
+import { rememberTermCount, termsOf } from './terms.js'
 
 export { buildCorpus, type Corpus } from './corpus.js'
 export { termsOf } from './terms.js'
@@ -102,8 +102,13 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
     let terms = p.terms
     if (p.persona) {
       const text = items[i]!.text
-      terms = personaTerms.get(text) ?? termsOf(text)
-      personaTerms.set(text, terms)
+      let known = personaTerms.get(text)
+      if (!known) {
+        personaTerms.set(text, (known = termsOf(text)))
+        // termsOf gives each term once: its length is the text's termCount.
+        rememberTermCount(text, known.length)
+      }
+      terms = known
     }
     for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
   })
