@@ -14,7 +14,10 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'agentmerge-load-cli-'))
   agents = join(dir, 'agents')
   mkdirSync(agents)
-  for (let i = 0; i < 33; i++) copyFileSync(FIXTURES + FIXTURE_FILES[i % FIXTURE_FILES.length], join(agents, `agent-${String(i).padStart(2, '0')}.md`))
+  // More than 32 files, so that worker threads start; the smallest fixture,
+  // each copy with a statement of its own, keeps the many runs cheap.
+  const senior = readFileSync(FIXTURES + 'backend-developer-senior.md', 'utf8')
+  for (let i = 0; i < 33; i++) writeFileSync(join(agents, `agent-${String(i).padStart(2, '0')}.md`), `${senior}\n\n- Statement of copy ${i}\n`)
   writeFileSync(join(agents, 'agent-17b.md'), '---\nname: x\ndescription: never closed\n\nbody\n')
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
