@@ -3,7 +3,7 @@
 // semantic diff under a stale file and the hand-written statements of an
 // edited one as path:line lines.
 import { relative } from 'node:path'
-import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
+import { applyItem, planBuild } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { formatText } from '../../diff/format/text.js'
 import { diffReport } from '../../diff/report.js'

@@ -5,12 +5,11 @@ import { convertAgent, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { withEol } from '../../normalize.js'
-import { loadAgents } from '../../load/index.js'
 import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
-import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { progressCallback } from '../progress.js'
+import { readInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
   to: Dialect
@@ -36,14 +35,9 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
-  for (const { path, agent, error } of results) {
-    if (!agent) {
-      run.fail(error, path)
-      continue
-    }
+  for (const { path, agent } of await readInputs(run, files, options)) {
+    if (!agent) continue
     run.each(path, () => {
-      run.warn(agent.warnings)
       const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
       const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)

@@ -1,15 +1,13 @@
 // `agentmerge dedup`: the groups of statements that say the same thing,
 // readable (largest spread first, as a lint) or as the stable JSON.
 import { AgentError } from '../../errors.js'
-import type { Agent } from '../../model.js'
 import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
-import { loadAgents } from '../../load/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
 import { ProfileMemo } from '../../similarity/profile.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { progressCallback } from '../progress.js'
+import { agentsOf, readInputs } from '../inputs.js'
 
 export interface DedupCommandOptions extends GlobalOptions {
   json?: boolean
@@ -34,22 +32,13 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     return run.code
   }
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
-  // A bad input is reported in one line; the others are still read.
-  const agents: Agent[] = []
-  const load = loadOptions(options)
-  // Statements are profiled for grouping as their files arrive from the parse workers.
+  // A bad input is reported in one line; the others are still read, and
+  // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()
-  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options), ...(files.length > 1 ? { onAgent: profileAhead(memo) } : {}) })
-  for (const { path, agent, error } of results) {
-    if (!agent) run.fail(error, path)
-    else {
-      run.warn(agent.warnings)
-      agents.push(agent)
-    }
-  }
+  const agents = agentsOf(await readInputs(run, files, options, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
   if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
   // With --cache, the grouping of unchanged inputs is read back, not computed.
-  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(load.cache), memo)
+  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(loadOptions(options).cache), memo)
   if (options.json) {
     process.stdout.write(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
     return run.code

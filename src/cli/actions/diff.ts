@@ -17,8 +17,8 @@ import { diffReport, pairAgents } from '../../diff/report.js'
 import { AgentError } from '../../errors.js'
 import { DEFAULT_MAX_BYTES } from '../../read/read.js'
 import { findAgentFiles } from '../../read/find.js'
-import { loadAgents } from '../../load/index.js'
-import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { readInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
 import { renderDiffReport } from '../../report/diff.js'
 import { progressCallback, withProgress } from '../progress.js'
 
@@ -61,15 +61,8 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
   // with their decoded text, which names changes of form; each bad file is
   // reported in input order and stands as null.
   const loadFiles = async (paths: string[], label?: string): Promise<Array<LoadedAgent | null>> => {
-    const { results } = await loadAgents(paths, { ...loadOptions(options), keepText: true, ...(label ? { onProgress: progressCallback(label, options) } : {}) })
-    return results.map(({ path, agent, error, text }) => {
-      if (!agent) {
-        run.fail(error, path)
-        return null
-      }
-      run.warn(agent.warnings)
-      return { agent, text: text! }
-    })
+    const results = await readInputs(run, paths, options, { keepText: true, onProgress: label ? progressCallback(label, options) : undefined })
+    return results.map(({ agent, text }) => (agent ? { agent, text: text! } : null))
   }
   const loadBytes = (bytes: () => Uint8Array, path: string): LoadedAgent | null =>
     run.each(path, () => {

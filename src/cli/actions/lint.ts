@@ -3,10 +3,9 @@
 import { AgentError } from '../../errors.js'
 import { findAgentFiles } from '../../read/find.js'
 import { formatFinding, LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
-import type { Agent, Dialect } from '../../model.js'
-import { loadAgents } from '../../load/index.js'
-import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { progressCallback } from '../progress.js'
+import type { Dialect } from '../../model.js'
+import { agentsOf, readInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface LintCommandOptions extends GlobalOptions {
   target?: Dialect
@@ -29,15 +28,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions):
     return run.code
   }
   const files = findAgentFiles(paths.length > 0 ? paths : ['.'])
-  const agents: Agent[] = []
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options) })
-  for (const { path, agent, error } of results) {
-    if (!agent) run.fail(error, path)
-    else {
-      run.warn(agent.warnings)
-      agents.push(agent)
-    }
-  }
+  const agents = agentsOf(await readInputs(run, files, options))
   const findings = lintAgents(agents, {
     ignore: ignore as LintRule[],
     ...(options.target ? { target: options.target } : {}),

@@ -3,16 +3,15 @@
 // its provenance, and print the summary on stderr.
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
-import type { Agent, Dialect } from '../../model.js'
+import type { Dialect } from '../../model.js'
 import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { provenanceJson } from '../../merge/provenance.js'
-import { loadAgents } from '../../load/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
 import { ProfileMemo } from '../../similarity/profile.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { progressCallback } from '../progress.js'
+import { agentsOf, readInputs } from '../inputs.js'
 
 export interface MergeCommandOptions extends GlobalOptions {
   output?: string
@@ -61,26 +60,17 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     return run.code
   }
 
-  // A bad input is reported in one line; the others are still read.
-  const agents: Agent[] = []
-  const load = loadOptions(options)
-  // Statements are profiled for grouping as their files arrive from the parse workers.
+  // A bad input is reported in one line; the others are still read, and
+  // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()
-  const { results } = await loadAgents(files, { ...load, onProgress: progressCallback('reading', options), ...(files.length > 1 ? { onAgent: profileAhead(memo) } : {}) })
-  for (const { path, agent, error } of results) {
-    if (!agent) run.fail(error, path)
-    else {
-      run.warn(agent.warnings)
-      agents.push(agent)
-    }
-  }
+  const agents = agentsOf(await readInputs(run, files, options, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
   if (agents.length === 0) return run.flag(EXIT.trouble), run.code
   // A preferred file that could not be read falls back to the first one read.
   const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
-  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(load.cache), memo) : undefined
+  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(loadOptions(options).cache), memo) : undefined
   const result = mergeAgents(agents, {
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),

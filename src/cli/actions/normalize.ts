@@ -4,11 +4,11 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
-import { loadAgents } from '../../load/index.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
-import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { readInputs } from '../inputs.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
   write?: boolean
@@ -28,14 +28,9 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   const json: unknown[] = []
   let unformatted = 0
   let written = 0
-  const { results } = await loadAgents(files, loadOptions(options))
-  for (const { path, agent, error } of results) {
-    if (!agent) {
-      run.fail(error, path)
-      continue
-    }
+  for (const { path, agent } of await readInputs(run, files, options)) {
+    if (!agent) continue
     run.each(path, () => {
-      run.warn(agent.warnings)
       if (options.json) {
         json.push(agentJson(agent))
         return

@@ -11,7 +11,7 @@ import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
-import { at, bySection, fieldText, sectionOfChange, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */

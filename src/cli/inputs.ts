@@ -1,0 +1,20 @@
+// Reading a command's input files: through loadAgents (so --cache and --jobs
+// apply), with a progress line on a terminal. A file that cannot be read is
+// reported in one line and stands without an agent; the others' warnings are
+// printed. Every command reads its files this way.
+import type { Agent } from '../model.js'
+import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
+import { progressCallback } from './progress.js'
+import { loadOptions, type GlobalOptions, type Run } from './shell.js'
+
+/** The agents of the results that have one, in input order. */
+export const agentsOf = (results: LoadResult[]): Agent[] => results.flatMap((r) => (r.agent ? [r.agent] : []))
+
+export async function readInputs(run: Run, files: string[], options: GlobalOptions, extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
+  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options), ...extra })
+  for (const result of results) {
+    if (result.agent) run.warn(result.agent.warnings)
+    else run.fail(result.error, result.path)
+  }
+  return results
+}
