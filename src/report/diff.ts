@@ -9,7 +9,7 @@ import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange
 import { toReport } from '../diff/index.js'
 import { countsText, sectionTitle, summaryLine, toolsText } from '../diff/format/common.js'
 import type { Statement } from '../model.js'
-import { attr, esc, plural } from './html.js'
+import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
 import { page } from './page.js'
 
@@ -215,21 +215,20 @@ export function renderDiffReport(input: AgentDiff | DiffReport, options: DiffRep
   const only = report.files.length === 1 ? report.files[0]! : undefined
   const title = options.title ?? (only ? `Diff report: ${only.newPath ?? only.oldPath ?? only.name}` : 'Diff report')
   const c = report.counts
-  const stat = (label: string, value: number, cls: string) => `<div class="${cls}"><dt>${esc(label)}</dt><dd>${value}</dd></div>`
   const header = [
     `<h1>${esc(title)}</h1>`,
     options.generated !== undefined ? `<p class="muted">${esc(options.generated)}</p>` : '',
     `<p class="lede summary-line">${esc(summaryLine(c, options.formatting === true))}</p>`,
-    `<dl class="stats">${[
-      stat('Files', c.files, 'files'),
-      stat('Changed files', c.changedFiles, 'changed-files'),
-      stat('Added', c.added, 'added'),
-      stat('Removed', c.removed, 'removed'),
-      stat('Reworded', c.reworded, 'reworded'),
-      stat('Moved', c.moved, 'moved'),
-      stat('Section changes', c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved, 'sections'),
-      stat('Fields changed', c.fields, 'fields'),
-    ].join('')}</dl>`,
+    statsList([
+      ['Files', c.files, 'files'],
+      ['Changed files', c.changedFiles, 'changed-files'],
+      ['Added', c.added, 'added'],
+      ['Removed', c.removed, 'removed'],
+      ['Reworded', c.reworded, 'reworded'],
+      ['Moved', c.moved, 'moved'],
+      ['Section changes', c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved, 'sections'],
+      ['Fields changed', c.fields, 'fields'],
+    ]),
     `<p class="key">Key: <del>removed words</del>, <ins>added words</ins>; rows marked + added, − removed, ~ reworded, ↕ moved.</p>`,
     `<p class="controls"><input type="checkbox" id="hide-unchanged"> <label for="hide-unchanged">Hide unchanged statements</label></p>`,
   ].join('\n')

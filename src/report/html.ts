@@ -39,3 +39,8 @@ export function letters(n: number): string {
 
 const plural = (n: number, one: string, many = one + 's'): string => `${n} ${n === 1 ? one : many}`
 export { plural }
+
+/** A row of figures: `<dl class="stats">` with one labelled number each. */
+export function statsList(stats: Array<[label: string, value: number, className: string]>): string {
+  return `<dl class="stats">${stats.map(([label, value, cls]) => `<div class="${cls}"><dt>${esc(label)}</dt><dd>${value}</dd></div>`).join('')}</dl>`
+}

@@ -8,7 +8,7 @@
 import type { Diagnostic, Section, Statement } from '../model.js'
 import type { FieldDecision, Fold, MergedSection, MergeResult } from '../merge/index.js'
 import { summaryLine } from '../merge/index.js'
-import { attr, esc, letters, plural } from './html.js'
+import { attr, esc, letters, plural, statsList } from './html.js'
 import { nodeHtml, statementHtml } from './markdown.js'
 import { page, sourceCss } from './page.js'
 
@@ -250,17 +250,16 @@ function agentHtml(result: MergeResult, ctx: Ctx): string {
 }
 
 function statsHtml(s: MergeResult['summary']): string {
-  const stat = (label: string, value: number, cls: string) => `<div class="${cls}"><dt>${esc(label)}</dt><dd>${value}</dd></div>`
-  return `<dl class="stats">${[
-    stat('Inputs', s.inputs, 'inputs'),
-    stat('Statements in', s.statementsIn, 'statements-in'),
-    stat('Statements out', s.statementsOut, 'statements-out'),
-    stat('Duplicates folded', s.duplicatesFolded, 'folded'),
-    stat('Sections in', s.sectionsIn, 'sections-in'),
-    stat('Sections out', s.sectionsOut, 'sections-out'),
-    stat('Sections merged', s.sectionsMerged, 'sections-merged'),
-    stat('Conflicts', s.conflicts, 'conflicts'),
-  ].join('')}</dl>`
+  return statsList([
+    ['Inputs', s.inputs, 'inputs'],
+    ['Statements in', s.statementsIn, 'statements-in'],
+    ['Statements out', s.statementsOut, 'statements-out'],
+    ['Duplicates folded', s.duplicatesFolded, 'folded'],
+    ['Sections in', s.sectionsIn, 'sections-in'],
+    ['Sections out', s.sectionsOut, 'sections-out'],
+    ['Sections merged', s.sectionsMerged, 'sections-merged'],
+    ['Conflicts', s.conflicts, 'conflicts'],
+  ])
 }
 
 /** The merge as one self-contained HTML page (see docs/report.md). */
