@@ -13,11 +13,21 @@ export interface Corpus {
 }
 
 export function buildCorpus(texts: string[]): Corpus {
+  return corpusOf(texts.map(termsOf))
+}
+
+/**
+ * The corpus of statements whose terms are already known (each list as
+ * termsOf gives it: every term once), one list per statement.
+ */
+export function corpusOf(termLists: Iterable<readonly string[]>): Corpus {
   const df = new Map<string, number>()
-  for (const text of texts) {
-    for (const t of termsOf(text)) df.set(t, (df.get(t) ?? 0) + 1)
+  let size = 0
+  for (const terms of termLists) {
+    size++
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
   }
-  return { size: texts.length, df }
+  return { size, df }
 }
 
 /**

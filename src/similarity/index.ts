@@ -10,11 +10,11 @@
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, duplicatePair, weightsOf, type Weigh } from './compare.js'
-import { idf, type Corpus } from './corpus.js'
+import { corpusOf, idf, type Corpus } from './corpus.js'
 import { ProfileMemo, profileKey, profileOf, type Profile } from './profile.js'
 import { rememberTermCount, termsOf } from './terms.js'
 
-export { buildCorpus, type Corpus } from './corpus.js'
+export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
 export { termsOf } from './terms.js'
 
 export interface SimItem {
@@ -93,26 +93,25 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   const personaTerms = new Map<string, string[]>()
   const profiles: Profile[] = items.map((it) => memo.profile(it.text, it.kind))
 
-  // IDF over the prose statements given; code never contributes words.
-  const df = new Map<string, number>()
-  let size = 0
+  // IDF over the prose statements given (a persona opening with all its
+  // words, not only its role's); code never contributes words.
+  const termLists: string[][] = []
   profiles.forEach((p, i) => {
     if (p.cls === 'exact') return
-    size++
-    let terms = p.terms
-    if (p.persona) {
-      const text = items[i]!.text
-      let known = personaTerms.get(text)
-      if (!known) {
-        personaTerms.set(text, (known = termsOf(text)))
-        // termsOf gives each term once: its length is the text's termCount.
-        rememberTermCount(text, known.length)
-      }
-      terms = known
+    if (!p.persona) {
+      termLists.push(p.terms)
+      return
     }
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
+    const text = items[i]!.text
+    let known = personaTerms.get(text)
+    if (!known) {
+      personaTerms.set(text, (known = termsOf(text)))
+      // termsOf gives each term once: its length is the text's termCount.
+      rememberTermCount(text, known.length)
+    }
+    termLists.push(known)
   })
-  const weigh = memoWeigh({ size, df })
+  const weigh = memoWeigh(corpusOf(termLists))
 
   // Statements with equal profiles behave identically: one node each, nodes
   // numbered in key order so that nothing depends on input order.
