@@ -3,6 +3,7 @@
 // is reported and the others are still processed.
 import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic } from '../errors.js'
+import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
@@ -21,7 +22,7 @@ export interface GlobalOptions {
 }
 
 /** The loadAgents options the global CLI options stand for. */
-export function loadOptions(options: GlobalOptions): { cache?: boolean | string; workers?: number | 'auto'; noRepair?: boolean; maxBytes?: number } {
+export function loadOptions(options: GlobalOptions): Pick<LoadOptions, 'cache' | 'workers' | 'noRepair' | 'maxBytes'> {
   return {
     cache: options.cacheLocation ?? options.cache === true,
     workers: options.jobs ?? 'auto',

@@ -38,11 +38,14 @@ function markupText(node: RootContent): string {
   return collapse(stringifyMarkdown({ type: 'root', children } as Root))
 }
 
+/** A task's identity text keeps its checkbox: `[x] text`. */
+const taskNorm = (checked: boolean, text: string): string => `[${checked ? 'x' : ' '}] ${text}`
+
 function addStatement(body: Block[], kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): void {
   if (text === '') {
     text = markupText(node)
     if (text === '') return
-    norm = checked === undefined ? text : `[${checked ? 'x' : ' '}] ${text}`
+    norm = checked === undefined ? text : taskNorm(checked, text)
   }
   body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
 }
@@ -124,7 +127,7 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): v
   if (!nested) {
     const text = plainText(item.children)
     const task = typeof item.checked === 'boolean'
-    const norm = task ? `[${item.checked ? 'x' : ' '}] ${text}` : text
+    const norm = task ? taskNorm(item.checked === true, text) : text
     addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), { ordered }, task ? item.checked === true : undefined)
     return
   }
@@ -247,46 +250,46 @@ export function buildSections(tree: Root, path: string): Section {
   return root
 }
 
+interface Walked {
+  type?: string
+  value?: string
+  position?: unknown
+  children?: Walked[]
+}
+
+/** Calls `fn` on every node below `nodes` (and on them), without recursion: nesting is only bounded at 100. */
+function eachNode(nodes: readonly unknown[], fn: (node: Walked) => void): void {
+  const pending = nodes.slice() as Walked[]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    fn(node)
+    if (node.children) for (const child of node.children) pending.push(child)
+  }
+}
+
 /**
- * Drops the source positions of the mdast nodes the model keeps, once the
- * model is built (lines are in `source`): every node below a statement's own
- * node and every title node. A statement's own node keeps its position, whose
- * offsets `diff` reads to name changes of form. Positions are about a third
- * of the objects of a parsed tree; without them a model is faster to copy
- * between threads, to cache and to hold.
+ * Drops the source positions below statements and in titles once the model
+ * is built (lines are in `source`). A statement's own node keeps its
+ * position, whose offsets `diff` reads to name changes of form. Positions are
+ * about a third of the objects of a parsed tree; without them a model is
+ * faster to copy between threads, to cache and to hold.
  */
 export function dropPositions(section: Section): void {
-  const strip = (nodes: readonly unknown[]) => {
-    const pending = nodes.slice() as Array<{ position?: unknown; children?: unknown[] }>
-    while (pending.length > 0) {
-      const node = pending.pop()!
-      if (node.position !== undefined) delete node.position
-      if (node.children) for (const child of node.children) pending.push(child as { position?: unknown; children?: unknown[] })
-    }
+  const strip = (node: Walked) => {
+    if (node.position !== undefined) delete node.position
   }
-  const visit = (s: Section) => {
-    strip(s.titleNodes)
-    for (const block of s.body) {
-      if (block.type === 'section') visit(block)
-      else if (block.type === 'statement') {
-        const node = block.node as { children?: unknown[] }
-        if (node.children) strip(node.children)
-      }
-    }
+  eachNode(section.titleNodes, strip)
+  for (const block of section.body) {
+    if (block.type === 'section') dropPositions(block)
+    else if (block.type === 'statement') eachNode((block.node as Walked).children ?? [], strip)
   }
-  visit(section)
 }
 
 /** Joins soft line breaks so that re-wrapping a paragraph changes nothing. */
 export function unwrap(tree: Root): void {
-  const pending: Array<{ children?: unknown[] }> = [tree]
-  while (pending.length > 0) {
-    const node = pending.pop()!
-    for (const child of (node.children ?? []) as Array<{ type: string; value?: string; children?: unknown[] }>) {
-      if ((child.type === 'text' || child.type === 'inlineCode') && child.value !== undefined && child.value.includes('\n')) {
-        child.value = child.value.replace(/[ \t]*\n[ \t]*/g, ' ')
-      }
-      if (child.children) pending.push(child)
+  eachNode(tree.children, (node) => {
+    if ((node.type === 'text' || node.type === 'inlineCode') && node.value !== undefined && node.value.includes('\n')) {
+      node.value = node.value.replace(/[ \t]*\n[ \t]*/g, ' ')
     }
-  }
+  })
 }
