@@ -7,7 +7,7 @@
 // aligned, not too large, section), so the work stays near linear.
 import { compareTexts, termsOf, type Corpus } from '../similarity/index.js'
 import type { Statement } from '../model.js'
-import { greedy, type SectionAlignment } from './sections.js'
+import { dice, greedy, type SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
 
 export interface Pair {
@@ -37,13 +37,6 @@ export function wordsOf(text: string): Set<string> {
   const out = new Set<string>()
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+(?:[.+#'’-][\p{L}\p{N}_]+)*[+#]*/gu)) if (!STOP.has(m[0])) out.add(m[0])
   return out
-}
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0
-  let shared = 0
-  for (const w of a) if (b.has(w)) shared++
-  return (2 * shared) / (a.size + b.size)
 }
 
 const isCode = (s: Statement) => s.kind === 'code'

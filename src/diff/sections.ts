@@ -15,12 +15,12 @@ export interface SectionAlignment {
   n2o: number[]
 }
 
-/** Share of statements two sections have in common (Dice over statement ids). */
-export function contentScore(a: Set<string>, b: Set<string>): number {
+/** Dice coefficient of two sets: twice the shared members over both sizes (0 when one is empty). */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (a.size === 0 || b.size === 0) return 0
   const [small, large] = a.size <= b.size ? [a, b] : [b, a]
   let shared = 0
-  for (const id of small) if (large.has(id)) shared++
+  for (const x of small) if (large.has(x)) shared++
   return (2 * shared) / (a.size + b.size)
 }
 
@@ -35,13 +35,6 @@ export function greedy(candidates: Array<{ o: number; n: number; score: number }
 
 /** Words of a section key, for titles that were reworded (`API Development` -> `API Development & Design`). */
 const keyWords = (key: string): Set<string> => new Set(key.split(' ').filter((w) => w !== ''))
-
-function dice(a: Set<string>, b: Set<string>): number {
-  if (a.size === 0 || b.size === 0) return 0
-  let shared = 0
-  for (const w of a) if (b.has(w)) shared++
-  return (2 * shared) / (a.size + b.size)
-}
 
 /** Aligns sections in passes; `byPairs` adds the sections that paired statements link, after statement pairing. */
 export class Aligner implements SectionAlignment {
@@ -117,7 +110,8 @@ export class Aligner implements SectionAlignment {
         for (const b of holders.get(id) ?? []) {
           if (seen.has(b)) continue
           seen.add(b)
-          const score = contentScore(o.subtree[a]!, n.subtree[b]!)
+          // Share of statements the two have in common.
+          const score = dice(o.subtree[a]!, n.subtree[b]!)
           if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
         }
       }
