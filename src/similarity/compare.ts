@@ -19,39 +19,15 @@ export interface Comparison {
   duplicate: boolean
   /** Why not a duplicate despite the score, or what kind of match. */
   note?: string
+  /**
+   * Set when a rule (the note names it) rules the pair out whatever its
+   * score: different classes, persona vs prose, code that differs,
+   * specifics, an added requirement.
+   */
+  vetoed?: true
 }
 
 export type Weigh = (term: string) => number
-
-/** Total weight of sorted terms, and of those shared with another sorted list. */
-export function overlap(a: readonly string[], b: readonly string[], weigh: Weigh): { shared: string[]; sw: number; wa: number; wb: number } {
-  const shared: string[] = []
-  let sw = 0
-  let wa = 0
-  let wb = 0
-  let i = 0
-  let j = 0
-  while (i < a.length || j < b.length) {
-    const x = a[i]
-    const y = b[j]
-    if (x !== undefined && (y === undefined || x < y)) {
-      wa += weigh(x)
-      i++
-    } else if (y !== undefined && (x === undefined || y < x)) {
-      wb += weigh(y)
-      j++
-    } else if (x !== undefined) {
-      const w = weigh(x)
-      shared.push(x)
-      sw += w
-      wa += w
-      wb += w
-      i++
-      j++
-    }
-  }
-  return { shared, sw, wa, wb }
-}
 
 /**
  * How much less a term counts when it is unmatched and sits only in a
@@ -71,17 +47,6 @@ const has = (sorted: readonly string[], t: string): boolean => {
   return sorted[lo] === t
 }
 
-/**
- * The similarity of two profiles: weighted Jaccard where a term of one side
- * also counts as matched when the other side implies it (RBAC → authorization),
- * and an unmatched term that only a trailing modifier names weighs
- * MODIFIER_WEIGHT of its IDF. shared weight / (shared + unmatched weight).
- * 0 when either has no terms.
- */
-export function scoreOf(a: Profile, b: Profile, weigh: Weigh): { score: number; shared: string[] } {
-  return scoreWeighted(a, weightsOf(a, weigh), b, weightsOf(b, weigh), true) as { score: number; shared: string[] }
-}
-
 /** The weights of a profile's terms, in the order of `terms`. */
 export function weightsOf(p: Profile, weigh: Weigh): Float64Array {
   const out = new Float64Array(p.terms.length)
@@ -90,8 +55,11 @@ export function weightsOf(p: Profile, weigh: Weigh): Float64Array {
 }
 
 /**
- * scoreOf with the terms' weights given (`wa`, `wb`: weightsOf), summed in
- * the same order as scoreOf, so that scores are equal to the last bit. With
+ * The similarity of two profiles: weighted Jaccard where a term of one side
+ * also counts as matched when the other side implies it (RBAC → authorization),
+ * and an unmatched term that only a trailing modifier names weighs
+ * MODIFIER_WEIGHT of its IDF. shared weight / (shared + unmatched weight).
+ * 0 when either has no terms. `wa`, `wb`: the profiles' weightsOf. With
  * `withShared` false only the score is computed (shared is then empty).
  */
 export function scoreWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, withShared: boolean): { score: number; shared: string[] } {
@@ -143,22 +111,26 @@ export function blockingView(p: Profile, weigh: Weigh, threshold: number): { ter
 }
 
 export function compareProfiles(a: Profile, b: Profile, weigh: Weigh, threshold: number): Comparison {
-  if (a.cls !== b.cls) return { score: 0, shared: [], duplicate: false, note: 'different kinds' }
-  if (a.cls === 'exact') return compareExact(a, b)
-  return decide(a, b, scoreOf(a, b, weigh), weigh, threshold)
+  return compareWeighted(a, weightsOf(a, weigh), b, weightsOf(b, weigh), weigh, threshold)
 }
 
-function compareExact(a: Profile, b: Profile): Comparison {
-  const same = a.exact === b.exact
-  return { score: same ? 1 : 0, shared: [], duplicate: same, note: same ? 'identical code' : 'code differs' }
+/** compareProfiles with the profiles' weightsOf given (`wa`, `wb`). */
+export function compareWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh, threshold: number): Comparison {
+  if (a.cls !== b.cls) return { score: 0, shared: [], duplicate: false, note: 'different kinds', vetoed: true }
+  if (a.cls === 'exact') {
+    return a.exact === b.exact
+      ? { score: 1, shared: [], duplicate: true, note: 'identical code' }
+      : { score: 0, shared: [], duplicate: false, note: 'code differs', vetoed: true }
+  }
+  return decide(a, b, scoreWeighted(a, wa, b, wb, true), weigh, threshold)
 }
 
 /** The rest of compareProfiles once two prose profiles are scored. */
 function decide(a: Profile, b: Profile, scored: { score: number; shared: string[] }, weigh: Weigh, threshold: number): Comparison {
   const { score, shared } = scored
-  if (a.persona !== b.persona) return { score, shared, duplicate: false, note: 'persona opening vs other prose' }
+  if (a.persona !== b.persona) return { score, shared, duplicate: false, note: 'persona opening vs other prose', vetoed: true }
   const conflict = specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
-  if (conflict) return { score, shared, duplicate: false, note: conflict }
+  if (conflict) return { score, shared, duplicate: false, note: conflict, vetoed: true }
   const duplicate = score >= threshold && shared.length > 0
   const note = a.persona ? 'same persona role' : undefined
   return note ? { score, shared, duplicate, note } : { score, shared, duplicate }
@@ -171,10 +143,7 @@ function decide(a: Profile, b: Profile, scored: { score: number; shared: string[
  * `wa` and `wb` are the profiles' weightsOf.
  */
 export function duplicatePair(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh, threshold: number): Comparison | undefined {
-  if (a.cls !== b.cls) return undefined
-  if (a.cls === 'exact') return a.exact === b.exact ? compareExact(a, b) : undefined
-  const { score } = scoreWeighted(a, wa, b, wb, false)
-  if (!(score >= threshold)) return undefined
-  const c = decide(a, b, scoreWeighted(a, wa, b, wb, true), weigh, threshold)
+  if (a.cls === b.cls && a.cls !== 'exact' && !(scoreWeighted(a, wa, b, wb, false).score >= threshold)) return undefined
+  const c = compareWeighted(a, wa, b, wb, weigh, threshold)
   return c.duplicate ? c : undefined
 }

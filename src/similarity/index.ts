@@ -9,7 +9,7 @@
 
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
-import { blockingView, compareProfiles, duplicatePair, weightsOf, type Weigh } from './compare.js'
+import { blockingView, compareProfiles, compareWeighted, duplicatePair, weightsOf, type Weigh } from './compare.js'
 import { corpusOf, idf, type Corpus } from './corpus.js'
 import { ProfileMemo, profileKey, profileOf, type Profile } from './profile.js'
 import { rememberTermCount, termsOf } from './terms.js'
@@ -147,9 +147,8 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
 
   const pairScore = (x: number, y: number): number | undefined => {
-    const c = compareProfiles(nodeProfiles[x]!, nodeProfiles[y]!, weigh, threshold)
-    const vetoed = c.note !== undefined && !c.duplicate && c.note !== 'same persona role'
-    return vetoed ? undefined : c.score
+    const c = compareWeighted(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh, threshold)
+    return c.vetoed ? undefined : c.score
   }
   const { clusters, merges } = clusterNodes(keys.length, edges, pairScore, { threshold })
 
