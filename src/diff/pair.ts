@@ -5,6 +5,7 @@
 // words the two have in common, whichever is higher. Candidates are only
 // pairs that share a word that is not common (or that sit in the same
 // aligned, not too large, section), so the work stays near linear.
+import { idf } from '../similarity/corpus.js'
 import { compareTexts, termsOf, type Corpus } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import { dice, greedy, type SectionAlignment } from './sections.js'
@@ -88,7 +89,8 @@ export function exactPairs(o: Side, n: Side, align: SectionAlignment): Pair[] {
 
 interface Profile {
   words: Set<string>
-  terms: string[]
+  /** Content terms (src/similarity), each once. */
+  terms: Set<string>
 }
 
 /** Scores statement pairs by similarity; built once per diff over both sides' unpaired statements. */
@@ -113,7 +115,7 @@ export class Similarity {
   }
 
   private profile(s: Statement): Profile {
-    return { words: wordsOf(s.text), terms: termsOf(s.text) }
+    return { words: wordsOf(s.text), terms: new Set(termsOf(s.text)) }
   }
 
   oldProfile(a: number): Profile {
@@ -127,7 +129,7 @@ export class Similarity {
   private weight(term: string): number {
     let w = this.weights.get(term)
     if (w === undefined) {
-      w = Math.log(1 + this.corpus.size / Math.max(1, this.corpus.df.get(term) ?? 0))
+      w = idf(this.corpus, term)
       this.weights.set(term, w)
     }
     return w
@@ -135,16 +137,14 @@ export class Similarity {
 
   /** IDF-weighted Jaccard of the two statements' terms: a cheap estimate of the similarity score. */
   private estimate(a: Profile, b: Profile): number {
-    const setB = new Set(b.terms)
-    const setA = new Set(a.terms)
     let shared = 0
     let total = 0
-    for (const t of setA) {
+    for (const t of a.terms) {
       const w = this.weight(t)
       total += w
-      if (setB.has(t)) shared += w
+      if (b.terms.has(t)) shared += w
     }
-    for (const t of setB) if (!setA.has(t)) total += this.weight(t)
+    for (const t of b.terms) if (!a.terms.has(t)) total += this.weight(t)
     return total > 0 ? shared / total : 0
   }
 
@@ -178,12 +178,12 @@ export function similarPairs(o: Side, n: Side, align: SectionAlignment, olds: nu
   for (const a of olds) {
     const p = sim.oldProfile(a)
     for (const w of p.words) add('w:' + w, 'o', a)
-    for (const t of new Set(p.terms)) add('t:' + t, 'o', a)
+    for (const t of p.terms) add('t:' + t, 'o', a)
   }
   for (const b of news) {
     const p = sim.newProfile(b)
     for (const w of p.words) add('w:' + w, 'n', b)
-    for (const t of new Set(p.terms)) add('t:' + t, 'n', b)
+    for (const t of p.terms) add('t:' + t, 'n', b)
   }
   const seen = new Set<string>()
   const candidates: Array<{ o: number; n: number; score: number }> = []
