@@ -11,7 +11,7 @@ import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, compareWeighted, duplicatePair, weightsOf, type Weigh } from './compare.js'
 import { corpusOf, idf, type Corpus } from './corpus.js'
-import { ProfileMemo, profileKey, profileOf, type Profile } from './profile.js'
+import { ProfileMemo, profileKey, type Profile } from './profile.js'
 import { rememberTermCount, termsOf } from './terms.js'
 
 export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
@@ -50,13 +50,20 @@ export interface Grouping {
 /** Default duplicate threshold (of compare.ts's score); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = 0.6
 
+// What compareTexts learns of a corpus and its texts: callers (diff, the
+// merge driver) compare many pairs against one corpus, each text with several
+// others, so each text is profiled and each term weighed once per corpus.
+const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: ProfileMemo }>()
+
 /**
  * Compare two prose statements with a corpus's weights (diff uses this to
  * pair a reworded statement with its old self). Both are read as list items.
+ * A corpus is read as it is at its first comparison (it is not to change).
  */
 export function compareTexts(a: string, b: string, corpus: Corpus): { score: number; shared: string[]; duplicate: boolean } {
-  const weigh = memoWeigh(corpus)
-  const c = compareProfiles(profileOf(a, 'item'), profileOf(b, 'item'), weigh, DEFAULT_THRESHOLD)
+  let known = BY_CORPUS.get(corpus)
+  if (!known) BY_CORPUS.set(corpus, (known = { weigh: memoWeigh(corpus), profiles: new ProfileMemo() }))
+  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, DEFAULT_THRESHOLD)
   return { score: c.score, shared: c.shared, duplicate: c.duplicate }
 }
 
