@@ -44,9 +44,24 @@ describe('bad input through normalize', () => {
   })
 
   it('a directory given as a file', () => {
-    // normalize expands directories; an empty one means no input, which is fine.
-    const result = cli(['normalize', join(dir, 'a-directory.md'), GOOD])
-    expect(result.code).toBe(0)
+    // A directory stands for its agent files; one with none is reported, not skipped.
+    for (const command of ['normalize', 'merge']) {
+      const result = cli([command, join(dir, 'a-directory.md'), GOOD])
+      expect(result.code).toBe(2)
+      expect(result.stderr.split('\n').filter((l) => !l.includes(': warning: ') && !l.startsWith('merged '))).toEqual([`${join(dir, 'a-directory.md')}: is a directory with no agent file in it`, ''])
+      expect(result.stdout).toContain('name: backend-developer')
+    }
+  })
+
+  it('an empty directory is one side of a diff: every agent of the other side is added', () => {
+    const root = mkdtempSync(join(tmpdir(), 'agentmerge-empty-side-'))
+    mkdirSync(join(root, 'old'))
+    mkdirSync(join(root, 'new'))
+    writeFileSync(join(root, 'new', 'senior.md'), readFileSync(GOOD))
+    const result = cli(['diff', join(root, 'old'), join(root, 'new')])
+    expect(result.stderr).toBe('')
+    expect(result.code).toBe(1)
+    expect(result.stdout).toMatch(/30 added/)
   })
 
   it('a missing path', () => {

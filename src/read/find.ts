@@ -43,8 +43,14 @@ function walk(dir: string, out: string[]): void {
   }
 }
 
-/** Files as given; each directory stands for the agent files below it. */
-export function findAgentFiles(paths: string[]): string[] {
+/**
+ * Files as given; each directory stands for the agent files below it. A
+ * directory that holds none stays in the list as itself, so that reading it
+ * reports it: an input the user named is never dropped in silence. Where an
+ * empty directory means something (one side of a diff: no agents yet),
+ * `emptyDirs: 'allowed'` leaves it out instead.
+ */
+export function findAgentFiles(paths: string[], options: { emptyDirs?: 'reported' | 'allowed' } = {}): string[] {
   const out: string[] = []
   for (const path of paths) {
     let isDir = false
@@ -53,8 +59,9 @@ export function findAgentFiles(paths: string[]): string[] {
     } catch {
       isDir = false
     }
+    const before = out.length
     if (isDir) walk(path, out)
-    else out.push(path)
+    if (out.length === before && !(isDir && options.emptyDirs === 'allowed')) out.push(path)
   }
   return out
 }

@@ -41,7 +41,7 @@ function readBytes(path: string, maxBytes: number): Uint8Array {
     const code = (error as NodeJS.ErrnoException).code
     throw new AgentError('unreadable', code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`, path)
   }
-  if (stat.isDirectory()) throw new AgentError('directory', 'is a directory, not a file', path)
+  if (stat.isDirectory()) throw new AgentError('directory', 'is a directory with no agent file in it', path)
   if (!stat.isFile()) throw new AgentError('not-a-file', 'not a regular file', path)
   checkSize(stat.size, path, maxBytes)
   try {

@@ -122,7 +122,7 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
       // namesake on the other side is then neither added nor removed.
       const unreadable = new Set<string>()
       const side = async (root: string) => {
-        const files = findAgentFiles([root])
+        const files = findAgentFiles([root], { emptyDirs: 'allowed' })
         const loaded = await loadFiles(files, 'reading')
         return files.map((path, i) => {
           const one = loaded[i] ?? null
