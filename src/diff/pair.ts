@@ -5,8 +5,7 @@
 // words the two have in common, whichever is higher. Candidates are only
 // pairs that share a word that is not common (or that sit in the same
 // aligned, not too large, section), so the work stays near linear.
-import { idf } from '../similarity/corpus.js'
-import { compareTexts, termsOf, type Corpus } from '../similarity/index.js'
+import { compareTexts, corpusOf, idf, termsOf, type Corpus } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import { dice, greedy, type SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
@@ -106,16 +105,16 @@ export class Similarity {
     olds: number[],
     news: number[],
   ) {
-    for (const a of olds) this.oldProfiles.set(a, this.profile(o.statements[a]!.statement))
-    for (const b of news) this.newProfiles.set(b, this.profile(n.statements[b]!.statement))
+    const termLists: string[][] = []
+    const profile = (s: Statement): Profile => {
+      const terms = termsOf(s.text)
+      termLists.push(terms)
+      return { words: wordsOf(s.text), terms: new Set(terms) }
+    }
+    for (const a of olds) this.oldProfiles.set(a, profile(o.statements[a]!.statement))
+    for (const b of news) this.newProfiles.set(b, profile(n.statements[b]!.statement))
     // The corpus buildCorpus would learn from these texts, from the terms already worked out.
-    const df = new Map<string, number>()
-    for (const p of [...this.oldProfiles.values(), ...this.newProfiles.values()]) for (const t of p.terms) df.set(t, (df.get(t) ?? 0) + 1)
-    this.corpus = { size: olds.length + news.length, df }
-  }
-
-  private profile(s: Statement): Profile {
-    return { words: wordsOf(s.text), terms: new Set(termsOf(s.text)) }
+    this.corpus = corpusOf(termLists)
   }
 
   oldProfile(a: number): Profile {
