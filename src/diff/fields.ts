@@ -5,13 +5,14 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
+import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
-export function canonicalValue(value: unknown): unknown {
+function canonicalValue(value: unknown): unknown {
   if (value === null || value === undefined) return null
-  if (typeof value === 'string') return value.normalize('NFC').replace(/\s+/g, ' ').trim()
+  if (typeof value === 'string') return collapse(value)
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value)
   if (Array.isArray(value)) return value.map(canonicalValue)
   if (value instanceof Date) return value.toISOString()

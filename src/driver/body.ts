@@ -23,6 +23,7 @@
 import type { Block, Rule, Section, Statement } from '../model.js'
 import { buildCorpus, compareTexts, termsOf, type Corpus } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
+import { insertAfterPredecessors } from './order.js'
 
 type SideName = 'o' | 'a' | 'b'
 const SIDES: SideName[] = ['o', 'a', 'b']
@@ -431,23 +432,8 @@ class Merger {
     // Each side's additions after their predecessor on that side. Theirs go
     // after ours at the same place, while ours there are of their kind (a row
     // after our rows, not after the list that follows them).
-    const insert = (side: number[], skip: Set<number>) => {
-      let cursor = -1
-      for (const x of side) {
-        const at = result.indexOf(x)
-        if (at !== -1) {
-          cursor = at
-          continue
-        }
-        let pos = cursor + 1
-        while (pos < result.length && skip.has(result[pos]!) && this.shape(result[pos]!) === this.shape(x)) pos++
-        result.splice(pos, 0, x)
-        cursor = pos
-      }
-    }
-    const onlyA = new Set(a.filter((x) => !inB.has(x)))
-    insert(a, new Set())
-    insert(b, onlyA)
+    insertAfterPredecessors(result, a)
+    insertAfterPredecessors(result, b, (there, added) => inA.has(there) && !inB.has(there) && this.shape(there) === this.shape(added))
     for (const x of o) if (children.has(x) && !result.includes(x)) result.push(x)
     for (const x of children) if (!result.includes(x)) result.push(x)
     return result

@@ -6,6 +6,7 @@
 // compared by canonical tool id, so `Read` and `read` are one entry.
 import type { MetaField } from '../model.js'
 import { splitToolList, toolId } from '../normalize/tools.js'
+import { insertAfterPredecessors } from './order.js'
 
 export interface FieldConflict {
   key: string
@@ -54,18 +55,7 @@ function pick(o: V, a: V, b: V): Resolved {
 function unionOrder(a: string[], b: string[]): string[] {
   const order = [...a]
   const inB = new Set(b)
-  let cursor = -1
-  for (const k of b) {
-    const at = order.indexOf(k)
-    if (at !== -1) {
-      cursor = at
-      continue
-    }
-    let pos = cursor + 1
-    while (pos < order.length && !inB.has(order[pos]!)) pos++
-    order.splice(pos, 0, k)
-    cursor = pos
-  }
+  insertAfterPredecessors(order, b, (there) => !inB.has(there))
   return order
 }
 

@@ -67,7 +67,7 @@ export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set([
 const weight = (w: string): number => (GENERIC_TITLE_WORDS.has(w) ? 0.2 : 1)
 
 /**
- * What pairScore reads of units, numbered and laid out flat once per
+ * What a pair's score reads of units, numbered and laid out flat once per
  * alignment (a million pairs are scored over 1,000 files): per unit its
  * section key as a number (-1 for an empty key, which equals nothing), its
  * title words and key words as numbers with their weights and totals, and
@@ -194,11 +194,6 @@ class Scorer {
     const c = this.content(a, b)
     return t + c - t * c
   }
-}
-
-/** Title and content evidence combined as independent signals: t + c - t*c. */
-export function pairScore(a: Unit, b: Unit): number {
-  return new Scorer([a, b]).score(0, 1)
 }
 
 /** Clusters units across files; returns clusters in content order with parents set. */

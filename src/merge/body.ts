@@ -34,8 +34,6 @@ export interface BodyMerge {
   root: Section
   /** The root and every output section, in document order. */
   sections: MergedSection[]
-  /** Input sections whose statements all went elsewhere: their titles live on in provenance. */
-  emptied: Array<{ members: Section[]; into: string }>
   stats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
 }
 
@@ -52,6 +50,8 @@ interface Item {
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const DECORATED = /[\p{Extended_Pictographic}]/u
+/** The `1.` or `1)` that numbered a section in its own file. */
+const NUMBERING = /^\s*\d+[.)]\s+/
 
 /** A file whose root holds exactly one heading section: its title wraps the whole agent. */
 export function wrapperOf(agent: Agent): Section | undefined {
@@ -66,14 +66,13 @@ export function wrapperOf(agent: Agent): Section | undefined {
  * "implementation" dropped), or its key words when it has no content term.
  */
 export function titleWords(section: Section, memo?: Map<string, string[]>): string[] {
-  const plain = section.title.replace(/^\s*\d+[.)]\s+/, '')
+  const plain = section.title.replace(NUMBERING, '')
   let content = memo?.get(plain)
   if (!content) {
     content = termsOf(plain).filter((t) => !/^\d+$/.test(t))
     memo?.set(plain, content)
   }
-  const terms = content
-  return [...new Set(terms.length > 0 ? terms : section.key.split(' ').filter((w) => w !== ''))]
+  return [...new Set(content.length > 0 ? content : section.key.split(' ').filter((w) => w !== ''))]
 }
 
 /** Content signature of a section, for ranking: title, then its statements. */
@@ -129,7 +128,7 @@ export function clearestTitle(sections: readonly Section[]): Section {
 function unnumbered(nodes: PhrasingContent[]): PhrasingContent[] {
   const first = nodes[0]
   if (first?.type !== 'text') return nodes
-  const value = first.value.replace(/^\s*\d+[.)]\s+/, '')
+  const value = first.value.replace(NUMBERING, '')
   if (value === first.value) return nodes
   return value === '' ? nodes.slice(1) : [{ ...(first as Text), value }, ...nodes.slice(1)]
 }
@@ -241,9 +240,8 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   })
 
   const clusters = alignUnits(units)
+  // A statement's merged section: its cluster (numbered in content order), -1 for the root.
   const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
-  // Cluster order for ties: the root first, then content order.
-  const homeRank = (c: number) => c
 
   // Folds: per group, at most one statement of each input, preferring a fold
   // in the same merged section; each placed where most of its members live.
@@ -262,7 +260,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       const sorted = list.slice().sort((x, y) => {
         const a = items[x]!
         const b = items[y]!
-        return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || homeRank(home(a)) - homeRank(home(b)) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+        return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || home(a) - home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
       })
       // Twins first: statements of one text in different inputs always share
       // a fold (the largest sets of twins are seeded first); then each seed
@@ -305,7 +303,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       const wordingHome = home(items[f.members[members.indexOf(wording)]!]!)
       const counts = new Map<number, number>()
       for (const i of f.members) counts.set(home(items[i]!), (counts.get(home(items[i]!)) ?? 0) + 1)
-      const [where] = [...counts.entries()].sort((x, y) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || homeRank(x[0]) - homeRank(y[0]))[0]!
+      const [where] = [...counts.entries()].sort((x, y) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0])[0]!
       const here = f.members.filter((i) => home(items[i]!) === where)
       const fold: Fold = { statement: wording, members: members.slice().sort(bySource) }
       const list2 = placed.get(where)
@@ -353,25 +351,22 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
     else children.set(c.parent, [c])
   }
   const meanPos = (c: Cluster) => c.members.reduce((s, m) => s + units[m]!.pos, 0) / c.members.length
-  const emptied: BodyMerge['emptied'] = []
-  const build = (c: number, depth: number): MergedSection | undefined => {
+  // `chosen`: the clearest title of cluster c (undefined for the root, -1).
+  // A section whose statements all went elsewhere is left out.
+  const build = (c: number, depth: number, chosen?: Section): MergedSection | undefined => {
     const kids = (children.get(c) ?? []).map((k) => ({ k, pos: meanPos(k), title: clearestTitle(k.members.map((m) => units[m]!.section)) }))
     kids.sort((x, y) => x.pos - y.pos || cmp(x.title.key, y.title.key) || cmp(x.title.title, y.title.title) || x.k.rank - y.k.rank)
-    const sub = kids.map(({ k }) => build(k.id, Math.min(6, depth + 1))).filter((s): s is MergedSection => s !== undefined)
+    const sub = kids.map(({ k, title }) => build(k.id, Math.min(6, depth + 1), title)).filter((s): s is MergedSection => s !== undefined)
     const folds = orderFolds(placed.get(c) ?? [])
     const members = c === -1 ? [] : clusters[c]!.members.map((m) => units[m]!.section)
-    if (c !== -1 && folds.length === 0 && sub.length === 0 && clusters[c]!.members.some((m) => units[m]!.content)) {
-      emptied.push({ members, into: '' })
-      return undefined
-    }
+    if (c !== -1 && folds.length === 0 && sub.length === 0 && clusters[c]!.members.some((m) => units[m]!.content)) return undefined
     const statements = unifyLists(folds.map((f) => f.statement))
     let section: Section
-    if (c === -1) {
+    if (chosen === undefined) {
       section = { type: 'section', kind: 'root', title: '', titleNodes: [], key: '', depth: 0, source: { path: '', line: 1 }, body: [] }
     } else {
-      const chosen = clearestTitle(members)
       const titleNodes = unnumbered(chosen.titleNodes)
-      const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(/^\s*\d+[.)]\s+/, '')
+      const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(NUMBERING, '')
       section = { type: 'section', kind: 'heading', title, titleNodes, key: sectionKey(title), depth, source: chosen.source, body: [] }
     }
     section.body = [...statements, ...sub.map((s) => s.section)]
@@ -385,7 +380,6 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
     root = { ...root, body: [title] }
     top.members = wrappers
   }
-  for (const e of emptied) e.into = 'statements placed in other sections'
   const sections: MergedSection[] = []
   const walk = (m: MergedSection) => {
     sections.push(m)
@@ -396,7 +390,6 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   return {
     root,
     sections,
-    emptied,
     stats: {
       sectionsIn: units.length + wrappers.length,
       sectionsOut: out + (wrappers.length > 0 ? 1 : 0),

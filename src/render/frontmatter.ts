@@ -3,7 +3,7 @@
 // them, tools in the dialect's spelling, no line folding.
 import { Document, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
-import { respell } from '../normalize/tools.js'
+import { respell, splitToolList } from '../normalize/tools.js'
 
 /** The canonical order of each dialect's documented fields. */
 export const FIELD_ORDER: Record<Dialect, string[]> = {
@@ -25,8 +25,7 @@ export function orderFields(fields: MetaField[], dialect: Dialect): MetaField[] 
 /** A `tools` value with each name in the dialect's spelling, in the form it was written. */
 export function respellTools(value: unknown, dialect: Dialect): unknown {
   if (typeof value === 'string') {
-    const names = value.split(/,(?![^(]*\))/).map((s) => s.trim()).filter((s) => s !== '')
-    return names.map((n) => respell(n, dialect)).join(', ')
+    return splitToolList(value).map((n) => respell(n, dialect)).join(', ')
   }
   if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? respell(v, dialect) : v))
   if (value && typeof value === 'object') {

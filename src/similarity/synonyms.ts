@@ -146,8 +146,3 @@ export const CASED_ACRONYMS: Readonly<Record<string, string>> = {
   // DRY principle vs "dry run".
   DRY: 'dryprinciple',
 }
-
-/** Single words that are other words' canonical forms (RESTful, restful). */
-export const EXTRA_WORDS: Readonly<Record<string, string>> = {
-  restful: 'restful',
-}
