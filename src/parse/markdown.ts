@@ -7,6 +7,7 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified, type Processor } from 'unified'
+import { text } from '../render/escape.js'
 
 /** The canonical Markdown style; changing any of these changes every output. */
 export const STRINGIFY_OPTIONS: StringifyOptions = {
@@ -39,7 +40,7 @@ function get(rule: '-' | '*' = '-'): MarkdownProcessor {
       .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkGfm)
-      .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule })
+      .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule, handlers: { text } })
       .freeze() as unknown as MarkdownProcessor
     processors.set(rule, processor)
   }
