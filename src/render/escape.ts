@@ -9,21 +9,27 @@ import type { Text } from 'mdast'
 import { defaultHandlers, type Info, type State, type Unsafe } from 'mdast-util-to-markdown'
 
 // The pattern lists are fixed per processor: index each by the character it
-// escapes, once.
-const byCharacter = new WeakMap<readonly Unsafe[], Map<string, Unsafe[]>>()
+// escapes, once (ASCII, where nearly every such character is, by code).
+interface PatternTable {
+  ascii: Array<Unsafe[] | undefined>
+  other: Map<string, Unsafe[]>
+}
+const tables = new WeakMap<readonly Unsafe[], PatternTable>()
 // Each pattern's expression without the global flag, so testing keeps no state.
 const expressions = new WeakMap<Unsafe, RegExp>()
 
-function patternsByCharacter(unsafe: readonly Unsafe[]): Map<string, Unsafe[]> {
-  let table = byCharacter.get(unsafe)
+function patternTable(unsafe: readonly Unsafe[]): PatternTable {
+  let table = tables.get(unsafe)
   if (!table) {
-    table = new Map()
+    table = { ascii: new Array(128).fill(undefined), other: new Map() }
     for (const pattern of unsafe) {
-      const list = table.get(pattern.character)
+      const code = pattern.character.charCodeAt(0)
+      const list = code < 128 ? table.ascii[code] : table.other.get(pattern.character)
       if (list) list.push(pattern)
-      else table.set(pattern.character, [pattern])
+      else if (code < 128) table.ascii[code] = [pattern]
+      else table.other.set(pattern.character, [pattern])
     }
-    byCharacter.set(unsafe, table)
+    tables.set(unsafe, table)
   }
   return table
 }
@@ -60,15 +66,16 @@ function inScope(stack: readonly string[], pattern: Unsafe): boolean {
 export function unchangedBySafe(state: State, value: string, info: Pick<Info, 'before' | 'after'>): boolean {
   const whole = info.before + value + info.after
   if (whole.includes('\\')) return false
-  const table = patternsByCharacter(state.unsafe)
+  const table = patternTable(state.unsafe)
   const offset = info.before.length
   const end = offset + value.length
-  let tried = ''
+  // Each character's patterns are tried once, however often it occurs.
+  const tried: Unsafe[][] = []
   for (let i = 0; i < value.length; i++) {
-    const character = value[i]!
-    const patterns = table.get(character)
-    if (!patterns || tried.includes(character)) continue
-    tried += character
+    const code = value.charCodeAt(i)
+    const patterns = code < 128 ? table.ascii[code] : table.other.get(value[i]!)
+    if (!patterns || tried.includes(patterns)) continue
+    tried.push(patterns)
     for (const pattern of patterns) {
       if (!inScope(state.stack, pattern)) continue
       const subject = whole.slice(pattern.beforeNode ? offset : 0, pattern.afterNode ? end : undefined)
