@@ -35,8 +35,13 @@ function collect(node: Nodes, out: string[]): void {
   }
 }
 
+// ASCII text is its own NFC form, and asking ICU to confirm it is a good part
+// of the cost of reading a file's statements.
+const NON_ASCII = /[^\0-\x7f]/
+
+/** Text in NFC with each run of white space one space, trimmed. */
 export function collapse(text: string): string {
-  return text.normalize('NFC').replace(/\s+/g, ' ').trim()
+  return (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(/\s+/g, ' ').trim()
 }
 
 /** The plain text of a node (or of several, space-separated). */
