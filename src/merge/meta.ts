@@ -39,6 +39,13 @@ const DEFAULT_FORM: Record<Dialect, 'string' | 'list' | 'map'> = { claude: 'stri
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null')
 const place = (agent: Agent, line: number | undefined): string => (line ? `${agent.path}:${line}` : agent.path)
+/**
+ * A list in a warning, cut after three: a merge of hundreds of files would
+ * otherwise write every one of them on each line. The provenance keeps all.
+ */
+export function someOf(items: readonly string[], max = 3): string {
+  return items.length <= max + 1 ? items.join(', ') : `${items.slice(0, max).join(', ')} and ${items.length - max} more`
+}
 
 /** Whether a field belongs to another dialect only, so writing it would misstate the output's dialect. */
 function foreign(key: string, value: unknown, to: Dialect): boolean {
@@ -101,7 +108,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   }
   const report = (key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string) => {
     if (others.length === 0) return
-    const also = others.map((o) => `${show(o.value)} (${o.from})`).join(', ')
+    const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
     conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
   }
 
@@ -137,7 +144,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     if (foreign(key, field.value, to)) {
       const all = [{ value: field.value, from }, ...others]
       decisions.push({ key, value: null, from, rule: 'not-in-dialect', others: all.slice(1), note: `${key} is not a ${to} field` })
-      conflicts.push(warning('field-dropped', `${key}: not written, not a ${to} field (was ${all.map((o) => `${show(o.value)} at ${o.from}`).join(', ')})`, holder.path, field.line))
+      conflicts.push(warning('field-dropped', `${key}: not written, not a ${to} field (was ${someOf(all.map((o) => `${show(o.value)} at ${o.from}`))})`, holder.path, field.line))
       continue
     }
     const rule = holder === preferred ? 'preferred' : 'first-with-field'
@@ -187,7 +194,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     const line = fieldOf(agent, 'tools')?.line
     if (result === undefined) {
       const open = agents.filter((_, j) => sets[j] === undefined).map((a) => a.path)
-      const why = policy === 'first' ? `${preferred.path} has no tools field` : `no tools field in ${open.join(', ')}`
+      const why = policy === 'first' ? `${preferred.path} has no tools field` : `no tools field in ${someOf(open)}`
       conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool (${why}); this variant allows only ${[...own].sort().join(', ') || 'none'}`, agent.path, line))
       return
     }
