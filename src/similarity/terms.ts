@@ -51,10 +51,12 @@ const BOUND_PREFIXES: ReadonlySet<string> = new Set([
   'non', 'anti', 'multi', 'pre', 'post', 're', 'co', 'un', 'de', 'inter', 'intra', 'sub', 'semi',
   'micro', 'auto', 'mis',
 ])
-const EXAMPLE_OPENERS = [/^e\.?g$/, /^i\.?e$/]
+// Words that open a run of examples: "e.g." and "i.e." (with or without the
+// inner dot; trailing dots are stripped before) and "including".
+const EXAMPLE_OPENERS: ReadonlySet<string> = new Set(['eg', 'e.g', 'ie', 'i.e', 'including'])
 
 function foldPlural(w: string): string {
-  return w.length > 3 && w.endsWith('s') && !/(?:ss|us|is)$/.test(w) ? w.slice(0, -1) : w
+  return w.length > 3 && w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') ? w.slice(0, -1) : w
 }
 
 interface Trie {
@@ -86,12 +88,17 @@ function buildTrie(): { trie: Trie; single: Map<string, string> } {
   return { trie, single }
 }
 
+// What splitParts can split at; a token with none of these is one word.
+const PART_BREAK = /[\s/\-._'’]/
+
 /**
  * Split a raw token into words, keeping the original case (the caller folds
  * it): `/`, `-`, `.` and `_` separate words, a bound prefix or a single letter
  * joins the next word ("non-blocking" → "nonblocking", "e-mail" → "email").
  */
 function splitParts(raw: string): string[] {
+  // Most tokens are plain words: nothing to split, and a number stays whole anyway.
+  if (!PART_BREAK.test(raw)) return raw ? [raw] : []
   if (NUMBER_RE.test(raw.toLowerCase()) || /^\d+(?:\.\d+)+\+?$/.test(raw)) return [raw]
   const out: string[] = []
   for (const piece of raw.split(/\s+/)) {
@@ -123,8 +130,11 @@ function splitWords(raw: string): string[] {
 // directory, not the idea of testing. `Node.js`-style names are not paths.
 const FILE_EXT = /\.(?:md|mdx|ts|tsx|mjs|cjs|json|ya?ml|toml|ini|env|py|go|rs|java|kt|rb|php|cs|sh|txt|lock|sql|html|css|xml|csv|cfg|conf)$/
 function isPath(lower: string): boolean {
+  // Paths and file names hold a slash or a dot; most words have neither.
+  const slash = lower.includes('/')
+  if (!slash && !lower.includes('.')) return false
   if (!/[a-z0-9_]/.test(lower)) return false
-  if (lower.includes('/')) return /^(?:\/|\.{1,2}\/|~\/)|\/$/.test(lower) || FILE_EXT.test(lower)
+  if (slash) return /^(?:\/|\.{1,2}\/|~\/)|\/$/.test(lower) || FILE_EXT.test(lower)
   return (lower.startsWith('.') && lower.length > 2 && !SYN_SINGLE.has(lower)) || (FILE_EXT.test(lower) && lower.includes('.'))
 }
 
@@ -146,18 +156,93 @@ function listStart(src: string): number {
   return items.every((x) => x.split(/\s+/).length <= 4) ? m[0].length : -1
 }
 
+/** Text with curly apostrophes straightened (`don’t` → `don't`). */
+function straightQuotes(s: string): string {
+  return s.includes('’') ? s.replace(/’/g, "'") : s
+}
+
+/** Text without its trailing dots (`e.g.` → `e.g`, `end.` → `end`). */
+function trimDots(s: string): string {
+  let end = s.length
+  while (end > 0 && s.charCodeAt(end - 1) === 0x2e) end--
+  return end === s.length ? s : s.slice(0, end)
+}
+
+/** Same as /\s/ (JavaScript's whitespace) on one character. */
+function isSpace(c: number): boolean {
+  if (c === 0x20 || (c >= 0x09 && c <= 0x0d)) return true
+  return c > 0x7f && /\s/.test(String.fromCharCode(c))
+}
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39
+const isDash = (c: number): boolean => c === 0x2d || c === 0x2013 || c === 0x2014 // - – —
+const isStop = (c: number): boolean => c === 0x2c || c === 0x3b || c === 0x3a || c === 0x2e || c === 0x21 || c === 0x3f // , ; : . ! ?
+const isSentenceEnd = (c: number): boolean => c === 0x2e || c === 0x3b || c === 0x3a || c === 0x21 || c === 0x3f || c === 0x29 // . ; : ! ? )
+
+/**
+ * Whether the two characters before a token close a sentence or a
+ * parenthesis (`/[.;:!?)]\s*$/`), which ends a run of examples, and are not
+ * a number's dot (`/\d\.\s*$/`: "3." is a numbered step or a version).
+ */
+function closedBefore(src: string, at: number): boolean {
+  const c1 = at >= 1 ? src.charCodeAt(at - 1) : NaN
+  const c0 = at >= 2 ? src.charCodeAt(at - 2) : NaN
+  const closed = isSentenceEnd(c1) || (isSpace(c1) && isSentenceEnd(c0))
+  return closed && !(isDigit(c0) && c1 === 0x2e)
+}
+
+/**
+ * Reads the text between tokens left to right: the parenthesis depth (words
+ * inside "(Redis, Memcached)" are examples) and what the last gap held.
+ * Commas, semicolons, sentence ends and spaced dashes between words end a
+ * clause (`/[,;:.!?]|\s[-–—]\s/`); those and brackets end a segment.
+ */
+class Gaps {
+  depth = 0
+  endsClause = false
+  endsSegment = false
+
+  constructor(private readonly src: string) {}
+
+  /** Reads src[from, to), the text between the previous token and the next. */
+  read(from: number, to: number): void {
+    const src = this.src
+    let clause = false
+    let bracket = false
+    for (let i = from; i < to; i++) {
+      const c = src.charCodeAt(i)
+      if (c === 0x28 || c === 0x5b) {
+        this.depth++ // ( [
+        bracket = true
+      } else if (c === 0x29 || c === 0x5d) {
+        if (this.depth > 0) this.depth-- // ) ]
+        bracket = true
+      } else if (isStop(c)) clause = true
+      else if (isDash(c) && i > from && i + 1 < to && isSpace(src.charCodeAt(i - 1)) && isSpace(src.charCodeAt(i + 1))) clause = true
+    }
+    this.endsClause = clause
+    this.endsSegment = clause || bracket
+  }
+}
+
+/** The sides of a slash ("request/response"); most words have none. */
+function slashPieces(word: string): string[] {
+  return word.includes('/') ? word.split('/') : [word]
+}
+
+// CASED_ACRONYMS is read as a plain object, so a word such as "constructor"
+// also finds what every object inherits; only those names and its own keys
+// can be found, and looking up anything else in it is slow.
+const CASED_KEYS: ReadonlySet<string> = new Set([...Object.keys(CASED_ACRONYMS), ...Object.getOwnPropertyNames(Object.prototype)])
+
+/** The cased form of an acronym written in capitals ("REST"), as CASED_ACRONYMS[part]. */
+function casedAcronym(part: string): string | undefined {
+  return CASED_KEYS.has(part) ? CASED_ACRONYMS[part] : undefined
+}
+
 function rawTokens(text: string): Token[] {
   const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*~]+/g, ' ')
-  // Parenthesis depth by position, so words inside "(Redis, Memcached)" are
-  // known to be examples.
-  const depth: number[] = new Array(src.length + 1)
-  let d = 0
-  for (let i = 0; i < src.length; i++) {
-    const c = src[i]
-    if (c === '(' || c === '[') d++
-    else if ((c === ')' || c === ']') && d > 0) d--
-    depth[i] = d
-  }
+  const gaps = new Gaps(src)
   const list = listStart(src)
   const out: Token[] = []
   let exampleRun = false
@@ -165,20 +250,19 @@ function rawTokens(text: string): Token[] {
   let clause = 0
   let segment = 0
   let prevEnd = 0
-  for (const m of src.matchAll(TOKEN_RE)) {
+  TOKEN_RE.lastIndex = 0
+  for (let m = TOKEN_RE.exec(src); m; m = TOKEN_RE.exec(src)) {
     const orig = m[0]
-    const at = m.index ?? 0
-    const inParen = (depth[at] ?? 0) > 0
-    const between = src.slice(prevEnd, at)
+    const at = m.index
+    gaps.read(prevEnd, at)
+    const inParen = gaps.depth > 0
     prevEnd = at + orig.length
-    const before = src.slice(Math.max(0, at - 2), at)
-    if (/[.;:!?)]\s*$/.test(before) && !/\d\.\s*$/.test(before) && !afterOpener) exampleRun = false
+    if (closedBefore(src, at) && !afterOpener) exampleRun = false
     afterOpener = false
-    // Commas, semicolons, sentence ends and dashes between words end a clause.
-    if (/[,;:.!?]|\s[-–—]\s/.test(between)) clause++
-    if (/[,;:.!?()[\]]|\s[-–—]\s/.test(between)) segment++
-    const lower = orig.toLowerCase().replace(/’/g, "'").replace(/\.+$/, '')
-    if (EXAMPLE_OPENERS.some((re) => re.test(lower)) || lower === 'including') {
+    if (gaps.endsClause) clause++
+    if (gaps.endsSegment) segment++
+    const lower = trimDots(straightQuotes(orig.toLowerCase()))
+    if (EXAMPLE_OPENERS.has(lower)) {
       exampleRun = true
       afterOpener = true
       continue
@@ -200,11 +284,11 @@ function rawTokens(text: string): Token[] {
     }
     // "authentication/authorization": each side of a slash is its own clause.
     let slashPart = 0
-    for (const piece of orig.replace(/’/g, "'").replace(/\.+$/, '').split('/')) {
+    for (const piece of slashPieces(trimDots(straightQuotes(orig)))) {
       if (!piece) continue
       if (slashPart++ > 0) clause++
       for (const part of splitParts(piece)) {
-        const cased = CASED_ACRONYMS[part]
+        const cased = casedAcronym(part)
         if (cased) out.push({ word: cased, fixed: true, example, clause, segment })
         else out.push({ word: part.toLowerCase(), fixed: false, example, clause, segment })
       }
@@ -247,7 +331,7 @@ function applySynonyms(tokens: Token[]): Token[] {
 /** Porter leaves derivational pairs apart: scalable/scaling, reliable/rely. */
 function tidyStem(stem: string): string {
   let s = stem
-  if (s.length > 5 && /(?:abl|ibl)$/.test(s)) s = s.slice(0, -3)
+  if (s.length > 5 && (s.endsWith('abl') || s.endsWith('ibl'))) s = s.slice(0, -3)
   if (s.length > 3 && s.endsWith('e')) s = s.slice(0, -1)
   return s
 }
@@ -256,18 +340,47 @@ function tidyStem(stem: string): string {
 // purpose that names a quality every backend wants says why, not what.
 const PURPOSE_QUALITIES: ReadonlySet<string> = new Set(['perf', 'scal', 'secur', 'reli', 'maintain', 'avail'])
 
-/** Every term of a text, in order, with duplicates, fillers marked. */
-export function analyzeWords(text: string): Term[] {
+/** A word's stem as compared (tidied) and whether it is a filler. */
+interface Stemmed {
+  term: string
+  filler: boolean
+}
+
+/**
+ * The stems of words already seen, for a caller that analyzes a batch of
+ * statements (ProfileMemo): statements share most of their words, and
+ * stemming is a good part of analyzing one. Lives as long as the caller
+ * keeps it.
+ */
+export class StemMemo {
+  private readonly stems = new Map<string, Stemmed>()
+
+  get(word: string): Stemmed {
+    let s = this.stems.get(word)
+    if (!s) this.stems.set(word, (s = stemWord(word)))
+    return s
+  }
+}
+
+function stemWord(word: string): Stemmed {
+  const stem = stemmer(word)
+  return { term: tidyStem(stem), filler: isFiller(word, stem) }
+}
+
+/**
+ * Every term of a text, in order, with duplicates, fillers marked. `stems`:
+ * stems known from other statements, if the caller keeps them.
+ */
+export function analyzeWords(text: string, stems?: StemMemo): Term[] {
   const out: Term[] = []
   const tokens = applySynonyms(rawTokens(text))
   // Which term each token became, so that a purpose can be marked in place.
-  const termOf: (Term | undefined)[] = []
-  tokens.forEach((t, i) => {
-    termOf[i] = undefined
-    const before = out.length
-    analyzeToken(t, out)
-    if (out.length > before) termOf[i] = out[out.length - 1]
-  })
+  const termOf: (Term | undefined)[] = new Array(tokens.length)
+  for (let i = 0; i < tokens.length; i++) {
+    const term = analyzeToken(tokens[i]!, stems)
+    termOf[i] = term
+    if (term) out.push(term)
+  }
   markPurposes(tokens, termOf)
   markAttributive(tokens, termOf)
   markModifiers(tokens, termOf)
@@ -336,25 +449,23 @@ function markModifiers(tokens: readonly Token[], termOf: readonly (Term | undefi
 /** Clause numbers of modifiers start here, apart from coordinated clauses. */
 export const MODIFIER_CLAUSE = 1_000_000
 
-function analyzeToken(t: Token, out: Term[]): void {
+/** The term a token becomes, or undefined for a stopword. */
+function analyzeToken(t: Token, stems: StemMemo | undefined): Term | undefined {
   if (t.fixed) {
-    out.push({ term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause, modifier: false })
-    return
+    return { term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause, modifier: false }
   }
   const w = t.word
   if (NEGATIONS.has(w)) {
-    out.push({ term: 'not', example: t.example, number: false, filler: false, clause: t.clause, modifier: false })
-    return
+    return { term: 'not', example: t.example, number: false, filler: false, clause: t.clause, modifier: false }
   }
-  if (STOPWORDS.has(w)) return
-  if (w.length === 1 && !/\d/.test(w)) return
+  if (STOPWORDS.has(w)) return undefined
+  if (w.length === 1 && !/\d/.test(w)) return undefined
   if (/^\d/.test(w) || NUMBER_RE.test(w)) {
     // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-    out.push({ term: w, example: t.example, number: true, filler: false, clause: t.clause, modifier: false })
-    return
+    return { term: w, example: t.example, number: true, filler: false, clause: t.clause, modifier: false }
   }
-  const stem = stemmer(w)
-  out.push({ term: tidyStem(stem), example: t.example, number: false, filler: isFiller(w, stem), clause: t.clause, modifier: false })
+  const { term, filler } = stems ? stems.get(w) : stemWord(w)
+  return { term, example: t.example, number: false, filler, clause: t.clause, modifier: false }
 }
 
 /** Turn a clause-final "for <quality>" into filler. */
