@@ -5,7 +5,7 @@
 
 import { impliedBy, isParticular } from './implications.js'
 import { personaRole } from './persona.js'
-import { analyzeWords, rememberTermCount, StemMemo, uniqueTerms } from './terms.js'
+import { analyzeWords, rememberTermCount, uniqueTerms, WordMemo } from './terms.js'
 
 /**
  * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
@@ -58,15 +58,15 @@ export function normalizeCode(text: string): string {
     .replace(/^\n+|\n+$/g, '')
 }
 
-/** `stems`: stems known from other statements (see ProfileMemo), if any. */
-export function profileOf(text: string, kind: string, stems?: StemMemo): Profile {
+/** `memo`: words read in other statements (see ProfileMemo), if any. */
+export function profileOf(text: string, kind: string, memo?: WordMemo): Profile {
   const cls = classOf(kind)
   if (cls === 'exact') {
     const exact = normalizeCode(text)
     return { cls, persona: false, terms: [], specifics: [], clauses: [], modifiers: [], implied: [], exact }
   }
   const role = cls === 'text' ? personaRole(text) : undefined
-  const all = analyzeWords(role ?? text, stems)
+  const all = analyzeWords(role ?? text, memo)
   const words = uniqueTerms(all)
   // termsOf(text) is these words: remember how many, for ranking wordings.
   if (role === undefined) rememberTermCount(text, words.length)
@@ -108,15 +108,15 @@ export function profileKey(p: Profile): string {
  */
 export class ProfileMemo {
   private readonly byClass = new Map<SimClass, Map<string, Profile>>()
-  // Most words recur across the statements: each is stemmed once.
-  private readonly stems = new StemMemo()
+  // Most words recur across the statements: each is read and stemmed once.
+  private readonly words = new WordMemo()
 
   profile(text: string, kind: string): Profile {
     const cls = classOf(kind)
     let seen = this.byClass.get(cls)
     if (!seen) this.byClass.set(cls, (seen = new Map()))
     let p = seen.get(text)
-    if (!p) seen.set(text, (p = profileOf(text, kind, this.stems)))
+    if (!p) seen.set(text, (p = profileOf(text, kind, this.words)))
     return p
   }
 }

@@ -240,8 +240,58 @@ function casedAcronym(part: string): string | undefined {
   return CASED_KEYS.has(part) ? CASED_ACRONYMS[part] : undefined
 }
 
-function rawTokens(text: string): Token[] {
-  const src = text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*~]+/g, ' ')
+/** A word a token yields, before its place in the text is known. */
+interface WrittenWord {
+  word: string
+  /** Already final: a synonym's canonical form, a cased acronym, or a path. */
+  fixed: boolean
+  path: boolean
+  /** How many slashes of the token come before it (each starts a clause). */
+  slashes: number
+}
+
+/** What a token says wherever it stands: the words it yields, and what it opens or joins. */
+interface Written {
+  /** "e.g.", "i.e.", "including": the words after it are examples. */
+  opensExamples: boolean
+  /** "and", "or": the words after it are another clause. */
+  conjunction: boolean
+  words: WrittenWord[]
+  /** How many slashes of the token start a clause ("authentication/authorization"). */
+  slashes: number
+}
+
+function readWritten(orig: string): Written {
+  const lower = trimDots(orig.toLowerCase())
+  const read: Written = { opensExamples: EXAMPLE_OPENERS.has(lower), conjunction: CONJUNCTIONS.has(lower), words: [], slashes: 0 }
+  if (read.opensExamples) return read
+  const syn = SYN_SINGLE.get(lower)
+  if (syn && /[^a-z0-9]/.test(lower)) {
+    read.words.push({ word: syn, fixed: true, path: false, slashes: 0 })
+  } else if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
+    read.words.push({ word: lower, fixed: false, path: false, slashes: 0 })
+  } else if (isPath(lower)) {
+    read.words.push({ word: lower, fixed: true, path: true, slashes: 0 })
+  } else {
+    // "authentication/authorization": each side of a slash is its own clause.
+    let pieces = 0
+    for (const piece of slashPieces(trimDots(orig))) {
+      if (!piece) continue
+      if (pieces++ > 0) read.slashes++
+      for (const part of splitParts(piece)) {
+        const cased = casedAcronym(part)
+        if (cased) read.words.push({ word: cased, fixed: true, path: false, slashes: read.slashes })
+        else read.words.push({ word: part.toLowerCase(), fixed: false, path: false, slashes: read.slashes })
+      }
+    }
+  }
+  return read
+}
+
+function rawTokens(text: string, memo: WordMemo | undefined): Token[] {
+  // Apostrophes are straightened up front: tokens and the gaps between them
+  // read ' and ’ alike, so only the words change ("don’t" is "don't").
+  const src = straightQuotes(text.normalize('NFKC').replace(/&/g, ' and ').replace(/[`*~]+/g, ' '))
   const gaps = new Gaps(src)
   const list = listStart(src)
   const out: Token[] = []
@@ -261,40 +311,22 @@ function rawTokens(text: string): Token[] {
     afterOpener = false
     if (gaps.endsClause) clause++
     if (gaps.endsSegment) segment++
-    const lower = trimDots(straightQuotes(orig.toLowerCase()))
-    if (EXAMPLE_OPENERS.has(lower)) {
+    const read = memo ? memo.written(orig) : readWritten(orig)
+    if (read.opensExamples) {
       exampleRun = true
       afterOpener = true
       continue
     }
-    if (CONJUNCTIONS.has(lower)) clause++
+    if (read.conjunction) clause++
     const example = inParen || exampleRun || (list >= 0 && at >= list)
-    const syn = SYN_SINGLE.get(lower)
-    if (syn && /[^a-z0-9]/.test(lower)) {
-      out.push({ word: syn, fixed: true, example, clause, segment })
-      continue
+    for (const w of read.words) {
+      out.push({ word: w.word, fixed: w.fixed, path: w.path, example, clause: clause + w.slashes, segment })
     }
-    if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
-      out.push({ word: lower, fixed: false, example, clause, segment })
-      continue
-    }
-    if (isPath(lower)) {
-      out.push({ word: lower, fixed: true, example, path: true, clause, segment })
-      continue
-    }
-    // "authentication/authorization": each side of a slash is its own clause.
-    let slashPart = 0
-    for (const piece of slashPieces(trimDots(straightQuotes(orig)))) {
-      if (!piece) continue
-      if (slashPart++ > 0) clause++
-      for (const part of splitParts(piece)) {
-        const cased = casedAcronym(part)
-        if (cased) out.push({ word: cased, fixed: true, example, clause, segment })
-        else out.push({ word: part.toLowerCase(), fixed: false, example, clause, segment })
-      }
-    }
-    // "such as" opens a list of examples that runs to the end of the clause.
-    if (lower === 'as' && out.length >= 2 && out[out.length - 2]?.word === 'such') exampleRun = true
+    clause += read.slashes
+    // NOTE "such as" was meant to open a list of examples running to the end
+    // of the clause, but "as" is a stopword, and the check for it came after
+    // the stopword branch: it never fired. Left out so the terms stay as they
+    // were; making it work is a change of the rules (and of the evaluation).
   }
   return out
 }
@@ -347,15 +379,24 @@ interface Stemmed {
 }
 
 /**
- * The stems of words already seen, for a caller that analyzes a batch of
- * statements (ProfileMemo): statements share most of their words, and
- * stemming is a good part of analyzing one. Lives as long as the caller
- * keeps it.
+ * What analyzeWords has read of single words, for a caller that analyzes a
+ * batch of statements (ProfileMemo): statements share most of their words,
+ * and reading and stemming each word is most of analyzing a statement.
+ * Lives as long as the caller keeps it.
  */
-export class StemMemo {
+export class WordMemo {
+  private readonly tokens = new Map<string, Written>()
   private readonly stems = new Map<string, Stemmed>()
 
-  get(word: string): Stemmed {
+  /** readWritten(token) */
+  written(token: string): Written {
+    let w = this.tokens.get(token)
+    if (!w) this.tokens.set(token, (w = readWritten(token)))
+    return w
+  }
+
+  /** stemWord(word) */
+  stemmed(word: string): Stemmed {
     let s = this.stems.get(word)
     if (!s) this.stems.set(word, (s = stemWord(word)))
     return s
@@ -368,16 +409,16 @@ function stemWord(word: string): Stemmed {
 }
 
 /**
- * Every term of a text, in order, with duplicates, fillers marked. `stems`:
- * stems known from other statements, if the caller keeps them.
+ * Every term of a text, in order, with duplicates, fillers marked. `memo`:
+ * words read in other statements, if the caller keeps them.
  */
-export function analyzeWords(text: string, stems?: StemMemo): Term[] {
+export function analyzeWords(text: string, memo?: WordMemo): Term[] {
   const out: Term[] = []
-  const tokens = applySynonyms(rawTokens(text))
+  const tokens = applySynonyms(rawTokens(text, memo))
   // Which term each token became, so that a purpose can be marked in place.
   const termOf: (Term | undefined)[] = new Array(tokens.length)
   for (let i = 0; i < tokens.length; i++) {
-    const term = analyzeToken(tokens[i]!, stems)
+    const term = analyzeToken(tokens[i]!, memo)
     termOf[i] = term
     if (term) out.push(term)
   }
@@ -450,7 +491,7 @@ function markModifiers(tokens: readonly Token[], termOf: readonly (Term | undefi
 export const MODIFIER_CLAUSE = 1_000_000
 
 /** The term a token becomes, or undefined for a stopword. */
-function analyzeToken(t: Token, stems: StemMemo | undefined): Term | undefined {
+function analyzeToken(t: Token, memo: WordMemo | undefined): Term | undefined {
   if (t.fixed) {
     return { term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause, modifier: false }
   }
@@ -464,7 +505,7 @@ function analyzeToken(t: Token, stems: StemMemo | undefined): Term | undefined {
     // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
     return { term: w, example: t.example, number: true, filler: false, clause: t.clause, modifier: false }
   }
-  const { term, filler } = stems ? stems.get(w) : stemWord(w)
+  const { term, filler } = memo ? memo.stemmed(w) : stemWord(w)
   return { term, example: t.example, number: false, filler, clause: t.clause, modifier: false }
 }
 
@@ -490,6 +531,10 @@ export function termsOf(text: string): string[] {
   return uniqueTerms(analyzeWords(text)).map((t) => t.term)
 }
 
+function copyTerm(w: Term): Term {
+  return { term: w.term, example: w.example, number: w.number, filler: w.filler, clause: w.clause, modifier: w.modifier }
+}
+
 /** Unique content terms (fillers dropped unless nothing else is left). */
 export function uniqueTerms(words: readonly Term[]): Term[] {
   const content = words.filter((w) => !w.filler)
@@ -497,7 +542,7 @@ export function uniqueTerms(words: readonly Term[]): Term[] {
   const seen = new Map<string, Term>()
   for (const w of chosen) {
     const prev = seen.get(w.term)
-    if (!prev) seen.set(w.term, { ...w })
+    if (!prev) seen.set(w.term, copyTerm(w))
     else {
       // A term written both plainly and as an example counts as plain; one
       // written both in the subject and in a modifier counts as subject.
