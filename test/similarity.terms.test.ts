@@ -38,6 +38,13 @@ describe('termsOf: tokens', () => {
     expect(ex('Use a queue, e.g. RabbitMQ or Kafka.')).toEqual(['rabbitmq', 'kafka'])
     expect(ex('Databases: PostgreSQL, MySQL, MongoDB')).toEqual(['postgresql', 'mysql', 'mongodb'])
     expect(ex('Stateless design - make services horizontally scalable')).toEqual([])
+    expect(ex('Use a cache such as Redis or Memcached; measure hit rates')).toEqual(['redi', 'memcach'])
+  })
+
+  it('reads words that objects inherit (constructor, toString) as words', () => {
+    const terms = termsOf('Use constructor injection; override toString and valueOf')
+    expect(terms.every((t) => typeof t === 'string')).toBe(true)
+    expect(terms).toContain('constructor')
   })
 
   it('keeps negation as a term', () => {

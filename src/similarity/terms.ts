@@ -230,10 +230,9 @@ function slashPieces(word: string): string[] {
   return word.includes('/') ? word.split('/') : [word]
 }
 
-// CASED_ACRONYMS is read as a plain object, so a word such as "constructor"
-// also finds what every object inherits; only those names and its own keys
-// can be found, and looking up anything else in it is slow.
-const CASED_KEYS: ReadonlySet<string> = new Set([...Object.keys(CASED_ACRONYMS), ...Object.getOwnPropertyNames(Object.prototype)])
+// Only its own keys: a word such as "constructor" must not find what every
+// object inherits.
+const CASED_KEYS: ReadonlySet<string> = new Set(Object.keys(CASED_ACRONYMS))
 
 /** The cased form of an acronym written in capitals ("REST"), as CASED_ACRONYMS[part]. */
 function casedAcronym(part: string): string | undefined {
@@ -323,10 +322,8 @@ function rawTokens(text: string, memo: WordMemo | undefined): Token[] {
       out.push({ word: w.word, fixed: w.fixed, path: w.path, example, clause: clause + w.slashes, segment })
     }
     clause += read.slashes
-    // NOTE "such as" was meant to open a list of examples running to the end
-    // of the clause, but "as" is a stopword, and the check for it came after
-    // the stopword branch: it never fired. Left out so the terms stay as they
-    // were; making it work is a change of the rules (and of the evaluation).
+    // "such as" opens a list of examples that runs to the end of the clause.
+    if (read.words.length === 1 && read.words[0]!.word === 'as' && out[out.length - 2]?.word === 'such') exampleRun = true
   }
   return out
 }
