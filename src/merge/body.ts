@@ -9,8 +9,7 @@ import type { PhrasingContent, Text } from 'mdast'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { groupingOf, groupStatements, type DedupOptions, type DedupResult } from '../dedup/index.js'
 import { sectionKey } from '../normalize/key.js'
-import { termsOf } from '../similarity/index.js'
-import { termCount } from '../similarity/terms.js'
+import { analyzeWords, termCount, uniqueTerms, WordMemo } from '../similarity/terms.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
 
 /** One output statement and every input statement it stands for. */
@@ -65,14 +64,25 @@ export function wrapperOf(agent: Agent): Section | undefined {
  * module reads them (synonyms joined, fillers such as "best practices" or
  * "implementation" dropped), or its key words when it has no content term.
  */
-export function titleWords(section: Section, memo?: Map<string, string[]>): string[] {
+export function titleWords(section: Section, memo?: TitleMemo): string[] {
   const plain = section.title.replace(NUMBERING, '')
-  let content = memo?.get(plain)
+  let content = memo?.titles.get(plain)
   if (!content) {
-    content = termsOf(plain).filter((t) => !/^\d+$/.test(t))
-    memo?.set(plain, content)
+    content = titleTerms(plain, memo?.words).filter((t) => !/^\d+$/.test(t))
+    memo?.titles.set(plain, content)
   }
   return [...new Set(content.length > 0 ? content : section.key.split(' ').filter((w) => w !== ''))]
+}
+
+/** What one merge has read of its titles: terms per title, and each word read and stemmed once. */
+export interface TitleMemo {
+  titles: Map<string, string[]>
+  words: WordMemo
+}
+
+/** termsOf(title), reading its words through the merge's word memo (titles share most of their words). */
+function titleTerms(title: string, words: WordMemo | undefined): string[] {
+  return uniqueTerms(analyzeWords(title, words)).map((t) => t.term)
 }
 
 /** Content signature of a section, for ranking: title, then its statements. */
@@ -144,7 +154,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   const items: Item[] = []
   const wrappers: Section[] = []
   // Titles repeat across files: their terms are read once per title.
-  const titleTerms = new Map<string, string[]>()
+  const titleMemo: TitleMemo = { titles: new Map(), words: new WordMemo() }
   const visit = (body: Block[], agent: number, unit: number) => {
     const n = body.length
     body.forEach((block, i) => {
@@ -152,7 +162,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1, leadsIn: body[i + 1]?.type === 'section' && /:$/.test(block.text) })
       else if (block.type === 'section') {
         const id = units.length
-        const words = titleWords(block, titleTerms)
+        const words = titleWords(block, titleMemo)
         const keyWords = [...new Set(block.key.split(' ').filter((w) => w !== ''))]
         units.push({ id, agent, section: block, parent: unit, pos, words, keyWords, groups: new Set(), content: block.body.length > 0, rank: 0, cluster: -1 })
         visit(block.body, agent, id)
@@ -252,6 +262,29 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
     else byGroup.set(it.group, [i])
   })
   interface Pending { members: number[]; agents: Set<number>; norms: Set<string>; home: number }
+  interface Settled { fold: Fold; where: number; here: number[] }
+  // Most folds hold one statement: written as it is, where it is.
+  const single = (i: number): Settled => {
+    const it = items[i]!
+    return { fold: { statement: it.statement, members: [it.statement] }, where: home(it), here: [i] }
+  }
+  // A fold of several: its best wording, in the merged section holding most
+  // of its members (ties: the wording's own, then the earliest).
+  const settle = (indices: number[]): Settled => {
+    const members = indices.map((i) => items[i]!.statement)
+    const degree = degrees(new Set(members.map((m) => m.text)))
+    const links = new Map(members.map((m) => [m, degree.get(m.text)!]))
+    const wording = bestWording(members, links)
+    const wordingHome = home(items[indices[members.indexOf(wording)]!]!)
+    const counts = new Map<number, number>()
+    for (const i of indices) counts.set(home(items[i]!), (counts.get(home(items[i]!)) ?? 0) + 1)
+    const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
+    let best: [number, number] | undefined
+    for (const entry of counts) if (best === undefined || before(entry, best) < 0) best = entry
+    const where = best![0]
+    const here = indices.filter((i) => home(items[i]!) === where)
+    return { fold: { statement: wording, members: members.sort(bySource) }, where, here }
+  }
   const placed = new Map<number, Array<{ fold: Fold; here: number[] }>>()
   for (const list of byGroup.values()) {
     const folds: Pending[] = []
@@ -296,16 +329,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       }
     }
     for (const f of folds) {
-      const members = f.members.map((i) => items[i]!.statement)
-      const degree = degrees(new Set(members.map((m) => m.text)))
-      const links = new Map(members.map((m) => [m, degree.get(m.text)!]))
-      const wording = bestWording(members, links)
-      const wordingHome = home(items[f.members[members.indexOf(wording)]!]!)
-      const counts = new Map<number, number>()
-      for (const i of f.members) counts.set(home(items[i]!), (counts.get(home(items[i]!)) ?? 0) + 1)
-      const [where] = [...counts.entries()].sort((x, y) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0])[0]!
-      const here = f.members.filter((i) => home(items[i]!) === where)
-      const fold: Fold = { statement: wording, members: members.slice().sort(bySource) }
+      const { fold, where, here } = f.members.length === 1 ? single(f.members[0]!) : settle(f.members)
       const list2 = placed.get(where)
       if (list2) list2.push({ fold, here })
       else placed.set(where, [{ fold, here }])

@@ -42,11 +42,10 @@ export interface Provenance {
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-const sortPlaces = (xs: string[]): string[] => xs.sort((a, b) => {
-  const i = a.lastIndexOf(':')
-  const j = b.lastIndexOf(':')
-  return cmp(a.slice(0, i), b.slice(0, j)) || Number(a.slice(i + 1)) - Number(b.slice(j + 1))
-})
+type Placed = { source: { path: string; line: number } }
+const bySource = (a: Placed, b: Placed): number => cmp(a.source.path, b.source.path) || a.source.line - b.source.line
+/** `path:line` of each, by path and line (sorted before they become strings, which would have to be split again). */
+const places = (xs: readonly Placed[]): string[] => (xs.length === 1 ? [at(xs[0]!)] : xs.slice().sort(bySource).map(at))
 
 export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect): Provenance {
   return {
@@ -62,14 +61,14 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
       return {
         title,
         depth: titled.depth,
-        from: sortPlaces(m.members.map(at)),
+        from: places(m.members),
         titles: [...new Set(m.members.map((s) => s.title))].filter((t) => t !== title).sort(cmp),
         statements: m.folds.map((f) => ({
           id: f.statement.id,
           kind: f.statement.kind,
           text: f.statement.text,
           wording: at(f.statement),
-          from: sortPlaces(f.members.map(at)),
+          from: places(f.members),
         })),
       }
     }),
