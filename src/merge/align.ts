@@ -110,23 +110,27 @@ class Scorer {
     units.forEach((u, i) => {
       // Keys apart from words: a key and a word never share a number.
       this.key[i] = u.section.key === '' ? -1 : numberOf('\u0000' + u.section.key)
-      for (const [list, slot] of [[u.words, 2 * i], [u.keyWords, 2 * i + 1]] as const) {
-        this.wordAt[slot] = w
-        let total = 0
-        for (const word of list) {
-          this.ids[w] = numberOf(word)
-          total += this.weights[w] = weight(word)
-          w++
-        }
-        this.totals[slot] = total
-      }
+      w = this.putWords(u.words, 2 * i, w, numberOf)
+      w = this.putWords(u.keyWords, 2 * i + 1, w, numberOf)
       this.groupAt[i] = g
-      const sorted = Int32Array.from(u.groups).sort()
-      this.groups.set(sorted, g)
-      g += sorted.length
+      for (const group of u.groups) this.groups[g++] = group
+      this.groups.subarray(this.groupAt[i], g).sort()
     })
     this.wordAt[2 * n] = w
     this.groupAt[n] = g
+  }
+
+  /** Lays out one word list (slot 2u or 2u+1) from ids[w]; returns where the next starts. */
+  private putWords(list: readonly string[], slot: number, w: number, numberOf: (text: string) => number): number {
+    this.wordAt[slot] = w
+    let total = 0
+    for (const word of list) {
+      this.ids[w] = numberOf(word)
+      total += this.weights[w] = weight(word)
+      w++
+    }
+    this.totals[slot] = total
+    return w
   }
 
   /**
@@ -199,16 +203,18 @@ class Scorer {
 /** Clusters units across files; returns clusters in content order with parents set. */
 export function alignUnits(units: Unit[]): Cluster[] {
   const byRank = (x: number, y: number) => units[x]!.rank - units[y]!.rank || x - y
-  // Candidate pairs: units sharing a key word or a duplicate group.
-  const postings = new Map<string, number[]>()
-  const post = (key: string, id: number) => {
+  // Candidate pairs: units sharing a key word or a duplicate group. (Which
+  // list a pair is found in does not matter: each pair is scored once.)
+  const byWord = new Map<string, number[]>()
+  const byGroup = new Map<number, number[]>()
+  const post = <K>(postings: Map<K, number[]>, key: K, id: number) => {
     const list = postings.get(key)
     if (list) list.push(id)
     else postings.set(key, [id])
   }
   for (const u of units) {
-    for (const w of u.words) post('w' + w, u.id)
-    for (const g of u.groups) post('g' + g, u.id)
+    for (const w of u.words) post(byWord, w, u.id)
+    for (const g of u.groups) post(byGroup, g, u.id)
   }
   const scorer = new Scorer(units)
   // Each pair of units within the window of each other in some posting
@@ -218,7 +224,7 @@ export function alignUnits(units: Unit[]): Cluster[] {
   const n = units.length
   const lists: number[][] = []
   const starts = new Int32Array(n + 1)
-  for (const list of postings.values()) {
+  for (const list of [...byWord.values(), ...byGroup.values()]) {
     if (list.length < 2) continue
     list.sort(byRank)
     lists.push(list)

@@ -8,7 +8,6 @@
 import type { PhrasingContent, Text } from 'mdast'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { groupingOf, groupStatements, type DedupOptions, type DedupResult } from '../dedup/index.js'
-import { sectionKey } from '../normalize/key.js'
 import { analyzeWords, termCount, uniqueTerms, WordMemo } from '../similarity/terms.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
 
@@ -285,55 +284,57 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
     const here = indices.filter((i) => home(items[i]!) === where)
     return { fold: { statement: wording, members: members.sort(bySource) }, where, here }
   }
-  const placed = new Map<number, Array<{ fold: Fold; here: number[] }>>()
-  for (const list of byGroup.values()) {
+  const placed = new Map<number, Settled[]>()
+  const put = (settled: Settled) => {
+    const list = placed.get(settled.where)
+    if (list) list.push(settled)
+    else placed.set(settled.where, [settled])
+  }
+  // A group of several statements: at most one statement of each input per fold.
+  const partition = (list: number[]): Pending[] => {
     const folds: Pending[] = []
-    if (list.length === 1) folds.push({ members: list, agents: new Set(), norms: new Set(), home: home(items[list[0]!]!) })
-    else {
-      const sorted = list.slice().sort((x, y) => {
-        const a = items[x]!
-        const b = items[y]!
-        return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || home(a) - home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
-      })
-      // Twins first: statements of one text in different inputs always share
-      // a fold (the largest sets of twins are seeded first); then each seed
-      // joins a fold of other inputs, in the same merged section if it can.
-      const twins = new Map<string, number[]>()
-      for (const i of sorted) {
-        const norm = items[i]!.statement.norm
-        const list = twins.get(norm)
-        if (list) list.push(i)
-        else twins.set(norm, [i])
-      }
-      const seeds: Pending[] = []
-      for (const list of [...twins.values()].sort((a, b) => b.length - a.length)) {
-        const mine: Pending[] = []
-        for (const i of list) {
-          const it = items[i]!
-          const seed = mine.find((f) => !f.agents.has(it.agent))
-          if (seed) {
-            seed.members.push(i)
-            seed.agents.add(it.agent)
-          } else mine.push({ members: [i], agents: new Set([it.agent]), norms: new Set([it.statement.norm]), home: home(it) })
-        }
-        seeds.push(...mine)
-      }
-      for (const seed of seeds) {
-        const open = folds.filter((f) => [...seed.agents].every((a) => !f.agents.has(a)))
-        const target = open.find((f) => f.home === seed.home) ?? open[0]
-        if (target) {
-          target.members.push(...seed.members)
-          for (const a of seed.agents) target.agents.add(a)
-          for (const n of seed.norms) target.norms.add(n)
-        } else folds.push(seed)
-      }
+    const sorted = list.slice().sort((x, y) => {
+      const a = items[x]!
+      const b = items[y]!
+      return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || home(a) - home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+    })
+    // Twins first: statements of one text in different inputs always share
+    // a fold (the largest sets of twins are seeded first); then each seed
+    // joins a fold of other inputs, in the same merged section if it can.
+    const twins = new Map<string, number[]>()
+    for (const i of sorted) {
+      const norm = items[i]!.statement.norm
+      const list = twins.get(norm)
+      if (list) list.push(i)
+      else twins.set(norm, [i])
     }
-    for (const f of folds) {
-      const { fold, where, here } = f.members.length === 1 ? single(f.members[0]!) : settle(f.members)
-      const list2 = placed.get(where)
-      if (list2) list2.push({ fold, here })
-      else placed.set(where, [{ fold, here }])
+    const seeds: Pending[] = []
+    for (const list of [...twins.values()].sort((a, b) => b.length - a.length)) {
+      const mine: Pending[] = []
+      for (const i of list) {
+        const it = items[i]!
+        const seed = mine.find((f) => !f.agents.has(it.agent))
+        if (seed) {
+          seed.members.push(i)
+          seed.agents.add(it.agent)
+        } else mine.push({ members: [i], agents: new Set([it.agent]), norms: new Set([it.statement.norm]), home: home(it) })
+      }
+      seeds.push(...mine)
     }
+    for (const seed of seeds) {
+      const open = folds.filter((f) => [...seed.agents].every((a) => !f.agents.has(a)))
+      const target = open.find((f) => f.home === seed.home) ?? open[0]
+      if (target) {
+        target.members.push(...seed.members)
+        for (const a of seed.agents) target.agents.add(a)
+        for (const n of seed.norms) target.norms.add(n)
+      } else folds.push(seed)
+    }
+    return folds
+  }
+  for (const list of byGroup.values()) {
+    if (list.length === 1) put(single(list[0]!))
+    else for (const f of partition(list)) put(f.members.length === 1 ? single(f.members[0]!) : settle(f.members))
   }
 
   /**
@@ -342,25 +343,42 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
    * text it contributes), each run in its own order; a fold goes in the run
    * of its earliest contributor.
    */
-  const orderFolds = (entries: Array<{ fold: Fold; here: number[] }>): Fold[] => {
-    const count = new Map<number, number>()
-    const least = new Map<number, string>()
+  const orderFolds = (entries: readonly Settled[]): Fold[] => {
+    if (entries.length === 0) return []
+    // Per input: how many statements it has here, and the smallest of their texts.
+    const runsOf = new Map<number, { count: number; least: string }>()
     for (const e of entries) {
       for (const i of e.here) {
-        const a = items[i]!.agent
-        count.set(a, (count.get(a) ?? 0) + 1)
-        const t = items[i]!.statement.text
-        if (!least.has(a) || t < least.get(a)!) least.set(a, t)
+        const { agent, statement } = items[i]!
+        const run = runsOf.get(agent)
+        if (!run) runsOf.set(agent, { count: 1, least: statement.text })
+        else {
+          run.count++
+          if (statement.text < run.least) run.least = statement.text
+        }
       }
     }
-    const runs = [...count.keys()].sort((x, y) => count.get(y)! - count.get(x)! || cmp(least.get(x)!, least.get(y)!) || cmp(agents[x]!.path, agents[y]!.path) || x - y)
+    const runs = [...runsOf.keys()].sort((x, y) => {
+      const a = runsOf.get(x)!
+      const b = runsOf.get(y)!
+      return b.count - a.count || cmp(a.least, b.least) || cmp(agents[x]!.path, agents[y]!.path) || x - y
+    })
     const priority = new Map(runs.map((a, i) => [a, i]))
     // Subsections follow a section's statements in the output, so a lead-in
     // (`Your responsibilities:` right before the subsections of its file)
     // goes last, next to what it introduces, instead of amid other text.
     const keyed = entries.map((e) => {
-      const owner = e.here.reduce((best, i) => (priority.get(items[i]!.agent)! < priority.get(items[best]!.agent)! ? i : best), e.here[0]!)
-      return { fold: e.fold, lead: e.here.every((i) => items[i]!.leadsIn) ? 1 : 0, run: priority.get(items[owner]!.agent)!, pos: items[owner]!.pos }
+      // The fold's owner: its member in the earliest run (the first of equals).
+      let owner = e.here[0]!
+      let run = priority.get(items[owner]!.agent)!
+      for (const i of e.here) {
+        const r = priority.get(items[i]!.agent)!
+        if (r < run) {
+          owner = i
+          run = r
+        }
+      }
+      return { fold: e.fold, lead: e.here.every((i) => items[i]!.leadsIn) ? 1 : 0, run, pos: items[owner]!.pos }
     })
     keyed.sort((x, y) => x.lead - y.lead || x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
     return keyed.map((k) => k.fold)
@@ -391,7 +409,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
     } else {
       const titleNodes = unnumbered(chosen.titleNodes)
       const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(NUMBERING, '')
-      section = { type: 'section', kind: 'heading', title, titleNodes, key: sectionKey(title), depth, source: chosen.source, body: [] }
+      // Normalize made chosen.key sectionKey(chosen.title), and a key drops
+      // numbering anyway: it is the key of the title written too.
+      section = { type: 'section', kind: 'heading', title, titleNodes, key: chosen.key, depth, source: chosen.source, body: [] }
     }
     section.body = [...statements, ...sub.map((s) => s.section)]
     return { section, members, folds, children: sub }
