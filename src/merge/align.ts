@@ -251,15 +251,17 @@ export function alignUnits(units: Unit[]): Cluster[] {
   unitAt.forEach((id, p) => (place[id] = p))
   const byScore = new Map<number, number[]>()
   const stamp = new Int32Array(n).fill(-1)
+  // Each partner's file, read from one flat array in the hot loop below.
+  const agentOf = Int32Array.from(units, (u) => u.agent)
   for (let a = 0; a < n; a++) {
-    const agent = units[a]!.agent
+    const agent = agentOf[a]!
     for (let k = starts[a]!; k < starts[a + 1]!; k++) {
       const list = lists[whereList[k]!]!
       const i = wherePos[k]!
       const end = Math.min(list.length - 1, i + ALIGN.window)
       for (let j = i + 1; j <= end; j++) {
         const b = list[j]!
-        if (stamp[b] === a || agent === units[b]!.agent) continue
+        if (stamp[b] === a || agent === agentOf[b]) continue
         stamp[b] = a
         const score = scorer.score(a, b)
         if (score < ALIGN.threshold) continue

@@ -181,29 +181,26 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   // Direct matches, by text (which of several equal texts the similarity
   // module names follows input order). Statements with equal profiles ("same
   // terms") all match each other; other pairs match where a merge joined them.
-  const classOf = new Map<string, string>()
-  const find = (t: string): string => {
-    let r = t
-    while (classOf.has(r) && classOf.get(r) !== r) r = classOf.get(r)!
-    // Path compression keeps later look-ups short.
-    while (t !== r) {
-      const next = classOf.get(t)!
-      classOf.set(t, r)
-      t = next
+  // Texts and norms are numbered (textId[i] is item i's), and classes are sets of numbers.
+  const textId = numberBy(items, (it) => it.statement.text)
+  const normId = numberBy(items, (it) => it.statement.norm)
+  const classOf = Int32Array.from({ length: textId.length }, (_, t) => t)
+  const find = (t: number): number => {
+    while (classOf[t] !== t) {
+      // Path halving keeps later look-ups short.
+      classOf[t] = classOf[classOf[t]!]!
+      t = classOf[t]!
     }
-    return r
+    return t
   }
-  const textOf = (i: number) => items[i]!.statement.text
   for (const r of reasons) {
     if (r.note !== 'same terms' && r.note !== 'identical code') continue
-    const [x, y] = [find(textOf(r.a)), find(textOf(r.b))].sort(cmp) as [string, string]
-    if (x !== y) {
-      classOf.set(x, x)
-      classOf.set(y, x)
-    }
+    const x = find(textId[r.a]!)
+    const y = find(textId[r.b]!)
+    if (x !== y) classOf[y] = x
   }
-  const pairs = new Map<string, Set<string>>()
-  const link = (x: string, y: string) => {
+  const pairs = new Map<number, Set<number>>()
+  const link = (x: number, y: number) => {
     if (x === y) return
     const set = pairs.get(x)
     if (set) set.add(y)
@@ -211,18 +208,18 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   }
   for (const r of reasons) {
     if (r.note === 'same terms' || r.note === 'identical code') continue
-    const x = find(textOf(r.a))
-    const y = find(textOf(r.b))
+    const x = find(textId[r.a]!)
+    const y = find(textId[r.b]!)
     link(x, y)
     link(y, x)
   }
-  /** How many other texts of a fold a text matched directly. */
-  const degrees = (texts: Set<string>): Map<string, number> => {
+  /** How many other texts of a fold a text (by number) matched directly. */
+  const degrees = (texts: Set<number>): Map<number, number> => {
     // Texts of the fold per class; a text's degree is the other texts of its
     // class plus the texts of the classes it was matched with.
-    const perClass = new Map<string, number>()
+    const perClass = new Map<number, number>()
     for (const t of texts) perClass.set(find(t), (perClass.get(find(t)) ?? 0) + 1)
-    const byClass = new Map<string, number>()
+    const byClass = new Map<number, number>()
     for (const [c, n] of perClass) {
       let d = n - 1
       for (const other of pairs.get(c) ?? []) d += perClass.get(other) ?? 0
@@ -271,8 +268,8 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   // of its members (ties: the wording's own, then the earliest).
   const settle = (indices: number[]): Settled => {
     const members = indices.map((i) => items[i]!.statement)
-    const degree = degrees(new Set(members.map((m) => m.text)))
-    const links = new Map(members.map((m) => [m, degree.get(m.text)!]))
+    const degree = degrees(new Set(indices.map((i) => textId[i]!)))
+    const links = new Map(members.map((m, k) => [m, degree.get(textId[indices[k]!]!)!]))
     const wording = bestWording(members, links)
     const wordingHome = home(items[indices[members.indexOf(wording)]!]!)
     const counts = new Map<number, number>()
@@ -293,20 +290,21 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   // A group of several statements: at most one statement of each input per fold.
   const partition = (list: number[]): Pending[] => {
     const folds: Pending[] = []
+    // Large groups are mostly twins: their numbers tell equal texts and
+    // norms apart without comparing the strings.
     const sorted = list.slice().sort((x, y) => {
       const a = items[x]!
       const b = items[y]!
-      return cmp(a.statement.text, b.statement.text) || cmp(a.statement.norm, b.statement.norm) || cmp(a.statement.kind, b.statement.kind) || home(a) - home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+      return (textId[x] === textId[y] ? 0 : cmp(a.statement.text, b.statement.text)) || (normId[x] === normId[y] ? 0 : cmp(a.statement.norm, b.statement.norm)) || cmp(a.statement.kind, b.statement.kind) || home(a) - home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
     })
     // Twins first: statements of one text in different inputs always share
     // a fold (the largest sets of twins are seeded first); then each seed
     // joins a fold of other inputs, in the same merged section if it can.
-    const twins = new Map<string, number[]>()
+    const twins = new Map<number, number[]>()
     for (const i of sorted) {
-      const norm = items[i]!.statement.norm
-      const list = twins.get(norm)
+      const list = twins.get(normId[i]!)
       if (list) list.push(i)
-      else twins.set(norm, [i])
+      else twins.set(normId[i]!, [i])
     }
     const seeds: Pending[] = []
     for (const list of [...twins.values()].sort((a, b) => b.length - a.length)) {
@@ -440,6 +438,19 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
       sectionsMerged: sections.filter((s, i) => i > 0 && s.members.length > 1).length + (wrappers.length > 1 ? 1 : 0),
     },
   }
+}
+
+/** A number per item, equal for equal strings: the first item with a string gives it the next number. */
+function numberBy(items: readonly Item[], of: (it: Item) => string): Int32Array {
+  const numbers = new Map<string, number>()
+  const out = new Int32Array(items.length)
+  items.forEach((it, i) => {
+    const s = of(it)
+    let id = numbers.get(s)
+    if (id === undefined) numbers.set(s, (id = numbers.size))
+    out[i] = id
+  })
+  return out
 }
 
 function bySource(a: Statement, b: Statement): number {
