@@ -36,38 +36,51 @@ export interface BlockOptions {
 export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, options: BlockOptions): [number, number][] {
   const t = Math.min(1, Math.max(0, options.threshold))
   const cap = options.maxPosting ?? 1000
-  const postings = new Map<string, number[]>()
-  const totals = nodes.map((n) => n.terms.reduce((s, term) => s + weigh(term), 0))
+  // Posting lists by partition, then by term: a partition's lists are found
+  // once per node rather than by a joined key per term.
+  const postings = new Map<string, Map<string, number[]>>()
+  // Each term is weighed once per node (weigh may be a map lookup).
+  const weights = nodes.map((n) => n.terms.map(weigh))
+  const totals = weights.map((ws) => ws.reduce((s, w) => s + w, 0))
   const needs = nodes.map((n, i) => n.need ?? t * totals[i]!)
   const out: [number, number][] = []
-  const seen = new Set<number>()
+  // metBy[y] === x when node x has already met node y (instead of a Set per node).
+  const metBy = new Int32Array(nodes.length).fill(-1)
   nodes.forEach((node, x) => {
     if (node.terms.length === 0) return
     const wx = totals[x]!
     const nx = needs[x]!
-    // Rarest first; ties by the term itself so the order never depends on input.
-    const ordered = [...node.terms].sort((a, b) => weigh(b) - weigh(a) || (a < b ? -1 : a > b ? 1 : 0))
-    seen.clear()
+    let lists = postings.get(node.partition)
+    if (!lists) postings.set(node.partition, (lists = new Map()))
     let rest = wx
-    for (const term of ordered) {
+    for (const k of rarestFirst(node.terms, weights[x]!)) {
       if (rest < nx - 1e-12) break
-      rest -= weigh(term)
-      const key = node.partition + '\u0000' + term
-      let list = postings.get(key)
+      const term = node.terms[k]!
+      rest -= weights[x]![k]!
+      let list = lists.get(term)
       if (list) {
         for (const y of list) {
-          if (seen.has(y)) continue
-          seen.add(y)
+          if (metBy[y] === x) continue
+          metBy[y] = x
           // A pair shares at most min(wx, wy) and must share max(nx, ny).
           if (Math.min(wx, totals[y]!) < Math.max(nx, needs[y]!) - 1e-12) continue
           out.push([y, x])
         }
       } else {
         list = []
-        postings.set(key, list)
+        lists.set(term, list)
       }
       if (list.length < cap) list.push(x)
     }
   })
   return out
+}
+
+/**
+ * Positions of `terms` rarest (heaviest) first; ties by the term itself so
+ * the order never depends on input. `ws`: the terms' weights.
+ */
+function rarestFirst(terms: readonly string[], ws: readonly number[]): number[] {
+  const order = terms.map((_, k) => k)
+  return order.sort((i, j) => ws[j]! - ws[i]! || (terms[i]! < terms[j]! ? -1 : terms[i]! > terms[j]! ? 1 : 0))
 }

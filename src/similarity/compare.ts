@@ -64,6 +64,17 @@ export function weightsOf(p: Profile, weigh: Weigh): Float64Array {
  */
 export function scoreWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, withShared: boolean): { score: number; shared: string[] } {
   const shared: string[] = []
+  const score = weightedScore(a, wa, b, wb, withShared ? shared : undefined)
+  if (withShared) shared.sort()
+  return { score, shared }
+}
+
+/**
+ * scoreWeighted's score, with the shared terms pushed (unsorted) onto
+ * `shared` when one is given; allocates nothing otherwise, since most
+ * candidate pairs are scored only to be dropped.
+ */
+function weightedScore(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, shared: string[] | undefined): number {
   let sw = 0
   let ua = 0
   let ub = 0
@@ -76,7 +87,7 @@ export function scoreWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Floa
     const w = wa[i]!
     while (j < bt.length && bt[j]! < t) j++
     if ((j < bt.length && bt[j] === t) || (b.implied.length > 0 && has(b.implied, t))) {
-      if (withShared) shared.push(t)
+      shared?.push(t)
       sw += w
     } else ua += a.modifiers.length > 0 && has(a.modifiers, t) ? w * MODIFIER_WEIGHT : w
   }
@@ -87,13 +98,12 @@ export function scoreWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Floa
     if (i < at.length && at[i] === t) continue
     const w = wb[k]!
     if (a.implied.length > 0 && has(a.implied, t)) {
-      if (withShared) shared.push(t)
+      shared?.push(t)
       sw += w
     } else ub += b.modifiers.length > 0 && has(b.modifiers, t) ? w * MODIFIER_WEIGHT : w
   }
-  if (withShared) shared.sort()
   const total = sw + ua + ub
-  return { score: total > 0 ? sw / total : 0, shared }
+  return total > 0 ? sw / total : 0
 }
 
 /**
@@ -122,18 +132,28 @@ export function compareWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Fl
       ? { score: 1, shared: [], duplicate: true, note: 'identical code' }
       : { score: 0, shared: [], duplicate: false, note: 'code differs', vetoed: true }
   }
-  return decide(a, b, scoreWeighted(a, wa, b, wb, true), weigh, threshold)
-}
-
-/** The rest of compareProfiles once two prose profiles are scored. */
-function decide(a: Profile, b: Profile, scored: { score: number; shared: string[] }, weigh: Weigh, threshold: number): Comparison {
-  const { score, shared } = scored
-  if (a.persona !== b.persona) return { score, shared, duplicate: false, note: 'persona opening vs other prose', vetoed: true }
-  const conflict = specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
-  if (conflict) return { score, shared, duplicate: false, note: conflict, vetoed: true }
+  const { score, shared } = scoreWeighted(a, wa, b, wb, true)
+  const veto = proseVeto(a, b, weigh)
+  if (veto) return { score, shared, duplicate: false, note: veto, vetoed: true }
   const duplicate = score >= threshold && shared.length > 0
   const note = a.persona ? 'same persona role' : undefined
   return note ? { score, shared, duplicate, note } : { score, shared, duplicate }
+}
+
+/** Why two prose profiles of one class can never be duplicates, or undefined. */
+function proseVeto(a: Profile, b: Profile, weigh: Weigh): string | undefined {
+  if (a.persona !== b.persona) return 'persona opening vs other prose'
+  return specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
+}
+
+/**
+ * compareWeighted's score, or undefined when it is vetoed; what clustering
+ * asks of a pair, without the shared terms or notes.
+ */
+export function linkScore(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh): number | undefined {
+  if (a.cls !== b.cls) return undefined
+  if (a.cls === 'exact') return a.exact === b.exact ? 1 : undefined
+  return proseVeto(a, b, weigh) ? undefined : weightedScore(a, wa, b, wb, undefined)
 }
 
 /**
@@ -143,7 +163,7 @@ function decide(a: Profile, b: Profile, scored: { score: number; shared: string[
  * `wa` and `wb` are the profiles' weightsOf.
  */
 export function duplicatePair(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh, threshold: number): Comparison | undefined {
-  if (a.cls === b.cls && a.cls !== 'exact' && !(scoreWeighted(a, wa, b, wb, false).score >= threshold)) return undefined
+  if (a.cls === b.cls && a.cls !== 'exact' && !(weightedScore(a, wa, b, wb, undefined) >= threshold)) return undefined
   const c = compareWeighted(a, wa, b, wb, weigh, threshold)
   return c.duplicate ? c : undefined
 }

@@ -9,7 +9,7 @@
 
 import { candidatePairs, type BlockNode } from './blocking.js'
 import { clusterNodes, type Edge } from './cluster.js'
-import { blockingView, compareProfiles, compareWeighted, duplicatePair, weightsOf, type Weigh } from './compare.js'
+import { blockingView, compareProfiles, duplicatePair, linkScore, weightsOf, type Weigh } from './compare.js'
 import { corpusOf, idf, type Corpus } from './corpus.js'
 import { ProfileMemo, profileKey, type Profile } from './profile.js'
 import { rememberTermCount, termsOf } from './terms.js'
@@ -79,12 +79,16 @@ function memoWeigh(corpus: Corpus): Weigh {
   }
 }
 
-function byText(items: readonly SimItem[]) {
-  return (i: number, j: number): number => {
-    const a = items[i]!.text
-    const b = items[j]!.text
-    return a < b ? -1 : a > b ? 1 : i - j
+/**
+ * The member whose text sorts first, the lowest index among equal texts
+ * (`members` ascend): one pass rather than a sort.
+ */
+function firstByText(members: readonly number[], items: readonly SimItem[]): number {
+  let best = members[0]!
+  for (let k = 1; k < members.length; k++) {
+    if (items[members[k]!]!.text < items[best]!.text) best = members[k]!
   }
+  return best
 }
 
 /**
@@ -136,9 +140,9 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
     else byKey.set(k, [i])
   })
   const keys = [...byKey.keys()].sort()
-  const order = byText(items)
-  const nodeItems = keys.map((k) => byKey.get(k)!.slice().sort((a, b) => a - b))
-  const reps = nodeItems.map((m) => m.slice().sort(order)[0]!)
+  // Members were listed in index order, so each list is already ascending.
+  const nodeItems = keys.map((k) => byKey.get(k)!)
+  const reps = nodeItems.map((m) => firstByText(m, items))
   const nodeProfiles = reps.map((r) => profiles[r]!)
   const nodeWeights = nodeProfiles.map((p) => weightsOf(p, weigh))
 
@@ -153,10 +157,8 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   }
   edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
 
-  const pairScore = (x: number, y: number): number | undefined => {
-    const c = compareWeighted(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh, threshold)
-    return c.vetoed ? undefined : c.score
-  }
+  const pairScore = (x: number, y: number): number | undefined =>
+    linkScore(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh)
   const { clusters, merges } = clusterNodes(keys.length, edges, pairScore, { threshold })
 
   const groups = clusters
