@@ -62,12 +62,12 @@ export interface StatementGrouping {
 export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}, memo?: ProfileMemo): StatementGrouping {
   const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options, memo)
   const group = new Array<number>(statements.length).fill(-1)
-  const ordered = groups.map((g) => g.slice().sort((x, y) => x - y)).sort((g, h) => g[0]! - h[0]!)
-  ordered.forEach((members, n) => {
+  // groupDuplicates gives each group ascending and the groups by first index.
+  groups.forEach((members, n) => {
     for (const i of members) group[i] = n
   })
   // Defensive: a statement the grouping left out stands alone.
-  let count = ordered.length
+  let count = groups.length
   for (let i = 0; i < group.length; i++) if (group[i] === -1) group[i] = count++
   return { group, count, reasons }
 }
@@ -118,7 +118,7 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
   group.forEach((g, i) => members[g]!.push(i))
   const groups: DedupGroup[] = members.map((m) => ({
     statements: m.map((i) => statements[i]!),
-    agents: new Set(m.map((i) => owner[i]!)).size,
+    agents: m.length === 1 ? 1 : new Set(m.map((i) => owner[i]!)).size,
     reasons: [],
   }))
   for (const r of reasons) {

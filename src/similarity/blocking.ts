@@ -34,6 +34,16 @@ export interface BlockOptions {
 
 /** Candidate pairs [i, j] with i < j, each once, in a deterministic order. */
 export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, options: BlockOptions): [number, number][] {
+  const out: [number, number][] = []
+  forEachCandidate(nodes, weigh, options, (i, j) => out.push([i, j]))
+  return out
+}
+
+/**
+ * Calls `visit(i, j)` for each of candidatePairs's pairs, in its order,
+ * without listing them (a large corpus has hundreds of thousands).
+ */
+export function forEachCandidate(nodes: readonly BlockNode[], weigh: Weigh, options: BlockOptions, visit: (i: number, j: number) => void): void {
   const t = Math.min(1, Math.max(0, options.threshold))
   const cap = options.maxPosting ?? 1000
   // Posting lists by partition, then by term: a partition's lists are found
@@ -43,7 +53,6 @@ export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, option
   const weights = nodes.map((n) => n.terms.map(weigh))
   const totals = weights.map((ws) => ws.reduce((s, w) => s + w, 0))
   const needs = nodes.map((n, i) => n.need ?? t * totals[i]!)
-  const out: [number, number][] = []
   // metBy[y] === x when node x has already met node y (instead of a Set per node).
   const metBy = new Int32Array(nodes.length).fill(-1)
   nodes.forEach((node, x) => {
@@ -64,7 +73,7 @@ export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, option
           metBy[y] = x
           // A pair shares at most min(wx, wy) and must share max(nx, ny).
           if (Math.min(wx, totals[y]!) < Math.max(nx, needs[y]!) - 1e-12) continue
-          out.push([y, x])
+          visit(y, x)
         }
       } else {
         list = []
@@ -73,7 +82,6 @@ export function candidatePairs(nodes: readonly BlockNode[], weigh: Weigh, option
       if (list.length < cap) list.push(x)
     }
   })
-  return out
 }
 
 /**

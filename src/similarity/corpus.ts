@@ -21,11 +21,21 @@ export function buildCorpus(texts: string[]): Corpus {
  * termsOf gives it: every term once), one list per statement.
  */
 export function corpusOf(termLists: Iterable<readonly string[]>): Corpus {
+  const counted: [readonly string[], number][] = []
+  for (const terms of termLists) counted.push([terms, 1])
+  return countedCorpus(counted)
+}
+
+/**
+ * corpusOf with each distinct statement's terms given once, with the
+ * number of statements that have them.
+ */
+export function countedCorpus(termLists: Iterable<readonly [terms: readonly string[], count: number]>): Corpus {
   const df = new Map<string, number>()
   let size = 0
-  for (const terms of termLists) {
-    size++
-    for (const t of terms) df.set(t, (df.get(t) ?? 0) + 1)
+  for (const [terms, count] of termLists) {
+    size += count
+    for (const t of terms) df.set(t, (df.get(t) ?? 0) + count)
   }
   return { size, df }
 }

@@ -7,10 +7,10 @@
 // filtering (blocking.ts), decide pairs (compare.ts, specifics.ts) and merge
 // without chaining (cluster.ts).
 
-import { candidatePairs, type BlockNode } from './blocking.js'
-import { clusterNodes, type Edge } from './cluster.js'
+import { forEachCandidate, type BlockNode } from './blocking.js'
+import { clusterNodes, mergeSorted, type Edge } from './cluster.js'
 import { blockingView, compareProfiles, duplicatePair, linkScore, weightsOf, type Weigh } from './compare.js'
-import { corpusOf, idf, type Corpus } from './corpus.js'
+import { countedCorpus, idf, type Corpus } from './corpus.js'
 import { ProfileMemo, profileKey, type Profile } from './profile.js'
 import { rememberTermCount, termsOf } from './terms.js'
 
@@ -79,6 +79,14 @@ function memoWeigh(corpus: Corpus): Weigh {
   }
 }
 
+/** All the words of a persona opening, not only its role's (as termsOf reads them). */
+function personaTerms(text: string): string[] {
+  const terms = termsOf(text)
+  // termsOf gives each term once: its length is the text's termCount.
+  rememberTermCount(text, terms.length)
+  return terms
+}
+
 /**
  * The member whose text sorts first, the lowest index among equal texts
  * (`members` ascend): one pass rather than a sort.
@@ -98,49 +106,37 @@ function firstByText(members: readonly number[], items: readonly SimItem[]): num
  */
 export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}, memo: ProfileMemo = new ProfileMemo()): Grouping {
   const threshold = options.threshold ?? DEFAULT_THRESHOLD
-  // Agent files repeat boilerplate, so equal texts are profiled once (and
-  // keyed, and their persona role's terms read, once).
-  const profileKeys = new Map<Profile, string>()
-  const personaTerms = new Map<string, string[]>()
   const profiles: Profile[] = items.map((it) => memo.profile(it.text, it.kind))
+  // Agent files repeat boilerplate, and equal texts share the memo's
+  // profile: the items of each profile (ascending) are found once, and the
+  // work below is done once per profile rather than once per item.
+  const itemsOf = new Map<Profile, number[]>()
+  profiles.forEach((p, i) => {
+    const list = itemsOf.get(p)
+    if (list) list.push(i)
+    else itemsOf.set(p, [i])
+  })
 
   // IDF over the prose statements given (a persona opening with all its
   // words, not only its role's); code never contributes words.
-  const termLists: string[][] = []
-  profiles.forEach((p, i) => {
-    if (p.cls === 'exact') return
-    if (!p.persona) {
-      termLists.push(p.terms)
-      return
-    }
-    const text = items[i]!.text
-    let known = personaTerms.get(text)
-    if (!known) {
-      personaTerms.set(text, (known = termsOf(text)))
-      // termsOf gives each term once: its length is the text's termCount.
-      rememberTermCount(text, known.length)
-    }
-    termLists.push(known)
-  })
-  const weigh = memoWeigh(corpusOf(termLists))
+  const termLists: [string[], number][] = []
+  for (const [p, list] of itemsOf) {
+    if (p.cls === 'exact') continue
+    termLists.push([p.persona ? personaTerms(items[list[0]!]!.text) : p.terms, list.length])
+  }
+  const weigh = memoWeigh(countedCorpus(termLists))
 
   // Statements with equal profiles behave identically: one node each, nodes
   // numbered in key order so that nothing depends on input order.
   const byKey = new Map<string, number[]>()
-  profiles.forEach((p, i) => {
+  for (const [p, list] of itemsOf) {
     // Prose with no terms at all ("---") is only ever equal to the same text.
-    let k: string
-    if (p.cls !== 'exact' && p.terms.length === 0) k = 'empty\u0000' + items[i]!.text.trim()
-    else {
-      k = profileKeys.get(p) ?? profileKey(p)
-      profileKeys.set(p, k)
-    }
-    const list = byKey.get(k)
-    if (list) list.push(i)
-    else byKey.set(k, [i])
-  })
+    const k = p.cls !== 'exact' && p.terms.length === 0 ? 'empty\u0000' + items[list[0]!]!.text.trim() : profileKey(p)
+    const known = byKey.get(k)
+    // Different texts can have equal profiles: their items join one node.
+    byKey.set(k, known ? mergeSorted(known, list) : list)
+  }
   const keys = [...byKey.keys()].sort()
-  // Members were listed in index order, so each list is already ascending.
   const nodeItems = keys.map((k) => byKey.get(k)!)
   const reps = nodeItems.map((m) => firstByText(m, items))
   const nodeProfiles = reps.map((r) => profiles[r]!)
@@ -151,10 +147,10 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
     partition: p.cls + (p.persona ? ':persona' : ''),
   }))
   const edges: (Edge & { shared: string[]; note?: string })[] = []
-  for (const [x, y] of candidatePairs(blockNodes, weigh, { threshold })) {
+  forEachCandidate(blockNodes, weigh, { threshold }, (x, y) => {
     const c = duplicatePair(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh, threshold)
     if (c) edges.push({ a: x, b: y, score: c.score, shared: c.shared, ...(c.note ? { note: c.note } : {}) })
-  }
+  })
   edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
 
   const pairScore = (x: number, y: number): number | undefined =>
