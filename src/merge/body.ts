@@ -8,7 +8,7 @@
 import type { PhrasingContent, Text } from 'mdast'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { groupingOf, groupStatements, type DedupOptions, type DedupResult } from '../dedup/index.js'
-import { analyzeWords, termCount, uniqueTerms, WordMemo } from '../similarity/terms.js'
+import { termCount, termsOf, WordMemo } from '../similarity/terms.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
 
 /** One output statement and every input statement it stands for. */
@@ -67,7 +67,7 @@ export function titleWords(section: Section, memo?: TitleMemo): string[] {
   const plain = section.title.replace(NUMBERING, '')
   let content = memo?.titles.get(plain)
   if (!content) {
-    content = titleTerms(plain, memo?.words).filter((t) => !/^\d+$/.test(t))
+    content = termsOf(plain, memo?.words).filter((t) => !/^\d+$/.test(t))
     memo?.titles.set(plain, content)
   }
   return [...new Set(content.length > 0 ? content : section.key.split(' ').filter((w) => w !== ''))]
@@ -77,11 +77,6 @@ export function titleWords(section: Section, memo?: TitleMemo): string[] {
 export interface TitleMemo {
   titles: Map<string, string[]>
   words: WordMemo
-}
-
-/** termsOf(title), reading its words through the merge's word memo (titles share most of their words). */
-function titleTerms(title: string, words: WordMemo | undefined): string[] {
-  return uniqueTerms(analyzeWords(title, words)).map((t) => t.term)
 }
 
 /** Content signature of a section, for ranking: title, then its statements. */

@@ -13,7 +13,7 @@ export interface Corpus {
 }
 
 export function buildCorpus(texts: string[]): Corpus {
-  return corpusOf(texts.map(termsOf))
+  return corpusOf(texts.map((t) => termsOf(t)))
 }
 
 /**

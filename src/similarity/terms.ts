@@ -522,10 +522,11 @@ function markPurposes(tokens: readonly Token[], termOf: readonly (Term | undefin
 /**
  * The content terms of a text: unique, in order of first appearance. Fillers
  * are dropped unless nothing else is left ("Best practices" keeps its words).
- * Sort the result for an order-free key.
+ * Sort the result for an order-free key. A caller reading many texts that
+ * share their words (a merge's titles) passes one WordMemo for all of them.
  */
-export function termsOf(text: string): string[] {
-  return uniqueTerms(analyzeWords(text)).map((t) => t.term)
+export function termsOf(text: string, memo?: WordMemo): string[] {
+  return uniqueTerms(analyzeWords(text, memo)).map((t) => t.term)
 }
 
 function copyTerm(w: Term): Term {
