@@ -8,6 +8,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified, type Processor } from 'unified'
 import { text } from '../render/escape.js'
+import { mayHoldLiteralAutolink, withoutLiteralAutolinkWalk } from './autolink.js'
 
 /** The canonical Markdown style; changing any of these changes every output. */
 export const STRINGIFY_OPTIONS: StringifyOptions = {
@@ -33,22 +34,22 @@ type MarkdownProcessor = Processor<Root, undefined, undefined, Root, string>
 
 const processors = new Map<string, MarkdownProcessor>()
 
-function get(rule: '-' | '*' = '-'): MarkdownProcessor {
-  let processor = processors.get(rule)
+/** The processor for one thematic-break style, with or without the walk for literal autolinks (parse/autolink.ts). */
+function get(rule: '-' | '*' = '-', autolinkWalk = true): MarkdownProcessor {
+  const key = autolinkWalk ? rule : `${rule} lean`
+  let processor = processors.get(key)
   if (!processor) {
-    processor = unified()
-      .use(remarkParse)
-      .use(remarkFrontmatter, ['yaml'])
-      .use(remarkGfm)
+    const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
+    processor = (autolinkWalk ? base : base.use(withoutLiteralAutolinkWalk))
       .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule, handlers: { text } })
       .freeze() as unknown as MarkdownProcessor
-    processors.set(rule, processor)
+    processors.set(key, processor)
   }
   return processor
 }
 
 export function parseMarkdown(text: string): Root {
-  return get().parse(text)
+  return get('-', mayHoldLiteralAutolink(text)).parse(text)
 }
 
 /**
