@@ -135,3 +135,15 @@ describe('frontmatter', () => {
     expect(() => mergeAgents(agents, { prefer: 'nope.md' })).toThrow(/not an input/)
   })
 })
+
+describe('order inside a merged section', () => {
+  const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Profile slow queries before indexing', '- Batch writes to the audit log', ''].join('\n'), 'a.md')
+  const b = parseAgent(['# Agent', '', '## Performance', '', 'Optimized for speed and efficiency.', '', 'Tuning covers:', '', '- Connection pool sizing', ''].join('\n'), 'b.md')
+  const order = (agents: Agent[]) => statementsOf(mergeAgents(agents).agent.root).map((s) => s.text)
+
+  it("puts the paragraphs that opened an input's section before another input's list, and keeps a lead-in with its list", () => {
+    const expected = ['Optimized for speed and efficiency.', 'Cache hot reads in Redis', 'Profile slow queries before indexing', 'Batch writes to the audit log', 'Tuning covers:', 'Connection pool sizing']
+    expect(order([a, b])).toEqual(expected)
+    expect(order([b, a])).toEqual(expected)
+  })
+})

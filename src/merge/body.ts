@@ -44,6 +44,8 @@ interface Item {
   group: number
   /** A lead-in: a statement ending in a colon, right before a subsection in its source. */
   leadsIn: boolean
+  /** Opens its section: a paragraph among the paragraphs its section starts with, introducing nothing in particular (no colon at its end). */
+  opens: boolean
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -151,10 +153,15 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
   const titleMemo: TitleMemo = { titles: new Map(), words: new WordMemo() }
   const visit = (body: Block[], agent: number, unit: number) => {
     const n = body.length
+    let prose = true
     body.forEach((block, i) => {
       const pos = (i + 0.5) / n
-      if (block.type === 'statement') items.push({ statement: block, agent, unit, pos, group: -1, leadsIn: body[i + 1]?.type === 'section' && /:$/.test(block.text) })
-      else if (block.type === 'section') {
+      if (block.type === 'statement') {
+        const colon = /:$/.test(block.text)
+        prose &&= block.kind === 'paragraph' && !colon
+        items.push({ statement: block, agent, unit, pos, group: -1, leadsIn: colon && body[i + 1]?.type === 'section', opens: prose })
+      } else if (block.type === 'section') {
+        prose = false
         const id = units.length
         const words = titleWords(block, titleMemo)
         const keyWords = [...new Set(block.key.split(' ').filter((w) => w !== ''))]
@@ -334,7 +341,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
    * The order of a merged section's statements: runs by input section, the
    * section contributing the most statements first (ties by the smallest
    * text it contributes), each run in its own order; a fold goes in the run
-   * of its earliest contributor.
+   * of its earliest contributor. A section reads prose, then the rest, then
+   * what leads into its subsections: the paragraphs that opened their input
+   * sections come first, whichever run they belong to, so that one file's
+   * introduction does not trail another file's list.
    */
   const orderFolds = (entries: readonly Settled[]): Fold[] => {
     if (entries.length === 0) return []
@@ -371,9 +381,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions = {})
           run = r
         }
       }
-      return { fold: e.fold, lead: e.here.every((i) => items[i]!.leadsIn) ? 1 : 0, run, pos: items[owner]!.pos }
+      const part = e.here.every((i) => items[i]!.opens) ? 0 : e.here.every((i) => items[i]!.leadsIn) ? 2 : 1
+      return { fold: e.fold, part, run, pos: items[owner]!.pos }
     })
-    keyed.sort((x, y) => x.lead - y.lead || x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
+    keyed.sort((x, y) => x.part - y.part || x.run - y.run || x.pos - y.pos || cmp(x.fold.statement.text, y.fold.statement.text) || cmp(x.fold.statement.norm, y.fold.statement.norm))
     return keyed.map((k) => k.fold)
   }
 
