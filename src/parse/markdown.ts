@@ -8,7 +8,7 @@ import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified, type Processor } from 'unified'
 import { text } from '../render/escape.js'
-import { mayHoldLiteralAutolink, withoutLiteralAutolinkWalk } from './autolink.js'
+import { gfmConstructsIn, gfmParsing } from './gfm.js'
 
 /** The canonical Markdown style; changing any of these changes every output. */
 export const STRINGIFY_OPTIONS: StringifyOptions = {
@@ -32,24 +32,36 @@ export const STRINGIFY_OPTIONS: StringifyOptions = {
 
 type MarkdownProcessor = Processor<Root, undefined, undefined, Root, string>
 
-const processors = new Map<string, MarkdownProcessor>()
+const writers = new Map<string, MarkdownProcessor>()
+const parsers = new Map<number, MarkdownProcessor>()
 
-/** The processor for one thematic-break style, with or without the walk for literal autolinks (parse/autolink.ts). */
-function get(rule: '-' | '*' = '-', autolinkWalk = true): MarkdownProcessor {
-  const key = autolinkWalk ? rule : `${rule} lean`
-  let processor = processors.get(key)
+/** The writer for one thematic-break style. */
+function writer(rule: '-' | '*'): MarkdownProcessor {
+  let processor = writers.get(rule)
   if (!processor) {
-    const base = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(remarkGfm)
-    processor = (autolinkWalk ? base : base.use(withoutLiteralAutolinkWalk))
+    processor = unified()
+      .use(remarkParse)
+      .use(remarkFrontmatter, ['yaml'])
+      .use(remarkGfm)
       .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule, handlers: { text } })
       .freeze() as unknown as MarkdownProcessor
-    processors.set(key, processor)
+    writers.set(rule, processor)
+  }
+  return processor
+}
+
+/** The parser for the GFM constructs a source could hold (parse/gfm.ts): the same tree as full GFM, with less work. */
+function parser(bits: number): MarkdownProcessor {
+  let processor = parsers.get(bits)
+  if (!processor) {
+    processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).use(gfmParsing, bits).freeze() as unknown as MarkdownProcessor
+    parsers.set(bits, processor)
   }
   return processor
 }
 
 export function parseMarkdown(text: string): Root {
-  return get('-', mayHoldLiteralAutolink(text)).parse(text)
+  return parser(gfmConstructsIn(text)).parse(text)
 }
 
 /**
@@ -59,5 +71,5 @@ export function parseMarkdown(text: string): Root {
  */
 export function stringifyMarkdown(tree: Root): string {
   const leadingRule = tree.children[0]?.type === 'thematicBreak'
-  return get(leadingRule ? '*' : '-').stringify(tree)
+  return writer(leadingRule ? '*' : '-').stringify(tree)
 }
