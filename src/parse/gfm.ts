@@ -1,7 +1,7 @@
 // GFM for parsing, construct by construct. micromark tries each construct of
 // an extension wherever it could start (GFM's e-mail autolink at the start of
 // every word), and mdast-util-gfm-autolink-literal then walks every text node
-// of the tree with four regular expressions: together about a quarter of a
+// of the tree with four regular expressions: together about a fifth of a
 // parse of a typical agent file, which has no autolink, table, footnote or
 // strikethrough at all. Each construct needs a marker in the source: a table
 // a `|`, a footnote `[^`, strikethrough `~`, a task `[`, a literal autolink
