@@ -1,6 +1,8 @@
-// The one Markdown processor of agentmerge: CommonMark with GFM (tables,
-// task lists, strikethrough, autolinks) and YAML frontmatter, for parsing and
-// for writing canonical Markdown with fixed options. Built once per process.
+// agentmerge's Markdown: CommonMark with GFM (tables, task lists,
+// strikethrough, autolinks) and YAML frontmatter. Sources are parsed with the
+// GFM constructs they could hold (parse/gfm.ts: the same tree as full GFM,
+// with less work); trees are written as canonical Markdown with fixed
+// options. Each processor is built once per process.
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
@@ -40,7 +42,6 @@ function writer(rule: '-' | '*'): MarkdownProcessor {
   let processor = writers.get(rule)
   if (!processor) {
     processor = unified()
-      .use(remarkParse)
       .use(remarkFrontmatter, ['yaml'])
       .use(remarkGfm)
       .use(remarkStringify, { ...STRINGIFY_OPTIONS, rule, handlers: { text } })
