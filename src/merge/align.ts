@@ -255,8 +255,9 @@ export function alignUnits(units: Unit[]): Cluster[] {
   const stamp = new Int32Array(n).fill(-1)
   // Each partner's file, read from one flat array in the hot loop below.
   const agentOf = Int32Array.from(units, (u) => u.agent)
-  // A block and a section are different shapes: they never align.
-  const blockOf = Uint8Array.from(units, (u) => (u.lead ? 1 : 0))
+  // Shapes never align with each other: a block; a list item whose title runs
+  // on into a lead ("**API**: Create services:"), which a heading cannot write; any other section.
+  const blockOf = Uint8Array.from(units, (u) => (u.lead ? 1 : u.section.body[0]?.type === 'statement' && u.section.body[0].kind === 'lead' ? 2 : 0))
   for (let a = 0; a < n; a++) {
     const agent = agentOf[a]!
     for (let k = starts[a]!; k < starts[a + 1]!; k++) {

@@ -82,14 +82,13 @@ function groupItems(agents: readonly Agent[], items: Item[], units: Unit[], grou
 }
 
 /**
- * The lead-ins of a merged block (or the inline leads of a merged list item),
- * one fold per cluster: the chosen title's lead-in written (the base's, or
+ * The lead-ins of a merged block, one fold per cluster: the chosen title's lead-in written (the base's, or
  * the most specific), the others behind it.
  */
 function leadFolds(clusters: readonly Cluster[], units: readonly Unit[], items: readonly Item[], ctx: FoldContext): Settled[] {
   const byCluster = new Map<number, number[]>()
   items.forEach((it, i) => {
-    if (it.role !== 'lead' || it.unit === -1) return
+    if (it.role !== 'lead' || it.unit === -1 || units[it.unit]!.lead !== it.statement) return
     const c = units[it.unit]!.cluster
     const list = byCluster.get(c)
     if (list) list.push(i)
@@ -108,6 +107,29 @@ function leadFolds(clusters: readonly Cluster[], units: readonly Unit[], items: 
   return out
 }
 
+/** A merged section opens with at most one lead: lead folds that landed in one section become one fold. */
+function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: FoldContext): Settled[] {
+  const leads = new Map<number, Settled[]>()
+  const rest: Settled[] = []
+  for (const s of settled) {
+    if (s.where !== -1 && s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')) {
+      const list = leads.get(s.where)
+      if (list) list.push(s)
+      else leads.set(s.where, [s])
+    } else rest.push(s)
+  }
+  for (const [where, list] of leads) {
+    if (list.length === 1) rest.push(list[0]!)
+    else {
+      const indices = list.flatMap((s) => s.here)
+      const one = settle(indices, { ...ctx, home: () => where })
+      const others = list.flatMap((s) => s.fold.members).filter((m) => !one.fold.members.includes(m))
+      rest.push({ fold: { statement: one.fold.statement, members: [...one.fold.members, ...others].sort((a, b) => cmp(a.source.path, b.source.path) || a.source.line - b.source.line) }, where, here: indices })
+    }
+  }
+  return rest
+}
+
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), titleMemo())
@@ -117,13 +139,14 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
   const byGroup = new Map<number, number[]>()
   items.forEach((it, i) => {
-    if (it.role === 'lead') return
+    // A block's lead-in is folded with its block (leadFolds); an inline lead with its twins first.
+    if (it.role === 'lead' && units[it.unit]?.lead === it.statement) return
     const list = byGroup.get(it.group)
     if (list) list.push(i)
     else byGroup.set(it.group, [i])
   })
   const ctx: FoldContext = { items, links, home, base }
-  let settled = [...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)]
+  let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
