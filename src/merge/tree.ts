@@ -8,7 +8,7 @@ import type { Block, Section } from '../model.js'
 import type { Cluster, Unit } from './align.js'
 import type { Fold, Settled } from './fold.js'
 import { orderEntries, partOf, type Entry } from './order.js'
-import type { Item } from './units.js'
+import { PROCESS, type Item } from './units.js'
 import { clearestTitle, NUMBERING, unnumbered } from './wording.js'
 
 /** One output section and the input sections aligned into it. */
@@ -58,9 +58,16 @@ export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold
   return { top: { section: root, members: [], folds: built.folds, children: built.children }, orphans }
 }
 
-/** The title chosen for a cluster: the base's member, else the clearest. */
+/**
+ * The title chosen for a cluster: the base's member, else the clearest; a
+ * section holding procedure steps keeps a title that names a process, so
+ * that its steps read as steps wherever the merge is read again.
+ */
 function titleOf(c: Cluster, input: TreeInput): Section {
-  const sections = c.members.map((m) => input.units[m]!.section)
+  const all = c.members.map((m) => input.units[m]!.section)
+  const steps = (input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))
+  const processes = steps ? all.filter((s) => PROCESS.test(s.title)) : []
+  const sections = processes.length > 0 ? processes : all
   const base = c.members.find((m) => input.units[m]!.agent === input.base)
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
 }

@@ -16,7 +16,7 @@ import { titleWords, type TitleMemo } from './wording.js'
  * lead-in or title it sits under speaks of steps in sequence ("When
  * invoked:", "Workflow", "Process", "Phase 2").
  */
-const PROCESS = /\b(?:workflows?|process(?:es)?|steps?|procedures?|phases?|stages?|methodolog\w*|when\s+invoked|how\s+to|lifecycle|pipeline|sequence|order\s+of|approach)\b/i
+export const PROCESS = /\b(?:workflows?|process(?:es)?|steps?|procedures?|phases?|stages?|methodolog\w*|when\s+invoked|how\s+to|lifecycle|pipeline|sequence|order\s+of|approach)\b/i
 
 /** What a statement does where it stands; statements fold only with the same role. */
 export type Role = 'prose' | 'item' | 'step' | 'lead'
