@@ -63,7 +63,7 @@ export function conflictBetween(a: Statement, b: Statement): ConflictKind | unde
 
 /** Tool names a "never use X" statement may name, by the canonical tool id. */
 const TOOL_WORDS: Record<string, RegExp> = {
-  bash: /\b(?:bash|shell|terminal|commands?)\b/i,
+  bash: /\b(?:bash|(?:shell|terminal)\s+commands?|run(?:ning)?\s+(?:shell\s+)?commands?)\b/i,
   write: /\b(?:write|create)\s+(?:files?|to\s+disk)\b/i,
   edit: /\bedit(?:ing)?\s+files?\b|\bmodify\s+files?\b/i,
   webfetch: /\b(?:web\s*fetch|fetch\s+(?:urls?|web\s+pages?))\b/i,
