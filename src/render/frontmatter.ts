@@ -174,7 +174,10 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
     const piece = entry && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(split.doc, field.key, value, entry)
     text += piece.endsWith('\n') ? piece : piece + '\n'
   }
-  return text + split.tail
+  text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
+  // Text moved as written can hold what only made sense where it was (an
+  // alias before its anchor): such a result is written as canonical YAML.
+  return parseDocument(text).errors.length === 0 ? text : renderFields(fields, id, { ...options, source: undefined })
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {
