@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { convertFile, fileNameFor, parseDialect } from '../src/convert/index.js'
+import { convertText, fileNameFor, parseDialect } from '../src/convert/index.js'
 import {
   dialectIds,
   dialectOfLocation,
@@ -96,7 +96,7 @@ describe('a fourth dialect, registered through the registry', () => {
 
   it('converts Claude Code -> Toy -> Claude Code with the body bytes kept and a warning for what Toy cannot say', () => {
     const source = parseAgent(CLAUDE, 'release-helper.md')
-    const there = convertFile(source, 'toy')
+    const there = convertText(source, 'toy')
     expect(there.text).toBe(`---
 name: release-helper
 description: Prepares releases.
@@ -110,12 +110,12 @@ ${source.body}`)
     const toyAgent = parseAgent(there.text, 'release-helper.toy.md')
     expect(toyAgent.meta.dialect).toBe('toy')
     expect(toyAgent.meta.tools?.map((t) => t.id)).toEqual(['bash', 'grep', 'read'])
-    const back = convertFile(toyAgent, 'claude')
+    const back = convertText(toyAgent, 'claude')
     expect(back.warnings).toEqual([])
     expect(back.text).toBe(CLAUDE.replace('color: blue\n', ''))
     expect(statementsOf(parseAgent(back.text, 'b.md').root).map((s) => s.text)).toEqual(statementsOf(source.root).map((s) => s.text))
     // Toy to Toy is the file itself.
-    expect(convertFile(toyAgent, 'toy').text).toBe(there.text)
+    expect(convertText(toyAgent, 'toy').text).toBe(there.text)
   })
 })
 

@@ -1,7 +1,7 @@
 // `agentmerge convert`: print or write agent files in another dialect.
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { convertFile, fileNameFor } from '../../convert/index.js'
+import { convertText, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -38,7 +38,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     if (!agent) continue
     run.each(path, () => {
       const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
-      const converted = convertFile(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
       const text = converted.text
