@@ -10,7 +10,8 @@ import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { decode } from './read/decode.js'
-import { readInput, type Input, type ReadOptions } from './read/read.js'
+import { AgentError } from './errors.js'
+import { formatSize, readInput, type Input, type ReadOptions } from './read/read.js'
 
 export type ParseOptions = ReadOptions
 
@@ -40,6 +41,10 @@ export function agentFromInput(input: Input): Agent {
 /** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
 export function parseAgent(source: string | Uint8Array, path = 'agent.md', options: ParseOptions = {}): Agent {
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
+  // --max-size holds for bytes handed over as much as for files read (build, the merge driver).
+  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
+    throw new AgentError('too-large', `file is ${formatSize(bytes.length)}, over the ${formatSize(options.maxBytes)} limit (raise it with --max-size)`, path)
+  }
   const decoded = decode(bytes, path, options)
   return agentFromInput({ path, ...decoded })
 }

@@ -7,6 +7,7 @@ import type { Dialect } from '../../model.js'
 import { withEol } from '../../normalize.js'
 import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { safeFileName } from '../../write/names.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
@@ -38,7 +39,8 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   for (const { path, agent } of await readInputs(run, files, options)) {
     if (!agent) continue
     run.each(path, () => {
-      const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
+      // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
+      const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
       const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
@@ -49,10 +51,10 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
         if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
         mkdirSync(options.outDir, { recursive: true })
-        writeFileAtomic(target, text)
+        writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
         if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
-      } else if (options.output) writeFileAtomic(options.output, text)
+      } else if (options.output) writeFileAtomic(options.output, text, { inputs: files })
       else process.stdout.write(text)
     })
   }

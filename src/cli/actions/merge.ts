@@ -9,6 +9,7 @@ import { provenanceJson } from '../../merge/provenance.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
 import { ProfileMemo } from '../../similarity/profile.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { writeWithSidecar } from '../../write/sidecar.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, readInputs } from '../inputs.js'
@@ -82,17 +83,17 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   run.warn(result.conflicts)
   const text = renderMerged(result, mode)
   if (output) {
-    if (run.each(output, () => (writeFileAtomic(output, text), true)) && sidecar) {
-      run.each(sidecar, () => writeFileAtomic(sidecar, provenanceJson(result.provenance)))
-    }
+    // The output and its sidecar are written as one pair, the sidecar naming the output's hash.
+    if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files }))
+    else run.each(output, () => writeFileAtomic(output, text, { inputs: files }))
   } else process.stdout.write(text)
-  if (options.report) await writeReport(options.report, result, run)
+  if (options.report) await writeReport(options.report, result, run, files)
   if (!options.quiet) process.stderr.write(summaryLine(result.summary) + '\n')
   return run.code
 }
 
 /** --report: the HTML report, written atomically (its module is loaded only when asked for). */
-async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run): Promise<void> {
+async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, inputs: string[]): Promise<void> {
   const { renderMergeReport } = await import('../../report/merge.js')
-  run.each(path, () => writeFileAtomic(path, renderMergeReport(result)))
+  run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
 }
