@@ -2,6 +2,7 @@
 // the work is in ../actions/merge.ts.
 import { Option, type Command } from 'commander'
 import type { GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 export function defineMerge(program: Command, globals: () => GlobalOptions): void {
   program
@@ -9,7 +10,7 @@ export function defineMerge(program: Command, globals: () => GlobalOptions): voi
     .description('merge variants of one agent into one canonical agent, with provenance (the default command)')
     .argument('[files...]', 'agent files or directories (- reads stdin)')
     .option('-o, --output <file>', 'write the merged agent to a file (atomically) instead of stdout; never an input')
-    .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the first file)').choices(['claude', 'opencode', 'copilot']))
+    .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the first file)').choices(dialectIds()))
     .option('--prefer <file>', 'take name, description and other disagreeing fields from this input (default: the first)')
     .addOption(new Option('--tools <policy>', 'how tool lists combine; warns when the result grants a tool a variant withheld').choices(['union', 'intersection', 'first']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
