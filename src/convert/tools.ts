@@ -159,7 +159,7 @@ export function writeGrants(grants: Grant[], to: Dialect, options: { form?: 'str
     return result
   }
   if (to === 'opencode') {
-    const map: Record<string, boolean> = {}
+    const map: Record<string, boolean> = Object.create(null) as Record<string, boolean> // no inherited keys: a tool named 'toString' is a tool
     for (const g of [...allowed, ...denied]) {
       if (g.kind === 'mcp') map[`${g.server}_${g.tool}`] ??= g.enabled
       else if (g.kind === 'unknown') {
