@@ -34,7 +34,7 @@ export function agentFromInput(input: Input): Agent {
     warnings.push(...frontmatter.warnings)
   }
   unwrap(tree)
-  const root = buildSections(tree, path)
+  const root = buildSections(tree, path, fenced.text)
   dropPositions(root)
   return { path, meta: readMeta(fields, path, first?.type === 'yaml', line), root, eol: input.eol, bom: input.bom, warnings }
 }

@@ -19,7 +19,7 @@ import { merge3, type Merge3Options } from './merge3.js'
 
 export { merge3, type Merge3Options, type Merge3Result } from './merge3.js'
 export { mergeFields, type FieldConflict } from './fields.js'
-export { mergeBodies3, type BodyConflict, REWORD_THRESHOLD } from './body.js'
+export { mergeBodies3, type BodyConflict } from './body.js'
 
 export interface DriverOptions extends Merge3Options {
   /** Label of the base in git's fallback markers. */
