@@ -62,7 +62,7 @@ describe('merge of the five fixtures (API)', () => {
     const inline = renderMerged(result, 'inline')
     expect(inline.startsWith(text)).toBe(true)
     const notes = inline.slice(text.length)
-    expect(notes).toMatch(/^\n<!-- agentmerge provenance: [^]*-->\n$/)
+    expect(notes).toMatch(/^\n<!-- agentmerge-provenance v1\n[^]*-->\n$/)
     expect(notes.match(/-->/g)).toHaveLength(1)
     expect(renderAgent(parseAgent(inline, 'merged.md'))).toBe(text)
   })

@@ -39,8 +39,8 @@ describe('merge CLI', () => {
   it('on stdout the notes are inline by default: one comment at the end, skipped when read back', () => {
     const result = cli(['-q', FIXTURE_PATHS[2], FIXTURE_PATHS[0]])
     expect(result.code, result.stderr).toBe(0)
-    const notes = result.stdout.slice(result.stdout.indexOf('<!-- agentmerge provenance'))
-    expect(notes).toMatch(/^<!-- agentmerge provenance: [^]*\n-->\n$/)
+    const notes = result.stdout.slice(result.stdout.indexOf('<!-- agentmerge-provenance v1'))
+    expect(notes).toMatch(/^<!-- agentmerge-provenance v1\n[^]*\n-->\n$/)
     expect(notes).toContain('[1] fixtures/backend-developer/backend-developer-elite.md')
     const merged = parseAgent(result.stdout, 'm.md')
     expect(statementsOf(merged.root).some((s) => s.text.includes('agentmerge'))).toBe(false)

@@ -12,7 +12,7 @@
 //   are listed with path:line, and the file is not overwritten without force.
 // applyBuild then writes what is stale or missing, atomically, and only
 // files whose content changes.
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { isInside, type AgentTarget, type Config } from '../config/index.js'
 import { globFiles, isGlob } from '../config/glob.js'
@@ -25,6 +25,7 @@ import { agentFromInput, parseAgent } from '../pipeline.js'
 import { readInput } from '../read/read.js'
 import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
+import { makeDirs } from '../write/dirs.js'
 import { sha256, stampSidecar } from '../write/sidecar.js'
 import { finalTarget } from '../write/target.js'
 
@@ -256,7 +257,7 @@ export function applyItem(item: BuildItem, dir: string): string[] {
   if (item.text !== undefined) add(item.output, item.text, item.onDisk?.output)
   if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)
   if (writes.length === 0) return []
-  mkdirSync(dirname(resolve(dir, item.output)), { recursive: true })
+  makeDirs(dirname(resolve(dir, item.output)))
   writeFilesAtomic(writes, { inputs: item.sources.map((s) => resolve(dir, s)) })
   return writes.map((w) => (w.path === resolve(dir, item.output) ? item.output : item.sidecar!))
 }

@@ -152,5 +152,5 @@ export function provenanceComment(p: Provenance): string {
     const body = s.statements.map((st) => st.from.map(ref).join(' ')).join(' | ')
     lines.push(`${head}${from}: ${body}`)
   }
-  return '<!-- agentmerge provenance: ' + safe(lines.join('\n')) + '\n-->'
+  return '<!-- agentmerge-provenance v1\n' + safe(lines.join('\n')) + '\n-->'
 }

@@ -1,11 +1,11 @@
 // `agentmerge convert`: print or write agent files in another dialect.
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { convertFile, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
+import { makeDirs } from '../../write/dirs.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
@@ -49,7 +49,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
         if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
-        mkdirSync(options.outDir, { recursive: true })
+        makeDirs(options.outDir)
         writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
         if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
