@@ -110,7 +110,8 @@ export interface Statement {
   /**
    * The mdast node the statement renders from: the list item for items and
    * tasks, the row for rows, a paragraph of the lead's inline content for leads.
-   * Its canonical Markdown is `statementMarkdown()`, computed on demand.
+   * Its `data.source` is the statement's text as written (normalize/source.ts),
+   * which writers write; `statementMarkdown()` gives it.
    */
   node: RootContent
 }
@@ -151,6 +152,14 @@ export interface Section {
   checked?: boolean
   /** Blockquote nesting depth of a pseudo-heading inside a quote. */
   quote?: number
+  /**
+   * The title as written in its file, so that writers keep its bytes: `text`
+   * is a heading's content or a pseudo-heading's title paragraph up to its
+   * lead-in, `separator` what stood between the two, and `plain` the plain
+   * text of the `titleNodes` it was read with (a stage that changes the
+   * title nodes makes this stale, and the writer then writes the nodes).
+   */
+  written?: { text: string; separator: string; plain: string }
   source: Source
   body: Block[]
 }

@@ -10,6 +10,7 @@
 //   passes it on to the model provider);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup).
+import { terminalLine } from '../write/sink.js'
 import { dirname, sep } from 'node:path'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
@@ -121,5 +122,5 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
 }
 
 export function formatFinding(f: Finding): string {
-  return `${f.path}:${f.line}: ${f.message} (${f.rule})`
+  return terminalLine(`${f.path}:${f.line}: ${f.message} (${f.rule})`)
 }
