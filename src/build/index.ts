@@ -25,16 +25,16 @@ import { parseAgent } from '../pipeline.js'
 import { statementsOf } from '../walk.js'
 import { writeFileAtomic } from '../write/atomic.js'
 
-export type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
+type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
 
 /** Something in the canonical file that no source and no earlier build has. */
-export interface HandEdit {
+interface HandEdit {
   line: number
   what: 'statement' | 'field'
   text: string
 }
 
-export interface BuildItem {
+interface BuildItem {
   target: AgentTarget
   /** The output path relative to the config's directory. */
   output: string
@@ -54,7 +54,7 @@ export interface BuildItem {
   error?: unknown
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Overrides every target's dialect. */
   to?: Dialect
   maxSize?: number
@@ -64,7 +64,7 @@ export interface BuildOptions {
 const posix = (p: string): string => p.split(sep).join('/')
 
 /** The source files of a target: globs expanded, directories standing for their Markdown files, the output left out. */
-export function resolveSources(target: AgentTarget, dir: string): string[] {
+function resolveSources(target: AgentTarget, dir: string): string[] {
   const out: string[] = []
   const outputs = new Set([resolve(dir, target.output), resolve(dir, `${target.output}.provenance.json`)])
   for (const pattern of target.sources) {
@@ -113,7 +113,7 @@ function readText(path: string): string | undefined {
 }
 
 /** What a build of one target writes, and where the file on disk stands. */
-export function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
+function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
   const item: BuildItem = { target, output: target.output, sources: [], status: 'error', edits: [], warnings: [] }
   try {
     item.sources = resolveSources(target, dir)

@@ -39,7 +39,7 @@ const pathKey = (path: readonly string[]): string => path.join('\u0000')
 const placeKey = (s: { path: string; line: number }): string => `${s.path}:${s.line}`
 
 /** Every statement of both sides on one row each, in NEW's reading order, removed ones where they stood. */
-export function diffRows(d: AgentDiff): Row[] {
+function diffRows(d: AgentDiff): Row[] {
   const rows: Row[] = []
   const newIndexAt = new Map<string, number>()
   const oldToNew = new Map<string, string[]>()
