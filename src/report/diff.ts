@@ -6,8 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { toReport } from '../diff/index.js'
-import { countsText, sectionTitle, summaryLine, toolsText } from '../diff/format/common.js'
+import { countsText, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
