@@ -41,7 +41,6 @@ export interface LintOptions {
   ignore?: readonly LintRule[]
 }
 
-/** The tool that reads a file where it lies: `.claude/agents/`, `.opencode/agent/`, `.github/agents/`. */
 /** The directory whose agents share one name space: the agents folder the file is under, else its own directory. */
 export function scopeOf(path: string): string {
   const p = path.split(sep).join('/')
@@ -95,7 +94,7 @@ function quote(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text
 }
 
-/** Lints a collection of agents; findings sorted by path and line. */
+/** Lints a collection of agents; findings in input order, then by line and rule. */
 export function lintAgents(agents: readonly Agent[], options: LintOptions = {}): Finding[] {
   const ignore = new Set(options.ignore ?? [])
   const findings: Finding[] = []
