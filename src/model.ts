@@ -2,7 +2,7 @@
 // An agent file becomes its frontmatter in canonical form (`meta`) and a tree
 // of sections whose leaves are statements. Statements keep their mdast node so
 // that rendering never has to parse again; everything else is plain JSON.
-import type { Nodes, PhrasingContent, RootContent } from 'mdast'
+import type { PhrasingContent, RootContent } from 'mdast'
 
 /** The id of the agent tool whose frontmatter conventions a file follows (a dialect in src/dialects). */
 export type Dialect = string
@@ -183,6 +183,3 @@ export interface Agent {
   /** Warnings found while reading (repairs, lenient fallbacks). */
   warnings: Diagnostic[]
 }
-
-/** Any mdast node, for helpers that walk trees. */
-export type MdNode = Nodes

@@ -88,7 +88,7 @@ describe('idempotence', () => {
 })
 
 describe('frontmatter', () => {
-  const [elite, opencode, senior, structured, engineer] = agents as [Agent, Agent, Agent, Agent, Agent]
+  const [elite, , senior, structured, engineer] = agents as [Agent, Agent, Agent, Agent, Agent]
 
   it('frontmatter by consensus: the majority name, the central description, the half rule, each disagreement with its place', () => {
     expect(result.agent.meta.dialect).toBe('claude')

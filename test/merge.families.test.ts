@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
-import { FIELD_ORDER } from '../src/render/frontmatter.js'
+import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
 
@@ -73,8 +73,9 @@ for (const family of FAMILIES) {
       const explicit = new Set(agents.flatMap((a) => (a.meta.tools ?? []).filter((t) => t.enabled).map((t) => t.id)))
       for (const t of result.agent.meta.tools ?? []) expect(explicit.has(t.id), t.id).toBe(true)
       const to = result.agent.meta.dialect
-      const others = Object.entries(FIELD_ORDER).filter(([d]) => d !== to).flatMap(([, keys]) => keys)
-      for (const f of result.agent.meta.fields) expect(FIELD_ORDER[to].includes(f.key) || !others.includes(f.key), f.key).toBe(true)
+      const own = fieldsOf(dialect(to))
+      const others = dialects().filter((d) => d.id !== to).flatMap(fieldsOf)
+      for (const f of result.agent.meta.fields) expect(own.includes(f.key) || !others.includes(f.key), f.key).toBe(true)
     })
 
     it('gives the same bytes, frontmatter and notes included, for every input order', () => {

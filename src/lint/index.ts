@@ -57,7 +57,7 @@ function quote(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text
 }
 
-/** Lints a collection of agents; findings sorted by path and line. */
+/** Lints a collection of agents; findings in input order, then by line and rule. */
 export function lintAgents(agents: readonly Agent[], options: LintOptions = {}): Finding[] {
   const ignore = new Set(options.ignore ?? [])
   const findings: Finding[] = []
