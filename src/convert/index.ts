@@ -59,7 +59,10 @@ export function convertText(agent: Agent, to: Dialect, options: ConvertOptions =
   }
   const same = agent.meta.dialect === to
   const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
-  const yaml = renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
+  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took.
+  const yaml = same && agent.meta.yaml !== undefined
+    ? agent.meta.yaml.replace(/(?<=[^\n])$/, '\n')
+    : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
   const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)
