@@ -61,6 +61,10 @@ describe('normalize keeps the frontmatter as written', () => {
     await keeps('since: !!timestamp 2001-12-14\nlabels: !!set {a, b}\nowner: !team platform')
   })
 
+  it('an anchor and its alias stay, even where the canonical order would put the alias first', async () => {
+    await keeps('shared: &m sonnet\nmodel: *m')
+  })
+
   it('quoting and block scalars stay as written', async () => {
     await keeps("emoji: '🟠'\nnotes: |\n  line one\n  line two\ntitle: \"Reviewer\"")
   })

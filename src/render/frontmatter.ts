@@ -6,7 +6,7 @@
 // field is written fresh. Without that YAML (a merge, a field the lenient
 // reader recovered) the fields are written as canonical YAML.
 import { isDeepStrictEqual } from 'node:util'
-import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml'
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
 import { respell, splitToolList } from '../normalize/tools.js'
@@ -95,7 +95,7 @@ interface Entry {
  * and after the last value (`tail`) apart; undefined when the YAML cannot be
  * split by lines (errors, a flow mapping, two keys on one line).
  */
-function splitSource(source: string): { doc: Document; head: string; entries: Map<string, Entry>; tail: string } | undefined {
+function splitSource(source: string): { doc: Document; head: string; entries: Map<string, Entry>; tail: string; aliases: boolean } | undefined {
   const doc = parseDocument(source, { uniqueKeys: true })
   if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined
   const items = doc.contents.items as Pair[]
@@ -129,7 +129,9 @@ function splitSource(source: string): { doc: Document; head: string; entries: Ma
     }
     entries.set(key, { pair, value, text: source.slice(from, cut[i]) })
   })
-  return { doc, head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]) }
+  let aliases = false
+  visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
+  return { doc, head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), aliases }
 }
 
 /** The YAML text of one pair, edited or new, without the comments before its key (the source text keeps those). */
@@ -176,8 +178,22 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
   }
   text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
   // Text moved as written can hold what only made sense where it was (an
-  // alias before its anchor): such a result is written as canonical YAML.
-  return parseDocument(text).errors.length === 0 ? text : renderFields(fields, id, { ...options, source: undefined })
+  // alias before its anchor): then the fields keep the order they came in,
+  // and failing that they are written as canonical YAML.
+  if (!split.aliases || reads(text)) return text
+  return options.order !== false ? renderFields(fields, id, { ...options, order: false }) : renderFields(fields, id, { ...options, source: undefined })
+}
+
+/** Whether YAML text parses, aliases resolved. */
+function reads(text: string): boolean {
+  const doc = parseDocument(text)
+  if (doc.errors.length > 0) return false
+  try {
+    doc.toJS({ maxAliasCount: 100 })
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {
