@@ -9,8 +9,7 @@ import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
-import { decode } from './read/decode.js'
-import { readInput, type Input, type ReadOptions } from './read/read.js'
+import { inputFromBytes, readInput, type Input, type ReadOptions } from './read/read.js'
 
 export type ParseOptions = ReadOptions
 
@@ -40,8 +39,7 @@ export function agentFromInput(input: Input): Agent {
 /** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
 export function parseAgent(source: string | Uint8Array, path = 'agent.md', options: ParseOptions = {}): Agent {
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
-  const decoded = decode(bytes, path, options)
-  return agentFromInput({ path, ...decoded })
+  return agentFromInput(inputFromBytes(bytes, path, options))
 }
 
 /** Reads and parses an agent definition file (`-` reads stdin). */

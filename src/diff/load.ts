@@ -2,8 +2,7 @@
 // and uses the text only to name changes of form (a bullet, a line break).
 import type { Agent } from '../model.js'
 import { agentFromInput } from '../pipeline.js'
-import { decode } from '../read/decode.js'
-import { readInput, type ReadOptions } from '../read/read.js'
+import { inputFromBytes, readInput, type ReadOptions } from '../read/read.js'
 
 export interface LoadedAgent {
   agent: Agent
@@ -18,6 +17,6 @@ export function loadAgent(path: string, options: ReadOptions = {}): LoadedAgent 
 
 /** Parses bytes read elsewhere (a git blob, a temporary file); `path` names them. */
 export function loadAgentBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}): LoadedAgent {
-  const decoded = decode(bytes, path, options)
-  return { agent: agentFromInput({ path, ...decoded }), text: decoded.text }
+  const input = inputFromBytes(bytes, path, options)
+  return { agent: agentFromInput(input), text: input.text }
 }

@@ -4,7 +4,7 @@
 // preferred-first order, that has it. Every disagreement is reported with the
 // place of each value, and every decision is recorded for the provenance.
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
-import { convertAgent } from '../convert/index.js'
+import { convertAgent, OPENCODE_BUILTINS } from '../convert/index.js'
 import { warning } from '../errors.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools, spellTool } from '../normalize/tools.js'
@@ -235,11 +235,16 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     else {
       const map: Record<string, boolean> = {}
       for (const n of names) map[n] = true
-      // Keep the preferred file's explicit denials of tools the result does not grant.
-      for (const t of preferred.meta.tools ?? []) {
-        const name = preferred.meta.dialect === to ? t.written : spelled(t.id, to, agents)
-        if (!t.enabled && !result.has(t.id) && name !== undefined && !(name in map)) map[name] = false
+      // Tools left out of a map are granted (OpenCode), so every built-in tool
+      // the result does not grant is denied, then every tool a variant denies
+      // by name: the same map whatever the order of the files.
+      const denials = new Set(to === 'opencode' ? OPENCODE_BUILTINS.filter((id) => !result.has(id)).map((id) => spellTool(id, 'opencode') ?? id) : [])
+      const named = new Set<string>()
+      for (const a of agents) for (const t of a.meta.tools ?? []) {
+        const name = a.meta.dialect === to ? t.written : spelled(t.id, to, agents)
+        if (!t.enabled && !result.has(t.id) && name !== undefined && !denials.has(name)) named.add(name)
       }
+      for (const name of [...denials, ...[...named].sort()]) if (!(name in map)) map[name] = false
       value = map
     }
   }

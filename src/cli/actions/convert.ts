@@ -9,6 +9,7 @@ import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
+import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
@@ -18,8 +19,8 @@ export interface ConvertCommandOptions extends GlobalOptions {
   strict?: boolean
 }
 
-export async function convertCommand(paths: string[], options: ConvertCommandOptions): Promise<number> {
-  const run = new Run(options)
+export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
@@ -35,7 +36,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  for (const { path, agent } of await readInputs(run, files, options)) {
+  for (const { path, agent } of await readInputs(run, files)) {
     if (!agent) continue
     run.each(path, () => {
       const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
@@ -51,9 +52,9 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         mkdirSync(options.outDir, { recursive: true })
         writeFileAtomic(target, text)
         written.set(resolve(target), path)
-        if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
+        run.note(`${path} -> ${target}`)
       } else if (options.output) writeFileAtomic(options.output, text)
-      else process.stdout.write(text)
+      else run.out(text)
     })
   }
   if (options.strict && warned > 0) run.flag(EXIT.changes)
