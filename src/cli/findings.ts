@@ -1,7 +1,7 @@
 // The findings of the checking commands (lint, build --check, normalize
 // --check) as text lines, `path:line: message (rule)`, or as GitHub Actions
 // annotations; each command prints its own JSON.
-import { workflowCommand } from '../diff/format/github.js'
+import { workflowCommand } from '../diff/index.js'
 
 export interface CheckFinding {
   path: string

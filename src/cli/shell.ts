@@ -8,6 +8,7 @@ import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
 import type { CliIo } from './io.js'
 import type { ProgressOptions } from './progress.js'
+import { terminalLine } from '../write/sink.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
 
@@ -91,8 +92,8 @@ export function describe(error: unknown, path?: string): string {
   const message = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error)
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   // A system error names the file it was about (for a write, the temporary file): the path given says that better.
-  if (code && path) return `${path}: ${message.replace(/, \w+ '.*$/, '')}`
-  return `${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`
+  if (code && path) return terminalLine(`${path}: ${message.replace(/, \w+ '.*$/, '')}`)
+  return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
 }
 
 /** Parses a size like `2MB`, `512k` or `1048576` into bytes. */

@@ -11,10 +11,9 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
-import { dialectOfLocation } from '../normalize/meta.js'
-import { parseFrontmatter } from '../parse/frontmatter.js'
+import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
+import { parse } from 'yaml'
 
-const AGENT_DIRS = new Set(['.claude', '.opencode', '.github'])
 /** The ignore file read from the working directory. */
 export const IGNORE_FILE = '.agentmergeignore'
 /** Enough of a file to hold any agent's frontmatter. */
@@ -41,8 +40,8 @@ function head(path: string): string {
 
 /**
  * Whether a Markdown file outside the agent folders is an agent, by its
- * frontmatter. Frontmatter that cannot be read counts as an agent's, so that
- * reading it reports the trouble instead of passing over it.
+ * frontmatter. Frontmatter that cannot be read counts as an
+ * agent's, so that reading it reports the trouble instead of passing over it.
  */
 function readsAsAgent(path: string): boolean {
   if (OTHER_FILES.has(basename(path).toLowerCase())) return false
@@ -50,9 +49,13 @@ function readsAsAgent(path: string): boolean {
   if (!/^---[ \t]*\n/.test(text)) return false
   const end = /\n(?:-{3,}|\.{3})[ \t]*(?:\n|$)/.exec(text)
   if (!end) return true
+  // Only the keys matter here; frontmatter that strict YAML refuses (agent
+  // tools read some leniently) is left to the reader, which reports or reads it.
   let keys: Set<string>
   try {
-    keys = new Set(parseFrontmatter(text.slice(text.indexOf('\n') + 1, end.index + 1), 1, path).fields.map((f) => f.key))
+    const data: unknown = parse(text.slice(text.indexOf('\n') + 1, end.index + 1), { maxAliasCount: 100 })
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return false
+    keys = new Set(Object.keys(data))
   } catch {
     return true
   }
@@ -87,7 +90,7 @@ function walk(dir: string, out: string[], ignored: ((path: string) => boolean) |
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !AGENT_DIRS.has(entry.name))) continue
+      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !agentRootFolders().has(entry.name))) continue
       if (ignored?.(path)) continue
       walk(path, out, ignored)
     } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {

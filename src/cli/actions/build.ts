@@ -3,7 +3,7 @@
 // semantic diff under a stale file and the hand-written statements of an
 // edited one as path:line lines; `--format json|github` for machines.
 import { relative, resolve } from 'node:path'
-import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
+import { applyItem, planBuild } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { formatText } from '../../diff/format/text.js'
 import { diffReport } from '../../diff/report.js'
@@ -22,6 +22,8 @@ export interface BuildCommandOptions extends GlobalOptions {
   /** How --check reports. */
   format?: ReportFormat
 }
+
+type BuildItem = ReturnType<typeof planBuild>[number]
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 

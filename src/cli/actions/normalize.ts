@@ -7,6 +7,7 @@ import { AgentError } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { decode } from '../../read/decode.js'
 import { findAgentFiles } from '../../read/find.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
@@ -35,7 +36,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   const json: unknown[] = []
   const unformatted: string[] = []
   let written = 0
-  for (const { path, agent } of await readInputs(run, files)) {
+  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true })) {
     if (!agent) continue
     run.each(path, () => {
       if (options.json) {
@@ -52,7 +53,9 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         if (current(path) === canonical) return
         if (options.check) unformatted.push(path)
         if (options.write) {
-          writeFileAtomic(path, canonical)
+          // A file changed since it was read (a line appended meanwhile) is not overwritten.
+          const unchanged = (bytes: Buffer | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
+          writeFileAtomic(path, canonical, { unchanged })
           written++
         }
         return
@@ -62,7 +65,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json }, null, 2) + '\n')
   if (options.check) reportCheck(run, unformatted, files.length, options.format ?? 'text')
-  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join('')))
+  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
   else for (const out of outputs) run.out(out)
   if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
   return run.code
@@ -75,4 +78,12 @@ function reportCheck(run: Run, unformatted: string[], checked: number, format: R
   if (unformatted.length === 0) return
   run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write`)
   run.flag(EXIT.changes)
+}
+
+function decodedText(bytes: Buffer, path: string, options: NormalizeOptions): string | undefined {
+  try {
+    return decode(bytes, path, { noRepair: options.repair === false }).text
+  } catch {
+    return undefined
+  }
 }

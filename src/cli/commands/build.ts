@@ -3,6 +3,7 @@ import { type Command, Option, type OptionValues } from 'commander'
 import type { BuildCommandOptions } from '../actions/build.js'
 import type { CommandContext } from '../context.js'
 import { FORMATS, type GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 function buildOptions(globals: GlobalOptions, raw: OptionValues): BuildCommandOptions {
   return { ...globals, check: raw.check, force: raw.force, config: raw.config, to: raw.to, format: raw.format }
@@ -16,7 +17,7 @@ export function defineBuild(program: Command, context: CommandContext): void {
     .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change')
     .option('-f, --force', 'overwrite canonical files that were edited by hand')
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
-    .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(['claude', 'opencode', 'copilot']))
+    .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
     .addOption(new Option('--format <format>', 'how --check reports: text, json, or github (Actions annotations)').choices(FORMATS).default('text'))
     .addHelpText('after', `
 agentmerge.config.json (paths relative to it):

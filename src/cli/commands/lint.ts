@@ -3,6 +3,7 @@ import { type Command, Option, type OptionValues } from 'commander'
 import type { LintCommandOptions } from '../actions/lint.js'
 import type { CommandContext } from '../context.js'
 import { FORMATS, parseThreshold, wholeAtLeast, type GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 function lintOptions(globals: GlobalOptions, raw: OptionValues): LintCommandOptions {
   return { ...globals, target: raw.target, minAgents: raw.minAgents, threshold: raw.threshold, ignore: raw.ignore, format: raw.json ? 'json' : raw.format }
@@ -13,7 +14,7 @@ export function defineLint(program: Command, context: CommandContext): void {
     .command('lint')
     .description('report what makes a collection of agents misbehave: duplicate names, unknown tools, ignored fields, repeated statements')
     .argument('[paths...]', 'agent files or directories (default: .)')
-    .addOption(new Option('--target <dialect>', 'check every file as this tool reads it (default: by location, else the file\'s own dialect)').choices(['claude', 'opencode', 'copilot']))
+    .addOption(new Option('--target <dialect>', 'check every file as this tool reads it (default: by location, else the file\'s own dialect)').choices(dialectIds()))
     .addOption(new Option('--min-agents <n>', 'report a statement repeated in at least N agents').default(3).argParser(wholeAtLeast(2)))
     .addOption(new Option('--threshold <score>', 'similarity threshold for repeated statements (0..1)').argParser(parseThreshold))
     .option('--ignore <rules>', 'comma-separated rules to skip: duplicate-name, missing-field, unknown-tool, ignored-field, repeated-statement')
