@@ -87,12 +87,21 @@ export class Run {
   }
 }
 
+/**
+ * A system error's message names the file of the call that failed (for an
+ * atomic write, its temporary file): the path the line starts with says
+ * which file it was about, so that name is left out, wherever it is quoted.
+ */
+const withoutSyscallPath = (message: string): string => message.replace(/(\bE[A-Z]+: [^,()]*), \w+ '[^']*'/g, '$1')
+
 export function describe(error: unknown, path?: string): string {
-  if (error instanceof AgentError) return formatDiagnostic(error.toDiagnostic())
-  const message = (error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error)
+  if (error instanceof AgentError) {
+    const d = error.toDiagnostic()
+    return formatDiagnostic({ ...d, message: withoutSyscallPath(d.message) })
+  }
+  const message = withoutSyscallPath((error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error))
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  // A system error names the file it was about (for a write, the temporary file): the path given says that better.
-  if (code && path) return terminalLine(`${path}: ${message.replace(/, \w+ '.*$/, '')}`)
+  if (code && path) return terminalLine(`${path}: ${message}`)
   return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
 }
 
