@@ -1,12 +1,12 @@
 // The bad-input catalogue through the real CLI: each broken input gets one
 // line naming the file (and line) and exit 2, without a stack trace, while a
 // good file in the same run is still processed; nothing on disk changes.
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BAD_INPUTS } from './catalogue/bad-inputs.js'
 import { cli, FIXTURES, type CliResult } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const GOOD = FIXTURES + 'backend-developer-senior.md'
 let dir = ''
@@ -14,7 +14,7 @@ const snapshot = () =>
   readdirSync(dir, { withFileTypes: true }).filter((e) => e.isFile()).map((e) => [e.name, statSync(join(dir, e.name)).mtimeMs, readFileSync(join(dir, e.name)).length].join(':')).sort()
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agentmerge-bad-'))
+  dir = tempDir('agentmerge-bad-')
   BAD_INPUTS.forEach((input, i) => writeFileSync(join(dir, `case-${i}.md`), input.content()))
   mkdirSync(join(dir, 'a-directory.md'))
 })
@@ -57,7 +57,7 @@ describe('bad input through normalize', () => {
   })
 
   it('an empty directory is one side of a diff: every agent of the other side is added', async () => {
-    const root = mkdtempSync(join(tmpdir(), 'agentmerge-empty-side-'))
+    const root = tempDir('agentmerge-empty-side-')
     mkdirSync(join(root, 'old'))
     mkdirSync(join(root, 'new'))
     writeFileSync(join(root, 'new', 'senior.md'), readFileSync(GOOD))
@@ -97,7 +97,7 @@ describe('bad input through merge and diff', () => {
   beforeAll(async () => {
     merged = await cli(['merge', ...BAD_INPUTS.map((_, i) => caseFile(dir, i)), GOOD, FIXTURES + 'backend-engineer.md'])
     // In an agents folder every Markdown file is an agent file, whatever it holds.
-    const root = mkdtempSync(join(tmpdir(), 'agentmerge-bad-diff-'))
+    const root = tempDir('agentmerge-bad-diff-')
     agents = join(root, '.claude', 'agents')
     mkdirSync(join(agents, 'old'), { recursive: true })
     mkdirSync(join(agents, 'new'))

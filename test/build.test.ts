@@ -3,15 +3,15 @@
 // the repository root), writing only on change, the CI check with its
 // semantic diff, hand edits reported and kept unless --force, dialects, and
 // one-line config errors. Plus the small glob matcher the config uses.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandBraces, globFiles } from '../src/config/glob.js'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-build-'))
+  const dir = tempDir('agentmerge-build-')
   mkdirSync(join(dir, '.git'))
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })

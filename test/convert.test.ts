@@ -3,16 +3,16 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { convertMeta, readModel, spellModel } from '../src/convert/index.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli, FIXTURES } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
-const temp = () => mkdtempSync(join(tmpdir(), 'agentmerge-convert-'))
+const temp = () => tempDir('agentmerge-convert-')
 const front = (text: string): Record<string, unknown> => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, unknown>
 const ids = (text: string, path = 'x.md') => statementsOf(parseAgent(text, path).root).map((s) => s.id)
 

@@ -6,11 +6,11 @@
 // around the smallest unit, frontmatter merged field by field, and files that
 // are not agent definitions falling back to git's line merge.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function git(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' })
@@ -30,7 +30,7 @@ interface Outcome {
  */
 function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+  const dir = tempDir('agentmerge-driver-')
   git(dir, 'init', '-q')
   if (options.driver !== false) {
     writeFileSync(join(dir, '.gitattributes'), '*.md merge=agentmerge\n')
@@ -229,7 +229,7 @@ Write a summary at the end.
 
 describe('merge-driver command', () => {
   const files = (o: string, a: string, b: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+    const dir = tempDir('agentmerge-driver-')
     for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
     return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
   }

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent } from '../src/index.js'
-import { cli, FIXTURES } from './helpers/cli.js'
+import { cli, FIXTURES, spawnCli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 const ENGINEER = FIXTURES + 'backend-engineer.md'
@@ -229,5 +229,17 @@ describe('--git-external', () => {
     expect(r.stdout).toContain('-{"a": 1}')
     expect(r.stdout).toContain('+{"a": 2}')
     expect(r.stdout).not.toContain('tmp-old')
+  })
+})
+
+describe('the bin, as a process', () => {
+  it('runs main on the process streams, stdin and exit code (a usage error is 2)', () => {
+    const version = spawnCli(['--version'])
+    expect([version.code, version.stdout.trim()]).toEqual([0, JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version])
+    const check = spawnCli(['normalize', '--check', '-'], { input: readFileSync(ENGINEER) })
+    expect([check.code, check.stdout]).toEqual([1, '-\n'])
+    const usage = spawnCli(['dedup', '--min-agents', '0', ENGINEER])
+    expect(usage.code).toBe(2)
+    expect(usage.stderr).not.toMatch(/\n\s+at /)
   })
 })

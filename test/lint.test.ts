@@ -2,14 +2,14 @@
 // teams keep agents (.claude/agents, .opencode/agent, .github/agents): each
 // rule finds what it should, with path:line, a clean collection passes, and
 // --json, --target, --ignore and --min-agents do what they say.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-lint-'))
+  const dir = tempDir('agentmerge-lint-')
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
     writeFileSync(join(dir, path), text)

@@ -1,17 +1,17 @@
 // The CLI gives the same output whether files come from the parse cache,
 // from worker threads or from a plain read: `normalize` and `normalize
 // --json` over a directory of more files than the worker threshold.
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cli, FIXTURES } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 let dir: string
 let agents: string
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agentmerge-load-cli-'))
+  dir = tempDir('agentmerge-load-cli-')
   agents = join(dir, 'agents')
   mkdirSync(agents)
   // More than 32 files, so that worker threads start; the smallest fixture,

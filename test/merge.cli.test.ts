@@ -2,15 +2,15 @@
 // golden merge of the five fixtures with its sidecar, a few orders of the
 // inputs, one file, the summary, and the error rules (output never an
 // input, a bad input reported while the others are merged).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { body, FIXTURE_PATHS, GOLDEN } from './merge.helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
-const temp = () => mkdtempSync(join(tmpdir(), 'agentmerge-merge-'))
+const temp = () => tempDir('agentmerge-merge-')
 
 describe('merge CLI', () => {
   it('writes the golden merge of the five fixtures and its provenance sidecar (regenerate: see docs/merge.md)', async () => {

@@ -4,8 +4,7 @@
 // heading, no empty section, tools never widened, no field of another
 // dialect, the same bytes for every input order, nothing lost, idempotence,
 // `--min-support 2` and `--base auto`, and the golden merged files.
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
@@ -13,6 +12,7 @@ import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
 const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
@@ -119,7 +119,7 @@ for (const family of FAMILIES) {
     })
 
     it('writes the golden merged files (default, --min-support 2, --base auto) byte for byte', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'agentmerge-families-'))
+      const dir = tempDir('agentmerge-families-')
       for (const [suffix, extra] of [['', []], ['.min-support-2', ['--min-support', '2']], ['.base-auto', ['--base', 'auto']]] as const) {
         const out = join(dir, `${family}${suffix}.md`)
         const r = await cli(['-q', ...pathsOf(family), ...extra, '-o', out])

@@ -1,14 +1,14 @@
 // `agentmerge normalize` through the real CLI: idempotence and no loss on
 // every fixture, --check, --write, --json, stdin, and one-line errors that
 // leave the good files of the run processed.
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
-const temp = () => mkdtempSync(join(tmpdir(), 'agentmerge-'))
+const temp = () => tempDir('agentmerge-')
 const norms = (text: string) => statementsOf(parseAgent(text, 'x.md').root).map((s) => s.norm).sort()
 
 describe('normalize CLI', () => {

@@ -2,13 +2,13 @@
 // and before any other message; nothing through a pipe or with --quiet. The
 // CLI half runs the real bin in a pseudo-terminal (util-linux `script`).
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Progress, progressCallback, withProgress, type ProgressStream } from '../src/cli/progress.js'
 import { BIN, cli, FIXTURES, ROOT } from './helpers/cli.js'
 import { edit } from './diff-helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const ERASE = '\r\x1b[K'
 
@@ -137,7 +137,7 @@ const shown = (line: string): string => (line.includes(ERASE) ? line.slice(line.
 const FIVE = ['backend-developer-elite.md', 'backend-developer-opencode.md', 'backend-developer-senior.md', 'backend-developer-structured.md', 'backend-engineer.md'].map((f) => `fixtures/backend-developer/${f}`)
 
 describe.skipIf(!hasScript)('progress in the CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-progress-'))
+  const dir = tempDir('agentmerge-progress-')
   // A second copy of the fixtures, one file edited, for diffing directories.
   const copy = join(dir, 'copy')
   cpSync(FIXTURES, copy, { recursive: true })

@@ -3,8 +3,7 @@
 // markup, nothing loaded from anywhere, readable colors, and the CLI options
 // that write them.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffAgents, mergeAgents, parseAgent, renderDiffReport, renderMergeReport, statementsOf, summaryLine, type Agent } from '../src/index.js'
@@ -226,7 +225,7 @@ describe('diff report', () => {
 })
 
 describe('CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-report-'))
+  const dir = tempDir('agentmerge-report-')
 
   it('merge --report writes the report beside the unchanged merge output', async () => {
     const out = join(dir, 'merged.md')
