@@ -29,7 +29,7 @@ type Env = Readonly<Record<string, string | undefined>>
 
 const MAX_BUFFER = 256 * 1024 * 1024
 
-export function git(args: string[], cwd: string, place = 'git', base: Env = process.env): Buffer {
+export function git(args: string[], cwd: string, place = 'git', base: Env = process.env): Uint8Array {
   // An external diff driver set for the user's own `git diff` must not run here.
   const env: NodeJS.ProcessEnv = { ...base, GIT_PAGER: 'cat' }
   delete env.GIT_EXTERNAL_DIFF
@@ -42,16 +42,18 @@ export function git(args: string[], cwd: string, place = 'git', base: Env = proc
   return result.stdout
 }
 
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
+
 /** Resolves `BASE [HEAD]`, `A..B` or `A...B` to commits. */
 export function resolveRange(base: string, head: string | undefined, cwd: string, env: Env = process.env): GitRange {
-  const commit = (rev: string): string => git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], cwd, rev, env).toString('utf8').trim()
-  const top = git(['rev-parse', '--show-toplevel'], cwd, 'git', env).toString('utf8').trim()
+  const commit = (rev: string): string => text(git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], cwd, rev, env)).trim()
+  const top = text(git(['rev-parse', '--show-toplevel'], cwd, 'git', env)).trim()
   const three = base.indexOf('...')
   const two = base.indexOf('..')
   if (head === undefined && three > 0) {
     const a = base.slice(0, three)
     const b = base.slice(three + 3) || 'HEAD'
-    const mergeBase = git(['merge-base', commit(a), commit(b)], cwd, base, env).toString('utf8').trim()
+    const mergeBase = text(git(['merge-base', commit(a), commit(b)], cwd, base, env)).trim()
     return { base: mergeBase, head: commit(b), top, env }
   }
   if (head === undefined && two > 0) return { base: commit(base.slice(0, two)), head: commit(base.slice(two + 2) || 'HEAD'), top, env }
@@ -69,7 +71,7 @@ export function changedAgentFiles(range: GitRange, paths: string[], cwd: string)
   const args = ['diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '--no-relative', '-M', '--no-color', range.base]
   if (range.head) args.push(range.head)
   args.push('--', ...paths)
-  const fields = git(args, cwd, 'git', range.env).toString('utf8').split('\0')
+  const fields = text(git(args, cwd, 'git', range.env)).split('\0')
   const out: GitChange[] = []
   // Paths given explicitly count as agent files whatever their names.
   const explicit = paths.length > 0
