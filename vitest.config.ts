@@ -14,8 +14,8 @@ export default defineConfig({
     // for the two cores of the machines the suite must hold on.
     maxWorkers: 2,
     // Generous: about 10 times the slowest test's unloaded time (docs/development.md).
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
+    testTimeout: 120_000,
+    hookTimeout: 240_000,
     // The built bundle is loaded by Node itself, as the bin loads it, not transformed.
     server: { deps: { external: [/\/dist\//] } },
     reporters: ['default', 'json'],
