@@ -10,6 +10,7 @@ import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { decode } from './read/decode.js'
+import { settleRepairs } from './read/mojibake.js'
 import { AgentError } from './errors.js'
 import { formatSize, readInput, type Input, type ReadOptions } from './read/read.js'
 
@@ -21,7 +22,9 @@ export function agentFromInput(input: Input): Agent {
   const fenced = fixFences(input.text, path)
   checkNesting(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
-  const warnings = [...input.warnings, ...fenced.warnings]
+  const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
+  if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
+  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings]
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0
