@@ -9,6 +9,7 @@ import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
+import { settleRepairs } from './read/mojibake.js'
 import { inputFromBytes, readInput, type Input, type ReadOptions } from './read/read.js'
 
 export type ParseOptions = ReadOptions
@@ -19,8 +20,10 @@ export function agentFromInput(input: Input): Agent {
   const fenced = fixFences(input.text, path)
   checkLimits(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
+  const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
+  if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)
-  const warnings = [...input.warnings, ...fenced.warnings]
+  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings]
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0
