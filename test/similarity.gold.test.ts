@@ -8,7 +8,7 @@ import { basename, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { readAgent } from '../src/pipeline.js'
 import { groupDuplicates } from '../src/similarity/index.js'
-import { bcubed, pairwise } from '../src/similarity/score.js'
+import { bcubed, pairwise } from '../scripts/lib/score.js'
 import { statementsOf } from '../src/walk.js'
 
 const root = join(import.meta.dirname, '..')
