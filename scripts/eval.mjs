@@ -14,13 +14,14 @@
 //   npm run eval                      # per-family and leave-one-out tables
 //   npm run eval -- --ablation        # also: each rule switched, threshold re-chosen leave-one-out
 //   npm run eval -- --without-role    # also: learned data retrained without the scored role's corpus files
-//   npm run eval -- --errors NAME     # wrong and missed pairs of a family with the shipped defaults
+//   npm run eval -- --errors NAME [--set key=value ...]   # wrong and missed pairs of a family (shipped defaults, or changed)
 //
 // The selection rule: among the candidate settings, the one with the highest
 // mean pairwise F1 over the tuning families whose pairwise precision is at
 // least MIN_PRECISION on each of them (if none is, the highest mean F0.5).
 // The search: the threshold is swept for every setting; the other parameters
-// are improved one at a time from the shipped defaults, two rounds.
+// are improved one at a time from START (the research notes' design), two
+// rounds; the shipped defaults are what the same search picks on all three.
 
 import { existsSync, readFileSync, readdirSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
@@ -29,10 +30,32 @@ import { bundle } from './lib/bundle.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 const goldDir = join(root, 'fixtures/gold')
-const MIN_PRECISION = 0.7
+let MIN_PRECISION = 0.65
 const THRESHOLDS = Array.from({ length: 27 }, (_, i) => Math.round((0.3 + i * 0.025) * 1000) / 1000)
+// Where every search starts: the design the research notes describe
+// (../shared/research/similarity-findings.md), not the shipped defaults, so
+// that no held-out family has a say in a leave-one-out choice.
+const START = {
+  threshold: 0.6,
+  mix: 0.5,
+  jaccard: false,
+  explanation: 0.3,
+  qualifier: 0.7,
+  persona: 0.3,
+  lead: 0.9,
+  short: 0,
+  long: 0,
+  linkRatio: 0,
+  center: false,
+  corpusIdf: true,
+  fillers: false,
+  legacyTerms: false,
+  implications: false,
+  vetoes: false,
+}
 const SPACE = {
   mix: [0, 0.3, 0.5, 0.7],
+  jaccard: [false, true],
   explanation: [0.3, 0.6, 1],
   qualifier: [0.7, 1],
   persona: [0.3, 0.45, null],
@@ -44,6 +67,8 @@ const SPACE = {
 const ABLATIONS = [
   ['without corpus IDF (input IDF only)', { corpusIdf: false }],
   ['without word vectors (mix 0)', { mix: 0 }],
+  ['with the vectors centered on the input', { center: true }],
+  ['with weighted Jaccard for the lexical part', { jaccard: true }],
   ['without role weights', { explanation: 1, qualifier: 1 }],
   ['without role openings rule', { persona: null }],
   ['without lead-in rule', { lead: null }],
@@ -57,12 +82,17 @@ const ABLATIONS = [
 ]
 
 function parseArgs(argv) {
-  const out = { ablation: false, withoutRole: false, errors: undefined }
+  const out = { ablation: false, withoutRole: false, errors: undefined, set: {} }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--ablation') out.ablation = true
     else if (a === '--without-role') out.withoutRole = true
     else if (a === '--errors') out.errors = argv[++i]
+    else if (a === '--min-precision') MIN_PRECISION = Number(argv[++i])
+    else if (a === '--set') {
+      const [k, v] = String(argv[++i]).split('=')
+      out.set[k] = v === 'null' ? null : v === 'true' ? true : v === 'false' ? false : Number(v)
+    }
     else throw new Error(`unknown argument ${a}`)
   }
   return out
@@ -228,7 +258,10 @@ async function main() {
   console.log('\n## Plain baseline (stemmed words, IDF-weighted Jaccard over the input, single link)\n')
   console.log(table(['family', 'threshold', ...head.slice(1)], baseRows))
 
-  console.log('\n## Shipped defaults (chosen on all three families): ' + describe(d, {}) + '\n')
+  const all = choose(ev, families, START)
+  const same = JSON.stringify(all) === JSON.stringify(d)
+  console.log(`\nchosen on all three by the same rule: threshold ${all.threshold} ${describe(all, d)}${same ? ' (= the shipped defaults)' : ' (differs from the shipped defaults: update src/similarity/tuning.ts)'}`)
+  console.log('\n## Shipped defaults: threshold ' + d.threshold + ' ' + describe(d, {}) + '\n')
   console.log(table(head, families.map((f) => row(f.name, [], ev.run(f, d)))))
 
   // Leave one family out: the whole design chosen on the other two.
@@ -237,7 +270,7 @@ async function main() {
   let sum = 0
   for (const fam of families) {
     const others = families.filter((f) => f !== fam)
-    const t = choose(ev, others, d)
+    const t = choose(ev, others, START)
     const r = ev.run(fam, t)
     sum += r.pw.f1
     loo.push([...row(fam.name, [], r), `${t.threshold.toFixed(3)} ${describe(t, d)}`])
@@ -296,7 +329,7 @@ async function main() {
       const sub = mods.learned.decodeLearned(buf)
       sub.tag = `without-${fam.name}`
       const others = families.filter((f) => f !== fam)
-      const t = choose(ev, others, d)
+      const t = choose(ev, others, START)
       rows.push([...row(fam.name, [`${files}`], ev.run(fam, t, sub)), `${t.threshold.toFixed(3)} ${describe(t, d)}`])
     }
     console.log(table(['family', 'corpus files', ...head.slice(1), 'chosen on the other two (with the full data)'], rows))
@@ -305,7 +338,10 @@ async function main() {
   if (args.errors) {
     const fam = families.find((f) => f.name === args.errors)
     if (!fam) throw new Error(`no family ${args.errors}`)
-    printErrors(fam, ev.run(fam, d).predicted)
+    const t = { ...d, ...args.set }
+    const r = ev.run(fam, t)
+    console.log(`\n${fam.name} with ${JSON.stringify(args.set)}: P ${fmt(r.pw.precision)} R ${fmt(r.pw.recall)} F1 ${fmt(r.pw.f1)}`)
+    printErrors(fam, r.predicted)
   }
 }
 

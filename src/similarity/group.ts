@@ -14,7 +14,9 @@ import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 import { inputFrequencies, Weights } from './weights.js'
 
 /** A stem shared by more statements than this finds no candidates (it weighs next to nothing). */
-const MAX_POSTING = 2000
+const MAX_POSTING = 1000
+/** At most how many of a statement's heaviest stems it is indexed under. */
+const PREFIX_STEMS = 4
 
 export interface GroupInput {
   text: string
@@ -107,7 +109,8 @@ export class PairTable {
     const freq = inputFrequencies(nodeShapes.map((s, n) => [s.cls === 'exact' ? [] : s.tokens, this.nodeItems[n]!.length] as const))
     this.weights = new Weights(tuning.corpusIdf ? learned : null, freq.df, freq.size)
     this.prepared = nodeShapes.map((s) => prepare(s, this.weights))
-    forEachCandidate(nodeShapes, (x, y) => {
+    if (tuning.center) centerVectors(this.prepared, this.nodeItems)
+    forEachCandidate(this.prepared, (x, y) => {
       const v = pairValue(this.prepared[x]!, this.prepared[y]!, tuning, this.weights)
       if (v) this.candidates.push({ a: x, b: y, v })
     })
@@ -149,46 +152,94 @@ export class PairTable {
   }
 }
 
+/**
+ * Takes the input's mean statement vector out of every statement vector:
+ * statements of one role all lean the same way (every Python statement is
+ * about Python), and that shared direction says nothing about which two say
+ * the same thing.
+ */
+function centerVectors(prepared: Prepared[], nodeItems: readonly number[][]): void {
+  let mean: Float64Array | undefined
+  let count = 0
+  prepared.forEach((p, k) => {
+    if (!p.vector) return
+    mean ??= new Float64Array(p.vector.length)
+    const c = nodeItems[k]!.length
+    for (let d = 0; d < p.vector.length; d++) mean[d] = mean[d]! + c * p.vector[d]!
+    count += c
+  })
+  if (!mean || count < 2) return
+  for (const p of prepared) {
+    if (!p.vector) continue
+    const v = new Float32Array(p.vector.length)
+    let norm = 0
+    for (let d = 0; d < v.length; d++) {
+      v[d] = p.vector[d]! - mean[d]! / count
+      norm += v[d]! * v[d]!
+    }
+    norm = Math.sqrt(norm)
+    if (norm > 0) for (let d = 0; d < v.length; d++) v[d] = v[d]! / norm
+    p.vector = v
+  }
+}
+
 export function groupLearned(items: readonly GroupInput[], tuning: Tuning, learned: Learned | null, memo = new ShapeMemo(tuning)): RawGrouping {
   return new PairTable(items, tuning, learned, memo).cluster(tuning.threshold, tuning.linkRatio)
 }
 
 /**
- * Calls visit(x, y) (x < y) once for every pair of nodes of one class that
- * share a stem (a stem in more than MAX_POSTING nodes is skipped), and for
- * every pair of role openings.
+ * Calls visit(x, y) (x < y) once for every pair of nodes of one class where
+ * one names a stem among the other's heaviest (those that make up half its
+ * squared weight, at most PREFIX_STEMS) (a stem held by
+ * more than MAX_POSTING nodes is not indexed), and for every pair of role
+ * openings. Two statements that say the same thing share a heavy word; this
+ * keeps the candidates near linear in the number of statements.
  */
-function forEachCandidate(shapes: readonly Shape[], visit: (x: number, y: number) => void): void {
+function forEachCandidate(prepared: readonly Prepared[], visit: (x: number, y: number) => void): void {
+  const PERSONA = '\u0000persona'
+  const tops: string[][] = prepared.map((p) => {
+    if (p.shape.cls === 'exact') return []
+    const order = p.shape.tokens.map((_, i) => i).sort((i, j) => p.w[j]! - p.w[i]! || i - j)
+    // The heaviest stems up to half the statement's squared weight, at most PREFIX_STEMS.
+    let reached = 0
+    let size = 0
+    while (size < order.length && size < PREFIX_STEMS && reached < 0.5 * p.norm * p.norm) {
+      reached += p.w[order[size]!]! ** 2
+      size++
+    }
+    const top = order.slice(0, Math.max(1, size)).map((i) => p.shape.cls + '\u0000' + p.shape.tokens[i]!.stem)
+    if (p.shape.persona) top.push(PERSONA)
+    return top
+  })
   const postings = new Map<string, number[]>()
-  shapes.forEach((s, n) => {
-    if (s.cls === 'exact') return
-    for (const t of s.tokens) {
-      const k = s.cls + '\u0000' + t.stem
+  tops.forEach((top, n) => {
+    for (const k of top) {
       const list = postings.get(k)
       if (list) list.push(n)
       else postings.set(k, [n])
     }
-    if (s.persona) {
-      const list = postings.get('\u0000persona')
-      if (list) list.push(n)
-      else postings.set('\u0000persona', [n])
-    }
   })
-  // mark[y] === x once (x, y) was visited: postings ascend, so each list's
-  // part after x is scanned and no pair set is needed.
-  const mark = new Int32Array(shapes.length).fill(-1)
-  shapes.forEach((s, x) => {
-    if (s.cls === 'exact') return
-    const keys = s.tokens.map((t) => s.cls + '\u0000' + t.stem)
-    if (s.persona) keys.push('\u0000persona')
-    for (const k of keys) {
-      const list = postings.get(k)!
-      if (list.length > MAX_POSTING && k !== '\u0000persona') continue
-      for (let i = list.length - 1; i >= 0 && list[i]! > x; i--) {
-        const y = list[i]!
-        if (mark[y] === x) continue
+  const keys: string[][] = prepared.map((p) => {
+    const out = p.shape.tokens.map((t) => p.shape.cls + '\u0000' + t.stem)
+    if (p.shape.persona) out.push(PERSONA)
+    return out
+  })
+  const indexed = (key: string): boolean => key === PERSONA || (postings.get(key)?.length ?? 0) <= MAX_POSTING
+  // mark[y] === x once y was met from x.
+  const mark = new Int32Array(prepared.length).fill(-1)
+  prepared.forEach((p, x) => {
+    if (p.shape.cls === 'exact') return
+    const mine = new Set(tops[x])
+    for (const k of keys[x]!) {
+      const list = postings.get(k)
+      if (!list || (list.length > MAX_POSTING && k !== PERSONA)) continue
+      for (const y of list) {
+        if (y === x || mark[y] === x) continue
         mark[y] = x
-        visit(x, y)
+        // A pair met from both sides is visited from its lower node.
+        if (y < x && keys[y]!.some((key) => mine.has(key) && indexed(key))) continue
+        if (x < y) visit(x, y)
+        else visit(y, x)
       }
     }
   })

@@ -66,8 +66,11 @@ export interface Grouping {
   reasons: PairReason[]
 }
 
-/** Default duplicate threshold (of compare.ts's score); see docs/similarity.md. */
+/** Default duplicate threshold of the grouping (of pair.ts's score); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = DEFAULT_TUNING.threshold
+
+/** compareTexts' threshold, of the rule-based score (compare.ts): what diff and the merge driver were tested with. */
+const COMPARE_THRESHOLD = 0.6
 
 // What compareTexts learns of a corpus and its texts: callers (diff, the
 // merge driver) compare many pairs against one corpus, each text with several
@@ -82,7 +85,7 @@ const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: TermProfileMemo 
 export function compareTexts(a: string, b: string, corpus: Corpus): { score: number; shared: string[]; duplicate: boolean } {
   let known = BY_CORPUS.get(corpus)
   if (!known) BY_CORPUS.set(corpus, (known = { weigh: memoWeigh(corpus), profiles: new TermProfileMemo() }))
-  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, DEFAULT_THRESHOLD)
+  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, COMPARE_THRESHOLD)
   return { score: c.score, shared: c.shared, duplicate: c.duplicate }
 }
 

@@ -17,6 +17,8 @@ import type { Weights } from './weights.js'
 /** A shape with what a run computes once per statement: tf-idf weights and vector. */
 export interface Prepared {
   shape: Shape
+  /** Sum of the tf-idf weights. */
+  sum: number
   /** tf-idf weight of each token (role x IDF), in token order. */
   w: Float64Array
   norm: number
@@ -30,7 +32,9 @@ export function prepare(shape: Shape, weights: Weights): Prepared {
     w[i] = t.weight * weights.idf(t.stem)
     norm += w[i]! * w[i]!
   })
-  return { shape, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens) }
+  let sum = 0
+  for (const x of w) sum += x
+  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens) }
 }
 
 /** The parts of a pair's score, for `dedup --explain`. */
@@ -48,10 +52,11 @@ export interface PairParts {
   veto?: string
 }
 
-function cosines(a: Prepared, b: Prepared, shared?: { term: string; weight: number }[]): { tfidf: number; vector: number | null } {
+function cosines(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): { tfidf: number; vector: number | null } {
   const at = a.shape.tokens
   const bt = b.shape.tokens
   let dot = 0
+  let min = 0
   let j = 0
   for (let i = 0; i < at.length; i++) {
     const s = at[i]!.stem
@@ -59,10 +64,12 @@ function cosines(a: Prepared, b: Prepared, shared?: { term: string; weight: numb
     if (j < bt.length && bt[j]!.stem === s) {
       const x = a.w[i]! * b.w[j]!
       dot += x
+      min += Math.min(a.w[i]!, b.w[j]!)
       shared?.push({ term: s, weight: x })
     }
   }
-  const tfidf = a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
+  // Weighted Jaccard: sum of minima over sum of maxima (= total - shared minima).
+  const tfidf = jaccard ? (a.sum + b.sum - min > 0 ? min / (a.sum + b.sum - min) : 0) : a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
   let vector: number | null = null
   if (a.vector && b.vector) {
     let v = 0
@@ -101,7 +108,7 @@ export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: W
     return { score: 1, bar: tuning.threshold, tfidf: 1, vector: null, shared: [], rules: ['identical code'] }
   }
   const shared: { term: string; weight: number }[] = []
-  const { tfidf, vector } = cosines(a, b, shared)
+  const { tfidf, vector } = cosines(a, b, tuning.jaccard, shared)
   const score = vector === null ? tfidf : (1 - tuning.mix) * tfidf + tuning.mix * vector
   const { bar, rules } = barOf(a.shape, b.shape, tuning)
   const norm = a.norm * b.norm || 1
@@ -127,7 +134,7 @@ export interface PairValue {
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
   if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
   if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
-  const { tfidf, vector } = cosines(a, b)
+  const { tfidf, vector } = cosines(a, b, tuning.jaccard)
   const score = vector === null ? tfidf : (1 - tuning.mix) * tfidf + tuning.mix * vector
   const sa = a.shape
   const sb = b.shape

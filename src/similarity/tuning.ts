@@ -9,6 +9,8 @@ export interface Tuning {
   threshold: number
   /** Weight of the word-vector cosine in the score; the tf-idf cosine has the rest. */
   mix: number
+  /** The lexical part: weighted Jaccard over tf-idf weights (true) or their cosine. */
+  jaccard: boolean
   /** Role weights (roles.ts). */
   explanation: number
   qualifier: number
@@ -22,6 +24,8 @@ export interface Tuning {
   long: number
   /** Clustering: every pair across two groups must reach linkRatio x its threshold (average link otherwise). */
   linkRatio: number
+  /** Take the input's mean statement vector out of each statement vector. */
+  center: boolean
   /** IDF from the learned corpus and the input (true) or from the input alone. */
   corpusIdf: boolean
   /** Rule-table switches kept for the ablation (all off in the shipped defaults unless the table says otherwise). */
@@ -35,8 +39,9 @@ export const SHORT_STEMS = 2
 export const LONG_STEMS = 20
 
 export const DEFAULT_TUNING: Tuning = {
-  threshold: 0.6,
-  mix: 0.5,
+  threshold: 0.55,
+  mix: 0.3,
+  jaccard: true,
   explanation: 0.3,
   qualifier: 0.7,
   persona: 0.3,
@@ -44,6 +49,7 @@ export const DEFAULT_TUNING: Tuning = {
   short: 0,
   long: 0,
   linkRatio: 0,
+  center: false,
   corpusIdf: true,
   fillers: false,
   legacyTerms: false,
