@@ -212,7 +212,7 @@ const describe = (t, d) =>
   Object.entries(t)
     .filter(([k, v]) => k !== 'threshold' && v !== d[k])
     .map(([k, v]) => `${k}=${v}`)
-    .join(' ') || 'defaults'
+    .join(' ') || 'start design'
 
 async function main() {
   const args = parseArgs(process.argv.slice(2))
@@ -260,8 +260,8 @@ async function main() {
 
   const all = choose(ev, families, START)
   const same = JSON.stringify(all) === JSON.stringify(d)
-  console.log(`\nchosen on all three by the same rule: threshold ${all.threshold} ${describe(all, d)}${same ? ' (= the shipped defaults)' : ' (differs from the shipped defaults: update src/similarity/tuning.ts)'}`)
-  console.log('\n## Shipped defaults: threshold ' + d.threshold + ' ' + describe(d, {}) + '\n')
+  console.log(`\nchosen on all three by the same rule: threshold ${all.threshold} ${describe(all, START)} (differences from the start design)${same ? ' (= the shipped defaults)' : ' (differs from the shipped defaults: update src/similarity/tuning.ts)'}`)
+  console.log('\n## Shipped defaults: threshold ' + d.threshold + ' ' + describe(d, START) + ' (differences from the start design)\n')
   console.log(table(head, families.map((f) => row(f.name, [], ev.run(f, d)))))
 
   // Leave one family out: the whole design chosen on the other two.
@@ -273,7 +273,7 @@ async function main() {
     const t = choose(ev, others, START)
     const r = ev.run(fam, t)
     sum += r.pw.f1
-    loo.push([...row(fam.name, [], r), `${t.threshold.toFixed(3)} ${describe(t, d)}`])
+    loo.push([...row(fam.name, [], r), `${t.threshold.toFixed(3)} ${describe(t, START)}`])
     // The baseline's threshold chosen the same way.
     let bt
     for (const th of THRESHOLDS) {
@@ -330,7 +330,7 @@ async function main() {
       sub.tag = `without-${fam.name}`
       const others = families.filter((f) => f !== fam)
       const t = choose(ev, others, START)
-      rows.push([...row(fam.name, [`${files}`], ev.run(fam, t, sub)), `${t.threshold.toFixed(3)} ${describe(t, d)}`])
+      rows.push([...row(fam.name, [`${files}`], ev.run(fam, t, sub)), `${t.threshold.toFixed(3)} ${describe(t, START)}`])
     }
     console.log(table(['family', 'corpus files', ...head.slice(1), 'chosen on the other two (with the full data)'], rows))
   }

@@ -46,7 +46,7 @@ export const DEFAULT_TUNING: Tuning = {
   qualifier: 0.7,
   persona: 0.3,
   lead: 0.9,
-  short: 0,
+  short: 0.1,
   long: 0,
   linkRatio: 0,
   center: false,
