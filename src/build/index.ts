@@ -12,29 +12,32 @@
 //   are listed with path:line, and the file is not overwritten without force.
 // applyBuild then writes what is stale or missing, atomically, and only
 // files whose content changes.
-import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, relative, resolve, sep } from 'node:path'
-import type { AgentTarget, Config } from '../config/index.js'
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve, sep } from 'node:path'
+import { isInside, type AgentTarget, type Config } from '../config/index.js'
 import { globFiles, isGlob } from '../config/glob.js'
-import { diffAgents } from '../diff/diff.js'
-import type { AgentDiff } from '../diff/model.js'
+import { diffAgents, type AgentDiff } from '../diff/index.js'
 import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
-import { parseAgent } from '../pipeline.js'
+import { agentFromInput, parseAgent } from '../pipeline.js'
+import { readInput } from '../read/read.js'
 import { statementsOf } from '../walk.js'
-import { writeFileAtomic } from '../write/atomic.js'
+import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
+import { makeDirs } from '../write/dirs.js'
+import { sha256, stampSidecar } from '../write/sidecar.js'
+import { finalTarget } from '../write/target.js'
 
-export type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
+type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
 
 /** Something in the canonical file that no source and no earlier build has. */
-export interface HandEdit {
+interface HandEdit {
   line: number
   what: 'statement' | 'field'
   text: string
 }
 
-export interface BuildItem {
+interface BuildItem {
   target: AgentTarget
   /** The output path relative to the config's directory. */
   output: string
@@ -47,6 +50,8 @@ export interface BuildItem {
   /** The text a build writes, and its sidecar. */
   text?: string
   sidecarText?: string
+  /** The SHA-256 of the output and sidecar as read while planning (null: no file), checked again before writing. */
+  onDisk?: { output: string | null; sidecar: string | null }
   /** The semantic diff from the file on disk to what a build writes. */
   diff?: AgentDiff
   edits: HandEdit[]
@@ -54,30 +59,53 @@ export interface BuildItem {
   error?: unknown
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Overrides every target's dialect. */
   to?: Dialect
   maxSize?: number
   noRepair?: boolean
+  /** The repository root sources must resolve inside (default: the config's directory). */
+  root?: string
 }
 
 const posix = (p: string): string => p.split(sep).join('/')
 
-/** The source files of a target: globs expanded, directories standing for their Markdown files, the output left out. */
-export function resolveSources(target: AgentTarget, dir: string): string[] {
+const identity = (path: string): string | undefined => {
+  try {
+    const st = statSync(path)
+    return `${st.dev}:${st.ino}`
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The source files of a target: globs expanded, directories standing for
+ * their Markdown files, the output and its sidecar left out (by file
+ * identity, whatever the spelling). A source that resolves outside `root`
+ * through a symlink is refused; FIFOs, devices and symlink loops are skipped
+ * with a warning.
+ */
+function resolveSources(target: AgentTarget, dir: string, root: string = dir, warnings: Diagnostic[] = []): string[] {
   const out: string[] = []
-  const outputs = new Set([resolve(dir, target.output), resolve(dir, `${target.output}.provenance.json`)])
+  const skip = (path: string, why: string) => warnings.push({ severity: 'warning', code: 'skipped', message: `source skipped: ${why}`, path })
+  const outputs = new Set([resolve(dir, target.output), resolve(dir, `${target.output}.provenance.json`)].map((p) => identity(p) ?? p))
+  const realRoot = realpathSync(root)
   for (const pattern of target.sources) {
     let files: string[]
     if (isGlob(pattern)) {
-      files = globFiles(pattern, dir)
+      files = globFiles(pattern, dir, skip)
       if (files.length === 0) throw new AgentError('no-sources', `source pattern '${pattern}' matches no file`, target.output)
     } else {
       const path = resolve(dir, pattern)
       if (!existsSync(path)) throw new AgentError('no-sources', `source '${pattern}' does not exist`, target.output)
-      files = statSync(path).isDirectory() ? globFiles(`${posix(relative(dir, path)) || '.'}/**/*.{md,markdown}`, dir) : [posix(relative(dir, path))]
+      files = statSync(path).isDirectory() ? globFiles(`${posix(relative(dir, path)) || '.'}/**/*.{md,markdown}`, dir, skip) : [posix(relative(dir, path))]
     }
-    for (const f of files) if (!outputs.has(resolve(dir, f)) && !out.includes(f)) out.push(f)
+    for (const f of files) {
+      const abs = resolve(dir, f)
+      if (!isInside(realRoot, realpathSync(abs))) throw new AgentError('outside-repository', `source '${f}' resolves outside the repository (${root}) through a symbolic link; not read`, target.output)
+      if (!outputs.has(identity(abs) ?? abs) && !out.includes(f)) out.push(f)
+    }
   }
   if (out.length === 0) throw new AgentError('no-sources', 'every source is the output itself', target.output)
   return out
@@ -113,13 +141,19 @@ function readText(path: string): string | undefined {
 }
 
 /** What a build of one target writes, and where the file on disk stands. */
-export function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
+function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
   const item: BuildItem = { target, output: target.output, sources: [], status: 'error', edits: [], warnings: [] }
   try {
-    item.sources = resolveSources(target, dir)
+    item.sources = resolveSources(target, dir, options.root ?? dir, item.warnings)
+    const output = finalTarget(resolve(dir, target.output))
+    if (!isInside(realpathSync(options.root ?? dir), join(realDir(dirname(output)), basename(output)))) {
+      throw new AgentError('outside-repository', `resolves outside the repository (${options.root ?? dir}) through a symbolic link; not written`, target.output)
+    }
     const to = options.to ?? target.to
     const agents: Agent[] = item.sources.map((rel) => {
-      const agent = parseAgent(readFileSync(join(dir, rel)), rel, { noRepair: options.noRepair === true, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
+      // readInput refuses what is not a regular file (a FIFO would block) and what is over --max-size.
+      const input = readInput(resolve(dir, rel), { noRepair: options.noRepair === true, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
+      const agent = agentFromInput({ ...input, path: rel, warnings: input.warnings.map((w) => ({ ...w, path: rel })) })
       item.warnings.push(...agent.warnings)
       return agent
     })
@@ -135,10 +169,11 @@ export function planTarget(target: AgentTarget, dir: string, options: BuildOptio
     item.text = renderMerged(result, target.provenance === 'inline' ? 'inline' : 'none')
     if (target.provenance === 'sidecar') {
       item.sidecar = `${target.output}.provenance.json`
-      item.sidecarText = provenanceJson(result.provenance)
+      item.sidecarText = stampSidecar(provenanceJson(result.provenance), item.text)
     }
-    const current = readText(join(dir, target.output))
-    const currentSidecar = item.sidecar ? readText(join(dir, item.sidecar)) : undefined
+    const current = readText(resolve(dir, target.output))
+    const currentSidecar = item.sidecar ? readText(resolve(dir, item.sidecar)) : undefined
+    item.onDisk = { output: hashOf(resolve(dir, target.output)), sidecar: item.sidecar ? hashOf(resolve(dir, item.sidecar)) : null }
     if (current === undefined) {
       item.status = 'missing'
       return item
@@ -184,20 +219,44 @@ export function planTarget(target: AgentTarget, dir: string, options: BuildOptio
 
 export function planBuild(config: Config, options: BuildOptions = {}, only?: string[]): BuildItem[] {
   const wanted = only && only.length > 0 ? new Set(only.map((o) => resolve(o))) : undefined
-  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, options))
+  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, ...options }))
 }
 
-/** Writes an item's output and sidecar when their content changes; returns the paths written. */
-export function applyItem(item: BuildItem, dir: string): string[] {
-  const written: string[] = []
-  const write = (rel: string, text: string) => {
-    const path = join(dir, rel)
-    if (readText(path) === text) return
-    mkdirSync(dirname(path), { recursive: true })
-    writeFileAtomic(path, text)
-    written.push(rel)
+function hashOf(path: string): string | null {
+  try {
+    return sha256(readFileSync(path))
+  } catch {
+    return null
   }
-  if (item.text !== undefined) write(item.output, item.text)
-  if (item.sidecar && item.sidecarText !== undefined) write(item.sidecar, item.sidecarText)
-  return written
+}
+
+/** The real path of a directory that may not exist yet (its nearest existing ancestor resolved). */
+function realDir(dir: string): string {
+  try {
+    return realpathSync(dir)
+  } catch {
+    const parent = dirname(dir)
+    return parent === dir ? dir : join(realDir(parent), relative(parent, dir))
+  }
+}
+
+/**
+ * Writes an item's output and sidecar, as one pair, when their content
+ * changes; returns the paths written. A file changed on disk since the plan
+ * read it is not overwritten, and no source is ever written.
+ */
+export function applyItem(item: BuildItem, dir: string): string[] {
+  const writes: FileWrite[] = []
+  const add = (rel: string, text: string, before: string | null | undefined) => {
+    const path = resolve(dir, rel)
+    if (readText(path) === text) return
+    const unchanged = (bytes: Buffer | undefined) => before === undefined || (bytes === undefined ? before === null : sha256(bytes) === before)
+    writes.push({ path, content: text, unchanged })
+  }
+  if (item.text !== undefined) add(item.output, item.text, item.onDisk?.output)
+  if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)
+  if (writes.length === 0) return []
+  makeDirs(dirname(resolve(dir, item.output)))
+  writeFilesAtomic(writes, { inputs: item.sources.map((s) => resolve(dir, s)) })
+  return writes.map((w) => (w.path === resolve(dir, item.output) ? item.output : item.sidecar!))
 }

@@ -5,6 +5,7 @@ import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
+import { terminalLine } from '../write/sink.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
 
@@ -67,8 +68,8 @@ export function describe(error: unknown, path?: string): string {
   if (error instanceof AgentError) return formatDiagnostic(error.toDiagnostic())
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code && path) return `${path}: ${message}`
-  return `${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`
+  if (code && path) return terminalLine(`${path}: ${message}`)
+  return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
 }
 
 /** Parses a size like `2MB`, `512k` or `1048576` into bytes. */

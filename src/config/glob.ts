@@ -1,12 +1,12 @@
-// A small glob matcher for config sources, so that agentmerge needs no glob
-// dependency (Node 20 has no fs.glob, and path.matchesGlob is experimental).
-// Supported: `*` (any run of characters within one path segment), `?` (one
-// character), `[abc]`/`[a-z]`/`[!a]` (a class), `{a,b}` (alternatives, may
-// nest), `**` as a whole segment (any number of directories, none included).
-// As in shells, `*` and `?` do not match a leading dot; `node_modules` and
-// `.git` are never entered by `**`. Patterns use `/`; results are sorted.
-import { readdirSync, statSync } from 'node:fs'
+// Config source globs, expanded by tinyglobby (fdir and picomatch: `*`, `?`,
+// classes, braces, `**`), which stops at symlink cycles and matches no FIFO,
+// socket or device. On top of it: only regular files count (a dangling link
+// or a link loop is reported and skipped, never opened), a file reached by two paths through symlinks is
+// listed once, under its first path in sorted order, and `node_modules` and
+// `.git` are never entered. Patterns use `/`; results are sorted.
+import { statSync } from 'node:fs'
 import { join } from 'node:path'
+import { globSync } from 'tinyglobby'
 
 const GLOB_CHARS = /[*?[\]{}]/
 
@@ -53,89 +53,37 @@ export function expandBraces(pattern: string): string[] {
   return [pattern]
 }
 
-/** The regular expression of one path segment without braces. */
-export function segmentRegExp(segment: string): RegExp {
-  let re = ''
-  for (let i = 0; i < segment.length; i++) {
-    const c = segment[i]!
-    if (c === '\\' && i + 1 < segment.length) re += '\\' + segment[++i]
-    else if (c === '*') re += '[^/]*'
-    else if (c === '?') re += '[^/]'
-    else if (c === '[') {
-      const end = segment.indexOf(']', i + 2)
-      if (end === -1) re += '\\['
-      else {
-        let body = segment.slice(i + 1, end)
-        if (body.startsWith('!')) body = '^' + body.slice(1)
-        re += `[${body.replace(/\\/g, '\\\\')}]`
-        i = end
-      }
-    } else re += c.replace(/[.+^$()|\\]/g, '\\$&')
-  }
-  // A leading dot is matched only by a pattern that writes it.
-  const dot = segment.startsWith('.') ? '' : '(?!\\.)'
-  return new RegExp(`^${dot}${re}$`)
-}
+/** Called with each match that is skipped, and why. */
+export type OnSkip = (path: string, why: string) => void
 
-function list(dir: string): Array<{ name: string; dir: boolean }> {
-  try {
-    return readdirSync(dir, { withFileTypes: true })
-      .map((e) => {
-        let isDir = e.isDirectory()
-        if (e.isSymbolicLink()) {
-          try {
-            isDir = statSync(join(dir, e.name)).isDirectory()
-          } catch {
-            isDir = false
-          }
-        }
-        return { name: e.name, dir: isDir }
-      })
-      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
-  } catch {
-    return []
-  }
-}
-
-function walk(base: string, rel: string, segments: string[], out: Set<string>): void {
-  if (segments.length === 0) {
-    out.add(rel)
-    return
-  }
-  const [segment, ...rest] = segments as [string, ...string[]]
-  const here = join(base, rel)
-  if (segment === '**') {
-    walk(base, rel, rest, out)
-    for (const e of list(here)) {
-      if (!e.dir || e.name === 'node_modules' || e.name === '.git' || e.name.startsWith('.')) continue
-      walk(base, rel === '' ? e.name : `${rel}/${e.name}`, segments, out)
+/** The regular files a pattern names under `base`, as paths relative to it (with `/`), sorted. */
+export function globFiles(pattern: string, base: string, onSkip: OnSkip = () => {}): string[] {
+  const matches = globSync([pattern.replace(/^\.\//, '')], {
+    cwd: base,
+    onlyFiles: false,
+    followSymbolicLinks: true,
+    expandDirectories: false,
+    ignore: ['**/node_modules/**', '**/.git/**'],
+  }).map((p) => p.replace(/\/$/, '')).sort()
+  const seen = new Set<string>()
+  const out: string[] = []
+  for (const rel of matches) {
+    let st
+    try {
+      st = statSync(join(base, rel))
+    } catch {
+      onSkip(rel, 'a dangling symbolic link or a symbolic link loop')
+      continue
     }
-    return
+    if (st.isDirectory()) continue
+    if (!st.isFile()) {
+      onSkip(rel, 'not a regular file')
+      continue
+    }
+    const id = `${st.dev}:${st.ino}`
+    if (seen.has(id)) continue
+    seen.add(id)
+    out.push(rel)
   }
-  if (!isGlob(segment)) {
-    const next = rel === '' ? segment : `${rel}/${segment}`
-    if (rest.length === 0) {
-      try {
-        if (statSync(join(base, next)).isFile()) out.add(next)
-      } catch {
-        // not there
-      }
-    } else walk(base, next, rest, out)
-    return
-  }
-  const re = segmentRegExp(segment)
-  for (const e of list(here)) {
-    if (!re.test(e.name)) continue
-    if (rest.length === 0 ? e.dir : !e.dir) continue
-    walk(base, rel === '' ? e.name : `${rel}/${e.name}`, rest, out)
-  }
-}
-
-/** The files a pattern names under `base`, as paths relative to it (with `/`), sorted. */
-export function globFiles(pattern: string, base: string): string[] {
-  const out = new Set<string>()
-  for (const p of expandBraces(pattern.replace(/^\.\//, ''))) {
-    walk(base, '', p.split('/').filter((s) => s !== '' && s !== '.'), out)
-  }
-  return [...out].sort()
+  return out
 }

@@ -19,11 +19,16 @@
 //     ]
 //   }
 //
-// Paths are relative to the directory of the file the config is in.
+// Paths are relative to the directory of the file the config is in, and
+// every one of them (outputs, sources, globs, prefer) must lie inside the
+// repository root (the nearest directory up from the config holding `.git`,
+// or the config's own directory): a config is data a pull request can
+// change, and it must not make a build read or write anywhere else.
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import { dirname, join, resolve } from 'node:path'
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { AgentError } from '../errors.js'
 import type { Dialect } from '../model.js'
+import { dialectIds } from '../dialects/index.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first'
 export type ProvenanceMode = 'inline' | 'sidecar' | 'none'
@@ -45,6 +50,8 @@ export interface AgentTarget {
 export interface Config {
   /** The file the config was read from. */
   path: string
+  /** The repository root every path in it must stay inside. */
+  root: string
   /** The directory paths in it are relative to. */
   dir: string
   agents: AgentTarget[]
@@ -52,7 +59,6 @@ export interface Config {
 
 export const CONFIG_FILES = ['package.json', '.agentmergerc', '.agentmergerc.json', 'agentmerge.config.json'] as const
 
-const DIALECTS = ['claude', 'opencode', 'copilot']
 const POLICIES = ['union', 'intersection', 'first']
 const MODES = ['inline', 'sidecar', 'none']
 const ENTRY_KEYS = new Set(['output', 'sources', 'to', 'prefer', 'tools', 'threshold', 'provenance'])
@@ -99,6 +105,9 @@ function validate(data: unknown, text: string, offset: number, path: string): Co
   const defaults = checkOptions(top, fail, offset)
   const agents: AgentTarget[] = []
   const dir = dirname(resolve(path))
+  const root = repositoryRoot(dir)
+  // A glob is judged by its directory part, and may not climb with `..` after it.
+  const outside = (p: string) => !isInside(root, resolve(dir, staticBase(p))) || p.slice(staticBase(p).length).split(/[/\\]/).includes('..')
   let cursor = text.indexOf('"agents"', offset)
   const outputs = new Map<string, number>()
   for (const entry of top.agents as unknown[]) {
@@ -112,6 +121,11 @@ function validate(data: unknown, text: string, offset: number, path: string): Co
     const sources = typeof e.sources === 'string' ? [e.sources] : e.sources
     if (!Array.isArray(sources) || sources.length === 0 || !sources.every((s) => typeof s === 'string' && s.trim() !== '')) fail('"sources" must be a path or glob, or a non-empty list of them', 'sources', from)
     const output = e.output as string
+    if (outside(output)) fail(`"output" ${JSON.stringify(output)} is outside the repository (${root}); not written`, 'output', from)
+    for (const source of sources as string[]) {
+      if (outside(source)) fail(`source ${JSON.stringify(source)} is outside the repository (${root}); not read`, 'sources', from)
+    }
+    if (typeof e.prefer === 'string' && outside(e.prefer)) fail(`"prefer" ${JSON.stringify(e.prefer)} is outside the repository (${root})`, 'prefer', from)
     const earlier = outputs.get(resolve(dir, output))
     if (earlier !== undefined) fail(`"${output}" is the output of two agents (also line ${earlier})`, 'output', from)
     outputs.set(resolve(dir, output), line)
@@ -124,13 +138,33 @@ function validate(data: unknown, text: string, offset: number, path: string): Co
     if (typeof e.prefer === 'string') target.prefer = e.prefer
     agents.push(target)
   }
-  return { path, dir, agents }
+  return { path, dir, root, agents }
+}
+
+/** The nearest directory up from `dir` holding `.git`, or `dir` itself. */
+export function repositoryRoot(dir: string): string {
+  for (let d = resolve(dir); ; d = dirname(d)) {
+    if (existsSync(join(d, '.git'))) return d
+    if (dirname(d) === d) return resolve(dir)
+  }
+}
+
+/** Whether `path` is `root` or below it. */
+export function isInside(root: string, path: string): boolean {
+  const rel = relative(root, path)
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel))
+}
+
+/** The directory part of a pattern before its first glob character. */
+function staticBase(pattern: string): string {
+  const at = pattern.search(/[*?[\]{}]/)
+  return at === -1 ? pattern : pattern.slice(0, pattern.lastIndexOf('/', at) + 1) || '.'
 }
 
 function checkOptions(o: Record<string, unknown>, fail: (m: string, k?: string, from?: number) => never, from: number): { to?: Dialect; tools?: ToolsPolicy; threshold?: number; provenance?: ProvenanceMode } {
   const out: { to?: Dialect; tools?: ToolsPolicy; threshold?: number; provenance?: ProvenanceMode } = {}
   if (o.to !== undefined) {
-    if (!DIALECTS.includes(o.to as string)) fail(`"to" must be one of ${DIALECTS.join(', ')}`, 'to', from)
+    if (!dialectIds().includes(o.to as string)) fail(`"to" must be one of ${dialectIds().join(', ')}`, 'to', from)
     out.to = o.to as Dialect
   }
   if (o.tools !== undefined) {

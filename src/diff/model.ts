@@ -3,25 +3,10 @@
 // plus the changes of form that are not changes. Every statement of OLD is
 // unchanged, reworded, moved or removed, and every statement of NEW is
 // unchanged, reworded, moved or added: the lists below account for each once.
-import type { Section, Source, Statement } from '../model.js'
+import type { SectionRef, StatementRef } from '../align/index.js'
+import type { Source } from '../model.js'
 
-/** One statement on one side, with where it sits. */
-export interface StatementRef {
-  statement: Statement
-  /** Titles of the sections it sits in, outermost first (the root's empty title left out). */
-  section: string[]
-  /** Position in document order among the side's statements, 0-based. */
-  index: number
-}
-
-/** One section on one side. */
-export interface SectionRef {
-  section: Section
-  /** Titles of its enclosing sections and its own, outermost first. */
-  path: string[]
-  /** Position in document order among the side's sections (the root is 0). */
-  index: number
-}
+export type { SectionRef, StatementRef } from '../align/index.js'
 
 /** A run of a word-level diff: text common to both, or only in OLD, or only in NEW. */
 export interface WordRun {
@@ -68,7 +53,7 @@ export type SectionChange =
   | { change: 'renamed'; old: SectionRef; new: SectionRef }
   | { change: 'moved'; old: SectionRef; new: SectionRef; move: 'parent' | 'position' }
 
-export interface FieldSide {
+interface FieldSide {
   value: unknown
   at: Source
 }

@@ -4,14 +4,16 @@
 // are statements. The merge works on units: a unit is one statement, section
 // or thematic break as it exists on up to three sides.
 //
-// 1. Sections are aligned O<->A and O<->B top-down: under aligned parents by
-//    key (the normalized title), then a renamed section by the statements it
-//    shares. Sections both branches added under one parent with one key are
-//    one unit.
-// 2. Statements are aligned O<->A and O<->B: the same statement by id (its
-//    normalized text, so re-wrapping, re-marking and re-numbering change
-//    nothing), preferring the same section; then a reworded one by
-//    similarity. Statements both branches added with the same text are one.
+// 1-2. Sections and statements are aligned O<->A and O<->B by the alignment
+//    engine that `diff` uses (src/align), so "the same section" and "the same
+//    statement, reworded" mean here what they mean there: a statement by id
+//    (its normalized text, so re-wrapping, re-marking and re-numbering change
+//    nothing), then by similarity; a section by title key, by the statements
+//    it holds, or by title words, anywhere in the tree. Sections both
+//    branches added under one parent with one key are one unit; statements
+//    both added with the same text are one; in a file both branches added
+//    (no base), A and B are aligned with each other the same way. Thematic
+//    breaks align by their place among their section's breaks.
 // 3. Each unit is decided on its own: its text (from the side that changed
 //    it), whether it stays (a deletion on one side applies when the other
 //    side left it as it was), and the section it sits in (a move on one side
@@ -20,9 +22,8 @@
 // 4. Each section's children are ordered by a three-way merge of orders: the
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
+import { alignBodies, type Alignment } from '../align/index.js'
 import type { Block, Rule, Section, Statement } from '../model.js'
-import { buildCorpus, compareTexts, termsOf, type Corpus } from '../similarity/index.js'
-import { statementsOf } from '../walk.js'
 import { insertAfterPredecessors } from './order.js'
 
 type SideName = 'o' | 'a' | 'b'
@@ -34,8 +35,6 @@ interface SecNode {
   parent: SecNode | undefined
   /** Unit id, once aligned. */
   unit: number
-  /** Ids of every statement below it, for aligning renamed sections. */
-  ids: Set<string>
   children: SecNode[]
 }
 
@@ -63,37 +62,11 @@ export interface BodyConflict {
   line: number
 }
 
-export interface BodyMerge {
+interface BodyMerge {
   root: Section
   conflicts: BodyConflict[]
   /** Decisions worth telling (both sides re-ordered one list, both moved one statement). */
   notes: string[]
-}
-
-const PROSE = new Set(['paragraph', 'item', 'task', 'lead', 'html', 'definition', 'heading'])
-const kindClass = (s: Statement): string => (PROSE.has(s.kind) ? 'prose' : s.kind)
-
-/** Above this score a statement absent from one side is the same statement reworded. */
-export const REWORD_THRESHOLD = 0.5
-
-const termCache = new Map<string, Set<string>>()
-function terms(text: string): Set<string> {
-  let t = termCache.get(text)
-  if (!t) {
-    if (termCache.size > 20_000) termCache.clear()
-    t = new Set(termsOf(text))
-    termCache.set(text, t)
-  }
-  return t
-}
-
-function wordJaccard(a: string, b: string): number {
-  const x = terms(a)
-  const y = terms(b)
-  if (x.size === 0 && y.size === 0) return a === b ? 1 : 0
-  let shared = 0
-  for (const t of x) if (y.has(t)) shared++
-  return shared / (x.size + y.size - shared)
 }
 
 class Merger {
@@ -101,23 +74,19 @@ class Merger {
   roots: Record<SideName, SecNode>
   conflicts: BodyConflict[] = []
   notes: string[] = []
-  private corpusCache: Corpus | undefined
+  /** The engine's alignment of the base with each side. */
+  private readonly alignments: Record<'a' | 'b', Alignment>
 
   constructor(
     private sides: Record<SideName, Section>,
     private token: (n: number) => string,
   ) {
     this.roots = { o: this.tree(sides.o, undefined), a: this.tree(sides.a, undefined), b: this.tree(sides.b, undefined) }
-  }
-
-  /** Term weights from the base's statements, built only when some statement needs pairing by similarity. */
-  private get corpus(): Corpus {
-    this.corpusCache ??= buildCorpus(statementsOf(this.sides.o).map((st) => st.text))
-    return this.corpusCache
+    this.alignments = { a: alignBodies(sides.o, sides.a), b: alignBodies(sides.o, sides.b) }
   }
 
   private tree(section: Section, parent: SecNode | undefined): SecNode {
-    const node: SecNode = { section, parent, unit: -1, ids: new Set(statementsOf(section).map((s) => s.id)), children: [] }
+    const node: SecNode = { section, parent, unit: -1, children: [] }
     for (const block of section.body) if (block.type === 'section') node.children.push(this.tree(block, node))
     return node
   }
@@ -144,7 +113,7 @@ class Merger {
       }
     }
     visitO(this.roots.o)
-    for (const side of ['a', 'b'] as const) this.alignSide(this.roots.o, this.roots[side], side)
+    for (const side of ['a', 'b'] as const) this.alignSide(side)
     // Sections both sides added, under one parent with one key, are one unit.
     const added = (side: 'a' | 'b') => this.units.filter((u) => u.type === 'section' && !u.o && u[side] && !u[side === 'a' ? 'b' : 'a'])
     for (const ub of added('b')) {
@@ -160,52 +129,28 @@ class Merger {
     }
   }
 
-  private alignSide(o: SecNode, x: SecNode, side: 'a' | 'b'): void {
-    const taken = new Set<SecNode>()
-    const pairs: Array<[SecNode, SecNode]> = []
-    for (const xc of x.children) {
-      const oc = o.children.find((c) => !taken.has(c) && c.section.key === xc.section.key && c.section.kind === xc.section.kind) ?? o.children.find((c) => !taken.has(c) && c.section.key === xc.section.key)
-      if (oc) {
-        taken.add(oc)
-        pairs.push([oc, xc])
-      }
+  /** A side's sections in document order: the order of the engine's section indices. */
+  private sectionNodes(side: SideName): SecNode[] {
+    const out: SecNode[] = []
+    const visit = (node: SecNode) => {
+      out.push(node)
+      node.children.forEach(visit)
     }
-    // A renamed section: the unmatched pair that shares the most statements.
-    const restX = x.children.filter((xc) => !pairs.some(([, p]) => p === xc))
-    for (const xc of restX) {
-      let best: SecNode | undefined
-      let bestScore = 0
-      for (const oc of o.children) {
-        if (taken.has(oc)) continue
-        let shared = 0
-        for (const id of xc.ids) if (oc.ids.has(id)) shared++
-        const score = shared / Math.max(1, xc.ids.size + oc.ids.size - shared)
-        if (score > bestScore) {
-          best = oc
-          bestScore = score
-        }
-      }
-      if (best && bestScore >= 0.34) {
-        taken.add(best)
-        pairs.push([best, xc])
-      }
-    }
-    for (const xc of x.children) {
-      const pair = pairs.find(([, p]) => p === xc)
-      if (pair) {
-        const unit = this.units[pair[0].unit]!
-        xc.unit = unit.id
-        unit[side] = { block: xc.section, parent: x.unit, node: xc }
-        this.alignSide(pair[0], xc, side)
-      } else this.addSubtree(xc, x.unit, side)
-    }
+    visit(this.roots[side])
+    return out
   }
 
-  private addSubtree(node: SecNode, parent: number, side: 'a' | 'b'): void {
-    const unit = this.newUnit('section')
-    node.unit = unit.id
-    unit[side] = { block: node.section, parent, node }
-    for (const child of node.children) this.addSubtree(child, unit.id, side)
+  /** A side's sections join the units of the base sections the engine aligned them with; the rest are new units. */
+  private alignSide(side: 'a' | 'b'): void {
+    const { n2o } = this.alignments[side].sections
+    const base = this.sectionNodes('o')
+    this.sectionNodes(side).forEach((node, b) => {
+      if (!node.parent) return
+      const a = n2o[b]!
+      const unit = a === -1 ? this.newUnit('section') : this.units[base[a]!.unit]!
+      node.unit = unit.id
+      unit[side] = { block: node.section, parent: node.parent.unit, node }
+    })
   }
 
   /** Statements and rules of a side, with the unit of the section that holds each. */
@@ -232,87 +177,64 @@ class Merger {
       unit.o = { block: leaf.block, parent: leaf.parent }
       return unit
     })
+    // The engine numbers statements in document order, as the leaves list them (breaks aside).
+    const statementLeaves = (side: SideName) => leaves[side].flatMap((leaf, i) => (leaf.block.type === 'statement' ? [i] : []))
+    const oStatements = statementLeaves('o')
     for (const side of ['a', 'b'] as const) {
-      const matched = new Array<boolean>(oUnits.length).fill(false)
-      const pending: number[] = []
-      leaves[side].forEach((leaf, i) => {
-        let found = -1
-        if (leaf.block.type === 'rule') {
-          found = leaves.o.findIndex((l, j) => !matched[j] && l.block.type === 'rule' && l.parent === leaf.parent && l.rule === leaf.rule)
-        } else {
-          const id = leaf.block.id
-          const same = (j: number) => !matched[j] && leaves.o[j]!.block.type === 'statement' && (leaves.o[j]!.block as Statement).id === id
-          found = leaves.o.findIndex((l, j) => same(j) && l.parent === leaf.parent)
-          if (found === -1) found = leaves.o.findIndex((_, j) => same(j))
-        }
-        if (found !== -1) {
-          matched[found] = true
-          oUnits[found]![side] = { block: leaf.block, parent: leaf.parent }
-        } else pending.push(i)
-      })
-      // Reworded statements: the most similar unmatched pairs.
-      const candidates: Array<{ i: number; j: number; score: number }> = []
-      for (const i of pending) {
-        const x = leaves[side][i]!.block
-        if (x.type !== 'statement') continue
-        leaves.o.forEach((l, j) => {
-          if (matched[j] || l.block.type !== 'statement' || kindClass(l.block) !== kindClass(x)) return
-          const jaccard = wordJaccard(x.text, l.block.text)
-          // The weighted comparison only where plain word overlap leaves doubt.
-          const score = (jaccard >= 0.8 || jaccard < 0.2 ? jaccard : Math.max(jaccard, compareTexts(x.text, l.block.text, this.corpus).score)) + (l.parent === leaves[side][i]!.parent ? 0.01 : 0)
-          if (score >= REWORD_THRESHOLD) candidates.push({ i, j, score })
-        })
+      const xStatements = statementLeaves(side)
+      const matched = new Set<number>()
+      for (const p of this.alignments[side].pairs) {
+        const leaf = leaves[side][xStatements[p.n]!]!
+        oUnits[oStatements[p.o]!]![side] = { block: leaf.block, parent: leaf.parent }
+        matched.add(xStatements[p.n]!)
       }
-      candidates.sort((p, q) => q.score - p.score || p.i - q.i || p.j - q.j)
-      const used = new Set<number>()
-      for (const c of candidates) {
-        if (used.has(c.i) || matched[c.j]) continue
-        used.add(c.i)
-        matched[c.j] = true
-        const leaf = leaves[side][c.i]!
-        oUnits[c.j]![side] = { block: leaf.block, parent: leaf.parent }
-      }
+      const rulesTaken = new Set<number>()
       const rest: number[] = []
-      for (const i of pending) {
-        if (used.has(i)) continue
-        const leaf = leaves[side][i]!
+      leaves[side].forEach((leaf, i) => {
+        if (matched.has(i)) return
+        if (leaf.block.type === 'rule') {
+          const found = leaves.o.findIndex((l, j) => !rulesTaken.has(j) && l.block.type === 'rule' && l.parent === leaf.parent && l.rule === leaf.rule)
+          if (found !== -1) {
+            rulesTaken.add(found)
+            oUnits[found]![side] = { block: leaf.block, parent: leaf.parent }
+            return
+          }
+        }
         // What both sides added with the same text (or the same break) is one unit.
         const twin = side === 'b'
           ? this.units.find((u) => u.type !== 'section' && !u.o && u.a && !u.b && sameLeaf(u.a.block, leaf.block) && (leaf.block.type === 'statement' || u.a.parent === leaf.parent))
           : undefined
         if (twin) twin.b = { block: leaf.block, parent: leaf.parent }
         else rest.push(i)
-      }
-      // A file both branches added (no base): a statement both wrote differently
-      // is one statement changed two ways, as git's add/add conflict would show.
-      if (side === 'b' && leaves.o.length === 0) {
-        const open = this.units.filter((u) => u.type === 'statement' && !u.o && u.a && !u.b)
-        const pairs: Array<{ i: number; u: Unit; score: number }> = []
-        for (const i of rest) {
-          const x = leaves.b[i]!.block
-          if (x.type !== 'statement') continue
-          for (const u of open) {
-            const y = u.a!.block as Statement
-            if (kindClass(y) !== kindClass(x)) continue
-            const score = wordJaccard(x.text, y.text)
-            if (score >= REWORD_THRESHOLD) pairs.push({ i, u, score })
-          }
-        }
-        pairs.sort((p, q) => q.score - p.score || p.i - q.i || p.u.id - q.u.id)
-        const done = new Set<number>()
-        for (const p of pairs) {
-          if (done.has(p.i) || p.u.b) continue
-          done.add(p.i)
-          p.u.b = { block: leaves.b[p.i]!.block, parent: leaves.b[p.i]!.parent }
-        }
-        for (let k = rest.length - 1; k >= 0; k--) if (done.has(rest[k]!)) rest.splice(k, 1)
-      }
+      })
+      if (side === 'b' && leaves.o.length === 0) this.pairAdded(leaves.b, rest)
       for (const i of rest) {
         const leaf = leaves[side][i]!
         const unit = this.newUnit(leaf.block.type === 'rule' ? 'rule' : 'statement')
         unit[side] = { block: leaf.block, parent: leaf.parent }
       }
     }
+  }
+
+  /**
+   * A file both branches added (no base): a statement of B the engine pairs
+   * with one of A is one statement written two ways, as git's add/add
+   * conflict would show it. Removes what it pairs from `rest`.
+   */
+  private pairAdded(leavesB: Array<{ block: Statement | Rule; parent: number }>, rest: number[]): void {
+    const unitOfA = new Map<Block, Unit>()
+    for (const u of this.units) if (u.type === 'statement' && !u.o && u.a && !u.b) unitOfA.set(u.a.block, u)
+    const alignment = alignBodies(this.sides.a, this.sides.b)
+    const bStatements = leavesB.flatMap((leaf, i) => (leaf.block.type === 'statement' ? [i] : []))
+    const open = new Set(rest)
+    for (const p of alignment.pairs) {
+      const i = bStatements[p.n]!
+      const u = unitOfA.get(alignment.old.statements[p.o]!.statement)
+      if (!u || u.b || !open.has(i)) continue
+      u.b = { block: leavesB[i]!.block, parent: leavesB[i]!.parent }
+      open.delete(i)
+    }
+    for (let k = rest.length - 1; k >= 0; k--) if (!open.has(rest[k]!)) rest.splice(k, 1)
   }
 
   /** Step 3: per unit, what the result holds and where. */

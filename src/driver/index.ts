@@ -19,7 +19,7 @@ import { merge3, type Merge3Options } from './merge3.js'
 
 export { merge3, type Merge3Options, type Merge3Result } from './merge3.js'
 export { mergeFields, type FieldConflict } from './fields.js'
-export { mergeBodies3, type BodyConflict, REWORD_THRESHOLD } from './body.js'
+export { mergeBodies3, type BodyConflict } from './body.js'
 
 export interface DriverOptions extends Merge3Options {
   /** Label of the base in git's fallback markers. */
@@ -89,7 +89,8 @@ export function mergeDriver(base: string, ours: string, theirs: string, path?: s
   if (a.equals(b) || o.equals(b)) return { code: 0, how: 'trivial', messages: [] }
   if (o.equals(a)) {
     try {
-      writeFileAtomic(ours, b.toString('utf8'))
+      // Theirs as it is, byte for byte: no decoding, so no encoding is changed.
+      writeFileAtomic(ours, b)
       return { code: 0, how: 'trivial', messages: [] }
     } catch (error) {
       return { code: CRASH, how: 'trivial', messages: [`${name}: ${(error as Error).message}`] }
@@ -110,7 +111,7 @@ export function mergeDriver(base: string, ours: string, theirs: string, path?: s
   if (!aa.meta.present && !ab.meta.present) return fallback(base, ours, theirs, options, 'not an agent definition (no frontmatter)', name)
   let result
   try {
-    result = merge3(ao, aa, ab, options)
+    result = merge3(ao, aa, ab, options, texts)
   } catch (error) {
     return fallback(base, ours, theirs, options, `the statement merge failed (${(error as Error).message.split('\n')[0]})`, name)
   }

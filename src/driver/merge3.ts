@@ -3,6 +3,7 @@
 // by the canonical renderer. A conflict is written with git's markers around
 // the smallest unit that conflicts: one frontmatter field, one statement
 // (a list item stays inside its list), one section title.
+import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../parse/markdown.js'
@@ -10,6 +11,7 @@ import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
+import { statementsOf } from '../walk.js'
 
 export interface Merge3Options {
   /** Labels after the markers (git's default: the branch names are not known to a driver). */
@@ -29,25 +31,37 @@ export interface Merge3Result {
   notes: string[]
 }
 
-const TOKEN = (n: number) => `AGENTMERGECONFLICT${n}X`
-const FIELD_TOKEN = (n: number) => `AGENTMERGEFIELD${n}X`
+/**
+ * A placeholder prefix no side contains: a random nonce per merge, drawn
+ * again in the (unlikely) case that the text already holds it, so that a
+ * statement that happens to read like a placeholder is never replaced.
+ */
+function freshPrefix(kind: string, sides: readonly string[]): string {
+  for (;;) {
+    const prefix = `AGENTMERGE${kind}${randomBytes(8).toString('hex').toUpperCase()}N`
+    if (!sides.some((t) => t.includes(prefix))) return prefix
+  }
+}
 
-/** Merges O (base), A (ours) and B (theirs). */
-export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}): Merge3Result {
+/** Merges O (base), A (ours) and B (theirs); `texts`, the sides' text when known, keep placeholders apart from content. */
+export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}, texts: readonly string[] = []): Merge3Result {
   const size = options.markerSize ?? 7
   const open = '<'.repeat(size) + (options.ours ? ` ${options.ours}` : ' ours')
   const mid = '='.repeat(size)
   const close = '>'.repeat(size) + (options.theirs ? ` ${options.theirs}` : ' theirs')
   const dialect = a.meta.present ? a.meta.dialect : b.meta.dialect
 
-  const fields = mergeFields(o.meta.fields, a.meta.fields, b.meta.fields, FIELD_TOKEN)
-  const body = mergeBodies3(o.root, a.root, b.root, TOKEN)
+  const sides = [...texts, ...[o, a, b].flatMap((x) => statementsOf(x.root).map((st) => st.text)), JSON.stringify([o.meta.fields, a.meta.fields, b.meta.fields])]
+  const bodyPrefix = freshPrefix('CONFLICT', sides)
+  const fieldPrefix = freshPrefix('FIELD', sides)
+  const fields = mergeFields(o.meta.fields, a.meta.fields, b.meta.fields, (n) => `${fieldPrefix}${n}X`)
+  const body = mergeBodies3(o.root, a.root, b.root, (n) => `${bodyPrefix}${n}X`)
   const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
   meta.dialect = dialect
   const merged: Agent = { ...a, meta, root: body.root }
   let text = renderAgent(merged)
-  text = placeFieldConflicts(text, fields.conflicts, dialect, open, mid, close)
-  text = placeBodyConflicts(text, body.conflicts, open, mid, close)
+  text = placeFieldConflicts(text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
+  text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
     ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
     ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
@@ -62,13 +76,19 @@ function conflictWhat(c: BodyConflict): string {
   return 'statement changed differently on both sides'
 }
 
-function placeFieldConflicts(text: string, conflicts: FieldConflict[], dialect: Agent['meta']['dialect'], open: string, mid: string, close: string): string {
-  for (const c of conflicts) {
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+// Both placements replace every placeholder line in one pass over the text
+// (a pass per conflict would make the driver quadratic in conflicts).
+function placeFieldConflicts(text: string, conflicts: FieldConflict[], prefix: string, dialect: Agent['meta']['dialect'], open: string, mid: string, close: string): string {
+  if (conflicts.length === 0) return text
+  const byToken = new Map(conflicts.map((c) => [c.token, c]))
+  return text.replace(new RegExp(`^[^\\n]*(${escapeRe(prefix)}\\d+X)[^\\n]*\\n`, 'gm'), (line, token: string) => {
+    const c = byToken.get(token)
+    if (!c) return line
     const side = (value: unknown) => (value === undefined ? '' : renderFields([{ key: c.key, value, line: c.line }], dialect))
-    const block = `${open}\n${side(c.ours)}${mid}\n${side(c.theirs)}${close}\n`
-    text = text.replace(new RegExp(`^[^\\n]*${c.token}[^\\n]*\\n`, 'm'), () => block)
-  }
-  return text
+    return `${open}\n${side(c.ours)}${mid}\n${side(c.theirs)}${close}\n`
+  })
 }
 
 /** The Markdown of a side of a conflict, its lines each prefixed as the placeholder's line was. */
@@ -80,28 +100,24 @@ function sideLines(statement: Statement | undefined, first: string, rest: string
   return md.split('\n').map((line, i) => (i === 0 ? first : line === '' ? rest.trimEnd() : rest) + line).join('\n') + '\n'
 }
 
-function placeBodyConflicts(text: string, conflicts: BodyConflict[], open: string, mid: string, close: string): string {
-  for (const c of conflicts) {
-    const re = new RegExp(`^([^\\n]*?)${c.token}([^\\n]*)\\n?`, 'm')
-    const m = re.exec(text)
-    if (!m) continue
-    const [line, before = '', after = ''] = m
-    let block: string
+function placeBodyConflicts(text: string, conflicts: BodyConflict[], prefix: string, open: string, mid: string, close: string): string {
+  if (conflicts.length === 0) return text
+  const byToken = new Map(conflicts.map((c) => [c.token, c]))
+  const re = new RegExp(`^([^\\n]*?)(${escapeRe(prefix)}\\d+X)([^\\n]*)(\\n?)`, 'gm')
+  return text.replace(re, (line: string, before: string, token: string, after: string) => {
+    const c = byToken.get(token)
+    if (!c) return line
     if (c.kind === 'title') {
       const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
-      block = `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
-    } else {
-      const like = (c.ours ?? c.theirs) as Statement
-      if (like.node.type === 'tableRow') {
-        const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
-        block = `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
-      } else {
-        // Continuation lines align under the first: list markers become spaces, quote markers stay.
-        const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
-        block = `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
-      }
+      return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
     }
-    text = text.slice(0, m.index) + block + text.slice(m.index + line.length)
-  }
-  return text
+    const like = (c.ours ?? c.theirs) as Statement
+    if (like.node.type === 'tableRow') {
+      const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
+      return `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
+    }
+    // Continuation lines align under the first: list markers become spaces, quote markers stay.
+    const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
+    return `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
+  })
 }

@@ -4,19 +4,23 @@
 // a paragraph of bold text alone followed by a list. Statements are the
 // leaves: list items without a nested list, paragraphs, code, table rows,
 // HTML and definitions. Every word of the file lands in exactly one of them
-// (or in a section title).
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+// (or in a section title). Each statement and title keeps its source text
+// (normalize/source.ts) so that writers write what the author wrote.
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
 import { stringifyMarkdown } from '../parse/markdown.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
+import { isFenced, keepSource, nodeSource } from './source.js'
 
 /** Containers nested deeper than this are refused rather than walked. */
 export const MAX_NESTING = 100
 
 interface Context {
   path: string
+  /** The text the tree was parsed from, for source slices; absent for a bare tree. */
+  text?: string
   quote: number
   /** Container depth, bounded by MAX_NESTING. */
   depth: number
@@ -26,8 +30,12 @@ interface Context {
 
 const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 0
 
-/** Marks our own provenance comments, which are not statements of the agent. */
-export const PROVENANCE_COMMENT = /^<!--\s*agentmerge[\s:]/
+/**
+ * Our own provenance note, which is not a statement of the agent: its exact,
+ * versioned opening line and nothing else (a user's comment that merely
+ * starts with `<!-- agentmerge` is content, and kept).
+ */
+export const PROVENANCE_COMMENT = /^<!-- agentmerge-provenance v1\n[^]*\n-->$/
 
 /**
  * The text of a statement whose words are all in its markup (`[](./a.md)`,
@@ -50,7 +58,28 @@ function addStatement(body: Block[], kind: StatementKind, node: RootContent, tex
   body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
 }
 
+/** Whether a node holds struck-out text (GFM `~~`), which only a source with a tilde can. */
+function hasStrike(node: Nodes): boolean {
+  if (node.type === 'delete') return true
+  return 'children' in node && (node.children as Nodes[]).some(hasStrike)
+}
+
+/** The node with each struck-out part as its text between `~~`. */
+function markStrikes(node: Nodes): Nodes {
+  if (node.type === 'delete') return { type: 'text', value: `~~${plainText(node)}~~` }
+  if (!('children' in node)) return node
+  return { ...node, children: (node.children as Nodes[]).map(markStrikes) } as Nodes
+}
+
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
+  // Striking a statement out is a change in meaning: the identity text keeps
+  // the strikes, though the plain text (what similarity reads) does not.
+  if ((ctx.text === undefined || ctx.text.includes('~')) && hasStrike(node) && norm.endsWith(text)) {
+    norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
+  }
+  if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html' && !(kind === 'code' && !isFenced(ctx.text, node))) {
+    keepSource(node, nodeSource(ctx.text, node))
+  }
   const statement: Statement = {
     type: 'statement',
     kind,
@@ -65,9 +94,11 @@ function makeStatement(kind: StatementKind, node: RootContent, text: string, nor
   return statement
 }
 
-function makeSection(kind: SectionKind, titleNodes: PhrasingContent[], depth: number, path: string, line: number, ordered?: boolean, quote = 0): Section {
-  const title = plainText({ type: 'paragraph', children: titleNodes }).replace(/\s*:$/, '')
+function makeSection(kind: SectionKind, titleNodes: PhrasingContent[], depth: number, path: string, line: number, ordered?: boolean, quote = 0, written?: Omit<NonNullable<Section['written']>, 'plain'>): Section {
+  const plain = plainText({ type: 'paragraph', children: titleNodes })
+  const title = plain.replace(/\s*:$/, '')
   const section: Section = { type: 'section', kind, title, titleNodes, key: sectionKey(title), depth, source: { path, line }, body: [] }
+  if (written) section.written = { ...written, plain }
   if (ordered !== undefined) section.ordered = ordered
   if (quote > 0) section.quote = quote
   return section
@@ -100,6 +131,35 @@ function splitTitle(paragraph: Paragraph): { title: PhrasingContent[]; lead: Phr
     else lead[0] = { ...head, value }
   }
   return { title: trimColon(first.children), lead }
+}
+
+// What splitTitle takes off the start of a lead-in, as the source spells it.
+const LEAD_SEPARATOR = /^\s*(?:[:\-\u2013\u2014]\s*)?/
+
+/**
+ * A pseudo-heading's title as written: the title paragraph up to its lead-in
+ * (the bold part when a lead-in follows on its first line, else the whole
+ * paragraph), the separator after it, and the lead-in's own source.
+ */
+function writtenTitle(text: string, paragraph: Paragraph, hasLead: boolean): { written?: { text: string; separator: string }; lead?: string } {
+  const whole = nodeSource(text, paragraph)
+  if (whole === undefined) return {}
+  if (!hasLead) return { written: { text: whole, separator: '' } }
+  const start = paragraph.position?.start.offset
+  const strongEnd = paragraph.children[0]?.position?.end.offset
+  if (start === undefined || strongEnd === undefined || text.slice(start, strongEnd).includes('\n')) return {}
+  const rest = whole.slice(strongEnd - start)
+  const separator = LEAD_SEPARATOR.exec(rest)![0]
+  return { written: { text: whole.slice(0, strongEnd - start), separator }, lead: rest.slice(separator.length) }
+}
+
+/** A heading's content as written, when it is one line (a setext heading may not be). */
+function headingSource(text: string | undefined, heading: Heading): { text: string; separator: string } | undefined {
+  const first = heading.children[0]?.position?.start.offset
+  const last = heading.children[heading.children.length - 1]?.position?.end.offset
+  if (text === undefined || first === undefined || last === undefined) return undefined
+  const content = text.slice(first, last)
+  return content.includes('\n') ? undefined : { text: content, separator: '' }
 }
 
 function rowText(row: TableRow): string {
@@ -140,9 +200,11 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): v
     return
   }
   const split = first?.type === 'paragraph' ? splitTitle(first) : { title: [], lead: [] }
-  const section = makeSection('item', split.title, ctx.sectionDepth + 1, ctx.path, line, ordered, ctx.quote)
+  const source = ctx.text !== undefined && first?.type === 'paragraph' ? writtenTitle(ctx.text, first, split.lead.length > 0) : {}
+  const section = makeSection('item', split.title, ctx.sectionDepth + 1, ctx.path, line, ordered, ctx.quote, source.written)
   if (split.lead.length > 0) {
     const lead: Paragraph = { type: 'paragraph', children: split.lead, position: first?.position }
+    keepSource(lead, source.lead)
     const text = plainText(lead)
     section.body.push(makeStatement('lead', lead, text, text, ctx, line))
   }
@@ -171,7 +233,8 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
         const label = labelOf(node)
         const next = nodes[i + 1]
         if (label && next?.type === 'list') {
-          const section = makeSection('label', label, ctx.sectionDepth + 1, ctx.path, line, undefined, ctx.quote)
+          const written = ctx.text === undefined ? undefined : nodeSource(ctx.text, node)
+          const section = makeSection('label', label, ctx.sectionDepth + 1, ctx.path, line, undefined, ctx.quote, written === undefined ? undefined : { text: written, separator: '' })
           addList(next, section.body, { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 })
           body.push(section)
           i++
@@ -224,14 +287,17 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
   }
 }
 
-/** Builds the section tree of a document: headings nest by depth. */
-export function buildSections(tree: Root, path: string): Section {
+/**
+ * Builds the section tree of a document: headings nest by depth. With the
+ * text the tree was parsed from, statements and titles keep their source.
+ */
+export function buildSections(tree: Root, path: string, text?: string): Section {
   const root = makeSection('root', [], 0, path, 1)
   const stack: Section[] = [root]
   let run: RootContent[] = []
   const flush = () => {
     const current = stack[stack.length - 1]!
-    addBlocks(run, current.body, { path, quote: 0, depth: 0, sectionDepth: current.depth })
+    addBlocks(run, current.body, { path, text, quote: 0, depth: 0, sectionDepth: current.depth })
     run = []
   }
   for (const node of tree.children) {
@@ -242,7 +308,7 @@ export function buildSections(tree: Root, path: string): Section {
     flush()
     const heading = node as Heading
     while (stack.length > 1 && stack[stack.length - 1]!.depth >= heading.depth) stack.pop()
-    const section = makeSection('heading', heading.children, heading.depth, path, lineOf(heading))
+    const section = makeSection('heading', heading.children, heading.depth, path, lineOf(heading), undefined, 0, headingSource(text, heading))
     stack[stack.length - 1]!.body.push(section)
     stack.push(section)
   }

@@ -1,10 +1,16 @@
-// Renders the agent model back to canonical Markdown: the model becomes an
-// mdast tree again (sections as their headings or pseudo-headings, runs of
-// items as lists, rows as tables, quoted statements in blockquotes) and
-// remark-stringify writes it with fixed options. Normalize and merge both end
-// here, so a merged file is in canonical form by construction.
-import type { Blockquote, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+// Renders the agent model back to Markdown: the model becomes an mdast tree
+// again (sections as their headings or pseudo-headings, runs of items as
+// lists, rows as tables, quoted statements in blockquotes) and
+// remark-stringify writes that skeleton with fixed options. Each statement
+// and title goes into it as its source text (an `html` node, which is
+// written verbatim, re-indented by its container), so its words, escapes,
+// markup and line breaks are the author's; only what has no source (a title
+// the merge made) is written from its nodes. Normalize and merge both end
+// here.
+import type { Blockquote, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import type { Agent, Block, Placement, Section, Statement } from '../model.js'
+import { plainText } from '../normalize/plain.js'
+import { sourceText } from '../normalize/source.js'
 import { stringifyMarkdown } from '../parse/markdown.js'
 import { renderFrontmatter } from './frontmatter.js'
 
@@ -13,6 +19,30 @@ type Piece =
   | { kind: 'item'; quote: number; ordered: boolean; node: ListItem }
   | { kind: 'row'; quote: number; table: NonNullable<Placement['table']>; node: TableRow }
   | { kind: 'block'; quote: number; node: RootContent }
+
+// Source text goes in as inline HTML, which is written verbatim; a block of
+// it as a paragraph of that, so that it is spaced as the paragraph it mostly is.
+const inline = (value: string): Html => ({ type: 'html', value })
+const verbatim = (value: string): Paragraph => ({ type: 'paragraph', children: [inline(value)] })
+
+/** The title as written, unless a stage changed the title nodes since it was read. */
+function writtenTitle(section: Section): NonNullable<Section['written']> | undefined {
+  const written = section.written
+  if (!written || written.plain !== plainText({ type: 'paragraph', children: section.titleNodes })) return undefined
+  return written
+}
+
+/** A pseudo-heading's title paragraph, with its lead-in: as written when both have a source. */
+function titleBlock(section: Section, lead: Statement | undefined, colon: boolean): RootContent {
+  const written = writtenTitle(section)
+  const leadSource = lead ? sourceText(lead.node) : undefined
+  if (written && !lead) return verbatim(written.text + written.separator.trimEnd())
+  if (written && leadSource !== undefined) {
+    const separator = written.separator === '' ? ': ' : /\s$/.test(written.separator) ? written.separator : written.separator + ' '
+    return verbatim(written.text + separator + leadSource)
+  }
+  return titleParagraph(section, lead ? (lead.node as Paragraph).children : [], colon)
+}
 
 function titleParagraph(section: Section, after: PhrasingContent[], colon: boolean): Paragraph {
   const children: PhrasingContent[] = section.titleNodes.length > 0 ? [{ type: 'strong', children: section.titleNodes }] : []
@@ -37,28 +67,31 @@ function piecesOf(blocks: Block[], out: Piece[]): Piece[] {
 function statementPiece(statement: Statement): Piece {
   const { quote } = statement.placement
   const node = statement.node
+  const source = sourceText(node)
   if (node.type === 'listItem') {
-    return { kind: 'item', quote, ordered: statement.placement.ordered === true, node: itemNode(node.children, node.checked) }
+    const children = source === undefined ? node.children : [verbatim(source)]
+    return { kind: 'item', quote, ordered: statement.placement.ordered === true, node: itemNode(children as ListItem['children'], node.checked) }
   }
   if (node.type === 'tableRow' && statement.placement.table) return { kind: 'row', quote, table: statement.placement.table, node }
-  return { kind: 'block', quote, node }
+  return { kind: 'block', quote, node: source === undefined ? node : verbatim(source) }
 }
 
 function sectionPieces(section: Section, out: Piece[]): void {
   const quote = section.quote ?? 0
   if (section.kind === 'item') {
     const [first, ...rest] = section.body
-    const lead = first?.type === 'statement' && first.kind === 'lead' ? (first.node as Paragraph).children : []
-    const body = lead.length > 0 ? rest : section.body
-    const children = [titleParagraph(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
+    const lead = first?.type === 'statement' && first.kind === 'lead' ? first : undefined
+    const body = lead ? rest : section.body
+    const children = [titleBlock(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
     out.push({ kind: 'item', quote, ordered: section.ordered === true, node: itemNode(children, section.checked) })
     return
   }
   if (section.kind === 'heading') {
     const depth = Math.min(6, Math.max(1, section.depth)) as 1 | 2 | 3 | 4 | 5 | 6
-    out.push({ kind: 'block', quote: 0, node: { type: 'heading', depth, children: section.titleNodes } })
+    const written = writtenTitle(section)
+    out.push({ kind: 'block', quote: 0, node: { type: 'heading', depth, children: written ? [inline(written.text)] : section.titleNodes } })
   } else if (section.kind === 'label') {
-    out.push({ kind: 'block', quote, node: titleParagraph(section, [], true) })
+    out.push({ kind: 'block', quote, node: titleBlock(section, undefined, true) })
   }
   piecesOf(section.body, out)
 }
@@ -99,13 +132,40 @@ function group(pieces: Piece[], level: number): RootContent[] {
         table.children.push(next.node)
         i++
       }
-      out.push(table)
+      out.push(tableSource(table, piece.table.columns) ?? table)
     } else {
       out.push(piece.node)
       i++
     }
   }
   return out
+}
+
+const DELIMITER = { left: ':--', right: '--:', center: ':-:' } as const
+
+/** A row's source with the outer pipes a table row needs to be read as one. */
+function piped(row: string): string {
+  const open = row.startsWith('|') ? row : `| ${row}`
+  return /(?:^|[^\\])\|$/.test(open) && open.length > 1 ? open : `${open} |`
+}
+
+/**
+ * A table written from its rows' sources, with a delimiter row of its
+ * alignment after the first; undefined when a row has no source.
+ */
+function tableSource(table: Table, columns: number): Paragraph | undefined {
+  const rows: string[] = []
+  for (const row of table.children) {
+    const source = sourceText(row)
+    if (source === undefined) return undefined
+    rows.push(piped(source))
+  }
+  const align = Array.from({ length: Math.max(1, columns) }, (_, i) => {
+    const side = table.align?.[i]
+    return side ? DELIMITER[side] : '---'
+  })
+  rows.splice(1, 0, `| ${align.join(' | ')} |`)
+  return verbatim(rows.join('\n'))
 }
 
 /** The mdast tree of an agent's body (without frontmatter). */
@@ -122,9 +182,11 @@ export function renderAgent(agent: Agent): string {
   return text
 }
 
-/** The canonical Markdown of one statement; an item without its marker. */
+/** The Markdown of one statement as written (an item without its marker), or its canonical Markdown when it has no source. */
 export function statementMarkdown(statement: Statement): string {
   const node = statement.node
+  const source = sourceText(node)
+  if (source !== undefined) return source
   let tree: Root
   if (node.type === 'listItem') tree = { type: 'root', children: node.children }
   else if (node.type === 'tableRow') {

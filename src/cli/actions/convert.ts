@@ -1,12 +1,11 @@
 // `agentmerge convert`: print or write agent files in another dialect.
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { convertAgent, fileNameFor } from '../../convert/index.js'
+import { convertFile, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { withEol } from '../../normalize.js'
-import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { safeFileName } from '../../write/names.js'
+import { makeDirs } from '../../write/dirs.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
@@ -35,24 +34,26 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  for (const { path, agent } of await readInputs(run, files, options)) {
+  // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
+  for (const { path, agent } of await readInputs(run, files, options, { noRepair: true })) {
     if (!agent) continue
     run.each(path, () => {
-      const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to) : undefined
-      const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
+      const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
+      const converted = convertFile(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
-      const text = withEol(renderAgent(converted.agent), agent.eol)
+      const text = converted.text
       if (options.outDir) {
         const target = join(options.outDir, fileName!)
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
         if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
-        mkdirSync(options.outDir, { recursive: true })
-        writeFileAtomic(target, text)
+        makeDirs(options.outDir)
+        writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
         if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
-      } else if (options.output) writeFileAtomic(options.output, text)
+      } else if (options.output) writeFileAtomic(options.output, text, { inputs: files })
       else process.stdout.write(text)
     })
   }

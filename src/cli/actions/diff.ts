@@ -77,7 +77,8 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
     // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode [new-path xfrm-msg].
     if (args.length === 1) return run.code // an unmerged path: nothing to compare
     if (!looksExternal(args)) {
-      run.fail(new AgentError('usage', `--git-external expects git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), got ${args.length}`, 'agentmerge diff'))
+      const got = args.length === 7 || args.length === 9 ? `got ${args.length}, but old-hex, old-mode, new-hex or new-mode is not an object id or a file mode` : `got ${args.length}`
+      run.fail(new AgentError('usage', `--git-external expects git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), ${got}`, 'agentmerge diff'))
       return run.code
     }
     const [path, oldFile, , , newFile] = args as [string, string, string, string, string]

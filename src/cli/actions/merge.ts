@@ -9,6 +9,7 @@ import { provenanceJson } from '../../merge/provenance.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
 import { ProfileMemo } from '../../similarity/profile.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { writeWithSidecar } from '../../write/sidecar.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, readInputs } from '../inputs.js'
@@ -22,6 +23,9 @@ export interface MergeCommandOptions extends GlobalOptions {
   threshold?: number
   /** --report: also write the HTML report here. */
   report?: string
+  base?: string
+  minSupport?: number
+  conflicts?: 'decide' | 'keep'
 }
 
 const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolve(a) === resolve(b)
@@ -59,6 +63,14 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('prefer-not-input', '--prefer names a file that is not an input of the merge', options.prefer))
     return run.code
   }
+  if (options.base !== undefined && options.base !== 'auto' && !files.some((f) => f === options.base || same(f, options.base!))) {
+    run.fail(new AgentError('prefer-not-input', '--base names a file that is not an input of the merge (or give --base auto)', options.base))
+    return run.code
+  }
+  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) {
+    run.fail(new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more`, 'agentmerge'))
+    return run.code
+  }
 
   // A bad input is reported in one line; the others are still read, and
   // their statements profiled for grouping as they arrive from the parse workers.
@@ -67,6 +79,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   if (agents.length === 0) return run.flag(EXIT.trouble), run.code
   // A preferred file that could not be read falls back to the first one read.
   const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
+  const base = options.base === 'auto' || (options.base !== undefined && agents.some((a) => a.path === options.base || same(a.path, options.base!))) ? options.base : undefined
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
@@ -75,6 +88,9 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(prefer ? { prefer } : {}),
+    ...(base ? { base } : {}),
+    ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
+    ...(options.conflicts ? { conflicts: options.conflicts } : {}),
     tools: options.tools ?? 'union',
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     path: output ?? 'merged.md',
@@ -82,17 +98,17 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   run.warn(result.conflicts)
   const text = renderMerged(result, mode)
   if (output) {
-    if (run.each(output, () => (writeFileAtomic(output, text), true)) && sidecar) {
-      run.each(sidecar, () => writeFileAtomic(sidecar, provenanceJson(result.provenance)))
-    }
+    // The output and its sidecar are written as one pair, the sidecar naming the output's hash.
+    if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files }))
+    else run.each(output, () => writeFileAtomic(output, text, { inputs: files }))
   } else process.stdout.write(text)
-  if (options.report) await writeReport(options.report, result, run)
+  if (options.report) await writeReport(options.report, result, run, files)
   if (!options.quiet) process.stderr.write(summaryLine(result.summary) + '\n')
   return run.code
 }
 
 /** --report: the HTML report, written atomically (its module is loaded only when asked for). */
-async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run): Promise<void> {
+async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, inputs: string[]): Promise<void> {
   const { renderMergeReport } = await import('../../report/merge.js')
-  run.each(path, () => writeFileAtomic(path, renderMergeReport(result)))
+  run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
 }

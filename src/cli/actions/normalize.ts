@@ -6,6 +6,7 @@ import { AgentError } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { decode } from '../../read/decode.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
@@ -28,7 +29,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   const json: unknown[] = []
   let unformatted = 0
   let written = 0
-  for (const { path, agent } of await readInputs(run, files, options)) {
+  for (const { path, agent, text: read } of await readInputs(run, files, options, { keepText: options.write === true })) {
     if (!agent) continue
     run.each(path, () => {
       if (options.json) {
@@ -44,7 +45,9 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
           process.stdout.write(`${path}\n`)
         }
         if (options.write && path !== '-') {
-          writeFileAtomic(path, canonical)
+          // A file changed since it was read (a line appended meanwhile) is not overwritten.
+          const unchanged = (bytes: Buffer | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
+          writeFileAtomic(path, canonical, { unchanged })
           written++
         }
         return
@@ -53,7 +56,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
     })
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json }, null, 2) + '\n')
-  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join('')))
+  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
   else for (const out of outputs) process.stdout.write(out)
   if (options.check && unformatted > 0) {
     if (!options.quiet) process.stderr.write(`${unformatted} of ${files.length} file${files.length === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write\n`)
@@ -61,4 +64,12 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   }
   if (options.write && !options.quiet && written > 0) process.stderr.write(`normalized ${written} file${written === 1 ? '' : 's'}\n`)
   return run.code
+}
+
+function decodedText(bytes: Buffer, path: string, options: NormalizeOptions): string | undefined {
+  try {
+    return decode(bytes, path, { noRepair: options.repair === false }).text
+  } catch {
+    return undefined
+  }
 }

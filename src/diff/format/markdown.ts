@@ -11,6 +11,7 @@ import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
+import { markdownRefs, terminalLine } from '../../write/sink.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {
@@ -20,9 +21,11 @@ export interface MarkdownOptions {
   title?: string
 }
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value })
+// Text from agent files mentions no one and links no issue (`@`/`#` neutralized);
+// a code span (paths, places) stays on one line, so it cannot break a table or a list.
+const text = (value: string): PhrasingContent => ({ type: 'text', value: markdownRefs(value) })
 const html = (value: string): Html => ({ type: 'html', value })
-const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value })
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: terminalLine(value) })
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
 
 function wrapMarks(marks: string[], value: string): PhrasingContent {
@@ -37,7 +40,7 @@ function wrapMarks(marks: string[], value: string): PhrasingContent {
 }
 
 /** Inline content of tokens: runs of equal markup become one node, spaces stay outside the markup. */
-export function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
+function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let i = 0
   while (i < tokens.length) {
@@ -161,7 +164,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function details(summary: string, items: ListItem[]): string {
   const list: List = { type: 'list', ordered: false, spread: false, children: items }
-  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n\n${stringifyMarkdown({ type: 'root', children: [list] })}\n</details>\n`
+  return `<details>\n<summary>${escapeHtml(markdownRefs(terminalLine(summary)))}</summary>\n\n${stringifyMarkdown({ type: 'root', children: [list] })}\n</details>\n`
 }
 
 function countText(n: number, what: string): string {

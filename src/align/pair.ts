@@ -9,6 +9,7 @@ import { compareTexts, corpusOf, idf, termsOf, type Corpus } from '../similarity
 import type { Statement } from '../model.js'
 import { dice, greedy, type SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
+import { COMMON, ESTIMATE_FLOOR, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
 
 export interface Pair {
   o: number
@@ -18,22 +19,11 @@ export interface Pair {
   exact: boolean
 }
 
-/** A word in more statements than this is no evidence for a pair. */
-const COMMON = 48
-/** Sections with more unpaired statements than this are not paired all against all. */
-const SECTION_CAP = 32
-/** Minimum similarity in the aligned section, and across sections (a move). */
-export const SAME_SECTION_SCORE = 0.5
-export const OTHER_SECTION_SCORE = 0.65
-/** Minimum similarity for the one statement left in a gap on each side. */
-export const GAP_SCORE = 0.3
-/** Below this estimate the full similarity comparison is skipped. */
-const ESTIMATE_FLOOR = 0.35
 
 const STOP = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'you', 'your', 'will', 'all'])
 
 /** Lower-case words of a text, without the commonest function words. */
-export function wordsOf(text: string): Set<string> {
+function wordsOf(text: string): Set<string> {
   const out = new Set<string>()
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+(?:[.+#'’-][\p{L}\p{N}_]+)*[+#]*/gu)) if (!STOP.has(m[0])) out.add(m[0])
   return out

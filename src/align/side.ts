@@ -1,12 +1,27 @@
-// One side of a diff, flattened once: every statement and section in
+// One side of an alignment, flattened once: every statement and section in
 // document order with its position, its container and its ancestry, so that
 // the alignment passes work on indices instead of walking trees again.
-import type { Agent, Section } from '../model.js'
-import type { SectionRef, StatementRef } from './model.js'
+import type { Section, Statement } from '../model.js'
+
+/** One statement on one side, with where it sits. */
+export interface StatementRef {
+  statement: Statement
+  /** Titles of the sections it sits in, outermost first (the root's empty title left out). */
+  section: string[]
+  /** Position in document order among the side's statements, 0-based. */
+  index: number
+}
+
+/** One section on one side. */
+export interface SectionRef {
+  section: Section
+  /** Titles of its enclosing sections and its own, outermost first. */
+  path: string[]
+  /** Position in document order among the side's sections (the root is 0). */
+  index: number
+}
 
 export interface Side {
-  agent: Agent
-  text: string | undefined
   statements: StatementRef[]
   sections: SectionRef[]
   /** Statement index -> index of the section that directly holds it. */
@@ -23,8 +38,9 @@ export interface Side {
   subtree: Set<string>[]
 }
 
-export function flatten(agent: Agent, text?: string): Side {
-  const side: Side = { agent, text, statements: [], sections: [], sectionOf: [], slot: [], parentOf: [], direct: [], children: [], subtree: [] }
+/** Flattens the section tree under `root` (an agent's root section). */
+export function flatten(root: Section): Side {
+  const side: Side = { statements: [], sections: [], sectionOf: [], slot: [], parentOf: [], direct: [], children: [], subtree: [] }
   const visit = (section: Section, parent: number, path: string[]): number => {
     const index = side.sections.length
     const own = section.kind === 'root' ? path : [...path, section.title]
@@ -46,6 +62,6 @@ export function flatten(agent: Agent, text?: string): Side {
     }
     return index
   }
-  visit(agent.root, -1, [])
+  visit(root, -1, [])
   return side
 }

@@ -1,0 +1,182 @@
+#!/usr/bin/env node
+// Scores the merge of each labelled family (fixtures/FAMILY/*.md against
+// fixtures/gold/FAMILY.json) from the merge's provenance, as issue 13 defines
+// the two figures; opening role statements (src/merge/identity.ts) are left
+// out of both:
+//
+// - folded: of the statements people would fold away (the labelled
+//   statements minus people's groups, singletons counted as groups), the
+//   share the merge folded into an output statement of the same people's
+//   group (the written wording's group; the fold's largest group when the
+//   wording is not labelled);
+// - wrong: of the output statements that stand for two or more labelled
+//   statements, the share whose statements belong to two or more of
+//   people's groups.
+//
+//   node scripts/eval-merge.mjs                    # default merge, every family
+//   node scripts/eval-merge.mjs --threshold 0.55   # another duplicate threshold
+//   node scripts/eval-merge.mjs --sweep            # leave-one-family-out threshold choice
+//   node scripts/eval-merge.mjs --errors           # list the wrong folds
+//
+// evalMerge() is exported for `npm run eval`. src/ is bundled with esbuild
+// into a temp dir, so no build is needed.
+import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { basename, join, resolve } from 'node:path'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+const root = resolve(fileURLToPath(import.meta.url), '../..')
+const goldDir = join(root, 'fixtures/gold')
+
+async function loadModules() {
+  const dir = await mkdtemp(join(tmpdir(), 'agentmerge-eval-merge-'))
+  try {
+    await build({
+      entryPoints: { merge: join(root, 'src/merge/index.ts'), identity: join(root, 'src/merge/identity.ts'), pipeline: join(root, 'src/pipeline.ts') },
+      outdir: dir,
+      bundle: true,
+      format: 'esm',
+      platform: 'node',
+      target: 'node20',
+      outExtension: { '.js': '.mjs' },
+      logLevel: 'error',
+      banner: { js: "import { createRequire as __amCreateRequire } from 'node:module'; const require = __amCreateRequire(import.meta.url);" },
+    })
+    const load = (name) => import(pathToFileURL(join(dir, `${name}.mjs`)).href)
+    return { merge: await load('merge'), identity: await load('identity'), pipeline: await load('pipeline') }
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
+
+/** Each family: its files, labelled ids and gold groups. */
+async function loadFamilies() {
+  const names = (await readdir(goldDir)).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort()
+  const out = []
+  for (const name of names) {
+    const tsv = join(goldDir, `${name}.statements.tsv`)
+    if (!existsSync(tsv) || !existsSync(join(root, 'fixtures', name))) continue
+    const ids = (await readFile(tsv, 'utf8')).split(/\r?\n/).filter((l) => l.trim()).map((l) => l.split('\t')[0])
+    const gold = JSON.parse(await readFile(join(goldDir, `${name}.json`), 'utf8')).groups
+    const files = [...new Set(ids.map((id) => id.slice(0, id.lastIndexOf(':'))))].sort().map((f) => `fixtures/${name}/${f}`)
+    out.push({ name, ids, gold, files })
+  }
+  return out
+}
+
+const idOf = (place) => {
+  const i = place.lastIndexOf(':')
+  return `${basename(place.slice(0, i))}:${place.slice(i + 1)}`
+}
+
+/** The two figures for one family's merge provenance. */
+export function scoreMerge(family, provenance, openings) {
+  const universe = new Set(family.ids.filter((id) => !openings.has(id)))
+  const goldOf = new Map()
+  family.gold.forEach((g, n) => g.forEach((id) => goldOf.set(id, n)))
+  let next = family.gold.length
+  for (const id of universe) if (!goldOf.has(id)) goldOf.set(id, next++)
+  const groups = new Set([...universe].map((id) => goldOf.get(id)))
+  const foldable = universe.size - groups.size
+  let folded = 0
+  let multi = 0
+  let wrong = 0
+  const wrongFolds = []
+  for (const section of provenance.sections) {
+    for (const st of section.statements) {
+      const members = st.from.map(idOf).filter((id) => universe.has(id))
+      if (members.length === 0) continue
+      const count = new Map()
+      for (const id of members) count.set(goldOf.get(id), (count.get(goldOf.get(id)) ?? 0) + 1)
+      const written = idOf(st.wording)
+      const own = universe.has(written) ? count.get(goldOf.get(written)) : Math.max(...count.values())
+      folded += own - 1
+      if (members.length >= 2) {
+        multi++
+        if (count.size >= 2) {
+          wrong++
+          wrongFolds.push({ text: st.text, from: members })
+        }
+      }
+    }
+  }
+  return { folded: foldable === 0 ? 1 : folded / foldable, wrong: multi === 0 ? 0 : wrong / multi, foldedCount: folded, foldable, wrongCount: wrong, multi, wrongFolds }
+}
+
+/**
+ * Merges every labelled family with `options` (MergeOptions) and scores it.
+ * Returns one row per family.
+ */
+export async function evalMerge(options = {}, mods) {
+  mods ??= await loadModules()
+  const families = await loadFamilies()
+  return families.map((family) => scoreFamily(family, options, mods))
+}
+
+function scoreFamily(family, options, mods) {
+  const agents = family.files.map((f) => mods.pipeline.readAgent(join(root, f)))
+  agents.forEach((a, i) => (a.path = family.files[i]))
+  for (const a of agents) relabel(a, family.files[agents.indexOf(a)])
+  const result = mods.merge.mergeAgents(agents, options)
+  const openings = new Set(agents.flatMap((a) => mods.identity.openingsOf(a).map((s) => idOf(`${s.source.path}:${s.source.line}`))))
+  return { family: family.name, ...scoreMerge(family, result.provenance, openings), out: result.summary.statementsOut }
+}
+
+/** Statements carry the path they were read with: give them the short one. */
+function relabel(agent, path) {
+  const visit = (section) => {
+    section.source = { ...section.source, path }
+    for (const b of section.body) {
+      b.source = { ...b.source, path }
+      if (b.type === 'section') visit(b)
+    }
+  }
+  visit(agent.root)
+}
+
+const pct = (x) => `${(100 * x).toFixed(1)}%`
+
+async function main() {
+  const argv = process.argv.slice(2)
+  const options = {}
+  let sweep = false
+  let errors = false
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--threshold') options.threshold = Number(argv[++i])
+    else if (argv[i] === '--min-support') options.minSupport = Number(argv[++i])
+    else if (argv[i] === '--base') options.base = argv[++i]
+    else if (argv[i] === '--sweep') sweep = true
+    else if (argv[i] === '--errors') errors = true
+    else throw new Error(`unknown argument ${argv[i]}`)
+  }
+  const mods = await loadModules()
+  const rows = await evalMerge(options, mods)
+  console.log('| family | folded | wrong | out |')
+  console.log('|---|--:|--:|--:|')
+  for (const r of rows) console.log(`| ${r.family} | ${pct(r.folded)} (${r.foldedCount}/${r.foldable}) | ${pct(r.wrong)} (${r.wrongCount}/${r.multi}) | ${r.out} |`)
+  if (errors) for (const r of rows) for (const w of r.wrongFolds) console.log(`${r.family}: ${w.text.slice(0, 90)}  <- ${w.from.join(' ')}`)
+  if (sweep) await leaveOneOut(options, mods)
+}
+
+/** Threshold chosen on two families (best mean of folded - 2 * wrong), reported on the third. */
+async function leaveOneOut(options, mods) {
+  const grid = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+  const table = new Map()
+  for (const t of grid) table.set(t, await evalMerge({ ...options, threshold: t }, mods))
+  const families = table.get(grid[0]).map((r) => r.family)
+  for (const held of families) {
+    const utility = (t) => table.get(t).filter((r) => r.family !== held).reduce((s, r) => s + r.folded - 2 * r.wrong, 0)
+    const best = grid.reduce((b, t) => (utility(t) > utility(b) ? t : b))
+    const r = table.get(best).find((x) => x.family === held)
+    console.log(`held out ${held}: threshold ${best} chosen on the others -> folded ${pct(r.folded)}, wrong ${pct(r.wrong)}`)
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e instanceof Error ? e.message : String(e))
+    process.exit(1)
+  })
+}

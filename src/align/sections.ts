@@ -1,0 +1,170 @@
+// Aligns the sections of OLD and NEW. Top-down: the roots align; under two
+// aligned sections, children pair by title key (in order), then by content
+// (the statements below them), then by title words. Sections left over pair
+// across the tree, by key and then by content: a section that changed
+// parent. After statement pairing, `byPairs` aligns the sections that the
+// paired statements tie together (a section renamed and reworded).
+import type { Side } from './side.js'
+import { CROSS_TREE_ROUNDS, RENAME_SCORE, TITLE_PAIRS_CAP, TITLE_SCORE } from './thresholds.js'
+
+export interface SectionAlignment {
+  /** OLD section index -> NEW section index, or -1. */
+  o2n: number[]
+  n2o: number[]
+}
+
+/** Dice coefficient of two sets: twice the shared members over both sizes (0 when one is empty). */
+export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  if (a.size === 0 || b.size === 0) return 0
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
+  let shared = 0
+  for (const x of small) if (large.has(x)) shared++
+  return (2 * shared) / (a.size + b.size)
+}
+
+/** Greedy pairing by score, with a tie order that does not depend on which side is OLD. */
+export function greedy(candidates: Array<{ o: number; n: number; score: number }>, take: (o: number, n: number, score: number) => boolean): void {
+  candidates.sort((x, y) => y.score - x.score || x.o + x.n - (y.o + y.n) || Math.max(x.o, x.n) - Math.max(y.o, y.n) || x.o - y.o)
+  for (const c of candidates) take(c.o, c.n, c.score)
+}
+
+/** Words of a section key, for titles that were reworded (`API Development` -> `API Development & Design`). */
+const keyWords = (key: string): Set<string> => new Set(key.split(' ').filter((w) => w !== ''))
+
+/** Aligns sections in passes; `byPairs` adds the sections that paired statements link, after statement pairing. */
+class Aligner implements SectionAlignment {
+  readonly o2n: number[]
+  readonly n2o: number[]
+  private readonly queue: Array<[number, number]> = []
+
+  constructor(
+    private readonly o: Side,
+    private readonly n: Side,
+  ) {
+    this.o2n = new Array<number>(o.sections.length).fill(-1)
+    this.n2o = new Array<number>(n.sections.length).fill(-1)
+    this.link(0, 0)
+    this.drain()
+    // Sections that changed parent: pair what is left across the whole tree.
+    for (let round = 0; round < CROSS_TREE_ROUNDS; round++) {
+      const restO = this.restO()
+      const restN = this.restN()
+      if (restO.length === 0 || restN.length === 0) break
+      if (!this.pairLists(restO, restN, false)) break
+      this.drain()
+    }
+  }
+
+  private restO(): number[] {
+    return this.o.sections.map((s) => s.index).filter((a) => a > 0 && this.o2n[a] === -1)
+  }
+
+  private restN(): number[] {
+    return this.n.sections.map((s) => s.index).filter((b) => b > 0 && this.n2o[b] === -1)
+  }
+
+  private link(a: number, b: number): boolean {
+    if (this.o2n[a] !== -1 || this.n2o[b] !== -1) return false
+    this.o2n[a] = b
+    this.n2o[b] = a
+    this.queue.push([a, b])
+    return true
+  }
+
+  /** Pairs two lists of sections: equal keys in order, then by content, then (siblings only) by title words. */
+  private pairLists(olds: number[], news: number[], siblings: boolean): boolean {
+    const { o, n } = this
+    const before = this.queue.length
+    const byKey = new Map<string, number[]>()
+    for (const a of olds) {
+      const k = o.sections[a]!.section.key
+      const list = byKey.get(k)
+      if (list) list.push(a)
+      else byKey.set(k, [a])
+    }
+    for (const b of news) {
+      const list = byKey.get(n.sections[b]!.section.key)
+      while (list && list.length > 0) if (this.link(list.shift()!, b)) break
+    }
+    let restO = olds.filter((a) => this.o2n[a] === -1)
+    let restN = news.filter((b) => this.n2o[b] === -1)
+    if (restO.length === 0 || restN.length === 0) return this.queue.length > before
+    // Candidates share at least one statement: an index from id to sections.
+    const holders = new Map<string, number[]>()
+    for (const b of restN) {
+      for (const id of n.subtree[b]!) {
+        const list = holders.get(id)
+        if (list) list.push(b)
+        else holders.set(id, [b])
+      }
+    }
+    const candidates: Array<{ o: number; n: number; score: number }> = []
+    for (const a of restO) {
+      const seen = new Set<number>()
+      for (const id of o.subtree[a]!) {
+        for (const b of holders.get(id) ?? []) {
+          if (seen.has(b)) continue
+          seen.add(b)
+          // Share of statements the two have in common.
+          const score = dice(o.subtree[a]!, n.subtree[b]!)
+          if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
+        }
+      }
+    }
+    greedy(candidates, (a, b) => this.link(a, b))
+    if (siblings) {
+      restO = olds.filter((a) => this.o2n[a] === -1)
+      restN = news.filter((b) => this.n2o[b] === -1)
+      const titled: Array<{ o: number; n: number; score: number }> = []
+      if (restO.length * restN.length <= TITLE_PAIRS_CAP) {
+        for (const a of restO) {
+          for (const b of restN) {
+            const score = dice(keyWords(o.sections[a]!.section.key), keyWords(n.sections[b]!.section.key))
+            if (score >= TITLE_SCORE) titled.push({ o: a, n: b, score })
+          }
+        }
+      }
+      greedy(titled, (a, b) => this.link(a, b))
+    }
+    return this.queue.length > before
+  }
+
+  private drain(): void {
+    while (this.queue.length > 0) {
+      const [a, b] = this.queue.shift()!
+      this.pairLists(
+        this.o.children[a]!.filter((x) => this.o2n[x] === -1),
+        this.n.children[b]!.filter((y) => this.n2o[y] === -1),
+        true,
+      )
+    }
+  }
+
+  /**
+   * Aligns sections still unaligned whose statements were paired with each
+   * other (reworded ones included): at least half of them, by Dice.
+   */
+  byPairs(pairs: ReadonlyArray<{ o: number; n: number }>): void {
+    const links = new Map<string, { a: number; b: number; count: number }>()
+    for (const p of pairs) {
+      const a = this.o.sectionOf[p.o]!
+      const b = this.n.sectionOf[p.n]!
+      if (this.o2n[a] !== -1 || this.n2o[b] !== -1) continue
+      const k = `${a},${b}`
+      const entry = links.get(k)
+      if (entry) entry.count++
+      else links.set(k, { a, b, count: 1 })
+    }
+    const candidates: Array<{ o: number; n: number; score: number }> = []
+    for (const { a, b, count } of links.values()) {
+      const score = (2 * count) / (this.o.direct[a]!.length + this.n.direct[b]!.length)
+      if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
+    }
+    greedy(candidates, (a, b) => this.link(a, b))
+    this.drain()
+  }
+}
+
+export function alignSections(o: Side, n: Side): Aligner {
+  return new Aligner(o, n)
+}

@@ -1,0 +1,67 @@
+// Every number that decides what aligns with what, in one place, so that
+// `diff` and the merge driver mean the same thing by "the same section" and
+// "the same statement, reworded". Similarity scores are 0..1: the higher of
+// src/similarity's statement score and the Dice share of plain words.
+
+/**
+ * Least similarity for a statement left unpaired to be the reworded form of
+ * one in the aligned section: half alike is where rewordings in the fixtures
+ * stop and different instructions on one topic start.
+ */
+export const SAME_SECTION_SCORE = 0.5
+
+/**
+ * Least similarity across sections (a statement moved and maybe reworded):
+ * stricter than in place, since a section holds many statements on its own
+ * topic and a loose match elsewhere is more often another instruction.
+ */
+export const OTHER_SECTION_SCORE = 0.65
+
+/**
+ * Least similarity for the one unpaired statement on each side of a gap
+ * between two statements that kept their place: its position already says it
+ * is the same statement, so only a faint likeness is asked for.
+ */
+export const GAP_SCORE = 0.3
+
+/**
+ * Below this IDF-weighted share of terms the full statement comparison is
+ * skipped: it cannot lift the pair above the lowest pairing score above, and
+ * it is the costly step.
+ */
+export const ESTIMATE_FLOOR = 0.35
+
+/**
+ * A word in more statements than this (both sides together) is no evidence
+ * for a pair: candidate pairs come from words that are rare enough to
+ * discriminate, which keeps pairing near linear.
+ */
+export const COMMON = 48
+
+/**
+ * Aligned sections with more unpaired statements than this on a side are not
+ * compared all against all (quadratic); their pairs come from shared words.
+ */
+export const SECTION_CAP = 32
+
+/**
+ * Least Dice share of the statements below two differently titled sections
+ * (or of the statements paired between them) for them to be one section
+ * renamed: the majority of what they hold.
+ */
+export const RENAME_SCORE = 0.5
+
+/**
+ * Least Dice share of title words for two unaligned sibling sections to be
+ * one renamed section (`API Development` -> `API Development & Design`).
+ */
+export const TITLE_SCORE = 0.5
+
+/** Sibling lists larger than this product are not compared title against title (quadratic). */
+export const TITLE_PAIRS_CAP = 10_000
+
+/**
+ * Passes over the sections left unaligned anywhere in the tree (sections that
+ * changed parent); each pass can free the children of what the last aligned.
+ */
+export const CROSS_TREE_ROUNDS = 4

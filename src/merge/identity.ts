@@ -1,0 +1,74 @@
+// One identity: the opening role statements of an agent ("You are a senior
+// backend engineer ...", "Role: ...", the paragraph under a "Purpose" or
+// "Core Identity" heading). Every input restates its role in its own words;
+// a merge that wrote each of them would open with several competing
+// identities, so they are found here, decided together (one written, the
+// most complete), and scored apart from folds by the evaluation.
+import type { Agent, Block, Section, Statement } from '../model.js'
+import { termsOf } from '../similarity/index.js'
+
+/** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
+const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
+const ROLE_LABEL = /^\s*(?:role|purpose|identity|mission|persona)\s*:/i
+/** Headings whose first paragraph states who the agent is. */
+const IDENTITY_TITLE = /^\W*(?:core\s+)?(?:identity|purpose|role|persona|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview|mission)\W*$/i
+
+/** Whether a paragraph reads as a role statement. */
+export function isRoleStatement(s: Statement): boolean {
+  if (s.kind !== 'paragraph') return false
+  if (ROLE_LABEL.test(s.text)) return true
+  if (!ROLE_OPENING.test(s.text)) return false
+  // "You are responsible for ..." and "You are ready to ..." state a duty, not a role.
+  return !/^\s*(?:you\s+are|you're|i\s+am|i'm)\s+(?:responsible|ready|tasked|expected|required|to|not|never|always|allowed)\b/i.test(s.text)
+}
+
+/**
+ * The opening role statements of an agent: role statements among the
+ * paragraphs that open the file (above its first list or subsection, or
+ * under a single title heading), and the first paragraph of a section
+ * titled as an identity ("Purpose", "Core Identity", "What I Do").
+ */
+export function openingsOf(agent: Agent): Statement[] {
+  const out: Statement[] = []
+  const leading = (body: readonly Block[]) => {
+    for (const b of body) {
+      if (b.type !== 'statement' || b.kind !== 'paragraph') break
+      if (isRoleStatement(b)) out.push(b)
+    }
+  }
+  const only = agent.root.body.length === 1 ? agent.root.body[0] : undefined
+  leading(only?.type === 'section' && only.kind === 'heading' ? only.body : agent.root.body)
+  const visit = (section: Section) => {
+    for (const b of section.body) {
+      if (b.type !== 'section') continue
+      if (b.kind === 'heading' && IDENTITY_TITLE.test(b.title.replace(/^\s*\d+[.)]\s*/, ''))) {
+        const first = b.body[0]
+        if (first?.type === 'statement' && first.kind === 'paragraph' && !out.includes(first) && !/:$/.test(first.text)) out.push(first)
+      }
+      visit(b)
+    }
+  }
+  visit(agent.root)
+  return out
+}
+
+/**
+ * The opening written for several inputs: a role statement if any is one;
+ * among them the most complete, by distinct
+ * content terms, then the longest, then text and place (so that the choice
+ * does not depend on the order of the inputs).
+ */
+export function chooseOpening(openings: readonly Statement[]): Statement | undefined {
+  // A role statement reads as one wherever it is written (the paragraph under
+  // "Purpose" does not, once it opens the merged file): those come first.
+  const roles = openings.filter(isRoleStatement)
+  let best: { s: Statement; terms: number } | undefined
+  for (const s of roles.length > 0 ? roles : openings) {
+    const terms = new Set(termsOf(s.text)).size
+    if (!best || better({ s, terms }, best)) best = { s, terms }
+  }
+  return best?.s
+}
+
+const better = (x: { s: Statement; terms: number }, y: { s: Statement; terms: number }): boolean =>
+  (x.terms - y.terms || x.s.text.length - y.s.text.length || (x.s.text < y.s.text ? 1 : x.s.text > y.s.text ? -1 : 0) || (x.s.source.path < y.s.source.path ? 1 : x.s.source.path > y.s.source.path ? -1 : y.s.source.line - x.s.source.line)) > 0

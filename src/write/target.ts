@@ -1,0 +1,57 @@
+// Where a write really goes and what it must not touch. A symlink is written
+// through to the file it names (replacing the link with a regular file would
+// break the user's layout), and a target that is the same file as an input
+// is refused whatever its spelling: `here/a.md` through `here -> .` is
+// `a.md`, so files are compared by device and inode, not by path.
+import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs'
+import { dirname, resolve } from 'node:path'
+import { AgentError } from '../errors.js'
+
+const MAX_LINKS = 40
+
+/** The path a write to `path` ends at: symlinks followed (a dangling one to the file it would create). */
+export function finalTarget(path: string): string {
+  let p = resolve(path)
+  for (let i = 0; i < MAX_LINKS; i++) {
+    let st: Stats
+    try {
+      st = lstatSync(p)
+    } catch {
+      return p
+    }
+    if (!st.isSymbolicLink()) return p
+    p = resolve(dirname(p), readlinkSync(p))
+  }
+  throw new AgentError('symlink-loop', 'too many levels of symbolic links', path)
+}
+
+function identity(path: string): string | undefined {
+  try {
+    const st = statSync(path)
+    return `${st.dev}:${st.ino}`
+  } catch {
+    return undefined
+  }
+}
+
+/** The input that is the same file as `target`, if any (`-` is stdin, never a file). */
+export function sameFileAs(target: string, inputs: readonly string[]): string | undefined {
+  const id = identity(target)
+  if (id === undefined) return undefined
+  return inputs.find((input) => input !== '-' && identity(input) === id)
+}
+
+/** Refuses a target that is an input, or that exists and is not a regular file. */
+export function checkTarget(path: string, final: string, inputs: readonly string[]): void {
+  const input = sameFileAs(final, inputs)
+  if (input !== undefined) {
+    throw new AgentError('output-is-input', `is the same file as the input ${input}; inputs are never overwritten`, path)
+  }
+  let st: Stats
+  try {
+    st = statSync(final)
+  } catch {
+    return
+  }
+  if (!st.isFile()) throw new AgentError('not-a-file', 'exists and is not a regular file; not replaced', path)
+}

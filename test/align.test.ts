@@ -1,0 +1,79 @@
+// diff and the merge driver share one alignment engine (src/align), so a
+// statement `diff` calls reworded is one statement to the driver too: one
+// branch rewording what the other deleted is a conflict of that statement,
+// and deleting a statement the other branch left as it was is clean. Checked
+// on a small agent at the edge of the engine's gap rule and on every pair of
+// the backend-developer fixtures.
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import { diffAgents, merge3, normalizeAgent, parseAgent, statementsOf, type Agent } from '../src/index.js'
+import { FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
+
+const BASE = `---
+name: t
+description: d
+---
+# Rules
+
+- Always run the unit tests before you push a branch.
+- Keep functions short and focused on one job.
+- Document every public API with examples.
+`
+
+describe('one meaning of "reworded" in diff and the merge driver', () => {
+  it('a rewording only the gap rule pairs is one statement to the driver (bug fix: it was a delete and an add)', () => {
+    const ours = BASE.replace('Keep functions short and focused on one job.', 'Prefer small functions that each do one thing.')
+    const theirs = BASE.replace('- Keep functions short and focused on one job.\n', '')
+    const [o, a, b] = [BASE, ours, theirs].map((text, i) => parseAgent(text, `side${i}.md`)) as [Agent, Agent, Agent]
+    const diff = diffAgents(o, a)
+    expect(diff.statements.map((c) => c.change)).toEqual(['reworded'])
+    // Below the driver's old threshold of its own (0.5): the case where the two disagreed.
+    expect(diff.statements[0]!.change === 'reworded' && diff.statements[0]!.score).toBeLessThan(0.5)
+    const merged = merge3(o, a, b)
+    expect(merged.conflicts).toBe(1)
+    expect(merged.text).toContain('<<<<<<< ours\n- Prefer small functions that each do one thing.\n=======\n>>>>>>> theirs')
+  })
+
+  const canonical = Object.fromEntries(FIXTURE_FILES.map((f) => [f, normalizeAgent(parseAgent(readFileSync(FIXTURES + f, 'utf8'), f))]))
+  /** The canonical text without the bullet on line `line` (1-based), or undefined when it is not a lone bullet line. */
+  const withoutBullet = (text: string, line: number): string | undefined => {
+    const lines = text.split('\n')
+    const at = lines[line - 1]
+    const next = lines[line] ?? ''
+    if (at === undefined || !/^\s*- /.test(at)) return undefined
+    if (next.search(/\S/) > at.search(/\S/)) return undefined
+    lines.splice(line - 1, 1)
+    return lines.join('\n')
+  }
+
+  it('on every pair of the backend-developer fixtures: reworded conflicts with a deletion, unchanged deletes cleanly', () => {
+    const checked = { reworded: 0, unchanged: 0 }
+    for (const x of FIXTURE_FILES) {
+      for (const y of FIXTURE_FILES) {
+        if (x === y) continue
+        const o = parseAgent(canonical[x]!, x)
+        const a = parseAgent(canonical[y]!, y)
+        const diff = diffAgents(o, a)
+        const buckets = {
+          reworded: diff.statements.flatMap((c) => (c.change === 'reworded' ? [c.old.statement] : [])),
+          unchanged: diff.unchanged.map((u) => u.old.statement),
+        }
+        for (const kind of ['reworded', 'unchanged'] as const) {
+          const eligible = buckets[kind].flatMap((s) => {
+            const theirs = withoutBullet(canonical[x]!, s.source.line)
+            return theirs === undefined ? [] : [{ s, theirs }]
+          })
+          for (const { s, theirs } of eligible.slice(0, 2)) {
+            const merged = merge3(o, a, parseAgent(theirs, x))
+            expect(merged.conflicts, `${x} -> ${y}: ${s.text}`).toBe(kind === 'reworded' ? 1 : 0)
+            if (kind === 'unchanged') expect(statementsOf(parseAgent(merged.text, 'merged.md').root).map((t) => t.id)).not.toContain(s.id)
+            checked[kind]++
+          }
+        }
+      }
+    }
+    // Enough of each for the check to mean something (the variants share few statements word for word).
+    expect(checked.reworded).toBeGreaterThanOrEqual(10)
+    expect(checked.unchanged).toBeGreaterThanOrEqual(2)
+  })
+})
