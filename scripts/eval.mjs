@@ -14,6 +14,7 @@
 //   npm run eval                      # per-family and leave-one-out tables
 //   npm run eval -- --ablation        # also: each rule switched, threshold re-chosen leave-one-out
 //   npm run eval -- --without-role    # also: learned data retrained without the scored role's corpus files
+//   npm run eval -- --min-precision 0.6   # another selection floor
 //   npm run eval -- --errors NAME [--set key=value ...]   # wrong and missed pairs of a family (shipped defaults, or changed)
 //
 // The selection rule: among the candidate settings, the one with the highest
@@ -68,11 +69,11 @@ const ABLATIONS = [
   ['without corpus IDF (input IDF only)', { corpusIdf: false }],
   ['without word vectors (mix 0)', { mix: 0 }],
   ['with the vectors centered on the input', { center: true }],
-  ['with weighted Jaccard for the lexical part', { jaccard: true }],
+  ['with the tf-idf cosine for the lexical part', { jaccard: false }],
   ['without role weights', { explanation: 1, qualifier: 1 }],
   ['without role openings rule', { persona: null }],
   ['without lead-in rule', { lead: null }],
-  ['with short-item bar +0.1', { short: 0.1 }],
+  ['without the short-item bar', { short: 0 }],
   ['with long-paragraph bar -0.1', { long: 0.1 }],
   ['with complete link at 0.85', { linkRatio: 0.85 }],
   ['+ fillers table', { fillers: true }],

@@ -88,7 +88,7 @@ describe('groupDuplicates', () => {
     const merge = g.reasons.find((r) => r.parts)!
     expect(merge.shared).toEqual(expect.arrayContaining(['rate', 'limit']))
     expect(merge.parts!.weights.map((w) => w.term)).toEqual(expect.arrayContaining(['rate', 'limit']))
-    expect(merge.parts!.tfidf).toBeGreaterThan(0)
+    expect(merge.parts!.lexical).toBeGreaterThan(0)
   })
 })
 

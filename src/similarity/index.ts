@@ -50,11 +50,11 @@ export interface PairReason {
   note?: string
   /** The parts of the score (dedup --explain). */
   parts?: {
-    tfidf: number
+    lexical: number
     vector: number | null
     /** The bar the pair had to reach: the threshold, moved by structure rules. */
     bar: number
-    /** Shared stems and what each adds to the tf-idf cosine. */
+    /** Shared stems and each one's part of the lexical score. */
     weights: { term: string; weight: number }[]
     rules: string[]
   }
@@ -123,14 +123,15 @@ function reasonOf(a: number, b: number, parts: PairParts): PairReason {
   const r = pairReason(a, b, parts.score, parts.shared.map((s) => s.term))
   const round = (x: number) => Math.round(x * 1000) / 1000
   r.parts = {
-    tfidf: round(parts.tfidf),
+    lexical: round(parts.lexical),
     vector: parts.vector === null ? null : round(parts.vector),
     bar: round(parts.bar),
     weights: parts.shared.map((s) => ({ term: s.term, weight: s.weight })),
     rules: parts.rules,
   }
   const vec = parts.vector === null ? 'no vectors' : `vector ${parts.vector.toFixed(2)}`
-  r.note = `tf-idf ${parts.tfidf.toFixed(2)}, ${vec}, bar ${parts.bar.toFixed(2)}${parts.rules.length ? '; ' + parts.rules.join(', ') : ''}`
+  const weights = parts.shared.slice(0, 6).map((s) => `${s.term} ${s.weight.toFixed(2)}`).join(', ')
+  r.note = `lexical ${parts.lexical.toFixed(2)} (${weights}), ${vec}, bar ${parts.bar.toFixed(2)}${parts.rules.length ? '; ' + parts.rules.join(', ') : ''}`
   return r
 }
 

@@ -83,11 +83,13 @@ export function decodeLearned(buf: Buffer, path = 'similarity data'): Learned {
   stems.forEach((s, i) => df.set(s, buf.readUInt32LE(at + 4 * i)))
   at += 4 * stems.length
   const vectors = new Map<string, Float32Array>()
+  const raw = new Int8Array(buf.buffer, buf.byteOffset + at, header.vectors * header.dims)
+  if (raw.length !== header.vectors * header.dims) throw new Error(`${path}: corrupt (vectors)`)
   for (let i = 0; i < header.vectors; i++) {
     const v = new Float32Array(header.dims)
     let norm = 0
     for (let d = 0; d < header.dims; d++) {
-      const x = buf.readInt8(at + i * header.dims + d)
+      const x = raw[i * header.dims + d]!
       v[d] = x
       norm += x * x
     }

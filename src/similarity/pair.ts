@@ -42,9 +42,10 @@ export interface PairParts {
   score: number
   /** The bar this pair had to reach (the threshold, moved by the structure rules). */
   bar: number
-  tfidf: number
+  /** Weighted Jaccard (or cosine) of the stems' role x IDF weights. */
+  lexical: number
   vector: number | null
-  /** Shared stems with their contribution to the tf-idf cosine, largest first. */
+  /** Shared stems with their part of the lexical score, largest first. */
   shared: { term: string; weight: number }[]
   /** The structure rules that set the bar or vetoed the pair. */
   rules: string[]
@@ -52,7 +53,12 @@ export interface PairParts {
   veto?: string
 }
 
-function cosines(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): { tfidf: number; vector: number | null } {
+/**
+ * The lexical part (weighted Jaccard or cosine of the stem weights) and the
+ * vector cosine (null when either statement has no vector); `shared` gets
+ * each shared stem with its part of the lexical score.
+ */
+function similarities(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): { lexical: number; vector: number | null } {
   const at = a.shape.tokens
   const bt = b.shape.tokens
   let dot = 0
@@ -63,20 +69,24 @@ function cosines(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: st
     while (j < bt.length && bt[j]!.stem < s) j++
     if (j < bt.length && bt[j]!.stem === s) {
       const x = a.w[i]! * b.w[j]!
+      const m = Math.min(a.w[i]!, b.w[j]!)
       dot += x
-      min += Math.min(a.w[i]!, b.w[j]!)
-      shared?.push({ term: s, weight: x })
+      min += m
+      shared?.push({ term: s, weight: jaccard ? m : x })
     }
   }
   // Weighted Jaccard: sum of minima over sum of maxima (= total - shared minima).
-  const tfidf = jaccard ? (a.sum + b.sum - min > 0 ? min / (a.sum + b.sum - min) : 0) : a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
+  const lexical = jaccard ? (a.sum + b.sum - min > 0 ? min / (a.sum + b.sum - min) : 0) : a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
   let vector: number | null = null
   if (a.vector && b.vector) {
     let v = 0
     for (let d = 0; d < a.vector.length; d++) v += a.vector[d]! * b.vector[d]!
     vector = v
   }
-  return { tfidf, vector }
+  // Each shared stem's part of the lexical score.
+  const total = jaccard ? a.sum + b.sum - min : a.norm * b.norm
+  if (shared && total > 0) for (const x of shared) x.weight = Math.round((x.weight / total) * 1000) / 1000
+  return { lexical, vector }
 }
 
 /** Why two statements can never be grouped, or undefined. */
@@ -105,16 +115,14 @@ function barOf(a: Shape, b: Shape, tuning: Tuning): { bar: number; rules: string
 export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairParts {
   const v = veto(a.shape, b.shape, tuning, (t) => weights.idf(t))
   if (a.shape.cls === 'exact' && b.shape.cls === 'exact' && !v) {
-    return { score: 1, bar: tuning.threshold, tfidf: 1, vector: null, shared: [], rules: ['identical code'] }
+    return { score: 1, bar: tuning.threshold, lexical: 1, vector: null, shared: [], rules: ['identical code'] }
   }
   const shared: { term: string; weight: number }[] = []
-  const { tfidf, vector } = cosines(a, b, tuning.jaccard, shared)
-  const score = vector === null ? tfidf : (1 - tuning.mix) * tfidf + tuning.mix * vector
+  const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
+  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
   const { bar, rules } = barOf(a.shape, b.shape, tuning)
-  const norm = a.norm * b.norm || 1
-  shared.forEach((s) => (s.weight = Math.round((s.weight / norm) * 1000) / 1000))
   shared.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1))
-  const parts: PairParts = { score, bar, tfidf, vector, shared, rules: v ? [...rules, v] : rules }
+  const parts: PairParts = { score, bar, lexical, vector, shared, rules: v ? [...rules, v] : rules }
   if (v) parts.veto = v
   return parts
 }
@@ -134,8 +142,8 @@ export interface PairValue {
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
   if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
   if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
-  const { tfidf, vector } = cosines(a, b, tuning.jaccard)
-  const score = vector === null ? tfidf : (1 - tuning.mix) * tfidf + tuning.mix * vector
+  const { lexical, vector } = similarities(a, b, tuning.jaccard)
+  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
   const sa = a.shape
   const sb = b.shape
   if (tuning.persona !== null && sa.persona && sb.persona) return { score, fixed: tuning.persona, delta: 0 }
