@@ -64,7 +64,7 @@ describe('convert keeps the body', () => {
   })
 
   it('frontmatter only the lenient reader takes comes back byte for byte in its own dialect', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-convert-'))
+    const dir = tempDir('agentmerge-convert-')
     dirs.push(dir)
     const text = '---\nname: reviewer\ndescription: Use when: the user asks.\ntools: Read\n---\nReview.\n'
     const path = join(dir, 'reviewer.md')
