@@ -26,17 +26,23 @@ export function agentFromInput(input: Input): Agent {
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0
+  let yamlText: string | undefined
+  let body = fenced.text
   if (first?.type === 'yaml') {
     const yaml = first as Yaml
     line = yaml.position?.start.line ?? 1
     const frontmatter = parseFrontmatter(yaml.value, line, path)
     fields = frontmatter.fields
     warnings.push(...frontmatter.warnings)
+    yamlText = yaml.value
+    body = fenced.text.slice(yaml.position?.end.offset ?? 0).replace(/^\n/, '')
   }
   unwrap(tree)
   const root = buildSections(tree, path, fenced.text)
   dropPositions(root)
-  return { path, meta: readMeta(fields, path, first?.type === 'yaml', line), root, eol: input.eol, bom: input.bom, warnings }
+  const meta = readMeta(fields, path, first?.type === 'yaml', line)
+  if (yamlText !== undefined) meta.yaml = yamlText
+  return { path, meta, root, eol: input.eol, bom: input.bom, body, warnings }
 }
 
 interface Point {

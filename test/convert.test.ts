@@ -64,7 +64,7 @@ describe('convert CLI', () => {
     expect(r.stderr).toContain(`${src}:4: warning: tool 'BashOutput' has no OpenCode equivalent; dropped`)
     expect(r.stderr).toContain(`${src}:6: warning: model alias 'opus' has no OpenCode spelling; pinned to 'anthropic/claude-opus-4-1'`)
     expect(r.stderr).toContain(`${src}:7: warning: field 'permissionMode' (acceptEdits): OpenCode has no permission modes; dropped`)
-    expect(r.stderr).toContain(`${src}:10: warning: field 'team' (platform): not an OpenCode field, and OpenCode passes unknown fields to the model provider; dropped`)
+    expect(r.stderr).toContain(`${src}:10: warning: field 'team' (platform): not an OpenCode field, and OpenCode passes unknown fields on to the model provider; dropped`)
     expect(r.stdout).not.toMatch(/^(name|team|permissionMode|disallowedTools):/m)
     // The body is the same statements.
     expect(ids(r.stdout)).toEqual(ids(CLAUDE))

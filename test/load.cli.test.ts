@@ -5,7 +5,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
+import { cli, FIXTURES } from './helpers/cli.js'
 
 let dir: string
 let agents: string

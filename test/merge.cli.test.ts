@@ -21,9 +21,9 @@ describe('merge CLI', () => {
     expect(readFileSync(out, 'utf8')).toBe(readFileSync(GOLDEN, 'utf8'))
     expect(readFileSync(`${out}.provenance.json`, 'utf8')).toBe(readFileSync(`${GOLDEN}.provenance.json`, 'utf8'))
     // The summary line, and a warning per field conflict with its place.
-    expect(result.stderr).toMatch(/^merged 5 files: 501 statements in, \d+ out, \d+ duplicates folded; \d+ sections in, \d+ out, \d+ merged; \d+ conflicts$/m)
-    expect(result.stderr).toContain('fixtures/backend-developer/backend-developer-elite.md:6: warning: color: kept "green"')
-    expect(result.stderr).toContain('fixtures/backend-developer/backend-developer-elite.md:4: warning: tools (union): the merged agent may use every tool')
+    expect(result.stderr).toMatch(/^merged 5 files: 501 statements in, \d+ out, \d+ duplicates folded(?:, \d+ recorded, not written)?; \d+ sections in, \d+ out, \d+ merged; \d+ conflicts$/m)
+    expect(result.stderr).toMatch(/warning: color: kept /)
+    expect(result.stderr).toContain('fixtures/backend-developer/backend-developer-senior.md: warning: tools (union): no tools field')
   })
 
   it('gives the same body whatever the order of the files (merge subcommand, stdout)', () => {

@@ -1,7 +1,10 @@
 // Reading a command's input files: through loadAgents (so --cache and --jobs
 // apply), with a progress line on a terminal. A file that cannot be read is
 // reported in one line and stands without an agent; the others' warnings are
-// printed. Every command reads its files this way.
+// printed. Every command that is named files reads them this way (normalize,
+// dedup, merge, lint, convert, diff of files or directories); `build` reads
+// its config's sources itself, and `diff --git` and the merge driver read
+// blobs and git's temporary files.
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { progressCallback } from './progress.js'

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { AgentError } from '../errors.js'
+import { dialectOfLocation } from '../dialects/index.js'
 
 export interface GitChange {
   /** Path in OLD (repository-relative), or null for an added file. */
@@ -59,8 +60,7 @@ export function resolveRange(base: string, head: string | undefined, cwd: string
 /** Whether a path is an agent definition by where it lives or how it is named. */
 export function isAgentPath(path: string): boolean {
   if (!/\.(md|markdown)$/i.test(path)) return false
-  if (/\.agent\.md$|\.chatmode\.md$/i.test(path)) return true
-  return /(^|\/)\.(claude|opencode|github)\/agents?\//.test(path) || /(^|\/)\.config\/opencode\/agents?\//.test(path)
+  return dialectOfLocation(path) !== undefined
 }
 
 /** The agent files that differ between the range's two sides, sorted by path. */

@@ -18,7 +18,7 @@ export interface FieldConflict {
   line: number
 }
 
-export interface FieldsMerge {
+interface FieldsMerge {
   fields: MetaField[]
   conflicts: FieldConflict[]
 }

@@ -54,7 +54,7 @@ export interface Loaded {
 }
 
 /** More inputs than this to parse, and worker threads pay for their start-up ('auto'). */
-export const WORKER_THRESHOLD = 32
+const WORKER_THRESHOLD = 32
 const BATCH_SIZE = 4
 
 /**

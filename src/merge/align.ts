@@ -5,10 +5,10 @@
 // overlap of the duplicate groups of the statements under them). Candidate
 // pairs come from inverted indexes over key words and groups, each posting
 // list walked in content order with a bounded window, so the work is linear
-// in the number of sections. Pairs are joined best first, and two clusters
+// in the number of sections. A block (units.ts) pairs only with blocks. Pairs are joined best first, and two clusters
 // join only when no file has a section in both. Then each cluster gets a
 // parent by majority of its members' parents.
-import type { Section } from '../model.js'
+import type { Section, Statement } from '../model.js'
 
 export interface Unit {
   id: number
@@ -29,6 +29,8 @@ export interface Unit {
   /** Content rank: unique; by titles and statements, then path and line. */
   rank: number
   cluster: number
+  /** For a block (a lead-in paragraph and its list): the lead-in. Blocks align only with blocks. */
+  lead?: Statement
 }
 
 export interface Cluster {
@@ -253,6 +255,9 @@ export function alignUnits(units: Unit[]): Cluster[] {
   const stamp = new Int32Array(n).fill(-1)
   // Each partner's file, read from one flat array in the hot loop below.
   const agentOf = Int32Array.from(units, (u) => u.agent)
+  // Shapes never align with each other: a block; a list item whose title runs
+  // on into a lead ("**API**: Create services:"), which a heading cannot write; any other section.
+  const blockOf = Uint8Array.from(units, (u) => (u.lead ? 1 : u.section.body[0]?.type === 'statement' && u.section.body[0].kind === 'lead' ? 2 : 0))
   for (let a = 0; a < n; a++) {
     const agent = agentOf[a]!
     for (let k = starts[a]!; k < starts[a + 1]!; k++) {
@@ -261,7 +266,7 @@ export function alignUnits(units: Unit[]): Cluster[] {
       const end = Math.min(list.length - 1, i + ALIGN.window)
       for (let j = i + 1; j <= end; j++) {
         const b = list[j]!
-        if (stamp[b] === a || agent === agentOf[b]) continue
+        if (stamp[b] === a || agent === agentOf[b] || blockOf[a] !== blockOf[b]) continue
         stamp[b] = a
         const score = scorer.score(a, b)
         if (score < ALIGN.threshold) continue

@@ -6,7 +6,7 @@
 // HTML and definitions. Every word of the file lands in exactly one of them
 // (or in a section title). Each statement and title keeps its source text
 // (normalize/source.ts) so that writers write what the author wrote.
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
 import { stringifyMarkdown } from '../parse/markdown.js'
@@ -58,7 +58,25 @@ function addStatement(body: Block[], kind: StatementKind, node: RootContent, tex
   body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
 }
 
+/** Whether a node holds struck-out text (GFM `~~`), which only a source with a tilde can. */
+function hasStrike(node: Nodes): boolean {
+  if (node.type === 'delete') return true
+  return 'children' in node && (node.children as Nodes[]).some(hasStrike)
+}
+
+/** The node with each struck-out part as its text between `~~`. */
+function markStrikes(node: Nodes): Nodes {
+  if (node.type === 'delete') return { type: 'text', value: `~~${plainText(node)}~~` }
+  if (!('children' in node)) return node
+  return { ...node, children: (node.children as Nodes[]).map(markStrikes) } as Nodes
+}
+
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
+  // Striking a statement out is a change in meaning: the identity text keeps
+  // the strikes, though the plain text (what similarity reads) does not.
+  if ((ctx.text === undefined || ctx.text.includes('~')) && hasStrike(node) && norm.endsWith(text)) {
+    norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
+  }
   if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html' && !(kind === 'code' && !isFenced(ctx.text, node))) {
     keepSource(node, nodeSource(ctx.text, node))
   }

@@ -6,9 +6,7 @@
 // node_modules are not.
 import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { dialectOfLocation } from '../normalize/meta.js'
-
-const AGENT_DIRS = new Set(['.claude', '.opencode', '.github'])
+import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
 
 function opensWithFrontmatter(path: string): boolean {
   const buffer = Buffer.alloc(8)
@@ -35,7 +33,7 @@ function walk(dir: string, out: string[]): void {
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
-      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !AGENT_DIRS.has(entry.name))) continue
+      if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !agentRootFolders().has(entry.name))) continue
       walk(path, out)
     } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
       if (dialectOfLocation(path) !== undefined || opensWithFrontmatter(path)) out.push(path)

@@ -1,7 +1,16 @@
 // Repairs mojibake: UTF-8 text that was once decoded as Windows-1252 or Mac
 // Roman and saved again, so that one emoji became a run of Latin letters
 // (`ðŸŸ ` for 🟠, `‚öôÔ∏è` for ⚙️). Such a run maps back to bytes through the
-// wrong code page; when those bytes are valid UTF-8 the run was mojibake.
+// wrong code page; when those bytes are valid UTF-8 the run may be mojibake.
+// Correct text can map to valid UTF-8 too (`„Fuß“` would become `„Fuߓ`), so
+// the decision is made per file, not per run: a file is repaired only when it
+// is clearly the damaged form (a classic signature such as `â€` or `Ã©`, or
+// three or more distinct runs), only through the code page that damaged it, only
+// where a run decodes to characters of a plausible kind (or ones the file
+// already uses), and never inside code or HTML comments, whose bytes are
+// the author's whatever they look like.
+import type { Nodes } from 'mdast'
+import { parseMarkdown } from '../parse/markdown.js'
 
 export interface Repair {
   /** 1-based line of the run. */
@@ -94,24 +103,102 @@ function repairRun(chars: string[], table: Reverse): { text: string; fixed: numb
 // ASCII in either code page, which is a superset of the Latin-1 range.
 const suspect = /[\u0080-\uffff]{2,}/g
 
-/** Finds and repairs mojibake runs; returns the text unchanged when there are none. */
-export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
-  const repairs: Repair[] = []
-  if (!/[\u0080-\uffff]{2}/.test(text)) return { text, repairs }
-  const lineStarts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  const result = text.replace(suspect, (run, offset: number) => {
+// Runs that only mojibake produces: the lead bytes of common UTF-8 sequences
+// (curly quotes and dashes, é è à, a variation selector, an emoji's first two
+// bytes) as each code page shows them.
+const SIGNATURES: Record<Repair['codepage'], RegExp> = {
+  'windows-1252': /â€|Ã[\u0080-\u00bf\u0152-\u0178\u0192\u02c6\u02dc\u2013-\u2122]|Â[\u00a0-\u00bf]|ðŸ|ï¸/,
+  macintosh: /‚Ä|√©|√®|√†|Ô∏|\uf8ffü/,
+}
+
+/** Characters a repair may produce without the file using them already: Latin, Greek and Cyrillic letters, symbols, CJK, emoji. */
+function plausible(code: number): boolean {
+  return (code >= 0xa0 && code < 0x180) || (code >= 0x370 && code < 0x483) || (code >= 0x48a && code < 0x530) ||
+    (code >= 0x2000 && code < 0x2c00) || (code >= 0x3000 && code < 0xa000) || (code >= 0xac00 && code < 0xd7b0) ||
+    (code >= 0xfe00 && code < 0xfe10) || (code >= 0xff00 && code < 0xfff0) || (code >= 0x1f000 && code < 0x1fb00)
+}
+
+interface Candidate extends Repair {
+  offset: number
+  signature: boolean
+}
+
+/** Each run's repair through each code page, where it decodes to plausible characters. */
+function candidates(text: string): Candidate[] {
+  const out: Candidate[] = []
+  for (const match of text.matchAll(suspect)) {
+    const run = match[0]
     const chars = Array.from(run)
-    let best: { text: string; fixed: number; codepage: Repair['codepage'] } | undefined
     for (const [codepage, table] of codepages()) {
       const attempt = repairRun(chars, table)
-      if (attempt.fixed > 0 && (!best || attempt.fixed > best.fixed)) best = { ...attempt, codepage }
+      if (attempt.fixed === 0) continue
+      const made = Array.from(attempt.text).filter((c) => !run.includes(c))
+      if (!made.every((c) => plausible(c.codePointAt(0)!) || text.includes(c))) continue
+      out.push({ offset: match.index, line: 0, column: 0, from: run, to: attempt.text, codepage, signature: SIGNATURES[codepage].test(run) })
     }
-    if (!best) return run
+  }
+  return out
+}
+
+/** The spans of code and HTML comments, whose bytes are never repaired. */
+function codeSpans(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  const pending: Nodes[] = [parseMarkdown(text)]
+  while (pending.length > 0) {
+    const node = pending.pop()!
+    const { start, end } = node.position ?? {}
+    const code = node.type === 'code' || node.type === 'inlineCode' || (node.type === 'html' && node.value.trimStart().startsWith('<!--'))
+    if (code && start?.offset !== undefined && end?.offset !== undefined) spans.push([start.offset, end.offset])
+    else if ('children' in node) pending.push(...(node.children as Nodes[]))
+  }
+  return spans
+}
+
+/** The code page that damaged the file: the one with signatures, else one with three or more distinct runs; undefined when the file is plausible as it stands. */
+function damagedBy(found: Candidate[]): Repair['codepage'] | undefined {
+  let best: { codepage: Repair['codepage']; signatures: number; runs: number } | undefined
+  for (const [codepage] of codepages()) {
+    const mine = found.filter((c) => c.codepage === codepage)
+    // Distinct runs: one word repeated is one piece of evidence.
+    const score = { codepage, signatures: mine.filter((c) => c.signature).length, runs: new Set(mine.map((c) => c.from)).size }
+    if (!best || score.signatures > best.signatures || (score.signatures === best.signatures && score.runs > best.runs)) best = score
+  }
+  return best && (best.signatures > 0 || best.runs >= 3) ? best.codepage : undefined
+}
+
+/**
+ * The mojibake runs of a file, outside code, when the file as a whole reads
+ * as damaged; empty when it is plausible as it stands.
+ */
+export function findMojibake(text: string): Repair[] {
+  if (!/[\u0080-\uffff]{2}/.test(text)) return []
+  let found = candidates(text)
+  if (found.length === 0) return []
+  const spans = codeSpans(text)
+  found = found.filter((c) => !spans.some(([start, end]) => c.offset >= start && c.offset < end))
+  const codepage = damagedBy(found)
+  if (codepage === undefined) return []
+  const lineStarts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  return found.filter((c) => c.codepage === codepage).map((c) => {
     let line = lineStarts.length
-    while (lineStarts[line - 1]! > offset) line--
-    repairs.push({ line, column: offset - lineStarts[line - 1]! + 1, from: run, to: best.text, codepage: best.codepage })
-    return best.text
+    while (lineStarts[line - 1]! > c.offset) line--
+    return { line, column: c.offset - lineStarts[line - 1]! + 1, from: c.from, to: c.to, codepage }
   })
-  return { text: result, repairs }
+}
+
+/** Finds and repairs mojibake runs (see findMojibake); returns the text unchanged when there are none. */
+export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
+  const repairs = findMojibake(text)
+  if (repairs.length === 0) return { text, repairs }
+  const lineStarts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
+  let out = ''
+  let last = 0
+  for (const r of repairs) {
+    const offset = lineStarts[r.line - 1]! + r.column - 1
+    out += text.slice(last, offset) + r.to
+    last = offset + r.from.length
+  }
+  return { text: out + text.slice(last), repairs }
 }

@@ -1,20 +1,27 @@
-// Writes an agent's frontmatter as canonical YAML: the dialect's own fields
-// first in a fixed order, then every other field in the order the file had
-// them, tools in the dialect's spelling, no line folding.
-import { Document, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml'
+// Writes an agent's frontmatter. With the YAML the file had, the frontmatter
+// is edited, not regenerated: a field whose value did not change is written
+// as its own source text (comments, quoting, `0x1F`, `1.10`, big integers and
+// tagged values as they were), a changed value is edited in place in the
+// YAML document (keeping the node's style and comments), and only a new
+// field is written fresh. Without that YAML (a merge, a field the lenient
+// reader recovered) the fields are written as canonical YAML.
+import { isDeepStrictEqual } from 'node:util'
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml'
+import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
-/** The canonical order of each dialect's documented fields. */
-export const FIELD_ORDER: Record<Dialect, string[]> = {
-  claude: ['name', 'description', 'tools', 'disallowedTools', 'model', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'color'],
-  opencode: ['description', 'mode', 'model', 'temperature', 'top_p', 'maxSteps', 'disable', 'disabled', 'hidden', 'tools', 'permission', 'prompt', 'color'],
-  copilot: ['name', 'description', 'target', 'tools', 'model', 'argument-hint', 'agents', 'handoffs', 'mcp-servers', 'infer', 'user-invocable', 'disable-model-invocation'],
+/** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
+export interface RenderFieldsOptions {
+  /** The frontmatter's YAML text as the file had it (between the fences). */
+  source?: string
+  order?: boolean
+  respell?: boolean
 }
 
 /** Fields in canonical order: known ones by the dialect's order, the rest as written. */
-export function orderFields(fields: MetaField[], dialect: Dialect): MetaField[] {
-  const order = FIELD_ORDER[dialect]
+export function orderFields(fields: MetaField[], id: Dialect): MetaField[] {
+  const order = dialect(id).fields
   const rank = (key: string) => {
     const i = order.indexOf(key)
     return i === -1 ? order.length : i
@@ -23,13 +30,13 @@ export function orderFields(fields: MetaField[], dialect: Dialect): MetaField[] 
 }
 
 /** A `tools` value with each name in the dialect's spelling, in the form it was written. */
-export function respellTools(value: unknown, dialect: Dialect): unknown {
+export function respellTools(value: unknown, id: Dialect): unknown {
   if (typeof value === 'string') {
-    return splitToolList(value).map((n) => respell(n, dialect)).join(', ')
+    return splitToolList(value).map((n) => respell(n, id)).join(', ')
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? respell(v, dialect) : v))
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? respell(v, id) : v))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [respell(k, dialect), v]))
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [respell(k, id), v]))
   }
   return value
 }
@@ -41,19 +48,138 @@ function node(doc: Document, value: unknown): Node {
   return created
 }
 
-/** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
-export function renderFields(fields: MetaField[], dialect: Dialect): string {
-  if (fields.length === 0) return ''
-  const doc = new Document()
-  const map = new YAMLMap()
-  for (const field of orderFields(fields, dialect)) {
-    const value = field.key === 'tools' ? respellTools(field.value, dialect) : field.value
-    map.items.push(new Pair(new Scalar(field.key), node(doc, value)))
+const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const
+
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+
+/** The node changed to hold `value`, keeping its style, its comments and every part that did not change. */
+function edit(doc: Document, old: unknown, value: unknown): Node {
+  if (isScalar(old) && (value === null || ['string', 'number', 'boolean'].includes(typeof value)) && typeof old.value === typeof value) {
+    old.value = value
+    return old
   }
-  doc.contents = map
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
+  if (isSeq(old) && Array.isArray(value)) {
+    old.items = value.map((v, i) => (i < old.items.length ? edit(doc, old.items[i], v) : node(doc, v)))
+    return old
+  }
+  if (isMap(old) && isPlain(value)) {
+    const entries = Object.entries(value)
+    const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key))
+    const byKey = new Map(old.items.map((p) => [keyOf(p), p]))
+    const renamed = entries.length === old.items.length && entries.every(([k], i) => !byKey.has(k) || keyOf(old.items[i]!) === k)
+    old.items = entries.map(([k, v], i) => {
+      const pair = byKey.get(k) ?? (renamed ? old.items[i] : undefined)
+      if (!pair) return new Pair(new Scalar(k), node(doc, v))
+      if (isScalar(pair.key)) pair.key.value = k
+      pair.value = edit(doc, pair.value, v)
+      return pair
+    })
+    return old
+  }
+  const created = node(doc, value)
+  const from = old as { comment?: string | null; commentBefore?: string | null } | null
+  if (from?.comment) created.comment = from.comment
+  if (from?.commentBefore) created.commentBefore = from.commentBefore
+  return created
+}
+
+/** One top-level entry of the source: its key, its value, its node, and its text (comments before it included). */
+interface Entry {
+  pair: Pair
+  value: unknown
+  text: string
+}
+
+/**
+ * The source split into entries, with the text before the first key (`head`)
+ * and after the last value (`tail`) apart; undefined when the YAML cannot be
+ * split by lines (errors, a flow mapping, two keys on one line).
+ */
+function splitSource(source: string): { doc: Document; head: string; entries: Map<string, Entry>; tail: string } | undefined {
+  const doc = parseDocument(source, { uniqueKeys: true })
+  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined
+  const items = doc.contents.items as Pair[]
+  const lineStart = (offset: number) => source.lastIndexOf('\n', offset - 1) + 1
+  const starts: number[] = []
+  for (const pair of items) {
+    const range = (pair.key as { range?: [number, number, number] } | null)?.range
+    if (!range) return undefined
+    const start = lineStart(range[0])
+    if (starts.length > 0 && start <= starts[starts.length - 1]!) return undefined
+    starts.push(start)
+  }
+  if (starts.length === 0) return undefined
+  // The comments and blank lines after a value, up to the next key, belong to that key.
+  const cut = items.map((pair, i) => {
+    const next = i + 1 < items.length ? starts[i + 1]! : source.length
+    const ranged = (pair.value ?? pair.key) as { range?: [number, number, number] } | null
+    const end = Math.max(ranged?.range?.[1] ?? next, starts[i]! + 1)
+    const eol = source.indexOf('\n', end - 1)
+    return Math.min(next, eol === -1 ? source.length : eol + 1)
+  })
+  const entries = new Map<string, Entry>()
+  items.forEach((pair, i) => {
+    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
+    const from = i === 0 ? starts[0]! : cut[i - 1]!
+    let value: unknown
+    try {
+      value = (pair.value as { toJS?: (d: Document, o: object) => unknown } | null)?.toJS?.(doc, { maxAliasCount: 100 }) ?? null
+    } catch {
+      value = undefined
+    }
+    entries.set(key, { pair, value, text: source.slice(from, cut[i]) })
+  })
+  return { doc, head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]) }
+}
+
+/** The YAML text of one pair, edited or new, without the comments before its key (the source text keeps those). */
+function pairText(doc: Document, key: string, value: unknown, entry: Entry | undefined): string {
+  const out = new Document()
+  let pair: Pair
+  if (entry) {
+    const before = entry.text.slice(0, entry.text.search(/^[^\s#]/m))
+    pair = new Pair(entry.pair.key, edit(doc, entry.pair.value, value))
+    if (isScalar(pair.key)) {
+      pair.key.commentBefore = null
+      pair.key.spaceBefore = false
+    }
+    const map = new YAMLMap()
+    map.items.push(pair)
+    out.contents = map
+    return before + out.toString(STRINGIFY)
+  }
+  const map = new YAMLMap()
+  map.items.push(new Pair(new Scalar(key), node(out, value)))
+  out.contents = map
+  return out.toString(STRINGIFY)
+}
+
+/** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
+export function renderFields(fields: MetaField[], id: Dialect, options: RenderFieldsOptions = {}): string {
+  if (fields.length === 0) return ''
+  const ordered = options.order === false ? fields : orderFields(fields, id)
+  const valueOf = (field: MetaField) => (field.key === 'tools' && options.respell !== false ? respellTools(field.value, id) : field.value)
+  const split = options.source === undefined ? undefined : splitSource(options.source)
+  if (!split) {
+    const doc = new Document()
+    const map = new YAMLMap()
+    for (const field of ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
+    doc.contents = map
+    return doc.toString(STRINGIFY)
+  }
+  let text = split.head
+  for (const field of ordered) {
+    const value = valueOf(field)
+    const entry = split.entries.get(field.key)
+    const piece = entry && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(split.doc, field.key, value, entry)
+    text += piece.endsWith('\n') ? piece : piece + '\n'
+  }
+  text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
+  // Text moved as written can hold what only made sense where it was (an
+  // alias before its anchor): such a result is written as canonical YAML.
+  return parseDocument(text).errors.length === 0 ? text : renderFields(fields, id, { ...options, source: undefined })
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {
-  return renderFields(meta.fields, meta.dialect)
+  return renderFields(meta.fields, meta.dialect, meta.yaml === undefined ? {} : { source: meta.yaml })
 }

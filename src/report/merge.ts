@@ -87,11 +87,13 @@ function valueHtml(value: unknown): string {
 }
 
 const RULES: Record<FieldDecision['rule'], string> = {
-  preferred: 'preferred file',
-  'first-with-field': 'first file with the field',
-  union: 'union of the inputs',
+  majority: 'the value most inputs carry',
+  central: 'the description closest to the others',
+  minority: 'carried by fewer than half the inputs',
+  union: 'union of the explicit tool lists',
   intersection: 'intersection of the inputs',
-  first: 'first file',
+  first: 'the deciding input',
+  all: 'every tool (--tools all)',
   'not-in-dialect': 'not in the output dialect',
   'no-spelling': 'no spelling in the output dialect',
 }

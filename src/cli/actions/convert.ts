@@ -1,10 +1,8 @@
 // `agentmerge convert`: print or write agent files in another dialect.
 import { join, resolve } from 'node:path'
-import { convertAgent, fileNameFor } from '../../convert/index.js'
+import { convertFile, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { withEol } from '../../normalize.js'
-import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
@@ -36,15 +34,16 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  for (const { path, agent } of await readInputs(run, files, options)) {
+  // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
+  for (const { path, agent } of await readInputs(run, files, options, { noRepair: true })) {
     if (!agent) continue
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
-      const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      const converted = convertFile(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
-      const text = withEol(renderAgent(converted.agent), agent.eol)
+      const text = converted.text
       if (options.outDir) {
         const target = join(options.outDir, fileName!)
         const earlier = written.get(resolve(target))

@@ -23,6 +23,9 @@ export interface MergeCommandOptions extends GlobalOptions {
   threshold?: number
   /** --report: also write the HTML report here. */
   report?: string
+  base?: string
+  minSupport?: number
+  conflicts?: 'decide' | 'keep'
 }
 
 const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolve(a) === resolve(b)
@@ -60,6 +63,14 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('prefer-not-input', '--prefer names a file that is not an input of the merge', options.prefer))
     return run.code
   }
+  if (options.base !== undefined && options.base !== 'auto' && !files.some((f) => f === options.base || same(f, options.base!))) {
+    run.fail(new AgentError('prefer-not-input', '--base names a file that is not an input of the merge (or give --base auto)', options.base))
+    return run.code
+  }
+  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) {
+    run.fail(new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more`, 'agentmerge'))
+    return run.code
+  }
 
   // A bad input is reported in one line; the others are still read, and
   // their statements profiled for grouping as they arrive from the parse workers.
@@ -68,6 +79,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   if (agents.length === 0) return run.flag(EXIT.trouble), run.code
   // A preferred file that could not be read falls back to the first one read.
   const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
+  const base = options.base === 'auto' || (options.base !== undefined && agents.some((a) => a.path === options.base || same(a.path, options.base!))) ? options.base : undefined
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
@@ -76,6 +88,9 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(prefer ? { prefer } : {}),
+    ...(base ? { base } : {}),
+    ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
+    ...(options.conflicts ? { conflicts: options.conflicts } : {}),
     tools: options.tools ?? 'union',
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
     path: output ?? 'merged.md',

@@ -1,6 +1,7 @@
 // Defines `agentmerge build`; the work is in ../actions/build.ts.
 import { type Command, Option } from 'commander'
 import type { GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 export function defineBuild(program: Command, globals: () => GlobalOptions): void {
   program
@@ -10,7 +11,7 @@ export function defineBuild(program: Command, globals: () => GlobalOptions): voi
     .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change')
     .option('-f, --force', 'overwrite canonical files that were edited by hand')
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
-    .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(['claude', 'opencode', 'copilot']))
+    .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
     .addHelpText('after', `
 agentmerge.config.json (paths relative to it):
   {

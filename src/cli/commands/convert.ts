@@ -1,13 +1,14 @@
 // Defines `agentmerge convert`; the work is in ../actions/convert.ts.
 import { type Command, Option } from 'commander'
 import type { GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 export function defineConvert(program: Command, globals: () => GlobalOptions): void {
   program
     .command('convert')
     .description("rewrite agent files for another tool: the frontmatter in that tool's fields and spelling, the body unchanged")
     .argument('[files...]', 'agent files or directories (- reads stdin)')
-    .addOption(new Option('--to <dialect>', 'the target tool').choices(['claude', 'opencode', 'copilot']).makeOptionMandatory())
+    .addOption(new Option('--to <dialect>', 'the target tool').choices(dialectIds()).makeOptionMandatory())
     .option('-o, --output <file>', 'write the output to a file instead of stdout (one input)')
     .option('-d, --out-dir <dir>', "write each agent to DIR under the target's file name (name.md, name.agent.md)")
     .option('--strict', 'exit 1 when a field or tool could not be converted exactly (every warning)')

@@ -1,13 +1,14 @@
 // Defines `agentmerge lint`; the work is in ../actions/lint.ts.
 import { type Command, Option } from 'commander'
 import type { GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 export function defineLint(program: Command, globals: () => GlobalOptions): void {
   program
     .command('lint')
     .description('report what makes a collection of agents misbehave: duplicate names, unknown tools, ignored fields, repeated statements')
     .argument('[paths...]', 'agent files or directories (default: .)')
-    .addOption(new Option('--target <dialect>', 'check every file as this tool reads it (default: by location, else the file\'s own dialect)').choices(['claude', 'opencode', 'copilot']))
+    .addOption(new Option('--target <dialect>', 'check every file as this tool reads it (default: by location, else the file\'s own dialect)').choices(dialectIds()))
     .addOption(new Option('--min-agents <n>', 'report a statement repeated in at least N agents').default(3).argParser(positive))
     .addOption(new Option('--threshold <score>', 'similarity threshold for repeated statements (0..1)').argParser(Number))
     .option('--ignore <rules>', 'comma-separated rules to skip: duplicate-name, missing-field, unknown-tool, ignored-field, repeated-statement')

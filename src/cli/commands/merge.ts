@@ -2,6 +2,7 @@
 // the work is in ../actions/merge.ts.
 import { Option, type Command } from 'commander'
 import type { GlobalOptions } from '../shell.js'
+import { dialectIds } from '../../dialects/index.js'
 
 export function defineMerge(program: Command, globals: () => GlobalOptions): void {
   program
@@ -9,9 +10,12 @@ export function defineMerge(program: Command, globals: () => GlobalOptions): voi
     .description('merge variants of one agent into one canonical agent, with provenance (the default command)')
     .argument('[files...]', 'agent files or directories (- reads stdin)')
     .option('-o, --output <file>', 'write the merged agent to a file (atomically) instead of stdout; never an input')
-    .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the first file)').choices(['claude', 'opencode', 'copilot']))
-    .option('--prefer <file>', 'take name, description and other disagreeing fields from this input (default: the first)')
-    .addOption(new Option('--tools <policy>', 'how tool lists combine; warns when the result grants a tool a variant withheld').choices(['union', 'intersection', 'first']).default('union'))
+    .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the deciding input)').choices(dialectIds()))
+    .option('--prefer <file>', 'the input that decides conflicts, ties between field values and the default dialect (default: the base, else the central input)')
+    .option('--base <file>', "the input whose structure and wording win; the others add only what it lacks ('auto': the central input)")
+    .option('--min-support <k>', 'write only the statements carried by at least K inputs; the rest is recorded in the provenance', (v: string) => Number(v))
+    .addOption(new Option('--conflicts <mode>', 'conflicting statements: decide (write the deciding input\'s, record the others) or keep (write all)').choices(['decide', 'keep']).default('decide'))
+    .addOption(new Option('--tools <policy>', 'how tool lists combine: union of the explicit lists (an input without tools grants nothing), intersection, first (the deciding input), all (an input without tools grants every tool)').choices(['union', 'intersection', 'first', 'all']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
     .option('--threshold <score>', 'duplicate threshold, 0..1 (higher folds less)', parseFloat)
     .option('--report <file>', 'also write an HTML report for review: each statement with its sources, folded wordings, frontmatter decisions (see docs/report.md)')

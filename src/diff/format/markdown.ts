@@ -40,7 +40,7 @@ function wrapMarks(marks: string[], value: string): PhrasingContent {
 }
 
 /** Inline content of tokens: runs of equal markup become one node, spaces stay outside the markup. */
-export function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
+function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let i = 0
   while (i < tokens.length) {
