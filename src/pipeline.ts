@@ -46,21 +46,41 @@ export function agentFromInput(input: Input): Agent {
   return { path, meta, root, eol: input.eol, bom: input.bom, body, warnings }
 }
 
+interface Point {
+  line: number
+  column: number
+  offset?: number
+}
+
 interface AnyNode {
   type: string
   value?: string
   children?: AnyNode[]
+  position?: { start: Point; end: Point }
 }
 
 /**
  * An HTML block that ends with its container (`<style` in a list item) keeps
- * the line endings before the next item in its value; they are blank lines
- * between blocks, not its content, and kept they would grow by one each time
- * the file is normalized.
+ * the line endings before the next item in its value and its span, and the
+ * item's span runs on into the next item's marker. They are the blank lines
+ * and markers between blocks, not its content: kept, normalizing would add
+ * a line each time. Values and spans end where the content does.
  */
 function trimHtmlEnds(node: AnyNode): void {
-  if (node.type === 'html' && node.value !== undefined) node.value = node.value.replace(/\n+$/, '')
-  if (node.children) for (const child of node.children) trimHtmlEnds(child)
+  for (const child of node.children ?? []) trimHtmlEnds(child)
+  if (node.type === 'html' && node.value !== undefined && /\n$/.test(node.value)) {
+    const trimmed = node.value.replace(/\n+$/, '')
+    const end = node.position?.end
+    if (end?.offset !== undefined) {
+      const lines = node.value.length - trimmed.length
+      node.position!.end = { line: end.line - lines, column: end.column, offset: end.offset - lines }
+    }
+    node.value = trimmed
+  }
+  const last = node.children?.[node.children.length - 1]?.position?.end
+  if (node.type === 'listItem' && last?.offset !== undefined && node.position?.end.offset !== undefined && node.position.end.offset > last.offset) {
+    node.position.end = { ...last }
+  }
 }
 
 /** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
