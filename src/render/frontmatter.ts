@@ -9,6 +9,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
+import { ENTRY_START } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
 /** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
@@ -144,9 +145,6 @@ function splitDocument(source: string, doc: Document): Split | undefined {
   visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
   return { head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), check: aliases }
 }
-
-// A top-level key at column 0, as the lenient reader finds them (parse/frontmatter.ts).
-const ENTRY_START = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t]|$)/
 
 /**
  * Splits YAML that does not parse as a whole (a description holding `: `)
