@@ -62,7 +62,7 @@ describe('merge of the five fixtures (API)', () => {
     const inline = renderMerged(result, 'inline')
     expect(inline.startsWith(text)).toBe(true)
     const notes = inline.slice(text.length)
-    expect(notes).toMatch(/^\n<!-- agentmerge provenance: [^]*-->\n$/)
+    expect(notes).toMatch(/^\n<!-- agentmerge-provenance v1\n[^]*-->\n$/)
     expect(notes.match(/-->/g)).toHaveLength(1)
     expect(renderAgent(parseAgent(inline, 'merged.md'))).toBe(text)
   })
@@ -88,7 +88,7 @@ describe('idempotence', () => {
 })
 
 describe('frontmatter', () => {
-  const [elite, opencode, senior, structured, engineer] = agents as [Agent, Agent, Agent, Agent, Agent]
+  const [elite, , senior, structured, engineer] = agents as [Agent, Agent, Agent, Agent, Agent]
 
   it('frontmatter by consensus: the majority name, the central description, the half rule, each disagreement with its place', () => {
     expect(result.agent.meta.dialect).toBe('claude')

@@ -4,16 +4,16 @@
 // heading, no empty section, tools never widened, no field of another
 // dialect, the same bytes for every input order, nothing lost, idempotence,
 // `--min-support 2` and `--base auto`, and the golden merged files.
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
+import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { PROCESS } from '../src/merge/units.js'
-import { FIELD_ORDER } from '../src/render/frontmatter.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
 const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
@@ -77,8 +77,9 @@ for (const family of FAMILIES) {
       const explicit = new Set(agents.flatMap((a) => (a.meta.tools ?? []).filter((t) => t.enabled).map((t) => t.id)))
       for (const t of result.agent.meta.tools ?? []) expect(explicit.has(t.id), t.id).toBe(true)
       const to = result.agent.meta.dialect
-      const others = Object.entries(FIELD_ORDER).filter(([d]) => d !== to).flatMap(([, keys]) => keys)
-      for (const f of result.agent.meta.fields) expect(FIELD_ORDER[to].includes(f.key) || !others.includes(f.key), f.key).toBe(true)
+      const own = fieldsOf(dialect(to))
+      const others = dialects().filter((d) => d.id !== to).flatMap(fieldsOf)
+      for (const f of result.agent.meta.fields) expect(own.includes(f.key) || !others.includes(f.key), f.key).toBe(true)
     })
 
     it('gives the same bytes, frontmatter and notes included, for every input order', () => {
@@ -122,7 +123,7 @@ for (const family of FAMILIES) {
     })
 
     it('writes the golden merged files (default, --min-support 2, --base auto) byte for byte', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'agentmerge-families-'))
+      const dir = tempDir('agentmerge-families-')
       for (const [suffix, extra] of [['', []], ['.min-support-2', ['--min-support', '2']], ['.base-auto', ['--base', 'auto']]] as const) {
         const out = join(dir, `${family}${suffix}.md`)
         const r = await cli(['-q', ...pathsOf(family), ...extra, '-o', out])

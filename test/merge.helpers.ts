@@ -3,8 +3,8 @@
 import { readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
-/** Fixture paths as a user in the repository root types them. */
-export const FIXTURE_PATHS = FIXTURE_FILES.map((f) => `fixtures/backend-developer/${f}`)
+/** Fixture paths as a user in the repository root types them (a tuple: one per fixture). */
+export const FIXTURE_PATHS = FIXTURE_FILES.map((f) => `fixtures/backend-developer/${f}`) as [string, string, string, string, string]
 export const GOLDEN = 'fixtures/merged/backend-developer.md'
 
 let cached: Agent[] | undefined

@@ -108,13 +108,16 @@ export function joinTokens(tokens: readonly Token[], leading = false): string {
   return out
 }
 
+// Striking words out changes what they say; other markup is form.
+const struck = (t: Token) => t.marks.includes('delete')
+
 /**
  * The word diff of two token lists, or null when the edit script would be
- * longer than `maxEditLength` tokens. Tokens compare by their words alone:
- * markup is form.
+ * longer than `maxEditLength` tokens. Tokens compare by their words and
+ * whether they are struck out: emphasis, code and links are form.
  */
 export function diffTokens(a: Token[], b: Token[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): TokenRun[] | null {
-  const changes = diffArrays(a, b, { comparator: (x: Token, y: Token) => x.text === y.text, maxEditLength })
+  const changes = diffArrays(a, b, { comparator: (x: Token, y: Token) => x.text === y.text && struck(x) === struck(y), maxEditLength })
   if (!changes) return null
   const runs: TokenRun[] = []
   for (const c of changes) {

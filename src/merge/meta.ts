@@ -5,14 +5,13 @@
 // dropped with a warning; tools under an explicit policy that never widens
 // them silently. Every disagreement is reported with the place of each
 // value, and every decision is recorded for the provenance. Dialect facts
-// come from FIELD_ORDER, detectDialect and the tool spellings, in `foreign`
-// and `spelled` only, so that they can move to the dialect registry.
+// come from the dialect registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
+import { dialect, dialects, spelledAnywhere, toolsMap } from '../dialects/index.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools, spellTool } from '../normalize/tools.js'
-import { FIELD_ORDER } from '../render/frontmatter.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
 
@@ -37,8 +36,6 @@ export interface MetaMerge {
   conflicts: Diagnostic[]
 }
 
-const DIALECTS: Dialect[] = ['claude', 'opencode', 'copilot']
-const DEFAULT_FORM: Record<Dialect, 'string' | 'list' | 'map'> = { claude: 'string', opencode: 'map', copilot: 'list' }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null')
@@ -53,10 +50,10 @@ export function someOf(items: readonly string[], max = 3): string {
 
 /** Whether a field belongs to another dialect only, so writing it would misstate the output's dialect. */
 function foreign(key: string, value: unknown, to: Dialect): boolean {
-  if (FIELD_ORDER[to].includes(key)) return false
-  if (DIALECTS.some((d) => d !== to && FIELD_ORDER[d].includes(key))) return true
+  if (dialect(to).fields.includes(key)) return false
+  if (dialects().some((d) => d.id !== to && d.fields.includes(key))) return true
   const implied = detectDialect([{ key, value, line: 0 }], 'agent.md')
-  return implied !== 'claude' && implied !== to
+  return implied !== detectDialect([], 'agent.md') && implied !== to
 }
 
 function fieldOf(agent: Agent, key: string): MetaField | undefined {
@@ -73,7 +70,7 @@ function spelled(id: string, to: Dialect, agents: readonly Agent[]): string | un
   const name = spellTool(id, to)
   if (name !== undefined) return name
   // A tool no dialect knows (an MCP tool, a custom one) keeps its written name.
-  if (DIALECTS.every((d) => spellTool(id, d) === undefined)) {
+  if (!spelledAnywhere(id)) {
     for (const a of agents) {
       const t = a.meta.tools?.find((g) => g.id === id)
       if (t) return t.written
@@ -114,7 +111,9 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
   const name = fields.find((f) => f.key === 'name')?.value
-  const meta: AgentMeta = { dialect: to, name: typeof name === 'string' ? name : preferred.meta.name, nameFromFile: to === 'opencode' || (name === undefined && preferred.meta.nameFromFile), fields, present, line: present ? 1 : 0 }
+  const meta: AgentMeta = { dialect: to, name: typeof name === 'string' ? name : preferred.meta.name, nameFromFile: !dialect(to).name || (name === undefined && preferred.meta.nameFromFile), fields, present, line: present ? 1 : 0 }
+  // The preferred file's YAML: a field written with its value is written as that file had it.
+  if (preferredInput.meta.yaml !== undefined) meta.yaml = preferredInput.meta.yaml
   const description = fields.find((f) => f.key === 'description')?.value
   if (typeof description === 'string') meta.description = description
   const model = fields.find((f) => f.key === 'model')?.value
@@ -150,9 +149,10 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
   const holder = winner.agent
   const nameField = fieldOf(holder, 'name')
   const others = votes.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
-  if (out.to === 'opencode') {
-    out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: 'OpenCode names an agent by its file name' })
-    if (nameField) out.conflicts.push(warning('field-dropped', `name: not written, OpenCode names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
+  if (!dialect(out.to).name) {
+    const title = dialect(out.to).title
+    out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })
+    if (nameField) out.conflicts.push(warning('field-dropped', `name: not written, ${title} names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
     return
   }
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
@@ -282,13 +282,16 @@ function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: '
   if (dropped.length > 0) ctx.conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, ctx.line))
   if (form === 'string') return names.join(', ')
   if (form === 'list') return names
-  const map: Record<string, boolean> = {}
-  for (const n of names) map[n] = true
-  for (const t of preferred.meta.tools ?? []) {
-    const name = preferred.meta.dialect === to ? t.written : spelled(t.id, to, agents)
-    if (!t.enabled && !result.has(t.id) && name !== undefined && !(name in map)) map[name] = false
+  // The granted tools, every other built-in turned off (the result is an
+  // allowlist), in the dialect's canonical order: whichever file came first.
+  const map = new Map(names.map((n) => [n, true]))
+  for (const a of agents) {
+    for (const t of a.meta.tools ?? []) {
+      const name = a.meta.dialect === to ? t.written : spelled(t.id, to, agents)
+      if (!t.enabled && !result.has(t.id) && name !== undefined && !map.has(name)) map.set(name, false)
+    }
   }
-  return map
+  return toolsMap(dialect(to), map, { allowlist: true, sort: true })
 }
 
 function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): { field?: MetaField; decision?: FieldDecision; grants?: ToolGrant[]; form?: 'string' | 'list' | 'map' } {
@@ -337,7 +340,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
     return a < b ? -1 : a > b ? 1 : 0
   })
-  const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : DEFAULT_FORM[to]
+  const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
   const prefGrants = grants(preferred)
   const value = prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))
     ? prefField.value

@@ -1,8 +1,9 @@
 // Provenance: where every output statement, section and field came from.
 // The same record is written as JSON (the sidecar, `OUT.provenance.json`)
 // or as one compact HTML comment at the end of the merged file (inline).
-// Lists are sorted by path and line, inputs by path, so the notes do not
-// depend on the order of the files on the command line.
+// Sources are sorted by path and line, and the inline comment numbers the
+// inputs in path order, so the notes do not depend on the order of the files
+// on the command line; only the sidecar's `inputs` lists them as given.
 import type { Agent, Dialect, Statement } from '../model.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
@@ -152,5 +153,5 @@ export function provenanceComment(p: Provenance): string {
     const body = s.statements.map((st) => st.from.map(ref).join(' ')).join(' | ')
     lines.push(`${head}${from}: ${body}`)
   }
-  return '<!-- agentmerge provenance: ' + safe(lines.join('\n')) + '\n-->'
+  return '<!-- agentmerge-provenance v1\n' + safe(lines.join('\n')) + '\n-->'
 }

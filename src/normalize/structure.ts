@@ -6,7 +6,7 @@
 // HTML and definitions. Every word of the file lands in exactly one of them
 // (or in a section title). Each statement and title keeps its source text
 // (normalize/source.ts) so that writers write what the author wrote.
-import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
 import { stringifyMarkdown } from '../parse/markdown.js'
@@ -30,8 +30,12 @@ interface Context {
 
 const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 0
 
-/** Marks our own provenance comments, which are not statements of the agent. */
-export const PROVENANCE_COMMENT = /^<!--\s*agentmerge[\s:]/
+/**
+ * Our own provenance note, which is not a statement of the agent: its exact,
+ * versioned opening line and nothing else (a user's comment that merely
+ * starts with `<!-- agentmerge` is content, and kept).
+ */
+export const PROVENANCE_COMMENT = /^<!-- agentmerge-provenance v1\n[^]*\n-->$/
 
 /**
  * The text of a statement whose words are all in its markup (`[](./a.md)`,
@@ -54,7 +58,25 @@ function addStatement(body: Block[], kind: StatementKind, node: RootContent, tex
   body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
 }
 
+/** Whether a node holds struck-out text (GFM `~~`), which only a source with a tilde can. */
+function hasStrike(node: Nodes): boolean {
+  if (node.type === 'delete') return true
+  return 'children' in node && (node.children as Nodes[]).some(hasStrike)
+}
+
+/** The node with each struck-out part as its text between `~~`. */
+function markStrikes(node: Nodes): Nodes {
+  if (node.type === 'delete') return { type: 'text', value: `~~${plainText(node)}~~` }
+  if (!('children' in node)) return node
+  return { ...node, children: (node.children as Nodes[]).map(markStrikes) } as Nodes
+}
+
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
+  // Striking a statement out is a change in meaning: the identity text keeps
+  // the strikes, though the plain text (what similarity reads) does not.
+  if ((ctx.text === undefined || ctx.text.includes('~')) && hasStrike(node) && norm.endsWith(text)) {
+    norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
+  }
   if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html' && !(kind === 'code' && !isFenced(ctx.text, node))) {
     keepSource(node, nodeSource(ctx.text, node))
   }

@@ -1,23 +1,33 @@
 // Turns the bytes of an input into text: strips a BOM, reads UTF-16 by its
 // BOM, rejects binary and invalid UTF-8 with the line where they start,
 // normalizes line endings to LF (remembering which one the file used) and
-// repairs mojibake unless asked not to.
+// repairs mojibake, or only warns of it, or keeps it, as asked.
 import { isUtf8 } from 'node:buffer'
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic } from '../model.js'
-import { repairMojibake } from './mojibake.js'
+import { makeRepairPlan, type RepairPlan } from './mojibake.js'
 
 export interface Decoded {
   text: string
   eol: '\n' | '\r\n'
   bom: boolean
   warnings: Diagnostic[]
+  /** Mojibake repaired or to warn of, settled once the text is parsed (read/mojibake.ts). */
+  mojibake?: RepairPlan
 }
 
 export interface DecodeOptions {
-  /** Keep mojibake as it is instead of repairing it. */
+  /** Keep mojibake as it is instead of repairing it (the same as `mojibake: 'keep'`). */
   noRepair?: boolean
+  /**
+   * What to do with mojibake: repair it with a warning (the default; what
+   * normalize and the merge do), keep the bytes and only warn, naming the fix
+   * (for commands that must not change the text, such as convert), or keep
+   * the bytes silently (`--no-repair`).
+   */
+  mojibake?: 'repair' | 'warn' | 'keep'
 }
+
 
 function lineAt(bytes: Uint8Array, end: number): number {
   let line = 1
@@ -111,12 +121,10 @@ export function decode(bytes: Uint8Array, path: string, options: DecodeOptions =
     text = text.replace(/\r\n?/g, '\n')
   }
 
-  if (!options.noRepair) {
-    const repaired = repairMojibake(text)
-    for (const r of repaired.repairs) {
-      warnings.push(warning('mojibake', `repaired mojibake ${JSON.stringify(r.from)} -> ${JSON.stringify(r.to)} (UTF-8 once read as ${r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252'}); --no-repair keeps it`, path, r.line, r.column))
-    }
-    text = repaired.text
+  const mode = options.noRepair ? 'keep' : (options.mojibake ?? 'repair')
+  if (mode !== 'keep') {
+    const planned = makeRepairPlan(text, mode === 'repair')
+    if (planned.plan) return { text: planned.text, eol, bom, warnings, mojibake: planned.plan }
   }
   return { text, eol, bom, warnings }
 }
