@@ -62,4 +62,15 @@ describe('convert keeps the body', () => {
     expect(other.stdout.startsWith('\uFEFF---\r\ndescription: "Reviews code."\r\n')).toBe(true)
     expect(other.stdout.endsWith('\r\n---\r\n' + bodyOf(text))).toBe(true)
   })
+
+  it('frontmatter only the lenient reader takes comes back byte for byte in its own dialect', async () => {
+    const dir = tempDir('agentmerge-convert-')
+    dirs.push(dir)
+    const text = '---\nname: reviewer\ndescription: Use when: the user asks.\ntools: Read\n---\nReview.\n'
+    const path = join(dir, 'reviewer.md')
+    writeFileSync(path, text)
+    const r = await cli(['convert', '--to', 'claude', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe(text)
+  })
 })

@@ -135,7 +135,8 @@ tools: Read, Grep
 model: sonnet
 ---
 
-You review code changes carefully and explain every finding in plain words so that the author can act on it.
+You review code changes carefully and explain every
+finding in plain words so that the author can act on it.
 
 ## Rules
 
@@ -211,7 +212,7 @@ Write a summary at the end.
     const r = scenario(BASE, ours, theirs, { added: true })
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
-    expect(r.text).toContain('| check | owner |\n| ----- | ----- |\n| tests | CI    |\n')
+    expect(r.text).toContain('| check | owner |\n| --- | --- |\n| tests | CI |\n')
     expect(r.text.match(/<<<<<<</g)).toHaveLength(1)
   })
 

@@ -35,8 +35,20 @@ describe('conflicts', () => {
       const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', pa, pb])
       expect(kept.stdout).toContain(a)
       expect(kept.stdout).toContain(b)
+      // The kept alternative is marked by our own comment, which is not a statement when read back.
+      expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from .*:10 \((polarity|specific): /)
     })
   }
+
+  it('reports a body statement that forbids a tool the merged frontmatter grants', async () => {
+    const dir = tempDir('agentmerge-conflicts-')
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    writeFileSync(a, '---\nname: auditor\ndescription: Audits code.\ntools: Read, Bash\n---\n\nYou are an auditor.\n\n- Read every changed file\n')
+    writeFileSync(b, '---\nname: auditor\ndescription: Audits code.\ntools: Read\n---\n\nYou are an auditor.\n\n- Never run shell commands\n')
+    const r = await cli(['--provenance', 'none', a, b])
+    expect(r.stderr).toContain(`${b}:9: warning: forbids bash, which the merged tools grant`)
+  })
 
   it('the same statement in both inputs is folded, not a conflict', async () => {
     const [pa, pb] = inputs('Maintain 80% test coverage on every module', 'Maintain 80% test coverage on every module')

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
+import { PROCESS } from '../src/merge/units.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
 import { tempDir } from './helpers/tmp.js'
@@ -53,6 +54,9 @@ for (const family of FAMILIES) {
       written(result).forEach((w, i) => w.from.forEach((f) => position.set(f, i)))
       for (const agent of agents) {
         for (const section of sectionsOf(agent.root)) {
+          // A procedure: a numbered list under a title or lead-in that names a process.
+          const lead = section.body.find((b): b is Statement => b.type === 'statement' && b.kind === 'paragraph' && b.text.endsWith(':'))
+          if (!PROCESS.test(section.title) && !(lead && PROCESS.test(lead.text))) continue
           const steps = section.body.filter((b): b is Statement => b.type === 'statement' && b.kind === 'item' && b.placement.ordered === true)
           const places = steps.map((s) => position.get(at(s))).filter((p): p is number => p !== undefined)
           const distinct = places.filter((p, i) => i === 0 || p !== places[i - 1])

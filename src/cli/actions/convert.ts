@@ -1,6 +1,6 @@
 // `agentmerge convert`: print or write agent files in another dialect.
 import { join, resolve } from 'node:path'
-import { convertFile, fileNameFor } from '../../convert/index.js'
+import { convertText, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -41,7 +41,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
-      const converted = convertFile(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
       const text = converted.text
