@@ -1,7 +1,7 @@
 // Converting an agent to another tool's dialect: the frontmatter in the
 // target's own fields and spelling (convertMeta), edited where it can be;
 // the body is written back as the file had it, byte for byte.
-import { dialect, dialectIds, dialects, fieldsOf, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
+import { dialect, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
 import { warning } from '../errors.js'
 import { repairMojibake } from '../read/mojibake.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
@@ -11,14 +11,8 @@ import { renderAgent } from '../render/markdown.js'
 import { renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
-export { convertMeta, knownField, type ConvertOptions, type ConvertResult } from './meta.js'
+export { convertMeta, type ConvertOptions, type ConvertResult } from './meta.js'
 export { readModel, spellModel, type ModelRef }
-
-/** The ids of the dialects agentmerge knows (the registry's, when this module was loaded). */
-export const DIALECTS: readonly Dialect[] = dialectIds()
-
-/** The fields each dialect reads (its documentation, as of this writing). */
-export const DIALECT_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(dialects().map((d) => [d.id, new Set(fieldsOf(d))]))
 
 /** Reads a dialect name as a user writes it (`claude`, `claude-code`, `opencode`, `copilot`, `vscode`). */
 export function parseDialect(value: string): Dialect | undefined {

@@ -10,7 +10,6 @@ import { registerDialect } from './registry.js'
 for (const spec of [claude, opencode, copilot]) registerDialect(spec)
 
 export * from './registry.js'
-export { CANONICAL_TOOLS, readGrant, readToolFields, respell, spellTool, spelledAnywhere, splitToolList, toolEntries, toolId, toolsMap } from './tools.js'
+export { readToolFields, respell, spellTool, spelledAnywhere, splitToolList, toolEntries, toolId, toolsMap } from './tools.js'
 export { ALIAS_PINS, keptModel, pinned, readModel, spellModel } from './models.js'
-export { slugName } from './claude.js'
 export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, SpelledModel, ToolsForm, WrittenTools } from './types.js'
