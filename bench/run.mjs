@@ -5,7 +5,7 @@
 //   node bench/run.mjs             # the full run (a few minutes)
 //   node bench/run.mjs --quick     # a fast sanity run: fewer rounds, small corpora
 //   options: --runs N (rounds of the cold and warm rows), --build (rebuild dist first),
-//            --only cold,warm,scale,cache, --keep (keep the temporary directory)
+//            --only cold,warm,scale,cache,driver, --keep (keep the temporary directory)
 //
 // The rows (targets from issue #5):
 //   cold CLI     `agentmerge diff` of two fixtures vs `node -e 0` (<= 2x) and vs
@@ -19,6 +19,9 @@
 //                vs a single-threaded bare parse of the same files (<= 1x at 1,000),
 //                growth exponent log(t1000/t100)/log(10) (<= 1.1), peak RSS
 //   cache        a re-run with --cache over unchanged files vs the first run (<= 0.2x)
+//   driver       the merge driver on one agent of 1k, 10k and 30k statements
+//                (bench/driver-corpus.mjs), growth exponent per decade of
+//                statements (<= 1.2: near-linear), peak RSS (issue 17)
 //
 // A row whose command does not exist yet is skipped with a note. The process
 // exits 0 whether targets are met or missed; each target prints PASS or MISS.
@@ -28,6 +31,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { writeCorpus } from './corpus.mjs'
+import { writeDriverCorpus } from './driver-corpus.mjs'
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url))
 const BENCH = join(ROOT, 'bench')
@@ -43,13 +47,13 @@ const value = (name, fallback) => {
 }
 const QUICK = flag('--quick')
 const RUNS = Number(value('--runs', QUICK ? 5 : 21))
-const ONLY = new Set(String(value('--only', 'cold,warm,scale,cache')).split(','))
+const ONLY = new Set(String(value('--only', 'cold,warm,scale,cache,driver')).split(','))
 const SIZES = QUICK ? [20, 200] : [100, 1000]
 const SCALE_RUNS = QUICK ? 1 : 3
 
 // ---------------------------------------------------------------- set-up
 
-if (flag('--build') || !existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
+if (flag('--build') || !existsSync(join(ROOT, 'dist', 'cli.js'))) {
   console.error('building dist/ ...')
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--no-types'], { cwd: ROOT, stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)
@@ -256,6 +260,31 @@ if (ONLY.has('cache')) {
   info(`loading only (bench/load.mjs: loadAgents in a process of its own), no cache`, median(load.none), 'for reference')
   info(`loading only, first run with a cache`, median(load.first), `${(median(load.first) / median(load.none)).toFixed(2)}x no cache`)
   info(`loading only, re-run with the cache`, median(load.again), `${(median(load.again) / median(load.first)).toFixed(2)}x the first run: what the cache itself saves`)
+}
+
+if (ONLY.has('driver')) {
+  const sizes = QUICK ? [1000, 3000] : [1000, 10000, 30000]
+  section(`driver: \`agentmerge merge-driver\` of one agent of ${sizes.join(', ')} statements (bench/driver-corpus.mjs), ${SCALE_RUNS} run${SCALE_RUNS > 1 ? 's' : ''}, median wall time, peak RSS`)
+  const dir = join(TMP, 'driver')
+  mkdirSync(dir, { recursive: true })
+  const times = []
+  for (const n of sizes) {
+    const files = writeDriverCorpus(dir, n)
+    const ms = []
+    const kib = []
+    for (let round = 0; round < SCALE_RUNS; round++) {
+      // The driver writes its result over ours: each run starts from a fresh copy.
+      const ours = join(dir, `ours-${n}.md`)
+      cpSync(files.a, ours)
+      const r = runOnce(cli('--max-size', '64MB', 'merge-driver', files.o, ours, files.b, 'agent.md'), { rss: true })
+      ms.push(r.ms)
+      if (r.kib !== undefined) kib.push(r.kib)
+    }
+    times.push(median(ms))
+    info(`${n} statements`, median(ms), `${(median(ms) / n).toFixed(2)} ms per statement`, { rss: fmtMiB(kib.length ? Math.max(...kib) : undefined) })
+  }
+  const exponent = Math.log(times[times.length - 1] / times[0]) / Math.log(sizes[sizes.length - 1] / sizes[0])
+  rows.push({ name: `growth exponent of the driver, ${sizes[0]} -> ${sizes[sizes.length - 1]} statements`, measured: exponent.toFixed(2), baseline: '', ratio: '', target: '<= 1.2', verdict: exponent <= 1.2 ? 'PASS' : 'MISS', note: 'log(t_large/t_small)/log(n_large/n_small); 1 is linear' })
 }
 
 // ---------------------------------------------------------------- print

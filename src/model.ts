@@ -2,10 +2,10 @@
 // An agent file becomes its frontmatter in canonical form (`meta`) and a tree
 // of sections whose leaves are statements. Statements keep their mdast node so
 // that rendering never has to parse again; everything else is plain JSON.
-import type { Nodes, PhrasingContent, RootContent } from 'mdast'
+import type { PhrasingContent, RootContent } from 'mdast'
 
-/** The agent tool whose frontmatter conventions a file follows. */
-export type Dialect = 'claude' | 'opencode' | 'copilot'
+/** The id of the agent tool whose frontmatter conventions a file follows (a dialect in src/dialects). */
+export type Dialect = string
 
 /** A problem found in an input, reported as `path:line:col: message`. */
 export interface Diagnostic {
@@ -65,6 +65,11 @@ export interface AgentMeta {
   present: boolean
   /** Line of the opening fence, or 0 without frontmatter. */
   line: number
+  /**
+   * The frontmatter's YAML text as the file had it (between the fences), so
+   * that writing the file edits its frontmatter instead of regenerating it.
+   */
+  yaml?: string
 }
 
 export type StatementKind =
@@ -169,9 +174,12 @@ export interface Agent {
   eol: '\n' | '\r\n'
   /** Whether the file began with a byte order mark. */
   bom: boolean
+  /**
+   * The text after the frontmatter block as decoded (LF line ends), or the
+   * whole text without one: what `convert` writes back unchanged. Absent for
+   * an agent that no file holds (a merge).
+   */
+  body?: string
   /** Warnings found while reading (repairs, lenient fallbacks). */
   warnings: Diagnostic[]
 }
-
-/** Any mdast node, for helpers that walk trees. */
-export type MdNode = Nodes

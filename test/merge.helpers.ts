@@ -3,8 +3,8 @@
 import { readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
-/** Fixture paths as a user in the repository root types them. */
-export const FIXTURE_PATHS = FIXTURE_FILES.map((f) => `fixtures/backend-developer/${f}`)
+/** Fixture paths as a user in the repository root types them (a tuple: one per fixture). */
+export const FIXTURE_PATHS = FIXTURE_FILES.map((f) => `fixtures/backend-developer/${f}`) as [string, string, string, string, string]
 export const GOLDEN = 'fixtures/merged/backend-developer.md'
 
 let cached: Agent[] | undefined
@@ -21,9 +21,16 @@ export function inputPlaces(agents: readonly Agent[]): string[] {
   return agents.flatMap((a) => statementsOf(a.root).map(at)).sort()
 }
 
-/** Every path:line the provenance says an output statement stands for. */
+/**
+ * Every path:line the provenance accounts for: each output statement's
+ * sources, and each statement recorded but not written (a conflict
+ * alternative, an opening not chosen, one below --min-support), once.
+ */
 export function provenancePlaces(result: MergeResult): string[] {
-  return result.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from)).sort()
+  const written = result.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
+  const seen = new Set(written)
+  const recorded = [...new Set(result.provenance.recorded.map((r) => r.from))].filter((p) => !seen.has(p))
+  return [...written, ...recorded].sort()
 }
 
 /** The body of a rendered agent: everything after the frontmatter. */

@@ -78,7 +78,7 @@ describe('mojibake: the shipped damaged files', () => {
     expect(a.stdout).not.toContain('‚öôÔ∏è')
     const b = await cli(['normalize', structured])
     expect(b.stderr).toMatch(new RegExp(`^${structured}:4:\\d+: warning: repaired mojibake "ðŸŸ\u00a0" -> "🟠"`, 'm'))
-    expect(b.stdout).toContain('emoji: 🟠')
+    expect(b.stdout).toContain('emoji: "🟠"')
   })
 
   it('--no-repair keeps the bytes; the warn mode keeps them and names the fix', () => {

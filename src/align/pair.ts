@@ -23,7 +23,7 @@ export interface Pair {
 const STOP = new Set(['a', 'an', 'and', 'or', 'the', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'at', 'as', 'is', 'are', 'be', 'it', 'its', 'this', 'that', 'you', 'your', 'will', 'all'])
 
 /** Lower-case words of a text, without the commonest function words. */
-export function wordsOf(text: string): Set<string> {
+function wordsOf(text: string): Set<string> {
   const out = new Set<string>()
   for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}_]+(?:[.+#'’-][\p{L}\p{N}_]+)*[+#]*/gu)) if (!STOP.has(m[0])) out.add(m[0])
   return out
@@ -82,7 +82,7 @@ interface Profile {
   terms: Set<string>
 }
 
-/** Scores statement pairs by similarity; built once per diff over both sides' unpaired statements. */
+/** Scores statement pairs by similarity; built once per alignment over both sides' unpaired statements. */
 export class Similarity {
   private readonly corpus: Corpus
   private readonly oldProfiles = new Map<number, Profile>()

@@ -32,7 +32,7 @@ export function greedy(candidates: Array<{ o: number; n: number; score: number }
 const keyWords = (key: string): Set<string> => new Set(key.split(' ').filter((w) => w !== ''))
 
 /** Aligns sections in passes; `byPairs` adds the sections that paired statements link, after statement pairing. */
-export class Aligner implements SectionAlignment {
+class Aligner implements SectionAlignment {
   readonly o2n: number[]
   readonly n2o: number[]
   private readonly queue: Array<[number, number]> = []

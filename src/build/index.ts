@@ -12,12 +12,11 @@
 //   are listed with path:line, and the file is not overwritten without force.
 // applyBuild then writes what is stale or missing, atomically, and only
 // files whose content changes.
-import { existsSync, mkdirSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { isInside, type AgentTarget, type Config } from '../config/index.js'
 import { globFiles, isGlob } from '../config/glob.js'
-import { diffAgents } from '../diff/diff.js'
-import type { AgentDiff } from '../diff/model.js'
+import { diffAgents, type AgentDiff } from '../diff/index.js'
 import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
@@ -25,19 +24,20 @@ import { agentFromInput, parseAgent } from '../pipeline.js'
 import { readInput } from '../read/read.js'
 import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
+import { makeDirs } from '../write/dirs.js'
 import { sha256, stampSidecar } from '../write/sidecar.js'
 import { finalTarget } from '../write/target.js'
 
-export type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
+type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
 
 /** Something in the canonical file that no source and no earlier build has. */
-export interface HandEdit {
+interface HandEdit {
   line: number
   what: 'statement' | 'field'
   text: string
 }
 
-export interface BuildItem {
+interface BuildItem {
   target: AgentTarget
   /** The output path relative to the config's directory. */
   output: string
@@ -59,7 +59,7 @@ export interface BuildItem {
   error?: unknown
 }
 
-export interface BuildOptions {
+interface BuildOptions {
   /** Overrides every target's dialect. */
   to?: Dialect
   maxSize?: number
@@ -86,7 +86,7 @@ const identity = (path: string): string | undefined => {
  * through a symlink is refused; FIFOs, devices and symlink loops are skipped
  * with a warning.
  */
-export function resolveSources(target: AgentTarget, dir: string, root: string = dir, warnings: Diagnostic[] = []): string[] {
+function resolveSources(target: AgentTarget, dir: string, root: string = dir, warnings: Diagnostic[] = []): string[] {
   const out: string[] = []
   const skip = (path: string, why: string) => warnings.push({ severity: 'warning', code: 'skipped', message: `source skipped: ${why}`, path })
   const outputs = new Set([resolve(dir, target.output), resolve(dir, `${target.output}.provenance.json`)].map((p) => identity(p) ?? p))
@@ -141,7 +141,7 @@ function readText(path: string): string | undefined {
 }
 
 /** What a build of one target writes, and where the file on disk stands. */
-export function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
+function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}): BuildItem {
   const item: BuildItem = { target, output: target.output, sources: [], status: 'error', edits: [], warnings: [] }
   try {
     item.sources = resolveSources(target, dir, options.root ?? dir, item.warnings)
@@ -256,7 +256,7 @@ export function applyItem(item: BuildItem, dir: string): string[] {
   if (item.text !== undefined) add(item.output, item.text, item.onDisk?.output)
   if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)
   if (writes.length === 0) return []
-  mkdirSync(dirname(resolve(dir, item.output)), { recursive: true })
+  makeDirs(dirname(resolve(dir, item.output)))
   writeFilesAtomic(writes, { inputs: item.sources.map((s) => resolve(dir, s)) })
   return writes.map((w) => (w.path === resolve(dir, item.output) ? item.output : item.sidecar!))
 }

@@ -1,17 +1,20 @@
 // Reading a command's input files: through loadAgents (so --cache and --jobs
 // apply), with a progress line on a terminal. A file that cannot be read is
 // reported in one line and stands without an agent; the others' warnings are
-// printed. Every command reads its files this way.
+// printed. Every command that is named files reads them this way (normalize,
+// dedup, merge, lint, convert, diff of files or directories); `build` reads
+// its config's sources itself, and `diff --git` and the merge driver read
+// blobs and git's temporary files.
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { progressCallback } from './progress.js'
-import { loadOptions, type GlobalOptions, type Run } from './shell.js'
+import { loadOptions, type Run } from './shell.js'
 
 /** The agents of the results that have one, in input order. */
 export const agentsOf = (results: LoadResult[]): Agent[] => results.flatMap((r) => (r.agent ? [r.agent] : []))
 
-export async function readInputs(run: Run, files: string[], options: GlobalOptions, extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options), ...extra })
+export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
+  const { results } = await loadAgents(files, { ...loadOptions(run.options, run.io), onProgress: progressCallback('reading', run.progress()), ...extra })
   for (const result of results) {
     if (result.agent) run.warn(result.agent.warnings)
     else run.fail(result.error, result.path)

@@ -1,7 +1,7 @@
 // Config source globs, expanded by tinyglobby (fdir and picomatch: `*`, `?`,
-// classes, braces, `**`), which stops at symlink cycles. On top of it: only
-// regular files count (a FIFO, a device or a dangling link is reported and
-// skipped, never opened), a file reached by two paths through symlinks is
+// classes, braces, `**`), which stops at symlink cycles and matches no FIFO,
+// socket or device. On top of it: only regular files count (a dangling link
+// or a link loop is reported and skipped, never opened), a file reached by two paths through symlinks is
 // listed once, under its first path in sorted order, and `node_modules` and
 // `.git` are never entered. Patterns use `/`; results are sorted.
 import { statSync } from 'node:fs'
@@ -77,7 +77,7 @@ export function globFiles(pattern: string, base: string, onSkip: OnSkip = () => 
     }
     if (st.isDirectory()) continue
     if (!st.isFile()) {
-      onSkip(rel, 'not a regular file (a FIFO, socket or device)')
+      onSkip(rel, 'not a regular file')
       continue
     }
     const id = `${st.dev}:${st.ino}`

@@ -28,6 +28,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { AgentError } from '../errors.js'
 import type { Dialect } from '../model.js'
+import { dialectIds } from '../dialects/index.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first'
 export type ProvenanceMode = 'inline' | 'sidecar' | 'none'
@@ -58,7 +59,6 @@ export interface Config {
 
 export const CONFIG_FILES = ['package.json', '.agentmergerc', '.agentmergerc.json', 'agentmerge.config.json'] as const
 
-const DIALECTS = ['claude', 'opencode', 'copilot']
 const POLICIES = ['union', 'intersection', 'first']
 const MODES = ['inline', 'sidecar', 'none']
 const ENTRY_KEYS = new Set(['output', 'sources', 'to', 'prefer', 'tools', 'threshold', 'provenance'])
@@ -164,7 +164,7 @@ function staticBase(pattern: string): string {
 function checkOptions(o: Record<string, unknown>, fail: (m: string, k?: string, from?: number) => never, from: number): { to?: Dialect; tools?: ToolsPolicy; threshold?: number; provenance?: ProvenanceMode } {
   const out: { to?: Dialect; tools?: ToolsPolicy; threshold?: number; provenance?: ProvenanceMode } = {}
   if (o.to !== undefined) {
-    if (!DIALECTS.includes(o.to as string)) fail(`"to" must be one of ${DIALECTS.join(', ')}`, 'to', from)
+    if (!dialectIds().includes(o.to as string)) fail(`"to" must be one of ${dialectIds().join(', ')}`, 'to', from)
     out.to = o.to as Dialect
   }
   if (o.tools !== undefined) {

@@ -1,29 +1,27 @@
 // Converting an agent to another tool's dialect: the frontmatter in the
-// target's own fields and spelling (convertMeta), the body unchanged, the
-// whole written by the canonical renderer.
+// target's own fields and spelling (convertMeta), edited where it can be;
+// the body is written back as the file had it, byte for byte.
+import { dialect, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
+import { warning } from '../errors.js'
+import { repairMojibake } from '../read/mojibake.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
+import { withEol } from '../normalize.js'
 import { readMeta } from '../normalize/meta.js'
 import { renderAgent } from '../render/markdown.js'
+import { renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
-export { convertMeta, slugName, knownField, DIALECT_FIELDS, DIALECT_NAME, type ConvertOptions, type ConvertResult } from './meta.js'
-export { readModel, spellModel, ALIAS_PINS, type ModelRef } from './models.js'
-export { readGrant, readGrants, toolEntries, writeGrants, COPILOT_ALIASES, OPENCODE_BUILTINS, CLAUDE_TOOLS, CLAUDE_OLD, type Grant } from './tools.js'
-
-export const DIALECTS: readonly Dialect[] = ['claude', 'opencode', 'copilot']
+export { convertMeta, type ConvertOptions, type ConvertResult } from './meta.js'
+export { readModel, spellModel, type ModelRef }
 
 /** Reads a dialect name as a user writes it (`claude`, `claude-code`, `opencode`, `copilot`, `vscode`). */
 export function parseDialect(value: string): Dialect | undefined {
-  const v = value.trim().toLowerCase()
-  if (v === 'claude' || v === 'claude-code' || v === 'claudecode') return 'claude'
-  if (v === 'opencode' || v === 'open-code') return 'opencode'
-  if (v === 'copilot' || v === 'github-copilot' || v === 'vscode') return 'copilot'
-  return undefined
+  return findDialect(value)?.id
 }
 
 /** The file name an agent has in a dialect: `name.md`, or `name.agent.md` for Copilot. */
-export function fileNameFor(name: string, dialect: Dialect): string {
-  return dialect === 'copilot' ? `${name}.agent.md` : `${name}.md`
+export function fileNameFor(name: string, to: Dialect): string {
+  return dialect(to).fileName(name)
 }
 
 /** An agent with its frontmatter converted to another dialect (the body is shared, not copied). */
@@ -31,15 +29,52 @@ export function convertAgent(agent: Agent, to: Dialect, options: ConvertOptions 
   const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
   const meta = readMeta(fields, agent.path, true, agent.meta.line || 1)
   meta.dialect = to
-  if (to === 'opencode' || (to === 'copilot' && !fields.some((f) => f.key === 'name'))) {
+  if (agent.meta.yaml !== undefined) meta.yaml = agent.meta.yaml
+  // Without a `name` field (OpenCode names an agent after its file) the agent keeps its name.
+  if (!fields.some((f) => f.key === 'name')) {
     meta.name = agent.meta.name
     meta.nameFromFile = true
   }
   return { agent: { ...agent, meta }, warnings }
 }
 
-/** The canonical Markdown of an agent converted to another dialect. */
+/**
+ * An agent converted to another dialect, as a file: its frontmatter edited
+ * into the target's (in the target's key order; untouched when the target is
+ * the file's own dialect), then the body exactly as the file had it, in the
+ * file's line endings and with its byte order mark. Converting never repairs
+ * the text; a run that looks like mojibake is a warning.
+ */
 export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
-  const converted = convertAgent(agent, to, options)
-  return { text: renderAgent(converted.agent), warnings: converted.warnings }
+  if (agent.body === undefined) {
+    // An agent no file holds (a merge) has no bytes to keep: it is written in canonical form.
+    const converted = convertAgent(agent, to, options)
+    return { text: withEol(renderAgent(converted.agent), agent.eol), warnings: converted.warnings }
+  }
+  const same = agent.meta.dialect === to
+  const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
+  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took.
+  const yaml = same && agent.meta.yaml !== undefined
+    ? agent.meta.yaml.replace(/(?<=[^\n])$/, '\n')
+    : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
+  const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
+  const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
+  const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)
+  return { text, warnings: [...warnings, ...suspectMojibake(agent)] }
+}
+
+/**
+ * Warnings for runs of text that look like mojibake, which convert leaves as
+ * they are (only normalize and merge repair), with their file lines.
+ */
+function suspectMojibake(agent: Agent): Diagnostic[] {
+  const yamlLines = agent.meta.yaml === undefined || agent.meta.yaml === '' ? 0 : agent.meta.yaml.split('\n').length
+  const parts: Array<[string, number]> = [[agent.body ?? '', agent.meta.present ? agent.meta.line + yamlLines + 1 : 0]]
+  if (agent.meta.yaml) parts.unshift([agent.meta.yaml, agent.meta.line])
+  return parts.flatMap(([text, offset]) =>
+    repairMojibake(text).repairs.map((r) => {
+      const from = r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252'
+      return warning('mojibake-suspect', `suspected mojibake ${JSON.stringify(r.from)} (UTF-8 once read as ${from}, would read ${JSON.stringify(r.to)}); convert keeps the bytes, agentmerge normalize --write repairs it`, agent.path, offset + r.line, r.column)
+    }),
+  )
 }

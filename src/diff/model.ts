@@ -53,7 +53,7 @@ export type SectionChange =
   | { change: 'renamed'; old: SectionRef; new: SectionRef }
   | { change: 'moved'; old: SectionRef; new: SectionRef; move: 'parent' | 'position' }
 
-export interface FieldSide {
+interface FieldSide {
   value: unknown
   at: Source
 }

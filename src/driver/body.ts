@@ -62,7 +62,7 @@ export interface BodyConflict {
   line: number
 }
 
-export interface BodyMerge {
+interface BodyMerge {
   root: Section
   conflicts: BodyConflict[]
   /** Decisions worth telling (both sides re-ordered one list, both moved one statement). */

@@ -10,13 +10,12 @@
 //   passes it on to the model provider);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup).
+import { terminalLine } from '../write/sink.js'
 import { dirname, sep } from 'node:path'
-import { CLAUDE_OLD, CLAUDE_TOOLS, COPILOT_ALIASES, OPENCODE_BUILTINS, toolEntries } from '../convert/tools.js'
-import { DIALECT_FIELDS, DIALECT_NAME } from '../convert/meta.js'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
+import { agentFolderOf, dialect, fieldsOf, toolEntries } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
-import { spellTool, toolId } from '../normalize/tools.js'
 
 export { dialectOfLocation }
 
@@ -41,53 +40,16 @@ export interface LintOptions {
   ignore?: readonly LintRule[]
 }
 
-/** The tool that reads a file where it lies: `.claude/agents/`, `.opencode/agent/`, `.github/agents/`. */
 /** The directory whose agents share one name space: the agents folder the file is under, else its own directory. */
 export function scopeOf(path: string): string {
   const p = path.split(sep).join('/')
-  const m = /^(.*?(?:^|\/)(?:\.claude\/agents|\.opencode\/agents?|opencode\/agents?|\.github\/agents))\//.exec(p)
-  return m ? m[1]! : dirname(p)
+  return agentFolderOf(p)?.folder ?? dirname(p)
 }
-
-// Copilot reads its aliases and, as compatible names, Claude Code's and
-// other tools' names (GitHub's custom agents reference); VS Code adds its own
-// built-in tools. Compared case-insensitively.
-const COPILOT_KNOWN = new Set([
-  ...Object.keys(COPILOT_ALIASES),
-  'shell', 'bash', 'powershell', 'notebookread', 'multiedit', 'write', 'notebookedit', 'grep', 'glob', 'custom-agent', 'task', 'websearch', 'webfetch', 'todowrite',
-  'codebase', 'editfiles', 'fetch', 'githubrepo', 'problems', 'runcommands', 'runtasks', 'runtests', 'usages', 'changes', 'terminallastcommand', 'terminalselection',
-  'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
-])
-const OPENCODE_KNOWN = new Set([...OPENCODE_BUILTINS, 'lsp'])
-const CLAUDE_KNOWN = new Set(CLAUDE_TOOLS)
 
 /** Why a tool name is not one the target knows, or undefined when it is fine. */
 export function toolProblem(written: string, target: Dialect): string | undefined {
-  const name = written.trim()
-  const base = name.replace(/\(.*$/s, '').trim()
-  const tool = DIALECT_NAME[target]
-  if (target === 'claude') {
-    if (/^mcp__/.test(base)) return undefined
-    if (CLAUDE_KNOWN.has(base)) return undefined
-    const id = toolId(base)
-    const modern = CLAUDE_OLD[id]
-    if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, 'claude')}`
-    const spelled = spellTool(id, 'claude')
-    if (spelled && CLAUDE_KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`
-    return `tool '${name}' is not a Claude Code tool; Claude Code ignores it`
-  }
-  if (target === 'opencode') {
-    if (OPENCODE_KNOWN.has(base) || /[_*]/.test(base)) return undefined
-    const spelled = spellTool(toolId(base), 'opencode')
-    if (spelled && OPENCODE_KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in OpenCode`
-    return `tool '${name}' is not an OpenCode tool`
-  }
-  if (COPILOT_KNOWN.has(base.toLowerCase()) || base.includes('/')) return undefined
-  const alias = spellTool(toolId(base), 'copilot')
-  return `tool '${name}' is not ${article(tool)} ${tool} tool${alias ? ` (its alias is '${alias}')` : ''}; ${tool} ignores it`
+  return dialect(target).tools.problem(written)
 }
-
-const REQUIRED: Record<Dialect, string[]> = { claude: ['name', 'description'], opencode: ['description'], copilot: [] }
 
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
@@ -95,7 +57,7 @@ function quote(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text
 }
 
-/** Lints a collection of agents; findings sorted by path and line. */
+/** Lints a collection of agents; findings in input order, then by line and rule. */
 export function lintAgents(agents: readonly Agent[], options: LintOptions = {}): Finding[] {
   const ignore = new Set(options.ignore ?? [])
   const findings: Finding[] = []
@@ -108,35 +70,36 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
   const seen = new Map<string, Agent>()
   for (const agent of agents) {
     const target = targetOf(agent)
-    // OpenCode names an agent after its file, whatever a `name` field says.
-    const name = target === 'opencode' ? nameFromPath(agent.path) : agent.meta.name
+    // A dialect without a `name` field (OpenCode) names an agent after its file, whatever a `name` field says.
+    const name = dialect(target).name ? agent.meta.name : nameFromPath(agent.path)
     const key = `${target}\u0000${scopeOf(agent.path)}\u0000${name.toLowerCase()}`
     const first = seen.get(key)
     const line = agent.meta.fields.find((f) => f.key === 'name')?.line ?? 1
     if (first) {
       const firstLine = first.meta.fields.find((f) => f.key === 'name')?.line ?? 1
-      add('duplicate-name', agent.path, line, `agent name '${name}' is also used by ${first.path}:${firstLine} in the same scope; ${DIALECT_NAME[target]} loads only one of them`)
+      add('duplicate-name', agent.path, line, `agent name '${name}' is also used by ${first.path}:${firstLine} in the same scope; ${dialect(target).title} loads only one of them`)
     } else seen.set(key, agent)
   }
 
   for (const agent of agents) {
     const target = targetOf(agent)
-    const tool = DIALECT_NAME[target]
+    const spec = dialect(target)
+    const tool = spec.title
     const fieldLine = agent.meta.present ? agent.meta.line : 1
-    for (const key of REQUIRED[target]) {
+    for (const key of spec.required) {
       if (!agent.meta.fields.some((f) => f.key === key && f.value !== null && f.value !== '')) {
-        add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${target === 'claude' ? ' and skips an agent without it' : ''}`)
+        add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`)
       }
     }
     for (const field of agent.meta.fields) {
-      if (field.key === 'tools' || (field.key === 'disallowedTools' && target === 'claude')) {
+      if (spec.tools.fields.includes(field.key)) {
         for (const [name] of toolEntries(field.value)) {
           const problem = toolProblem(name, target)
           if (problem) add('unknown-tool', agent.path, field.line, problem)
         }
       }
-      if (!DIALECT_FIELDS[target].has(field.key)) {
-        const why = target === 'opencode' ? 'OpenCode passes unknown fields on to the model provider' : `${tool} ignores it`
+      if (!fieldsOf(spec).includes(field.key)) {
+        const why = spec.unknownFields.keep ? `${tool} ignores it` : spec.unknownFields.why
         add('ignored-field', agent.path, field.line, `field '${field.key}' is not ${article(tool)} ${tool} field; ${why}`)
       }
     }
@@ -159,5 +122,5 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
 }
 
 export function formatFinding(f: Finding): string {
-  return `${f.path}:${f.line}: ${f.message} (${f.rule})`
+  return terminalLine(`${f.path}:${f.line}: ${f.message} (${f.rule})`)
 }

@@ -5,22 +5,25 @@
 // entry is used only when its key matches: a hash of the tool's version and
 // build, the V8 version (the serialization format), the options that affect
 // parsing, and everything agentFromInput reads (path, decoded text, line
-// ending, BOM, read warnings). Anything else (a stale, truncated or foreign
-// entry) is a miss and is rewritten. Writes go to a temporary file renamed
-// over the entry, so a concurrent reader sees the old entry or the new one.
+// ending, BOM, read warnings), and only when its payload still has the
+// SHA-256 the entry records: anyone who can write the cache directory could
+// otherwise change what is read. Anything else (a stale, truncated, edited or
+// foreign entry) is a miss and is rewritten. Writes go to a temporary file
+// renamed over the entry, so a concurrent reader sees the old entry or the new one.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { Agent } from '../model.js'
 import type { Input } from '../read/read.js'
 import { VERSION } from '../version.js'
+import { makeDirs } from '../write/dirs.js'
 
 declare const __AGENTMERGE_BUILD__: string | undefined
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-cache-1'
-const MAGIC = Buffer.from('AGMC1\n', 'latin1')
+const FORMAT = 'agentmerge-cache-2'
+const MAGIC = Buffer.from('AGMC2\n', 'latin1')
 
 /** The version the cache is keyed by: the package version and a hash of the sources it was built from. */
 export const TOOL_VERSION = `${VERSION}+${typeof __AGENTMERGE_BUILD__ === 'string' ? __AGENTMERGE_BUILD__ : 'src'}`
@@ -80,7 +83,14 @@ export class ParseCache {
   }
 }
 
-/** The payload of an entry whose key matches, or undefined (absent, stale, truncated or foreign). */
+const payloadHash = (payload: Uint8Array): string => createHash('sha256').update(payload).digest('hex')
+
+/**
+ * The payload of an entry whose key matches and whose payload has the hash
+ * it records, or undefined (absent, stale, truncated, edited or foreign).
+ * Layout: MAGIC, the key and the payload's SHA-256 (64 hex digits and a
+ * newline each), the payload.
+ */
 export function readEntry(file: string, key: string): Uint8Array | undefined {
   let data: Buffer
   try {
@@ -89,9 +99,12 @@ export function readEntry(file: string, key: string): Uint8Array | undefined {
     return undefined
   }
   const keyEnd = MAGIC.length + 64
-  if (key.length !== 64 || data.length <= keyEnd + 1 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
-  if (data.toString('latin1', MAGIC.length, keyEnd) !== key || data[keyEnd] !== 0x0a) return undefined
-  return data.subarray(keyEnd + 1)
+  const hashEnd = keyEnd + 1 + 64
+  if (key.length !== 64 || data.length <= hashEnd + 1 || !data.subarray(0, MAGIC.length).equals(MAGIC)) return undefined
+  if (data.toString('latin1', MAGIC.length, keyEnd) !== key || data[keyEnd] !== 0x0a || data[hashEnd] !== 0x0a) return undefined
+  const payload = data.subarray(hashEnd + 1)
+  if (payloadHash(payload) !== data.toString('latin1', keyEnd + 1, hashEnd)) return undefined
+  return payload
 }
 
 const madeDirs = new Set<string>()
@@ -106,10 +119,10 @@ export function writeEntry(file: string, key: string, payload: Uint8Array): void
   try {
     const shard = dirname(file)
     if (!madeDirs.has(shard)) {
-      mkdirSync(shard, { recursive: true })
+      makeDirs(shard)
       madeDirs.add(shard)
     }
-    writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(key + '\n', 'latin1'), payload]))
+    writeFileSync(temp, Buffer.concat([MAGIC, Buffer.from(`${key}\n${payloadHash(payload)}\n`, 'latin1'), payload]))
     // Remove a stale entry first: ext4 flushes a file renamed over an
     // existing one to disk (auto_da_alloc), which costs milliseconds per
     // entry; a reader in between sees a miss, which is fine for a cache.

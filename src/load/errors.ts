@@ -35,7 +35,7 @@ export function reviveError(fields: ErrorFields): AgentError {
 }
 
 /** A bug in reading one file, reported like the CLI reports any bug. */
-export function internalError(message: string, path: string, stack?: string): AgentError {
+function internalError(message: string, path: string, stack?: string): AgentError {
   const error = new AgentError('internal', `internal error: ${message.split('\n')[0]} (rerun with --debug for details)`, path)
   if (stack) error.stack = stack
   return error

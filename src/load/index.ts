@@ -25,6 +25,8 @@ export interface LoadOptions {
   noRepair?: boolean
   /** Refuse inputs larger than this many bytes. */
   maxBytes?: number
+  /** Where an input `-` is read from (default: the process's stdin). */
+  stdin?: () => Uint8Array
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
   /**
@@ -54,16 +56,18 @@ export interface Loaded {
 }
 
 /** More inputs than this to parse, and worker threads pay for their start-up ('auto'). */
-export const WORKER_THRESHOLD = 32
+const WORKER_THRESHOLD = 32
 const BATCH_SIZE = 4
 
-/** How many worker threads to start if there are enough files to parse: 'auto' uses every core. */
-function workerCount(option: LoadOptions['workers']): number {
-  if (option === undefined || option === 'auto') {
-    const cores = availableParallelism()
-    return cores < 2 ? 0 : cores
-  }
-  return option > 1 ? Math.floor(option) : 0
+/**
+ * How many worker threads to start if there are enough files to parse:
+ * 'auto' uses every core; a number asked for is bounded by the cores (more
+ * threads than cores only cost memory) and by the files.
+ */
+function workerCount(option: LoadOptions['workers'], files: number): number {
+  const cores = availableParallelism()
+  if (option === undefined || option === 'auto') return cores < 2 ? 0 : Math.min(cores, files)
+  return option > 1 ? Math.min(Math.floor(option), cores, files) : 0
 }
 
 export async function loadAgents(paths: string[], options: LoadOptions = {}): Promise<Loaded> {
@@ -77,7 +81,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     options.onProgress?.(done, total)
   }
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { noRepair: options.noRepair, version: options.cacheVersion }) : undefined
-  const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes }
+  const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes, stdin: options.stdin }
 
   // Read and decode every input and answer the ones the cache has; the rest
   // are parsed here, or on worker threads once there are enough of them
@@ -88,7 +92,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
   let poolSize = 0
   const waiting: Array<{ index: number; input: Input }> = []
   const keys = new Map<number, string>()
-  const workers = workerCount(options.workers)
+  const workers = workerCount(options.workers, total)
   const entry = workers > 1 ? workerEntry() : undefined
   const threshold = options.workers === undefined || options.workers === 'auto' ? WORKER_THRESHOLD : 0
 

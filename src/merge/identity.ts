@@ -53,13 +53,17 @@ export function openingsOf(agent: Agent): Statement[] {
 }
 
 /**
- * The opening written for several inputs: the most complete, by distinct
+ * The opening written for several inputs: a role statement if any is one;
+ * among them the most complete, by distinct
  * content terms, then the longest, then text and place (so that the choice
  * does not depend on the order of the inputs).
  */
 export function chooseOpening(openings: readonly Statement[]): Statement | undefined {
+  // A role statement reads as one wherever it is written (the paragraph under
+  // "Purpose" does not, once it opens the merged file): those come first.
+  const roles = openings.filter(isRoleStatement)
   let best: { s: Statement; terms: number } | undefined
-  for (const s of openings) {
+  for (const s of roles.length > 0 ? roles : openings) {
     const terms = new Set(termsOf(s.text)).size
     if (!best || better({ s, terms }, best)) best = { s, terms }
   }

@@ -2,29 +2,41 @@
 // out, with every statement traceable to all the `path:line` it stands for.
 // See docs/merge.md for the rules; body.ts and align.ts do the body,
 // meta.ts the frontmatter, provenance.ts the notes.
-import { resolve } from 'node:path'
 import type { DedupResult } from '../dedup/index.js'
-import { AgentError } from '../errors.js'
-import type { Agent, Diagnostic, Dialect, Section } from '../model.js'
+import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.js'
+import { AgentError, warning } from '../errors.js'
+import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { statementsOf, sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
+import { centralInput, inputNamed } from './decide.js'
+import { chooseOpening, openingsOf } from './identity.js'
+import { forbidsGranted } from './conflicts.js'
 import { mergeMeta, type FieldDecision, type ToolsPolicy } from './meta.js'
 import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
+import type { Recorded } from './stages.js'
+import type { Fold } from './fold.js'
 
 export type { FieldDecision, ToolsPolicy } from './meta.js'
 export type { Fold, MergedSection } from './body.js'
-export { provenanceJson, provenanceComment, type Provenance, type SectionProvenance, type StatementProvenance } from './provenance.js'
+export type { Recorded } from './stages.js'
+export { provenanceJson, provenanceComment, type Provenance, type SectionProvenance, type StatementProvenance, type RecordedProvenance } from './provenance.js'
 
 export interface MergeOptions {
-  /** The output dialect; default that of the first agent. */
+  /** The output dialect; default that of the deciding input. */
   to?: Dialect
-  /** Path of the agent whose name, description and other fields win; default the first. */
+  /** Path of the input that decides fields and conflicts; default the base, else the central input. */
   prefer?: string
-  /** How tools combine; default `union`. */
+  /** Path of the input whose structure and wording win, or `auto` for the central input. */
+  base?: string
+  /** How tools combine; default `union` (of the explicit lists). */
   tools?: ToolsPolicy
   /** Duplicate threshold passed to the similarity module. */
   threshold?: number
+  /** Write only the statements carried by at least this many inputs. */
+  minSupport?: number
+  /** `keep`: write every side of a conflict; default `decide`. */
+  conflicts?: 'decide' | 'keep'
   /** The output's path, recorded in the merged agent model. */
   path?: string
   /**
@@ -39,14 +51,16 @@ export interface MergeSummary {
   inputs: number
   statementsIn: number
   statementsOut: number
-  /** statementsIn - statementsOut: statements written once for several. */
+  /** Statements written once for several (folded into another). */
   duplicatesFolded: number
   sectionsIn: number
   sectionsOut: number
   /** Output sections that stand for sections of two or more inputs. */
   sectionsMerged: number
-  /** Field disagreements and risky decisions (see `conflicts`). */
+  /** Field disagreements, risky decisions and statement conflicts (see `conflicts`). */
   conflicts: number
+  /** Input statements recorded but not written (conflict alternatives, openings not chosen, below min-support). */
+  recorded: number
 }
 
 export interface MergeResult {
@@ -56,17 +70,13 @@ export interface MergeResult {
   sections: MergedSection[]
   fields: FieldDecision[]
   provenance: Provenance
-  /** One warning per field disagreement or risky tools decision. */
+  /** One warning per field disagreement, risky tools decision or statement conflict. */
   conflicts: Diagnostic[]
+  /** Input statements not written, and why. */
+  recorded: Recorded[]
+  /** The input that decided (fields, conflicts, default dialect). */
+  decider: string
   summary: MergeSummary
-}
-
-/** Finds the agent `prefer` names: by path as given, else by resolved path. */
-function preferredAgent(agents: readonly Agent[], prefer: string | undefined): Agent {
-  if (prefer === undefined) return agents[0]!
-  const found = agents.find((a) => a.path === prefer) ?? agents.find((a) => a.path !== '-' && resolve(a.path) === resolve(prefer))
-  if (!found) throw new AgentError('prefer-not-input', `--prefer names a file that is not an input of the merge`, prefer)
-  return found
 }
 
 /** A single input: its own model, every statement standing for itself. */
@@ -85,48 +95,91 @@ function identity(agent: Agent): MergedSection[] {
   return out
 }
 
+/** One identity: every input's opening role statements decided together (the base's, else the most complete). */
+function decideOpening(agents: readonly Agent[], base: number): { openings: Set<Statement>; opening?: Fold; recorded: Recorded[] } {
+  const all = agents.map(openingsOf)
+  const openings = new Set(all.flat())
+  const chosen = (base >= 0 ? chooseOpening(all[base]!) : undefined) ?? chooseOpening([...openings])
+  if (!chosen) return { openings, recorded: [] }
+  const recorded: Recorded[] = [...openings].filter((s) => s !== chosen).map((s) => ({ statement: s, reason: 'opening-not-chosen' as const, standsFor: chosen }))
+  return { openings, opening: { statement: chosen, members: [chosen] }, recorded }
+}
+
+/** The stderr line of a recorded conflict. */
+function conflictWarning(r: Recorded): Diagnostic {
+  const kept = r.standsFor!
+  return warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${JSON.stringify(r.statement.text)} not written, kept ${JSON.stringify(kept.text)}`, r.statement.source.path, r.statement.source.line)
+}
+
+/** Body statements that forbid a tool the merged frontmatter grants, one warning each. */
+function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): Diagnostic[] {
+  if (!meta.tools) return []
+  const granted = new Set(meta.tools.filter((t) => t.enabled).map((t) => t.id))
+  const out: Diagnostic[] = []
+  for (const m of sections) {
+    for (const f of m.folds) {
+      const tool = forbidsGranted(f.statement.text, granted)
+      if (tool) out.push(warning('contradicts-tools', `forbids ${tool}, which the merged tools grant: ${JSON.stringify(f.statement.text)}`, f.statement.source.path, f.statement.source.line))
+    }
+  }
+  return out
+}
+
 /** Merges agents into one; see docs/merge.md. Throws AgentError only for bad options. */
 export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}): MergeResult {
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
-  const preferred = preferredAgent(agents, options.prefer)
-  const to = options.to ?? agents[0]!.meta.dialect
-  const meta = mergeMeta(agents, preferred, to, options.tools ?? 'union')
+  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
+  const { statements, owner } = statementsOfAgents(agents)
+  const similarity = options.threshold === undefined ? {} : { threshold: options.threshold }
+  const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined
+  const central = grouping ? centralInput(agents, grouping, owner) : 0
+  const base = options.base === undefined ? -1 : options.base === 'auto' ? central : inputNamed(agents, options.base, '--base')
+  const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central
+  const to = options.to ?? agents[decider]!.meta.dialect
+  const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union')
   const path = options.path ?? 'merged.md'
   let root: Section
   let sections: MergedSection[]
+  let recorded: Recorded[] = []
   let sectionStats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
-  if (agents.length === 1) {
+  if (!grouping) {
     // Merging one file gives its normalized form: nothing is folded inside a file.
     root = agents[0]!.root
     sections = identity(agents[0]!)
     const n = sectionsOf(root).length - 1
     sectionStats = { sectionsIn: n, sectionsOut: n, sectionsMerged: 0 }
   } else {
-    const body = mergeBodies(agents, { ...(options.threshold === undefined ? {} : { threshold: options.threshold }), ...(options.dedup ? { dedup: options.dedup } : {}) })
+    const id = decideOpening(agents, base)
+    const body = mergeBodies(agents, {
+      grouping,
+      base,
+      decider,
+      openings: id.openings,
+      ...(id.opening ? { opening: id.opening } : {}),
+      ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
+      ...(options.conflicts ? { conflicts: options.conflicts } : {}),
+    })
     root = { ...body.root, source: { path, line: 1 } }
     sections = body.sections
     sections[0]!.section = root
+    recorded = [...id.recorded, ...body.recorded]
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
+  const conflicts = [...meta.conflicts, ...recorded.filter((r) => r.reason === 'conflict').map(conflictWarning), ...againstTools(sections, meta.meta)]
   const statementsIn = agents.reduce((n, a) => n + statementsOf(a.root).length, 0)
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
-  const summary: MergeSummary = {
-    inputs: agents.length,
-    statementsIn,
-    statementsOut,
-    duplicatesFolded: statementsIn - statementsOut,
-    ...sectionStats,
-    conflicts: meta.conflicts.length,
-  }
-  const provenance = buildProvenance(agents, sections, meta.decisions, to)
-  return { agent, sections, fields: meta.decisions, provenance, conflicts: meta.conflicts, summary }
+  const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
+  const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.length, recorded: new Set(recorded.map((r) => r.statement)).size }
+  const provenance = buildProvenance(agents, sections, meta.decisions, to, recorded, agents[decider]!.path)
+  return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded, decider: agents[decider]!.path, summary }
 }
 
 /** The summary line printed on stderr. */
 export function summaryLine(s: MergeSummary): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
-  return `merged ${plural(s.inputs, 'file')}: ${plural(s.statementsIn, 'statement')} in, ${s.statementsOut} out, ${plural(s.duplicatesFolded, 'duplicate')} folded; ${plural(s.sectionsIn, 'section')} in, ${s.sectionsOut} out, ${s.sectionsMerged} merged; ${plural(s.conflicts, 'conflict')}`
+  const recorded = s.recorded > 0 ? `, ${s.recorded} recorded, not written` : ''
+  return `merged ${plural(s.inputs, 'file')}: ${plural(s.statementsIn, 'statement')} in, ${s.statementsOut} out, ${plural(s.duplicatesFolded, 'duplicate')} folded${recorded}; ${plural(s.sectionsIn, 'section')} in, ${s.sectionsOut} out, ${s.sectionsMerged} merged; ${plural(s.conflicts, 'conflict')}`
 }
 
 export type ProvenanceMode = 'inline' | 'sidecar' | 'none'

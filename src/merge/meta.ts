@@ -1,16 +1,19 @@
-// The merged frontmatter. One dialect (`to`, else the first file's); `name`
-// and `description` from the preferred file (`prefer`, else the first);
-// tools under an explicit policy; every other field from the first file, in
-// preferred-first order, that has it. Every disagreement is reported with the
-// place of each value, and every decision is recorded for the provenance.
+// The merged frontmatter, by consensus. One dialect (`to`); every field
+// written when at least half the inputs carry it, with the value most carry
+// (ties: the deciding input's); the description closest to all the others,
+// with the routing trigger most inputs carry; fields of another dialect
+// dropped with a warning; tools under an explicit policy that never widens
+// them silently. Every disagreement is reported with the place of each
+// value, and every decision is recorded for the provenance. Dialect facts
+// come from the dialect registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
+import { dialect, dialects, spelledAnywhere, toolsMap } from '../dialects/index.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools, spellTool } from '../normalize/tools.js'
-import { FIELD_ORDER } from '../render/frontmatter.js'
 
-export type ToolsPolicy = 'union' | 'intersection' | 'first'
+export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
 
 /** How one frontmatter field of the merged agent was decided. */
 export interface FieldDecision {
@@ -20,7 +23,7 @@ export interface FieldDecision {
   /** `path:line` of the value kept (`path` alone for a name taken from a file name). */
   from: string | null
   /** The rule that decided: see docs/merge.md. */
-  rule: 'preferred' | 'first-with-field' | 'union' | 'intersection' | 'first' | 'not-in-dialect' | 'no-spelling'
+  rule: 'majority' | 'central' | 'minority' | 'union' | 'intersection' | 'first' | 'all' | 'not-in-dialect' | 'no-spelling'
   /** The other values the inputs had, with their places. */
   others: Array<{ value: unknown; from: string }>
   note?: string
@@ -33,8 +36,6 @@ export interface MetaMerge {
   conflicts: Diagnostic[]
 }
 
-const DIALECTS: Dialect[] = ['claude', 'opencode', 'copilot']
-const DEFAULT_FORM: Record<Dialect, 'string' | 'list' | 'map'> = { claude: 'string', opencode: 'map', copilot: 'list' }
 
 const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null')
@@ -49,10 +50,10 @@ export function someOf(items: readonly string[], max = 3): string {
 
 /** Whether a field belongs to another dialect only, so writing it would misstate the output's dialect. */
 function foreign(key: string, value: unknown, to: Dialect): boolean {
-  if (FIELD_ORDER[to].includes(key)) return false
-  if (DIALECTS.some((d) => d !== to && FIELD_ORDER[d].includes(key))) return true
+  if (dialect(to).fields.includes(key)) return false
+  if (dialects().some((d) => d.id !== to && d.fields.includes(key))) return true
   const implied = detectDialect([{ key, value, line: 0 }], 'agent.md')
-  return implied !== 'claude' && implied !== to
+  return implied !== detectDialect([], 'agent.md') && implied !== to
 }
 
 function fieldOf(agent: Agent, key: string): MetaField | undefined {
@@ -69,7 +70,7 @@ function spelled(id: string, to: Dialect, agents: readonly Agent[]): string | un
   const name = spellTool(id, to)
   if (name !== undefined) return name
   // A tool no dialect knows (an MCP tool, a custom one) keeps its written name.
-  if (DIALECTS.every((d) => spellTool(id, d) === undefined)) {
+  if (!spelledAnywhere(id)) {
     for (const a of agents) {
       const t = a.meta.tools?.find((g) => g.id === id)
       if (t) return t.written
@@ -94,72 +95,25 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     return converted.agent
   })
   const preferred = agents[inputs.indexOf(preferredInput)]!
-  const ordered = [preferred, ...agents.filter((a) => a !== preferred)]
-  const decisions: FieldDecision[] = []
-  const fields: MetaField[] = []
-
-  const othersOf = (key: string, kept: unknown, valueOf: (a: Agent) => { value: unknown; from: string } | undefined) => {
-    const others: FieldDecision['others'] = []
-    for (const a of ordered) {
-      const v = valueOf(a)
-      if (v && !same(v.value, kept)) others.push(v)
-    }
-    return others
-  }
-  const report = (key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string) => {
-    if (others.length === 0) return
-    const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
-    conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
-  }
-
-  // name: the preferred file's (its field, or its file name).
-  {
-    const original = (a: Agent) => inputs[agents.indexOf(a)]!
-    const namePlace = (a: Agent) => (original(a).meta.nameFromFile ? a.path : place(a, fieldOf(a, 'name')?.line))
-    const nameField = fieldOf(preferred, 'name')
-    const from = namePlace(preferred)
-    const valueOf = (a: Agent) => ({ value: a.meta.name, from: namePlace(a) })
-    const others = othersOf('name', preferred.meta.name, valueOf)
-    if (to === 'opencode') {
-      decisions.push({ key: 'name', value: null, from, rule: 'not-in-dialect', others, note: 'OpenCode names an agent by its file name' })
-      if (nameField) conflicts.push(warning('field-dropped', `name: not written, OpenCode names an agent by its file name (was ${show(preferred.meta.name)})`, preferred.path, nameField.line))
-    } else {
-      fields.push({ key: 'name', value: preferred.meta.name, line: nameField?.line ?? 0 })
-      decisions.push({ key: 'name', value: preferred.meta.name, from, rule: 'preferred', others })
-      report('name', preferred.meta.name, from, others, preferred, nameField?.line, 'preferred file')
-    }
-  }
-
-  // Every other field but tools: the first file in preferred-first order that has it.
+  // The deciding input first, the others by path: nothing depends on the order of the inputs.
+  const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))]
+  const out: Decided = { decisions: [], fields: [], conflicts, to, inputs: agents.length }
+  const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
+  decideName(ordered, nameFromFile, out)
   const keys: string[] = []
   for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !keys.includes(f.key)) keys.push(f.key)
-  for (const key of keys) {
-    const holder = ordered.find((a) => fieldOf(a, key) !== undefined)!
-    const field = fieldOf(holder, key)!
-    const from = place(holder, field.line)
-    const others = othersOf(key, field.value, (a) => {
-      const f = fieldOf(a, key)
-      return f ? { value: f.value, from: place(a, f.line) } : undefined
-    })
-    if (foreign(key, field.value, to)) {
-      const all = [{ value: field.value, from }, ...others]
-      decisions.push({ key, value: null, from, rule: 'not-in-dialect', others: all.slice(1), note: `${key} is not a ${to} field` })
-      conflicts.push(warning('field-dropped', `${key}: not written, not a ${to} field (was ${someOf(all.map((o) => `${show(o.value)} at ${o.from}`))})`, holder.path, field.line))
-      continue
-    }
-    const rule = holder === preferred ? 'preferred' : 'first-with-field'
-    fields.push({ key, value: field.value, line: field.line })
-    decisions.push({ key, value: field.value, from, rule, others })
-    report(key, field.value, from, others, holder, field.line, rule === 'preferred' ? 'preferred file' : 'first file that has it')
-  }
+  for (const key of keys) decideField(key, ordered, out)
 
-  // tools: the policy.
   const tools = mergeTools(agents, preferred, to, policy, conflicts)
-  if (tools.decision) decisions.push(tools.decision)
-  if (tools.field) fields.push(tools.field)
+  if (tools.decision) out.decisions.push(tools.decision)
+  if (tools.field) out.fields.push(tools.field)
 
+  const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
-  const meta: AgentMeta = { dialect: to, name: preferred.meta.name, nameFromFile: to === 'opencode' || preferred.meta.nameFromFile, fields, present, line: present ? 1 : 0 }
+  const name = fields.find((f) => f.key === 'name')?.value
+  const meta: AgentMeta = { dialect: to, name: typeof name === 'string' ? name : preferred.meta.name, nameFromFile: !dialect(to).name || (name === undefined && preferred.meta.nameFromFile), fields, present, line: present ? 1 : 0 }
+  // The preferred file's YAML: a field written with its value is written as that file had it.
+  if (preferredInput.meta.yaml !== undefined) meta.yaml = preferredInput.meta.yaml
   const description = fields.find((f) => f.key === 'description')?.value
   if (typeof description === 'string') meta.description = description
   const model = fields.find((f) => f.key === 'model')?.value
@@ -168,24 +122,191 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     meta.tools = tools.grants
     meta.toolsForm = tools.form
   }
-  return { meta, decisions, conflicts }
+  return { meta, decisions: out.decisions, conflicts }
+}
+
+/** What the field decisions add up to, as they are made. */
+interface Decided {
+  decisions: FieldDecision[]
+  fields: MetaField[]
+  conflicts: Diagnostic[]
+  to: Dialect
+  inputs: number
+}
+
+/** A warning for a field whose inputs disagreed, listing the values not written with their places. */
+function report(out: Decided, key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string): void {
+  if (others.length === 0) return
+  const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
+  out.conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
+}
+
+/** name: the value most inputs carry (ties: the deciding input's); OpenCode has none. */
+function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boolean, out: Decided): void {
+  const namePlace = (a: Agent) => (nameFromFile(a) ? a.path : place(a, fieldOf(a, 'name')?.line))
+  const votes = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
+  const winner = majority(votes)
+  const holder = winner.agent
+  const nameField = fieldOf(holder, 'name')
+  const others = votes.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
+  if (!dialect(out.to).name) {
+    const title = dialect(out.to).title
+    out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })
+    if (nameField) out.conflicts.push(warning('field-dropped', `name: not written, ${title} names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
+    return
+  }
+  out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
+  out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others })
+  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, 'most inputs')
+}
+
+/**
+ * A field other than name and tools: written when at least half the inputs
+ * carry it, with the value most of them carry (ties: the deciding input's);
+ * description: the one closest to all the others, with the routing triggers
+ * most carry. A field of another dialect is dropped with a warning.
+ */
+function decideField(key: string, ordered: readonly Agent[], out: Decided): void {
+  const votes = ordered.flatMap((a) => {
+    const f = fieldOf(a, key)
+    return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line }] : []
+  })
+  const winner = key === 'description' ? centralDescription(votes) : majority(votes)
+  const others = votes.filter((v) => v !== winner).map(({ value, from }) => ({ value, from }))
+  if (foreign(key, winner.value, out.to)) {
+    out.decisions.push({ key, value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${key} is not a ${out.to} field` })
+    out.conflicts.push(warning('field-dropped', `${key}: not written, not a ${out.to} field (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, winner.agent.path, winner.line))
+    return
+  }
+  if (2 * votes.length < out.inputs) {
+    out.decisions.push({ key, value: null, from: null, rule: 'minority', others: votes.map(({ value, from }) => ({ value, from })), note: `carried by ${votes.length} of ${out.inputs} inputs, fewer than half` })
+    return
+  }
+  const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
+  const differ = others.filter((o) => !same(o.value, value))
+  out.fields.push({ key, value, line: winner.line })
+  out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ })
+  report(out, key, value, winner.from, differ, winner.agent, winner.line, key === 'description' ? 'closest to the others' : 'most inputs')
+}
+
+interface Vote {
+  agent: Agent
+  value: unknown
+  from: string
+  line?: number
+}
+
+/** The value most votes carry; ties: the earliest vote (the deciding input first). */
+function majority<V extends Vote>(votes: readonly V[]): V {
+  let best = votes[0]!
+  let bestCount = 0
+  for (const v of votes) {
+    const count = votes.filter((w) => same(w.value, v.value)).length
+    if (count > bestCount) {
+      best = v
+      bestCount = count
+    }
+  }
+  return best
+}
+
+const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
+
+/** The description closest to all the others (summed word overlap); ties: the earliest vote. */
+function centralDescription<V extends Vote>(votes: readonly V[]): V {
+  const sets = votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? ''))
+  let best = 0
+  let bestScore = -1
+  sets.forEach((mine, i) => {
+    let score = 0
+    sets.forEach((theirs, j) => {
+      if (i === j) return
+      let shared = 0
+      for (const w of mine) if (theirs.has(w)) shared++
+      score += mine.size + theirs.size === 0 ? 0 : (2 * shared) / (mine.size + theirs.size)
+    })
+    if (score > bestScore + 1e-12) {
+      best = i
+      bestScore = score
+    }
+  })
+  return votes[best]!
+}
+
+/** A routing trigger: the sentence that tells the host when to call the agent. */
+const TRIGGER = /[^.!?\n]*\buse\s+(?:this\s+agent\s+)?(?:proactively|immediately|when|after|for|whenever)\b[^.!?\n]*[.!?]?/i
+const triggerKey = (sentence: string): string => sentence.toLowerCase().match(/\buse\s+(?:this\s+agent\s+)?(\w+)/)?.[1] ?? ''
+
+/** The description with the routing trigger most inputs carry added when it has none of that kind. */
+function withTriggers(description: string, values: readonly unknown[], inputs: number): string {
+  const found = new Map<string, string[]>()
+  for (const v of values) {
+    if (typeof v !== 'string') continue
+    const m = TRIGGER.exec(v)
+    if (!m) continue
+    const key = triggerKey(m[0])
+    found.set(key, [...(found.get(key) ?? []), m[0].trim()])
+  }
+  const own = TRIGGER.exec(description)
+  let out = description
+  for (const [key, sentences] of [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    if (2 * sentences.length <= inputs || (own && triggerKey(own[0]) === key)) continue
+    const sentence = sentences.slice().sort()[0]!
+    out = `${out.trimEnd()}${/[.!?]$/.test(out.trimEnd()) ? '' : '.'} ${sentence}`
+  }
+  return out
+}
+
+/**
+ * The tools value written for granted ids (in order), in the deciding
+ * input's spelling where it has one and the output form; in map form the
+ * deciding input's explicit denials of tools not granted are kept.
+ */
+function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: 'string' | 'list' | 'map', ctx: { agents: readonly Agent[]; preferred: Agent; to: Dialect; conflicts: Diagnostic[]; line: number | undefined }): unknown {
+  const { agents, preferred, to } = ctx
+  const names: string[] = []
+  const dropped: string[] = []
+  const written = new Map<string, string>()
+  if (preferred.meta.dialect === to) for (const t of preferred.meta.tools ?? []) written.set(t.id, t.written)
+  for (const id of ids) {
+    const name = written.get(id) ?? spelled(id, to, agents)
+    if (name === undefined) dropped.push(id)
+    else if (!names.includes(name)) names.push(name)
+  }
+  if (dropped.length > 0) ctx.conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, ctx.line))
+  if (form === 'string') return names.join(', ')
+  if (form === 'list') return names
+  // The granted tools, every other built-in turned off (the result is an
+  // allowlist), in the dialect's canonical order: whichever file came first.
+  const map = new Map(names.map((n) => [n, true]))
+  for (const a of agents) {
+    for (const t of a.meta.tools ?? []) {
+      const name = a.meta.dialect === to ? t.written : spelled(t.id, to, agents)
+      if (!t.enabled && !result.has(t.id) && name !== undefined && !map.has(name)) map.set(name, false)
+    }
+  }
+  return toolsMap(dialect(to), map, { allowlist: true, sort: true })
 }
 
 function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): { field?: MetaField; decision?: FieldDecision; grants?: ToolGrant[]; form?: 'string' | 'list' | 'map' } {
   const sets = agents.map(grants)
   if (sets.every((s) => s === undefined)) return {}
+  // An input without a tools field grants nothing under union and
+  // intersection (it is reported); only `--tools all` lets it grant every tool.
+  const open = agents.filter((_, j) => sets[j] === undefined)
+  const restricted = sets.filter((s): s is Set<string> => s !== undefined)
   let result: Set<string> | undefined
   if (policy === 'first') result = grants(preferred)
-  else if (policy === 'union') {
-    result = sets.some((s) => s === undefined) ? undefined : new Set(sets.flatMap((s) => [...s!]))
-  } else {
-    const restricted = sets.filter((s): s is Set<string> => s !== undefined)
-    result = new Set([...restricted[0]!].filter((id) => restricted.every((s) => s.has(id))))
-  }
+  else if (policy === 'all') result = open.length > 0 ? undefined : new Set(restricted.flatMap((s) => [...s]))
+  else if (policy === 'union') result = new Set(restricted.flatMap((s) => [...s]))
+  else result = new Set([...restricted[0]!].filter((id) => restricted.every((s) => s.has(id))))
   const prefField = fieldOf(preferred, 'tools')
-  const toolsFrom = agents.filter((a) => a.meta.tools).map((a) => place(a, fieldOf(a, 'tools')?.line))
-  const others = agents.filter((a) => a !== preferred && a.meta.tools).map((a) => ({ value: fieldOf(a, 'tools')!.value, from: place(a, fieldOf(a, 'tools')?.line) }))
+  const toolsFrom = agents.filter((a) => a.meta.tools).map((a) => place(a, fieldOf(a, 'tools')?.line)).sort()
+  const others = agents.filter((a) => a !== preferred && a.meta.tools).map((a) => ({ value: fieldOf(a, 'tools')!.value, from: place(a, fieldOf(a, 'tools')?.line) })).sort((x, y) => (x.from < y.from ? -1 : 1))
   const from = policy === 'first' ? place(preferred, prefField?.line) : toolsFrom.join(', ')
+  if (policy !== 'all' && policy !== 'first') {
+    for (const a of open.slice().sort((x, y) => (x.path < y.path ? -1 : 1))) conflicts.push(warning('tools-missing', `tools (${policy}): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`, a.path))
+  }
 
   // Warn for every variant that withheld a tool the result grants.
   agents.forEach((agent, i) => {
@@ -193,8 +314,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     if (!own) return
     const line = fieldOf(agent, 'tools')?.line
     if (result === undefined) {
-      const open = agents.filter((_, j) => sets[j] === undefined).map((a) => a.path)
-      const why = policy === 'first' ? `${preferred.path} has no tools field` : `no tools field in ${someOf(open)}`
+      const why = policy === 'first' ? `${preferred.path} has no tools field` : `no tools field in ${someOf(open.map((a) => a.path).sort())}`
       conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool (${why}); this variant allows only ${[...own].sort().join(', ') || 'none'}`, agent.path, line))
       return
     }
@@ -214,35 +334,11 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
     return a < b ? -1 : a > b ? 1 : 0
   })
-  const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : DEFAULT_FORM[to]
+  const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
   const prefGrants = grants(preferred)
-  let value: unknown
-  if (prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))) {
-    value = prefField.value
-  } else {
-    const names: string[] = []
-    const dropped: string[] = []
-    const written = new Map<string, string>()
-    if (preferred.meta.dialect === to) for (const t of preferred.meta.tools ?? []) written.set(t.id, t.written)
-    for (const id of ids) {
-      const name = written.get(id) ?? spelled(id, to, agents)
-      if (name === undefined) dropped.push(id)
-      else if (!names.includes(name)) names.push(name)
-    }
-    if (dropped.length > 0) conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, prefField?.line))
-    if (form === 'string') value = names.join(', ')
-    else if (form === 'list') value = names
-    else {
-      const map: Record<string, boolean> = {}
-      for (const n of names) map[n] = true
-      // Keep the preferred file's explicit denials of tools the result does not grant.
-      for (const t of preferred.meta.tools ?? []) {
-        const name = preferred.meta.dialect === to ? t.written : spelled(t.id, to, agents)
-        if (!t.enabled && !result.has(t.id) && name !== undefined && !(name in map)) map[name] = false
-      }
-      value = map
-    }
-  }
+  const value = prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))
+    ? prefField.value
+    : toolsValue(ids, result, form, { agents, preferred, to, conflicts, line: prefField?.line })
   const parsed = readTools(value)
   return {
     field: { key: 'tools', value, line: prefField?.line ?? 0 },

@@ -1,12 +1,14 @@
 // Provenance: where every output statement, section and field came from.
 // The same record is written as JSON (the sidecar, `OUT.provenance.json`)
 // or as one compact HTML comment at the end of the merged file (inline).
-// Lists are sorted by path and line, inputs by path, so the notes do not
-// depend on the order of the files on the command line.
+// Sources are sorted by path and line, and the inline comment numbers the
+// inputs in path order, so the notes do not depend on the order of the files
+// on the command line; only the sidecar's `inputs` lists them as given.
 import type { Agent, Dialect, Statement } from '../model.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
 import type { FieldDecision } from './meta.js'
+import type { Recorded } from './stages.js'
 
 export interface StatementProvenance {
   /** The output statement's id (hash of its normalized text, as `normalize --json` shows it). */
@@ -37,8 +39,23 @@ export interface Provenance {
   inputs: string[]
   dialect: Dialect
   fields: FieldDecision[]
+  /** The input that decided fields and conflicts (`--prefer`, the base, or the central input). */
+  decider: string
   /** Output sections in document order; the first is the top of the file. */
   sections: SectionProvenance[]
+  /** Input statements not written, by path and line, and why. */
+  recorded: RecordedProvenance[]
+}
+
+/** An input statement recorded but not written. */
+export interface RecordedProvenance {
+  from: string
+  text: string
+  reason: Recorded['reason']
+  /** The written statement it is an alternative to (`path:line`), when there is one. */
+  standsFor?: string
+  /** For conflicts: polarity or specific, and what differs. */
+  conflict?: string
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -47,12 +64,21 @@ const bySource = (a: Placed, b: Placed): number => cmp(a.source.path, b.source.p
 /** `path:line` of each, by path and line (sorted before they become strings, which would have to be split again). */
 const places = (xs: readonly Placed[]): string[] => (xs.length === 1 ? [at(xs[0]!)] : xs.slice().sort(bySource).map(at))
 
-export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect): Provenance {
+export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect, recorded: readonly Recorded[], decider: string): Provenance {
+  const notes = recorded.slice().sort((a, b) => bySource(a.statement, b.statement) || cmp(a.reason, b.reason)).map((r): RecordedProvenance => ({
+    from: at(r.statement),
+    text: r.statement.text,
+    reason: r.reason,
+    ...(r.standsFor ? { standsFor: at(r.standsFor) } : {}),
+    ...(r.conflict ? { conflict: `${r.conflict.kind}: ${r.conflict.detail}` } : {}),
+  }))
   return {
     version: 1,
-    inputs: agents.map((a) => a.path),
+    inputs: agents.map((a) => a.path).sort(cmp),
     dialect,
     fields,
+    decider,
+    recorded: notes,
     sections: sections.map((m, i) => {
       const top = i === 0
       const wrapper = top ? m.section.body[0] : undefined
@@ -87,6 +113,8 @@ export function provenanceJson(p: Provenance): string {
     statements.forEach((st, k) => lines.push(`      ${j(st)}${k < statements.length - 1 ? ',' : ''}`))
     lines.push(`    ]}${i < p.sections.length - 1 ? ',' : ''}`)
   })
+  lines.push('  ],', `  "decider": ${j(p.decider)},`, '  "recorded": [')
+  p.recorded.forEach((r, i) => lines.push(`    ${j(r)}${i < p.recorded.length - 1 ? ',' : ''}`))
   lines.push('  ]', '}')
   return lines.join('\n') + '\n'
 }
@@ -125,5 +153,5 @@ export function provenanceComment(p: Provenance): string {
     const body = s.statements.map((st) => st.from.map(ref).join(' ')).join(' | ')
     lines.push(`${head}${from}: ${body}`)
   }
-  return '<!-- agentmerge provenance: ' + safe(lines.join('\n')) + '\n-->'
+  return '<!-- agentmerge-provenance v1\n' + safe(lines.join('\n')) + '\n-->'
 }

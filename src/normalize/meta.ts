@@ -1,39 +1,21 @@
 // The frontmatter in canonical form: which dialect the file follows, and the
 // fields every stage compares (name, description, model, tools) read from the
 // raw fields in one way for all dialects. The raw fields stay, in file order,
-// so that nothing the file says is dropped.
-import { basename, sep } from 'node:path'
+// so that nothing the file says is dropped; the YAML text stays too, so that
+// writing the file back edits it instead of regenerating it.
+import { dialectOfLocation as locate, detectDialect as detect, nameFromPath } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
 import { readTools } from './tools.js'
 
-// Fields that only one dialect defines (from each tool's documentation).
-const OPENCODE_ONLY = new Set(['mode', 'temperature', 'top_p', 'maxSteps', 'steps', 'disable', 'disabled', 'permission', 'hidden', 'prompt'])
-const COPILOT_ONLY = new Set(['target', 'handoffs', 'argument-hint', 'mcp-servers', 'infer', 'user-invocable', 'disable-model-invocation', 'agents'])
-
-/** The agent name a file would have without a `name` field. */
-export function nameFromPath(path: string): string {
-  if (path === '-') return 'stdin'
-  return basename(path).replace(/\.agent\.md$|\.chatmode\.md$|\.md$|\.markdown$/i, '')
-}
+export { nameFromPath }
 
 /** The dialect a file's location implies: the folder each tool reads its agents from. */
 export function dialectOfLocation(path: string): Dialect | undefined {
-  const p = path.split(sep).join('/')
-  if (/(^|\/)\.claude\/agents\//.test(p)) return 'claude'
-  if (/(^|\/)(\.opencode|opencode)\/agents?\//.test(p)) return 'opencode'
-  if (/(^|\/)\.github\/agents\//.test(p) || /\.(agent|chatmode)\.md$/i.test(p)) return 'copilot'
-  return undefined
+  return locate(path)?.id
 }
 
 export function detectDialect(fields: MetaField[], path: string): Dialect {
-  const located = dialectOfLocation(path)
-  if (located) return located
-  const keys = new Set(fields.map((f) => f.key))
-  const tools = fields.find((f) => f.key === 'tools')?.value
-  if ([...keys].some((k) => OPENCODE_ONLY.has(k))) return 'opencode'
-  if (tools && typeof tools === 'object' && !Array.isArray(tools)) return 'opencode'
-  if ([...keys].some((k) => COPILOT_ONLY.has(k))) return 'copilot'
-  return 'claude'
+  return detect(fields, path).id
 }
 
 function text(value: unknown): string | undefined {

@@ -32,8 +32,12 @@ interface Context {
 
 const lineOf = (node: { position?: { start: { line: number } } }): number => node.position?.start.line ?? 0
 
-/** Marks our own provenance comments, which are not statements of the agent. */
-export const PROVENANCE_COMMENT = /^<!--\s*agentmerge[\s:]/
+/**
+ * Our own provenance note, which is not a statement of the agent: its exact,
+ * versioned opening line and nothing else (a user's comment that merely
+ * starts with `<!-- agentmerge` is content, and kept).
+ */
+export const PROVENANCE_COMMENT = /^<!-- agentmerge-provenance v1\n[^]*\n-->$/
 
 /**
  * The text of a statement whose words are all in its markup (`[](./a.md)`,

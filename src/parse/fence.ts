@@ -7,7 +7,7 @@
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic } from '../model.js'
 
-export interface Fenced {
+interface Fenced {
   /** The text, with a non-standard closing fence rewritten to `---`. */
   text: string
   warnings: Diagnostic[]

@@ -1,20 +1,28 @@
-// Writes an agent's frontmatter as canonical YAML: the dialect's own fields
-// first in a fixed order, then every other field in the order the file had
-// them, tools in the dialect's spelling, no line folding.
-import { Document, isSeq, Pair, Scalar, YAMLMap, type Node } from 'yaml'
+// Writes an agent's frontmatter. With the YAML the file had, the frontmatter
+// is edited, not regenerated: a field whose value did not change is written
+// as its own source text (comments, quoting, `0x1F`, `1.10`, big integers and
+// tagged values as they were), a changed value is edited in place in the
+// YAML document (keeping the node's style and comments), and only a new
+// field is written fresh. Without that YAML (a merge, a field the lenient
+// reader recovered) the fields are written as canonical YAML.
+import { isDeepStrictEqual } from 'node:util'
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
+import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
+import { ENTRY_START } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
-/** The canonical order of each dialect's documented fields. */
-export const FIELD_ORDER: Record<Dialect, string[]> = {
-  claude: ['name', 'description', 'tools', 'disallowedTools', 'model', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'color'],
-  opencode: ['description', 'mode', 'model', 'temperature', 'top_p', 'maxSteps', 'disable', 'disabled', 'hidden', 'tools', 'permission', 'prompt', 'color'],
-  copilot: ['name', 'description', 'target', 'tools', 'model', 'argument-hint', 'agents', 'handoffs', 'mcp-servers', 'infer', 'user-invocable', 'disable-model-invocation'],
+/** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
+export interface RenderFieldsOptions {
+  /** The frontmatter's YAML text as the file had it (between the fences). */
+  source?: string
+  order?: boolean
+  respell?: boolean
 }
 
 /** Fields in canonical order: known ones by the dialect's order, the rest as written. */
-export function orderFields(fields: MetaField[], dialect: Dialect): MetaField[] {
-  const order = FIELD_ORDER[dialect]
+export function orderFields(fields: MetaField[], id: Dialect): MetaField[] {
+  const order = dialect(id).fields
   const rank = (key: string) => {
     const i = order.indexOf(key)
     return i === -1 ? order.length : i
@@ -23,13 +31,13 @@ export function orderFields(fields: MetaField[], dialect: Dialect): MetaField[] 
 }
 
 /** A `tools` value with each name in the dialect's spelling, in the form it was written. */
-export function respellTools(value: unknown, dialect: Dialect): unknown {
+export function respellTools(value: unknown, id: Dialect): unknown {
   if (typeof value === 'string') {
-    return splitToolList(value).map((n) => respell(n, dialect)).join(', ')
+    return splitToolList(value).map((n) => respell(n, id)).join(', ')
   }
-  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? respell(v, dialect) : v))
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'string' ? respell(v, id) : v))
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [respell(k, dialect), v]))
+    return Object.fromEntries(Object.entries(value as Record<string, unknown>).map(([k, v]) => [respell(k, id), v]))
   }
   return value
 }
@@ -41,19 +49,199 @@ function node(doc: Document, value: unknown): Node {
   return created
 }
 
-/** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
-export function renderFields(fields: MetaField[], dialect: Dialect): string {
-  if (fields.length === 0) return ''
-  const doc = new Document()
-  const map = new YAMLMap()
-  for (const field of orderFields(fields, dialect)) {
-    const value = field.key === 'tools' ? respellTools(field.value, dialect) : field.value
-    map.items.push(new Pair(new Scalar(field.key), node(doc, value)))
+const STRINGIFY = { lineWidth: 0, flowCollectionPadding: false } as const
+
+const isPlain = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) === Object.prototype
+
+/** The node changed to hold `value`, keeping its style, its comments and every part that did not change. */
+function edit(doc: Document, old: unknown, value: unknown): Node {
+  if (isScalar(old) && (value === null || ['string', 'number', 'boolean'].includes(typeof value)) && typeof old.value === typeof value) {
+    old.value = value
+    return old
   }
-  doc.contents = map
-  return doc.toString({ lineWidth: 0, flowCollectionPadding: false })
+  if (isSeq(old) && Array.isArray(value)) {
+    old.items = value.map((v, i) => (i < old.items.length ? edit(doc, old.items[i], v) : node(doc, v)))
+    return old
+  }
+  if (isMap(old) && isPlain(value)) {
+    const entries = Object.entries(value)
+    const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key))
+    const byKey = new Map(old.items.map((p) => [keyOf(p), p]))
+    const renamed = entries.length === old.items.length && entries.every(([k], i) => !byKey.has(k) || keyOf(old.items[i]!) === k)
+    old.items = entries.map(([k, v], i) => {
+      const pair = byKey.get(k) ?? (renamed ? old.items[i] : undefined)
+      if (!pair) return new Pair(new Scalar(k), node(doc, v))
+      if (isScalar(pair.key)) pair.key.value = k
+      pair.value = edit(doc, pair.value, v)
+      return pair
+    })
+    return old
+  }
+  const created = node(doc, value)
+  const from = old as { comment?: string | null; commentBefore?: string | null } | null
+  if (from?.comment) created.comment = from.comment
+  if (from?.commentBefore) created.commentBefore = from.commentBefore
+  return created
+}
+
+/**
+ * One top-level entry of the source: its text (the comments before it
+ * included), and the document, pair and value it reads as; no pair for an
+ * entry only the lenient reader could take.
+ */
+interface Entry {
+  doc: Document
+  pair?: Pair
+  value?: unknown
+  text: string
+}
+
+/** The source split into entries, with the text before the first key (`head`) and after the last value (`tail`) apart. */
+interface Split {
+  head: string
+  entries: Map<string, Entry>
+  tail: string
+  /** Whether moved text must be checked (aliases, or entries read one by one). */
+  check: boolean
+}
+
+const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key))
+
+function valueOf(doc: Document, pair: Pair): unknown {
+  try {
+    return (pair.value as { toJS?: (d: Document, o: object) => unknown } | null)?.toJS?.(doc, { maxAliasCount: 100 }) ?? null
+  } catch {
+    return undefined
+  }
+}
+
+/** Splits valid YAML by its keys' lines; undefined for a flow mapping or two keys on one line. */
+function splitDocument(source: string, doc: Document): Split | undefined {
+  if (!isMap(doc.contents) || doc.contents.flow) return undefined
+  const items = doc.contents.items as Pair[]
+  const lineStart = (offset: number) => source.lastIndexOf('\n', offset - 1) + 1
+  const starts: number[] = []
+  for (const pair of items) {
+    const range = (pair.key as { range?: [number, number, number] } | null)?.range
+    if (!range) return undefined
+    const start = lineStart(range[0])
+    if (starts.length > 0 && start <= starts[starts.length - 1]!) return undefined
+    starts.push(start)
+  }
+  if (starts.length === 0) return undefined
+  // The comments and blank lines after a value, up to the next key, belong to that key.
+  const cut = items.map((pair, i) => {
+    const next = i + 1 < items.length ? starts[i + 1]! : source.length
+    const ranged = (pair.value ?? pair.key) as { range?: [number, number, number] } | null
+    const end = Math.max(ranged?.range?.[1] ?? next, starts[i]! + 1)
+    const eol = source.indexOf('\n', end - 1)
+    return Math.min(next, eol === -1 ? source.length : eol + 1)
+  })
+  const entries = new Map<string, Entry>()
+  items.forEach((pair, i) => {
+    entries.set(keyOf(pair), { doc, pair, value: valueOf(doc, pair), text: source.slice(i === 0 ? starts[0]! : cut[i - 1]!, cut[i]) })
+  })
+  let aliases = false
+  visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
+  return { head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), check: aliases }
+}
+
+/**
+ * Splits YAML that does not parse as a whole (a description holding `: `)
+ * by its top-level key lines, each entry read on its own; undefined when a
+ * line fits no entry.
+ */
+function splitLines(source: string): Split | undefined {
+  const lines = source.split(/(?<=\n)/)
+  const entries = new Map<string, Entry>()
+  let head = ''
+  let pending = ''
+  let current: { key: string; text: string } | undefined
+  const close = () => {
+    if (!current) return
+    const doc = parseDocument(current.text)
+    const pair = doc.errors.length === 0 && isMap(doc.contents) && doc.contents.items.length === 1 ? (doc.contents.items[0] as Pair) : undefined
+    entries.set(current.key, pair ? { doc, pair, value: valueOf(doc, pair), text: current.text } : { doc, text: current.text })
+  }
+  for (const line of lines) {
+    const start = ENTRY_START.exec(line)
+    if (start) {
+      close()
+      current = { key: start[1]!.trim(), text: pending + line }
+      pending = ''
+    } else if (line.trim() === '' || line.startsWith('#')) pending += line
+    else if (/^[ \t]/.test(line) && current) {
+      current.text += pending + line
+      pending = ''
+    } else return undefined
+    if (!current) (head += pending, (pending = ''))
+  }
+  close()
+  return entries.size === 0 ? undefined : { head, entries, tail: pending, check: true }
+}
+
+function splitSource(source: string): Split | undefined {
+  const doc = parseDocument(source, { uniqueKeys: true })
+  return doc.errors.length === 0 ? splitDocument(source, doc) : splitLines(source)
+}
+
+/** The YAML text of one pair, edited or new, after the comments the source had before its key. */
+function pairText(key: string, value: unknown, entry: Entry | undefined): string {
+  const out = new Document()
+  const map = new YAMLMap()
+  const before = entry ? entry.text.slice(0, Math.max(0, entry.text.search(/^[^\s#]/m))) : ''
+  if (entry?.pair) {
+    const pair = new Pair(entry.pair.key, edit(entry.doc, entry.pair.value, value))
+    if (isScalar(pair.key)) {
+      pair.key.commentBefore = null
+      pair.key.spaceBefore = false
+    }
+    map.items.push(pair)
+  } else map.items.push(new Pair(new Scalar(key), node(out, value)))
+  out.contents = map
+  return before + out.toString(STRINGIFY)
+}
+
+/** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
+export function renderFields(fields: MetaField[], id: Dialect, options: RenderFieldsOptions = {}): string {
+  if (fields.length === 0) return ''
+  const ordered = options.order === false ? fields : orderFields(fields, id)
+  const valueOf = (field: MetaField) => (field.key === 'tools' && options.respell !== false ? respellTools(field.value, id) : field.value)
+  const split = options.source === undefined ? undefined : splitSource(options.source)
+  if (!split) {
+    const doc = new Document()
+    const map = new YAMLMap()
+    for (const field of ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
+    doc.contents = map
+    return doc.toString(STRINGIFY)
+  }
+  let text = split.head
+  for (const field of ordered) {
+    const value = valueOf(field)
+    const entry = split.entries.get(field.key)
+    const piece = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(field.key, value, entry)
+    text += piece.endsWith('\n') ? piece : piece + '\n'
+  }
+  text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
+  // Text moved as written can hold what only made sense where it was (an
+  // alias before its anchor): then the fields keep the order they came in,
+  // and failing that they are written as canonical YAML.
+  if (!split.check || reads(text)) return text
+  return options.order !== false ? renderFields(fields, id, { ...options, order: false }) : renderFields(fields, id, { ...options, source: undefined })
+}
+
+/** Whether YAML text parses, aliases resolved. */
+function reads(text: string): boolean {
+  const doc = parseDocument(text)
+  if (doc.errors.length > 0) return false
+  try {
+    doc.toJS({ maxAliasCount: 100 })
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {
-  return renderFields(meta.fields, meta.dialect)
+  return renderFields(meta.fields, meta.dialect, meta.yaml === undefined ? {} : { source: meta.yaml })
 }

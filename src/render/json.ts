@@ -4,7 +4,7 @@
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { statementMarkdown } from './markdown.js'
 
-export interface StatementJson {
+interface StatementJson {
   type: 'statement'
   kind: Statement['kind']
   at: string
@@ -14,7 +14,7 @@ export interface StatementJson {
   checked?: boolean
 }
 
-export interface SectionJson {
+interface SectionJson {
   type: 'section'
   kind: Section['kind']
   at: string

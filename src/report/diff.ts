@@ -6,8 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { toReport } from '../diff/index.js'
-import { countsText, sectionTitle, summaryLine, toolsText } from '../diff/format/common.js'
+import { countsText, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -39,7 +38,7 @@ const pathKey = (path: readonly string[]): string => path.join('\u0000')
 const placeKey = (s: { path: string; line: number }): string => `${s.path}:${s.line}`
 
 /** Every statement of both sides on one row each, in NEW's reading order, removed ones where they stood. */
-export function diffRows(d: AgentDiff): Row[] {
+function diffRows(d: AgentDiff): Row[] {
   const rows: Row[] = []
   const newIndexAt = new Map<string, number>()
   const oldToNew = new Map<string, string[]>()

@@ -142,7 +142,7 @@ export function sourceCss(count: number): string {
   return rules.join('\n') + '\n'
 }
 
-export interface PageParts {
+interface PageParts {
   title: string
   /** Rules added after the base stylesheet. */
   css?: string

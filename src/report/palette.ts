@@ -12,7 +12,7 @@ function channel(c: number): number {
 }
 
 /** WCAG relative luminance of `#rrggbb`. */
-export function luminance(hex: string): number {
+function luminance(hex: string): number {
   const n = Number.parseInt(hex.slice(1), 16)
   return 0.2126 * channel((n >> 16) & 255) + 0.7152 * channel((n >> 8) & 255) + 0.0722 * channel(n & 255)
 }
@@ -28,7 +28,7 @@ export function textOn(background: string): string {
   return contrast(background, '#000000') >= contrast(background, '#FFFFFF') ? '#000000' : '#FFFFFF'
 }
 
-export interface Swatch {
+interface Swatch {
   background: string
   text: string
   /** True from the second round of the palette on. */

@@ -1,15 +1,14 @@
 // `agentmerge convert`: print or write agent files in another dialect.
-import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { convertAgent, fileNameFor } from '../../convert/index.js'
+import { convertText, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { withEol } from '../../normalize.js'
-import { renderAgent } from '../../render/markdown.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
+import { makeDirs } from '../../write/dirs.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
+import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
@@ -19,8 +18,8 @@ export interface ConvertCommandOptions extends GlobalOptions {
   strict?: boolean
 }
 
-export async function convertCommand(paths: string[], options: ConvertCommandOptions): Promise<number> {
-  const run = new Run(options)
+export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
@@ -36,26 +35,27 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  for (const { path, agent } of await readInputs(run, files, options)) {
+  // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
+  for (const { path, agent } of await readInputs(run, files, { noRepair: true })) {
     if (!agent) continue
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
-      const converted = convertAgent(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
-      const text = withEol(renderAgent(converted.agent), agent.eol)
+      const text = converted.text
       if (options.outDir) {
         const target = join(options.outDir, fileName!)
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
         if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
-        mkdirSync(options.outDir, { recursive: true })
+        makeDirs(options.outDir)
         writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
-        if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
+        run.note(`${path} -> ${target}`)
       } else if (options.output) writeFileAtomic(options.output, text, { inputs: files })
-      else process.stdout.write(text)
+      else run.out(text)
     })
   }
   if (options.strict && warned > 0) run.flag(EXIT.changes)

@@ -31,7 +31,7 @@ export function summaryLine(counts: DiffCounts & { files?: number; changedFiles?
 }
 
 /** The section path a statement change is shown under: NEW's, or OLD's for a removed statement. */
-export function sectionOfChange(c: StatementChange): string[] {
+function sectionOfChange(c: StatementChange): string[] {
   return c.change === 'removed' ? c.old.section : c.new.section
 }
 
@@ -51,7 +51,7 @@ export function bySection(changes: StatementChange[]): Array<{ path: string[]; c
 }
 
 /** A frontmatter value as short text. */
-export function valueText(value: unknown): string {
+function valueText(value: unknown): string {
   if (value === null || value === undefined) return 'null'
   if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()
   if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`

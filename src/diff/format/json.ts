@@ -35,7 +35,7 @@ const countsJson = (c: DiffCounts) => ({
   formatting: c.formatting,
 })
 
-export function agentDiffJson(d: AgentDiff) {
+function agentDiffJson(d: AgentDiff) {
   return {
     old: d.oldPath,
     new: d.newPath,

@@ -11,6 +11,7 @@ import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
+import { markdownRefs, terminalLine } from '../../write/sink.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {
@@ -18,11 +19,19 @@ export interface MarkdownOptions {
   formatting?: boolean
   /** The heading the comment opens with. */
   title?: string
+  /**
+   * The most bytes to write (0 or none: no limit). The heading, summary and
+   * counts are always kept, then the blocks of changes while they fit; a
+   * last line says how many were left out and how to see them.
+   */
+  maxBytes?: number
 }
 
-const text = (value: string): PhrasingContent => ({ type: 'text', value })
+// Text from agent files mentions no one and links no issue (`@`/`#` neutralized);
+// a code span (paths, places) stays on one line, so it cannot break a table or a list.
+const text = (value: string): PhrasingContent => ({ type: 'text', value: markdownRefs(value) })
 const html = (value: string): Html => ({ type: 'html', value })
-const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value })
+const code = (value: string): PhrasingContent => ({ type: 'inlineCode', value: terminalLine(value) })
 const strong = (value: string): PhrasingContent => ({ type: 'strong', children: [text(value)] })
 
 function wrapMarks(marks: string[], value: string): PhrasingContent {
@@ -37,7 +46,7 @@ function wrapMarks(marks: string[], value: string): PhrasingContent {
 }
 
 /** Inline content of tokens: runs of equal markup become one node, spaces stay outside the markup. */
-export function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
+function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingContent[] {
   const out: PhrasingContent[] = []
   let i = 0
   while (i < tokens.length) {
@@ -161,7 +170,7 @@ const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;')
 
 function details(summary: string, items: ListItem[]): string {
   const list: List = { type: 'list', ordered: false, spread: false, children: items }
-  return `<details>\n<summary>${escapeHtml(summary)}</summary>\n\n${stringifyMarkdown({ type: 'root', children: [list] })}\n</details>\n`
+  return `<details>\n<summary>${escapeHtml(markdownRefs(terminalLine(summary)))}</summary>\n\n${stringifyMarkdown({ type: 'root', children: [list] })}\n</details>\n`
 }
 
 function countText(n: number, what: string): string {
@@ -248,6 +257,17 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
   }
   if (report.files.length > 0) head.children.push(countsTable(report))
   const parts = [stringifyMarkdown(head)]
-  for (const d of report.files) parts.push(...agentBlocks(d, options))
+  const blocks = report.files.flatMap((d) => agentBlocks(d, options))
+  const limit = options.maxBytes ?? 0
+  if (limit <= 0) return [...parts, ...blocks].join('\n')
+  // Room for the note, which is short and of bounded size.
+  let size = Buffer.byteLength(parts[0]!) + 400
+  let kept = 0
+  while (kept < blocks.length && size + Buffer.byteLength(blocks[kept]!) + 1 <= limit) size += Buffer.byteLength(blocks[kept++]!) + 1
+  parts.push(...blocks.slice(0, kept))
+  if (kept < blocks.length) {
+    const left = blocks.length - kept
+    parts.push(`_${left} of ${blocks.length} blocks of changes left out to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
+  }
   return parts.join('\n')
 }

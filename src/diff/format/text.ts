@@ -5,6 +5,7 @@
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
 import { paint, type Paint } from './color.js'
+import { terminalLine } from '../../write/sink.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface TextOptions {
@@ -103,5 +104,6 @@ export function formatText(input: DiffReport | AgentDiff, options: TextOptions =
     out.push(...agentText(d, options, p, report.files.length > 1), '')
   }
   out.push(summaryLine(report.counts, options.formatting === true))
-  return out.join('\n') + '\n'
+  // Each line escaped as a whole: a value (a name, a path, a statement) never breaks out of its line.
+  return out.map((line) => terminalLine(line, { color: options.color === true })).join('\n') + '\n'
 }

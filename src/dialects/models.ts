@@ -1,22 +1,11 @@
-// Model names across dialects. Claude Code writes an alias (`sonnet`, `opus`,
-// `haiku`, `inherit`) or a full Anthropic id (`claude-sonnet-4-5`); OpenCode
-// writes `provider/model-id` (`anthropic/claude-sonnet-4-20250514`); Copilot
-// writes display names (`Claude Sonnet 4.5`, `GPT-5`, `Gemini 2.5 Pro`),
-// optionally with a ` (copilot)` suffix or as a list of fallbacks. Every
-// spelling is read into one form, a provider and a model id, and written
-// back in the target's spelling; a name with no spelling there is reported.
-import type { Dialect } from '../model.js'
+// Model names across dialects, the part they share: every spelling (a Claude
+// Code alias or id, OpenCode's `provider/model-id`, a Copilot display name
+// such as `Claude Sonnet 4.5 (copilot)`) is read into one form, a provider and
+// a model id; each dialect writes that form in its own spelling (its file).
+import { dialect } from './registry.js'
+import type { ModelRef, SpelledModel } from './types.js'
 
-/** A model in canonical form. */
-export type ModelRef =
-  /** Use the invoking agent's model (Claude Code's `inherit`; an omitted field elsewhere). */
-  | { kind: 'inherit' }
-  /** A Claude Code alias that follows the newest model of a family. */
-  | { kind: 'alias'; family: 'sonnet' | 'opus' | 'haiku' }
-  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`. */
-  | { kind: 'model'; provider: string; id: string }
-  /** A name this table cannot read; it is kept as written. */
-  | { kind: 'unknown'; written: string }
+export type { ModelRef, SpelledModel }
 
 /**
  * What each Claude Code alias stands for when a target has no aliases. The
@@ -62,7 +51,7 @@ function idFromDisplay(display: string): string | undefined {
 }
 
 /** `claude-sonnet-4-5` -> `Claude Sonnet 4.5`; a dated id loses its date. */
-function displayFromId(id: string): string | undefined {
+export function displayFromId(id: string): string | undefined {
   const bare = id.replace(/-\d{8}$/, '').replace(/-latest$/, '')
   let m = /^claude-(sonnet|opus|haiku)-(\d+)(?:-(\d))?$/.exec(bare)
   if (m) return `Claude ${cap(m[1]!)} ${m[2]}${m[3] ? '.' + m[3] : ''}`
@@ -79,7 +68,7 @@ function displayFromId(id: string): string | undefined {
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Reads a `model` value written in a dialect. */
-export function readModel(written: string, dialect: Dialect): ModelRef {
+export function readModel(written: string, dialectId: string): ModelRef {
   const value = written.trim()
   const lower = value.toLowerCase()
   if (lower === 'inherit') return { kind: 'inherit' }
@@ -88,7 +77,7 @@ export function readModel(written: string, dialect: Dialect): ModelRef {
   if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1) }
   const provider = providerOf(lower)
   if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower }
-  if (dialect === 'copilot' || /\s/.test(value)) {
+  if (dialect(dialectId).models.displayNames === true || /\s/.test(value)) {
     const id = idFromDisplay(value)
     const p = id ? providerOf(id) : undefined
     if (id && p) return { kind: 'model', provider: p, id }
@@ -96,41 +85,18 @@ export function readModel(written: string, dialect: Dialect): ModelRef {
   return { kind: 'unknown', written: value }
 }
 
-export interface SpelledModel {
-  /** The value to write, or undefined to leave the field out. */
-  value?: string
-  /** Set when the spelling is not exact: pinned an alias, or has no spelling. */
-  note?: string
-  /** True when nothing could be written. */
-  dropped?: boolean
-}
-
-const TARGET_NAME: Record<Dialect, string> = { claude: 'Claude Code', opencode: 'OpenCode', copilot: 'Copilot' }
 
 /** Writes a model in a target dialect's spelling. */
-export function spellModel(ref: ModelRef, to: Dialect): SpelledModel {
-  const target = TARGET_NAME[to]
-  switch (ref.kind) {
-    case 'inherit':
-      // An omitted model means the same thing in OpenCode and Copilot.
-      return to === 'claude' ? { value: 'inherit' } : {}
-    case 'alias': {
-      if (to === 'claude') return { value: ref.family }
-      const id = ALIAS_PINS[ref.family]
-      const value = to === 'opencode' ? `anthropic/${id}` : displayFromId(id)!
-      return { value, note: `model alias '${ref.family}' has no ${target} spelling; pinned to '${value}'` }
-    }
-    case 'model': {
-      if (to === 'opencode') return { value: `${ref.provider}/${ref.id}` }
-      if (to === 'claude') {
-        if (ref.provider === 'anthropic') return { value: ref.id }
-        return { dropped: true, note: `model '${ref.provider}/${ref.id}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
-      }
-      const display = displayFromId(ref.id)
-      if (display) return { value: display }
-      return { value: ref.id, note: `model '${ref.id}' has no known Copilot display name; kept as '${ref.id}'` }
-    }
-    case 'unknown':
-      return { value: ref.written, note: `model '${ref.written}' is not a model name agentmerge knows; kept as written` }
-  }
+export function spellModel(ref: ModelRef, to: string): SpelledModel {
+  return dialect(to).models.spell(ref)
+}
+
+/** The note for an alias pinned to a model in a target without aliases. */
+export function pinned(family: string, value: string, title: string): SpelledModel {
+  return { value, note: `model alias '${family}' has no ${title} spelling; pinned to '${value}'` }
+}
+
+/** A name no table reads: kept as written, with a note. */
+export function keptModel(written: string): SpelledModel {
+  return { value: written, note: `model '${written}' is not a model name agentmerge knows; kept as written` }
 }

@@ -1,0 +1,177 @@
+// Claude Code sub-agents (`.claude/agents/NAME.md`): a required slug `name`
+// and `description`, `tools` as a comma string that is an allowlist (with
+// `Agent(a, b)` naming the sub-agents it may call and `disallowedTools` for
+// denials), model aliases or Anthropic ids, color names. Unknown fields are
+// ignored by Claude Code, so they are kept.
+import { COLORS, nearestColor } from './colors.js'
+import { keptModel } from './models.js'
+import { lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+
+const TITLE = 'Claude Code'
+
+/**
+ * Claude Code's current tool names (tools reference); a name outside this
+ * list and the MCP form is not a tool Claude Code has. `Task` is still
+ * accepted as the old name of `Agent`.
+ */
+const TOOLS = ['Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'Skill', 'SlashCommand', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task']
+
+/** Old names that current Claude Code no longer has, and the tool that replaced each. */
+const OLD: Readonly<Record<string, string>> = { multiedit: 'edit', list: 'glob', notebookread: 'read', todoread: 'todowrite' }
+
+/** A Claude Code agent name: lower-case letters, digits and hyphens. */
+export function slugName(name: string): string {
+  return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent'
+}
+
+/** The name of a canonical tool, modern names only. */
+function toolName(id: string, written: string, notes: ToolNote[]): string | undefined {
+  const modern = lookup(OLD, id)
+  if (modern) {
+    const name = spellTool(modern, 'claude')!
+    notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
+    return name
+  }
+  return spellTool(id, 'claude')
+}
+
+function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+  const notes: ToolNote[] = []
+  const names: string[] = []
+  const deny: string[] = []
+  // Allowed names first, then denials, each in the order read.
+  for (const g of [...grants.filter((x) => x.enabled), ...grants.filter((x) => !x.enabled)]) {
+    const out = g.enabled ? names : deny
+    if (g.kind === 'mcp') pushNew(out, `mcp__${g.server}__${g.tool}`)
+    else if (g.kind === 'unknown') {
+      notes.push({ written: g.written, message: `'${g.written}' is not a Claude Code tool; kept as written` })
+      pushNew(out, g.written)
+    } else {
+      const name = toolName(g.id, g.written, notes)
+      if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Claude Code equivalent; dropped` })
+      else {
+        let args = g.args
+        if (g.id === 'agent' && args === '' && options.agents && options.agents.length > 0) args = `(${options.agents.join(', ')})`
+        pushNew(out, name + args)
+      }
+    }
+  }
+  const result: WrittenTools = { notes }
+  if (names.length > 0) result.tools = names.join(', ')
+  // With an allowlist the denials are already implied.
+  if (deny.length > 0 && names.length === 0) result.more = [['disallowedTools', deny.join(', ')]]
+  const folded = grants.some((g) => g.enabled && g.kind === 'tool' && g.id === 'agent')
+  if (options.agents && options.agents.length > 0 && !folded) {
+    result.agentsDropped = 'Claude Code restricts sub-agents with Agent(...) in tools, and this agent has no tools list with the agent tool'
+  }
+  return result
+}
+
+function toolProblem(written: string): string | undefined {
+  const name = written.trim()
+  const base = name.replace(/\(.*$/s, '').trim()
+  if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
+  const id = toolId(base)
+  const modern = lookup(OLD, id)
+  if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, 'claude')}`
+  const spelled = spellTool(id, 'claude')
+  if (spelled && TOOLS.includes(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`
+  return `tool '${name}' is not a Claude Code tool; Claude Code ignores it`
+}
+
+/** `mcpServers`: a list of names or of one-key maps `{name: config}`, or one map. */
+function readServers(value: unknown): Fact {
+  const servers: Record<string, unknown> = {}
+  const named: string[] = []
+  const entries = Array.isArray(value) ? value : [value]
+  for (const entry of entries) {
+    if (entry && typeof entry === 'object') Object.assign(servers, entry)
+    else if (entry !== null && entry !== undefined) named.push(String(entry))
+  }
+  return { kind: 'mcp', key: 'mcpServers', servers, named }
+}
+
+function writeFact(fact: Fact): FactWrite | undefined {
+  switch (fact.kind) {
+    case 'turns':
+      return { set: [['maxTurns', fact.value]] }
+    case 'color': {
+      const v = String(fact.value)
+      if (lookup(COLORS, v.toLowerCase())) return { set: [['color', v.toLowerCase()]] }
+      const near = nearestColor(v)
+      if (near) return { set: [['color', near]], note: `color '${v}' written as '${near}' (Claude Code takes a color name)` }
+      return { drop: 'Claude Code does not know this color' }
+    }
+    case 'mcp':
+      if (Object.keys(fact.servers).length === 0 || fact.named.length > 0) return { drop: `${TITLE} cannot read this form` }
+      return { set: [['mcpServers', Object.entries(fact.servers).map(([k, v]) => ({ [k]: v }))]] }
+    case 'permission-mode':
+      return { set: [['permissionMode', fact.value]] }
+    case 'invocation':
+      if (fact.hidden) return { drop: 'Claude Code cannot hide a sub-agent' }
+      if (fact.user === true) return { drop: 'a Claude Code agent is always a sub-agent' }
+      // A Claude Code sub-agent is chosen by the main agent: `user: false` is already so.
+      if (fact.model === false) return { drop: 'a Claude Code sub-agent is always available to the main agent' }
+      return undefined
+    case 'disabled':
+      return { drop: `${TITLE} has no field that turns an agent off (move the file away instead)` }
+  }
+}
+
+export const claude: DialectSpec = {
+  id: 'claude',
+  title: TITLE,
+  aliases: ['claude-code', 'claudecode'],
+  fields: ['name', 'description', 'tools', 'disallowedTools', 'model', 'permissionMode', 'maxTurns', 'skills', 'mcpServers', 'hooks', 'memory', 'color'],
+  moreFields: ['background', 'isolation', 'effort'],
+  required: ['name', 'description'],
+  withoutRequired: 'skips an agent without it',
+  // The default dialect: a file with no sign of another one is Claude Code's.
+  ownFields: [],
+  folders: ['.claude/agents'],
+  fileName: (name) => `${name}.md`,
+  name(name) {
+    const value = slugName(name)
+    return value === name ? { value } : { value, note: `name '${name}' written as '${value}' (Claude Code names are lower-case letters, digits and hyphens)` }
+  },
+  unknownFields: { keep: true },
+  tools: {
+    form: 'string',
+    fields: ['tools', 'disallowedTools'],
+    spell: {
+      read: 'Read', write: 'Write', edit: 'Edit', multiedit: 'MultiEdit', bash: 'Bash', grep: 'Grep', glob: 'Glob', list: 'LS',
+      webfetch: 'WebFetch', websearch: 'WebSearch', todowrite: 'TodoWrite', todoread: 'TodoRead', agent: 'Agent',
+      notebookread: 'NotebookRead', notebookedit: 'NotebookEdit', skill: 'Skill', lsp: 'LSP', bashoutput: 'BashOutput',
+      killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
+    },
+    names: TOOLS,
+    read: (values) => readToolFields(values, claude, ['disallowedTools']),
+    write: writeTools,
+    none: () => [],
+    problem: toolProblem,
+  },
+  models: {
+    spell(ref) {
+      switch (ref.kind) {
+        case 'inherit':
+          return { value: 'inherit' }
+        case 'alias':
+          return { value: ref.family }
+        case 'model':
+          if (ref.provider === 'anthropic') return { value: ref.id }
+          return { dropped: true, note: `model '${ref.provider}/${ref.id}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
+        case 'unknown':
+          return keptModel(ref.written)
+      }
+    },
+  },
+  readFact(key, value) {
+    if (key === 'maxTurns') return [{ kind: 'turns', value }]
+    if (key === 'color') return [{ kind: 'color', value }]
+    if (key === 'mcpServers') return [readServers(value)]
+    if (key === 'permissionMode') return value === 'default' ? [] : [{ kind: 'permission-mode', value }]
+    return undefined
+  },
+  writeFact,
+}

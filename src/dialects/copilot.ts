@@ -1,0 +1,183 @@
+// GitHub Copilot custom agents (`.github/agents/NAME.agent.md`): `tools` as a
+// list of aliases that each fold several tools (`search` is Grep, Glob and
+// LS), MCP tools as `server/tool`, `agents` naming the sub-agents it may
+// call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
+// `mcp-servers` configured inline. Copilot ignores fields it does not know.
+import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
+import { argList, lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+
+const TITLE = 'Copilot'
+
+/** Copilot's aliases and the canonical tools each stands for (the current ones), in the order a list gives them. */
+const ALIASES: Readonly<Record<string, readonly string[]>> = {
+  read: ['read'],
+  edit: ['edit', 'write'],
+  search: ['grep', 'glob', 'list'],
+  execute: ['bash'],
+  web: ['webfetch', 'websearch'],
+  agent: ['agent'],
+  todo: ['todowrite'],
+}
+
+// Copilot reads its aliases and, as compatible names, Claude Code's and
+// other tools' names (GitHub's custom agents reference); VS Code adds its own
+// built-in tools. Compared case-insensitively.
+const KNOWN = new Set([
+  ...Object.keys(ALIASES),
+  'shell', 'bash', 'powershell', 'notebookread', 'multiedit', 'write', 'notebookedit', 'grep', 'glob', 'custom-agent', 'task', 'websearch', 'webfetch', 'todowrite',
+  'codebase', 'editfiles', 'fetch', 'githubrepo', 'problems', 'runcommands', 'runtasks', 'runtests', 'usages', 'changes', 'terminallastcommand', 'terminalselection',
+  'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
+])
+
+/** An alias read from Copilot grants every tool it stands for. */
+function expandAlias(name: string, args: string, enabled: boolean): Grant[] | undefined {
+  const tools = lookup(ALIASES, name.toLowerCase())
+  return tools?.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name }))
+}
+
+function readTools(values: Readonly<Record<string, unknown>>): Grant[] {
+  return readToolFields(values, copilot, [], expandAlias)
+}
+
+function rank(name: string): number {
+  const order = Object.keys(ALIASES)
+  const i = order.indexOf(name)
+  return i === -1 ? order.length : i
+}
+
+function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+  const notes: ToolNote[] = []
+  const list: string[] = []
+  const agents: string[] = [...(options.agents ?? [])]
+  const allowed = grants.filter((g) => g.enabled)
+  for (const g of allowed) {
+    if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
+    else if (g.kind === 'unknown') {
+      notes.push({ written: g.written, message: `'${g.written}' is not a Copilot tool alias; kept as written` })
+      pushNew(list, g.written)
+    } else {
+      const alias = spellTool(g.id, 'copilot')
+      if (alias === undefined) {
+        notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
+        continue
+      }
+      const base = alias.replace(/\(.*$/, '')
+      if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
+      else if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': Copilot cannot restrict '${base}' to some uses; granted '${base}' without the restriction` })
+      pushNew(list, base)
+    }
+  }
+  list.sort((a, b) => rank(a) - rank(b))
+  const granted = new Set(list)
+  for (const g of grants.filter((x) => !x.enabled)) {
+    const alias = g.kind === 'tool' ? spellTool(g.id, 'copilot') : undefined
+    // A denial is implied by an allowlist unless an alias granted for another tool covers it.
+    if (allowed.length === 0 || (alias && granted.has(alias))) {
+      notes.push({ written: g.written, message: `denying '${g.written}': Copilot has no way to deny a tool${alias && granted.has(alias) ? ` that its alias '${alias}' grants` : ''}; dropped` })
+    }
+  }
+  const result: WrittenTools = { notes }
+  if (list.length > 0) result.tools = list
+  if (agents.length > 0) result.more = [['agents', agents]]
+  return result
+}
+
+function toolProblem(written: string): string | undefined {
+  const base = written.trim().replace(/\(.*$/s, '').trim()
+  if (KNOWN.has(base.toLowerCase()) || base.includes('/')) return undefined
+  const alias = spellTool(toolId(base), 'copilot')
+  return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
+}
+
+function readFact(key: string, value: unknown): Fact[] | undefined {
+  switch (key) {
+    case 'mcp-servers':
+      return [{ kind: 'mcp', key, servers: value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {}, named: [] }]
+    case 'user-invocable':
+      return value === false ? [{ kind: 'invocation', user: false }] : []
+    case 'disable-model-invocation':
+      return value === true ? [{ kind: 'invocation', model: false }] : []
+    case 'infer':
+      return value === false ? [{ kind: 'invocation', model: false }] : []
+    default:
+      return undefined
+  }
+}
+
+function writeFact(fact: Fact): FactWrite | undefined {
+  switch (fact.kind) {
+    case 'turns':
+      return { drop: 'Copilot has no limit on turns' }
+    case 'color':
+      return { drop: `${TITLE} has no such field` }
+    case 'mcp': {
+      const out: FactWrite = {}
+      if (Object.keys(fact.servers).length > 0) out.set = [['mcp-servers', fact.servers]]
+      const n = fact.named
+      if (n.length > 0) out.warn = `field '${fact.key}': server${n.length > 1 ? 's' : ''} ${n.map((s) => `'${s}'`).join(', ')} named without a configuration; Copilot needs each server's configuration inline; dropped`
+      return out
+    }
+    case 'permission-mode':
+      return { drop: `${TITLE} has no permission modes` }
+    case 'invocation':
+      if (fact.model === false) return { set: [['disable-model-invocation', true]] }
+      if (fact.user === false) return { set: [['user-invocable', false]] }
+      return undefined
+    case 'disabled':
+      return { drop: `${TITLE} has no field that turns an agent off (move the file away instead)` }
+  }
+}
+
+export const copilot: DialectSpec = {
+  id: 'copilot',
+  title: TITLE,
+  aliases: ['github-copilot', 'vscode'],
+  fields: ['name', 'description', 'target', 'tools', 'model', 'argument-hint', 'agents', 'handoffs', 'mcp-servers', 'infer', 'user-invocable', 'disable-model-invocation'],
+  moreFields: ['hooks', 'metadata'],
+  required: [],
+  ownFields: ['target', 'handoffs', 'argument-hint', 'mcp-servers', 'infer', 'user-invocable', 'disable-model-invocation', 'agents'],
+  folders: ['.github/agents'],
+  suffixes: ['.agent.md', '.chatmode.md'],
+  fileName: (name) => `${name}.agent.md`,
+  name: (name) => ({ value: name }),
+  unknownFields: { keep: true },
+  tools: {
+    form: 'list',
+    fields: ['tools'],
+    agentsField: 'agents',
+    folds: true,
+    spell: {
+      read: 'read', write: 'edit', edit: 'edit', multiedit: 'edit', patch: 'edit', bash: 'execute', grep: 'search', glob: 'search', list: 'search',
+      webfetch: 'web', websearch: 'web', todowrite: 'todo', todoread: 'todo', agent: 'agent', notebookread: 'read', notebookedit: 'edit',
+      search: 'search', execute: 'execute', web: 'web',
+    },
+    names: Object.keys(ALIASES),
+    read: readTools,
+    write: writeTools,
+    none: () => [],
+    problem: toolProblem,
+  },
+  models: {
+    list: true,
+    displayNames: true,
+    spell(ref) {
+      switch (ref.kind) {
+        // An omitted model means the invoking agent's.
+        case 'inherit':
+          return {}
+        case 'alias':
+          return pinned(ref.family, displayFromId(ALIAS_PINS[ref.family])!, TITLE)
+        case 'model': {
+          const display = displayFromId(ref.id)
+          if (display) return { value: display }
+          return { value: ref.id, note: `model '${ref.id}' has no known Copilot display name; kept as '${ref.id}'` }
+        }
+        case 'unknown':
+          return keptModel(ref.written)
+      }
+    },
+  },
+  readFact,
+  writeFact,
+}

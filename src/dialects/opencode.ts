@@ -1,0 +1,150 @@
+// OpenCode agents (`.opencode/agent/NAME.md`, or `agents/`): named after the
+// file (no `name` field), a required `description`, `tools` as a map of
+// booleans that only turns tools off (a tool it does not name stays on),
+// `provider/model-id` models, hex colors, `mode` for primary agents and
+// sub-agents. OpenCode passes frontmatter keys it does not know on to the
+// model provider, so nothing unknown is ever kept for it.
+import { COLORS } from './colors.js'
+import { ALIAS_PINS, keptModel, pinned } from './models.js'
+import { lookup, readToolFields, spellTool, toolId, toolsMap } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+
+const TITLE = 'OpenCode'
+
+/** OpenCode's built-in tools: the ones an allowlist has to turn off, in the order a tools map lists them. */
+const BUILTINS = ['read', 'write', 'edit', 'patch', 'bash', 'grep', 'glob', 'list', 'webfetch', 'websearch', 'todowrite', 'todoread', 'task', 'skill']
+const KNOWN = new Set([...BUILTINS, 'lsp'])
+
+function readTools(values: Readonly<Record<string, unknown>>): Grant[] {
+  return readToolFields(values, opencode).map((g) => {
+    // OpenCode names MCP tools `server_tool`.
+    const u = g.kind === 'unknown' ? /^([^_]+)_(.+)$/.exec(g.written.trim()) : null
+    return u ? { kind: 'mcp', server: u[1]!, tool: u[2]!, enabled: g.enabled, written: g.written } : g
+  })
+}
+
+function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+  const notes: ToolNote[] = []
+  const map = new Map<string, boolean>()
+  const set = (name: string, on: boolean) => {
+    if (!map.has(name)) map.set(name, on)
+  }
+  const allowed = grants.filter((g) => g.enabled)
+  for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
+    if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
+    else if (g.kind === 'unknown') {
+      notes.push({ written: g.written, message: `'${g.written}' is not an OpenCode tool; kept as written` })
+      set(g.written, g.enabled)
+    } else {
+      const fallback = g.id === 'notebookread' ? 'read' : g.id === 'notebookedit' ? 'edit' : g.id
+      const name = spellTool(fallback, 'opencode')
+      if (name === undefined) {
+        notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
+        continue
+      }
+      if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': OpenCode's tools map cannot restrict a tool to ${g.id === 'agent' ? 'some sub-agents' : 'some uses'}; granted '${name}' without the restriction` })
+      set(name, g.enabled)
+    }
+  }
+  const result: WrittenTools = { notes }
+  if (map.size > 0) result.tools = toolsMap(opencode, map, { allowlist: allowed.length > 0, sort: false })
+  if (options.agents && options.agents.length > 0) result.agentsDropped = 'OpenCode cannot restrict which sub-agents an agent calls in its frontmatter'
+  return result
+}
+
+function toolProblem(written: string): string | undefined {
+  const name = written.trim()
+  const base = name.replace(/\(.*$/s, '').trim()
+  if (KNOWN.has(base) || /[_*]/.test(base)) return undefined
+  const spelled = spellTool(toolId(base), 'opencode')
+  if (spelled && KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in OpenCode`
+  return `tool '${name}' is not an OpenCode tool`
+}
+
+function readFact(key: string, value: unknown): Fact[] | undefined {
+  switch (key) {
+    case 'maxSteps':
+    case 'steps':
+      return [{ kind: 'turns', value }]
+    case 'color':
+      return [{ kind: 'color', value }]
+    case 'mode':
+      if (value === 'subagent') return [{ kind: 'invocation', user: false }]
+      return [{ kind: 'invocation', user: true, ...(value === 'primary' ? { model: false } : {}) }]
+    case 'hidden':
+      return value === true ? [{ kind: 'invocation', user: false, hidden: true }] : []
+    case 'disable':
+    case 'disabled':
+      return value === true ? [{ kind: 'disabled' }] : []
+    default:
+      return undefined
+  }
+}
+
+function writeFact(fact: Fact): FactWrite | undefined {
+  switch (fact.kind) {
+    case 'turns':
+      return { set: [['maxSteps', fact.value]] }
+    case 'color': {
+      const hex = typeof fact.value === 'string' ? lookup(COLORS, fact.value.toLowerCase()) : undefined
+      return { set: [['color', hex ?? fact.value]] }
+    }
+    case 'mcp':
+      return { drop: 'OpenCode configures MCP servers in opencode.json' }
+    case 'permission-mode':
+      return { drop: `${TITLE} has no permission modes` }
+    case 'invocation':
+      if (fact.hidden) return { set: [['mode', 'subagent'], ['hidden', true]] }
+      if (fact.model === false) return { set: [['mode', 'primary']] }
+      if (fact.user === false) return { set: [['mode', 'subagent']] }
+      return undefined
+    case 'disabled':
+      return { set: [['disable', true]] }
+  }
+}
+
+export const opencode: DialectSpec = {
+  id: 'opencode',
+  title: TITLE,
+  aliases: ['open-code'],
+  fields: ['description', 'mode', 'model', 'temperature', 'top_p', 'maxSteps', 'disable', 'disabled', 'hidden', 'tools', 'permission', 'prompt', 'color'],
+  moreFields: ['steps', 'variant'],
+  required: ['description'],
+  ownFields: ['mode', 'temperature', 'top_p', 'maxSteps', 'steps', 'disable', 'disabled', 'permission', 'hidden', 'prompt'],
+  toolsMap: true,
+  // The global config keeps them in ~/.config/opencode/agent.
+  folders: ['.opencode/agent', '.opencode/agents', 'opencode/agent', 'opencode/agents'],
+  fileName: (name) => `${name}.md`,
+  unknownFields: { keep: false, why: 'OpenCode passes unknown fields on to the model provider' },
+  tools: {
+    form: 'map',
+    fields: ['tools'],
+    spell: {
+      read: 'read', write: 'write', edit: 'edit', multiedit: 'edit', patch: 'patch', bash: 'bash', grep: 'grep', glob: 'glob', list: 'list',
+      webfetch: 'webfetch', websearch: 'websearch', todowrite: 'todowrite', todoread: 'todoread', agent: 'task', skill: 'skill', lsp: 'lsp',
+    },
+    names: [...KNOWN],
+    builtins: BUILTINS,
+    read: readTools,
+    write: writeTools,
+    none: () => Object.fromEntries(BUILTINS.map((name) => [name, false])),
+    problem: toolProblem,
+  },
+  models: {
+    spell(ref) {
+      switch (ref.kind) {
+        // An omitted model means the invoking agent's.
+        case 'inherit':
+          return {}
+        case 'alias':
+          return pinned(ref.family, `anthropic/${ALIAS_PINS[ref.family]}`, TITLE)
+        case 'model':
+          return { value: `${ref.provider}/${ref.id}` }
+        case 'unknown':
+          return keptModel(ref.written)
+      }
+    },
+  },
+  readFact,
+  writeFact,
+}

@@ -1,0 +1,152 @@
+// What a dialect is: everything agentmerge knows about one agent tool's
+// frontmatter, behind one interface, so that no other module needs to know
+// which tools exist. A dialect is plain data plus a few small functions; the
+// engines (normalize, convert, merge, lint) ask the registry for it by id.
+/** How a `tools` value is written: `Read, Write`, a YAML list, or a map of booleans. */
+export type ToolsForm = 'string' | 'list' | 'map'
+
+/** One grant in canonical form, read from any dialect's tool names. */
+export type Grant =
+  | { kind: 'tool'; id: string; args: string; enabled: boolean; written: string }
+  | { kind: 'mcp'; server: string; tool: string; enabled: boolean; written: string }
+  | { kind: 'unknown'; enabled: boolean; written: string }
+
+export interface ToolNote {
+  written: string
+  message: string
+}
+
+/** A dialect's tool fields, written from grants. */
+export interface WrittenTools {
+  /** The `tools` value, or undefined to leave it out (every tool granted). */
+  tools?: unknown
+  /** Other tool fields of the dialect (Claude Code's `disallowedTools`, Copilot's `agents`), in the order to write them. */
+  more?: Array<[string, unknown]>
+  /** Why the sub-agent names could not be written, when there were some. */
+  agentsDropped?: string
+  notes: ToolNote[]
+}
+
+/** A model in canonical form. */
+export type ModelRef =
+  /** Use the invoking agent's model (Claude Code's `inherit`; an omitted field elsewhere). */
+  | { kind: 'inherit' }
+  /** A Claude Code alias that follows the newest model of a family. */
+  | { kind: 'alias'; family: 'sonnet' | 'opus' | 'haiku' }
+  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`. */
+  | { kind: 'model'; provider: string; id: string }
+  /** A name this table cannot read; it is kept as written. */
+  | { kind: 'unknown'; written: string }
+
+export interface SpelledModel {
+  /** The value to write, or undefined to leave the field out. */
+  value?: string
+  /** Set when the spelling is not exact: pinned an alias, or has no spelling. */
+  note?: string
+  /** True when nothing could be written. */
+  dropped?: boolean
+}
+
+/**
+ * A dialect-neutral fact that some frontmatter field states, for the fields
+ * that mean the same thing under different names in different tools.
+ */
+export type Fact =
+  | { kind: 'turns'; value: unknown }
+  | { kind: 'color'; value: unknown }
+  | { kind: 'mcp'; key: string; servers: Record<string, unknown>; named: string[] }
+  | { kind: 'permission-mode'; value: unknown }
+  /** Who may start the agent: `user` false hides it from people, `model` false from other agents. */
+  | { kind: 'invocation'; user?: boolean; model?: boolean; hidden?: boolean }
+  | { kind: 'disabled' }
+
+/** What a target does with a fact: fields to set, a note, or why it cannot say it. */
+export interface FactWrite {
+  set?: Array<[string, unknown]>
+  /** A change of spelling the user should know about (`convert-changed`). */
+  note?: string
+  /** Why the target cannot say the fact; the field is dropped with this reason. */
+  drop?: string
+  /** A whole message about what could not be said (`convert-dropped`), beside what was set. */
+  warn?: string
+}
+
+/** The tools half of a dialect. */
+export interface DialectTools {
+  /** The form a merge writes when no input says otherwise. */
+  form: ToolsForm
+  /** The frontmatter fields the dialect states tool grants in (`tools` first). */
+  fields: readonly string[]
+  /** The name of each canonical tool id in this dialect. */
+  spell: Readonly<Record<string, string>>
+  /**
+   * Whether the dialect's names fold several tools into one (Copilot's
+   * `search`): such names are not read as the spelling of a single tool.
+   */
+  folds?: boolean
+  /** The field that names the sub-agents an agent may call (Copilot's `agents`), when the dialect has one. */
+  agentsField?: string
+  /** The tools a map-form allowlist has to turn off, in the order a map lists them (OpenCode's built-ins). */
+  builtins?: readonly string[]
+  /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
+  names?: readonly string[]
+  /** The grants a file's tool fields state, in the order written. */
+  read(values: Readonly<Record<string, unknown>>): Grant[]
+  /** The dialect's tool fields for grants; `agents` are sub-agent names to carry over. */
+  write(grants: Grant[], options: { agents?: string[] }): WrittenTools
+  /** A `tools` value that grants nothing (an empty allowlist). */
+  none(): unknown
+  /** Why a name written in this dialect's `tools` is not one of its tools, or undefined when it is fine. */
+  problem(written: string): string | undefined
+}
+
+/** How the dialect spells models. */
+export interface DialectModels {
+  /** Whether `model` may be a list of fallbacks. */
+  list?: boolean
+  /** Whether the dialect writes display names (`Claude Sonnet 4.5`), which are then read even without a space. */
+  displayNames?: boolean
+  spell(ref: ModelRef): SpelledModel
+}
+
+/** One agent tool's frontmatter conventions. */
+export interface DialectSpec {
+  /** The id used on the command line and in the model (`claude`). */
+  id: string
+  /** The tool's name in messages (`Claude Code`). */
+  title: string
+  /** Other names a user may write for it (`claude-code`). */
+  aliases: readonly string[]
+  /** Its documented fields in canonical key order. */
+  fields: readonly string[]
+  /** Fields it also reads, written after the ordered ones. */
+  moreFields?: readonly string[]
+  /** Fields the tool requires. */
+  required: readonly string[]
+  /** What the tool does with an agent that lacks one (`skips an agent without it`), when documented. */
+  withoutRequired?: string
+  /** Fields only this dialect has: a file with one is in this dialect. */
+  ownFields: readonly string[]
+  /** Whether a `tools` map of booleans marks a file as this dialect. */
+  toolsMap?: boolean
+  /** The folders the tool reads agents from, relative to a project or config root (`.claude/agents`). */
+  folders: readonly string[]
+  /** File name endings that mark a file as this dialect wherever it lies (`.agent.md`). */
+  suffixes?: readonly string[]
+  /** The file name an agent has in this dialect. */
+  fileName(name: string): string
+  /**
+   * The `name` field to write for an agent called `name`: the value, and a
+   * note when it had to change; undefined when the tool names an agent after
+   * its file and has no `name` field.
+   */
+  name?(name: string): { value: string; note?: string }
+  /** Unknown fields: kept (the tool ignores them) or dropped, and why. */
+  unknownFields: { keep: true } | { keep: false; why: string }
+  tools: DialectTools
+  models: DialectModels
+  /** The facts a field of this dialect states, or undefined for a field with no such meaning. */
+  readFact?(key: string, value: unknown): Fact[] | undefined
+  /** How the dialect says a fact, or undefined to say nothing (it is already so). */
+  writeFact(fact: Fact): FactWrite | undefined
+}

@@ -1,0 +1,136 @@
+// Stage 3 of the body merge: each duplicate group cut into folds. A fold
+// holds at most one statement of each input (repetition inside one file is
+// its author's), only statements of one role (a lead-in only with lead-ins,
+// a procedure step only with steps), and no two statements that conflict
+// (conflicts.ts). Each fold is written once, in its most specific wording,
+// in the merged section where most of its members live (the base's member
+// decides both when there is a base).
+import type { Statement } from '../model.js'
+import { conflictBetween } from './conflicts.js'
+import type { Links } from './links.js'
+import type { Item, Role } from './units.js'
+import { bestWording } from './wording.js'
+
+/** One output statement and every input statement it stands for. */
+export interface Fold {
+  /** The statement written: the most specific wording of the members. */
+  statement: Statement
+  /** Every input statement it stands for, the written one included. */
+  members: Statement[]
+}
+
+/** A fold placed: the merged section it goes to (-1 for the root) and its members living there. */
+export interface Settled {
+  fold: Fold
+  where: number
+  here: number[]
+  /** With `--conflicts keep`: the note written before this side of a conflict. */
+  mark?: string
+}
+
+export interface FoldContext {
+  items: readonly Item[]
+  links: Links
+  /** An item's merged section (cluster), -1 for the root. */
+  home: (it: Item) => number
+  /** The input whose wording and place win (`--base`), or -1. */
+  base: number
+}
+
+interface Pending {
+  members: number[]
+  agents: Set<number>
+  home: number
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const bySource = (a: Statement, b: Statement): number => cmp(a.source.path, b.source.path) || a.source.line - b.source.line
+/** Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves. */
+const family = (r: Role): string => (r === 'prose' || r === 'item' ? 'text' : r)
+
+/** Every group's folds, settled; `byGroup` lists each group's items. */
+export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settled[] {
+  const out: Settled[] = []
+  for (const list of byGroup) {
+    if (list.length === 1) {
+      out.push(single(list[0]!, ctx))
+      continue
+    }
+    for (const f of partition(list, ctx)) out.push(f.members.length === 1 ? single(f.members[0]!, ctx) : settle(f.members, ctx))
+  }
+  return out
+}
+
+function single(i: number, ctx: FoldContext): Settled {
+  const it = ctx.items[i]!
+  return { fold: { statement: it.statement, members: [it.statement] }, where: ctx.home(it), here: [i] }
+}
+
+/** A fold of several: its wording, and the merged section holding most of its members (ties: the wording's own, then the lowest). */
+export function settle(indices: number[], ctx: FoldContext): Settled {
+  const { items, links } = ctx
+  const members = indices.map((i) => items[i]!.statement)
+  const degree = links.degrees(new Set(indices.map((i) => links.textId[i]!)))
+  const linked = new Map(members.map((m, k) => [m, degree.get(links.textId[indices[k]!]!)!]))
+  const baseMember = indices.find((i) => items[i]!.agent === ctx.base)
+  const wording = bestWording(members, linked, baseMember === undefined ? undefined : items[baseMember]!.statement)
+  const wordingHome = ctx.home(items[indices[members.indexOf(wording)]!]!)
+  const counts = new Map<number, number>()
+  for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
+  let where: number
+  if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
+  else {
+    const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
+    let best: [number, number] | undefined
+    for (const entry of counts) if (best === undefined || before(entry, best) < 0) best = entry
+    where = best![0]
+  }
+  const here = indices.filter((i) => ctx.home(items[i]!) === where)
+  return { fold: { statement: wording, members: members.sort(bySource) }, where, here }
+}
+
+/**
+ * A group of several statements cut into folds: by role family first; then
+ * twins (statements of one text in different inputs) seed folds, the
+ * largest sets first, and each seed joins a fold that has none of its
+ * inputs and none of its conflicts, in the same merged section if it can.
+ */
+export function partition(list: number[], ctx: FoldContext): Pending[] {
+  const { items, links } = ctx
+  const sorted = list.slice().sort((x, y) => {
+    const a = items[x]!
+    const b = items[y]!
+    return (links.textId[x] === links.textId[y] ? 0 : cmp(a.statement.text, b.statement.text)) || (links.normId[x] === links.normId[y] ? 0 : cmp(a.statement.norm, b.statement.norm)) || cmp(a.statement.kind, b.statement.kind) || ctx.home(a) - ctx.home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+  })
+  const twins = new Map<string, number[]>()
+  for (const i of sorted) {
+    const key = `${family(items[i]!.role)}\u0000${links.normId[i]}`
+    const l = twins.get(key)
+    if (l) l.push(i)
+    else twins.set(key, [i])
+  }
+  const seeds: Array<Pending & { role: string }> = []
+  for (const l of [...twins.values()].sort((a, b) => b.length - a.length)) {
+    const mine: Array<Pending & { role: string }> = []
+    for (const i of l) {
+      const it = items[i]!
+      const seed = mine.find((f) => !f.agents.has(it.agent))
+      if (seed) {
+        seed.members.push(i)
+        seed.agents.add(it.agent)
+      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role) })
+    }
+    seeds.push(...mine)
+  }
+  const folds: Array<Pending & { role: string }> = []
+  const clash = (f: Pending, seed: Pending) => f.members.some((x) => seed.members.some((y) => conflictBetween(items[x]!.statement, items[y]!.statement) !== undefined))
+  for (const seed of seeds) {
+    const open = folds.filter((f) => f.role === seed.role && [...seed.agents].every((a) => !f.agents.has(a)) && !clash(f, seed))
+    const target = open.find((f) => f.home === seed.home) ?? open[0]
+    if (target) {
+      target.members.push(...seed.members)
+      for (const a of seed.agents) target.agents.add(a)
+    } else folds.push(seed)
+  }
+  return folds
+}

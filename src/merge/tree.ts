@@ -1,0 +1,180 @@
+// Stage 5 of the body merge: the merged tree. Each cluster of aligned units
+// becomes one output section under its clearest title (the base's when
+// there is a base), keeping the kind its title had (a bold lead-in stays a
+// bold lead-in; a heading is only ever a heading of an input); a block
+// becomes its lead-in followed by its list, in place; a section left empty
+// is not written. The chosen opening goes first.
+import type { Block, Section, Statement } from '../model.js'
+import type { Cluster, Unit } from './align.js'
+import type { Fold, Settled } from './fold.js'
+import { orderEntries, partOf, type Entry } from './order.js'
+import { PROCESS, type Item } from './units.js'
+import { clearestTitle, NUMBERING, unnumbered } from './wording.js'
+
+/** One output section and the input sections aligned into it. */
+export interface MergedSection {
+  section: Section
+  /** The input sections it stands for (empty for the root). */
+  members: Section[]
+  folds: Fold[]
+  children: MergedSection[]
+}
+
+export interface TreeInput {
+  units: readonly Unit[]
+  clusters: readonly Cluster[]
+  items: readonly Item[]
+  /** Settled folds by merged section (-1 the root). */
+  placed: ReadonlyMap<number, Settled[]>
+  paths: readonly string[]
+  base: number
+  opening?: Fold
+}
+
+/** What one cluster writes: the blocks it adds to its parent's body, and its notes. */
+interface Built {
+  blocks: Block[]
+  folds: Fold[]
+  children: MergedSection[]
+  /** The lead-ins of blocks that lost their whole list (recorded, not written). */
+  orphans: Fold[]
+}
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+
+export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold[] } {
+  const children = new Map<number, Cluster[]>()
+  for (const c of input.clusters) {
+    const list = children.get(c.parent)
+    if (list) list.push(c)
+    else children.set(c.parent, [c])
+  }
+  const orphans: Fold[] = []
+  const root: Section = { type: 'section', kind: 'root', title: '', titleNodes: [], key: '', depth: 0, source: { path: '', line: 1 }, body: [] }
+  // Top-level sections are level 2: level 1 is the title's.
+  const built = buildCluster(-1, root, input, children, 1)
+  orphans.push(...built.orphans)
+  root.body = built.blocks
+  return { top: { section: root, members: [], folds: built.folds, children: built.children }, orphans }
+}
+
+/**
+ * The title chosen for a cluster: the base's member, else the clearest; a
+ * section holding procedure steps keeps a title that names a process, so
+ * that its steps read as steps wherever the merge is read again.
+ */
+function titleOf(c: Cluster, input: TreeInput): Section {
+  const all = c.members.map((m) => input.units[m]!.section)
+  const steps = (input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))
+  const processes = steps ? all.filter((s) => PROCESS.test(s.title)) : []
+  const sections = processes.length > 0 ? processes : all
+  const base = c.members.find((m) => input.units[m]!.agent === input.base)
+  return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
+}
+
+function buildCluster(c: number, section: Section, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, depth: number): Built {
+  const { units, items } = input
+  const kids = (children.get(c) ?? []).map((k) => ({ k, title: titleOf(k, input), pos: k.members.reduce((s, m) => s + units[m]!.pos, 0) / k.members.length }))
+  const isBlock = (k: Cluster) => units[k.members[0]!]!.lead !== undefined
+  const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
+  const inline = kids.filter((x) => !headings.includes(x))
+  type Value = { fold: Fold; mark?: string } | { built: Built; section?: Section }
+  const entries: Entry<Value>[] = []
+  const orphans: Fold[] = []
+  for (const s of input.placed.get(c) ?? []) {
+    const here = s.here.map((i) => items[i]!)
+    const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
+    entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
+  }
+  for (const { k, title } of inline) {
+    const places = k.members.map((m) => ({ agent: units[m]!.agent, pos: units[m]!.pos, text: units[m]!.section.title }))
+    if (isBlock(k)) {
+      const built = buildCluster(k.id, title, input, children, depth)
+      orphans.push(...built.orphans)
+      if (built.folds.length <= 1 && built.children.length === 0) orphans.push(...built.folds)
+      else entries.push({ value: { built }, places, part: 1, key: title.title })
+      continue
+    }
+    const sub = section.kind === 'root' || section.kind === 'heading' ? depth + 1 : depth
+    const made = subsection(k, title, sub, input, children)
+    orphans.push(...made.orphans)
+    if (made.section) entries.push({ value: made, places, part: 1, key: title.title })
+  }
+  const blocks: Block[] = []
+  const folds: Fold[] = []
+  const merged: MergedSection[] = []
+  if (c === -1 && input.opening) {
+    blocks.push(input.opening.statement)
+    folds.push(input.opening)
+  }
+  const procedure = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
+  for (const v of orderEntries(entries, input.paths, input.base, procedure)) {
+    if ('fold' in v) {
+      if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
+      blocks.push(v.fold.statement)
+      folds.push(v.fold)
+    } else if (v.section) {
+      blocks.push(v.section)
+      merged.push(...v.built.children)
+    } else {
+      blocks.push(...v.built.blocks)
+      folds.push(...v.built.folds)
+      merged.push(...v.built.children)
+    }
+  }
+  for (const { k, title, keep } of numbered(headings)) {
+    const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
+    orphans.push(...made.orphans)
+    if (made.section) {
+      blocks.push(made.section)
+      merged.push(...made.built.children)
+    }
+  }
+  return { blocks, folds, children: merged, orphans }
+}
+
+/** Our own comment before a kept side of a conflict: not a statement when the file is read again. */
+function marker(value: string, next: Statement): Statement {
+  return { type: 'statement', kind: 'html', text: value, norm: value, id: '', source: next.source, placement: { quote: next.placement.quote }, node: { type: 'html', value } }
+}
+
+/** A cluster written as a section of its own (a heading, a bold lead-in, a list item with a title). */
+function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, keepNumber = false): { built: Built; section?: Section; orphans: Fold[] } {
+  const titleNodes = chosen.kind === 'heading' && !keepNumber ? unnumbered(chosen.titleNodes) : chosen.titleNodes
+  const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(NUMBERING, '')
+  const section: Section = { type: 'section', kind: chosen.kind, title, titleNodes, key: chosen.key, depth, source: chosen.source, body: [] }
+  if (chosen.ordered !== undefined) section.ordered = chosen.ordered
+  if (chosen.checked !== undefined) section.checked = chosen.checked
+  if (chosen.quote !== undefined) section.quote = chosen.quote
+  const built = buildCluster(k.id, section, input, children, depth)
+  // A list item's inline lead ("**API**: Create services:") must open its body.
+  const lead = built.blocks.findIndex((b) => b.type === 'statement' && b.kind === 'lead')
+  if (lead > 0) built.blocks.unshift(...built.blocks.splice(lead, 1))
+  section.body = built.blocks
+  const members = k.members.map((m) => input.units[m]!.section)
+  const merged: MergedSection = { section, members, folds: built.folds, children: built.children }
+  const wrapped: Built = { ...built, children: [merged] }
+  if (built.blocks.length === 0) return { built: wrapped, orphans: built.orphans }
+  return { built: wrapped, section, orphans: built.orphans }
+}
+
+/**
+ * Heading subsections in reading order: by their members' mean position.
+ * When every one of them was a numbered phase ("1. Plan") they keep their
+ * numbers, in order, renumbered from 1 so that no number is skipped.
+ */
+function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[]): Array<T & { keep: boolean }> {
+  const sorted = kids.slice().sort((x, y) => x.pos - y.pos || cmp(x.title.key, y.title.key) || cmp(x.title.title, y.title.title) || x.k.rank - y.k.rank)
+  if (sorted.length < 2 || !sorted.every((x) => NUMBERING.test(x.title.title))) return sorted.map((x) => ({ ...x, keep: false }))
+  const number = (x: T) => parseInt(x.title.title, 10)
+  sorted.sort((x, y) => number(x) - number(y) || x.pos - y.pos || x.k.rank - y.k.rank)
+  return sorted.map((x, i) => ({ ...x, title: renumber(x.title, i + 1), keep: true }))
+}
+
+/** A numbered title written with another number (numbering is structure, not the author's words). */
+function renumber(title: Section, n: number): Section {
+  const first = title.titleNodes[0]
+  if (first?.type !== 'text') return title
+  const value = first.value.replace(/^(\s*)\d+/, `$1${n}`)
+  return { ...title, title: title.title.replace(/^(\s*)\d+/, `$1${n}`), titleNodes: [{ ...first, value }, ...title.titleNodes.slice(1)] }
+}

@@ -1,0 +1,125 @@
+// Stage 1 of the body merge: the inputs read as units and items. A unit is
+// a section below a file's root (and below a title wrapper), or a block: a
+// lead-in paragraph ending with ":" and the list right after it, kept
+// together so that the lead-in is aligned with other lead-ins, never folded
+// into an item, and never written without its list. An item is a statement
+// with its place and its role (prose, list item, or procedure step: an item
+// of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
+// (identity.ts decides them).
+import type { Agent, Block, Section, Statement } from '../model.js'
+import { sectionKey } from '../normalize/key.js'
+import type { Unit } from './align.js'
+import { titleWords, type TitleMemo } from './wording.js'
+
+/**
+ * What makes a numbered list a procedure rather than an enumeration: the
+ * lead-in or title it sits under speaks of steps in sequence ("When
+ * invoked:", "Workflow", "Process", "Phase 2").
+ */
+export const PROCESS = /\b(?:workflows?|process(?:es)?|steps?|procedures?|phases?|stages?|methodolog\w*|when\s+invoked|how\s+to|lifecycle|pipeline|sequence|order\s+of|approach)\b/i
+
+/** What a statement does where it stands; statements fold only with the same role. */
+export type Role = 'prose' | 'item' | 'step' | 'lead'
+
+export interface Item {
+  statement: Statement
+  agent: number
+  /** Unit holding it directly, or -1 for the root. */
+  unit: number
+  /** Position in its unit's body, (index + 0.5) / length. */
+  pos: number
+  group: number
+  role: Role
+  /** A statement ending in a colon, right before a subsection in its source. */
+  leadsIn: boolean
+  /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
+  opens: boolean
+}
+
+export interface Collected {
+  units: Unit[]
+  items: Item[]
+  /** Each file's title wrapper (a single heading holding the whole agent). */
+  wrappers: Section[]
+}
+
+/** A file whose root holds exactly one heading section: its title wraps the whole agent. */
+export function wrapperOf(agent: Agent): Section | undefined {
+  const body = agent.root.body
+  const only = body[0]
+  return body.length === 1 && only?.type === 'section' && only.kind === 'heading' ? only : undefined
+}
+
+const isListEntry = (b: Block | undefined): boolean =>
+  b !== undefined && ((b.type === 'statement' && (b.kind === 'item' || b.kind === 'task')) || (b.type === 'section' && b.kind === 'item'))
+
+/** A paragraph ending with ":" right before a list: the head of a block. */
+const leadsList = (body: readonly Block[], i: number): boolean => {
+  const b = body[i]
+  return b?.type === 'statement' && b.kind === 'paragraph' && /:\s*$/.test(b.text) && isListEntry(body[i + 1])
+}
+
+/**
+ * A body regrouped into blocks: each lead-in paragraph with its list becomes
+ * a synthetic section (kind `label`, the lead-in as its title) whose body is
+ * the lead-in followed by the list; everything else is as it was.
+ */
+export function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: Statement; section: Section }> {
+  const out: Array<Block | { type: 'block'; lead: Statement; section: Section }> = []
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i]!
+    if (!leadsList(body, i) || b.type !== 'statement') {
+      out.push(b)
+      continue
+    }
+    let j = i + 1
+    while (isListEntry(body[j])) j++
+    const section: Section = { type: 'section', kind: 'label', title: b.text, titleNodes: [], key: sectionKey(b.text), depth: 0, source: b.source, body: body.slice(i, j) }
+    out.push({ type: 'block', lead: b, section })
+    i = j - 1
+  }
+  return out
+}
+
+/** Every unit and item of the inputs; `skip` holds the statements decided elsewhere (openings). */
+export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, memo: TitleMemo): Collected {
+  const units: Unit[] = []
+  const items: Item[] = []
+  const wrappers: Section[] = []
+  const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
+    const id = units.length
+    const keyWords = [...new Set(section.key.split(' ').filter((w) => w !== ''))]
+    units.push({ id, agent, section, parent, pos, words: titleWords(section, memo), keyWords, groups: new Set(), content: section.body.length > 0, rank: 0, cluster: -1, ...(lead ? { lead } : {}) })
+    return id
+  }
+  const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {
+    const blocks = inBlock ? [...body] : regroup(body)
+    const process = unit !== -1 && PROCESS.test(units[unit]!.section.title)
+    const n = blocks.length
+    let prose = true
+    blocks.forEach((block, i) => {
+      const pos = (i + 0.5) / n
+      if (block.type === 'statement') {
+        if (skip.has(block)) return
+        const colon = /:\s*$/.test(block.text)
+        prose &&= block.kind === 'paragraph' && !colon
+        // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
+        const lead = (inBlock && i === 0) || block.kind === 'lead'
+        const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
+        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead })
+      } else if (block.type === 'block') {
+        prose = false
+        visit(block.section.body, agent, addUnit(agent, block.section, unit, pos, block.lead), true)
+      } else if (block.type === 'section') {
+        prose = false
+        visit(block.body, agent, addUnit(agent, block, unit, pos), false)
+      }
+    })
+  }
+  agents.forEach((agent, a) => {
+    const wrapper = wrapperOf(agent)
+    if (wrapper) wrappers.push(wrapper)
+    visit(wrapper ? wrapper.body : agent.root.body, a, -1, false)
+  })
+  return { units, items, wrappers }
+}

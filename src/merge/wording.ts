@@ -1,0 +1,98 @@
+// Which words a merged statement or section is written in: the wording of a
+// fold (the most specific member), the title of a merged section (the
+// clearest), and the words titles are aligned on.
+import type { PhrasingContent, Text } from 'mdast'
+import type { Section, Statement } from '../model.js'
+import { termsOf, WordMemo } from '../similarity/terms.js'
+
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const DECORATED = /[\p{Extended_Pictographic}]/u
+/** The `1.` or `1)` that numbered a section in its own file. */
+export const NUMBERING = /^\s*\d+[.)]\s+/
+
+/** What one merge has read of its titles: terms per title, and each word read and stemmed once. */
+export interface TitleMemo {
+  titles: Map<string, string[]>
+  words: WordMemo
+}
+
+export const titleMemo = (): TitleMemo => ({ titles: new Map(), words: new WordMemo() })
+
+/**
+ * The words a title is aligned on: its content terms as the similarity
+ * module reads them (synonyms joined, fillers dropped), or its key words
+ * when it has no content term.
+ */
+export function titleWords(section: Section, memo?: TitleMemo): string[] {
+  const plain = section.title.replace(NUMBERING, '')
+  let content = memo?.titles.get(plain)
+  if (!content) {
+    content = termsOf(plain, memo?.words).filter((t) => !/^\d+$/.test(t))
+    memo?.titles.set(plain, content)
+  }
+  return [...new Set(content.length > 0 ? content : section.key.split(' ').filter((w) => w !== ''))]
+}
+
+interface Scored {
+  s: Statement
+  /** Content terms no other member has. */
+  own: number
+  terms: number
+  links: number
+}
+
+const order = (x: Scored, y: Scored): number =>
+  y.own - x.own || y.terms - x.terms || y.links - x.links || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
+
+/**
+ * The wording a fold is written in: the most specific member, the one with
+ * the most content terms that no other member has (what only it says would
+ * otherwise be lost from the output); then the most distinct terms; then the
+ * member the similarity module matched directly with the most others; then
+ * the longest text, then code-point order. `prefer` (a base input's member)
+ * wins outright when given.
+ */
+export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map(), prefer?: Statement): Statement {
+  if (members.length === 1) return members[0]!
+  if (prefer && members.includes(prefer)) return prefer
+  const terms = members.map((m) => new Set(termsOf(m.text)))
+  const seen = new Map<string, number>()
+  for (const set of terms) for (const t of set) seen.set(t, (seen.get(t) ?? 0) + 1)
+  let best: Scored | undefined
+  members.forEach((s, i) => {
+    let own = 0
+    for (const t of terms[i]!) if (seen.get(t) === 1) own++
+    const next: Scored = { s, own, terms: terms[i]!.size, links: links.get(s) ?? 0 }
+    if (!best || order(next, best) < 0) best = next
+  })
+  return best!.s
+}
+
+/**
+ * The clearest title of a merged section: `prefer`'s when given; else without
+ * emoji first; then the title sharing the most key words with the other
+ * members' titles; then the shortest; then code-point order.
+ */
+export function clearestTitle(sections: readonly Section[], prefer?: Section): Section {
+  if (sections.length === 1) return sections[0]!
+  if (prefer && sections.includes(prefer)) return prefer
+  const words = sections.map((s) => new Set(s.key.split(' ').filter((w) => w !== '')))
+  const titlesWith = new Map<string, number>()
+  for (const set of words) for (const w of set) titlesWith.set(w, (titlesWith.get(w) ?? 0) + 1)
+  const scored = sections.map((s, i) => {
+    let shared = 0
+    for (const w of words[i]!) shared += titlesWith.get(w)! - 1
+    return { s, decorated: DECORATED.test(s.title) ? 1 : 0, shared }
+  })
+  scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || cmp(x.s.title, y.s.title) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
+  return scored[0]!.s
+}
+
+/** Title nodes without a leading `1.` that numbered the section in its own file. */
+export function unnumbered(nodes: PhrasingContent[]): PhrasingContent[] {
+  const first = nodes[0]
+  if (first?.type !== 'text') return nodes
+  const value = first.value.replace(NUMBERING, '')
+  if (value === first.value) return nodes
+  return value === '' ? nodes.slice(1) : [{ ...(first as Text), value }, ...nodes.slice(1)]
+}

@@ -1,0 +1,86 @@
+// Frontmatter is edited, not regenerated: `normalize` (to stdout and with
+// --write) keeps every field whose value it does not have to change exactly
+// as written (comments, number forms, big integers, tagged values), and a
+// field it does change (tools respelled) keeps its comment and style.
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+const dirs: string[] = []
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+function agentWith(lines: string): string {
+  const dir = tempDir('agentmerge-fm-')
+  dirs.push(dir)
+  const path = join(dir, 'reviewer.md')
+  writeFileSync(path, `---\nname: reviewer\ndescription: Reviews code.\n${lines}\n---\n\nReview the change.\n`)
+  return path
+}
+
+/** Runs `normalize` to stdout and `normalize --write`; both must hold every line given, as written. */
+async function keeps(lines: string): Promise<void> {
+  const path = agentWith(lines)
+  const r = await cli(['normalize', path])
+  expect(r.code, r.stderr).toBe(0)
+  for (const line of lines.split('\n')) expect(r.stdout.split('\n')).toContain(line)
+  const w = await cli(['normalize', '--write', path])
+  expect(w.code, w.stderr).toBe(0)
+  const written = readFileSync(path, 'utf8')
+  expect(written).toBe(r.stdout)
+  // Written again, the file is already canonical.
+  const check = await cli(['normalize', '--check', path])
+  expect(check.code, check.stdout).toBe(0)
+}
+
+describe('normalize keeps the frontmatter as written', () => {
+  it('# comments: before a field, after a value, at the end', async () => {
+    await keeps('# how the agent is run\nmodel: sonnet # pinned on purpose\ncolor: blue\n# end of the agent settings')
+  })
+
+  it('a hex integer stays 0x1F', async () => {
+    await keeps('maxTurns: 0x1F')
+  })
+
+  it('a float stays 1.10', async () => {
+    await keeps('version: 1.10')
+  })
+
+  it('an integer beyond 2^53 stays 9007199254740993', async () => {
+    await keeps('build: 9007199254740993')
+  })
+
+  it('a !!binary value stays as written', async () => {
+    await keeps('logo: !!binary |\n  R0lGODlhDAAMAIQAAP//9/X17unp5WZmZgAAAOfn515eXvPz7Y6OjuDg4J+fn5')
+  })
+
+  it('other tagged values stay as written: !!timestamp, !!set, a local tag', async () => {
+    await keeps('since: !!timestamp 2001-12-14\nlabels: !!set {a, b}\nowner: !team platform')
+  })
+
+  it('an anchor and its alias stay, even where the canonical order would put the alias first', async () => {
+    await keeps('shared: &m sonnet\nmodel: *m')
+  })
+
+  it('quoting and block scalars stay as written', async () => {
+    await keeps("emoji: '🟠'\nnotes: |\n  line one\n  line two\ntitle: \"Reviewer\"")
+  })
+
+  it('a changed field keeps its comment and quoting; only the key order and the tools change', async () => {
+    const path = agentWith("extra: 1\ntools: 'read, Grep' # lower-case on purpose")
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout.startsWith("---\nname: reviewer\ndescription: Reviews code.\ntools: 'Read, Grep' # lower-case on purpose\nextra: 1\n---\n")).toBe(true)
+  })
+
+  it('in frontmatter only the lenient reader takes, the field that is not YAML is quoted and the others stay as written', async () => {
+    const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+    writeFileSync(path, '---\n# the agent\nname: reviewer # slug\ndescription: Use when: the user asks.\nextra: 0x1F\n# end\n---\n\nBody.\n')
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe('---\n# the agent\nname: reviewer # slug\ndescription: "Use when: the user asks."\nextra: 0x1F\n# end\n---\n\nBody.\n')
+  })
+})

@@ -1,0 +1,147 @@
+// The layer order of src/, checked against every import (static, dynamic,
+// type-only and re-exports): a module imports only from modules in lower
+// layers (or from its own folder), and reaches into another folder only
+// through that folder's index.ts when it has one. docs/development.md draws
+// the same layers; the last test keeps its table and this one equal.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { dirname, join, normalize, relative } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ROOT } from './helpers/cli.js'
+
+/**
+ * Bottom to top. A folder is written `name/`, a file of src/ `name.ts`.
+ * `markdown/` (the codec) and `dialects/` (the dialect registry) are the
+ * planned folders: allowed where they stand once they exist.
+ */
+const LAYERS: string[][] = [
+  ['model.ts'],
+  ['errors.ts', 'version.ts'],
+  ['markdown/', 'dialects/'],
+  ['read/'],
+  ['parse/'],
+  ['normalize/'],
+  ['render/', 'walk.ts'],
+  ['pipeline.ts', 'normalize.ts'],
+  ['similarity/', 'write/', 'config/'],
+  ['align/', 'dedup/', 'convert/', 'load/'],
+  ['diff/', 'merge/', 'lint/', 'driver/'],
+  ['build/', 'report/'],
+  ['index.ts', 'cli/'],
+]
+
+/**
+ * Imports that break the rules today, each in a file another change owns, to
+ * be removed from here as those changes land (an entry that no longer breaks
+ * a rule fails the test, so the list only shrinks). `file -> import`.
+ */
+const ALLOWED = new Set<string>([
+  // The Markdown codec moves to src/markdown/ (issue 16): parse, render and normalize stop importing each other.
+  'parse/limits.ts -> normalize/structure.ts',
+  'parse/markdown.ts -> render/escape.ts',
+  'read/mojibake.ts -> parse/markdown.ts',
+  // Diagnostics escape their values for the terminal with write/sink.ts (issue 17): that escaping belongs below errors.ts.
+  'errors.ts -> write/sink.ts',
+  // Load hands dedup's grouping over through a side channel (issue 16: the grouping becomes a field of the result).
+  'load/grouping.ts -> dedup/index.ts',
+  // Dedup and similarity hand-offs (issue 12): the term and profile memos become objects passed in.
+  'dedup/index.ts -> similarity/profile.ts',
+  'load/grouping.ts -> similarity/profile.ts',
+  'load/grouping.ts -> similarity/terms.ts',
+  'merge/wording.ts -> similarity/terms.ts',
+  // Build's glob matcher (config/ does not export it yet; issue 17 owns config/).
+  'build/index.ts -> config/glob.ts',
+  // The CLI's actions reach into the folders (issue 15): diff/index.ts exports all they use.
+  'cli/actions/build.ts -> diff/format/text.ts',
+  'cli/actions/build.ts -> diff/report.ts',
+  'cli/actions/dedup.ts -> merge/body.ts',
+  'cli/actions/dedup.ts -> load/grouping.ts',
+  'cli/actions/dedup.ts -> similarity/profile.ts',
+  'cli/actions/diff.ts -> diff/diff.ts',
+  'cli/actions/diff.ts -> diff/format/github.ts',
+  'cli/actions/diff.ts -> diff/format/json.ts',
+  'cli/actions/diff.ts -> diff/format/markdown.ts',
+  'cli/actions/diff.ts -> diff/format/text.ts',
+  'cli/actions/diff.ts -> diff/format/color.ts',
+  'cli/actions/diff.ts -> diff/git.ts',
+  'cli/actions/diff.ts -> diff/load.ts',
+  'cli/actions/diff.ts -> diff/model.ts',
+  'cli/actions/diff.ts -> diff/report.ts',
+  'cli/actions/diff.ts -> report/diff.ts',
+  'cli/actions/merge.ts -> merge/provenance.ts',
+  'cli/actions/merge.ts -> load/grouping.ts',
+  'cli/actions/merge.ts -> similarity/profile.ts',
+  'cli/actions/merge.ts -> report/merge.ts',
+])
+
+const SRC = join(ROOT, 'src')
+const rank = new Map(LAYERS.flatMap((names, i) => names.map((name) => [name, i] as const)))
+
+/** The module a path of src/ belongs to: its top folder (`diff/`) or, at the top, the file (`model.ts`). */
+function moduleOf(path: string): string {
+  const [first, ...rest] = path.split('/')
+  return rest.length > 0 ? `${first}/` : first!
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
+}
+
+/** Every relative import of a file: `import ... from`, `export ... from`, `import('...')`, as src/-relative `.ts` paths. */
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8')
+  const out: string[] = []
+  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    out.push(relative(SRC, normalize(join(dirname(file), m[1]!))).replace(/\.js$/, '.ts'))
+  }
+  return out
+}
+
+/** What is wrong with one import, or undefined. */
+function problem(from: string, to: string): string | undefined {
+  const a = moduleOf(from)
+  const b = moduleOf(to)
+  if (a === b) return undefined
+  const ra = rank.get(a)
+  const rb = rank.get(b)
+  if (ra === undefined) return `${a} is in no layer (add it to LAYERS and to docs/development.md)`
+  if (rb === undefined) return `${b} is in no layer (add it to LAYERS and to docs/development.md)`
+  if (rb >= ra) return `${a} (layer ${ra}) imports ${b} (layer ${rb}): against the layer order`
+  if (b.endsWith('/') && !to.endsWith('/index.ts') && existsSync(join(SRC, b, 'index.ts'))) return `bypasses ${b}index.ts`
+  return undefined
+}
+
+describe('layers of src/', () => {
+  const files = sources(SRC).map((f) => relative(SRC, f))
+  const found = files.flatMap((from) => importsOf(join(SRC, from)).map((to) => ({ from, to, why: problem(from, to) })))
+
+  it('reads the imports (the check would pass vacuously otherwise)', () => {
+    expect(files.length).toBeGreaterThan(50)
+    expect(found.length).toBeGreaterThan(200)
+    expect(found.every((i) => existsSync(join(SRC, i.to)))).toBe(true)
+  })
+
+  it('every import goes down the layers and through the folder index', () => {
+    const broken = found.filter((i) => i.why !== undefined && !ALLOWED.has(`${i.from} -> ${i.to}`))
+    expect(broken.map((i) => `${i.from} -> ${i.to}: ${i.why}`)).toEqual([])
+  })
+
+  it('the allow-list holds only imports that still break a rule', () => {
+    const breaking = new Set(found.filter((i) => i.why !== undefined).map((i) => `${i.from} -> ${i.to}`))
+    expect([...ALLOWED].filter((entry) => !breaking.has(entry))).toEqual([])
+  })
+
+  it('flags an import up the layers, one between modules of one layer, and one that bypasses an index', () => {
+    expect(problem('model.ts', 'diff/index.ts')).toMatch(/against the layer order/)
+    expect(problem('dedup/index.ts', 'align/index.ts')).toMatch(/against the layer order/)
+    expect(problem('merge/body.ts', 'similarity/terms.ts')).toMatch(/bypasses similarity\/index.ts/)
+    expect(problem('diff/diff.ts', 'align/index.ts')).toBeUndefined()
+    expect(problem('diff/format/text.ts', 'diff/model.ts')).toBeUndefined()
+  })
+
+  it('docs/development.md lists the same layers', () => {
+    const doc = readFileSync(join(ROOT, 'docs/development.md'), 'utf8')
+    const rows = [...doc.matchAll(/^\| (\d+) \| ([^|]+) \|/gm)].map((m) => [Number(m[1]), [...m[2]!.matchAll(/`src\/([^`]+)`/g)].map((x) => x[1]!)] as const)
+    expect(rows.map(([n]) => n)).toEqual(LAYERS.map((_, i) => i))
+    expect(rows.map(([, names]) => names)).toEqual(LAYERS)
+  })
+})

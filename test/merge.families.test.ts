@@ -1,0 +1,148 @@
+// The merge on the three labelled families (fixtures/backend-developer,
+// python-pro, test-automator) through the library API and the CLI: one
+// identity, lead-ins with their lists, procedures in order, no invented
+// heading, no empty section, tools never widened, no field of another
+// dialect, the same bytes for every input order, nothing lost, idempotence,
+// `--min-support 2` and `--base auto`, and the golden merged files.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
+import { openingsOf } from '../src/merge/identity.js'
+import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
+import { PROCESS } from '../src/merge/units.js'
+import { cli } from './helpers/cli.js'
+import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { tempDir } from './helpers/tmp.js'
+
+const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
+const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
+const unnumbered = (t: string) => t.replace(/^\s*\d+[.)]\s+/, '')
+
+/** Output statement -> its fold's members, from the provenance. */
+function written(result: MergeResult): Array<{ text: string; wording: string; from: string[] }> {
+  return result.provenance.sections.flatMap((s) => s.statements)
+}
+
+for (const family of FAMILIES) {
+  describe(`merge of ${family}`, () => {
+    const agents: Agent[] = pathsOf(family).map((p) => readAgent(p))
+    const result = mergeAgents(agents)
+    const text = renderMerged(result)
+    const merged = parseAgent(text, 'merged.md')
+    const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
+
+    it('opens with exactly one role statement', () => {
+      expect(openingsOf(merged)).toHaveLength(1)
+    })
+
+    it('writes every lead-in followed by its list', () => {
+      const out = statementsOf(merged.root)
+      const leads = new Set(written(result).filter((w) => w.text.endsWith(':') && w.from.some((f) => isBlockLead(agents, f))).map((w) => w.text))
+      for (const body of sectionsOf(merged.root).map((s) => s.body)) {
+        body.forEach((b, i) => {
+          if (b.type !== 'statement' || !leads.has(b.text) || b.kind !== 'paragraph') return
+          const next = body[i + 1]
+          expect(next && ((next.type === 'statement' && (next.kind === 'item' || next.kind === 'task')) || (next.type === 'section' && next.kind === 'item')), b.text).toBeTruthy()
+        })
+      }
+      expect(out.length).toBe(result.summary.statementsOut)
+    })
+
+    it('keeps the steps of every numbered procedure in order', () => {
+      const position = new Map<string, number>()
+      written(result).forEach((w, i) => w.from.forEach((f) => position.set(f, i)))
+      for (const agent of agents) {
+        for (const section of sectionsOf(agent.root)) {
+          // A procedure: a numbered list under a title or lead-in that names a process.
+          const lead = section.body.find((b): b is Statement => b.type === 'statement' && b.kind === 'paragraph' && b.text.endsWith(':'))
+          if (!PROCESS.test(section.title) && !(lead && PROCESS.test(lead.text))) continue
+          const steps = section.body.filter((b): b is Statement => b.type === 'statement' && b.kind === 'item' && b.placement.ordered === true)
+          const places = steps.map((s) => position.get(at(s))).filter((p): p is number => p !== undefined)
+          const distinct = places.filter((p, i) => i === 0 || p !== places[i - 1])
+          expect(distinct, `${agent.path} ${section.title}`).toEqual([...distinct].sort((x, y) => x - y))
+        }
+      }
+    })
+
+    it('writes no heading that was not a heading in an input, and no empty section', () => {
+      const titles = new Set(agents.flatMap((a) => sectionsOf(a.root).filter((s) => s.kind === 'heading').map((s) => unnumbered(s.title))))
+      for (const s of sectionsOf(merged.root).slice(1)) {
+        if (s.kind === 'heading') expect(titles.has(unnumbered(s.title)), s.title).toBe(true)
+        expect(s.body.length, s.title).toBeGreaterThan(0)
+      }
+    })
+
+    it('never widens tools and writes no field of another dialect', () => {
+      const explicit = new Set(agents.flatMap((a) => (a.meta.tools ?? []).filter((t) => t.enabled).map((t) => t.id)))
+      for (const t of result.agent.meta.tools ?? []) expect(explicit.has(t.id), t.id).toBe(true)
+      const to = result.agent.meta.dialect
+      const own = fieldsOf(dialect(to))
+      const others = dialects().filter((d) => d.id !== to).flatMap(fieldsOf)
+      for (const f of result.agent.meta.fields) expect(own.includes(f.key) || !others.includes(f.key), f.key).toBe(true)
+    })
+
+    it('gives the same bytes, frontmatter and notes included, for every input order', () => {
+      const reversed = mergeAgents([...agents].reverse())
+      const rotated = mergeAgents([...agents.slice(2), ...agents.slice(0, 2)])
+      expect(renderMerged(reversed, 'inline')).toBe(renderMerged(result, 'inline'))
+      expect(renderMerged(rotated, 'inline')).toBe(renderMerged(result, 'inline'))
+    })
+
+    it('loses nothing: every statement is written, folded, or recorded (opening not chosen, conflict)', () => {
+      expect(provenancePlaces(result)).toEqual(inputPlaces(agents))
+      for (const w of written(result)) expect(byPlace.get(w.wording)!.text).toBe(w.text)
+    })
+
+    it('is idempotent: merging the merged file with an input adds nothing', () => {
+      const count = statementsOf(merged.root).length
+      for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBe(count)
+    })
+
+    it('--min-support 2: every statement written is carried by two inputs (or is the opening or a lead-in); nothing lost', () => {
+      const r = mergeAgents(agents, { minSupport: 2 })
+      const pathOf = (place: string) => place.slice(0, place.lastIndexOf(':'))
+      const opening = r.provenance.sections[0]!.statements[0]!
+      for (const w of written(r)) {
+        if (w === opening) continue
+        const isLead = w.text.endsWith(':') && w.from.some((f) => isBlockLead(agents, f))
+        if (!isLead) expect(new Set(w.from.map(pathOf)).size, w.text).toBeGreaterThanOrEqual(2)
+      }
+      expect(provenancePlaces(r)).toEqual(inputPlaces(agents))
+      expect(r.provenance.recorded.some((x) => x.reason === 'below-min-support')).toBe(true)
+    })
+
+    it('--base auto: a statement the base carries is written in its words; nothing lost', () => {
+      const r = mergeAgents(agents, { base: 'auto' })
+      const base = r.decider
+      for (const w of written(r)) {
+        const mine = w.from.filter((f) => f.startsWith(`${base}:`))
+        if (mine.length > 0 && !w.text.endsWith(':')) expect(mine, w.text).toContain(w.wording)
+      }
+      expect(provenancePlaces(r)).toEqual(inputPlaces(agents))
+    })
+
+    it('writes the golden merged files (default, --min-support 2, --base auto) byte for byte', async () => {
+      const dir = tempDir('agentmerge-families-')
+      for (const [suffix, extra] of [['', []], ['.min-support-2', ['--min-support', '2']], ['.base-auto', ['--base', 'auto']]] as const) {
+        const out = join(dir, `${family}${suffix}.md`)
+        const r = await cli(['-q', ...pathsOf(family), ...extra, '-o', out])
+        expect(r.code, r.stderr).toBe(0)
+        expect(readFileSync(out, 'utf8')).toBe(readFileSync(`fixtures/merged/${family}${suffix}.md`, 'utf8'))
+      }
+    })
+  })
+}
+
+/** Whether the statement at `place` is a paragraph ending with ":" right before a list in its input. */
+function isBlockLead(agents: readonly Agent[], place: string): boolean {
+  for (const a of agents) {
+    for (const s of sectionsOf(a.root)) {
+      const i = s.body.findIndex((b) => b.type === 'statement' && at(b) === place)
+      if (i === -1) continue
+      const next = s.body[i + 1]
+      return next !== undefined && ((next.type === 'statement' && (next.kind === 'item' || next.kind === 'task')) || (next.type === 'section' && next.kind === 'item'))
+    }
+  }
+  return false
+}
