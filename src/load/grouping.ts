@@ -21,7 +21,7 @@ import { rememberTermCount, termCount } from '../similarity/terms.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-grouping-2'
+const FORMAT = 'agentmerge-grouping-3'
 
 /** The stored form: the groups as an Int32Array, the reasons column by column. */
 interface Stored {
@@ -33,6 +33,8 @@ interface Stored {
   score: Float64Array
   shared: string[][]
   note: Array<string | null>
+  /** The parts of each score (dedup --explain), as JSON, or null. */
+  parts: Array<string | null>
   /**
    * For each statement of a group of several, termCount of its text (which
    * ranks the wordings of a group, for dedup's listing and merge's folds),
@@ -104,13 +106,14 @@ function toStored({ group, count, reasons }: StatementGrouping, statements: read
   for (const g of group) size[g]!++
   const terms = new Int32Array(group.length)
   group.forEach((g, i) => (terms[i] = size[g]! > 1 ? termCount(statements[i]!.text) : -1))
-  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), terms }
+  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), parts: new Array(m), terms }
   reasons.forEach((r, k) => {
     stored.a[k] = r.a
     stored.b[k] = r.b
     stored.score[k] = r.score
     stored.shared[k] = r.shared
     stored.note[k] = r.note ?? null
+    stored.parts[k] = r.parts ? JSON.stringify(r.parts) : null
   })
   return stored
 }
@@ -135,6 +138,7 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
   const m = s.a instanceof Int32Array ? s.a.length : -1
   if (m < 0 || !(s.b instanceof Int32Array) || s.b.length !== m || !(s.score instanceof Float64Array) || s.score.length !== m) return undefined
   if (!Array.isArray(s.shared) || s.shared.length !== m || !Array.isArray(s.note) || s.note.length !== m) return undefined
+  if (!Array.isArray(s.parts) || s.parts.length !== m) return undefined
   const reasons: IndexReason[] = new Array(m)
   for (let k = 0; k < m; k++) {
     const a = s.a[k]!
@@ -142,8 +146,11 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
     const shared = s.shared[k]
     const note = s.note[k]
     if (a < 0 || a >= n || b < 0 || b >= n || !Array.isArray(shared) || (note !== null && typeof note !== 'string')) return undefined
+    const parts = s.parts[k]
+    if (parts !== null && typeof parts !== 'string') return undefined
     const r: IndexReason = { a, b, score: s.score[k]!, shared }
     if (note !== null) r.note = note
+    if (parts !== null) r.parts = JSON.parse(parts) as NonNullable<IndexReason['parts']>
     reasons[k] = r
   }
   return { group, count, reasons }
