@@ -2,11 +2,11 @@
 // --write) keeps every field whose value it does not have to change exactly
 // as written (comments, number forms, big integers, tagged values), and a
 // field it does change (tools respelled) keeps its comment and style.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -14,7 +14,7 @@ afterEach(() => {
 })
 
 function agentWith(lines: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-fm-'))
+  const dir = tempDir('agentmerge-fm-')
   dirs.push(dir)
   const path = join(dir, 'reviewer.md')
   writeFileSync(path, `---\nname: reviewer\ndescription: Reviews code.\n${lines}\n---\n\nReview the change.\n`)

@@ -44,24 +44,25 @@ export function convertAgent(agent: Agent, to: Dialect, options: ConvertOptions 
   return { agent: { ...agent, meta }, warnings }
 }
 
-/** The canonical Markdown of an agent converted to another dialect. */
-export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
-  const converted = convertAgent(agent, to, options)
-  return { text: renderAgent(converted.agent), warnings: converted.warnings }
-}
-
 /**
- * The file an agent converted to another dialect is: its frontmatter edited
+ * An agent converted to another dialect, as a file: its frontmatter edited
  * into the target's (in the target's key order; untouched when the target is
  * the file's own dialect), then the body exactly as the file had it, in the
  * file's line endings and with its byte order mark. Converting never repairs
  * the text; a run that looks like mojibake is a warning.
  */
-export function convertFile(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
-  if (agent.body === undefined) return convertText(agent, to, options)
+export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
+  if (agent.body === undefined) {
+    // An agent no file holds (a merge) has no bytes to keep: it is written in canonical form.
+    const converted = convertAgent(agent, to, options)
+    return { text: withEol(renderAgent(converted.agent), agent.eol), warnings: converted.warnings }
+  }
   const same = agent.meta.dialect === to
   const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
-  const yaml = renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
+  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took.
+  const yaml = same && agent.meta.yaml !== undefined
+    ? agent.meta.yaml.replace(/(?<=[^\n])$/, '\n')
+    : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
   const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)

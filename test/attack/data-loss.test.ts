@@ -123,6 +123,21 @@ describe('3. the merge driver', () => {
   })
 })
 
+describe('3. the merge driver keeps an encoding', () => {
+  it('a UTF-16 file merged by statements is written back as UTF-16 with its byte order mark', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const dir = repo({ 'o.md': utf16(agent('x', ['One é', 'Two'])), 'a.md': utf16(agent('x', ['Zero', 'One é', 'Two'])), 'b.md': utf16(agent('x', ['One é', 'Two', 'Three'])) })
+    const r = await cli(['merge-driver', 'o.md', 'a.md', 'b.md', 'agent.md'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const merged = readFileSync(join(dir, 'a.md'))
+    expect([...merged.subarray(0, 2)]).toEqual([0xff, 0xfe])
+    const text = merged.subarray(2).toString('utf16le')
+    expect(text).toContain('- Zero\n')
+    expect(text).toContain('- One é\n')
+    expect(text).toContain('- Three\n')
+  })
+})
+
 describe('4. the provenance note is recognized by its exact marker only', () => {
   it("a user's comment starting with <!-- agentmerge is kept by normalize and merge", async () => {
     const text = agent('a', ['Rule']) + '\n<!-- agentmerge: the model reads this note -->\n'
