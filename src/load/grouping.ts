@@ -14,7 +14,7 @@ import { deserialize, serialize } from 'node:v8'
 import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
 import type { Agent, Statement } from '../model.js'
 import { statementsOf } from '../walk.js'
-import { loadLearned } from '../similarity/learned.js'
+import { loadLearned } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/profile.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
