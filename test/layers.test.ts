@@ -46,7 +46,6 @@ const ALLOWED = new Set<string>([
   // Dedup and similarity hand-offs (issue 12): the term and profile memos become objects passed in.
   'dedup/index.ts -> similarity/profile.ts',
   'load/grouping.ts -> similarity/profile.ts',
-  'load/grouping.ts -> similarity/terms.ts',
   'merge/wording.ts -> similarity/terms.ts',
   // Build's glob matcher (config/ does not export it yet; issue 17 owns config/).
   'build/index.ts -> config/glob.ts',
