@@ -152,6 +152,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     const id = decideOpening(agents, base)
     const body = mergeBodies(agents, {
       grouping,
+      statements,
       base,
       decider,
       openings: id.openings,

@@ -198,33 +198,39 @@ interface Vote {
 
 /** The value most votes carry; ties: the earliest vote (the deciding input first). */
 function majority<V extends Vote>(votes: readonly V[]): V {
-  let best = votes[0]!
-  let bestCount = 0
+  const tally = new Map<string, { first: V; count: number }>()
   for (const v of votes) {
-    const count = votes.filter((w) => same(w.value, v.value)).length
-    if (count > bestCount) {
-      best = v
-      bestCount = count
-    }
+    const key = JSON.stringify(v.value) ?? 'undefined'
+    const t = tally.get(key)
+    if (t) t.count++
+    else tally.set(key, { first: v, count: 1 })
   }
-  return best
+  let best: { first: V; count: number } | undefined
+  // Map order is first-appearance order, so a tie keeps the earliest.
+  for (const t of tally.values()) if (!best || t.count > best.count) best = t
+  return best!.first
 }
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
 
-/** The description closest to all the others (summed word overlap); ties: the earliest vote. */
+/**
+ * The description closest to all the others: the highest sum of cosine
+ * overlaps of its words with each other description's (summed per word, so
+ * that the work is linear in the inputs); ties: the earliest vote.
+ */
 function centralDescription<V extends Vote>(votes: readonly V[]): V {
   const sets = votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? ''))
+  const weight = sets.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
+  const total = new Map<string, number>()
+  sets.forEach((set, i) => {
+    for (const w of set) total.set(w, (total.get(w) ?? 0) + weight[i]!)
+  })
   let best = 0
   let bestScore = -1
-  sets.forEach((mine, i) => {
+  sets.forEach((set, i) => {
     let score = 0
-    sets.forEach((theirs, j) => {
-      if (i === j) return
-      let shared = 0
-      for (const w of mine) if (theirs.has(w)) shared++
-      score += mine.size + theirs.size === 0 ? 0 : (2 * shared) / (mine.size + theirs.size)
-    })
+    for (const w of set) score += total.get(w)! - weight[i]!
+    score *= weight[i]!
     if (score > bestScore + 1e-12) {
       best = i
       bestScore = score
