@@ -27,7 +27,7 @@ export function slugName(name: string): string {
 
 /** The name of a canonical tool, modern names only. */
 function toolName(id: string, written: string, notes: ToolNote[]): string | undefined {
-  const modern = OLD[id]
+  const modern = Object.hasOwn(OLD, id) ? OLD[id] : undefined
   if (modern) {
     const name = spellTool(modern, 'claude')!
     notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
@@ -73,7 +73,7 @@ function toolProblem(written: string): string | undefined {
   const base = name.replace(/\(.*$/s, '').trim()
   if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
   const id = toolId(base)
-  const modern = OLD[id]
+  const modern = Object.hasOwn(OLD, id) ? OLD[id] : undefined
   if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, 'claude')}`
   const spelled = spellTool(id, 'claude')
   if (spelled && TOOLS.includes(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`

@@ -96,7 +96,9 @@ export function spellTool(id: string, dialectId: string): string | undefined {
   const paren = id.indexOf('(')
   const base = paren === -1 ? id : id.slice(0, paren)
   const args = paren === -1 ? '' : id.slice(paren)
-  const name = dialect(dialectId).tools.spell[base]
+  // Own keys only: a tool named 'constructor' or 'toString' is no Object method.
+  const spell = dialect(dialectId).tools.spell
+  const name = Object.hasOwn(spell, base) ? spell[base] : undefined
   return name === undefined ? undefined : name + args
 }
 
@@ -116,7 +118,7 @@ export function respell(written: string, spec: DialectSpec): string {
   const listed = spec.tools.names?.find((n) => n.toLowerCase() === lower)
   if (listed) return listed + args
   const id = byName().get(lower)
-  const candidates = id === undefined ? [] : [spec.tools.spell[id], ...(CANONICAL_TOOLS[id] ?? [])]
+  const candidates = id === undefined ? [] : [Object.hasOwn(spec.tools.spell, id) ? spec.tools.spell[id] : undefined, ...(Object.hasOwn(CANONICAL_TOOLS, id) ? CANONICAL_TOOLS[id]! : [])]
   const known = candidates.find((c) => c !== undefined && c.toLowerCase() === lower)
   return (known ?? base) + args
 }
@@ -146,7 +148,7 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
   const { base, args } = splitArgs(toolId(name))
   const own = expand?.(name, args, enabled)
   if (own) return own
-  if (base in CANONICAL_TOOLS || spec.tools.spell[base] !== undefined) return [{ kind: 'tool', id: base, args, enabled, written }]
+  if (Object.hasOwn(CANONICAL_TOOLS, base) || Object.hasOwn(spec.tools.spell, base)) return [{ kind: 'tool', id: base, args, enabled, written }]
   return [{ kind: 'unknown', enabled, written }]
 }
 
