@@ -9,9 +9,8 @@ import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
-import { decode } from './read/decode.js'
-import { AgentError } from './errors.js'
-import { formatSize, readInput, type Input, type ReadOptions } from './read/read.js'
+import { settleRepairs } from './read/mojibake.js'
+import { inputFromBytes, readInput, type Input, type ReadOptions } from './read/read.js'
 
 export type ParseOptions = ReadOptions
 
@@ -21,8 +20,10 @@ export function agentFromInput(input: Input): Agent {
   const fenced = fixFences(input.text, path)
   checkLimits(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
+  const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
+  if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)
-  const warnings = [...input.warnings, ...fenced.warnings]
+  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings]
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0
@@ -85,12 +86,7 @@ function trimHtmlEnds(node: AnyNode): void {
 /** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
 export function parseAgent(source: string | Uint8Array, path = 'agent.md', options: ParseOptions = {}): Agent {
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
-  // --max-size holds for bytes handed over as much as for files read (build, the merge driver).
-  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
-    throw new AgentError('too-large', `file is ${formatSize(bytes.length)}, over the ${formatSize(options.maxBytes)} limit (raise it with --max-size)`, path)
-  }
-  const decoded = decode(bytes, path, options)
-  return agentFromInput({ path, ...decoded })
+  return agentFromInput(inputFromBytes(bytes, path, options))
 }
 
 /** Reads and parses an agent definition file (`-` reads stdin). */

@@ -38,18 +38,16 @@ const ALLOWED = new Set<string>([
   // The Markdown codec moves to src/markdown/ (issue 16): parse, render and normalize stop importing each other.
   'parse/limits.ts -> normalize/structure.ts',
   'parse/markdown.ts -> render/escape.ts',
-  // The dialect registry (issue 16): where an agent file lies is a dialect fact.
-  'read/find.ts -> normalize/meta.ts',
+  'read/mojibake.ts -> parse/markdown.ts',
+  // Diagnostics escape their values for the terminal with write/sink.ts (issue 17): that escaping belongs below errors.ts.
+  'errors.ts -> write/sink.ts',
   // Load hands dedup's grouping over through a side channel (issue 16: the grouping becomes a field of the result).
   'load/grouping.ts -> dedup/index.ts',
   // Dedup and similarity hand-offs (issue 12): the term and profile memos become objects passed in.
   'dedup/index.ts -> similarity/profile.ts',
   'load/grouping.ts -> similarity/profile.ts',
   'load/grouping.ts -> similarity/terms.ts',
-  'merge/body.ts -> similarity/terms.ts',
-  // Lint asks convert's internals about tools and fields (the dialect registry, issue 16).
-  'lint/index.ts -> convert/tools.ts',
-  'lint/index.ts -> convert/meta.ts',
+  'merge/wording.ts -> similarity/terms.ts',
   // Build's glob matcher (config/ does not export it yet; issue 17 owns config/).
   'build/index.ts -> config/glob.ts',
   // The CLI's actions reach into the folders (issue 15): diff/index.ts exports all they use.

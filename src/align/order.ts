@@ -2,7 +2,7 @@
 // positions increase on both sides (a weighted longest increasing
 // subsequence, O(n log n) with a Fenwick tree of maxima). Pairs off the chain
 // moved. Weights come from the pair's content, never from which side is OLD,
-// so diff(B, A) keeps the same chain as diff(A, B).
+// so aligning B with A keeps the same chain as aligning A with B.
 import { createHash } from 'node:crypto'
 
 export interface OrderedPair {

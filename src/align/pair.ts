@@ -82,7 +82,7 @@ interface Profile {
   terms: Set<string>
 }
 
-/** Scores statement pairs by similarity; built once per diff over both sides' unpaired statements. */
+/** Scores statement pairs by similarity; built once per alignment over both sides' unpaired statements. */
 export class Similarity {
   private readonly corpus: Corpus
   private readonly oldProfiles = new Map<number, Profile>()

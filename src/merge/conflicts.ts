@@ -60,3 +60,23 @@ export function conflictBetween(a: Statement, b: Statement): ConflictKind | unde
   if (jaccard(ta, tb) < 0.5) return undefined
   return { kind: 'specific', detail: numbers ? `${na.join(', ')} / ${nb.join(', ')}` : `${fa.join(', ')} / ${fb.join(', ')}` }
 }
+
+/** Tool names a "never use X" statement may name, by the canonical tool id. */
+const TOOL_WORDS: Record<string, RegExp> = {
+  bash: /\b(?:bash|(?:shell|terminal)\s+commands?|run(?:ning)?\s+(?:shell\s+)?commands?)\b/i,
+  write: /\b(?:write|create)\s+(?:files?|to\s+disk)\b/i,
+  edit: /\bedit(?:ing)?\s+files?\b|\bmodify\s+files?\b/i,
+  webfetch: /\b(?:web\s*fetch|fetch\s+(?:urls?|web\s+pages?))\b/i,
+  websearch: /\bweb\s*search\b/i,
+}
+
+/**
+ * Whether a statement forbids a tool the merged frontmatter grants ("No
+ * bash", "Never run shell commands" with Bash among the tools): the tool
+ * id, or undefined.
+ */
+export function forbidsGranted(text: string, granted: ReadonlySet<string>): string | undefined {
+  if (!NEGATION.test(text)) return undefined
+  for (const [id, words] of Object.entries(TOOL_WORDS)) if (granted.has(id) && words.test(text)) return id
+  return undefined
+}

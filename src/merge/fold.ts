@@ -24,6 +24,8 @@ export interface Settled {
   fold: Fold
   where: number
   here: number[]
+  /** With `--conflicts keep`: the note written before this side of a conflict. */
+  mark?: string
 }
 
 export interface FoldContext {

@@ -39,6 +39,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
 export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
@@ -67,6 +68,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
         const conflict = conflictBetween(winner.fold.statement, other.fold.statement)
         if (!conflict) continue
         if (mode === 'decide') lost.add(other)
+        else other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
         for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
       }
     }

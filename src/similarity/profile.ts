@@ -102,11 +102,10 @@ export function profileKey(p: Profile): string {
 
 /**
  * Profiles by class and text, each made once: equal texts of one class have
- * equal profiles, and agent files repeat boilerplate. groupDuplicates makes
- * one per call; a caller may fill one ahead (while files are still loading)
- * and pass it in. Holds what it is given until dropped.
+ * equal profiles, and agent files repeat boilerplate. compareTexts keeps one
+ * per corpus. Holds what it is given until dropped.
  */
-export class ProfileMemo {
+export class TermProfileMemo {
   private readonly byClass = new Map<SimClass, Map<string, Profile>>()
   // Most words recur across the statements: each is read and stemmed once.
   private readonly words = new WordMemo()
@@ -120,3 +119,7 @@ export class ProfileMemo {
     return p
   }
 }
+
+
+// groupDuplicates' memo lives with the grouping; callers import it from here.
+export { ProfileMemo } from './group.js'
