@@ -13,9 +13,10 @@ import { stringifyMarkdown } from '../parse/markdown.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
 import { isFenced, keepSource, nodeSource } from './source.js'
+import { MAX_NESTING } from '../parse/limits.js'
 
-/** Containers nested deeper than this are refused rather than walked. */
-export const MAX_NESTING = 100
+/** Containers nested deeper than this are refused rather than walked (the bound the pre-parse check holds). */
+export { MAX_NESTING }
 
 interface Context {
   path: string
