@@ -1,17 +1,24 @@
-import { availableParallelism } from 'node:os'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    // The CLI tests spawn bin/agentmerge.js, which runs the bundle: build it
-    // from the current sources once before any test runs.
+    // The CLI tests run the built CLI (dist/cli.js) in-process, and a few
+    // spawn the bin: build dist/ from the current sources once before any
+    // test runs.
     globalSetup: ['test/helpers/build.ts'],
-    // Most tests wait on a spawned CLI process or git, not on the CPU, so
-    // vitest's default (one worker fewer than the cores: one on two) idles.
-    maxWorkers: availableParallelism() + 1,
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Forks, so that a CLI run can set its working directory for the run
+    // (worker threads cannot chdir).
+    pool: 'forks',
+    // Most tests are CPU-bound now that the CLI runs in-process: two workers
+    // for the two cores of the machines the suite must hold on.
+    maxWorkers: 2,
+    // Timeouts catch hangs only: far above 10 times any test's unloaded time,
+    // since the machines the suite must hold on are shared and loaded.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
+    // The built bundle is loaded by Node itself, as the bin loads it, not transformed.
+    server: { deps: { external: [/\/dist\//] } },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/results.json' },
   },

@@ -53,7 +53,7 @@ const SCALE_RUNS = QUICK ? 1 : 3
 
 // ---------------------------------------------------------------- set-up
 
-if (flag('--build') || !existsSync(join(ROOT, 'dist', 'cli.cjs'))) {
+if (flag('--build') || !existsSync(join(ROOT, 'dist', 'cli.js'))) {
   console.error('building dist/ ...')
   const built = spawnSync(process.execPath, ['scripts/build.mjs', '--no-types'], { cwd: ROOT, stdio: 'inherit' })
   if (built.status !== 0) process.exit(built.status ?? 1)

@@ -1,20 +1,23 @@
-// Builds dist/: the library as a bundled ES module (dist/index.js, chunks
-// shared with the parse worker, dist/load-worker.js), the CLI as one
-// CommonJS file (dist/cli.cjs), and the library's type declarations.
-// Bundling is what makes start-up fast: Node spends most of a cold start
-// resolving and loading hundreds of small modules.
+// Builds dist/: one bundle of the runtime, as ES modules with shared chunks,
+// with three entries: the library (dist/index.js), the command line
+// (dist/cli.js, which bin/agentmerge.js runs) and the parse worker
+// (dist/load-worker.js); and the library's type declarations. Bundling is
+// what makes start-up fast: Node spends most of a cold start resolving and
+// loading hundreds of small modules. The CLI and the library share their
+// chunks, so the runtime is shipped once.
 //
-// The bin runs dist/cli.cjs with a V8 code cache (dist/cli.cjs.cache) made
-// here by running the CLI over the fixtures: Node 20 can load compiled code
-// from a cache only for scripts (vm.Script cachedData), not for ES modules,
-// and compiling the bundle's functions is a good part of a cold start.
+// It also writes THIRD-PARTY-NOTICES: the license of every package bundled
+// into dist/ (from esbuild's list of the files it bundled), and the notices
+// of the collections the corpus of fixtures/ comes from (fixtures/LICENSES/),
+// which the learned similarity data derives from.
 //
 // Everything is built beside dist/ and swapped in with two renames, so that
 // a CLI run (a test, a bench) never finds dist/ half deleted or half written.
 import { build } from 'esbuild'
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
-import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 
 const next = `dist.next-${process.pid}`
 const old = `dist.old-${process.pid}`
@@ -34,32 +37,25 @@ for (const file of readdirSync('src', { recursive: true }).map(String).sort()) {
 }
 const buildId = sources.digest('hex').slice(0, 12)
 
-const define = {
-  __AGENTMERGE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
-  __AGENTMERGE_BUILD__: JSON.stringify(buildId),
-}
-const common = { bundle: true, platform: 'node', target: 'node20', legalComments: 'none', logLevel: 'warning', outdir: next }
-
-await build({
-  ...common,
+const result = await build({
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  legalComments: 'none',
+  logLevel: 'warning',
+  outdir: next,
+  metafile: true,
   // load-worker is the worker-thread entry of loadAgents (src/load/pool.ts finds it beside the bundle).
-  entryPoints: { index: 'src/index.ts', 'load-worker': 'src/load/worker.ts' },
+  entryPoints: { index: 'src/index.ts', cli: 'src/cli/main.ts', 'load-worker': 'src/load/worker.ts' },
   splitting: true,
   format: 'esm',
   chunkNames: 'chunks/[name]-[hash]',
-  define,
+  define: {
+    __AGENTMERGE_VERSION__: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version),
+    __AGENTMERGE_BUILD__: JSON.stringify(buildId),
+  },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __amCreateRequire } from 'node:module'; const require = __amCreateRequire(import.meta.url);" },
-})
-
-await build({
-  ...common,
-  entryPoints: { cli: 'src/cli/main.ts' },
-  outExtension: { '.js': '.cjs' },
-  format: 'cjs',
-  // import.meta.url, for finding dist/load-worker.js beside the bundle.
-  define: { ...define, 'import.meta.url': '__amImportMetaUrl' },
-  banner: { js: "const __amImportMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
 })
 
 if (!noTypes) {
@@ -74,10 +70,35 @@ if (existsSync('dist')) renameSync('dist', old)
 renameSync(next, 'dist')
 rmSync(old, { recursive: true, force: true })
 
-// Train the code cache: each run starts from the cache the last one wrote and
-// adds the functions it compiled. A failed run only makes the cache smaller,
-// and a cache V8 rejects is only a slower start.
-const fixtures = ['backend-developer-elite.md', 'backend-engineer.md', 'backend-developer-opencode.md'].map((f) => `fixtures/backend-developer/${f}`)
-for (const argv of [['--help'], ['diff', fixtures[0], fixtures[1]], ['normalize', '--json', ...fixtures], ['dedup', ...fixtures], ['merge', ...fixtures]]) {
-  spawnSync(process.execPath, ['bin/agentmerge.js', ...argv], { stdio: 'ignore', env: { ...process.env, AGENTMERGE_CODE_CACHE: 'write' } })
+writeFileSync('THIRD-PARTY-NOTICES', notices(Object.keys(result.metafile.inputs)))
+
+/** The notices file: each bundled package's license text, then the corpus collections' notices. */
+function notices(inputs) {
+  const packages = new Map()
+  for (const input of inputs) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input)
+    if (match) packages.set(match[1], input.slice(0, match.index + match[0].length))
+  }
+  const out = [
+    'THIRD-PARTY-NOTICES for agentmerge',
+    '',
+    'dist/ bundles the following packages. Each is listed with its license as',
+    'its package ships it.',
+    '',
+  ]
+  for (const name of [...packages.keys()].sort()) {
+    const dir = packages.get(name)
+    const meta = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))
+    const file = readdirSync(dir).find((f) => /^(licen[cs]e|copying)(\.|$|-)/i.test(f))
+    out.push('-'.repeat(72), `${meta.name}@${meta.version} (${meta.license ?? 'see below'})`, meta.homepage ?? (typeof meta.repository === 'string' ? meta.repository : meta.repository?.url ?? ''), '')
+    out.push(file ? readFileSync(join(dir, file), 'utf8').trim() : `(no license file in the package; its package.json says: ${meta.license ?? 'nothing'})`, '')
+  }
+  const corpus = 'fixtures/LICENSES'
+  if (existsSync(corpus)) {
+    out.push('='.repeat(72), '', 'The learned similarity data (data/) is derived from agent definitions of', 'these public collections (github.com/OWNER/REPOSITORY, named OWNER--REPOSITORY):', '')
+    for (const file of readdirSync(corpus).sort()) {
+      out.push('-'.repeat(72), file.replace(/\.txt$/, '').replace('--', '/'), '', readFileSync(join(corpus, file), 'utf8').trim(), '')
+    }
+  }
+  return out.join('\n') + '\n'
 }

@@ -17,6 +17,7 @@
 //   node scripts/eval-merge.mjs --threshold 0.55   # another duplicate threshold
 //   node scripts/eval-merge.mjs --sweep            # leave-one-family-out threshold choice
 //   node scripts/eval-merge.mjs --errors           # list the wrong folds
+//   node scripts/eval-merge.mjs --missed           # list people's groups the merge left in pieces
 //
 // evalMerge() is exported for `npm run eval`. src/ is bundled with esbuild
 // into a temp dir, so no build is needed.
@@ -93,6 +94,7 @@ export function scoreMerge(family, provenance, openings) {
       const written = idOf(st.wording)
       const own = universe.has(written) ? count.get(goldOf.get(written)) : Math.max(...count.values())
       folded += own - 1
+      if (process.env.CREDITS) console.log('CREDIT', [...members].sort().join(' '), own - 1)
       if (members.length >= 2) {
         multi++
         if (count.size >= 2) {
@@ -102,7 +104,13 @@ export function scoreMerge(family, provenance, openings) {
       }
     }
   }
-  return { folded: foldable === 0 ? 1 : folded / foldable, wrong: multi === 0 ? 0 : wrong / multi, foldedCount: folded, foldable, wrongCount: wrong, multi, wrongFolds }
+  // People's groups the merge left in pieces: each piece (the ids of one output statement).
+  const pieceOf = new Map()
+  provenance.sections.forEach((section, si) => section.statements.forEach((st, k) => st.from.map(idOf).forEach((id) => pieceOf.set(id, `${si}.${k}`))))
+  const missed = family.gold
+    .map((g) => g.filter((id) => universe.has(id)))
+    .filter((g) => g.length > 1 && new Set(g.map((id) => pieceOf.get(id) ?? id)).size > 1)
+  return { folded: foldable === 0 ? 1 : folded / foldable, wrong: multi === 0 ? 0 : wrong / multi, foldedCount: folded, foldable, wrongCount: wrong, multi, wrongFolds, missed }
 }
 
 /**
@@ -143,12 +151,14 @@ async function main() {
   const options = {}
   let sweep = false
   let errors = false
+  let missed = false
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--threshold') options.threshold = Number(argv[++i])
     else if (argv[i] === '--min-support') options.minSupport = Number(argv[++i])
     else if (argv[i] === '--base') options.base = argv[++i]
     else if (argv[i] === '--sweep') sweep = true
     else if (argv[i] === '--errors') errors = true
+    else if (argv[i] === '--missed') missed = true
     else throw new Error(`unknown argument ${argv[i]}`)
   }
   const mods = await loadModules()
@@ -157,6 +167,7 @@ async function main() {
   console.log('|---|--:|--:|--:|')
   for (const r of rows) console.log(`| ${r.family} | ${pct(r.folded)} (${r.foldedCount}/${r.foldable}) | ${pct(r.wrong)} (${r.wrongCount}/${r.multi}) | ${r.out} |`)
   if (errors) for (const r of rows) for (const w of r.wrongFolds) console.log(`${r.family}: ${w.text.slice(0, 90)}  <- ${w.from.join(' ')}`)
+  if (missed) for (const r of rows) for (const g of r.missed) console.log(`${r.family} missed: ${g.join(' ')}`)
   if (sweep) await leaveOneOut(options, mods)
 }
 

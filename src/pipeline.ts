@@ -9,9 +9,8 @@ import { parseFrontmatter } from './parse/frontmatter.js'
 import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
-import { decode } from './read/decode.js'
-import { AgentError } from './errors.js'
-import { formatSize, readInput, type Input, type ReadOptions } from './read/read.js'
+import { settleRepairs } from './read/mojibake.js'
+import { inputFromBytes, readInput, type Input, type ReadOptions } from './read/read.js'
 
 export type ParseOptions = ReadOptions
 
@@ -21,8 +20,10 @@ export function agentFromInput(input: Input): Agent {
   const fenced = fixFences(input.text, path)
   checkLimits(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
+  const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
+  if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)
-  const warnings = [...input.warnings, ...fenced.warnings]
+  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings]
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0
@@ -45,32 +46,47 @@ export function agentFromInput(input: Input): Agent {
   return { path, meta, root, eol: input.eol, bom: input.bom, body, warnings }
 }
 
+interface Point {
+  line: number
+  column: number
+  offset?: number
+}
+
 interface AnyNode {
   type: string
   value?: string
   children?: AnyNode[]
+  position?: { start: Point; end: Point }
 }
 
 /**
  * An HTML block that ends with its container (`<style` in a list item) keeps
- * the line endings before the next item in its value; they are blank lines
- * between blocks, not its content, and kept they would grow by one each time
- * the file is normalized.
+ * the line endings before the next item in its value and its span, and the
+ * item's span runs on into the next item's marker. They are the blank lines
+ * and markers between blocks, not its content: kept, normalizing would add
+ * a line each time. Values and spans end where the content does.
  */
 function trimHtmlEnds(node: AnyNode): void {
-  if (node.type === 'html' && node.value !== undefined) node.value = node.value.replace(/\n+$/, '')
-  if (node.children) for (const child of node.children) trimHtmlEnds(child)
+  for (const child of node.children ?? []) trimHtmlEnds(child)
+  if (node.type === 'html' && node.value !== undefined && /\n$/.test(node.value)) {
+    const trimmed = node.value.replace(/\n+$/, '')
+    const end = node.position?.end
+    if (end?.offset !== undefined) {
+      const lines = node.value.length - trimmed.length
+      node.position!.end = { line: end.line - lines, column: end.column, offset: end.offset - lines }
+    }
+    node.value = trimmed
+  }
+  const last = node.children?.[node.children.length - 1]?.position?.end
+  if (node.type === 'listItem' && last?.offset !== undefined && node.position?.end.offset !== undefined && node.position.end.offset > last.offset) {
+    node.position.end = { ...last }
+  }
 }
 
 /** Parses an agent definition from its text or bytes; `path` names it in errors and provenance. */
 export function parseAgent(source: string | Uint8Array, path = 'agent.md', options: ParseOptions = {}): Agent {
   const bytes = typeof source === 'string' ? Buffer.from(source, 'utf8') : source
-  // --max-size holds for bytes handed over as much as for files read (build, the merge driver).
-  if (options.maxBytes !== undefined && bytes.length > options.maxBytes) {
-    throw new AgentError('too-large', `file is ${formatSize(bytes.length)}, over the ${formatSize(options.maxBytes)} limit (raise it with --max-size)`, path)
-  }
-  const decoded = decode(bytes, path, options)
-  return agentFromInput({ path, ...decoded })
+  return agentFromInput(inputFromBytes(bytes, path, options))
 }
 
 /** Reads and parses an agent definition file (`-` reads stdin). */

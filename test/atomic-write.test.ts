@@ -1,23 +1,23 @@
 // A write interrupted half-way leaves the old file whole: the content goes
 // to a temporary file that is renamed over the target only when complete.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { writeFileAtomic } from '../src/index.js'
 import { ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 describe('writeFileAtomic', () => {
   it('replaces the content', () => {
-    const file = join(mkdtempSync(join(tmpdir(), 'agentmerge-w-')), 'a.md')
+    const file = join(tempDir('agentmerge-w-'), 'a.md')
     writeFileSync(file, 'old\n')
     writeFileAtomic(file, 'new\n')
     expect(readFileSync(file, 'utf8')).toBe('new\n')
   })
 
   it('leaves the old file whole when the writer is killed mid-write', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-w-'))
+    const dir = tempDir('agentmerge-w-')
     const file = join(dir, 'agent.md')
     const old = '---\nname: old\n---\n\n- keep me\n'
     writeFileSync(file, old)

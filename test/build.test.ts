@@ -3,15 +3,15 @@
 // the repository root), writing only on change, the CI check with its
 // semantic diff, hand edits reported and kept unless --force, dialects, and
 // one-line config errors. Plus the small glob matcher the config uses.
-import { mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandBraces, globFiles } from '../src/config/glob.js'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-build-'))
+  const dir = tempDir('agentmerge-build-')
   mkdirSync(join(dir, '.git'))
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
@@ -52,13 +52,13 @@ const CONFIG = JSON.stringify({ agents: [{ output: '.claude/agents/reviewer.md',
 const OUT = '.claude/agents/reviewer.md'
 
 describe('build CLI', () => {
-  it('writes the canonical file and its provenance, then nothing until a source changes; --check reports the change', () => {
+  it('writes the canonical file and its provenance, then nothing until a source changes; --check reports the change', async () => {
     const dir = repo({ 'agentmerge.config.json': CONFIG, 'agents/reviewer/a.md': A, 'agents/reviewer/b.md': B })
-    const check0 = cli(['build', '--check'], { cwd: dir })
+    const check0 = await cli(['build', '--check'], { cwd: dir })
     expect(check0.code).toBe(1)
     expect(check0.stdout).toBe(`${OUT}: missing: a build would create it from 2 sources\n`)
 
-    const first = cli(['build'], { cwd: dir })
+    const first = await cli(['build'], { cwd: dir })
     expect(first.code, first.stderr).toBe(0)
     expect(first.stderr).toContain(`wrote ${OUT}, ${OUT}.provenance.json (from 2 sources)`)
     const text = readFileSync(join(dir, OUT), 'utf8')
@@ -67,59 +67,59 @@ describe('build CLI', () => {
     const mtime = statSync(join(dir, OUT)).mtimeMs
 
     // Nothing changed: nothing written, the check passes, even from a subdirectory.
-    const again = cli(['build'], { cwd: join(dir, 'agents') })
+    const again = await cli(['build'], { cwd: join(dir, 'agents') })
     expect(again.code).toBe(0)
     expect(again.stderr).toBe('1 canonical file up to date\n')
     expect(statSync(join(dir, OUT)).mtimeMs).toBe(mtime)
-    expect(cli(['build', '--check'], { cwd: dir }).code).toBe(0)
+    expect((await cli(['build', '--check'], { cwd: dir })).code).toBe(0)
 
     // A source changes: the check names the file and prints the semantic diff, and writes nothing.
     writeFileSync(join(dir, 'agents/reviewer/b.md'), B.replace('- Keep comments short.\n', '- Keep comments short.\n- Ask for a test when a bug is fixed.\n'))
-    const check = cli(['build', '--check'], { cwd: dir })
+    const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`${OUT}: stale: a build would change it`)
     expect(check.stdout).toMatch(/\+ Ask for a test when a bug is fixed\. {2}\.claude\/agents\/reviewer\.md:\d+/)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(text)
-    expect(cli(['build'], { cwd: dir }).code).toBe(0)
+    expect((await cli(['build'], { cwd: dir })).code).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).toContain('- Ask for a test when a bug is fixed.')
 
     // A statement removed from a source: stale, not a hand edit (the last build recorded it).
     writeFileSync(join(dir, 'agents/reviewer/a.md'), A.replace('- Look for security issues.\n', ''))
-    const removed = cli(['build'], { cwd: dir })
+    const removed = await cli(['build'], { cwd: dir })
     expect(removed.code, removed.stdout).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).not.toContain('Look for security issues')
   })
 
-  it('a hand-edited canonical file is reported with path:line and kept unless --force', () => {
+  it('a hand-edited canonical file is reported with path:line and kept unless --force', async () => {
     const dir = repo({ 'agentmerge.config.json': CONFIG, 'agents/reviewer/a.md': A, 'agents/reviewer/b.md': B })
-    expect(cli(['build'], { cwd: dir }).code).toBe(0)
+    expect((await cli(['build'], { cwd: dir })).code).toBe(0)
     const built = readFileSync(join(dir, OUT), 'utf8')
     const edited = built.replace('- Keep comments short.', '- Keep comments short and kind.').replace('model: sonnet', 'model: opus')
     writeFileSync(join(dir, OUT), edited)
     const lines = edited.split('\n')
     const at = (s: string) => lines.findIndex((l) => l.includes(s)) + 1
 
-    const check = cli(['build', '--check'], { cwd: dir })
+    const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`${OUT}: edited by hand: 2 changes no source has`)
     expect(check.stdout).toContain(`${OUT}:${at('model: opus')}: only in the canonical file: field model: opus`)
     expect(check.stdout).toContain(`${OUT}:${at('short and kind')}: only in the canonical file: "Keep comments short and kind."`)
 
-    const build = cli(['build'], { cwd: dir })
+    const build = await cli(['build'], { cwd: dir })
     expect(build.code).toBe(1)
     expect(build.stdout).toContain('not overwritten (use --force)')
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(edited)
 
     // Only re-ordering or deleting by hand loses nothing a person wrote: rebuilt without --force.
-    const forced = cli(['build', '--force'], { cwd: dir })
+    const forced = await cli(['build', '--force'], { cwd: dir })
     expect(forced.code).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
     writeFileSync(join(dir, OUT), built.replace('- Check the tests first.\n', ''))
-    expect(cli(['build'], { cwd: dir }).code).toBe(0)
+    expect((await cli(['build'], { cwd: dir })).code).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
   })
 
-  it('package.json config, --to, per-agent dialects, and outputs named on the command line', () => {
+  it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {
     const dir = repo({
       'package.json': JSON.stringify({ name: 'x', agentmerge: { provenance: 'none', agents: [
         { output: '.github/agents/reviewer.agent.md', sources: ['agents/reviewer/{a,b}.md'], to: 'copilot' },
@@ -128,51 +128,51 @@ describe('build CLI', () => {
       'agents/reviewer/a.md': A,
       'agents/reviewer/b.md': B,
     })
-    const r = cli(['build', '.github/agents/reviewer.agent.md'], { cwd: dir })
+    const r = await cli(['build', '.github/agents/reviewer.agent.md'], { cwd: dir })
     expect(r.code, r.stderr).toBe(0)
     const copilot = readFileSync(join(dir, '.github/agents/reviewer.agent.md'), 'utf8')
     expect(copilot).toMatch(/^---\nname: reviewer\ndescription: Reviews code\.\ntools: \[read, search, execute\]\nmodel: Claude Sonnet 4\.5\n---\n/)
     expect(existsSync(join(dir, '.opencode/agent/reviewer.md'))).toBe(false)
     expect(existsSync(join(dir, '.github/agents/reviewer.agent.md.provenance.json'))).toBe(false)
-    const all = cli(['build'], { cwd: dir })
+    const all = await cli(['build'], { cwd: dir })
     expect(all.code).toBe(0)
     const opencode = readFileSync(join(dir, '.opencode/agent/reviewer.md'), 'utf8')
     expect(opencode).toContain('model: anthropic/claude-sonnet-4-5')
     expect(opencode).not.toMatch(/^name:/m)
     expect(all.stderr).toContain("warning: field 'name' (reviewer): OpenCode names an agent after its file")
     // --to overrides the config: every output would change.
-    expect(cli(['build', '--check', '--to', 'claude'], { cwd: dir }).code).toBe(1)
+    expect((await cli(['build', '--check', '--to', 'claude'], { cwd: dir })).code).toBe(1)
   })
 
-  it('config discovery stops at the repository root; errors are one line with path:line, exit 2', () => {
+  it('config discovery stops at the repository root; errors are one line with path:line, exit 2', async () => {
     const outer = repo({ 'agentmerge.config.json': CONFIG })
     const inner = join(outer, 'inner')
     mkdirSync(join(inner, '.git'), { recursive: true })
-    const none = cli(['build'], { cwd: inner })
+    const none = await cli(['build'], { cwd: inner })
     expect(none.code).toBe(2)
     expect(none.stderr).toMatch(/no config found/)
 
     const both = repo({ 'agentmerge.config.json': CONFIG, 'package.json': JSON.stringify({ agentmerge: JSON.parse(CONFIG) }) })
-    const ambiguous = cli(['build'], { cwd: both })
+    const ambiguous = await cli(['build'], { cwd: both })
     expect(ambiguous.code).toBe(2)
     expect(ambiguous.stderr).toContain('agentmerge is configured in both')
 
     const bad = repo({ 'agentmerge.config.json': '{\n  "agents": [\n    { "output": "x.md", "source": ["a.md"] }\n  ]\n}\n' })
-    const r = cli(['build'], { cwd: bad })
+    const r = await cli(['build'], { cwd: bad })
     expect(r.code).toBe(2)
     expect(r.stderr.trim()).toMatch(/agentmerge\.config\.json:3: unknown key "source" in an agent/)
 
     const nomatch = repo({ 'cfg.json': JSON.stringify({ agents: [{ output: 'out.md', sources: ['agents/*.md'] }] }) })
-    const m = cli(['build', '--config', 'cfg.json'], { cwd: nomatch })
+    const m = await cli(['build', '--config', 'cfg.json'], { cwd: nomatch })
     expect(m.code).toBe(2)
     expect(m.stderr.trim()).toBe("out.md: source pattern 'agents/*.md' matches no file")
-    const help = cli(['build', '--help'])
+    const help = await cli(['build', '--help'])
     expect(help.stdout).toContain('Examples:')
   })
 })
 
 describe('glob matcher', () => {
-  it('expands braces, matches segments, ** and dots as shells do', () => {
+  it('expands braces, matches segments, ** and dots as shells do', async () => {
     expect(expandBraces('a/{b,c{d,e}}.md')).toEqual(['a/b.md', 'a/cd.md', 'a/ce.md'])
     const dir = repo({ 'a/x.md': '', 'a/y.txt': '', 'a/.hidden.md': '', 'a/b/c/z.md': '', 'a/node_modules/n.md': '', '.claude/agents/r.md': '' })
     expect(globFiles('a/*.md', dir)).toEqual(['a/x.md'])

@@ -2,12 +2,12 @@
 // fixture the body bytes are those of the input, an input already in the
 // target's dialect comes out byte for byte (CRLF and a byte order mark too),
 // and encoding is never repaired, only warned about.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { readAgent } from '../src/index.js'
 import { cli, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
 const FILES = FAMILIES.flatMap((family) => readdirSync(join(ROOT, 'fixtures', family)).filter((f) => f.endsWith('.md')).sort().map((f) => join('fixtures', family, f)))
@@ -49,7 +49,7 @@ describe('convert keeps the body', () => {
   }
 
   it('an own-dialect file with CRLF and a byte order mark comes back byte for byte; another target keeps the body bytes', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-convert-'))
+    const dir = tempDir('agentmerge-convert-')
     dirs.push(dir)
     const text = '\uFEFF---\r\nname: reviewer # the slug\r\ndescription: "Reviews code."\r\ntools: Read, grep\r\nmodel: sonnet\r\n---\r\n\r\n# Reviewer\r\n\r\nOverall assessment: [Brief overall evaluation]\r\n**Context Loading:**\r\n+---+---+\r\n| a | b |\r\n'
     const path = join(dir, 'reviewer.md')
@@ -61,5 +61,16 @@ describe('convert keeps the body', () => {
     expect(other.code, other.stderr).toBe(0)
     expect(other.stdout.startsWith('\uFEFF---\r\ndescription: "Reviews code."\r\n')).toBe(true)
     expect(other.stdout.endsWith('\r\n---\r\n' + bodyOf(text))).toBe(true)
+  })
+
+  it('frontmatter only the lenient reader takes comes back byte for byte in its own dialect', async () => {
+    const dir = tempDir('agentmerge-convert-')
+    dirs.push(dir)
+    const text = '---\nname: reviewer\ndescription: Use when: the user asks.\ntools: Read\n---\nReview.\n'
+    const path = join(dir, 'reviewer.md')
+    writeFileSync(path, text)
+    const r = await cli(['convert', '--to', 'claude', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe(text)
   })
 })

@@ -3,16 +3,16 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { convertMeta, readModel, spellModel } from '../src/convert/index.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli, FIXTURES } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
-const temp = () => mkdtempSync(join(tmpdir(), 'agentmerge-convert-'))
+const temp = () => tempDir('agentmerge-convert-')
 const front = (text: string): Record<string, unknown> => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, unknown>
 const ids = (text: string, path = 'x.md') => statementsOf(parseAgent(text, path).root).map((s) => s.id)
 
@@ -41,10 +41,10 @@ You prepare releases.
 `
 
 describe('convert CLI', () => {
-  it('Claude Code -> OpenCode: a map of booleans that keeps the allowlist, provider/model, no foreign fields', () => {
+  it('Claude Code -> OpenCode: a map of booleans that keeps the allowlist, provider/model, no foreign fields', async () => {
     const dir = temp()
     const src = file(dir, 'release-helper.md', CLAUDE)
-    const r = cli(['convert', '--to', 'opencode', src])
+    const r = await cli(['convert', '--to', 'opencode', src])
     expect(r.code).toBe(0)
     const fm = front(r.stdout)
     expect(fm).toEqual({
@@ -70,10 +70,10 @@ describe('convert CLI', () => {
     expect(ids(r.stdout)).toEqual(ids(CLAUDE))
   })
 
-  it('Claude Code -> Copilot: aliases, server/*, agents, display model names', () => {
+  it('Claude Code -> Copilot: aliases, server/*, agents, display model names', async () => {
     const dir = temp()
     const src = file(dir, 'release-helper.md', CLAUDE)
-    const r = cli(['convert', '--to', 'copilot', src])
+    const r = await cli(['convert', '--to', 'copilot', src])
     expect(r.code).toBe(0)
     const fm = front(r.stdout)
     expect(fm.name).toBe('release-helper')
@@ -87,7 +87,7 @@ describe('convert CLI', () => {
     expect(r.stderr).toContain(`'Bash(git log:*)': Copilot cannot restrict 'execute' to some uses`)
   })
 
-  it('Copilot -> Claude Code: aliases expand, agents fold into Agent(...), the name becomes a slug', () => {
+  it('Copilot -> Claude Code: aliases expand, agents fold into Agent(...), the name becomes a slug', async () => {
     const dir = temp()
     const src = file(dir, 'reviewer.agent.md', `---
 name: Code Reviewer
@@ -102,7 +102,7 @@ handoffs:
 ---
 Review the change.
 `)
-    const r = cli(['convert', '--to', 'claude', src])
+    const r = await cli(['convert', '--to', 'claude', src])
     expect(r.code).toBe(0)
     const fm = front(r.stdout)
     expect(fm).toEqual({ name: 'code-reviewer', description: 'Reviews changes.', tools: 'Read, Grep, Glob, Agent(linter, tester), mcp__github__*, TodoWrite', model: 'claude-sonnet-4' })
@@ -112,8 +112,8 @@ Review the change.
     expect(r.stderr).toMatch(new RegExp(`${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:8: warning: field 'handoffs'`))
   })
 
-  it('the OpenCode fixture -> Claude Code and Copilot, and a Claude Code fixture round trip', () => {
-    const r = cli(['convert', '--to', 'claude', FIXTURES + 'backend-developer-opencode.md'])
+  it('the OpenCode fixture -> Claude Code and Copilot, and a Claude Code fixture round trip', async () => {
+    const r = await cli(['convert', '--to', 'claude', FIXTURES + 'backend-developer-opencode.md'])
     expect(r.code).toBe(0)
     expect(front(r.stdout)).toEqual({
       name: 'backend-developer-opencode',
@@ -122,16 +122,16 @@ Review the change.
     })
     expect(r.stderr).toContain("backend-developer-opencode.md:4: warning: field 'disabled' (true): Claude Code has no field that turns an agent off")
     expect(r.stderr).toContain("tool 'list' is not a tool of current Claude Code; granted Glob instead")
-    const c = cli(['convert', '--to', 'copilot', FIXTURES + 'backend-developer-opencode.md'])
+    const c = await cli(['convert', '--to', 'copilot', FIXTURES + 'backend-developer-opencode.md'])
     expect(front(c.stdout)).toMatchObject({ tools: ['read', 'edit', 'search', 'execute'], 'user-invocable': false })
 
     // The YAML-list variant: Claude Code -> OpenCode -> Claude Code keeps the tools and the body.
     const dir = temp()
-    const once = cli(['convert', '--to', 'opencode', FIXTURES + 'backend-developer-structured.md'])
+    const once = await cli(['convert', '--to', 'opencode', FIXTURES + 'backend-developer-structured.md'])
     expect(once.code).toBe(0)
     expect(Object.keys(front(once.stdout))).toEqual(['description', 'model', 'tools', 'color'])
     const mid = file(dir, 'backend-developer.md', once.stdout)
-    const back = cli(['convert', '--to', 'claude', mid])
+    const back = await cli(['convert', '--to', 'claude', mid])
     expect(back.code).toBe(0)
     const fm = front(back.stdout)
     expect(fm.tools).toBe('Read, Grep, Glob, TodoWrite, WebSearch, WebFetch')
@@ -139,31 +139,31 @@ Review the change.
     expect(fm.model).toBe('claude-sonnet-4-5')
     expect(fm.color).toBe('orange')
     const original = readFileSync(FIXTURES + 'backend-developer-structured.md', 'utf8')
-    expect(ids(back.stdout)).toEqual(ids(cli(['normalize', FIXTURES + 'backend-developer-structured.md']).stdout))
+    expect(ids(back.stdout)).toEqual(ids((await cli(['normalize', FIXTURES + 'backend-developer-structured.md'])).stdout))
     expect(ids(back.stdout).length).toBe(ids(original).length)
   })
 
-  it('--out-dir names files for the target, --strict fails on warnings, errors are one line', () => {
+  it('--out-dir names files for the target, --strict fails on warnings, errors are one line', async () => {
     const dir = temp()
     const src = file(dir, 'release-helper.md', CLAUDE)
     const out = join(dir, 'out')
-    const r = cli(['convert', '--to', 'copilot', '--out-dir', out, '--strict', src])
+    const r = await cli(['convert', '--to', 'copilot', '--out-dir', out, '--strict', src])
     expect(r.code).toBe(1)
     expect(existsSync(join(out, 'release-helper.agent.md'))).toBe(true)
     const clean = file(dir, 'plain.md', '---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
-    expect(cli(['convert', '--to', 'copilot', '--strict', clean]).code).toBe(0)
-    const bad = cli(['convert', '--to', 'cursor', clean])
+    expect((await cli(['convert', '--to', 'copilot', '--strict', clean])).code).toBe(0)
+    const bad = await cli(['convert', '--to', 'cursor', clean])
     expect(bad.code).toBe(2)
-    const missing = cli(['convert', '--to', 'claude', join(dir, 'nope.md')])
+    const missing = await cli(['convert', '--to', 'claude', join(dir, 'nope.md')])
     expect(missing.code).toBe(2)
     expect(missing.stderr.trim().split('\n')).toHaveLength(1)
-    const help = cli(['convert', '--help'])
+    const help = await cli(['convert', '--help'])
     expect(help.stdout).toContain('Examples:')
   })
 })
 
 describe('convertMeta and model names', () => {
-  it('reads and writes model names in each dialect', () => {
+  it('reads and writes model names in each dialect', async () => {
     expect(spellModel(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'), 'copilot')).toEqual({ value: 'Claude Sonnet 4' })
     expect(spellModel(readModel('Claude Sonnet 3.5', 'copilot'), 'claude')).toEqual({ value: 'claude-3-5-sonnet' })
     expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'copilot')).toEqual({ value: 'GPT-5' })
@@ -173,7 +173,7 @@ describe('convertMeta and model names', () => {
     expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'claude').dropped).toBe(true)
   })
 
-  it('an allowlist that grants nothing stays one: never left out, which would grant everything', () => {
+  it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {
     const none = parseAgent('---\nname: quiet\ndescription: Q.\ntools: []\n---\nThink.\n', 'quiet.md')
     expect(convertMeta(none.meta, 'copilot').fields.find((f) => f.key === 'tools')?.value).toEqual([])
     const opencode = convertMeta(none.meta, 'opencode').fields.find((f) => f.key === 'tools')?.value as Record<string, boolean>
@@ -184,7 +184,7 @@ describe('convertMeta and model names', () => {
     expect(c.warnings.map((w) => w.message)).toContain("tool 'BashOutput' has no Copilot equivalent; dropped")
   })
 
-  it('is the identity for the agent’s own dialect and never keeps unknown fields for OpenCode', () => {
+  it('is the identity for the agent’s own dialect and never keeps unknown fields for OpenCode', async () => {
     const agent = parseAgent(CLAUDE, 'release-helper.md')
     expect(convertMeta(agent.meta, 'claude').fields).toEqual(agent.meta.fields)
     const { fields, warnings } = convertMeta(agent.meta, 'opencode', { path: 'release-helper.md' })

@@ -7,8 +7,8 @@ import { cli } from './helpers/cli.js'
 import { at, FIXTURE_PATHS, fixtureAgents } from './merge.helpers.js'
 
 describe('dedup', () => {
-  it('--json: {"groups": [["path:line", ...]]} with every statement exactly once, singletons included', () => {
-    const result = cli(['dedup', '--json', '-q', ...FIXTURE_PATHS])
+  it('--json: {"groups": [["path:line", ...]]} with every statement exactly once, singletons included', async () => {
+    const result = await cli(['dedup', '--json', '-q', ...FIXTURE_PATHS])
     expect(result.code, result.stderr).toBe(0)
     const json = JSON.parse(result.stdout) as { groups: string[][] }
     expect(Object.keys(json)).toEqual(['groups'])
@@ -22,8 +22,8 @@ describe('dedup', () => {
     expect(json.groups).toContainEqual(expect.arrayContaining(['fixtures/backend-developer/backend-developer-elite.md:9', 'fixtures/backend-developer/backend-engineer.md:8']))
   })
 
-  it('the readable view lists groups by how many agents repeat them, and --explain shows scores and shared terms', () => {
-    const result = cli(['dedup', '--explain', '-q', '--min-agents', '4', ...FIXTURE_PATHS])
+  it('the readable view lists groups by how many agents repeat them, and --explain shows scores and shared terms', async () => {
+    const result = await cli(['dedup', '--explain', '-q', '--min-agents', '4', ...FIXTURE_PATHS])
     expect(result.code, result.stderr).toBe(0)
     const heads = result.stdout.split('\n').filter((l) => /^in \d+ agents/.test(l))
     expect(heads.length).toBeGreaterThan(2)
@@ -34,14 +34,14 @@ describe('dedup', () => {
     expect(result.stdout).toMatch(/^ {4}\S+:\d+ ~ \S+:\d+: score [01]\.\d\d, shared /m)
   })
 
-  it('--check exits 1 when a group is listed; a lone file without repetition passes', () => {
-    expect(cli(['dedup', '-q', '--check', '--min-agents', '2', ...FIXTURE_PATHS]).code).toBe(1)
-    const single = cli(['dedup', '-q', '--check', '--min-agents', '2', FIXTURE_PATHS[2]!])
+  it('--check exits 1 when a group is listed; a lone file without repetition passes', async () => {
+    expect((await cli(['dedup', '-q', '--check', '--min-agents', '2', ...FIXTURE_PATHS])).code).toBe(1)
+    const single = await cli(['dedup', '-q', '--check', '--min-agents', '2', FIXTURE_PATHS[2]!])
     expect(single.code, single.stderr).toBe(0)
     expect(single.stdout).toBe('')
   })
 
-  it('dedupAgents counts distinct agents per group and keeps a reason for every pairing', () => {
+  it('dedupAgents counts distinct agents per group and keeps a reason for every pairing', async () => {
     const agents = fixtureAgents()
     const result = dedupAgents(agents)
     const total = agents.reduce((n, a) => n + statementsOf(a.root).length, 0)

@@ -1,10 +1,10 @@
 // Helpers for the diff tests: edited copies of the fixtures in a temporary
 // directory, and a validator for the subset of JSON Schema that
 // docs/diff.schema.json uses.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { FIXTURES } from './helpers/cli.js'
+import { tempDir as removedAfter } from './helpers/tmp.js'
 
 export const fixture = (name: string): string => readFileSync(FIXTURES + name, 'utf8')
 
@@ -31,9 +31,8 @@ export function between(text: string, start: string, end: string): string {
   return text.slice(i, j)
 }
 
-export function tempDir(prefix = 'agentmerge-diff-'): string {
-  return mkdtempSync(join(tmpdir(), prefix))
-}
+/** A temporary directory, removed when the test (or the file's tests) end. */
+export const tempDir = (prefix = 'agentmerge-diff-'): string => removedAfter(prefix)
 
 export function write(dir: string, path: string, text: string): string {
   const full = join(dir, path)

@@ -21,8 +21,8 @@ interface Json {
   }>
 }
 
-const diffJson = (a: string, b: string, ...args: string[]): { code: number; json: Json; stderr: string } => {
-  const r = cli(['diff', '-q', '--format', 'json', ...args, a, b])
+const diffJson = async (a: string, b: string, ...args: string[]): Promise<{ code: number; json: Json; stderr: string }> => {
+  const r = await cli(['diff', '-q', '--format', 'json', ...args, a, b])
   if (r.code === 2 || r.stdout === '') throw new Error(`agentmerge diff failed (${r.code}): ${r.stderr}`)
   return { code: r.code, json: JSON.parse(r.stdout) as Json, stderr: r.stderr }
 }
@@ -43,9 +43,9 @@ beforeAll(() => {
 })
 
 describe('agentmerge diff: one classification per edit', () => {
-  it('a reworded bullet is reworded, with a word diff', () => {
+  it('a reworded bullet is reworded, with a word diff', async () => {
     const b = write(dir, 'reworded.md', edit(OPENCODE, '- Performance optimization\n', '- Performance tuning and optimization\n'))
-    const { code, json } = diffJson(base, b)
+    const { code, json } = await diffJson(base, b)
     expect(code).toBe(1)
     expect(json.summary).toBe('1 reworded')
     const [change] = json.files[0]!.statements
@@ -55,18 +55,18 @@ describe('agentmerge diff: one classification per edit', () => {
       { op: 'added', text: ' tuning and' },
       { op: 'equal', text: ' optimization' },
     ])
-    const text = cli(['diff', base, b])
+    const text = await cli(['diff', base, b])
     expect(text.code).toBe(1)
     expect(text.stdout).toContain('~ Performance {+tuning and+} optimization')
     expect(text.stdout).toMatch(/reworded, \S+backend-developer-opencode\.md:34 -> \S+reworded\.md:34/)
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 reworded')
   })
 
-  it('two sections swapped: one section moved, no statement changed', () => {
+  it('two sections swapped: one section moved, no statement changed', async () => {
     const api = between(OPENCODE, '### API Design', '### Database Architecture')
     const db = between(OPENCODE, '### Database Architecture', '### Security Implementation')
     const b = write(dir, 'swapped.md', swap(OPENCODE, api, db))
-    const { code, json } = diffJson(base, b)
+    const { code, json } = await diffJson(base, b)
     expect(code).toBe(1)
     expect(json.summary).toBe('1 section moved')
     expect(json.files[0]!.statements).toEqual([])
@@ -75,10 +75,10 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(['API Design', 'Database Architecture']).toContain(json.files[0]!.sections[0]!.new!.title)
   })
 
-  it('a bullet moved to another section is moved, from and to the right sections', () => {
+  it('a bullet moved to another section is moved, from and to the right sections', async () => {
     const moved = edit(edit(OPENCODE, '- Docker configuration\n', ''), '- **Documentation** - API docs, code comments, runbooks\n', '- **Documentation** - API docs, code comments, runbooks\n- Docker configuration\n')
     const b = write(dir, 'moved.md', moved)
-    const { code, json } = diffJson(base, b)
+    const { code, json } = await diffJson(base, b)
     expect(code).toBe(1)
     expect(json.summary).toBe('1 moved')
     expect(json.files[0]!.statements[0]).toMatchObject({
@@ -87,71 +87,71 @@ describe('agentmerge diff: one classification per edit', () => {
       old: { text: 'Docker configuration', section: ['⚙️ Backend Developer Agent', 'What I Deliver', 'Infrastructure Code'] },
       new: { text: 'Docker configuration', section: ['⚙️ Backend Developer Agent', 'What I Deliver', 'Backend Implementation'] },
     })
-    expect(cli(['diff', base, b]).stdout).toContain('moved from ⚙️ Backend Developer Agent › What I Deliver › Infrastructure Code')
+    expect((await cli(['diff', base, b])).stdout).toContain('moved from ⚙️ Backend Developer Agent › What I Deliver › Infrastructure Code')
   })
 
-  it('a bullet moved within its list is moved (position)', () => {
+  it('a bullet moved within its list is moved (position)', async () => {
     const b = write(dir, 'reordered.md', edit(edit(OPENCODE, '- Microservices architecture\n', ''), '- Backend service implementation\n', '- Microservices architecture\n- Backend service implementation\n'))
-    const { json } = diffJson(base, b)
+    const { json } = await diffJson(base, b)
     expect(json.summary).toBe('1 moved')
     expect(json.files[0]!.statements[0]).toMatchObject({ change: 'moved', move: 'position', new: { text: 'Microservices architecture' } })
   })
 
-  it('a renamed heading is a section renamed; its statements are unchanged', () => {
+  it('a renamed heading is a section renamed; its statements are unchanged', async () => {
     const b = write(dir, 'renamed.md', edit(OPENCODE, '### Database Architecture', '### Data Storage Design'))
-    const { code, json } = diffJson(base, b)
+    const { code, json } = await diffJson(base, b)
     expect(code).toBe(1)
     expect(json.summary).toBe('1 section renamed')
     expect(json.files[0]!.sections[0]).toMatchObject({ change: 'renamed', old: { title: 'Database Architecture' }, new: { title: 'Data Storage Design' } })
     expect(json.files[0]!.statements).toEqual([])
   })
 
-  it('tools re-spelled as a map or a list are not a change; a tool taken away is', () => {
+  it('tools re-spelled as a map or a list are not a change; a tool taken away is', async () => {
     const map = 'tools:\n  write: true\n  read: true\n  multiedit: true\n  bash: true\n  grep: true\n  glob: true\n  webfetch: true\n  todowrite: true\n  websearch: true\n'
     const line = 'tools: Write, Read, MultiEdit, Bash, Grep, Glob, WebFetch, TodoWrite, WebSearch\n'
     const asMap = write(dir, 'tools-map/elite.md', edit(ELITE, line, map))
-    const same = diffJson(elite, asMap)
+    const same = await diffJson(elite, asMap)
     expect(same.code).toBe(0)
     expect(same.json.summary).toMatch(/^nothing changed in meaning/)
     expect(same.json.files[0]!.formatting).toContainEqual(expect.objectContaining({ what: 'tools-form', detail: 'tools written as a string -> a map' }))
     const asList = write(dir, 'tools-list/elite.md', edit(ELITE, line, 'tools: [Read, Write, Bash, Grep, Glob, MultiEdit, WebSearch, WebFetch, TodoWrite]\n'))
-    expect(diffJson(elite, asList).code).toBe(0)
+    expect((await diffJson(elite, asList)).code).toBe(0)
     const denied = write(dir, 'tools-denied/elite.md', edit(ELITE, line, map.replace('bash: true', 'bash: false')))
-    const { code, json } = diffJson(elite, denied)
+    const { code, json } = await diffJson(elite, denied)
     expect(code).toBe(1)
     expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['!bash'], removed: ['bash'] } })])
   })
 
-  it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', () => {
+  it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
     let b = SENIOR.replace(/^   - /gm, '   * ')
     b = b.replace(/^(\d)\. \*\*([^*]+)\*\*/gm, '$1) __$2__')
     b = edit(b, 'an expert in building scalable, secure, and maintainable', 'an expert in building\nscalable, secure,    and maintainable')
     b = edit(b, '\n\n**Technical Stack**', '\n\n\n**Technical Stack**')
     const path = write(dir, 'form/senior.md', b)
-    const text = cli(['diff', senior, path])
+    const text = await cli(['diff', senior, path])
     expect(text.code).toBe(0)
     expect(text.stdout).toMatch(/^nothing changed in meaning \(\d+ changes of form only; --formatting lists them\)\n$/)
-    const listed = cli(['diff', '--formatting', senior, path])
+    const listed = await cli(['diff', '--formatting', senior, path])
     expect(listed.code).toBe(0)
     expect(listed.stdout).toContain('marker: bullet - -> *')
     expect(listed.stdout).toContain('wrapping: re-wrapped: 1 -> 2 lines')
     expect(listed.stdout).toMatch(/nothing changed in meaning \(\d+ changes of form only\)\n$/)
-    const { json } = diffJson(senior, path)
+    const { json } = await diffJson(senior, path)
     const whats = new Set(json.files[0]!.formatting.map((f) => f.what))
     expect([...whats].sort()).toEqual(['marker', 'wrapping'])
     expect(json.changed).toBe(false)
   })
 
-  it('the same file against itself: exit 0, nothing at all', () => {
-    const r = cli(['diff', senior, senior])
+  it('the same file against itself: exit 0, nothing at all', async () => {
+    const r = await cli(['diff', senior, senior])
     expect(r).toMatchObject({ code: 0, stdout: 'nothing changed in meaning\n', stderr: '' })
   })
 
-  it('frontmatter: a changed description is a field change with a word diff; quoting is not a change', () => {
+  it('frontmatter: a changed description is a field change with a word diff; quoting is not a change', async () => {
     const quoted = write(dir, 'quoted/senior.md', edit(SENIOR, 'model: sonnet', 'model: "sonnet"'))
-    expect(diffJson(senior, quoted).code).toBe(0)
+    expect((await diffJson(senior, quoted)).code).toBe(0)
     const changed = write(dir, 'desc/senior.md', edit(SENIOR, 'description: Implements server-side logic', 'description: Builds server-side logic'))
-    const { code, json } = diffJson(senior, changed)
+    const { code, json } = await diffJson(senior, changed)
     expect(code).toBe(1)
     expect(json.summary).toBe('1 field changed')
     expect(json.files[0]!.fields[0]).toMatchObject({ key: 'description', change: 'changed' })
@@ -159,15 +159,15 @@ describe('agentmerge diff: one classification per edit', () => {
 })
 
 describe('agentmerge diff: directories', () => {
-  it('pairs files by agent name, then by file name; unpaired ones are added or removed agents', () => {
+  it('pairs files by agent name, then by file name; unpaired ones are added or removed agents', async () => {
     const d = tempDir()
     write(d, 'a/one.md', SENIOR)
-    write(d, 'a/gone.md', '---\nname: gone\n---\n\nA statement.\n')
+    write(d, 'a/gone.md', '---\nname: gone\ndescription: Gone\n---\n\nA statement.\n')
     write(d, 'a/backend-developer-opencode.md', OPENCODE)
     write(d, 'b/renamed-file.md', SENIOR) // same agent name (backend-developer), another file name
-    write(d, 'b/fresh.md', '---\nname: fresh\n---\n\nA new statement.\n')
+    write(d, 'b/fresh.md', '---\nname: fresh\ndescription: Fresh\n---\n\nA new statement.\n')
     write(d, 'b/backend-developer-opencode.md', edit(OPENCODE, '- Performance optimization\n', '- Performance tuning and optimization\n'))
-    const { code, json } = diffJson(`${d}/a`, `${d}/b`)
+    const { code, json } = await diffJson(`${d}/a`, `${d}/b`)
     expect(code).toBe(1)
     const files = json.files.map((f) => [f.old?.replace(d, ''), f.new?.replace(d, ''), f.status])
     expect(files).toEqual([
@@ -181,23 +181,23 @@ describe('agentmerge diff: directories', () => {
 })
 
 describe('agentmerge diff: trouble exits 2 with one line', () => {
-  it('a missing file', () => {
-    const r = cli(['diff', senior, `${dir}/nope.md`])
+  it('a missing file', async () => {
+    const r = await cli(['diff', senior, `${dir}/nope.md`])
     expect(r.code).toBe(2)
     expect(r.stderr).toBe(`${dir}/nope.md: no such file\n`)
   })
 
-  it('a bad frontmatter on one side', () => {
+  it('a bad frontmatter on one side', async () => {
     const bad = write(dir, 'bad.md', '---\nname: x\ndescription: y\n')
-    const r = cli(['diff', senior, bad])
+    const r = await cli(['diff', senior, bad])
     expect(r.code).toBe(2)
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
     expect(r.stderr).toMatch(/bad\.md:1:1: frontmatter opened with '---' is never closed/)
   })
 
-  it('the wrong number of arguments, or a file against a directory', () => {
-    expect(cli(['diff', senior])).toMatchObject({ code: 2, stderr: 'agentmerge diff: diff takes two files or two directories (OLD NEW), got 1 argument\n' })
-    expect(cli(['diff', senior, dir]).code).toBe(2)
-    expect(cli(['diff', '--format', 'yaml', senior, senior]).code).toBe(2)
+  it('the wrong number of arguments, or a file against a directory', async () => {
+    expect(await cli(['diff', senior])).toMatchObject({ code: 2, stderr: 'agentmerge diff: diff takes two files or two directories (OLD NEW), got 1 argument\n' })
+    expect((await cli(['diff', senior, dir])).code).toBe(2)
+    expect((await cli(['diff', '--format', 'yaml', senior, senior])).code).toBe(2)
   })
 })

@@ -39,8 +39,8 @@ beforeAll(() => {
 const EXPECTED = '1 added, 1 removed, 1 reworded, 1 moved, 1 section renamed, 1 field changed'
 
 describe('markdown format', () => {
-  it('is a summary table and one <details> block per section with changes, as remark reads it', () => {
-    const r = cli(['diff', '-q', '--format', 'markdown', oldPath, newPath])
+  it('is a summary table and one <details> block per section with changes, as remark reads it', async () => {
+    const r = await cli(['diff', '-q', '--format', 'markdown', oldPath, newPath])
     expect(r.code).toBe(1)
     const tree = unified().use(remarkParse).use(remarkGfm).parse(r.stdout) as Root
     const [heading, summary, table] = tree.children
@@ -78,9 +78,9 @@ describe('markdown format', () => {
     expect(kids.map((k) => k.value ?? '').join('')).toContain('strict input')
   })
 
-  it('says nothing changed in meaning for a change of form only', () => {
+  it('says nothing changed in meaning for a change of form only', async () => {
     const form = write(dir, 'form/backend.md', rebullet(OPENCODE))
-    const r = cli(['diff', '-q', '--format', 'markdown', oldPath, form])
+    const r = await cli(['diff', '-q', '--format', 'markdown', oldPath, form])
     expect(r.code).toBe(0)
     const tree = unified().use(remarkParse).use(remarkGfm).parse(r.stdout) as Root
     expect(JSON.stringify(tree.children[1])).toContain('nothing changed in meaning')
@@ -89,8 +89,8 @@ describe('markdown format', () => {
 })
 
 describe('json format', () => {
-  it('validates against docs/diff.schema.json, with path:line on both sides', () => {
-    const r = cli(['diff', '-q', '--format', 'json', oldPath, newPath])
+  it('validates against docs/diff.schema.json, with path:line on both sides', async () => {
+    const r = await cli(['diff', '-q', '--format', 'json', oldPath, newPath])
     const json = JSON.parse(r.stdout)
     expect(validate(json, SCHEMA)).toEqual([])
     expect(json.summary).toBe(EXPECTED)
@@ -102,21 +102,21 @@ describe('json format', () => {
     expect(newText.split('\n')[line - 1]).toBe('- Docker configuration')
   })
 
-  it('validates for directories with added, removed and unchanged agents, and for a change of form only', () => {
-    const a = write(dir, 'dirs/a/x.md', '---\nname: x\n---\n\nOne.\n')
-    write(dir, 'dirs/a/y.md', '---\nname: y\n---\n\nTwo.\n')
-    write(dir, 'dirs/b/x.md', '---\nname: x\n---\n\nOne.\n')
-    write(dir, 'dirs/b/z.md', '---\nname: z\ntools: Read\n---\n\nThree.\n')
-    const r = cli(['diff', '--format', 'json', a.replace(/x\.md$/, ''), a.replace(/a\/x\.md$/, 'b')])
+  it('validates for directories with added, removed and unchanged agents, and for a change of form only', async () => {
+    const a = write(dir, 'dirs/a/x.md', '---\nname: x\ndescription: X\n---\n\nOne.\n')
+    write(dir, 'dirs/a/y.md', '---\nname: y\ndescription: Y\n---\n\nTwo.\n')
+    write(dir, 'dirs/b/x.md', '---\nname: x\ndescription: X\n---\n\nOne.\n')
+    write(dir, 'dirs/b/z.md', '---\nname: z\ndescription: Z\ntools: Read\n---\n\nThree.\n')
+    const r = await cli(['diff', '--format', 'json', a.replace(/x\.md$/, ''), a.replace(/a\/x\.md$/, 'b')])
     const json = JSON.parse(r.stdout)
     expect(validate(json, SCHEMA)).toEqual([])
     expect(json.files.map((f: { status: string }) => f.status)).toEqual(['unchanged', 'removed', 'added'])
     const form = write(dir, 'form2/backend.md', rebullet(OPENCODE))
-    expect(validate(JSON.parse(cli(['diff', '-q', '--format', 'json', oldPath, form]).stdout), SCHEMA)).toEqual([])
+    expect(validate(JSON.parse((await cli(['diff', '-q', '--format', 'json', oldPath, form])).stdout), SCHEMA)).toEqual([])
   })
 
-  it('the validator does catch what the schema forbids', () => {
-    const r = JSON.parse(cli(['diff', '-q', '--format', 'json', oldPath, newPath]).stdout)
+  it('the validator does catch what the schema forbids', async () => {
+    const r = JSON.parse((await cli(['diff', '-q', '--format', 'json', oldPath, newPath])).stdout)
     r.files[0].statements[0].change = 'edited'
     r.files[0].extra = 1
     expect(validate(r, SCHEMA).length).toBeGreaterThanOrEqual(2)
@@ -124,8 +124,8 @@ describe('json format', () => {
 })
 
 describe('github format', () => {
-  it('prints one workflow command per change, on the NEW file and line', () => {
-    const r = cli(['diff', '-q', '--format', 'github', oldPath, newPath])
+  it('prints one workflow command per change, on the NEW file and line', async () => {
+    const r = await cli(['diff', '-q', '--format', 'github', oldPath, newPath])
     expect(r.code).toBe(1)
     const lines = r.stdout.trimEnd().split('\n')
     expect(lines.at(-1)).toBe(`agentmerge diff: ${EXPECTED}`)
@@ -149,7 +149,7 @@ describe('github format', () => {
     expect(commands.find((c) => c.includes('frontmatter tools'))).toContain('tools changed: bash denied')
   })
 
-  it('escapes data and properties as the actions toolkit does', () => {
+  it('escapes data and properties as the actions toolkit does', async () => {
     expect(escapeData('50% done\r\nnext')).toBe('50%25 done%0D%0Anext')
     expect(escapeProperty('a: b, c%')).toBe('a%3A b%2C c%25')
     expect(workflowCommand({ level: 'notice', file: 'dir/a,b:c.md', line: 3, title: 'agentmerge: x', message: 'm: 1, 2\nnext' })).toBe('::notice file=dir/a%2Cb%3Ac.md,line=3,title=agentmerge%3A x::m: 1, 2%0Anext')
@@ -157,12 +157,12 @@ describe('github format', () => {
 })
 
 describe('text format colors', () => {
-  it('colors on FORCE_COLOR or --color, never with NO_COLOR or --no-color or when piped', () => {
-    const has = (env: Record<string, string>, ...flags: string[]) => cli(['diff', '-q', ...flags, oldPath, newPath], { env }).stdout.includes('\x1b[')
-    expect(has({})).toBe(false) // NO_COLOR=1 from the helper, and a pipe
-    expect(has({ NO_COLOR: '', FORCE_COLOR: '1' })).toBe(true)
-    expect(has({ NO_COLOR: '1', FORCE_COLOR: '' }, '--color')).toBe(true)
-    expect(has({ NO_COLOR: '', FORCE_COLOR: '1' }, '--no-color')).toBe(false)
+  it('colors on FORCE_COLOR or --color, never with NO_COLOR or --no-color or when piped', async () => {
+    const has = async (env: Record<string, string>, ...flags: string[]) => (await cli(['diff', '-q', ...flags, oldPath, newPath], { env })).stdout.includes('\x1b[')
+    expect(await has({})).toBe(false) // NO_COLOR=1 from the helper, and a pipe
+    expect(await has({ NO_COLOR: '', FORCE_COLOR: '1' })).toBe(true)
+    expect(await has({ NO_COLOR: '1', FORCE_COLOR: '' }, '--color')).toBe(true)
+    expect(await has({ NO_COLOR: '', FORCE_COLOR: '1' }, '--no-color')).toBe(false)
     expect(useColor(undefined, true, {})).toBe(true)
     expect(useColor(undefined, true, { NO_COLOR: '1' })).toBe(false)
     expect(useColor(undefined, true, { TERM: 'dumb' })).toBe(false)

@@ -55,8 +55,8 @@ beforeAll(() => {
 })
 
 describe('agentmerge diff --git', () => {
-  it('diffs every agent file changed between two revisions, read through git', () => {
-    const r = cli(['diff', '--git', 'base', 'meaning'], { cwd: repo, env: ENV })
+  it('diffs every agent file changed between two revisions, read through git', async () => {
+    const r = await cli(['diff', '--git', 'base', 'meaning'], { cwd: repo, env: ENV })
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('agentmerge diff .claude/agents/backend.md\n')
     expect(r.stdout).toContain('~ [-Comprehensive-]{+Thorough+} unit')
@@ -65,22 +65,22 @@ describe('agentmerge diff --git', () => {
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 added, 1 reworded, 2 fields changed in 2 files of 2')
   })
 
-  it('exits 0 with "nothing changed in meaning" across a commit that changes form only', () => {
-    const r = cli(['diff', '--git', 'meaning', 'form'], { cwd: repo, env: ENV })
+  it('exits 0 with "nothing changed in meaning" across a commit that changes form only', async () => {
+    const r = await cli(['diff', '--git', 'meaning', 'form'], { cwd: repo, env: ENV })
     expect(r).toMatchObject({ code: 0, stderr: '' })
     expect(r.stdout).toMatch(/^nothing changed in meaning \(20 changes of form only; --formatting lists them\)\n$/)
   })
 
-  it('takes A..B and A...B, compares with the working tree without HEAD, and limits to PATHS after --', () => {
-    expect(cli(['diff', '--git', 'base..meaning', '--format', 'json'], { cwd: repo, env: ENV }).code).toBe(1)
-    expect(cli(['diff', '--git', 'meaning...form'], { cwd: repo, env: ENV }).code).toBe(0)
-    const only = cli(['diff', '--git', 'base', 'meaning', '--format', 'json', '--', '.claude/agents/reviewer.md'], { cwd: repo, env: ENV })
+  it('takes A..B and A...B, compares with the working tree without HEAD, and limits to PATHS after --', async () => {
+    expect((await cli(['diff', '--git', 'base..meaning', '--format', 'json'], { cwd: repo, env: ENV })).code).toBe(1)
+    expect((await cli(['diff', '--git', 'meaning...form'], { cwd: repo, env: ENV })).code).toBe(0)
+    const only = await cli(['diff', '--git', 'base', 'meaning', '--format', 'json', '--', '.claude/agents/reviewer.md'], { cwd: repo, env: ENV })
     expect(JSON.parse(only.stdout).files.map((f: { new: string }) => f.new)).toEqual(['.claude/agents/reviewer.md'])
     // The working tree: clean, then with an uncommitted change of meaning.
-    expect(cli(['diff', '--git', 'form'], { cwd: repo, env: ENV }).code).toBe(0)
+    expect((await cli(['diff', '--git', 'form'], { cwd: repo, env: ENV })).code).toBe(0)
     write(repo, '.claude/agents/backend.md', edit(rebullet(REWORDED), '   * Rate limiting and DDoS protection\n', ''))
     try {
-      const wt = cli(['diff', '--git', 'HEAD', '--format', 'github'], { cwd: repo, env: ENV })
+      const wt = await cli(['diff', '--git', 'HEAD', '--format', 'github'], { cwd: repo, env: ENV })
       expect(wt.code).toBe(1)
       expect(wt.stdout).toMatch(/^::notice file=\.claude\/agents\/backend\.md,line=\d+,title=agentmerge%3A statement removed::removed from Performance & Security/)
     } finally {
@@ -88,19 +88,19 @@ describe('agentmerge diff --git', () => {
     }
   })
 
-  it('a bad revision or a path outside a repository is trouble: exit 2, one line', () => {
-    const bad = cli(['diff', '--git', 'no-such-rev'], { cwd: repo, env: ENV })
+  it('a bad revision or a path outside a repository is trouble: exit 2, one line', async () => {
+    const bad = await cli(['diff', '--git', 'no-such-rev'], { cwd: repo, env: ENV })
     expect(bad.code).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
     expect(bad.stderr).toMatch(/^no-such-rev: /)
-    const outside = cli(['diff', '--git', 'HEAD'], { cwd: tempDir(), env: { ...ENV, GIT_CEILING_DIRECTORIES: '/tmp' } })
+    const outside = await cli(['diff', '--git', 'HEAD'], { cwd: tempDir(), env: { ...ENV, GIT_CEILING_DIRECTORIES: '/tmp' } })
     expect(outside.code).toBe(2)
     expect(outside.stderr).toMatch(/not a git repository/)
   })
 })
 
 describe('git diff with agentmerge plugged in', () => {
-  it('textconv: `agentmerge normalize` as the filter hides changes of form, keeps the real change', () => {
+  it('textconv: `agentmerge normalize` as the filter hides changes of form, keeps the real change', async () => {
     const clone = tempDir('agentmerge-textconv-')
     ok(clone, 'clone', '-q', repo, '.')
     write(clone, '.gitattributes', '*.md diff=agentmerge\n')
@@ -131,7 +131,7 @@ describe('git diff with agentmerge plugged in', () => {
     expect(form.stdout).toBe('nothing changed in meaning (20 changes of form only; --formatting lists them)\n')
   })
 
-  it('GIT_EXTERNAL_DIFF: seven arguments are recognised without a flag', () => {
+  it('GIT_EXTERNAL_DIFF: seven arguments are recognised without a flag', async () => {
     const r = spawnSync('git', ['diff', 'base', 'meaning', '--', '.claude/agents/backend.md'], { cwd: repo, encoding: 'utf8', env: gitEnv({ GIT_EXTERNAL_DIFF: `${agentmerge} diff` }) })
     expect(r.status).toBe(0)
     expect(r.stdout).toContain('1 reworded')

@@ -3,11 +3,11 @@
 // turned into an HTML comment are changes in meaning (reworded, exit 1);
 // emphasis markers, bullet characters, numbering style, wrapping and blank
 // lines are form (exit 0, listed by --formatting).
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const HEAD = '---\nname: reviewer\ndescription: Reviews code\n---\n\n# Rules\n\n'
 const OLD = [
@@ -22,7 +22,7 @@ const OLD = [
 ].join('\n')
 
 function pair(next: string): [string, string] {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-meaning-'))
+  const dir = tempDir('agentmerge-meaning-')
   writeFileSync(join(dir, 'old.md'), HEAD + OLD + '\n')
   writeFileSync(join(dir, 'new.md'), HEAD + next + '\n')
   return [join(dir, 'old.md'), join(dir, 'new.md')]

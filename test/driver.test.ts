@@ -6,11 +6,11 @@
 // around the smallest unit, frontmatter merged field by field, and files that
 // are not agent definitions falling back to git's line merge.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function git(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
   const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' })
@@ -30,7 +30,7 @@ interface Outcome {
  */
 function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+  const dir = tempDir('agentmerge-driver-')
   git(dir, 'init', '-q')
   if (options.driver !== false) {
     writeFileSync(join(dir, '.gitattributes'), '*.md merge=agentmerge\n')
@@ -84,7 +84,7 @@ const edit = (from: string, to: string) => (s: string) => {
 const chain = (...fns: Array<(s: string) => string>) => (s: string) => fns.reduce((x, f) => f(x), s)
 
 describe('merge driver with real git', () => {
-  it('two branches adding different bullets at one place merge cleanly (git alone conflicts)', () => {
+  it('two branches adding different bullets at one place merge cleanly (git alone conflicts)', async () => {
     const ours = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n')
     const theirs = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Run the linter before reading.\n')
     const plain = scenario(BASE, ours, theirs, { driver: false })
@@ -95,7 +95,7 @@ describe('merge driver with real git', () => {
     expect(r.text).toBe(BASE.replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n- Run the linter before reading.\n'))
   })
 
-  it('one branch re-orders a list while the other rewords a bullet: clean, with both changes', () => {
+  it('one branch re-orders a list while the other rewords a bullet: clean, with both changes', async () => {
     const ours = edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Check the tests first.\n- Keep comments short.\n- Look for security issues.\n')
     const theirs = edit('- Keep comments short.', '- Keep review comments short and specific.')
     expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
@@ -104,7 +104,7 @@ describe('merge driver with real git', () => {
     expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
   })
 
-  it('adjacent bullets edited on each side, and a bullet moved on one side and reworded on the other: clean', () => {
+  it('adjacent bullets edited on each side, and a bullet moved on one side and reworded on the other: clean', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues and leaked secrets.'), edit('- Suggest a fix with each finding.\n', ''), edit('Write a summary at the end.\n', 'Write a summary at the end.\n\n- Suggest a fix with each finding.\n'))
     const theirs = chain(edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Suggest a fix with each finding.', '- Suggest one fix with each finding.'))
     const plain = scenario(BASE, ours, theirs, { driver: false })
@@ -114,7 +114,7 @@ describe('merge driver with real git', () => {
     expect(r.text).toContain('- Check the tests first.\n- Look for security issues and leaked secrets.\n- Keep comments short and kind.\n\n## Output\n\nWrite a summary at the end.\n\n- Suggest one fix with each finding.\n')
   })
 
-  it('re-wrapping, re-marking and moving on one side, rewording and adding on the other: clean', () => {
+  it('re-wrapping, re-marking and moving on one side, rewording and adding on the other: clean', async () => {
     const ours = chain(
       edit('You review code changes carefully and explain every finding in plain words so that the author can act on it.', 'You review code changes carefully and explain every\nfinding in plain words so that the author can act on it.'),
       edit('- Keep comments short.\n', ''),
@@ -135,7 +135,8 @@ tools: Read, Grep
 model: sonnet
 ---
 
-You review code changes carefully and explain every finding in plain words so that the author can act on it.
+You review code changes carefully and explain every
+finding in plain words so that the author can act on it.
 
 ## Rules
 
@@ -152,7 +153,7 @@ Write a short summary at the end.
 `)
   })
 
-  it('frontmatter merges field by field: different tools added on each side, different fields changed', () => {
+  it('frontmatter merges field by field: different tools added on each side, different fields changed', async () => {
     const ours = chain(edit('tools: Read, Grep', 'tools: Read, Grep, Bash'), edit('model: sonnet', 'model: opus'))
     const theirs = chain(edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch'), edit('description: Reviews code changes.', 'description: Reviews code changes for the platform team.'))
     expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
@@ -161,7 +162,7 @@ Write a short summary at the end.
     expect(r.text.split('---')[1]).toBe('\nname: reviewer\ndescription: Reviews code changes for the platform team.\ntools: Read, Grep, Bash, WebFetch\nmodel: opus\n')
   })
 
-  it('a true conflict: one bullet reworded two ways, one field set two ways; markers around those only, exit non-zero', () => {
+  it('a true conflict: one bullet reworded two ways, one field set two ways; markers around those only, exit non-zero', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('model: sonnet', 'model: opus'), edit('- Check the tests first.\n', '- Check the tests first.\n- Read the linked issue.\n'))
     const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('model: sonnet', 'model: haiku'), edit('- Keep comments short.', '- Keep comments very short.'))
     const r = scenario(BASE, ours, theirs)
@@ -199,19 +200,19 @@ Write a summary at the end.
 `)
   })
 
-  it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', () => {
+  it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', async () => {
     const r = scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('- Look for security issues.\n<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Suggest a fix')
   })
 
-  it('a file both branches added: statements merged, a statement written two ways is a conflict', () => {
+  it('a file both branches added: statements merged, a statement written two ways is a conflict', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('- Keep comments short.\n', '- Keep comments short.\n- Flag dead code.\n'))
     const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('Write a summary at the end.', 'Write a summary at the end.\n\n| check | owner |\n| - | - |\n| tests | CI |'))
     const r = scenario(BASE, ours, theirs, { added: true })
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
-    expect(r.text).toContain('| check | owner |\n| ----- | ----- |\n| tests | CI    |\n')
+    expect(r.text).toContain('| check | owner |\n| --- | --- |\n| tests | CI |\n')
     expect(r.text.match(/<<<<<<</g)).toHaveLength(1)
   })
 
@@ -229,22 +230,23 @@ Write a summary at the end.
 
 describe('merge-driver command', () => {
   const files = (o: string, a: string, b: string) => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-driver-'))
+    const dir = tempDir('agentmerge-driver-')
     for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
     return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
   }
 
-  it('falls back to the line merge when a side carries conflict markers or does not parse, and crashes only above 128', () => {
+  it('falls back to the line merge when a side carries conflict markers or does not parse, and exits 2 when a file is missing', async () => {
     const marked = files(BASE, BASE.replace('- Check the tests first.', '<<<<<<< HEAD\n- Check the tests first.\n=======\n- Check tests.\n>>>>>>> x'), BASE.replace('Write a summary', 'Write a note'))
-    const r = cli(['merge-driver', marked.o, marked.a, marked.b, 'agents/x.md'])
+    const r = await cli(['merge-driver', marked.o, marked.a, marked.b, 'agents/x.md'])
     expect(r.stderr).toContain('agents/x.md: a side already has conflict markers; merged by lines')
     expect(r.code).toBeLessThan(128)
     const broken = files(BASE, BASE.replace('tools: Read, Grep', 'tools: [Read, Grep'), BASE.replace('Write a summary', 'Write a note'))
-    const p = cli(['merge-driver', broken.o, broken.a, broken.b, 'agents/x.md'])
+    const p = await cli(['merge-driver', broken.o, broken.a, broken.b, 'agents/x.md'])
     expect(p.stderr).toMatch(/agents\/x\.md: a side does not parse \(.*\); merged by lines/)
     expect(p.code).toBe(0)
     expect(readFileSync(broken.a, 'utf8')).toContain('Write a note')
-    const missing = cli(['merge-driver', join(marked.dir, 'nope.md'), marked.a, marked.b])
-    expect(missing.code).toBeGreaterThan(128)
+    const missing = await cli(['merge-driver', join(marked.dir, 'nope.md'), marked.a, marked.b])
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(`${join(marked.dir, 'nope.md')}: base (%O): no such file\n`)
   })
 })

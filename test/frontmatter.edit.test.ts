@@ -2,11 +2,11 @@
 // --write) keeps every field whose value it does not have to change exactly
 // as written (comments, number forms, big integers, tagged values), and a
 // field it does change (tools respelled) keeps its comment and style.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const dirs: string[] = []
 afterEach(() => {
@@ -14,7 +14,7 @@ afterEach(() => {
 })
 
 function agentWith(lines: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-fm-'))
+  const dir = tempDir('agentmerge-fm-')
   dirs.push(dir)
   const path = join(dir, 'reviewer.md')
   writeFileSync(path, `---\nname: reviewer\ndescription: Reviews code.\n${lines}\n---\n\nReview the change.\n`)
@@ -61,6 +61,10 @@ describe('normalize keeps the frontmatter as written', () => {
     await keeps('since: !!timestamp 2001-12-14\nlabels: !!set {a, b}\nowner: !team platform')
   })
 
+  it('an anchor and its alias stay, even where the canonical order would put the alias first', async () => {
+    await keeps('shared: &m sonnet\nmodel: *m')
+  })
+
   it('quoting and block scalars stay as written', async () => {
     await keeps("emoji: '🟠'\nnotes: |\n  line one\n  line two\ntitle: \"Reviewer\"")
   })
@@ -70,5 +74,13 @@ describe('normalize keeps the frontmatter as written', () => {
     const r = await cli(['normalize', path])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout.startsWith("---\nname: reviewer\ndescription: Reviews code.\ntools: 'Read, Grep' # lower-case on purpose\nextra: 1\n---\n")).toBe(true)
+  })
+
+  it('in frontmatter only the lenient reader takes, the field that is not YAML is quoted and the others stay as written', async () => {
+    const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+    writeFileSync(path, '---\n# the agent\nname: reviewer # slug\ndescription: Use when: the user asks.\nextra: 0x1F\n# end\n---\n\nBody.\n')
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe('---\n# the agent\nname: reviewer # slug\ndescription: "Use when: the user asks."\nextra: 0x1F\n# end\n---\n\nBody.\n')
   })
 })

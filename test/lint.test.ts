@@ -2,14 +2,14 @@
 // teams keep agents (.claude/agents, .opencode/agent, .github/agents): each
 // rule finds what it should, with path:line, a clean collection passes, and
 // --json, --target, --ignore and --min-agents do what they say.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function repo(files: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-lint-'))
+  const dir = tempDir('agentmerge-lint-')
   for (const [path, text] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
     writeFileSync(join(dir, path), text)
@@ -29,9 +29,9 @@ const FILES = {
 }
 
 describe('lint CLI', () => {
-  it('reports each rule with path:line and exits 1', () => {
+  it('reports each rule with path:line and exits 1', async () => {
     const dir = repo(FILES)
-    const r = cli(['lint', '.'], { cwd: dir })
+    const r = await cli(['lint', '.'], { cwd: dir })
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
     expect(lines).toEqual([
@@ -50,35 +50,35 @@ describe('lint CLI', () => {
     expect(r.stderr).toContain('11 findings in 5 files')
   })
 
-  it('--json, --ignore, --min-agents and --target', () => {
+  it('--json, --ignore, --min-agents and --target', async () => {
     const dir = repo(FILES)
-    const json = JSON.parse(cli(['lint', '--json', '.claude'], { cwd: dir }).stdout) as { files: number; findings: Array<{ rule: string; path: string; line: number }> }
+    const json = JSON.parse((await cli(['lint', '--json', '.claude'], { cwd: dir })).stdout) as { files: number; findings: Array<{ rule: string; path: string; line: number }> }
     expect(json.files).toBe(3)
     expect(json.findings.map((f) => f.rule)).toContain('repeated-statement')
-    const some = cli(['lint', '--ignore', 'unknown-tool,ignored-field,missing-field', '--min-agents', '4', '.claude'], { cwd: dir })
+    const some = await cli(['lint', '--ignore', 'unknown-tool,ignored-field,missing-field', '--min-agents', '4', '.claude'], { cwd: dir })
     expect(some.stdout.trim().split('\n')).toEqual([
       ".claude/agents/team/reviewer-old.md:2: agent name 'reviewer' is also used by .claude/agents/reviewer.md:2 in the same scope; Claude Code loads only one of them (duplicate-name)",
     ])
     // Read as OpenCode would: Claude Code spellings are wrong there, and `name` leaks to the provider.
-    const asOpencode = cli(['lint', '--target', 'opencode', '--ignore', 'repeated-statement,duplicate-name', '.claude/agents/writer.md'], { cwd: dir })
+    const asOpencode = await cli(['lint', '--target', 'opencode', '--ignore', 'repeated-statement,duplicate-name', '.claude/agents/writer.md'], { cwd: dir })
     expect(asOpencode.stdout).toContain(".claude/agents/writer.md:3: tool 'Read' is spelled 'read' in OpenCode (unknown-tool)")
     expect(asOpencode.code).toBe(1)
-    const bad = cli(['lint', '--ignore', 'nope', '.'], { cwd: dir })
+    const bad = await cli(['lint', '--ignore', 'nope', '.'], { cwd: dir })
     expect(bad.code).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
   })
 
-  it('a clean collection exits 0 and prints nothing', () => {
+  it('a clean collection exits 0 and prints nothing', async () => {
     const dir = repo({
       '.claude/agents/a.md': '---\nname: a\ndescription: A.\ntools: Read, Grep, Agent(b), mcp__db__query\n---\n\nDo A.\n',
       '.claude/agents/b.md': '---\nname: b\ndescription: B.\nmodel: haiku\n---\n\nDo B.\n',
       '.github/agents/c.agent.md': "---\ndescription: C.\ntools: ['read', 'edit', 'Grep', 'db/*']\nhandoffs: []\n---\n\nDo C.\n",
     })
-    const r = cli(['lint'], { cwd: dir })
+    const r = await cli(['lint'], { cwd: dir })
     expect(r.stdout).toBe('')
     expect(r.code).toBe(0)
     const broken = repo({ '.claude/agents/x.md': '---\nname: [unclosed\n---\nx\n' })
-    const e = cli(['lint', '.'], { cwd: broken })
+    const e = await cli(['lint', '.'], { cwd: broken })
     expect(e.code).toBe(2)
     expect(e.stderr).toMatch(/^\.claude\/agents\/x\.md:2(:\d+)?: /)
   })

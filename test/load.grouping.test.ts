@@ -4,13 +4,13 @@
 // threshold, another tool version or a corrupt entry miss and are grouped
 // again (and the entry rewritten). The CLI prints the same with and without it.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { dedupAgents, dedupJson, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
 import { dedupCached, GroupingCache, groupingCacheFor } from '../src/load/grouping.js'
 import { groupDuplicates } from '../src/similarity/index.js'
 import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 vi.mock('../src/similarity/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/similarity/index.js')>()
@@ -26,7 +26,7 @@ const read = (paths: string[]) => paths.map((p) => readAgent(p))
 const explained = (agents: Agent[], result = dedupAgents(agents)) => JSON.stringify(dedupJson(result, true))
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agentmerge-grouping-'))
+  dir = tempDir('agentmerge-grouping-')
   files = FIXTURE_FILES.map((f) => {
     const path = join(dir, f)
     copyFileSync(FIXTURES + f, path)
@@ -39,7 +39,7 @@ beforeEach(() => {
 })
 
 describe('grouping cache (library)', () => {
-  it('a re-run reads the grouping back: the same dedup result and merge, without grouping again', () => {
+  it('a re-run reads the grouping back: the same dedup result and merge, without grouping again', async () => {
     const cache = groupingCacheFor(temp())!
     const agents = read(files)
     const plain = explained(agents)
@@ -59,7 +59,7 @@ describe('grouping cache (library)', () => {
     expect(calls()).toBe(1)
   })
 
-  it('a changed file misses and rewrites the entry of the run; the next run hits', () => {
+  it('a changed file misses and rewrites the entry of the run; the next run hits', async () => {
     const cache = groupingCacheFor(temp())!
     const path = join(dir, 'changing.md')
     writeFileSync(path, '---\nname: changing\n---\n\n- Write unit tests for every service.\n- Use tabs.\n')
@@ -78,7 +78,7 @@ describe('grouping cache (library)', () => {
     expect(calls()).toBe(0)
   })
 
-  it('another threshold or tool version misses; a corrupt or truncated entry is ignored and rewritten', () => {
+  it('another threshold or tool version misses; a corrupt or truncated entry is ignored and rewritten', async () => {
     const location = temp()
     const agents = read(files)
     dedupCached(agents, {}, groupingCacheFor(location))
@@ -104,12 +104,12 @@ describe('grouping cache (library)', () => {
 })
 
 describe('grouping cache (CLI)', () => {
-  it('dedup and merge print the same with --cache, first run and re-run, as without it', () => {
+  it('dedup and merge print the same with --cache, first run and re-run, as without it', async () => {
     const cache = temp()
     for (const args of [['dedup', '--json', '--explain'], ['dedup', '--explain', '--min-agents', '2'], ['merge', '--provenance', 'inline']]) {
-      const plain = cli([...args, ...files])
+      const plain = await cli([...args, ...files])
       expect(plain.code, plain.stderr).toBe(0)
-      for (let run = 0; run < 2; run++) expect(cli(['--cache-location', cache, ...args, ...files])).toEqual(plain)
+      for (let run = 0; run < 2; run++) expect(await cli(['--cache-location', cache, ...args, ...files])).toEqual(plain)
     }
     expect(groupings(cache)).toHaveLength(1)
   })

@@ -4,13 +4,13 @@
 // tests use dist/ (built by the global set-up); the cache tests use the
 // sources. No timing assertions: speed is measured by `npm run bench`.
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AgentError, loadAgents, readAgent, type Agent } from '../src/index.js'
 import { readInput } from '../src/read/read.js'
 import { FIXTURE_FILES, FIXTURES, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 let dir: string
 let files: string[]
@@ -24,7 +24,7 @@ function entries(root: string): string[] {
 }
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agentmerge-load-'))
+  dir = tempDir('agentmerge-load-')
   files = FIXTURE_FILES.map((f) => {
     const path = join(dir, f)
     copyFileSync(FIXTURES + f, path)

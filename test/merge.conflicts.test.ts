@@ -1,14 +1,14 @@
 // Conflicts through the CLI: statements on one topic that differ in polarity
 // or in a specific are reported with their path:line and never folded; the
 // deciding input's statement is written, `--conflicts keep` writes all.
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 function inputs(a: string, b: string): [string, string] {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-conflicts-'))
+  const dir = tempDir('agentmerge-conflicts-')
   const write = (name: string, line: string) => {
     const path = join(dir, name)
     writeFileSync(path, `---\nname: tester\ndescription: Writes tests.\n---\n\nYou are a test engineer.\n\n## Rules\n\n- ${line}\n- Keep fixtures small and readable\n`)
@@ -35,8 +35,20 @@ describe('conflicts', () => {
       const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', pa, pb])
       expect(kept.stdout).toContain(a)
       expect(kept.stdout).toContain(b)
+      // The kept alternative is marked by our own comment, which is not a statement when read back.
+      expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from .*:10 \((polarity|specific): /)
     })
   }
+
+  it('reports a body statement that forbids a tool the merged frontmatter grants', async () => {
+    const dir = tempDir('agentmerge-conflicts-')
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    writeFileSync(a, '---\nname: auditor\ndescription: Audits code.\ntools: Read, Bash\n---\n\nYou are an auditor.\n\n- Read every changed file\n')
+    writeFileSync(b, '---\nname: auditor\ndescription: Audits code.\ntools: Read\n---\n\nYou are an auditor.\n\n- Never run shell commands\n')
+    const r = await cli(['--provenance', 'none', a, b])
+    expect(r.stderr).toContain(`${b}:9: warning: forbids bash, which the merged tools grant`)
+  })
 
   it('the same statement in both inputs is folded, not a conflict', async () => {
     const [pa, pb] = inputs('Maintain 80% test coverage on every module', 'Maintain 80% test coverage on every module')

@@ -4,15 +4,16 @@
 // heading, no empty section, tools never widened, no field of another
 // dialect, the same bytes for every input order, nothing lost, idempotence,
 // `--min-support 2` and `--base auto`, and the golden merged files.
-import { readdirSync, readFileSync, mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
+import { PROCESS } from '../src/merge/units.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
 const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
@@ -53,6 +54,9 @@ for (const family of FAMILIES) {
       written(result).forEach((w, i) => w.from.forEach((f) => position.set(f, i)))
       for (const agent of agents) {
         for (const section of sectionsOf(agent.root)) {
+          // A procedure: a numbered list under a title or lead-in that names a process.
+          const lead = section.body.find((b): b is Statement => b.type === 'statement' && b.kind === 'paragraph' && b.text.endsWith(':'))
+          if (!PROCESS.test(section.title) && !(lead && PROCESS.test(lead.text))) continue
           const steps = section.body.filter((b): b is Statement => b.type === 'statement' && b.kind === 'item' && b.placement.ordered === true)
           const places = steps.map((s) => position.get(at(s))).filter((p): p is number => p !== undefined)
           const distinct = places.filter((p, i) => i === 0 || p !== places[i - 1])
@@ -119,7 +123,7 @@ for (const family of FAMILIES) {
     })
 
     it('writes the golden merged files (default, --min-support 2, --base auto) byte for byte', async () => {
-      const dir = mkdtempSync(join(tmpdir(), 'agentmerge-families-'))
+      const dir = tempDir('agentmerge-families-')
       for (const [suffix, extra] of [['', []], ['.min-support-2', ['--min-support', '2']], ['.base-auto', ['--base', 'auto']]] as const) {
         const out = join(dir, `${family}${suffix}.md`)
         const r = await cli(['-q', ...pathsOf(family), ...extra, '-o', out])

@@ -47,6 +47,25 @@ describe('mojibake: code is never touched', () => {
   })
 })
 
+describe('mojibake: code is never touched, through the pipeline (one parse unless a repair fell in code)', () => {
+  it('a damaged file: the prose is repaired, inline code, a fence and a comment keep their bytes, warnings name only the prose', () => {
+    const text = agent(['Status: itâ€™s done.', '', 'Run `echo â€™` now.', '', '```', 'say("Ã©")', '```', '', '<!-- note: â€™ -->'].join('\n'))
+    const parsed = parseAgent(text, 'd.md')
+    const markdown = statementsOf(parsed.root).map((s) => s.node.data?.source ?? s.text)
+    expect(markdown).toEqual(['Status: it’s done.', 'Run `echo â€™` now.', '```\nsay("Ã©")\n```', '<!-- note: â€™ -->'])
+    expect(parsed.warnings.map((w) => [w.code, w.line])).toEqual([['mojibake', 6]])
+  })
+
+  it('runs inside code do not count toward deciding that a file is damaged', () => {
+    // Three distinct runs without a signature would be damage; two of them are in code.
+    const text = agent(['Say √π here.', '', '`¬∞` and `√ß` are code.'].join('\n'))
+    const parsed = parseAgent(text, 'c.md')
+    expect(statementsOf(parsed.root).map((s) => s.text)).toEqual(['Say √π here.', '¬∞ and √ß are code.'])
+    expect(parsed.warnings).toEqual([])
+    expect(parseAgent(agent('Say √π here, ¬∞ and √ß.'), 'p.md').warnings.map((w) => w.code)).toEqual(['mojibake', 'mojibake', 'mojibake'])
+  })
+})
+
 describe('mojibake: the shipped damaged files', () => {
   it('backend-developer-opencode.md (Mac Roman) and backend-developer-structured.md (Windows-1252) are repaired, with warnings naming the place', async () => {
     const opencode = 'fixtures/backend-developer/backend-developer-opencode.md'
@@ -59,7 +78,7 @@ describe('mojibake: the shipped damaged files', () => {
     expect(a.stdout).not.toContain('‚öôÔ∏è')
     const b = await cli(['normalize', structured])
     expect(b.stderr).toMatch(new RegExp(`^${structured}:4:\\d+: warning: repaired mojibake "ðŸŸ\u00a0" -> "🟠"`, 'm'))
-    expect(b.stdout).toContain('emoji: 🟠')
+    expect(b.stdout).toContain('emoji: "🟠"')
   })
 
   it('--no-repair keeps the bytes; the warn mode keeps them and names the fix', () => {

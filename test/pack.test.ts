@@ -4,7 +4,7 @@
 // runtime is bundled into dist/ and the one dependency, @types/mdast (for the
 // types), travels inside the tarball as a bundled dependency.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -25,6 +25,22 @@ beforeAll(() => {
 }, 120_000)
 
 describe('npm pack', () => {
+  it('ships LICENSE and THIRD-PARTY-NOTICES, no code cache, and stays under 500 KB', () => {
+    const r = npm(['pack', '--dry-run', '--json', '--ignore-scripts'], ROOT)
+    expect(r.status, r.stderr).toBe(0)
+    const [pack] = JSON.parse(r.stdout) as Array<{ size: number; files: Array<{ path: string }> }>
+    const files = pack!.files.map((f) => f.path)
+    expect(files).toContain('LICENSE')
+    expect(files).toContain('THIRD-PARTY-NOTICES')
+    expect(files.filter((f) => /\.cache$|\.cjs$/.test(f))).toEqual([])
+    // The learned similarity data (data/) is not counted.
+    const data = pack!.files.filter((f) => f.path.startsWith('data/')).reduce((n, f) => n + ((f as { size?: number }).size ?? 0), 0)
+    expect(pack!.size - data).toBeLessThan(500 * 1000)
+    const notices = readFileSync(join(ROOT, 'THIRD-PARTY-NOTICES'), 'utf8')
+    for (const name of ['diff@', 'commander@', 'yaml@', 'micromark@', 'wshobson/agents']) expect(notices).toContain(name)
+    expect(notices).toContain('BSD 3-Clause License')
+  })
+
   it('installs globally and runs through its bin', () => {
     const prefix = join(dir, 'global')
     const installed = npm(['install', '-g', '--offline', '--prefix', prefix, tarball], dir)

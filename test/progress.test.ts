@@ -2,13 +2,13 @@
 // and before any other message; nothing through a pipe or with --quiet. The
 // CLI half runs the real bin in a pseudo-terminal (util-linux `script`).
 import { spawnSync } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Progress, progressCallback, withProgress, type ProgressStream } from '../src/cli/progress.js'
 import { BIN, cli, FIXTURES, ROOT } from './helpers/cli.js'
 import { edit } from './diff-helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const ERASE = '\r\x1b[K'
 
@@ -31,7 +31,7 @@ function clock(): { now: () => number; at: (t: number) => void } {
 }
 
 describe('Progress', () => {
-  it('draws on a terminal, at most once per interval, and erases itself at the end', () => {
+  it('draws on a terminal, at most once per interval, and erases itself at the end', async () => {
     const stream = terminal()
     const c = clock()
     const p = new Progress('reading', { stream, others: [], now: c.now, env: {} })
@@ -47,7 +47,7 @@ describe('Progress', () => {
     expect(stream.out).toHaveLength(3)
   })
 
-  it('writes nothing when the stream is not a terminal, with --quiet, on TERM=dumb, or for one file', () => {
+  it('writes nothing when the stream is not a terminal, with --quiet, on TERM=dumb, or for one file', async () => {
     for (const [stream, options] of [
       [terminal({ isTTY: false }), {}],
       [terminal(), { quiet: true }],
@@ -65,7 +65,7 @@ describe('Progress', () => {
     expect(one.out).toEqual([])
   })
 
-  it('erases the line before any other write, and gives the streams their own write back', () => {
+  it('erases the line before any other write, and gives the streams their own write back', async () => {
     const stream = terminal()
     const stdout = terminal()
     const originals = [stream.write, stdout.write]
@@ -83,7 +83,7 @@ describe('Progress', () => {
     expect([stream.write, stdout.write]).toEqual(originals)
   })
 
-  it('keeps the count when the terminal is narrow, and takes a terminal of no size as 80 columns', () => {
+  it('keeps the count when the terminal is narrow, and takes a terminal of no size as 80 columns', async () => {
     const narrow = terminal({ columns: 12 })
     new Progress('reading many files', { stream: narrow, others: [], env: {} }).update(7, 120)
     expect(narrow.out[0]).toBe(`${ERASE}files 7/120`)
@@ -92,7 +92,7 @@ describe('Progress', () => {
     expect(sizeless.out[0]).toBe(`${ERASE}agentmerge: reading 1/2`)
   })
 
-  it('withProgress yields every item in order and erases the line however the loop ends', () => {
+  it('withProgress yields every item in order and erases the line however the loop ends', async () => {
     const stream = terminal()
     const options = { stream, others: [], env: {}, interval: 0 }
     expect([...withProgress(['a', 'b', 'c'], 'reading', options)]).toEqual(['a', 'b', 'c'])
@@ -112,7 +112,7 @@ describe('Progress', () => {
     expect(seen).toEqual(['x@1', 'y@2'])
   })
 
-  it('progressCallback (for loadAgents) erases the line when every file is done', () => {
+  it('progressCallback (for loadAgents) erases the line when every file is done', async () => {
     const stream = terminal()
     const cb = progressCallback('reading', { stream, others: [], env: {}, interval: 0 })
     cb(1, 2)
@@ -137,14 +137,14 @@ const shown = (line: string): string => (line.includes(ERASE) ? line.slice(line.
 const FIVE = ['backend-developer-elite.md', 'backend-developer-opencode.md', 'backend-developer-senior.md', 'backend-developer-structured.md', 'backend-engineer.md'].map((f) => `fixtures/backend-developer/${f}`)
 
 describe.skipIf(!hasScript)('progress in the CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-progress-'))
+  const dir = tempDir('agentmerge-progress-')
   // A second copy of the fixtures, one file edited, for diffing directories.
   const copy = join(dir, 'copy')
   cpSync(FIXTURES, copy, { recursive: true })
   const senior = join(copy, 'backend-developer-senior.md')
   writeFileSync(senior, edit(readFileSync(senior, 'utf8'), '   - Data validation and sanitization\n', '   - Input validation and sanitization\n'))
 
-  it('shows on a terminal for merge, dedup, lint, diff of directories and build, and is gone at the end', () => {
+  it('shows on a terminal for merge, dedup, lint, diff of directories and build, and is gone at the end', async () => {
     const merge = tty(['merge', ...FIVE, '-o', join(dir, 'merged.md')])
     expect(merge.code).toBe(0)
     expect(merge.output).toMatch(/agentmerge: reading [1-4]\/5/)
@@ -174,15 +174,15 @@ describe.skipIf(!hasScript)('progress in the CLI', () => {
     expect(existsSync(join(project, 'out/two.md'))).toBe(true)
   })
 
-  it('shows nothing with --quiet on a terminal', () => {
+  it('shows nothing with --quiet on a terminal', async () => {
     const r = tty(['-q', 'merge', ...FIVE, '-o', join(dir, 'quiet.md')])
     expect(r.code).toBe(0)
     expect(r.output).toBe('')
   })
 
-  it('shows nothing through a pipe', () => {
+  it('shows nothing through a pipe', async () => {
     for (const args of [['merge', ...FIVE, '-o', join(dir, 'piped.md')], ['dedup', 'fixtures/backend-developer'], ['lint', 'fixtures/backend-developer'], ['diff', 'fixtures/backend-developer', copy]]) {
-      const r = cli(args)
+      const r = await cli(args)
       expect(r.stderr).not.toMatch(/agentmerge: (?:reading|comparing|building)/)
       expect(r.stderr).not.toContain('\x1b[')
       expect(r.stderr).not.toContain('\r')

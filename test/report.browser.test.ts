@@ -2,8 +2,7 @@
 // which never downloads a browser): what a person sees when opening the file.
 // Screenshots are kept in test-artifacts/ (git-ignored). Without
 // /usr/bin/chromium the test is skipped, saying so; CI installs it (.ci/run).
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
@@ -13,6 +12,7 @@ import { fixture } from './diff-helpers.js'
 import { ROOT } from './helpers/cli.js'
 import { fixtureAgents, FIXTURE_PATHS } from './merge.helpers.js'
 import { editedOpencode } from './report.helpers.js'
+import { tempDir } from './helpers/tmp.js'
 
 const CHROMIUM = '/usr/bin/chromium'
 const ARTIFACTS = join(ROOT, 'test-artifacts')
@@ -95,7 +95,7 @@ async function open(context: BrowserContext, file: string): Promise<{ page: Page
 
 describe.skipIf(!present)('HTML reports in Chromium', () => {
   let browser: Browser
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-browser-'))
+  const dir = tempDir('agentmerge-browser-')
   const result = mergeAgents(fixtureAgents())
   const mergeFile = join(dir, 'merge.html')
   const diffFile = join(dir, 'diff.html')

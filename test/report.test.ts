@@ -3,8 +3,7 @@
 // markup, nothing loaded from anywhere, readable colors, and the CLI options
 // that write them.
 import { createHash } from 'node:crypto'
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffAgents, mergeAgents, parseAgent, renderDiffReport, renderMergeReport, statementsOf, summaryLine, type Agent } from '../src/index.js'
@@ -76,13 +75,14 @@ describe('merge report', () => {
   const result = mergeAgents(agents)
   const html = renderMergeReport(result)
 
-  it('shows every output statement once, and under them every input statement', () => {
+  it('shows every output statement once, and under them every input statement', async () => {
     expect(count(html, /<li class="st[ "]/g)).toBe(result.summary.statementsOut)
     const members = [...html.matchAll(/data-members="(\d+)"/g)].reduce((n, m) => n + Number(m[1]), 0)
-    expect(members).toBe(result.summary.statementsIn)
+    // Each input statement is behind an output statement or recorded, not written (openings not chosen, conflicts).
+    expect(members + count(html, /<li class="recorded">/g)).toBe(result.summary.statementsIn)
     // Folded statements are listed under their output statement; a statement alone shows its own place.
     const single = count(html, /data-members="1"/g)
-    expect(count(html, /<li class="member">/g) + single).toBe(result.summary.statementsIn)
+    expect(count(html, /<li class="member">/g) + single + result.summary.recorded).toBe(result.summary.statementsIn)
     expect(count(html, /<li class="member">/g) - (result.summary.statementsOut - single)).toBe(result.summary.duplicatesFolded)
     // Every input statement's path:line is in the page.
     for (const a of agents) for (const s of statementsOf(a.root)) expect(html).toContain(at(s))
@@ -92,7 +92,7 @@ describe('merge report', () => {
     expect(count(toc, /<a href="#sec-\d+">/g)).toBe(result.summary.sectionsOut)
   })
 
-  it('has the summary, a legend of the inputs, the frontmatter decisions and the conflicts', () => {
+  it('has the summary, a legend of the inputs, the frontmatter decisions and the conflicts', async () => {
     expect(html).toContain(esc(summaryLine(result.summary)))
     const legend = html.slice(html.indexOf('<table class="data inputs">'), html.indexOf('</table>', html.indexOf('<table class="data inputs">')))
     expect(count(legend, /<tr class="input">/g)).toBe(5)
@@ -102,19 +102,19 @@ describe('merge report', () => {
     expect(count(html.slice(html.indexOf('<ul class="diags conflicts">')), /<li>/g)).toBeGreaterThanOrEqual(result.conflicts.length)
   })
 
-  it('gives the same bytes for the same inputs, with no time or random id in them', () => {
+  it('gives the same bytes for the same inputs, with no time or random id in them', async () => {
     const again = renderMergeReport(mergeAgents(FIXTURE_PATHS.map((p) => parseAgent(readFileSync(p), p))))
     expect(again).toBe(html)
     expect(html).not.toMatch(/20\d\d-\d\d-\d\d/)
     expect(renderMergeReport(result, { generated: 'generated 2025-01-01' })).toContain('generated 2025-01-01')
   })
 
-  it('is one self-contained page: nothing loaded, only its own script, allowed by hash', () => {
+  it('is one self-contained page: nothing loaded, only its own script, allowed by hash', async () => {
     expect(markupProblems(html)).toEqual([])
     cspAllows(html)
   })
 
-  it('lets nothing from an agent file become markup', () => {
+  it('lets nothing from an agent file become markup', async () => {
     const evil = parseAgent(HOSTILE, 'evil<b>.md')
     const other = parseAgent(HOSTILE.replace('Never run', 'Do not run'), 'other"&.md')
     const report = renderMergeReport(mergeAgents([evil, other]))
@@ -129,7 +129,7 @@ describe('merge report', () => {
     cspAllows(report)
   })
 
-  it('gives each input a distinct letter, and colors that repeat only with a different border', () => {
+  it('gives each input a distinct letter, and colors that repeat only with a different border', async () => {
     const many: Agent[] = Array.from({ length: 10 }, (_, i) => parseAgent(`---\nname: a\n---\n\n- Statement ${i} about topic ${String.fromCharCode(97 + i).repeat(3)}\n- Shared rule for everyone\n`, `in/${String(i).padStart(2, '0')}.md`))
     const report = renderMergeReport(mergeAgents(many))
     expect(markupProblems(report)).toEqual([])
@@ -142,14 +142,14 @@ describe('merge report', () => {
     expect(letters(26)).toBe('AA')
   })
 
-  it('tells inputs apart by their shortest distinct path ends', () => {
+  it('tells inputs apart by their shortest distinct path ends', async () => {
     expect(shortNames(['a/x/agent.md', 'b/x/agent.md', 'c/other.md'])).toEqual(['a/x/agent.md', 'b/x/agent.md', 'other.md'])
     expect(shortNames(['fixtures/one.md', 'fixtures/two.md'])).toEqual(['one.md', 'two.md'])
   })
 })
 
 describe('colors', () => {
-  it('badge text reads at WCAG AA contrast on every palette color', () => {
+  it('badge text reads at WCAG AA contrast on every palette color', async () => {
     for (let i = 0; i < PALETTE.length * 2; i++) {
       const s = swatch(i)
       expect(contrast(s.background, s.text), `${s.background} / ${s.text}`).toBeGreaterThanOrEqual(4.5)
@@ -158,7 +158,7 @@ describe('colors', () => {
     expect(new Set(PALETTE).size).toBe(8)
   })
 
-  it('page text colors read at WCAG AA contrast on their backgrounds', () => {
+  it('page text colors read at WCAG AA contrast on their backgrounds', async () => {
     const html = renderDiffReport(diffAgents(parseAgent('- a\n', 'a.md'), parseAgent('- b\n', 'b.md')))
     const v = (name: string) => new RegExp(`--${name}:(#[0-9a-fA-F]{6})`).exec(html)![1]!
     const pairs: Array<[string, string]> = [
@@ -168,7 +168,7 @@ describe('colors', () => {
     for (const [fg, bg] of pairs) expect(contrast(v(fg), v(bg)), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5)
   })
 
-  it('only follows links that cannot run code', () => {
+  it('only follows links that cannot run code', async () => {
     expect(safeHref('https://example.com/a')).toBe('https://example.com/a')
     expect(safeHref('mailto:a@b.c')).toBe('mailto:a@b.c')
     expect(safeHref('#top')).toBe('#top')
@@ -184,7 +184,7 @@ describe('diff report', () => {
   const diff = diffAgents(parseAgent(OPENCODE, oldPath), parseAgent(newText, 'edited/backend-developer-opencode.md'), { oldText: OPENCODE, newText })
   const html = renderDiffReport(diff)
 
-  it('puts every statement of both sides on one row', () => {
+  it('puts every statement of both sides on one row', async () => {
     const body = html.slice(html.indexOf('Statements side by side'))
     const rows = count(body, /<tr class="(?:unchanged|added|removed|reworded|moved)">/g)
     expect(rows).toBe(diff.counts.unchanged + diff.statements.length)
@@ -195,7 +195,7 @@ describe('diff report', () => {
     expect(diff.counts).toMatchObject({ added: 1, removed: 1, reworded: 1, moved: 1, sectionsRenamed: 1, fields: 1 })
   })
 
-  it('marks the reworded words, the moves, the frontmatter and the section changes', () => {
+  it('marks the reworded words, the moves, the frontmatter and the section changes', async () => {
     const reworded = /<tr class="reworded">([\s\S]*?)<\/tr>/.exec(html.slice(html.indexOf('Statements side by side')))![1]!
     expect(reworded).toContain('Performance ')
     expect(reworded).toContain('<ins>tuning and careful</ins>')
@@ -206,7 +206,7 @@ describe('diff report', () => {
     expect(html).toContain('<p class="lede summary-line">1 added, 1 removed, 1 reworded, 1 moved, 1 section renamed, 1 field changed')
   })
 
-  it('is deterministic, self-contained and escapes the agent text', () => {
+  it('is deterministic, self-contained and escapes the agent text', async () => {
     const again = renderDiffReport(diffAgents(parseAgent(OPENCODE, oldPath), parseAgent(newText, 'edited/backend-developer-opencode.md'), { oldText: OPENCODE, newText }))
     expect(again).toBe(html)
     expect(markupProblems(html)).toEqual([])
@@ -216,7 +216,7 @@ describe('diff report', () => {
     expect(markupProblems(hostile)).toEqual([])
   })
 
-  it('takes a report over several files, one article each', () => {
+  it('takes a report over several files, one article each', async () => {
     const same = diffAgents(parseAgent(OPENCODE, 'a/x.md'), parseAgent(OPENCODE, 'b/x.md'))
     const html2 = renderDiffReport({ files: [diff, same], counts: { ...diff.counts, files: 2, changedFiles: 1 } })
     expect(count(html2, /<article class="file/g)).toBe(2)
@@ -226,13 +226,13 @@ describe('diff report', () => {
 })
 
 describe('CLI', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-report-'))
+  const dir = tempDir('agentmerge-report-')
 
-  it('merge --report writes the report beside the unchanged merge output', () => {
+  it('merge --report writes the report beside the unchanged merge output', async () => {
     const out = join(dir, 'merged.md')
     const report = join(dir, 'report.html')
-    const plain = cli(['merge', ...FIXTURE_PATHS, '--provenance', 'none', '-q'])
-    const r = cli(['merge', ...FIXTURE_PATHS, '--provenance', 'none', '-q', '--report', report])
+    const plain = await cli(['merge', ...FIXTURE_PATHS, '--provenance', 'none', '-q'])
+    const r = await cli(['merge', ...FIXTURE_PATHS, '--provenance', 'none', '-q', '--report', report])
     expect(r.code).toBe(0)
     expect(r.stdout).toBe(plain.stdout)
     const html = readFileSync(report, 'utf8')
@@ -240,29 +240,29 @@ describe('CLI', () => {
     // The same page the library writes (but for the generator's version, inlined by the build).
     const lib = renderMergeReport(mergeAgents(fixtureAgents()))
     expect(html.replace(/agentmerge [^"]+"/, '')).toBe(lib.replace(/agentmerge [^"]+"/, ''))
-    const withOut = cli(['merge', ...FIXTURE_PATHS, '-o', out, '-q', '--report', report])
+    const withOut = await cli(['merge', ...FIXTURE_PATHS, '-o', out, '-q', '--report', report])
     expect(withOut.code).toBe(0)
     expect(existsSync(out)).toBe(true)
   })
 
-  it('merge --report refuses an input or the output as the report', () => {
-    const r = cli(['merge', ...FIXTURE_PATHS, '-q', '--report', FIXTURE_PATHS[0]!])
+  it('merge --report refuses an input or the output as the report', async () => {
+    const r = await cli(['merge', ...FIXTURE_PATHS, '-q', '--report', FIXTURE_PATHS[0]!])
     expect(r.code).toBe(2)
     expect(r.stderr).toMatch(/output path is also an input/)
     const out = join(dir, 'same.md')
-    const s = cli(['merge', ...FIXTURE_PATHS, '-q', '-o', out, '--report', out])
+    const s = await cli(['merge', ...FIXTURE_PATHS, '-q', '-o', out, '--report', out])
     expect(s.code).toBe(2)
     expect(s.stderr).toMatch(/--report names the merged file/)
   })
 
-  it('diff --format html prints the page and exits as diff does', () => {
+  it('diff --format html prints the page and exits as diff does', async () => {
     const d = tempDir()
     const b = write(d, 'edited.md', editedOpencode())
-    const r = cli(['diff', '--format', 'html', '-q', 'fixtures/backend-developer/backend-developer-opencode.md', b])
+    const r = await cli(['diff', '--format', 'html', '-q', 'fixtures/backend-developer/backend-developer-opencode.md', b])
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^<!DOCTYPE html>[\s\S]*<\/html>\n$/)
     expect(r.stdout).toContain('<tr class="reworded">')
-    const same = cli(['diff', '--format', 'html', '-q', FIXTURE_PATHS[0]!, FIXTURE_PATHS[0]!])
+    const same = await cli(['diff', '--format', 'html', '-q', FIXTURE_PATHS[0]!, FIXTURE_PATHS[0]!])
     expect(same.code).toBe(0)
     expect(same.stdout).toContain('nothing changed in meaning')
     writeFileSync(join(dir, 'diff.html'), r.stdout)

@@ -5,7 +5,8 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { profileOf, ProfileMemo } from '../src/similarity/profile.js'
+import { groupDuplicates } from '../src/similarity/index.js'
+import { profileOf, ProfileMemo, TermProfileMemo } from '../src/similarity/profile.js'
 import { analyzeWords, WordMemo } from '../src/similarity/terms.js'
 
 const DIR = join(import.meta.dirname, '../fixtures/backend-developer')
@@ -24,10 +25,17 @@ describe('WordMemo', () => {
   })
 
   it('leaves profiles as profileOf makes them', () => {
-    const memo = new ProfileMemo()
+    const memo = new TermProfileMemo()
     for (const text of LINES) {
       for (const kind of ['item', 'heading', 'paragraph']) expect(memo.profile(text, kind)).toEqual(profileOf(text, kind))
     }
+  })
+
+  it('gives groupDuplicates the shapes it would make itself', () => {
+    const memo = new ProfileMemo()
+    const items = LINES.map((text) => ({ text, kind: 'item' }))
+    for (const it of items) memo.profile(it.text, it.kind)
+    expect(groupDuplicates(items, {}, memo)).toEqual(groupDuplicates(items))
   })
 
   it('keeps words apart by how they are written', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bcubed, pairwise, pairwiseWhere } from '../src/similarity/score.js'
+import { bcubed, pairwise, pairwiseWhere } from '../scripts/lib/score.js'
 
 const U = ['a', 'b', 'c', 'd', 'e']
 

@@ -8,13 +8,13 @@
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { progressCallback } from './progress.js'
-import { loadOptions, type GlobalOptions, type Run } from './shell.js'
+import { loadOptions, type Run } from './shell.js'
 
 /** The agents of the results that have one, in input order. */
 export const agentsOf = (results: LoadResult[]): Agent[] => results.flatMap((r) => (r.agent ? [r.agent] : []))
 
-export async function readInputs(run: Run, files: string[], options: GlobalOptions, extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
-  const { results } = await loadAgents(files, { ...loadOptions(options), onProgress: progressCallback('reading', options), ...extra })
+export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
+  const { results } = await loadAgents(files, { ...loadOptions(run.options, run.io), onProgress: progressCallback('reading', run.progress()), ...extra })
   for (const result of results) {
     if (result.agent) run.warn(result.agent.warnings)
     else run.fail(result.error, result.path)

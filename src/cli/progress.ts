@@ -10,7 +10,7 @@
 export interface ProgressStream {
   isTTY?: boolean
   columns?: number
-  write: NodeJS.WriteStream['write']
+  write(text: string): unknown
 }
 
 export interface ProgressOptions {
@@ -90,13 +90,13 @@ export class Progress {
       const original = stream.write
       this.originals.set(stream, original)
       const self = this
-      stream.write = function (this: unknown, ...args: Parameters<ProgressStream['write']>) {
+      stream.write = function (this: unknown, ...args: unknown[]) {
         if (self.drawn) {
           self.raw(ERASE)
           self.drawn = false
           self.last = Number.NEGATIVE_INFINITY
         }
-        return (original as (...a: unknown[]) => boolean).apply(stream, args)
+        return (original as (...a: unknown[]) => unknown).apply(stream, args)
       } as ProgressStream['write']
     }
   }

@@ -1,10 +1,13 @@
 // What every command shares: exit codes, one-line error and warning output
-// on stderr, and running a command over several inputs so that one bad file
-// is reported and the others are still processed.
+// on stderr, running a command over several inputs so that one bad file is
+// reported and the others are still processed, and the parsers commander
+// validates option values with (a bad value is a usage error, exit 2).
 import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
+import type { CliIo } from './io.js'
+import type { ProgressOptions } from './progress.js'
 import { terminalLine } from '../write/sink.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
@@ -22,31 +25,45 @@ export interface GlobalOptions {
   jobs?: number
 }
 
+/** The read options every command passes on, whatever reads its files: one read path. */
+export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'noRepair' | 'maxBytes' | 'stdin'> {
+  return { noRepair: options.repair === false, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin }
+}
+
 /** The loadAgents options the global CLI options stand for. */
-export function loadOptions(options: GlobalOptions): Pick<LoadOptions, 'cache' | 'workers' | 'noRepair' | 'maxBytes'> {
+export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'cache' | 'workers' | 'noRepair' | 'maxBytes' | 'stdin'> {
   return {
     cache: options.cacheLocation ?? options.cache === true,
     workers: options.jobs ?? 'auto',
-    noRepair: options.repair === false,
-    maxBytes: options.maxSize,
+    ...readOptions(options, io),
   }
 }
 
 /** Collects the outcome of a run: the worst exit code wins. */
 export class Run {
   code: number = EXIT.ok
-  constructor(readonly options: GlobalOptions) {}
+  constructor(readonly options: GlobalOptions, readonly io: CliIo) {}
+
+  /** Writes to stdout. */
+  out(text: string): void {
+    this.io.stdout.write(text)
+  }
+
+  /** Writes a line of information to stderr, unless --quiet. */
+  note(line: string): void {
+    if (!this.options.quiet) this.io.stderr.write(line + '\n')
+  }
 
   warn(diagnostics: Diagnostic[]): void {
     if (this.options.quiet) return
-    for (const d of diagnostics) process.stderr.write(formatDiagnostic(d) + '\n')
+    for (const d of diagnostics) this.io.stderr.write(formatDiagnostic(d) + '\n')
   }
 
   /** Reports an error in one line (a stack trace only with --debug) and marks the run as failed. */
   fail(error: unknown, path?: string): void {
     this.code = EXIT.trouble
-    process.stderr.write(describe(error, path) + '\n')
-    if (this.options.debug && error instanceof Error && error.stack) process.stderr.write(error.stack + '\n')
+    this.io.stderr.write(describe(error, path) + '\n')
+    if (this.options.debug && error instanceof Error && error.stack) this.io.stderr.write(error.stack + '\n')
   }
 
   /** Runs `fn` for an input, reporting its error instead of stopping the run. */
@@ -62,11 +79,27 @@ export class Run {
   flag(code: number): void {
     this.code = Math.max(this.code, code)
   }
+
+  /** Progress lines go to this run's stderr, erased before anything written to its stdout on the same terminal. */
+  progress(): ProgressOptions {
+    const { stdout, stderr } = this.io
+    return { quiet: this.options.quiet === true, stream: stderr, others: stdout.isTTY ? [stdout] : [], env: this.io.env }
+  }
 }
 
+/**
+ * A system error's message names the file of the call that failed (for an
+ * atomic write, its temporary file): the path the line starts with says
+ * which file it was about, so that name is left out, wherever it is quoted.
+ */
+const withoutSyscallPath = (message: string): string => message.replace(/(\bE[A-Z]+: [^,()]*), \w+ '[^']*'/g, '$1')
+
 export function describe(error: unknown, path?: string): string {
-  if (error instanceof AgentError) return formatDiagnostic(error.toDiagnostic())
-  const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+  if (error instanceof AgentError) {
+    const d = error.toDiagnostic()
+    return formatDiagnostic({ ...d, message: withoutSyscallPath(d.message) })
+  }
+  const message = withoutSyscallPath((error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error))
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   if (code && path) return terminalLine(`${path}: ${message}`)
   return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
@@ -75,9 +108,11 @@ export function describe(error: unknown, path?: string): string {
 /** Parses a size like `2MB`, `512k` or `1048576` into bytes. */
 export function parseSize(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(i?b)?$/i.exec(value.trim())
-  if (!match) throw new Error(`invalid size '${value}' (use e.g. 2MB or 1048576)`)
+  if (!match) throw new InvalidArgumentError('use a size such as 2MB, 512k or 1048576')
   const unit = { '': 1, k: 1024, m: 1024 ** 2, g: 1024 ** 3 }[match[2]!.toLowerCase() as '' | 'k' | 'm' | 'g']
-  return Math.round(Number(match[1]) * unit)
+  const bytes = Math.round(Number(match[1]) * unit)
+  if (bytes < 1) throw new InvalidArgumentError('use a size of at least 1 byte')
+  return bytes
 }
 
 /** Parses --jobs: a whole number of worker threads. */
@@ -85,3 +120,22 @@ export function parseJobs(value: string): number {
   if (!/^\d+$/.test(value.trim())) throw new InvalidArgumentError('use a whole number of threads (0 for none)')
   return Number(value)
 }
+
+/** Parses a duplicate threshold: a number in (0, 1]. */
+export function parseThreshold(value: string): number {
+  const n = Number(value.trim())
+  if (value.trim() === '' || !(n > 0 && n <= 1)) throw new InvalidArgumentError('use a number above 0 and at most 1, such as 0.6')
+  return n
+}
+
+/** A parser of whole numbers of at least `min`. */
+export function wholeAtLeast(min: number): (value: string) => number {
+  return (value) => {
+    if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new InvalidArgumentError(`use a whole number of at least ${min}`)
+    return Number(value)
+  }
+}
+
+/** The report formats of the checking commands (lint, build --check, normalize --check). */
+export const FORMATS = ['text', 'json', 'github'] as const
+export type ReportFormat = (typeof FORMATS)[number]

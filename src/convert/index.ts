@@ -1,7 +1,7 @@
 // Converting an agent to another tool's dialect: the frontmatter in the
 // target's own fields and spelling (convertMeta), edited where it can be;
 // the body is written back as the file had it, byte for byte.
-import { dialect, dialectIds, dialects, fieldsOf, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
+import { dialect, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
 import { warning } from '../errors.js'
 import { repairMojibake } from '../read/mojibake.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
@@ -11,14 +11,8 @@ import { renderAgent } from '../render/markdown.js'
 import { renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
-export { convertMeta, knownField, type ConvertOptions, type ConvertResult } from './meta.js'
+export { convertMeta, type ConvertOptions, type ConvertResult } from './meta.js'
 export { readModel, spellModel, type ModelRef }
-
-/** The ids of the dialects agentmerge knows (the registry's, when this module was loaded). */
-export const DIALECTS: readonly Dialect[] = dialectIds()
-
-/** The fields each dialect reads (its documentation, as of this writing). */
-export const DIALECT_FIELDS: Readonly<Record<string, ReadonlySet<string>>> = Object.fromEntries(dialects().map((d) => [d.id, new Set(fieldsOf(d))]))
 
 /** Reads a dialect name as a user writes it (`claude`, `claude-code`, `opencode`, `copilot`, `vscode`). */
 export function parseDialect(value: string): Dialect | undefined {
@@ -44,24 +38,25 @@ export function convertAgent(agent: Agent, to: Dialect, options: ConvertOptions 
   return { agent: { ...agent, meta }, warnings }
 }
 
-/** The canonical Markdown of an agent converted to another dialect. */
-export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
-  const converted = convertAgent(agent, to, options)
-  return { text: renderAgent(converted.agent), warnings: converted.warnings }
-}
-
 /**
- * The file an agent converted to another dialect is: its frontmatter edited
+ * An agent converted to another dialect, as a file: its frontmatter edited
  * into the target's (in the target's key order; untouched when the target is
  * the file's own dialect), then the body exactly as the file had it, in the
  * file's line endings and with its byte order mark. Converting never repairs
  * the text; a run that looks like mojibake is a warning.
  */
-export function convertFile(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
-  if (agent.body === undefined) return convertText(agent, to, options)
+export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
+  if (agent.body === undefined) {
+    // An agent no file holds (a merge) has no bytes to keep: it is written in canonical form.
+    const converted = convertAgent(agent, to, options)
+    return { text: withEol(renderAgent(converted.agent), agent.eol), warnings: converted.warnings }
+  }
   const same = agent.meta.dialect === to
   const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
-  const yaml = renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
+  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took.
+  const yaml = same && agent.meta.yaml !== undefined
+    ? agent.meta.yaml.replace(/(?<=[^\n])$/, '\n')
+    : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
   const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)

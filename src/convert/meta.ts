@@ -8,7 +8,6 @@ import { warning } from '../errors.js'
 import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, type DialectSpec, type Fact } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
-export { knownField }
 
 export interface ConvertOptions {
   /** Path of the source, for warnings (default `-`). */
@@ -26,6 +25,8 @@ export interface ConvertResult {
   /** One warning per field or tool that could not be said exactly, with the source line. */
   warnings: Diagnostic[]
 }
+
+const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
 const show = (value: unknown): string => {
   const s = typeof value === 'string' ? value : JSON.stringify(value)
@@ -127,8 +128,6 @@ function convertOther(field: MetaField, out: Out): void {
     out.note(field.line, `field '${field.key}' is not ${article(to.title)} ${to.title} field; kept as written (${to.title} ignores it)`, 'convert-kept')
   }
 }
-
-export const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
 /**
  * Converts an agent's frontmatter to another dialect. The body of an agent

@@ -3,11 +3,14 @@
 // groups come back as groups of statements with the reasons for each pairing.
 // Merge builds on the same grouping; `agentmerge dedup` prints it.
 import type { Agent, Statement } from '../model.js'
-import { DEFAULT_THRESHOLD, groupDuplicates, type SimilarityOptions } from '../similarity/index.js'
+import { DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/profile.js'
 import { statementsOf } from '../walk.js'
 
 export type DedupOptions = SimilarityOptions
+
+/** The parts of a pair's score (see PairReason). */
+export type ScoreParts = NonNullable<PairReason['parts']>
 
 /** Why two statements of a group were put together. */
 export interface DedupReason {
@@ -18,6 +21,8 @@ export interface DedupReason {
   /** The terms both statements have. */
   shared: string[]
   note?: string
+  /** The parts of the score: tf-idf and vector similarity, the bar, shared terms with weights, rules fired. */
+  parts?: ScoreParts
 }
 
 /** Statements that say the same thing, in document order of the inputs. */
@@ -33,6 +38,9 @@ export interface DedupResult {
   statements: Statement[]
   /** Every statement in exactly one group, singletons included; groups in order of their first statement. */
   groups: DedupGroup[]
+  /** The grouping by statement index behind `groups`, and the threshold it was made with: merge takes it instead of grouping again. */
+  grouping: StatementGrouping
+  threshold: number
 }
 
 /** A statement's public place: `path:line`. */
@@ -45,6 +53,7 @@ export interface IndexReason {
   score: number
   shared: string[]
   note?: string
+  parts?: ScoreParts
 }
 
 /**
@@ -88,23 +97,17 @@ export function statementsOfAgents(agents: readonly Agent[]): { statements: Stat
 /** The threshold a grouping was computed with (the similarity module's default when none is given). */
 export const thresholdOf = (options: DedupOptions): number => options.threshold ?? DEFAULT_THRESHOLD
 
-// The grouping behind each DedupResult made here, and the threshold it was
-// made with, so that merge can take it instead of grouping again.
-const GROUPINGS = new WeakMap<DedupResult, { threshold: number; grouping: StatementGrouping }>()
-
 /**
- * The grouping behind a DedupResult, when it is one that dedupAgents
- * returned for exactly these statements (the same objects, in the same
- * order) and this threshold; otherwise undefined, and the caller groups.
+ * The grouping a DedupResult carries, when it was made for exactly these
+ * statements (the same objects, in the same order) and this threshold;
+ * otherwise undefined, and the caller groups.
  */
 export function groupingOf(result: DedupResult | undefined, statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping | undefined {
-  if (!result) return undefined
-  const known = GROUPINGS.get(result)
-  if (!known || known.threshold !== thresholdOf(options)) return undefined
+  if (!result || result.threshold !== thresholdOf(options)) return undefined
   const given = result.statements
-  if (given.length !== statements.length || known.grouping.group.length !== statements.length) return undefined
+  if (given.length !== statements.length || result.grouping.group.length !== statements.length) return undefined
   for (let i = 0; i < given.length; i++) if (given[i] !== statements[i]) return undefined
-  return known.grouping
+  return result.grouping
 }
 
 /**
@@ -125,11 +128,10 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
     const g = groups[group[r.a]!]!
     const reason: DedupReason = { a: statements[r.a]!, b: statements[r.b]!, score: r.score, shared: r.shared }
     if (r.note) reason.note = r.note
+    if (r.parts) reason.parts = r.parts
     g.reasons.push(reason)
   }
-  const result: DedupResult = { statements, groups }
-  GROUPINGS.set(result, { threshold: thresholdOf(options), grouping })
-  return result
+  return { statements, groups, grouping, threshold: thresholdOf(options) }
 }
 
 /**
@@ -142,10 +144,12 @@ export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}
 }
 
 /** The stable JSON view: `{"groups": [["path:line", ...], ...]}`. */
-export function dedupJson(result: DedupResult, explain = false): { groups: string[][]; reasons?: Array<{ a: string; b: string; score: number; shared: string[]; note?: string }> } {
+export function dedupJson(result: DedupResult, explain = false): { groups: string[][]; reasons?: Array<{ a: string; b: string; score: number; shared: string[]; note?: string; parts?: ScoreParts }> } {
   const json: ReturnType<typeof dedupJson> = { groups: result.groups.map((g) => g.statements.map(at)) }
   if (explain) {
-    json.reasons = result.groups.flatMap((g) => g.reasons.map((r) => ({ a: at(r.a), b: at(r.b), score: r.score, shared: r.shared, ...(r.note ? { note: r.note } : {}) })))
+    json.reasons = result.groups.flatMap((g) =>
+      g.reasons.map((r) => ({ a: at(r.a), b: at(r.b), score: r.score, shared: r.shared, ...(r.note ? { note: r.note } : {}), ...(r.parts ? { parts: r.parts } : {}) })),
+    )
   }
   return json
 }

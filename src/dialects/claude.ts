@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { pushNew, readToolFields, spellTool, toolId } from './tools.js'
+import { lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -27,7 +27,7 @@ export function slugName(name: string): string {
 
 /** The name of a canonical tool, modern names only. */
 function toolName(id: string, written: string, notes: ToolNote[]): string | undefined {
-  const modern = OLD[id]
+  const modern = lookup(OLD, id)
   if (modern) {
     const name = spellTool(modern, 'claude')!
     notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
@@ -73,7 +73,7 @@ function toolProblem(written: string): string | undefined {
   const base = name.replace(/\(.*$/s, '').trim()
   if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
   const id = toolId(base)
-  const modern = OLD[id]
+  const modern = lookup(OLD, id)
   if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, 'claude')}`
   const spelled = spellTool(id, 'claude')
   if (spelled && TOOLS.includes(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`
@@ -98,7 +98,7 @@ function writeFact(fact: Fact): FactWrite | undefined {
       return { set: [['maxTurns', fact.value]] }
     case 'color': {
       const v = String(fact.value)
-      if (COLORS[v.toLowerCase()]) return { set: [['color', v.toLowerCase()]] }
+      if (lookup(COLORS, v.toLowerCase())) return { set: [['color', v.toLowerCase()]] }
       const near = nearestColor(v)
       if (near) return { set: [['color', near]], note: `color '${v}' written as '${near}' (Claude Code takes a color name)` }
       return { drop: 'Claude Code does not know this color' }

@@ -4,7 +4,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { pushNew, argList, readToolFields, spellTool, toolId } from './tools.js'
+import { argList, lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -32,7 +32,7 @@ const KNOWN = new Set([
 
 /** An alias read from Copilot grants every tool it stands for. */
 function expandAlias(name: string, args: string, enabled: boolean): Grant[] | undefined {
-  const tools = ALIASES[name.toLowerCase()]
+  const tools = lookup(ALIASES, name.toLowerCase())
   return tools?.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name }))
 }
 

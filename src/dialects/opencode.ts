@@ -6,7 +6,7 @@
 // model provider, so nothing unknown is ever kept for it.
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
-import { readToolFields, spellTool, toolId, toolsMap } from './tools.js'
+import { lookup, readToolFields, spellTool, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
@@ -86,7 +86,7 @@ function writeFact(fact: Fact): FactWrite | undefined {
     case 'turns':
       return { set: [['maxSteps', fact.value]] }
     case 'color': {
-      const hex = typeof fact.value === 'string' ? COLORS[fact.value.toLowerCase()] : undefined
+      const hex = typeof fact.value === 'string' ? lookup(COLORS, fact.value.toLowerCase()) : undefined
       return { set: [['color', hex ?? fact.value]] }
     }
     case 'mcp':

@@ -37,6 +37,11 @@ export const CANONICAL_TOOLS: Readonly<Record<string, readonly string[]>> = {
   exitplanmode: [],
 }
 
+/** A record's own entry: a tool named `constructor` or `toString` is not one of Object's. */
+export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined
+}
+
 let index: { generation: number; byName: Map<string, string> } | undefined
 
 /** Lower-case name -> canonical id: ids first, then each dialect's spellings, then the names seen in the wild. */
@@ -96,7 +101,7 @@ export function spellTool(id: string, dialectId: string): string | undefined {
   const paren = id.indexOf('(')
   const base = paren === -1 ? id : id.slice(0, paren)
   const args = paren === -1 ? '' : id.slice(paren)
-  const name = dialect(dialectId).tools.spell[base]
+  const name = lookup(dialect(dialectId).tools.spell, base)
   return name === undefined ? undefined : name + args
 }
 
@@ -116,7 +121,7 @@ export function respell(written: string, spec: DialectSpec): string {
   const listed = spec.tools.names?.find((n) => n.toLowerCase() === lower)
   if (listed) return listed + args
   const id = byName().get(lower)
-  const candidates = id === undefined ? [] : [spec.tools.spell[id], ...(CANONICAL_TOOLS[id] ?? [])]
+  const candidates = id === undefined ? [] : [lookup(spec.tools.spell, id), ...(lookup(CANONICAL_TOOLS, id) ?? [])]
   const known = candidates.find((c) => c !== undefined && c.toLowerCase() === lower)
   return (known ?? base) + args
 }
@@ -146,7 +151,7 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
   const { base, args } = splitArgs(toolId(name))
   const own = expand?.(name, args, enabled)
   if (own) return own
-  if (base in CANONICAL_TOOLS || spec.tools.spell[base] !== undefined) return [{ kind: 'tool', id: base, args, enabled, written }]
+  if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return [{ kind: 'tool', id: base, args, enabled, written }]
   return [{ kind: 'unknown', enabled, written }]
 }
 

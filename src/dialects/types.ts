@@ -88,7 +88,7 @@ export interface DialectTools {
   agentsField?: string
   /** The tools a map-form allowlist has to turn off, in the order a map lists them (OpenCode's built-ins). */
   builtins?: readonly string[]
-  /** Names written back exactly so when only their case differs (Claude Code's old `Task`). */
+  /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
   names?: readonly string[]
   /** The grants a file's tool fields state, in the order written. */
   read(values: Readonly<Record<string, unknown>>): Grant[]

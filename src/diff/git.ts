@@ -21,13 +21,17 @@ export interface GitRange {
   head: string | null
   /** The repository's top-level directory. */
   top: string
+  /** The environment git runs in (the CLI's own). */
+  env: Env
 }
+
+type Env = Readonly<Record<string, string | undefined>>
 
 const MAX_BUFFER = 256 * 1024 * 1024
 
-export function git(args: string[], cwd: string, place = 'git'): Buffer {
+export function git(args: string[], cwd: string, place = 'git', base: Env = process.env): Uint8Array {
   // An external diff driver set for the user's own `git diff` must not run here.
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_PAGER: 'cat' }
+  const env: NodeJS.ProcessEnv = { ...base, GIT_PAGER: 'cat' }
   delete env.GIT_EXTERNAL_DIFF
   const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env })
   if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, place)
@@ -38,23 +42,22 @@ export function git(args: string[], cwd: string, place = 'git'): Buffer {
   return result.stdout
 }
 
-function commit(rev: string, cwd: string): string {
-  return git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], cwd, rev).toString('utf8').trim()
-}
+const text = (bytes: Uint8Array): string => new TextDecoder().decode(bytes)
 
 /** Resolves `BASE [HEAD]`, `A..B` or `A...B` to commits. */
-export function resolveRange(base: string, head: string | undefined, cwd: string): GitRange {
-  const top = git(['rev-parse', '--show-toplevel'], cwd).toString('utf8').trim()
+export function resolveRange(base: string, head: string | undefined, cwd: string, env: Env = process.env): GitRange {
+  const commit = (rev: string): string => text(git(['rev-parse', '--verify', '--end-of-options', `${rev}^{commit}`], cwd, rev, env)).trim()
+  const top = text(git(['rev-parse', '--show-toplevel'], cwd, 'git', env)).trim()
   const three = base.indexOf('...')
   const two = base.indexOf('..')
   if (head === undefined && three > 0) {
     const a = base.slice(0, three)
     const b = base.slice(three + 3) || 'HEAD'
-    const mergeBase = git(['merge-base', commit(a, cwd), commit(b, cwd)], cwd, base).toString('utf8').trim()
-    return { base: mergeBase, head: commit(b, cwd), top }
+    const mergeBase = text(git(['merge-base', commit(a), commit(b)], cwd, base, env)).trim()
+    return { base: mergeBase, head: commit(b), top, env }
   }
-  if (head === undefined && two > 0) return { base: commit(base.slice(0, two), cwd), head: commit(base.slice(two + 2) || 'HEAD', cwd), top }
-  return { base: commit(base, cwd), head: head === undefined ? null : commit(head, cwd), top }
+  if (head === undefined && two > 0) return { base: commit(base.slice(0, two)), head: commit(base.slice(two + 2) || 'HEAD'), top, env }
+  return { base: commit(base), head: head === undefined ? null : commit(head), top, env }
 }
 
 /** Whether a path is an agent definition by where it lives or how it is named. */
@@ -68,7 +71,7 @@ export function changedAgentFiles(range: GitRange, paths: string[], cwd: string)
   const args = ['diff', '--name-status', '-z', '--no-ext-diff', '--no-textconv', '--no-relative', '-M', '--no-color', range.base]
   if (range.head) args.push(range.head)
   args.push('--', ...paths)
-  const fields = git(args, cwd).toString('utf8').split('\0')
+  const fields = text(git(args, cwd, 'git', range.env)).split('\0')
   const out: GitChange[] = []
   // Paths given explicitly count as agent files whatever their names.
   const explicit = paths.length > 0
@@ -95,16 +98,32 @@ export function changedAgentFiles(range: GitRange, paths: string[], cwd: string)
   return out.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0))
 }
 
-/** The bytes of a path at a commit, or in the working tree when `rev` is null. */
-export function readAt(range: GitRange, rev: string | null, path: string, maxBytes: number): Uint8Array {
-  let bytes: Buffer
-  if (rev === null) {
-    try {
-      bytes = readFileSync(join(range.top, path))
-    } catch (error) {
-      throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
-    }
-  } else bytes = git(['cat-file', 'blob', `${rev}:${path}`], range.top, path)
-  if (bytes.length > maxBytes) throw new AgentError('too-large', `file is over the ${(maxBytes / 1024 / 1024).toFixed(1)} MiB limit (raise it with --max-size)`, path)
-  return bytes
+/** The bytes of a path at a commit, or in the working tree when `rev` is null (the size limit is the reader's, as for any file). */
+export function readAt(range: GitRange, rev: string | null, path: string): Uint8Array {
+  if (rev !== null) return git(['cat-file', 'blob', `${rev}:${path}`], range.top, path, range.env)
+  try {
+    return readFileSync(join(range.top, path))
+  } catch (error) {
+    throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
+  }
+}
+
+/**
+ * git's own line diff of two files (`git diff --no-index`), for git's
+ * external diff driver on a file that is not an agent definition. git hands
+ * the driver temporary files: the headers name the repository paths instead.
+ */
+export function lineDiff(oldFile: string, newFile: string, oldPath: string, newPath: string, options: { color: boolean; env?: Env }): string {
+  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), GIT_PAGER: 'cat' }
+  delete env.GIT_EXTERNAL_DIFF
+  const args = ['diff', '--no-index', '--no-ext-diff', '--no-textconv', `--color=${options.color ? 'always' : 'never'}`, '--', oldFile, newFile]
+  const result = spawnSync('git', args, { maxBuffer: MAX_BUFFER, env, encoding: 'utf8' })
+  if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, newPath)
+  // 0: no differences, 1: differences; anything else is git's trouble.
+  if (result.status !== 0 && result.status !== 1) throw new AgentError('git-failed', (result.stderr.trim().split('\n')[0] || 'git diff failed').replace(/^(fatal|error): /, ''), newPath)
+  const strip = (file: string) => file.replace(/^\/+/, '')
+  const lines = result.stdout.split('\n')
+  const hunk = lines.findIndex((l) => l.includes('@@ '))
+  const header = (hunk === -1 ? lines : lines.slice(0, hunk)).map((l) => l.split(`a/${strip(oldFile)}`).join(`a/${oldPath}`).split(`b/${strip(newFile)}`).join(`b/${newPath}`))
+  return [...header, ...(hunk === -1 ? [] : lines.slice(hunk))].join('\n')
 }

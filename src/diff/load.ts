@@ -3,8 +3,7 @@
 // text only to name changes of form (a bullet, a line break).
 import type { Agent } from '../model.js'
 import { agentFromInput } from '../pipeline.js'
-import { decode } from '../read/decode.js'
-import type { ReadOptions } from '../read/read.js'
+import { inputFromBytes, type ReadOptions } from '../read/read.js'
 
 export interface LoadedAgent {
   agent: Agent
@@ -13,6 +12,6 @@ export interface LoadedAgent {
 
 /** Parses bytes read elsewhere (a git blob, a temporary file); `path` names them. */
 export function loadAgentBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}): LoadedAgent {
-  const decoded = decode(bytes, path, options)
-  return { agent: agentFromInput({ path, ...decoded }), text: decoded.text }
+  const input = inputFromBytes(bytes, path, options)
+  return { agent: agentFromInput(input), text: input.text }
 }

@@ -4,6 +4,7 @@
 // list or a map whose entries can be merged one by one (two branches adding
 // different tools, or different permission keys, merge cleanly). `tools` is
 // compared by canonical tool id, so `Read` and `read` are one entry.
+import { dialects } from '../dialects/index.js'
 import type { MetaField } from '../model.js'
 import { splitToolList, toolId } from '../normalize/tools.js'
 import { insertAfterPredecessors } from './order.js'
@@ -122,7 +123,7 @@ function mergeTools(o: V, a: V, b: V): Resolved {
 function mergeValue(key: string, o: V, a: V, b: V): Resolved {
   const whole = pick(o, a, b)
   if (whole.ok) return whole
-  if (key === 'tools' || key === 'disallowedTools') return mergeTools(o, a, b)
+  if (dialects().some((d) => d.tools.fields.includes(key))) return mergeTools(o, a, b)
   const maps = [o, a, b].every((v) => v === MISSING || isMap(v))
   if (maps && a !== MISSING && b !== MISSING) {
     const asMap = (v: V) => new Map(Object.entries(v === MISSING ? {} : (v as Record<string, unknown>)))

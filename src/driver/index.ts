@@ -15,6 +15,7 @@ import { readMeta } from '../normalize/meta.js'
 import { normalizeAgent, withEol } from '../normalize.js'
 import { parseAgent } from '../pipeline.js'
 import { writeFileAtomic } from '../write/atomic.js'
+import { terminalLine } from '../write/sink.js'
 import { merge3, type Merge3Options } from './merge3.js'
 
 export { merge3, type Merge3Options, type Merge3Result } from './merge3.js'
@@ -42,6 +43,14 @@ export const CRASH = 130
 export function emptyAgent(path: string): Agent {
   const root: Section = { type: 'section', kind: 'root', title: '', titleNodes: [], key: '', depth: 0, source: { path, line: 1 }, body: [] }
   return { path, meta: readMeta([], path, false, 0), root, eol: '\n', bom: false, warnings: [] }
+}
+
+/** The merged text in the encoding of our side: a UTF-16 file stays UTF-16, with its byte order mark. */
+function encodeLike(ours: Buffer, text: string): Buffer {
+  const bom = text.startsWith('\uFEFF') ? text : `\uFEFF${text}`
+  if (ours[0] === 0xff && ours[1] === 0xfe) return Buffer.from(bom, 'utf16le')
+  if (ours[0] === 0xfe && ours[1] === 0xff) return Buffer.from(bom, 'utf16le').swap16()
+  return Buffer.from(text, 'utf8')
 }
 
 /** Whether a text holds a conflict: an opening and a closing marker line (a lone `=======` is a setext underline). */
@@ -76,6 +85,12 @@ function fallback(base: string, ours: string, theirs: string, options: DriverOpt
  * theirs (%B); `name` (%P) is the path in the repository, for messages.
  */
 export function mergeDriver(base: string, ours: string, theirs: string, path?: string, options: DriverOptions = {}): DriverOutcome {
+  const outcome = merge(base, ours, theirs, path, options)
+  // Messages go to git's stderr and CI logs: a path or a note never starts a line of its own.
+  return { ...outcome, messages: outcome.messages.map((m) => terminalLine(m)) }
+}
+
+function merge(base: string, ours: string, theirs: string, path: string | undefined, options: DriverOptions): DriverOutcome {
   // Without %P only the content decides (git's temporary files have no extension).
   const name = path ?? ours
   const size = options.markerSize ?? 7
@@ -135,7 +150,7 @@ export function mergeDriver(base: string, ours: string, theirs: string, path?: s
     for (const p of result.places) messages.push(`${name}:${p.line}: conflict: ${p.what}`)
   }
   try {
-    writeFileAtomic(ours, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text)
+    writeFileAtomic(ours, encodeLike(a, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text))
   } catch (error) {
     return { code: CRASH, how, messages: [...messages, `${name}: ${(error as Error).message}`] }
   }

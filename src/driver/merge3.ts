@@ -58,6 +58,9 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const body = mergeBodies3(o.root, a.root, b.root, (n) => `${bodyPrefix}${n}X`)
   const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
   meta.dialect = dialect
+  // Fields are written as a side had them (as normalize writes a file); a conflict's placeholder needs the canonical line.
+  const yaml = [a, b, o].find((x) => x.meta.present && x.meta.yaml !== undefined)?.meta.yaml
+  if (yaml !== undefined && fields.conflicts.length === 0) meta.yaml = yaml
   const merged: Agent = { ...a, meta, root: body.root }
   let text = renderAgent(merged)
   text = placeFieldConflicts(text, fields.conflicts, fieldPrefix, dialect, open, mid, close)

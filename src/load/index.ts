@@ -25,6 +25,8 @@ export interface LoadOptions {
   noRepair?: boolean
   /** Refuse inputs larger than this many bytes. */
   maxBytes?: number
+  /** Where an input `-` is read from (default: the process's stdin). */
+  stdin?: () => Uint8Array
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
   /**
@@ -79,7 +81,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     options.onProgress?.(done, total)
   }
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { noRepair: options.noRepair, version: options.cacheVersion }) : undefined
-  const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes }
+  const readOptions = { noRepair: options.noRepair, maxBytes: options.maxBytes, stdin: options.stdin }
 
   // Read and decode every input and answer the ones the cache has; the rest
   // are parsed here, or on worker threads once there are enough of them

@@ -202,9 +202,8 @@ class Scorer {
   }
 }
 
-/** Clusters units across files; returns clusters in content order with parents set. */
-export function alignUnits(units: Unit[]): Cluster[] {
-  const byRank = (x: number, y: number) => units[x]!.rank - units[y]!.rank || x - y
+/** Every pair of units scoring at least the threshold, by score (best first), each as lo * n + hi of its places in rank order. */
+function candidateEdges(units: Unit[], scorer: Scorer, byRank: (x: number, y: number) => number): { byScore: Map<number, number[]>; scores: number[]; unitAt: number[] } {
   // Candidate pairs: units sharing a key word or a duplicate group. (Which
   // list a pair is found in does not matter: each pair is scored once.)
   const byWord = new Map<string, number[]>()
@@ -218,7 +217,6 @@ export function alignUnits(units: Unit[]): Cluster[] {
     for (const w of u.words) post(byWord, w, u.id)
     for (const g of u.groups) post(byGroup, g, u.id)
   }
-  const scorer = new Scorer(units)
   // Each pair of units within the window of each other in some posting
   // list, once. Lists are in rank order, so a pair is always scored from its
   // lower-ranked unit; where each unit stands in each list is gathered
@@ -278,7 +276,13 @@ export function alignUnits(units: Unit[]): Cluster[] {
     }
   }
   const scores = [...byScore.keys()].sort((x, y) => y - x)
+  return { byScore, scores, unitAt }
+}
 
+/** Joins units into clusters, best pair first, no file twice in a cluster, no chaining; returns each unit's root. */
+function joinUnits(units: Unit[], scorer: Scorer, byRank: (x: number, y: number) => number): (x: number) => number {
+  const { byScore, scores, unitAt } = candidateEdges(units, scorer, byRank)
+  const n = units.length
   // Join best first; a cluster never holds two sections of one file.
   const parent = units.map((u) => u.id)
   const agents = units.map((u) => new Set([u.agent]))
@@ -353,7 +357,13 @@ export function alignUnits(units: Unit[]): Cluster[] {
       else join(v, u)
     }
   }
+  return find
+}
 
+/** Clusters units across files; returns clusters in content order with parents set. */
+export function alignUnits(units: Unit[]): Cluster[] {
+  const byRank = (x: number, y: number) => units[x]!.rank - units[y]!.rank || x - y
+  const find = joinUnits(units, new Scorer(units), byRank)
   // Clusters in content order: by their smallest member rank.
   const byRoot = new Map<number, number[]>()
   for (const u of units) {
@@ -367,9 +377,15 @@ export function alignUnits(units: Unit[]): Cluster[] {
     .sort((x, y) => byRank(x[0]!, y[0]!))
     .map((members, id) => ({ id, members, parent: -1, rank: units[members[0]!]!.rank }))
   for (const c of clusters) for (const m of c.members) units[m]!.cluster = c.id
+  setParents(clusters, units)
+  return clusters
+}
 
-  // Parents by majority of the members' parents; ties to the earlier cluster,
-  // the root first. A choice that would make a cycle falls to the next.
+/**
+ * Parents by majority of the members' parents; ties to the earlier cluster,
+ * the root first. A choice that would make a cycle falls to the next.
+ */
+function setParents(clusters: Cluster[], units: readonly Unit[]): void {
   const assigned = new Array<boolean>(clusters.length).fill(false)
   const ancestorOrSelf = (start: number, target: number): boolean => {
     for (let x = start; x !== -1; x = assigned[x] ? clusters[x]!.parent : -1) if (x === target) return true
@@ -392,5 +408,4 @@ export function alignUnits(units: Unit[]): Cluster[] {
     }
     assigned[c.id] = true
   }
-  return clusters
 }

@@ -8,11 +8,12 @@ import type { Agent, Section, Statement } from '../model.js'
 import type { Fold } from './fold.js'
 import { statementsOfAgents, type StatementGrouping } from '../dedup/index.js'
 import { alignUnits, type Cluster, type Unit } from './align.js'
+import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { linksOf } from './links.js'
 import { collect, type Item } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
-import { clearestTitle, titleMemo } from './wording.js'
+import { clearestTitle, TermMemo, titleMemo } from './wording.js'
 import { applySupport, resolveConflicts, type Recorded } from './stages.js'
 
 export { bestWording, clearestTitle, titleWords, type TitleMemo } from './wording.js'
@@ -32,6 +33,8 @@ export interface BodyMerge {
 export interface BodyOptions {
   /** The duplicate grouping of every statement of the agents (in statementsOfAgents order). */
   grouping: StatementGrouping
+  /** Those statements, as statementsOfAgents listed them (listed again when absent). */
+  statements?: readonly Statement[]
   /** The input whose structure and wording win (`--base`), or -1. */
   base?: number
   /** The input that decides conflicts (`--prefer`, else the base, else the central input). */
@@ -67,18 +70,17 @@ function rankUnits(units: Unit[]): void {
 }
 
 /** Stage 2: each item's duplicate group, by the dedup module's grouping of every statement. */
-function groupItems(agents: readonly Agent[], items: Item[], units: Unit[], grouping: StatementGrouping) {
-  const { statements } = statementsOfAgents(agents)
-  const index = new Map(statements.map((s, i) => [s, i]))
-  const at = items.map((it) => index.get(it.statement)!)
+function groupItems(statements: readonly Statement[], items: Item[], units: Unit[], grouping: StatementGrouping) {
+  // Items are the statements in the same order, less the openings: a walk of both maps one onto the other.
+  const itemOf = new Int32Array(statements.length).fill(-1)
+  let i = 0
   items.forEach((it, k) => {
-    it.group = grouping.group[at[k]!]!
+    while (statements[i] !== it.statement) i++
+    itemOf[i] = k
+    it.group = grouping.group[i]!
     for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.groups.add(it.group)
   })
-  // Reasons re-indexed to items (a reason about an opening is dropped).
-  const itemOf = new Map(at.map((i, k) => [i, k]))
-  const reasons = grouping.reasons.flatMap((r) => (itemOf.has(r.a) && itemOf.has(r.b) ? [{ ...r, a: itemOf.get(r.a)!, b: itemOf.get(r.b)! }] : []))
-  return linksOf(items.map((it) => it.statement.text), items.map((it) => it.statement.norm), reasons)
+  return linksOf(items.map((it) => it.statement.text), items.map((it) => it.statement.norm), grouping.reasons, itemOf)
 }
 
 /**
@@ -133,7 +135,7 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), titleMemo())
-  const links = groupItems(agents, items, units, options.grouping)
+  const links = groupItems(options.statements ?? statementsOfAgents(agents).statements, items, units, options.grouping)
   rankUnits(units)
   const clusters = alignUnits(units)
   const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
@@ -145,11 +147,13 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     if (list) list.push(i)
     else byGroup.set(it.group, [i])
   })
-  const ctx: FoldContext = { items, links, home, base }
+  const terms = new TermMemo()
+  const conflicts = new Conflicts(terms)
+  const ctx: FoldContext = { items, links, home, base, conflicts, terms }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded)
-  settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
+  settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

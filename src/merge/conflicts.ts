@@ -6,6 +6,7 @@
 // small function until the similarity module exports its own.
 import type { Statement } from '../model.js'
 import { termsOf } from '../similarity/index.js'
+import { TermMemo } from './wording.js'
 
 export interface ConflictKind {
   kind: 'polarity' | 'specific'
@@ -15,10 +16,17 @@ export interface ConflictKind {
 
 const NEGATION = /\b(?:never|not|no|don'?t|doesn'?t|avoid|without|cannot|can'?t|must\s+not|shouldn'?t|won'?t|nor|forbid\w*|prohibit\w*|disallow\w*)\b/i
 /** Output formats and similar named choices: two statements naming different ones disagree. */
-const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf']
+const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf'].map((f) => ({ name: f, pattern: new RegExp(`\\b${f}\\b`, 'i') }))
 const NUMBER = /\b\d+(?:\.\d+)*\+?%?/g
 
-const terms = (text: string): Set<string> => new Set(termsOf(text).filter((t) => !/^\d/.test(t)))
+/** What the conflict test reads of a text, once per text. */
+interface Features {
+  negated: boolean
+  numbers: string
+  formats: string
+  /** Content terms without numbers and formats. */
+  terms: ReadonlySet<string>
+}
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0
@@ -27,36 +35,75 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union
 }
 
-/** Two statements state opposite things about one topic (one negated, the other not). */
-export function oppositePolarity(a: string, b: string): boolean {
-  if (NEGATION.test(a) === NEGATION.test(b)) return false
-  return jaccard(terms(a), terms(b)) >= 0.6
+function featuresOf(text: string, read: (text: string) => string[] = termsOf): Features {
+  const formats = FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.name)
+  const terms = new Set(read(text).filter((t) => !/^\d/.test(t) && !formats.includes(t)))
+  return { negated: NEGATION.test(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', '), terms }
 }
 
-const formatsOf = (text: string): string[] => FORMATS.filter((f) => new RegExp(`\\b${f}\\b`, 'i').test(text))
-const numbersOf = (text: string): string[] => [...new Set(text.match(NUMBER) ?? [])].sort()
+/** Two statements state opposite things about one topic (one negated, the other not). */
+export function oppositePolarity(a: string, b: string): boolean {
+  const x = featuresOf(a)
+  const y = featuresOf(b)
+  return x.negated !== y.negated && jaccard(x.terms, y.terms) >= 0.6
+}
 
 /**
- * Whether two statements of different inputs conflict: on the same topic
- * (most of their words shared), with opposite polarity or with different
- * numbers or formats named on both sides.
+ * The conflict test of one merge: what it reads of each text is read once
+ * (a merge of many files compares the same texts many times).
  */
-export function conflictBetween(a: Statement, b: Statement): ConflictKind | undefined {
-  if (a.kind === 'code' || b.kind === 'code' || a.text === b.text) return undefined
-  if (oppositePolarity(a.text, b.text)) return { kind: 'polarity', detail: `${NEGATION.test(a.text) ? 'negated' : 'affirmed'} / ${NEGATION.test(b.text) ? 'negated' : 'affirmed'}` }
-  const na = numbersOf(a.text)
-  const nb = numbersOf(b.text)
-  const fa = formatsOf(a.text)
-  const fb = formatsOf(b.text)
-  const numbers = na.length > 0 && nb.length > 0 && na.join() !== nb.join()
-  const formats = fa.length > 0 && fb.length > 0 && fa.join() !== fb.join()
-  if (!numbers && !formats) return undefined
-  const ta = terms(a.text)
-  const tb = terms(b.text)
-  for (const f of [...fa, ...fb]) {
-    ta.delete(f)
-    tb.delete(f)
+export class Conflicts {
+  private readonly seen = new Map<string, Features>()
+  constructor(private readonly terms: TermMemo = new TermMemo()) {}
+
+  features(text: string): Features {
+    let f = this.seen.get(text)
+    if (!f) this.seen.set(text, (f = featuresOf(text, (t) => this.terms.of(t))))
+    return f
   }
-  if (jaccard(ta, tb) < 0.5) return undefined
-  return { kind: 'specific', detail: numbers ? `${na.join(', ')} / ${nb.join(', ')}` : `${fa.join(', ')} / ${fb.join(', ')}` }
+
+  /** Whether a text could conflict with anything: negated, or naming a number or a format. */
+  marked(text: string): boolean {
+    const f = this.features(text)
+    return f.negated || f.numbers !== '' || f.formats !== ''
+  }
+
+  /**
+   * Whether two statements of different inputs conflict: on the same topic
+   * (most of their words shared), with opposite polarity or with different
+   * numbers or formats named on both sides.
+   */
+  between(a: Statement, b: Statement): ConflictKind | undefined {
+    if (a.kind === 'code' || b.kind === 'code' || a.text === b.text) return undefined
+    const x = this.features(a.text)
+    const y = this.features(b.text)
+    if (x.negated !== y.negated) {
+      if (jaccard(x.terms, y.terms) >= 0.6) return { kind: 'polarity', detail: `${x.negated ? 'negated' : 'affirmed'} / ${y.negated ? 'negated' : 'affirmed'}` }
+      return undefined
+    }
+    const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
+    const formats = x.formats !== '' && y.formats !== '' && x.formats !== y.formats
+    if ((!numbers && !formats) || jaccard(x.terms, y.terms) < 0.5) return undefined
+    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : `${x.formats} / ${y.formats}` }
+  }
+}
+
+/** Tool names a "never use X" statement may name, by the canonical tool id. */
+const TOOL_WORDS: Record<string, RegExp> = {
+  bash: /\b(?:bash|(?:shell|terminal)\s+commands?|run(?:ning)?\s+(?:shell\s+)?commands?)\b/i,
+  write: /\b(?:write|create)\s+(?:files?|to\s+disk)\b/i,
+  edit: /\bedit(?:ing)?\s+files?\b|\bmodify\s+files?\b/i,
+  webfetch: /\b(?:web\s*fetch|fetch\s+(?:urls?|web\s+pages?))\b/i,
+  websearch: /\bweb\s*search\b/i,
+}
+
+/**
+ * Whether a statement forbids a tool the merged frontmatter grants ("No
+ * bash", "Never run shell commands" with Bash among the tools): the tool
+ * id, or undefined.
+ */
+export function forbidsGranted(text: string, granted: ReadonlySet<string>): string | undefined {
+  if (!NEGATION.test(text)) return undefined
+  for (const [id, words] of Object.entries(TOOL_WORDS)) if (granted.has(id) && words.test(text)) return id
+  return undefined
 }

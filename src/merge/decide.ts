@@ -18,22 +18,24 @@ export function inputNamed(agents: readonly Agent[], path: string, option: strin
 }
 
 /**
- * The central input: the highest sum of Dice overlaps between its duplicate
- * groups and each other input's; ties by path. `owner[i]` is the input of
- * statement i in the grouping.
+ * The central input: the highest sum of cosine overlaps between its
+ * duplicate groups and each other input's (|A and B| / sqrt(|A| |B|)),
+ * summed per group so that the work is linear in the statements; ties by
+ * path. `owner[i]` is the input of statement i in the grouping.
  */
 export function centralInput(agents: readonly Agent[], grouping: StatementGrouping, owner: readonly number[]): number {
   const groups = agents.map(() => new Set<number>())
   grouping.group.forEach((g, i) => groups[owner[i]!]!.add(g))
-  const score = groups.map((mine, a) => {
+  const weight = groups.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
+  // Per group, the summed weight of the inputs that have it.
+  const total = new Float64Array(grouping.count)
+  groups.forEach((set, a) => {
+    for (const g of set) total[g]! += weight[a]!
+  })
+  const score = groups.map((set, a) => {
     let sum = 0
-    groups.forEach((theirs, b) => {
-      if (a === b || mine.size + theirs.size === 0) return
-      let shared = 0
-      for (const g of mine) if (theirs.has(g)) shared++
-      sum += (2 * shared) / (mine.size + theirs.size)
-    })
-    return sum
+    for (const g of set) sum += total[g]! - weight[a]!
+    return sum * weight[a]!
   })
   let best = 0
   for (let a = 1; a < agents.length; a++) {

@@ -6,10 +6,10 @@
 // in the merged section where most of its members live (the base's member
 // decides both when there is a base).
 import type { Statement } from '../model.js'
-import { conflictBetween } from './conflicts.js'
+import type { Conflicts } from './conflicts.js'
 import type { Links } from './links.js'
 import type { Item, Role } from './units.js'
-import { bestWording } from './wording.js'
+import { bestWording, type TermMemo } from './wording.js'
 
 /** One output statement and every input statement it stands for. */
 export interface Fold {
@@ -24,6 +24,8 @@ export interface Settled {
   fold: Fold
   where: number
   here: number[]
+  /** With `--conflicts keep`: the note written before this side of a conflict. */
+  mark?: string
 }
 
 export interface FoldContext {
@@ -33,12 +35,18 @@ export interface FoldContext {
   home: (it: Item) => number
   /** The input whose wording and place win (`--base`), or -1. */
   base: number
+  /** This merge's conflict test. */
+  conflicts: Conflicts
+  /** This merge's terms of each text. */
+  terms: TermMemo
 }
 
 interface Pending {
   members: number[]
   agents: Set<number>
   home: number
+  /** Whether a member could conflict at all (negated, or naming a number or format). */
+  marked: boolean
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
@@ -71,7 +79,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const degree = links.degrees(new Set(indices.map((i) => links.textId[i]!)))
   const linked = new Map(members.map((m, k) => [m, degree.get(links.textId[indices[k]!]!)!]))
   const baseMember = indices.find((i) => items[i]!.agent === ctx.base)
-  const wording = bestWording(members, linked, baseMember === undefined ? undefined : items[baseMember]!.statement)
+  const wording = bestWording(members, linked, baseMember === undefined ? undefined : items[baseMember]!.statement, ctx.terms)
   const wordingHome = ctx.home(items[indices[members.indexOf(wording)]!]!)
   const counts = new Map<number, number>()
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
@@ -116,19 +124,39 @@ export function partition(list: number[], ctx: FoldContext): Pending[] {
       if (seed) {
         seed.members.push(i)
         seed.agents.add(it.agent)
-      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role) })
+      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role), marked: ctx.conflicts.marked(it.statement.text) })
     }
     seeds.push(...mine)
   }
   const folds: Array<Pending & { role: string }> = []
-  const clash = (f: Pending, seed: Pending) => f.members.some((x) => seed.members.some((y) => conflictBetween(items[x]!.statement, items[y]!.statement) !== undefined))
+  // A conflict needs a marked statement on one side at least.
+  const clash = (f: Pending, seed: Pending) => (f.marked || seed.marked) && clashes(f.members, seed.members, ctx)
   for (const seed of seeds) {
     const open = folds.filter((f) => f.role === seed.role && [...seed.agents].every((a) => !f.agents.has(a)) && !clash(f, seed))
     const target = open.find((f) => f.home === seed.home) ?? open[0]
     if (target) {
       target.members.push(...seed.members)
       for (const a of seed.agents) target.agents.add(a)
+      target.marked ||= seed.marked
     } else folds.push(seed)
   }
   return folds
+}
+
+/**
+ * Whether a statement of one list conflicts with one of the other. A
+ * conflict needs a negated statement or one naming a number or a format on
+ * one side, so only those are compared, each distinct text once.
+ */
+function clashes(xs: readonly number[], ys: readonly number[], ctx: FoldContext): boolean {
+  const text = (i: number) => ctx.items[i]!.statement
+  const distinct = (list: readonly number[]) => [...new Map(list.map((i) => [text(i).text, text(i)])).values()]
+  const a = distinct(xs)
+  const b = distinct(ys)
+  const marked = (s: Statement) => ctx.conflicts.marked(s.text)
+  for (const x of a) {
+    const mx = marked(x)
+    for (const y of b) if ((mx || marked(y)) && ctx.conflicts.between(x, y)) return true
+  }
+  return false
 }

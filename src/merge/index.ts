@@ -10,6 +10,7 @@ import { statementsOf, sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
+import { forbidsGranted } from './conflicts.js'
 import { mergeMeta, type FieldDecision, type ToolsPolicy } from './meta.js'
 import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
@@ -110,6 +111,20 @@ function conflictWarning(r: Recorded): Diagnostic {
   return warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${JSON.stringify(r.statement.text)} not written, kept ${JSON.stringify(kept.text)}`, r.statement.source.path, r.statement.source.line)
 }
 
+/** Body statements that forbid a tool the merged frontmatter grants, one warning each. */
+function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): Diagnostic[] {
+  if (!meta.tools) return []
+  const granted = new Set(meta.tools.filter((t) => t.enabled).map((t) => t.id))
+  const out: Diagnostic[] = []
+  for (const m of sections) {
+    for (const f of m.folds) {
+      const tool = forbidsGranted(f.statement.text, granted)
+      if (tool) out.push(warning('contradicts-tools', `forbids ${tool}, which the merged tools grant: ${JSON.stringify(f.statement.text)}`, f.statement.source.path, f.statement.source.line))
+    }
+  }
+  return out
+}
+
 /** Merges agents into one; see docs/merge.md. Throws AgentError only for bad options. */
 export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}): MergeResult {
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
@@ -137,6 +152,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     const id = decideOpening(agents, base)
     const body = mergeBodies(agents, {
       grouping,
+      statements,
       base,
       decider,
       openings: id.openings,
@@ -151,7 +167,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
-  const conflicts = [...meta.conflicts, ...recorded.filter((r) => r.reason === 'conflict').map(conflictWarning)]
+  const conflicts = [...meta.conflicts, ...recorded.filter((r) => r.reason === 'conflict').map(conflictWarning), ...againstTools(sections, meta.meta)]
   const statementsIn = agents.reduce((n, a) => n + statementsOf(a.root).length, 0)
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)

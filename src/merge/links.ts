@@ -28,7 +28,9 @@ export function numberBy<T>(items: readonly T[], of: (it: T) => string): Int32Ar
   return out
 }
 
-export function linksOf(texts: readonly string[], norms: readonly string[], reasons: readonly IndexReason[]): Links {
+/** `itemOf[i]` is the item of reason index i, or -1 for a statement left out (a reason about it is ignored). */
+export function linksOf(texts: readonly string[], norms: readonly string[], reasons: readonly IndexReason[], itemOf?: Int32Array): Links {
+  const at = (i: number): number => (itemOf ? itemOf[i]! : i)
   const textId = numberBy(texts, (t) => t)
   const normId = numberBy(norms, (t) => t)
   const classOf = Int32Array.from({ length: textId.length }, (_, t) => t)
@@ -41,9 +43,9 @@ export function linksOf(texts: readonly string[], norms: readonly string[], reas
   }
   const exact = (note: string | undefined) => note === 'same terms' || note === 'identical code'
   for (const r of reasons) {
-    if (!exact(r.note)) continue
-    const x = find(textId[r.a]!)
-    const y = find(textId[r.b]!)
+    if (!exact(r.note) || at(r.a) === -1 || at(r.b) === -1) continue
+    const x = find(textId[at(r.a)]!)
+    const y = find(textId[at(r.b)]!)
     if (x !== y) classOf[y] = x
   }
   const pairs = new Map<number, Set<number>>()
@@ -54,9 +56,9 @@ export function linksOf(texts: readonly string[], norms: readonly string[], reas
     else pairs.set(x, new Set([y]))
   }
   for (const r of reasons) {
-    if (exact(r.note)) continue
-    const x = find(textId[r.a]!)
-    const y = find(textId[r.b]!)
+    if (exact(r.note) || at(r.a) === -1 || at(r.b) === -1) continue
+    const x = find(textId[at(r.a)]!)
+    const y = find(textId[at(r.b)]!)
     link(x, y)
     link(y, x)
   }

@@ -1,8 +1,11 @@
-// The merged frontmatter. One dialect (`to`, else the first file's); `name`
-// and `description` from the preferred file (`prefer`, else the first);
-// tools under an explicit policy; every other field from the first file, in
-// preferred-first order, that has it. Every disagreement is reported with the
-// place of each value, and every decision is recorded for the provenance.
+// The merged frontmatter, by consensus. One dialect (`to`); every field
+// written when at least half the inputs carry it, with the value most carry
+// (ties: the deciding input's); the description closest to all the others,
+// with the routing trigger most inputs carry; fields of another dialect
+// dropped with a warning; tools under an explicit policy that never widens
+// them silently. Every disagreement is reported with the place of each
+// value, and every decision is recorded for the provenance. Dialect facts
+// come from the dialect registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
@@ -94,67 +97,18 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const preferred = agents[inputs.indexOf(preferredInput)]!
   // The deciding input first, the others by path: nothing depends on the order of the inputs.
   const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))]
-  const decisions: FieldDecision[] = []
-  const fields: MetaField[] = []
-
-  const report = (key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string) => {
-    if (others.length === 0) return
-    const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
-    conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
-  }
-
-  // name: the value most inputs carry (ties: the deciding input's).
-  {
-    const original = (a: Agent) => inputs[agents.indexOf(a)]!
-    const namePlace = (a: Agent) => (original(a).meta.nameFromFile ? a.path : place(a, fieldOf(a, 'name')?.line))
-    const votes = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
-    const winner = majority(votes)
-    const holder = winner.agent
-    const nameField = fieldOf(holder, 'name')
-    const others = votes.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
-    if (!dialect(to).name) {
-      const title = dialect(to).title
-      decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })
-      if (nameField) conflicts.push(warning('field-dropped', `name: not written, ${title} names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
-    } else {
-      fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
-      decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others })
-      report('name', winner.value, winner.from, others, holder, nameField?.line, 'most inputs')
-    }
-  }
-
-  // Every other field but tools: written when at least half the inputs carry
-  // it, with the value most of them carry (ties: the deciding input's);
-  // description: the one closest to all the others, with the routing triggers most carry.
+  const out: Decided = { decisions: [], fields: [], conflicts, to, inputs: agents.length }
+  const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
+  decideName(ordered, nameFromFile, out)
   const keys: string[] = []
   for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !keys.includes(f.key)) keys.push(f.key)
-  for (const key of keys) {
-    const votes = ordered.flatMap((a) => {
-      const f = fieldOf(a, key)
-      return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line }] : []
-    })
-    const winner = key === 'description' ? centralDescription(votes) : majority(votes)
-    const others = votes.filter((v) => v !== winner).map(({ value, from }) => ({ value, from }))
-    if (foreign(key, winner.value, to)) {
-      decisions.push({ key, value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${key} is not a ${to} field` })
-      conflicts.push(warning('field-dropped', `${key}: not written, not a ${to} field (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, winner.agent.path, winner.line))
-      continue
-    }
-    if (2 * votes.length < agents.length) {
-      decisions.push({ key, value: null, from: null, rule: 'minority', others: votes.map(({ value, from }) => ({ value, from })), note: `carried by ${votes.length} of ${agents.length} inputs, fewer than half` })
-      continue
-    }
-    const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), agents.length) : winner.value
-    fields.push({ key, value, line: winner.line })
-    decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: others.filter((o) => !same(o.value, value)) })
-    report(key, value, winner.from, others.filter((o) => !same(o.value, value)), winner.agent, winner.line, key === 'description' ? 'closest to the others' : 'most inputs')
-  }
+  for (const key of keys) decideField(key, ordered, out)
 
-  // tools: the policy.
   const tools = mergeTools(agents, preferred, to, policy, conflicts)
-  if (tools.decision) decisions.push(tools.decision)
-  if (tools.field) fields.push(tools.field)
+  if (tools.decision) out.decisions.push(tools.decision)
+  if (tools.field) out.fields.push(tools.field)
 
+  const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
   const name = fields.find((f) => f.key === 'name')?.value
   const meta: AgentMeta = { dialect: to, name: typeof name === 'string' ? name : preferred.meta.name, nameFromFile: !dialect(to).name || (name === undefined && preferred.meta.nameFromFile), fields, present, line: present ? 1 : 0 }
@@ -168,7 +122,71 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     meta.tools = tools.grants
     meta.toolsForm = tools.form
   }
-  return { meta, decisions, conflicts }
+  return { meta, decisions: out.decisions, conflicts }
+}
+
+/** What the field decisions add up to, as they are made. */
+interface Decided {
+  decisions: FieldDecision[]
+  fields: MetaField[]
+  conflicts: Diagnostic[]
+  to: Dialect
+  inputs: number
+}
+
+/** A warning for a field whose inputs disagreed, listing the values not written with their places. */
+function report(out: Decided, key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string): void {
+  if (others.length === 0) return
+  const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
+  out.conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
+}
+
+/** name: the value most inputs carry (ties: the deciding input's); OpenCode has none. */
+function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boolean, out: Decided): void {
+  const namePlace = (a: Agent) => (nameFromFile(a) ? a.path : place(a, fieldOf(a, 'name')?.line))
+  const votes = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
+  const winner = majority(votes)
+  const holder = winner.agent
+  const nameField = fieldOf(holder, 'name')
+  const others = votes.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
+  if (!dialect(out.to).name) {
+    const title = dialect(out.to).title
+    out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })
+    if (nameField) out.conflicts.push(warning('field-dropped', `name: not written, ${title} names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
+    return
+  }
+  out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
+  out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others })
+  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, 'most inputs')
+}
+
+/**
+ * A field other than name and tools: written when at least half the inputs
+ * carry it, with the value most of them carry (ties: the deciding input's);
+ * description: the one closest to all the others, with the routing triggers
+ * most carry. A field of another dialect is dropped with a warning.
+ */
+function decideField(key: string, ordered: readonly Agent[], out: Decided): void {
+  const votes = ordered.flatMap((a) => {
+    const f = fieldOf(a, key)
+    return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line }] : []
+  })
+  const winner = key === 'description' ? centralDescription(votes) : majority(votes)
+  const others = votes.filter((v) => v !== winner).map(({ value, from }) => ({ value, from }))
+  if (foreign(key, winner.value, out.to)) {
+    out.decisions.push({ key, value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${key} is not a ${out.to} field` })
+    out.conflicts.push(warning('field-dropped', `${key}: not written, not a ${out.to} field (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, winner.agent.path, winner.line))
+    return
+  }
+  if (2 * votes.length < out.inputs) {
+    out.decisions.push({ key, value: null, from: null, rule: 'minority', others: votes.map(({ value, from }) => ({ value, from })), note: `carried by ${votes.length} of ${out.inputs} inputs, fewer than half` })
+    return
+  }
+  const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
+  const differ = others.filter((o) => !same(o.value, value))
+  out.fields.push({ key, value, line: winner.line })
+  out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ })
+  report(out, key, value, winner.from, differ, winner.agent, winner.line, key === 'description' ? 'closest to the others' : 'most inputs')
 }
 
 interface Vote {
@@ -180,33 +198,39 @@ interface Vote {
 
 /** The value most votes carry; ties: the earliest vote (the deciding input first). */
 function majority<V extends Vote>(votes: readonly V[]): V {
-  let best = votes[0]!
-  let bestCount = 0
+  const tally = new Map<string, { first: V; count: number }>()
   for (const v of votes) {
-    const count = votes.filter((w) => same(w.value, v.value)).length
-    if (count > bestCount) {
-      best = v
-      bestCount = count
-    }
+    const key = JSON.stringify(v.value) ?? 'undefined'
+    const t = tally.get(key)
+    if (t) t.count++
+    else tally.set(key, { first: v, count: 1 })
   }
-  return best
+  let best: { first: V; count: number } | undefined
+  // Map order is first-appearance order, so a tie keeps the earliest.
+  for (const t of tally.values()) if (!best || t.count > best.count) best = t
+  return best!.first
 }
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
 
-/** The description closest to all the others (summed word overlap); ties: the earliest vote. */
+/**
+ * The description closest to all the others: the highest sum of cosine
+ * overlaps of its words with each other description's (summed per word, so
+ * that the work is linear in the inputs); ties: the earliest vote.
+ */
 function centralDescription<V extends Vote>(votes: readonly V[]): V {
   const sets = votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? ''))
+  const weight = sets.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
+  const total = new Map<string, number>()
+  sets.forEach((set, i) => {
+    for (const w of set) total.set(w, (total.get(w) ?? 0) + weight[i]!)
+  })
   let best = 0
   let bestScore = -1
-  sets.forEach((mine, i) => {
+  sets.forEach((set, i) => {
     let score = 0
-    sets.forEach((theirs, j) => {
-      if (i === j) return
-      let shared = 0
-      for (const w of mine) if (theirs.has(w)) shared++
-      score += mine.size + theirs.size === 0 ? 0 : (2 * shared) / (mine.size + theirs.size)
-    })
+    for (const w of set) score += total.get(w)! - weight[i]!
+    score *= weight[i]!
     if (score > bestScore + 1e-12) {
       best = i
       bestScore = score
@@ -237,6 +261,37 @@ function withTriggers(description: string, values: readonly unknown[], inputs: n
     out = `${out.trimEnd()}${/[.!?]$/.test(out.trimEnd()) ? '' : '.'} ${sentence}`
   }
   return out
+}
+
+/**
+ * The tools value written for granted ids (in order), in the deciding
+ * input's spelling where it has one and the output form; in map form the
+ * deciding input's explicit denials of tools not granted are kept.
+ */
+function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: 'string' | 'list' | 'map', ctx: { agents: readonly Agent[]; preferred: Agent; to: Dialect; conflicts: Diagnostic[]; line: number | undefined }): unknown {
+  const { agents, preferred, to } = ctx
+  const names: string[] = []
+  const dropped: string[] = []
+  const written = new Map<string, string>()
+  if (preferred.meta.dialect === to) for (const t of preferred.meta.tools ?? []) written.set(t.id, t.written)
+  for (const id of ids) {
+    const name = written.get(id) ?? spelled(id, to, agents)
+    if (name === undefined) dropped.push(id)
+    else if (!names.includes(name)) names.push(name)
+  }
+  if (dropped.length > 0) ctx.conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, ctx.line))
+  if (form === 'string') return names.join(', ')
+  if (form === 'list') return names
+  // The granted tools, every other built-in turned off (the result is an
+  // allowlist), in the dialect's canonical order: whichever file came first.
+  const map = new Map(names.map((n) => [n, true]))
+  for (const a of agents) {
+    for (const t of a.meta.tools ?? []) {
+      const name = a.meta.dialect === to ? t.written : spelled(t.id, to, agents)
+      if (!t.enabled && !result.has(t.id) && name !== undefined && !map.has(name)) map.set(name, false)
+    }
+  }
+  return toolsMap(dialect(to), map, { allowlist: true, sort: true })
 }
 
 function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): { field?: MetaField; decision?: FieldDecision; grants?: ToolGrant[]; form?: 'string' | 'list' | 'map' } {
@@ -287,35 +342,9 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   })
   const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
   const prefGrants = grants(preferred)
-  let value: unknown
-  if (prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))) {
-    value = prefField.value
-  } else {
-    const names: string[] = []
-    const dropped: string[] = []
-    const written = new Map<string, string>()
-    if (preferred.meta.dialect === to) for (const t of preferred.meta.tools ?? []) written.set(t.id, t.written)
-    for (const id of ids) {
-      const name = written.get(id) ?? spelled(id, to, agents)
-      if (name === undefined) dropped.push(id)
-      else if (!names.includes(name)) names.push(name)
-    }
-    if (dropped.length > 0) conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, prefField?.line))
-    if (form === 'string') value = names.join(', ')
-    else if (form === 'list') value = names
-    else {
-      // The granted tools, every other built-in turned off (the result is an
-      // allowlist), in the dialect's canonical order: whichever file came first.
-      const map = new Map(names.map((n) => [n, true]))
-      for (const a of agents) {
-        for (const t of a.meta.tools ?? []) {
-          const name = a.meta.dialect === to ? t.written : spelled(t.id, to, agents)
-          if (!t.enabled && !result.has(t.id) && name !== undefined && !map.has(name)) map.set(name, false)
-        }
-      }
-      value = toolsMap(dialect(to), map, { allowlist: true, sort: true })
-    }
-  }
+  const value = prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))
+    ? prefField.value
+    : toolsValue(ids, result, form, { agents, preferred, to, conflicts, line: prefField?.line })
   const parsed = readTools(value)
   return {
     field: { key: 'tools', value, line: prefField?.line ?? 0 },

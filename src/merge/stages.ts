@@ -5,7 +5,7 @@
 // alternative, or both written with `--conflicts keep`). Whatever is not
 // written is recorded, so that nothing is lost.
 import type { Statement } from '../model.js'
-import { conflictBetween, type ConflictKind } from './conflicts.js'
+import type { ConflictKind, Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Item } from './units.js'
 
@@ -39,8 +39,9 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
 }
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
+const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
-export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
+export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[], conflicts: Conflicts): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const byWhere = new Map<number, Settled[]>()
   for (const s of settled) {
@@ -49,27 +50,57 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
     else byWhere.set(s.where, [s])
   }
   const lost = new Set<Settled>()
+  const agents = new Map(settled.map((s) => [s, agentsOf(s, owner)]))
   // The deciding input's fold wins; then the one more inputs carry; then text order.
-  const rank = (s: Settled) => ({ decides: agentsOf(s, owner).has(decider) ? 1 : 0, support: agentsOf(s, owner).size, text: s.fold.statement.text })
+  const rank = (s: Settled) => ({ decides: agents.get(s)!.has(decider) ? 1 : 0, support: agents.get(s)!.size, text: s.fold.statement.text })
   for (const list of byWhere.values()) {
+    if (!list.some((s) => conflicts.marked(s.fold.statement.text))) continue
+    const ranks = new Map(list.map((s) => [s, rank(s)]))
     const ordered = list.slice().sort((x, y) => {
-      const a = rank(x)
-      const b = rank(y)
+      const a = ranks.get(x)!
+      const b = ranks.get(y)!
       return b.decides - a.decides || b.support - a.support || cmp(a.text, b.text)
     })
-    for (let i = 0; i < ordered.length; i++) {
-      const winner = ordered[i]!
-      if (lost.has(winner)) continue
-      const mine = agentsOf(winner, owner)
-      for (let j = i + 1; j < ordered.length; j++) {
-        const other = ordered[j]!
-        if (lost.has(other) || [...agentsOf(other, owner)].some((a) => mine.has(a))) continue
-        const conflict = conflictBetween(winner.fold.statement, other.fold.statement)
-        if (!conflict) continue
-        if (mode === 'decide') lost.add(other)
-        for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
-      }
+    for (const [winner, other] of candidatePairs(ordered, conflicts)) {
+      if (lost.has(winner) || lost.has(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
+      const conflict = conflicts.between(winner.fold.statement, other.fold.statement)
+      if (!conflict) continue
+      if (mode === 'decide') lost.add(other)
+      else other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+      for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
     }
   }
   return settled.filter((s) => !lost.has(s))
+}
+
+/**
+ * The pairs of one section's folds (in rank order, the earlier first) that
+ * could conflict: one of them negated or naming a number or format, and
+ * sharing half their terms, found by prefix filtering (two term sets with
+ * Jaccard >= 1/2 share a term among the rarest of each), so that a section
+ * of thousands of folds is not compared pair by pair.
+ */
+function candidatePairs(ordered: readonly Settled[], conflicts: Conflicts): Array<[Settled, Settled]> {
+  const terms = ordered.map((s) => [...conflicts.features(s.fold.statement.text).terms])
+  const df = new Map<string, number>()
+  for (const list of terms) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1)
+  const byRarity = (a: string, b: string) => df.get(a)! - df.get(b)! || cmp(a, b)
+  const index = new Map<string, number[]>()
+  const prefixes = terms.map((list, i) => {
+    const prefix = list.sort(byRarity).slice(0, list.length - Math.ceil(list.length / 2) + 1)
+    for (const t of prefix) {
+      const list = index.get(t)
+      if (list) list.push(i)
+      else index.set(t, [i])
+    }
+    return prefix
+  })
+  // Each pair once, as lo * n + hi of its ranks; walked in rank order.
+  const n = ordered.length
+  const keys = new Set<number>()
+  ordered.forEach((s, i) => {
+    if (!conflicts.marked(s.fold.statement.text)) return
+    for (const t of prefixes[i]!) for (const j of index.get(t)!) if (j !== i) keys.add(Math.min(i, j) * n + Math.max(i, j))
+  })
+  return [...keys].sort((x, y) => x - y).map((k) => [ordered[Math.floor(k / n)]!, ordered[k % n]!])
 }

@@ -4,11 +4,11 @@
 // bold lead-in; a heading is only ever a heading of an input); a block
 // becomes its lead-in followed by its list, in place; a section left empty
 // is not written. The chosen opening goes first.
-import type { Block, Section } from '../model.js'
+import type { Block, Section, Statement } from '../model.js'
 import type { Cluster, Unit } from './align.js'
 import type { Fold, Settled } from './fold.js'
 import { orderEntries, partOf, type Entry } from './order.js'
-import type { Item } from './units.js'
+import { PROCESS, type Item } from './units.js'
 import { clearestTitle, NUMBERING, unnumbered } from './wording.js'
 
 /** One output section and the input sections aligned into it. */
@@ -58,9 +58,16 @@ export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold
   return { top: { section: root, members: [], folds: built.folds, children: built.children }, orphans }
 }
 
-/** The title chosen for a cluster: the base's member, else the clearest. */
+/**
+ * The title chosen for a cluster: the base's member, else the clearest; a
+ * section holding procedure steps keeps a title that names a process, so
+ * that its steps read as steps wherever the merge is read again.
+ */
 function titleOf(c: Cluster, input: TreeInput): Section {
-  const sections = c.members.map((m) => input.units[m]!.section)
+  const all = c.members.map((m) => input.units[m]!.section)
+  const steps = (input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))
+  const processes = steps ? all.filter((s) => PROCESS.test(s.title)) : []
+  const sections = processes.length > 0 ? processes : all
   const base = c.members.find((m) => input.units[m]!.agent === input.base)
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
 }
@@ -71,13 +78,13 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const isBlock = (k: Cluster) => units[k.members[0]!]!.lead !== undefined
   const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
   const inline = kids.filter((x) => !headings.includes(x))
-  type Value = { fold: Fold } | { built: Built; section?: Section }
+  type Value = { fold: Fold; mark?: string } | { built: Built; section?: Section }
   const entries: Entry<Value>[] = []
   const orphans: Fold[] = []
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
-    entries.push({ value: { fold: s.fold }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
+    entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
     const places = k.members.map((m) => ({ agent: units[m]!.agent, pos: units[m]!.pos, text: units[m]!.section.title }))
@@ -103,6 +110,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const procedure = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
   for (const v of orderEntries(entries, input.paths, input.base, procedure)) {
     if ('fold' in v) {
+      if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
       blocks.push(v.fold.statement)
       folds.push(v.fold)
     } else if (v.section) {
@@ -123,6 +131,11 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     }
   }
   return { blocks, folds, children: merged, orphans }
+}
+
+/** Our own comment before a kept side of a conflict: not a statement when the file is read again. */
+function marker(value: string, next: Statement): Statement {
+  return { type: 'statement', kind: 'html', text: value, norm: value, id: '', source: next.source, placement: { quote: next.placement.quote }, node: { type: 'html', value } }
 }
 
 /** A cluster written as a section of its own (a heading, a bold lead-in, a list item with a title). */

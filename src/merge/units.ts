@@ -4,12 +4,19 @@
 // together so that the lead-in is aligned with other lead-ins, never folded
 // into an item, and never written without its list. An item is a statement
 // with its place and its role (prose, list item, or procedure step: an item
-// of an ordered list). Opening role statements are taken out beforehand
+// of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
 // (identity.ts decides them).
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { sectionKey } from '../normalize/key.js'
 import type { Unit } from './align.js'
 import { titleWords, type TitleMemo } from './wording.js'
+
+/**
+ * What makes a numbered list a procedure rather than an enumeration: the
+ * lead-in or title it sits under speaks of steps in sequence ("When
+ * invoked:", "Workflow", "Process", "Phase 2").
+ */
+export const PROCESS = /\b(?:workflows?|process(?:es)?|steps?|procedures?|phases?|stages?|methodolog\w*|when\s+invoked|how\s+to|lifecycle|pipeline|sequence|order\s+of|approach)\b/i
 
 /** What a statement does where it stands; statements fold only with the same role. */
 export type Role = 'prose' | 'item' | 'step' | 'lead'
@@ -87,6 +94,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {
     const blocks = inBlock ? [...body] : regroup(body)
+    const process = unit !== -1 && PROCESS.test(units[unit]!.section.title)
     const n = blocks.length
     let prose = true
     blocks.forEach((block, i) => {
@@ -97,7 +105,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         prose &&= block.kind === 'paragraph' && !colon
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
-        const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered ? 'step' : 'item') : 'prose'
+        const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
         items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead })
       } else if (block.type === 'block') {
         prose = false

@@ -18,6 +18,17 @@ export interface TitleMemo {
 
 export const titleMemo = (): TitleMemo => ({ titles: new Map(), words: new WordMemo() })
 
+/** The content terms of texts as one merge reads them: each text read once. */
+export class TermMemo {
+  private readonly words = new WordMemo()
+  private readonly seen = new Map<string, string[]>()
+  of(text: string): string[] {
+    let terms = this.seen.get(text)
+    if (!terms) this.seen.set(text, (terms = termsOf(text, this.words)))
+    return terms
+  }
+}
+
 /**
  * The words a title is aligned on: its content terms as the similarity
  * module reads them (synonyms joined, fillers dropped), or its key words
@@ -52,10 +63,10 @@ const order = (x: Scored, y: Scored): number =>
  * the longest text, then code-point order. `prefer` (a base input's member)
  * wins outright when given.
  */
-export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map(), prefer?: Statement): Statement {
+export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map(), prefer?: Statement, memo: TermMemo = new TermMemo()): Statement {
   if (members.length === 1) return members[0]!
   if (prefer && members.includes(prefer)) return prefer
-  const terms = members.map((m) => new Set(termsOf(m.text)))
+  const terms = members.map((m) => new Set(memo.of(m.text)))
   const seen = new Map<string, number>()
   for (const set of terms) for (const t of set) seen.set(t, (seen.get(t) ?? 0) + 1)
   let best: Scored | undefined

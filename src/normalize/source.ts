@@ -142,7 +142,21 @@ export function nodeSource(text: string, node: Nodes): string | undefined {
       sliced.source = sliced.source.replace(/^\[[ xX]\][ \t]*/, '')
     }
   } else sliced = sliceSource(text, whole[0], whole[1])
+  if (node.type === 'code' && unclosed(sliced.source)) return undefined
   return sliced.lazy && !readsAs(sliced.source, blocks) ? undefined : sliced.source
+}
+
+/**
+ * A fence its file never closed (the code runs to the end of the file): its
+ * slice would swallow whatever a merge writes after it, so it is written
+ * from its tree, which closes it.
+ */
+function unclosed(source: string): boolean {
+  const open = /^(`{3,}|~{3,})/.exec(source)?.[1]
+  if (!open) return false
+  const lines = source.split('\n')
+  const last = lines[lines.length - 1]!.trim()
+  return lines.length < 2 || !(last.length >= open.length && last[0] === open[0] && /^([`~])\1*$/.test(last))
 }
 
 /** Records a node's source text in its `data`, where writers look for it. */

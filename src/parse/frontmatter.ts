@@ -82,14 +82,15 @@ interface Entry {
   text: string
 }
 
-const entryStart = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t]|$)/
+/** A top-level key at column 0 (the lenient reader's entries, and the frontmatter writer's). */
+export const ENTRY_START = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t]|$)/
 
 function splitEntries(source: string, lineOffset: number): Entry[] | undefined {
   const entries: Entry[] = []
   const lines = source.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    const start = entryStart.exec(line)
+    const start = ENTRY_START.exec(line)
     if (start) entries.push({ key: start[1]!.trim(), line: lineOffset + i + 1, text: line })
     else if (line.trim() === '' || line.trimStart().startsWith('#') || /^[ \t]/.test(line)) {
       if (entries.length > 0) entries[entries.length - 1]!.text += '\n' + line

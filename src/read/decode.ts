@@ -5,13 +5,15 @@
 import { isUtf8 } from 'node:buffer'
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic } from '../model.js'
-import { findMojibake, repairMojibake, type Repair } from './mojibake.js'
+import { makeRepairPlan, type RepairPlan } from './mojibake.js'
 
 export interface Decoded {
   text: string
   eol: '\n' | '\r\n'
   bom: boolean
   warnings: Diagnostic[]
+  /** Mojibake repaired or to warn of, settled once the text is parsed (read/mojibake.ts). */
+  mojibake?: RepairPlan
 }
 
 export interface DecodeOptions {
@@ -26,7 +28,6 @@ export interface DecodeOptions {
   mojibake?: 'repair' | 'warn' | 'keep'
 }
 
-const codepageName = (r: Repair) => (r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252')
 
 function lineAt(bytes: Uint8Array, end: number): number {
   let line = 1
@@ -121,16 +122,9 @@ export function decode(bytes: Uint8Array, path: string, options: DecodeOptions =
   }
 
   const mode = options.noRepair ? 'keep' : (options.mojibake ?? 'repair')
-  if (mode === 'repair') {
-    const repaired = repairMojibake(text)
-    for (const r of repaired.repairs) {
-      warnings.push(warning('mojibake', `repaired mojibake ${JSON.stringify(r.from)} -> ${JSON.stringify(r.to)} (UTF-8 once read as ${codepageName(r)}); --no-repair keeps it`, path, r.line, r.column))
-    }
-    text = repaired.text
-  } else if (mode === 'warn') {
-    for (const r of findMojibake(text)) {
-      warnings.push(warning('mojibake', `suspected mojibake ${JSON.stringify(r.from)}, likely ${JSON.stringify(r.to)} (UTF-8 once read as ${codepageName(r)}); kept as it is: \`agentmerge normalize --write\` repairs it`, path, r.line, r.column))
-    }
+  if (mode !== 'keep') {
+    const planned = makeRepairPlan(text, mode === 'repair')
+    if (planned.plan) return { text: planned.text, eol, bom, warnings, mojibake: planned.plan }
   }
   return { text, eol, bom, warnings }
 }

@@ -1,28 +1,85 @@
 // Turns command-line paths into agent files: a file stands for itself (`-`
 // for stdin), a directory for the agent files below it, in sorted order so
-// that runs are reproducible. An agent file is a Markdown file that opens
-// with frontmatter or lies where a tool looks for agents; the agent folders
-// `.claude`, `.opencode` and `.github` are entered, other hidden folders and
-// node_modules are not.
-import { closeSync, openSync, readdirSync, readSync, statSync } from 'node:fs'
-import { join } from 'node:path'
+// that runs are reproducible. A directory holds docs, skills and notes too,
+// so a Markdown file found there is taken as an agent only when it lies
+// where a tool looks for agents, or its frontmatter reads as an agent's (a
+// description, and a name or another agent field) with no sign of another
+// kind of file (a skill's SKILL.md, a docs site's title or sidebar keys). The
+// agent folders `.claude`, `.opencode` and `.github` are entered, other
+// hidden folders and node_modules are not, and what `.agentmergeignore` in
+// the working directory names (gitignore syntax) is left out.
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+import { basename, isAbsolute, join, relative, sep } from 'node:path'
+import ignore, { type Ignore } from 'ignore'
 import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
+import { parse } from 'yaml'
 
-function opensWithFrontmatter(path: string): boolean {
-  const buffer = Buffer.alloc(8)
+/** The ignore file read from the working directory. */
+export const IGNORE_FILE = '.agentmergeignore'
+/** Enough of a file to hold any agent's frontmatter. */
+const HEAD_BYTES = 64 * 1024
+/** Fields agent definitions have beside `description` (OpenCode's carry no name). */
+const AGENT_KEYS = ['name', 'mode', 'tools', 'model']
+/** Fields that mark a page of a docs site (Docusaurus, Jekyll, Hugo, VitePress), not an agent. */
+const DOCS_KEYS = new Set(['title', 'sidebar_position', 'sidebar_label', 'slug', 'layout', 'permalink', 'nav_order', 'weight', 'hide_title'])
+/** Files of other kinds that share the agents' format. */
+const OTHER_FILES = new Set(['skill.md', 'readme.md', 'changelog.md', 'contributing.md', 'license.md'])
+
+function head(path: string): string {
+  const buffer = Buffer.alloc(HEAD_BYTES)
   let fd: number | undefined
   try {
     fd = openSync(path, 'r')
-    const n = readSync(fd, buffer, 0, 8, 0)
-    return /^(\uFEFF)?---\r?\n/.test(buffer.subarray(0, n).toString('utf8'))
+    return buffer.subarray(0, readSync(fd, buffer, 0, HEAD_BYTES, 0)).toString('utf8')
   } catch {
-    return false
+    return ''
   } finally {
     if (fd !== undefined) closeSync(fd)
   }
 }
 
-function walk(dir: string, out: string[]): void {
+/**
+ * Whether a Markdown file outside the agent folders is an agent, by its
+ * frontmatter. Frontmatter that cannot be read counts as an
+ * agent's, so that reading it reports the trouble instead of passing over it.
+ */
+function readsAsAgent(path: string): boolean {
+  if (OTHER_FILES.has(basename(path).toLowerCase())) return false
+  const text = head(path).replace(/^\uFEFF/, '').replace(/\r\n/g, '\n')
+  if (!/^---[ \t]*\n/.test(text)) return false
+  const end = /\n(?:-{3,}|\.{3})[ \t]*(?:\n|$)/.exec(text)
+  if (!end) return true
+  // Only the keys matter here; frontmatter that strict YAML refuses (agent
+  // tools read some leniently) is left to the reader, which reports or reads it.
+  let keys: Set<string>
+  try {
+    const data: unknown = parse(text.slice(text.indexOf('\n') + 1, end.index + 1), { maxAliasCount: 100 })
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) return false
+    keys = new Set(Object.keys(data))
+  } catch {
+    return true
+  }
+  return keys.has('description') && AGENT_KEYS.some((k) => keys.has(k)) && ![...keys].some((k) => DOCS_KEYS.has(k))
+}
+
+/** The rules of the working directory's ignore file, and the path a file is tested under. */
+function ignoreRules(cwd: string): ((path: string) => boolean) | undefined {
+  let text: string
+  try {
+    text = readFileSync(join(cwd, IGNORE_FILE), 'utf8')
+  } catch {
+    return undefined
+  }
+  const rules: Ignore = ignore().add(text)
+  return (path) => {
+    const rel = relative(cwd, path)
+    // Paths outside the working directory are not the ignore file's to judge.
+    if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false
+    return rules.ignores(rel.split(sep).join('/') + (statSync(path).isDirectory() ? '/' : ''))
+  }
+}
+
+function walk(dir: string, out: string[], ignored: ((path: string) => boolean) | undefined): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -34,11 +91,20 @@ function walk(dir: string, out: string[]): void {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !agentRootFolders().has(entry.name))) continue
-      walk(path, out)
+      if (ignored?.(path)) continue
+      walk(path, out, ignored)
     } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
-      if (dialectOfLocation(path) !== undefined || opensWithFrontmatter(path)) out.push(path)
+      if (ignored?.(path)) continue
+      if (dialectOfLocation(path) !== undefined || readsAsAgent(path)) out.push(path)
     }
   }
+}
+
+export interface FindOptions {
+  /** 'allowed': a directory with no agent file in it is left out (one side of a diff: no agents yet); default 'reported'. */
+  emptyDirs?: 'reported' | 'allowed'
+  /** Where `.agentmergeignore` is looked for; default the process's working directory. */
+  cwd?: string
 }
 
 /**
@@ -48,8 +114,9 @@ function walk(dir: string, out: string[]): void {
  * empty directory means something (one side of a diff: no agents yet),
  * `emptyDirs: 'allowed'` leaves it out instead.
  */
-export function findAgentFiles(paths: string[], options: { emptyDirs?: 'reported' | 'allowed' } = {}): string[] {
+export function findAgentFiles(paths: string[], options: FindOptions = {}): string[] {
   const out: string[] = []
+  let ignored: ((path: string) => boolean) | undefined | null = null
   for (const path of paths) {
     let isDir = false
     try {
@@ -58,7 +125,7 @@ export function findAgentFiles(paths: string[], options: { emptyDirs?: 'reported
       isDir = false
     }
     const before = out.length
-    if (isDir) walk(path, out)
+    if (isDir) walk(path, out, ignored === null ? (ignored = ignoreRules(options.cwd ?? process.cwd())) : ignored)
     if (out.length === before && !(isDir && options.emptyDirs === 'allowed')) out.push(path)
   }
   return out

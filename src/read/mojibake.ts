@@ -9,7 +9,14 @@
 // where a run decodes to characters of a plausible kind (or ones the file
 // already uses), and never inside code or HTML comments, whose bytes are
 // the author's whatever they look like.
-import type { Nodes } from 'mdast'
+//
+// Where code is needs a parse. So that a file is parsed once, decoding
+// repairs optimistically (makeRepairPlan) and the pipeline, holding the
+// parse of the result, settles the plan (settleRepairs): only when a repair
+// fell inside code does it undo that repair and parse again.
+import type { Nodes, Root } from 'mdast'
+import { warning } from '../errors.js'
+import type { Diagnostic } from '../model.js'
 import { parseMarkdown } from '../parse/markdown.js'
 
 export interface Repair {
@@ -118,14 +125,23 @@ function plausible(code: number): boolean {
     (code >= 0xfe00 && code < 0xfe10) || (code >= 0xff00 && code < 0xfff0) || (code >= 0x1f000 && code < 0x1fb00)
 }
 
-interface Candidate extends Repair {
+/** A run that may be mojibake: its place in the text as decoded, and whether it carries a classic signature. */
+export interface Candidate extends Repair {
   offset: number
   signature: boolean
 }
 
-/** Each run's repair through each code page, where it decodes to plausible characters. */
-function candidates(text: string): Candidate[] {
+function lineStartsOf(text: string): number[] {
+  const starts = [0]
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** Each run's repair through each code page, where it decodes to plausible characters (or ones the file uses). */
+export function candidates(text: string): Candidate[] {
   const out: Candidate[] = []
+  if (!/[\u0080-\uffff]{2}/.test(text)) return out
+  let lineStarts: number[] | undefined
   for (const match of text.matchAll(suspect)) {
     const run = match[0]
     const chars = Array.from(run)
@@ -134,16 +150,47 @@ function candidates(text: string): Candidate[] {
       if (attempt.fixed === 0) continue
       const made = Array.from(attempt.text).filter((c) => !run.includes(c))
       if (!made.every((c) => plausible(c.codePointAt(0)!) || text.includes(c))) continue
-      out.push({ offset: match.index, line: 0, column: 0, from: run, to: attempt.text, codepage, signature: SIGNATURES[codepage].test(run) })
+      lineStarts ??= lineStartsOf(text)
+      let line = lineStarts.length
+      while (lineStarts[line - 1]! > match.index) line--
+      out.push({ offset: match.index, line, column: match.index - lineStarts[line - 1]! + 1, from: run, to: attempt.text, codepage, signature: SIGNATURES[codepage].test(run) })
     }
   }
   return out
 }
 
-/** The spans of code and HTML comments, whose bytes are never repaired. */
-function codeSpans(text: string): Array<[number, number]> {
+/**
+ * The repairs a file needs: the candidates of the code page that damaged it
+ * (the one with signatures, else one with three or more distinct runs; one
+ * word repeated is one piece of evidence), or none when the file is
+ * plausible as it stands.
+ */
+export function chooseRepairs(found: readonly Candidate[]): Candidate[] {
+  let best: { codepage: Repair['codepage']; signatures: number; runs: number } | undefined
+  for (const [codepage] of codepages()) {
+    const mine = found.filter((c) => c.codepage === codepage)
+    const score = { codepage, signatures: mine.filter((c) => c.signature).length, runs: new Set(mine.map((c) => c.from)).size }
+    if (!best || score.signatures > best.signatures || (score.signatures === best.signatures && score.runs > best.runs)) best = score
+  }
+  if (!best || (best.signatures === 0 && best.runs < 3)) return []
+  return found.filter((c) => c.codepage === best.codepage)
+}
+
+/** The text with the given repairs made (candidates of one code page, in text order). */
+export function applyRepairs(text: string, repairs: readonly Candidate[]): string {
+  let out = ''
+  let last = 0
+  for (const r of repairs) {
+    out += text.slice(last, r.offset) + r.to
+    last = r.offset + r.from.length
+  }
+  return out + text.slice(last)
+}
+
+/** The spans of code and HTML comments in a parsed text, whose bytes are never repaired. */
+export function codeSpans(tree: Root): Array<[number, number]> {
   const spans: Array<[number, number]> = []
-  const pending: Nodes[] = [parseMarkdown(text)]
+  const pending: Nodes[] = [tree]
   while (pending.length > 0) {
     const node = pending.pop()!
     const { start, end } = node.position ?? {}
@@ -154,51 +201,75 @@ function codeSpans(text: string): Array<[number, number]> {
   return spans
 }
 
-/** The code page that damaged the file: the one with signatures, else one with three or more distinct runs; undefined when the file is plausible as it stands. */
-function damagedBy(found: Candidate[]): Repair['codepage'] | undefined {
-  let best: { codepage: Repair['codepage']; signatures: number; runs: number } | undefined
-  for (const [codepage] of codepages()) {
-    const mine = found.filter((c) => c.codepage === codepage)
-    // Distinct runs: one word repeated is one piece of evidence.
-    const score = { codepage, signatures: mine.filter((c) => c.signature).length, runs: new Set(mine.map((c) => c.from)).size }
-    if (!best || score.signatures > best.signatures || (score.signatures === best.signatures && score.runs > best.runs)) best = score
-  }
-  return best && (best.signatures > 0 || best.runs >= 3) ? best.codepage : undefined
-}
+const inSpans = (spans: Array<[number, number]>, offset: number) => spans.some(([start, end]) => offset >= start && offset < end)
 
-/**
- * The mojibake runs of a file, outside code, when the file as a whole reads
- * as damaged; empty when it is plausible as it stands.
- */
+/** The mojibake runs of a text, outside code, when the file as a whole reads as damaged; empty when it is plausible as it stands. */
 export function findMojibake(text: string): Repair[] {
-  if (!/[\u0080-\uffff]{2}/.test(text)) return []
-  let found = candidates(text)
+  const found = candidates(text)
   if (found.length === 0) return []
-  const spans = codeSpans(text)
-  found = found.filter((c) => !spans.some(([start, end]) => c.offset >= start && c.offset < end))
-  const codepage = damagedBy(found)
-  if (codepage === undefined) return []
-  const lineStarts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  return found.filter((c) => c.codepage === codepage).map((c) => {
-    let line = lineStarts.length
-    while (lineStarts[line - 1]! > c.offset) line--
-    return { line, column: c.offset - lineStarts[line - 1]! + 1, from: c.from, to: c.to, codepage }
-  })
+  const spans = codeSpans(parseMarkdown(text))
+  return chooseRepairs(found.filter((c) => !inSpans(spans, c.offset))).map(({ line, column, from, to, codepage }) => ({ line, column, from, to, codepage }))
 }
 
 /** Finds and repairs mojibake runs (see findMojibake); returns the text unchanged when there are none. */
 export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
-  const repairs = findMojibake(text)
-  if (repairs.length === 0) return { text, repairs }
-  const lineStarts = [0]
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineStarts.push(i + 1)
-  let out = ''
-  let last = 0
-  for (const r of repairs) {
-    const offset = lineStarts[r.line - 1]! + r.column - 1
-    out += text.slice(last, offset) + r.to
-    last = offset + r.from.length
+  const found = candidates(text)
+  if (found.length === 0) return { text, repairs: [] }
+  const spans = codeSpans(parseMarkdown(text))
+  const chosen = chooseRepairs(found.filter((c) => !inSpans(spans, c.offset)))
+  return { text: applyRepairs(text, chosen), repairs: chosen.map(({ line, column, from, to, codepage }) => ({ line, column, from, to, codepage })) }
+}
+
+/**
+ * What decoding did about mojibake, for the pipeline to settle once it has
+ * parsed: every candidate of the text as read (`original`), and whether the
+ * chosen repairs were made (`repair`) or are only to be warned of.
+ */
+export interface RepairPlan {
+  original: string
+  found: Candidate[]
+  repair: boolean
+  /** Set on the text made after undoing repairs that fell in code: nothing is left to settle. */
+  settled?: boolean
+}
+
+/** The plan for a decoded text, and the text to parse: repaired optimistically when repairing. */
+export function makeRepairPlan(text: string, repair: boolean): { text: string; plan?: RepairPlan } {
+  const found = candidates(text)
+  if (found.length === 0) return { text }
+  return { text: repair ? applyRepairs(text, chooseRepairs(found)) : text, plan: { original: text, found, repair } }
+}
+
+const codepageName = (r: Repair) => (r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252')
+
+function warningsOf(repairs: readonly Candidate[], repair: boolean, path: string): Diagnostic[] {
+  return repairs.map((r) => repair
+    ? warning('mojibake', `repaired mojibake ${JSON.stringify(r.from)} -> ${JSON.stringify(r.to)} (UTF-8 once read as ${codepageName(r)}); --no-repair keeps it`, path, r.line, r.column)
+    : warning('mojibake', `suspected mojibake ${JSON.stringify(r.from)}, likely ${JSON.stringify(r.to)} (UTF-8 once read as ${codepageName(r)}); kept as it is: \`agentmerge normalize --write\` repairs it`, path, r.line, r.column))
+}
+
+/**
+ * Settles a plan against the parse of the text it produced (`parsed`, the
+ * text as the parser saw it): the repairs outside code, with their warnings,
+ * or, when a repair fell inside code, the text to parse instead.
+ */
+export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path: string): { warnings: Diagnostic[]; retry?: { text: string; plan: RepairPlan } } {
+  const chosen = plan.repair ? chooseRepairs(plan.found) : []
+  if (plan.settled) return { warnings: warningsOf(chosen, plan.repair, path) }
+  // Where each candidate is in the parsed text: after the repairs before it,
+  // and after the frontmatter fence fix, which may shorten one line.
+  let fenceAt = 0
+  const repaired = plan.repair ? applyRepairs(plan.original, chosen) : plan.original
+  while (fenceAt < parsed.length && parsed[fenceAt] === repaired[fenceAt]) fenceAt++
+  const fenceShift = parsed.length - repaired.length
+  const spans = codeSpans(tree)
+  const inCode = (c: Candidate) => {
+    let at = c.offset
+    for (const r of chosen) if (r.offset < c.offset) at -= r.from.length - r.to.length
+    return inSpans(spans, at > fenceAt ? at + fenceShift : at)
   }
-  return { text: out + text.slice(last), repairs }
+  const final = chooseRepairs(plan.found.filter((c) => !inCode(c)))
+  if (!plan.repair) return { warnings: warningsOf(final, false, path) }
+  if (final.length === chosen.length && final.every((c, i) => c === chosen[i])) return { warnings: warningsOf(final, true, path) }
+  return { warnings: [], retry: { text: applyRepairs(plan.original, final), plan: { ...plan, found: final, settled: true } } }
 }

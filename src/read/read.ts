@@ -10,6 +10,8 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024
 
 export interface ReadOptions extends DecodeOptions {
   maxBytes?: number
+  /** Where `-` reads from (default: the process's stdin); the CLI passes its own. */
+  stdin?: () => Uint8Array
 }
 
 export interface Input extends Decoded {
@@ -28,9 +30,9 @@ function checkSize(size: number, path: string, maxBytes: number): void {
   }
 }
 
-function readBytes(path: string, maxBytes: number): Uint8Array {
+function readBytes(path: string, maxBytes: number, stdin: () => Uint8Array): Uint8Array {
   if (path === '-') {
-    const bytes = readFileSync(0)
+    const bytes = stdin()
     checkSize(bytes.length, '<stdin>', maxBytes)
     return bytes
   }
@@ -53,6 +55,12 @@ function readBytes(path: string, maxBytes: number): Uint8Array {
 
 /** Reads and decodes one input; throws an AgentError naming it when it cannot. */
 export function readInput(path: string, options: ReadOptions = {}): Input {
-  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES)
+  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? (() => readFileSync(0)))
+  return { path, ...decode(bytes, path, options) }
+}
+
+/** Decodes bytes read elsewhere (a git blob, a buffer), with the same size limit as a file. */
+export function inputFromBytes(bytes: Uint8Array, path: string, options: ReadOptions = {}): Input {
+  checkSize(bytes.length, path, options.maxBytes ?? DEFAULT_MAX_BYTES)
   return { path, ...decode(bytes, path, options) }
 }

@@ -6,9 +6,10 @@
 // field is written fresh. Without that YAML (a merge, a field the lenient
 // reader recovered) the fields are written as canonical YAML.
 import { isDeepStrictEqual } from 'node:util'
-import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, YAMLMap, type Node } from 'yaml'
+import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
+import { ENTRY_START } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
 /** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
@@ -83,21 +84,40 @@ function edit(doc: Document, old: unknown, value: unknown): Node {
   return created
 }
 
-/** One top-level entry of the source: its key, its value, its node, and its text (comments before it included). */
+/**
+ * One top-level entry of the source: its text (the comments before it
+ * included), and the document, pair and value it reads as; no pair for an
+ * entry only the lenient reader could take.
+ */
 interface Entry {
-  pair: Pair
-  value: unknown
+  doc: Document
+  pair?: Pair
+  value?: unknown
   text: string
 }
 
-/**
- * The source split into entries, with the text before the first key (`head`)
- * and after the last value (`tail`) apart; undefined when the YAML cannot be
- * split by lines (errors, a flow mapping, two keys on one line).
- */
-function splitSource(source: string): { doc: Document; head: string; entries: Map<string, Entry>; tail: string } | undefined {
-  const doc = parseDocument(source, { uniqueKeys: true })
-  if (doc.errors.length > 0 || !isMap(doc.contents) || doc.contents.flow) return undefined
+/** The source split into entries, with the text before the first key (`head`) and after the last value (`tail`) apart. */
+interface Split {
+  head: string
+  entries: Map<string, Entry>
+  tail: string
+  /** Whether moved text must be checked (aliases, or entries read one by one). */
+  check: boolean
+}
+
+const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key))
+
+function valueOf(doc: Document, pair: Pair): unknown {
+  try {
+    return (pair.value as { toJS?: (d: Document, o: object) => unknown } | null)?.toJS?.(doc, { maxAliasCount: 100 }) ?? null
+  } catch {
+    return undefined
+  }
+}
+
+/** Splits valid YAML by its keys' lines; undefined for a flow mapping or two keys on one line. */
+function splitDocument(source: string, doc: Document): Split | undefined {
+  if (!isMap(doc.contents) || doc.contents.flow) return undefined
   const items = doc.contents.items as Pair[]
   const lineStart = (offset: number) => source.lastIndexOf('\n', offset - 1) + 1
   const starts: number[] = []
@@ -119,39 +139,67 @@ function splitSource(source: string): { doc: Document; head: string; entries: Ma
   })
   const entries = new Map<string, Entry>()
   items.forEach((pair, i) => {
-    const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key)
-    const from = i === 0 ? starts[0]! : cut[i - 1]!
-    let value: unknown
-    try {
-      value = (pair.value as { toJS?: (d: Document, o: object) => unknown } | null)?.toJS?.(doc, { maxAliasCount: 100 }) ?? null
-    } catch {
-      value = undefined
-    }
-    entries.set(key, { pair, value, text: source.slice(from, cut[i]) })
+    entries.set(keyOf(pair), { doc, pair, value: valueOf(doc, pair), text: source.slice(i === 0 ? starts[0]! : cut[i - 1]!, cut[i]) })
   })
-  return { doc, head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]) }
+  let aliases = false
+  visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
+  return { head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), check: aliases }
 }
 
-/** The YAML text of one pair, edited or new, without the comments before its key (the source text keeps those). */
-function pairText(doc: Document, key: string, value: unknown, entry: Entry | undefined): string {
+/**
+ * Splits YAML that does not parse as a whole (a description holding `: `)
+ * by its top-level key lines, each entry read on its own; undefined when a
+ * line fits no entry.
+ */
+function splitLines(source: string): Split | undefined {
+  const lines = source.split(/(?<=\n)/)
+  const entries = new Map<string, Entry>()
+  let head = ''
+  let pending = ''
+  let current: { key: string; text: string } | undefined
+  const close = () => {
+    if (!current) return
+    const doc = parseDocument(current.text)
+    const pair = doc.errors.length === 0 && isMap(doc.contents) && doc.contents.items.length === 1 ? (doc.contents.items[0] as Pair) : undefined
+    entries.set(current.key, pair ? { doc, pair, value: valueOf(doc, pair), text: current.text } : { doc, text: current.text })
+  }
+  for (const line of lines) {
+    const start = ENTRY_START.exec(line)
+    if (start) {
+      close()
+      current = { key: start[1]!.trim(), text: pending + line }
+      pending = ''
+    } else if (line.trim() === '' || line.startsWith('#')) pending += line
+    else if (/^[ \t]/.test(line) && current) {
+      current.text += pending + line
+      pending = ''
+    } else return undefined
+    if (!current) (head += pending, (pending = ''))
+  }
+  close()
+  return entries.size === 0 ? undefined : { head, entries, tail: pending, check: true }
+}
+
+function splitSource(source: string): Split | undefined {
+  const doc = parseDocument(source, { uniqueKeys: true })
+  return doc.errors.length === 0 ? splitDocument(source, doc) : splitLines(source)
+}
+
+/** The YAML text of one pair, edited or new, after the comments the source had before its key. */
+function pairText(key: string, value: unknown, entry: Entry | undefined): string {
   const out = new Document()
-  let pair: Pair
-  if (entry) {
-    const before = entry.text.slice(0, entry.text.search(/^[^\s#]/m))
-    pair = new Pair(entry.pair.key, edit(doc, entry.pair.value, value))
+  const map = new YAMLMap()
+  const before = entry ? entry.text.slice(0, Math.max(0, entry.text.search(/^[^\s#]/m))) : ''
+  if (entry?.pair) {
+    const pair = new Pair(entry.pair.key, edit(entry.doc, entry.pair.value, value))
     if (isScalar(pair.key)) {
       pair.key.commentBefore = null
       pair.key.spaceBefore = false
     }
-    const map = new YAMLMap()
     map.items.push(pair)
-    out.contents = map
-    return before + out.toString(STRINGIFY)
-  }
-  const map = new YAMLMap()
-  map.items.push(new Pair(new Scalar(key), node(out, value)))
+  } else map.items.push(new Pair(new Scalar(key), node(out, value)))
   out.contents = map
-  return out.toString(STRINGIFY)
+  return before + out.toString(STRINGIFY)
 }
 
 /** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
@@ -171,13 +219,27 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
   for (const field of ordered) {
     const value = valueOf(field)
     const entry = split.entries.get(field.key)
-    const piece = entry && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(split.doc, field.key, value, entry)
+    const piece = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(field.key, value, entry)
     text += piece.endsWith('\n') ? piece : piece + '\n'
   }
   text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
   // Text moved as written can hold what only made sense where it was (an
-  // alias before its anchor): such a result is written as canonical YAML.
-  return parseDocument(text).errors.length === 0 ? text : renderFields(fields, id, { ...options, source: undefined })
+  // alias before its anchor): then the fields keep the order they came in,
+  // and failing that they are written as canonical YAML.
+  if (!split.check || reads(text)) return text
+  return options.order !== false ? renderFields(fields, id, { ...options, order: false }) : renderFields(fields, id, { ...options, source: undefined })
+}
+
+/** Whether YAML text parses, aliases resolved. */
+function reads(text: string): boolean {
+  const doc = parseDocument(text)
+  if (doc.errors.length > 0) return false
+  try {
+    doc.toJS({ maxAliasCount: 100 })
+    return true
+  } catch {
+    return false
+  }
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {

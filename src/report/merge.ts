@@ -265,9 +265,29 @@ function statsHtml(s: MergeResult['summary']): string {
 }
 
 /** The merge as one self-contained HTML page (see docs/report.md). */
+const REASONS: Record<MergeResult['recorded'][number]['reason'], string> = {
+  conflict: 'conflict alternative',
+  'opening-not-chosen': 'opening not chosen',
+  'below-min-support': 'carried by fewer than --min-support inputs, ready to add',
+  'lead-without-list': 'lead-in whose list went elsewhere',
+}
+
+/** The input statements recorded but not written, each with its place, why, and what was written instead. */
+function recordedHtml(result: MergeResult, inputs: Inputs): string {
+  const notes = result.provenance.recorded
+  if (notes.length === 0) return '<p class="muted">Every input statement is written or folded into one that is.</p>'
+  const items = notes.map((r) => {
+    const instead = r.standsFor ? ` <span class="muted">instead:</span> ${inputs.shortHtml(r.standsFor)}` : ''
+    const what = r.conflict ? ` (${esc(r.conflict)})` : ''
+    return `<li class="recorded">${inputs.shortHtml(r.from)} <span class="why">${esc(REASONS[r.reason])}${what}</span>${instead}<blockquote>${esc(r.text)}</blockquote></li>`
+  })
+  return `<ul class="diags recorded-list">${items.join('')}</ul>`
+}
+
 export function renderMergeReport(result: MergeResult, options: MergeReportOptions = {}): string {
   const paths: string[] = [...result.provenance.inputs]
   for (const m of result.sections) for (const f of m.folds) for (const s of f.members) paths.push(s.source.path)
+  for (const r of result.recorded) paths.push(r.statement.source.path)
   const inputs = new Inputs(paths)
   const ctx: Ctx = { inputs, next: 0, toc: [] }
   const agent = agentHtml(result, ctx)
@@ -290,6 +310,8 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
     fieldsHtml(result.fields, inputs),
     `<h3 id="conflicts-h">Conflicts</h3>`,
     diagnosticsHtml(result.conflicts, inputs),
+    `<h3 id="recorded-h">Recorded, not written</h3>`,
+    recordedHtml(result, inputs),
     `</section>`,
     `<section class="newpage agent" id="agent" aria-labelledby="agent-h"><h2 id="agent-h">Merged agent: <span class="statement-count">${s.statementsOut}</span> statements</h2>`,
     `<p>Each statement is written once, in its most complete wording. Under a statement that stands for several, "statements folded here" lists every input statement behind it with its <code>path:line</code>, and the other wordings.</p>`,

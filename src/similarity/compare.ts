@@ -1,4 +1,6 @@
-// The pair decision: how alike two profiles are and whether they are
+// The rule-based pair decision behind compareTexts (diff and the merge
+// driver pair statements with it; grouping uses pair.ts): how alike two
+// profiles are and whether they are
 // duplicates. The score is IDF-weighted Jaccard over content terms: shared
 // weight over total weight. Every unshared term lowers it in proportion to
 // its rarity, which is how "a second material requirement" (the subsumption
@@ -106,20 +108,6 @@ function weightedScore(a: Profile, wa: Float64Array, b: Profile, wb: Float64Arra
   return total > 0 ? sw / total : 0
 }
 
-/**
- * What blocking needs to find every duplicate of a profile: the terms a
- * partner can match (its own and those it implies, `terms`) and the least
- * weight any duplicate at `threshold` must share with it (`need`). A
- * duplicate's shared weight s satisfies s >= threshold * (s + unmatched) >=
- * threshold * (the profile's own terms, modifiers at MODIFIER_WEIGHT).
- */
-export function blockingView(p: Profile, weigh: Weigh, threshold: number): { terms: string[]; need: number } {
-  if (p.cls === 'exact') return { terms: [], need: 0 }
-  let own = 0
-  for (const t of p.terms) own += has(p.modifiers, t) ? weigh(t) * MODIFIER_WEIGHT : weigh(t)
-  return { terms: p.implied.length ? [...p.terms, ...p.implied] : [...p.terms], need: threshold * own }
-}
-
 export function compareProfiles(a: Profile, b: Profile, weigh: Weigh, threshold: number): Comparison {
   return compareWeighted(a, weightsOf(a, weigh), b, weightsOf(b, weigh), weigh, threshold)
 }
@@ -144,26 +132,4 @@ export function compareWeighted(a: Profile, wa: Float64Array, b: Profile, wb: Fl
 function proseVeto(a: Profile, b: Profile, weigh: Weigh): string | undefined {
   if (a.persona !== b.persona) return 'persona opening vs other prose'
   return specificsConflict(a, b) ?? (a.persona ? undefined : extraRequirement(a, b, weigh))
-}
-
-/**
- * compareWeighted's score, or undefined when it is vetoed; what clustering
- * asks of a pair, without the shared terms or notes.
- */
-export function linkScore(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh): number | undefined {
-  if (a.cls !== b.cls) return undefined
-  if (a.cls === 'exact') return a.exact === b.exact ? 1 : undefined
-  return proseVeto(a, b, weigh) ? undefined : weightedScore(a, wa, b, wb, undefined)
-}
-
-/**
- * compareProfiles when only a duplicate matters: the same Comparison for a
- * duplicate pair, undefined for any other (a pair scoring under the
- * threshold is not scored further: no veto can make it a duplicate).
- * `wa` and `wb` are the profiles' weightsOf.
- */
-export function duplicatePair(a: Profile, wa: Float64Array, b: Profile, wb: Float64Array, weigh: Weigh, threshold: number): Comparison | undefined {
-  if (a.cls === b.cls && a.cls !== 'exact' && !(weightedScore(a, wa, b, wb, undefined) >= threshold)) return undefined
-  const c = compareWeighted(a, wa, b, wb, weigh, threshold)
-  return c.duplicate ? c : undefined
 }

@@ -1,21 +1,26 @@
 // Statement similarity and duplicate grouping: the public face of
 // src/similarity. See docs/similarity.md for the method and its evaluation.
 //
-// Pipeline: profile each statement (terms.ts, persona.ts, implications.ts,
-// profile.ts), learn IDF weights from the statements given (corpus.ts),
-// collapse statements with equal profiles, find candidate pairs by prefix
-// filtering (blocking.ts), decide pairs (compare.ts, specifics.ts) and merge
-// without chaining (cluster.ts).
+// Two engines share this face. Grouping (dedup, merge) uses the learned
+// similarity: group.ts, with shape.ts, tokens.ts, roles.ts, polarity.ts,
+// weights.ts, pair.ts and the learned data (learned.ts). compareTexts and
+// termsOf (diff, the merge driver, section titles) still use the rule-based
+// terms (terms.ts, profile.ts, compare.ts), whose results on the fixtures
+// those commands are tested against.
 
-import { forEachCandidate, type BlockNode } from './blocking.js'
-import { clusterNodes, mergeSorted, type Edge } from './cluster.js'
-import { blockingView, compareProfiles, duplicatePair, linkScore, weightsOf, type Weigh } from './compare.js'
-import { countedCorpus, idf, type Corpus } from './corpus.js'
-import { ProfileMemo, profileKey, type Profile } from './profile.js'
-import { rememberTermCount, termsOf } from './terms.js'
+import { compareProfiles, type Weigh } from './compare.js'
+import { idf, type Corpus } from './corpus.js'
+import { groupLearned, type ProfileMemo } from './group.js'
+import { loadLearned, type Learned } from './learned.js'
+import type { PairParts } from './pair.js'
+import { TermProfileMemo } from './profile.js'
+import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 
 export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
 export { termsOf } from './terms.js'
+export { oppositePolarity } from './polarity.js'
+export { DEFAULT_TUNING, type Tuning } from './tuning.js'
+export { loadLearned, type Learned } from './learned.js'
 
 export interface SimItem {
   text: string
@@ -30,6 +35,10 @@ export interface SimilarityOptions {
    * duplicates; default DEFAULT_THRESHOLD. Higher merges less.
    */
   threshold?: number
+  /** Other tuning than the shipped (evaluation only). */
+  tuning?: Partial<Tuning>
+  /** Learned data other than the shipped file (evaluation), or null for none. */
+  learned?: Learned | null
 }
 
 /** Why two statements were grouped: indices into the items, score, shared terms. */
@@ -39,6 +48,16 @@ export interface PairReason {
   score: number
   shared: string[]
   note?: string
+  /** The parts of the score (dedup --explain). */
+  parts?: {
+    lexical: number
+    vector: number | null
+    /** The bar the pair had to reach: the threshold, moved by structure rules. */
+    bar: number
+    /** Shared stems and each one's part of the lexical score. */
+    weights: { term: string; weight: number }[]
+    rules: string[]
+  }
 }
 
 export interface Grouping {
@@ -47,13 +66,16 @@ export interface Grouping {
   reasons: PairReason[]
 }
 
-/** Default duplicate threshold (of compare.ts's score); see docs/similarity.md. */
-export const DEFAULT_THRESHOLD = 0.6
+/** Default duplicate threshold of the grouping (of pair.ts's score); see docs/similarity.md. */
+export const DEFAULT_THRESHOLD = DEFAULT_TUNING.threshold
+
+/** compareTexts' threshold, of the rule-based score (compare.ts): what diff and the merge driver were tested with. */
+const COMPARE_THRESHOLD = 0.6
 
 // What compareTexts learns of a corpus and its texts: callers (diff, the
 // merge driver) compare many pairs against one corpus, each text with several
 // others, so each text is profiled and each term weighed once per corpus.
-const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: ProfileMemo }>()
+const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: TermProfileMemo }>()
 
 /**
  * Compare two prose statements with a corpus's weights (diff uses this to
@@ -62,8 +84,8 @@ const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: ProfileMemo }>()
  */
 export function compareTexts(a: string, b: string, corpus: Corpus): { score: number; shared: string[]; duplicate: boolean } {
   let known = BY_CORPUS.get(corpus)
-  if (!known) BY_CORPUS.set(corpus, (known = { weigh: memoWeigh(corpus), profiles: new ProfileMemo() }))
-  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, DEFAULT_THRESHOLD)
+  if (!known) BY_CORPUS.set(corpus, (known = { weigh: memoWeigh(corpus), profiles: new TermProfileMemo() }))
+  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, COMPARE_THRESHOLD)
   return { score: c.score, shared: c.shared, duplicate: c.duplicate }
 }
 
@@ -79,103 +101,38 @@ function memoWeigh(corpus: Corpus): Weigh {
   }
 }
 
-/** All the words of a persona opening, not only its role's (as termsOf reads them). */
-function personaTerms(text: string): string[] {
-  const terms = termsOf(text)
-  // termsOf gives each term once: its length is the text's termCount.
-  rememberTermCount(text, terms.length)
-  return terms
-}
-
 /**
- * The member whose text sorts first, the lowest index among equal texts
- * (`members` ascend): one pass rather than a sort.
+ * Groups items that say the same thing (group.ts: the learned similarity).
+ * `memo` holds the items' shapes when some were made ahead (see
+ * ProfileMemo; used only with the shipped tuning); the grouping is the same
+ * either way. Opposite-polarity pairs are never grouped.
  */
-function firstByText(members: readonly number[], items: readonly SimItem[]): number {
-  let best = members[0]!
-  for (let k = 1; k < members.length; k++) {
-    if (items[members[k]!]!.text < items[best]!.text) best = members[k]!
-  }
-  return best
-}
-
-/**
- * Groups items that say the same thing. `memo` holds the items' profiles
- * when some were made ahead (see ProfileMemo); the grouping is the same
- * either way.
- */
-export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}, memo: ProfileMemo = new ProfileMemo()): Grouping {
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD
-  const profiles: Profile[] = items.map((it) => memo.profile(it.text, it.kind))
-  // Agent files repeat boilerplate, and equal texts share the memo's
-  // profile: the items of each profile (ascending) are found once, and the
-  // work below is done once per profile rather than once per item.
-  const itemsOf = new Map<Profile, number[]>()
-  profiles.forEach((p, i) => {
-    const list = itemsOf.get(p)
-    if (list) list.push(i)
-    else itemsOf.set(p, [i])
-  })
-
-  // IDF over the prose statements given (a persona opening with all its
-  // words, not only its role's); code never contributes words.
-  const termLists: [string[], number][] = []
-  for (const [p, list] of itemsOf) {
-    if (p.cls === 'exact') continue
-    termLists.push([p.persona ? personaTerms(items[list[0]!]!.text) : p.terms, list.length])
-  }
-  const weigh = memoWeigh(countedCorpus(termLists))
-
-  // Statements with equal profiles behave identically: one node each, nodes
-  // numbered in key order so that nothing depends on input order.
-  const byKey = new Map<string, number[]>()
-  for (const [p, list] of itemsOf) {
-    // Prose with no terms at all ("---") is only ever equal to the same text.
-    const k = p.cls !== 'exact' && p.terms.length === 0 ? 'empty\u0000' + items[list[0]!]!.text.trim() : profileKey(p)
-    const known = byKey.get(k)
-    // Different texts can have equal profiles: their items join one node.
-    byKey.set(k, known ? mergeSorted(known, list) : list)
-  }
-  const keys = [...byKey.keys()].sort()
-  const nodeItems = keys.map((k) => byKey.get(k)!)
-  const reps = nodeItems.map((m) => firstByText(m, items))
-  const nodeProfiles = reps.map((r) => profiles[r]!)
-  const nodeWeights = nodeProfiles.map((p) => weightsOf(p, weigh))
-
-  const blockNodes: BlockNode[] = nodeProfiles.map((p) => ({
-    ...blockingView(p, weigh, threshold),
-    partition: p.cls + (p.persona ? ':persona' : ''),
-  }))
-  const edges: (Edge & { shared: string[]; note?: string })[] = []
-  forEachCandidate(blockNodes, weigh, { threshold }, (x, y) => {
-    const c = duplicatePair(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh, threshold)
-    if (c) edges.push({ a: x, b: y, score: c.score, shared: c.shared, ...(c.note ? { note: c.note } : {}) })
-  })
-  edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
-
-  const pairScore = (x: number, y: number): number | undefined =>
-    linkScore(nodeProfiles[x]!, nodeWeights[x]!, nodeProfiles[y]!, nodeWeights[y]!, weigh)
-  const { clusters, merges } = clusterNodes(keys.length, edges, pairScore, { threshold })
-
-  const groups = clusters
-    .map((nodes) => nodes.flatMap((n) => nodeItems[n]!).sort((a, b) => a - b))
-    .sort((g, h) => g[0]! - h[0]!)
-
-  const reasons: PairReason[] = []
-  nodeItems.forEach((members, n) => {
-    const rep = reps[n]!
-    const p = nodeProfiles[n]!
-    for (const m of members) {
-      if (m === rep) continue
-      const note = p.cls === 'exact' ? 'identical code' : 'same terms'
-      reasons.push(pairReason(rep, m, 1, p.terms, note))
-    }
-  })
-  for (const e of merges as (Edge & { shared: string[]; note?: string })[]) {
-    reasons.push(pairReason(reps[e.a]!, reps[e.b]!, e.score, e.shared, e.note))
-  }
+export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}, memo?: ProfileMemo): Grouping {
+  const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning }
+  if (options.threshold !== undefined) tuning.threshold = options.threshold
+  const custom = options.tuning !== undefined && Object.keys(options.tuning).some((k) => k !== 'threshold')
+  const learned = options.learned === undefined ? loadLearned() : options.learned
+  const raw = groupLearned(items, tuning, learned, memo && !custom ? memo : undefined)
+  const reasons: PairReason[] = raw.same.map(([a, b]) => pairReason(a, b, 1, [], items[a]!.kind === 'code' || items[a]!.kind === 'definition' ? 'identical code' : 'same terms'))
+  for (const m of raw.merges) reasons.push(reasonOf(m.a, m.b, m.parts))
   reasons.sort((r, s) => r.a - s.a || r.b - s.b)
-  return { groups, reasons }
+  return { groups: raw.groups, reasons }
+}
+
+function reasonOf(a: number, b: number, parts: PairParts): PairReason {
+  const r = pairReason(a, b, parts.score, parts.shared.map((s) => s.term))
+  const round = (x: number) => Math.round(x * 1000) / 1000
+  r.parts = {
+    lexical: round(parts.lexical),
+    vector: parts.vector === null ? null : round(parts.vector),
+    bar: round(parts.bar),
+    weights: parts.shared.map((s) => ({ term: s.term, weight: s.weight })),
+    rules: parts.rules,
+  }
+  const vec = parts.vector === null ? 'no vectors' : `vector ${parts.vector.toFixed(2)}`
+  const weights = parts.shared.slice(0, 6).map((s) => `${s.term} ${s.weight.toFixed(2)}`).join(', ')
+  r.note = `lexical ${parts.lexical.toFixed(2)} (${weights}), ${vec}, bar ${parts.bar.toFixed(2)}${parts.rules.length ? '; ' + parts.rules.join(', ') : ''}`
+  return r
 }
 
 function pairReason(x: number, y: number, score: number, shared: string[], note?: string): PairReason {

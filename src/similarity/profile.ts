@@ -5,7 +5,7 @@
 
 import { impliedBy, isParticular } from './implications.js'
 import { personaRole } from './persona.js'
-import { analyzeWords, rememberTermCount, uniqueTerms, WordMemo } from './terms.js'
+import { analyzeWords, uniqueTerms, WordMemo } from './terms.js'
 
 /**
  * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
@@ -68,8 +68,6 @@ export function profileOf(text: string, kind: string, memo?: WordMemo): Profile 
   const role = cls === 'text' ? personaRole(text) : undefined
   const all = analyzeWords(role ?? text, memo)
   const words = uniqueTerms(all)
-  // termsOf(text) is these words: remember how many, for ranking wordings.
-  if (role === undefined) rememberTermCount(text, words.length)
   const terms = words.map((w) => w.term).sort()
   const keepFillers = !all.some((w) => !w.filler)
   const byClause = new Map<number, Set<string>>()
@@ -102,11 +100,10 @@ export function profileKey(p: Profile): string {
 
 /**
  * Profiles by class and text, each made once: equal texts of one class have
- * equal profiles, and agent files repeat boilerplate. groupDuplicates makes
- * one per call; a caller may fill one ahead (while files are still loading)
- * and pass it in. Holds what it is given until dropped.
+ * equal profiles, and agent files repeat boilerplate. compareTexts keeps one
+ * per corpus. Holds what it is given until dropped.
  */
-export class ProfileMemo {
+export class TermProfileMemo {
   private readonly byClass = new Map<SimClass, Map<string, Profile>>()
   // Most words recur across the statements: each is read and stemmed once.
   private readonly words = new WordMemo()
@@ -120,3 +117,7 @@ export class ProfileMemo {
     return p
   }
 }
+
+
+// groupDuplicates' memo lives with the grouping; callers import it from here.
+export { ProfileMemo } from './group.js'

@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { sidecarMatches } from '../../src/write/sidecar.js'
 import { BIN, cli } from '../helpers/cli.js'
 import { agent, faulty, repo, unnormalized } from './helpers.js'
@@ -43,14 +43,14 @@ describe('1. short writes and a full disk', () => {
     expect(temporaries(dir)).toEqual([])
   })
 
-  describe('on a real 64 KiB tmpfs', () => {
+  it('on a real 64 KiB tmpfs (where the machine lets the test mount one): normalize --write and -o fail with exit 2 and change nothing', async (ctx) => {
     const mount = join(repo(), 'disk')
     mkdirSync(mount)
-    const mounted = process.platform === 'linux' && spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status === 0
-    afterAll(() => {
-      if (mounted) spawnSync('umount', [mount])
-    })
-    it.skipIf(!mounted)('normalize --write and -o fail with exit 2 and change nothing when the disk fills', async () => {
+    if (process.platform !== 'linux' || spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', mount]).status !== 0) {
+      ctx.skip()
+      return
+    }
+    try {
       const before = unnormalized('a', 100)
       writeFileSync(join(mount, 'a.md'), before)
       writeFileSync(join(mount, 'b.md'), agent('b', ['Other rule']))
@@ -72,7 +72,10 @@ describe('1. short writes and a full disk', () => {
       expect(existsSync(join(mount, 'out.md'))).toBe(false)
       expect(existsSync(join(mount, 'out.md.provenance.json'))).toBe(false)
       expect(temporaries(mount)).toEqual([])
-    })
+    } finally {
+      // A lazy unmount: the file system goes once nothing holds it.
+      spawnSync('umount', ['-l', mount])
+    }
   })
 })
 
@@ -120,6 +123,21 @@ describe('3. the merge driver', () => {
       expect(r.code, r.stderr).toBe(0)
       expect(readFileSync(join(dir, 'a.md')).equals(theirs)).toBe(true)
     }
+  })
+})
+
+describe('3. the merge driver keeps an encoding', () => {
+  it('a UTF-16 file merged by statements is written back as UTF-16 with its byte order mark', async () => {
+    const utf16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const dir = repo({ 'o.md': utf16(agent('x', ['One é', 'Two'])), 'a.md': utf16(agent('x', ['Zero', 'One é', 'Two'])), 'b.md': utf16(agent('x', ['One é', 'Two', 'Three'])) })
+    const r = await cli(['merge-driver', 'o.md', 'a.md', 'b.md', 'agent.md'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    const merged = readFileSync(join(dir, 'a.md'))
+    expect([...merged.subarray(0, 2)]).toEqual([0xff, 0xfe])
+    const text = merged.subarray(2).toString('utf16le')
+    expect(text).toContain('- Zero\n')
+    expect(text).toContain('- One é\n')
+    expect(text).toContain('- Three\n')
   })
 })
 

@@ -1,10 +1,16 @@
-// Runs the real CLI as a process, the way users and CI run it.
+// Runs the CLI the tests exercise. `cli` calls the built CLI's main
+// (dist/cli.js, what the bin runs) in this process, with captured streams,
+// stdin, environment and working directory, as prettier and eslint test
+// theirs: no process to start, so the suite holds on a busy machine.
+// `spawnCli` starts the real bin as a process, for the few tests where the
+// process is the point (the bin itself, signals, a terminal, git running it).
 import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url))
 export const BIN = fileURLToPath(new URL('../../bin/agentmerge.js', import.meta.url))
 export const FIXTURES = fileURLToPath(new URL('../../fixtures/backend-developer/', import.meta.url))
+const CLI_BUNDLE = pathToFileURL(fileURLToPath(new URL('../../dist/cli.js', import.meta.url))).href
 
 export interface CliResult {
   code: number
@@ -12,11 +18,45 @@ export interface CliResult {
   stderr: string
 }
 
-export function cli(args: string[], options: { input?: string | Buffer; cwd?: string; env?: Record<string, string> } = {}): CliResult {
+export interface CliOptions {
+  input?: string | Buffer
+  cwd?: string
+  env?: Record<string, string>
+}
+
+interface Captured {
+  write(text: string): boolean
+  text(): string
+  isTTY: boolean
+}
+
+interface CliModule {
+  main(argv: string[], io: { stdout: Captured; stderr: Captured; stdin: () => Uint8Array; env: Record<string, string | undefined>; cwd: string }): Promise<number>
+  Capture: new () => Captured
+}
+
+let loaded: Promise<CliModule> | undefined
+
+/** The environment of a test run: no color unless a test asks for it. */
+const environment = (env: Record<string, string> = {}): Record<string, string | undefined> => ({ ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...env })
+
+/** Runs the CLI in-process; resolves with its exit code and what it wrote. */
+export async function cli(args: string[], options: CliOptions = {}): Promise<CliResult> {
+  const { main, Capture } = await (loaded ??= import(/* @vite-ignore */ CLI_BUNDLE) as Promise<CliModule>)
+  const stdout = new Capture()
+  const stderr = new Capture()
+  const input = options.input
+  const stdin = () => (input === undefined ? new Uint8Array() : typeof input === 'string' ? Buffer.from(input, 'utf8') : input)
+  const code = await main(args, { stdout, stderr, stdin, env: environment(options.env), cwd: options.cwd ?? ROOT })
+  return { code, stdout: stdout.text(), stderr: stderr.text() }
+}
+
+/** Runs the real bin as a process, the way users and git run it. */
+export function spawnCli(args: string[], options: CliOptions = {}): CliResult {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input,
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '', ...options.env },
+    env: environment(options.env),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   })

@@ -1,6 +1,6 @@
 // `agentmerge convert`: print or write agent files in another dialect.
 import { join, resolve } from 'node:path'
-import { convertFile, fileNameFor } from '../../convert/index.js'
+import { convertText, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -8,6 +8,7 @@ import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
+import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
@@ -17,8 +18,8 @@ export interface ConvertCommandOptions extends GlobalOptions {
   strict?: boolean
 }
 
-export async function convertCommand(paths: string[], options: ConvertCommandOptions): Promise<number> {
-  const run = new Run(options)
+export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
@@ -35,12 +36,12 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   let warned = 0
   const written = new Map<string, string>()
   // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
-  for (const { path, agent } of await readInputs(run, files, options, { noRepair: true })) {
+  for (const { path, agent } of await readInputs(run, files, { noRepair: true })) {
     if (!agent) continue
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
-      const converted = convertFile(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
+      const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
       const text = converted.text
@@ -52,9 +53,9 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         makeDirs(options.outDir)
         writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
-        if (!options.quiet) process.stderr.write(`${path} -> ${target}\n`)
+        run.note(`${path} -> ${target}`)
       } else if (options.output) writeFileAtomic(options.output, text, { inputs: files })
-      else process.stdout.write(text)
+      else run.out(text)
     })
   }
   if (options.strict && warned > 0) run.flag(EXIT.changes)

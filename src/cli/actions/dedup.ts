@@ -1,6 +1,5 @@
 // `agentmerge dedup`: the groups of statements that say the same thing,
 // readable (largest spread first, as a lint) or as the stable JSON.
-import { AgentError } from '../../errors.js'
 import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
@@ -8,6 +7,7 @@ import { ProfileMemo } from '../../similarity/profile.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, readInputs } from '../inputs.js'
+import type { CliIo } from '../io.js'
 
 export interface DedupCommandOptions extends GlobalOptions {
   json?: boolean
@@ -25,22 +25,18 @@ function describeGroup(g: DedupGroup): string {
   return `${where}: ${text.length > 100 ? text.slice(0, 97) + '...' : text}`
 }
 
-export async function dedupCommand(paths: string[], options: DedupCommandOptions): Promise<number> {
-  const run = new Run(options)
-  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
-    run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
-    return run.code
-  }
+export async function dedupCommand(paths: string[], options: DedupCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
   // A bad input is reported in one line; the others are still read, and
   // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()
-  const agents = agentsOf(await readInputs(run, files, options, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
+  const agents = agentsOf(await readInputs(run, files, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
   if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
   // With --cache, the grouping of unchanged inputs is read back, not computed.
-  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(loadOptions(options).cache), memo)
+  const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(loadOptions(options, io).cache), memo)
   if (options.json) {
-    process.stdout.write(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
+    run.out(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
     return run.code
   }
   const min = Math.max(1, options.minAgents ?? 1)
@@ -58,12 +54,10 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     }
     out.push('')
   }
-  process.stdout.write(out.join('\n'))
-  if (!options.quiet) {
-    const folded = shown.reduce((n, x) => n + x.g.statements.length, 0)
-    const wide = shown.filter((x) => x.g.agents > 1).length
-    process.stderr.write(`dedup: ${result.statements.length} statements in ${agents.length} file${agents.length === 1 ? '' : 's'}; ${shown.length} group${shown.length === 1 ? '' : 's'} listed (${folded} statements), ${wide} across files\n`)
-  }
+  run.out(out.join('\n'))
+  const folded = shown.reduce((n, x) => n + x.g.statements.length, 0)
+  const wide = shown.filter((x) => x.g.agents > 1).length
+  run.note(`dedup: ${result.statements.length} statements in ${agents.length} file${agents.length === 1 ? '' : 's'}; ${shown.length} group${shown.length === 1 ? '' : 's'} listed (${folded} statements), ${wide} across files`)
   if (options.check && shown.length > 0) run.flag(EXIT.changes)
   return run.code
 }

@@ -10,15 +10,15 @@ import { formatJson } from '../../diff/format/json.js'
 import { formatMarkdown } from '../../diff/format/markdown.js'
 import { formatText } from '../../diff/format/text.js'
 import { useColor } from '../../diff/format/color.js'
-import { changedAgentFiles, readAt, resolveRange } from '../../diff/git.js'
+import { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange } from '../../diff/git.js'
 import { loadAgentBytes, type LoadedAgent } from '../../diff/load.js'
 import { hasChanges, type AgentDiff } from '../../diff/model.js'
 import { diffReport, pairAgents } from '../../diff/report.js'
 import { AgentError } from '../../errors.js'
-import { DEFAULT_MAX_BYTES } from '../../read/read.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import type { CliIo } from '../io.js'
+import { EXIT, readOptions, Run, type GlobalOptions } from '../shell.js'
 import { renderDiffReport } from '../../report/diff.js'
 import { progressCallback, withProgress } from '../progress.js'
 
@@ -30,14 +30,27 @@ export interface DiffCommandOptions extends GlobalOptions {
   color?: boolean
   /** Arguments after `--` (paths, in --git mode). */
   pathspec?: string[]
+  /** --max-bytes: the most bytes of markdown output (0: no limit). */
+  maxBytes?: number
 }
 
+/** The default --max-bytes of markdown: a GitHub comment holds 65,536 characters. */
+export const MARKDOWN_MAX_BYTES = 60_000
+
+const MARKDOWN = /\.(md|markdown)$/i
 const MODE = /^(?:[0-7]{6}|\.)$/
 const HEX = /^(?:[0-9a-f]{7,64}|\.)$/
 
 /** Whether operands look like git's external diff arguments. */
 export function looksExternal(args: string[]): boolean {
   return (args.length === 7 || args.length === 9) && MODE.test(args[3]!) && MODE.test(args[6]!) && HEX.test(args[2]!) && HEX.test(args[5]!)
+}
+
+/** git's external diff of a file that is not an agent: git's own line diff; always 0, as git stops at a driver that is not. */
+function externalLineDiff(run: Run, oldFile: string, newFile: string, path: string, newPath: string, color: boolean): number {
+  const text = run.each(newPath, () => lineDiff(oldFile, newFile, path, newPath, { color, env: run.io.env }))
+  if (text !== undefined) run.out(text)
+  return run.code
 }
 
 function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null): AgentDiff {
@@ -54,14 +67,15 @@ const isDir = (path: string): boolean => {
   }
 }
 
-export async function diffCommand(args: string[], options: DiffCommandOptions): Promise<number> {
-  const run = new Run(options)
-  const read = { noRepair: options.repair === false, maxBytes: options.maxSize ?? DEFAULT_MAX_BYTES }
+export async function diffCommand(args: string[], options: DiffCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
+  const read = readOptions(options, io)
+  const color = useColor(options.color, io.stdout.isTTY, io.env)
   // Files on disk are read through loadAgents (so --cache and --jobs apply),
   // with their decoded text, which names changes of form; each bad file is
   // reported in input order and stands as null.
   const loadFiles = async (paths: string[], label?: string): Promise<Array<LoadedAgent | null>> => {
-    const results = await readInputs(run, paths, options, { keepText: true, onProgress: label ? progressCallback(label, options) : undefined })
+    const results = await readInputs(run, paths, { keepText: true, onProgress: label ? progressCallback(label, run.progress()) : undefined })
     return results.map(({ agent, text }) => (agent ? { agent, text: text! } : null))
   }
   const loadBytes = (bytes: () => Uint8Array, path: string): LoadedAgent | null =>
@@ -83,10 +97,14 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
     }
     const [path, oldFile, , , newFile] = args as [string, string, string, string, string]
     const newPath = args.length === 9 ? args[7]! : path
+    // A file that is not Markdown is not an agent: git's own line diff, as without the driver.
+    if (!MARKDOWN.test(path) && !MARKDOWN.test(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
     const old = oldFile === '/dev/null' ? null : loadBytes(() => readFileSync(oldFile), path)
     const nu = newFile === '/dev/null' ? null : loadBytes(() => readFileSync(newFile), newPath)
     if (run.code === EXIT.trouble) return run.code
     if (!old && !nu) return run.code
+    // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
+    if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
     diffs.push(diffPair(old, nu))
   } else if (options.git !== undefined) {
     const dash = options.pathspec
@@ -95,14 +113,14 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
       run.fail(new AgentError('usage', `--git takes BASE [HEAD] [-- PATHS]; put paths after --`, 'agentmerge diff'))
       return run.code
     }
-    const cwd = process.cwd()
-    const range = run.each(options.git, () => resolveRange(options.git!, before[0], cwd))
+    const cwd = io.cwd
+    const range = run.each(options.git, () => resolveRange(options.git!, before[0], cwd, io.env))
     if (!range) return run.code
     const changes = run.each(options.git, () => changedAgentFiles(range, dash ?? [], cwd))
     if (!changes) return run.code
-    for (const change of withProgress(changes, 'comparing', options)) {
-      const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!, read.maxBytes), change.oldPath)
-      const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!, read.maxBytes), change.newPath)
+    for (const change of withProgress(changes, 'comparing', run.progress())) {
+      const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
+      const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
       if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
       diffs.push(diffPair(old, nu))
     }
@@ -136,7 +154,7 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
       const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
       const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
       const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
-      for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', options)) diffs.push(diffPair(pair.old, pair.new))
+      for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new))
     } else {
       const [old, nu] = await loadFiles([a, b])
       if (old && nu) diffs.push(diffPair(old, nu))
@@ -150,7 +168,7 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
       out = formatJson(report)
       break
     case 'markdown':
-      out = formatMarkdown(report, { formatting: options.formatting === true })
+      out = formatMarkdown(report, { formatting: options.formatting === true, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
       break
     case 'github':
       out = formatGithub(report)
@@ -159,9 +177,9 @@ export async function diffCommand(args: string[], options: DiffCommandOptions): 
       out = renderDiffReport(report, { formatting: options.formatting === true })
       break
     default:
-      out = formatText(report, { color: useColor(options.color, process.stdout.isTTY), formatting: options.formatting === true })
+      out = formatText(report, { color, formatting: options.formatting === true })
   }
-  if (run.code !== EXIT.trouble || diffs.length > 0) process.stdout.write(out)
+  if (run.code !== EXIT.trouble || diffs.length > 0) run.out(out)
   // git stops at an external diff that exits non-zero: changes are not trouble there.
   if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
   return run.code

@@ -2,43 +2,42 @@
 // what makes them misbehave, one `path:line: message (rule)` line each.
 import { AgentError } from '../../errors.js'
 import { findAgentFiles } from '../../read/find.js'
-import { formatFinding, LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
+import { LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
 import type { Dialect } from '../../model.js'
 import { agentsOf, readInputs } from '../inputs.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { formatFindings } from '../findings.js'
+import type { CliIo } from '../io.js'
+import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface LintCommandOptions extends GlobalOptions {
   target?: Dialect
   minAgents?: number
   threshold?: number
   ignore?: string
-  json?: boolean
+  format?: ReportFormat
 }
 
-export async function lintCommand(paths: string[], options: LintCommandOptions): Promise<number> {
-  const run = new Run(options)
+export async function lintCommand(paths: string[], options: LintCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   const ignore = (options.ignore ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '')
   const unknown = ignore.filter((r) => !LINT_RULES.includes(r as LintRule))
   if (unknown.length > 0) {
     run.fail(new AgentError('usage', `unknown rule '${unknown[0]}' (rules: ${LINT_RULES.join(', ')})`, '--ignore'))
     return run.code
   }
-  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
-    run.fail(new AgentError('usage', 'takes a number in (0, 1]', '--threshold'))
-    return run.code
-  }
   const files = findAgentFiles(paths.length > 0 ? paths : ['.'])
-  const agents = agentsOf(await readInputs(run, files, options))
+  const agents = agentsOf(await readInputs(run, files))
   const findings = lintAgents(agents, {
     ignore: ignore as LintRule[],
     ...(options.target ? { target: options.target } : {}),
     ...(options.minAgents !== undefined ? { minAgents: options.minAgents } : {}),
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
   })
-  if (options.json) process.stdout.write(JSON.stringify({ version: 1, files: agents.length, findings }, null, 2) + '\n')
-  else for (const f of findings) process.stdout.write(formatFinding(f) + '\n')
+  const format = options.format ?? 'text'
+  if (format === 'json') run.out(JSON.stringify({ version: 1, files: agents.length, findings }, null, 2) + '\n')
+  else run.out(formatFindings(findings, format))
   if (findings.length > 0) {
-    if (!options.quiet && !options.json) process.stderr.write(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${agents.length} file${agents.length === 1 ? '' : 's'}\n`)
+    if (format !== 'json') run.note(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${agents.length} file${agents.length === 1 ? '' : 's'}`)
     run.flag(EXIT.changes)
   }
   return run.code

@@ -1,7 +1,10 @@
 // `agentmerge merge-driver %O %A %B %P`: runs the statement-level merge and
 // reports conflicts as `path:line: conflict: ...` lines on stderr.
+import { statSync } from 'node:fs'
 import { CRASH, mergeDriver } from '../../driver/index.js'
-import type { GlobalOptions } from '../shell.js'
+import { AgentError } from '../../errors.js'
+import type { CliIo } from '../io.js'
+import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
 export interface MergeDriverCommandOptions extends GlobalOptions {
   markerSize?: number
@@ -10,7 +13,29 @@ export interface MergeDriverCommandOptions extends GlobalOptions {
   baseLabel?: string
 }
 
-export function mergeDriverCommand(base: string, ours: string, theirs: string, path: string | undefined, options: MergeDriverCommandOptions): number {
+/** Each file git names, checked before the merge so that trouble names the file it is about. */
+function checkFiles(run: Run, files: Array<[string, string]>, path: string | undefined): boolean {
+  for (const [which, file] of files) {
+    // With %P the message is about that path, and names git's file for it too.
+    const role = (f: string) => (path === undefined ? `${which}: ` : `${which} ${f}: `)
+    run.each(file, () => {
+      let stat
+      try {
+        stat = statSync(file)
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code
+        throw new AgentError('unreadable', `${role(file)}${code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`}`, path ?? file)
+      }
+      if (!stat.isFile()) throw new AgentError('not-a-file', `${role(file)}not a regular file`, path ?? file)
+    })
+  }
+  return run.code === EXIT.ok
+}
+
+/** Exit codes as git reads them from a merge driver: 0 clean, 1 conflicts, 2 trouble (the files are left as they were). */
+export function mergeDriverCommand(base: string, ours: string, theirs: string, path: string | undefined, options: MergeDriverCommandOptions, io: CliIo): number {
+  const run = new Run(options, io)
+  if (!checkFiles(run, [['base (%O)', base], ['ours (%A)', ours], ['theirs (%B)', theirs]], path)) return run.code
   try {
     const outcome = mergeDriver(base, ours, theirs, path, {
       ...(options.markerSize ? { markerSize: options.markerSize } : {}),
@@ -19,12 +44,12 @@ export function mergeDriverCommand(base: string, ours: string, theirs: string, p
       ...(options.baseLabel ? { base: options.baseLabel } : {}),
       ...(options.maxSize ? { maxSize: options.maxSize } : {}),
     })
-    if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) process.stderr.write(`agentmerge: ${m}\n`)
-    return outcome.code
+    if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) io.stderr.write(`agentmerge: ${m}\n`)
+    // The driver's "could not do its job" is trouble, as for every command.
+    return outcome.code === CRASH ? EXIT.trouble : outcome.code
   } catch (error) {
-    // Only a bug gets here: tell git the driver crashed, not that the merge conflicted.
-    process.stderr.write(`agentmerge: ${path ?? ours}: internal error: ${(error as Error).message}\n`)
-    if (options.debug && error instanceof Error) process.stderr.write(`${error.stack}\n`)
-    return CRASH
+    // Only a bug gets here.
+    run.fail(error, path ?? ours)
+    return run.code
   }
 }

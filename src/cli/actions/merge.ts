@@ -11,6 +11,7 @@ import { ProfileMemo } from '../../similarity/profile.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import { findAgentFiles } from '../../read/find.js'
+import type { CliIo } from '../io.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, readInputs } from '../inputs.js'
 
@@ -30,8 +31,8 @@ export interface MergeCommandOptions extends GlobalOptions {
 
 const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolve(a) === resolve(b)
 
-export async function mergeCommand(paths: string[], options: MergeCommandOptions): Promise<number> {
-  const run = new Run(options)
+export async function mergeCommand(paths: string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
   if (paths.length === 0) {
     run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
     return run.code
@@ -55,10 +56,6 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('bad-option', '--report names the merged file or its sidecar; give the report its own file', options.report))
     return run.code
   }
-  if (options.threshold !== undefined && !(options.threshold > 0 && options.threshold <= 1)) {
-    run.fail(new AgentError('bad-option', `--threshold must be a number in (0, 1], not ${options.threshold}`, 'agentmerge'))
-    return run.code
-  }
   if (options.prefer !== undefined && !files.some((f) => f === options.prefer || same(f, options.prefer!))) {
     run.fail(new AgentError('prefer-not-input', '--prefer names a file that is not an input of the merge', options.prefer))
     return run.code
@@ -72,18 +69,21 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     return run.code
   }
 
-  // A bad input is reported in one line; the others are still read, and
-  // their statements profiled for grouping as they arrive from the parse workers.
+  // Every bad input is reported in one line, and then nothing is written: a
+  // merge missing one of its variants is not the canonical agent. The
+  // statements are profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()
-  const agents = agentsOf(await readInputs(run, files, options, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
-  if (agents.length === 0) return run.flag(EXIT.trouble), run.code
-  // A preferred file that could not be read falls back to the first one read.
-  const prefer = options.prefer !== undefined && agents.some((a) => a.path === options.prefer || same(a.path, options.prefer!)) ? options.prefer : undefined
-  const base = options.base === 'auto' || (options.base !== undefined && agents.some((a) => a.path === options.base || same(a.path, options.base!))) ? options.base : undefined
+  const agents = agentsOf(await readInputs(run, files, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
+  if (run.code === EXIT.trouble || agents.length === 0) {
+    run.note(`agentmerge: nothing written: ${files.length - agents.length} of ${files.length} input${files.length === 1 ? '' : 's'} could not be read`)
+    return run.flag(EXIT.trouble), run.code
+  }
+  const prefer = options.prefer
+  const base = options.base
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const threshold = options.threshold !== undefined ? { threshold: options.threshold } : {}
-  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(loadOptions(options).cache), memo) : undefined
+  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(loadOptions(options, io).cache), memo) : undefined
   const result = mergeAgents(agents, {
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),
@@ -101,9 +101,9 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     // The output and its sidecar are written as one pair, the sidecar naming the output's hash.
     if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files }))
     else run.each(output, () => writeFileAtomic(output, text, { inputs: files }))
-  } else process.stdout.write(text)
+  } else run.out(text)
   if (options.report) await writeReport(options.report, result, run, files)
-  if (!options.quiet) process.stderr.write(summaryLine(result.summary) + '\n')
+  run.note(summaryLine(result.summary))
   return run.code
 }
 

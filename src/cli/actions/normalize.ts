@@ -1,5 +1,6 @@
 // `agentmerge normalize`: print, check or rewrite files in canonical form,
-// or print their model as JSON.
+// or print their model as JSON. stdin (`-`) works with every mode: `--check
+// -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
@@ -8,28 +9,34 @@ import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { decode } from '../../read/decode.js'
 import { findAgentFiles } from '../../read/find.js'
+import { formatFindings } from '../findings.js'
+import type { CliIo } from '../io.js'
 import { readInputs } from '../inputs.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
   write?: boolean
   check?: boolean
   json?: boolean
   output?: string
+  /** How --check reports. */
+  format?: ReportFormat
 }
 
-export async function normalizeCommand(paths: string[], options: NormalizeOptions): Promise<number> {
-  const run = new Run(options)
-  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
+export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
+  const run = new Run(options, io)
+  const files = findAgentFiles(paths.length > 0 ? paths : ['-'], { cwd: io.cwd })
   if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
     run.fail(new AgentError('output-is-input', 'output path is also an input; use --write to rewrite files in place', options.output))
     return run.code
   }
+  // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
+  const current = (path: string): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8'))
   const outputs: string[] = []
   const json: unknown[] = []
-  let unformatted = 0
+  const unformatted: string[] = []
   let written = 0
-  for (const { path, agent, text: read } of await readInputs(run, files, options, { keepText: options.write === true })) {
+  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true })) {
     if (!agent) continue
     run.each(path, () => {
       if (options.json) {
@@ -37,14 +44,15 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         return
       }
       const canonical = normalizeAgent(agent)
+      // --write of stdin has nowhere to write back: the result is printed.
+      if (options.write && path === '-') {
+        outputs.push(canonical)
+        return
+      }
       if (options.check || options.write) {
-        const current = path === '-' ? undefined : readFileSync(path, 'utf8')
-        if (current === canonical) return
-        if (options.check) {
-          unformatted++
-          process.stdout.write(`${path}\n`)
-        }
-        if (options.write && path !== '-') {
+        if (current(path) === canonical) return
+        if (options.check) unformatted.push(path)
+        if (options.write) {
           // A file changed since it was read (a line appended meanwhile) is not overwritten.
           const unchanged = (bytes: Buffer | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
           writeFileAtomic(path, canonical, { unchanged })
@@ -56,14 +64,20 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
     })
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json }, null, 2) + '\n')
+  if (options.check) reportCheck(run, unformatted, files.length, options.format ?? 'text')
   if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
-  else for (const out of outputs) process.stdout.write(out)
-  if (options.check && unformatted > 0) {
-    if (!options.quiet) process.stderr.write(`${unformatted} of ${files.length} file${files.length === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write\n`)
-    run.flag(EXIT.changes)
-  }
-  if (options.write && !options.quiet && written > 0) process.stderr.write(`normalized ${written} file${written === 1 ? '' : 's'}\n`)
+  else for (const out of outputs) run.out(out)
+  if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
   return run.code
+}
+
+function reportCheck(run: Run, unformatted: string[], checked: number, format: ReportFormat): void {
+  if (format === 'json') run.out(JSON.stringify({ version: 1, checked, unformatted }, null, 2) + '\n')
+  else if (format === 'github') run.out(formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
+  else for (const path of unformatted) run.out(`${path}\n`)
+  if (unformatted.length === 0) return
+  run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write`)
+  run.flag(EXIT.changes)
 }
 
 function decodedText(bytes: Buffer, path: string, options: NormalizeOptions): string | undefined {

@@ -1,9 +1,15 @@
 // Defines `agentmerge build`; the work is in ../actions/build.ts.
-import { type Command, Option } from 'commander'
-import type { GlobalOptions } from '../shell.js'
+import { type Command, Option, type OptionValues } from 'commander'
+import type { BuildCommandOptions } from '../actions/build.js'
+import type { CommandContext } from '../context.js'
+import { FORMATS, type GlobalOptions } from '../shell.js'
 import { dialectIds } from '../../dialects/index.js'
 
-export function defineBuild(program: Command, globals: () => GlobalOptions): void {
+function buildOptions(globals: GlobalOptions, raw: OptionValues): BuildCommandOptions {
+  return { ...globals, check: raw.check, force: raw.force, config: raw.config, to: raw.to, format: raw.format }
+}
+
+export function defineBuild(program: Command, context: CommandContext): void {
   program
     .command('build')
     .description('write every canonical agent the config names from its sources; --check for CI')
@@ -12,6 +18,7 @@ export function defineBuild(program: Command, globals: () => GlobalOptions): voi
     .option('-f, --force', 'overwrite canonical files that were edited by hand')
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
     .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
+    .addOption(new Option('--format <format>', 'how --check reports: text, json, or github (Actions annotations)').choices(FORMATS).default('text'))
     .addHelpText('after', `
 agentmerge.config.json (paths relative to it):
   {
@@ -35,8 +42,8 @@ Examples:
   $ agentmerge build
   $ agentmerge build --check            # in CI
   $ agentmerge build --force .claude/agents/reviewer.md`)
-    .action(async (outputs: string[], options: object) => {
+    .action(async (outputs: string[], raw: OptionValues) => {
       const { buildCommand } = await import('../actions/build.js')
-      process.exitCode = buildCommand(outputs, { ...globals(), ...options } as never)
+      context.done(buildCommand(outputs, buildOptions(context.globals(), raw), context.io))
     })
 }

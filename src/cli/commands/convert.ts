@@ -1,9 +1,15 @@
 // Defines `agentmerge convert`; the work is in ../actions/convert.ts.
-import { type Command, Option } from 'commander'
+import { type Command, Option, type OptionValues } from 'commander'
+import type { ConvertCommandOptions } from '../actions/convert.js'
+import type { CommandContext } from '../context.js'
 import type { GlobalOptions } from '../shell.js'
 import { dialectIds } from '../../dialects/index.js'
 
-export function defineConvert(program: Command, globals: () => GlobalOptions): void {
+function convertOptions(globals: GlobalOptions, raw: OptionValues): ConvertCommandOptions {
+  return { ...globals, to: raw.to, output: raw.output, outDir: raw.outDir, strict: raw.strict }
+}
+
+export function defineConvert(program: Command, context: CommandContext): void {
   program
     .command('convert')
     .description("rewrite agent files for another tool: the frontmatter in that tool's fields and spelling, the body unchanged")
@@ -22,8 +28,8 @@ Examples:
   $ agentmerge convert --to opencode .claude/agents/reviewer.md
   $ agentmerge convert --to copilot --out-dir .github/agents .claude/agents
   $ agentmerge convert --to claude --strict .opencode/agent/review.md -o .claude/agents/review.md`)
-    .action(async (files: string[], options: object) => {
+    .action(async (files: string[], raw: OptionValues) => {
       const { convertCommand } = await import('../actions/convert.js')
-      process.exitCode = await convertCommand(files, { ...globals(), ...options } as never)
+      context.done(await convertCommand(files, convertOptions(context.globals(), raw), context.io))
     })
 }

@@ -1,14 +1,20 @@
 // Defines `agentmerge diff`; the work is in ../actions/diff.ts.
-import { Option, type Command } from 'commander'
-import type { GlobalOptions } from '../shell.js'
+import { Option, type Command, type OptionValues } from 'commander'
+import type { DiffCommandOptions } from '../actions/diff.js'
+import type { CommandContext } from '../context.js'
+import { wholeAtLeast, type GlobalOptions } from '../shell.js'
 
 /** The arguments after a `--` on the command line (git's pathspec separator), if any. */
 function afterDashDash(argv: string[]): string[] | undefined {
-  const i = argv.indexOf('--', 2)
+  const i = argv.indexOf('--')
   return i === -1 ? undefined : argv.slice(i + 1)
 }
 
-export function defineDiff(program: Command, globals: () => GlobalOptions): void {
+function diffOptions(globals: GlobalOptions, raw: OptionValues, argv: string[]): DiffCommandOptions {
+  return { ...globals, format: raw.format, formatting: raw.formatting, git: raw.git, gitExternal: raw.gitExternal, color: raw.color, maxBytes: raw.maxBytes, pathspec: afterDashDash(argv) }
+}
+
+export function defineDiff(program: Command, context: CommandContext): void {
   program
     .command('diff')
     .description('show what changed in meaning between two versions of agent files')
@@ -19,6 +25,7 @@ export function defineDiff(program: Command, globals: () => GlobalOptions): void
     .option('--git-external', "read git's external diff arguments (path old-file old-hex old-mode new-file new-hex new-mode), for diff.<driver>.command")
     .option('--color', 'color the text output (default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured)')
     .option('--no-color', 'never color the output')
+    .addOption(new Option('--max-bytes <n>', 'markdown: keep the comment under this many bytes, the summary and the first changes (default 60000, under the 65,536 characters GitHub allows; 0: no limit)').argParser(wholeAtLeast(0)))
     .addHelpText('after', `
 Examples:
   $ agentmerge diff old/reviewer.md .claude/agents/reviewer.md
@@ -29,8 +36,8 @@ Examples:
   $ git config diff.agentmerge.command 'agentmerge diff --git-external'
 
 Exit codes (as diff(1)): 0 nothing changed in meaning, 1 changes, 2 trouble.`)
-    .action(async (args: string[], options: object) => {
+    .action(async (args: string[], raw: OptionValues) => {
       const { diffCommand } = await import('../actions/diff.js')
-      process.exitCode = await diffCommand(args, { ...globals(), ...options, pathspec: afterDashDash(process.argv) })
+      context.done(await diffCommand(args, diffOptions(context.globals(), raw, context.argv), context.io))
     })
 }

@@ -1,8 +1,14 @@
 // Defines `agentmerge merge-driver`; the work is in ../actions/merge-driver.ts.
-import { type Command, Option } from 'commander'
-import type { GlobalOptions } from '../shell.js'
+import { type Command, Option, type OptionValues } from 'commander'
+import type { MergeDriverCommandOptions } from '../actions/merge-driver.js'
+import type { CommandContext } from '../context.js'
+import { wholeAtLeast, type GlobalOptions } from '../shell.js'
 
-export function defineMergeDriver(program: Command, globals: () => GlobalOptions): void {
+function driverOptions(globals: GlobalOptions, raw: OptionValues): MergeDriverCommandOptions {
+  return { ...globals, markerSize: raw.markerSize, oursLabel: raw.oursLabel, theirsLabel: raw.theirsLabel, baseLabel: raw.baseLabel }
+}
+
+export function defineMergeDriver(program: Command, context: CommandContext): void {
   program
     .command('merge-driver')
     .description('git merge driver: a three-way merge of agent files statement by statement')
@@ -10,7 +16,7 @@ export function defineMergeDriver(program: Command, globals: () => GlobalOptions
     .argument('<ours>', 'our version, overwritten with the result (%A)')
     .argument('<theirs>', 'their version (%B)')
     .argument('[path]', 'the path in the repository, for messages (%P)')
-    .addOption(new Option('-l, --marker-size <n>', "conflict marker length (git's %L)").argParser((v) => Math.max(1, parseInt(v, 10) || 7)))
+    .addOption(new Option('-l, --marker-size <n>', "conflict marker length (git's %L)").argParser(wholeAtLeast(1)))
     .option('-x, --ours-label <label>', 'label after <<<<<<< (git 2.44+: %X)')
     .option('-y, --theirs-label <label>', 'label after >>>>>>> (git 2.44+: %Y)')
     .option('-s, --base-label <label>', "label of the base in git's line-merge fallback (git 2.44+: %S)")
@@ -25,12 +31,12 @@ statements merge cleanly. A true conflict (one statement reworded two ways, a
 frontmatter field set to two values) is written with conflict markers around
 that statement or field only, and the driver exits 1. A side that is not an
 agent definition, or already has conflict markers, is merged by
-git merge-file instead. Exit status above 128 only when the driver crashed.
+git merge-file instead. Exit status 2 when a file cannot be read or written.
 
 Examples:
   $ agentmerge merge-driver base.md ours.md theirs.md .claude/agents/reviewer.md`)
-    .action(async (base: string, ours: string, theirs: string, path: string | undefined, options: object) => {
+    .action(async (base: string, ours: string, theirs: string, path: string | undefined, raw: OptionValues) => {
       const { mergeDriverCommand } = await import('../actions/merge-driver.js')
-      process.exitCode = mergeDriverCommand(base, ours, theirs, path, { ...globals(), ...options } as never)
+      context.done(mergeDriverCommand(base, ours, theirs, path, driverOptions(context.globals(), raw), context.io))
     })
 }

@@ -1,10 +1,18 @@
 // Defines `agentmerge merge` (the default command: `agentmerge a.md b.md`);
 // the work is in ../actions/merge.ts.
-import { Option, type Command } from 'commander'
-import type { GlobalOptions } from '../shell.js'
+import { Option, type Command, type OptionValues } from 'commander'
+import type { MergeCommandOptions } from '../actions/merge.js'
+import type { CommandContext } from '../context.js'
+import { describe, EXIT, parseThreshold, wholeAtLeast, type GlobalOptions } from '../shell.js'
+import { mistypedCommand } from '../suggest.js'
 import { dialectIds } from '../../dialects/index.js'
 
-export function defineMerge(program: Command, globals: () => GlobalOptions): void {
+/** The options of a merge, from commander's parse (each value already checked by its parser or choices). */
+function mergeOptions(globals: GlobalOptions, raw: OptionValues): MergeCommandOptions {
+  return { ...globals, output: raw.output, to: raw.to, prefer: raw.prefer, base: raw.base, minSupport: raw.minSupport, conflicts: raw.conflicts, tools: raw.tools, provenance: raw.provenance, threshold: raw.threshold, report: raw.report }
+}
+
+export function defineMerge(program: Command, context: CommandContext): void {
   program
     .command('merge', { isDefault: true })
     .description('merge variants of one agent into one canonical agent, with provenance (the default command)')
@@ -13,11 +21,11 @@ export function defineMerge(program: Command, globals: () => GlobalOptions): voi
     .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the deciding input)').choices(dialectIds()))
     .option('--prefer <file>', 'the input that decides conflicts, ties between field values and the default dialect (default: the base, else the central input)')
     .option('--base <file>', "the input whose structure and wording win; the others add only what it lacks ('auto': the central input)")
-    .option('--min-support <k>', 'write only the statements carried by at least K inputs; the rest is recorded in the provenance', (v: string) => Number(v))
+    .option('--min-support <k>', 'write only the statements carried by at least K inputs; the rest is recorded in the provenance', wholeAtLeast(1))
     .addOption(new Option('--conflicts <mode>', 'conflicting statements: decide (write the deciding input\'s, record the others) or keep (write all)').choices(['decide', 'keep']).default('decide'))
     .addOption(new Option('--tools <policy>', 'how tool lists combine: union of the explicit lists (an input without tools grants nothing), intersection, first (the deciding input), all (an input without tools grants every tool)').choices(['union', 'intersection', 'first', 'all']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
-    .option('--threshold <score>', 'duplicate threshold, 0..1 (higher folds less)', parseFloat)
+    .option('--threshold <score>', 'duplicate threshold, 0..1 (higher folds less)', parseThreshold)
     .option('--report <file>', 'also write an HTML report for review: each statement with its sources, folded wordings, frontmatter decisions (see docs/report.md)')
     .addHelpText('after', `
 Sections on the same topic become one section; each group of duplicate
@@ -32,8 +40,13 @@ Examples:
   $ agentmerge a.md b.md --to opencode --prefer b.md --tools intersection -o out.md
   $ agentmerge a.md b.md --provenance none
   $ agentmerge a.md b.md c.md -o merged.md --report merged.html`)
-    .action(async (files: string[], options: object) => {
+    .action(async (files: string[], raw: OptionValues) => {
+      const mistyped = mistypedCommand(files[0], program.commands.map((c) => c.name()))
+      if (mistyped) {
+        context.io.stderr.write(describe(mistyped) + '\n')
+        return context.done(EXIT.trouble)
+      }
       const { mergeCommand } = await import('../actions/merge.js')
-      process.exitCode = await mergeCommand(files, { ...globals(), ...options })
+      context.done(await mergeCommand(files, mergeOptions(context.globals(), raw), context.io))
     })
 }

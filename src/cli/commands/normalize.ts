@@ -1,8 +1,14 @@
 // Defines `agentmerge normalize`; the work is in ../actions/normalize.ts.
-import type { Command } from 'commander'
-import type { GlobalOptions } from '../shell.js'
+import { Option, type Command, type OptionValues } from 'commander'
+import type { NormalizeOptions } from '../actions/normalize.js'
+import type { CommandContext } from '../context.js'
+import { FORMATS, type GlobalOptions } from '../shell.js'
 
-export function defineNormalize(program: Command, globals: () => GlobalOptions): void {
+function normalizeOptions(globals: GlobalOptions, raw: OptionValues): NormalizeOptions {
+  return { ...globals, write: raw.write, check: raw.check, json: raw.json, output: raw.output, format: raw.format }
+}
+
+export function defineNormalize(program: Command, context: CommandContext): void {
   program
     .command('normalize')
     .description('print agent files in canonical form, check them, or rewrite them')
@@ -11,14 +17,15 @@ export function defineNormalize(program: Command, globals: () => GlobalOptions):
     .option('-c, --check', 'exit 1 and list the files that are not in canonical form')
     .option('--json', 'print the model (meta, sections, statements with path:line) as JSON')
     .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form').choices(FORMATS).default('text'))
     .addHelpText('after', `
 Examples:
   $ agentmerge normalize .claude/agents/reviewer.md
   $ agentmerge normalize --check .claude/agents
   $ agentmerge normalize --write .claude/agents/*.md
   $ agentmerge normalize --json agent.md | jq '.agents[0].root'`)
-    .action(async (files: string[], options: object) => {
+    .action(async (files: string[], raw: OptionValues) => {
       const { normalizeCommand } = await import('../actions/normalize.js')
-      process.exitCode = await normalizeCommand(files, { ...globals(), ...options })
+      context.done(await normalizeCommand(files, normalizeOptions(context.globals(), raw), context.io))
     })
 }

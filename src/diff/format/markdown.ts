@@ -19,6 +19,12 @@ export interface MarkdownOptions {
   formatting?: boolean
   /** The heading the comment opens with. */
   title?: string
+  /**
+   * The most bytes to write (0 or none: no limit). The heading, summary and
+   * counts are always kept, then the blocks of changes while they fit; a
+   * last line says how many were left out and how to see them.
+   */
+  maxBytes?: number
 }
 
 // Text from agent files mentions no one and links no issue (`@`/`#` neutralized);
@@ -251,6 +257,17 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
   }
   if (report.files.length > 0) head.children.push(countsTable(report))
   const parts = [stringifyMarkdown(head)]
-  for (const d of report.files) parts.push(...agentBlocks(d, options))
+  const blocks = report.files.flatMap((d) => agentBlocks(d, options))
+  const limit = options.maxBytes ?? 0
+  if (limit <= 0) return [...parts, ...blocks].join('\n')
+  // Room for the note, which is short and of bounded size.
+  let size = Buffer.byteLength(parts[0]!) + 400
+  let kept = 0
+  while (kept < blocks.length && size + Buffer.byteLength(blocks[kept]!) + 1 <= limit) size += Buffer.byteLength(blocks[kept++]!) + 1
+  parts.push(...blocks.slice(0, kept))
+  if (kept < blocks.length) {
+    const left = blocks.length - kept
+    parts.push(`_${left} of ${blocks.length} blocks of changes left out to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
+  }
   return parts.join('\n')
 }

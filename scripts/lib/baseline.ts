@@ -4,7 +4,7 @@
 // tests use it, on a few hundred statements.
 
 import { stemmer } from 'stemmer'
-import { STOPWORDS } from './fillers.js'
+import { STOPWORDS } from '../../src/similarity/fillers.js'
 
 function words(text: string): string[] {
   const out = new Set<string>()

@@ -1,0 +1,22 @@
+// The findings of the checking commands (lint, build --check, normalize
+// --check) as text lines, `path:line: message (rule)` with control
+// characters escaped, or as GitHub Actions annotations (escaped as GitHub
+// documents); each command prints its own JSON.
+import { workflowCommand } from '../diff/index.js'
+import { terminalLine } from '../write/sink.js'
+
+export interface CheckFinding {
+  path: string
+  line?: number
+  message: string
+  rule: string
+}
+
+export function formatFindings(findings: readonly CheckFinding[], format: 'text' | 'github'): string {
+  const lines = findings.map((f) =>
+    format === 'github'
+      ? workflowCommand({ level: 'error', file: f.path, ...(f.line !== undefined ? { line: f.line } : {}), title: `agentmerge: ${f.rule}`, message: f.message })
+      : terminalLine(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message} (${f.rule})`),
+  )
+  return lines.map((l) => l + '\n').join('')
+}

@@ -1,0 +1,159 @@
+// The pair decision of the learned similarity. The score mixes two cosines:
+// tf-idf over the statements' stems (each weighted by its role and its IDF)
+// and the cosine of the statements' learned vectors (weights.ts), which lets
+// "Profile before optimizing" meet "Optimize only after profiling and
+// identifying bottlenecks" on more than the words they share. Structure sets
+// the bar: opening role statements compare only with each other, at their
+// own threshold; a list lead-in only with another lead-in, at its own; very
+// short items need more, long paragraphs less. Opposite polarity, different
+// classes and differing code are vetoes whatever the score.
+
+import type { Weigh } from './compare.js'
+import type { Shape } from './shape.js'
+import { extraRequirement, specificsConflict } from './specifics.js'
+import { LONG_STEMS, SHORT_STEMS, type Tuning } from './tuning.js'
+import type { Weights } from './weights.js'
+
+/** A shape with what a run computes once per statement: tf-idf weights and vector. */
+export interface Prepared {
+  shape: Shape
+  /** Sum of the tf-idf weights. */
+  sum: number
+  /** tf-idf weight of each token (role x IDF), in token order. */
+  w: Float64Array
+  norm: number
+  vector: Float32Array | undefined
+}
+
+export function prepare(shape: Shape, weights: Weights): Prepared {
+  const w = new Float64Array(shape.tokens.length)
+  let norm = 0
+  shape.tokens.forEach((t, i) => {
+    w[i] = t.weight * weights.idf(t.stem)
+    norm += w[i]! * w[i]!
+  })
+  let sum = 0
+  for (const x of w) sum += x
+  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens) }
+}
+
+/** The parts of a pair's score, for `dedup --explain`. */
+export interface PairParts {
+  score: number
+  /** The bar this pair had to reach (the threshold, moved by the structure rules). */
+  bar: number
+  /** Weighted Jaccard (or cosine) of the stems' role x IDF weights. */
+  lexical: number
+  vector: number | null
+  /** Shared stems with their part of the lexical score, largest first. */
+  shared: { term: string; weight: number }[]
+  /** The structure rules that set the bar or vetoed the pair. */
+  rules: string[]
+  /** Set when a rule rules the pair out whatever its score. */
+  veto?: string
+}
+
+/**
+ * The lexical part (weighted Jaccard or cosine of the stem weights) and the
+ * vector cosine (null when either statement has no vector); `shared` gets
+ * each shared stem with its part of the lexical score.
+ */
+function similarities(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): { lexical: number; vector: number | null } {
+  const at = a.shape.tokens
+  const bt = b.shape.tokens
+  let dot = 0
+  let min = 0
+  let j = 0
+  for (let i = 0; i < at.length; i++) {
+    const s = at[i]!.stem
+    while (j < bt.length && bt[j]!.stem < s) j++
+    if (j < bt.length && bt[j]!.stem === s) {
+      const x = a.w[i]! * b.w[j]!
+      const m = Math.min(a.w[i]!, b.w[j]!)
+      dot += x
+      min += m
+      shared?.push({ term: s, weight: jaccard ? m : x })
+    }
+  }
+  // Weighted Jaccard: sum of minima over sum of maxima (= total - shared minima).
+  const lexical = jaccard ? (a.sum + b.sum - min > 0 ? min / (a.sum + b.sum - min) : 0) : a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
+  let vector: number | null = null
+  if (a.vector && b.vector) {
+    let v = 0
+    for (let d = 0; d < a.vector.length; d++) v += a.vector[d]! * b.vector[d]!
+    vector = v
+  }
+  // Each shared stem's part of the lexical score.
+  const total = jaccard ? a.sum + b.sum - min : a.norm * b.norm
+  if (shared && total > 0) for (const x of shared) x.weight = Math.round((x.weight / total) * 1000) / 1000
+  return { lexical, vector }
+}
+
+/** Why two statements can never be grouped, or undefined. */
+function veto(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): string | undefined {
+  if (a.cls !== b.cls) return 'different kinds'
+  if (a.cls === 'exact') return a.exact === b.exact ? undefined : 'code differs'
+  if (a.negative !== b.negative) return 'opposite polarity'
+  if (tuning.persona !== null && a.persona !== b.persona) return 'role opening vs other prose'
+  if (tuning.lead !== null && a.lead !== b.lead) return 'lead-in vs other prose'
+  if (tuning.vetoes && a.legacy && b.legacy) return specificsConflict(a.legacy, b.legacy) ?? extraRequirement(a.legacy, b.legacy, weigh)
+  return undefined
+}
+
+/** The bar a pair of one class must reach, and the rules that set it. */
+function barOf(a: Shape, b: Shape, tuning: Tuning): { bar: number; rules: string[] } {
+  if (tuning.persona !== null && a.persona && b.persona) return { bar: tuning.persona, rules: ['role openings'] }
+  if (tuning.lead !== null && a.lead && b.lead) return { bar: tuning.lead, rules: ['lead-ins'] }
+  const na = a.tokens.length
+  const nb = b.tokens.length
+  if (tuning.short && Math.min(na, nb) <= SHORT_STEMS) return { bar: tuning.threshold + tuning.short, rules: ['short item'] }
+  if (tuning.long && Math.min(na, nb) >= LONG_STEMS) return { bar: tuning.threshold - tuning.long, rules: ['long paragraphs'] }
+  return { bar: tuning.threshold, rules: [] }
+}
+
+/** Everything about a pair: score, bar, the parts of the score, veto. */
+export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairParts {
+  const v = veto(a.shape, b.shape, tuning, (t) => weights.idf(t))
+  if (a.shape.cls === 'exact' && b.shape.cls === 'exact' && !v) {
+    return { score: 1, bar: tuning.threshold, lexical: 1, vector: null, shared: [], rules: ['identical code'] }
+  }
+  const shared: { term: string; weight: number }[] = []
+  const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
+  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
+  const { bar, rules } = barOf(a.shape, b.shape, tuning)
+  shared.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1))
+  const parts: PairParts = { score, bar, lexical, vector, shared, rules: v ? [...rules, v] : rules }
+  if (v) parts.veto = v
+  return parts
+}
+
+/**
+ * A pair's score and its bar as clustering needs them, or undefined when the
+ * pair is vetoed. The bar is `fixed` when a structure rule sets it outright
+ * (role openings, lead-ins), else the threshold plus `delta`; so one
+ * computation serves every threshold.
+ */
+export interface PairValue {
+  score: number
+  fixed: number | null
+  delta: number
+}
+
+export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
+  if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
+  if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
+  const { lexical, vector } = similarities(a, b, tuning.jaccard)
+  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
+  const sa = a.shape
+  const sb = b.shape
+  if (tuning.persona !== null && sa.persona && sb.persona) return { score, fixed: tuning.persona, delta: 0 }
+  if (tuning.lead !== null && sa.lead && sb.lead) return { score, fixed: tuning.lead, delta: 0 }
+  const min = Math.min(sa.tokens.length, sb.tokens.length)
+  const delta = tuning.short && min <= SHORT_STEMS ? tuning.short : tuning.long && min >= LONG_STEMS ? -tuning.long : 0
+  return { score, fixed: null, delta }
+}
+
+/** What clustering compares with the threshold: the score moved by the gap between the pair's bar and the threshold. */
+export function linkValue(v: PairValue, threshold: number): number {
+  return v.score - (v.fixed ?? threshold + v.delta) + threshold
+}

@@ -1,0 +1,22 @@
+// Temporary directories that are removed when the test that made them ends
+// (or, made outside a test, when the file's tests end), pass or fail.
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, onTestFinished } from 'vitest'
+
+const later: string[] = []
+afterAll(() => {
+  for (const dir of later.splice(0)) rmSync(dir, { recursive: true, force: true })
+})
+
+export function tempDir(prefix = 'agentmerge-'): string {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  try {
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }))
+  } catch {
+    // Not inside a test (a beforeAll, a describe): removed after the file's tests.
+    later.push(dir)
+  }
+  return dir
+}
