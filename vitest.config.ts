@@ -13,9 +13,10 @@ export default defineConfig({
     // Most tests are CPU-bound now that the CLI runs in-process: two workers
     // for the two cores of the machines the suite must hold on.
     maxWorkers: 2,
-    // Generous: about 10 times the slowest test's unloaded time (docs/development.md).
-    testTimeout: 120_000,
-    hookTimeout: 240_000,
+    // Timeouts catch hangs only: far above 10 times any test's unloaded time,
+    // since the machines the suite must hold on are shared and loaded.
+    testTimeout: 300_000,
+    hookTimeout: 300_000,
     // The built bundle is loaded by Node itself, as the bin loads it, not transformed.
     server: { deps: { external: [/\/dist\//] } },
     reporters: ['default', 'json'],

@@ -1,7 +1,6 @@
 // Errors that carry a place: the one line a user sees is `path:line:col: message`.
 // Anything thrown that is not an AgentError is a bug, and the CLI says so.
 import type { Diagnostic } from './model.js'
-import { terminalLine } from './write/sink.js'
 
 export class AgentError extends Error {
   readonly code: string
@@ -34,4 +33,26 @@ export function formatDiagnostic(d: Diagnostic): string {
 
 export function warning(code: string, message: string, path: string, line?: number, column?: number): Diagnostic {
   return { severity: 'warning', code, message, path, line, column }
+}
+
+// One line for a terminal or a log (write/sink.ts re-exports it for every
+// other sink): control characters, line breaks and bidirectional overrides
+// inside a value are shown escaped (`\n`, `\x1b`, `\u202e`), so a value from
+// a file never starts a line of its own (in a GitHub Actions log a line
+// starting with `::` is a workflow command) and never moves the cursor.
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+const CONTROL_BUT_SGR = /\u001b\[[0-9;]*m|[\u0000-\u0008\u000a-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g
+
+function escapeChar(c: string): string {
+  if (c === '\n') return '\\n'
+  if (c === '\r') return '\\r'
+  const code = c.charCodeAt(0)
+  return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
+}
+
+/** One line for a terminal or a log: every control character escaped (with `color`, agentmerge's SGR color codes kept). */
+export function terminalLine(s: string, options: { color?: boolean } = {}): string {
+  const out = options.color ? s.replace(CONTROL_BUT_SGR, (m) => (m.length > 1 ? m : escapeChar(m))) : s.replace(CONTROL, escapeChar)
+  // A line that starts with `::` would be a GitHub Actions workflow command.
+  return out.startsWith('::') ? `\\x3a${out.slice(1)}` : out
 }

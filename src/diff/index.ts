@@ -10,4 +10,3 @@ export { formatGithub, annotations, workflowCommand, escapeData, escapeProperty 
 export { useColor } from './format/color.js'
 export { countsText, sectionTitle, summaryLine, toolsText } from './format/common.js'
 export { loadAgentBytes, type LoadedAgent } from './load.js'
-export { changedAgentFiles, readAt, resolveRange } from './git.js'

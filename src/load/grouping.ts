@@ -2,11 +2,9 @@
 // grouping of a run's statements (the group of each statement and the
 // reasons), so that a re-run over unchanged files only loads them. Grouping
 // is a function of the statements' kinds and texts in input order and of
-// the threshold alone, so that is the key: a hash of the tool's version and
-// build, the V8 version, the threshold, and every statement's kind and text
-// in order. The entry also holds the term counts that rank the wordings of
-// each group (see termCount), so that a re-run reads no text's terms
-// either. One entry per list of input paths (a changed file overwrites the
+// the threshold and the learned data alone, so that is the key: a hash of
+// the tool's version and build, the V8 version, the learned data's header,
+// the threshold, and every statement's kind and text in order. One entry per list of input paths (a changed file overwrites the
 // entry of its run instead of leaving garbage); written and read as the
 // parse cache's entries are (a temporary file renamed into place; a stale,
 // truncated or corrupt entry is a miss and is rewritten).
@@ -16,12 +14,12 @@ import { deserialize, serialize } from 'node:v8'
 import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
 import type { Agent, Statement } from '../model.js'
 import { statementsOf } from '../walk.js'
+import { loadLearned } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/profile.js'
-import { rememberTermCount, termCount } from '../similarity/terms.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-grouping-2'
+const FORMAT = 'agentmerge-grouping-3'
 
 /** The stored form: the groups as an Int32Array, the reasons column by column. */
 interface Stored {
@@ -33,12 +31,8 @@ interface Stored {
   score: Float64Array
   shared: string[][]
   note: Array<string | null>
-  /**
-   * For each statement of a group of several, termCount of its text (which
-   * ranks the wordings of a group, for dedup's listing and merge's folds),
-   * so that a re-run need not read the texts' terms again; -1 for the others.
-   */
-  terms: Int32Array
+  /** The parts of each score (dedup --explain), as JSON, or null. */
+  parts: Array<string | null>
 }
 
 export class GroupingCache {
@@ -53,7 +47,7 @@ export class GroupingCache {
   /** The key of a run: everything its grouping is computed from. */
   key(statements: readonly Statement[], options: DedupOptions): string {
     const hash = createHash('sha256')
-    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, thresholdOf(options), statements.length]))
+    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, loadLearned()?.header ?? null, thresholdOf(options), statements.length]))
     // Lengths first, so that no text can run into the next one.
     let chunk = ''
     for (const s of statements) {
@@ -77,7 +71,7 @@ export class GroupingCache {
 
   /**
    * The cached grouping of the statements, or undefined on a miss (absent,
-   * stale or corrupt). A hit also records the term counts it holds (termCount).
+   * stale or corrupt).
    */
   get(paths: readonly string[], key: string, statements: readonly Statement[]): StatementGrouping | undefined {
     const payload = readEntry(this.entry(paths), key)
@@ -85,7 +79,6 @@ export class GroupingCache {
     try {
       const stored = deserialize(payload) as Stored
       const grouping = fromStored(stored, statements.length)
-      if (grouping) rememberTerms(stored.terms, statements)
       return grouping
     } catch {
       return undefined
@@ -100,30 +93,21 @@ export class GroupingCache {
 
 function toStored({ group, count, reasons }: StatementGrouping, statements: readonly Statement[]): Stored {
   const m = reasons.length
-  const size = new Int32Array(count)
-  for (const g of group) size[g]!++
-  const terms = new Int32Array(group.length)
-  group.forEach((g, i) => (terms[i] = size[g]! > 1 ? termCount(statements[i]!.text) : -1))
-  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), terms }
+  const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), parts: new Array(m) }
   reasons.forEach((r, k) => {
     stored.a[k] = r.a
     stored.b[k] = r.b
     stored.score[k] = r.score
     stored.shared[k] = r.shared
     stored.note[k] = r.note ?? null
+    stored.parts[k] = r.parts ? JSON.stringify(r.parts) : null
   })
   return stored
-}
-
-/** Records the stored term counts of the statements' texts (checked by fromStored). */
-function rememberTerms(terms: Int32Array, statements: readonly Statement[]): void {
-  for (let i = 0; i < terms.length; i++) if (terms[i]! >= 0) rememberTermCount(statements[i]!.text, terms[i]!)
 }
 
 /** The grouping back from its stored form, checked against what a grouping of n statements must look like. */
 function fromStored(s: Stored, n: number): StatementGrouping | undefined {
   if (!s || typeof s !== 'object' || s.n !== n || !(s.group instanceof Int32Array) || s.group.length !== n) return undefined
-  if (!(s.terms instanceof Int32Array) || s.terms.length !== n || s.terms.some((t) => t < -1)) return undefined
   const { count } = s
   if (!Number.isInteger(count) || count < 0 || count > n) return undefined
   const group = new Array<number>(n)
@@ -135,6 +119,7 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
   const m = s.a instanceof Int32Array ? s.a.length : -1
   if (m < 0 || !(s.b instanceof Int32Array) || s.b.length !== m || !(s.score instanceof Float64Array) || s.score.length !== m) return undefined
   if (!Array.isArray(s.shared) || s.shared.length !== m || !Array.isArray(s.note) || s.note.length !== m) return undefined
+  if (!Array.isArray(s.parts) || s.parts.length !== m) return undefined
   const reasons: IndexReason[] = new Array(m)
   for (let k = 0; k < m; k++) {
     const a = s.a[k]!
@@ -142,8 +127,11 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
     const shared = s.shared[k]
     const note = s.note[k]
     if (a < 0 || a >= n || b < 0 || b >= n || !Array.isArray(shared) || (note !== null && typeof note !== 'string')) return undefined
+    const parts = s.parts[k]
+    if (parts !== null && typeof parts !== 'string') return undefined
     const r: IndexReason = { a, b, score: s.score[k]!, shared }
     if (note !== null) r.note = note
+    if (parts !== null) r.parts = JSON.parse(parts) as NonNullable<IndexReason['parts']>
     reasons[k] = r
   }
   return { group, count, reasons }

@@ -9,18 +9,17 @@
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
-import { stringifyMarkdown } from '../parse/markdown.js'
+import { MAX_NESTING, stringifyMarkdown } from '../markdown/index.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
 import { isFenced, keepSource, nodeSource } from './source.js'
-
-/** Containers nested deeper than this are refused rather than walked. */
-export const MAX_NESTING = 100
 
 interface Context {
   path: string
   /** The text the tree was parsed from, for source slices; absent for a bare tree. */
   text?: string
+  /** Whether the tree can hold struck-out text: only a text with a tilde can. */
+  strikes: boolean
   quote: number
   /** Container depth, bounded by MAX_NESTING. */
   depth: number
@@ -74,7 +73,7 @@ function markStrikes(node: Nodes): Nodes {
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
   // Striking a statement out is a change in meaning: the identity text keeps
   // the strikes, though the plain text (what similarity reads) does not.
-  if ((ctx.text === undefined || ctx.text.includes('~')) && hasStrike(node) && norm.endsWith(text)) {
+  if (ctx.strikes && hasStrike(node) && norm.endsWith(text)) {
     norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
   }
   if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html' && !(kind === 'code' && !isFenced(ctx.text, node))) {
@@ -293,11 +292,12 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
  */
 export function buildSections(tree: Root, path: string, text?: string): Section {
   const root = makeSection('root', [], 0, path, 1)
+  const strikes = text === undefined || text.includes('~')
   const stack: Section[] = [root]
   let run: RootContent[] = []
   const flush = () => {
     const current = stack[stack.length - 1]!
-    addBlocks(run, current.body, { path, text, quote: 0, depth: 0, sectionDepth: current.depth })
+    addBlocks(run, current.body, { path, text, strikes, quote: 0, depth: 0, sectionDepth: current.depth })
     run = []
   }
   for (const node of tree.children) {

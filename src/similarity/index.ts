@@ -20,7 +20,7 @@ export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
 export { termsOf } from './terms.js'
 export { oppositePolarity } from './polarity.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
-export type { Learned } from './learned.js'
+export { loadLearned, type Learned } from './learned.js'
 
 export interface SimItem {
   text: string

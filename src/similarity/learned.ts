@@ -47,7 +47,7 @@ export interface LearnedData {
   otherTerms: { stem: string; df: number }[]
 }
 
-export function encodeLearned(data: LearnedData): Buffer {
+export function encodeLearned(data: LearnedData): Uint8Array {
   const header: LearnedHeader = {
     ...data.header,
     dims: data.dims,
@@ -69,7 +69,8 @@ export function encodeLearned(data: LearnedData): Buffer {
   return Buffer.concat([Buffer.from(MAGIC, 'latin1'), len(head.length), head, len(stems.length), stems, df, vec])
 }
 
-export function decodeLearned(buf: Buffer, path = 'similarity data'): Learned {
+export function decodeLearned(bytes: Uint8Array, path = 'similarity data'): Learned {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (buf.subarray(0, 8).toString('latin1') !== MAGIC) throw new Error(`${path}: not an agentmerge similarity data file`)
   let at = 8
   const headLen = buf.readUInt32LE(at)

@@ -5,7 +5,7 @@
 
 import { impliedBy, isParticular } from './implications.js'
 import { personaRole } from './persona.js'
-import { analyzeWords, rememberTermCount, uniqueTerms, WordMemo } from './terms.js'
+import { analyzeWords, uniqueTerms, WordMemo } from './terms.js'
 
 /**
  * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
@@ -68,8 +68,6 @@ export function profileOf(text: string, kind: string, memo?: WordMemo): Profile 
   const role = cls === 'text' ? personaRole(text) : undefined
   const all = analyzeWords(role ?? text, memo)
   const words = uniqueTerms(all)
-  // termsOf(text) is these words: remember how many, for ranking wordings.
-  if (role === undefined) rememberTermCount(text, words.length)
   const terms = words.map((w) => w.term).sort()
   const keepFillers = !all.some((w) => !w.filler)
   const byClause = new Map<number, Set<string>>()

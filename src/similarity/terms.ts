@@ -551,24 +551,7 @@ export function uniqueTerms(words: readonly Term[]): Term[] {
   return [...seen.values()]
 }
 
-// Distinct content terms per text (termsOf(text), counted), kept across
-// calls in one process and bounded: merge and dedup rank wordings by it, and
-// profiling a statement (profile.ts) counts them on the way.
-const TERM_COUNTS = new Map<string, number>()
-const TERM_COUNTS_MAX = 100_000
-
-/** How many distinct content terms a text has: `new Set(termsOf(text)).size`. */
-export function termCount(text: string): number {
-  let n = TERM_COUNTS.get(text)
-  if (n === undefined) {
-    n = uniqueTerms(analyzeWords(text)).length
-    rememberTermCount(text, n)
-  }
-  return n
-}
-
-/** Records termCount(text) when it is already known (the length of uniqueTerms(analyzeWords(text))). */
-export function rememberTermCount(text: string, n: number): void {
-  if (TERM_COUNTS.size >= TERM_COUNTS_MAX) TERM_COUNTS.clear()
-  TERM_COUNTS.set(text, n)
+/** How many distinct content terms a text has: `new Set(termsOf(text)).size`. `memo`: words read in other texts, if the caller keeps them. */
+export function termCount(text: string, memo?: WordMemo): number {
+  return uniqueTerms(analyzeWords(text, memo)).length
 }

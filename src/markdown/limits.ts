@@ -9,8 +9,9 @@
 //   tens of thousands of cells is no agent definition.
 // The estimates are lexical and generous: real agent files are far inside them.
 import { AgentError } from '../errors.js'
-import { MAX_NESTING } from '../normalize/structure.js'
 
+/** Containers (lists, quotes) one inside another; the section builder holds the same bound. */
+export const MAX_NESTING = 100
 /** Unclosed `](` openers allowed in one paragraph (a run of non-blank lines). */
 export const MAX_OPEN_LINKS = 1000
 /** Columns allowed in a table, and cells (rows times columns) in one table. */
