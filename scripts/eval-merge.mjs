@@ -165,16 +165,22 @@ async function main() {
   }
   const mods = await loadModules()
   const rows = await evalMerge(options, mods)
-  console.log('| family | folded | wrong | out |')
-  console.log('|---|--:|--:|--:|')
-  for (const r of rows) console.log(`| ${r.family} | ${pct(r.folded)} (${r.foldedCount}/${r.foldable}) | ${pct(r.wrong)} (${r.wrongCount}/${r.multi}) | ${r.out} |`)
+  printMergeRows(rows)
   if (errors) for (const r of rows) for (const w of r.wrongFolds) console.log(`${r.family}: ${w.text.slice(0, 90)}  <- ${w.from.join(' ')}`)
   if (missed) for (const r of rows) for (const g of r.missed) console.log(`${r.family} missed: ${g.join(' ')}`)
   if (sweep) await leaveOneOut(options, mods)
 }
 
+/** The per-family table of folded / wrong. */
+export function printMergeRows(rows) {
+  console.log('| family | folded | wrong | out |')
+  console.log('|---|--:|--:|--:|')
+  for (const r of rows) console.log(`| ${r.family} | ${pct(r.folded)} (${r.foldedCount}/${r.foldable}) | ${pct(r.wrong)} (${r.wrongCount}/${r.multi}) | ${r.out} |`)
+}
+
 /** The duplicate threshold chosen on two families (best sum of folded - 2 * wrong), reported on the third. */
-async function leaveOneOut(options, mods) {
+export async function leaveOneOut(options = {}, mods) {
+  mods ??= await loadModules()
   const grid = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
   const table = new Map()
   for (const t of grid) table.set(t, await evalMerge({ ...options, threshold: t }, mods))

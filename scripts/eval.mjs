@@ -11,7 +11,8 @@
 // and only the labelled ids (`basename:line`) are scored; a labelled
 // statement the prediction leaves out counts as alone.
 //
-//   npm run eval                      # per-family and leave-one-out tables
+//   npm run eval                      # per-family and leave-one-out tables, then the merge's folded / wrong (scripts/eval-merge.mjs)
+//   npm run eval -- --no-merge        # the grouping tables only
 //   npm run eval -- --ablation        # also: each rule switched, threshold re-chosen leave-one-out
 //   npm run eval -- --without-role    # also: learned data retrained without the scored role's corpus files
 //   npm run eval -- --min-precision 0.6   # another selection floor
@@ -83,11 +84,12 @@ const ABLATIONS = [
 ]
 
 function parseArgs(argv) {
-  const out = { ablation: false, withoutRole: false, errors: undefined, set: {} }
+  const out = { ablation: false, withoutRole: false, noMerge: false, errors: undefined, set: {} }
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--ablation') out.ablation = true
     else if (a === '--without-role') out.withoutRole = true
+    else if (a === '--no-merge') out.noMerge = true
     else if (a === '--errors') out.errors = argv[++i]
     else if (a === '--min-precision') MIN_PRECISION = Number(argv[++i])
     else if (a === '--set') {
@@ -334,6 +336,15 @@ async function main() {
       rows.push([...row(fam.name, [`${files}`], ev.run(fam, t, sub)), `${t.threshold.toFixed(3)} ${describe(t, START)}`])
     }
     console.log(table(['family', 'corpus files', ...head.slice(1), 'chosen on the other two (with the full data)'], rows))
+  }
+
+  if (!args.errors && !args.noMerge) {
+    // The merge folds what the grouping groups: score it too (scripts/eval-merge.mjs).
+    const merge = await import('./eval-merge.mjs')
+    console.log('\n## Merge folding, shipped defaults (folded / wrong, openings left out; see docs/merge.md)\n')
+    merge.printMergeRows(await merge.evalMerge())
+    console.log('\n## Merge folding, duplicate threshold chosen leave one family out\n')
+    await merge.leaveOneOut()
   }
 
   if (args.errors) {
