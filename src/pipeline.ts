@@ -3,10 +3,9 @@
 // and statements. Every later stage starts from the Agent this returns.
 import type { Yaml } from 'mdast'
 import type { Agent, MetaField } from './model.js'
-import { checkLimits } from './parse/limits.js'
+import { checkLimits, parseMarkdown } from './markdown/index.js'
 import { fixFences } from './parse/fence.js'
 import { parseFrontmatter } from './parse/frontmatter.js'
-import { parseMarkdown } from './parse/markdown.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { settleRepairs } from './read/mojibake.js'

@@ -10,8 +10,6 @@ import { ROOT } from './helpers/cli.js'
 
 /**
  * Bottom to top. A folder is written `name/`, a file of src/ `name.ts`.
- * `markdown/` (the codec) and `dialects/` (the dialect registry) are the
- * planned folders: allowed where they stand once they exist.
  */
 const LAYERS: string[][] = [
   ['model.ts'],
@@ -35,9 +33,6 @@ const LAYERS: string[][] = [
  * a rule fails the test, so the list only shrinks). `file -> import`.
  */
 const ALLOWED = new Set<string>([
-  // The Markdown codec moves to src/markdown/ (issue 16): parse, render and normalize stop importing each other.
-  'parse/markdown.ts -> render/escape.ts',
-  'read/mojibake.ts -> parse/markdown.ts',
   // Load hands dedup's grouping over through a side channel (issue 16: the grouping becomes a field of the result).
   'load/grouping.ts -> dedup/index.ts',
   // Dedup and similarity hand-offs (issue 12): the term and profile memos become objects passed in.

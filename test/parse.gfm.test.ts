@@ -14,8 +14,8 @@ import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { GFM_CONSTRUCTS, gfmConstructsIn, gfmParsing } from '../src/parse/gfm.js'
-import { parseMarkdown } from '../src/parse/markdown.js'
+import { GFM_CONSTRUCTS, gfmConstructsIn, gfmParsing } from '../src/markdown/gfm.js'
+import { parseMarkdown } from '../src/markdown/index.js'
 import { FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)

@@ -15,8 +15,8 @@ import remarkParse from 'remark-parse'
 import remarkStringify from 'remark-stringify'
 import { unified } from 'unified'
 import { describe, expect, it } from 'vitest'
-import { parseMarkdown, STRINGIFY_OPTIONS, stringifyMarkdown } from '../src/parse/markdown.js'
-import { text, unchangedBySafe } from '../src/render/escape.js'
+import { parseMarkdown, STRINGIFY_OPTIONS, stringifyMarkdown } from '../src/markdown/index.js'
+import { text, unchangedBySafe } from '../src/markdown/escape.js'
 import { FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 300)

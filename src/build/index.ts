@@ -250,7 +250,7 @@ export function applyItem(item: BuildItem, dir: string): string[] {
   const add = (rel: string, text: string, before: string | null | undefined) => {
     const path = resolve(dir, rel)
     if (readText(path) === text) return
-    const unchanged = (bytes: Buffer | undefined) => before === undefined || (bytes === undefined ? before === null : sha256(bytes) === before)
+    const unchanged = (bytes: Uint8Array | undefined) => before === undefined || (bytes === undefined ? before === null : sha256(bytes) === before)
     writes.push({ path, content: text, unchanged })
   }
   if (item.text !== undefined) add(item.output, item.text, item.onDisk?.output)

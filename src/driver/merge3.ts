@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
-import { stringifyMarkdown } from '../parse/markdown.js'
+import { stringifyMarkdown } from '../markdown/index.js'
 import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'

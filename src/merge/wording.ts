@@ -53,14 +53,15 @@ interface Scored {
 }
 
 const order = (x: Scored, y: Scored): number =>
-  y.own - x.own || y.terms - x.terms || y.links - x.links || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
+  y.links - x.links || y.own - x.own || y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
 
 /**
- * The wording a fold is written in: the most specific member, the one with
- * the most content terms that no other member has (what only it says would
- * otherwise be lost from the output); then the most distinct terms; then the
- * member the similarity module matched directly with the most others; then
- * the longest text, then code-point order. `prefer` (a base input's member)
+ * The wording a fold is written in: among the members the similarity module
+ * matched directly with the most others (so that the wording says what each
+ * of them says, which keeps merging the merge with an input from adding
+ * anything), the most specific: the most content terms that no other member
+ * has (what only it says would otherwise be lost); then the most distinct
+ * terms; then the longest text, then code-point order. `prefer` (a base input's member)
  * wins outright when given.
  */
 export function bestWording(members: readonly Statement[], links: ReadonlyMap<Statement, number> = new Map(), prefer?: Statement, memo: TermMemo = new TermMemo()): Statement {

@@ -4,7 +4,7 @@
 // the statement sat in (blockquote markers, list indentation), so a writer
 // can put the text into any container and re-indent it consistently.
 import type { Data, Nodes } from 'mdast'
-import { parseMarkdown } from '../parse/markdown.js'
+import { parseMarkdown } from '../markdown/index.js'
 
 declare module 'mdast' {
   interface Data {

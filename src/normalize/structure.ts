@@ -9,14 +9,10 @@
 import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
-import { stringifyMarkdown } from '../parse/markdown.js'
+import { MAX_NESTING, stringifyMarkdown } from '../markdown/index.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
 import { isFenced, keepSource, nodeSource } from './source.js'
-import { MAX_NESTING } from '../parse/limits.js'
-
-/** Containers nested deeper than this are refused rather than walked (the bound the pre-parse check holds). */
-export { MAX_NESTING }
 
 interface Context {
   path: string

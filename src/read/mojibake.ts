@@ -17,7 +17,7 @@
 import type { Nodes, Root } from 'mdast'
 import { warning } from '../errors.js'
 import type { Diagnostic } from '../model.js'
-import { parseMarkdown } from '../parse/markdown.js'
+import { parseMarkdown } from '../markdown/index.js'
 
 export interface Repair {
   /** 1-based line of the run. */

@@ -11,7 +11,7 @@ import type { Blockquote, Html, List, ListItem, Paragraph, PhrasingContent, Root
 import type { Agent, Block, Placement, Section, Statement } from '../model.js'
 import { plainText } from '../normalize/plain.js'
 import { sourceText } from '../normalize/source.js'
-import { stringifyMarkdown } from '../parse/markdown.js'
+import { stringifyMarkdown } from '../markdown/index.js'
 import { renderFrontmatter } from './frontmatter.js'
 
 // A rendered block waiting to be grouped into its container.

@@ -27,7 +27,7 @@ export interface FileWrite {
    * Checked with the target's bytes (undefined: no such file) just before the
    * rename; false means it changed since it was read, and nothing is written.
    */
-  unchanged?: (current: Buffer | undefined) => boolean
+  unchanged?: (current: Uint8Array | undefined) => boolean
 }
 
 interface Prepared {

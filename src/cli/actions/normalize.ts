@@ -54,7 +54,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         if (options.check) unformatted.push(path)
         if (options.write) {
           // A file changed since it was read (a line appended meanwhile) is not overwritten.
-          const unchanged = (bytes: Buffer | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
+          const unchanged = (bytes: Uint8Array | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
           writeFileAtomic(path, canonical, { unchanged })
           written++
         }
@@ -80,7 +80,7 @@ function reportCheck(run: Run, unformatted: string[], checked: number, format: R
   run.flag(EXIT.changes)
 }
 
-function decodedText(bytes: Buffer, path: string, options: NormalizeOptions): string | undefined {
+function decodedText(bytes: Uint8Array, path: string, options: NormalizeOptions): string | undefined {
   try {
     return decode(bytes, path, { noRepair: options.repair === false }).text
   } catch {

@@ -6,7 +6,7 @@
 // what changed.
 import type { Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { diffLines } from 'diff'
-import { stringifyMarkdown } from '../../parse/markdown.js'
+import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'

@@ -10,7 +10,7 @@
 // also allows a backslash before the `:` or `.` and any character reference.
 // A source without a construct's marker is parsed without that construct and
 // gets the same tree (test/parse.gfm.test.ts holds it to remark-gfm's).
-// The same rule as render/escape.ts: a pass is skipped where nothing it looks
+// The same rule as escape.ts: a pass is skipped where nothing it looks
 // for can occur.
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfmAutolinkLiteral } from 'micromark-extension-gfm-autolink-literal'

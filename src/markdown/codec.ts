@@ -1,15 +1,16 @@
 // agentmerge's Markdown: CommonMark with GFM (tables, task lists,
 // strikethrough, autolinks) and YAML frontmatter. Sources are parsed with the
-// GFM constructs they could hold (parse/gfm.ts: the same tree as full GFM,
-// with less work); trees are written as canonical Markdown with fixed
-// options. Each processor is built once per process.
+// GFM constructs they could hold (gfm.ts: the same tree as full GFM, with
+// less work); trees are written as canonical Markdown with fixed options and
+// a text handler that skips escaping where it would change nothing
+// (escape.ts). Each processor is built once per process.
 import type { Root } from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import remarkStringify, { type Options as StringifyOptions } from 'remark-stringify'
 import { unified, type Processor } from 'unified'
-import { text } from '../render/escape.js'
+import { text } from './escape.js'
 import { gfmConstructsIn, gfmParsing } from './gfm.js'
 
 /** The canonical Markdown style; changing any of these changes every output. */
@@ -51,7 +52,7 @@ function writer(rule: '-' | '*'): MarkdownProcessor {
   return processor
 }
 
-/** The parser for the GFM constructs a source could hold (parse/gfm.ts): the same tree as full GFM, with less work. */
+/** The parser for the GFM constructs a source could hold (gfm.ts): the same tree as full GFM, with less work. */
 function parser(bits: number): MarkdownProcessor {
   let processor = parsers.get(bits)
   if (!processor) {
