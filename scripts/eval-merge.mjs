@@ -21,37 +21,19 @@
 //
 // evalMerge() is exported for `npm run eval`. src/ is bundled with esbuild
 // into a temporary directory under node_modules/.cache, so no build is needed.
-import { build } from 'esbuild'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { basename, join, resolve } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
+import { bundle } from './lib/bundle.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 const goldDir = join(root, 'fixtures/gold')
 
 async function loadModules() {
-  // Inside the repository, so that the bundle finds the shipped learned
-  // similarity data (data/similarity.bin) the way the product does.
-  await mkdir(join(root, 'node_modules/.cache'), { recursive: true })
-  const dir = await mkdtemp(join(root, 'node_modules/.cache/agentmerge-eval-merge-'))
-  try {
-    await build({
-      entryPoints: { merge: join(root, 'src/merge/index.ts'), identity: join(root, 'src/merge/identity.ts'), pipeline: join(root, 'src/pipeline.ts') },
-      outdir: dir,
-      bundle: true,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
-      outExtension: { '.js': '.mjs' },
-      logLevel: 'error',
-      banner: { js: "import { createRequire as __amCreateRequire } from 'node:module'; const require = __amCreateRequire(import.meta.url);" },
-    })
-    const load = (name) => import(pathToFileURL(join(dir, `${name}.mjs`)).href)
-    return { merge: await load('merge'), identity: await load('identity'), pipeline: await load('pipeline') }
-  } finally {
-    await rm(dir, { recursive: true, force: true })
-  }
+  // Bundled inside the repository, so that the merge finds the shipped
+  // learned similarity data (data/similarity.bin) the way the product does.
+  return bundle({ merge: join(root, 'src/merge/index.ts'), identity: join(root, 'src/merge/identity.ts'), pipeline: join(root, 'src/pipeline.ts') }, join(root, 'node_modules/.cache'))
 }
 
 /** Each family: its files, labelled ids and gold groups. */

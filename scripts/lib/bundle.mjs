@@ -2,14 +2,20 @@
 // dir and imports them, so scripts (eval, train) run the real sources
 // without a build of the project.
 import { build } from 'esbuild'
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-/** `entries`: name -> absolute path of a .ts file; returns name -> module. */
-export async function bundle(entries) {
-  const dir = await mkdtemp(join(tmpdir(), 'agentmerge-script-'))
+/**
+ * `entries`: name -> absolute path of a .ts file; returns name -> module.
+ * `within`: the directory to bundle into (default the system's temporary
+ * one); a bundle inside the repository finds the shipped data files the way
+ * the product does.
+ */
+export async function bundle(entries, within = tmpdir()) {
+  await mkdir(within, { recursive: true })
+  const dir = await mkdtemp(join(within, 'agentmerge-script-'))
   try {
     await build({
       entryPoints: entries,
