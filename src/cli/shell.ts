@@ -8,7 +8,7 @@ import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
 import type { CliIo } from './io.js'
 import type { ProgressOptions } from './progress.js'
-import { terminalLine } from '../write/sink.js'
+import { terminalLine } from '../errors.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
 
@@ -50,8 +50,9 @@ export class Run {
   }
 
   /** Writes a line of information to stderr, unless --quiet. */
+  /** A note on stderr: one line whatever the paths and values in it hold (control characters escaped). */
   note(line: string): void {
-    if (!this.options.quiet) this.io.stderr.write(line + '\n')
+    if (!this.options.quiet) this.io.stderr.write(terminalLine(line) + '\n')
   }
 
   warn(diagnostics: Diagnostic[]): void {

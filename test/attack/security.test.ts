@@ -82,6 +82,19 @@ describe('8. no workflow command from agent data in a GitHub Actions log', () =>
     expect(r.stdout.split('\n').filter((l) => l.startsWith('::'))).toEqual([expect.stringMatching(/^::notice file=/)])
   })
 
+  it('paths in the notes and listings of normalize --check, convert and build stay on one line', async () => {
+    const evil = 'x\n::error file=README.md,line=1::X.md'
+    const dir = repo({ [evil]: '---\nname: x\ndescription: d\n---\n\n* Rule\n', 'out/.keep': '' })
+    const check = await cli(['normalize', '--check', evil], { cwd: dir })
+    expect(check.code).toBe(1)
+    expect(check.stdout).toBe('x\\n::error file=README.md,line=1::X.md\n')
+    noWorkflowCommand(check.stdout)
+    noWorkflowCommand(check.stderr)
+    const convert = await cli(['convert', '--to', 'opencode', '-o', 'out/y\n::error::y.md', evil], { cwd: dir })
+    expect(convert.code, convert.stderr).toBe(0)
+    noWorkflowCommand(convert.stderr)
+  })
+
   it('lint prints name and tools values on one line; the text diff header and a duplicate-key error too', async () => {
     const name = '"dup\\n::error::x"'
     const dir = repo({

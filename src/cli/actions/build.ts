@@ -7,7 +7,7 @@ import { applyItem, planBuild } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { formatText } from '../../diff/format/text.js'
 import { diffReport } from '../../diff/report.js'
-import { AgentError } from '../../errors.js'
+import { AgentError, terminalLine } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
@@ -53,7 +53,8 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
   const format = options.format ?? 'text'
-  const out = (line: string) => run.out(line + '\n')
+  // A text line naming a path or a hand edit: one line whatever they hold (JSON is escaped by JSON).
+  const out = (line: string) => run.out((format === 'json' ? line : terminalLine(line)) + '\n')
   const findings: CheckFinding[] = []
   let stale = 0
   let edited = 0

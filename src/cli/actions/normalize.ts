@@ -3,7 +3,7 @@
 // -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AgentError } from '../../errors.js'
+import { AgentError, terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -74,7 +74,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
 function reportCheck(run: Run, unformatted: string[], checked: number, format: ReportFormat): void {
   if (format === 'json') run.out(JSON.stringify({ version: 1, checked, unformatted }, null, 2) + '\n')
   else if (format === 'github') run.out(formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
-  else for (const path of unformatted) run.out(`${path}\n`)
+  else for (const path of unformatted) run.out(`${terminalLine(path)}\n`)
   if (unformatted.length === 0) return
   run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write`)
   run.flag(EXIT.changes)
