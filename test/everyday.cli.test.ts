@@ -136,6 +136,22 @@ describe('every read option through one read path', () => {
     expect(r.stderr).toContain('over the 1.0 KiB limit')
     expect(r.stderr).toContain('merged by lines')
   })
+
+  it('--no-repair reaches the merge driver: mojibake is kept as written', async () => {
+    const dir = tempDir()
+    const text = '---\nname: a\ndescription: d\n---\n\n- Serve the cafÃ© menu\n- Second rule\n'
+    const [base, ours, theirs] = ['base.md', 'ours.md', 'theirs.md'].map((f) => join(dir, f)) as [string, string, string]
+    const run = async (flags: string[]) => {
+      writeFileSync(base, text)
+      writeFileSync(ours, text.replace('- Second rule', '- Second rule, reworded'))
+      writeFileSync(theirs, `${text}- Third rule\n`)
+      const r = await cli([...flags, 'merge-driver', base, ours, theirs, 'agent.md'])
+      expect(r.code, r.stderr).toBe(0)
+      return readFileSync(ours, 'utf8')
+    }
+    expect(await run(['--no-repair'])).toContain('cafÃ© menu')
+    expect(await run([])).toContain('café menu')
+  })
 })
 
 describe('OpenCode tool maps', () => {

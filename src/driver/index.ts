@@ -26,6 +26,8 @@ export interface DriverOptions extends Merge3Options {
   /** Label of the base in git's fallback markers. */
   base?: string
   maxSize?: number
+  /** Keep mojibake as it is (`--no-repair`), as every command reads. */
+  noRepair?: boolean
 }
 
 export interface DriverOutcome {
@@ -116,7 +118,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
   if (texts.some((t) => markerLines(t, size))) return fallback(base, ours, theirs, options, 'a side already has conflict markers', name)
   let agents: [Agent, Agent, Agent]
   try {
-    const parse = (x: Buffer) => parseAgent(x, name, options.maxSize ? { maxBytes: options.maxSize } : {})
+    const parse = (x: Buffer) => parseAgent(x, name, { ...(options.maxSize ? { maxBytes: options.maxSize } : {}), ...(options.noRepair ? { noRepair: true } : {}) })
     // Both branches adding the file (git's add/add) gives an empty base.
     agents = [o.toString('utf8').trim() === '' ? emptyAgent(name) : parse(o), parse(a), parse(b)]
   } catch (error) {

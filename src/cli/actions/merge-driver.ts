@@ -43,6 +43,7 @@ export function mergeDriverCommand(base: string, ours: string, theirs: string, p
       ...(options.theirsLabel ? { theirs: options.theirsLabel } : {}),
       ...(options.baseLabel ? { base: options.baseLabel } : {}),
       ...(options.maxSize ? { maxSize: options.maxSize } : {}),
+      ...(options.repair === false ? { noRepair: true } : {}),
     })
     if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) io.stderr.write(`agentmerge: ${m}\n`)
     // The driver's "could not do its job" is trouble, as for every command.
