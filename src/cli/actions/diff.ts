@@ -12,7 +12,7 @@ import { formatText } from '../../diff/format/text.js'
 import { useColor } from '../../diff/format/color.js'
 import { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange } from '../../diff/git.js'
 import { loadAgentBytes, type LoadedAgent } from '../../diff/load.js'
-import { hasChanges, type AgentDiff } from '../../diff/model.js'
+import { hasChanges, type AgentDiff, type DiffReport } from '../../diff/model.js'
 import { diffReport, pairAgents } from '../../diff/report.js'
 import { AgentError } from '../../errors.js'
 import { findAgentFiles } from '../../read/find.js'
@@ -67,120 +67,144 @@ const isDir = (path: string): boolean => {
   }
 }
 
+/** What each way of naming the two sides (git's external arguments, `--git`, two paths) reads with. */
+interface Sides {
+  run: Run
+  io: CliIo
+  color: boolean
+  loadFiles: (paths: string[], label?: string) => Promise<Array<LoadedAgent | null>>
+  loadBytes: (bytes: () => Uint8Array, path: string) => LoadedAgent | null
+}
+
+/** The diffs of one run, or the exit code when it stops before comparing. */
+type Diffs = AgentDiff[] | number
+
 export async function diffCommand(args: string[], options: DiffCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
   const read = readOptions(options, io)
-  const color = useColor(options.color, io.stdout.isTTY, io.env)
-  // Files on disk are read through loadAgents (so --cache and --jobs apply),
-  // with their decoded text, which names changes of form; each bad file is
-  // reported in input order and stands as null.
-  const loadFiles = async (paths: string[], label?: string): Promise<Array<LoadedAgent | null>> => {
-    const results = await readInputs(run, paths, { keepText: true, onProgress: label ? progressCallback(label, run.progress()) : undefined })
-    return results.map(({ agent, text }) => (agent ? { agent, text: text! } : null))
+  const sides: Sides = {
+    run,
+    io,
+    color: useColor(options.color, io.stdout.isTTY, io.env),
+    // Files on disk are read through loadAgents (so --cache and --jobs apply),
+    // with their decoded text, which names changes of form; each bad file is
+    // reported in input order and stands as null.
+    loadFiles: async (paths, label) => {
+      const results = await readInputs(run, paths, { keepText: true, onProgress: label ? progressCallback(label, run.progress()) : undefined })
+      return results.map(({ agent, text }) => (agent ? { agent, text: text! } : null))
+    },
+    loadBytes: (bytes, path) =>
+      run.each(path, () => {
+        const loaded = loadAgentBytes(bytes(), path, read)
+        run.warn(loaded.agent.warnings)
+        return loaded
+      }) ?? null,
   }
-  const loadBytes = (bytes: () => Uint8Array, path: string): LoadedAgent | null =>
-    run.each(path, () => {
-      const loaded = loadAgentBytes(bytes(), path, read)
-      run.warn(loaded.agent.warnings)
-      return loaded
-    }) ?? null
-
-  const diffs: AgentDiff[] = []
   const external = options.gitExternal === true || (options.git === undefined && looksExternal(args))
-  if (external) {
-    // git's external diff: path old-file old-hex old-mode new-file new-hex new-mode [new-path xfrm-msg].
-    if (args.length === 1) return run.code // an unmerged path: nothing to compare
-    if (!looksExternal(args)) {
-      const got = args.length === 7 || args.length === 9 ? `got ${args.length}, but old-hex, old-mode, new-hex or new-mode is not an object id or a file mode` : `got ${args.length}`
-      run.fail(new AgentError('usage', `--git-external expects git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), ${got}`, 'agentmerge diff'))
-      return run.code
-    }
-    const [path, oldFile, , , newFile] = args as [string, string, string, string, string]
-    const newPath = args.length === 9 ? args[7]! : path
-    // A file that is not Markdown is not an agent: git's own line diff, as without the driver.
-    if (!MARKDOWN.test(path) && !MARKDOWN.test(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
-    const old = oldFile === '/dev/null' ? null : loadBytes(() => readFileSync(oldFile), path)
-    const nu = newFile === '/dev/null' ? null : loadBytes(() => readFileSync(newFile), newPath)
-    if (run.code === EXIT.trouble) return run.code
-    if (!old && !nu) return run.code
-    // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
-    if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
-    diffs.push(diffPair(old, nu))
-  } else if (options.git !== undefined) {
-    const dash = options.pathspec
-    const before = dash === undefined ? args : args.slice(0, args.length - dash.length)
-    if (before.length > 1) {
-      run.fail(new AgentError('usage', `--git takes BASE [HEAD] [-- PATHS]; put paths after --`, 'agentmerge diff'))
-      return run.code
-    }
-    const cwd = io.cwd
-    const range = run.each(options.git, () => resolveRange(options.git!, before[0], cwd, io.env))
-    if (!range) return run.code
-    const changes = run.each(options.git, () => changedAgentFiles(range, dash ?? [], cwd))
-    if (!changes) return run.code
-    for (const change of withProgress(changes, 'comparing', run.progress())) {
-      const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
-      const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
-      if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
-      diffs.push(diffPair(old, nu))
-    }
-  } else {
-    if (args.length !== 2) {
-      run.fail(new AgentError('usage', `diff takes two files or two directories (OLD NEW), got ${args.length} argument${args.length === 1 ? '' : 's'}`, 'agentmerge diff'))
-      return run.code
-    }
-    const [a, b] = args as [string, string]
-    const dirs = [isDir(a), isDir(b)]
-    if (dirs[0] !== dirs[1]) {
-      run.fail(new AgentError('usage', 'cannot diff a directory with a file; give two files or two directories', dirs[0] ? b : a))
-      return run.code
-    }
-    if (dirs[0]) {
-      const relativeTo = (root: string, path: string) => relative(root, path).split(sep).join('/')
-      // A file that cannot be read on one side is reported as trouble; its
-      // namesake on the other side is then neither added nor removed.
-      const unreadable = new Set<string>()
-      const side = async (root: string) => {
-        const files = findAgentFiles([root], { emptyDirs: 'allowed' })
-        const loaded = await loadFiles(files, 'reading')
-        return files.map((path, i) => {
-          const one = loaded[i] ?? null
-          if (!one) unreadable.add(relativeTo(root, path))
-          return one
-        }).filter((x): x is LoadedAgent => x !== null)
-      }
-      const readOld = await side(a)
-      const readNew = await side(b)
-      const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
-      const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
-      const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
-      for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new))
-    } else {
-      const [old, nu] = await loadFiles([a, b])
-      if (old && nu) diffs.push(diffPair(old, nu))
-    }
-  }
-
+  const diffs = external ? externalDiffs(args, sides) : options.git !== undefined ? await gitDiffs(args, options, sides) : await pathDiffs(args, sides)
+  if (typeof diffs === 'number') return diffs
   const report = diffReport(diffs)
-  let out: string
-  switch (options.format ?? 'text') {
-    case 'json':
-      out = formatJson(report)
-      break
-    case 'markdown':
-      out = formatMarkdown(report, { formatting: options.formatting === true, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
-      break
-    case 'github':
-      out = formatGithub(report)
-      break
-    case 'html':
-      out = renderDiffReport(report, { formatting: options.formatting === true })
-      break
-    default:
-      out = formatText(report, { color, formatting: options.formatting === true })
-  }
-  if (run.code !== EXIT.trouble || diffs.length > 0) run.out(out)
+  if (run.code !== EXIT.trouble || diffs.length > 0) run.out(formatReport(report, options, sides.color))
   // git stops at an external diff that exits non-zero: changes are not trouble there.
   if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
   return run.code
+}
+
+/** git's external diff: path old-file old-hex old-mode new-file new-hex new-mode [new-path xfrm-msg]. */
+function externalDiffs(args: string[], { run, color, loadBytes }: Sides): Diffs {
+  if (args.length === 1) return run.code // an unmerged path: nothing to compare
+  if (!looksExternal(args)) {
+    const got = args.length === 7 || args.length === 9 ? `got ${args.length}, but old-hex, old-mode, new-hex or new-mode is not an object id or a file mode` : `got ${args.length}`
+    run.fail(new AgentError('usage', `--git-external expects git's 7 arguments (path old-file old-hex old-mode new-file new-hex new-mode), ${got}`, 'agentmerge diff'))
+    return run.code
+  }
+  const [path, oldFile, , , newFile] = args as [string, string, string, string, string]
+  const newPath = args.length === 9 ? args[7]! : path
+  // A file that is not Markdown is not an agent: git's own line diff, as without the driver.
+  if (!MARKDOWN.test(path) && !MARKDOWN.test(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
+  const old = oldFile === '/dev/null' ? null : loadBytes(() => readFileSync(oldFile), path)
+  const nu = newFile === '/dev/null' ? null : loadBytes(() => readFileSync(newFile), newPath)
+  if (run.code === EXIT.trouble) return run.code
+  if (!old && !nu) return run.code
+  // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
+  if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
+  return [diffPair(old, nu)]
+}
+
+/** `--git BASE [HEAD] [-- PATHS]`: every agent file changed between two revisions. */
+async function gitDiffs(args: string[], options: DiffCommandOptions, { run, io, loadBytes }: Sides): Promise<Diffs> {
+  const dash = options.pathspec
+  const before = dash === undefined ? args : args.slice(0, args.length - dash.length)
+  if (before.length > 1) {
+    run.fail(new AgentError('usage', `--git takes BASE [HEAD] [-- PATHS]; put paths after --`, 'agentmerge diff'))
+    return run.code
+  }
+  const cwd = io.cwd
+  const range = run.each(options.git!, () => resolveRange(options.git!, before[0], cwd, io.env))
+  if (!range) return run.code
+  const changes = run.each(options.git!, () => changedAgentFiles(range, dash ?? [], cwd))
+  if (!changes) return run.code
+  const diffs: AgentDiff[] = []
+  for (const change of withProgress(changes, 'comparing', run.progress())) {
+    const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
+    const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
+    if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
+    diffs.push(diffPair(old, nu))
+  }
+  return diffs
+}
+
+/** Two files, or two directories whose files are paired by agent name, then file name. */
+async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Diffs> {
+  if (args.length !== 2) {
+    run.fail(new AgentError('usage', `diff takes two files or two directories (OLD NEW), got ${args.length} argument${args.length === 1 ? '' : 's'}`, 'agentmerge diff'))
+    return run.code
+  }
+  const [a, b] = args as [string, string]
+  const dirs = [isDir(a), isDir(b)]
+  if (dirs[0] !== dirs[1]) {
+    run.fail(new AgentError('usage', 'cannot diff a directory with a file; give two files or two directories', dirs[0] ? b : a))
+    return run.code
+  }
+  if (!dirs[0]) {
+    const [old, nu] = await loadFiles([a, b])
+    return old && nu ? [diffPair(old, nu)] : []
+  }
+  const relativeTo = (root: string, path: string) => relative(root, path).split(sep).join('/')
+  // A file that cannot be read on one side is reported as trouble; its
+  // namesake on the other side is then neither added nor removed.
+  const unreadable = new Set<string>()
+  const side = async (root: string) => {
+    const files = findAgentFiles([root], { emptyDirs: 'allowed' })
+    const loaded = await loadFiles(files, 'reading')
+    return files.map((path, i) => {
+      const one = loaded[i] ?? null
+      if (!one) unreadable.add(relativeTo(root, path))
+      return one
+    }).filter((x): x is LoadedAgent => x !== null)
+  }
+  const readOld = await side(a)
+  const readNew = await side(b)
+  const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
+  const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
+  const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
+  const diffs: AgentDiff[] = []
+  for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new))
+  return diffs
+}
+
+function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean): string {
+  const formatting = options.formatting === true
+  switch (options.format ?? 'text') {
+    case 'json':
+      return formatJson(report)
+    case 'markdown':
+      return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
+    case 'github':
+      return formatGithub(report)
+    case 'html':
+      return renderDiffReport(report, { formatting })
+    default:
+      return formatText(report, { color, formatting })
+  }
 }
