@@ -70,6 +70,13 @@ function workerCount(option: LoadOptions['workers'], files: number): number {
   return option > 1 ? Math.min(Math.floor(option), cores, files) : 0
 }
 
+/**
+ * Reads, decodes and parses every path, through the cache and the workers.
+ * One function on purpose (it is longer than the others): reading, cache
+ * look-ups and hand-offs to the workers interleave in one pass so that the
+ * workers start while the files are still being read, and the slots, keys
+ * and pool it keeps are what those steps share.
+ */
 export async function loadAgents(paths: string[], options: LoadOptions = {}): Promise<Loaded> {
   const total = paths.length
   const slots: Array<LoadResult | undefined> = new Array(total)
