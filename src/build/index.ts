@@ -14,8 +14,7 @@
 // files whose content changes.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
-import { isInside, type AgentTarget, type Config } from '../config/index.js'
-import { globFiles, isGlob } from '../config/glob.js'
+import { globFiles, isGlob, isInside, type AgentTarget, type Config } from '../config/index.js'
 import { diffAgents, type AgentDiff } from '../diff/index.js'
 import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'

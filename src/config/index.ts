@@ -219,3 +219,5 @@ export function loadConfig(explicit?: string): Config {
   if (!config) throw new AgentError('config-missing', `no config found (${CONFIG_FILES.filter((f) => f !== 'package.json').join(', ')} or an "agentmerge" key in package.json, here or in a parent up to the repository root); see agentmerge build --help`, process.cwd())
   return config
 }
+
+export { globFiles, isGlob } from './glob.js'

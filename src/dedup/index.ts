@@ -4,7 +4,7 @@
 // Merge builds on the same grouping; `agentmerge dedup` prints it.
 import type { Agent, Statement } from '../model.js'
 import { DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
-import type { ProfileMemo } from '../similarity/profile.js'
+import type { ProfileMemo } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
 
 export type DedupOptions = SimilarityOptions

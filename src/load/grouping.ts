@@ -15,7 +15,7 @@ import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type Ded
 import type { Agent, Statement } from '../model.js'
 import { statementsOf } from '../walk.js'
 import { loadLearned } from '../similarity/index.js'
-import type { ProfileMemo } from '../similarity/profile.js'
+import type { ProfileMemo } from '../similarity/index.js'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
 /** Bumped when the entry layout changes. */

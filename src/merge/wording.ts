@@ -3,7 +3,7 @@
 // clearest), and the words titles are aligned on.
 import type { PhrasingContent, Text } from 'mdast'
 import type { Section, Statement } from '../model.js'
-import { termsOf, WordMemo } from '../similarity/terms.js'
+import { termsOf, WordMemo } from '../similarity/index.js'
 
 const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const DECORATED = /[\p{Extended_Pictographic}]/u

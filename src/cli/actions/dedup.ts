@@ -3,7 +3,7 @@
 import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
 import { bestWording } from '../../merge/body.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
-import { ProfileMemo } from '../../similarity/profile.js'
+import { ProfileMemo } from '../../similarity/index.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, readInputs } from '../inputs.js'

@@ -4,10 +4,9 @@
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { mergeAgents, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
-import { provenanceJson } from '../../merge/provenance.js'
+import { mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
-import { ProfileMemo } from '../../similarity/profile.js'
+import { ProfileMemo } from '../../similarity/index.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import { findAgentFiles } from '../../read/find.js'
@@ -109,6 +108,6 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
 
 /** --report: the HTML report, written atomically (its module is loaded only when asked for). */
 async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, inputs: string[]): Promise<void> {
-  const { renderMergeReport } = await import('../../report/merge.js')
+  const { renderMergeReport } = await import('../../report/index.js')
   run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
 }
