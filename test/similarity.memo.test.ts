@@ -6,7 +6,8 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates } from '../src/similarity/index.js'
-import { profileOf, ProfileMemo, TermProfileMemo } from '../src/similarity/profile.js'
+import { profileOf, TermProfileMemo } from '../src/similarity/profile.js'
+import { ProfileMemo } from '../src/similarity/index.js'
 import { analyzeWords, WordMemo } from '../src/similarity/terms.js'
 
 const DIR = join(import.meta.dirname, '../fixtures/backend-developer')

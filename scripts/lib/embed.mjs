@@ -4,17 +4,7 @@
 // and a Jacobi solve of the small projected matrix. Every loop runs in a fixed
 // order, so the same counts give the same bits. Used by scripts/train.mjs.
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { rng as random } from '../../bench/corpus.mjs'
 
 /**
  * PPMI of symmetric pair counts over n words. `pairs`: Map from i*n+j (i<j)

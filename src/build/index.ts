@@ -25,7 +25,7 @@ import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 import { sha256, stampSidecar } from '../write/sidecar.js'
-import { finalTarget } from '../write/target.js'
+import { finalTarget, identity } from '../write/target.js'
 
 type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
 
@@ -68,15 +68,6 @@ interface BuildOptions {
 }
 
 const posix = (p: string): string => p.split(sep).join('/')
-
-const identity = (path: string): string | undefined => {
-  try {
-    const st = statSync(path)
-    return `${st.dev}:${st.ino}`
-  } catch {
-    return undefined
-  }
-}
 
 /**
  * The source files of a target: globs expanded, directories standing for

@@ -3,12 +3,11 @@
 // reported and the others are still processed, and the parsers commander
 // validates option values with (a bad value is a usage error, exit 2).
 import { InvalidArgumentError } from 'commander'
-import { AgentError, formatDiagnostic } from '../errors.js'
+import { AgentError, formatDiagnostic, terminalLine } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
 import type { CliIo } from './io.js'
 import type { ProgressOptions } from './progress.js'
-import { terminalLine } from '../errors.js'
 
 export const EXIT = { ok: 0, changes: 1, trouble: 2 } as const
 
@@ -49,7 +48,6 @@ export class Run {
     this.io.stdout.write(text)
   }
 
-  /** Writes a line of information to stderr, unless --quiet. */
   /** A note on stderr: one line whatever the paths and values in it hold (control characters escaped). */
   note(line: string): void {
     if (!this.options.quiet) this.io.stderr.write(terminalLine(line) + '\n')

@@ -21,7 +21,7 @@ const TOOLS = ['Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPl
 const OLD: Readonly<Record<string, string>> = { multiedit: 'edit', list: 'glob', notebookread: 'read', todoread: 'todowrite' }
 
 /** A Claude Code agent name: lower-case letters, digits and hyphens. */
-export function slugName(name: string): string {
+function slugName(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent'
 }
 

@@ -6,8 +6,10 @@
 // build, the V8 version (the serialization format), the options that affect
 // parsing, and everything agentFromInput reads (path, decoded text, line
 // ending, BOM, read warnings), and only when its payload still has the
-// SHA-256 the entry records: anyone who can write the cache directory could
-// otherwise change what is read. Anything else (a stale, truncated, edited or
+// SHA-256 the entry records. That catches a truncated or corrupted payload
+// and one edited without updating the hash; it is no defence against someone
+// who can write the cache directory and recomputes the hash (keep the cache
+// where only you can write). Anything else (a stale, truncated, edited or
 // foreign entry) is a miss and is rewritten. Writes go to a temporary file
 // renamed over the entry, so a concurrent reader sees the old entry or the new one.
 import { createHash } from 'node:crypto'

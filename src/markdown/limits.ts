@@ -44,9 +44,9 @@ function indentation(line: string): { columns: number; end: number } {
  * Container depth per line: list items still open (their content column at
  * or left of the line's indentation) plus the markers the line itself opens.
  */
-export function checkNesting(text: string, path: string): void {
+function checkNesting(lines: readonly Line[], path: string): void {
   const open: number[] = []
-  for (const { text: line, number } of linesOf(text)) {
+  for (const { text: line, number } of lines) {
     const { columns, end } = indentation(line)
     if (end === line.length) continue
     while (open.length > 0 && columns < open[open.length - 1]!) open.pop()
@@ -71,10 +71,10 @@ export function checkNesting(text: string, path: string): void {
 }
 
 /** Unclosed link destinations per paragraph. */
-export function checkOpenLinks(text: string, path: string): void {
+function checkOpenLinks(lines: readonly Line[], path: string): void {
   let unclosed = 0
   let first = 0
-  for (const { text: line, number } of linesOf(text)) {
+  for (const { text: line, number } of lines) {
     if (line.trim() === '') {
       unclosed = 0
       continue
@@ -99,8 +99,7 @@ function cellsOf(row: string): number {
 }
 
 /** Columns and cells of each table (a delimiter row, the header above it, the rows below up to a blank line). */
-export function checkTables(text: string, path: string): void {
-  const lines = linesOf(text)
+function checkTables(lines: readonly Line[], path: string): void {
   for (let i = 1; i < lines.length; i++) {
     const row = lines[i]!.text
     if (!row.includes('|') && !row.includes('-')) continue
@@ -119,9 +118,10 @@ export function checkTables(text: string, path: string): void {
   }
 }
 
-/** Every bound, in one call before parsing. */
+/** Every bound, in one call before parsing (the text split into lines once). */
 export function checkLimits(text: string, path: string): void {
-  checkNesting(text, path)
-  checkOpenLinks(text, path)
-  checkTables(text, path)
+  const lines = linesOf(text)
+  checkNesting(lines, path)
+  checkOpenLinks(lines, path)
+  checkTables(lines, path)
 }

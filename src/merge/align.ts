@@ -18,7 +18,7 @@ export interface Unit {
   parent: number
   /** Position in the parent's body, (index + 0.5) / length. */
   pos: number
-  /** Content terms of the title (see titleWords in body.ts), unique. */
+  /** Content terms of the title (see titleWords in wording.ts), unique. */
   words: string[]
   /** Words of the section key, unique. */
   keyWords: string[]

@@ -3,9 +3,9 @@
 // (a number, a version, an output format, a named tool). They are never
 // folded into one another: one is written (the deciding input's) and the
 // others are recorded as its alternatives. Polarity is the similarity
-// module's (`oppositePolarity`); the topic test (most words shared) is here.
+// module's (`isNegative`); the topic test (most words shared) is here.
 import type { Statement } from '../model.js'
-import { oppositePolarity, termsOf } from '../similarity/index.js'
+import { isNegative, termsOf } from '../similarity/index.js'
 import { TermMemo } from './wording.js'
 
 export interface ConflictKind {
@@ -14,8 +14,6 @@ export interface ConflictKind {
   detail: string
 }
 
-/** Whether a text forbids rather than asks: its polarity against the empty text, which asks nothing. */
-const negated = (text: string): boolean => oppositePolarity(text, '')
 /** Output formats and similar named choices: two statements naming different ones disagree. */
 const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf'].map((f) => ({ name: f, pattern: new RegExp(`\\b${f}\\b`, 'i') }))
 const NUMBER = /\b\d+(?:\.\d+)*\+?%?/g
@@ -39,7 +37,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 function featuresOf(text: string, read: (text: string) => string[] = termsOf): Features {
   const formats = FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.name)
   const terms = new Set(read(text).filter((t) => !/^\d/.test(t) && !formats.includes(t)))
-  return { negated: negated(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', '), terms }
+  return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', '), terms }
 }
 
 /**
@@ -97,7 +95,7 @@ const TOOL_WORDS: Record<string, RegExp> = {
  * id, or undefined.
  */
 export function forbidsGranted(text: string, granted: ReadonlySet<string>): string | undefined {
-  if (!negated(text)) return undefined
+  if (!isNegative(text)) return undefined
   for (const [id, words] of Object.entries(TOOL_WORDS)) if (granted.has(id) && words.test(text)) return id
   return undefined
 }

@@ -101,7 +101,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
  * largest sets first, and each seed joins a fold that has none of its
  * inputs and none of its conflicts, in the same merged section if it can.
  */
-export function partition(list: number[], ctx: FoldContext): Pending[] {
+function partition(list: number[], ctx: FoldContext): Pending[] {
   const { items, links } = ctx
   const sorted = list.slice().sort((x, y) => {
     const a = items[x]!

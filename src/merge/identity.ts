@@ -6,6 +6,7 @@
 // most complete), and scored apart from folds by the evaluation.
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { termsOf } from '../similarity/index.js'
+import { wrapperOf } from './units.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
@@ -36,8 +37,7 @@ export function openingsOf(agent: Agent): Statement[] {
       if (isRoleStatement(b)) out.push(b)
     }
   }
-  const only = agent.root.body.length === 1 ? agent.root.body[0] : undefined
-  leading(only?.type === 'section' && only.kind === 'heading' ? only.body : agent.root.body)
+  leading((wrapperOf(agent) ?? agent.root).body)
   const visit = (section: Section) => {
     for (const b of section.body) {
       if (b.type !== 'section') continue

@@ -16,7 +16,7 @@ export interface Links {
 }
 
 /** A number per string, equal for equal strings, in order of first appearance. */
-export function numberBy<T>(items: readonly T[], of: (it: T) => string): Int32Array {
+function numberBy<T>(items: readonly T[], of: (it: T) => string): Int32Array {
   const numbers = new Map<string, number>()
   const out = new Int32Array(items.length)
   items.forEach((it, i) => {

@@ -3,7 +3,7 @@
 // or as one compact HTML comment at the end of the merged file (inline).
 // Sources are sorted by path and line, and the inline comment numbers the
 // inputs in path order, so the notes do not depend on the order of the files
-// on the command line; only the sidecar's `inputs` lists them as given.
+// on the command line; the sidecar's `inputs` are sorted by path too.
 import type { Agent, Dialect, Statement } from '../model.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'

@@ -64,7 +64,7 @@ const leadsList = (body: readonly Block[], i: number): boolean => {
  * a synthetic section (kind `label`, the lead-in as its title) whose body is
  * the lead-in followed by the list; everything else is as it was.
  */
-export function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: Statement; section: Section }> {
+function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: Statement; section: Section }> {
   const out: Array<Block | { type: 'block'; lead: Statement; section: Section }> = []
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!

@@ -79,7 +79,7 @@ function stripLine(line: string, segments: Segment[]): { line: string; lazy: boo
  * was lazy. `skip` matches the end of that prefix when part of it belongs to
  * the node (a task's checkbox).
  */
-export function sliceSource(text: string, start: number, end: number, skip?: RegExp): { source: string; lazy: boolean } {
+function sliceSource(text: string, start: number, end: number, skip?: RegExp): { source: string; lazy: boolean } {
   const raw = text.slice(start, end)
   if (!raw.includes('\n')) return { source: raw, lazy: false }
   let prefix = text.slice(text.lastIndexOf('\n', start - 1) + 1, start)

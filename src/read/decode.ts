@@ -22,7 +22,7 @@ export interface DecodeOptions {
   /**
    * What to do with mojibake: repair it with a warning (the default; what
    * normalize and the merge do), keep the bytes and only warn, naming the fix
-   * (for commands that must not change the text, such as convert), or keep
+   * (convert does its own check, see convert/index.ts), or keep
    * the bytes silently (`--no-repair`).
    */
   mojibake?: 'repair' | 'warn' | 'keep'

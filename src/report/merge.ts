@@ -264,7 +264,7 @@ function statsHtml(s: MergeResult['summary']): string {
   ])
 }
 
-/** The merge as one self-contained HTML page (see docs/report.md). */
+/** How the report names each reason a statement is recorded and not written. */
 const REASONS: Record<MergeResult['recorded'][number]['reason'], string> = {
   conflict: 'conflict alternative',
   'opening-not-chosen': 'opening not chosen',
@@ -284,6 +284,7 @@ function recordedHtml(result: MergeResult, inputs: Inputs): string {
   return `<ul class="diags recorded-list">${items.join('')}</ul>`
 }
 
+/** The merge as one self-contained HTML page (see docs/report.md). */
 export function renderMergeReport(result: MergeResult, options: MergeReportOptions = {}): string {
   const paths: string[] = [...result.provenance.inputs]
   for (const m of result.sections) for (const f of m.folds) for (const s of f.members) paths.push(s.source.path)

@@ -95,7 +95,7 @@ function spread(xs: readonly number[], k: number): readonly number[] {
 }
 
 /** The union of two ascending lists of distinct numbers, ascending. */
-export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
   const out: number[] = []
   let i = 0
   let j = 0

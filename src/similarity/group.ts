@@ -111,7 +111,7 @@ export class PairTable {
     this.prepared = nodeShapes.map((s) => prepare(s, this.weights))
     if (tuning.center) centerVectors(this.prepared, this.nodeItems)
     forEachCandidate(this.prepared, (x, y) => {
-      const v = pairValue(this.prepared[x]!, this.prepared[y]!, tuning, this.weights)
+      const v = this.value(x, y)
       if (v) this.candidates.push({ a: x, b: y, v })
     })
   }

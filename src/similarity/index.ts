@@ -18,7 +18,7 @@ import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 
 export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
 export { termsOf, WordMemo } from './terms.js'
-export { oppositePolarity } from './polarity.js'
+export { isNegative, oppositePolarity } from './polarity.js'
 export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
 export { loadLearned, type Learned } from './learned.js'

@@ -102,7 +102,7 @@ export function decodeLearned(bytes: Uint8Array, path = 'similarity data'): Lear
 }
 
 /** The shipped data file: data/similarity.bin in the package, found from this module's place (src/ or dist/). */
-export function defaultLearnedPath(): string | undefined {
+function defaultLearnedPath(): string | undefined {
   let dir = dirname(fileURLToPath(import.meta.url))
   for (let up = 0; up < 5; up++) {
     const candidate = join(dir, 'data', 'similarity.bin')

@@ -1,5 +1,5 @@
-// The pair decision of the learned similarity. The score mixes two cosines:
-// tf-idf over the statements' stems (each weighted by its role and its IDF)
+// The pair decision of the learned similarity. The score mixes a lexical part
+// (weighted Jaccard, or cosine, per `tuning.jaccard`) of tf-idf over the statements' stems (each weighted by its role and its IDF)
 // and the cosine of the statements' learned vectors (weights.ts), which lets
 // "Profile before optimizing" meet "Optimize only after profiling and
 // identifying bottlenecks" on more than the words they share. Structure sets

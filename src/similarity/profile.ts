@@ -91,13 +91,6 @@ export function profileOf(text: string, kind: string, memo?: WordMemo): Profile 
   return { cls, persona: role !== undefined, terms, specifics, clauses, modifiers, implied: impliedBy(terms) }
 }
 
-/** A string equal for two profiles exactly when the profiles are equal. */
-export function profileKey(p: Profile): string {
-  if (p.cls === 'exact') return 'x\u0000' + (p.exact ?? '')
-  const clauses = p.clauses.map((c) => c.join(' ')).join('|')
-  return [p.cls, p.persona ? 'p' : '', p.terms.join(' '), p.specifics.join(' '), clauses, p.modifiers.join(' ')].join('\u0000')
-}
-
 /**
  * Profiles by class and text, each made once: equal texts of one class have
  * equal profiles, and agent files repeat boilerplate. compareTexts keeps one
@@ -118,6 +111,3 @@ export class TermProfileMemo {
   }
 }
 
-
-// groupDuplicates' memo lives with the grouping; callers import it from here.
-export { ProfileMemo } from './group.js'

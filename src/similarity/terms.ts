@@ -550,8 +550,3 @@ export function uniqueTerms(words: readonly Term[]): Term[] {
   }
   return [...seen.values()]
 }
-
-/** How many distinct content terms a text has: `new Set(termsOf(text)).size`. `memo`: words read in other texts, if the caller keeps them. */
-export function termCount(text: string, memo?: WordMemo): number {
-  return uniqueTerms(analyzeWords(text, memo)).length
-}

@@ -7,7 +7,7 @@
 export interface Tuning {
   /** Score at or above which two statements are duplicates. */
   threshold: number
-  /** Weight of the word-vector cosine in the score; the tf-idf cosine has the rest. */
+  /** Weight of the word-vector cosine in the score; the lexical part (weighted Jaccard or cosine) has the rest. */
   mix: number
   /** The lexical part: weighted Jaccard over tf-idf weights (true) or their cosine. */
   jaccard: boolean

@@ -13,7 +13,7 @@ const SLEEP_MS = 5
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
-export function lockPath(target: string): string {
+function lockPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.agentmerge-lock`)
 }
 

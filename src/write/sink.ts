@@ -4,8 +4,9 @@
 // breaks and bidirectional overrides inside a value are shown escaped
 // (`\n`, `\x1b`, `\u202e`), so a value never starts a line of its own (in a
 // GitHub Actions log a line starting with `::` is a workflow command) and
-// never moves the cursor or retitles the window. Color output keeps only
-// the SGR color sequences agentmerge itself writes. The line escaping lives
+// never moves the cursor or retitles the window. Color output keeps SGR
+// color sequences (`\x1b[...m`), any of them, so colored lines are for a
+// terminal the user runs, not for logs. The line escaping lives
 // with the diagnostics (errors.ts), the lowest layer that writes a line.
 import { terminalLine } from '../errors.js'
 

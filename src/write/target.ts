@@ -25,7 +25,8 @@ export function finalTarget(path: string): string {
   throw new AgentError('symlink-loop', 'too many levels of symbolic links', path)
 }
 
-function identity(path: string): string | undefined {
+/** A file's identity (device and inode), undefined when it does not exist: the same file whatever its spelling. */
+export function identity(path: string): string | undefined {
   try {
     const st = statSync(path)
     return `${st.dev}:${st.ino}`
@@ -35,7 +36,7 @@ function identity(path: string): string | undefined {
 }
 
 /** The input that is the same file as `target`, if any (`-` is stdin, never a file). */
-export function sameFileAs(target: string, inputs: readonly string[]): string | undefined {
+function sameFileAs(target: string, inputs: readonly string[]): string | undefined {
   const id = identity(target)
   if (id === undefined) return undefined
   return inputs.find((input) => input !== '-' && identity(input) === id)

@@ -14,11 +14,6 @@ export function tempPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.agentmerge-tmp-${process.pid}-${randomBytes(6).toString('hex')}`)
 }
 
-/** Whether a temporary file name is one of ours. */
-export function isTempName(name: string): boolean {
-  return TEMP.test(name)
-}
-
 function alive(pid: number): boolean {
   if (pid === process.pid) return true
   try {
