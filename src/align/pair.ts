@@ -7,7 +7,8 @@
 // aligned, not too large, section), so the work stays near linear.
 import { compareTexts, corpusOf, idf, termsOf, type Corpus } from '../similarity/index.js'
 import type { Statement } from '../model.js'
-import { dice, greedy, type SectionAlignment } from './sections.js'
+import { dice, greedy } from './score.js'
+import type { SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
 import { COMMON, ESTIMATE_FLOOR, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
 

@@ -4,6 +4,7 @@
 // across the tree, by key and then by content: a section that changed
 // parent. After statement pairing, `byPairs` aligns the sections that the
 // paired statements tie together (a section renamed and reworded).
+import { dice, greedy } from './score.js'
 import type { Side } from './side.js'
 import { CROSS_TREE_ROUNDS, RENAME_SCORE, TITLE_PAIRS_CAP, TITLE_SCORE } from './thresholds.js'
 
@@ -11,21 +12,6 @@ export interface SectionAlignment {
   /** OLD section index -> NEW section index, or -1. */
   o2n: number[]
   n2o: number[]
-}
-
-/** Dice coefficient of two sets: twice the shared members over both sizes (0 when one is empty). */
-export function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  if (a.size === 0 || b.size === 0) return 0
-  const [small, large] = a.size <= b.size ? [a, b] : [b, a]
-  let shared = 0
-  for (const x of small) if (large.has(x)) shared++
-  return (2 * shared) / (a.size + b.size)
-}
-
-/** Greedy pairing by score, with a tie order that does not depend on which side is OLD. */
-export function greedy(candidates: Array<{ o: number; n: number; score: number }>, take: (o: number, n: number, score: number) => boolean): void {
-  candidates.sort((x, y) => y.score - x.score || x.o + x.n - (y.o + y.n) || Math.max(x.o, x.n) - Math.max(y.o, y.n) || x.o - y.o)
-  for (const c of candidates) take(c.o, c.n, c.score)
 }
 
 /** Words of a section key, for titles that were reworded (`API Development` -> `API Development & Design`). */

@@ -65,3 +65,44 @@ export const TITLE_PAIRS_CAP = 10_000
  * changed parent); each pass can free the children of what the last aligned.
  */
 export const CROSS_TREE_ROUNDS = 4
+
+/**
+ * Least score (score.ts: title and content evidence, t + c - t*c) for two
+ * sections of different inputs to be the same section in a merge: equal
+ * keys reach it alone, so does sharing half the content, or a title that
+ * shares topic words together with some shared content.
+ */
+export const SECTION_SCORE = 0.5
+
+/**
+ * Two clusters of sections join only when every (sampled) pair across them
+ * reaches this share of SECTION_SCORE and their mean reaches it: a cluster
+ * does not grow by chaining sections that are alike only pairwise.
+ */
+export const LINK_RATIO = 0.8
+
+/** Members sampled per cluster (evenly spread in rank order) when two large clusters are checked. */
+export const CLUSTER_SAMPLE = 8
+
+/**
+ * Neighbours each section is scored against in one posting list (sections
+ * sharing a title word or a content id): bounds the candidate pairs of a
+ * merge of many files, which stays linear in the number of sections.
+ */
+export const POSTING_WINDOW = 32
+
+/**
+ * Title words (stemmed content terms) that name no topic by themselves
+ * ("Development Principles", "Core Expertise"): they weigh
+ * GENERIC_WORD_WEIGHT, so two titles that share only such words do not
+ * align on their titles.
+ */
+export const GENERIC_TITLE_WORDS: ReadonlySet<string> = new Set([
+  'dev', 'develop', 'core', 'key', 'main', 'gener', 'principl', 'approach', 'process', 'expertis', 'expert',
+  'masteri', 'master', 'capabl', 'fundament', 'overview', 'guid', 'guidelin', 'practic', 'best', 'standard',
+  'methodolog', 'method', 'techniqu', 'strategi', 'pattern', 'skill', 'area', 'focu', 'respons', 'technic',
+  'profici', 'knowledg', 'stanc', 'prefer', 'philosophi',
+])
+
+/** The weight of a generic title word against a topic word's 1. */
+export const GENERIC_WORD_WEIGHT = 0.2

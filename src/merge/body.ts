@@ -1,22 +1,22 @@
 // The merged body, as named stages: units.ts reads the inputs into units
 // (sections and blocks) and items (statements with their roles); the
-// duplicate grouping comes from the dedup module; align.ts clusters the
-// units across inputs; fold.ts cuts each group into folds; support and
+// duplicate grouping comes from the dedup module; the alignment engine
+// (src/align, clusterSections) clusters the units across inputs; fold.ts cuts each group into folds; support and
 // conflicts (stages.ts) decide what is written; tree.ts builds the output,
 // ordered by order.ts. Nothing here depends on the order of the inputs.
 import type { Agent, Section, Statement } from '../model.js'
 import type { Fold } from './fold.js'
 import { statementsOfAgents, type StatementGrouping } from '../dedup/index.js'
-import { alignUnits, type Cluster, type Unit } from './align.js'
+import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { linksOf } from './links.js'
-import { collect, type Item } from './units.js'
+import { collect, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
-import { clearestTitle, TermMemo, titleMemo } from './wording.js'
+import { clearestTitle, TermMemo } from './wording.js'
 import { applySupport, resolveConflicts, type Recorded } from './stages.js'
 
-export { bestWording, clearestTitle, titleWords, type TitleMemo } from './wording.js'
+export { bestWording, clearestTitle } from './wording.js'
 export { wrapperOf } from './units.js'
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -61,7 +61,7 @@ function signature(section: Section): string {
 /** Units ranked by content, then path and line: never by their place on the command line. */
 function rankUnits(units: Unit[]): void {
   const signatures = units.map((u) => signature(u.section))
-  const order = units.map((u) => u.id).sort((x, y) => {
+  const order = units.map((_, id) => id).sort((x, y) => {
     const a = units[x]!.section.source
     const b = units[y]!.section.source
     return cmp(signatures[x]!, signatures[y]!) || cmp(a.path, b.path) || a.line - b.line || x - y
@@ -78,7 +78,7 @@ function groupItems(statements: readonly Statement[], items: Item[], units: Unit
     while (statements[i] !== it.statement) i++
     itemOf[i] = k
     it.group = grouping.group[i]!
-    for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.groups.add(it.group)
+    for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.content.add(it.group)
   })
   return linksOf(items.map((it) => it.statement.text), items.map((it) => it.statement.norm), grouping.reasons, itemOf)
 }
@@ -87,7 +87,7 @@ function groupItems(statements: readonly Statement[], items: Item[], units: Unit
  * The lead-ins of a merged block, one fold per cluster: the chosen title's lead-in written (the base's, or
  * the most specific), the others behind it.
  */
-function leadFolds(clusters: readonly Cluster[], units: readonly Unit[], items: readonly Item[], ctx: FoldContext): Settled[] {
+function leadFolds(clusters: readonly SectionCluster[], units: readonly Unit[], items: readonly Item[], ctx: FoldContext): Settled[] {
   const byCluster = new Map<number, number[]>()
   items.forEach((it, i) => {
     if (it.role !== 'lead' || it.unit === -1 || units[it.unit]!.lead !== it.statement) return
@@ -99,7 +99,7 @@ function leadFolds(clusters: readonly Cluster[], units: readonly Unit[], items: 
   const out: Settled[] = []
   for (const [c, here] of byCluster) {
     const cluster = clusters[c]!
-    const baseUnit = cluster.members.find((m) => units[m]!.agent === ctx.base)
+    const baseUnit = cluster.members.find((m) => units[m]!.input === ctx.base)
     const chosen = units[cluster.members[0]!]!.lead ? clearestTitle(cluster.members.map((m) => units[m]!.section), baseUnit === undefined ? undefined : units[baseUnit]!.section) : undefined
     const written = here.find((i) => items[i]!.statement.source === chosen?.source)
     const settled = settle(here, ctx)
@@ -134,10 +134,11 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
 
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
-  const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), titleMemo())
+  const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms())
   const links = groupItems(options.statements ?? statementsOfAgents(agents).statements, items, units, options.grouping)
   rankUnits(units)
-  const clusters = alignUnits(units)
+  const { clusters, clusterOf } = clusterSections(units)
+  clusterOf.forEach((c, u) => (units[u]!.cluster = c))
   const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
   const byGroup = new Map<number, number[]>()
   items.forEach((it, i) => {

@@ -5,10 +5,10 @@
 // becomes its lead-in followed by its list, in place; a section left empty
 // is not written. The chosen opening goes first.
 import type { Block, Section, Statement } from '../model.js'
-import type { Cluster, Unit } from './align.js'
+import type { SectionCluster as Cluster } from '../align/index.js'
 import type { Fold, Settled } from './fold.js'
 import { orderEntries, partOf, type Entry } from './order.js'
-import { PROCESS, type Item } from './units.js'
+import { PROCESS, type Item, type Unit } from './units.js'
 import { clearestTitle, NUMBERING, unnumbered } from './wording.js'
 
 /** One output section and the input sections aligned into it. */
@@ -68,7 +68,7 @@ function titleOf(c: Cluster, input: TreeInput): Section {
   const steps = (input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))
   const processes = steps ? all.filter((s) => PROCESS.test(s.title)) : []
   const sections = processes.length > 0 ? processes : all
-  const base = c.members.find((m) => input.units[m]!.agent === input.base)
+  const base = c.members.find((m) => input.units[m]!.input === input.base)
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
 }
 
@@ -87,7 +87,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
-    const places = k.members.map((m) => ({ agent: units[m]!.agent, pos: units[m]!.pos, text: units[m]!.section.title }))
+    const places = k.members.map((m) => ({ agent: units[m]!.input, pos: units[m]!.pos, text: units[m]!.section.title }))
     if (isBlock(k)) {
       const built = buildCluster(k.id, title, input, children, depth)
       orphans.push(...built.orphans)

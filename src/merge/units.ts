@@ -7,9 +7,31 @@
 // of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
 // (identity.ts decides them).
 import type { Agent, Block, Section, Statement } from '../model.js'
+import { keyWords, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
-import type { Unit } from './align.js'
-import { titleWords, type TitleMemo } from './wording.js'
+
+/** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
+export interface Unit extends SectionUnit {
+  section: Section
+  /** Position in the parent's body, (index + 0.5) / length. */
+  pos: number
+  /** Duplicate groups of every statement under the section (filled in when the items are grouped). */
+  content: Set<number>
+  /** Its cluster of aligned units, once aligned. */
+  cluster: number
+  /** For a block (a lead-in paragraph and its list): the lead-in. */
+  lead?: Statement
+}
+
+/**
+ * Shapes that never align with each other: a block; a list item whose title
+ * runs on into a lead ("**API**: Create services:"), which a heading cannot
+ * write; any other section.
+ */
+const shapeOf = (section: Section, lead?: Statement): number => {
+  const first = section.body[0]
+  return lead ? 1 : first?.type === 'statement' && first.kind === 'lead' ? 2 : 0
+}
 
 /**
  * What makes a numbered list a procedure rather than an enumeration: the
@@ -82,14 +104,14 @@ function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: S
 }
 
 /** Every unit and item of the inputs; `skip` holds the statements decided elsewhere (openings). */
-export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, memo: TitleMemo): Collected {
+export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, titles: TitleTerms): Collected {
   const units: Unit[] = []
   const items: Item[] = []
   const wrappers: Section[] = []
   const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
     const id = units.length
-    const keyWords = [...new Set(section.key.split(' ').filter((w) => w !== ''))]
-    units.push({ id, agent, section, parent, pos, words: titleWords(section, memo), keyWords, groups: new Set(), content: section.body.length > 0, rank: 0, cluster: -1, ...(lead ? { lead } : {}) })
+    const words = titles.of(section.title, section.key)
+    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {
