@@ -1,12 +1,14 @@
 // Aligns the sections of OLD and NEW. Top-down: the roots align; under two
-// aligned sections, children pair by title key (in order), then by content
-// (the statements below them), then by title words. Sections left over pair
-// across the tree, by key and then by content: a section that changed
-// parent. After statement pairing, `byPairs` aligns the sections that the
-// paired statements tie together (a section renamed and reworded).
-import { dice, greedy } from './score.js'
+// aligned sections, children pair by title key (in order), then by the
+// engine's one measure of the same section (score.ts: the statements below
+// them and their titles, t + c - t*c), best first. Sections left over pair
+// across the tree, by key and then by that score among sections that share
+// a statement: a section that changed parent. After statement pairing,
+// `byPairs` aligns the sections that the paired statements tie together (a
+// section renamed and reworded), the paired share standing for content.
+import { greedy, keyWords, SectionScorer, TitleTerms } from './score.js'
 import type { Side } from './side.js'
-import { CROSS_TREE_ROUNDS, RENAME_SCORE, TITLE_PAIRS_CAP, TITLE_SCORE } from './thresholds.js'
+import { CROSS_TREE_ROUNDS, SECTION_SCORE, TITLE_PAIRS_CAP } from './thresholds.js'
 
 export interface SectionAlignment {
   /** OLD section index -> NEW section index, or -1. */
@@ -14,19 +16,21 @@ export interface SectionAlignment {
   n2o: number[]
 }
 
-/** Words of a section key, for titles that were reworded (`API Development` -> `API Development & Design`). */
-const keyWords = (key: string): Set<string> => new Set(key.split(' ').filter((w) => w !== ''))
-
 /** Aligns sections in passes; `byPairs` adds the sections that paired statements link, after statement pairing. */
 class Aligner implements SectionAlignment {
   readonly o2n: number[]
   readonly n2o: number[]
   private readonly queue: Array<[number, number]> = []
+  /** Scores OLD's sections (0 ..) against NEW's (offset by OLD's count). */
+  private readonly scorer: SectionScorer
+  private readonly offset: number
 
   constructor(
     private readonly o: Side,
     private readonly n: Side,
   ) {
+    this.scorer = scorerOf(o, n)
+    this.offset = o.sections.length
     this.o2n = new Array<number>(o.sections.length).fill(-1)
     this.n2o = new Array<number>(n.sections.length).fill(-1)
     this.link(0, 0)
@@ -57,7 +61,7 @@ class Aligner implements SectionAlignment {
     return true
   }
 
-  /** Pairs two lists of sections: equal keys in order, then by content, then (siblings only) by title words. */
+  /** Pairs two lists of sections: equal keys in order, then by score among those sharing a statement (and, siblings only, any two). */
   private pairLists(olds: number[], news: number[], siblings: boolean): boolean {
     const { o, n } = this
     const before = this.queue.length
@@ -72,10 +76,11 @@ class Aligner implements SectionAlignment {
       const list = byKey.get(n.sections[b]!.section.key)
       while (list && list.length > 0) if (this.link(list.shift()!, b)) break
     }
-    let restO = olds.filter((a) => this.o2n[a] === -1)
-    let restN = news.filter((b) => this.n2o[b] === -1)
+    const restO = olds.filter((a) => this.o2n[a] === -1)
+    const restN = news.filter((b) => this.n2o[b] === -1)
     if (restO.length === 0 || restN.length === 0) return this.queue.length > before
-    // Candidates share at least one statement: an index from id to sections.
+    // Candidates share at least one statement (an index from id to
+    // sections); siblings may also be alike by their titles alone.
     const holders = new Map<string, number[]>()
     for (const b of restN) {
       for (const id of n.subtree[b]!) {
@@ -85,33 +90,17 @@ class Aligner implements SectionAlignment {
       }
     }
     const candidates: Array<{ o: number; n: number; score: number }> = []
-    for (const a of restO) {
-      const seen = new Set<number>()
-      for (const id of o.subtree[a]!) {
-        for (const b of holders.get(id) ?? []) {
-          if (seen.has(b)) continue
-          seen.add(b)
-          // Share of statements the two have in common.
-          const score = dice(o.subtree[a]!, n.subtree[b]!)
-          if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
-        }
-      }
+    const seen = new Set<number>()
+    const consider = (a: number, b: number) => {
+      const k = a * n.sections.length + b
+      if (seen.has(k)) return
+      seen.add(k)
+      const score = this.scorer.score(a, this.offset + b)
+      if (score >= SECTION_SCORE) candidates.push({ o: a, n: b, score })
     }
+    for (const a of restO) for (const id of o.subtree[a]!) for (const b of holders.get(id) ?? []) consider(a, b)
+    if (siblings && restO.length * restN.length <= TITLE_PAIRS_CAP) for (const a of restO) for (const b of restN) consider(a, b)
     greedy(candidates, (a, b) => this.link(a, b))
-    if (siblings) {
-      restO = olds.filter((a) => this.o2n[a] === -1)
-      restN = news.filter((b) => this.n2o[b] === -1)
-      const titled: Array<{ o: number; n: number; score: number }> = []
-      if (restO.length * restN.length <= TITLE_PAIRS_CAP) {
-        for (const a of restO) {
-          for (const b of restN) {
-            const score = dice(keyWords(o.sections[a]!.section.key), keyWords(n.sections[b]!.section.key))
-            if (score >= TITLE_SCORE) titled.push({ o: a, n: b, score })
-          }
-        }
-      }
-      greedy(titled, (a, b) => this.link(a, b))
-    }
     return this.queue.length > before
   }
 
@@ -128,7 +117,8 @@ class Aligner implements SectionAlignment {
 
   /**
    * Aligns sections still unaligned whose statements were paired with each
-   * other (reworded ones included): at least half of them, by Dice.
+   * other (reworded ones included): the share of their statements paired
+   * stands for the content score, combined with the titles as in score.ts.
    */
   byPairs(pairs: ReadonlyArray<{ o: number; n: number }>): void {
     const links = new Map<string, { a: number; b: number; count: number }>()
@@ -143,8 +133,10 @@ class Aligner implements SectionAlignment {
     }
     const candidates: Array<{ o: number; n: number; score: number }> = []
     for (const { a, b, count } of links.values()) {
-      const score = (2 * count) / (this.o.direct[a]!.length + this.n.direct[b]!.length)
-      if (score >= RENAME_SCORE) candidates.push({ o: a, n: b, score })
+      const c = (2 * count) / (this.o.direct[a]!.length + this.n.direct[b]!.length)
+      const t = this.scorer.title(a, this.offset + b)
+      const score = t + c - t * c
+      if (score >= SECTION_SCORE) candidates.push({ o: a, n: b, score })
     }
     greedy(candidates, (a, b) => this.link(a, b))
     this.drain()
@@ -153,4 +145,18 @@ class Aligner implements SectionAlignment {
 
 export function alignSections(o: Side, n: Side): Aligner {
   return new Aligner(o, n)
+}
+
+/** One scorer over both sides' sections: OLD's first, then NEW's; statement ids numbered in common. */
+function scorerOf(o: Side, n: Side): SectionScorer {
+  const titles = new TitleTerms()
+  const ids = new Map<string, number>()
+  const number = (id: string): number => {
+    let k = ids.get(id)
+    if (k === undefined) ids.set(id, (k = ids.size))
+    return k
+  }
+  const scored = (side: Side) =>
+    side.sections.map(({ section }, i) => ({ key: section.key, words: titles.of(section.title, section.key), keyWords: keyWords(section.key), content: [...side.subtree[i]!].map(number) }))
+  return new SectionScorer([...scored(o), ...scored(n)])
 }

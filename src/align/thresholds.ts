@@ -1,6 +1,6 @@
 // Every number that decides what aligns with what, in one place, so that
-// `diff` and the merge driver mean the same thing by "the same section" and
-// "the same statement, reworded". Similarity scores are 0..1: the higher of
+// `diff`, the merge driver and the merge mean the same thing by "the same
+// section", and `diff` and the driver by "the same statement, reworded". Similarity scores are 0..1: the higher of
 // src/similarity's statement score and the Dice share of plain words.
 
 /**
@@ -44,19 +44,6 @@ export const COMMON = 48
  */
 export const SECTION_CAP = 32
 
-/**
- * Least Dice share of the statements below two differently titled sections
- * (or of the statements paired between them) for them to be one section
- * renamed: the majority of what they hold.
- */
-export const RENAME_SCORE = 0.5
-
-/**
- * Least Dice share of title words for two unaligned sibling sections to be
- * one renamed section (`API Development` -> `API Development & Design`).
- */
-export const TITLE_SCORE = 0.5
-
 /** Sibling lists larger than this product are not compared title against title (quadratic). */
 export const TITLE_PAIRS_CAP = 10_000
 
@@ -68,9 +55,9 @@ export const CROSS_TREE_ROUNDS = 4
 
 /**
  * Least score (score.ts: title and content evidence, t + c - t*c) for two
- * sections of different inputs to be the same section in a merge: equal
- * keys reach it alone, so does sharing half the content, or a title that
- * shares topic words together with some shared content.
+ * sections to be the same section, in a 2-way alignment and in a merge:
+ * equal keys reach it alone, so does sharing half of what they hold (the
+ * majority of it), or titles that share topic words and some content.
  */
 export const SECTION_SCORE = 0.5
 
