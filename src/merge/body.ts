@@ -1,9 +1,9 @@
 // The merged body, as named stages: units.ts reads the inputs into units
 // (sections and blocks) and items (statements with their roles); the
 // duplicate grouping comes from the dedup module; the alignment engine
-// (src/align, clusterSections) clusters the units across inputs; fold.ts cuts each group into folds; support and
-// conflicts (stages.ts) decide what is written; tree.ts builds the output,
-// ordered by order.ts. Nothing here depends on the order of the inputs.
+// (src/align, clusterSections) clusters the units across inputs; fold.ts
+// cuts each group into folds; support and conflicts (stages.ts) decide what
+// is written; tree.ts builds the output, ordered by order.ts. Nothing here depends on the order of the inputs.
 import type { Agent, Section, Statement } from '../model.js'
 import type { Fold } from './fold.js'
 import { statementsOfAgents, type StatementGrouping } from '../dedup/index.js'
