@@ -1,8 +1,7 @@
 // The N-way merge: several variants of one agent in, one canonical agent
 // out, with every statement traceable to all the `path:line` it stands for.
 // See docs/merge.md for the rules; body.ts does the body (its sections
-// aligned by src/align),
-// meta.ts the frontmatter, provenance.ts the notes.
+// aligned by src/align), meta.ts the frontmatter, provenance.ts the notes.
 import type { DedupResult } from '../dedup/index.js'
 import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.js'
 import { AgentError, warning } from '../errors.js'
