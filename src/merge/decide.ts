@@ -6,8 +6,8 @@ import { resolve } from 'node:path'
 import type { StatementGrouping } from '../dedup/index.js'
 import { AgentError } from '../errors.js'
 import type { Agent } from '../model.js'
+import { byCodeUnits } from '../order.js'
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The input a path names: by path as given, else by resolved path. */
 export function inputNamed(agents: readonly Agent[], path: string, option: string): number {
@@ -51,5 +51,5 @@ export function mostCentral<T>(sets: ReadonlyArray<ReadonlySet<T>>, before: (a: 
 export function centralInput(agents: readonly Agent[], grouping: StatementGrouping, owner: readonly number[]): number {
   const groups = agents.map(() => new Set<number>())
   grouping.group.forEach((g, i) => groups[owner[i]!]!.add(g))
-  return mostCentral(groups, (a, b) => cmp(agents[a]!.path, agents[b]!.path) < 0)
+  return mostCentral(groups, (a, b) => byCodeUnits(agents[a]!.path, agents[b]!.path) < 0)
 }
