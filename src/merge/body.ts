@@ -3,8 +3,10 @@
 // duplicate grouping comes from the dedup module; the alignment engine
 // (src/align, clusterSections) clusters the units across inputs; fold.ts
 // cuts each group into folds; support and conflicts (stages.ts) decide what
-// is written; tree.ts builds the output, ordered by order.ts. Nothing here depends on the order of the inputs.
+// is written; tree.ts builds the output, ordered by order.ts. Nothing here
+// depends on the order of the inputs.
 import type { Agent, Section, Statement } from '../model.js'
+import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
 import { statementsOfAgents, type StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
@@ -49,8 +51,6 @@ export interface BodyOptions {
   opening?: Fold
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-
 /** Content signature of a section, for ranking: title, then its statements. */
 function signature(section: Section): string {
   const parts = [section.key, section.title]
@@ -64,7 +64,7 @@ function rankUnits(units: Unit[]): void {
   const order = units.map((_, id) => id).sort((x, y) => {
     const a = units[x]!.section.source
     const b = units[y]!.section.source
-    return cmp(signatures[x]!, signatures[y]!) || cmp(a.path, b.path) || a.line - b.line || x - y
+    return byCodeUnits(signatures[x]!, signatures[y]!) || byCodeUnits(a.path, b.path) || a.line - b.line || x - y
   })
   order.forEach((id, i) => (units[id]!.rank = i))
 }
@@ -126,7 +126,7 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
       const indices = list.flatMap((s) => s.here)
       const one = settle(indices, { ...ctx, home: () => where })
       const others = list.flatMap((s) => s.fold.members).filter((m) => !one.fold.members.includes(m))
-      rest.push({ fold: { statement: one.fold.statement, members: [...one.fold.members, ...others].sort((a, b) => cmp(a.source.path, b.source.path) || a.source.line - b.source.line) }, where, here: indices })
+      rest.push({ fold: { statement: one.fold.statement, members: [...one.fold.members, ...others].sort(bySource) }, where, here: indices })
     }
   }
   return rest

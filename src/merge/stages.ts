@@ -5,6 +5,7 @@
 // alternative, or both written with `--conflicts keep`). Whatever is not
 // written is recorded, so that nothing is lost.
 import type { Statement } from '../model.js'
+import { byCodeUnits } from '../order.js'
 import type { ConflictKind, Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Item } from './units.js'
@@ -38,7 +39,6 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   return out
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
 export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[], conflicts: Conflicts): Settled[] {
@@ -59,7 +59,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
     const ordered = list.slice().sort((x, y) => {
       const a = ranks.get(x)!
       const b = ranks.get(y)!
-      return b.decides - a.decides || b.support - a.support || cmp(a.text, b.text)
+      return b.decides - a.decides || b.support - a.support || byCodeUnits(a.text, b.text)
     })
     for (const [winner, other] of candidatePairs(ordered, conflicts)) {
       if (lost.has(winner) || lost.has(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
@@ -84,7 +84,7 @@ function candidatePairs(ordered: readonly Settled[], conflicts: Conflicts): Arra
   const terms = ordered.map((s) => [...conflicts.topicTerms(s.fold.statement.text)])
   const df = new Map<string, number>()
   for (const list of terms) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1)
-  const byRarity = (a: string, b: string) => df.get(a)! - df.get(b)! || cmp(a, b)
+  const byRarity = (a: string, b: string) => df.get(a)! - df.get(b)! || byCodeUnits(a, b)
   const index = new Map<string, number[]>()
   const prefixes = terms.map((list, i) => {
     const prefix = list.sort(byRarity).slice(0, list.length - Math.ceil(list.length / 2) + 1)

@@ -5,6 +5,7 @@
 // becomes its lead-in followed by its list, in place; a section left empty
 // is not written. The chosen opening goes first.
 import type { Block, Section, Statement } from '../model.js'
+import { byCodeUnits } from '../order.js'
 import type { SectionCluster as Cluster } from '../align/index.js'
 import type { Fold, Settled } from './fold.js'
 import { orderEntries, partOf, type Entry } from './order.js'
@@ -39,8 +40,6 @@ interface Built {
   /** The lead-ins of blocks that lost their whole list (recorded, not written). */
   orphans: Fold[]
 }
-
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold[] } {
   const children = new Map<number, Cluster[]>()
@@ -164,7 +163,7 @@ function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput
  * numbers, in order, renumbered from 1 so that no number is skipped.
  */
 function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[]): Array<T & { keep: boolean }> {
-  const sorted = kids.slice().sort((x, y) => x.pos - y.pos || cmp(x.title.key, y.title.key) || cmp(x.title.title, y.title.title) || x.k.rank - y.k.rank)
+  const sorted = kids.slice().sort((x, y) => x.pos - y.pos || byCodeUnits(x.title.key, y.title.key) || byCodeUnits(x.title.title, y.title.title) || x.k.rank - y.k.rank)
   if (sorted.length < 2 || !sorted.every((x) => NUMBERING.test(x.title.title))) return sorted.map((x) => ({ ...x, keep: false }))
   const number = (x: T) => parseInt(x.title.title, 10)
   sorted.sort((x, y) => number(x) - number(y) || x.pos - y.pos || x.k.rank - y.k.rank)
