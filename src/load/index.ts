@@ -14,7 +14,7 @@ import { asAgentError, reviveError } from './errors.js'
 import { ParsePool, workerEntry } from './pool.js'
 import type { FileResult } from './protocol.js'
 
-export { DEFAULT_CACHE_DIR, TOOL_VERSION } from './cache.js'
+export { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
 
 export interface LoadOptions {
   /** Use the parse cache: true for node_modules/.cache/agentmerge/ (under the working directory), or its location. */

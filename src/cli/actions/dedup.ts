@@ -1,8 +1,7 @@
 // `agentmerge dedup`: the groups of statements that say the same thing,
 // readable (largest spread first, as a lint) or as the stable JSON.
-import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
-import { bestWording } from '../../merge/body.js'
-import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
+import { at, dedupCached, dedupJson, groupingCacheFor, profileAhead, type DedupGroup } from '../../dedup/index.js'
+import { bestWording } from '../../merge/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'

@@ -4,8 +4,7 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, loadAgentBytes, pairAgents, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
-import { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange } from '../../diff/git.js'
+import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findAgentFiles } from '../../read/find.js'
 import { readInputs } from '../inputs.js'

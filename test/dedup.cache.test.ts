@@ -7,7 +7,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFile
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { dedupAgents, dedupJson, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
-import { dedupCached, GroupingCache, groupingCacheFor } from '../src/load/grouping.js'
+import { dedupCached, GroupingCache, groupingCacheFor } from '../src/dedup/index.js'
 import { groupDuplicates } from '../src/similarity/index.js'
 import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
