@@ -14,7 +14,7 @@ import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from '../load/index.js'
 import type { Statement } from '../model.js'
-import { loadLearned } from '../similarity/index.js'
+import { learnedHeader } from '../similarity/index.js'
 import type { IndexReason, StatementGrouping } from './index.js'
 
 /** Bumped when the entry layout changes. */
@@ -46,7 +46,7 @@ export class GroupingCache {
   /** The key of a run: everything its grouping is computed from. */
   key(statements: readonly Statement[], threshold: number): string {
     const hash = createHash('sha256')
-    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, loadLearned()?.header ?? null, threshold, statements.length]))
+    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), threshold, statements.length]))
     // Lengths first, so that no text can run into the next one.
     let chunk = ''
     for (const s of statements) {
