@@ -83,4 +83,12 @@ describe('normalize keeps the frontmatter as written', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toBe('---\n# the agent\nname: reviewer # slug\ndescription: "Use when: the user asks."\nextra: 0x1F\n# end\n---\n\nBody.\n')
   })
+
+  it('in frontmatter only the lenient reader takes, a field with a block value (`tools:` and its list) moves as written', async () => {
+    const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+    writeFileSync(path, '---\ndescription: Use when: the user asks.\n# what it may use\ntools:\n  - Read\n  - Grep # search\nname: reviewer\n---\n\nBody.\n')
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe('---\nname: reviewer\ndescription: "Use when: the user asks."\n# what it may use\ntools:\n  - Read\n  - Grep # search\n---\n\nBody.\n')
+  })
 })
