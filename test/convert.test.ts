@@ -152,6 +152,10 @@ Review the change.
     expect(existsSync(join(out, 'release-helper.agent.md'))).toBe(true)
     const clean = file(dir, 'plain.md', '---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
     expect((await cli(['convert', '--to', 'copilot', '--strict', clean])).code).toBe(0)
+    // A warning of the read counts too: in its own dialect the structured fixture's one warning is its mojibake, kept.
+    const kept = await cli(['convert', '--to', 'claude', '--strict', FIXTURES + 'backend-developer-structured.md'])
+    expect(kept.code).toBe(1)
+    expect(kept.stderr).toMatch(/^\S*backend-developer-structured\.md:4:9: warning: suspected mojibake "[^"]+", likely "🟠"/)
     const bad = await cli(['convert', '--to', 'cursor', clean])
     expect(bad.code).toBe(2)
     const missing = await cli(['convert', '--to', 'claude', join(dir, 'nope.md')])

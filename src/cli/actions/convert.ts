@@ -35,9 +35,10 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
-  for (const { path, agent } of await readInputs(run, files, { noRepair: true })) {
+  // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair.
+  for (const { path, agent } of await readInputs(run, files, { noRepair: false, mojibake: 'warn' })) {
     if (!agent) continue
+    warned += agent.warnings.length
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
