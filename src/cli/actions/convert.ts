@@ -50,7 +50,6 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         const target = join(options.outDir, fileName!)
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
-        if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
         makeDirs(options.outDir)
         writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)
