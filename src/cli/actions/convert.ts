@@ -6,8 +6,7 @@ import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
-import { findAgentFiles } from '../../read/find.js'
-import { readInputs } from '../inputs.js'
+import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
@@ -20,7 +19,7 @@ export interface ConvertCommandOptions extends GlobalOptions {
 
 export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
+  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
     return run.code
