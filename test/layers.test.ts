@@ -13,7 +13,7 @@ import { ROOT } from './helpers/cli.js'
  */
 const LAYERS: string[][] = [
   ['model.ts'],
-  ['errors.ts', 'version.ts'],
+  ['errors.ts', 'version.ts', 'order.ts'],
   ['markdown/', 'dialects/'],
   ['read/'],
   ['parse/'],

@@ -5,7 +5,7 @@
 // others are recorded as its alternatives. Polarity is the similarity
 // module's (`isNegative`); the topic test (most words shared) is here.
 import type { Statement } from '../model.js'
-import { isNegative, termsOf } from '../similarity/index.js'
+import { isNegative } from '../similarity/index.js'
 import { TermMemo } from './wording.js'
 
 export interface ConflictKind {
@@ -18,13 +18,13 @@ export interface ConflictKind {
 const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf'].map((f) => ({ name: f, pattern: new RegExp(`\\b${f}\\b`, 'i') }))
 const NUMBER = /\b\d+(?:\.\d+)*\+?%?/g
 
-/** What the conflict test reads of a text, once per text. */
-interface Features {
+/** What the conflict test reads of a text, once per text: the marks first, the terms only when two texts are compared. */
+interface Marks {
   negated: boolean
   numbers: string
   formats: string
-  /** Content terms without numbers and formats. */
-  terms: ReadonlySet<string>
+  /** Content terms without numbers and formats, read on first comparison. */
+  terms?: ReadonlySet<string>
 }
 
 function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -34,30 +34,43 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union
 }
 
-function featuresOf(text: string, read: (text: string) => string[] = termsOf): Features {
+function marksOf(text: string): Marks {
   const formats = FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.name)
-  const terms = new Set(read(text).filter((t) => !/^\d/.test(t) && !formats.includes(t)))
-  return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', '), terms }
+  return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', ') }
 }
 
 /**
  * The conflict test of one merge: what it reads of each text is read once
- * (a merge of many files compares the same texts many times).
+ * (a merge of many files compares the same texts many times), and the
+ * costly part, the terms, only for texts that are compared.
  */
 export class Conflicts {
-  private readonly seen = new Map<string, Features>()
-  constructor(private readonly terms: TermMemo = new TermMemo()) {}
+  private readonly seen = new Map<string, Marks>()
+  constructor(private readonly memo: TermMemo = new TermMemo()) {}
 
-  features(text: string): Features {
-    let f = this.seen.get(text)
-    if (!f) this.seen.set(text, (f = featuresOf(text, (t) => this.terms.of(t))))
-    return f
+  private marks(text: string): Marks {
+    let m = this.seen.get(text)
+    if (!m) this.seen.set(text, (m = marksOf(text)))
+    return m
+  }
+
+  /** The terms the topic test compares (content terms without numbers and formats). */
+  topicTerms(text: string): ReadonlySet<string> {
+    return this.terms(text, this.marks(text))
+  }
+
+  private terms(text: string, m: Marks): ReadonlySet<string> {
+    if (!m.terms) {
+      const formats = m.formats === '' ? [] : m.formats.split(', ')
+      m.terms = new Set(this.memo.of(text).filter((t) => !/^\d/.test(t) && !formats.includes(t)))
+    }
+    return m.terms
   }
 
   /** Whether a text could conflict with anything: negated, or naming a number or a format. */
   marked(text: string): boolean {
-    const f = this.features(text)
-    return f.negated || f.numbers !== '' || f.formats !== ''
+    const m = this.marks(text)
+    return m.negated || m.numbers !== '' || m.formats !== ''
   }
 
   /**
@@ -67,15 +80,15 @@ export class Conflicts {
    */
   between(a: Statement, b: Statement): ConflictKind | undefined {
     if (a.kind === 'code' || b.kind === 'code' || a.text === b.text) return undefined
-    const x = this.features(a.text)
-    const y = this.features(b.text)
+    const x = this.marks(a.text)
+    const y = this.marks(b.text)
     if (x.negated !== y.negated) {
-      if (jaccard(x.terms, y.terms) >= 0.6) return { kind: 'polarity', detail: `${x.negated ? 'negated' : 'affirmed'} / ${y.negated ? 'negated' : 'affirmed'}` }
+      if (jaccard(this.terms(a.text, x), this.terms(b.text, y)) >= 0.6) return { kind: 'polarity', detail: `${x.negated ? 'negated' : 'affirmed'} / ${y.negated ? 'negated' : 'affirmed'}` }
       return undefined
     }
     const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
     const formats = x.formats !== '' && y.formats !== '' && x.formats !== y.formats
-    if ((!numbers && !formats) || jaccard(x.terms, y.terms) < 0.5) return undefined
+    if ((!numbers && !formats) || jaccard(this.terms(a.text, x), this.terms(b.text, y)) < 0.5) return undefined
     return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : `${x.formats} / ${y.formats}` }
   }
 }

@@ -6,8 +6,8 @@ import { resolve } from 'node:path'
 import type { StatementGrouping } from '../dedup/index.js'
 import { AgentError } from '../errors.js'
 import type { Agent } from '../model.js'
+import { byCodeUnits } from '../order.js'
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The input a path names: by path as given, else by resolved path. */
 export function inputNamed(agents: readonly Agent[], path: string, option: string): number {
@@ -18,29 +18,38 @@ export function inputNamed(agents: readonly Agent[], path: string, option: strin
 }
 
 /**
- * The central input: the highest sum of cosine overlaps between its
- * duplicate groups and each other input's (|A and B| / sqrt(|A| |B|)),
- * summed per group so that the work is linear in the statements; ties by
- * path. `owner[i]` is the input of statement i in the grouping.
+ * The set closest to all the others: the highest sum of cosine overlaps with
+ * each other set (|A and B| / sqrt(|A| |B|)), summed per member so that the
+ * work is linear in the members; `before(a, b)` breaks ties (true: a wins).
+ * The central input and the central description are both this choice.
+ */
+export function mostCentral<T>(sets: ReadonlyArray<ReadonlySet<T>>, before: (a: number, b: number) => boolean): number {
+  const weight = sets.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
+  // Per member, the summed weight of the sets that have it.
+  const total = new Map<T, number>()
+  sets.forEach((set, i) => {
+    for (const m of set) total.set(m, (total.get(m) ?? 0) + weight[i]!)
+  })
+  const score = sets.map((set, i) => {
+    let sum = 0
+    for (const m of set) sum += total.get(m)! - weight[i]!
+    return sum * weight[i]!
+  })
+  let best = 0
+  for (let i = 1; i < sets.length; i++) {
+    const d = score[i]! - score[best]!
+    if (d > 1e-12 || (Math.abs(d) <= 1e-12 && before(i, best))) best = i
+  }
+  return best
+}
+
+/**
+ * The central input: the one whose duplicate groups the others share most
+ * (mostCentral); ties by path. `owner[i]` is the input of statement i in the
+ * grouping.
  */
 export function centralInput(agents: readonly Agent[], grouping: StatementGrouping, owner: readonly number[]): number {
   const groups = agents.map(() => new Set<number>())
   grouping.group.forEach((g, i) => groups[owner[i]!]!.add(g))
-  const weight = groups.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
-  // Per group, the summed weight of the inputs that have it.
-  const total = new Float64Array(grouping.count)
-  groups.forEach((set, a) => {
-    for (const g of set) total[g]! += weight[a]!
-  })
-  const score = groups.map((set, a) => {
-    let sum = 0
-    for (const g of set) sum += total[g]! - weight[a]!
-    return sum * weight[a]!
-  })
-  let best = 0
-  for (let a = 1; a < agents.length; a++) {
-    const d = score[a]! - score[best]!
-    if (d > 1e-12 || (Math.abs(d) <= 1e-12 && cmp(agents[a]!.path, agents[best]!.path) < 0)) best = a
-  }
-  return best
+  return mostCentral(groups, (a, b) => byCodeUnits(agents[a]!.path, agents[b]!.path) < 0)
 }

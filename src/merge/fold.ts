@@ -10,6 +10,7 @@ import type { Conflicts } from './conflicts.js'
 import type { Links } from './links.js'
 import type { Item, Role } from './units.js'
 import { bestWording, type TermMemo } from './wording.js'
+import { byCodeUnits, bySource } from '../order.js'
 
 /** One output statement and every input statement it stands for. */
 export interface Fold {
@@ -49,8 +50,6 @@ interface Pending {
   marked: boolean
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
-const bySource = (a: Statement, b: Statement): number => cmp(a.source.path, b.source.path) || a.source.line - b.source.line
 /** Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves. */
 const family = (r: Role): string => (r === 'prose' || r === 'item' ? 'text' : r)
 
@@ -106,7 +105,7 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
   const sorted = list.slice().sort((x, y) => {
     const a = items[x]!
     const b = items[y]!
-    return (links.textId[x] === links.textId[y] ? 0 : cmp(a.statement.text, b.statement.text)) || (links.normId[x] === links.normId[y] ? 0 : cmp(a.statement.norm, b.statement.norm)) || cmp(a.statement.kind, b.statement.kind) || ctx.home(a) - ctx.home(b) || cmp(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
+    return (links.textId[x] === links.textId[y] ? 0 : byCodeUnits(a.statement.text, b.statement.text)) || (links.normId[x] === links.normId[y] ? 0 : byCodeUnits(a.statement.norm, b.statement.norm)) || byCodeUnits(a.statement.kind, b.statement.kind) || ctx.home(a) - ctx.home(b) || byCodeUnits(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
   })
   const twins = new Map<string, number[]>()
   for (const i of sorted) {

@@ -12,6 +12,7 @@ import { warning } from '../errors.js'
 import { dialect, dialects, spelledAnywhere, toolsMap } from '../dialects/index.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools, spellTool } from '../normalize/tools.js'
+import { mostCentral } from './decide.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
 
@@ -213,30 +214,9 @@ function majority<V extends Vote>(votes: readonly V[]): V {
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
 
-/**
- * The description closest to all the others: the highest sum of cosine
- * overlaps of its words with each other description's (summed per word, so
- * that the work is linear in the inputs); ties: the earliest vote.
- */
+/** The description closest to all the others (mostCentral over their words); ties: the earliest vote. */
 function centralDescription<V extends Vote>(votes: readonly V[]): V {
-  const sets = votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? ''))
-  const weight = sets.map((set) => (set.size === 0 ? 0 : 1 / Math.sqrt(set.size)))
-  const total = new Map<string, number>()
-  sets.forEach((set, i) => {
-    for (const w of set) total.set(w, (total.get(w) ?? 0) + weight[i]!)
-  })
-  let best = 0
-  let bestScore = -1
-  sets.forEach((set, i) => {
-    let score = 0
-    for (const w of set) score += total.get(w)! - weight[i]!
-    score *= weight[i]!
-    if (score > bestScore + 1e-12) {
-      best = i
-      bestScore = score
-    }
-  })
-  return votes[best]!
+  return votes[mostCentral(votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? '')), () => false)]!
 }
 
 /** A routing trigger: the sentence that tells the host when to call the agent. */

@@ -7,6 +7,7 @@
 // (a block of steps) is ordered by the steps' positions, so that the steps
 // of every input keep their order.
 import type { Item } from './units.js'
+import { byCodeUnits } from '../order.js'
 
 /** One thing placed in a merged section: each contributing input with its position there. */
 export interface Entry<T> {
@@ -19,7 +20,6 @@ export interface Entry<T> {
   key: string
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** The part of a fold whose members are the items `here`. */
 export function partOf(here: readonly Item[]): 0 | 1 | 2 {
@@ -46,7 +46,7 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
   const runs = [...runsOf.keys()].sort((x, y) => {
     const a = runsOf.get(x)!
     const b = runsOf.get(y)!
-    return Number(y === base) - Number(x === base) || b.count - a.count || cmp(a.least, b.least) || cmp(paths[x]!, paths[y]!) || x - y
+    return Number(y === base) - Number(x === base) || b.count - a.count || byCodeUnits(a.least, b.least) || byCodeUnits(paths[x]!, paths[y]!) || x - y
   })
   const priority = new Map(runs.map((a, i) => [a, i]))
   const keyed = entries.map((e) => {
@@ -55,6 +55,6 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
     for (const p of e.places) if (owner === undefined || priority.get(p.agent)! < priority.get(owner.agent)!) owner = p
     return { e, run: owner === undefined ? runs.length : priority.get(owner.agent)!, pos: owner?.pos ?? 1 }
   })
-  keyed.sort((x, y) => x.e.part - y.e.part || (byPosition ? x.pos - y.pos || x.run - y.run : x.run - y.run || x.pos - y.pos) || cmp(x.e.key, y.e.key))
+  keyed.sort((x, y) => x.e.part - y.e.part || (byPosition ? x.pos - y.pos || x.run - y.run : x.run - y.run || x.pos - y.pos) || byCodeUnits(x.e.key, y.e.key))
   return keyed.map((k) => k.e.value)
 }

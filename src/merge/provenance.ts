@@ -9,6 +9,7 @@ import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
 import type { FieldDecision } from './meta.js'
 import type { Recorded } from './stages.js'
+import { byCodeUnits, bySource } from '../order.js'
 
 export interface StatementProvenance {
   /** The output statement's id (hash of its normalized text, as `normalize --json` shows it). */
@@ -58,14 +59,12 @@ export interface RecordedProvenance {
   conflict?: string
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 type Placed = { source: { path: string; line: number } }
-const bySource = (a: Placed, b: Placed): number => cmp(a.source.path, b.source.path) || a.source.line - b.source.line
 /** `path:line` of each, by path and line (sorted before they become strings, which would have to be split again). */
 const places = (xs: readonly Placed[]): string[] => (xs.length === 1 ? [at(xs[0]!)] : xs.slice().sort(bySource).map(at))
 
 export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect, recorded: readonly Recorded[], decider: string): Provenance {
-  const notes = recorded.slice().sort((a, b) => bySource(a.statement, b.statement) || cmp(a.reason, b.reason)).map((r): RecordedProvenance => ({
+  const notes = recorded.slice().sort((a, b) => bySource(a.statement, b.statement) || byCodeUnits(a.reason, b.reason)).map((r): RecordedProvenance => ({
     from: at(r.statement),
     text: r.statement.text,
     reason: r.reason,
@@ -74,7 +73,7 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
   }))
   return {
     version: 1,
-    inputs: agents.map((a) => a.path).sort(cmp),
+    inputs: agents.map((a) => a.path).sort(byCodeUnits),
     dialect,
     fields,
     decider,
@@ -88,7 +87,7 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
         title,
         depth: titled.depth,
         from: places(m.members),
-        titles: [...new Set(m.members.map((s) => s.title))].filter((t) => t !== title).sort(cmp),
+        titles: [...new Set(m.members.map((s) => s.title))].filter((t) => t !== title).sort(byCodeUnits),
         statements: m.folds.map((f) => ({
           id: f.statement.id,
           kind: f.statement.kind,
@@ -129,7 +128,7 @@ const safe = (s: string): string => s.replace(/--+>?/g, (m) => m.replace(/-/g, '
  * order, one `|`-separated entry per statement.
  */
 export function provenanceComment(p: Provenance): string {
-  const paths = [...new Set(p.inputs)].sort(cmp)
+  const paths = [...new Set(p.inputs)].sort(byCodeUnits)
   const number = new Map(paths.map((path, i) => [path, i + 1]))
   const ref = (place: string) => {
     const i = place.lastIndexOf(':')

@@ -81,7 +81,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
  * of thousands of folds is not compared pair by pair.
  */
 function candidatePairs(ordered: readonly Settled[], conflicts: Conflicts): Array<[Settled, Settled]> {
-  const terms = ordered.map((s) => [...conflicts.features(s.fold.statement.text).terms])
+  const terms = ordered.map((s) => [...conflicts.topicTerms(s.fold.statement.text)])
   const df = new Map<string, number>()
   for (const list of terms) for (const t of list) df.set(t, (df.get(t) ?? 0) + 1)
   const byRarity = (a: string, b: string) => df.get(a)! - df.get(b)! || cmp(a, b)

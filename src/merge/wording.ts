@@ -4,8 +4,8 @@
 import type { PhrasingContent, Text } from 'mdast'
 import type { Section, Statement } from '../model.js'
 import { termsOf, WordMemo } from '../similarity/index.js'
+import { byCodeUnits } from '../order.js'
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 const DECORATED = /[\p{Extended_Pictographic}]/u
 /** The `1.` or `1)` that numbered a section in its own file. */
 export const NUMBERING = /^\s*\d+[.)]\s+/
@@ -53,7 +53,7 @@ interface Scored {
 }
 
 const order = (x: Scored, y: Scored): number =>
-  y.links - x.links || y.own - x.own || y.terms - x.terms || y.s.text.length - x.s.text.length || cmp(x.s.text, y.s.text) || cmp(x.s.norm, y.s.norm) || cmp(x.s.kind, y.s.kind) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
+  y.links - x.links || y.own - x.own || y.terms - x.terms || y.s.text.length - x.s.text.length || byCodeUnits(x.s.text, y.s.text) || byCodeUnits(x.s.norm, y.s.norm) || byCodeUnits(x.s.kind, y.s.kind) || byCodeUnits(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
 
 /**
  * The wording a fold is written in: among the members the similarity module
@@ -96,7 +96,7 @@ export function clearestTitle(sections: readonly Section[], prefer?: Section): S
     for (const w of words[i]!) shared += titlesWith.get(w)! - 1
     return { s, decorated: DECORATED.test(s.title) ? 1 : 0, shared }
   })
-  scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || cmp(x.s.title, y.s.title) || cmp(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
+  scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || byCodeUnits(x.s.title, y.s.title) || byCodeUnits(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
   return scored[0]!.s
 }
 

@@ -11,6 +11,7 @@ import { summaryLine } from '../merge/index.js'
 import { attr, esc, letters, plural, statsList } from './html.js'
 import { nodeHtml, statementHtml } from './markdown.js'
 import { page, sourceCss } from './page.js'
+import { byCodeUnits, bySource } from '../order.js'
 
 export interface MergeReportOptions {
   /** The page title; default `Merge report: NAME`. */
@@ -19,7 +20,6 @@ export interface MergeReportOptions {
   generated?: string
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 /** For each path, its shortest run of trailing segments that no other path ends with. */
 export function shortNames(paths: readonly string[]): string[] {
@@ -38,7 +38,7 @@ export class Inputs {
   readonly paths: string[]
   private readonly index: Map<string, number>
   constructor(paths: Iterable<string>) {
-    this.paths = [...new Set(paths)].sort(cmp)
+    this.paths = [...new Set(paths)].sort(byCodeUnits)
     this.index = new Map(this.paths.map((p, i) => [p, i]))
     this.shortNames = shortNames(this.paths)
   }
@@ -216,7 +216,7 @@ function sectionMeta(members: readonly Section[], title: string, ctx: Ctx): stri
   const sources = [...new Set(members.map((s) => inputs.indexOf(s.source.path)).filter((i): i is number => i !== undefined))].sort((a, b) => a - b)
   const badges = inputs.badges(sources)
   if (members.length === 1) return `<p class="sec-meta">${inputs.shortHtml(placeOf(members[0]!))}</p>`
-  const sorted = members.slice().sort((a, b) => cmp(a.source.path, b.source.path) || a.source.line - b.source.line)
+  const sorted = members.slice().sort(bySource)
   const items = sorted.map((s) => `<li>${inputs.placeHtml(placeOf(s))} ${s.title === title ? '<span class="muted">same title</span>' : esc(s.title)}</li>`)
   return `<div class="sec-meta">${badges} <details><summary>${plural(members.length, 'section')} merged here<span class="vh">: their titles and places</span></summary><ul class="sec-members">${items.join('')}</ul></details></div>`
 }

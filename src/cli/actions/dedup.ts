@@ -6,6 +6,7 @@ import { ProfileMemo } from '../../similarity/index.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
 import { agentsOf, findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
+import { byCodeUnits } from '../../order.js'
 
 export interface DedupCommandOptions extends GlobalOptions {
   json?: boolean
@@ -15,7 +16,6 @@ export interface DedupCommandOptions extends GlobalOptions {
   threshold?: number
 }
 
-const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0)
 
 function describeGroup(g: DedupGroup): string {
   const where = g.agents === 1 ? `repeated ${g.statements.length} times in 1 agent` : `in ${g.agents} agents${g.statements.length > g.agents ? ` (${g.statements.length} statements)` : ''}`
@@ -41,7 +41,7 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   const shown = result.groups
     .filter((g) => g.statements.length > 1 && g.agents >= min)
     .map((g) => ({ g, head: describeGroup(g) }))
-    .sort((x, y) => y.g.agents - x.g.agents || y.g.statements.length - x.g.statements.length || cmp(x.head, y.head))
+    .sort((x, y) => y.g.agents - x.g.agents || y.g.statements.length - x.g.statements.length || byCodeUnits(x.head, y.head))
   const out: string[] = []
   for (const { g, head } of shown) {
     out.push(head)
