@@ -1,7 +1,8 @@
 // Duplicate statements across agent files: every statement of every agent
 // goes to the similarity module as one item (its kind and plain text), and the
 // groups come back as groups of statements with the reasons for each pairing.
-// Merge builds on the same grouping; `agentmerge dedup` prints it.
+// Merge builds on the same grouping; `agentmerge dedup` prints it. With
+// `--cache` the grouping of unchanged inputs is read back (cache.ts).
 import type { Agent, Statement } from '../model.js'
 import { DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/index.js'
