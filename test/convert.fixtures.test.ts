@@ -44,7 +44,7 @@ describe('convert keeps the body', () => {
       }
       // The shipped mojibake is left as it is, with a warning that names the fix.
       expect(r.stdout).toContain('‚öôÔ∏è')
-      expect(r.stderr).toMatch(/backend-developer-opencode\.md:15:3: warning: suspected mojibake .*normalize --write repairs it/)
+      expect(r.stderr).toMatch(/backend-developer-opencode\.md:15:3: warning: suspected mojibake .*`agentmerge normalize --write` repairs it/)
     })
   }
 

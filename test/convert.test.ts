@@ -3,7 +3,7 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
@@ -152,6 +152,19 @@ Review the change.
     expect(existsSync(join(out, 'release-helper.agent.md'))).toBe(true)
     const clean = file(dir, 'plain.md', '---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
     expect((await cli(['convert', '--to', 'copilot', '--strict', clean])).code).toBe(0)
+    // A warning of the read counts too: in its own dialect the structured fixture's one warning is its mojibake, kept.
+    const kept = await cli(['convert', '--to', 'claude', '--strict', FIXTURES + 'backend-developer-structured.md'])
+    expect(kept.code).toBe(1)
+    expect(kept.stderr).toMatch(/^\S*backend-developer-structured\.md:4:9: warning: suspected mojibake "[^"]+", likely "🟠"/)
+    // A target that is an input, however spelled, is refused by the write path (device and inode): one line, exit 2, the input kept.
+    const link = join(dir, 'link')
+    symlinkSync(dir, link)
+    for (const outDir of [dir, link]) {
+      const again = await cli(['convert', '--to', 'claude', '--out-dir', outDir, clean])
+      expect(again.code).toBe(2)
+      expect(again.stderr).toBe(`${join(outDir, 'plain.md')}: is the same file as the input ${clean}; inputs are never overwritten\n`)
+    }
+    expect(readFileSync(clean, 'utf8')).toBe('---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
     const bad = await cli(['convert', '--to', 'cursor', clean])
     expect(bad.code).toBe(2)
     const missing = await cli(['convert', '--to', 'claude', join(dir, 'nope.md')])

@@ -1,69 +1,40 @@
-// The dialect registry: a fourth dialect is one DialectSpec registered
-// through the registry API, and convert then goes to it and back; no module
-// outside src/dialects names a dialect in its code (a grep over src/).
+// The dialect registry: a fourth dialect is one DialectSpec and its entry in
+// the fixed list (here the list is mocked to hold a toy one), and convert
+// then goes to it and back; a registry a test builds answers for its own
+// dialects only; no module outside src/dialects names a dialect in its code
+// (a grep over src/).
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { convertText, fileNameFor, parseDialect } from '../src/convert/index.js'
-import {
-  dialectIds,
-  dialectOfLocation,
-  keptModel,
-  nameFromPath,
-  pinned,
-  ALIAS_PINS,
-  readToolFields,
-  registerDialect,
-  spellTool,
-  unregisterDialect,
-  type DialectSpec,
-  type Grant,
-} from '../src/dialects/index.js'
+import { claude } from '../src/dialects/claude.js'
+import { copilot } from '../src/dialects/copilot.js'
+import { createRegistry, DIALECTS, dialectIds, dialectOfLocation, nameFromPath, type DialectSpec, type Registry } from '../src/dialects/index.js'
+import { opencode } from '../src/dialects/opencode.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { ROOT } from './helpers/cli.js'
+import { toy } from './helpers/toy-dialect.js'
 
-/** A made-up tool: snake_case tool names in a list, `provider/model` ids, `max_turns`, agents in `.toy/agents/NAME.toy.md`. */
-const toy: DialectSpec = {
-  id: 'toy',
-  title: 'Toy',
-  aliases: ['toy-agent'],
-  fields: ['name', 'description', 'tools', 'model', 'max_turns'],
-  required: ['name'],
-  ownFields: ['max_turns'],
-  folders: ['.toy/agents'],
-  suffixes: ['.toy.md'],
-  fileName: (name) => `${name}.toy.md`,
-  name: (name) => ({ value: name }),
-  unknownFields: { keep: false, why: 'Toy rejects unknown fields' },
-  tools: {
-    form: 'list',
-    fields: ['tools'],
-    spell: { read: 'read_file', grep: 'search_text', bash: 'run_shell', edit: 'edit_file', write: 'edit_file' },
-    read: (values) => readToolFields(values, toy),
-    write(grants: Grant[]) {
-      const notes: Array<{ written: string; message: string }> = []
-      const names: string[] = []
-      for (const g of grants.filter((x) => x.enabled)) {
-        const name = g.kind === 'tool' ? spellTool(g.id, 'toy') : undefined
-        if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Toy equivalent; dropped` })
-        else if (!names.includes(name)) names.push(name)
-      }
-      return names.length > 0 ? { tools: names, notes } : { notes }
+// The fixed list with the toy dialect added, as a new dialect is added: one
+// entry. Built when first asked (the spec modules import the list back).
+vi.mock('../src/dialects/list.js', () => {
+  let built: { DIALECTS: DialectSpec[]; registry: Registry } | undefined
+  const list = () => {
+    if (!built) {
+      const DIALECTS = [claude, opencode, copilot, toy]
+      built = { DIALECTS, registry: createRegistry(DIALECTS) }
+    }
+    return built
+  }
+  return {
+    get DIALECTS() {
+      return list().DIALECTS
     },
-    none: () => [],
-    problem: (written) => (Object.values(toy.tools.spell).includes(written) ? undefined : `tool '${written}' is not a Toy tool`),
-  },
-  models: {
-    spell(ref) {
-      if (ref.kind === 'inherit') return {}
-      if (ref.kind === 'alias') return pinned(ref.family, `anthropic/${ALIAS_PINS[ref.family]}`, 'Toy')
-      if (ref.kind === 'model') return { value: `${ref.provider}/${ref.id}` }
-      return keptModel(ref.written)
+    get registry() {
+      return list().registry
     },
-  },
-  readFact: (key, value) => (key === 'max_turns' ? [{ kind: 'turns', value }] : undefined),
-  writeFact: (fact) => (fact.kind === 'turns' ? { set: [['max_turns', fact.value]] } : { drop: 'Toy has no such field' }),
-}
+  }
+})
 
 const CLAUDE = `---
 name: release-helper
@@ -80,10 +51,7 @@ You prepare releases.
 - Never push tags yourself.
 `
 
-describe('a fourth dialect, registered through the registry', () => {
-  beforeAll(() => registerDialect(toy))
-  afterAll(() => unregisterDialect('toy'))
-
+describe('a fourth dialect, added to the list', () => {
   it('is known by id, alias, location, file name and its own fields', () => {
     expect(dialectIds()).toContain('toy')
     expect(parseDialect('Toy-Agent')).toBe('toy')
@@ -116,6 +84,21 @@ ${source.body}`)
     expect(statementsOf(parseAgent(back.text, 'b.md').root).map((s) => s.text)).toEqual(statementsOf(source.root).map((s) => s.text))
     // Toy to Toy is the file itself.
     expect(convertText(toyAgent, 'toy').text).toBe(there.text)
+  })
+})
+
+describe('a registry a test builds', () => {
+  it('answers for its own dialects only, the first the default; an id listed twice is refused', () => {
+    const own = createRegistry([toy])
+    expect(own.dialectIds()).toEqual(['toy'])
+    expect(own.findDialect('TOY-agent')?.id).toBe('toy')
+    expect(own.findDialect('claude')).toBeUndefined()
+    expect(own.detectDialect([{ key: 'name', value: 'a', line: 2 }], 'a.md').id).toBe('toy')
+    expect(own.nameFromPath('x/a.toy.md')).toBe('a')
+    expect(own.agentRootFolders()).toEqual(new Set(['.toy']))
+    expect(() => own.dialect('claude')).toThrow(/unknown dialect 'claude' \(one of toy\)/)
+    expect(() => createRegistry([toy, toy])).toThrow(/listed twice/)
+    expect(DIALECTS.map((d) => d.id)).toEqual([...dialectIds()])
   })
 })
 

@@ -76,11 +76,20 @@ describe('normalize keeps the frontmatter as written', () => {
     expect(r.stdout.startsWith("---\nname: reviewer\ndescription: Reviews code.\ntools: 'Read, Grep' # lower-case on purpose\nextra: 1\n---\n")).toBe(true)
   })
 
-  it('in frontmatter only the lenient reader takes, the field that is not YAML is quoted and the others stay as written', async () => {
+  /** `normalize` of frontmatter only the lenient reader takes (`description` holds `: `) prints `expected`. */
+  async function lenient(frontmatter: string, expected: string): Promise<void> {
     const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
-    writeFileSync(path, '---\n# the agent\nname: reviewer # slug\ndescription: Use when: the user asks.\nextra: 0x1F\n# end\n---\n\nBody.\n')
+    writeFileSync(path, `---\n${frontmatter}---\n\nBody.\n`)
     const r = await cli(['normalize', path])
     expect(r.code, r.stderr).toBe(0)
-    expect(r.stdout).toBe('---\n# the agent\nname: reviewer # slug\ndescription: "Use when: the user asks."\nextra: 0x1F\n# end\n---\n\nBody.\n')
+    expect(r.stdout).toBe(`---\n${expected}---\n\nBody.\n`)
+  }
+
+  it('in frontmatter only the lenient reader takes, the field that is not YAML is quoted and the others stay as written', async () => {
+    await lenient('# the agent\nname: reviewer # slug\ndescription: Use when: the user asks.\nextra: 0x1F\n# end\n', '# the agent\nname: reviewer # slug\ndescription: "Use when: the user asks."\nextra: 0x1F\n# end\n')
+  })
+
+  it('in frontmatter only the lenient reader takes, a field with a block value (`tools:` and its list) moves as written', async () => {
+    await lenient('description: Use when: the user asks.\n# what it may use\ntools:\n  - Read\n  - Grep # search\nname: reviewer\n', 'name: reviewer\ndescription: "Use when: the user asks."\n# what it may use\ntools:\n  - Read\n  - Grep # search\n')
   })
 })

@@ -35,6 +35,16 @@ describe('frontmatter', () => {
     expect(again.warnings).toEqual([])
   })
 
+  it('reads a kept block scalar and comments leniently as strict YAML would, and refuses a stray indented line before the first key', () => {
+    const agent = parseAgent('---\nnotes: |+\n  keep\n\n# about the next\ndescription: Use when: the user asks.\n---\n\nBody.\n', 'r.md')
+    expect(agent.meta.fields).toEqual([
+      { key: 'notes', value: 'keep\n\n', line: 2 },
+      { key: 'description', value: 'Use when: the user asks.', line: 6 },
+    ])
+    // Read leniently, the line would be dropped without a word.
+    expect(errorOf('---\n  stray\nname: a\ndescription: Use when: the user asks.\n---\n\nBody.\n')).toMatchObject({ code: 'yaml-invalid', line: 2 })
+  })
+
   it('accepts a blank line after the opening fence', () => {
     const agent = parseAgent('---\n\nname: a\n---\nBody.\n', 'a.md')
     expect(agent.meta.fields).toEqual([{ key: 'name', value: 'a', line: 3 }])

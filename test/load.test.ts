@@ -9,8 +9,8 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { AgentError, loadAgents, readAgent, type Agent } from '../src/index.js'
 import { readInput } from '../src/read/read.js'
-import { FIXTURE_FILES, FIXTURES, ROOT } from './helpers/cli.js'
-import { tempDir } from './helpers/tmp.js'
+import { ROOT } from './helpers/cli.js'
+import { fixtureCopies } from './helpers/tmp.js'
 
 let dir: string
 let files: string[]
@@ -24,12 +24,7 @@ function entries(root: string): string[] {
 }
 
 beforeAll(() => {
-  dir = tempDir('agentmerge-load-')
-  files = FIXTURE_FILES.map((f) => {
-    const path = join(dir, f)
-    copyFileSync(FIXTURES + f, path)
-    return path
-  })
+  ;({ dir, files } = fixtureCopies('agentmerge-load-'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

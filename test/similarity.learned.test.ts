@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { decodeLearned, encodeLearned } from '../src/similarity/learned.js'
+import { decodeLearned, encodeLearned, learnedHeader } from '../src/similarity/learned.js'
 
 const root = join(import.meta.dirname, '..')
 const data = join(root, 'data/similarity.bin')
@@ -24,6 +24,10 @@ describe('learned data', () => {
     const v = learned.vectors.get('test')!
     expect(Math.hypot(...v)).toBeCloseTo(1, 5)
     expect(learned.header.sources).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('reads the header alone (the grouping cache key) as the whole decode reads it', () => {
+    expect(learnedHeader()).toEqual(decodeLearned(readFileSync(data)).header)
   })
 
   it('encodes what it decodes', () => {

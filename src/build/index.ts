@@ -122,11 +122,12 @@ function stable(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-function readText(path: string): string | undefined {
+/** A file's bytes, or null when there is none to read. */
+function readBytes(path: string): Buffer | null {
   try {
-    return readFileSync(path, 'utf8')
+    return readFileSync(path)
   } catch {
-    return undefined
+    return null
   }
 }
 
@@ -161,9 +162,12 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       item.sidecar = `${target.output}.provenance.json`
       item.sidecarText = stampSidecar(provenanceJson(result.provenance), item.text)
     }
-    const current = readText(resolve(dir, target.output))
-    const currentSidecar = item.sidecar ? readText(resolve(dir, item.sidecar)) : undefined
-    item.onDisk = { output: hashOf(resolve(dir, target.output)), sidecar: item.sidecar ? hashOf(resolve(dir, item.sidecar)) : null }
+    // The output and sidecar are read once: their text is compared here, their hash when writing.
+    const outputBytes = readBytes(resolve(dir, target.output))
+    const sidecarBytes = item.sidecar ? readBytes(resolve(dir, item.sidecar)) : null
+    item.onDisk = { output: outputBytes && sha256(outputBytes), sidecar: sidecarBytes && sha256(sidecarBytes) }
+    const current = outputBytes?.toString('utf8')
+    const currentSidecar = sidecarBytes?.toString('utf8')
     if (current === undefined) {
       item.status = 'missing'
       return item
@@ -212,14 +216,6 @@ export function planBuild(config: Config, options: BuildOptions = {}, only?: str
   return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, ...options }))
 }
 
-function hashOf(path: string): string | null {
-  try {
-    return sha256(readFileSync(path))
-  } catch {
-    return null
-  }
-}
-
 /** The real path of a directory that may not exist yet (its nearest existing ancestor resolved). */
 function realDir(dir: string): string {
   try {
@@ -232,16 +228,16 @@ function realDir(dir: string): string {
 
 /**
  * Writes an item's output and sidecar, as one pair, when their content
- * changes; returns the paths written. A file changed on disk since the plan
- * read it is not overwritten, and no source is ever written.
+ * changes from what the plan read; returns the paths written. A file changed
+ * on disk since the plan read it is not overwritten (the write path reads it
+ * again to check), and no source is ever written.
  */
 export function applyItem(item: BuildItem, dir: string): string[] {
   const writes: FileWrite[] = []
   const add = (rel: string, text: string, before: string | null | undefined) => {
-    const path = resolve(dir, rel)
-    if (readText(path) === text) return
+    if (before != null && before === sha256(text)) return
     const unchanged = (bytes: Uint8Array | undefined) => before === undefined || (bytes === undefined ? before === null : sha256(bytes) === before)
-    writes.push({ path, content: text, unchanged })
+    writes.push({ path: resolve(dir, rel), content: text, unchanged })
   }
   if (item.text !== undefined) add(item.output, item.text, item.onDisk?.output)
   if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)

@@ -2,8 +2,6 @@
 // target's own fields and spelling (convertMeta), edited where it can be;
 // the body is written back as the file had it, byte for byte.
 import { dialect, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
-import { warning } from '../errors.js'
-import { repairMojibake } from '../read/mojibake.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { withEol } from '../normalize.js'
 import { readMeta } from '../normalize/meta.js'
@@ -43,7 +41,7 @@ export function convertAgent(agent: Agent, to: Dialect, options: ConvertOptions 
  * into the target's (in the target's key order; untouched when the target is
  * the file's own dialect), then the body exactly as the file had it, in the
  * file's line endings and with its byte order mark. Converting never repairs
- * the text; a run that looks like mojibake is a warning.
+ * the text: read it with `mojibake: 'warn'` to keep mojibake and be warned of it.
  */
 export function convertText(agent: Agent, to: Dialect, options: ConvertOptions = {}): { text: string; warnings: Diagnostic[] } {
   if (agent.body === undefined) {
@@ -60,21 +58,5 @@ export function convertText(agent: Agent, to: Dialect, options: ConvertOptions =
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
   const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)
-  return { text, warnings: [...warnings, ...suspectMojibake(agent)] }
-}
-
-/**
- * Warnings for runs of text that look like mojibake, which convert leaves as
- * they are (only normalize and merge repair), with their file lines.
- */
-function suspectMojibake(agent: Agent): Diagnostic[] {
-  const yamlLines = agent.meta.yaml === undefined || agent.meta.yaml === '' ? 0 : agent.meta.yaml.split('\n').length
-  const parts: Array<[string, number]> = [[agent.body ?? '', agent.meta.present ? agent.meta.line + yamlLines + 1 : 0]]
-  if (agent.meta.yaml) parts.unshift([agent.meta.yaml, agent.meta.line])
-  return parts.flatMap(([text, offset]) =>
-    repairMojibake(text).repairs.map((r) => {
-      const from = r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252'
-      return warning('mojibake-suspect', `suspected mojibake ${JSON.stringify(r.from)} (UTF-8 once read as ${from}, would read ${JSON.stringify(r.to)}); convert keeps the bytes, agentmerge normalize --write repairs it`, agent.path, offset + r.line, r.column)
-    }),
-  )
+  return { text, warnings }
 }

@@ -1,11 +1,15 @@
 // Duplicate statements across agent files: every statement of every agent
 // goes to the similarity module as one item (its kind and plain text), and the
 // groups come back as groups of statements with the reasons for each pairing.
-// Merge builds on the same grouping; `agentmerge dedup` prints it.
+// Merge builds on the same grouping; `agentmerge dedup` prints it. With
+// `--cache` the grouping of unchanged inputs is read back (cache.ts).
 import type { Agent, Statement } from '../model.js'
 import { DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
+import type { GroupingCache } from './cache.js'
+
+export { GroupingCache, groupingCacheFor } from './cache.js'
 
 export type DedupOptions = SimilarityOptions
 
@@ -141,6 +145,38 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
 export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}): DedupResult {
   const { statements, owner } = statementsOfAgents(agents)
   return dedupResult(statements, owner, groupStatements(statements, options), options)
+}
+
+/**
+ * dedupAgents with the grouping cache: the grouping is read from the cache
+ * when the statements and threshold are those of the entry of these inputs,
+ * else computed (with the profiles `memo` holds, if any) and stored. The
+ * same result as dedupAgents either way.
+ */
+export function dedupCached(agents: readonly Agent[], options: DedupOptions, cache: GroupingCache | undefined, memo?: ProfileMemo): DedupResult {
+  const { statements, owner } = statementsOfAgents(agents)
+  if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
+  const paths = agents.map((a) => a.path)
+  const key = cache.key(statements, thresholdOf(options))
+  let grouping = cache.get(paths, key, statements)
+  if (!grouping) {
+    grouping = groupStatements(statements, options, memo)
+    cache.put(paths, key, grouping, statements)
+  }
+  return dedupResult(statements, owner, grouping, options)
+}
+
+/**
+ * A loadAgents `onAgent` that profiles the statements of each agent parsed
+ * (not those read from the parse cache, whose grouping the grouping cache
+ * may well hold) into `memo` while the other files are still loading: the
+ * main thread mostly waits for the parse workers then.
+ */
+export function profileAhead(memo: ProfileMemo): (agent: Agent, cached: boolean) => void {
+  return (agent, cached) => {
+    if (cached) return
+    for (const s of statementsOf(agent.root)) memo.profile(s.text, s.kind)
+  }
 }
 
 /** The stable JSON view: `{"groups": [["path:line", ...], ...]}`. */

@@ -2,7 +2,7 @@
 // Code alias or id, OpenCode's `provider/model-id`, a Copilot display name
 // such as `Claude Sonnet 4.5 (copilot)`) is read into one form, a provider and
 // a model id; each dialect writes that form in its own spelling (its file).
-import { dialect } from './registry.js'
+import { registry } from './list.js'
 import type { ModelRef, SpelledModel } from './types.js'
 
 export type { ModelRef, SpelledModel }
@@ -77,7 +77,7 @@ export function readModel(written: string, dialectId: string): ModelRef {
   if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1) }
   const provider = providerOf(lower)
   if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower }
-  if (dialect(dialectId).models.displayNames === true || /\s/.test(value)) {
+  if (registry.dialect(dialectId).models.displayNames === true || /\s/.test(value)) {
     const id = idFromDisplay(value)
     const p = id ? providerOf(id) : undefined
     if (id && p) return { kind: 'model', provider: p, id }
@@ -88,7 +88,7 @@ export function readModel(written: string, dialectId: string): ModelRef {
 
 /** Writes a model in a target dialect's spelling. */
 export function spellModel(ref: ModelRef, to: string): SpelledModel {
-  return dialect(to).models.spell(ref)
+  return registry.dialect(to).models.spell(ref)
 }
 
 /** The note for an alias pinned to a model in a target without aliases. */

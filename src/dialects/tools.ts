@@ -4,7 +4,7 @@
 // equal; each dialect spells ids its own way (in its own file), and these
 // helpers look spellings up through the registry.
 import type { DialectSpec, Grant } from './types.js'
-import { dialect, dialects, registryGeneration } from './registry.js'
+import { registry } from './list.js'
 
 /**
  * The canonical tools, with spellings seen in the wild that no dialect
@@ -42,24 +42,25 @@ export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T |
   return Object.hasOwn(record, key) ? record[key] : undefined
 }
 
-let index: { generation: number; byName: Map<string, string> } | undefined
+/** The name index of the default registry, made on first use (its dialects never change). */
+let index: Map<string, string> | undefined
 
 /** Lower-case name -> canonical id: ids first, then each dialect's spellings, then the names seen in the wild. */
 function byName(): Map<string, string> {
-  if (index?.generation === registryGeneration()) return index.byName
+  if (index) return index
   const map = new Map<string, string>()
   const add = (name: string, id: string) => {
     if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), id)
   }
   for (const id of Object.keys(CANONICAL_TOOLS)) add(id, id)
-  for (const spec of dialects()) {
+  for (const spec of registry.dialects()) {
     if (spec.tools.folds) continue
     for (const [id, name] of Object.entries(spec.tools.spell)) add(name, id)
   }
   for (const [id, names] of Object.entries(CANONICAL_TOOLS)) for (const name of names) add(name, id)
   // `Task` is Claude Code's old name of `Agent`, whatever else spells it.
   map.set('task', 'agent')
-  index = { generation: registryGeneration(), byName: map }
+  index = map
   return map
 }
 
@@ -101,13 +102,13 @@ export function spellTool(id: string, dialectId: string): string | undefined {
   const paren = id.indexOf('(')
   const base = paren === -1 ? id : id.slice(0, paren)
   const args = paren === -1 ? '' : id.slice(paren)
-  const name = lookup(dialect(dialectId).tools.spell, base)
+  const name = lookup(registry.dialect(dialectId).tools.spell, base)
   return name === undefined ? undefined : name + args
 }
 
-/** Whether any registered dialect spells the tool. */
+/** Whether any dialect spells the tool. */
 export function spelledAnywhere(id: string): boolean {
-  return dialects().some((d) => spellTool(id, d.id) !== undefined)
+  return registry.dialects().some((d) => spellTool(id, d.id) !== undefined)
 }
 
 /**

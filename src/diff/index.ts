@@ -10,3 +10,4 @@ export { formatGithub, annotations, workflowCommand, escapeData, escapeProperty 
 export { useColor } from './format/color.js'
 export { countsText, sectionTitle, summaryLine, toolsText } from './format/common.js'
 export { loadAgentBytes, type LoadedAgent } from './load.js'
+export { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange, type GitChange, type GitRange } from './git.js'

@@ -17,6 +17,7 @@ import { readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
 import type { Agent } from '../model.js'
+import type { MojibakeMode } from '../read/decode.js'
 import type { Input } from '../read/read.js'
 import { VERSION } from '../version.js'
 import { makeDirs } from '../write/dirs.js'
@@ -24,7 +25,7 @@ import { makeDirs } from '../write/dirs.js'
 declare const __AGENTMERGE_BUILD__: string | undefined
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-cache-2'
+const FORMAT = 'agentmerge-cache-3'
 const MAGIC = Buffer.from('AGMC2\n', 'latin1')
 
 /** The version the cache is keyed by: the package version and a hash of the sources it was built from. */
@@ -34,7 +35,8 @@ export const TOOL_VERSION = `${VERSION}+${typeof __AGENTMERGE_BUILD__ === 'strin
 export const DEFAULT_CACHE_DIR = join('node_modules', '.cache', 'agentmerge')
 
 export interface CacheKeyOptions {
-  noRepair?: boolean
+  /** What the read did with mojibake (default: repair). */
+  mojibake?: MojibakeMode
   /** The tool version; tests pass another one to check that it misses. */
   version?: string
 }
@@ -46,9 +48,10 @@ export class ParseCache {
 
   constructor(location: string | undefined, options: CacheKeyOptions = {}) {
     this.dir = resolve(location ?? DEFAULT_CACHE_DIR)
-    this.salt = JSON.stringify([FORMAT, options.version ?? TOOL_VERSION, process.versions.v8, options.noRepair === true])
+    const mojibake = options.mojibake ?? 'repair'
+    this.salt = JSON.stringify([FORMAT, options.version ?? TOOL_VERSION, process.versions.v8, mojibake])
     // The entry's file name leaves the version out, so that a new version overwrites the old one's entries.
-    this.place = JSON.stringify([FORMAT, options.noRepair === true])
+    this.place = JSON.stringify([FORMAT, mojibake])
   }
 
   /** The key of an input: everything its Agent is computed from. */

@@ -20,6 +20,7 @@ import type { Fold } from './fold.js'
 export type { FieldDecision, ToolsPolicy } from './meta.js'
 export type { Fold, MergedSection } from './body.js'
 export type { Recorded } from './stages.js'
+export { bestWording } from './wording.js'
 export { provenanceJson, provenanceComment, type Provenance, type SectionProvenance, type StatementProvenance, type RecordedProvenance } from './provenance.js'
 
 export interface MergeOptions {

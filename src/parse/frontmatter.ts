@@ -74,34 +74,51 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
   return fields
 }
 
-// A top-level entry of a block mapping: a key at column 0 and the lines
-// (indented, blank or comments) that continue it.
-interface Entry {
+/**
+ * One top-level entry of a block mapping: its key, its file line, the blank
+ * and comment lines before it, and its text (the key's line and the lines
+ * that continue it, with newlines).
+ */
+export interface YamlEntry {
   key: string
   line: number
+  before: string
   text: string
 }
 
-/** A top-level key at column 0 (the lenient reader's entries, and the frontmatter writer's). */
-export const ENTRY_START = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t]|$)/
+/** A top-level key at column 0. */
+const ENTRY_START = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t\n]|$)/
 
-function splitEntries(source: string, lineOffset: number): Entry[] | undefined {
-  const entries: Entry[] = []
-  const lines = source.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!
-    const start = ENTRY_START.exec(line)
-    if (start) entries.push({ key: start[1]!.trim(), line: lineOffset + i + 1, text: line })
-    else if (line.trim() === '' || line.trimStart().startsWith('#') || /^[ \t]/.test(line)) {
-      if (entries.length > 0) entries[entries.length - 1]!.text += '\n' + line
+/**
+ * YAML split by its top-level key lines, each entry with the indented lines
+ * that continue it; blank and comment lines go with the line after them
+ * (`tail`: those after the last entry). Undefined when a line fits no entry.
+ * For YAML that does not parse as a whole: the lenient reader reads each
+ * entry on its own, and the frontmatter writer moves them.
+ */
+export function splitEntries(source: string, lineOffset = 0): { entries: YamlEntry[]; tail: string } | undefined {
+  const entries: YamlEntry[] = []
+  let pending = ''
+  let line = lineOffset
+  for (const text of source.split(/(?<=\n)/)) {
+    line++
+    const start = ENTRY_START.exec(text)
+    const last = entries[entries.length - 1]
+    if (start) {
+      entries.push({ key: start[1]!.trim(), line, before: pending, text })
+      pending = ''
+    } else if (text.trim() === '' || text.trimStart().startsWith('#')) pending += text
+    else if (/^[ \t]/.test(text) && last) {
+      last.text += pending + text
+      pending = ''
     } else return undefined
   }
-  return entries
+  return { entries, tail: pending }
 }
 
 // A value that YAML rejected but that reads as prose: no quote, flow
 // collection, block scalar, anchor, alias or tag at its start.
-function plainValue(entry: Entry): string | undefined {
+function plainValue(entry: YamlEntry): string | undefined {
   const lines = entry.text.split('\n')
   const first = lines[0]!.slice(lines[0]!.indexOf(':') + 1).trim()
   if (/^['"[{|>&*!%@`]/.test(first)) return undefined
@@ -110,15 +127,17 @@ function plainValue(entry: Entry): string | undefined {
 }
 
 function lenient(source: string, lineOffset: number, path: string, failure: Located): Frontmatter | undefined {
-  const entries = splitEntries(source, lineOffset)
-  if (!entries || entries.length === 0) return undefined
+  const split = splitEntries(source, lineOffset)
+  if (!split || split.entries.length === 0) return undefined
+  const { entries, tail } = split
   const fields: MetaField[] = []
   const warnings: Diagnostic[] = []
   const seen = new Set<string>()
-  for (const entry of entries) {
+  for (const [i, entry] of entries.entries()) {
     if (seen.has(entry.key)) return undefined
     seen.add(entry.key)
-    const attempt = strict(entry.text, entry.line - 1, path)
+    // With the blank lines after it, which a kept block scalar (`|+`) holds.
+    const attempt = strict(entry.text + (entries[i + 1]?.before ?? tail), entry.line - 1, path)
     if ('fields' in attempt && attempt.fields.length === 1) {
       fields.push(attempt.fields[0]!)
       continue

@@ -16,18 +16,25 @@ export interface Decoded {
   mojibake?: RepairPlan
 }
 
+/** What a read does with mojibake: repair it, keep it and warn of it, or keep it. */
+export type MojibakeMode = 'repair' | 'warn' | 'keep'
+
 export interface DecodeOptions {
   /** Keep mojibake as it is instead of repairing it (the same as `mojibake: 'keep'`). */
   noRepair?: boolean
   /**
    * What to do with mojibake: repair it with a warning (the default; what
    * normalize and the merge do), keep the bytes and only warn, naming the fix
-   * (convert does its own check, see convert/index.ts), or keep
-   * the bytes silently (`--no-repair`).
+   * (what convert does), or keep the bytes silently (`--no-repair`).
    */
-  mojibake?: 'repair' | 'warn' | 'keep'
+  mojibake?: MojibakeMode
 }
 
+
+/** What the options ask done with mojibake. */
+export function mojibakeMode(options: DecodeOptions): MojibakeMode {
+  return options.noRepair ? 'keep' : (options.mojibake ?? 'repair')
+}
 
 function lineAt(bytes: Uint8Array, end: number): number {
   let line = 1
@@ -121,7 +128,7 @@ export function decode(bytes: Uint8Array, path: string, options: DecodeOptions =
     text = text.replace(/\r\n?/g, '\n')
   }
 
-  const mode = options.noRepair ? 'keep' : (options.mojibake ?? 'repair')
+  const mode = mojibakeMode(options)
   if (mode !== 'keep') {
     const planned = makeRepairPlan(text, mode === 'repair')
     if (planned.plan) return { text: planned.text, eol, bom, warnings, mojibake: planned.plan }

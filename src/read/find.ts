@@ -7,8 +7,10 @@
 // kind of file (a skill's SKILL.md, a docs site's title or sidebar keys). The
 // agent folders `.claude`, `.opencode` and `.github` are entered, other
 // hidden folders and node_modules are not, and what `.agentmergeignore` in
-// the working directory names (gitignore syntax) is left out.
-import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs'
+// the working directory names (gitignore syntax) is left out. A FIFO, socket
+// or device with an agent file's name is skipped and reported (reading a FIFO
+// would block).
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, type Dirent } from 'node:fs'
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
@@ -79,7 +81,12 @@ function ignoreRules(cwd: string): ((path: string) => boolean) | undefined {
   }
 }
 
-function walk(dir: string, out: string[], ignored: ((path: string) => boolean) | undefined): void {
+/** What a directory entry that is neither a directory, a regular file nor a symbolic link is. */
+function special(entry: Dirent): string {
+  return entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device'
+}
+
+function walk(dir: string, out: string[], ignored: ((path: string) => boolean) | undefined, onSkip: FindOptions['onSkip']): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
@@ -92,10 +99,11 @@ function walk(dir: string, out: string[], ignored: ((path: string) => boolean) |
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !agentRootFolders().has(entry.name))) continue
       if (ignored?.(path)) continue
-      walk(path, out, ignored)
-    } else if (entry.isFile() && /\.(md|markdown)$/i.test(entry.name)) {
+      walk(path, out, ignored, onSkip)
+    } else if (!entry.isSymbolicLink() && /\.(md|markdown)$/i.test(entry.name)) {
       if (ignored?.(path)) continue
-      if (dialectOfLocation(path) !== undefined || readsAsAgent(path)) out.push(path)
+      if (!entry.isFile()) onSkip?.(path, `not a regular file (${special(entry)})`)
+      else if (dialectOfLocation(path) !== undefined || readsAsAgent(path)) out.push(path)
     }
   }
 }
@@ -105,6 +113,8 @@ export interface FindOptions {
   emptyDirs?: 'reported' | 'allowed'
   /** Where `.agentmergeignore` is looked for; default the process's working directory. */
   cwd?: string
+  /** Called with each file a directory holds that is skipped (not a regular file), and why. */
+  onSkip?: (path: string, why: string) => void
 }
 
 /**
@@ -125,7 +135,7 @@ export function findAgentFiles(paths: string[], options: FindOptions = {}): stri
       isDir = false
     }
     const before = out.length
-    if (isDir) walk(path, out, ignored === null ? (ignored = ignoreRules(options.cwd ?? process.cwd())) : ignored)
+    if (isDir) walk(path, out, ignored === null ? (ignored = ignoreRules(options.cwd ?? process.cwd())) : ignored, options.onSkip)
     if (out.length === before && !(isDir && options.emptyDirs === 'allowed')) out.push(path)
   }
   return out

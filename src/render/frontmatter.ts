@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
-import { ENTRY_START } from '../parse/frontmatter.js'
+import { splitEntries } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
 /** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
@@ -101,7 +101,11 @@ interface Split {
   head: string
   entries: Map<string, Entry>
   tail: string
-  /** Whether moved text must be checked (aliases, or entries read one by one). */
+  /**
+   * Whether moved text must be checked: when it has aliases. Without them an
+   * entry's text means what it meant where it was (entries read one by one
+   * each parsed as one mapping entry at column 0).
+   */
   check: boolean
 }
 
@@ -148,36 +152,23 @@ function splitDocument(source: string, doc: Document): Split | undefined {
 
 /**
  * Splits YAML that does not parse as a whole (a description holding `: `)
- * by its top-level key lines, each entry read on its own; undefined when a
- * line fits no entry.
+ * by its top-level key lines (parse/frontmatter.ts), each entry read on its
+ * own; undefined when a line fits no entry.
  */
 function splitLines(source: string): Split | undefined {
-  const lines = source.split(/(?<=\n)/)
+  const split = splitEntries(source)
+  if (!split || split.entries.length === 0) return undefined
   const entries = new Map<string, Entry>()
-  let head = ''
-  let pending = ''
-  let current: { key: string; text: string } | undefined
-  const close = () => {
-    if (!current) return
-    const doc = parseDocument(current.text)
+  let aliases = false
+  split.entries.forEach((e, i) => {
+    const doc = parseDocument(e.text)
     const pair = doc.errors.length === 0 && isMap(doc.contents) && doc.contents.items.length === 1 ? (doc.contents.items[0] as Pair) : undefined
-    entries.set(current.key, pair ? { doc, pair, value: valueOf(doc, pair), text: current.text } : { doc, text: current.text })
-  }
-  for (const line of lines) {
-    const start = ENTRY_START.exec(line)
-    if (start) {
-      close()
-      current = { key: start[1]!.trim(), text: pending + line }
-      pending = ''
-    } else if (line.trim() === '' || line.startsWith('#')) pending += line
-    else if (/^[ \t]/.test(line) && current) {
-      current.text += pending + line
-      pending = ''
-    } else return undefined
-    if (!current) (head += pending, (pending = ''))
-  }
-  close()
-  return entries.size === 0 ? undefined : { head, entries, tail: pending, check: true }
+    // The comments before the first key are the head's.
+    const text = i === 0 ? e.text : e.before + e.text
+    entries.set(e.key, pair ? { doc, pair, value: valueOf(doc, pair), text } : { doc, text })
+    if (pair) visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
+  })
+  return { head: split.entries[0]!.before, entries, tail: split.tail, check: aliases }
 }
 
 function splitSource(source: string): Split | undefined {
@@ -208,26 +199,32 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
   const ordered = options.order === false ? fields : orderFields(fields, id)
   const valueOf = (field: MetaField) => (field.key === 'tools' && options.respell !== false ? respellTools(field.value, id) : field.value)
   const split = options.source === undefined ? undefined : splitSource(options.source)
-  if (!split) {
-    const doc = new Document()
-    const map = new YAMLMap()
-    for (const field of ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
-    doc.contents = map
-    return doc.toString(STRINGIFY)
+  if (split) {
+    // Text moved as written can hold what only made sense where it was (an
+    // alias before its anchor): then the fields keep the order they came in,
+    // and failing that they are written as canonical YAML.
+    for (const order of ordered === fields ? [fields] : [ordered, fields]) {
+      const text = editedText(split, order, valueOf)
+      if (!split.check || reads(text)) return text
+    }
   }
+  const doc = new Document()
+  const map = new YAMLMap()
+  for (const field of split ? fields : ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
+  doc.contents = map
+  return doc.toString(STRINGIFY)
+}
+
+/** The source's text with each field written as its own entry when its value did not change, edited or new otherwise. */
+function editedText(split: Split, fields: MetaField[], valueOf: (field: MetaField) => unknown): string {
   let text = split.head
-  for (const field of ordered) {
+  for (const field of fields) {
     const value = valueOf(field)
     const entry = split.entries.get(field.key)
     const piece = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(field.key, value, entry)
     text += piece.endsWith('\n') ? piece : piece + '\n'
   }
-  text += split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n'
-  // Text moved as written can hold what only made sense where it was (an
-  // alias before its anchor): then the fields keep the order they came in,
-  // and failing that they are written as canonical YAML.
-  if (!split.check || reads(text)) return text
-  return options.order !== false ? renderFields(fields, id, { ...options, order: false }) : renderFields(fields, id, { ...options, source: undefined })
+  return text + (split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n')
 }
 
 /** Whether YAML text parses, aliases resolved. */

@@ -21,7 +21,7 @@ export { termsOf, WordMemo } from './terms.js'
 export { isNegative, oppositePolarity } from './polarity.js'
 export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
-export { loadLearned, type Learned } from './learned.js'
+export { learnedHeader, loadLearned, type Learned } from './learned.js'
 
 export interface SimItem {
   text: string

@@ -13,7 +13,7 @@
 // Loaded lazily and once per process (it is read-only data, like code): only
 // commands that compare statements reach loadLearned.
 
-import { existsSync, readFileSync } from 'node:fs'
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -69,13 +69,17 @@ export function encodeLearned(data: LearnedData): Uint8Array {
   return Buffer.concat([Buffer.from(MAGIC, 'latin1'), len(head.length), head, len(stems.length), stems, df, vec])
 }
 
+/** The length of the JSON header that follows the magic and its length, checking the magic. */
+function headerLength(buf: Buffer, path: string): number {
+  if (buf.subarray(0, 8).toString('latin1') !== MAGIC) throw new Error(`${path}: not an agentmerge similarity data file`)
+  return buf.readUInt32LE(8)
+}
+
 export function decodeLearned(bytes: Uint8Array, path = 'similarity data'): Learned {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-  if (buf.subarray(0, 8).toString('latin1') !== MAGIC) throw new Error(`${path}: not an agentmerge similarity data file`)
-  let at = 8
-  const headLen = buf.readUInt32LE(at)
-  const header = JSON.parse(buf.subarray(at + 4, at + 4 + headLen).toString('utf8')) as LearnedHeader
-  at += 4 + headLen
+  const headLen = headerLength(buf, path)
+  const header = JSON.parse(buf.subarray(12, 12 + headLen).toString('utf8')) as LearnedHeader
+  let at = 12 + headLen
   const stemsLen = buf.readUInt32LE(at)
   const stems = buf.subarray(at + 4, at + 4 + stemsLen).toString('utf8').split('\n')
   at += 4 + stemsLen
@@ -124,4 +128,27 @@ export function loadLearned(): Learned | null {
     shipped = path ? decodeLearned(readFileSync(path), path) : null
   }
   return shipped
+}
+
+/**
+ * The shipped data's header (what a cache key needs), without decoding the
+ * rest: the stems and vectors are read only if this process already loaded
+ * them. Null when the package has no data file.
+ */
+export function learnedHeader(): LearnedHeader | null {
+  if (shipped !== undefined) return shipped?.header ?? null
+  const path = defaultLearnedPath()
+  if (!path) return null
+  const fd = openSync(path, 'r')
+  try {
+    const read = (length: number, position: number): Buffer => {
+      const buf = Buffer.alloc(length)
+      if (readSync(fd, buf, 0, length, position) !== length) throw new Error(`${path}: corrupt (header)`)
+      return buf
+    }
+    const headLen = headerLength(read(12, 0), path)
+    return JSON.parse(read(headLen, 12).toString('utf8')) as LearnedHeader
+  } finally {
+    closeSync(fd)
+  }
 }

@@ -100,15 +100,21 @@ function veto(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): string | undefi
   return undefined
 }
 
-/** The bar a pair of one class must reach, and the rules that set it. */
-function barOf(a: Shape, b: Shape, tuning: Tuning): { bar: number; rules: string[] } {
-  if (tuning.persona !== null && a.persona && b.persona) return { bar: tuning.persona, rules: ['role openings'] }
-  if (tuning.lead !== null && a.lead && b.lead) return { bar: tuning.lead, rules: ['lead-ins'] }
-  const na = a.tokens.length
-  const nb = b.tokens.length
-  if (tuning.short && Math.min(na, nb) <= SHORT_STEMS) return { bar: tuning.threshold + tuning.short, rules: ['short item'] }
-  if (tuning.long && Math.min(na, nb) >= LONG_STEMS) return { bar: tuning.threshold - tuning.long, rules: ['long paragraphs'] }
-  return { bar: tuning.threshold, rules: [] }
+/** The bar of a pair: `fixed` when a structure rule sets it outright, else the threshold plus `delta`; and the rule that set it. */
+interface Bar {
+  fixed: number | null
+  delta: number
+  rule?: string
+}
+
+/** The bar a pair of one class must reach (see Bar): the one place the structure rules are. */
+function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
+  if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rule: 'role openings' }
+  if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rule: 'lead-ins' }
+  const min = Math.min(a.tokens.length, b.tokens.length)
+  if (tuning.short && min <= SHORT_STEMS) return { fixed: null, delta: tuning.short, rule: 'short item' }
+  if (tuning.long && min >= LONG_STEMS) return { fixed: null, delta: -tuning.long, rule: 'long paragraphs' }
+  return { fixed: null, delta: 0 }
 }
 
 /** Everything about a pair: score, bar, the parts of the score, veto. */
@@ -120,7 +126,9 @@ export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: W
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
   const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
-  const { bar, rules } = barOf(a.shape, b.shape, tuning)
+  const { fixed, delta, rule } = barOf(a.shape, b.shape, tuning)
+  const bar = fixed ?? tuning.threshold + delta
+  const rules = rule ? [rule] : []
   shared.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1))
   const parts: PairParts = { score, bar, lexical, vector, shared, rules: v ? [...rules, v] : rules }
   if (v) parts.veto = v
@@ -144,13 +152,8 @@ export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Wei
   if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
   const { lexical, vector } = similarities(a, b, tuning.jaccard)
   const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
-  const sa = a.shape
-  const sb = b.shape
-  if (tuning.persona !== null && sa.persona && sb.persona) return { score, fixed: tuning.persona, delta: 0 }
-  if (tuning.lead !== null && sa.lead && sb.lead) return { score, fixed: tuning.lead, delta: 0 }
-  const min = Math.min(sa.tokens.length, sb.tokens.length)
-  const delta = tuning.short && min <= SHORT_STEMS ? tuning.short : tuning.long && min >= LONG_STEMS ? -tuning.long : 0
-  return { score, fixed: null, delta }
+  const { fixed, delta } = barOf(a.shape, b.shape, tuning)
+  return { score, fixed, delta }
 }
 
 /** What clustering compares with the threshold: the score moved by the gap between the pair's bar and the threshold. */

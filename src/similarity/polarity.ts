@@ -11,16 +11,15 @@
 // positive instruction about flakiness, so a mid-sentence "no" or "without"
 // is not read as one.
 
-import { wordsOf } from './tokens.js'
+import { wordsOf, type Word } from './tokens.js'
 
 const NEGATED = new Set(['never', 'not', "n't", 'cannot', 'dont', 'doesnt', 'shouldnt', 'mustnt', 'wont', 'cant', 'nor'])
 const OPENERS = new Set(['no', 'avoid', 'avoiding', 'never', 'refrain', 'forbid', 'prohibit'])
 
 /** True when the statement forbids rather than asks (see above). */
-export function isNegative(text: string): boolean {
+export function isNegative(text: string, words: readonly Word[] = wordsOf(text).words): boolean {
   // "don't" -> "don" + "t" in some tokenizations: catch contractions on the raw text.
   if (/\b\w+n['’]t\b/i.test(text)) return true
-  const { words } = wordsOf(text)
   if (words.length > 0 && OPENERS.has(words[0]!.word)) return true
   return words.some((w) => NEGATED.has(w.word))
 }

@@ -9,7 +9,7 @@ import { personaRole } from './persona.js'
 import { isNegative } from './polarity.js'
 import { classOf, normalizeCode, profileOf, type Profile, type SimClass } from './profile.js'
 import { termsOf } from './terms.js'
-import { isContentWord, StemMemo, tokensOf, wordsOf, type Token } from './tokens.js'
+import { isContentWord, StemMemo, tokensOf, wordsOf, type Token, type Word } from './tokens.js'
 import type { Tuning } from './tuning.js'
 
 export interface Shape {
@@ -35,14 +35,16 @@ export function shapeOf(text: string, kind: string, memo: StemMemo, tuning: Tuni
   if (cls === 'exact') return { cls, persona: false, lead: false, negative: false, tokens: [], exact: normalizeCode(text) }
   const persona = cls === 'text' && (personaRole(text) !== undefined || ROLE_LABEL.test(text))
   const lead = cls === 'text' && (kind === 'lead' || /:\s*$/.test(text))
-  let tokens = tuning.legacyTerms ? legacyTokens(text) : tokensOf(text, memo, tuning)
-  if (tuning.fillers && !tuning.legacyTerms) tokens = dropFillers(text, tokens, memo)
+  // The text is split into words once, for its tokens and its polarity.
+  const split = wordsOf(text)
+  let tokens = tuning.legacyTerms ? legacyTokens(text) : tokensOf(text, memo, tuning, split)
+  if (tuning.fillers && !tuning.legacyTerms) tokens = dropFillers(split.words, tokens, memo)
   if (tuning.implications) {
     const have = new Set(tokens.map((t) => t.stem))
     for (const t of impliedBy([...have].sort())) if (!have.has(t)) tokens.push({ stem: t, weight: 0.5 })
   }
   tokens.sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))
-  const shape: Shape = { cls, persona, lead, negative: isNegative(text), tokens }
+  const shape: Shape = { cls, persona, lead, negative: isNegative(text, split.words), tokens }
   if (tuning.vetoes) shape.legacy = profileOf(text, kind)
   return shape
 }
@@ -53,10 +55,10 @@ function legacyTokens(text: string): Token[] {
 }
 
 /** Tokens without the framing and praise words of fillers.ts (kept when nothing else is left). */
-function dropFillers(text: string, tokens: Token[], memo: StemMemo): Token[] {
+function dropFillers(words: readonly Word[], tokens: Token[], memo: StemMemo): Token[] {
   const filler = new Set<string>()
   const content = new Set<string>()
-  for (const { word } of wordsOf(text).words) {
+  for (const { word } of words) {
     if (!isContentWord(word)) continue
     const stem = memo.stem(word)
     if (isFiller(word, stem)) filler.add(stem)

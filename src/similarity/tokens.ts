@@ -60,9 +60,9 @@ export function stemsOf(text: string, memo: StemMemo): string[] {
   return [...seen]
 }
 
-/** The stems of a text with their role weights, each stem once (largest weight). */
-export function tokensOf(text: string, memo: StemMemo, tuning: RoleTuning): Token[] {
-  const { folded, words } = wordsOf(text)
+/** The stems of a text with their role weights, each stem once (largest weight); `split`: its wordsOf, if the caller has it. */
+export function tokensOf(text: string, memo: StemMemo, tuning: RoleTuning, split = wordsOf(text)): Token[] {
+  const { folded, words } = split
   const weights = roleWeights(folded, words, tuning)
   const byStem = new Map<string, number>()
   words.forEach(({ word }, i) => {

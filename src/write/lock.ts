@@ -6,6 +6,7 @@
 import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
+import { processAlive } from './temp.js'
 
 /** How many times a live owner's lock is waited for, a short sleep each, before giving up. */
 const WAITS = 2000
@@ -24,13 +25,7 @@ function ownerAlive(lock: string): boolean {
   } catch {
     return false
   }
-  if (!Number.isInteger(pid) || pid <= 0) return false
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
+  return Number.isInteger(pid) && pid > 0 && processAlive(pid)
 }
 
 /** Takes the lock of `target` (waiting for a live owner); returns its release. */

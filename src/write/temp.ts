@@ -14,7 +14,8 @@ export function tempPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.agentmerge-tmp-${process.pid}-${randomBytes(6).toString('hex')}`)
 }
 
-function alive(pid: number): boolean {
+/** Whether a process is alive (one we may not signal is alive too): the owner of a temporary or of a lock. */
+export function processAlive(pid: number): boolean {
   if (pid === process.pid) return true
   try {
     process.kill(pid, 0)
@@ -35,7 +36,7 @@ export function sweepTemporaries(dir: string): number {
   let swept = 0
   for (const name of names) {
     const m = TEMP.exec(name)
-    if (!m || alive(Number(m[1]))) continue
+    if (!m || processAlive(Number(m[1]))) continue
     const path = join(dir, name)
     try {
       if (!lstatSync(path).isFile()) continue

@@ -40,6 +40,20 @@ describe('11. loops and non-regular files', () => {
     expect(named.stderr).toMatch(/f\.md: not a regular file/)
   })
 
+  it.skipIf(process.platform === 'win32')('a FIFO in a directory given on the command line is skipped with a one-line warning naming it; the other files are read', async () => {
+    const root = repo({ 'agents/a.md': agent('a', ['Always write the tests first.']) })
+    expect(spawnSync('mkfifo', [join(root, 'agents/f.md')]).status).toBe(0)
+    for (const command of [['normalize'], ['dedup'], ['lint'], ['convert', '--to', 'claude']]) {
+      const r = await cli([...command, 'agents'], { cwd: root })
+      expect(r.code, `${command[0]}: ${r.stderr}`).toBe(0)
+      expect(r.stderr.split('\n').filter((line) => line.includes('f.md'))).toEqual([`${join('agents', 'f.md')}: warning: skipped: not a regular file (a FIFO)`])
+    }
+    const merged = await cli(['merge', 'agents'], { cwd: root })
+    expect(merged.code, merged.stderr).toBe(0)
+    expect(merged.stdout).toContain('Always write the tests first.')
+    expect(merged.stderr).toContain('skipped: not a regular file (a FIFO)')
+  })
+
   it('--cache-location /proc/self does not loop: the run finishes without a cache', async () => {
     const dir = repo({ 'a.md': agent('a', ['Rule']) })
     const r = await cli(['normalize', '--cache-location', '/proc/self', 'a.md'], { cwd: dir })

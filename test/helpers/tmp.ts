@@ -1,9 +1,10 @@
 // Temporary directories that are removed when the test that made them ends
 // (or, made outside a test, when the file's tests end), pass or fail.
-import { mkdtempSync, rmSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, onTestFinished } from 'vitest'
+import { FIXTURE_FILES, FIXTURES } from './cli.js'
 
 const later: string[] = []
 afterAll(() => {
@@ -19,4 +20,10 @@ export function tempDir(prefix = 'agentmerge-'): string {
     later.push(dir)
   }
   return dir
+}
+
+/** A temporary directory holding copies of the backend-developer fixtures, and the copies' paths. */
+export function fixtureCopies(prefix: string): { dir: string; files: string[] } {
+  const dir = tempDir(prefix)
+  return { dir, files: FIXTURE_FILES.map((f) => (copyFileSync(FIXTURES + f, join(dir, f)), join(dir, f))) }
 }

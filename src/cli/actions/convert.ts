@@ -6,8 +6,7 @@ import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
-import { findAgentFiles } from '../../read/find.js'
-import { readInputs } from '../inputs.js'
+import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions } from '../shell.js'
 
@@ -20,7 +19,7 @@ export interface ConvertCommandOptions extends GlobalOptions {
 
 export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
+  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
   if (options.output && options.outDir) {
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
     return run.code
@@ -35,9 +34,10 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  // Convert writes the text as it is: suspected mojibake is a warning, not a repair.
-  for (const { path, agent } of await readInputs(run, files, { noRepair: true })) {
+  // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair.
+  for (const { path, agent } of await readInputs(run, files, { noRepair: false, mojibake: 'warn' })) {
     if (!agent) continue
+    warned += agent.warnings.length
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
       const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
@@ -49,7 +49,6 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         const target = join(options.outDir, fileName!)
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
-        if (files.some((f) => f !== '-' && resolve(f) === resolve(target))) throw new AgentError('output-is-input', `${target} is also an input`, path)
         makeDirs(options.outDir)
         writeFileAtomic(target, text, { inputs: files })
         written.set(resolve(target), path)

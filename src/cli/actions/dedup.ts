@@ -1,12 +1,10 @@
 // `agentmerge dedup`: the groups of statements that say the same thing,
 // readable (largest spread first, as a lint) or as the stable JSON.
-import { at, dedupJson, type DedupGroup } from '../../dedup/index.js'
-import { bestWording } from '../../merge/body.js'
-import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
+import { at, dedupCached, dedupJson, groupingCacheFor, profileAhead, type DedupGroup } from '../../dedup/index.js'
+import { bestWording } from '../../merge/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
-import { findAgentFiles } from '../../read/find.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { agentsOf, readInputs } from '../inputs.js'
+import { agentsOf, findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { byCodeUnits } from '../../order.js'
 
@@ -27,7 +25,7 @@ function describeGroup(g: DedupGroup): string {
 
 export async function dedupCommand(paths: string[], options: DedupCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findAgentFiles(paths.length > 0 ? paths : ['-'])
+  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
   // A bad input is reported in one line; the others are still read, and
   // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()

@@ -4,11 +4,9 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, loadAgentBytes, pairAgents, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
-import { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange } from '../../diff/git.js'
+import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
-import { findAgentFiles } from '../../read/find.js'
-import { readInputs } from '../inputs.js'
+import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { EXIT, readOptions, Run, type GlobalOptions } from '../shell.js'
 import { renderDiffReport } from '../../report/index.js'
@@ -167,7 +165,7 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   // namesake on the other side is then neither added nor removed.
   const unreadable = new Set<string>()
   const side = async (root: string) => {
-    const files = findAgentFiles([root], { emptyDirs: 'allowed' })
+    const files = findInputs(run, [root], { emptyDirs: 'allowed' })
     const loaded = await loadFiles(files, 'reading')
     return files.map((path, i) => {
       const one = loaded[i] ?? null

@@ -1,10 +1,9 @@
 // `agentmerge lint`: read the agent files under the paths given and report
 // what makes them misbehave, one `path:line: message (rule)` line each.
 import { AgentError } from '../../errors.js'
-import { findAgentFiles } from '../../read/find.js'
 import { LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
 import type { Dialect } from '../../model.js'
-import { agentsOf, readInputs } from '../inputs.js'
+import { agentsOf, findInputs, readInputs } from '../inputs.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
@@ -25,7 +24,7 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     run.fail(new AgentError('usage', `unknown rule '${unknown[0]}' (rules: ${LINT_RULES.join(', ')})`, '--ignore'))
     return run.code
   }
-  const files = findAgentFiles(paths.length > 0 ? paths : ['.'])
+  const files = findInputs(run, paths.length > 0 ? paths : ['.'])
   const agents = agentsOf(await readInputs(run, files))
   const findings = lintAgents(agents, {
     ignore: ignore as LintRule[],

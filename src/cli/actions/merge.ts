@@ -5,14 +5,13 @@ import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
-import { dedupCached, groupingCacheFor, profileAhead } from '../../load/grouping.js'
+import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
-import { findAgentFiles } from '../../read/find.js'
 import type { CliIo } from '../io.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { agentsOf, readInputs } from '../inputs.js'
+import { agentsOf, findInputs, readInputs } from '../inputs.js'
 
 export interface MergeCommandOptions extends GlobalOptions {
   output?: string
@@ -36,7 +35,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
     return run.code
   }
-  const files = findAgentFiles(paths)
+  const files = findInputs(run, paths)
   const output = options.output
   const mode: ProvenanceMode = options.provenance ?? (output ? 'sidecar' : 'inline')
   if (mode === 'sidecar' && !output) {

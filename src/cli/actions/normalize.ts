@@ -8,10 +8,9 @@ import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { decode } from '../../read/decode.js'
-import { findAgentFiles } from '../../read/find.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { readInputs } from '../inputs.js'
+import { findInputs, readInputs } from '../inputs.js'
 import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
@@ -25,7 +24,7 @@ export interface NormalizeOptions extends GlobalOptions {
 
 export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findAgentFiles(paths.length > 0 ? paths : ['-'], { cwd: io.cwd })
+  const files = findInputs(run, paths.length > 0 ? paths : ['-'], { cwd: io.cwd })
   if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
     run.fail(new AgentError('output-is-input', 'output path is also an input; use --write to rewrite files in place', options.output))
     return run.code

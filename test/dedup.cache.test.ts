@@ -3,14 +3,14 @@
 // the result is the same as without the cache; a changed file, another
 // threshold, another tool version or a corrupt entry miss and are grouped
 // again (and the entry rewritten). The CLI prints the same with and without it.
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { dedupAgents, dedupJson, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
-import { dedupCached, GroupingCache, groupingCacheFor } from '../src/load/grouping.js'
+import { dedupCached, GroupingCache, groupingCacheFor } from '../src/dedup/index.js'
 import { groupDuplicates } from '../src/similarity/index.js'
-import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
-import { tempDir } from './helpers/tmp.js'
+import { cli } from './helpers/cli.js'
+import { fixtureCopies } from './helpers/tmp.js'
 
 vi.mock('../src/similarity/index.js', async (importOriginal) => {
   const real = await importOriginal<typeof import('../src/similarity/index.js')>()
@@ -26,12 +26,7 @@ const read = (paths: string[]) => paths.map((p) => readAgent(p))
 const explained = (agents: Agent[], result = dedupAgents(agents)) => JSON.stringify(dedupJson(result, true))
 
 beforeAll(() => {
-  dir = tempDir('agentmerge-grouping-')
-  files = FIXTURE_FILES.map((f) => {
-    const path = join(dir, f)
-    copyFileSync(FIXTURES + f, path)
-    return path
-  })
+  ;({ dir, files } = fixtureCopies('agentmerge-grouping-'))
 })
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 beforeEach(() => {

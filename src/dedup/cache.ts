@@ -4,19 +4,18 @@
 // is a function of the statements' kinds and texts in input order and of
 // the threshold and the learned data alone, so that is the key: a hash of
 // the tool's version and build, the V8 version, the learned data's header,
-// the threshold, and every statement's kind and text in order. One entry per list of input paths (a changed file overwrites the
-// entry of its run instead of leaving garbage); written and read as the
-// parse cache's entries are (a temporary file renamed into place; a stale,
-// truncated or corrupt entry is a miss and is rewritten).
+// the threshold, and every statement's kind and text in order. One entry per
+// list of input paths (a changed file overwrites the entry of its run instead
+// of leaving garbage); written and read as the parse cache's entries are
+// (load/: a temporary file renamed into place; a stale, truncated or corrupt
+// entry is a miss and is rewritten).
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'
-import { dedupResult, groupStatements, statementsOfAgents, thresholdOf, type DedupOptions, type DedupResult, type IndexReason, type StatementGrouping } from '../dedup/index.js'
-import type { Agent, Statement } from '../model.js'
-import { statementsOf } from '../walk.js'
-import { loadLearned } from '../similarity/index.js'
-import type { ProfileMemo } from '../similarity/index.js'
-import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from './cache.js'
+import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from '../load/index.js'
+import type { Statement } from '../model.js'
+import { learnedHeader } from '../similarity/index.js'
+import type { IndexReason, StatementGrouping } from './index.js'
 
 /** Bumped when the entry layout changes. */
 const FORMAT = 'agentmerge-grouping-3'
@@ -45,9 +44,9 @@ export class GroupingCache {
   }
 
   /** The key of a run: everything its grouping is computed from. */
-  key(statements: readonly Statement[], options: DedupOptions): string {
+  key(statements: readonly Statement[], threshold: number): string {
     const hash = createHash('sha256')
-    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, loadLearned()?.header ?? null, thresholdOf(options), statements.length]))
+    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), threshold, statements.length]))
     // Lengths first, so that no text can run into the next one.
     let chunk = ''
     for (const s of statements) {
@@ -137,40 +136,8 @@ function fromStored(s: Stored, n: number): StatementGrouping | undefined {
   return { group, count, reasons }
 }
 
-/**
- * dedupAgents with the grouping cache: the grouping is read from the cache
- * when the statements and threshold are those of the entry of these inputs,
- * else computed (with the profiles `memo` holds, if any) and stored. The
- * same result as dedupAgents either way.
- */
-export function dedupCached(agents: readonly Agent[], options: DedupOptions, cache: GroupingCache | undefined, memo?: ProfileMemo): DedupResult {
-  const { statements, owner } = statementsOfAgents(agents)
-  if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
-  const paths = agents.map((a) => a.path)
-  const key = cache.key(statements, options)
-  let grouping = cache.get(paths, key, statements)
-  if (!grouping) {
-    grouping = groupStatements(statements, options, memo)
-    cache.put(paths, key, grouping, statements)
-  }
-  return dedupResult(statements, owner, grouping, options)
-}
-
 /** The grouping cache a loadAgents `cache` option stands for (the same place), or undefined without one. */
 export function groupingCacheFor(cache: boolean | string | undefined, version?: string): GroupingCache | undefined {
   if (!cache) return undefined
   return new GroupingCache(typeof cache === 'string' ? cache : undefined, version === undefined ? {} : { version })
-}
-
-/**
- * A loadAgents `onAgent` that profiles the statements of each agent parsed
- * (not those read from the parse cache, whose grouping the grouping cache
- * may well hold) into `memo` while the other files are still loading: the
- * main thread mostly waits for the parse workers then.
- */
-export function profileAhead(memo: ProfileMemo): (agent: Agent, cached: boolean) => void {
-  return (agent, cached) => {
-    if (cached) return
-    for (const s of statementsOf(agent.root)) memo.profile(s.text, s.kind)
-  }
 }
