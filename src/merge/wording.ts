@@ -1,6 +1,6 @@
 // Which words a merged statement or section is written in: the wording of a
 // fold (the most specific member), the title of a merged section (the
-// clearest), and the words titles are aligned on.
+// clearest).
 import type { PhrasingContent, Text } from 'mdast'
 import type { Section, Statement } from '../model.js'
 import { termsOf, WordMemo } from '../similarity/index.js'
@@ -9,14 +9,6 @@ import { byCodeUnits } from '../order.js'
 const DECORATED = /[\p{Extended_Pictographic}]/u
 /** The `1.` or `1)` that numbered a section in its own file. */
 export const NUMBERING = /^\s*\d+[.)]\s+/
-
-/** What one merge has read of its titles: terms per title, and each word read and stemmed once. */
-export interface TitleMemo {
-  titles: Map<string, string[]>
-  words: WordMemo
-}
-
-export const titleMemo = (): TitleMemo => ({ titles: new Map(), words: new WordMemo() })
 
 /** The content terms of texts as one merge reads them: each text read once. */
 export class TermMemo {
@@ -27,21 +19,6 @@ export class TermMemo {
     if (!terms) this.seen.set(text, (terms = termsOf(text, this.words)))
     return terms
   }
-}
-
-/**
- * The words a title is aligned on: its content terms as the similarity
- * module reads them (synonyms joined, fillers dropped), or its key words
- * when it has no content term.
- */
-export function titleWords(section: Section, memo?: TitleMemo): string[] {
-  const plain = section.title.replace(NUMBERING, '')
-  let content = memo?.titles.get(plain)
-  if (!content) {
-    content = termsOf(plain, memo?.words).filter((t) => !/^\d+$/.test(t))
-    memo?.titles.set(plain, content)
-  }
-  return [...new Set(content.length > 0 ? content : section.key.split(' ').filter((w) => w !== ''))]
 }
 
 interface Scored {
