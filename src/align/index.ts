@@ -11,4 +11,4 @@ export { flatten, type SectionRef, type Side, type StatementRef } from './side.j
 export { keptInOrder, type OrderedPair } from './order.js'
 export type { SectionAlignment } from './sections.js'
 export { clusterSections, type SectionCluster, type SectionUnit } from './cluster.js'
-export { keyWords, TitleTerms } from './score.js'
+export { keyWords, NUMBERING, TitleTerms } from './score.js'

@@ -25,7 +25,7 @@ export function greedy(candidates: Array<{ o: number; n: number; score: number }
 }
 
 /** The `1.` or `1)` that numbered a section in its own file: not a word of its title. */
-const NUMBERING = /^\s*\d+[.)]\s+/
+export const NUMBERING = /^\s*\d+[.)]\s+/
 
 /** Reads section titles into the words they are aligned on, each title once per run. */
 export class TitleTerms {

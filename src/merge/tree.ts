@@ -10,7 +10,8 @@ import type { SectionCluster as Cluster } from '../align/index.js'
 import type { Fold, Settled } from './fold.js'
 import { orderEntries, partOf, type Entry } from './order.js'
 import { PROCESS, type Item, type Unit } from './units.js'
-import { clearestTitle, NUMBERING, unnumbered } from './wording.js'
+import { NUMBERING } from '../align/index.js'
+import { clearestTitle, unnumbered } from './wording.js'
 
 /** One output section and the input sections aligned into it. */
 export interface MergedSection {

@@ -5,10 +5,9 @@ import type { PhrasingContent, Text } from 'mdast'
 import type { Section, Statement } from '../model.js'
 import { termsOf, WordMemo } from '../similarity/index.js'
 import { byCodeUnits } from '../order.js'
+import { NUMBERING } from '../align/index.js'
 
 const DECORATED = /[\p{Extended_Pictographic}]/u
-/** The `1.` or `1)` that numbered a section in its own file. */
-export const NUMBERING = /^\s*\d+[.)]\s+/
 
 /** The content terms of texts as one merge reads them: each text read once. */
 export class TermMemo {
