@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { dedupAgents, dedupJson, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
+import { dedupAgents, dedupJson, FOLD_THRESHOLD, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
 import { dedupCached, GroupingCache, groupingCacheFor } from '../src/dedup/index.js'
 import { groupDuplicates } from '../src/similarity/index.js'
 import { cli } from './helpers/cli.js'
@@ -37,15 +37,16 @@ describe('grouping cache (library)', () => {
   it('a re-run reads the grouping back: the same dedup result and merge, without grouping again', async () => {
     const cache = groupingCacheFor(temp())!
     const agents = read(files)
-    const plain = explained(agents)
+    // The merge's threshold, so that the merge takes the cached grouping.
+    const plain = explained(agents, dedupAgents(agents, { threshold: FOLD_THRESHOLD }))
     const merged = renderMerged(mergeAgents(agents), 'inline')
     vi.mocked(groupDuplicates).mockClear()
-    const first = dedupCached(agents, {}, cache)
+    const first = dedupCached(agents, { threshold: FOLD_THRESHOLD }, cache)
     expect(calls()).toBe(1)
     expect(groupings(cache.dir)).toHaveLength(1)
     // A new process would read the agents again: other objects, same statements.
     const again = read(files)
-    const second = dedupCached(again, {}, cache)
+    const second = dedupCached(again, { threshold: FOLD_THRESHOLD }, cache)
     expect(calls()).toBe(1)
     expect(explained(again, second)).toBe(plain)
     expect(explained(agents, first)).toBe(plain)

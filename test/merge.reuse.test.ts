@@ -3,7 +3,7 @@
 // again), and the merge is the same as without it; a grouping of other
 // agents or another threshold is ignored and merge groups on its own.
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { dedupAgents, mergeAgents, renderMerged } from '../src/index.js'
+import { dedupAgents, FOLD_THRESHOLD, mergeAgents, renderMerged } from '../src/index.js'
 import { groupDuplicates } from '../src/similarity/index.js'
 import { fixtureAgents } from './merge.helpers.js'
 
@@ -22,7 +22,7 @@ describe('mergeAgents reuses the grouping of dedupAgents', () => {
   })
 
   it('takes the grouping of the same agents and threshold without grouping again; same output', () => {
-    const dedup = dedupAgents(agents)
+    const dedup = dedupAgents(agents, { threshold: FOLD_THRESHOLD })
     expect(calls()).toBe(1)
     expect(renderMerged(mergeAgents(agents, { dedup }), 'inline')).toBe(plain)
     expect(calls()).toBe(1)
@@ -35,12 +35,15 @@ describe('mergeAgents reuses the grouping of dedupAgents', () => {
     const strict = dedupAgents(agents, { threshold: 0.9 })
     expect(renderMerged(mergeAgents(agents, { dedup: strict }), 'inline')).toBe(plain)
     expect(calls()).toBe(2)
-    const fewer = dedupAgents(agents.slice(1))
+    // dedup's own default is another threshold than the merge's.
+    expect(renderMerged(mergeAgents(agents, { dedup: dedupAgents(agents) }), 'inline')).toBe(plain)
+    expect(calls()).toBe(4)
+    const fewer = dedupAgents(agents.slice(1), { threshold: FOLD_THRESHOLD })
     expect(renderMerged(mergeAgents(agents, { dedup: fewer }), 'inline')).toBe(plain)
-    const reordered = dedupAgents([...agents].reverse())
+    const reordered = dedupAgents([...agents].reverse(), { threshold: FOLD_THRESHOLD })
     expect(renderMerged(mergeAgents(agents, { dedup: reordered }), 'inline')).toBe(plain)
     // The grouping is a field of the result: a copy carries it, for the same statements and threshold.
-    const copy = { ...dedupAgents(agents) }
+    const copy = { ...dedupAgents(agents, { threshold: FOLD_THRESHOLD }) }
     vi.mocked(groupDuplicates).mockClear()
     expect(renderMerged(mergeAgents(agents, { dedup: copy }), 'inline')).toBe(plain)
     expect(calls()).toBe(0)

@@ -23,6 +23,14 @@ export type { Recorded } from './stages.js'
 export { bestWording } from './wording.js'
 export { provenanceJson, provenanceComment, type Provenance, type SectionProvenance, type StatementProvenance, type RecordedProvenance } from './provenance.js'
 
+/**
+ * The similarity a merge folds at: stricter than `dedup`'s listing, since a
+ * wrong fold drops an instruction from the output while a missed one leaves
+ * a visible repeat. Chosen leave one family out by scripts/eval-merge.mjs
+ * (docs/merge.md has the figures and the rule).
+ */
+export const FOLD_THRESHOLD = 0.7
+
 export interface MergeOptions {
   /** The output dialect; default that of the deciding input. */
   to?: Dialect
@@ -32,7 +40,7 @@ export interface MergeOptions {
   base?: string
   /** How tools combine; default `union` (of the explicit lists). */
   tools?: ToolsPolicy
-  /** Duplicate threshold passed to the similarity module. */
+  /** Duplicate threshold passed to the similarity module; default FOLD_THRESHOLD. */
   threshold?: number
   /** Write only the statements carried by at least this many inputs. */
   minSupport?: number
@@ -131,7 +139,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
   if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
   const { statements, owner } = statementsOfAgents(agents)
-  const similarity = options.threshold === undefined ? {} : { threshold: options.threshold }
+  const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD }
   const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined
   const central = grouping ? centralInput(agents, grouping, owner) : 0
   const base = options.base === undefined ? -1 : options.base === 'auto' ? central : inputNamed(agents, options.base, '--base')

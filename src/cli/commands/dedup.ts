@@ -3,6 +3,7 @@ import { Option, type Command, type OptionValues } from 'commander'
 import type { DedupCommandOptions } from '../actions/dedup.js'
 import type { CommandContext } from '../context.js'
 import { parseThreshold, wholeAtLeast, type GlobalOptions } from '../shell.js'
+import { DEFAULT_THRESHOLD } from '../../similarity/index.js'
 
 function dedupOptions(globals: GlobalOptions, raw: OptionValues): DedupCommandOptions {
   return { ...globals, json: raw.json, explain: raw.explain, minAgents: raw.minAgents, check: raw.check, threshold: raw.threshold }
@@ -17,7 +18,7 @@ export function defineDedup(program: Command, context: CommandContext): void {
     .option('--explain', 'show why each pair was grouped: score and shared terms')
     .addOption(new Option('--min-agents <n>', 'list only groups found in at least n agents (not with --json)').default(1).argParser(wholeAtLeast(1)))
     .option('-c, --check', 'exit 1 when a group is listed (a lint for CI)')
-    .option('--threshold <score>', 'duplicate threshold, 0..1 (higher groups less)', parseThreshold)
+    .option('--threshold <score>', `duplicate threshold, 0..1 (higher groups less; default ${DEFAULT_THRESHOLD})`, parseThreshold)
     .addHelpText('after', `
 Examples:
   $ agentmerge dedup a.md b.md
