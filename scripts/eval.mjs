@@ -11,7 +11,7 @@
 // and only the labelled ids (`basename:line`) are scored; a labelled
 // statement the prediction leaves out counts as alone.
 //
-//   npm run eval                      # per-family and leave-one-out tables, then the merge's folded / wrong (scripts/eval-merge.mjs)
+//   npm run eval                      # per-family and leave-one-out tables, then the merge's folded / wrong (scripts/eval-merge.mjs) and diff's pairs (scripts/eval-diff.mjs)
 //   npm run eval -- --no-merge        # the grouping tables only
 //   npm run eval -- --ablation        # also: each rule switched, threshold re-chosen leave-one-out
 //   npm run eval -- --without-role    # also: learned data retrained without the scored role's corpus files
@@ -345,6 +345,8 @@ async function main() {
     merge.printMergeRows(await merge.evalMerge())
     console.log('\n## Merge folding, duplicate threshold chosen leave one family out\n')
     await merge.leaveOneOut()
+    console.log("\n## Diff's statement pairs whose text changed, against people's groups (see docs/diff.md)\n")
+    await (await import('./eval-diff.mjs')).printDiffRows()
   }
 
   if (args.errors) {

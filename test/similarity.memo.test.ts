@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates } from '../src/similarity/index.js'
-import { profileOf, TermProfileMemo } from '../src/similarity/profile.js'
+import { profileOf } from '../src/similarity/profile.js'
 import { ProfileMemo } from '../src/similarity/index.js'
 import { analyzeWords, WordMemo } from '../src/similarity/terms.js'
 
@@ -26,9 +26,9 @@ describe('WordMemo', () => {
   })
 
   it('leaves profiles as profileOf makes them', () => {
-    const memo = new TermProfileMemo()
+    const memo = new WordMemo()
     for (const text of LINES) {
-      for (const kind of ['item', 'heading', 'paragraph']) expect(memo.profile(text, kind)).toEqual(profileOf(text, kind))
+      for (const kind of ['item', 'heading', 'paragraph']) expect(profileOf(text, kind, memo)).toEqual(profileOf(text, kind))
     }
   })
 

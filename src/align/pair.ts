@@ -1,16 +1,18 @@
 // Pairs the statements of OLD and NEW. First the same statement (equal ids,
 // a hash of the normalized text), preferring the counterpart in the aligned
-// section; then the statements left over by similarity: the statement
-// similarity of src/similarity (IDF-weighted terms, synonyms) or the share of
-// words the two have in common, whichever is higher. Candidates are only
-// pairs that share a word that is not common (or that sit in the same
-// aligned, not too large, section), so the work stays near linear.
-import { compareTexts, corpusOf, idf, termsOf, type Corpus } from '../similarity/index.js'
+// section; then the statements left over by similarity: the learned
+// similarity of src/similarity (the one the grouping uses, without its
+// vetoes: an edit may negate a statement and is still that statement,
+// reworded) or the share of words the two have in common, whichever is
+// higher. Candidates are only pairs that share a word or stem that is not
+// common (or that sit in the same aligned, not too large, section), so the
+// work stays near linear.
+import { pairScorer, type PairScorer } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import { dice, greedy } from './score.js'
 import type { SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
-import { COMMON, ESTIMATE_FLOOR, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
+import { COMMON, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
 
 export interface Pair {
   o: number
@@ -79,16 +81,17 @@ export function exactPairs(o: Side, n: Side, align: SectionAlignment): Pair[] {
 
 interface Profile {
   words: Set<string>
-  /** Content terms (src/similarity), each once. */
-  terms: Set<string>
+  /** Stems (src/similarity), each once. */
+  terms: readonly string[]
+  /** The statement's index in the scorer. */
+  slot: number
 }
 
 /** Scores statement pairs by similarity; built once per alignment over both sides' unpaired statements. */
 export class Similarity {
-  private readonly corpus: Corpus
   private readonly oldProfiles = new Map<number, Profile>()
   private readonly newProfiles = new Map<number, Profile>()
-  private readonly weights = new Map<string, number>()
+  private readonly scorer: PairScorer
 
   constructor(
     private readonly o: Side,
@@ -96,16 +99,11 @@ export class Similarity {
     olds: number[],
     news: number[],
   ) {
-    const termLists: string[][] = []
-    const profile = (s: Statement): Profile => {
-      const terms = termsOf(s.text)
-      termLists.push(terms)
-      return { words: wordsOf(s.text), terms: new Set(terms) }
-    }
-    for (const a of olds) this.oldProfiles.set(a, profile(o.statements[a]!.statement))
-    for (const b of news) this.newProfiles.set(b, profile(n.statements[b]!.statement))
-    // The corpus buildCorpus would learn from these texts, from the terms already worked out.
-    this.corpus = corpusOf(termLists)
+    const texts = [...olds.map((a) => o.statements[a]!.statement.text), ...news.map((b) => n.statements[b]!.statement.text)]
+    this.scorer = pairScorer(texts)
+    const profile = (text: string, slot: number): Profile => ({ words: wordsOf(text), terms: this.scorer.stems(slot), slot })
+    olds.forEach((a, i) => this.oldProfiles.set(a, profile(texts[i]!, i)))
+    news.forEach((b, i) => this.newProfiles.set(b, profile(texts[olds.length + i]!, olds.length + i)))
   }
 
   oldProfile(a: number): Profile {
@@ -116,29 +114,7 @@ export class Similarity {
     return this.newProfiles.get(b)!
   }
 
-  private weight(term: string): number {
-    let w = this.weights.get(term)
-    if (w === undefined) {
-      w = idf(this.corpus, term)
-      this.weights.set(term, w)
-    }
-    return w
-  }
-
-  /** IDF-weighted Jaccard of the two statements' terms: a cheap estimate of the similarity score. */
-  private estimate(a: Profile, b: Profile): number {
-    let shared = 0
-    let total = 0
-    for (const t of a.terms) {
-      const w = this.weight(t)
-      total += w
-      if (b.terms.has(t)) shared += w
-    }
-    for (const t of b.terms) if (!a.terms.has(t)) total += this.weight(t)
-    return total > 0 ? shared / total : 0
-  }
-
-  /** How alike two statements are (0..1); 0 when one is code and the other is not. */
+  /** How alike two statements are (0..1): the learned score or the share of words in common, whichever is higher; 0 when one is code and the other is not. */
   score(a: number, b: number): number {
     const x = this.o.statements[a]!.statement
     const y = this.n.statements[b]!.statement
@@ -147,11 +123,7 @@ export class Similarity {
     const pb = this.newProfile(b)
     const surface = dice(pa.words, pb.words)
     if (isCode(x)) return surface
-    // The full comparison (profiles, specifics) only where it can decide a pair.
-    const estimate = this.estimate(pa, pb)
-    if (estimate < ESTIMATE_FLOOR) return Math.max(surface, estimate)
-    const semantic = compareTexts(x.text, y.text, this.corpus).score
-    return Math.max(surface, semantic)
+    return Math.max(surface, this.scorer.score(pa.slot, pb.slot))
   }
 }
 

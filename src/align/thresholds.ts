@@ -1,7 +1,9 @@
 // Every number that decides what aligns with what, in one place, so that
 // `diff`, the merge driver and the merge mean the same thing by "the same
-// section", and `diff` and the driver by "the same statement, reworded". Similarity scores are 0..1: the higher of
-// src/similarity's statement score and the Dice share of plain words.
+// section", and `diff` and the driver by "the same statement, reworded".
+// Similarity scores are 0..1: the higher of the learned similarity's score
+// (src/similarity, the grouping's score without its vetoes) and the Dice
+// share of plain words. docs/diff.md has how the statement scores were chosen.
 
 /**
  * Least similarity for a statement left unpaired to be the reworded form of
@@ -15,7 +17,7 @@ export const SAME_SECTION_SCORE = 0.5
  * stricter than in place, since a section holds many statements on its own
  * topic and a loose match elsewhere is more often another instruction.
  */
-export const OTHER_SECTION_SCORE = 0.65
+export const OTHER_SECTION_SCORE = 0.6
 
 /**
  * Least similarity for the one unpaired statement on each side of a gap
@@ -23,13 +25,6 @@ export const OTHER_SECTION_SCORE = 0.65
  * is the same statement, so only a faint likeness is asked for.
  */
 export const GAP_SCORE = 0.3
-
-/**
- * Below this IDF-weighted share of terms the full statement comparison is
- * skipped: it cannot lift the pair above the lowest pairing score above, and
- * it is the costly step.
- */
-export const ESTIMATE_FLOOR = 0.35
 
 /**
  * A word in more statements than this (both sides together) is no evidence

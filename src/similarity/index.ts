@@ -1,27 +1,25 @@
 // Statement similarity and duplicate grouping: the public face of
 // src/similarity. See docs/similarity.md for the method and its evaluation.
 //
-// Two engines share this face. Grouping (dedup, merge) uses the learned
-// similarity: group.ts, with shape.ts, tokens.ts, roles.ts, polarity.ts,
-// weights.ts, pair.ts and the learned data (learned.ts). compareTexts and
-// termsOf (diff, the merge driver, section titles) still use the rule-based
-// terms (terms.ts, profile.ts, compare.ts), whose results on the fixtures
-// those commands are tested against.
+// One engine: the learned similarity (group.ts, with shape.ts, tokens.ts,
+// roles.ts, polarity.ts, weights.ts, pair.ts and the learned data,
+// learned.ts) groups duplicates for dedup and merge, and scores the pairs
+// diff and the merge driver consider (scorer.ts, through src/align). termsOf
+// (terms.ts, the rule-based reading of content terms) is what the merge's
+// conflict test and wording choice compare; the rule tables behind it stay
+// only as switches of the evaluation's ablation (tuning.ts).
 
-import { compareProfiles, type Weigh } from './compare.js'
-import { idf, type Corpus } from './corpus.js'
 import { groupLearned, type ProfileMemo } from './group.js'
 import { loadLearned, type Learned } from './learned.js'
 import type { PairParts } from './pair.js'
-import { TermProfileMemo } from './profile.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 
-export { buildCorpus, corpusOf, idf, type Corpus } from './corpus.js'
 export { termsOf, WordMemo } from './terms.js'
 export { isNegative, oppositePolarity } from './polarity.js'
 export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
 export { learnedHeader, loadLearned, type Learned } from './learned.js'
+export { pairScorer, type PairScorer } from './scorer.js'
 
 export interface SimItem {
   text: string
@@ -69,38 +67,6 @@ export interface Grouping {
 
 /** Default duplicate threshold of the grouping (of pair.ts's score); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = DEFAULT_TUNING.threshold
-
-/** compareTexts' threshold, of the rule-based score (compare.ts): what diff and the merge driver were tested with. */
-const COMPARE_THRESHOLD = 0.6
-
-// What compareTexts learns of a corpus and its texts: callers (diff, the
-// merge driver) compare many pairs against one corpus, each text with several
-// others, so each text is profiled and each term weighed once per corpus.
-const BY_CORPUS = new WeakMap<Corpus, { weigh: Weigh; profiles: TermProfileMemo }>()
-
-/**
- * Compare two prose statements with a corpus's weights (diff uses this to
- * pair a reworded statement with its old self). Both are read as list items.
- * A corpus is read as it is at its first comparison (it is not to change).
- */
-export function compareTexts(a: string, b: string, corpus: Corpus): { score: number; shared: string[]; duplicate: boolean } {
-  let known = BY_CORPUS.get(corpus)
-  if (!known) BY_CORPUS.set(corpus, (known = { weigh: memoWeigh(corpus), profiles: new TermProfileMemo() }))
-  const c = compareProfiles(known.profiles.profile(a, 'item'), known.profiles.profile(b, 'item'), known.weigh, COMPARE_THRESHOLD)
-  return { score: c.score, shared: c.shared, duplicate: c.duplicate }
-}
-
-function memoWeigh(corpus: Corpus): Weigh {
-  const cache = new Map<string, number>()
-  return (t) => {
-    let w = cache.get(t)
-    if (w === undefined) {
-      w = idf(corpus, t)
-      cache.set(t, w)
-    }
-    return w
-  }
-}
 
 /**
  * Groups items that say the same thing (group.ts: the learned similarity).

@@ -8,9 +8,8 @@
 // short items need more, long paragraphs less. Opposite polarity, different
 // classes and differing code are vetoes whatever the score.
 
-import type { Weigh } from './compare.js'
 import type { Shape } from './shape.js'
-import { extraRequirement, specificsConflict } from './specifics.js'
+import { extraRequirement, specificsConflict, type Weigh } from './specifics.js'
 import { LONG_STEMS, SHORT_STEMS, type Tuning } from './tuning.js'
 import type { Weights } from './weights.js'
 
@@ -89,6 +88,12 @@ function similarities(a: Prepared, b: Prepared, jaccard: boolean, shared?: { ter
   return { lexical, vector }
 }
 
+/** The score of a pair: the lexical part and the vector cosine mixed (the lexical part alone without vectors). */
+export function pairScore(a: Prepared, b: Prepared, tuning: Tuning): number {
+  const { lexical, vector } = similarities(a, b, tuning.jaccard)
+  return vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
+}
+
 /** Why two statements can never be grouped, or undefined. */
 function veto(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): string | undefined {
   if (a.cls !== b.cls) return 'different kinds'
@@ -150,8 +155,7 @@ export interface PairValue {
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
   if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
   if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
-  const { lexical, vector } = similarities(a, b, tuning.jaccard)
-  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
+  const score = pairScore(a, b, tuning)
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   return { score, fixed, delta }
 }

@@ -90,24 +90,3 @@ export function profileOf(text: string, kind: string, memo?: WordMemo): Profile 
     .sort()
   return { cls, persona: role !== undefined, terms, specifics, clauses, modifiers, implied: impliedBy(terms) }
 }
-
-/**
- * Profiles by class and text, each made once: equal texts of one class have
- * equal profiles, and agent files repeat boilerplate. compareTexts keeps one
- * per corpus. Holds what it is given until dropped.
- */
-export class TermProfileMemo {
-  private readonly byClass = new Map<SimClass, Map<string, Profile>>()
-  // Most words recur across the statements: each is read and stemmed once.
-  private readonly words = new WordMemo()
-
-  profile(text: string, kind: string): Profile {
-    const cls = classOf(kind)
-    let seen = this.byClass.get(cls)
-    if (!seen) this.byClass.set(cls, (seen = new Map()))
-    let p = seen.get(text)
-    if (!p) seen.set(text, (p = profileOf(text, kind, this.words)))
-    return p
-  }
-}
-

@@ -10,8 +10,10 @@
 // ("A and B", "A, B", "A/B") must be at least half present (by weight) in the
 // other, or the statement asks for something the other does not.
 
-import type { Weigh } from './compare.js'
 import type { Profile } from './profile.js'
+
+/** The weight of a term (its IDF in the run). */
+export type Weigh = (term: string) => number
 
 /** Sorted-array membership, both sorted with the default string order. */
 function missing(needles: readonly string[], hay: readonly string[]): string[] {
