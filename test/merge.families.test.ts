@@ -16,11 +16,6 @@ import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
 import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
-// A known miss of issue 13 (docs/merge.md): the learned grouping joins a short
-// item to a longer one through a third statement (average link), so that in a
-// two-file merge of the output with one input the two no longer match and a
-// few statements come back. This bounds the gap so it cannot grow unseen.
-const IDEMPOTENCE_GAP: Record<string, number> = { 'backend-developer': 3 }
 const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
 const unnumbered = (t: string) => t.replace(/^\s*\d+[.)]\s+/, '')
 
@@ -99,9 +94,9 @@ for (const family of FAMILIES) {
       for (const w of written(result)) expect(byPlace.get(w.wording)!.text).toBe(w.text)
     })
 
-    it('is idempotent: merging the merged file with an input adds nothing (backend-developer: at most its known gap)', () => {
+    it('is idempotent: merging the merged file with an input adds nothing', () => {
       const count = statementsOf(merged.root).length
-      for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count + (IDEMPOTENCE_GAP[family] ?? 0))
+      for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count)
     })
 
     it('--min-support 2: every statement written is carried by two inputs (or is the opening or a lead-in); nothing lost', () => {
