@@ -1,8 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
+/** Test files that replace a module (vi.mock): they need a module cache of their own. */
+const MOCKING = ['test/dedup.cache.test.ts', 'test/dialects.test.ts', 'test/merge.reuse.test.ts']
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     // The CLI tests run the built CLI (dist/cli.js) in-process, and a few
     // spawn the bin: build dist/ from the current sources once before any
     // test runs.
@@ -19,6 +21,13 @@ export default defineConfig({
     hookTimeout: 300_000,
     // The built bundle is loaded by Node itself, as the bin loads it, not transformed.
     server: { deps: { external: [/\/dist\//] } },
+    // Test files share their worker's module cache (importing src/ once per
+    // worker, not once per file: most of the suite's time was imports), except
+    // the files that replace a module with vi.mock, which get a fresh one.
+    projects: [
+      { extends: true, test: { name: 'shared', include: ['test/**/*.test.ts'], exclude: MOCKING, isolate: false } },
+      { extends: true, test: { name: 'isolated', include: MOCKING, isolate: true } },
+    ],
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/results.json' },
   },
