@@ -2,9 +2,9 @@
 // fixture the body bytes are those of the input, an input already in the
 // target's dialect comes out byte for byte (CRLF and a byte order mark too),
 // and encoding is never repaired, only warned about.
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { readAgent } from '../src/index.js'
 import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -19,10 +19,12 @@ function bodyOf(text: string): string {
   return m ? text.slice(m[0].length) : text
 }
 
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+/** `text` written as reviewer.md in a temporary directory (tempDir removes it); its path. */
+function written(text: string): string {
+  const path = join(tempDir('agentmerge-convert-'), 'reviewer.md')
+  writeFileSync(path, text)
+  return path
+}
 
 describe('convert keeps the body', () => {
   it('finds the three fixture families', () => {
@@ -49,11 +51,8 @@ describe('convert keeps the body', () => {
   }
 
   it('an own-dialect file with CRLF and a byte order mark comes back byte for byte; another target keeps the body bytes', async () => {
-    const dir = tempDir('agentmerge-convert-')
-    dirs.push(dir)
     const text = '\uFEFF---\r\nname: reviewer # the slug\r\ndescription: "Reviews code."\r\ntools: Read, grep\r\nmodel: sonnet\r\n---\r\n\r\n# Reviewer\r\n\r\nOverall assessment: [Brief overall evaluation]\r\n**Context Loading:**\r\n+---+---+\r\n| a | b |\r\n'
-    const path = join(dir, 'reviewer.md')
-    writeFileSync(path, text)
+    const path = written(text)
     const same = await cli(['convert', '--to', 'claude', path])
     expect(same.code, same.stderr).toBe(0)
     expect(Buffer.from(same.stdout).equals(Buffer.from(text))).toBe(true)
@@ -64,11 +63,8 @@ describe('convert keeps the body', () => {
   })
 
   it('frontmatter only the lenient reader takes comes back byte for byte in its own dialect', async () => {
-    const dir = tempDir('agentmerge-convert-')
-    dirs.push(dir)
     const text = '---\nname: reviewer\ndescription: Use when: the user asks.\ntools: Read\n---\nReview.\n'
-    const path = join(dir, 'reviewer.md')
-    writeFileSync(path, text)
+    const path = written(text)
     const r = await cli(['convert', '--to', 'claude', path])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toBe(text)
