@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
-import { findMojibake, repairMojibake } from '../src/read/mojibake.js'
+import { repairMojibake } from '../src/read/mojibake.js'
 import { cli, ROOT } from './helpers/cli.js'
 
 const CORRECT = ['„Fuß“', '“Über”', '«été»', '√π', "L'ÉTÉ—toujours"]
@@ -30,10 +30,10 @@ describe('mojibake: correct text is left alone', () => {
 
   it('one or two runs without a classic signature are plausible as they stand; three distinct ones are not', () => {
     // `√π`, `¬∞` and `√ß` are `ù`, `°` and `ç` read as Mac Roman; none is a classic signature.
-    expect(findMojibake('x √π and ¬∞ y, √π again')).toEqual([])
-    expect(findMojibake('x √π and ¬∞ y, √ß').map((r) => r.to)).toEqual(['ù', '°', 'ç'])
+    expect(repairMojibake('x √π and ¬∞ y, √π again').repairs).toEqual([])
+    expect(repairMojibake('x √π and ¬∞ y, √ß').repairs.map((r) => r.to)).toEqual(['ù', '°', 'ç'])
     // `Â©` is one: `©` read as Windows-1252.
-    expect(findMojibake('Copyright Â© 2024').map((r) => r.to)).toEqual(['©'])
+    expect(repairMojibake('Copyright Â© 2024').repairs.map((r) => r.to)).toEqual(['©'])
   })
 })
 

@@ -126,7 +126,7 @@ function plausible(code: number): boolean {
 }
 
 /** A run that may be mojibake: its place in the text as decoded, and whether it carries a classic signature. */
-export interface Candidate extends Repair {
+interface Candidate extends Repair {
   offset: number
   signature: boolean
 }
@@ -138,7 +138,7 @@ function lineStartsOf(text: string): number[] {
 }
 
 /** Each run's repair through each code page, where it decodes to plausible characters (or ones the file uses). */
-export function candidates(text: string): Candidate[] {
+function candidates(text: string): Candidate[] {
   const out: Candidate[] = []
   if (!/[\u0080-\uffff]{2}/.test(text)) return out
   let lineStarts: number[] | undefined
@@ -165,7 +165,7 @@ export function candidates(text: string): Candidate[] {
  * word repeated is one piece of evidence), or none when the file is
  * plausible as it stands.
  */
-export function chooseRepairs(found: readonly Candidate[]): Candidate[] {
+function chooseRepairs(found: readonly Candidate[]): Candidate[] {
   let best: { codepage: Repair['codepage']; signatures: number; runs: number } | undefined
   for (const [codepage] of codepages()) {
     const mine = found.filter((c) => c.codepage === codepage)
@@ -177,7 +177,7 @@ export function chooseRepairs(found: readonly Candidate[]): Candidate[] {
 }
 
 /** The text with the given repairs made (candidates of one code page, in text order). */
-export function applyRepairs(text: string, repairs: readonly Candidate[]): string {
+function applyRepairs(text: string, repairs: readonly Candidate[]): string {
   let out = ''
   let last = 0
   for (const r of repairs) {
@@ -188,7 +188,7 @@ export function applyRepairs(text: string, repairs: readonly Candidate[]): strin
 }
 
 /** The spans of code and HTML comments in a parsed text, whose bytes are never repaired. */
-export function codeSpans(tree: Root): Array<[number, number]> {
+function codeSpans(tree: Root): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   const pending: Nodes[] = [tree]
   while (pending.length > 0) {
@@ -203,15 +203,11 @@ export function codeSpans(tree: Root): Array<[number, number]> {
 
 const inSpans = (spans: Array<[number, number]>, offset: number) => spans.some(([start, end]) => offset >= start && offset < end)
 
-/** The mojibake runs of a text, outside code, when the file as a whole reads as damaged; empty when it is plausible as it stands. */
-export function findMojibake(text: string): Repair[] {
-  const found = candidates(text)
-  if (found.length === 0) return []
-  const spans = codeSpans(parseMarkdown(text))
-  return chooseRepairs(found.filter((c) => !inSpans(spans, c.offset))).map(({ line, column, from, to, codepage }) => ({ line, column, from, to, codepage }))
-}
-
-/** Finds and repairs mojibake runs (see findMojibake); returns the text unchanged when there are none. */
+/**
+ * The mojibake runs of a text, outside code, when the file as a whole reads
+ * as damaged, and the text repaired; the text unchanged and no repairs when
+ * it is plausible as it stands.
+ */
 export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
   const found = candidates(text)
   if (found.length === 0) return { text, repairs: [] }
@@ -229,6 +225,9 @@ export interface RepairPlan {
   original: string
   found: Candidate[]
   repair: boolean
+  /** The repairs chosen among `found` (none when only warning) and the text they make. */
+  chosen: Candidate[]
+  repaired: string
   /** Set on the text made after undoing repairs that fell in code: nothing is left to settle. */
   settled?: boolean
 }
@@ -237,7 +236,13 @@ export interface RepairPlan {
 export function makeRepairPlan(text: string, repair: boolean): { text: string; plan?: RepairPlan } {
   const found = candidates(text)
   if (found.length === 0) return { text }
-  return { text: repair ? applyRepairs(text, chooseRepairs(found)) : text, plan: { original: text, found, repair } }
+  const plan = planOf(text, found, repair)
+  return { text: plan.repaired, plan }
+}
+
+function planOf(original: string, found: Candidate[], repair: boolean, settled?: true): RepairPlan {
+  const chosen = repair ? chooseRepairs(found) : []
+  return { original, found, repair, chosen, repaired: repair ? applyRepairs(original, chosen) : original, ...(settled ? { settled } : {}) }
 }
 
 const codepageName = (r: Repair) => (r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252')
@@ -254,12 +259,11 @@ function warningsOf(repairs: readonly Candidate[], repair: boolean, path: string
  * or, when a repair fell inside code, the text to parse instead.
  */
 export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path: string): { warnings: Diagnostic[]; retry?: { text: string; plan: RepairPlan } } {
-  const chosen = plan.repair ? chooseRepairs(plan.found) : []
+  const { chosen, repaired } = plan
   if (plan.settled) return { warnings: warningsOf(chosen, plan.repair, path) }
   // Where each candidate is in the parsed text: after the repairs before it,
   // and after the frontmatter fence fix, which may shorten one line.
   let fenceAt = 0
-  const repaired = plan.repair ? applyRepairs(plan.original, chosen) : plan.original
   while (fenceAt < parsed.length && parsed[fenceAt] === repaired[fenceAt]) fenceAt++
   const fenceShift = parsed.length - repaired.length
   const spans = codeSpans(tree)
@@ -271,5 +275,6 @@ export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path
   const final = chooseRepairs(plan.found.filter((c) => !inCode(c)))
   if (!plan.repair) return { warnings: warningsOf(final, false, path) }
   if (final.length === chosen.length && final.every((c, i) => c === chosen[i])) return { warnings: warningsOf(final, true, path) }
-  return { warnings: [], retry: { text: applyRepairs(plan.original, final), plan: { ...plan, found: final, settled: true } } }
+  const retry = planOf(plan.original, final, true, true)
+  return { warnings: [], retry: { text: retry.repaired, plan: retry } }
 }
