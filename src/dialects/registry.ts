@@ -36,14 +36,16 @@ export function createRegistry(list: readonly DialectSpec[]): Registry {
     ids.add(spec.id)
   }
   const dialectIds = (): string[] => specs.map((s) => s.id)
+  // What the questions below read on every file, made once: the registry never changes.
+  const folders = specs.flatMap((spec) => spec.folders.map((folder) => ({ spec, pattern: new RegExp(`^(.*?(?:^|/)${escape(folder)})/`) })))
+  const roots = new Set(specs.flatMap((s) => s.folders.map((f) => f.split('/')[0]!)))
+  const suffixes = [...specs.flatMap((s) => s.suffixes ?? []), '.md', '.markdown'].sort((a, b) => b.length - a.length)
   const agentFolderOf = (path: string): { folder: string; dialect: DialectSpec } | undefined => {
     const p = slashed(path)
     let best: { folder: string; dialect: DialectSpec } | undefined
-    for (const spec of specs) {
-      for (const folder of spec.folders) {
-        const m = new RegExp(`^(.*?(?:^|/)${escape(folder)})/`).exec(p)
-        if (m && (!best || m[1]!.length < best.folder.length)) best = { folder: m[1]!, dialect: spec }
-      }
+    for (const { spec, pattern } of folders) {
+      const m = pattern.exec(p)
+      if (m && (!best || m[1]!.length < best.folder.length)) best = { folder: m[1]!, dialect: spec }
     }
     return best
   }
@@ -69,14 +71,13 @@ export function createRegistry(list: readonly DialectSpec[]): Registry {
     },
     agentFolderOf,
     /** The top folders the dialects keep their agents under (`.claude`), which a directory walk must enter. */
-    agentRootFolders: () => new Set(specs.flatMap((s) => s.folders.map((f) => f.split('/')[0]!))),
+    agentRootFolders: () => new Set(roots),
     dialectOfLocation,
     /** The agent name a file would have without a `name` field. */
     nameFromPath(path) {
       if (path === '-') return 'stdin'
       const name = basename(path)
       const lower = name.toLowerCase()
-      const suffixes = [...specs.flatMap((s) => s.suffixes ?? []), '.md', '.markdown'].sort((a, b) => b.length - a.length)
       const suffix = suffixes.find((s) => lower.endsWith(s))
       return suffix ? name.slice(0, name.length - suffix.length) : name
     },

@@ -139,9 +139,9 @@ export function toolEntries(value: unknown): Array<[string, boolean]> {
 
 /**
  * Reads one tool name as written in a dialect into grants. MCP tools are
- * `mcp__server__tool` or `server/tool` in any dialect; `expand` lets a
- * dialect read a name of its own first (Copilot's folded aliases, OpenCode's
- * `server_tool`).
+ * `mcp__server__tool` or `server/tool` in any dialect; after those, `expand`
+ * lets a dialect read a name of its own before the canonical table
+ * (Copilot's folded aliases).
  */
 export function readGrant(written: string, enabled: boolean, spec: DialectSpec, expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
   const name = written.trim()
