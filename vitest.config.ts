@@ -9,6 +9,8 @@ export default defineConfig({
     // spawn the bin: build dist/ from the current sources once before any
     // test runs.
     globalSetup: ['test/helpers/build.ts'],
+    // Per test file, shared worker or not: removes the file's leftover temporary directories.
+    setupFiles: ['test/helpers/setup.ts'],
     // Forks, so that a CLI run can set its working directory for the run
     // (worker threads cannot chdir).
     pool: 'forks',

@@ -4,11 +4,11 @@
 // runtime is bundled into dist/ and the one dependency, @types/mdast (for the
 // types), travels inside the tarball as a bundled dependency.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { FIXTURES, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const npm = (args: string[], cwd: string) =>
   spawnSync('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error', '--cache', join(dir, 'empty-npm-cache')], { cwd, encoding: 'utf8', env: { ...process.env, npm_config_update_notifier: 'false' } })
@@ -17,7 +17,7 @@ let dir = ''
 let tarball = ''
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'agentmerge-pack-'))
+  dir = tempDir('agentmerge-pack-')
   // dist/ is already built by the test setup; prepare would rebuild it under the feet of the other CLI tests.
   const packed = npm(['pack', '--ignore-scripts', '--pack-destination', dir], ROOT)
   expect(packed.status, packed.stderr).toBe(0)

@@ -1,13 +1,13 @@
 // Polarity: a statement that asks for something and one that forbids it are
 // never grouped by dedup, however alike their words; rewordings of one
 // polarity still are (so the test can fail both ways).
-import { mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates, oppositePolarity } from '../src/similarity/index.js'
 import { isNegative } from '../src/similarity/polarity.js'
 import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const PAIRS: [string, string][] = [
   ['Always run the tests before merging.', 'Never run the tests before merging.'],
@@ -35,7 +35,7 @@ describe('polarity', () => {
   })
 
   it('groupDuplicates never groups opposite polarity, and still groups same-polarity rewordings', () => {
-    const items = [...PAIRS.flat(), 'Always run the tests before merging', 'Never run tests before merging.'].map((text) => ({ text, kind: 'item' }))
+    const items = [...PAIRS.flat(), 'Always run all tests prior to merging.', 'Never run all tests prior to merging.'].map((text) => ({ text, kind: 'item' }))
     const g = groupDuplicates(items, { threshold: 0.3 })
     const groupOf = new Map<number, number>()
     g.groups.forEach((grp, k) => grp.forEach((i) => groupOf.set(i, k)))
@@ -45,7 +45,7 @@ describe('polarity', () => {
   })
 
   it('dedup --json never puts an instruction and its negation in one group', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'agentmerge-polarity-'))
+    const dir = tempDir('agentmerge-polarity-')
     const a = agent(dir, 'a', PAIRS.map((p) => p[0]))
     const b = agent(dir, 'b', PAIRS.map((p) => p[1]))
     const c = agent(dir, 'c', PAIRS.map((p) => p[0]))

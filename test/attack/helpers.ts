@@ -2,17 +2,17 @@
 // file-system faults injected (a child process with test/attack/fault.cjs
 // preloaded; the in-process CLI helper cannot patch node:fs for one run).
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BIN, type CliResult } from '../helpers/cli.js'
+import { tempDir } from '../helpers/tmp.js'
 
 export const FAULT = fileURLToPath(new URL('./fault.cjs', import.meta.url))
 
 /** A fresh directory holding `files` (path -> content). */
 export function repo(files: Record<string, string | Buffer> = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'agentmerge-attack-'))
+  const dir = tempDir('agentmerge-attack-')
   for (const [path, content] of Object.entries(files)) {
     mkdirSync(dirname(join(dir, path)), { recursive: true })
     writeFileSync(join(dir, path), content)
