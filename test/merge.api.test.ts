@@ -11,11 +11,10 @@ const text = renderMerged(result)
 const merged = parseAgent(text, 'merged.md')
 
 describe('merge of the five fixtures (API)', () => {
-  it('loses nothing: every input statement stands behind exactly one output statement', () => {
+  it('loses nothing: every input statement is written, folded into one written, or recorded', () => {
     expect(provenancePlaces(result)).toEqual(inputPlaces(agents))
     const out = result.provenance.sections.flatMap((s) => s.statements)
     expect(out).toHaveLength(result.summary.statementsOut)
-    expect(result.provenance.recorded.every((r) => r.reason !== 'conflict' || r.standsFor !== undefined)).toBe(true)
     // Each output statement is written in the words of one of the statements it stands for.
     const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
     for (const st of out) {

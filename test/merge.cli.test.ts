@@ -1,7 +1,7 @@
 // `agentmerge` (merge is the default command) through the real CLI: the
 // golden merge of the five fixtures with its sidecar, a few orders of the
 // inputs, one file, the summary, and the error rules (output never an
-// input, a bad input reported while the others are merged).
+// input; a bad input reported, and nothing written).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'

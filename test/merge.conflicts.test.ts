@@ -4,6 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { mergeAgents, readAgent } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -32,6 +33,9 @@ describe('conflicts', () => {
       expect(r.stdout).toContain(b)
       expect(r.stdout).not.toContain(a)
       expect(r.stderr).toContain(`${pa}:10: warning: conflicts with ${pb}:10`)
+      // The sidecar records the alternative, standing for the statement written instead.
+      const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded
+      expect(recorded.filter((x) => x.reason === 'conflict').map((x) => [x.from, x.standsFor])).toEqual([[`${pa}:10`, `${pb}:10`]])
       const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', pa, pb])
       expect(kept.stdout).toContain(a)
       expect(kept.stdout).toContain(b)

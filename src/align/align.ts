@@ -59,8 +59,9 @@ export function alignBodies(oldRoot: Section, newRoot: Section): Alignment {
   const pairedN = new Set(pairs.map((p) => p.n))
   const restO = o.statements.map((s) => s.index).filter((i) => !pairedO.has(i))
   const restN = n.statements.map((s) => s.index).filter((i) => !pairedN.has(i))
-  const sim = new Similarity(o, n, restO, restN)
-  for (const p of similarPairs(o, n, align, restO, restN, sim)) {
+  // Pairing by similarity needs a statement left on each side; the scorer reads every one of them.
+  const sim = restO.length > 0 && restN.length > 0 ? new Similarity(o, n, restO, restN) : undefined
+  for (const p of sim ? similarPairs(o, n, align, restO, restN, sim) : []) {
     pairs.push(p)
     pairedO.add(p.o)
     pairedN.add(p.n)
@@ -68,7 +69,7 @@ export function alignBodies(oldRoot: Section, newRoot: Section): Alignment {
   // Sections the paired statements tie together (a section renamed and reworded).
   align.byPairs(pairs)
   const { kept, moved } = orderPairs(o, n, align.o2n, pairs)
-  for (const p of gapPairs(o, n, align.o2n, kept, pairedO, pairedN, sim)) {
+  for (const p of sim ? gapPairs(o, n, align.o2n, kept, pairedO, pairedN, sim) : []) {
     kept.add(p)
     pairs.push(p)
     pairedO.add(p.o)

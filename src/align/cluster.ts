@@ -35,9 +35,14 @@ export interface SectionCluster {
   rank: number
 }
 
-/** Every pair of units scoring at least the threshold, by score (best first), each as lo * n + hi of its places in rank order. */
+/**
+ * The candidate pairs (units within POSTING_WINDOW of each other in the list
+ * of a title word or a duplicate group they share) that score at least the
+ * threshold, by score (best first), each as lo * n + hi of its places in rank
+ * order.
+ */
 function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, byRank: (x: number, y: number) => number): { byScore: Map<number, number[]>; scores: number[]; unitAt: number[] } {
-  // Candidate pairs: units sharing a key word or a duplicate group. (Which
+  // Candidate pairs: units sharing a title word or a duplicate group. (Which
   // list a pair is found in does not matter: each pair is scored once.)
   const byWord = new Map<string, number[]>()
   const byGroup = new Map<number, number[]>()

@@ -143,8 +143,7 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
  * be passed on to mergeAgents (`{ dedup }`), which then does not group again.
  */
 export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}): DedupResult {
-  const { statements, owner } = statementsOfAgents(agents)
-  return dedupResult(statements, owner, groupStatements(statements, options), options)
+  return dedupCached(agents, options, undefined)
 }
 
 /**

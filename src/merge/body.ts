@@ -8,7 +8,7 @@
 import type { Agent, Section, Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
-import { statementsOfAgents, type StatementGrouping } from '../dedup/index.js'
+import type { StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
@@ -18,8 +18,6 @@ import { buildTree, type MergedSection } from './tree.js'
 import { clearestTitle, TermMemo } from './wording.js'
 import { applySupport, resolveConflicts, type Recorded } from './stages.js'
 
-export { bestWording, clearestTitle } from './wording.js'
-export { wrapperOf } from './units.js'
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
 
@@ -35,8 +33,8 @@ export interface BodyMerge {
 export interface BodyOptions {
   /** The duplicate grouping of every statement of the agents (in statementsOfAgents order). */
   grouping: StatementGrouping
-  /** Those statements, as statementsOfAgents listed them (listed again when absent). */
-  statements?: readonly Statement[]
+  /** Those statements, as statementsOfAgents listed them. */
+  statements: readonly Statement[]
   /** The input whose structure and wording win (`--base`), or -1. */
   base?: number
   /** The input that decides conflicts (`--prefer`, else the base, else the central input). */
@@ -135,7 +133,7 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms())
-  const links = groupItems(options.statements ?? statementsOfAgents(agents).statements, items, units, options.grouping)
+  const links = groupItems(options.statements, items, units, options.grouping)
   rankUnits(units)
   const { clusters, clusterOf } = clusterSections(units)
   clusterOf.forEach((c, u) => (units[u]!.cluster = c))

@@ -7,6 +7,8 @@
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { termsOf } from '../similarity/index.js'
 import { wrapperOf } from './units.js'
+import { NUMBERING } from '../align/index.js'
+import { byCodeUnits, bySource } from '../order.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
@@ -41,7 +43,7 @@ export function openingsOf(agent: Agent): Statement[] {
   const visit = (section: Section) => {
     for (const b of section.body) {
       if (b.type !== 'section') continue
-      if (b.kind === 'heading' && IDENTITY_TITLE.test(b.title.replace(/^\s*\d+[.)]\s*/, ''))) {
+      if (b.kind === 'heading' && IDENTITY_TITLE.test(b.title.replace(NUMBERING, ''))) {
         const first = b.body[0]
         if (first?.type === 'statement' && first.kind === 'paragraph' && !out.includes(first) && !/:$/.test(first.text)) out.push(first)
       }
@@ -71,4 +73,4 @@ export function chooseOpening(openings: readonly Statement[]): Statement | undef
 }
 
 const better = (x: { s: Statement; terms: number }, y: { s: Statement; terms: number }): boolean =>
-  (x.terms - y.terms || x.s.text.length - y.s.text.length || (x.s.text < y.s.text ? 1 : x.s.text > y.s.text ? -1 : 0) || (x.s.source.path < y.s.source.path ? 1 : x.s.source.path > y.s.source.path ? -1 : y.s.source.line - x.s.source.line)) > 0
+  (x.terms - y.terms || x.s.text.length - y.s.text.length || byCodeUnits(y.s.text, x.s.text) || -bySource(x.s, y.s)) > 0

@@ -6,7 +6,7 @@ import type { DedupResult } from '../dedup/index.js'
 import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.js'
 import { AgentError, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
-import { statementsOf, sectionsOf } from '../walk.js'
+import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
@@ -177,7 +177,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
   const conflicts = [...meta.conflicts, ...recorded.filter((r) => r.reason === 'conflict').map(conflictWarning), ...againstTools(sections, meta.meta)]
-  const statementsIn = agents.reduce((n, a) => n + statementsOf(a.root).length, 0)
+  const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.length, recorded: new Set(recorded.map((r) => r.statement)).size }

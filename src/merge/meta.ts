@@ -13,6 +13,7 @@ import { dialect, dialects, spelledAnywhere, toolsMap } from '../dialects/index.
 import { detectDialect } from '../normalize/meta.js'
 import { readTools, spellTool } from '../normalize/tools.js'
 import { mostCentral } from './decide.js'
+import { byCodeUnits } from '../order.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
 
@@ -97,7 +98,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   })
   const preferred = agents[inputs.indexOf(preferredInput)]!
   // The deciding input first, the others by path: nothing depends on the order of the inputs.
-  const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))]
+  const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => byCodeUnits(a.path, b.path))]
   const out: Decided = { decisions: [], fields: [], conflicts, to, inputs: agents.length }
   const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
   decideName(ordered, nameFromFile, out)
@@ -235,7 +236,7 @@ function withTriggers(description: string, values: readonly unknown[], inputs: n
   }
   const own = TRIGGER.exec(description)
   let out = description
-  for (const [key, sentences] of [...found].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+  for (const [key, sentences] of [...found].sort((a, b) => byCodeUnits(a[0], b[0]))) {
     if (2 * sentences.length <= inputs || (own && triggerKey(own[0]) === key)) continue
     const sentence = sentences.slice().sort()[0]!
     out = `${out.trimEnd()}${/[.!?]$/.test(out.trimEnd()) ? '' : '.'} ${sentence}`
@@ -245,8 +246,8 @@ function withTriggers(description: string, values: readonly unknown[], inputs: n
 
 /**
  * The tools value written for granted ids (in order), in the deciding
- * input's spelling where it has one and the output form; in map form the
- * deciding input's explicit denials of tools not granted are kept.
+ * input's spelling where it has one and the output form; in map form every
+ * input's explicit denials of tools not granted are kept.
  */
 function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: 'string' | 'list' | 'map', ctx: { agents: readonly Agent[]; preferred: Agent; to: Dialect; conflicts: Diagnostic[]; line: number | undefined }): unknown {
   const { agents, preferred, to } = ctx
@@ -288,10 +289,10 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   else result = new Set([...restricted[0]!].filter((id) => restricted.every((s) => s.has(id))))
   const prefField = fieldOf(preferred, 'tools')
   const toolsFrom = agents.filter((a) => a.meta.tools).map((a) => place(a, fieldOf(a, 'tools')?.line)).sort()
-  const others = agents.filter((a) => a !== preferred && a.meta.tools).map((a) => ({ value: fieldOf(a, 'tools')!.value, from: place(a, fieldOf(a, 'tools')?.line) })).sort((x, y) => (x.from < y.from ? -1 : 1))
+  const others = agents.filter((a) => a !== preferred && a.meta.tools).map((a) => ({ value: fieldOf(a, 'tools')!.value, from: place(a, fieldOf(a, 'tools')?.line) })).sort((x, y) => byCodeUnits(x.from, y.from))
   const from = policy === 'first' ? place(preferred, prefField?.line) : toolsFrom.join(', ')
   if (policy !== 'all' && policy !== 'first') {
-    for (const a of open.slice().sort((x, y) => (x.path < y.path ? -1 : 1))) conflicts.push(warning('tools-missing', `tools (${policy}): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`, a.path))
+    for (const a of open.slice().sort((x, y) => byCodeUnits(x.path, y.path))) conflicts.push(warning('tools-missing', `tools (${policy}): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`, a.path))
   }
 
   // Warn for every variant that withheld a tool the result grants.
@@ -318,7 +319,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     const ia = prefOrder.indexOf(a)
     const ib = prefOrder.indexOf(b)
     if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
-    return a < b ? -1 : a > b ? 1 : 0
+    return byCodeUnits(a, b)
   })
   const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
   const prefGrants = grants(preferred)
