@@ -29,15 +29,16 @@ type Env = Readonly<Record<string, string | undefined>>
 
 const MAX_BUFFER = 256 * 1024 * 1024
 
-export function git(args: string[], cwd: string, place = 'git', base: Env = process.env): Uint8Array {
+/** Runs git; a status outside `ok` is an error named after git's first line on stderr. */
+export function git(args: string[], cwd: string, place = 'git', base: Env = process.env, ok: readonly number[] = [0]): Uint8Array {
   // An external diff driver set for the user's own `git diff` must not run here.
   const env: NodeJS.ProcessEnv = { ...base, GIT_PAGER: 'cat' }
   delete env.GIT_EXTERNAL_DIFF
   const result = spawnSync('git', args, { cwd, maxBuffer: MAX_BUFFER, env })
   if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, place)
-  if (result.status !== 0) {
+  if (!ok.includes(result.status ?? -1)) {
     const message = result.stderr.toString('utf8').trim().split('\n')[0] || `git ${args[0]} failed`
-    throw new AgentError('git-failed', message.replace(/^fatal: /, ''), place)
+    throw new AgentError('git-failed', message.replace(/^(fatal|error): /, ''), place)
   }
   return result.stdout
 }
@@ -114,15 +115,11 @@ export function readAt(range: GitRange, rev: string | null, path: string): Uint8
  * the driver temporary files: the headers name the repository paths instead.
  */
 export function lineDiff(oldFile: string, newFile: string, oldPath: string, newPath: string, options: { color: boolean; env?: Env }): string {
-  const env: NodeJS.ProcessEnv = { ...(options.env ?? process.env), GIT_PAGER: 'cat' }
-  delete env.GIT_EXTERNAL_DIFF
   const args = ['diff', '--no-index', '--no-ext-diff', '--no-textconv', `--color=${options.color ? 'always' : 'never'}`, '--', oldFile, newFile]
-  const result = spawnSync('git', args, { maxBuffer: MAX_BUFFER, env, encoding: 'utf8' })
-  if (result.error) throw new AgentError('git-failed', `cannot run git (${(result.error as NodeJS.ErrnoException).code ?? result.error.message})`, newPath)
   // 0: no differences, 1: differences; anything else is git's trouble.
-  if (result.status !== 0 && result.status !== 1) throw new AgentError('git-failed', (result.stderr.trim().split('\n')[0] || 'git diff failed').replace(/^(fatal|error): /, ''), newPath)
+  const out = text(git(args, process.cwd(), newPath, options.env ?? process.env, [0, 1]))
   const strip = (file: string) => file.replace(/^\/+/, '')
-  const lines = result.stdout.split('\n')
+  const lines = out.split('\n')
   const hunk = lines.findIndex((l) => l.includes('@@ '))
   const header = (hunk === -1 ? lines : lines.slice(0, hunk)).map((l) => l.split(`a/${strip(oldFile)}`).join(`a/${oldPath}`).split(`b/${strip(newFile)}`).join(`b/${newPath}`))
   return [...header, ...(hunk === -1 ? [] : lines.slice(hunk))].join('\n')
