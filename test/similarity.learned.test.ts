@@ -30,6 +30,11 @@ describe('learned data', () => {
     expect(learnedHeader()).toEqual(decodeLearned(readFileSync(data)).header)
   })
 
+  it('refuses a truncated file as corrupt', () => {
+    const bytes = readFileSync(data)
+    expect(() => decodeLearned(bytes.subarray(0, bytes.length - 1000), 'cut.bin')).toThrow(/cut\.bin: corrupt \(vectors\)/)
+  })
+
   it('encodes what it decodes', () => {
     const buf = encodeLearned({
       header: { sources: 'x'.repeat(64), files: 1, statements: 2 },

@@ -88,8 +88,10 @@ export function decodeLearned(bytes: Uint8Array, path = 'similarity data'): Lear
   stems.forEach((s, i) => df.set(s, buf.readUInt32LE(at + 4 * i)))
   at += 4 * stems.length
   const vectors = new Map<string, Float32Array>()
+  // Checked before the view is made: a view past the end of the bytes would
+  // throw a bare RangeError, or read whatever shares the buffer with them.
+  if (buf.length < at + header.vectors * header.dims) throw new Error(`${path}: corrupt (vectors)`)
   const raw = new Int8Array(buf.buffer, buf.byteOffset + at, header.vectors * header.dims)
-  if (raw.length !== header.vectors * header.dims) throw new Error(`${path}: corrupt (vectors)`)
   for (let i = 0; i < header.vectors; i++) {
     const v = new Float32Array(header.dims)
     let norm = 0
