@@ -78,7 +78,6 @@ export function scoreMerge(family, provenance, openings) {
       const written = idOf(st.wording)
       const own = universe.has(written) ? count.get(goldOf.get(written)) : Math.max(...count.values())
       folded += own - 1
-      if (process.env.CREDITS) console.log('CREDIT', [...members].sort().join(' '), own - 1)
       if (members.length >= 2) {
         multi++
         if (count.size >= 2) {
@@ -109,8 +108,10 @@ export async function evalMerge(options = {}, mods) {
 
 function scoreFamily(family, options, mods) {
   const agents = family.files.map((f) => mods.pipeline.readAgent(join(root, f)))
-  agents.forEach((a, i) => (a.path = family.files[i]))
-  for (const a of agents) relabel(a, family.files[agents.indexOf(a)])
+  agents.forEach((a, i) => {
+    a.path = family.files[i]
+    relabel(a, family.files[i])
+  })
   const result = mods.merge.mergeAgents(agents, options)
   const openings = new Set(agents.flatMap((a) => mods.identity.openingsOf(a).map((s) => idOf(`${s.source.path}:${s.source.line}`))))
   return { family: family.name, ...scoreMerge(family, result.provenance, openings), out: result.summary.statementsOut }

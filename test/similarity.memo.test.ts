@@ -35,7 +35,7 @@ describe('WordMemo', () => {
   it('gives groupDuplicates the shapes it would make itself', () => {
     const memo = new ProfileMemo()
     const items = LINES.map((text) => ({ text, kind: 'item' }))
-    for (const it of items) memo.profile(it.text, it.kind)
+    for (const it of items) memo.shape(it.text, it.kind)
     expect(groupDuplicates(items, {}, memo)).toEqual(groupDuplicates(items))
   })
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { bcubed, pairwise, pairwiseWhere } from '../scripts/lib/score.js'
+import { bcubed, pairwise } from '../scripts/lib/score.js'
 
 const U = ['a', 'b', 'c', 'd', 'e']
 
@@ -24,11 +24,6 @@ describe('pairwise', () => {
     const r = pairwise([['a', 'b']], [['a', 'b', 'zzz']], U)
     expect(r).toMatchObject({ precision: 1, recall: 1, predictedPairs: 1 })
     expect(pairwise([['a', 'b']], [], U)).toMatchObject({ precision: 1, recall: 0, f1: 0 })
-  })
-
-  it('restricts to chosen pairs', () => {
-    const r = pairwiseWhere([['a', 'b', 'c']], [['a', 'b', 'c']], U, (x, y) => x === 'a' || y === 'a')
-    expect(r).toMatchObject({ goldPairs: 2, predictedPairs: 2, truePairs: 2 })
   })
 })
 

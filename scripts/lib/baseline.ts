@@ -1,7 +1,7 @@
 // The reference point the method has to beat: plain stemmed words (stopwords
 // dropped, no synonyms, no fillers, no specifics rule), IDF-weighted Jaccard
-// over all pairs, single-link clustering. Quadratic on purpose; only eval and
-// tests use it, on a few hundred statements.
+// over all pairs, single-link clustering. Quadratic on purpose; only eval uses
+// it, on a few hundred statements.
 
 import { stemmer } from 'stemmer'
 import { STOPWORDS } from '../../src/similarity/fillers.js'

@@ -91,36 +91,3 @@ export function bcubed(
   recall /= ids.length
   return { precision, recall, f1: f1Of(precision, recall) }
 }
-
-/**
- * Pairwise scores over only the pairs `keep` accepts (for held-out checks:
- * e.g. the pairs that involve a held-out file). Quadratic in the universe.
- */
-export function pairwiseWhere(
-  gold: readonly (readonly string[])[],
-  predicted: readonly (readonly string[])[],
-  universe: readonly string[],
-  keep: (a: string, b: string) => boolean,
-): PairScores {
-  const ids = [...new Set(universe)]
-  const g = labels(gold, ids)
-  const p = labels(predicted, ids)
-  let truePairs = 0
-  let predictedPairs = 0
-  let goldPairs = 0
-  for (let i = 0; i < ids.length; i++) {
-    for (let j = i + 1; j < ids.length; j++) {
-      const a = ids[i]!
-      const b = ids[j]!
-      if (!keep(a, b)) continue
-      const inGold = g.get(a) === g.get(b)
-      const inPred = p.get(a) === p.get(b)
-      if (inGold) goldPairs++
-      if (inPred) predictedPairs++
-      if (inGold && inPred) truePairs++
-    }
-  }
-  const precision = predictedPairs > 0 ? truePairs / predictedPairs : 1
-  const recall = goldPairs > 0 ? truePairs / goldPairs : 1
-  return { precision, recall, f1: f1Of(precision, recall), truePairs, predictedPairs, goldPairs }
-}

@@ -174,7 +174,7 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
 export function profileAhead(memo: ProfileMemo): (agent: Agent, cached: boolean) => void {
   return (agent, cached) => {
     if (cached) return
-    for (const s of statementsOf(agent.root)) memo.profile(s.text, s.kind)
+    for (const s of statementsOf(agent.root)) memo.shape(s.text, s.kind)
   }
 }
 

@@ -60,9 +60,6 @@ export class ProfileMemo extends ShapeMemo {
   constructor() {
     super(DEFAULT_TUNING)
   }
-  profile(text: string, kind: string): Shape {
-    return this.shape(text, kind)
-  }
 }
 
 /** The member whose text sorts first, the lowest index among equal texts. */
@@ -147,7 +144,7 @@ export class PairTable {
     return {
       groups,
       same,
-      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning, this.weights) })),
+      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning) })),
     }
   }
 }

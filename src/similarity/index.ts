@@ -29,9 +29,9 @@ export interface SimItem {
 
 export interface SimilarityOptions {
   /**
-   * Minimum score (0..1; IDF-weighted Jaccard with implied matches and
-   * half-weight modifiers, see compare.ts) for two statements to be
-   * duplicates; default DEFAULT_THRESHOLD. Higher merges less.
+   * Minimum score (0..1; pair.ts: weighted Jaccard of the stems' role x IDF
+   * weights mixed with the cosine of the learned statement vectors) for two
+   * statements to be duplicates; default DEFAULT_THRESHOLD. Higher groups less.
    */
   threshold?: number
   /** Other tuning than the shipped (evaluation only). */

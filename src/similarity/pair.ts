@@ -12,6 +12,7 @@ import type { Shape } from './shape.js'
 import { extraRequirement, specificsConflict, type Weigh } from './specifics.js'
 import { LONG_STEMS, SHORT_STEMS, type Tuning } from './tuning.js'
 import type { Weights } from './weights.js'
+import { byCodeUnits } from '../order.js'
 
 /** A shape with what a run computes once per statement: tf-idf weights and vector. */
 export interface Prepared {
@@ -46,10 +47,8 @@ export interface PairParts {
   vector: number | null
   /** Shared stems with their part of the lexical score, largest first. */
   shared: { term: string; weight: number }[]
-  /** The structure rules that set the bar or vetoed the pair. */
+  /** The structure rules that set the bar. */
   rules: string[]
-  /** Set when a rule rules the pair out whatever its score. */
-  veto?: string
 }
 
 /**
@@ -88,10 +87,13 @@ function similarities(a: Prepared, b: Prepared, jaccard: boolean, shared?: { ter
   return { lexical, vector }
 }
 
-/** The score of a pair: the lexical part and the vector cosine mixed (the lexical part alone without vectors). */
+/** The lexical part and the vector cosine mixed (the lexical part alone without vectors). */
+const mixed = (lexical: number, vector: number | null, tuning: Tuning): number => (vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector)
+
+/** The score of a pair. */
 export function pairScore(a: Prepared, b: Prepared, tuning: Tuning): number {
   const { lexical, vector } = similarities(a, b, tuning.jaccard)
-  return vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
+  return mixed(lexical, vector, tuning)
 }
 
 /** Why two statements can never be grouped, or undefined. */
@@ -122,22 +124,17 @@ function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
   return { fixed: null, delta: 0 }
 }
 
-/** Everything about a pair: score, bar, the parts of the score, veto. */
-export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairParts {
-  const v = veto(a.shape, b.shape, tuning, (t) => weights.idf(t))
-  if (a.shape.cls === 'exact' && b.shape.cls === 'exact' && !v) {
-    return { score: 1, bar: tuning.threshold, lexical: 1, vector: null, shared: [], rules: ['identical code'] }
-  }
+/**
+ * Everything about a pair the clustering joined (so never a vetoed pair, nor
+ * code: equal code is one node, different code is vetoed): score, bar, the
+ * parts of the score.
+ */
+export function explainPair(a: Prepared, b: Prepared, tuning: Tuning): PairParts {
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
-  const score = vector === null ? lexical : (1 - tuning.mix) * lexical + tuning.mix * vector
   const { fixed, delta, rule } = barOf(a.shape, b.shape, tuning)
-  const bar = fixed ?? tuning.threshold + delta
-  const rules = rule ? [rule] : []
-  shared.sort((x, y) => y.weight - x.weight || (x.term < y.term ? -1 : 1))
-  const parts: PairParts = { score, bar, lexical, vector, shared, rules: v ? [...rules, v] : rules }
-  if (v) parts.veto = v
-  return parts
+  shared.sort((x, y) => y.weight - x.weight || byCodeUnits(x.term, y.term))
+  return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta, lexical, vector, shared, rules: rule ? [rule] : [] }
 }
 
 /**
@@ -154,7 +151,6 @@ export interface PairValue {
 
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
   if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
-  if (a.shape.cls === 'exact') return { score: 1, fixed: null, delta: 0 }
   const score = pairScore(a, b, tuning)
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   return { score, fixed, delta }

@@ -13,12 +13,12 @@
 
 import { wordsOf, type Word } from './tokens.js'
 
-const NEGATED = new Set(['never', 'not', "n't", 'cannot', 'dont', 'doesnt', 'shouldnt', 'mustnt', 'wont', 'cant', 'nor'])
+const NEGATED = new Set(['never', 'not', 'cannot', 'dont', 'doesnt', 'shouldnt', 'mustnt', 'wont', 'cant', 'nor'])
 const OPENERS = new Set(['no', 'avoid', 'avoiding', 'never', 'refrain', 'forbid', 'prohibit'])
 
 /** True when the statement forbids rather than asks (see above). */
 export function isNegative(text: string, words: readonly Word[] = wordsOf(text).words): boolean {
-  // "don't" -> "don" + "t" in some tokenizations: catch contractions on the raw text.
+  // Contractions are one word ("don't"), whatever the verb: matched on the raw text.
   if (/\b\w+n['’]t\b/i.test(text)) return true
   if (words.length > 0 && OPENERS.has(words[0]!.word)) return true
   return words.some((w) => NEGATED.has(w.word))

@@ -58,7 +58,7 @@ export function normalizeCode(text: string): string {
     .replace(/^\n+|\n+$/g, '')
 }
 
-/** `memo`: words read in other statements (see ProfileMemo), if any. */
+/** `memo`: words read in other statements (see WordMemo), if any. */
 export function profileOf(text: string, kind: string, memo?: WordMemo): Profile {
   const cls = classOf(kind)
   if (cls === 'exact') {

@@ -377,7 +377,7 @@ interface Stemmed {
 
 /**
  * What analyzeWords has read of single words, for a caller that analyzes a
- * batch of statements (ProfileMemo): statements share most of their words,
+ * batch of statements (the merge's terms, the alignment's titles): statements share most of their words,
  * and reading and stemming each word is most of analyzing a statement.
  * Lives as long as the caller keeps it.
  */
