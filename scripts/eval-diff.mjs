@@ -8,33 +8,20 @@
 // table of the settings tried and how the shipped ones were chosen.
 //
 //   node scripts/eval-diff.mjs      (also the last table of npm run eval)
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
+import { goldFamilies, idOf } from './lib/gold.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
-const goldDir = join(root, 'fixtures/gold')
 
-/** Each family's files, its statements' people's group (by `file:line`) and its labelled ids. */
+/** Each family's people's group of each labelled id, its labelled ids and its files. */
 function families() {
-  return readdirSync(goldDir)
-    .filter((f) => f.endsWith('.json') && existsSync(join(root, 'fixtures', basename(f, '.json'))))
-    .sort()
-    .map((f) => {
-      const name = basename(f, '.json')
-      const group = new Map()
-      JSON.parse(readFileSync(join(goldDir, f), 'utf8')).groups.forEach((g, k) => g.forEach((id) => group.set(id, k)))
-      const labelled = new Set(readFileSync(join(goldDir, `${name}.statements.tsv`), 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t')[0]))
-      const dir = join(root, 'fixtures', name)
-      const files = readdirSync(dir).filter((x) => x.endsWith('.md')).sort().map((x) => join(dir, x))
-      return { name, group, labelled, files }
-    })
-}
-
-const idOf = (at) => {
-  const i = at.lastIndexOf(':')
-  return `${basename(at.slice(0, i))}:${at.slice(i + 1)}`
+  return goldFamilies(root).map(({ name, ids, gold, files }) => {
+    const group = new Map()
+    gold.forEach((g, k) => g.forEach((id) => group.set(id, k)))
+    return { name, group, labelled: new Set(ids), files: files.map((f) => join(root, f)) }
+  })
 }
 
 /** Prints the table (npm run eval calls this too). */

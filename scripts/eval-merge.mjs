@@ -21,39 +21,17 @@
 //
 // evalMerge() is exported for `npm run eval`. src/ is bundled with esbuild
 // into a temporary directory under node_modules/.cache, so no build is needed.
-import { existsSync } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
-import { basename, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
+import { goldFamilies, idOf } from './lib/gold.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
-const goldDir = join(root, 'fixtures/gold')
 
-async function loadModules() {
+export async function loadModules() {
   // Bundled inside the repository, so that the merge finds the shipped
   // learned similarity data (data/similarity.bin) the way the product does.
   return bundle({ merge: join(root, 'src/merge/index.ts'), identity: join(root, 'src/merge/identity.ts'), pipeline: join(root, 'src/pipeline.ts') }, join(root, 'node_modules/.cache'))
-}
-
-/** Each family: its files, labelled ids and gold groups. */
-async function loadFamilies() {
-  const names = (await readdir(goldDir)).filter((f) => f.endsWith('.json')).map((f) => basename(f, '.json')).sort()
-  const out = []
-  for (const name of names) {
-    const tsv = join(goldDir, `${name}.statements.tsv`)
-    if (!existsSync(tsv) || !existsSync(join(root, 'fixtures', name))) continue
-    const ids = (await readFile(tsv, 'utf8')).split(/\r?\n/).filter((l) => l.trim()).map((l) => l.split('\t')[0])
-    const gold = JSON.parse(await readFile(join(goldDir, `${name}.json`), 'utf8')).groups
-    const files = [...new Set(ids.map((id) => id.slice(0, id.lastIndexOf(':'))))].sort().map((f) => `fixtures/${name}/${f}`)
-    out.push({ name, ids, gold, files })
-  }
-  return out
-}
-
-const idOf = (place) => {
-  const i = place.lastIndexOf(':')
-  return `${basename(place.slice(0, i))}:${place.slice(i + 1)}`
 }
 
 /** The two figures for one family's merge provenance. */
@@ -102,7 +80,7 @@ export function scoreMerge(family, provenance, openings) {
  */
 export async function evalMerge(options = {}, mods) {
   mods ??= await loadModules()
-  const families = await loadFamilies()
+  const families = goldFamilies(root)
   return families.map((family) => scoreFamily(family, options, mods))
 }
 

@@ -25,13 +25,13 @@
 // are improved one at a time from START (the research notes' design), two
 // rounds; the shipped defaults are what the same search picks on all three.
 
-import { existsSync, readFileSync, readdirSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
+import { goldFamilies } from './lib/gold.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
-const goldDir = join(root, 'fixtures/gold')
 let MIN_PRECISION = 0.65
 const THRESHOLDS = Array.from({ length: 27 }, (_, i) => Math.round((0.3 + i * 0.025) * 1000) / 1000)
 // Where every search starts: the design the research notes describe
@@ -101,31 +101,13 @@ function parseArgs(argv) {
   return out
 }
 
-function parseTsv(text, file) {
-  return text
-    .split(/\r?\n/)
-    .filter((l) => l.trim())
-    .map((line, i) => {
-      const [id, kind, ...rest] = line.split('\t')
-      if (!id || !kind || rest.length === 0) throw new Error(`${file}:${i + 1}: expected id<TAB>kind<TAB>text`)
-      return { id, kind, text: rest.join('\t') }
-    })
-}
-
-const fileOf = (id) => id.slice(0, id.lastIndexOf(':'))
-
 /** A family: its labelled ids, gold groups, and every statement of its files read with the pipeline. */
-function loadFamily(name, { pipeline, walk }) {
-  const rows = parseTsv(readFileSync(join(goldDir, `${name}.statements.tsv`), 'utf8'), `${name}.statements.tsv`)
-  const gold = JSON.parse(readFileSync(join(goldDir, `${name}.json`), 'utf8')).groups
-  const known = new Set(rows.map((r) => r.id))
-  for (const id of gold.flat()) if (!known.has(id)) throw new Error(`${name}.json: ${id} is not in ${name}.statements.tsv`)
-  const files = [...new Set(rows.map((r) => fileOf(r.id)))].sort()
+function loadFamily({ name, rows, gold, files }, { pipeline, walk }) {
   const statements = []
   const taken = new Set()
   for (const file of files) {
-    const path = join(root, 'fixtures', name, file)
-    if (!existsSync(path)) throw new Error(`${name}: ${file} is not in fixtures/${name}/`)
+    const path = join(root, file)
+    if (!existsSync(path)) throw new Error(`${name}: ${file} is missing`)
     for (const s of walk.statementsOf(pipeline.readAgent(path).root)) {
       let id = `${basename(s.source.path)}:${s.source.line}`
       for (let n = 2; taken.has(id); n++) id = `${basename(s.source.path)}:${s.source.line}#${n}`
@@ -137,7 +119,7 @@ function loadFamily(name, { pipeline, walk }) {
   const absent = rows.filter((r) => !have.has(r.id)).map((r) => r.id)
   // The pipeline reads some labelled lead-ins (a bold paragraph over a list)
   // as section titles, not statements: they are scored as standing alone.
-  return { name, ids: rows.map((r) => r.id), gold, statements, files, absent }
+  return { name, ids: rows.map((r) => r.id), gold, statements, files: files.map((f) => basename(f)), absent }
 }
 
 const fmt = (x) => x.toFixed(3)
@@ -179,15 +161,15 @@ function evaluator(mods, families, learned) {
   return { run, defaults }
 }
 
+/** The selection rule's value of the results on the tuning families (higher is better). */
+function selectionValue(rs) {
+  const mean = (f) => rs.reduce((s, r) => s + f(r), 0) / rs.length
+  return rs.every((r) => r.pw.precision >= MIN_PRECISION) ? 1 + mean((r) => r.pw.f1) : mean((r) => f05(r.pw.precision, r.pw.recall))
+}
+
 /** The best setting on `fams` by the selection rule, sweeping the threshold; `fixed` parameters are not searched. */
 function choose(ev, fams, start, fixed = {}, searchOthers = true) {
-  const objective = (t) => {
-    const rs = fams.map((f) => ev.run(f, t))
-    const ok = rs.every((r) => r.pw.precision >= MIN_PRECISION)
-    const f1 = rs.reduce((s, r) => s + r.pw.f1, 0) / rs.length
-    const fb = rs.reduce((s, r) => s + f05(r.pw.precision, r.pw.recall), 0) / rs.length
-    return ok ? 1 + f1 : fb
-  }
+  const objective = (t) => selectionValue(fams.map((f) => ev.run(f, t)))
   const bestThreshold = (t) => {
     let best
     for (const threshold of THRESHOLDS) {
@@ -229,11 +211,7 @@ async function main() {
     score: join(root, 'scripts/lib/score.ts'),
     baseline: join(root, 'scripts/lib/baseline.ts'),
   })
-  const names = readdirSync(goldDir)
-    .filter((f) => f.endsWith('.json') && existsSync(join(goldDir, basename(f, '.json') + '.statements.tsv')))
-    .map((f) => basename(f, '.json'))
-    .sort()
-  const families = names.map((n) => loadFamily(n, mods))
+  const families = goldFamilies(root).map((f) => loadFamily(f, mods))
   const dataPath = join(root, 'data/similarity.bin')
   if (!existsSync(dataPath)) throw new Error('data/similarity.bin is missing: npm run train -- CORPUS/agents')
   const learned = mods.learned.decodeLearned(readFileSync(dataPath), dataPath)
@@ -280,8 +258,7 @@ async function main() {
     // The baseline's threshold chosen the same way.
     let bt
     for (const th of THRESHOLDS) {
-      const rs = others.map((o) => baseAt.get(o.name)(th))
-      const v = rs.every((x) => x.pw.precision >= MIN_PRECISION) ? 1 + rs.reduce((s, x) => s + x.pw.f1, 0) / 2 : rs.reduce((s, x) => s + f05(x.pw.precision, x.pw.recall), 0) / 2
+      const v = selectionValue(others.map((o) => baseAt.get(o.name)(th)))
       if (!bt || v > bt.v + 1e-12) bt = { th, v }
     }
     looBase.push(row(fam.name, [bt.th.toFixed(3)], baseAt.get(fam.name)(bt.th)))
@@ -342,9 +319,10 @@ async function main() {
     // The merge folds what the grouping groups: score it too (scripts/eval-merge.mjs).
     const merge = await import('./eval-merge.mjs')
     console.log('\n## Merge folding, shipped defaults (folded / wrong, openings left out; see docs/merge.md)\n')
-    merge.printMergeRows(await merge.evalMerge())
+    const mergeMods = await merge.loadModules()
+    merge.printMergeRows(await merge.evalMerge({}, mergeMods))
     console.log('\n## Merge folding, duplicate threshold chosen leave one family out\n')
-    await merge.leaveOneOut()
+    await merge.leaveOneOut({}, mergeMods)
     console.log("\n## Diff's statement pairs whose text changed, against people's groups (see docs/diff.md)\n")
     await (await import('./eval-diff.mjs')).printDiffRows()
   }
