@@ -50,7 +50,7 @@ function escapeChar(c: string): string {
   return code < 0x100 ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`
 }
 
-/** One line for a terminal or a log: every control character escaped (with `color`, agentmerge's SGR color codes kept). */
+/** One line for a terminal or a log: every control character escaped (with `color`, SGR color sequences kept, any of them). */
 export function terminalLine(s: string, options: { color?: boolean } = {}): string {
   const out = options.color ? s.replace(CONTROL_BUT_SGR, (m) => (m.length > 1 ? m : escapeChar(m))) : s.replace(CONTROL, escapeChar)
   // A line that starts with `::` would be a GitHub Actions workflow command.

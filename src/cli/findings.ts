@@ -3,7 +3,7 @@
 // characters escaped, or as GitHub Actions annotations (escaped as GitHub
 // documents); each command prints its own JSON.
 import { workflowCommand } from '../diff/index.js'
-import { terminalLine } from '../write/sink.js'
+import { terminalLine } from '../errors.js'
 
 export interface CheckFinding {
   path: string

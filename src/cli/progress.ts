@@ -6,7 +6,7 @@
 // to stderr (or to stdout on the same terminal), such as a warning, first
 // erases it, so messages never end up glued to a progress line.
 
-/** What the progress line needs from a stream (process.stderr in the CLI). */
+/** What the progress line needs from a stream (the run's stderr in the CLI). */
 export interface ProgressStream {
   isTTY?: boolean
   columns?: number
@@ -16,25 +16,23 @@ export interface ProgressStream {
 export interface ProgressOptions {
   /** --quiet: no progress either. */
   quiet?: boolean
-  /** Where the line goes; default process.stderr. */
-  stream?: ProgressStream
-  /** Other streams to erase the line before writing to (default: stdout when it is a terminal). */
+  /** Where the line goes (the run's stderr). */
+  stream: ProgressStream
+  /** Other streams to erase the line before writing to (the run's stdout when it is a terminal). */
   others?: ProgressStream[]
   /** Least time between redraws, in ms; default 100. */
   interval?: number
   /** The clock (tests pass their own). */
   now?: () => number
-  /** The environment, for TERM (tests pass their own). */
-  env?: NodeJS.ProcessEnv
+  /** The run's environment, for TERM. */
+  env: Readonly<Record<string, string | undefined>>
 }
 
 const ERASE = '\r\x1b[K'
 
 /** Whether progress would be shown on this stream. */
-export function progressShown(options: ProgressOptions = {}): boolean {
-  const stream = options.stream ?? process.stderr
-  const env = options.env ?? process.env
-  return options.quiet !== true && stream.isTTY === true && env.TERM !== 'dumb'
+function progressShown(options: ProgressOptions): boolean {
+  return options.quiet !== true && options.stream.isTTY === true && options.env.TERM !== 'dumb'
 }
 
 /** One progress line. `update` as work gets done, `end` when it is all done (safe to call twice). */
@@ -48,9 +46,9 @@ export class Progress {
   private last = Number.NEGATIVE_INFINITY
   private readonly originals = new Map<ProgressStream, ProgressStream['write']>()
 
-  constructor(readonly label: string, options: ProgressOptions = {}) {
-    this.stream = options.stream ?? process.stderr
-    this.others = options.others ?? (options.stream === undefined && process.stdout.isTTY ? [process.stdout] : [])
+  constructor(readonly label: string, options: ProgressOptions) {
+    this.stream = options.stream
+    this.others = options.others ?? []
     this.interval = options.interval ?? 100
     this.now = options.now ?? Date.now
     this.enabled = progressShown(options)
@@ -106,7 +104,7 @@ export class Progress {
  * The items of a list, one by one, with a progress line counting them as the
  * loop finishes each; the line is erased when the loop ends (or breaks, or throws).
  */
-export function* withProgress<T>(items: Iterable<T>, label: string, options: ProgressOptions = {}): Generator<T> {
+export function* withProgress<T>(items: Iterable<T>, label: string, options: ProgressOptions): Generator<T> {
   const list = Array.isArray(items) ? (items as T[]) : [...items]
   const progress = new Progress(label, options)
   try {
@@ -121,7 +119,7 @@ export function* withProgress<T>(items: Iterable<T>, label: string, options: Pro
 }
 
 /** A `loadAgents` onProgress callback drawing the line; it is erased when every file is done. */
-export function progressCallback(label: string, options: ProgressOptions = {}): (done: number, total: number) => void {
+export function progressCallback(label: string, options: ProgressOptions): (done: number, total: number) => void {
   const progress = new Progress(label, options)
   return (done, total) => progress.update(done, total)
 }

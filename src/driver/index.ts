@@ -15,7 +15,7 @@ import { readMeta } from '../normalize/meta.js'
 import { normalizeAgent, withEol } from '../normalize.js'
 import { parseAgent } from '../pipeline.js'
 import { writeFileAtomic } from '../write/atomic.js'
-import { terminalLine } from '../write/sink.js'
+import { terminalLine } from '../errors.js'
 import { merge3, type Merge3Options } from './merge3.js'
 
 export { merge3, type Merge3Options, type Merge3Result } from './merge3.js'

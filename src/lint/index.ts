@@ -10,7 +10,7 @@
 //   passes it on to the model provider);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup).
-import { terminalLine } from '../write/sink.js'
+import { terminalLine } from '../errors.js'
 import { dirname, sep } from 'node:path'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'

@@ -6,11 +6,8 @@
 // GitHub Actions log a line starting with `::` is a workflow command) and
 // never moves the cursor or retitles the window. Color output keeps SGR
 // color sequences (`\x1b[...m`), any of them, so colored lines are for a
-// terminal the user runs, not for logs. The line escaping lives
-// with the diagnostics (errors.ts), the lowest layer that writes a line.
-import { terminalLine } from '../errors.js'
-
-export { terminalLine }
+// terminal the user runs, not for logs. The line escaping (terminalLine)
+// lives with the diagnostics (errors.ts), the lowest layer that writes a line.
 
 /**
  * Text for a Markdown comment on a pull request: `@name` and `#123` written

@@ -11,7 +11,8 @@ import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
-import { markdownRefs, terminalLine } from '../../write/sink.js'
+import { terminalLine } from '../../errors.js'
+import { markdownRefs } from '../../write/sink.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {

@@ -5,7 +5,7 @@
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
 import { paint, type Paint } from './color.js'
-import { terminalLine } from '../../write/sink.js'
+import { terminalLine } from '../../errors.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
 
 export interface TextOptions {
