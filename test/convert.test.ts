@@ -7,7 +7,8 @@ import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
-import { convertMeta, readModel, spellModel } from '../src/convert/index.js'
+import { convertMeta } from '../src/convert/index.js'
+import { dialect, readModel } from '../src/dialects/index.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli, FIXTURES } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -177,13 +178,13 @@ Review the change.
 
 describe('convertMeta and model names', () => {
   it('reads and writes model names in each dialect', async () => {
-    expect(spellModel(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'), 'copilot')).toEqual({ value: 'Claude Sonnet 4' })
-    expect(spellModel(readModel('Claude Sonnet 3.5', 'copilot'), 'claude')).toEqual({ value: 'claude-3-5-sonnet' })
-    expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'copilot')).toEqual({ value: 'GPT-5' })
-    expect(spellModel(readModel('GPT-4.1', 'copilot'), 'opencode')).toEqual({ value: 'openai/gpt-4.1' })
-    expect(spellModel(readModel('Gemini 2.5 Pro', 'copilot'), 'opencode')).toEqual({ value: 'google/gemini-2.5-pro' })
-    expect(spellModel(readModel('inherit', 'claude'), 'opencode')).toEqual({})
-    expect(spellModel(readModel('openai/gpt-5', 'opencode'), 'claude').dropped).toBe(true)
+    expect(dialect('copilot').models.spell(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'))).toEqual({ value: 'Claude Sonnet 4' })
+    expect(dialect('claude').models.spell(readModel('Claude Sonnet 3.5', 'copilot'))).toEqual({ value: 'claude-3-5-sonnet' })
+    expect(dialect('copilot').models.spell(readModel('openai/gpt-5', 'opencode'))).toEqual({ value: 'GPT-5' })
+    expect(dialect('opencode').models.spell(readModel('GPT-4.1', 'copilot'))).toEqual({ value: 'openai/gpt-4.1' })
+    expect(dialect('opencode').models.spell(readModel('Gemini 2.5 Pro', 'copilot'))).toEqual({ value: 'google/gemini-2.5-pro' })
+    expect(dialect('opencode').models.spell(readModel('inherit', 'claude'))).toEqual({})
+    expect(dialect('claude').models.spell(readModel('openai/gpt-5', 'opencode')).dropped).toBe(true)
   })
 
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {

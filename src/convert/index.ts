@@ -1,7 +1,7 @@
 // Converting an agent to another tool's dialect: the frontmatter in the
 // target's own fields and spelling (convertMeta), edited where it can be;
 // the body is written back as the file had it, byte for byte.
-import { dialect, findDialect, readModel, spellModel, type ModelRef } from '../dialects/index.js'
+import { dialect, findDialect } from '../dialects/index.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { withEol } from '../normalize.js'
 import { readMeta } from '../normalize/meta.js'
@@ -10,7 +10,6 @@ import { renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
 export { convertMeta, type ConvertOptions, type ConvertResult } from './meta.js'
-export { readModel, spellModel, type ModelRef }
 
 /** Reads a dialect name as a user writes it (`claude`, `claude-code`, `opencode`, `copilot`, `vscode`). */
 export function parseDialect(value: string): Dialect | undefined {

@@ -9,7 +9,7 @@ import type { DialectSpec } from './types.js'
 export { DIALECTS } from './list.js'
 export { createRegistry, fieldsOf, type Registry } from './registry.js'
 export { readToolFields, respell, spellTool, spelledAnywhere, splitToolList, toolEntries, toolId, toolsMap } from './tools.js'
-export { ALIAS_PINS, keptModel, pinned, readModel, spellModel } from './models.js'
+export { ALIAS_PINS, keptModel, pinned, readModel } from './models.js'
 export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, SpelledModel, ToolsForm, WrittenTools } from './types.js'
 
 export const dialects = (): readonly DialectSpec[] => registry.dialects()

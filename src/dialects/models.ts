@@ -86,11 +86,6 @@ export function readModel(written: string, dialectId: string): ModelRef {
 }
 
 
-/** Writes a model in a target dialect's spelling. */
-export function spellModel(ref: ModelRef, to: string): SpelledModel {
-  return registry.dialect(to).models.spell(ref)
-}
-
 /** The note for an alias pinned to a model in a target without aliases. */
 export function pinned(family: string, value: string, title: string): SpelledModel {
   return { value, note: `model alias '${family}' has no ${title} spelling; pinned to '${value}'` }

@@ -17,8 +17,6 @@ import type { Agent, Dialect, Statement } from '../model.js'
 import { agentFolderOf, dialect, fieldsOf, toolEntries } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
 
-export { dialectOfLocation }
-
 export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
 export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'unknown-tool', 'ignored-field', 'repeated-statement']
 
@@ -41,15 +39,11 @@ export interface LintOptions {
 }
 
 /** The directory whose agents share one name space: the agents folder the file is under, else its own directory. */
-export function scopeOf(path: string): string {
+function scopeOf(path: string): string {
   const p = path.split(sep).join('/')
   return agentFolderOf(p)?.folder ?? dirname(p)
 }
 
-/** Why a tool name is not one the target knows, or undefined when it is fine. */
-export function toolProblem(written: string, target: Dialect): string | undefined {
-  return dialect(target).tools.problem(written)
-}
 
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
@@ -94,7 +88,7 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
     for (const field of agent.meta.fields) {
       if (spec.tools.fields.includes(field.key)) {
         for (const [name] of toolEntries(field.value)) {
-          const problem = toolProblem(name, target)
+          const problem = dialect(target).tools.problem(name)
           if (problem) add('unknown-tool', agent.path, field.line, problem)
         }
       }

@@ -17,7 +17,7 @@ import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
 import { parse } from 'yaml'
 
 /** The ignore file read from the working directory. */
-export const IGNORE_FILE = '.agentmergeignore'
+const IGNORE_FILE = '.agentmergeignore'
 /** Enough of a file to hold any agent's frontmatter. */
 const HEAD_BYTES = 64 * 1024
 /** Fields agent definitions have beside `description` (OpenCode's carry no name). */

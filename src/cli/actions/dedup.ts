@@ -37,7 +37,8 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     run.out(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
     return run.code
   }
-  const min = Math.max(1, options.minAgents ?? 1)
+  // Checked by the command (a whole number, 1 or more).
+  const min = options.minAgents ?? 1
   const shown = result.groups
     .filter((g) => g.statements.length > 1 && g.agents >= min)
     .map((g) => ({ g, head: describeGroup(g) }))

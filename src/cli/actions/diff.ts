@@ -25,7 +25,7 @@ export interface DiffCommandOptions extends GlobalOptions {
 }
 
 /** The default --max-bytes of markdown: a GitHub comment holds 65,536 characters. */
-export const MARKDOWN_MAX_BYTES = 60_000
+const MARKDOWN_MAX_BYTES = 60_000
 
 const MARKDOWN = /\.(md|markdown)$/i
 const MODE = /^(?:[0-7]{6}|\.)$/

@@ -62,10 +62,6 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('prefer-not-input', '--base names a file that is not an input of the merge (or give --base auto)', options.base))
     return run.code
   }
-  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) {
-    run.fail(new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more`, 'agentmerge'))
-    return run.code
-  }
 
   // Every bad input is reported in one line, and then nothing is written: a
   // merge missing one of its variants is not the canonical agent. The

@@ -24,7 +24,7 @@ export interface NormalizeOptions extends GlobalOptions {
 
 export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findInputs(run, paths.length > 0 ? paths : ['-'], { cwd: io.cwd })
+  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
   if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
     run.fail(new AgentError('output-is-input', 'output path is also an input; use --write to rewrite files in place', options.output))
     return run.code
