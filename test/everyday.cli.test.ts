@@ -186,8 +186,9 @@ describe('directory scans take agents only', () => {
     writeFileSync(join(dir, '.agentmergeignore'), '# work in progress\ndrafts/\n')
     const r = await cli(['lint', '--format', 'json', '.'], { cwd: dir })
     expect(JSON.parse(r.stdout).files).toBe(2)
-    const check = await cli(['normalize', '--check', '.'], { cwd: dir })
-    expect(check.stdout.trim().split('\n').sort()).toEqual(['.claude/agents/plain.md', 'reviewer.md'].filter((f) => check.stdout.includes(f)).sort())
+    const check = await cli(['normalize', '--check', '--format', 'json', '.'], { cwd: dir })
+    // The two agents are checked, and nothing else is.
+    expect(JSON.parse(check.stdout).checked).toBe(2)
     expect(check.stdout).not.toMatch(/intro|SKILL|README|notes|draft/)
     // A file named on the command line is taken whatever it is.
     expect((await cli(['lint', '--format', 'json', 'drafts/draft.md'], { cwd: dir })).stdout).toContain('"files": 1')
@@ -226,9 +227,17 @@ describe('diff --format markdown --max-bytes', () => {
     expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(6000)
     expect(cut.stdout.split('\n').slice(0, 3).join('\n')).toBe(full.stdout.split('\n').slice(0, 3).join('\n'))
     expect(cut.stdout).toMatch(/_\d+ of \d+ blocks of changes left out to keep this under 6000 bytes; run `agentmerge diff`/)
-    // The default keeps a comment within GitHub's limit.
-    const dflt = await cli(['diff', '--format', 'markdown', ELITE, OPENCODE])
+    // The default keeps a comment within GitHub's limit, also when the whole diff is far over it.
+    const big = (n: number, word: string) => `---\nname: big\ndescription: x\n---\n\n${Array.from({ length: n }, (_, i) => `- ${word} rule number ${i} about ${word} handling in service ${i}`).join('\n')}\n`
+    const dir = tempDir()
+    const [bigOld, bigNew] = [join(dir, 'old.md'), join(dir, 'new.md')]
+    writeFileSync(bigOld, big(3000, 'alpha'))
+    writeFileSync(bigNew, big(3000, 'omega'))
+    const whole = await cli(['diff', '--format', 'markdown', '--max-bytes', '0', bigOld, bigNew])
+    expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(60_000)
+    const dflt = await cli(['diff', '--format', 'markdown', bigOld, bigNew])
     expect(Buffer.byteLength(dflt.stdout)).toBeLessThanOrEqual(60_000)
+    expect(dflt.stdout).toMatch(/left out to keep this under 60000 bytes/)
   })
 })
 
