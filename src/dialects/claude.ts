@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
+import { lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -70,7 +70,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
 
 function toolProblem(written: string): string | undefined {
   const name = written.trim()
-  const base = name.replace(/\(.*$/s, '').trim()
+  const base = splitArgs(name).base
   if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
   const id = toolId(base)
   const modern = lookup(OLD, id)

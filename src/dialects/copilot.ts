@@ -4,7 +4,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { argList, lookup, pushNew, readToolFields, spellTool, toolId } from './tools.js'
+import { argList, lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -84,7 +84,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
 }
 
 function toolProblem(written: string): string | undefined {
-  const base = written.trim().replace(/\(.*$/s, '').trim()
+  const base = splitArgs(written).base
   if (KNOWN.has(base.toLowerCase()) || base.includes('/')) return undefined
   const alias = spellTool(toolId(base), 'copilot')
   return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`

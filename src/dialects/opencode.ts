@@ -6,7 +6,7 @@
 // model provider, so nothing unknown is ever kept for it.
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
-import { lookup, readToolFields, spellTool, toolId, toolsMap } from './tools.js'
+import { lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
@@ -54,7 +54,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
 
 function toolProblem(written: string): string | undefined {
   const name = written.trim()
-  const base = name.replace(/\(.*$/s, '').trim()
+  const base = splitArgs(name).base
   if (KNOWN.has(base) || /[_*]/.test(base)) return undefined
   const spelled = spellTool(toolId(base), 'opencode')
   if (spelled && KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in OpenCode`

@@ -99,9 +99,7 @@ export function toolId(written: string): string {
 
 /** The spelling of a tool in a dialect, or undefined when the dialect has no such tool. */
 export function spellTool(id: string, dialectId: string): string | undefined {
-  const paren = id.indexOf('(')
-  const base = paren === -1 ? id : id.slice(0, paren)
-  const args = paren === -1 ? '' : id.slice(paren)
+  const { base, args } = splitArgs(id)
   const name = lookup(registry.dialect(dialectId).tools.spell, base)
   return name === undefined ? undefined : name + args
 }

@@ -65,7 +65,6 @@ function edit(doc: Document, old: unknown, value: unknown): Node {
   }
   if (isMap(old) && isPlain(value)) {
     const entries = Object.entries(value)
-    const keyOf = (p: Pair) => (isScalar(p.key) ? String(p.key.value) : String(p.key))
     const byKey = new Map(old.items.map((p) => [keyOf(p), p]))
     const renamed = entries.length === old.items.length && entries.every(([k], i) => !byKey.has(k) || keyOf(old.items[i]!) === k)
     old.items = entries.map(([k, v], i) => {
@@ -111,6 +110,13 @@ interface Split {
 
 const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : String(pair.key))
 
+/** Whether a document holds an alias (moved text may then mean something else). */
+function hasAlias(doc: Document): boolean {
+  let found = false
+  visit(doc, { Alias: () => ((found = true), visit.BREAK) })
+  return found
+}
+
 function valueOf(doc: Document, pair: Pair): unknown {
   try {
     return (pair.value as { toJS?: (d: Document, o: object) => unknown } | null)?.toJS?.(doc, { maxAliasCount: 100 }) ?? null
@@ -145,9 +151,7 @@ function splitDocument(source: string, doc: Document): Split | undefined {
   items.forEach((pair, i) => {
     entries.set(keyOf(pair), { doc, pair, value: valueOf(doc, pair), text: source.slice(i === 0 ? starts[0]! : cut[i - 1]!, cut[i]) })
   })
-  let aliases = false
-  visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
-  return { head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), check: aliases }
+  return { head: source.slice(0, starts[0]), entries, tail: source.slice(cut[cut.length - 1]), check: hasAlias(doc) }
 }
 
 /**
@@ -166,7 +170,7 @@ function splitLines(source: string): Split | undefined {
     // The comments before the first key are the head's.
     const text = i === 0 ? e.text : e.before + e.text
     entries.set(e.key, pair ? { doc, pair, value: valueOf(doc, pair), text } : { doc, text })
-    if (pair) visit(doc, { Alias: () => ((aliases = true), visit.BREAK) })
+    if (pair) aliases ||= hasAlias(doc)
   })
   return { head: split.entries[0]!.before, entries, tail: split.tail, check: aliases }
 }
