@@ -5,7 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
-import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, type DialectSpec, type Fact } from '../dialects/index.js'
+import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, type DialectSpec, type Fact } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
 
@@ -87,7 +87,7 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
     const written = out.target.tools.write(grants, agents ? { agents } : {})
     // An allowlist that ends up empty (`tools: []`, or only tools the target
     // lacks) grants nothing: left out, it would grant everything.
-    const allowlist = toolsField !== undefined && (grants.some((g) => g.enabled) || from.tools.read({ tools: toolsField.value }).length === 0)
+    const allowlist = toolsField !== undefined && (grants.some((g) => g.enabled) || toolEntries(toolsField.value).length === 0)
     if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
     if (written.tools !== undefined) out.set('tools', written.tools, line)
     for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
