@@ -14,6 +14,7 @@ import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync, typ
 import { basename, isAbsolute, join, relative, sep } from 'node:path'
 import ignore, { type Ignore } from 'ignore'
 import { agentRootFolders, dialectOfLocation } from '../dialects/index.js'
+import { byCodeUnits } from '../order.js'
 import { parse } from 'yaml'
 
 /** The ignore file read from the working directory. */
@@ -28,7 +29,7 @@ const DOCS_KEYS = new Set(['title', 'sidebar_position', 'sidebar_label', 'slug',
 const OTHER_FILES = new Set(['skill.md', 'readme.md', 'changelog.md', 'contributing.md', 'license.md'])
 
 function head(path: string): string {
-  const buffer = Buffer.alloc(HEAD_BYTES)
+  const buffer = Buffer.allocUnsafe(HEAD_BYTES)
   let fd: number | undefined
   try {
     fd = openSync(path, 'r')
@@ -65,7 +66,7 @@ function readsAsAgent(path: string): boolean {
 }
 
 /** The rules of the working directory's ignore file, and the path a file is tested under. */
-function ignoreRules(cwd: string): ((path: string) => boolean) | undefined {
+function ignoreRules(cwd: string): ((path: string, isDir: boolean) => boolean) | undefined {
   let text: string
   try {
     text = readFileSync(join(cwd, IGNORE_FILE), 'utf8')
@@ -73,11 +74,11 @@ function ignoreRules(cwd: string): ((path: string) => boolean) | undefined {
     return undefined
   }
   const rules: Ignore = ignore().add(text)
-  return (path) => {
+  return (path, isDir) => {
     const rel = relative(cwd, path)
     // Paths outside the working directory are not the ignore file's to judge.
     if (rel === '' || rel.startsWith('..') || isAbsolute(rel)) return false
-    return rules.ignores(rel.split(sep).join('/') + (statSync(path).isDirectory() ? '/' : ''))
+    return rules.ignores(rel.split(sep).join('/') + (isDir ? '/' : ''))
   }
 }
 
@@ -86,22 +87,22 @@ function special(entry: Dirent): string {
   return entry.isFIFO() ? 'a FIFO' : entry.isSocket() ? 'a socket' : 'a device'
 }
 
-function walk(dir: string, out: string[], ignored: ((path: string) => boolean) | undefined, onSkip: FindOptions['onSkip']): void {
+function walk(dir: string, out: string[], ignored: ((path: string, isDir: boolean) => boolean) | undefined, onSkip: FindOptions['onSkip']): void {
   let entries
   try {
     entries = readdirSync(dir, { withFileTypes: true })
   } catch {
     return
   }
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+  entries.sort((a, b) => byCodeUnits(a.name, b.name))
   for (const entry of entries) {
     const path = join(dir, entry.name)
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || (entry.name.startsWith('.') && !agentRootFolders().has(entry.name))) continue
-      if (ignored?.(path)) continue
+      if (ignored?.(path, true)) continue
       walk(path, out, ignored, onSkip)
     } else if (!entry.isSymbolicLink() && /\.(md|markdown)$/i.test(entry.name)) {
-      if (ignored?.(path)) continue
+      if (ignored?.(path, false)) continue
       if (!entry.isFile()) onSkip?.(path, `not a regular file (${special(entry)})`)
       else if (dialectOfLocation(path) !== undefined || readsAsAgent(path)) out.push(path)
     }
@@ -126,7 +127,7 @@ export interface FindOptions {
  */
 export function findAgentFiles(paths: string[], options: FindOptions = {}): string[] {
   const out: string[] = []
-  let ignored: ((path: string) => boolean) | undefined | null = null
+  let ignored: ((path: string, isDir: boolean) => boolean) | undefined | null = null
   for (const path of paths) {
     let isDir = false
     try {
