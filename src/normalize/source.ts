@@ -107,7 +107,7 @@ function readsAs(source: string, blocks: readonly Nodes[]): boolean {
 const TASK_BOX = /\[[ xX]\][ \t]*$/
 
 /** Whether a code block is fenced: indented code would read differently after a list marker. */
-export function isFenced(text: string, node: Nodes): boolean {
+function isFenced(text: string, node: Nodes): boolean {
   const start = node.position?.start.offset
   return start !== undefined && (text.startsWith('```', start) || text.startsWith('~~~', start))
 }
@@ -128,6 +128,8 @@ function span(node: Nodes | undefined): [number, number] | undefined {
 export function nodeSource(text: string, node: Nodes): string | undefined {
   const whole = span(node)
   if (!whole) return undefined
+  // Indented code is written from the tree: its slice holds the indent of where it stood.
+  if (node.type === 'code' && !isFenced(text, node)) return undefined
   let sliced: { source: string; lazy: boolean }
   let blocks: readonly Nodes[] = [node]
   if (node.type === 'listItem') {

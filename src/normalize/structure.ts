@@ -12,7 +12,7 @@ import type { Block, Placement, Section, SectionKind, Statement, StatementKind }
 import { MAX_NESTING, stringifyMarkdown } from '../markdown/index.js'
 import { sectionKey } from './key.js'
 import { collapse, hashText, plainText } from './plain.js'
-import { isFenced, keepSource, nodeSource } from './source.js'
+import { keepSource, nodeSource } from './source.js'
 
 interface Context {
   path: string
@@ -76,7 +76,7 @@ function makeStatement(kind: StatementKind, node: RootContent, text: string, nor
   if (ctx.strikes && hasStrike(node) && norm.endsWith(text)) {
     norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
   }
-  if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html' && !(kind === 'code' && !isFenced(ctx.text, node))) {
+  if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html') {
     keepSource(node, nodeSource(ctx.text, node))
   }
   const statement: Statement = {
