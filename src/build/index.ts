@@ -36,7 +36,7 @@ interface HandEdit {
   text: string
 }
 
-interface BuildItem {
+export interface BuildItem {
   target: AgentTarget
   /** The output path relative to the config's directory. */
   output: string

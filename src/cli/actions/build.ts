@@ -3,7 +3,7 @@
 // semantic diff under a stale file and the hand-written statements of an
 // edited one as path:line lines; `--format json|github` for machines.
 import { relative, resolve } from 'node:path'
-import { applyItem, planBuild } from '../../build/index.js'
+import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { diffReport, formatText } from '../../diff/index.js'
 import { AgentError, terminalLine } from '../../errors.js'
@@ -21,8 +21,6 @@ export interface BuildCommandOptions extends GlobalOptions {
   /** How --check reports. */
   format?: ReportFormat
 }
-
-type BuildItem = ReturnType<typeof planBuild>[number]
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
@@ -78,8 +76,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
       for (const e of item.edits) out(`${path}:${e.line}: only in the canonical file: ${e.what === 'field' ? `field ${e.text}` : JSON.stringify(e.text)}`)
     }
     if (options.check) {
-      if (item.status === 'missing') out(`${path}: missing: a build would create it from ${plural(item.sources.length, 'source')}`)
-      else if (item.status === 'stale') out(`${path}: stale: ${item.provenanceOnly ? `only its provenance (${shown(item.sidecar!)}) is out of date` : 'a build would change it'}`)
+      if (item.status === 'missing' || item.status === 'stale') for (const f of itemFindings(item, path, shown)) out(`${f.path}: ${f.message}`)
       if (item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
       continue
     }
