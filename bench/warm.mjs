@@ -38,7 +38,7 @@ for (let round = 0; round < warmup + rounds; round++) {
   const { agents, errors } = await lib.loadAgents(files, { workers: 0 })
   if (errors.length > 0) throw errors[0]
   const t3 = performance.now()
-  const dedup = has.dedup ? lib.dedupAgents(agents, lib.FOLD_THRESHOLD === undefined ? {} : { threshold: lib.FOLD_THRESHOLD }) : undefined
+  const dedup = has.dedup ? lib.dedupAgents(agents, lib.FOLD_OPTIONS ?? (lib.FOLD_THRESHOLD === undefined ? {} : { threshold: lib.FOLD_THRESHOLD })) : undefined
   if (dedup) sink += dedup.groups.length
   const t4 = performance.now()
   if (has.merge) sink += lib.renderMerged(lib.mergeAgents(agents, dedup ? { dedup } : {}), 'inline').length

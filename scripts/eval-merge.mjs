@@ -15,7 +15,8 @@
 //
 //   node scripts/eval-merge.mjs                    # default merge, every family
 //   node scripts/eval-merge.mjs --threshold 0.55   # another duplicate threshold
-//   node scripts/eval-merge.mjs --sweep            # leave-one-family-out threshold choice
+//   node scripts/eval-merge.mjs --extra 0          # another extra-part bar
+//   node scripts/eval-merge.mjs --sweep            # leave-one-family-out choice of both
 //   node scripts/eval-merge.mjs --errors           # list the wrong folds
 //   node scripts/eval-merge.mjs --missed           # list people's groups the merge left in pieces
 //
@@ -117,6 +118,7 @@ async function main() {
   let missed = false
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--threshold') options.threshold = Number(argv[++i])
+    else if (argv[i] === '--extra') options.extra = Number(argv[++i])
     else if (argv[i] === '--min-support') options.minSupport = Number(argv[++i])
     else if (argv[i] === '--base') options.base = argv[++i]
     else if (argv[i] === '--sweep') sweep = true
@@ -139,20 +141,28 @@ export function printMergeRows(rows) {
   for (const r of rows) console.log(`| ${r.family} | ${pct(r.folded)} (${r.foldedCount}/${r.foldable}) | ${pct(r.wrong)} (${r.wrongCount}/${r.multi}) | ${r.out} |`)
 }
 
-/** The duplicate threshold chosen on two families (best sum of folded - 2 * wrong), reported on the third. */
+/**
+ * The fold bar (duplicate threshold and extra-part bar) chosen on two
+ * families (best sum of folded - 2 * wrong; ties: the first in grid order),
+ * reported on the third.
+ */
 export async function leaveOneOut(options = {}, mods) {
   mods ??= await loadModules()
-  const grid = [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]
+  const grid = []
+  for (const extra of [0, 0.1, 0.2, 1]) for (const threshold of [0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75]) grid.push({ threshold, extra })
+  const name = (g) => `threshold ${g.threshold} extra ${g.extra}`
   const table = new Map()
-  for (const t of grid) table.set(t, await evalMerge({ ...options, threshold: t }, mods))
-  for (const t of grid) console.log(`threshold ${t}: ${table.get(t).map((r) => `${r.family} ${pct(r.folded)} / ${pct(r.wrong)}`).join(', ')}`)
+  for (const g of grid) table.set(g, await evalMerge({ ...options, ...g }, mods))
+  for (const g of grid) console.log(`${name(g)}: ${table.get(g).map((r) => `${r.family} ${pct(r.folded)} / ${pct(r.wrong)}`).join(', ')}`)
   const families = table.get(grid[0]).map((r) => r.family)
+  const pick = (tuning) => grid.reduce((b, g) => (utility(g, tuning) > utility(b, tuning) + 1e-9 ? g : b))
+  const utility = (g, tuning) => table.get(g).filter((r) => tuning.includes(r.family)).reduce((s, r) => s + r.folded - 2 * r.wrong, 0)
   for (const held of families) {
-    const utility = (t) => table.get(t).filter((r) => r.family !== held).reduce((s, r) => s + r.folded - 2 * r.wrong, 0)
-    const best = grid.reduce((b, t) => (utility(t) > utility(b) ? t : b))
+    const best = pick(families.filter((f) => f !== held))
     const r = table.get(best).find((x) => x.family === held)
-    console.log(`held out ${held}: threshold ${best} chosen on the others -> folded ${pct(r.folded)}, wrong ${pct(r.wrong)}`)
+    console.log(`held out ${held}: ${name(best)} chosen on the others -> folded ${pct(r.folded)}, wrong ${pct(r.wrong)}`)
   }
+  console.log(`chosen on all three: ${name(pick(families))}`)
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

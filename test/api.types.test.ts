@@ -10,6 +10,7 @@ import { ROOT } from './helpers/cli.js'
 
 const EXPORTS = [
   'AgentError',
+  'FOLD_OPTIONS',
   'FOLD_THRESHOLD',
   'VERSION',
   'convertAgent',

@@ -6,7 +6,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { dedupAgents, dedupJson, FOLD_THRESHOLD, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
+import { dedupAgents, dedupJson, FOLD_OPTIONS, mergeAgents, readAgent, renderMerged, type Agent } from '../src/index.js'
 import { dedupCached, GroupingCache, groupingCacheFor } from '../src/dedup/index.js'
 import { groupDuplicates } from '../src/similarity/index.js'
 import { cli } from './helpers/cli.js'
@@ -38,15 +38,15 @@ describe('grouping cache (library)', () => {
     const cache = groupingCacheFor(temp())!
     const agents = read(files)
     // The merge's threshold, so that the merge takes the cached grouping.
-    const plain = explained(agents, dedupAgents(agents, { threshold: FOLD_THRESHOLD }))
+    const plain = explained(agents, dedupAgents(agents, FOLD_OPTIONS))
     const merged = renderMerged(mergeAgents(agents), 'inline')
     vi.mocked(groupDuplicates).mockClear()
-    const first = dedupCached(agents, { threshold: FOLD_THRESHOLD }, cache)
+    const first = dedupCached(agents, FOLD_OPTIONS, cache)
     expect(calls()).toBe(1)
     expect(groupings(cache.dir)).toHaveLength(1)
     // A new process would read the agents again: other objects, same statements.
     const again = read(files)
-    const second = dedupCached(again, { threshold: FOLD_THRESHOLD }, cache)
+    const second = dedupCached(again, FOLD_OPTIONS, cache)
     expect(calls()).toBe(1)
     expect(explained(again, second)).toBe(plain)
     expect(explained(agents, first)).toBe(plain)

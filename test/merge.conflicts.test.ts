@@ -61,3 +61,15 @@ describe('conflicts', () => {
     expect(r.stdout.split('Maintain 80% test coverage').length).toBe(2)
   })
 })
+
+describe('extra parts', () => {
+  it('a statement that names a part the other lacks is not folded into it; a plain rewording is', async () => {
+    const [pa, pb] = inputs('Implement database health checks and monitoring', 'Implement health checks')
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('- Implement database health checks and monitoring\n')
+    expect(r.stdout).toContain('- Implement health checks\n')
+    expect(r.stdout.match(/Keep fixtures small and readable/g)).toHaveLength(1)
+    expect(r.stderr).not.toContain('conflicts with')
+  })
+})

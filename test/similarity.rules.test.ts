@@ -47,3 +47,35 @@ describe('code blocks', () => {
     expect(groupDuplicates(items).groups).toEqual([[0, 2], [1]])
   })
 })
+
+describe('extra part (a coordinated part one statement names and the other lacks)', () => {
+  const pair = (a: string, b: string): SimItem[] => [
+    { kind: 'item', text: a },
+    { kind: 'item', text: b },
+  ]
+
+  it('raises the bar of a pair where one head names a part the other lacks', () => {
+    const items = pair('SQL injection and XSS prevention', 'SQL injection prevention')
+    expect(groupDuplicates(items, { threshold: 0.6, extra: 0 }).groups).toEqual([[0, 1]])
+    expect(groupDuplicates(items, { threshold: 0.6, extra: 0.2 }).groups).toEqual([[0], [1]])
+    // Cleared at a low enough threshold, the rule is named in the explanation.
+    expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual(['extra part'])
+    // dedup's default adds nothing.
+    expect(groupDuplicates(items, { threshold: 0.6 }).groups).toEqual([[0, 1]])
+  })
+
+  it('reads parts in the head only: an explanation that lists more is not an extra part', () => {
+    const items = pair('CI/CD Integration: Pipeline automation, continuous testing, rapid feedback', 'CI/CD integration')
+    expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
+  })
+
+  it('a qualifier is not a part: "for performance" adds no extra part', () => {
+    const items = pair('Caching strategy for performance', 'Implement caching strategies')
+    expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
+  })
+
+  it('a part that shares its heavy word with the other statement is not extra', () => {
+    const items = pair('Unit testing, integration testing and load testing', 'Unit, integration and load tests')
+    expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
+  })
+})

@@ -2,9 +2,10 @@
 // grouping of a run's statements (the group of each statement and the
 // reasons), so that a re-run over unchanged files only loads them. Grouping
 // is a function of the statements' kinds and texts in input order and of
-// the threshold and the learned data alone, so that is the key: a hash of
-// the tool's version and build, the V8 version, the learned data's header,
-// the threshold, and every statement's kind and text in order. One entry per
+// the bar (threshold and extra-part bar) and the learned data alone, so that
+// is the key: a hash of the tool's version and build, the V8 version, the
+// learned data's header, the bar, and every statement's kind and text in
+// order. One entry per
 // list of input paths (a changed file overwrites the entry of its run instead
 // of leaving garbage); written and read as the parse cache's entries are
 // (load/: a temporary file renamed into place; a stale, truncated or corrupt
@@ -44,9 +45,9 @@ export class GroupingCache {
   }
 
   /** The key of a run: everything its grouping is computed from. */
-  key(statements: readonly Statement[], threshold: number): string {
+  key(statements: readonly Statement[], bar: { threshold: number; extra: number }): string {
     const hash = createHash('sha256')
-    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), threshold, statements.length]))
+    hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), bar.threshold, bar.extra, statements.length]))
     // Lengths first, so that no text can run into the next one.
     let chunk = ''
     for (const s of statements) {

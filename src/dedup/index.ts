@@ -4,7 +4,7 @@
 // Merge builds on the same grouping; `agentmerge dedup` prints it. With
 // `--cache` the grouping of unchanged inputs is read back (cache.ts).
 import type { Agent, Statement } from '../model.js'
-import { DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
+import { DEFAULT_EXTRA, DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
 import type { GroupingCache } from './cache.js'
@@ -42,9 +42,10 @@ export interface DedupResult {
   statements: Statement[]
   /** Every statement in exactly one group, singletons included; groups in order of their first statement. */
   groups: DedupGroup[]
-  /** The grouping by statement index behind `groups`, and the threshold it was made with: merge takes it instead of grouping again. */
+  /** The grouping by statement index behind `groups`, and the bar it was made with: merge takes it instead of grouping again. */
   grouping: StatementGrouping
   threshold: number
+  extra: number
 }
 
 /** A statement's public place: `path:line`. */
@@ -98,16 +99,17 @@ export function statementsOfAgents(agents: readonly Agent[]): { statements: Stat
   return { statements, owner }
 }
 
-/** The threshold a grouping was computed with (the similarity module's default when none is given). */
-export const thresholdOf = (options: DedupOptions): number => options.threshold ?? DEFAULT_THRESHOLD
+/** The bar a grouping was computed with: threshold and extra-part bar (the similarity module's defaults when not given). */
+export const barOf = (options: DedupOptions): { threshold: number; extra: number } => ({ threshold: options.threshold ?? DEFAULT_THRESHOLD, extra: options.extra ?? DEFAULT_EXTRA })
 
 /**
  * The grouping a DedupResult carries, when it was made for exactly these
- * statements (the same objects, in the same order) and this threshold;
+ * statements (the same objects, in the same order) and this bar;
  * otherwise undefined, and the caller groups.
  */
 export function groupingOf(result: DedupResult | undefined, statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping | undefined {
-  if (!result || result.threshold !== thresholdOf(options)) return undefined
+  const bar = barOf(options)
+  if (!result || result.threshold !== bar.threshold || result.extra !== bar.extra) return undefined
   const given = result.statements
   if (given.length !== statements.length || result.grouping.group.length !== statements.length) return undefined
   for (let i = 0; i < given.length; i++) if (given[i] !== statements[i]) return undefined
@@ -135,7 +137,7 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
     if (r.parts) reason.parts = r.parts
     g.reasons.push(reason)
   }
-  return { statements, groups, grouping, threshold: thresholdOf(options) }
+  return { statements, groups, grouping, ...barOf(options) }
 }
 
 /**
@@ -148,7 +150,7 @@ export function dedupAgents(agents: readonly Agent[], options: DedupOptions = {}
 
 /**
  * dedupAgents with the grouping cache: the grouping is read from the cache
- * when the statements and threshold are those of the entry of these inputs,
+ * when the statements and bar are those of the entry of these inputs,
  * else computed (with the profiles `memo` holds, if any) and stored. The
  * same result as dedupAgents either way.
  */
@@ -156,7 +158,7 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
   const { statements, owner } = statementsOfAgents(agents)
   if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
   const paths = agents.map((a) => a.path)
-  const key = cache.key(statements, thresholdOf(options))
+  const key = cache.key(statements, barOf(options))
   let grouping = cache.get(paths, key, statements)
   if (!grouping) {
     grouping = groupStatements(statements, options, memo)

@@ -30,6 +30,16 @@ export { provenanceJson, provenanceComment, type Provenance, type SectionProvena
  * (docs/merge.md has the figures and the rule).
  */
 export const FOLD_THRESHOLD = 0.7
+/**
+ * What the merge adds to that bar where one statement's head names a
+ * coordinated part the other lacks ("Implement health checks" is not
+ * "Implement database health checks and monitoring"): whoever wrote the
+ * shorter one did not ask for the rest. Chosen with the threshold, the same
+ * way; `dedup` lists such pairs (its default adds nothing).
+ */
+export const FOLD_EXTRA = 0.2
+/** The grouping options the merge folds with: a `dedupAgents(agents, FOLD_OPTIONS)` result is taken as its grouping. */
+export const FOLD_OPTIONS: Readonly<{ threshold: number; extra: number }> = Object.freeze({ threshold: FOLD_THRESHOLD, extra: FOLD_EXTRA })
 
 export interface MergeOptions {
   /** The output dialect; default that of the deciding input. */
@@ -42,6 +52,8 @@ export interface MergeOptions {
   tools?: ToolsPolicy
   /** Duplicate threshold passed to the similarity module; default FOLD_THRESHOLD. */
   threshold?: number
+  /** Extra-part bar passed to the similarity module; default FOLD_EXTRA. */
+  extra?: number
   /** Write only the statements carried by at least this many inputs. */
   minSupport?: number
   /** `keep`: write every side of a conflict; default `decide`. */
@@ -50,8 +62,9 @@ export interface MergeOptions {
   path?: string
   /**
    * The duplicate grouping of the same agents, as `dedupAgents(agents, {
-   * threshold })` returned it: merge then does not group again. A result
-   * for other agents or another threshold is ignored (merge groups itself).
+   * threshold, extra })` returned it (FOLD_OPTIONS by default): merge then
+   * does not group again. A result for other agents or another bar is
+   * ignored (merge groups itself).
    */
   dedup?: DedupResult
 }
@@ -139,7 +152,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
   if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
   const { statements, owner } = statementsOfAgents(agents)
-  const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD }
+  const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD, extra: options.extra ?? FOLD_EXTRA }
   const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined
   const central = grouping ? centralInput(agents, grouping, owner) : 0
   const base = options.base === undefined ? -1 : options.base === 'auto' ? central : inputNamed(agents, options.base, '--base')

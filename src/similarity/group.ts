@@ -144,7 +144,7 @@ export class PairTable {
     return {
       groups,
       same,
-      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning) })),
+      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning, this.weights) })),
     }
   }
 }

@@ -34,6 +34,13 @@ export interface SimilarityOptions {
    * statements to be duplicates; default DEFAULT_THRESHOLD. Higher groups less.
    */
   threshold?: number
+  /**
+   * Added to the bar of a pair where one statement's head names a
+   * coordinated part the other lacks ("SQL injection and XSS prevention" /
+   * "SQL injection prevention"; conjuncts.ts); default DEFAULT_TUNING.extra.
+   * The merge folds with FOLD_EXTRA.
+   */
+  extra?: number
   /** Other tuning than the shipped (evaluation only). */
   tuning?: Partial<Tuning>
   /** Learned data other than the shipped file (evaluation), or null for none. */
@@ -67,6 +74,8 @@ export interface Grouping {
 
 /** Default duplicate threshold of the grouping (of pair.ts's score); see docs/similarity.md. */
 export const DEFAULT_THRESHOLD = DEFAULT_TUNING.threshold
+/** Default extra-part bar of the grouping (see SimilarityOptions.extra). */
+export const DEFAULT_EXTRA = DEFAULT_TUNING.extra
 
 /**
  * Groups items that say the same thing (group.ts: the learned similarity).
@@ -77,6 +86,7 @@ export const DEFAULT_THRESHOLD = DEFAULT_TUNING.threshold
 export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {}, memo?: ProfileMemo): Grouping {
   const tuning: Tuning = { ...DEFAULT_TUNING, ...options.tuning }
   if (options.threshold !== undefined) tuning.threshold = options.threshold
+  if (options.extra !== undefined) tuning.extra = options.extra
   const custom = options.tuning !== undefined && Object.keys(options.tuning).some((k) => k !== 'threshold')
   const learned = options.learned === undefined ? loadLearned() : options.learned
   const raw = groupLearned(items, tuning, learned, memo && !custom ? memo : undefined)

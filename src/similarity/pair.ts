@@ -107,21 +107,50 @@ function veto(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): string | undefi
   return undefined
 }
 
-/** The bar of a pair: `fixed` when a structure rule sets it outright, else the threshold plus `delta`; and the rule that set it. */
+/** The bar of a pair: `fixed` when a structure rule sets it outright, else the threshold plus `delta`; and the rules that set it. */
 interface Bar {
   fixed: number | null
   delta: number
-  rule?: string
+  rules: string[]
 }
 
 /** The bar a pair of one class must reach (see Bar): the one place the structure rules are. */
-function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
-  if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rule: 'role openings' }
-  if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rule: 'lead-ins' }
+function barOf(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): Bar {
+  if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rules: ['role openings'] }
+  if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rules: ['lead-ins'] }
+  const bar: Bar = { fixed: null, delta: 0, rules: [] }
   const min = Math.min(a.tokens.length, b.tokens.length)
-  if (tuning.short && min <= SHORT_STEMS) return { fixed: null, delta: tuning.short, rule: 'short item' }
-  if (tuning.long && min >= LONG_STEMS) return { fixed: null, delta: -tuning.long, rule: 'long paragraphs' }
-  return { fixed: null, delta: 0 }
+  if (tuning.short && min <= SHORT_STEMS) {
+    bar.delta += tuning.short
+    bar.rules.push('short item')
+  } else if (tuning.long && min >= LONG_STEMS) {
+    bar.delta -= tuning.long
+    bar.rules.push('long paragraphs')
+  }
+  if (tuning.extra && (extraPart(a, b, weigh) || extraPart(b, a, weigh))) {
+    bar.delta += tuning.extra
+    bar.rules.push('extra part')
+  }
+  return bar
+}
+
+/**
+ * Whether a names a coordinated part (conjuncts.ts) that b lacks: most of
+ * the part's IDF weight is on stems b does not have.
+ */
+function extraPart(a: Shape, b: Shape, weigh: Weigh): boolean {
+  if (a.conjuncts.length === 0) return false
+  const have = new Set(b.tokens.map((t) => t.stem))
+  return a.conjuncts.some((part) => {
+    let missing = 0
+    let total = 0
+    for (const stem of part) {
+      const w = weigh(stem)
+      total += w
+      if (!have.has(stem)) missing += w
+    }
+    return total > 0 && missing > total / 2
+  })
 }
 
 /**
@@ -129,12 +158,12 @@ function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
  * code: equal code is one node, different code is vetoed): score, bar, the
  * parts of the score.
  */
-export function explainPair(a: Prepared, b: Prepared, tuning: Tuning): PairParts {
+export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairParts {
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
-  const { fixed, delta, rule } = barOf(a.shape, b.shape, tuning)
+  const { fixed, delta, rules } = barOf(a.shape, b.shape, tuning, (t) => weights.idf(t))
   shared.sort((x, y) => y.weight - x.weight || byCodeUnits(x.term, y.term))
-  return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta, lexical, vector, shared, rules: rule ? [rule] : [] }
+  return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta, lexical, vector, shared, rules }
 }
 
 /**
@@ -150,9 +179,10 @@ export interface PairValue {
 }
 
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
-  if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
+  const weigh: Weigh = (t) => weights.idf(t)
+  if (veto(a.shape, b.shape, tuning, weigh)) return undefined
   const score = pairScore(a, b, tuning)
-  const { fixed, delta } = barOf(a.shape, b.shape, tuning)
+  const { fixed, delta } = barOf(a.shape, b.shape, tuning, weigh)
   return { score, fixed, delta }
 }
 

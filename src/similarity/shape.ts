@@ -3,6 +3,7 @@
 // list lead-in, its polarity, and its weighted stems. Two statements with the
 // same class and text have the same shape, which lets grouping collapse them.
 
+import { conjunctsOf } from './conjuncts.js'
 import { isFiller } from './fillers.js'
 import { impliedBy } from './implications.js'
 import { personaRole } from './persona.js'
@@ -21,6 +22,8 @@ export interface Shape {
   negative: boolean
   /** Stems with role weights, sorted by stem. */
   tokens: Token[]
+  /** The stems of each coordinated part of the head, when it has two or more (conjuncts.ts). */
+  conjuncts: string[][]
   /** For code and definitions: the normalized text. */
   exact?: string
   /** The rule-based engine's profile, when its vetoes are switched on (ablation only). */
@@ -32,7 +35,7 @@ const ROLE_LABEL = /^\s*(?:role|identity|persona)\s*[:\-–—]\s*\S/i
 /** The shape of a statement, read with the caller's stem memo and tuning. */
 export function shapeOf(text: string, kind: string, memo: StemMemo, tuning: Tuning): Shape {
   const cls = classOf(kind)
-  if (cls === 'exact') return { cls, persona: false, lead: false, negative: false, tokens: [], exact: normalizeCode(text) }
+  if (cls === 'exact') return { cls, persona: false, lead: false, negative: false, tokens: [], conjuncts: [], exact: normalizeCode(text) }
   const persona = cls === 'text' && (personaRole(text) !== undefined || ROLE_LABEL.test(text))
   const lead = cls === 'text' && (kind === 'lead' || /:\s*$/.test(text))
   // The text is split into words once, for its tokens and its polarity.
@@ -44,7 +47,7 @@ export function shapeOf(text: string, kind: string, memo: StemMemo, tuning: Tuni
     for (const t of impliedBy([...have].sort())) if (!have.has(t)) tokens.push({ stem: t, weight: 0.5 })
   }
   tokens.sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))
-  const shape: Shape = { cls, persona, lead, negative: isNegative(text, split.words), tokens }
+  const shape: Shape = { cls, persona, lead, negative: isNegative(text, split.words), tokens, conjuncts: conjunctsOf(split.folded, split.words, memo) }
   if (tuning.vetoes) shape.legacy = profileOf(text, kind)
   return shape
 }
@@ -72,5 +75,5 @@ function dropFillers(words: readonly Word[], tokens: Token[], memo: StemMemo): T
 export function shapeKey(s: Shape): string {
   if (s.cls === 'exact') return 'x\u0000' + (s.exact ?? '')
   const flags = (s.persona ? 'p' : '') + (s.lead ? 'l' : '') + (s.negative ? 'n' : '')
-  return [s.cls, flags, s.tokens.map((t) => `${t.stem}*${t.weight}`).join(' ')].join('\u0000')
+  return [s.cls, flags, s.tokens.map((t) => `${t.stem}*${t.weight}`).join(' '), s.conjuncts.map((c) => c.join(' ')).join('|')].join('\u0000')
 }

@@ -22,6 +22,8 @@ export interface Tuning {
   short: number
   /** Taken from the threshold when both sides have at least LONG_STEMS stems. */
   long: number
+  /** Added to the threshold when one side's head names a coordinated part the other lacks (conjuncts.ts); 0: off. */
+  extra: number
   /** Clustering: every pair across two groups must reach linkRatio x its threshold (average link otherwise). */
   linkRatio: number
   /** Take the input's mean statement vector out of each statement vector. */
@@ -48,6 +50,7 @@ export const DEFAULT_TUNING: Tuning = {
   lead: 0.9,
   short: 0.1,
   long: 0,
+  extra: 0,
   linkRatio: 0,
   center: false,
   corpusIdf: true,

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { FOLD_THRESHOLD, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
+import { FOLD_OPTIONS, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -76,8 +76,8 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const base = options.base
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
-  const threshold = { threshold: options.threshold ?? FOLD_THRESHOLD }
-  const dedup = agents.length > 1 ? dedupCached(agents, threshold, groupingCacheFor(loadOptions(options, io).cache), memo) : undefined
+  const bar = { ...FOLD_OPTIONS, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) }
+  const dedup = agents.length > 1 ? dedupCached(agents, bar, groupingCacheFor(loadOptions(options, io).cache), memo) : undefined
   const result = mergeAgents(agents, {
     ...(dedup ? { dedup } : {}),
     ...(options.to ? { to: options.to } : {}),

@@ -1,0 +1,33 @@
+// The coordinated parts of a statement's head: "SQL injection and XSS
+// prevention" names two things, "Advanced features (decorators, generators,
+// context managers)" three. A statement that names a part the other lacks
+// entirely asks for more than it ("Implement database health checks and
+// monitoring" is not "Implement health checks"), which people label as
+// different statements however many words the two share. Only the head is
+// read: a `Label: explanation` item's explanation elaborates its label, and
+// authors who list more there still say the same thing.
+
+import { labelEnd } from './roles.js'
+import { isContentWord, type StemMemo, type Word } from './tokens.js'
+
+const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or'])
+/** Between two words: a comma, semicolon, ampersand, plus or an opening or closing bracket parts them. */
+const PARTING = /[,;&+()[\]]/
+
+/**
+ * The content stems of each coordinated part of the head (the label of a
+ * `Label: explanation` item, else the whole text), in order; empty when the
+ * head has fewer than two parts with content.
+ */
+export function conjunctsOf(folded: string, words: readonly Word[], memo: StemMemo): string[][] {
+  const end = labelEnd(folded, words)
+  const head = end >= 0 ? words.filter((w) => w.at < end) : words
+  const parts: string[][] = [[]]
+  head.forEach((w, i) => {
+    const gap = i === 0 ? '' : folded.slice(head[i - 1]!.at + head[i - 1]!.word.length, w.at)
+    if (JOINING_WORDS.has(w.word) || PARTING.test(gap)) parts.push([])
+    if (!JOINING_WORDS.has(w.word) && isContentWord(w.word)) parts[parts.length - 1]!.push(memo.stem(w.word))
+  })
+  const full = parts.filter((p) => p.length > 0)
+  return full.length >= 2 ? full : []
+}
