@@ -80,4 +80,12 @@ describe('extra part (a part of its head one statement names and the other lacks
     const items = pair('Unit testing, integration testing and load testing', 'Unit, integration and load tests')
     expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
   })
+
+  it('without the bar, statements of equal stems are one node whatever their parts (dedup is unchanged by the part reading)', () => {
+    const items = pair('Unit and integration testing', 'Unit testing and integration')
+    expect(groupDuplicates(items, { threshold: 0.55 }).reasons.map((r) => r.note)).toEqual(['same terms'])
+    const withBar = groupDuplicates(items, { threshold: 0.55, extra: 0.2 })
+    expect(withBar.groups).toEqual([[0, 1]])
+    expect(withBar.reasons[0]!.note).not.toBe('same terms')
+  })
 })

@@ -93,7 +93,7 @@ export class PairTable {
     const shapes = items.map((it) => memo.shape(it.text, it.kind))
     const byKey = new Map<string, number[]>()
     shapes.forEach((s, i) => {
-      const k = s.cls !== 'exact' && s.tokens.length === 0 ? 'empty\u0000' + items[i]!.text.trim() : shapeKey(s)
+      const k = s.cls !== 'exact' && s.tokens.length === 0 ? 'empty\u0000' + items[i]!.text.trim() : shapeKey(s, tuning.extra > 0)
       const list = byKey.get(k)
       if (list) list.push(i)
       else byKey.set(k, [i])

@@ -71,9 +71,16 @@ function dropFillers(words: readonly Word[], tokens: Token[], memo: StemMemo): T
   return kept.length > 0 ? kept : tokens
 }
 
-/** A string equal for two statements exactly when their shapes are equal. */
-export function shapeKey(s: Shape): string {
+/**
+ * A string equal for two statements exactly when they compare alike: their
+ * shapes are equal, the parts of their heads only counting when `parts`
+ * (a grouping with the extra-part bar), so that a grouping without it
+ * collapses statements of equal stems whatever their parts.
+ */
+export function shapeKey(s: Shape, parts: boolean): string {
   if (s.cls === 'exact') return 'x\u0000' + (s.exact ?? '')
   const flags = (s.persona ? 'p' : '') + (s.lead ? 'l' : '') + (s.negative ? 'n' : '')
-  return [s.cls, flags, s.tokens.map((t) => `${t.stem}*${t.weight}`).join(' '), s.conjuncts.map((c) => c.join(' ')).join('|')].join('\u0000')
+  const key = [s.cls, flags, s.tokens.map((t) => `${t.stem}*${t.weight}`).join(' ')]
+  if (parts) key.push(s.conjuncts.map((c) => c.join(' ')).join('|'))
+  return key.join('\u0000')
 }
