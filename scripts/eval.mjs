@@ -323,7 +323,7 @@ async function main() {
     console.log('\n## Merge folding, shipped defaults (folded / wrong, openings left out; see docs/merge.md)\n')
     const mergeMods = await merge.loadModules()
     merge.printMergeRows(await merge.evalMerge({}, mergeMods))
-    console.log('\n## Merge folding, duplicate threshold chosen leave one family out\n')
+    console.log('\n## Merge folding, fold bar (threshold, extra-part bar) chosen leave one family out\n')
     await merge.leaveOneOut({}, mergeMods)
     console.log("\n## Diff's statement pairs whose text changed, against people's groups (see docs/diff.md)\n")
     await (await import('./eval-diff.mjs')).printDiffRows()

@@ -48,7 +48,7 @@ describe('code blocks', () => {
   })
 })
 
-describe('extra part (a coordinated part one statement names and the other lacks)', () => {
+describe('extra part (a part of its head one statement names and the other lacks)', () => {
   const pair = (a: string, b: string): SimItem[] => [
     { kind: 'item', text: a },
     { kind: 'item', text: b },
@@ -69,9 +69,11 @@ describe('extra part (a coordinated part one statement names and the other lacks
     expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
   })
 
-  it('a qualifier is not a part: "for performance" adds no extra part', () => {
-    const items = pair('Caching strategy for performance', 'Implement caching strategies')
-    expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
+  it('a means ("with ...") is a part; a purpose ("for ...") is not', () => {
+    const means = pair('Optimizing query performance with proper indexing', 'Optimize queries for performance')
+    expect(groupDuplicates(means, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual(['extra part'])
+    const purpose = pair('Caching strategy for performance', 'Implement caching strategies')
+    expect(groupDuplicates(purpose, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
   })
 
   it('a part that shares its heavy word with the other statement is not extra', () => {

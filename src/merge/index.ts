@@ -32,7 +32,7 @@ export { provenanceJson, provenanceComment, type Provenance, type SectionProvena
 export const FOLD_THRESHOLD = 0.7
 /**
  * What the merge adds to that bar where one statement's head names a
- * coordinated part the other lacks ("Implement health checks" is not
+ * part the other lacks ("Implement health checks" is not
  * "Implement database health checks and monitoring"): whoever wrote the
  * shorter one did not ask for the rest. Chosen with the threshold, the same
  * way; `dedup` lists such pairs (its default adds nothing).

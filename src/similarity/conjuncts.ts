@@ -1,6 +1,8 @@
-// The coordinated parts of a statement's head: "SQL injection and XSS
-// prevention" names two things, "Advanced features (decorators, generators,
-// context managers)" three. A statement that names a part the other lacks
+// The parts of a statement's head: "SQL injection and XSS prevention" names
+// two things, "Advanced features (decorators, generators, context
+// managers)" three, and "Optimize queries with proper indexing" two (a
+// means named with "with", "using", ... is a part; a purpose, "for
+// performance", only says why). A statement that names a part the other lacks
 // entirely asks for more than it ("Implement database health checks and
 // monitoring" is not "Implement health checks"), which people label as
 // different statements however many words the two share. Only the head is
@@ -10,12 +12,13 @@
 import { labelEnd } from './roles.js'
 import { isContentWord, type StemMemo, type Word } from './tokens.js'
 
-const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or'])
+/** Words that start a new part: coordination, and the prepositions that name a means. */
+const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'with', 'using', 'via', 'including', 'through'])
 /** Between two words: a comma, semicolon, ampersand, plus or an opening or closing bracket parts them. */
 const PARTING = /[,;&+()[\]]/
 
 /**
- * The content stems of each coordinated part of the head (the label of a
+ * The content stems of each part of the head (the label of a
  * `Label: explanation` item, else the whole text), in order; empty when the
  * head has fewer than two parts with content.
  */

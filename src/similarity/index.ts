@@ -36,7 +36,7 @@ export interface SimilarityOptions {
   threshold?: number
   /**
    * Added to the bar of a pair where one statement's head names a
-   * coordinated part the other lacks ("SQL injection and XSS prevention" /
+   * part the other lacks ("SQL injection and XSS prevention" /
    * "SQL injection prevention"; conjuncts.ts); default DEFAULT_TUNING.extra.
    * The merge folds with FOLD_EXTRA.
    */

@@ -22,7 +22,7 @@ export interface Shape {
   negative: boolean
   /** Stems with role weights, sorted by stem. */
   tokens: Token[]
-  /** The stems of each coordinated part of the head, when it has two or more (conjuncts.ts). */
+  /** The stems of each part of the head, when it has two or more (conjuncts.ts). */
   conjuncts: string[][]
   /** For code and definitions: the normalized text. */
   exact?: string

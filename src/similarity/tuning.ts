@@ -22,7 +22,7 @@ export interface Tuning {
   short: number
   /** Taken from the threshold when both sides have at least LONG_STEMS stems. */
   long: number
-  /** Added to the threshold when one side's head names a coordinated part the other lacks (conjuncts.ts); 0: off. */
+  /** Added to the threshold when one side's head names a part the other lacks (conjuncts.ts); 0: off. */
   extra: number
   /** Clustering: every pair across two groups must reach linkRatio x its threshold (average link otherwise). */
   linkRatio: number
