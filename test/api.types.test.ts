@@ -61,6 +61,11 @@ describe('public API', () => {
     expectTypeOf(api.parseAgent).returns.toEqualTypeOf<Agent>()
     expectTypeOf(api.readAgent).toEqualTypeOf<(path: string, options?: ParseOptions) => Agent>()
     expectTypeOf(api.loadAgents).toEqualTypeOf<(paths: string[], options?: LoadOptions) => Promise<Loaded>>()
+    // One mojibake option for every read (`--no-repair` is `mojibake: 'keep'`).
+    expectTypeOf<ParseOptions['mojibake']>().toEqualTypeOf<'repair' | 'warn' | 'keep' | undefined>()
+    expectTypeOf<LoadOptions['mojibake']>().toEqualTypeOf<ParseOptions['mojibake']>()
+    expectTypeOf<ParseOptions>().not.toHaveProperty('noRepair')
+    expectTypeOf<LoadOptions>().not.toHaveProperty('noRepair')
     expectTypeOf(api.normalizeAgent).toEqualTypeOf<(agent: Agent) => string>()
     expectTypeOf(api.statementsOf).toEqualTypeOf<(section: Section) => Statement[]>()
     expectTypeOf(api.dedupAgents).parameters.toEqualTypeOf<[agents: readonly Agent[], options?: DedupOptions]>()

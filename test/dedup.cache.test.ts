@@ -97,6 +97,18 @@ describe('grouping cache (library)', () => {
     dedupCached(agents, { threshold: 0.9 }, groupingCacheFor(location))
     expect(calls()).toBe(0)
   })
+
+  it('an entry is read back only as a grouping of as many statements as the run has', () => {
+    const cache = groupingCacheFor(temp())!
+    const paths = ['a.md', 'b.md']
+    const key = 'f'.repeat(64)
+    const grouping = { group: [0, 1, 0], count: 2, reasons: [{ a: 0, b: 2, score: 0.9, shared: ['test'] }] }
+    cache.put(paths, key, grouping)
+    expect(cache.get(paths, key, 3)).toEqual(grouping)
+    expect(cache.get(paths, key, 2)).toBeUndefined()
+    expect(cache.get(paths, key, 4)).toBeUndefined()
+    expect(cache.get(paths, 'e'.repeat(64), 3)).toBeUndefined()
+  })
 })
 
 describe('grouping cache (CLI)', () => {

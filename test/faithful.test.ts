@@ -56,7 +56,7 @@ function gained(input: string, output: string): string[] {
 describe('faithful text on the fixtures', () => {
   it.each(FILES)('normalize --no-repair and a one-file merge write each statement of %s as its source', async (file) => {
     const source = readFileSync(join(ROOT, file), 'utf8')
-    const agent = parseAgent(source, file, { noRepair: true })
+    const agent = parseAgent(source, file, { mojibake: 'keep' })
     const normalized = await cli(['normalize', '--no-repair', file])
     expect(normalized.code, normalized.stderr).toBe(0)
     const merged = await cli(['-q', '--no-repair', '--provenance', 'none', file])

@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { formatFinding } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -48,6 +49,16 @@ describe('lint CLI', () => {
       ".opencode/agent/helper.md:5: tool 'Read' is spelled 'read' in OpenCode (unknown-tool)",
     ])
     expect(r.stderr).toContain('11 findings in 5 files')
+  })
+
+  it("the text lines are the library's formatFinding of the JSON findings; a finding about a whole file has no line", async () => {
+    const dir = repo(FILES)
+    const text = await cli(['lint', '.'], { cwd: dir })
+    const json = await cli(['lint', '--json', '.'], { cwd: dir })
+    const { findings } = JSON.parse(json.stdout) as { findings: Parameters<typeof formatFinding>[0][] }
+    expect(findings.length).toBeGreaterThan(0)
+    expect(text.stdout).toBe(findings.map((f) => formatFinding(f) + '\n').join(''))
+    expect(formatFinding({ path: 'a\u001b.md', message: 'not in canonical form', rule: 'normalize' })).toBe('a\\x1b.md: not in canonical form (normalize)')
   })
 
   it('--json, --ignore, --min-agents and --target', async () => {

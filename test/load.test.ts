@@ -78,9 +78,9 @@ describe('loadAgents: cache', () => {
     expect((await loadAgents(files, { cache, cacheVersion: '99.0.0' })).stats).toMatchObject({ cached: 0, parsed: 5 })
     // The entries now belong to 99.0.0: the real version misses once, then hits.
     expect((await loadAgents(files, { cache })).stats).toMatchObject({ cached: 0, parsed: 5 })
-    const repaired = await loadAgents(files, { cache, noRepair: true })
+    const repaired = await loadAgents(files, { cache, mojibake: 'keep' })
     expect(repaired.stats).toMatchObject({ cached: 0, parsed: 5 })
-    expect(json(repaired.agents)).toBe(json(files.map((p) => readAgent(p, { noRepair: true }))))
+    expect(json(repaired.agents)).toBe(json(files.map((p) => readAgent(p, { mojibake: 'keep' }))))
     expect(json(repaired.agents)).not.toBe(json(plain(files)))
   })
 

@@ -1,12 +1,13 @@
 // Mojibake repair decides per file: it repairs a file that is clearly the
 // damaged form, leaves correct text that merely could decode to something
 // else, never touches code or HTML comments, and says where it repaired.
-import { readFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { repairMojibake } from '../src/read/mojibake.js'
 import { cli, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const CORRECT = ['„Fuß“', '“Über”', '«été»', '√π', "L'ÉTÉ—toujours"]
 const agent = (body: string) => `---\nname: x\ndescription: test\n---\n\n${body}\n`
@@ -81,15 +82,51 @@ describe('mojibake: the shipped damaged files', () => {
     expect(b.stdout).toContain('emoji: "🟠"')
   })
 
-  it('--no-repair keeps the bytes; the warn mode keeps them and names the fix', () => {
+  it('the keep mode (--no-repair) keeps the bytes; the warn mode keeps them and names the fix', () => {
     const file = join(ROOT, 'fixtures/backend-developer/backend-developer-opencode.md')
     const bytes = readFileSync(file)
-    const kept = parseAgent(bytes, 'o.md', { noRepair: true })
+    const kept = parseAgent(bytes, 'o.md', { mojibake: 'keep' })
     expect(kept.warnings.filter((w) => w.code === 'mojibake')).toEqual([])
     const warned = parseAgent(bytes, 'o.md', { mojibake: 'warn' })
     expect(statementsOf(warned.root).map((s) => s.text)).toEqual(statementsOf(kept.root).map((s) => s.text))
     const notes = warned.warnings.filter((w) => w.code === 'mojibake')
     expect(notes.map((w) => w.line)).toEqual([15, 254, 257, 260, 263, 266, 271])
     expect(notes[0]!.message).toContain('normalize --write')
+  })
+})
+
+describe('mojibake: --no-repair means one thing for every command', () => {
+  // Convert never repairs (it writes the text as it is) and warns of the mojibake it keeps; --no-repair silences that as it does every repair.
+  const damaged = agent('- Status: itâ€™s done, cafÃ© open.\n- Run the tests first.')
+  const file = () => {
+    const path = join(tempDir('agentmerge-no-repair-'), 'damaged.md')
+    writeFileSync(path, damaged)
+    return path
+  }
+
+  it('convert keeps the bytes and warns of them; with --no-repair it keeps them without a word', async () => {
+    const path = file()
+    const warned = await cli(['convert', '--to', 'claude', path])
+    expect(warned.code, warned.stderr).toBe(0)
+    expect(warned.stderr).toMatch(new RegExp(`^${path}:6:\\d+: warning: suspected mojibake "â€™", likely "’"`, 'm'))
+    const kept = await cli(['convert', '--no-repair', '--to', 'claude', path])
+    expect(kept.code, kept.stderr).toBe(0)
+    // Its own dialect: the file comes back byte for byte either way.
+    expect(kept.stdout).toBe(damaged)
+    expect(warned.stdout).toBe(damaged)
+    expect(kept.stderr).toBe('')
+    // --strict counts warnings: the kept mojibake is none with --no-repair.
+    expect((await cli(['convert', '--strict', '--to', 'claude', path])).code).toBe(1)
+    expect((await cli(['convert', '--no-repair', '--strict', '--to', 'claude', path])).code).toBe(0)
+  })
+
+  it.each([['normalize'], ['merge', '--provenance', 'none'], ['convert', '--to', 'opencode']])('%s --no-repair writes the mojibake as it is, with no mojibake warning', async (...args) => {
+    const path = file()
+    const repaired = await cli([...args, path])
+    expect(repaired.stderr).toMatch(/warning: (repaired|suspected) mojibake/)
+    const kept = await cli(['--no-repair', ...args, path])
+    expect(kept.code, kept.stderr).toBe(0)
+    expect(kept.stdout).toContain('- Status: itâ€™s done, cafÃ© open.')
+    expect(kept.stderr).not.toContain('mojibake')
   })
 })

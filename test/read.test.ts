@@ -85,7 +85,7 @@ describe('mojibake', () => {
     const repaired = parseAgent(source, 'x.md')
     expect(repaired.root.body[0]).toMatchObject({ title: '⚙️ Agent' })
     expect(repaired.warnings).toMatchObject([{ code: 'mojibake', path: 'x.md', line: 5, column: 3 }])
-    const kept = parseAgent(source, 'x.md', { noRepair: true })
+    const kept = parseAgent(source, 'x.md', { mojibake: 'keep' })
     expect(kept.root.body[0]).toMatchObject({ title: '‚öôÔ∏è Agent' })
     expect(kept.warnings).toEqual([])
   })

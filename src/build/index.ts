@@ -20,6 +20,7 @@ import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { agentFromInput, parseAgent } from '../pipeline.js'
+import type { MojibakeMode } from '../read/decode.js'
 import { readInput } from '../read/read.js'
 import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
@@ -62,7 +63,8 @@ interface BuildOptions {
   /** Overrides every target's dialect. */
   to?: Dialect
   maxSize?: number
-  noRepair?: boolean
+  /** What the reads of the sources do with mojibake (default: repair it). */
+  mojibake?: MojibakeMode
   /** The repository root sources must resolve inside (default: the config's directory). */
   root?: string
 }
@@ -143,7 +145,7 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     const to = options.to ?? target.to
     const agents: Agent[] = item.sources.map((rel) => {
       // readInput refuses what is not a regular file (a FIFO would block) and what is over --max-size.
-      const input = readInput(resolve(dir, rel), { noRepair: options.noRepair === true, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
+      const input = readInput(resolve(dir, rel), { mojibake: options.mojibake, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
       const agent = agentFromInput({ ...input, path: rel, warnings: input.warnings.map((w) => ({ ...w, path: rel })) })
       item.warnings.push(...agent.warnings)
       return agent

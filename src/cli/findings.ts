@@ -1,9 +1,9 @@
 // The findings of the checking commands (lint, build --check, normalize
-// --check) as text lines, `path:line: message (rule)` with control
-// characters escaped, or as GitHub Actions annotations (escaped as GitHub
-// documents); each command prints its own JSON.
+// --check) as text lines (lint's formatFinding: `path:line: message (rule)`
+// with control characters escaped), or as GitHub Actions annotations
+// (escaped as GitHub documents); each command prints its own JSON.
 import { workflowCommand } from '../diff/index.js'
-import { terminalLine } from '../errors.js'
+import { formatFinding } from '../lint/index.js'
 
 export interface CheckFinding {
   path: string
@@ -16,7 +16,7 @@ export function formatFindings(findings: readonly CheckFinding[], format: 'text'
   const lines = findings.map((f) =>
     format === 'github'
       ? workflowCommand({ level: 'error', file: f.path, ...(f.line !== undefined ? { line: f.line } : {}), title: `agentmerge: ${f.rule}`, message: f.message })
-      : terminalLine(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message} (${f.rule})`),
+      : formatFinding(f),
   )
   return lines.map((l) => l + '\n').join('')
 }

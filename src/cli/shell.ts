@@ -6,6 +6,7 @@ import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic, terminalLine } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
+import type { MojibakeMode } from '../read/decode.js'
 import type { CliIo } from './io.js'
 import type { ProgressOptions } from './progress.js'
 
@@ -24,13 +25,23 @@ export interface GlobalOptions {
   jobs?: number
 }
 
+/**
+ * What a command's reads do with mojibake: `--no-repair` keeps it (no
+ * repair and no warning) for every command; otherwise the command's own
+ * way, a repair unless it says otherwise (convert writes the text as it is,
+ * so it only warns).
+ */
+export function mojibakeOption(options: GlobalOptions, otherwise: MojibakeMode = 'repair'): MojibakeMode {
+  return options.repair === false ? 'keep' : otherwise
+}
+
 /** The read options every command passes on, whatever reads its files: one read path. */
-export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'noRepair' | 'maxBytes' | 'stdin'> {
-  return { noRepair: options.repair === false, ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin }
+export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'mojibake' | 'maxBytes' | 'stdin'> {
+  return { mojibake: mojibakeOption(options), ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin }
 }
 
 /** The loadAgents options the global CLI options stand for. */
-export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'cache' | 'workers' | 'noRepair' | 'maxBytes' | 'stdin'> {
+export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'cache' | 'workers' | 'mojibake' | 'maxBytes' | 'stdin'> {
   return {
     cache: options.cacheLocation ?? options.cache === true,
     workers: options.jobs ?? 'auto',

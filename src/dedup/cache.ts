@@ -70,28 +70,26 @@ export class GroupingCache {
   }
 
   /**
-   * The cached grouping of the statements, or undefined on a miss (absent,
-   * stale or corrupt).
+   * The cached grouping of a run of `n` statements, or undefined on a miss
+   * (absent, stale, truncated or corrupt, or not a grouping of n statements).
    */
-  get(paths: readonly string[], key: string, statements: readonly Statement[]): StatementGrouping | undefined {
+  get(paths: readonly string[], key: string, n: number): StatementGrouping | undefined {
     const payload = readEntry(this.entry(paths), key)
     if (!payload) return undefined
     try {
-      const stored = deserialize(payload) as Stored
-      const grouping = fromStored(stored, statements.length)
-      return grouping
+      return fromStored(deserialize(payload) as Stored, n)
     } catch {
       return undefined
     }
   }
 
-  /** Stores a grouping of the statements; a failure to write only loses the entry. */
-  put(paths: readonly string[], key: string, grouping: StatementGrouping, statements: readonly Statement[]): void {
-    writeEntry(this.entry(paths), key, serialize(toStored(grouping, statements)))
+  /** Stores a grouping; a failure to write only loses the entry. */
+  put(paths: readonly string[], key: string, grouping: StatementGrouping): void {
+    writeEntry(this.entry(paths), key, serialize(toStored(grouping)))
   }
 }
 
-function toStored({ group, count, reasons }: StatementGrouping, statements: readonly Statement[]): Stored {
+function toStored({ group, count, reasons }: StatementGrouping): Stored {
   const m = reasons.length
   const stored: Stored = { n: group.length, count, group: Int32Array.from(group), a: new Int32Array(m), b: new Int32Array(m), score: new Float64Array(m), shared: new Array(m), note: new Array(m), parts: new Array(m) }
   reasons.forEach((r, k) => {

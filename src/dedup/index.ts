@@ -159,10 +159,10 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
   if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
   const paths = agents.map((a) => a.path)
   const key = cache.key(statements, barOf(options))
-  let grouping = cache.get(paths, key, statements)
+  let grouping = cache.get(paths, key, statements.length)
   if (!grouping) {
     grouping = groupStatements(statements, options, memo)
-    cache.put(paths, key, grouping, statements)
+    cache.put(paths, key, grouping)
   }
   return dedupResult(statements, owner, grouping, options)
 }

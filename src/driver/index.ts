@@ -14,6 +14,7 @@ import type { Agent, Section } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { normalizeAgent, withEol } from '../normalize.js'
 import { parseAgent } from '../pipeline.js'
+import type { MojibakeMode } from '../read/decode.js'
 import { writeFileAtomic } from '../write/atomic.js'
 import { terminalLine } from '../errors.js'
 import { merge3, type Merge3Options } from './merge3.js'
@@ -26,8 +27,8 @@ export interface DriverOptions extends Merge3Options {
   /** Label of the base in git's fallback markers. */
   base?: string
   maxSize?: number
-  /** Keep mojibake as it is (`--no-repair`), as every command reads. */
-  noRepair?: boolean
+  /** What the reads of the three sides do with mojibake, as every command's reads (default: repair it). */
+  mojibake?: MojibakeMode
 }
 
 export interface DriverOutcome {
@@ -118,7 +119,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
   if (texts.some((t) => markerLines(t, size))) return fallback(base, ours, theirs, options, 'a side already has conflict markers', name)
   let agents: [Agent, Agent, Agent]
   try {
-    const parse = (x: Buffer) => parseAgent(x, name, { ...(options.maxSize ? { maxBytes: options.maxSize } : {}), ...(options.noRepair ? { noRepair: true } : {}) })
+    const parse = (x: Buffer) => parseAgent(x, name, { ...(options.maxSize ? { maxBytes: options.maxSize } : {}), mojibake: options.mojibake })
     // Both branches adding the file (git's add/add) gives an empty base.
     agents = [o.toString('utf8').trim() === '' ? emptyAgent(name) : parse(o), parse(a), parse(b)]
   } catch (error) {

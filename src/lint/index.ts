@@ -115,6 +115,11 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
   return findings
 }
 
-export function formatFinding(f: Finding): string {
-  return terminalLine(`${f.path}:${f.line}: ${f.message} (${f.rule})`)
+/**
+ * A finding as one text line, `path:line: message (rule)`, control characters
+ * escaped: the one text form of a finding, the CLI's included (a finding
+ * about a whole file has no line, and no `:line`).
+ */
+export function formatFinding(f: Omit<Finding, 'line' | 'rule'> & { line?: number; rule: string }): string {
+  return terminalLine(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message} (${f.rule})`)
 }

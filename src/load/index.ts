@@ -8,7 +8,7 @@ import { availableParallelism } from 'node:os'
 import type { AgentError } from '../errors.js'
 import type { Agent } from '../model.js'
 import { agentFromInput } from '../pipeline.js'
-import { mojibakeMode } from '../read/decode.js'
+import type { MojibakeMode } from '../read/decode.js'
 import { readInput, type Input } from '../read/read.js'
 import { ParseCache, deserializeAgent, serializeAgent } from './cache.js'
 import { asAgentError, reviveError } from './errors.js'
@@ -22,10 +22,8 @@ export interface LoadOptions {
   cache?: boolean | string
   /** Worker threads for parsing: 'auto' (the default) uses them for more than 32 files on a machine with several cores; 0 or 1 never. */
   workers?: number | 'auto'
-  /** Keep mojibake instead of repairing it (the same as `mojibake: 'keep'`). */
-  noRepair?: boolean
-  /** What to do with mojibake: repair it (the default), keep it and warn of it, or keep it. */
-  mojibake?: 'repair' | 'warn' | 'keep'
+  /** What to do with mojibake: repair it (the default), keep it and warn of it, or keep it (`--no-repair`). */
+  mojibake?: MojibakeMode
   /** Refuse inputs larger than this many bytes. */
   maxBytes?: number
   /** Where an input `-` is read from (default: the process's stdin). */
@@ -90,7 +88,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     if (result.agent) options.onAgent?.(result.agent, cached)
     options.onProgress?.(done, total)
   }
-  const readOptions = { mojibake: mojibakeMode(options), maxBytes: options.maxBytes, stdin: options.stdin }
+  const readOptions = { mojibake: options.mojibake ?? 'repair', maxBytes: options.maxBytes, stdin: options.stdin }
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { mojibake: readOptions.mojibake, version: options.cacheVersion }) : undefined
 
   // Read and decode every input and answer the ones the cache has; the rest

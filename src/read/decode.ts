@@ -20,20 +20,12 @@ export interface Decoded {
 export type MojibakeMode = 'repair' | 'warn' | 'keep'
 
 export interface DecodeOptions {
-  /** Keep mojibake as it is instead of repairing it (the same as `mojibake: 'keep'`). */
-  noRepair?: boolean
   /**
    * What to do with mojibake: repair it with a warning (the default; what
    * normalize and the merge do), keep the bytes and only warn, naming the fix
    * (what convert does), or keep the bytes silently (`--no-repair`).
    */
   mojibake?: MojibakeMode
-}
-
-
-/** What the options ask done with mojibake. */
-export function mojibakeMode(options: DecodeOptions): MojibakeMode {
-  return options.noRepair ? 'keep' : (options.mojibake ?? 'repair')
 }
 
 function lineAt(bytes: Uint8Array, end: number): number {
@@ -128,7 +120,7 @@ export function decode(bytes: Uint8Array, path: string, options: DecodeOptions =
     text = text.replace(/\r\n?/g, '\n')
   }
 
-  const mode = mojibakeMode(options)
+  const mode = options.mojibake ?? 'repair'
   if (mode !== 'keep') {
     const planned = makeRepairPlan(text, mode === 'repair')
     if (planned.plan) return { text: planned.text, eol, bom, warnings, mojibake: planned.plan }

@@ -10,7 +10,7 @@ import { AgentError, terminalLine } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
+import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 import { withProgress } from '../progress.js'
 
 export interface BuildCommandOptions extends GlobalOptions {
@@ -46,7 +46,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     run.fail(new AgentError('usage', `not an output of ${configPath}: ${unknown.join(', ')} (its outputs: ${config.agents.map((t) => shown(t.output)).join(', ')})`, configPath))
     return run.code
   }
-  const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), noRepair: options.repair === false }
+  const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), mojibake: mojibakeOption(options) }
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
   const format = options.format ?? 'text'

@@ -8,7 +8,7 @@ import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
   to: Dialect
@@ -34,8 +34,8 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
   }
   let warned = 0
   const written = new Map<string, string>()
-  // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair.
-  for (const { path, agent } of await readInputs(run, files, { noRepair: false, mojibake: 'warn' })) {
+  // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair; --no-repair keeps it without one.
+  for (const { path, agent } of await readInputs(run, files, { mojibake: mojibakeOption(options, 'warn') })) {
     if (!agent) continue
     warned += agent.warnings.length
     run.each(path, () => {

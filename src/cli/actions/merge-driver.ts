@@ -4,7 +4,7 @@ import { statSync } from 'node:fs'
 import { CRASH, mergeDriver } from '../../driver/index.js'
 import { AgentError } from '../../errors.js'
 import type { CliIo } from '../io.js'
-import { EXIT, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
 
 export interface MergeDriverCommandOptions extends GlobalOptions {
   markerSize?: number
@@ -43,7 +43,7 @@ export function mergeDriverCommand(base: string, ours: string, theirs: string, p
       ...(options.theirsLabel ? { theirs: options.theirsLabel } : {}),
       ...(options.baseLabel ? { base: options.baseLabel } : {}),
       ...(options.maxSize ? { maxSize: options.maxSize } : {}),
-      ...(options.repair === false ? { noRepair: true } : {}),
+      mojibake: mojibakeOption(options),
     })
     if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) io.stderr.write(`agentmerge: ${m}\n`)
     // The driver's "could not do its job" is trouble, as for every command.

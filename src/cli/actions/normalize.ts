@@ -11,7 +11,7 @@ import { decode } from '../../read/decode.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { findInputs, readInputs } from '../inputs.js'
-import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
+import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
   write?: boolean
@@ -81,7 +81,7 @@ function reportCheck(run: Run, unformatted: string[], checked: number, format: R
 
 function decodedText(bytes: Uint8Array, path: string, options: NormalizeOptions): string | undefined {
   try {
-    return decode(bytes, path, { noRepair: options.repair === false }).text
+    return decode(bytes, path, { mojibake: mojibakeOption(options) }).text
   } catch {
     return undefined
   }
