@@ -140,17 +140,30 @@ function barOf(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): Bar {
  */
 function extraPart(a: Shape, b: Shape, weigh: Weigh): boolean {
   if (a.conjuncts.length === 0) return false
-  const have = new Set(b.tokens.map((t) => t.stem))
   return a.conjuncts.some((part) => {
     let missing = 0
     let total = 0
     for (const stem of part) {
       const w = weigh(stem)
       total += w
-      if (!have.has(stem)) missing += w
+      if (!hasStem(b.tokens, stem)) missing += w
     }
     return total > 0 && missing > total / 2
   })
+}
+
+/** Whether tokens (sorted by stem, as shapes keep them) hold a stem. */
+function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const s = tokens[mid]!.stem
+    if (s === stem) return true
+    if (s < stem) lo = mid + 1
+    else hi = mid
+  }
+  return false
 }
 
 /**
