@@ -22,7 +22,6 @@ import { describe, expect, it } from 'vitest'
 import { dedupAgents, FOLD_OPTIONS, readAgent, statementsOf } from '../src/index.js'
 import { DEFAULT_EXTRA, DEFAULT_THRESHOLD, DEFAULT_TUNING, loadLearned } from '../src/similarity/index.js'
 import { PairTable } from '../src/similarity/group.js'
-import { linkValue } from '../src/similarity/pair.js'
 import { ROOT } from './helpers/cli.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
@@ -59,7 +58,7 @@ describe.each(FAMILIES)('candidate blocking on %s', (family) => {
         const v = table.value(x, y)
         if (!v) continue
         table.candidates.push({ a: x, b: y, v })
-        const score = linkValue(v, threshold)
+        const score = table.link(x, y, v, threshold)
         if (score >= threshold - 1e-12) missed.push(`${at(table.reps[x]!)} ~ ${at(table.reps[y]!)} (${score.toFixed(3)})`)
       }
     }

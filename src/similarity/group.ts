@@ -7,7 +7,7 @@
 
 import { clusterNodes, type Edge } from './cluster.js'
 import type { Learned } from './learned.js'
-import { explainPair, linkValue, pairValue, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
+import { explainPair, linkBound, linkValue, pairValue, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
 import { shapeKey, shapeOf, type Shape } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
@@ -122,17 +122,24 @@ export class PairTable {
     return v
   }
 
+  /** What a pair of nodes with value v compares with the threshold (see linkValue). */
+  link(x: number, y: number, v: PairValue, threshold: number): number {
+    return linkValue(v, threshold, this.prepared[x]!, this.prepared[y]!, this.tuning)
+  }
+
   /** The grouping at a threshold (and link ratio), with the parts of each merge. */
   cluster(threshold: number, linkRatio: number): RawGrouping {
     const edges: Edge[] = []
     for (const c of this.candidates) {
-      const v = linkValue(c.v, threshold)
+      // Most candidates fall short before the extra-part rule is read.
+      if (linkBound(c.v, threshold) < threshold - 1e-12) continue
+      const v = this.link(c.a, c.b, c.v, threshold)
       if (v >= threshold - 1e-12) edges.push({ a: c.a, b: c.b, score: v })
     }
     edges.sort((e, f) => f.score - e.score || e.a - f.a || e.b - f.b)
     const pairScore = (x: number, y: number): number | undefined => {
       const v = this.value(x, y)
-      return v && linkValue(v, threshold)
+      return v && this.link(x, y, v, threshold)
     }
     const { clusters, merges } = clusterNodes(this.n, edges, pairScore, { threshold, linkRatio, maxChecks: 1 << 20 })
     const groups = clusters.map((nodes) => nodes.flatMap((k) => this.nodeItems[k]!).sort((a, b) => a - b)).sort((g, h) => g[0]! - h[0]!)
@@ -144,7 +151,7 @@ export class PairTable {
     return {
       groups,
       same,
-      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning, this.weights) })),
+      merges: merges.map((e) => ({ a: this.reps[e.a]!, b: this.reps[e.b]!, parts: explainPair(this.prepared[e.a]!, this.prepared[e.b]!, tuning) })),
     }
   }
 }

@@ -23,6 +23,10 @@ export interface Prepared {
   w: Float64Array
   norm: number
   vector: Float32Array | undefined
+  /** The parts of the head (shape.conjuncts), each stem with its IDF, and half the part's IDF. */
+  parts: { stems: string[]; idf: Float64Array; half: number }[]
+  /** The statement's stems, for the extra-part test. */
+  stems: ReadonlySet<string>
 }
 
 export function prepare(shape: Shape, weights: Weights): Prepared {
@@ -34,7 +38,13 @@ export function prepare(shape: Shape, weights: Weights): Prepared {
   })
   let sum = 0
   for (const x of w) sum += x
-  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens) }
+  const parts = shape.conjuncts.map((stems) => {
+    const idf = Float64Array.from(stems, (stem) => weights.idf(stem))
+    let total = 0
+    for (const x of idf) total += x
+    return { stems, idf, half: total / 2 }
+  })
+  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts, stems: new Set(shape.tokens.map((t) => t.stem)) }
 }
 
 /** The parts of a pair's score, for `dedup --explain`. */
@@ -115,7 +125,9 @@ interface Bar {
 }
 
 /** The bar a pair of one class must reach (see Bar): the one place the structure rules are. */
-function barOf(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): Bar {
+function barOf(pa: Prepared, pb: Prepared, tuning: Tuning, withExtra: boolean): Bar {
+  const a = pa.shape
+  const b = pb.shape
   if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rules: ['role openings'] }
   if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rules: ['lead-ins'] }
   const bar: Bar = { fixed: null, delta: 0, rules: [] }
@@ -127,7 +139,7 @@ function barOf(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): Bar {
     bar.delta -= tuning.long
     bar.rules.push('long paragraphs')
   }
-  if (tuning.extra && (extraPart(a, b, weigh) || extraPart(b, a, weigh))) {
+  if (withExtra && tuning.extra && hasExtraPart(pa, pb)) {
     bar.delta += tuning.extra
     bar.rules.push('extra part')
   }
@@ -138,30 +150,15 @@ function barOf(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): Bar {
  * Whether a names a coordinated part (conjuncts.ts) that b lacks: most of
  * the part's IDF weight is on stems b does not have.
  */
-function extraPart(a: Shape, b: Shape, weigh: Weigh): boolean {
-  if (a.conjuncts.length === 0) return false
-  return a.conjuncts.some((part) => {
-    let missing = 0
-    let total = 0
-    for (const stem of part) {
-      const w = weigh(stem)
-      total += w
-      if (!hasStem(b.tokens, stem)) missing += w
-    }
-    return total > 0 && missing > total / 2
-  })
+function hasExtraPart(a: Prepared, b: Prepared): boolean {
+  return extraPart(a, b) || extraPart(b, a)
 }
 
-/** Whether tokens (sorted by stem, as shapes keep them) hold a stem. */
-function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
-  let lo = 0
-  let hi = tokens.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const s = tokens[mid]!.stem
-    if (s === stem) return true
-    if (s < stem) lo = mid + 1
-    else hi = mid
+function extraPart(a: Prepared, b: Prepared): boolean {
+  for (const part of a.parts) {
+    let missing = 0
+    for (let i = 0; i < part.stems.length; i++) if (!b.stems.has(part.stems[i]!)) missing += part.idf[i]!
+    if (part.half > 0 && missing > part.half) return true
   }
   return false
 }
@@ -171,10 +168,10 @@ function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
  * code: equal code is one node, different code is vetoed): score, bar, the
  * parts of the score.
  */
-export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairParts {
+export function explainPair(a: Prepared, b: Prepared, tuning: Tuning): PairParts {
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
-  const { fixed, delta, rules } = barOf(a.shape, b.shape, tuning, (t) => weights.idf(t))
+  const { fixed, delta, rules } = barOf(a, b, tuning, true)
   shared.sort((x, y) => y.weight - x.weight || byCodeUnits(x.term, y.term))
   return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta, lexical, vector, shared, rules }
 }
@@ -183,23 +180,40 @@ export function explainPair(a: Prepared, b: Prepared, tuning: Tuning, weights: W
  * A pair's score and its bar as clustering needs them, or undefined when the
  * pair is vetoed. The bar is `fixed` when a structure rule sets it outright
  * (role openings, lead-ins), else the threshold plus `delta`; so one
- * computation serves every threshold.
+ * computation serves every threshold. The extra-part rule is left to
+ * linkValue and read once, when first needed: it only ever raises a bar, so
+ * clustering reads it only for the pairs that clear theirs without it and
+ * the pairs across two groups it weighs joining.
  */
 export interface PairValue {
   score: number
   fixed: number | null
   delta: number
+  /** Whether one statement names a part the other lacks; read by linkValue when first needed. */
+  extra?: boolean
 }
 
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
   const weigh: Weigh = (t) => weights.idf(t)
   if (veto(a.shape, b.shape, tuning, weigh)) return undefined
   const score = pairScore(a, b, tuning)
-  const { fixed, delta } = barOf(a.shape, b.shape, tuning, weigh)
+  const { fixed, delta } = barOf(a, b, tuning, false)
   return { score, fixed, delta }
 }
 
-/** What clustering compares with the threshold: the score moved by the gap between the pair's bar and the threshold. */
-export function linkValue(v: PairValue, threshold: number): number {
+/**
+ * What clustering compares with the threshold: the score moved by the gap
+ * between the pair's bar and the threshold (a and b: the pair's statements,
+ * for the extra-part rule). `linkBound` is an upper bound of it that reads
+ * no parts: a pair below the threshold there is below it here.
+ */
+export function linkValue(v: PairValue, threshold: number, a: Prepared, b: Prepared, tuning: Tuning): number {
+  const value = linkBound(v, threshold)
+  if (v.fixed !== null || !tuning.extra) return value
+  v.extra ??= hasExtraPart(a, b)
+  return v.extra ? value - tuning.extra : value
+}
+
+export function linkBound(v: PairValue, threshold: number): number {
   return v.score - (v.fixed ?? threshold + v.delta) + threshold
 }
