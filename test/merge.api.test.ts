@@ -150,4 +150,22 @@ describe('order inside a merged section', () => {
     expect(order([a, b])).toEqual(expected)
     expect(order([b, a])).toEqual(expected)
   })
+
+  const proc = (name: string, steps: string[]) => parseAgent(['# Agent', '', 'When invoked:', '', ...steps.map((t, i) => `${i + 1}. ${t}`), ''].join('\n'), name)
+
+  it('keeps two procedures that share no step whole, one after the other, not interleaved', () => {
+    const x = proc('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first'])
+    const y = proc('y.md', ['Check the deployment logs', 'Page the on-call owner'])
+    const expected = ['When invoked:', 'Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first', 'Check the deployment logs', 'Page the on-call owner']
+    expect(order([x, y])).toEqual(expected)
+    expect(order([y, x])).toEqual(expected)
+  })
+
+  it('aligns two procedures on the steps they share, each input keeping its other steps between the same anchors', () => {
+    const x = proc('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first', 'Fix the code until the test passes'])
+    const y = proc('y.md', ['Check the deployment logs', 'Reproduce the failure locally', 'Open a pull request with the fix'])
+    const expected = ['When invoked:', 'Read the failing test output', 'Check the deployment logs', 'Reproduce the failure locally', 'Write a regression test first', 'Fix the code until the test passes', 'Open a pull request with the fix']
+    expect(order([x, y])).toEqual(expected)
+    expect(order([y, x])).toEqual(expected)
+  })
 })

@@ -3,9 +3,12 @@
 // among them. A section reads the paragraphs that opened its input sections
 // first, then the rest in runs by input (the input contributing the most
 // first, or the base; ties by the smallest text it contributes), each run
-// in its own order, then what leads into its subsections. A procedure
-// (a block of steps) is ordered by the steps' positions, so that the steps
-// of every input keep their order.
+// in its own order, then what leads into its subsections. A block (a
+// lead-in and its list: a procedure, a checklist) is aligned on its anchors,
+// the entries that stand for items of several inputs, in position order;
+// between two anchors each input's other items come as a run, in its own
+// order. Lists that share steps are merged step by step, and lists that
+// share none are kept whole, one after the other, not interleaved.
 import type { Item } from './units.js'
 import { byCodeUnits } from '../order.js'
 
@@ -28,9 +31,9 @@ export function partOf(here: readonly Item[]): 0 | 1 | 2 {
 
 /**
  * Entries in reading order. `paths[a]` is input a's path; `base` (or -1)
- * runs first; `byPosition` orders by position alone (procedures).
+ * runs first; `aligned` orders a block on its anchors (see above).
  */
-export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number, byPosition = false): T[] {
+export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number, aligned = false): T[] {
   if (entries.length === 0) return []
   const runsOf = new Map<number, { count: number; least: string }>()
   for (const e of entries) {
@@ -53,8 +56,30 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
     // The entry's owner: its contributor in the earliest run.
     let owner = e.places[0]
     for (const p of e.places) if (owner === undefined || priority.get(p.agent)! < priority.get(owner.agent)!) owner = p
-    return { e, run: owner === undefined ? runs.length : priority.get(owner.agent)!, pos: owner?.pos ?? 1 }
+    return { e, run: owner === undefined ? runs.length : priority.get(owner.agent)!, pos: owner?.pos ?? 1, slot: 0 }
   })
-  keyed.sort((x, y) => x.e.part - y.e.part || (byPosition ? x.pos - y.pos || x.run - y.run : x.run - y.run || x.pos - y.pos) || byCodeUnits(x.e.key, y.e.key))
+  if (aligned) slotByAnchors(keyed)
+  keyed.sort((x, y) => x.e.part - y.e.part || x.slot - y.slot || x.run - y.run || x.pos - y.pos || byCodeUnits(x.e.key, y.e.key))
   return keyed.map((k) => k.e.value)
+}
+
+/**
+ * The slots of a block's entries: anchors (entries of two or more inputs),
+ * ordered by their owner's position (ties: run, then text), take the odd
+ * slots 1, 3, ...; every other entry takes the even slot after the last
+ * anchor that holds an earlier item of its input, so it stays between the
+ * anchors its input placed it between.
+ */
+function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; slot: number }>): void {
+  const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
+  anchors.sort((x, y) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key))
+  anchors.forEach((a, i) => (a.slot = 2 * i + 1))
+  for (const k of keyed) {
+    if (k.slot !== 0) continue
+    const mine = k.e.places[0]
+    if (!mine) continue
+    anchors.forEach((a, i) => {
+      if (a.e.places.some((p) => p.agent === mine.agent && p.pos < mine.pos)) k.slot = Math.max(k.slot, 2 * i + 2)
+    })
+  }
 }
