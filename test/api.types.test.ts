@@ -29,6 +29,7 @@ const EXPORTS = [
   'merge3',
   'mergeAgents',
   'mergeDriver',
+  'nearRepeats',
   'normalizeAgent',
   'parseAgent',
   'provenanceJson',

@@ -2,7 +2,7 @@
 // one file is its own normal form, merging the merge with an input adds
 // nothing, the output is canonical, and the frontmatter rules.
 import { describe, expect, it } from 'vitest'
-import { mergeAgents, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
+import { mergeAgents, nearRepeats, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
 import { at, body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
 
 const agents = fixtureAgents()
@@ -64,6 +64,30 @@ describe('merge of the five fixtures (API)', () => {
     expect(notes).toMatch(/^\n<!-- agentmerge-provenance v1\n[^]*-->\n$/)
     expect(notes.match(/-->/g)).toHaveLength(1)
     expect(renderAgent(parseAgent(inline, 'merged.md'))).toBe(text)
+  })
+})
+
+describe('near-repeats', () => {
+  it('are written statements the merge kept apart that dedup groups, each in one group, the same for every input order', () => {
+    const groups = nearRepeats(result)
+    const written = new Set(result.sections.flatMap((m) => m.folds.map((f) => f.statement)))
+    const seen = new Set()
+    for (const g of groups) {
+      expect(g.length).toBeGreaterThanOrEqual(2)
+      for (const st of g) {
+        expect(written.has(st)).toBe(true)
+        expect(seen.has(st)).toBe(false)
+        seen.add(st)
+      }
+    }
+    const texts = (gs: ReturnType<typeof nearRepeats>) => gs.map((g) => g.map((s) => s.text))
+    expect(texts(groups).some((g) => g.includes('Database migrations and schema management') && g.includes('Use database migrations for schema changes'))).toBe(true)
+    expect(texts(nearRepeats(mergeAgents([...agents].reverse())))).toEqual(texts(groups))
+  })
+
+  it('are none when the inputs say the same thing: everything is folded', () => {
+    const twin = parseAgent(renderAgent(agents[0]!), 'twin.md')
+    expect(nearRepeats(mergeAgents([agents[0]!, twin])).length).toBe(nearRepeats(mergeAgents([agents[0]!])).length)
   })
 })
 

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { diffAgents, mergeAgents, parseAgent, renderDiffReport, renderMergeReport, statementsOf, summaryLine, type Agent } from '../src/index.js'
+import { diffAgents, mergeAgents, nearRepeats, parseAgent, renderDiffReport, renderMergeReport, statementsOf, summaryLine, type Agent } from '../src/index.js'
 import { contrast, PALETTE, swatch, textOn } from '../src/report/palette.js'
 import { esc, letters, safeHref } from '../src/report/html.js'
 import { shortNames } from '../src/report/merge.js'
@@ -100,6 +100,14 @@ describe('merge report', () => {
     for (const f of result.fields) expect(html).toContain(`<code>${f.key}</code>`)
     expect(count(html, /<ul class="diags conflicts">/g)).toBe(1)
     expect(count(html.slice(html.indexOf('<ul class="diags conflicts">')), /<li>/g)).toBeGreaterThanOrEqual(result.conflicts.length)
+  })
+
+  it('lists the possible repeats: each group of statements written apart that dedup groups, with their places', async () => {
+    const groups = nearRepeats(result)
+    const list = html.slice(html.indexOf('<ol class="diags repeats">'), html.indexOf('</ol>', html.indexOf('<ol class="diags repeats">')))
+    expect(count(list, /<li class="repeat">/g)).toBe(groups.length)
+    for (const g of groups) for (const st of g) expect(list).toContain(esc(st.text))
+    expect(list).toContain('Database migrations and schema management')
   })
 
   it('gives the same bytes for the same inputs, with no time or random id in them', async () => {

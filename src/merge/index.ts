@@ -21,6 +21,7 @@ export type { FieldDecision, ToolsPolicy } from './meta.js'
 export type { Fold, MergedSection } from './body.js'
 export type { Recorded } from './stages.js'
 export { bestWording } from './wording.js'
+export { nearRepeats } from './repeats.js'
 export { provenanceJson, provenanceComment, type Provenance, type SectionProvenance, type StatementProvenance, type RecordedProvenance } from './provenance.js'
 
 /**

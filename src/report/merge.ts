@@ -1,13 +1,14 @@
 // The merge report: the merged agent as a reviewer reads it. Every output
 // statement carries the badges of the inputs it came from; the statements it
 // stands for (its folded duplicates, with their wording and `path:line`) open
-// under it in a <details>; the frontmatter decisions and the conflicts come
+// under it in a <details>; the frontmatter decisions, the conflicts, what was
+// recorded and not written, and the possible repeats (nearRepeats) come
 // first. Inputs are lettered in path order (the order of the inline
 // provenance notes), so the report does not depend on the order of the files
 // on the command line, as the merge does not.
 import type { Diagnostic, Section, Statement } from '../model.js'
 import type { FieldDecision, Fold, MergedSection, MergeResult } from '../merge/index.js'
-import { summaryLine } from '../merge/index.js'
+import { nearRepeats, summaryLine } from '../merge/index.js'
 import { attr, esc, letters, plural, statsList } from './html.js'
 import { nodeHtml, statementHtml } from './markdown.js'
 import { page, sourceCss } from './page.js'
@@ -284,6 +285,14 @@ function recordedHtml(result: MergeResult, inputs: Inputs): string {
   return `<ul class="diags recorded-list">${items.join('')}</ul>`
 }
 
+/** Statements the merge wrote apart that dedup's bar groups, one list per group: candidates for trimming by hand. */
+function repeatsHtml(result: MergeResult, inputs: Inputs): string {
+  const groups = nearRepeats(result)
+  if (groups.length === 0) return '<p class="muted">No possible repeats.</p>'
+  const items = groups.map((g) => `<li class="repeat"><ul>${g.map((st) => `<li>${inputs.shortHtml(`${st.source.path}:${st.source.line}`)}<blockquote>${esc(st.text)}</blockquote></li>`).join('')}</ul></li>`)
+  return `<ol class="diags repeats">${items.join('')}</ol>`
+}
+
 /** The merge as one self-contained HTML page (see docs/report.md). */
 export function renderMergeReport(result: MergeResult, options: MergeReportOptions = {}): string {
   const paths: string[] = [...result.provenance.inputs]
@@ -313,6 +322,9 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
     diagnosticsHtml(result.conflicts, inputs),
     `<h3 id="recorded-h">Recorded, not written</h3>`,
     recordedHtml(result, inputs),
+    `<h3 id="repeats-h">Possible repeats</h3>`,
+    `<p>Statements written apart that <code>agentmerge dedup</code> groups: the merge folds only at its stricter bar, since a wrong fold loses an instruction. Where a group says one thing, keep one of its statements.</p>`,
+    repeatsHtml(result, inputs),
     `</section>`,
     `<section class="newpage agent" id="agent" aria-labelledby="agent-h"><h2 id="agent-h">Merged agent: <span class="statement-count">${s.statementsOut}</span> statements</h2>`,
     `<p>Each statement is written once, in its most complete wording. Under a statement that stands for several, "statements folded here" lists every input statement behind it with its <code>path:line</code>, and the other wordings.</p>`,
