@@ -53,6 +53,9 @@ describe('grouping cache (library)', () => {
     // Merge takes the grouping read back as it takes dedupAgents' own.
     expect(renderMerged(mergeAgents(again, { dedup: second }), 'inline')).toBe(merged)
     expect(calls()).toBe(1)
+    // The same threshold without the extra-part bar is another bar: a miss, grouped again.
+    dedupCached(again, { threshold: FOLD_OPTIONS.threshold, extra: 0 }, cache)
+    expect(calls()).toBe(2)
   })
 
   it('a changed file misses and rewrites the entry of the run; the next run hits', async () => {

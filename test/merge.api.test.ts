@@ -67,6 +67,14 @@ describe('merge of the five fixtures (API)', () => {
   })
 })
 
+describe('bad options', () => {
+  it('refuses a min-support or an extra-part bar that is not a number it can use, naming the option', () => {
+    for (const minSupport of [0, 1.5, Number.NaN]) expect(() => mergeAgents(agents, { minSupport })).toThrow(/--min-support must be a whole number/)
+    for (const extra of [-0.1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => mergeAgents(agents, { extra })).toThrow(/extra-part bar must be a number, 0 or more/)
+    expect(() => mergeAgents(agents, { extra: 0 })).not.toThrow()
+  })
+})
+
 describe('near-repeats', () => {
   it('are written statements the merge kept apart that dedup groups, each in one group, the same for every input order', () => {
     const groups = nearRepeats(result)
@@ -85,9 +93,10 @@ describe('near-repeats', () => {
     expect(texts(nearRepeats(mergeAgents([...agents].reverse())))).toEqual(texts(groups))
   })
 
-  it('are none when the inputs say the same thing: everything is folded', () => {
+  it('add nothing when an input is merged with its own copy: its statements fold, only its own repeats are left', () => {
     const twin = parseAgent(renderAgent(agents[0]!), 'twin.md')
-    expect(nearRepeats(mergeAgents([agents[0]!, twin])).length).toBe(nearRepeats(mergeAgents([agents[0]!])).length)
+    const texts = (gs: ReturnType<typeof nearRepeats>) => gs.map((g) => g.map((s) => s.text))
+    expect(texts(nearRepeats(mergeAgents([agents[0]!, twin])))).toEqual(texts(nearRepeats(mergeAgents([agents[0]!]))))
   })
 })
 
@@ -183,6 +192,15 @@ describe('order inside a merged section', () => {
     const expected = ['When invoked:', 'Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first', 'Check the deployment logs', 'Page the on-call owner']
     expect(order([x, y])).toEqual(expected)
     expect(order([y, x])).toEqual(expected)
+  })
+
+  it('keeps the order of the shared steps that the one input holding both gives, whatever the other inputs', () => {
+    const a = proc('a.md', ['Freeze the deploy pipeline', 'Snapshot the production database', 'Drain the worker queues', 'Notify the support channel', 'Switch traffic to the standby region', 'Rotate the database credentials'])
+    const b = proc('b.md', ['Rotate the database credentials', 'Archive the release artifacts', 'Unfreeze the deploy pipeline', 'Write the incident summary', 'Close the change ticket'])
+    const c = proc('c.md', ['Archive the release artifacts'])
+    const expected = ['When invoked:', 'Freeze the deploy pipeline', 'Snapshot the production database', 'Drain the worker queues', 'Notify the support channel', 'Switch traffic to the standby region', 'Rotate the database credentials', 'Archive the release artifacts', 'Unfreeze the deploy pipeline', 'Write the incident summary', 'Close the change ticket']
+    expect(order([a, b, c])).toEqual(expected)
+    expect(order([c, b, a])).toEqual(expected)
   })
 
   it('aligns two procedures on the steps they share, each input keeping its other steps between the same anchors', () => {

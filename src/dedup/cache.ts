@@ -5,11 +5,10 @@
 // the bar (threshold and extra-part bar) and the learned data alone, so that
 // is the key: a hash of the tool's version and build, the V8 version, the
 // learned data's header, the bar, and every statement's kind and text in
-// order. One entry per
-// list of input paths (a changed file overwrites the entry of its run instead
-// of leaving garbage); written and read as the parse cache's entries are
-// (load/: a temporary file renamed into place; a stale, truncated or corrupt
-// entry is a miss and is rewritten).
+// order. One entry per list of input paths (a changed file overwrites the
+// entry of its run instead of leaving garbage); written and read as the
+// parse cache's entries are (load/: a temporary file renamed into place; a
+// stale, truncated or corrupt entry is a miss and is rewritten).
 import { createHash } from 'node:crypto'
 import { join, resolve } from 'node:path'
 import { deserialize, serialize } from 'node:v8'

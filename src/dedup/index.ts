@@ -100,7 +100,7 @@ export function statementsOfAgents(agents: readonly Agent[]): { statements: Stat
 }
 
 /** The bar a grouping was computed with: threshold and extra-part bar (the similarity module's defaults when not given). */
-export const barOf = (options: DedupOptions): { threshold: number; extra: number } => ({ threshold: options.threshold ?? DEFAULT_THRESHOLD, extra: options.extra ?? DEFAULT_EXTRA })
+const groupingBar = (options: DedupOptions): { threshold: number; extra: number } => ({ threshold: options.threshold ?? DEFAULT_THRESHOLD, extra: options.extra ?? DEFAULT_EXTRA })
 
 /**
  * The grouping a DedupResult carries, when it was made for exactly these
@@ -108,7 +108,7 @@ export const barOf = (options: DedupOptions): { threshold: number; extra: number
  * otherwise undefined, and the caller groups.
  */
 export function groupingOf(result: DedupResult | undefined, statements: readonly Statement[], options: DedupOptions = {}): StatementGrouping | undefined {
-  const bar = barOf(options)
+  const bar = groupingBar(options)
   if (!result || result.threshold !== bar.threshold || result.extra !== bar.extra) return undefined
   const given = result.statements
   if (given.length !== statements.length || result.grouping.group.length !== statements.length) return undefined
@@ -137,7 +137,7 @@ export function dedupResult(statements: Statement[], owner: readonly number[], g
     if (r.parts) reason.parts = r.parts
     g.reasons.push(reason)
   }
-  return { statements, groups, grouping, ...barOf(options) }
+  return { statements, groups, grouping, ...groupingBar(options) }
 }
 
 /**
@@ -158,7 +158,7 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
   const { statements, owner } = statementsOfAgents(agents)
   if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
   const paths = agents.map((a) => a.path)
-  const key = cache.key(statements, barOf(options))
+  const key = cache.key(statements, groupingBar(options))
   let grouping = cache.get(paths, key, statements.length)
   if (!grouping) {
     grouping = groupStatements(statements, options, memo)

@@ -53,7 +53,7 @@ export interface MergeOptions {
   tools?: ToolsPolicy
   /** Duplicate threshold passed to the similarity module; default FOLD_THRESHOLD. */
   threshold?: number
-  /** Extra-part bar passed to the similarity module; default FOLD_EXTRA. */
+  /** Extra-part bar passed to the similarity module; default FOLD_OPTIONS.extra. */
   extra?: number
   /** Write only the statements carried by at least this many inputs. */
   minSupport?: number
@@ -152,6 +152,7 @@ function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): 
 export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}): MergeResult {
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
   if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
+  if (options.extra !== undefined && !(Number.isFinite(options.extra) && options.extra >= 0)) throw new AgentError('bad-option', `the extra-part bar must be a number, 0 or more, not ${options.extra}`, 'agentmerge')
   const { statements, owner } = statementsOfAgents(agents)
   const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD, extra: options.extra ?? FOLD_EXTRA }
   const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined

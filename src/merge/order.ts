@@ -64,22 +64,33 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
 }
 
 /**
- * The slots of a block's entries: anchors (entries of two or more inputs),
- * ordered by their owner's position (ties: run, then text), take the odd
- * slots 1, 3, ...; every other entry takes the even slot after the last
- * anchor that holds an earlier item of its input, so it stays between the
+ * The slots of a block's entries. Anchors (entries of two or more inputs)
+ * take the odd slots 1, 3, ... in an order that keeps every input's own
+ * order of them: each anchor waits for the anchors before it in every input
+ * holding both; among those ready, the earliest by its owner's position
+ * (then run, then text); when the inputs disagree (no anchor is ready), the
+ * earliest of those left. Every other entry takes the even slot after the
+ * last anchor holding an earlier item of its input, so it stays between the
  * anchors its input placed it between.
  */
 function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; slot: number }>): void {
   const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
-  anchors.sort((x, y) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key))
-  anchors.forEach((a, i) => (a.slot = 2 * i + 1))
+  const before = (x: (typeof anchors)[number], y: (typeof anchors)[number]) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
+  // waits[i]: the anchors that come before anchor i in some input.
+  const waits = anchors.map((x) => new Set(anchors.filter((y) => y !== x && y.e.places.some((py) => x.e.places.some((px) => px.agent === py.agent && py.pos < px.pos)))))
+  const left = new Set(anchors)
+  let next = 1
+  while (left.size > 0) {
+    const open = [...left].filter((x) => [...waits[anchors.indexOf(x)]!].every((y) => !left.has(y)))
+    const chosen = (open.length > 0 ? open : [...left]).sort(before)[0]!
+    chosen.slot = next
+    next += 2
+    left.delete(chosen)
+  }
   for (const k of keyed) {
     if (k.slot !== 0) continue
     const mine = k.e.places[0]
     if (!mine) continue
-    anchors.forEach((a, i) => {
-      if (a.e.places.some((p) => p.agent === mine.agent && p.pos < mine.pos)) k.slot = Math.max(k.slot, 2 * i + 2)
-    })
+    for (const a of anchors) if (a.e.places.some((p) => p.agent === mine.agent && p.pos < mine.pos)) k.slot = Math.max(k.slot, a.slot + 1)
   }
 }

@@ -107,8 +107,9 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     blocks.push(input.opening.statement)
     folds.push(input.opening)
   }
-  const procedure = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
-  for (const v of orderEntries(entries, input.paths, input.base, procedure)) {
+  // A block (a lead-in and its list) is aligned on its anchors.
+  const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
+  for (const v of orderEntries(entries, input.paths, input.base, aligned)) {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
       blocks.push(v.fold.statement)

@@ -7,7 +7,9 @@
 // monitoring" is not "Implement health checks"), which people label as
 // different statements however many words the two share. Only the head is
 // read: a `Label: explanation` item's explanation elaborates its label, and
-// authors who list more there still say the same thing.
+// authors who list more there still say the same thing. What a label is
+// comes from roles.ts (at most seven words before the colon or dash): text
+// before a longer one is a sentence, and the whole statement is its head.
 
 import { labelEnd } from './roles.js'
 import { isContentWord, type StemMemo, type Word } from './tokens.js'

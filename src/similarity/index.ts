@@ -38,7 +38,7 @@ export interface SimilarityOptions {
    * Added to the bar of a pair where one statement's head names a
    * part the other lacks ("SQL injection and XSS prevention" /
    * "SQL injection prevention"; conjuncts.ts); default DEFAULT_TUNING.extra.
-   * The merge folds with FOLD_EXTRA.
+   * The merge folds with FOLD_OPTIONS.extra.
    */
   extra?: number
   /** Other tuning than the shipped (evaluation only). */

@@ -125,9 +125,7 @@ interface Bar {
 }
 
 /** The bar a pair of one class must reach (see Bar): the one place the structure rules are. */
-function barOf(pa: Prepared, pb: Prepared, tuning: Tuning, withExtra: boolean): Bar {
-  const a = pa.shape
-  const b = pb.shape
+function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
   if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rules: ['role openings'] }
   if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rules: ['lead-ins'] }
   const bar: Bar = { fixed: null, delta: 0, rules: [] }
@@ -139,11 +137,18 @@ function barOf(pa: Prepared, pb: Prepared, tuning: Tuning, withExtra: boolean): 
     bar.delta -= tuning.long
     bar.rules.push('long paragraphs')
   }
-  if (withExtra && tuning.extra && hasExtraPart(pa, pb)) {
-    bar.delta += tuning.extra
-    bar.rules.push('extra part')
-  }
   return bar
+}
+
+/**
+ * What the extra-part rule adds to a pair's bar: `tuning.extra` when the bar
+ * is not fixed by a structure rule and one statement names a part the other
+ * lacks, else 0. `known` is the part test's result when already read.
+ */
+function extraRaise(a: Prepared, b: Prepared, fixed: number | null, tuning: Tuning, known?: boolean): { raise: number; extra?: boolean } {
+  if (fixed !== null || !(tuning.extra > 0)) return { raise: 0 }
+  const extra = known ?? hasExtraPart(a, b)
+  return { raise: extra ? tuning.extra : 0, extra }
 }
 
 /**
@@ -171,9 +176,11 @@ function extraPart(a: Prepared, b: Prepared): boolean {
 export function explainPair(a: Prepared, b: Prepared, tuning: Tuning): PairParts {
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
-  const { fixed, delta, rules } = barOf(a, b, tuning, true)
+  const { fixed, delta, rules } = barOf(a.shape, b.shape, tuning)
+  const { raise } = extraRaise(a, b, fixed, tuning)
+  if (raise > 0) rules.push('extra part')
   shared.sort((x, y) => y.weight - x.weight || byCodeUnits(x.term, y.term))
-  return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta, lexical, vector, shared, rules }
+  return { score: mixed(lexical, vector, tuning), bar: fixed ?? tuning.threshold + delta + raise, lexical, vector, shared, rules }
 }
 
 /**
@@ -194,10 +201,9 @@ export interface PairValue {
 }
 
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
-  const weigh: Weigh = (t) => weights.idf(t)
-  if (veto(a.shape, b.shape, tuning, weigh)) return undefined
+  if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
   const score = pairScore(a, b, tuning)
-  const { fixed, delta } = barOf(a, b, tuning, false)
+  const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   return { score, fixed, delta }
 }
 
@@ -208,10 +214,9 @@ export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Wei
  * no parts: a pair below the threshold there is below it here.
  */
 export function linkValue(v: PairValue, threshold: number, a: Prepared, b: Prepared, tuning: Tuning): number {
-  const value = linkBound(v, threshold)
-  if (v.fixed !== null || !tuning.extra) return value
-  v.extra ??= hasExtraPart(a, b)
-  return v.extra ? value - tuning.extra : value
+  const { raise, extra } = extraRaise(a, b, v.fixed, tuning, v.extra)
+  if (extra !== undefined) v.extra = extra
+  return linkBound(v, threshold) - raise
 }
 
 export function linkBound(v: PairValue, threshold: number): number {

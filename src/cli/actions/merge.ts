@@ -86,7 +86,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
     ...(options.conflicts ? { conflicts: options.conflicts } : {}),
     tools: options.tools ?? 'union',
-    ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
+    ...bar,
     path: output ?? 'merged.md',
   })
   run.warn(result.conflicts)

@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.js'
 import { describe, EXIT, parseThreshold, wholeAtLeast, type GlobalOptions } from '../shell.js'
 import { mistypedCommand } from '../suggest.js'
 import { dialectIds } from '../../dialects/index.js'
-import { FOLD_THRESHOLD } from '../../merge/index.js'
+import { FOLD_OPTIONS, FOLD_THRESHOLD } from '../../merge/index.js'
 
 /** The options of a merge, from commander's parse (each value already checked by its parser or choices). */
 function mergeOptions(globals: GlobalOptions, raw: OptionValues): MergeCommandOptions {
@@ -26,7 +26,7 @@ export function defineMerge(program: Command, context: CommandContext): void {
     .addOption(new Option('--conflicts <mode>', 'conflicting statements: decide (write the deciding input\'s, record the others) or keep (write all)').choices(['decide', 'keep']).default('decide'))
     .addOption(new Option('--tools <policy>', 'how tool lists combine: union of the explicit lists (an input without tools grants nothing), intersection, first (the deciding input), all (an input without tools grants every tool)').choices(['union', 'intersection', 'first', 'all']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
-    .option('--threshold <score>', `duplicate threshold, 0..1 (higher folds less; default ${FOLD_THRESHOLD})`, parseThreshold)
+    .option('--threshold <score>', `duplicate threshold, 0..1 (higher folds less; default ${FOLD_THRESHOLD}; a statement naming a part the other lacks needs ${FOLD_OPTIONS.extra} more)`, parseThreshold)
     .option('--report <file>', 'also write an HTML report for review: each statement with its sources, folded wordings, frontmatter decisions (see docs/report.md)')
     .addHelpText('after', `
 Sections on the same topic become one section; each group of duplicate
