@@ -74,23 +74,50 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
  * anchors its input placed it between.
  */
 function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; slot: number }>): void {
+  type Keyed = (typeof keyed)[number]
   const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
-  const before = (x: (typeof anchors)[number], y: (typeof anchors)[number]) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
-  // waits[i]: the anchors that come before anchor i in some input.
-  const waits = anchors.map((x) => new Set(anchors.filter((y) => y !== x && y.e.places.some((py) => x.e.places.some((px) => px.agent === py.agent && py.pos < px.pos)))))
+  const before = (x: Keyed, y: Keyed) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
+  // Each input's anchors in its own order: a chain; an anchor waits for its predecessor in every chain.
+  const chains = new Map<number, Array<{ anchor: Keyed; pos: number }>>()
+  for (const anchor of anchors) {
+    for (const p of anchor.e.places) {
+      const chain = chains.get(p.agent)
+      if (chain) chain.push({ anchor, pos: p.pos })
+      else chains.set(p.agent, [{ anchor, pos: p.pos }])
+    }
+  }
+  const next = new Map<Keyed, Set<Keyed>>(anchors.map((a) => [a, new Set()]))
+  const waiting = new Map<Keyed, number>(anchors.map((a) => [a, 0]))
+  for (const chain of chains.values()) {
+    chain.sort((x, y) => x.pos - y.pos)
+    for (let i = 1; i < chain.length; i++) {
+      const [from, to] = [chain[i - 1]!.anchor, chain[i]!.anchor]
+      if (from === to || next.get(from)!.has(to)) continue
+      next.get(from)!.add(to)
+      waiting.set(to, waiting.get(to)! + 1)
+    }
+  }
   const left = new Set(anchors)
-  let next = 1
+  let slot = 1
   while (left.size > 0) {
-    const open = [...left].filter((x) => [...waits[anchors.indexOf(x)]!].every((y) => !left.has(y)))
-    const chosen = (open.length > 0 ? open : [...left]).sort(before)[0]!
-    chosen.slot = next
-    next += 2
-    left.delete(chosen)
+    let chosen: Keyed | undefined
+    let ready = false
+    for (const a of left) {
+      const isReady = waiting.get(a) === 0
+      if (chosen === undefined || (isReady && !ready) || (isReady === ready && before(a, chosen) < 0)) {
+        chosen = a
+        ready = isReady
+      }
+    }
+    chosen!.slot = slot
+    slot += 2
+    left.delete(chosen!)
+    for (const to of next.get(chosen!)!) waiting.set(to, waiting.get(to)! - 1)
   }
   for (const k of keyed) {
     if (k.slot !== 0) continue
     const mine = k.e.places[0]
     if (!mine) continue
-    for (const a of anchors) if (a.e.places.some((p) => p.agent === mine.agent && p.pos < mine.pos)) k.slot = Math.max(k.slot, a.slot + 1)
+    for (const { anchor, pos } of chains.get(mine.agent) ?? []) if (pos < mine.pos) k.slot = Math.max(k.slot, anchor.slot + 1)
   }
 }
