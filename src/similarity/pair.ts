@@ -25,8 +25,6 @@ export interface Prepared {
   vector: Float32Array | undefined
   /** The parts of the head (shape.conjuncts), each stem with its IDF, and half the part's IDF. */
   parts: { stems: string[]; idf: Float64Array; half: number }[]
-  /** The statement's stems, for the extra-part test. */
-  stems: ReadonlySet<string>
 }
 
 export function prepare(shape: Shape, weights: Weights): Prepared {
@@ -44,7 +42,7 @@ export function prepare(shape: Shape, weights: Weights): Prepared {
     for (const x of idf) total += x
     return { stems, idf, half: total / 2 }
   })
-  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts, stems: new Set(shape.tokens.map((t) => t.stem)) }
+  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts }
 }
 
 /** The parts of a pair's score, for `dedup --explain`. */
@@ -152,18 +150,34 @@ function extraRaise(a: Prepared, b: Prepared, fixed: number | null, tuning: Tuni
 }
 
 /**
- * Whether a names a coordinated part (conjuncts.ts) that b lacks: most of
- * the part's IDF weight is on stems b does not have.
+ * Whether one of a pair names a part of its head (conjuncts.ts) that the
+ * other lacks: most of the part's IDF weight is on stems the other does not
+ * have. Read for few pairs (see PairValue), so stems are looked up in the
+ * other's sorted tokens.
  */
 function hasExtraPart(a: Prepared, b: Prepared): boolean {
-  return extraPart(a, b) || extraPart(b, a)
+  return extraPart(a, b.shape.tokens) || extraPart(b, a.shape.tokens)
 }
 
-function extraPart(a: Prepared, b: Prepared): boolean {
+function extraPart(a: Prepared, other: readonly { stem: string }[]): boolean {
   for (const part of a.parts) {
     let missing = 0
-    for (let i = 0; i < part.stems.length; i++) if (!b.stems.has(part.stems[i]!)) missing += part.idf[i]!
+    for (let i = 0; i < part.stems.length; i++) if (!hasStem(other, part.stems[i]!)) missing += part.idf[i]!
     if (part.half > 0 && missing > part.half) return true
+  }
+  return false
+}
+
+/** Whether tokens sorted by stem (as shapes keep them) hold a stem. */
+function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
+  let lo = 0
+  let hi = tokens.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const s = tokens[mid]!.stem
+    if (s === stem) return true
+    if (s < stem) lo = mid + 1
+    else hi = mid
   }
   return false
 }
