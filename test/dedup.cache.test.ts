@@ -56,6 +56,10 @@ describe('grouping cache (library)', () => {
     // The same threshold without the extra-part bar is another bar: a miss, grouped again.
     dedupCached(again, { threshold: FOLD_OPTIONS.threshold, extra: 0 }, cache)
     expect(calls()).toBe(2)
+    // Each bar keeps its own entry: going back to the merge's bar reads its grouping again.
+    dedupCached(read(files), FOLD_OPTIONS, cache)
+    expect(calls()).toBe(2)
+    expect(groupings(cache.dir)).toHaveLength(2)
   })
 
   it('a changed file misses and rewrites the entry of the run; the next run hits', async () => {
@@ -87,10 +91,12 @@ describe('grouping cache (library)', () => {
     expect(explained(agents, strict)).toBe(explained(agents, dedupAgents(agents, { threshold: 0.9 })))
     dedupCached(agents, { threshold: 0.9 }, new GroupingCache(location, { version: '99.0.0' }))
     expect(calls()).toBe(3)
-    const [entry] = groupings(location)
-    const good = readFileSync(entry!)
+    // Each bar has its own entry: the one at 0.9 is damaged.
+    expect(groupings(location)).toHaveLength(2)
+    const entry = groupingCacheFor(location)!.entry(agents.map((a) => a.path), { threshold: 0.9, extra: 0 })
+    const good = readFileSync(entry)
     for (const bad of [Buffer.from('not a cache entry'), good.subarray(0, 200), Buffer.alloc(0), Buffer.concat([good.subarray(0, 71), Buffer.from([0xff, 0x0f, 0x00])])]) {
-      writeFileSync(entry!, bad)
+      writeFileSync(entry, bad)
       vi.mocked(groupDuplicates).mockClear()
       const result = dedupCached(agents, { threshold: 0.9 }, groupingCacheFor(location))
       expect(calls()).toBe(1)
@@ -106,11 +112,13 @@ describe('grouping cache (library)', () => {
     const paths = ['a.md', 'b.md']
     const key = 'f'.repeat(64)
     const grouping = { group: [0, 1, 0], count: 2, reasons: [{ a: 0, b: 2, score: 0.9, shared: ['test'] }] }
-    cache.put(paths, key, grouping)
-    expect(cache.get(paths, key, 3)).toEqual(grouping)
-    expect(cache.get(paths, key, 2)).toBeUndefined()
-    expect(cache.get(paths, key, 4)).toBeUndefined()
-    expect(cache.get(paths, 'e'.repeat(64), 3)).toBeUndefined()
+    const bar = { threshold: 0.55, extra: 0 }
+    cache.put(paths, bar, key, grouping)
+    expect(cache.get(paths, bar, key, 3)).toEqual(grouping)
+    expect(cache.get(paths, bar, key, 2)).toBeUndefined()
+    expect(cache.get(paths, bar, key, 4)).toBeUndefined()
+    expect(cache.get(paths, bar, 'e'.repeat(64), 3)).toBeUndefined()
+    expect(cache.get(paths, { threshold: 0.55, extra: 0.2 }, key, 3)).toBeUndefined()
   })
 })
 
@@ -122,6 +130,7 @@ describe('grouping cache (CLI)', () => {
       expect(plain.code, plain.stderr).toBe(0)
       for (let run = 0; run < 2; run++) expect(await cli(['--cache-location', cache, ...args, ...files])).toEqual(plain)
     }
-    expect(groupings(cache)).toHaveLength(1)
+    // dedup and merge group at different bars: one entry each, neither overwriting the other.
+    expect(groupings(cache)).toHaveLength(2)
   })
 })

@@ -5,8 +5,9 @@
 // the bar (threshold and extra-part bar) and the learned data alone, so that
 // is the key: a hash of the tool's version and build, the V8 version, the
 // learned data's header, the bar, and every statement's kind and text in
-// order. One entry per list of input paths (a changed file overwrites the
-// entry of its run instead of leaving garbage); written and read as the
+// order. One entry per list of input paths and bar (a changed file
+// overwrites the entry of its run instead of leaving garbage, and `dedup`
+// and `merge`, which group at different bars, keep one entry each); written and read as the
 // parse cache's entries are (load/: a temporary file renamed into place; a
 // stale, truncated or corrupt entry is a miss and is rewritten).
 import { createHash } from 'node:crypto'
@@ -16,6 +17,9 @@ import { DEFAULT_CACHE_DIR, TOOL_VERSION, readEntry, writeEntry } from '../load/
 import type { Statement } from '../model.js'
 import { learnedHeader } from '../similarity/index.js'
 import type { IndexReason, StatementGrouping } from './index.js'
+
+/** The similarity bar a grouping was made at. */
+type Bar = { threshold: number; extra: number }
 
 /** Bumped when the entry layout changes. */
 const FORMAT = 'agentmerge-grouping-3'
@@ -44,7 +48,7 @@ export class GroupingCache {
   }
 
   /** The key of a run: everything its grouping is computed from. */
-  key(statements: readonly Statement[], bar: { threshold: number; extra: number }): string {
+  key(statements: readonly Statement[], bar: Bar): string {
     const hash = createHash('sha256')
     hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), bar.threshold, bar.extra, statements.length]))
     // Lengths first, so that no text can run into the next one.
@@ -60,9 +64,9 @@ export class GroupingCache {
     return hash.digest('hex')
   }
 
-  /** The entry of a run over these inputs (in this order). */
-  entry(paths: readonly string[]): string {
-    const hash = createHash('sha256').update(FORMAT)
+  /** The entry of a run over these inputs (in this order) at this bar. */
+  entry(paths: readonly string[], bar: Bar): string {
+    const hash = createHash('sha256').update(JSON.stringify([FORMAT, bar.threshold, bar.extra]))
     for (const path of paths) hash.update('\0').update(resolve(path)).update('\0').update(path)
     const name = hash.digest('hex')
     return join(this.dir, 'groupings', `${name.slice(0, 40)}.bin`)
@@ -72,8 +76,8 @@ export class GroupingCache {
    * The cached grouping of a run of `n` statements, or undefined on a miss
    * (absent, stale, truncated or corrupt, or not a grouping of n statements).
    */
-  get(paths: readonly string[], key: string, n: number): StatementGrouping | undefined {
-    const payload = readEntry(this.entry(paths), key)
+  get(paths: readonly string[], bar: Bar, key: string, n: number): StatementGrouping | undefined {
+    const payload = readEntry(this.entry(paths, bar), key)
     if (!payload) return undefined
     try {
       return fromStored(deserialize(payload) as Stored, n)
@@ -83,8 +87,8 @@ export class GroupingCache {
   }
 
   /** Stores a grouping; a failure to write only loses the entry. */
-  put(paths: readonly string[], key: string, grouping: StatementGrouping): void {
-    writeEntry(this.entry(paths), key, serialize(toStored(grouping)))
+  put(paths: readonly string[], bar: Bar, key: string, grouping: StatementGrouping): void {
+    writeEntry(this.entry(paths, bar), key, serialize(toStored(grouping)))
   }
 }
 

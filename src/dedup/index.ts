@@ -158,11 +158,12 @@ export function dedupCached(agents: readonly Agent[], options: DedupOptions, cac
   const { statements, owner } = statementsOfAgents(agents)
   if (!cache) return dedupResult(statements, owner, groupStatements(statements, options, memo), options)
   const paths = agents.map((a) => a.path)
-  const key = cache.key(statements, groupingBar(options))
-  let grouping = cache.get(paths, key, statements.length)
+  const bar = groupingBar(options)
+  const key = cache.key(statements, bar)
+  let grouping = cache.get(paths, bar, key, statements.length)
   if (!grouping) {
     grouping = groupStatements(statements, options, memo)
-    cache.put(paths, key, grouping)
+    cache.put(paths, bar, key, grouping)
   }
   return dedupResult(statements, owner, grouping, options)
 }
