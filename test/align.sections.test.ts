@@ -63,7 +63,10 @@ describe('clusterSections: the N-way entry point of the alignment engine', () =>
       { input: 0, title: 'Testing', content: [1, 2] },
       { input: 1, title: 'Testing', content: [1, 2] },
     ]
-    for (const c of clusterSections(unitsOf(specs)).clusters) expect(new Set(c.members.map((m) => specs[m]!.input)).size).toBe(c.members.length)
+    const { clusters } = clusterSections(unitsOf(specs))
+    for (const c of clusters) expect(new Set(c.members.map((m) => specs[m]!.input)).size).toBe(c.members.length)
+    // The premise: input 1's section does join one of input 0's.
+    expect(clusters.some((c) => c.members.length === 2)).toBe(true)
   })
 
   it('gives the same clusters and parents for every order of the inputs and of their sections', () => {

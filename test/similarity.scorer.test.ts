@@ -16,7 +16,7 @@ describe('pairScorer', () => {
   ]
   const scorer = pairScorer(texts)
 
-  it('scores a negated edit as high as the grouping would score the pair, though grouping vetoes it', () => {
+  it('scores a negated edit high, though grouping vetoes the pair', () => {
     expect(scorer.score(0, 1)).toBeGreaterThan(0.6)
     const grouping = groupDuplicates(texts.slice(0, 2).map((text) => ({ text, kind: 'item' })))
     expect(grouping.groups).toEqual([[0], [1]])

@@ -71,6 +71,9 @@ const weight = (w: string): number => (GENERIC_TITLE_WORDS.has(w) ? GENERIC_WORD
  * and totals, and its content ids in ascending order, each list a range of
  * one array.
  */
+/** Title evidence t and content evidence c combined as independent signals: t + c - t*c. */
+export const combine = (t: number, c: number): number => t + c - t * c
+
 export class SectionScorer {
   private readonly key: Int32Array
   /** Section s's title words are ids[wordAt[2s] .. wordAt[2s+1]), its key words ids[wordAt[2s+1] .. wordAt[2s+2]). */
@@ -192,10 +195,8 @@ export class SectionScorer {
     return (2 * shared) / sizes
   }
 
-  /** Title and content evidence combined as independent signals: t + c - t*c. */
+  /** Title and content evidence combined (see combine). */
   score(a: number, b: number): number {
-    const t = this.title(a, b)
-    const c = this.content(a, b)
-    return t + c - t * c
+    return combine(this.title(a, b), this.content(a, b))
   }
 }

@@ -6,7 +6,7 @@
 // a statement: a section that changed parent. After statement pairing,
 // `byPairs` aligns the sections that the paired statements tie together (a
 // section renamed and reworded), the paired share standing for content.
-import { greedy, keyWords, SectionScorer, TitleTerms } from './score.js'
+import { combine, greedy, keyWords, SectionScorer, TitleTerms } from './score.js'
 import type { Side } from './side.js'
 import { CROSS_TREE_ROUNDS, SECTION_SCORE, TITLE_PAIRS_CAP } from './thresholds.js'
 
@@ -134,8 +134,7 @@ class Aligner implements SectionAlignment {
     const candidates: Array<{ o: number; n: number; score: number }> = []
     for (const { a, b, count } of links.values()) {
       const c = (2 * count) / (this.o.direct[a]!.length + this.n.direct[b]!.length)
-      const t = this.scorer.title(a, this.offset + b)
-      const score = t + c - t * c
+      const score = combine(this.scorer.title(a, this.offset + b), c)
       if (score >= SECTION_SCORE) candidates.push({ o: a, n: b, score })
     }
     greedy(candidates, (a, b) => this.link(a, b))

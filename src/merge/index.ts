@@ -38,7 +38,7 @@ export const FOLD_THRESHOLD = 0.7
  * shorter one did not ask for the rest. Chosen with the threshold, the same
  * way; `dedup` lists such pairs (its default adds nothing).
  */
-export const FOLD_EXTRA = 0.2
+const FOLD_EXTRA = 0.2
 /** The grouping options the merge folds with: a `dedupAgents(agents, FOLD_OPTIONS)` result is taken as its grouping. */
 export const FOLD_OPTIONS: Readonly<{ threshold: number; extra: number }> = Object.freeze({ threshold: FOLD_THRESHOLD, extra: FOLD_EXTRA })
 

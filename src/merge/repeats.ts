@@ -7,12 +7,9 @@ import { groupDuplicates } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import type { MergedSection } from './tree.js'
 
-/**
- * Groups of two or more written statements that say the same thing at
- * `dedup`'s bar (or `threshold`), each in output order, in order of their first.
- */
-export function nearRepeats(result: { sections: readonly MergedSection[] }, options: { threshold?: number } = {}): Statement[][] {
+/** Groups of two or more written statements that say the same thing at `dedup`'s bar, each in output order, in order of their first. */
+export function nearRepeats(result: { sections: readonly MergedSection[] }): Statement[][] {
   const written = result.sections.flatMap((m) => m.folds.map((f) => f.statement))
-  const { groups } = groupDuplicates(written.map((s) => ({ text: s.text, kind: s.kind })), options)
+  const { groups } = groupDuplicates(written.map((s) => ({ text: s.text, kind: s.kind })))
   return groups.filter((g) => g.length > 1).map((g) => g.map((i) => written[i]!))
 }

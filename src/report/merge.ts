@@ -289,7 +289,7 @@ function recordedHtml(result: MergeResult, inputs: Inputs): string {
 function repeatsHtml(result: MergeResult, inputs: Inputs): string {
   const groups = nearRepeats(result)
   if (groups.length === 0) return '<p class="muted">No possible repeats.</p>'
-  const items = groups.map((g) => `<li class="repeat"><ul>${g.map((st) => `<li>${inputs.shortHtml(`${st.source.path}:${st.source.line}`)}<blockquote>${esc(st.text)}</blockquote></li>`).join('')}</ul></li>`)
+  const items = groups.map((g) => `<li class="repeat"><ul>${g.map((st) => `<li>${inputs.shortHtml(placeOf(st))}<blockquote>${esc(st.text)}</blockquote></li>`).join('')}</ul></li>`)
   return `<ol class="diags repeats">${items.join('')}</ol>`
 }
 

@@ -6,7 +6,8 @@
 // learned.ts) groups duplicates for dedup and merge, and scores the pairs
 // diff and the merge driver consider (scorer.ts, through src/align). termsOf
 // (terms.ts, the rule-based reading of content terms) is what the merge's
-// conflict test and wording choice compare; the rule tables behind it stay
+// conflict test, wording choice and opening choice and the alignment's
+// section titles compare; the rule tables behind it stay
 // only as switches of the evaluation's ablation (tuning.ts).
 
 import { groupLearned, type ProfileMemo } from './group.js'
@@ -15,7 +16,7 @@ import type { PairParts } from './pair.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 
 export { termsOf, WordMemo } from './terms.js'
-export { isNegative, oppositePolarity } from './polarity.js'
+export { isNegative } from './polarity.js'
 export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
 export { learnedHeader, loadLearned, type Learned } from './learned.js'

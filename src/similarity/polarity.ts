@@ -23,12 +23,3 @@ export function isNegative(text: string, words: readonly Word[] = wordsOf(text).
   if (words.length > 0 && OPENERS.has(words[0]!.word)) return true
   return words.some((w) => NEGATED.has(w.word))
 }
-
-/**
- * Whether two statements have opposite polarity: one asks for something, the
- * other forbids something. For the merge engineer too: a pair for which this
- * holds is never folded, whatever its similarity.
- */
-export function oppositePolarity(a: string, b: string): boolean {
-  return isNegative(a) !== isNegative(b)
-}
