@@ -17,7 +17,7 @@ export const agentsOf = (results: LoadResult[]): Agent[] => results.flatMap((r) 
 
 /** The agent files of command-line paths (read/find.ts); a file a directory holds that is skipped is a warning. */
 export function findInputs(run: Run, paths: string[], options: FindOptions = {}): string[] {
-  return findAgentFiles(paths, { ...options, onSkip: (path, why) => run.warn([warning('skipped', `skipped: ${why}`, path)]) })
+  return findAgentFiles(paths, { cwd: run.io.cwd, ...options, onSkip: (path, why) => run.warn([warning('skipped', `skipped: ${why}`, path)]) })
 }
 
 export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
