@@ -223,3 +223,14 @@ describe('numbered phases', () => {
     expect(titles([topics, workflow])).toEqual(expected)
   })
 })
+
+describe('one identity', () => {
+  it('reads the paragraph under a numbered identity heading as an opening, with or without a space after the number', () => {
+    const a = parseAgent(['# Agent', '', '## 1.Identity', '', 'A careful reviewer of database migrations.', '', '## Rules', '', '- Check every index', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## 1. Identity', '', 'A strict reviewer of schema changes for production databases.', '', '## Rules', '', '- Check every index', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const r = mergeAgents(agents)
+      expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toEqual(['A careful reviewer of database migrations.'])
+    }
+  })
+})
