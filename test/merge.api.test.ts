@@ -234,3 +234,17 @@ describe('one identity', () => {
     }
   })
 })
+
+describe('headings', () => {
+  const withHeadings = parseAgent(['# Agent', '', '## Next.js Architecture and Routing', '', '### App Router', '', '- Nested layouts with streaming', '', '### Caching', '', '- Request memoization', ''].join('\n'), 'a.md')
+  const withItems = parseAgent(['# Agent', '', '## Core Competencies', '', '- **Next.js Architecture**', '  - Server components by default', '- **Testing**', '  - Playwright for end-to-end tests', ''].join('\n'), 'b.md')
+
+  it('are never written inside a list item: a section holding subsections that were headings keeps a heading title', () => {
+    for (const prefer of ['a.md', 'b.md']) {
+      const text = renderMerged(mergeAgents([withHeadings, withItems], { prefer }))
+      const back = parseAgent(text, 'm.md')
+      expect(statementsOf(back.root).filter((s) => s.kind === 'heading').map((s) => s.text), prefer).toEqual([])
+      expect(sectionsOf(back.root).filter((s) => s.kind === 'heading').map((s) => s.title), prefer).toEqual(expect.arrayContaining(['App Router', 'Caching']))
+    }
+  })
+})

@@ -89,6 +89,8 @@ for (const family of FAMILIES) {
     })
 
     it('writes no heading that was not a heading in an input, and no empty section', () => {
+      // A heading written inside a list item reads back as a statement.
+      expect(statementsOf(merged.root).filter((s) => s.kind === 'heading').map((s) => s.text)).toEqual([])
       const titles = new Set(agents.flatMap((a) => sectionsOf(a.root).filter((s) => s.kind === 'heading').map((s) => unnumbered(s.title))))
       for (const s of sectionsOf(merged.root).slice(1)) {
         if (s.kind === 'heading') expect(titles.has(unnumbered(s.title)), s.title).toBe(true)
