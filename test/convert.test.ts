@@ -178,13 +178,13 @@ Review the change.
 
 describe('convertMeta and model names', () => {
   it('reads and writes model names in each dialect', async () => {
-    expect(dialect('copilot').models.spell(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'))).toEqual({ value: 'Claude Sonnet 4' })
-    expect(dialect('claude').models.spell(readModel('Claude Sonnet 3.5', 'copilot'))).toEqual({ value: 'claude-3-5-sonnet' })
-    expect(dialect('copilot').models.spell(readModel('openai/gpt-5', 'opencode'))).toEqual({ value: 'GPT-5' })
-    expect(dialect('opencode').models.spell(readModel('GPT-4.1', 'copilot'))).toEqual({ value: 'openai/gpt-4.1' })
-    expect(dialect('opencode').models.spell(readModel('Gemini 2.5 Pro', 'copilot'))).toEqual({ value: 'google/gemini-2.5-pro' })
-    expect(dialect('opencode').models.spell(readModel('inherit', 'claude'))).toEqual({})
-    expect(dialect('claude').models.spell(readModel('openai/gpt-5', 'opencode')).dropped).toBe(true)
+    expect(dialect('copilot').models.spell(readModel('anthropic/claude-sonnet-4-20250514', dialect('opencode')))).toEqual({ value: 'Claude Sonnet 4' })
+    expect(dialect('claude').models.spell(readModel('Claude Sonnet 3.5', dialect('copilot')))).toEqual({ value: 'claude-3-5-sonnet' })
+    expect(dialect('copilot').models.spell(readModel('openai/gpt-5', dialect('opencode')))).toEqual({ value: 'GPT-5' })
+    expect(dialect('opencode').models.spell(readModel('GPT-4.1', dialect('copilot')))).toEqual({ value: 'openai/gpt-4.1' })
+    expect(dialect('opencode').models.spell(readModel('Gemini 2.5 Pro', dialect('copilot')))).toEqual({ value: 'google/gemini-2.5-pro' })
+    expect(dialect('opencode').models.spell(readModel('inherit', dialect('claude')))).toEqual({})
+    expect(dialect('claude').models.spell(readModel('openai/gpt-5', dialect('opencode'))).dropped).toBe(true)
   })
 
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {
