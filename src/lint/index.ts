@@ -117,8 +117,9 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
 
 /**
  * A finding as one text line, `path:line: message (rule)`, control characters
- * escaped: the one text form of a finding, the CLI's included (a finding
- * about a whole file has no line, and no `:line`).
+ * escaped: the one text form of a finding, the text lines of `lint` and of
+ * `build` (and `--check`) included (a finding about a whole file has no
+ * line, and no `:line`).
  */
 export function formatFinding(f: Omit<Finding, 'line' | 'rule'> & { line?: number; rule: string }): string {
   return terminalLine(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message} (${f.rule})`)
