@@ -3,7 +3,7 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
@@ -164,6 +164,15 @@ Review the change.
       const again = await cli(['convert', '--to', 'claude', '--out-dir', outDir, clean])
       expect(again.code).toBe(2)
       expect(again.stderr).toBe(`${join(outDir, 'plain.md')}: is the same file as the input ${clean}; inputs are never overwritten\n`)
+    }
+    expect(readFileSync(clean, 'utf8')).toBe('---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
+    // --output onto the input, as its own path, through a symlink and through a hard link: the same check.
+    symlinkSync(clean, join(dir, 'symlinked.md'))
+    linkSync(clean, join(dir, 'hardlinked.md'))
+    for (const output of [clean, join(dir, 'symlinked.md'), join(dir, 'hardlinked.md')]) {
+      const onto = await cli(['convert', '--to', 'opencode', '--output', output, clean])
+      expect(onto.code).toBe(2)
+      expect(onto.stderr).toBe(`${output}: is the same file as the input ${clean}; inputs are never overwritten\n`)
     }
     expect(readFileSync(clean, 'utf8')).toBe('---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
     const bad = await cli(['convert', '--to', 'cursor', clean])
