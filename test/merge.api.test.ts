@@ -211,3 +211,26 @@ describe('order inside a merged section', () => {
     expect(order([y, x])).toEqual(expected)
   })
 })
+
+describe('numbered phases', () => {
+  const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Analysis', '', 'Read the codebase first.', '', '### 2. Implementation', '', 'Write the smallest change.', '', '### 3. Quality Assurance', '', 'Run the linters and the tests.', ''].join('\n'), 'w.md')
+  const topics = parseAgent(['# Agent', '', '## Capabilities', '', '### Testing & Quality Assurance', '', '- Property-based tests with Hypothesis', '', '### Web Development', '', '- FastAPI services', ''].join('\n'), 't.md')
+  const titles = (agents: Agent[]) => sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading').map((s) => s.title)
+
+  it('keep their process whole and numbered: a phase never joins a topic section that shares its title words', () => {
+    const expected = ['Agent', 'Capabilities', 'Testing & Quality Assurance', 'Web Development', 'Development Workflow', '1. Analysis', '2. Implementation', '3. Quality Assurance']
+    expect(titles([workflow, topics])).toEqual(expected)
+    expect(titles([topics, workflow])).toEqual(expected)
+  })
+})
+
+describe('one identity', () => {
+  it('reads the paragraph under a numbered identity heading as an opening, with or without a space after the number', () => {
+    const a = parseAgent(['# Agent', '', '## 1.Identity', '', 'A careful reviewer of database migrations.', '', '## Rules', '', '- Check every index', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## 1. Identity', '', 'A strict reviewer of schema changes for production databases.', '', '## Rules', '', '- Check every index', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const r = mergeAgents(agents)
+      expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toEqual(['A careful reviewer of database migrations.'])
+    }
+  })
+})

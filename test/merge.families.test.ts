@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Statement } from '../src/index.js'
+import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Section, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { PROCESS } from '../src/merge/units.js'
@@ -61,6 +61,29 @@ for (const family of FAMILIES) {
           const places = steps.map((s) => position.get(at(s))).filter((p): p is number => p !== undefined)
           const distinct = places.filter((p, i) => i === 0 || p !== places[i - 1])
           expect(distinct, `${agent.path} ${section.title}`).toEqual([...distinct].sort((x, y) => x - y))
+        }
+      }
+    })
+
+    it('keeps every run of numbered phase headings under a process title in order, none moved into another section', () => {
+      // Where each statement written as it stood (not folded with another's) is written.
+      const position = new Map<string, number>()
+      written(result).forEach((w, i) => w.from.length === 1 && position.set(w.from[0]!, i))
+      const sectionOfPlace = new Map<string, string>()
+      for (const s of sectionsOf(merged.root)) for (const b of s.body) if (b.type === 'statement') sectionOfPlace.set(b.text, s.title)
+      for (const agent of agents) {
+        for (const parent of sectionsOf(agent.root)) {
+          if (!PROCESS.test(parent.title)) continue
+          const phases = parent.body.filter((b): b is Section => b.type === 'section' && b.kind === 'heading' && /^\s*\d+[.)]\s+/.test(b.title))
+          if (phases.length < 2) continue
+          // Each phase's first statement written on its own comes after the last phase's, and its first statement is under the phase's title (numbered or not).
+          const firsts = phases.map((p) => Math.min(...statementsOf(p).map((s) => position.get(at(s)) ?? Infinity)))
+          expect(firsts, `${agent.path} ${parent.title}`).toEqual([...firsts].sort((x, y) => x - y))
+          for (const p of phases) {
+            const first = statementsOf(p)[0]!
+            const w = written(result).find((x) => x.from.includes(at(first)))!
+            expect(unnumbered(sectionOfPlace.get(w.text) ?? ''), `${agent.path} ${p.title}`).toBe(unnumbered(p.title))
+          }
         }
       }
     })

@@ -22,7 +22,8 @@ const NUMBER = /\b\d+(?:\.\d+)*\+?%?/g
 interface Marks {
   negated: boolean
   numbers: string
-  formats: string
+  /** The formats named, in FORMATS order. */
+  formats: string[]
   /** Content terms without numbers and formats, read on first comparison. */
   terms?: ReadonlySet<string>
 }
@@ -36,7 +37,7 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 function marksOf(text: string): Marks {
   const formats = FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.name)
-  return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats: formats.join(', ') }
+  return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats }
 }
 
 /**
@@ -60,17 +61,14 @@ export class Conflicts {
   }
 
   private terms(text: string, m: Marks): ReadonlySet<string> {
-    if (!m.terms) {
-      const formats = m.formats === '' ? [] : m.formats.split(', ')
-      m.terms = new Set(this.memo.of(text).filter((t) => !/^\d/.test(t) && !formats.includes(t)))
-    }
+    m.terms ??= new Set(this.memo.of(text).filter((t) => !/^\d/.test(t) && !m.formats.includes(t)))
     return m.terms
   }
 
   /** Whether a text could conflict with anything: negated, or naming a number or a format. */
   marked(text: string): boolean {
     const m = this.marks(text)
-    return m.negated || m.numbers !== '' || m.formats !== ''
+    return m.negated || m.numbers !== '' || m.formats.length > 0
   }
 
   /**
@@ -87,9 +85,9 @@ export class Conflicts {
       return undefined
     }
     const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
-    const formats = x.formats !== '' && y.formats !== '' && x.formats !== y.formats
+    const formats = x.formats.length > 0 && y.formats.length > 0 && x.formats.join() !== y.formats.join()
     if ((!numbers && !formats) || jaccard(this.terms(a.text, x), this.terms(b.text, y)) < 0.5) return undefined
-    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : `${x.formats} / ${y.formats}` }
+    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : `${x.formats.join(', ')} / ${y.formats.join(', ')}` }
   }
 }
 

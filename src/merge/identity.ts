@@ -7,14 +7,13 @@
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { termsOf } from '../similarity/index.js'
 import { wrapperOf } from './units.js'
-import { NUMBERING } from '../align/index.js'
 import { byCodeUnits, bySource } from '../order.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
 const ROLE_LABEL = /^\s*(?:role|purpose|identity|mission|persona)\s*:/i
 /** Headings whose first paragraph states who the agent is. */
-const IDENTITY_TITLE = /^\W*(?:core\s+)?(?:identity|purpose|role|persona|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview|mission)\W*$/i
+const IDENTITY_TITLE = /^\W*(?:\d+[.)]?\W*)?(?:core\s+)?(?:identity|purpose|role|persona|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview|mission)\W*$/i
 
 /** Whether a paragraph reads as a role statement. */
 export function isRoleStatement(s: Statement): boolean {
@@ -43,7 +42,7 @@ export function openingsOf(agent: Agent): Statement[] {
   const visit = (section: Section) => {
     for (const b of section.body) {
       if (b.type !== 'section') continue
-      if (b.kind === 'heading' && IDENTITY_TITLE.test(b.title.replace(NUMBERING, ''))) {
+      if (b.kind === 'heading' && IDENTITY_TITLE.test(b.title)) {
         const first = b.body[0]
         if (first?.type === 'statement' && first.kind === 'paragraph' && !out.includes(first) && !/:$/.test(first.text)) out.push(first)
       }

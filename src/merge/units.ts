@@ -7,7 +7,7 @@
 // of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
 // (identity.ts decides them).
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { keyWords, type SectionUnit, type TitleTerms } from '../align/index.js'
+import { keyWords, NUMBERING, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
@@ -26,11 +26,17 @@ export interface Unit extends SectionUnit {
 /**
  * Shapes that never align with each other: a block; a list item whose title
  * runs on into a lead ("**API**: Create services:"), which a heading cannot
- * write; any other section.
+ * write; a phase (a numbered heading under a title that speaks of a process:
+ * "### 3. Quality Assurance" under "## Development Workflow"), which aligns
+ * only with another input's phase, so that a procedure keeps its steps and
+ * a step never leaves for a topic section that shares its title words; any
+ * other section. `parent` is the title the section sits under.
  */
-const shapeOf = (section: Section, lead?: Statement): number => {
+const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
-  return lead ? 1 : first?.type === 'statement' && first.kind === 'lead' ? 2 : 0
+  if (lead) return 1
+  if (first?.type === 'statement' && first.kind === 'lead') return 2
+  return section.kind === 'heading' && NUMBERING.test(section.title) && PROCESS.test(parent) ? 3 : 0
 }
 
 /**
@@ -111,7 +117,8 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
     const id = units.length
     const words = titles.of(section.title, section.key)
-    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead } : {}) })
+    const under = parent === -1 ? '' : units[parent]!.section.title
+    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {

@@ -11,7 +11,7 @@ import { explainPair, linkBound, linkValue, pairValue, prepare, type PairParts, 
 import { shapeKey, shapeOf, type Shape } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
-import { inputFrequencies, Weights } from './weights.js'
+import { runWeights, type Weights } from './weights.js'
 
 /** A stem shared by more statements than this finds no candidates (it weighs next to nothing). */
 const MAX_POSTING = 1000
@@ -103,8 +103,7 @@ export class PairTable {
     this.nodeItems = keys.map((k) => byKey.get(k)!)
     this.reps = this.nodeItems.map((m) => firstByText(m, items))
     const nodeShapes = this.reps.map((r) => shapes[r]!)
-    const freq = inputFrequencies(nodeShapes.map((s, n) => [s.cls === 'exact' ? [] : s.tokens, this.nodeItems[n]!.length] as const))
-    this.weights = new Weights(tuning.corpusIdf ? learned : null, freq.df, freq.size)
+    this.weights = runWeights(tuning.corpusIdf ? learned : null, nodeShapes.map((s, n) => [s.cls === 'exact' ? [] : s.tokens, this.nodeItems[n]!.length] as const))
     this.prepared = nodeShapes.map((s) => prepare(s, this.weights))
     if (tuning.center) centerVectors(this.prepared, this.nodeItems)
     forEachCandidate(this.prepared, (x, y) => {

@@ -8,7 +8,7 @@ import { pairScore, prepare, type Prepared } from './pair.js'
 import { shapeOf } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING } from './tuning.js'
-import { inputFrequencies, Weights } from './weights.js'
+import { runWeights } from './weights.js'
 
 /** Pairs of texts scored by index, and each text's stems (for finding candidate pairs). */
 export interface PairScorer {
@@ -22,8 +22,7 @@ export interface PairScorer {
 export function pairScorer(texts: readonly string[], learned: Learned | null = loadLearned()): PairScorer {
   const stems = new StemMemo()
   const shapes = texts.map((t) => shapeOf(t, 'item', stems, DEFAULT_TUNING))
-  const freq = inputFrequencies(shapes.map((s) => [s.cls === 'exact' ? [] : s.tokens, 1] as const))
-  const weights = new Weights(learned, freq.df, freq.size)
+  const weights = runWeights(learned, shapes.map((s) => [s.cls === 'exact' ? [] : s.tokens, 1] as const))
   const prepared: Array<Prepared | undefined> = new Array(texts.length)
   const at = (i: number): Prepared => (prepared[i] ??= prepare(shapes[i]!, weights))
   return { score: (i, j) => pairScore(at(i), at(j), DEFAULT_TUNING), stems: (i) => shapes[i]!.tokens.map((t) => t.stem) }

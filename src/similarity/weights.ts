@@ -59,8 +59,17 @@ export class Weights {
   }
 }
 
+/**
+ * The weights of one run: IDF over the learned corpus (when given) and the
+ * run's own token lists, each list counted `count` times.
+ */
+export function runWeights(learned: Learned | null, lists: Iterable<readonly [tokens: readonly Token[], count: number]>): Weights {
+  const freq = inputFrequencies(lists)
+  return new Weights(learned, freq.df, freq.size)
+}
+
 /** Document frequencies of stems over token lists, each list counted `count` times. */
-export function inputFrequencies(lists: Iterable<readonly [tokens: readonly Token[], count: number]>): { df: Map<string, number>; size: number } {
+function inputFrequencies(lists: Iterable<readonly [tokens: readonly Token[], count: number]>): { df: Map<string, number>; size: number } {
   const df = new Map<string, number>()
   let size = 0
   for (const [tokens, count] of lists) {
