@@ -84,6 +84,8 @@ describe('a registry a test builds', () => {
     expect(own.detectDialect([{ key: 'name', value: 'a', line: 2 }], 'a.md').id).toBe('toy')
     expect(own.nameFromPath('x/a.toy.md')).toBe('a')
     expect(own.agentRootFolders()).toEqual(new Set(['.toy']))
+    // Asked for every directory a walk meets: the one set, not a copy each time.
+    expect(own.agentRootFolders()).toBe(own.agentRootFolders())
     expect(() => own.dialect('claude')).toThrow(/unknown dialect 'claude' \(one of toy\)/)
     expect(() => createRegistry([toy, toy])).toThrow(/listed twice/)
     expect(dialectIds()).toEqual(['claude', 'opencode', 'copilot', 'toy'])

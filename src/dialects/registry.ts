@@ -26,7 +26,7 @@ export interface Registry {
   /** The agents folder a path lies in (`proj/.claude/agents`) and its dialect, or undefined. */
   agentFolderOf(path: string): { folder: string; dialect: DialectSpec } | undefined
   /** The top folders the dialects keep their agents under (`.claude`), which a directory walk must enter. */
-  agentRootFolders(): Set<string>
+  agentRootFolders(): ReadonlySet<string>
   /** The dialect a file's location implies: the folder each tool reads, or a file name ending only one tool uses. */
   dialectOfLocation(path: string): DialectSpec | undefined
   /** The agent name a file would have without a `name` field. */
@@ -89,7 +89,7 @@ export function createRegistry(list: readonly DialectSpec[]): Registry {
       return specs.find((s) => s.id === v || s.aliases.includes(v))
     },
     agentFolderOf,
-    agentRootFolders: () => new Set(roots),
+    agentRootFolders: () => roots,
     dialectOfLocation,
     nameFromPath(path) {
       if (path === '-') return 'stdin'
