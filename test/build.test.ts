@@ -7,6 +7,7 @@ import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'no
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandBraces, globFiles } from '../src/config/glob.js'
+import { formatFinding } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -56,7 +57,7 @@ describe('build CLI', () => {
     const dir = repo({ 'agentmerge.config.json': CONFIG, 'agents/reviewer/a.md': A, 'agents/reviewer/b.md': B })
     const check0 = await cli(['build', '--check'], { cwd: dir })
     expect(check0.code).toBe(1)
-    expect(check0.stdout).toBe(`${OUT}: missing: a build would create it from 2 sources\n`)
+    expect(check0.stdout).toBe(`${OUT}: missing: a build would create it from 2 sources (missing)\n`)
 
     const first = await cli(['build'], { cwd: dir })
     expect(first.code, first.stderr).toBe(0)
@@ -77,7 +78,7 @@ describe('build CLI', () => {
     writeFileSync(join(dir, 'agents/reviewer/b.md'), B.replace('- Keep comments short.\n', '- Keep comments short.\n- Ask for a test when a bug is fixed.\n'))
     const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
-    expect(check.stdout).toContain(`${OUT}: stale: a build would change it`)
+    expect(check.stdout).toContain(`${OUT}: stale: a build would change it (stale)\n`)
     expect(check.stdout).toMatch(/\+ Ask for a test when a bug is fixed\. {2}\.claude\/agents\/reviewer\.md:\d+/)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(text)
     expect((await cli(['build'], { cwd: dir })).code).toBe(0)
@@ -102,12 +103,18 @@ describe('build CLI', () => {
     const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`${OUT}: edited by hand: 2 changes no source has`)
-    expect(check.stdout).toContain(`${OUT}:${at('model: opus')}: only in the canonical file: field model: opus`)
-    expect(check.stdout).toContain(`${OUT}:${at('short and kind')}: only in the canonical file: "Keep comments short and kind."`)
+    // Each hand edit is a finding, in the one text form of a finding (formatFinding), as in --format json.
+    const json = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
+    const { findings } = JSON.parse(json.stdout) as { findings: Parameters<typeof formatFinding>[0][] }
+    expect(findings.map((f) => f.rule)).toEqual(['edited', 'edited'])
+    expect(check.stdout).toContain(findings.map((f) => formatFinding(f) + '\n').join(''))
+    expect(check.stdout).toContain(`${OUT}:${at('model: opus')}: edited by hand: only in the canonical file: field model: opus (edited)\n`)
+    expect(check.stdout).toContain(`${OUT}:${at('short and kind')}: edited by hand: only in the canonical file: "Keep comments short and kind." (edited)\n`)
 
     const build = await cli(['build'], { cwd: dir })
     expect(build.code).toBe(1)
     expect(build.stdout).toContain('not overwritten (use --force)')
+    expect(build.stdout).toContain(findings.map((f) => formatFinding(f) + '\n').join(''))
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(edited)
 
     // Only re-ordering or deleting by hand loses nothing a person wrote: rebuilt without --force.

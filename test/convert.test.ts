@@ -3,7 +3,7 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
@@ -166,6 +166,15 @@ Review the change.
       expect(again.stderr).toBe(`${join(outDir, 'plain.md')}: is the same file as the input ${clean}; inputs are never overwritten\n`)
     }
     expect(readFileSync(clean, 'utf8')).toBe('---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
+    // --output onto the input, as its own path, through a symlink and through a hard link: the same check.
+    symlinkSync(clean, join(dir, 'symlinked.md'))
+    linkSync(clean, join(dir, 'hardlinked.md'))
+    for (const output of [clean, join(dir, 'symlinked.md'), join(dir, 'hardlinked.md')]) {
+      const onto = await cli(['convert', '--to', 'opencode', '--output', output, clean])
+      expect(onto.code).toBe(2)
+      expect(onto.stderr).toBe(`${output}: is the same file as the input ${clean}; inputs are never overwritten\n`)
+    }
+    expect(readFileSync(clean, 'utf8')).toBe('---\nname: plain\ndescription: Plain.\ntools: Read\n---\nBe plain.\n')
     const bad = await cli(['convert', '--to', 'cursor', clean])
     expect(bad.code).toBe(2)
     const missing = await cli(['convert', '--to', 'claude', join(dir, 'nope.md')])
@@ -178,13 +187,13 @@ Review the change.
 
 describe('convertMeta and model names', () => {
   it('reads and writes model names in each dialect', async () => {
-    expect(dialect('copilot').models.spell(readModel('anthropic/claude-sonnet-4-20250514', 'opencode'))).toEqual({ value: 'Claude Sonnet 4' })
-    expect(dialect('claude').models.spell(readModel('Claude Sonnet 3.5', 'copilot'))).toEqual({ value: 'claude-3-5-sonnet' })
-    expect(dialect('copilot').models.spell(readModel('openai/gpt-5', 'opencode'))).toEqual({ value: 'GPT-5' })
-    expect(dialect('opencode').models.spell(readModel('GPT-4.1', 'copilot'))).toEqual({ value: 'openai/gpt-4.1' })
-    expect(dialect('opencode').models.spell(readModel('Gemini 2.5 Pro', 'copilot'))).toEqual({ value: 'google/gemini-2.5-pro' })
-    expect(dialect('opencode').models.spell(readModel('inherit', 'claude'))).toEqual({})
-    expect(dialect('claude').models.spell(readModel('openai/gpt-5', 'opencode')).dropped).toBe(true)
+    expect(dialect('copilot').models.spell(readModel('anthropic/claude-sonnet-4-20250514', dialect('opencode')))).toEqual({ value: 'Claude Sonnet 4' })
+    expect(dialect('claude').models.spell(readModel('Claude Sonnet 3.5', dialect('copilot')))).toEqual({ value: 'claude-3-5-sonnet' })
+    expect(dialect('copilot').models.spell(readModel('openai/gpt-5', dialect('opencode')))).toEqual({ value: 'GPT-5' })
+    expect(dialect('opencode').models.spell(readModel('GPT-4.1', dialect('copilot')))).toEqual({ value: 'openai/gpt-4.1' })
+    expect(dialect('opencode').models.spell(readModel('Gemini 2.5 Pro', dialect('copilot')))).toEqual({ value: 'google/gemini-2.5-pro' })
+    expect(dialect('opencode').models.spell(readModel('inherit', dialect('claude')))).toEqual({})
+    expect(dialect('claude').models.spell(readModel('openai/gpt-5', dialect('opencode'))).dropped).toBe(true)
   })
 
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {

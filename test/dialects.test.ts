@@ -7,33 +7,21 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { convertText, fileNameFor, parseDialect } from '../src/convert/index.js'
-import { claude } from '../src/dialects/claude.js'
-import { copilot } from '../src/dialects/copilot.js'
-import { createRegistry, dialectIds, dialectOfLocation, nameFromPath, type DialectSpec, type Registry } from '../src/dialects/index.js'
-import { opencode } from '../src/dialects/opencode.js'
+import { createRegistry, dialectIds, dialectOfLocation, nameFromPath } from '../src/dialects/index.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { ROOT } from './helpers/cli.js'
 import { toy } from './helpers/toy-dialect.js'
 
 // The fixed list with the toy dialect added, as a new dialect is added: one
-// entry. Built when first asked (the spec modules import the list back).
-vi.mock('../src/dialects/list.js', () => {
-  let built: { DIALECTS: DialectSpec[]; registry: Registry } | undefined
-  const list = () => {
-    if (!built) {
-      const DIALECTS = [claude, opencode, copilot, toy]
-      built = { DIALECTS, registry: createRegistry(DIALECTS) }
-    }
-    return built
-  }
-  return {
-    get DIALECTS() {
-      return list().DIALECTS
-    },
-    get registry() {
-      return list().registry
-    },
-  }
+// entry. (vi.mock runs before this file's imports, so it imports the specs itself.)
+vi.mock('../src/dialects/list.js', async () => {
+  const [{ claude }, { opencode }, { copilot }, { toy }] = await Promise.all([
+    import('../src/dialects/claude.js'),
+    import('../src/dialects/opencode.js'),
+    import('../src/dialects/copilot.js'),
+    import('./helpers/toy-dialect.js'),
+  ])
+  return { DIALECTS: [claude, opencode, copilot, toy] }
 })
 
 const CLAUDE = `---
@@ -96,6 +84,8 @@ describe('a registry a test builds', () => {
     expect(own.detectDialect([{ key: 'name', value: 'a', line: 2 }], 'a.md').id).toBe('toy')
     expect(own.nameFromPath('x/a.toy.md')).toBe('a')
     expect(own.agentRootFolders()).toEqual(new Set(['.toy']))
+    // Asked for every directory a walk meets: the one set, not a copy each time.
+    expect(own.agentRootFolders()).toBe(own.agentRootFolders())
     expect(() => own.dialect('claude')).toThrow(/unknown dialect 'claude' \(one of toy\)/)
     expect(() => createRegistry([toy, toy])).toThrow(/listed twice/)
     expect(dialectIds()).toEqual(['claude', 'opencode', 'copilot', 'toy'])

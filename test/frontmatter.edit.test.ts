@@ -5,6 +5,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -91,5 +92,42 @@ describe('normalize keeps the frontmatter as written', () => {
 
   it('in frontmatter only the lenient reader takes, a field with a block value (`tools:` and its list) moves as written', async () => {
     await lenient('description: Use when: the user asks.\n# what it may use\ntools:\n  - Read\n  - Grep # search\nname: reviewer\n', 'name: reviewer\ndescription: "Use when: the user asks."\n# what it may use\ntools:\n  - Read\n  - Grep # search\n')
+  })
+
+  /** The YAML between the fences of a file's text. */
+  const frontmatterOf = (text: string): string => text.slice(4, text.indexOf('\n---\n', 3) + 1)
+
+  it('in frontmatter only the lenient reader takes, a kept block scalar (`|+`) keeps the blank lines it holds, byte for byte', async () => {
+    const kept = 'notes: |+\n  first line\n  second line\n\n\n'
+    for (const [after, rest] of [['extra: 1\n', ''], ['# about extra\nextra: 1\n', ''], ['model: sonnet\n', 'x: 1\n']] as const) {
+      const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+      writeFileSync(path, `---\nname: reviewer\ndescription: Use when: the user asks.\n${kept}${after}${rest}---\n\nBody.\n`)
+      const r = await cli(['normalize', path])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toContain(kept)
+      // The value YAML reads is the one the same frontmatter has with the description quoted.
+      const expected = parse(`description: "Use when: the user asks."\n${kept}${after}${rest}`) as Record<string, unknown>
+      const written = parse(frontmatterOf(r.stdout)) as Record<string, unknown>
+      expect(written.notes).toBe('first line\nsecond line\n\n\n')
+      expect(written).toEqual({ name: 'reviewer', ...expected })
+    }
+  })
+
+  it('in frontmatter only the lenient reader takes, a block scalar whose last line starts with `#` keeps it', async () => {
+    await lenient('name: reviewer\ndescription: Use when: the user asks.\nnotes: |\n  line\n  # not a comment\nextra: 1\n', 'name: reviewer\ndescription: "Use when: the user asks."\nnotes: |\n  line\n  # not a comment\nextra: 1\n')
+  })
+
+  it('a kept block scalar last in the frontmatter keeps the blank lines before the closing fence (normalize, and convert to its own dialect)', async () => {
+    const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+    const text = '---\nname: reviewer\ndescription: Reviews code.\nnotes: |+\n  first line\n\n\n---\n\nBody.\n'
+    writeFileSync(path, text)
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe(text)
+    // The reader leaves out the line break before the closing fence, as remark does.
+    expect((parse(frontmatterOf(r.stdout).replace(/\n$/, '')) as Record<string, unknown>).notes).toBe('first line\n\n')
+    const c = await cli(['convert', '--to', 'claude', path])
+    expect(c.code, c.stderr).toBe(0)
+    expect(c.stdout).toBe(text)
   })
 })

@@ -62,4 +62,31 @@ describe('frontmatter editing properties', () => {
       { seed: 20261206, numRuns: runs },
     )
   })
+
+  // Block scalars of every chomping, each with blank lines after it (which a
+  // kept one, `|+` or `>+`, holds as part of its value), in frontmatter that
+  // YAML reads as a whole and in frontmatter only the lenient reader takes.
+  const block = fc
+    .tuple(fc.constantFrom('|', '|-', '|+', '>', '>-', '>+'), fc.constantFrom('  one\n', '  one\n  two\n', '  one\n\n  two\n'), fc.constantFrom('', '\n', '\n\n', '\n\n\n'), fc.constantFrom('', '# note\n', '# note\n\n'))
+    .map(([indicator, body, blanks, comment]) => `${indicator}\n${body}${blanks}${comment}`)
+  const blocks = fc.tuple(fc.shuffledSubarray(KEYS, { minLength: 1 }), fc.array(block, { minLength: KEYS.length, maxLength: KEYS.length }), fc.boolean()).map(([keys, values, lenient]) => {
+    const yaml = keys.map((key, i) => `${key}: ${values[i]!}`).join('')
+    const description = (quoted: boolean) => (quoted ? 'description: "Use when: asked."' : 'description: Use when: asked.')
+    const text = (quoted: boolean) => `---\nname: gen\n${description(quoted)}\n${yaml}---\n\nBody text.\n`
+    return { text: text(!lenient), strict: text(true) }
+  })
+  const valuesOf = (text: string) => parseAgent(text, 'gen.md').meta.fields.map((f) => [f.key, f.value])
+
+  it('keeps the value of every block scalar, the blank lines a kept one holds included, and is idempotent', () => {
+    fc.assert(
+      fc.property(blocks, ({ text, strict }) => {
+        const expected = valuesOf(strict)
+        expect(valuesOf(text)).toEqual(expected)
+        const once = normalizeAgent(parseAgent(text, 'gen.md'))
+        expect(valuesOf(once).sort()).toEqual([...expected].sort())
+        expect(normalizeAgent(parseAgent(once, 'gen.md'))).toBe(once)
+      }),
+      { seed: 20261207, numRuns: runs },
+    )
+  })
 })

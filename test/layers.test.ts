@@ -49,12 +49,17 @@ function sources(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []))
 }
 
-/** Every relative import of a file: `import ... from`, `export ... from`, `import('...')`, as src/-relative `.ts` paths. */
-function importsOf(file: string): string[] {
+/**
+ * Every relative import of a file: `import ... from`, `export ... from`,
+ * `import('...')`, as src/-relative `.ts` paths; with `types: false`, not the
+ * type-only ones (`import type`, `export type`).
+ */
+function importsOf(file: string, options: { types?: boolean } = {}): string[] {
   const text = readFileSync(file, 'utf8')
   const out: string[] = []
-  for (const m of text.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
-    out.push(relative(SRC, normalize(join(dirname(file), m[1]!))).replace(/\.js$/, '.ts'))
+  for (const m of text.matchAll(/(?:^(import|export)\s+(type\s)?[^'"]*?\bfrom\s*|\bimport\s*\(\s*|^import\s+)['"](\.{1,2}\/[^'"]+)['"]/gm)) {
+    if (options.types === false && m[2] !== undefined) continue
+    out.push(relative(SRC, normalize(join(dirname(file), m[3]!))).replace(/\.js$/, '.ts'))
   }
   return out
 }
@@ -93,6 +98,13 @@ describe('layers of src/', () => {
     expect([...ALLOWED].filter((entry) => !breaking.has(entry))).toEqual([])
   })
 
+  it('no modules load each other in a cycle (the layers leave none between folders; this finds one within a folder; type-only imports load nothing)', () => {
+    const loaded = files.flatMap((from) => importsOf(join(SRC, from), { types: false }).map((to) => ({ from, to })))
+    expect(loaded.length).toBeGreaterThan(200)
+    expect(cycles(loaded)).toEqual([])
+    expect(cycles([{ from: 'a/x.ts', to: 'a/y.ts' }, { from: 'a/y.ts', to: 'a/z.ts' }, { from: 'a/z.ts', to: 'a/x.ts' }])).toEqual(['a/x.ts -> a/y.ts -> a/z.ts -> a/x.ts'])
+  })
+
   it('flags an import up the layers, one between modules of one layer, and one that bypasses an index', () => {
     expect(problem('model.ts', 'diff/index.ts')).toMatch(/against the layer order/)
     expect(problem('convert/index.ts', 'align/index.ts')).toMatch(/against the layer order/)
@@ -108,3 +120,24 @@ describe('layers of src/', () => {
     expect(rows.map(([, names]) => names)).toEqual(LAYERS)
   })
 })
+
+/** The import cycles among these imports, each from the first file of it visited. */
+function cycles(imports: ReadonlyArray<{ from: string; to: string }>): string[] {
+  const edges = new Map<string, string[]>()
+  for (const { from, to } of imports) edges.set(from, [...(edges.get(from) ?? []), to])
+  const found: string[] = []
+  const done = new Set<string>()
+  const path: string[] = []
+  const visit = (file: string): void => {
+    path.push(file)
+    for (const next of edges.get(file) ?? []) {
+      const at = path.indexOf(next)
+      if (at !== -1) found.push([...path.slice(at), next].join(' -> '))
+      else if (!done.has(next)) visit(next)
+    }
+    path.pop()
+    done.add(file)
+  }
+  for (const file of [...edges.keys()].sort()) if (!done.has(file)) visit(file)
+  return found
+}

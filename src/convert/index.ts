@@ -50,9 +50,10 @@ export function convertText(agent: Agent, to: Dialect, options: ConvertOptions =
   }
   const same = agent.meta.dialect === to
   const { fields, warnings } = convertMeta(agent.meta, to, { path: agent.path, ...options })
-  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took.
+  // In its own dialect the frontmatter is the file's, even YAML only the lenient reader took:
+  // the reader's text and the line break before the closing fence, which it leaves out.
   const yaml = same && agent.meta.yaml !== undefined
-    ? agent.meta.yaml.replace(/(?<=[^\n])$/, '\n')
+    ? agent.meta.yaml + (agent.meta.yaml === '' ? '' : '\n')
     : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body

@@ -5,7 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
-import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, type DialectSpec, type Fact } from '../dialects/index.js'
+import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, toolNames, type DialectSpec, type Fact } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
 
@@ -83,7 +83,7 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const line = toolsField?.line ?? toolFields[0]?.line ?? firstLine
   if (toolFields.length > 0) {
     const values = Object.fromEntries(toolFields.map((f) => [f.key, f.value]))
-    const grants = from.tools.read(values)
+    const grants = from.tools.read(values, toolNames)
     const written = out.target.tools.write(grants, agents ? { agents } : {})
     // An allowlist that ends up empty (`tools: []`, or only tools the target
     // lacks) grants nothing: left out, it would grant everything.
@@ -104,7 +104,7 @@ function convertModel(field: MetaField, from: DialectSpec, out: Out): void {
   const values = Array.isArray(field.value) ? field.value.map(String) : field.value === null || field.value === undefined ? [] : [String(field.value)]
   if (values.length === 0) return
   const to = out.target
-  const spelled = values.map((v) => to.models.spell(readModel(v, from.id)))
+  const spelled = values.map((v) => to.models.spell(readModel(v, from)))
   if (to.models.list && spelled.length > 1) {
     const list = spelled.filter((s) => s.value !== undefined).map((s) => s.value!)
     for (const s of spelled) if (s.note) out.note(field.line, s.note, 'convert-changed')

@@ -6,7 +6,7 @@
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
 import { lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
 
@@ -29,11 +29,11 @@ function slugName(name: string): string {
 function toolName(id: string, written: string, notes: ToolNote[]): string | undefined {
   const modern = lookup(OLD, id)
   if (modern) {
-    const name = spellTool(modern, 'claude')!
+    const name = spellTool(modern, claude)!
     notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
     return name
   }
-  return spellTool(id, 'claude')
+  return spellTool(id, claude)
 }
 
 function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
@@ -68,14 +68,14 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   return result
 }
 
-function toolProblem(written: string): string | undefined {
+function toolProblem(written: string, names: ToolNames): string | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
   if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
-  const id = toolId(base)
+  const id = toolId(base, names)
   const modern = lookup(OLD, id)
-  if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, 'claude')}`
-  const spelled = spellTool(id, 'claude')
+  if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`
+  const spelled = spellTool(id, claude)
   if (spelled && TOOLS.includes(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`
   return `tool '${name}' is not a Claude Code tool; Claude Code ignores it`
 }
@@ -146,7 +146,7 @@ export const claude: DialectSpec = {
       killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
     },
     names: TOOLS,
-    read: (values) => readToolFields(values, claude, ['disallowedTools']),
+    read: (values, names) => readToolFields(values, claude, names, ['disallowedTools']),
     write: writeTools,
     none: () => [],
     problem: toolProblem,

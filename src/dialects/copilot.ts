@@ -5,7 +5,7 @@
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
 import { argList, lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
 
@@ -36,8 +36,8 @@ function expandAlias(name: string, args: string, enabled: boolean): Grant[] | un
   return tools?.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name }))
 }
 
-function readTools(values: Readonly<Record<string, unknown>>): Grant[] {
-  return readToolFields(values, copilot, [], expandAlias)
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[] {
+  return readToolFields(values, copilot, names, [], expandAlias)
 }
 
 function rank(name: string): number {
@@ -57,7 +57,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
       notes.push({ written: g.written, message: `'${g.written}' is not a Copilot tool alias; kept as written` })
       pushNew(list, g.written)
     } else {
-      const alias = spellTool(g.id, 'copilot')
+      const alias = spellTool(g.id, copilot)
       if (alias === undefined) {
         notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
         continue
@@ -71,7 +71,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   list.sort((a, b) => rank(a) - rank(b))
   const granted = new Set(list)
   for (const g of grants.filter((x) => !x.enabled)) {
-    const alias = g.kind === 'tool' ? spellTool(g.id, 'copilot') : undefined
+    const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : undefined
     // A denial is implied by an allowlist unless an alias granted for another tool covers it.
     if (allowed.length === 0 || (alias && granted.has(alias))) {
       notes.push({ written: g.written, message: `denying '${g.written}': Copilot has no way to deny a tool${alias && granted.has(alias) ? ` that its alias '${alias}' grants` : ''}; dropped` })
@@ -83,10 +83,10 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   return result
 }
 
-function toolProblem(written: string): string | undefined {
+function toolProblem(written: string, names: ToolNames): string | undefined {
   const base = splitArgs(written).base
   if (KNOWN.has(base.toLowerCase()) || base.includes('/')) return undefined
-  const alias = spellTool(toolId(base), 'copilot')
+  const alias = spellTool(toolId(base, names), copilot)
   return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
 }
 

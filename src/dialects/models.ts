@@ -2,8 +2,7 @@
 // Code alias or id, OpenCode's `provider/model-id`, a Copilot display name
 // such as `Claude Sonnet 4.5 (copilot)`) is read into one form, a provider and
 // a model id; each dialect writes that form in its own spelling (its file).
-import { registry } from './list.js'
-import type { ModelRef, SpelledModel } from './types.js'
+import type { DialectSpec, ModelRef, SpelledModel } from './types.js'
 
 export type { ModelRef, SpelledModel }
 
@@ -68,7 +67,7 @@ export function displayFromId(id: string): string | undefined {
 const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1)
 
 /** Reads a `model` value written in a dialect. */
-export function readModel(written: string, dialectId: string): ModelRef {
+export function readModel(written: string, spec: DialectSpec): ModelRef {
   const value = written.trim()
   const lower = value.toLowerCase()
   if (lower === 'inherit') return { kind: 'inherit' }
@@ -77,7 +76,7 @@ export function readModel(written: string, dialectId: string): ModelRef {
   if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1) }
   const provider = providerOf(lower)
   if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower }
-  if (registry.dialect(dialectId).models.displayNames === true || /\s/.test(value)) {
+  if (spec.models.displayNames === true || /\s/.test(value)) {
     const id = idFromDisplay(value)
     const p = id ? providerOf(id) : undefined
     if (id && p) return { kind: 'model', provider: p, id }

@@ -7,7 +7,7 @@
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNote, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
 
@@ -15,8 +15,8 @@ const TITLE = 'OpenCode'
 const BUILTINS = ['read', 'write', 'edit', 'patch', 'bash', 'grep', 'glob', 'list', 'webfetch', 'websearch', 'todowrite', 'todoread', 'task', 'skill']
 const KNOWN = new Set([...BUILTINS, 'lsp'])
 
-function readTools(values: Readonly<Record<string, unknown>>): Grant[] {
-  return readToolFields(values, opencode).map((g) => {
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[] {
+  return readToolFields(values, opencode, names).map((g) => {
     // OpenCode names MCP tools `server_tool`.
     const u = g.kind === 'unknown' ? /^([^_]+)_(.+)$/.exec(g.written.trim()) : null
     return u ? { kind: 'mcp', server: u[1]!, tool: u[2]!, enabled: g.enabled, written: g.written } : g
@@ -37,7 +37,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
       set(g.written, g.enabled)
     } else {
       const fallback = g.id === 'notebookread' ? 'read' : g.id === 'notebookedit' ? 'edit' : g.id
-      const name = spellTool(fallback, 'opencode')
+      const name = spellTool(fallback, opencode)
       if (name === undefined) {
         notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
         continue
@@ -52,11 +52,11 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   return result
 }
 
-function toolProblem(written: string): string | undefined {
+function toolProblem(written: string, names: ToolNames): string | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
   if (KNOWN.has(base) || /[_*]/.test(base)) return undefined
-  const spelled = spellTool(toolId(base), 'opencode')
+  const spelled = spellTool(toolId(base, names), opencode)
   if (spelled && KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in OpenCode`
   return `tool '${name}' is not an OpenCode tool`
 }

@@ -1,10 +1,10 @@
 // Canonical tool ids and the reading of tool names. Every spelling of a tool
 // (Claude Code's `Read`, OpenCode's `read`, an old `LS` or `Task`) maps to one
 // canonical id, so that `Read, Write` and `{read: true, write: true}` compare
-// equal; each dialect spells ids its own way (in its own file), and these
-// helpers look spellings up through the registry.
-import type { DialectSpec, Grant } from './types.js'
-import { registry } from './list.js'
+// equal; each dialect spells ids its own way (in its own file). The helpers
+// are handed the dialect, or the names of all a registry's dialects
+// (`ToolNames`), and never look a dialect up.
+import type { DialectSpec, Grant, ToolNames } from './types.js'
 
 /**
  * The canonical tools, with spellings seen in the wild that no dialect
@@ -42,25 +42,20 @@ export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T |
   return Object.hasOwn(record, key) ? record[key] : undefined
 }
 
-/** The name index of the default registry, made on first use (its dialects never change). */
-let index: Map<string, string> | undefined
-
-/** Lower-case name -> canonical id: ids first, then each dialect's spellings, then the names seen in the wild. */
-function byName(): Map<string, string> {
-  if (index) return index
+/** The tool names of these dialects: ids first, then each dialect's spellings, then the names seen in the wild. */
+export function toolNames(specs: readonly DialectSpec[]): ToolNames {
   const map = new Map<string, string>()
   const add = (name: string, id: string) => {
     if (!map.has(name.toLowerCase())) map.set(name.toLowerCase(), id)
   }
   for (const id of Object.keys(CANONICAL_TOOLS)) add(id, id)
-  for (const spec of registry.dialects()) {
+  for (const spec of specs) {
     if (spec.tools.folds) continue
     for (const [id, name] of Object.entries(spec.tools.spell)) add(name, id)
   }
   for (const [id, names] of Object.entries(CANONICAL_TOOLS)) for (const name of names) add(name, id)
   // `Task` is Claude Code's old name of `Agent`, whatever else spells it.
   map.set('task', 'agent')
-  index = map
   return map
 }
 
@@ -88,25 +83,20 @@ export function splitArgs(name: string): { base: string; args: string } {
 }
 
 /** The canonical id of a tool as written: `Read` -> `read`, `Task(x)` -> `agent(x)`. */
-export function toolId(written: string): string {
+export function toolId(written: string, names: ToolNames): string {
   const trimmed = written.trim()
   // MCP tool names are case-sensitive identifiers of another system.
   if (/^mcp__/.test(trimmed) || trimmed.includes('/')) return trimmed
   const { base, args } = splitArgs(trimmed)
-  const id = byName().get(base.toLowerCase()) ?? base.toLowerCase()
+  const id = names.get(base.toLowerCase()) ?? base.toLowerCase()
   return args ? `${id}${args.replace(/\s*,\s*/g, ', ')}` : id
 }
 
 /** The spelling of a tool in a dialect, or undefined when the dialect has no such tool. */
-export function spellTool(id: string, dialectId: string): string | undefined {
+export function spellTool(id: string, spec: DialectSpec): string | undefined {
   const { base, args } = splitArgs(id)
-  const name = lookup(registry.dialect(dialectId).tools.spell, base)
+  const name = lookup(spec.tools.spell, base)
   return name === undefined ? undefined : name + args
-}
-
-/** Whether any dialect spells the tool. */
-export function spelledAnywhere(id: string): boolean {
-  return registry.dialects().some((d) => spellTool(id, d.id) !== undefined)
 }
 
 /**
@@ -114,12 +104,12 @@ export function spelledAnywhere(id: string): boolean {
  * changes (`read` -> `Read` in Claude Code); a name the dialect does not know
  * in any case stays as written.
  */
-export function respell(written: string, spec: DialectSpec): string {
+export function respell(written: string, spec: DialectSpec, names: ToolNames): string {
   const { base, args } = splitArgs(written)
   const lower = base.toLowerCase()
   const listed = spec.tools.names?.find((n) => n.toLowerCase() === lower)
   if (listed) return listed + args
-  const id = byName().get(lower)
+  const id = names.get(lower)
   const candidates = id === undefined ? [] : [lookup(spec.tools.spell, id), ...(lookup(CANONICAL_TOOLS, id) ?? [])]
   const known = candidates.find((c) => c !== undefined && c.toLowerCase() === lower)
   return (known ?? base) + args
@@ -141,13 +131,13 @@ export function toolEntries(value: unknown): Array<[string, boolean]> {
  * lets a dialect read a name of its own before the canonical table
  * (Copilot's folded aliases).
  */
-export function readGrant(written: string, enabled: boolean, spec: DialectSpec, expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
+export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
   const name = written.trim()
   let m = /^mcp__([^_]+(?:_[^_]+)*?)__(.+)$/.exec(name) ?? /^mcp__(.+?)()$/.exec(name)
   if (m) return [{ kind: 'mcp', server: m[1]!, tool: m[2] === '' ? '*' : m[2]!, enabled, written }]
   m = /^([^/\s]+)\/(.+)$/.exec(name)
   if (m) return [{ kind: 'mcp', server: m[1]!, tool: m[2]!, enabled, written }]
-  const { base, args } = splitArgs(toolId(name))
+  const { base, args } = splitArgs(toolId(name, names))
   const own = expand?.(name, args, enabled)
   if (own) return own
   if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return [{ kind: 'tool', id: base, args, enabled, written }]
@@ -155,10 +145,10 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
 }
 
 /** The grants of a file's tool fields: allowed names of `tools`, and of each field listed in `denied` as denials. */
-export function readToolFields(values: Readonly<Record<string, unknown>>, spec: DialectSpec, denied: readonly string[] = [], expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
+export function readToolFields(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
   const out: Grant[] = []
-  for (const [name, enabled] of toolEntries(values.tools)) out.push(...readGrant(name, enabled, spec, expand))
-  for (const key of denied) for (const [name] of toolEntries(values[key])) out.push(...readGrant(name, false, spec, expand))
+  for (const [name, enabled] of toolEntries(values.tools)) out.push(...readGrant(name, enabled, spec, names, expand))
+  for (const key of denied) for (const [name] of toolEntries(values[key])) out.push(...readGrant(name, false, spec, names, expand))
   return out
 }
 

@@ -2,6 +2,9 @@
 // frontmatter, behind one interface, so that no other module needs to know
 // which tools exist. A dialect is plain data plus a few small functions; the
 // engines (normalize, convert, merge, lint) ask the registry for it by id.
+// The functions are handed what they need of the other dialects (the tool
+// names of the registry) rather than looking it up, so that no dialect
+// module depends on the list of dialects.
 /** How a `tools` value is written: `Read, Write`, a YAML list, or a map of booleans. */
 export type ToolsForm = 'string' | 'list' | 'map'
 
@@ -71,6 +74,12 @@ export interface FactWrite {
   warn?: string
 }
 
+/**
+ * Every name of a tool the dialects of a registry know, lower-case, to its
+ * canonical id (`toolNames` in tools.ts builds it; the registry holds it).
+ */
+export type ToolNames = ReadonlyMap<string, string>
+
 /** The tools half of a dialect. */
 export interface DialectTools {
   /** The form a merge writes when no input says otherwise. */
@@ -91,13 +100,13 @@ export interface DialectTools {
   /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
   names?: readonly string[]
   /** The grants a file's tool fields state, in the order written. */
-  read(values: Readonly<Record<string, unknown>>): Grant[]
+  read(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[]
   /** The dialect's tool fields for grants; `agents` are sub-agent names to carry over. */
   write(grants: Grant[], options: { agents?: string[] }): WrittenTools
   /** A `tools` value that grants nothing (an empty allowlist). */
   none(): unknown
   /** Why a name written in this dialect's `tools` is not one of its tools, or undefined when it is fine. */
-  problem(written: string): string | undefined
+  problem(written: string, names: ToolNames): string | undefined
 }
 
 /** How the dialect spells models. */

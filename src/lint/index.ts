@@ -14,7 +14,7 @@ import { terminalLine } from '../errors.js'
 import { dirname, sep } from 'node:path'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
-import { agentFolderOf, dialect, fieldsOf, toolEntries } from '../dialects/index.js'
+import { agentFolderOf, dialect, fieldsOf, toolEntries, toolNames } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
 
 export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
@@ -88,7 +88,7 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
     for (const field of agent.meta.fields) {
       if (spec.tools.fields.includes(field.key)) {
         for (const [name] of toolEntries(field.value)) {
-          const problem = dialect(target).tools.problem(name)
+          const problem = spec.tools.problem(name, toolNames)
           if (problem) add('unknown-tool', agent.path, field.line, problem)
         }
       }
@@ -117,8 +117,9 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
 
 /**
  * A finding as one text line, `path:line: message (rule)`, control characters
- * escaped: the one text form of a finding, the CLI's included (a finding
- * about a whole file has no line, and no `:line`).
+ * escaped: the one text form of a finding, the text lines of `lint` and of
+ * `build` (and `--check`) included (a finding about a whole file has no
+ * line, and no `:line`).
  */
 export function formatFinding(f: Omit<Finding, 'line' | 'rule'> & { line?: number; rule: string }): string {
   return terminalLine(`${f.path}${f.line !== undefined ? `:${f.line}` : ''}: ${f.message} (${f.rule})`)

@@ -76,8 +76,8 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
 
 /**
  * One top-level entry of a block mapping: its key, its file line, the blank
- * and comment lines before it, and its text (the key's line and the lines
- * that continue it, with newlines).
+ * and comment lines before it, and its text (the key's line, the lines that
+ * continue it and the blank lines its value keeps, with newlines).
  */
 export interface YamlEntry {
   key: string
@@ -92,19 +92,29 @@ const ENTRY_START = /^([^\s#'"\-?:[{][^:]*?):(?:[ \t\n]|$)/
 /**
  * YAML split by its top-level key lines, each entry with the indented lines
  * that continue it; blank and comment lines go with the line after them
- * (`tail`: those after the last entry). Undefined when a line fits no entry.
- * For YAML that does not parse as a whole: the lenient reader reads each
- * entry on its own, and the frontmatter writer moves them.
+ * (`tail`: those after the last entry), except the lines right after an
+ * entry that its value holds (the blank lines of a kept block scalar, `|+`,
+ * or a block scalar's last line that starts with `#`). Undefined when a
+ * line fits no entry. For YAML that does not parse as a whole: the lenient
+ * reader reads each entry on its own, and the frontmatter writer moves them.
  */
 export function splitEntries(source: string, lineOffset = 0): { entries: YamlEntry[]; tail: string } | undefined {
   const entries: YamlEntry[] = []
   let pending = ''
   let line = lineOffset
+  const close = () => {
+    const last = entries[entries.length - 1]
+    if (!last) return
+    const kept = heldLines(last.text, pending)
+    last.text += kept
+    pending = pending.slice(kept.length)
+  }
   for (const text of source.split(/(?<=\n)/)) {
     line++
     const start = ENTRY_START.exec(text)
     const last = entries[entries.length - 1]
     if (start) {
+      close()
       entries.push({ key: start[1]!.trim(), line, before: pending, text })
       pending = ''
     } else if (text.trim() === '' || text.trimStart().startsWith('#')) pending += text
@@ -113,7 +123,25 @@ export function splitEntries(source: string, lineOffset = 0): { entries: YamlEnt
       pending = ''
     } else return undefined
   }
+  close()
   return { entries, tail: pending }
+}
+
+/**
+ * The part of `after` (blank and comment lines put after an entry's text)
+ * that the entry's value holds: YAML decides, by where the value read with
+ * them ends; '' when the entry does not read on its own.
+ */
+export function heldLines(text: string, after: string): string {
+  if (after === '') return ''
+  const doc = parseDocument(text + after)
+  const map = doc.contents
+  if (doc.errors.length > 0 || !isMap(map) || map.items.length !== 1) return ''
+  const end = (map.items[0]!.value as { range?: [number, number, number] } | null)?.range?.[1] ?? 0
+  if (end <= text.length) return ''
+  // Whole lines: a value that ends inside one holds the line.
+  const eol = after.indexOf('\n', end - text.length - 1)
+  return after.slice(0, eol === -1 ? after.length : eol + 1)
 }
 
 // A value that YAML rejected but that reads as prose: no quote, flow
@@ -129,15 +157,14 @@ function plainValue(entry: YamlEntry): string | undefined {
 function lenient(source: string, lineOffset: number, path: string, failure: Located): Frontmatter | undefined {
   const split = splitEntries(source, lineOffset)
   if (!split || split.entries.length === 0) return undefined
-  const { entries, tail } = split
+  const { entries } = split
   const fields: MetaField[] = []
   const warnings: Diagnostic[] = []
   const seen = new Set<string>()
-  for (const [i, entry] of entries.entries()) {
+  for (const entry of entries) {
     if (seen.has(entry.key)) return undefined
     seen.add(entry.key)
-    // With the blank lines after it, which a kept block scalar (`|+`) holds.
-    const attempt = strict(entry.text + (entries[i + 1]?.before ?? tail), entry.line - 1, path)
+    const attempt = strict(entry.text, entry.line - 1, path)
     if ('fields' in attempt && attempt.fields.length === 1) {
       fields.push(attempt.fields[0]!)
       continue

@@ -9,7 +9,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
-import { splitEntries } from '../parse/frontmatter.js'
+import { heldLines, splitEntries } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
 /** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
@@ -209,26 +209,48 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
     // and failing that they are written as canonical YAML.
     for (const order of ordered === fields ? [fields] : [ordered, fields]) {
       const text = editedText(split, order, valueOf)
-      if (!split.check || reads(text)) return text
+      if (!split.check || reads(text)) return fenceable(text)
     }
   }
   const doc = new Document()
   const map = new YAMLMap()
   for (const field of split ? fields : ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
   doc.contents = map
-  return doc.toString(STRINGIFY)
+  return fenceable(doc.toString(STRINGIFY))
+}
+
+/**
+ * YAML text as it goes between the fences. The reader takes the text without
+ * the line break before the closing fence, which is no loss unless the last
+ * line is blank: that blank line (part of a kept block scalar's value, `|+`)
+ * would be lost, so it gets one more.
+ */
+function fenceable(text: string): string {
+  return /(?:^|\n)[ \t]*\n$/.test(text) ? text + '\n' : text
 }
 
 /** The source's text with each field written as its own entry when its value did not change, edited or new otherwise. */
 function editedText(split: Split, fields: MetaField[], valueOf: (field: MetaField) => unknown): string {
   let text = split.head
+  let previous = ''
   for (const field of fields) {
     const value = valueOf(field)
     const entry = split.entries.get(field.key)
     const piece = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(field.key, value, entry)
-    text += piece.endsWith('\n') ? piece : piece + '\n'
+    previous = withoutHeldBlanks(previous, piece.endsWith('\n') ? piece : piece + '\n')
+    text += previous
   }
-  return text + (split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n')
+  return text + withoutHeldBlanks(previous, split.tail.endsWith('\n') || split.tail === '' ? split.tail : split.tail + '\n')
+}
+
+/**
+ * `piece` without the blank lines it opens with when the entry before it
+ * would take them into its value (a kept block scalar, `|+`, that the new
+ * order put there).
+ */
+function withoutHeldBlanks(previous: string, piece: string): string {
+  const blank = /^(?:[ \t]*\n)+/.exec(piece)?.[0]
+  return blank !== undefined && previous !== '' && heldLines(previous, blank) !== '' ? piece.slice(blank.length) : piece
 }
 
 /** Whether YAML text parses, aliases resolved. */

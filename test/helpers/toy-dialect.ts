@@ -21,12 +21,12 @@ export const toy: DialectSpec = {
     form: 'list',
     fields: ['tools'],
     spell: { read: 'read_file', grep: 'search_text', bash: 'run_shell', edit: 'edit_file', write: 'edit_file' },
-    read: (values) => readToolFields(values, toy),
+    read: (values, names) => readToolFields(values, toy, names),
     write(grants: Grant[]) {
       const notes: Array<{ written: string; message: string }> = []
       const names: string[] = []
       for (const g of grants.filter((x) => x.enabled)) {
-        const name = g.kind === 'tool' ? spellTool(g.id, 'toy') : undefined
+        const name = g.kind === 'tool' ? spellTool(g.id, toy) : undefined
         if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Toy equivalent; dropped` })
         else if (!names.includes(name)) names.push(name)
       }

@@ -24,7 +24,7 @@ export interface BuildCommandOptions extends GlobalOptions {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** What --check finds wrong with an item, for the json and github formats. */
+/** What --check finds wrong with an item (and a build, in an edited one), in every format. */
 function itemFindings(item: BuildItem, path: string, shown: (rel: string) => string): CheckFinding[] {
   if (item.status === 'missing') return [{ path, message: `missing: a build would create it from ${plural(item.sources.length, 'source')}`, rule: 'missing' }]
   if (item.status === 'stale') return [{ path, message: item.provenanceOnly ? `stale: only its provenance (${shown(item.sidecar!)}) is out of date` : 'stale: a build would change it', rule: 'stale' }]
@@ -71,12 +71,9 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
       findings.push(...itemFindings(item, path, shown))
       continue
     }
-    if (item.status === 'edited') {
-      out(`${path}: edited by hand: ${plural(item.edits.length, 'change')} no source has${options.force ? (options.check ? '' : '; overwritten (--force)') : '; not overwritten (use --force)'}`)
-      for (const e of item.edits) out(`${path}:${e.line}: only in the canonical file: ${e.what === 'field' ? `field ${e.text}` : JSON.stringify(e.text)}`)
-    }
+    if (item.status === 'edited') out(`${path}: edited by hand: ${plural(item.edits.length, 'change')} no source has${options.force ? (options.check ? '' : '; overwritten (--force)') : '; not overwritten (use --force)'}`)
+    if (options.check || item.status === 'edited') run.out(formatFindings(itemFindings(item, path, shown), 'text'))
     if (options.check) {
-      if (item.status === 'missing' || item.status === 'stale') for (const f of itemFindings(item, path, shown)) out(`${f.path}: ${f.message}`)
       if (item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
       continue
     }

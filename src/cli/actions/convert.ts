@@ -28,10 +28,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     run.fail(new AgentError('usage', `--output takes one input, got ${files.length}; use --out-dir`, options.output))
     return run.code
   }
-  if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
-    run.fail(new AgentError('output-is-input', 'output path is also an input', options.output))
-    return run.code
-  }
+  // An output that is an input, however spelled, is refused by the write path (device and inode).
   let warned = 0
   const written = new Map<string, string>()
   // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair; --no-repair keeps it without one.
