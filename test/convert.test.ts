@@ -86,6 +86,25 @@ describe('convert CLI', () => {
     expect(r.stderr).toContain(`${src}:9: warning: field 'color' (blue): Copilot has no such field; dropped`)
     expect(r.stderr).toContain(`${src}:8: warning: field 'maxTurns' (12): Copilot has no limit on turns; dropped`)
     expect(r.stderr).toContain(`'Bash(git log:*)': Copilot cannot restrict 'execute' to some uses`)
+    expect(r.stderr).toContain(`${src}:4: warning: tool 'edit' (for multiedit) also grants edit, write: Copilot has no narrower alias`)
+  })
+
+  it('Claude Code -> Copilot: an alias that grants more than the agent had is a warning, never silent', async () => {
+    const dir = temp()
+    const narrow = file(dir, 'narrow.md', '---\nname: narrow\ndescription: Narrow.\ntools: Grep, Write, WebFetch\n---\nBe narrow.\n')
+    const r = await cli(['convert', '--to', 'copilot', narrow])
+    expect(front(r.stdout).tools).toEqual(['edit', 'search', 'web'])
+    expect(r.stderr.split('\n').filter((l) => l.includes('also grants'))).toEqual([
+      `${narrow}:4: warning: tool 'edit' (for write) also grants edit: Copilot has no narrower alias`,
+      `${narrow}:4: warning: tool 'search' (for grep) also grants glob, list: Copilot has no narrower alias`,
+      `${narrow}:4: warning: tool 'web' (for webfetch) also grants websearch: Copilot has no narrower alias`,
+    ])
+    expect((await cli(['convert', '--to', 'copilot', '--strict', narrow])).code).toBe(1)
+    // Glob already lists folders: the usual set maps onto whole aliases without a warning.
+    const usual = file(dir, 'usual.md', '---\nname: usual\ndescription: Usual.\ntools: Read, Edit, Write, Grep, Glob, Bash\n---\nBe usual.\n')
+    const u = await cli(['convert', '--to', 'copilot', '--strict', usual])
+    expect(u.stderr).toBe('')
+    expect(u.code).toBe(0)
   })
 
   it('Copilot -> Claude Code: aliases expand, agents fold into Agent(...), the name becomes a slug', async () => {

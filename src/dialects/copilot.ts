@@ -20,6 +20,9 @@ const ALIASES: Readonly<Record<string, readonly string[]>> = {
   todo: ['todowrite'],
 }
 
+/** Tools whose grant already holds another's use: listing a folder is a glob. */
+const IMPLIES: Readonly<Record<string, readonly string[]>> = { glob: ['list'] }
+
 // Copilot reads its aliases and, as compatible names, Claude Code's and
 // other tools' names (GitHub's custom agents reference); VS Code adds its own
 // built-in tools. Compared case-insensitively.
@@ -69,6 +72,14 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
     }
   }
   list.sort((a, b) => rank(a) - rank(b))
+  // An alias grants every tool it stands for: say which ones the agent did not have, so that no tool is granted silently.
+  const tools = allowed.flatMap((g) => (g.kind === 'tool' ? [g.id] : []))
+  const had = new Set(tools.flatMap((id) => [id, ...(IMPLIES[id] ?? [])]))
+  for (const alias of list) {
+    const more = (lookup(ALIASES, alias) ?? []).filter((t) => !had.has(t))
+    const from = tools.filter((id) => spellTool(id, copilot) === alias)
+    if (more.length > 0) notes.push({ written: alias, message: `'${alias}' (for ${from.join(', ')}) also grants ${more.join(', ')}: Copilot has no narrower alias` })
+  }
   const granted = new Set(list)
   for (const g of grants.filter((x) => !x.enabled)) {
     const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : undefined
