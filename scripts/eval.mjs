@@ -152,7 +152,7 @@ function evaluator(mods, families, learned) {
     // Pair values do not depend on the threshold or the link ratio: one table serves a sweep.
     const tk = fam.name + JSON.stringify({ ...t, threshold: 0, linkRatio: 0 }) + (data === learned ? '' : data?.tag ?? 'none')
     let table = tables.get(tk)
-    if (!table) tables.set(tk, (table = new group.PairTable(fam.statements, t, data, memo)))
+    if (!table) tables.set(tk, (table = new group.PairTable(fam.statements, t, data, memo, THRESHOLDS[0])))
     const raw = table.cluster(t.threshold, t.linkRatio)
     const predicted = raw.groups.filter((g) => g.length > 1).map((g) => g.map((i) => fam.statements[i].id))
     r = { pw: score.pairwise(fam.gold, predicted, fam.ids), b3: score.bcubed(fam.gold, predicted, fam.ids), predicted }

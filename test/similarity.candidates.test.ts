@@ -73,3 +73,17 @@ describe.each(FAMILIES)('candidate blocking on %s', (family) => {
     expect(named(members.values()).length).toBeGreaterThan(0)
   })
 })
+
+describe('candidates kept', () => {
+  const agents = agentsOf('python-pro')
+  const items = agents.flatMap((a) => statementsOf(a.root)).map((s) => ({ text: s.text, kind: s.kind }))
+
+  it('are only the pairs that can link at the floor; a lower floor keeps more and groups the same at the higher threshold', () => {
+    const tuning = { ...DEFAULT_TUNING }
+    const at = new PairTable(items, tuning, loadLearned())
+    const low = new PairTable(items, tuning, loadLearned(), undefined, 0.3)
+    for (const c of at.candidates) expect(c.v.score - (c.v.fixed ?? tuning.threshold + c.v.delta)).toBeGreaterThanOrEqual(-1e-12)
+    expect(low.candidates.length).toBeGreaterThan(at.candidates.length)
+    expect(low.cluster(tuning.threshold, 0).groups).toEqual(at.cluster(tuning.threshold, 0).groups)
+  })
+})

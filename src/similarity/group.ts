@@ -7,7 +7,7 @@
 
 import { clusterNodes, type Edge } from './cluster.js'
 import type { Learned } from './learned.js'
-import { explainPair, linkBound, linkValue, pairValue, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
+import { explainPair, linkBound, linkValue, pairValue, pairValueAbove, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
 import { shapeKey, shapeOf, type Shape } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
@@ -81,14 +81,24 @@ export class PairTable {
   private readonly prepared: Prepared[]
   private readonly weights: Weights
   private readonly values = new Map<number, PairValue | undefined>()
-  /** Candidate pairs (x < y) with their values, vetoed ones left out. */
+  /**
+   * Candidate pairs (x < y) with their values that can link at `floor` or
+   * any higher threshold; vetoed ones and those short of their bar left out.
+   */
   readonly candidates: { a: number; b: number; v: PairValue }[] = []
 
+  /**
+   * `floor`: the lowest threshold cluster() will be asked for (the tuning's
+   * by default). Candidates that fall short at it fall short at every
+   * threshold above, so they are neither kept nor remembered: a large input
+   * has tens of millions of candidate pairs, nearly all far below any bar.
+   */
   constructor(
     items: readonly GroupInput[],
     private readonly tuning: Tuning,
     learned: Learned | null,
     memo: ShapeMemo = new ShapeMemo(tuning),
+    floor: number = tuning.threshold,
   ) {
     const shapes = items.map((it) => memo.shape(it.text, it.kind))
     const byKey = new Map<string, number[]>()
@@ -107,8 +117,10 @@ export class PairTable {
     this.prepared = nodeShapes.map((s) => prepare(s, this.weights))
     if (tuning.center) centerVectors(this.prepared, this.nodeItems)
     forEachCandidate(this.prepared, (x, y) => {
-      const v = this.value(x, y)
-      if (v) this.candidates.push({ a: x, b: y, v })
+      const v = pairValueAbove(this.prepared[x]!, this.prepared[y]!, tuning, this.weights, floor)
+      if (!v) return
+      this.values.set(x * this.n + y, v)
+      this.candidates.push({ a: x, b: y, v })
     })
   }
 
@@ -200,7 +212,8 @@ export function groupLearned(items: readonly GroupInput[], tuning: Tuning, learn
  */
 function forEachCandidate(prepared: readonly Prepared[], visit: (x: number, y: number) => void): void {
   const PERSONA = '\u0000persona'
-  const tops: string[][] = prepared.map((p) => {
+  // Each node's heaviest stems, as indexes into its tokens.
+  const tops: number[][] = prepared.map((p) => {
     if (p.shape.cls === 'exact') return []
     const order = p.shape.tokens.map((_, i) => i).sort((i, j) => p.w[j]! - p.w[i]! || i - j)
     // The heaviest stems up to half the statement's squared weight, at most PREFIX_STEMS.
@@ -210,40 +223,59 @@ function forEachCandidate(prepared: readonly Prepared[], visit: (x: number, y: n
       reached += p.w[order[size]!]! ** 2
       size++
     }
-    const top = order.slice(0, Math.max(1, size)).map((i) => p.shape.cls + '\u0000' + p.shape.tokens[i]!.stem)
-    if (p.shape.persona) top.push(PERSONA)
-    return top
+    return order.slice(0, Math.max(1, size))
   })
+  const keyOf = (p: Prepared, token: number) => p.shape.cls + '\u0000' + p.shape.tokens[token]!.stem
   const postings = new Map<string, number[]>()
+  const post = (k: string, n: number) => {
+    const list = postings.get(k)
+    if (list) list.push(n)
+    else postings.set(k, [n])
+  }
   tops.forEach((top, n) => {
-    for (const k of top) {
-      const list = postings.get(k)
-      if (list) list.push(n)
-      else postings.set(k, [n])
-    }
+    for (const t of top) post(keyOf(prepared[n]!, t), n)
+    if (prepared[n]!.shape.persona) post(PERSONA, n)
   })
-  const keys: string[][] = prepared.map((p) => {
-    const out = p.shape.tokens.map((t) => p.shape.cls + '\u0000' + t.stem)
-    if (p.shape.persona) out.push(PERSONA)
-    return out
-  })
-  const indexed = (key: string): boolean => key === PERSONA || (postings.get(key)?.length ?? 0) <= MAX_POSTING
+  // The stems (as the run numbers them) each node is found under, indexed ones only, sorted.
+  const found = tops.map((top, n) => Int32Array.from(top.filter((t) => postings.get(keyOf(prepared[n]!, t))!.length <= MAX_POSTING).map((t) => prepared[n]!.ids[t]!)).sort())
+  /** Whether node y names a stem x is found under (then the pair was met from y, the lower node). */
+  const metFrom = (y: number, x: number): boolean => {
+    if (prepared[x]!.shape.persona && prepared[y]!.shape.persona) return true
+    const ids = prepared[y]!.ids
+    for (const id of found[x]!) if (hasId(ids, id)) return true
+    return false
+  }
   // mark[y] === x once y was met from x.
   const mark = new Int32Array(prepared.length).fill(-1)
   prepared.forEach((p, x) => {
     if (p.shape.cls === 'exact') return
-    const mine = new Set(tops[x])
-    for (const k of keys[x]!) {
+    const keys = p.shape.tokens.map((_, t) => keyOf(p, t))
+    if (p.shape.persona) keys.push(PERSONA)
+    for (const k of keys) {
       const list = postings.get(k)
       if (!list || (list.length > MAX_POSTING && k !== PERSONA)) continue
       for (const y of list) {
         if (y === x || mark[y] === x) continue
         mark[y] = x
         // A pair met from both sides is visited from its lower node.
-        if (y < x && keys[y]!.some((key) => mine.has(key) && indexed(key))) continue
+        if (y < x && metFrom(y, x)) continue
         if (x < y) visit(x, y)
         else visit(y, x)
       }
     }
   })
+}
+
+/** Whether an ascending list of numbers holds one. */
+function hasId(ids: Int32Array, id: number): boolean {
+  let lo = 0
+  let hi = ids.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    const v = ids[mid]!
+    if (v === id) return true
+    if (v < id) lo = mid + 1
+    else hi = mid
+  }
+  return false
 }

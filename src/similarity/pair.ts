@@ -9,7 +9,7 @@
 // classes and differing code are vetoes whatever the score.
 
 import type { Shape } from './shape.js'
-import { extraRequirement, specificsConflict, type Weigh } from './specifics.js'
+import { extraRequirement, specificsConflict } from './specifics.js'
 import { LONG_STEMS, SHORT_STEMS, type Tuning } from './tuning.js'
 import type { Weights } from './weights.js'
 import { byCodeUnits } from '../order.js'
@@ -21,6 +21,8 @@ export interface Prepared {
   sum: number
   /** tf-idf weight of each token (role x IDF), in token order. */
   w: Float64Array
+  /** Each token's stem as the run numbers it (ascending, as the tokens are sorted). */
+  ids: Int32Array
   norm: number
   vector: Float32Array | undefined
   /** The parts of the head (shape.conjuncts), each stem with its IDF, and half the part's IDF. */
@@ -42,7 +44,7 @@ export function prepare(shape: Shape, weights: Weights): Prepared {
     for (const x of idf) total += x
     return { stems, idf, half: total / 2 }
   })
-  return { shape, sum, w, norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts }
+  return { shape, sum, w, ids: weights.stemIds(shape.tokens), norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts }
 }
 
 /** The parts of a pair's score, for `dedup --explain`. */
@@ -65,34 +67,40 @@ export interface PairParts {
  * each shared stem with its part of the lexical score.
  */
 function similarities(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): { lexical: number; vector: number | null } {
-  const at = a.shape.tokens
-  const bt = b.shape.tokens
+  return { lexical: lexicalPart(a, b, jaccard, shared), vector: vectorCosine(a, b) }
+}
+
+/** Weighted Jaccard (sum of minima over sum of maxima) or cosine of the stems' weights. */
+function lexicalPart(a: Prepared, b: Prepared, jaccard: boolean, shared?: { term: string; weight: number }[]): number {
+  const at = a.ids
+  const bt = b.ids
   let dot = 0
   let min = 0
   let j = 0
   for (let i = 0; i < at.length; i++) {
-    const s = at[i]!.stem
-    while (j < bt.length && bt[j]!.stem < s) j++
-    if (j < bt.length && bt[j]!.stem === s) {
+    const s = at[i]!
+    while (j < bt.length && bt[j]! < s) j++
+    if (j < bt.length && bt[j] === s) {
       const x = a.w[i]! * b.w[j]!
       const m = Math.min(a.w[i]!, b.w[j]!)
       dot += x
       min += m
-      shared?.push({ term: s, weight: jaccard ? m : x })
+      shared?.push({ term: a.shape.tokens[i]!.stem, weight: jaccard ? m : x })
     }
   }
   // Weighted Jaccard: sum of minima over sum of maxima (= total - shared minima).
   const lexical = jaccard ? (a.sum + b.sum - min > 0 ? min / (a.sum + b.sum - min) : 0) : a.norm > 0 && b.norm > 0 ? dot / (a.norm * b.norm) : 0
-  let vector: number | null = null
-  if (a.vector && b.vector) {
-    let v = 0
-    for (let d = 0; d < a.vector.length; d++) v += a.vector[d]! * b.vector[d]!
-    vector = v
-  }
   // Each shared stem's part of the lexical score.
   const total = jaccard ? a.sum + b.sum - min : a.norm * b.norm
   if (shared && total > 0) for (const x of shared) x.weight = Math.round((x.weight / total) * 1000) / 1000
-  return { lexical, vector }
+  return lexical
+}
+
+function vectorCosine(a: Prepared, b: Prepared): number | null {
+  if (!a.vector || !b.vector) return null
+  let v = 0
+  for (let d = 0; d < a.vector.length; d++) v += a.vector[d]! * b.vector[d]!
+  return v
 }
 
 /** The lexical part and the vector cosine mixed (the lexical part alone without vectors). */
@@ -105,37 +113,45 @@ export function pairScore(a: Prepared, b: Prepared, tuning: Tuning): number {
 }
 
 /** Why two statements can never be grouped, or undefined. */
-function veto(a: Shape, b: Shape, tuning: Tuning, weigh: Weigh): string | undefined {
+function veto(a: Shape, b: Shape, tuning: Tuning, weights: Weights): string | undefined {
   if (a.cls !== b.cls) return 'different kinds'
   if (a.cls === 'exact') return a.exact === b.exact ? undefined : 'code differs'
   if (a.negative !== b.negative) return 'opposite polarity'
   if (tuning.persona !== null && a.persona !== b.persona) return 'role opening vs other prose'
   if (tuning.lead !== null && a.lead !== b.lead) return 'lead-in vs other prose'
-  if (tuning.vetoes && a.legacy && b.legacy) return specificsConflict(a.legacy, b.legacy) ?? extraRequirement(a.legacy, b.legacy, weigh)
+  if (tuning.vetoes && a.legacy && b.legacy) return specificsConflict(a.legacy, b.legacy) ?? extraRequirement(a.legacy, b.legacy, (t) => weights.idf(t))
   return undefined
 }
 
-/** The bar of a pair: `fixed` when a structure rule sets it outright, else the threshold plus `delta`; and the rules that set it. */
+/** The bar of a pair: `fixed` when a structure rule sets it outright, else the threshold plus `delta`. */
 interface Bar {
   fixed: number | null
   delta: number
-  rules: string[]
 }
 
-/** The bar a pair of one class must reach (see Bar): the one place the structure rules are. */
-function barOf(a: Shape, b: Shape, tuning: Tuning): Bar {
-  if (tuning.persona !== null && a.persona && b.persona) return { fixed: tuning.persona, delta: 0, rules: ['role openings'] }
-  if (tuning.lead !== null && a.lead && b.lead) return { fixed: tuning.lead, delta: 0, rules: ['lead-ins'] }
-  const bar: Bar = { fixed: null, delta: 0, rules: [] }
+/**
+ * The bar a pair of one class must reach (see Bar): the one place the
+ * structure rules are. `rules`, when given, gets the rules that set it.
+ */
+function barOf(a: Shape, b: Shape, tuning: Tuning, rules?: string[]): Bar {
+  if (tuning.persona !== null && a.persona && b.persona) {
+    rules?.push('role openings')
+    return { fixed: tuning.persona, delta: 0 }
+  }
+  if (tuning.lead !== null && a.lead && b.lead) {
+    rules?.push('lead-ins')
+    return { fixed: tuning.lead, delta: 0 }
+  }
   const min = Math.min(a.tokens.length, b.tokens.length)
   if (tuning.short && min <= SHORT_STEMS) {
-    bar.delta += tuning.short
-    bar.rules.push('short item')
-  } else if (tuning.long && min >= LONG_STEMS) {
-    bar.delta -= tuning.long
-    bar.rules.push('long paragraphs')
+    rules?.push('short item')
+    return { fixed: null, delta: tuning.short }
   }
-  return bar
+  if (tuning.long && min >= LONG_STEMS) {
+    rules?.push('long paragraphs')
+    return { fixed: null, delta: -tuning.long }
+  }
+  return { fixed: null, delta: 0 }
 }
 
 /**
@@ -190,7 +206,8 @@ function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
 export function explainPair(a: Prepared, b: Prepared, tuning: Tuning): PairParts {
   const shared: { term: string; weight: number }[] = []
   const { lexical, vector } = similarities(a, b, tuning.jaccard, shared)
-  const { fixed, delta, rules } = barOf(a.shape, b.shape, tuning)
+  const rules: string[] = []
+  const { fixed, delta } = barOf(a.shape, b.shape, tuning, rules)
   const { raise } = extraRaise(a, b, fixed, tuning)
   if (raise > 0) rules.push('extra part')
   shared.sort((x, y) => y.weight - x.weight || byCodeUnits(x.term, y.term))
@@ -215,10 +232,30 @@ export interface PairValue {
 }
 
 export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
-  if (veto(a.shape, b.shape, tuning, (t) => weights.idf(t))) return undefined
+  if (veto(a.shape, b.shape, tuning, weights)) return undefined
   const score = pairScore(a, b, tuning)
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   return { score, fixed, delta }
+}
+
+/**
+ * pairValue for a pair that counts only if it can link at `floor` or any
+ * higher threshold (see linkBound): undefined when vetoed or short of that.
+ * Bounds first: the ratio of the two statements' weights (weighted Jaccard
+ * cannot exceed it), then the lexical part; the vector cosine (most of the
+ * cost) only when the pair could still reach its bar with a perfect one.
+ */
+export function pairValueAbove(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights, floor: number): PairValue | undefined {
+  if (veto(a.shape, b.shape, tuning, weights)) return undefined
+  const { fixed, delta } = barOf(a.shape, b.shape, tuning)
+  const bar = (fixed ?? floor + delta) - 1e-12
+  const vector = a.vector && b.vector ? 1 : null
+  // Weighted Jaccard is at most the lighter statement's weight over the heavier's.
+  if (tuning.jaccard && mixed(Math.min(a.sum, b.sum) / Math.max(a.sum, b.sum, 1e-300), vector, tuning) < bar) return undefined
+  const lexical = lexicalPart(a, b, tuning.jaccard)
+  if (mixed(lexical, vector, tuning) < bar) return undefined
+  const score = mixed(lexical, vectorCosine(a, b), tuning)
+  return score < bar ? undefined : { score, fixed, delta }
 }
 
 /**

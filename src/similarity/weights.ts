@@ -25,6 +25,23 @@ export class Weights {
     this.size = inputSize + (learned?.header.statements ?? 0)
   }
 
+  /**
+   * Each stem of the run numbered in sorted order, so that two statements'
+   * stems (kept sorted) are merged by comparing numbers, not strings, in
+   * the same order. Only stems counted in the run have a number.
+   */
+  stemIds(stems: readonly { stem: string }[]): Int32Array {
+    this.ids ??= new Map([...this.inputDf.keys()].sort().map((stem, i) => [stem, i]))
+    const ids = this.ids
+    return Int32Array.from(stems, ({ stem }) => {
+      const id = ids.get(stem)
+      if (id === undefined) throw new Error(`stem '${stem}' was not counted in this run`)
+      return id
+    })
+  }
+
+  private ids: Map<string, number> | undefined
+
   /** Smoothed IDF, always positive; a stem seen nowhere counts as seen once. */
   idf(stem: string): number {
     let w = this.cache.get(stem)
