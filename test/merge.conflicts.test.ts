@@ -73,3 +73,43 @@ describe('extra parts', () => {
     expect(r.stderr).not.toContain('conflicts with')
   })
 })
+
+describe('response formats', () => {
+  const agent = (format: string) => `---\nname: reviewer\ndescription: Reviews code.\n---\n\nYou are a code reviewer.\n\n## Rules\n\n- Read every changed file\n\n${format}`
+  const files = (a: string, b: string): [string, string] => {
+    const dir = tempDir('agentmerge-formats-')
+    writeFileSync(join(dir, 'a.md'), agent(a))
+    writeFileSync(join(dir, 'b.md'), agent(b))
+    return [join(dir, 'a.md'), join(dir, 'b.md')]
+  }
+  const json = '## Output Format\n\nReturn the findings as one object:\n\n```json\n{ "findings": [] }\n```\n\n- Cite every finding by file and line\n'
+  const table = '## Response Format\n\nAnswer with a table of findings, worst first.\n\n- Cite every finding by file and line\n'
+
+  it("are one contract: the deciding input's is written, the other's statements recorded as one section conflict", async () => {
+    const [pa, pb] = files(json, table)
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const r = await cli(['--provenance', 'none', '--prefer', pb, ...order])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stdout).toContain('Answer with a table of findings, worst first.')
+      expect(r.stdout).not.toContain('Return the findings as one object:')
+      expect(r.stdout).not.toContain('"findings"')
+      // The item both contracts carry is written once, standing for both.
+      expect(r.stdout.match(/Cite every finding by file and line/g)).toHaveLength(1)
+      expect(r.stderr).toContain(`${pa}:12: warning: section "Output Format" conflicts with ${pb}:14 (response format: "Output Format" / "Response Format"): its 2 statements not written (recorded in the sidecar)`)
+    }
+    const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded.filter((x) => x.reason === 'conflict')
+    expect(recorded.map((x) => [x.from, x.standsFor])).toEqual([[`${pa}:14`, `${pb}:14`], [`${pa}:16`, `${pb}:14`]])
+    const kept = await cli(['--provenance', 'none', '--prefer', pb, '--conflicts', 'keep', pa, pb])
+    expect(kept.stdout).toContain('Return the findings as one object:')
+    expect(kept.stdout).toContain('Answer with a table of findings, worst first.')
+    expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from .*b\.md:14 \(specific: response format: "Output Format" \/ "Response Format"\) -->\n\nReturn the findings/)
+    expect(kept.stderr).toContain('its 2 statements written too, marked')
+  })
+
+  it('the same contract in both inputs is folded, not a conflict', async () => {
+    const [pa, pb] = files(json, json)
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.stderr).not.toContain('conflicts with')
+    expect(r.stdout.match(/Return the findings as one object:/g)).toHaveLength(1)
+  })
+})

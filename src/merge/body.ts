@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { clearestTitle, TermMemo } from './wording.js'
-import { applySupport, resolveConflicts, type Recorded } from './stages.js'
+import { applySupport, resolveConflicts, resolveFormats, type Recorded } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -153,6 +153,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
+  settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

@@ -12,7 +12,17 @@ export interface ConflictKind {
   kind: 'polarity' | 'specific'
   /** What differs, for the report: the two sides' specifics, or "always/never". */
   detail: string
+  /** For a whole section not written (another input's response format): that section. */
+  section?: { title: string; source: { path: string; line: number } }
 }
+
+/**
+ * A section that prescribes the form of the agent's answer ("Output
+ * Format", "Response Format", "Return Format", "Report Structure"). Two
+ * inputs' sections of this kind that the alignment did not join tell the
+ * model to answer in two forms: a conflict, decided like any other.
+ */
+export const FORMAT_TITLE = /\b(?:response|return|reply|answer|output|report)\s+(?:format|structure|template|schema)\b/i
 
 /** Output formats and similar named choices: two statements naming different ones disagree. */
 const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf'].map((f) => ({ name: f, pattern: new RegExp(`\\b${f}\\b`, 'i') }))

@@ -128,10 +128,30 @@ function decideOpening(agents: readonly Agent[], base: number): { openings: Set<
   return { openings, opening: { statement: chosen, members: [chosen] }, recorded }
 }
 
-/** The stderr line of a recorded conflict. */
-function conflictWarning(r: Recorded): Diagnostic {
-  const kept = r.standsFor!
-  return warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${JSON.stringify(r.statement.text)} not written, kept ${JSON.stringify(kept.text)}`, r.statement.source.path, r.statement.source.line)
+/** The stderr lines of the recorded conflicts: one per statement, or one per section for another input's response format. */
+function conflictWarnings(recorded: readonly Recorded[], mode: 'decide' | 'keep'): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const sections = new Map<string, { section: NonNullable<Recorded['conflict']>['section'] & object; kept: Statement; detail: string; count: number }>()
+  for (const r of recorded) {
+    if (r.reason !== 'conflict') continue
+    const kept = r.standsFor!
+    const section = r.conflict!.section
+    if (!section) {
+      const outcome = mode === 'keep' ? 'written too, marked' : `not written, kept ${JSON.stringify(kept.text)}`
+      out.push(warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${JSON.stringify(r.statement.text)} ${outcome}`, r.statement.source.path, r.statement.source.line))
+      continue
+    }
+    const key = `${section.source.path}:${section.source.line}`
+    const entry = sections.get(key)
+    if (entry) entry.count++
+    else sections.set(key, { section, kept, detail: r.conflict!.detail, count: 1 })
+  }
+  for (const { section, kept, detail, count } of sections.values()) {
+    const statements = count === 1 ? 'statement' : `${count} statements`
+    const outcome = mode === 'keep' ? `its ${statements} written too, marked` : `its ${statements} not written (recorded in the sidecar)`
+    out.push(warning('statement-conflict', `section ${JSON.stringify(section.title)} conflicts with ${kept.source.path}:${kept.source.line} (${detail}): ${outcome}`, section.source.path, section.source.line))
+  }
+  return out
 }
 
 /** Body statements that forbid a tool the merged frontmatter grants, one warning each. */
@@ -191,7 +211,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
-  const conflicts = [...meta.conflicts, ...recorded.filter((r) => r.reason === 'conflict').map(conflictWarning), ...againstTools(sections, meta.meta)]
+  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta)]
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)

@@ -5,10 +5,10 @@
 // alternative, or both written with `--conflicts keep`). Whatever is not
 // written is recorded, so that nothing is lost.
 import type { Statement } from '../model.js'
-import { byCodeUnits } from '../order.js'
-import type { ConflictKind, Conflicts } from './conflicts.js'
+import { byCodeUnits, bySource } from '../order.js'
+import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
-import type { Item } from './units.js'
+import type { Item, Unit } from './units.js'
 
 /** An input statement not written, and why. */
 export interface Recorded {
@@ -103,4 +103,50 @@ function candidatePairs(ordered: readonly Settled[], conflicts: Conflicts): Arra
     for (const t of prefixes[i]!) for (const j of index.get(t)!) if (j !== i) keys.add(Math.min(i, j) * n + Math.max(i, j))
   })
   return [...keys].sort((x, y) => x - y).map((k) => [ordered[Math.floor(k / n)]!, ordered[k % n]!])
+}
+
+/**
+ * Response formats: a section whose title prescribes the form of the answer
+ * (FORMAT_TITLE) is a contract, and two inputs' contracts tell the model to
+ * answer two ways, whether the alignment joined their sections or not. The
+ * deciding input's contract is written (else the one of the input whose
+ * format section comes first by content); of every other input, the folds
+ * under its format sections that the chosen input does not carry are
+ * recorded as alternatives, one conflict per section; with `--conflicts
+ * keep` they are written, the first of each section marked.
+ */
+export function resolveFormats(settled: Settled[], items: readonly Item[], units: readonly Unit[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
+  // The format section each unit is under, if any (a block is read with its section).
+  const formatOf = new Int32Array(units.length).fill(-1)
+  units.forEach((u, i) => {
+    for (let v = i; v !== -1 && formatOf[i] === -1; v = units[v]!.parent) if (!units[v]!.lead && FORMAT_TITLE.test(units[v]!.section.title)) formatOf[i] = v
+  })
+  const formats = units.map((_, i) => i).filter((i) => formatOf[i] === i)
+  const inputs = new Set(formats.map((i) => units[i]!.input))
+  if (inputs.size < 2) return settled
+  const chosen = inputs.has(decider) ? decider : units[formats.sort((x, y) => units[x]!.rank - units[y]!.rank)[0]!]!.input
+  const contract = (it: Item) => (it.unit === -1 ? -1 : formatOf[it.unit]!)
+  const byStatement = new Map(items.map((it) => [it.statement, it]))
+  // The chosen contract's first statement written (as its input words it), which the others are recorded against.
+  const kept = settled.flatMap((s) => s.here.map((i) => items[i]!)).filter((it) => it.agent === chosen && contract(it) !== -1).map((it) => it.statement).sort(bySource)[0]
+  if (!kept) return settled
+  const chosenTitle = units[formats.find((i) => units[i]!.input === chosen)!]!.section.title
+  const conflictOf = (at: number): ConflictKind => {
+    const section = units[at]!.section
+    return { kind: 'specific', detail: `response format: ${JSON.stringify(section.title)} / ${JSON.stringify(chosenTitle)}`, section: { title: section.title, source: section.source } }
+  }
+  const lost = new Set<Settled>()
+  const marked = new Set<number>()
+  for (const s of settled.slice().sort((a, b) => bySource(a.fold.statement, b.fold.statement))) {
+    const members = s.fold.members.map((m) => byStatement.get(m)!)
+    if (members.some((it) => it.agent === chosen) || !members.every((it) => contract(it) !== -1)) continue
+    if (mode === 'decide') lost.add(s)
+    else if (!marked.has(contract(members[0]!))) {
+      marked.add(contract(members[0]!))
+      const c = conflictOf(contract(members[0]!))
+      s.mark = `<!-- agentmerge conflict: differs from ${place(kept)} (${c.kind}: ${c.detail}) -->`
+    }
+    for (const it of members) recorded.push({ statement: it.statement, reason: 'conflict', standsFor: kept, conflict: conflictOf(contract(it)) })
+  }
+  return settled.filter((s) => !lost.has(s))
 }
