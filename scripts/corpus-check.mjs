@@ -10,7 +10,9 @@
 // inputs, reads back canonical with every statement an input's text, writes
 // no empty section, no heading no input had and no lead-in without its
 // list, grants no tool no input granted, and that merging the merge with
-// one of its inputs adds nothing. Prints each broken invariant with its
+// one of its inputs adds nothing; and, with `--min-support 2`, `--base
+// auto`, `--to opencode`, `--to copilot` and `--conflicts keep`, that the
+// merge loses nothing and does not depend on the order of its inputs. Prints each broken invariant with its
 // file and a count per kind; exits 1 when any is broken.
 //
 //   npm run corpus-check -- ../shared/corpus/agents
@@ -81,6 +83,14 @@ function checkMerge(lib, agents, broken) {
   if ((r.agent.meta.tools ?? []).some((t) => !granted.has(t.id))) broken('merge granted a tool no input granted', name)
   const count = lib.statementsOf(back.root).length
   if (agents.some((a) => lib.mergeAgents([back, a]).summary.statementsOut > count)) broken('merging the merge with an input adds a statement', name)
+  for (const [label, options] of [['--min-support 2', { minSupport: 2 }], ['--base auto', { base: 'auto' }], ['--to opencode', { to: 'opencode' }], ['--to copilot', { to: 'copilot' }], ['--conflicts keep', { conflicts: 'keep' }]]) {
+    const m = lib.mergeAgents(agents, options)
+    if (lib.renderMerged(lib.mergeAgents([...agents].reverse(), options), 'inline') !== lib.renderMerged(m, 'inline')) broken(`merge ${label} depends on the order of its inputs`, name)
+    const w = m.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
+    const ws = new Set(w)
+    const all = [...w, ...new Set(m.provenance.recorded.map((x) => x.from).filter((p) => !ws.has(p)))].sort()
+    if (JSON.stringify(all) !== JSON.stringify(inputs)) broken(`merge ${label} lost a statement`, name)
+  }
 }
 
 async function main() {
