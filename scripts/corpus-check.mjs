@@ -56,15 +56,21 @@ function checkFile(lib, agent, broken) {
   if (lib.diffAgents(agent, again).statements.length > 0) broken('diff of a file with its normalized form finds a change', agent.path)
 }
 
+/** Every input `path:line` a merge's provenance accounts for: written (folded ones included) or recorded, sorted. */
+function accounted(result) {
+  const written = result.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
+  const seen = new Set(written)
+  return [...written, ...new Set(result.provenance.recorded.map((x) => x.from).filter((p) => !seen.has(p)))].sort()
+}
+
 function checkMerge(lib, agents, broken) {
   const name = agents[0].path
   const r = lib.mergeAgents(agents)
   if (lib.renderMerged(lib.mergeAgents([...agents].reverse()), 'inline') !== lib.renderMerged(r, 'inline')) broken('merge depends on the order of its inputs', name)
-  const written = r.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
-  const seen = new Set(written)
-  const accounted = [...written, ...new Set(r.provenance.recorded.map((x) => x.from).filter((p) => !seen.has(p)))].sort()
-  const inputs = agents.flatMap((a) => lib.statementsOf(a.root).map(at)).sort()
-  if (JSON.stringify(accounted) !== JSON.stringify(inputs)) broken('merge lost a statement', name)
+  const inputs = JSON.stringify(agents.flatMap((a) => lib.statementsOf(a.root).map(at)).sort())
+  if (JSON.stringify(accounted(r)) !== inputs) broken('merge lost a statement', name)
+  const places = new Set(r.provenance.sections.flatMap((s) => s.statements.map((st) => st.wording)))
+  if (r.provenance.recorded.some((x) => x.standsFor && !places.has(x.standsFor))) broken('merge recorded an alternative to a statement it did not write', name)
   const text = lib.renderMerged(r)
   const back = lib.parseAgent(text, 'merged.md')
   if (lib.normalizeAgent(back) !== text) broken('merge output is not canonical', name)
@@ -86,10 +92,7 @@ function checkMerge(lib, agents, broken) {
   for (const [label, options] of [['--min-support 2', { minSupport: 2 }], ['--base auto', { base: 'auto' }], ['--to opencode', { to: 'opencode' }], ['--to copilot', { to: 'copilot' }], ['--conflicts keep', { conflicts: 'keep' }]]) {
     const m = lib.mergeAgents(agents, options)
     if (lib.renderMerged(lib.mergeAgents([...agents].reverse(), options), 'inline') !== lib.renderMerged(m, 'inline')) broken(`merge ${label} depends on the order of its inputs`, name)
-    const w = m.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
-    const ws = new Set(w)
-    const all = [...w, ...new Set(m.provenance.recorded.map((x) => x.from).filter((p) => !ws.has(p)))].sort()
-    if (JSON.stringify(all) !== JSON.stringify(inputs)) broken(`merge ${label} lost a statement`, name)
+    if (JSON.stringify(accounted(m)) !== inputs) broken(`merge ${label} lost a statement`, name)
   }
 }
 

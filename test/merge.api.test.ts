@@ -240,6 +240,16 @@ describe('headings', () => {
   const withHeadings = parseAgent(['# Agent', '', '## Next.js Architecture and Routing', '', '### App Router', '', '- Nested layouts with streaming', '', '### Caching', '', '- Request memoization', ''].join('\n'), 'a.md')
   const withItems = parseAgent(['# Agent', '', '## Core Competencies', '', '- **Next.js Architecture**', '  - Server components by default', '- **Testing**', '  - Playwright for end-to-end tests', ''].join('\n'), 'b.md')
 
+  it('are never written inside a list item, even when the base words the nested section as a heading', () => {
+    const item = (name: string, first: string) => parseAgent(['# Agent', '', '## Core Competencies', '', '- **Next.js Architecture**', `  - ${first}`, '  - **Testing**', '    - Playwright for end-to-end tests', '    - Vitest for unit tests', ''].join('\n'), name)
+    const heading = parseAgent(['# Agent', '', '## Quality', '', '### Testing', '', '- Playwright for end-to-end tests', '- Vitest for unit tests', '- Mock the network in unit tests', ''].join('\n'), 'h.md')
+    const agents = [item('i1.md', 'Server components by default'), heading, item('i2.md', 'Server components wherever possible')]
+    for (const base of ['h.md', undefined]) {
+      const back = parseAgent(renderMerged(mergeAgents(agents, base ? { base } : {})), 'm.md')
+      expect(statementsOf(back.root).filter((s) => s.kind === 'heading').map((s) => s.text), String(base)).toEqual([])
+    }
+  })
+
   it('are never written inside a list item: a section holding subsections that were headings keeps a heading title', () => {
     for (const prefer of ['a.md', 'b.md']) {
       const text = renderMerged(mergeAgents([withHeadings, withItems], { prefer }))

@@ -106,6 +106,28 @@ describe('response formats', () => {
     expect(kept.stderr).toContain('its 2 statements written too, marked')
   })
 
+  it('are decided whole when the deciding input has none: one contract written, never both lost', async () => {
+    const dir = tempDir('agentmerge-formats-')
+    const write = (name: string, format: string) => {
+      writeFileSync(join(dir, name), agent(format))
+      return join(dir, name)
+    }
+    const p = write('p.md', '## Output Format\n\nAlways answer briefly.\n\nReturn the report as YAML with a summary field.\n')
+    const q = write('q.md', '## Output Format\n\nGive the report as JSON with a summary field.\n')
+    const c = write('c.md', '')
+    for (const mode of ['decide', 'keep']) {
+      const r = mergeAgents([readAgent(p), readAgent(q), readAgent(c)], { prefer: c, conflicts: mode as 'decide' | 'keep' })
+      const written = r.provenance.sections.flatMap((s) => s.statements.map((st) => st.text))
+      const formats = ['Return the report as YAML with a summary field.', 'Give the report as JSON with a summary field.'].filter((t) => written.includes(t))
+      expect(formats, mode).toHaveLength(mode === 'keep' ? 2 : 1)
+      // Each alternative recorded once, standing for a statement that is written.
+      const conflicts = r.provenance.recorded.filter((x) => x.reason === 'conflict')
+      expect(new Set(conflicts.map((x) => x.from)).size, mode).toBe(conflicts.length)
+      const places = new Set(r.provenance.sections.flatMap((s) => s.statements.map((st) => st.wording)))
+      for (const x of conflicts) expect(places.has(x.standsFor!), mode).toBe(true)
+    }
+  })
+
   it('the same contract in both inputs is folded, not a conflict', async () => {
     const [pa, pb] = files(json, json)
     const r = await cli(['--provenance', 'none', pa, pb])

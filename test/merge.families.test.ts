@@ -11,13 +11,14 @@ import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statement
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { PROCESS } from '../src/merge/units.js'
+import { NUMBERING } from '../src/align/index.js'
 import { cli } from './helpers/cli.js'
 import { at, inputPlaces, provenancePlaces } from './merge.helpers.js'
 import { tempDir } from './helpers/tmp.js'
 
 const FAMILIES = ['backend-developer', 'python-pro', 'test-automator']
 const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
-const unnumbered = (t: string) => t.replace(/^\s*\d+[.)]\s+/, '')
+const unnumbered = (t: string) => t.replace(NUMBERING, '')
 
 /** Output statement -> its fold's members, from the provenance. */
 function written(result: MergeResult): Array<{ text: string; wording: string; from: string[] }> {
@@ -74,7 +75,7 @@ for (const family of FAMILIES) {
       for (const agent of agents) {
         for (const parent of sectionsOf(agent.root)) {
           if (!PROCESS.test(parent.title)) continue
-          const phases = parent.body.filter((b): b is Section => b.type === 'section' && b.kind === 'heading' && /^\s*\d+[.)]\s+/.test(b.title))
+          const phases = parent.body.filter((b): b is Section => b.type === 'section' && b.kind === 'heading' && NUMBERING.test(b.title))
           if (phases.length < 2) continue
           // Each phase's first statement written on its own comes after the last phase's, and its first statement is under the phase's title (numbered or not).
           const firsts = phases.map((p) => Math.min(...statementsOf(p).map((s) => position.get(at(s)) ?? Infinity)))

@@ -85,5 +85,7 @@ describe('candidates kept', () => {
     for (const c of at.candidates) expect(c.v.score - (c.v.fixed ?? tuning.threshold + c.v.delta)).toBeGreaterThanOrEqual(-1e-12)
     expect(low.candidates.length).toBeGreaterThan(at.candidates.length)
     expect(low.cluster(tuning.threshold, 0).groups).toEqual(at.cluster(tuning.threshold, 0).groups)
+    // Below its floor a table would group without the pairs it left out: it refuses.
+    expect(() => at.cluster(0.3, 0)).toThrow(/cannot group at 0.3/)
   })
 })

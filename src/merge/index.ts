@@ -10,7 +10,7 @@ import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
-import { forbidsGranted } from './conflicts.js'
+import { forbidsGranted, type ConflictKind } from './conflicts.js'
 import { mergeMeta, type FieldDecision, type ToolsPolicy } from './meta.js'
 import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
@@ -131,7 +131,7 @@ function decideOpening(agents: readonly Agent[], base: number): { openings: Set<
 /** The stderr lines of the recorded conflicts: one per statement, or one per section for another input's response format. */
 function conflictWarnings(recorded: readonly Recorded[], mode: 'decide' | 'keep'): Diagnostic[] {
   const out: Diagnostic[] = []
-  const sections = new Map<string, { section: NonNullable<Recorded['conflict']>['section'] & object; kept: Statement; detail: string; count: number }>()
+  const sections = new Map<string, { section: NonNullable<ConflictKind['section']>; kept: Statement; detail: string; count: number }>()
   for (const r of recorded) {
     if (r.reason !== 'conflict') continue
     const kept = r.standsFor!

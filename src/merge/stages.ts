@@ -51,6 +51,9 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
   }
   const lost = new Set<Settled>()
   const agents = new Map(settled.map((s) => [s, agentsOf(s, owner)]))
+  // A fold already decided (another input's response format, kept with --conflicts keep) is not decided again.
+  const decided = new Set(recorded.filter((r) => r.reason === 'conflict').map((r) => r.statement))
+  const open = (s: Settled) => !s.fold.members.some((m) => decided.has(m))
   // The deciding input's fold wins; then the one more inputs carry; then text order.
   const rank = (s: Settled) => ({ decides: agents.get(s)!.has(decider) ? 1 : 0, support: agents.get(s)!.size, text: s.fold.statement.text })
   for (const list of byWhere.values()) {
@@ -62,7 +65,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
       return b.decides - a.decides || b.support - a.support || byCodeUnits(a.text, b.text)
     })
     for (const [winner, other] of candidatePairs(ordered, conflicts)) {
-      if (lost.has(winner) || lost.has(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
+      if (lost.has(winner) || lost.has(other) || !open(winner) || !open(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
       const conflict = conflicts.between(winner.fold.statement, other.fold.statement)
       if (!conflict) continue
       if (mode === 'decide') lost.add(other)
@@ -127,13 +130,19 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
   const chosen = inputs.has(decider) ? decider : units[formats.sort((x, y) => units[x]!.rank - units[y]!.rank)[0]!]!.input
   const contract = (it: Item) => (it.unit === -1 ? -1 : formatOf[it.unit]!)
   const byStatement = new Map(items.map((it) => [it.statement, it]))
-  // The chosen contract's first statement written (as its input words it), which the others are recorded against.
-  const kept = settled.flatMap((s) => s.here.map((i) => items[i]!)).filter((it) => it.agent === chosen && contract(it) !== -1).map((it) => it.statement).sort(bySource)[0]
-  if (!kept) return settled
-  const chosenTitle = units[formats.find((i) => units[i]!.input === chosen)!]!.section.title
+  // The output statement of the chosen contract's first statement, which the others are recorded against.
+  const first = settled
+    .flatMap((s) => s.here.map((i) => ({ s, it: items[i]! })))
+    .filter(({ it }) => it.agent === chosen && contract(it) !== -1)
+    .sort((a, b) => bySource(a.it.statement, b.it.statement))[0]
+  if (!first) return settled
+  const kept = first.s.fold.statement
+  const chosenTitle = units[contract(first.it)]!.section.title
   const conflictOf = (at: number): ConflictKind => {
     const section = units[at]!.section
-    return { kind: 'specific', detail: `response format: ${JSON.stringify(section.title)} / ${JSON.stringify(chosenTitle)}`, section: { title: section.title, source: section.source } }
+    // Two contracts under one title differ in what they say: name the kept one's first statement then.
+    const other = section.title === chosenTitle ? kept.text : chosenTitle
+    return { kind: 'specific', detail: `response format: ${JSON.stringify(section.title)} / ${JSON.stringify(other)}`, section: { title: section.title, source: section.source } }
   }
   const lost = new Set<Settled>()
   const marked = new Set<number>()

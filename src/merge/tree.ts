@@ -61,17 +61,19 @@ export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold
 /**
  * The title chosen for a cluster: the base's member, else the clearest; a
  * section holding procedure steps keeps a title that names a process, so
- * that its steps read as steps wherever the merge is read again; a section
- * holding subsections that were headings keeps a heading's title, since a
- * heading cannot be written inside a list item or under a bold lead-in.
+ * that its steps read as steps wherever the merge is read again. Headings
+ * nest only in headings: under a list item or a bold lead-in (`nested`) a
+ * member that was not a heading is chosen, and a section holding
+ * subsections that were headings keeps a heading's title.
  */
-function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Cluster[]>): Section {
+function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, nested: boolean): Section {
   let sections = c.members.map((m) => input.units[m]!.section)
   const only = (keep: (s: Section) => boolean) => {
     const kept = sections.filter(keep)
     if (kept.length > 0) sections = kept
   }
-  if ((children.get(c.id) ?? []).some((k) => k.members.some((m) => input.units[m]!.section.kind === 'heading'))) only((s) => s.kind === 'heading')
+  if (nested) only((s) => s.kind !== 'heading')
+  else if ((children.get(c.id) ?? []).some((k) => k.members.some((m) => input.units[m]!.section.kind === 'heading'))) only((s) => s.kind === 'heading')
   if ((input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))) only((s) => PROCESS.test(s.title))
   const base = c.members.find((m) => input.units[m]!.input === input.base)
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
@@ -79,7 +81,8 @@ function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Clu
 
 function buildCluster(c: number, section: Section, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, depth: number): Built {
   const { units, items } = input
-  const kids = (children.get(c) ?? []).map((k) => ({ k, title: titleOf(k, input, children), pos: k.members.reduce((s, m) => s + units[m]!.pos, 0) / k.members.length }))
+  const nested = section.kind !== 'root' && section.kind !== 'heading'
+  const kids = (children.get(c) ?? []).map((k) => ({ k, title: titleOf(k, input, children, nested), pos: k.members.reduce((s, m) => s + units[m]!.pos, 0) / k.members.length }))
   const isBlock = (k: Cluster) => units[k.members[0]!]!.lead !== undefined
   const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
   const inline = kids.filter((x) => !headings.includes(x))

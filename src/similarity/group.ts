@@ -98,7 +98,7 @@ export class PairTable {
     private readonly tuning: Tuning,
     learned: Learned | null,
     memo: ShapeMemo = new ShapeMemo(tuning),
-    floor: number = tuning.threshold,
+    private readonly floor: number = tuning.threshold,
   ) {
     const shapes = items.map((it) => memo.shape(it.text, it.kind))
     const byKey = new Map<string, number[]>()
@@ -140,6 +140,8 @@ export class PairTable {
 
   /** The grouping at a threshold (and link ratio), with the parts of each merge. */
   cluster(threshold: number, linkRatio: number): RawGrouping {
+    // Below the floor, pairs the table left out could link: the grouping would be wrong, not slower.
+    if (threshold < this.floor - 1e-12) throw new Error(`a pair table built for thresholds from ${this.floor} cannot group at ${threshold}`)
     const edges: Edge[] = []
     for (const c of this.candidates) {
       // Most candidates fall short before the extra-part rule is read.

@@ -249,7 +249,8 @@ export function pairValueAbove(a: Prepared, b: Prepared, tuning: Tuning, weights
   if (veto(a.shape, b.shape, tuning, weights)) return undefined
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   const bar = (fixed ?? floor + delta) - 1e-12
-  const vector = a.vector && b.vector ? 1 : null
+  // Unit vectors stored as float32: their dot product may pass 1 by a rounding error.
+  const vector = a.vector && b.vector ? 1 + 1e-6 : null
   // Weighted Jaccard is at most the lighter statement's weight over the heavier's.
   if (tuning.jaccard && mixed(Math.min(a.sum, b.sum) / Math.max(a.sum, b.sum, 1e-300), vector, tuning) < bar) return undefined
   const lexical = lexicalPart(a, b, tuning.jaccard)
