@@ -7,7 +7,7 @@
 
 import { clusterNodes, type Edge } from './cluster.js'
 import type { Learned } from './learned.js'
-import { explainPair, linkBound, linkValue, pairValue, pairValueAbove, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
+import { explainPair, hasId, linkBound, linkValue, pairValue, pairValueAbove, prepare, type PairParts, type PairValue, type Prepared } from './pair.js'
 import { shapeKey, shapeOf, type Shape } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
@@ -266,18 +266,4 @@ function forEachCandidate(prepared: readonly Prepared[], visit: (x: number, y: n
       }
     }
   })
-}
-
-/** Whether an ascending list of numbers holds one. */
-function hasId(ids: Int32Array, id: number): boolean {
-  let lo = 0
-  let hi = ids.length
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1
-    const v = ids[mid]!
-    if (v === id) return true
-    if (v < id) lo = mid + 1
-    else hi = mid
-  }
-  return false
 }

@@ -25,8 +25,8 @@ export interface Prepared {
   ids: Int32Array
   norm: number
   vector: Float32Array | undefined
-  /** The parts of the head (shape.conjuncts), each stem with its IDF, and half the part's IDF. */
-  parts: { stems: string[]; idf: Float64Array; half: number }[]
+  /** The parts of the head (shape.conjuncts), each stem as the run numbers it (stemId) with its IDF, and half the part's IDF. */
+  parts: { ids: Int32Array; idf: Float64Array; half: number }[]
 }
 
 export function prepare(shape: Shape, weights: Weights): Prepared {
@@ -42,7 +42,7 @@ export function prepare(shape: Shape, weights: Weights): Prepared {
     const idf = Float64Array.from(stems, (stem) => weights.idf(stem))
     let total = 0
     for (const x of idf) total += x
-    return { stems, idf, half: total / 2 }
+    return { ids: Int32Array.from(stems, (stem) => weights.stemId(stem)), idf, half: total / 2 }
   })
   return { shape, sum, w, ids: weights.stemIds(shape.tokens), norm: Math.sqrt(norm), vector: weights.vectorOf(shape.tokens), parts }
 }
@@ -169,30 +169,30 @@ function extraRaise(a: Prepared, b: Prepared, fixed: number | null, tuning: Tuni
  * Whether one of a pair names a part of its head (conjuncts.ts) that the
  * other lacks: most of the part's IDF weight is on stems the other does not
  * have. Read for few pairs (see PairValue), so stems are looked up in the
- * other's sorted tokens.
+ * other's sorted stem ids.
  */
 function hasExtraPart(a: Prepared, b: Prepared): boolean {
-  return extraPart(a, b.shape.tokens) || extraPart(b, a.shape.tokens)
+  return extraPart(a, b.ids) || extraPart(b, a.ids)
 }
 
-function extraPart(a: Prepared, other: readonly { stem: string }[]): boolean {
+function extraPart(a: Prepared, other: Int32Array): boolean {
   for (const part of a.parts) {
     let missing = 0
-    for (let i = 0; i < part.stems.length; i++) if (!hasStem(other, part.stems[i]!)) missing += part.idf[i]!
+    for (let i = 0; i < part.ids.length; i++) if (!hasId(other, part.ids[i]!)) missing += part.idf[i]!
     if (part.half > 0 && missing > part.half) return true
   }
   return false
 }
 
-/** Whether tokens sorted by stem (as shapes keep them) hold a stem. */
-function hasStem(tokens: readonly { stem: string }[], stem: string): boolean {
+/** Whether an ascending list of numbers (a statement's stem ids) holds one. */
+export function hasId(ids: Int32Array, id: number): boolean {
   let lo = 0
-  let hi = tokens.length
+  let hi = ids.length
   while (lo < hi) {
     const mid = (lo + hi) >>> 1
-    const s = tokens[mid]!.stem
-    if (s === stem) return true
-    if (s < stem) lo = mid + 1
+    const v = ids[mid]!
+    if (v === id) return true
+    if (v < id) lo = mid + 1
     else hi = mid
   }
   return false

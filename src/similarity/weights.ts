@@ -28,14 +28,19 @@ export class Weights {
   /**
    * Each stem of the run numbered in sorted order, so that two statements'
    * stems (kept sorted) are merged by comparing numbers, not strings, in
-   * the same order. Only stems counted in the run have a number.
+   * the same order; -1 for a stem the run did not count (no statement of
+   * the run has it).
    */
+  stemId(stem: string): number {
+    this.ids ??= new Map([...this.inputDf.keys()].sort().map((s, i) => [s, i]))
+    return this.ids.get(stem) ?? -1
+  }
+
+  /** stemId of each token, for tokens of a statement the run counted. */
   stemIds(stems: readonly { stem: string }[]): Int32Array {
-    this.ids ??= new Map([...this.inputDf.keys()].sort().map((stem, i) => [stem, i]))
-    const ids = this.ids
     return Int32Array.from(stems, ({ stem }) => {
-      const id = ids.get(stem)
-      if (id === undefined) throw new Error(`stem '${stem}' was not counted in this run`)
+      const id = this.stemId(stem)
+      if (id === -1) throw new Error(`stem '${stem}' was not counted in this run`)
       return id
     })
   }
