@@ -100,6 +100,11 @@ describe('convert CLI', () => {
       `${narrow}:4: warning: tool 'web' (for webfetch) also grants websearch: Copilot has no narrower alias`,
     ])
     expect((await cli(['convert', '--to', 'copilot', '--strict', narrow])).code).toBe(1)
+    // A name the source does not know but Copilot reads as an alias is said so, never as an alias granted "for" nothing.
+    const named = file(dir, 'named.md', '---\nname: named\ndescription: Named.\ntools: Read, web\n---\nBe named.\n')
+    const n = await cli(['convert', '--to', 'copilot', named])
+    expect(n.stderr).toContain(`${named}:4: warning: tool 'web' is not a tool of the source; kept as written, and Copilot reads it as its alias for webfetch, websearch`)
+    expect(n.stderr).not.toContain('(for )')
     // Glob already lists folders: the usual set maps onto whole aliases without a warning.
     const usual = file(dir, 'usual.md', '---\nname: usual\ndescription: Usual.\ntools: Read, Edit, Write, Grep, Glob, Bash\n---\nBe usual.\n')
     const u = await cli(['convert', '--to', 'copilot', '--strict', usual])

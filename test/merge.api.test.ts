@@ -15,6 +15,10 @@ describe('merge of the five fixtures (API)', () => {
     expect(provenancePlaces(result)).toEqual(inputPlaces(agents))
     const out = result.provenance.sections.flatMap((s) => s.statements)
     expect(out).toHaveLength(result.summary.statementsOut)
+    // Every alternative not written stands for a statement that is (its wording's place).
+    const wordings = new Set(out.map((st) => st.wording))
+    for (const r of result.provenance.recorded) if (r.reason === 'conflict' || r.reason === 'opening-not-chosen') expect(wordings.has(r.standsFor!), r.from).toBe(true)
+    expect(result.provenance.recorded.some((r) => r.reason === 'conflict')).toBe(true)
     // Each output statement is written in the words of one of the statements it stands for.
     const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
     for (const st of out) {

@@ -71,6 +71,10 @@ describe('extra parts', () => {
     expect(r.stdout).toContain('- Implement health checks\n')
     expect(r.stdout.match(/Keep fixtures small and readable/g)).toHaveLength(1)
     expect(r.stderr).not.toContain('conflicts with')
+    // A rewording that adds no part is folded.
+    const [ra, rb] = inputs('Write unit tests for every bug fix', 'Write a unit test for each bug fix')
+    const folded = await cli(['--provenance', 'none', ra, rb])
+    expect(folded.stdout.match(/^- Write (unit tests for every|a unit test for each) bug fix$/gm)).toHaveLength(1)
   })
 })
 

@@ -6,7 +6,7 @@ import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { withEol } from '../normalize.js'
 import { readMeta } from '../normalize/meta.js'
 import { renderAgent } from '../render/markdown.js'
-import { renderFields } from '../render/frontmatter.js'
+import { fenceable, renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
 export { convertMeta, type ConvertOptions, type ConvertResult } from './meta.js'
@@ -54,7 +54,7 @@ export function convertText(agent: Agent, to: Dialect, options: ConvertOptions =
   // the reader's text and the line break before the closing fence, which it leaves out.
   const yaml = same && agent.meta.yaml !== undefined
     ? agent.meta.yaml + (agent.meta.yaml === '' ? '' : '\n')
-    : renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false })
+    : fenceable(renderFields(fields, to, { ...(agent.meta.yaml === undefined ? {} : { source: agent.meta.yaml }), order: !same, respell: false }))
   const frontmatter = agent.meta.present || yaml !== '' ? `---\n${yaml}---\n` : ''
   const body = !agent.meta.present && frontmatter !== '' && agent.body !== '' ? `\n${agent.body}` : agent.body
   const text = (agent.bom ? '\uFEFF' : '') + withEol(frontmatter + body, agent.eol)

@@ -57,7 +57,9 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   for (const g of allowed) {
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
     else if (g.kind === 'unknown') {
-      notes.push({ written: g.written, message: `'${g.written}' is not a Copilot tool alias; kept as written` })
+      // A name the source does not know may still be one of Copilot's aliases, which grants what it stands for.
+      const stands = lookup(ALIASES, g.written.toLowerCase())
+      notes.push({ written: g.written, message: stands ? `'${g.written}' is not a tool of the source; kept as written, and Copilot reads it as its alias for ${stands.join(', ')}` : `'${g.written}' is not a Copilot tool alias; kept as written` })
       pushNew(list, g.written)
     } else {
       const alias = spellTool(g.id, copilot)
@@ -74,11 +76,16 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   list.sort((a, b) => rank(a) - rank(b))
   // An alias grants every tool it stands for: say which ones the agent did not have, so that no tool is granted silently.
   const tools = allowed.flatMap((g) => (g.kind === 'tool' ? [g.id] : []))
-  const had = new Set(tools.flatMap((id) => [id, ...(IMPLIES[id] ?? [])]))
+  const had = new Set(tools.flatMap((id) => [id, ...(lookup(IMPLIES, id) ?? [])]))
+  const byAlias = new Map<string, string[]>()
+  for (const id of tools) {
+    const alias = spellTool(id, copilot)?.replace(/\(.*$/, '')
+    if (alias !== undefined) byAlias.set(alias, [...(byAlias.get(alias) ?? []), id])
+  }
   for (const alias of list) {
+    const from = byAlias.get(alias)
     const more = (lookup(ALIASES, alias) ?? []).filter((t) => !had.has(t))
-    const from = tools.filter((id) => spellTool(id, copilot) === alias)
-    if (more.length > 0) notes.push({ written: alias, message: `'${alias}' (for ${from.join(', ')}) also grants ${more.join(', ')}: Copilot has no narrower alias` })
+    if (from && more.length > 0) notes.push({ written: alias, message: `'${alias}' (for ${from.join(', ')}) also grants ${more.join(', ')}: Copilot has no narrower alias` })
   }
   const granted = new Set(list)
   for (const g of grants.filter((x) => !x.enabled)) {

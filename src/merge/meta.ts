@@ -9,9 +9,9 @@
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
-import { dialect, dialects, spelledAnywhere, toolsMap } from '../dialects/index.js'
+import { dialect, dialects, spellTool, spelledAnywhere, toolsMap } from '../dialects/index.js'
 import { detectDialect } from '../normalize/meta.js'
-import { readTools, spellTool } from '../normalize/tools.js'
+import { readTools } from '../normalize/tools.js'
 import { mostCentral } from './decide.js'
 import { byCodeUnits } from '../order.js'
 
@@ -69,7 +69,7 @@ function grants(agent: Agent): Set<string> | undefined {
 }
 
 function spelled(id: string, to: Dialect, agents: readonly Agent[]): string | undefined {
-  const name = spellTool(id, to)
+  const name = spellTool(id, dialect(to))
   if (name !== undefined) return name
   // A tool no dialect knows (an MCP tool, a custom one) keeps its written name.
   if (!spelledAnywhere(id)) {

@@ -1,7 +1,7 @@
 // The tools an agent grants, in canonical form: every spelling of a tool maps
 // to one canonical id (the dialect registry knows the spellings), so that
 // `Read, Write` and `{read: true, write: true}` compare equal.
-import { dialect, splitToolList, spellTool as spellIn, toolEntries, toolId, toolNames, respell as respellIn } from '../dialects/index.js'
+import { dialect, splitToolList, toolEntries, toolId, toolNames, respell as respellIn } from '../dialects/index.js'
 import type { Dialect, ToolGrant } from '../model.js'
 
 export { splitToolList, toolId }
@@ -9,11 +9,6 @@ export { splitToolList, toolId }
 /** A tool name in its own dialect's spelling: only the case changes (`read` -> `Read` in Claude Code). */
 export function respell(written: string, id: Dialect): string {
   return respellIn(written, dialect(id), toolNames)
-}
-
-/** The spelling of a tool in a dialect, or undefined when the dialect has no such tool. */
-export function spellTool(id: string, to: Dialect): string | undefined {
-  return spellIn(id, dialect(to))
 }
 
 /** Reads a `tools` value in any form into grants sorted by id. */

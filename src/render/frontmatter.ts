@@ -209,23 +209,24 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
     // and failing that they are written as canonical YAML.
     for (const order of ordered === fields ? [fields] : [ordered, fields]) {
       const text = editedText(split, order, valueOf)
-      if (!split.check || reads(text)) return fenceable(text)
+      if (!split.check || reads(text)) return text
     }
   }
   const doc = new Document()
   const map = new YAMLMap()
   for (const field of split ? fields : ordered) map.items.push(new Pair(new Scalar(field.key), node(doc, valueOf(field))))
   doc.contents = map
-  return fenceable(doc.toString(STRINGIFY))
+  return doc.toString(STRINGIFY)
 }
 
 /**
  * YAML text as it goes between the fences. The reader takes the text without
  * the line break before the closing fence, which is no loss unless the last
  * line is blank: that blank line (part of a kept block scalar's value, `|+`)
- * would be lost, so it gets one more.
+ * would be lost, so it gets one more. Only text written between fences
+ * takes it (the merge driver writes one field between conflict markers).
  */
-function fenceable(text: string): string {
+export function fenceable(text: string): string {
   return /(?:^|\n)[ \t]*\n$/.test(text) ? text + '\n' : text
 }
 
@@ -266,5 +267,5 @@ function reads(text: string): boolean {
 }
 
 export function renderFrontmatter(meta: AgentMeta): string {
-  return renderFields(meta.fields, meta.dialect, meta.yaml === undefined ? {} : { source: meta.yaml })
+  return fenceable(renderFields(meta.fields, meta.dialect, meta.yaml === undefined ? {} : { source: meta.yaml }))
 }
