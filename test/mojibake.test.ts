@@ -5,7 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
-import { repairMojibake } from '../src/read/mojibake.js'
+import { repaired } from './helpers/repair.js'
 import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -14,7 +14,7 @@ const agent = (body: string) => `---\nname: x\ndescription: test\n---\n\n${body}
 
 describe('mojibake: correct text is left alone', () => {
   it.each(CORRECT)('%s is not changed, alone or in an agent file', async (text) => {
-    expect(repairMojibake(`Say ${text} here.`)).toEqual({ text: `Say ${text} here.`, repairs: [] })
+    expect(repaired(`Say ${text} here.`)).toEqual({ text: `Say ${text} here.`, repairs: [] })
     const r = await cli(['normalize', '-'], { input: agent(`- Say ${text} here.\n- And ${text} again, with ${text} a third time.`) })
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain(`- Say ${text} here.`)
@@ -23,7 +23,7 @@ describe('mojibake: correct text is left alone', () => {
 
   it('all of them in one file, even with real mojibake beside them: only the mojibake is repaired', () => {
     const text = `${CORRECT.join(' ')}\n\nIt’s broken: itâ€™s and cafÃ©.\n`
-    const { text: out, repairs } = repairMojibake(text)
+    const { text: out, repairs } = repaired(text)
     expect(out).toBe(`${CORRECT.join(' ')}\n\nIt’s broken: it’s and café.\n`)
     const line3 = 'It’s broken: itâ€™s and cafÃ©.'
     expect(repairs.map((r) => [r.line, r.column, r.from, r.to])).toEqual([[3, line3.indexOf('â€™') + 1, 'â€™', '’'], [3, line3.indexOf('Ã©') + 1, 'Ã©', 'é']])
@@ -31,10 +31,10 @@ describe('mojibake: correct text is left alone', () => {
 
   it('one or two runs without a classic signature are plausible as they stand; three distinct ones are not', () => {
     // `√π`, `¬∞` and `√ß` are `ù`, `°` and `ç` read as Mac Roman; none is a classic signature.
-    expect(repairMojibake('x √π and ¬∞ y, √π again').repairs).toEqual([])
-    expect(repairMojibake('x √π and ¬∞ y, √ß').repairs.map((r) => r.to)).toEqual(['ù', '°', 'ç'])
+    expect(repaired('x √π and ¬∞ y, √π again').repairs).toEqual([])
+    expect(repaired('x √π and ¬∞ y, √ß').repairs.map((r) => r.to)).toEqual(['ù', '°', 'ç'])
     // `Â©` is one: `©` read as Windows-1252.
-    expect(repairMojibake('Copyright Â© 2024').repairs.map((r) => r.to)).toEqual(['©'])
+    expect(repaired('Copyright Â© 2024').repairs.map((r) => r.to)).toEqual(['©'])
   })
 })
 
@@ -42,7 +42,7 @@ describe('mojibake: code is never touched', () => {
   const damaged = 'Status: itâ€™s done.'
   it('inline code, fenced and indented code and HTML comments keep their bytes', () => {
     const text = [damaged, '', 'Run `echo â€™` now.', '', '```', 'say("Ã©â€™")', '```', '', '    indented â€™ code', '', '<!-- note: â€™ -->', ''].join('\n')
-    const { text: out, repairs } = repairMojibake(text)
+    const { text: out, repairs } = repaired(text)
     expect(repairs.map((r) => r.line)).toEqual([1])
     expect(out).toBe(text.replace(damaged, 'Status: it’s done.'))
   })

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { AgentError, parseAgent } from '../src/index.js'
 import { decode } from '../src/read/decode.js'
-import { repairMojibake } from '../src/read/mojibake.js'
+import { repaired } from './helpers/repair.js'
 
 const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))))
 
@@ -64,19 +64,19 @@ describe('decode', () => {
 
 describe('mojibake', () => {
   it('repairs an emoji read as Windows-1252', () => {
-    const { text, repairs } = repairMojibake('emoji: "ðŸŸ\u00a0"')
+    const { text, repairs } = repaired('emoji: "ðŸŸ\u00a0"')
     expect(text).toBe('emoji: "🟠"')
     expect(repairs).toMatchObject([{ line: 1, column: 9, codepage: 'windows-1252', to: '🟠' }])
   })
 
   it('repairs an emoji read as Mac Roman', () => {
-    expect(repairMojibake('# ‚öôÔ∏è Agent').text).toBe('# ⚙️ Agent')
-    expect(repairMojibake('### \uf8ffüü£ Reliability').text).toBe('### 🟣 Reliability')
+    expect(repaired('# ‚öôÔ∏è Agent').text).toBe('# ⚙️ Agent')
+    expect(repaired('### \uf8ffüü£ Reliability').text).toBe('### 🟣 Reliability')
   })
 
   it('leaves real accented text, typography and emoji alone', () => {
     for (const text of ['café naïve Über résumé', '“quotes” — dash… ©®', '🟠 ⚙️ 日本語', 'Ångström ½ ¾']) {
-      expect(repairMojibake(text)).toEqual({ text, repairs: [] })
+      expect(repaired(text)).toEqual({ text, repairs: [] })
     }
   })
 

@@ -17,9 +17,8 @@
 import type { Nodes, Root } from 'mdast'
 import { warning } from '../errors.js'
 import type { Diagnostic } from '../model.js'
-import { parseMarkdown } from '../markdown/index.js'
 
-export interface Repair {
+interface Repair {
   /** 1-based line of the run. */
   line: number
   column: number
@@ -204,19 +203,6 @@ function codeSpans(tree: Root): Array<[number, number]> {
 const inSpans = (spans: Array<[number, number]>, offset: number) => spans.some(([start, end]) => offset >= start && offset < end)
 
 /**
- * The mojibake runs of a text, outside code, when the file as a whole reads
- * as damaged, and the text repaired; the text unchanged and no repairs when
- * it is plausible as it stands.
- */
-export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
-  const found = candidates(text)
-  if (found.length === 0) return { text, repairs: [] }
-  const spans = codeSpans(parseMarkdown(text))
-  const chosen = chooseRepairs(found.filter((c) => !inSpans(spans, c.offset)))
-  return { text: applyRepairs(text, chosen), repairs: chosen.map(({ line, column, from, to, codepage }) => ({ line, column, from, to, codepage })) }
-}
-
-/**
  * What decoding did about mojibake, for the pipeline to settle once it has
  * parsed: every candidate of the text as read (`original`), and whether the
  * chosen repairs were made (`repair`) or are only to be warned of.
@@ -225,9 +211,8 @@ export interface RepairPlan {
   original: string
   found: Candidate[]
   repair: boolean
-  /** The repairs chosen among `found` (none when only warning) and the text they make. */
+  /** The repairs chosen among `found` (none when only warning); the text they make is the one parsed. */
   chosen: Candidate[]
-  repaired: string
   /** Set on the text made after undoing repairs that fell in code: nothing is left to settle. */
   settled?: boolean
 }
@@ -237,13 +222,16 @@ export function makeRepairPlan(text: string, repair: boolean): { text: string; p
   const found = candidates(text)
   if (found.length === 0) return { text }
   const plan = planOf(text, found, repair)
-  return { text: plan.repaired, plan }
+  return { text: repairedText(plan), plan }
 }
 
 function planOf(original: string, found: Candidate[], repair: boolean, settled?: true): RepairPlan {
   const chosen = repair ? chooseRepairs(found) : []
-  return { original, found, repair, chosen, repaired: repair ? applyRepairs(original, chosen) : original, ...(settled ? { settled } : {}) }
+  return { original, found, repair, chosen, ...(settled ? { settled } : {}) }
 }
+
+/** The text a plan's chosen repairs make of its original (made again where needed rather than carried, since plans go to the parse workers). */
+const repairedText = (plan: RepairPlan): string => applyRepairs(plan.original, plan.chosen)
 
 const codepageName = (r: Repair) => (r.codepage === 'macintosh' ? 'Mac Roman' : 'Windows-1252')
 
@@ -259,8 +247,9 @@ function warningsOf(repairs: readonly Candidate[], repair: boolean, path: string
  * or, when a repair fell inside code, the text to parse instead.
  */
 export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path: string): { warnings: Diagnostic[]; retry?: { text: string; plan: RepairPlan } } {
-  const { chosen, repaired } = plan
+  const { chosen } = plan
   if (plan.settled) return { warnings: warningsOf(chosen, plan.repair, path) }
+  const repaired = repairedText(plan)
   // Where each candidate is in the parsed text: after the repairs before it,
   // and after the frontmatter fence fix, which may shorten one line.
   let fenceAt = 0
@@ -276,5 +265,5 @@ export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path
   if (!plan.repair) return { warnings: warningsOf(final, false, path) }
   if (final.length === chosen.length && final.every((c, i) => c === chosen[i])) return { warnings: warningsOf(final, true, path) }
   const retry = planOf(plan.original, final, true, true)
-  return { warnings: [], retry: { text: retry.repaired, plan: retry } }
+  return { warnings: [], retry: { text: repairedText(retry), plan: retry } }
 }
