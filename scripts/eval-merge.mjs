@@ -22,6 +22,7 @@
 //
 // evalMerge() is exported for `npm run eval`. src/ is bundled with esbuild
 // into a temporary directory under node_modules/.cache, so no build is needed.
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
@@ -86,26 +87,11 @@ export async function evalMerge(options = {}, mods) {
 }
 
 function scoreFamily(family, options, mods) {
-  const agents = family.files.map((f) => mods.pipeline.readAgent(join(root, f)))
-  agents.forEach((a, i) => {
-    a.path = family.files[i]
-    relabel(a, family.files[i])
-  })
+  // Read under the short path (fixtures/FAMILY/FILE), which the labels' ids are made from.
+  const agents = family.files.map((f) => mods.pipeline.parseAgent(readFileSync(join(root, f)), f))
   const result = mods.merge.mergeAgents(agents, options)
   const openings = new Set(agents.flatMap((a) => mods.identity.openingsOf(a).map((s) => idOf(`${s.source.path}:${s.source.line}`))))
   return { family: family.name, ...scoreMerge(family, result.provenance, openings), out: result.summary.statementsOut }
-}
-
-/** Statements carry the path they were read with: give them the short one. */
-function relabel(agent, path) {
-  const visit = (section) => {
-    section.source = { ...section.source, path }
-    for (const b of section.body) {
-      b.source = { ...b.source, path }
-      if (b.type === 'section') visit(b)
-    }
-  }
-  visit(agent.root)
 }
 
 const pct = (x) => `${(100 * x).toFixed(1)}%`

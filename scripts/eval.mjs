@@ -29,7 +29,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
-import { goldFamilies } from './lib/gold.mjs'
+import { goldFamilies, idOf } from './lib/gold.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 let MIN_PRECISION = 0.65
@@ -104,15 +104,14 @@ function parseArgs(argv) {
 }
 
 /** A family: its labelled ids, gold groups, and every statement of its files read with the pipeline. */
-function loadFamily({ name, rows, gold, files }, { pipeline, walk }) {
+function loadFamily({ name, rows, ids, gold, files }, { pipeline, walk }) {
   const statements = []
   const taken = new Set()
   for (const file of files) {
-    const path = join(root, file)
-    if (!existsSync(path)) throw new Error(`${name}: ${file} is missing`)
-    for (const s of walk.statementsOf(pipeline.readAgent(path).root)) {
-      let id = `${basename(s.source.path)}:${s.source.line}`
-      for (let n = 2; taken.has(id); n++) id = `${basename(s.source.path)}:${s.source.line}#${n}`
+    for (const s of walk.statementsOf(pipeline.readAgent(join(root, file)).root)) {
+      const place = idOf(`${s.source.path}:${s.source.line}`)
+      let id = place
+      for (let n = 2; taken.has(id); n++) id = `${place}#${n}`
       taken.add(id)
       statements.push({ id, kind: s.kind, text: s.text })
     }
@@ -121,7 +120,7 @@ function loadFamily({ name, rows, gold, files }, { pipeline, walk }) {
   const absent = rows.filter((r) => !have.has(r.id)).map((r) => r.id)
   // The pipeline reads some labelled lead-ins (a bold paragraph over a list)
   // as section titles, not statements: they are scored as standing alone.
-  return { name, ids: rows.map((r) => r.id), gold, statements, files: files.map((f) => basename(f)), absent }
+  return { name, ids, gold, statements, files: files.map((f) => basename(f)), absent }
 }
 
 const fmt = (x) => x.toFixed(3)

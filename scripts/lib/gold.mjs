@@ -31,6 +31,7 @@ export function goldFamilies(root) {
       const known = new Set(ids)
       for (const id of gold.flat()) if (!known.has(id)) throw new Error(`${name}.json: ${id} is not in ${name}.statements.tsv`)
       const files = [...new Set(ids.map((id) => id.slice(0, id.lastIndexOf(':'))))].sort().map((f) => `fixtures/${name}/${f}`)
+      for (const f of files) if (!existsSync(join(root, f))) throw new Error(`${name}: ${f} is missing`)
       return { name, rows, ids, gold, files }
     })
 }
