@@ -10,20 +10,9 @@
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { rng } from '../scripts/lib/rng.mjs'
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/backend-developer/', import.meta.url))
-
-/** mulberry32: a small, fast, seedable PRNG. */
-export function rng(seed) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const pick = (r, list) => list[Math.floor(r() * list.length)]
 

@@ -7,7 +7,7 @@ import type { ListItem } from 'mdast'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, renderAgent, renderMerged, type Agent, type Block, type Section, type Statement } from '../src/index.js'
 import { body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
-import { rng as random } from '../bench/corpus.mjs'
+import { rng as random } from '../scripts/lib/rng.mjs'
 
 function shuffle<T>(xs: T[], rnd: () => number): T[] {
   const out = xs.slice()

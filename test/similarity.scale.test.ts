@@ -2,7 +2,7 @@
 // one group, equal texts together, and many duplicates found.
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates, type SimItem } from '../src/similarity/index.js'
-import { rng } from '../bench/corpus.mjs'
+import { rng } from '../scripts/lib/rng.mjs'
 
 
 const SYLLABLES = ['ka', 'lo', 'mi', 'ru', 'te', 'zan', 'qui', 'vor', 'pex', 'dul', 'sam', 'bri', 'nox', 'fel', 'gra', 'hin']

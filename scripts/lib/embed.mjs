@@ -4,7 +4,7 @@
 // and a Jacobi solve of the small projected matrix. Every loop runs in a fixed
 // order, so the same counts give the same bits. Used by scripts/train.mjs.
 
-import { rng as random } from '../../bench/corpus.mjs'
+import { rng as random } from './rng.mjs'
 
 /**
  * PPMI of symmetric pair counts over n words. `pairs`: Map from i*n+j (i<j)
