@@ -221,13 +221,8 @@ export interface RepairPlan {
 export function makeRepairPlan(text: string, repair: boolean): { text: string; plan?: RepairPlan } {
   const found = candidates(text)
   if (found.length === 0) return { text }
-  const plan = planOf(text, found, repair)
+  const plan: RepairPlan = { original: text, found, repair, chosen: repair ? chooseRepairs(found) : [] }
   return { text: repairedText(plan), plan }
-}
-
-function planOf(original: string, found: Candidate[], repair: boolean, settled?: true): RepairPlan {
-  const chosen = repair ? chooseRepairs(found) : []
-  return { original, found, repair, chosen, ...(settled ? { settled } : {}) }
 }
 
 /** The text a plan's chosen repairs make of its original (made again where needed rather than carried, since plans go to the parse workers). */
@@ -264,6 +259,8 @@ export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path
   const final = chooseRepairs(plan.found.filter((c) => !inCode(c)))
   if (!plan.repair) return { warnings: warningsOf(final, false, path) }
   if (final.length === chosen.length && final.every((c, i) => c === chosen[i])) return { warnings: warningsOf(final, true, path) }
-  const retry = planOf(plan.original, final, true, true)
+  // `final` is already the choice (the repairs outside code), so the plan
+  // to parse instead carries it as found and chosen alike.
+  const retry: RepairPlan = { original: plan.original, found: final, repair: true, chosen: final, settled: true }
   return { warnings: [], retry: { text: repairedText(retry), plan: retry } }
 }
