@@ -3,6 +3,11 @@
 // loses an instruction), so these are left side by side for the maintainer
 // to trim; the report lists them. Computed on request, over the written
 // statements only, so a merge without a report pays nothing for them.
+// The written statements are shaped again here rather than taken from the
+// merge's reading: those shapes live in the caller's ProfileMemo, which
+// neither MergeResult (plain data) nor the public API carries, and reshaping
+// only the written statements is a small part of a merge with a report
+// (measured in docs/performance.md).
 import { groupDuplicates } from '../similarity/index.js'
 import type { Statement } from '../model.js'
 import type { MergedSection } from './tree.js'
