@@ -11,6 +11,7 @@
 // share none are kept whole, one after the other, not interleaved.
 import type { Item } from './units.js'
 import { byCodeUnits } from '../order.js'
+import { MinHeap } from './heap.js'
 
 /** One thing placed in a merged section: each contributing input with its position there. */
 export interface Entry<T> {
@@ -76,7 +77,9 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
 function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; slot: number }>): void {
   type Keyed = (typeof keyed)[number]
   const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
-  const before = (x: Keyed, y: Keyed) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
+  // Ties go to the anchor met first, as a scan of the anchors in order would.
+  const index = new Map(anchors.map((a, i) => [a, i]))
+  const earlier = (x: Keyed, y: Keyed) => (x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key) || index.get(x)! - index.get(y)!) < 0
   // Each input's anchors in its own order: a chain; an anchor waits for its predecessor in every chain.
   const chains = new Map<number, Array<{ anchor: Keyed; pos: number }>>()
   for (const anchor of anchors) {
@@ -97,27 +100,47 @@ function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; 
       waiting.set(to, waiting.get(to)! + 1)
     }
   }
-  const left = new Set(anchors)
+  // The ready anchors, and all those left (for when none is ready); an
+  // anchor already placed is dropped from either when it comes up.
+  const ready = new MinHeap<Keyed>(earlier)
+  const all = new MinHeap<Keyed>(earlier)
+  for (const a of anchors) {
+    all.push(a)
+    if (waiting.get(a) === 0) ready.push(a)
+  }
+  const placed = (a: Keyed) => a.slot !== 0
   let slot = 1
-  while (left.size > 0) {
-    let chosen: Keyed | undefined
-    let ready = false
-    for (const a of left) {
-      const isReady = waiting.get(a) === 0
-      if (chosen === undefined || (isReady && !ready) || (isReady === ready && before(a, chosen) < 0)) {
-        chosen = a
-        ready = isReady
-      }
-    }
-    chosen!.slot = slot
+  for (let left = anchors.length; left > 0; left--) {
+    while (ready.size > 0 && placed(ready.peek()!)) ready.pop()
+    while (placed(all.peek()!)) all.pop()
+    const chosen = ready.size > 0 ? ready.pop()! : all.pop()!
+    chosen.slot = slot
     slot += 2
-    left.delete(chosen!)
-    for (const to of next.get(chosen!)!) waiting.set(to, waiting.get(to)! - 1)
+    for (const to of next.get(chosen)!) {
+      const count = waiting.get(to)! - 1
+      waiting.set(to, count)
+      if (count === 0 && !placed(to)) ready.push(to)
+    }
+  }
+  // Every other entry: after the last anchor of its input's chain before it
+  // (the chain is in position order, so a running maximum and a binary search).
+  const latest = new Map<number, number[]>()
+  for (const [agent, chain] of chains) {
+    let most = 0
+    latest.set(agent, chain.map(({ anchor }) => (most = Math.max(most, anchor.slot + 1))))
   }
   for (const k of keyed) {
     if (k.slot !== 0) continue
     const mine = k.e.places[0]
-    if (!mine) continue
-    for (const { anchor, pos } of chains.get(mine.agent) ?? []) if (pos < mine.pos) k.slot = Math.max(k.slot, anchor.slot + 1)
+    const chain = mine && chains.get(mine.agent)
+    if (!chain) continue
+    let lo = 0
+    let hi = chain.length
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1
+      if (chain[mid]!.pos < mine.pos) lo = mid + 1
+      else hi = mid
+    }
+    if (lo > 0) k.slot = latest.get(mine.agent)![lo - 1]!
   }
 }
