@@ -1,7 +1,7 @@
 // `agentmerge normalize` through the real CLI: idempotence and no loss on
 // every fixture, --check, --write, --json, stdin, and one-line errors that
 // leave the good files of the run processed.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
@@ -91,8 +91,30 @@ describe('normalize CLI', () => {
     copyFileSync(FIXTURES + 'backend-developer-senior.md', file)
     const result = await cli(['normalize', file, '-o', file])
     expect(result.code).toBe(2)
-    expect(result.stderr).toContain('output path is also an input')
+    expect(result.stderr).toBe(`${file}: is the same file as the input ${file}; inputs are never overwritten\n`)
     expect(readFileSync(file)).toEqual(readFileSync(FIXTURES + 'backend-developer-senior.md'))
+  })
+
+  it('refuses, before rewriting anything, an output that is an input under another name or not a file (the write path\'s check)', async () => {
+    const dir = temp()
+    const file = join(dir, 'a.md')
+    const original = readFileSync(FIXTURES + 'backend-developer-opencode.md')
+    writeFileSync(file, original)
+    const link = join(dir, 'link.md')
+    symlinkSync(file, link)
+    const r = await cli(['normalize', '--write', file, '-o', link])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`${link}: is the same file as the input ${file}; inputs are never overwritten\n`)
+    expect(readFileSync(file)).toEqual(original)
+    const hard = join(dir, 'hard.md')
+    linkSync(file, hard)
+    const h = await cli(['normalize', file, '-o', hard])
+    expect(h.code).toBe(2)
+    expect(h.stderr).toBe(`${hard}: is the same file as the input ${file}; inputs are never overwritten\n`)
+    const d = await cli(['normalize', file, '-o', dir])
+    expect(d.code).toBe(2)
+    expect(d.stderr).toBe(`${dir}: exists and is not a regular file; not replaced\n`)
+    expect(readFileSync(file)).toEqual(original)
   })
 
   it('exits 2 on usage errors and 0 on --help and --version', async () => {

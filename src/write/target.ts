@@ -56,3 +56,12 @@ export function checkTarget(path: string, final: string, inputs: readonly string
   }
   if (!st.isFile()) throw new AgentError('not-a-file', 'exists and is not a regular file; not replaced', path)
 }
+
+/**
+ * The same check before any work is done, for a command that would otherwise
+ * read and render everything only to have the write refused; the write
+ * checks again just before its rename.
+ */
+export function checkOutput(path: string, inputs: readonly string[]): void {
+  checkTarget(path, finalTarget(path), inputs)
+}

@@ -2,11 +2,11 @@
 // or print their model as JSON. stdin (`-`) works with every mode: `--check
 // -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
-import { AgentError, terminalLine } from '../../errors.js'
+import { terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
+import { checkOutput } from '../../write/target.js'
 import { decode } from '../../read/decode.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
@@ -25,9 +25,16 @@ export interface NormalizeOptions extends GlobalOptions {
 export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
   const files = findInputs(run, paths.length > 0 ? paths : ['-'])
-  if (options.output && files.some((f) => f !== '-' && resolve(f) === resolve(options.output!))) {
-    run.fail(new AgentError('output-is-input', 'output path is also an input; use --write to rewrite files in place', options.output))
-    return run.code
+  // An output that is an input, however spelled (a symlink, a hard link), or
+  // not a regular file, is refused by the shared check before anything is
+  // read or rewritten (--write), as the write itself would refuse it.
+  if (options.output) {
+    try {
+      checkOutput(options.output, files)
+    } catch (error) {
+      run.fail(error, options.output)
+      return run.code
+    }
   }
   // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
   const current = (path: string): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8'))
