@@ -62,6 +62,7 @@ function checkFile(lib, agent, broken) {
 }
 
 /** Every input `path:line` a merge's provenance accounts for: written (folded ones included) or recorded, sorted (as test/merge.helpers.ts provenancePlaces reads it). */
+// Repeated, not imported: the library exports no such accounting (provenancePlaces is a test helper) and the script runs dist/.
 function accounted(result) {
   const written = result.provenance.sections.flatMap((s) => s.statements.flatMap((st) => st.from))
   const seen = new Set(written)
