@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { parseAgent } from '../src/index.js'
 import { BIN, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -248,5 +249,31 @@ describe('merge-driver command', () => {
     const missing = await cli(['merge-driver', join(marked.dir, 'nope.md'), marked.a, marked.b])
     expect(missing.code).toBe(2)
     expect(missing.stderr).toBe(`${join(marked.dir, 'nope.md')}: base (%O): no such file\n`)
+  })
+
+  it('a kept block scalar (`description: |+`) changed on both sides: each side between the markers as its file has it, and taking one side gives back its value byte for byte', async () => {
+    const base = '---\nname: reviewer\ndescription: |+\n  Reviews code changes.\n  Use when a pull request is opened.\n\ntools: Read, Grep\nmodel: sonnet\n---\n\nYou review code changes carefully.\n'
+    const ours = base.replace('opened.', 'opened or updated.')
+    const theirs = base.replace('Reviews code changes.', 'Reviews code changes for the platform team.')
+    const f = files(base, ours, theirs)
+    const r = await cli(['merge-driver', f.o, f.a, f.b, 'agents/reviewer.md'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe("agentmerge: agents/reviewer.md:3: conflict: frontmatter field 'description' set differently on both sides\n")
+    const merged = readFileSync(f.a, 'utf8')
+    // The trailing blank line is part of each value (keep chomping): one on each side, no more, no fewer.
+    expect(merged).toBe(
+      '---\nname: reviewer\n' +
+        '<<<<<<< ours\ndescription: |+\n  Reviews code changes.\n  Use when a pull request is opened or updated.\n\n' +
+        '=======\ndescription: |+\n  Reviews code changes for the platform team.\n  Use when a pull request is opened.\n\n' +
+        '>>>>>>> theirs\ntools: Read, Grep\nmodel: sonnet\n---\n\nYou review code changes carefully.\n',
+    )
+    // Resolving by hand: keep one side's lines, drop the markers and the other side.
+    const take = (side: 'ours' | 'theirs') => merged.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, a: string, b: string) => (side === 'ours' ? a : b))
+    const description = (text: string) => parseAgent(text, 'agents/reviewer.md').meta.fields.find((x) => x.key === 'description')?.value
+    expect(description(take('ours'))).toBe('Reviews code changes.\nUse when a pull request is opened or updated.\n\n')
+    expect(description(take('ours'))).toBe(description(ours))
+    expect(description(take('theirs'))).toBe(description(theirs))
+    expect(take('ours')).toBe(ours)
+    expect(take('theirs')).toBe(theirs)
   })
 })
