@@ -256,7 +256,9 @@ export function settleRepairs(plan: RepairPlan, parsed: string, tree: Root, path
     for (const r of chosen) if (r.offset < c.offset) at -= r.from.length - r.to.length
     return inSpans(spans, at > fenceAt ? at + fenceShift : at)
   }
-  const final = chooseRepairs(plan.found.filter((c) => !inCode(c)))
+  // With every candidate outside code, the choice made when planning stands.
+  const outside = plan.found.filter((c) => !inCode(c))
+  const final = plan.repair && outside.length === plan.found.length ? chosen : chooseRepairs(outside)
   if (!plan.repair) return { warnings: warningsOf(final, false, path) }
   if (final.length === chosen.length && final.every((c, i) => c === chosen[i])) return { warnings: warningsOf(final, true, path) }
   // `final` is already the choice (the repairs outside code), so the plan
