@@ -2,7 +2,7 @@
 // golden merge of the five fixtures with its sidecar, a few orders of the
 // inputs, one file, the summary, and the error rules (output never an
 // input; a bad input reported, and nothing written).
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent, statementsOf } from '../src/index.js'
@@ -59,9 +59,23 @@ describe('merge CLI', () => {
     writeFileSync(input, readFileSync(FIXTURE_PATHS[2]!, 'utf8'))
     const result = await cli([input, FIXTURE_PATHS[0]!, '-o', input])
     expect(result.code, result.stderr).toBe(2)
-    expect(result.stderr).toMatch(/a\.md: output path is also an input/)
+    expect(result.stderr).toMatch(/a\.md: is the same file as the input .*a\.md; inputs are never overwritten/)
     expect(result.stderr).not.toMatch(/\n\s+at /)
     expect(readFileSync(input, 'utf8')).toBe(readFileSync(FIXTURE_PATHS[2]!, 'utf8'))
+  })
+
+  it('refuses an output that is an input under another name (a symlink) before reading anything, and writes nothing', async () => {
+    const dir = temp()
+    const input = join(dir, 'a.md')
+    const link = join(dir, 'out.md')
+    writeFileSync(input, readFileSync(FIXTURE_PATHS[2]!, 'utf8'))
+    symlinkSync(input, link)
+    const result = await cli([input, FIXTURE_PATHS[0]!, '-o', link])
+    expect(result.code, result.stderr).toBe(2)
+    expect(result.stderr).toMatch(/out\.md: is the same file as the input .*a\.md; inputs are never overwritten/)
+    expect(result.stderr).not.toMatch(/^merged /m)
+    expect(readFileSync(input, 'utf8')).toBe(readFileSync(FIXTURE_PATHS[2]!, 'utf8'))
+    expect(existsSync(`${link}.provenance.json`)).toBe(false)
   })
 
   it('reports a bad input in one line, writes nothing and exits 2', async () => {

@@ -256,7 +256,7 @@ describe('CLI', () => {
   it('merge --report refuses an input or the output as the report', async () => {
     const r = await cli(['merge', ...FIXTURE_PATHS, '-q', '--report', FIXTURE_PATHS[0]!])
     expect(r.code).toBe(2)
-    expect(r.stderr).toMatch(/output path is also an input/)
+    expect(r.stderr).toMatch(/is the same file as the input/)
     const out = join(dir, 'same.md')
     const s = await cli(['merge', ...FIXTURE_PATHS, '-q', '-o', out, '--report', out])
     expect(s.code).toBe(2)

@@ -7,6 +7,7 @@ import type { Dialect } from '../../model.js'
 import { FOLD_OPTIONS, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
+import { checkOutput } from '../../write/target.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import type { CliIo } from '../io.js'
@@ -43,10 +44,15 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     return run.code
   }
   const sidecar = mode === 'sidecar' ? `${output}.provenance.json` : undefined
+  // An output that is an input however spelled (a symlink, a hard link), or
+  // not a regular file, is refused before anything is read, as the write
+  // itself would refuse it.
   for (const target of [output, sidecar, options.report]) {
-    const input = target === undefined ? undefined : files.find((f) => same(f, target))
-    if (target && input) {
-      run.fail(new AgentError('output-is-input', 'output path is also an input; inputs are never overwritten', target))
+    if (target === undefined) continue
+    try {
+      checkOutput(target, files)
+    } catch (error) {
+      run.fail(error, target)
       return run.code
     }
   }
