@@ -51,10 +51,6 @@ const START = {
   linkRatio: 0,
   center: false,
   corpusIdf: true,
-  fillers: false,
-  legacyTerms: false,
-  implications: false,
-  vetoes: false,
 }
 const SPACE = {
   mix: [0, 0.3, 0.5, 0.7],
@@ -79,10 +75,6 @@ const ABLATIONS = [
   ['with long-paragraph bar -0.1', { long: 0.1 }],
   ['with complete link at 0.85', { linkRatio: 0.85 }],
   ['+ extra-part bar 0.2 (the merge folds with it)', { extra: 0.2 }],
-  ['+ fillers table', { fillers: true }],
-  ['+ synonyms and fillers (rule-based terms)', { legacyTerms: true }],
-  ['+ implications table', { implications: true }],
-  ['+ specifics and extra-requirement vetoes', { vetoes: true }],
 ]
 
 function parseArgs(argv) {
@@ -140,7 +132,7 @@ function evaluator(mods, families, learned) {
   const tables = new Map()
   const results = new Map()
   // Settings that change how a statement is read share a shape memo.
-  const shapeKey = (t) => JSON.stringify([t.explanation, t.qualifier, t.fillers, t.legacyTerms, t.implications, t.vetoes])
+  const shapeKey = (t) => JSON.stringify([t.explanation, t.qualifier])
   const run = (fam, t, data = learned) => {
     const key = fam.name + JSON.stringify(t) + (data === learned ? '' : data?.tag ?? 'none')
     let r = results.get(key)

@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates } from '../src/similarity/index.js'
-import { profileOf } from '../src/similarity/profile.js'
 import { ProfileMemo } from '../src/similarity/index.js'
 import { analyzeWords, WordMemo } from '../src/similarity/terms.js'
 
@@ -22,13 +21,6 @@ describe('WordMemo', () => {
     for (const order of [LINES, [...LINES].reverse()]) {
       const memo = new WordMemo()
       for (const text of order) expect(analyzeWords(text, memo)).toEqual(analyzeWords(text))
-    }
-  })
-
-  it('leaves profiles as profileOf makes them', () => {
-    const memo = new WordMemo()
-    for (const text of LINES) {
-      for (const kind of ['item', 'heading', 'paragraph']) expect(profileOf(text, kind, memo)).toEqual(profileOf(text, kind))
     }
   })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { groupDuplicates, type SimItem } from '../src/similarity/index.js'
 import { personaRole } from '../src/similarity/persona.js'
-import { normalizeCode } from '../src/similarity/profile.js'
+import { normalizeCode } from '../src/similarity/shape.js'
 
 describe('persona openings', () => {
   it('reads the role', () => {

@@ -11,7 +11,7 @@ import { explainPair, hasId, linkBound, linkValue, pairValue, pairValueAbove, pr
 import { shapeKey, shapeOf, type Shape } from './shape.js'
 import { StemMemo } from './tokens.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
-import { runWeights, type Weights } from './weights.js'
+import { runWeights } from './weights.js'
 
 /** A stem shared by more statements than this finds no candidates (it weighs next to nothing). */
 const MAX_POSTING = 1000
@@ -79,7 +79,6 @@ export class PairTable {
   readonly nodeItems: number[][]
   readonly reps: number[]
   private readonly prepared: Prepared[]
-  private readonly weights: Weights
   private readonly values = new Map<number, PairValue | undefined>()
   /**
    * Candidate pairs (x < y) with their values that can link at `floor` or
@@ -113,11 +112,11 @@ export class PairTable {
     this.nodeItems = keys.map((k) => byKey.get(k)!)
     this.reps = this.nodeItems.map((m) => firstByText(m, items))
     const nodeShapes = this.reps.map((r) => shapes[r]!)
-    this.weights = runWeights(tuning.corpusIdf ? learned : null, nodeShapes.map((s, n) => [s.cls === 'exact' ? [] : s.tokens, this.nodeItems[n]!.length] as const))
-    this.prepared = nodeShapes.map((s) => prepare(s, this.weights))
+    const weights = runWeights(tuning.corpusIdf ? learned : null, nodeShapes.map((s, n) => [s.cls === 'exact' ? [] : s.tokens, this.nodeItems[n]!.length] as const))
+    this.prepared = nodeShapes.map((s) => prepare(s, weights))
     if (tuning.center) centerVectors(this.prepared, this.nodeItems)
     forEachCandidate(this.prepared, (x, y) => {
-      const v = pairValueAbove(this.prepared[x]!, this.prepared[y]!, tuning, this.weights, floor)
+      const v = pairValueAbove(this.prepared[x]!, this.prepared[y]!, tuning, floor)
       if (!v) return
       this.values.set(x * this.n + y, v)
       this.candidates.push({ a: x, b: y, v })
@@ -128,7 +127,7 @@ export class PairTable {
   value(x: number, y: number): PairValue | undefined {
     const key = x < y ? x * this.n + y : y * this.n + x
     if (this.values.has(key)) return this.values.get(key)
-    const v = pairValue(this.prepared[x]!, this.prepared[y]!, this.tuning, this.weights)
+    const v = pairValue(this.prepared[x]!, this.prepared[y]!, this.tuning)
     this.values.set(key, v)
     return v
   }

@@ -6,9 +6,8 @@
 // learned.ts) groups duplicates for dedup and merge, and scores the pairs
 // diff and the merge driver consider (scorer.ts, through src/align). termsOf
 // (terms.ts, the rule-based reading of content terms) is what the merge's
-// conflict test, wording choice and opening choice and the alignment's
-// section titles compare; the rule tables behind it stay
-// only as switches of the evaluation's ablation (tuning.ts).
+// wording choice and opening choice and the alignment's section titles
+// compare.
 
 import { groupLearned, type ProfileMemo } from './group.js'
 import { loadLearned, type Learned } from './learned.js'

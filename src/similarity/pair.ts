@@ -9,7 +9,6 @@
 // classes and differing code are vetoes whatever the score.
 
 import type { Shape } from './shape.js'
-import { extraRequirement, specificsConflict } from './specifics.js'
 import { LONG_STEMS, SHORT_STEMS, type Tuning } from './tuning.js'
 import type { Weights } from './weights.js'
 import { byCodeUnits } from '../order.js'
@@ -113,13 +112,12 @@ export function pairScore(a: Prepared, b: Prepared, tuning: Tuning): number {
 }
 
 /** Why two statements can never be grouped, or undefined. */
-function veto(a: Shape, b: Shape, tuning: Tuning, weights: Weights): string | undefined {
+function veto(a: Shape, b: Shape, tuning: Tuning): string | undefined {
   if (a.cls !== b.cls) return 'different kinds'
   if (a.cls === 'exact') return a.exact === b.exact ? undefined : 'code differs'
   if (a.negative !== b.negative) return 'opposite polarity'
   if (tuning.persona !== null && a.persona !== b.persona) return 'role opening vs other prose'
   if (tuning.lead !== null && a.lead !== b.lead) return 'lead-in vs other prose'
-  if (tuning.vetoes && a.legacy && b.legacy) return specificsConflict(a.legacy, b.legacy) ?? extraRequirement(a.legacy, b.legacy, (t) => weights.idf(t))
   return undefined
 }
 
@@ -231,8 +229,8 @@ export interface PairValue {
   extra?: boolean
 }
 
-export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights): PairValue | undefined {
-  if (veto(a.shape, b.shape, tuning, weights)) return undefined
+export function pairValue(a: Prepared, b: Prepared, tuning: Tuning): PairValue | undefined {
+  if (veto(a.shape, b.shape, tuning)) return undefined
   const score = pairScore(a, b, tuning)
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   return { score, fixed, delta }
@@ -245,8 +243,8 @@ export function pairValue(a: Prepared, b: Prepared, tuning: Tuning, weights: Wei
  * cannot exceed it), then the lexical part; the vector cosine (most of the
  * cost) only when the pair could still reach its bar with a perfect one.
  */
-export function pairValueAbove(a: Prepared, b: Prepared, tuning: Tuning, weights: Weights, floor: number): PairValue | undefined {
-  if (veto(a.shape, b.shape, tuning, weights)) return undefined
+export function pairValueAbove(a: Prepared, b: Prepared, tuning: Tuning, floor: number): PairValue | undefined {
+  if (veto(a.shape, b.shape, tuning)) return undefined
   const { fixed, delta } = barOf(a.shape, b.shape, tuning)
   const bar = (fixed ?? floor + delta) - 1e-12
   // Unit vectors stored as float32: their dot product may pass 1 by a rounding error.

@@ -4,14 +4,37 @@
 // same class and text have the same shape, which lets grouping collapse them.
 
 import { conjunctsOf } from './conjuncts.js'
-import { isFiller } from './fillers.js'
-import { impliedBy } from './implications.js'
 import { personaRole } from './persona.js'
 import { isNegative } from './polarity.js'
-import { classOf, normalizeCode, profileOf, type Profile, type SimClass } from './profile.js'
-import { termsOf } from './terms.js'
-import { isContentWord, StemMemo, tokensOf, wordsOf, type Token, type Word } from './tokens.js'
+import { StemMemo, tokensOf, wordsOf, type Token } from './tokens.js'
 import type { Tuning } from './tuning.js'
+
+/**
+ * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
+ * heading: section titles, only ever matched with titles
+ * exact: code blocks and definitions, duplicates only when identical
+ */
+export type SimClass = 'text' | 'heading' | 'exact'
+
+export function classOf(kind: string): SimClass {
+  if (kind === 'code' || kind === 'definition') return 'exact'
+  if (kind === 'heading') return 'heading'
+  return 'text'
+}
+
+/**
+ * Code is a duplicate only if it would produce the same file: line endings,
+ * trailing spaces and surrounding blank lines do not change a file's meaning;
+ * anything else, indentation included, does.
+ */
+export function normalizeCode(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((l) => l.replace(/[ \t]+$/, ''))
+    .join('\n')
+    .replace(/^\n+|\n+$/g, '')
+}
 
 export interface Shape {
   cls: SimClass
@@ -26,8 +49,6 @@ export interface Shape {
   conjuncts: string[][]
   /** For code and definitions: the normalized text. */
   exact?: string
-  /** The rule-based engine's profile, when its vetoes are switched on (ablation only). */
-  legacy?: Profile
 }
 
 const ROLE_LABEL = /^\s*(?:role|identity|persona)\s*[:\-–—]\s*\S/i
@@ -40,35 +61,9 @@ export function shapeOf(text: string, kind: string, memo: StemMemo, tuning: Tuni
   const lead = cls === 'text' && (kind === 'lead' || /:\s*$/.test(text))
   // The text is split into words once, for its tokens and its polarity.
   const split = wordsOf(text)
-  let tokens = tuning.legacyTerms ? legacyTokens(text) : tokensOf(text, memo, tuning, split)
-  if (tuning.fillers && !tuning.legacyTerms) tokens = dropFillers(split.words, tokens, memo)
-  if (tuning.implications) {
-    const have = new Set(tokens.map((t) => t.stem))
-    for (const t of impliedBy([...have].sort())) if (!have.has(t)) tokens.push({ stem: t, weight: 0.5 })
-  }
+  const tokens = tokensOf(text, memo, tuning, split)
   tokens.sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))
-  const shape: Shape = { cls, persona, lead, negative: isNegative(text, split.words), tokens, conjuncts: conjunctsOf(split.folded, split.words, memo) }
-  if (tuning.vetoes) shape.legacy = profileOf(text, kind)
-  return shape
-}
-
-/** The rule-based engine's terms (synonyms, fillers, its own stemming), all at weight 1: for the ablation only. */
-function legacyTokens(text: string): Token[] {
-  return termsOf(text).map((stem) => ({ stem, weight: 1 }))
-}
-
-/** Tokens without the framing and praise words of fillers.ts (kept when nothing else is left). */
-function dropFillers(words: readonly Word[], tokens: Token[], memo: StemMemo): Token[] {
-  const filler = new Set<string>()
-  const content = new Set<string>()
-  for (const { word } of words) {
-    if (!isContentWord(word)) continue
-    const stem = memo.stem(word)
-    if (isFiller(word, stem)) filler.add(stem)
-    else content.add(stem)
-  }
-  const kept = tokens.filter((t) => content.has(t.stem) || !filler.has(t.stem))
-  return kept.length > 0 ? kept : tokens
+  return { cls, persona, lead, negative: isNegative(text, split.words), tokens, conjuncts: conjunctsOf(split.folded, split.words, memo) }
 }
 
 /**

@@ -1,8 +1,8 @@
 // Every number and switch of the learned similarity in one place. The shipped
 // defaults were chosen on all three labelled families; scripts/eval.mjs picks
 // them afresh on two families to score the third (docs/similarity.md has the
-// table and the selection rule). Switches for rules that did not earn their
-// place stay here so that the ablation can be re-run.
+// table and the selection rule). Rules that did not earn their place are
+// not kept as switches: docs/similarity.md says where they were measured.
 
 export interface Tuning {
   /** Score at or above which two statements are duplicates. */
@@ -30,11 +30,6 @@ export interface Tuning {
   center: boolean
   /** IDF from the learned corpus and the input (true) or from the input alone. */
   corpusIdf: boolean
-  /** Rule-table switches kept for the ablation (all off in the shipped defaults unless the table says otherwise). */
-  fillers: boolean
-  legacyTerms: boolean
-  implications: boolean
-  vetoes: boolean
 }
 
 export const SHORT_STEMS = 2
@@ -54,8 +49,4 @@ export const DEFAULT_TUNING: Tuning = {
   linkRatio: 0,
   center: false,
   corpusIdf: true,
-  fillers: false,
-  legacyTerms: false,
-  implications: false,
-  vetoes: false,
 }
