@@ -227,6 +227,20 @@ describe('numbered phases', () => {
     expect(titles([workflow, topics])).toEqual(expected)
     expect(titles([topics, workflow])).toEqual(expected)
   })
+
+  it('written as numbered list items with titles under a procedure are steps too: a topic section sharing a step\'s title never joins it', () => {
+    // A step's subsections stay under the step; the topic section keeps its own heading and its lists.
+    const sop = parseAgent(['# Agent', '', '## Standard Operating Procedure', '', '1. **Analysis**', '   - Read the codebase first.', '2. **Testing**', '   - Provide unit tests for all generated code.', '3. **Documentation**', '   - Explain the design in the pull request.', ''].join('\n'), 's.md')
+    const testing = parseAgent(['# Agent', '', '## Testing Excellence', '', '### Advanced Testing', '', '- Property-based testing with Hypothesis', '- Async tests with pytest-asyncio', ''].join('\n'), 't.md')
+    for (const agents of [[sop, testing], [testing, sop]]) {
+      const merged = mergeAgents(agents).agent
+      const step = sectionsOf(merged.root).find((x) => x.kind === 'item' && x.title === 'Testing')!
+      expect(statementsOf(step).map((x) => x.text)).toEqual(['Provide unit tests for all generated code.'])
+      const topic = sectionsOf(merged.root).find((x) => x.kind === 'heading' && x.title === 'Advanced Testing')!
+      expect(statementsOf(topic).map((x) => x.text)).toEqual(['Property-based testing with Hypothesis', 'Async tests with pytest-asyncio'])
+      expect(sectionsOf(merged.root).filter((x) => x.kind === 'item' && x.ordered === true).map((x) => x.title)).toEqual(['Analysis', 'Testing', 'Documentation'])
+    }
+  })
 })
 
 describe('one identity', () => {

@@ -26,8 +26,10 @@ export interface Unit extends SectionUnit {
 /**
  * Shapes that never align with each other: a block; a list item whose title
  * runs on into a lead ("**API**: Create services:"), which a heading cannot
- * write; a phase (a numbered heading under a title that speaks of a process:
- * "### 3. Quality Assurance" under "## Development Workflow"), which aligns
+ * write; a phase (a numbered heading or numbered list item with a title,
+ * under a title that speaks of a process: "### 3. Quality Assurance" under
+ * "## Development Workflow", "2. **Testing**" under "### Standard Operating
+ * Procedure"), which aligns
  * only with another input's phase, so that a procedure keeps its steps and
  * a step never leaves for a topic section that shares its title words; any
  * other section. `parent` is the title the section sits under.
@@ -36,7 +38,8 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   const first = section.body[0]
   if (lead) return 1
   if (first?.type === 'statement' && first.kind === 'lead') return 2
-  return section.kind === 'heading' && NUMBERING.test(section.title) && PROCESS.test(parent) ? 3 : 0
+  const numbered = (section.kind === 'heading' && NUMBERING.test(section.title)) || (section.kind === 'item' && section.ordered === true)
+  return numbered && PROCESS.test(parent) ? 3 : 0
 }
 
 /**
