@@ -89,6 +89,14 @@ export interface Placement {
   quote: number
   /** For items and tasks: whether their list was ordered. */
   ordered?: boolean
+  /**
+   * For items and tasks of a numbered list: the first of a list of its own,
+   * although the entry before it is a numbered item too (two numbered lists
+   * written one after the other; two inputs' procedures a merge writes one
+   * after the other). Writers keep the lists apart, each numbered from its
+   * start. Bullet lists one after the other are one list.
+   */
+  listStart?: boolean
   /** For table rows: the table's column alignment and whether this row is its head. */
   table?: { align: Array<'left' | 'right' | 'center' | null>; head: boolean; columns: number }
 }
@@ -148,6 +156,8 @@ export interface Section {
   depth: number
   /** For list-item pseudo-headings: whether their list was ordered. */
   ordered?: boolean
+  /** For list-item pseudo-headings: the first of a list of its own (as `Placement.listStart`). */
+  listStart?: boolean
   /** For list-item pseudo-headings with a checkbox: its state. */
   checked?: boolean
   /** Blockquote nesting depth of a pseudo-heading inside a quote. */

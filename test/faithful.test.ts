@@ -127,6 +127,17 @@ describe('faithful text on synthetic damage', () => {
     expect(gained(input, r.stdout)).toEqual([])
   })
 
+  it('keeps two numbered lists written one after the other apart, each numbered from its start, and stays so (bullet lists are one list)', async () => {
+    const lists = ['---', 'name: lists', '---', '', 'Steps:', '', '1. Read the logs', '2. Reproduce the bug', '', '1) Page the owner', '2) Write the summary', '', '- Keep notes', '', '* Share the notes', '', 'Done.', '', '- One list', '- still one list', ''].join('\n')
+    const r = await cli(['normalize', '-'], { input: lists })
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('1. Read the logs\n2. Reproduce the bug\n\n1) Page the owner\n2) Write the summary\n\n- Keep notes\n- Share the notes\n')
+    expect(r.stdout).toContain('- One list\n- still one list\n')
+    const agent = parseAgent(r.stdout, 'n.md')
+    expect(statementsOf(agent.root).filter((s) => s.placement.listStart).map((s) => s.text)).toEqual(['Page the owner'])
+    expect(renderAgent(agent)).toBe(r.stdout)
+  })
+
   it('a one-file merge writes the same statements as written', async () => {
     const r = await cli(['-q', '--provenance', 'none', '-'], { input })
     expect(r.code, r.stderr).toBe(0)

@@ -199,6 +199,21 @@ describe('order inside a merged section', () => {
     expect(order([y, x])).toEqual(expected)
   })
 
+  it('writes two procedures that share no step as two lists, each numbered from 1 as its author numbered it; one list when they share a step', () => {
+    const x = proc('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first'])
+    const y = proc('y.md', ['Check the deployment logs', 'Page the on-call owner'])
+    const z = proc('z.md', ['Check the deployment logs', 'Reproduce the failure locally'])
+    const body = (agents: Agent[]) => renderMerged(mergeAgents(agents)).split('\n').filter((l) => /^\d+[.)] /.test(l))
+    const apart = ['1. Read the failing test output', '2. Reproduce the failure locally', '3. Write a regression test first', '1) Check the deployment logs', '2) Page the on-call owner']
+    expect(body([x, y])).toEqual(apart)
+    expect(body([y, x])).toEqual(apart)
+    // Read back, the second list is still a list of its own.
+    const back = parseAgent(renderMerged(mergeAgents([x, y])), 'm.md')
+    expect(statementsOf(back.root).filter((s) => s.placement.listStart).map((s) => s.text)).toEqual(['Check the deployment logs'])
+    expect(body([x, z]).every((l) => /^\d+\. /.test(l))).toBe(true)
+    expect(body([x, z])).toHaveLength(4)
+  })
+
   it('keeps the order of the shared steps that the one input holding both gives, whatever the other inputs', () => {
     const a = proc('a.md', ['Freeze the deploy pipeline', 'Snapshot the production database', 'Drain the worker queues', 'Notify the support channel', 'Switch traffic to the standby region', 'Rotate the database credentials'])
     const b = proc('b.md', ['Rotate the database credentials', 'Archive the release artifacts', 'Unfreeze the deploy pipeline', 'Write the incident summary', 'Close the change ticket'])

@@ -8,7 +8,8 @@
 // the entries that stand for items of several inputs, in position order;
 // between two anchors each input's other items come as a run, in its own
 // order. Lists that share steps are merged step by step, and lists that
-// share none are kept whole, one after the other, not interleaved.
+// share none are kept whole, one after the other, not interleaved (tree.ts
+// writes each as a list of its own).
 import type { Item } from './units.js'
 import { byCodeUnits } from '../order.js'
 import { MinHeap } from './heap.js'

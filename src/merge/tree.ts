@@ -117,12 +117,16 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   }
   // A block (a lead-in and its list) is aligned on its anchors.
   const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
-  for (const v of orderEntries(entries, input.paths, input.base, aligned)) {
+  const ordered = orderEntries(entries, input.paths, input.base, aligned)
+  const starts = listStarts(ordered, new Map(entries.map((e) => [e.value, new Set(e.places.map((p) => p.agent))])))
+  for (const v of ordered) {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
-      blocks.push(v.fold.statement)
+      const st = v.fold.statement
+      blocks.push(starts.has(v) ? { ...st, placement: { ...st.placement, listStart: true } } : st)
       folds.push(v.fold)
     } else if (v.section) {
+      if (starts.has(v)) v.section.listStart = true
       blocks.push(v.section)
       merged.push(...v.built.children)
     } else {
@@ -140,6 +144,33 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     }
   }
   return { blocks, folds, children: merged, orphans }
+}
+
+/**
+ * The entries that start a list of their own. Where a run of numbered
+ * entries (steps, numbered items) holds the lists of several inputs and no
+ * entry stands for two inputs' (the procedures share no step), each input's
+ * list is written as a list of its own, numbered from 1, as its author
+ * numbered it: run on as one list, two procedures read as one procedure
+ * doing both.
+ */
+function listStarts<V extends { fold: Fold } | { section?: Section }>(values: readonly V[], inputsOf: ReadonlyMap<V, ReadonlySet<number>>): Set<V> {
+  const numbered = (v: V): boolean => ('fold' in v ? v.fold.statement.placement.ordered === true && (v.fold.statement.kind === 'item' || v.fold.statement.kind === 'task') : v.section?.kind === 'item' && v.section.ordered === true)
+  const starts = new Set<V>()
+  let run: V[] = []
+  const flush = () => {
+    const inputs = run.map((v) => inputsOf.get(v) ?? new Set<number>())
+    if (inputs.every((s) => s.size === 1) && new Set(inputs.map((s) => [...s][0])).size > 1) {
+      for (let i = 1; i < run.length; i++) if ([...inputs[i]!][0] !== [...inputs[i - 1]!][0]) starts.add(run[i]!)
+    }
+    run = []
+  }
+  for (const v of values) {
+    if (numbered(v)) run.push(v)
+    else flush()
+  }
+  flush()
+  return starts
 }
 
 /** Our own comment before a kept side of a conflict: not a statement when the file is read again. */

@@ -180,14 +180,14 @@ function addTable(table: Table, body: Block[], ctx: Context): void {
   })
 }
 
-function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): void {
+function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, listStart: boolean): void {
   const ordered = list.ordered === true
   const nested = item.children.some((c) => c.type === 'list')
   if (!nested) {
     const text = plainText(item.children)
     const task = typeof item.checked === 'boolean'
     const norm = task ? taskNorm(item.checked === true, text) : text
-    addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), { ordered }, task ? item.checked === true : undefined)
+    addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), listStart ? { ordered, listStart } : { ordered }, task ? item.checked === true : undefined)
     return
   }
   const [first, ...rest] = item.children
@@ -208,13 +208,15 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context): v
     section.body.push(makeStatement('lead', lead, text, text, ctx, line))
   }
   if (typeof item.checked === 'boolean') section.checked = item.checked
+  if (listStart) section.listStart = true
   const inner = { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 }
   addBlocks(first?.type === 'paragraph' ? rest : item.children, section.body, inner)
   body.push(section)
 }
 
-function addList(list: List, body: Block[], ctx: Context): void {
-  for (const item of list.children) addListItem(item, list, body, ctx)
+/** A list's items; `afterList`: the node before it is a numbered list too, which it must not run into when written (it numbers from its own start). */
+function addList(list: List, body: Block[], ctx: Context, afterList = false): void {
+  list.children.forEach((item, i) => addListItem(item, list, body, ctx, afterList && i === 0))
 }
 
 /** Adds a run of block nodes (not headings at top level) to a section body. */
@@ -243,9 +245,12 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
         }
         break
       }
-      case 'list':
-        addList(node, body, { ...ctx, depth: ctx.depth + 1 })
+      case 'list': {
+        const before = nodes[i - 1]
+        // Only numbering makes two lists differ: bullet lists one after the other are one list, whatever their markers.
+        addList(node, body, { ...ctx, depth: ctx.depth + 1 }, before?.type === 'list' && before.ordered === true && node.ordered === true)
         break
+      }
       case 'code': {
         const text = collapse(`${node.lang ? node.lang + ': ' : ''}${node.value}`)
         body.push(makeStatement('code', node, text, codeNorm(node.lang, node.value), ctx, line))

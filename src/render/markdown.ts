@@ -16,7 +16,7 @@ import { renderFrontmatter } from './frontmatter.js'
 
 // A rendered block waiting to be grouped into its container.
 type Piece =
-  | { kind: 'item'; quote: number; ordered: boolean; node: ListItem }
+  | { kind: 'item'; quote: number; ordered: boolean; start: boolean; node: ListItem }
   | { kind: 'row'; quote: number; table: NonNullable<Placement['table']>; node: TableRow }
   | { kind: 'block'; quote: number; node: RootContent }
 
@@ -70,7 +70,7 @@ function statementPiece(statement: Statement): Piece {
   const source = sourceText(node)
   if (node.type === 'listItem') {
     const children = source === undefined ? node.children : [verbatim(source)]
-    return { kind: 'item', quote, ordered: statement.placement.ordered === true, node: itemNode(children as ListItem['children'], node.checked) }
+    return { kind: 'item', quote, ordered: statement.placement.ordered === true, start: statement.placement.listStart === true, node: itemNode(children as ListItem['children'], node.checked) }
   }
   if (node.type === 'tableRow' && statement.placement.table) return { kind: 'row', quote, table: statement.placement.table, node }
   return { kind: 'block', quote, node: source === undefined ? node : verbatim(source) }
@@ -83,7 +83,7 @@ function sectionPieces(section: Section, out: Piece[]): void {
     const lead = first?.type === 'statement' && first.kind === 'lead' ? first : undefined
     const body = lead ? rest : section.body
     const children = [titleBlock(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
-    out.push({ kind: 'item', quote, ordered: section.ordered === true, node: itemNode(children, section.checked) })
+    out.push({ kind: 'item', quote, ordered: section.ordered === true, start: section.listStart === true, node: itemNode(children, section.checked) })
     return
   }
   if (section.kind === 'heading') {
@@ -118,7 +118,7 @@ function group(pieces: Piece[], level: number): RootContent[] {
       const list: List = { type: 'list', ordered: piece.ordered, spread: false, children: [] }
       while (i < pieces.length) {
         const next = pieces[i]!
-        if (next.kind !== 'item' || next.quote !== level || next.ordered !== piece.ordered) break
+        if (next.kind !== 'item' || next.quote !== level || next.ordered !== piece.ordered || (next.start && next !== piece)) break
         list.children.push(next.node)
         i++
       }
