@@ -37,6 +37,22 @@ export function partOf(here: readonly Item[]): 0 | 1 | 2 {
  */
 export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number, aligned = false): T[] {
   if (entries.length === 0) return []
+  const keyed = keyedEntries(entries, paths, base)
+  if (aligned) slotByAnchors(keyed)
+  keyed.sort((x, y) => x.e.part - y.e.part || x.slot - y.slot || x.run - y.run || x.pos - y.pos || byCodeUnits(x.e.key, y.e.key))
+  return keyed.map((k) => k.e.value)
+}
+
+/** An entry with what orders it: its owner's run (by input priority) and position; its slot once slotted. */
+export interface Keyed<T> {
+  e: Entry<T>
+  run: number
+  pos: number
+  slot: number
+}
+
+/** Each entry with its owner (its contributor in the earliest run) and that owner's run and position. */
+export function keyedEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number): Array<Keyed<T>> {
   const runsOf = new Map<number, { count: number; least: string }>()
   for (const e of entries) {
     for (const p of e.places) {
@@ -54,15 +70,11 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
     return Number(y === base) - Number(x === base) || b.count - a.count || byCodeUnits(a.least, b.least) || byCodeUnits(paths[x]!, paths[y]!) || x - y
   })
   const priority = new Map(runs.map((a, i) => [a, i]))
-  const keyed = entries.map((e) => {
-    // The entry's owner: its contributor in the earliest run.
+  return entries.map((e) => {
     let owner = e.places[0]
     for (const p of e.places) if (owner === undefined || priority.get(p.agent)! < priority.get(owner.agent)!) owner = p
     return { e, run: owner === undefined ? runs.length : priority.get(owner.agent)!, pos: owner?.pos ?? 1, slot: 0 }
   })
-  if (aligned) slotByAnchors(keyed)
-  keyed.sort((x, y) => x.e.part - y.e.part || x.slot - y.slot || x.run - y.run || x.pos - y.pos || byCodeUnits(x.e.key, y.e.key))
-  return keyed.map((k) => k.e.value)
 }
 
 /**
@@ -75,14 +87,14 @@ export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly st
  * last anchor holding an earlier item of its input, so it stays between the
  * anchors its input placed it between.
  */
-function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; slot: number }>): void {
-  type Keyed = (typeof keyed)[number]
+export function slotByAnchors<T>(keyed: Array<Keyed<T>>): void {
+  type Slotted = Keyed<T>
   const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
   // Ties go to the anchor met first, as a scan of the anchors in order would.
   const index = new Map(anchors.map((a, i) => [a, i]))
-  const earlier = (x: Keyed, y: Keyed) => (x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key) || index.get(x)! - index.get(y)!) < 0
+  const earlier = (x: Slotted, y: Slotted) => (x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key) || index.get(x)! - index.get(y)!) < 0
   // Each input's anchors in its own order: a chain; an anchor waits for its predecessor in every chain.
-  const chains = new Map<number, Array<{ anchor: Keyed; pos: number }>>()
+  const chains = new Map<number, Array<{ anchor: Slotted; pos: number }>>()
   for (const anchor of anchors) {
     for (const p of anchor.e.places) {
       const chain = chains.get(p.agent)
@@ -90,8 +102,8 @@ function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; 
       else chains.set(p.agent, [{ anchor, pos: p.pos }])
     }
   }
-  const next = new Map<Keyed, Set<Keyed>>(anchors.map((a) => [a, new Set()]))
-  const waiting = new Map<Keyed, number>(anchors.map((a) => [a, 0]))
+  const next = new Map<Slotted, Set<Slotted>>(anchors.map((a) => [a, new Set()]))
+  const waiting = new Map<Slotted, number>(anchors.map((a) => [a, 0]))
   for (const chain of chains.values()) {
     chain.sort((x, y) => x.pos - y.pos)
     for (let i = 1; i < chain.length; i++) {
@@ -103,13 +115,13 @@ function slotByAnchors<T>(keyed: Array<{ e: Entry<T>; run: number; pos: number; 
   }
   // The ready anchors, and all those left (for when none is ready); an
   // anchor already placed is dropped from either when it comes up.
-  const ready = new MinHeap<Keyed>(earlier)
-  const all = new MinHeap<Keyed>(earlier)
+  const ready = new MinHeap<Slotted>(earlier)
+  const all = new MinHeap<Slotted>(earlier)
   for (const a of anchors) {
     all.push(a)
     if (waiting.get(a) === 0) ready.push(a)
   }
-  const placed = (a: Keyed) => a.slot !== 0
+  const placed = (a: Slotted) => a.slot !== 0
   let slot = 1
   for (let left = anchors.length; left > 0; left--) {
     while (ready.size > 0 && placed(ready.peek()!)) ready.pop()
