@@ -258,6 +258,22 @@ describe('numbered phases', () => {
   })
 })
 
+describe('the agent\'s title', () => {
+  it('is the input H1 that names the merged name, not the shortest or the first', () => {
+    const file = (path: string, name: string, h1: string | undefined, rule: string) => parseAgent(['---', `name: ${name}`, 'description: Writes Python.', '---', '', ...(h1 ? [`# ${h1}`, ''] : []), '## Rules', '', `- ${rule}`, ''].join('\n'), path)
+    const a = file('a.md', 'python-expert', 'Python Expert', 'Use type hints everywhere')
+    const b = file('b.md', 'python-pro', undefined, 'Profile before optimizing')
+    const c = file('c.md', 'python-pro', 'Python Pro Agent', 'Prefer pathlib over os.path')
+    for (const agents of [[a, b, c], [c, b, a], [b, a, c]]) {
+      const r = mergeAgents(agents)
+      expect(r.agent.meta.name).toBe('python-pro')
+      expect(sectionsOf(r.agent.root).filter((s) => s.kind === 'heading' && s.depth === 1).map((s) => s.title)).toEqual(['Python Pro Agent'])
+    }
+    // The base's title wins, as its wording does.
+    expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
+  })
+})
+
 describe('one identity', () => {
   it('reads the paragraph under a numbered identity heading as an opening, with or without a space after the number', () => {
     const a = parseAgent(['# Agent', '', '## 1.Identity', '', 'A careful reviewer of database migrations.', '', '## Rules', '', '- Check every index', ''].join('\n'), 'a.md')

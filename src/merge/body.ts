@@ -15,7 +15,7 @@ import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { linksOf } from './links.js'
 import { collect, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
-import { clearestTitle, TermMemo } from './wording.js'
+import { agentTitle, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, resolveConflicts, resolveFormats, type Recorded } from './stages.js'
 
 export type { Fold } from './fold.js'
@@ -47,6 +47,8 @@ export interface BodyOptions {
   openings?: ReadonlySet<Statement>
   /** The opening written first, standing for itself. */
   opening?: Fold
+  /** The merged agent's name (frontmatter), which its title should name. */
+  name?: string
 }
 
 /** Content signature of a section, for ranking: title, then its statements. */
@@ -166,7 +168,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   let root = top.section
   if (wrappers.length > 0) {
     const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)
-    const chosen = clearestTitle(wrappers, baseWrapper)
+    const chosen = agentTitle(wrappers, options.name ?? '', baseWrapper)
     const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body }
     root = { ...root, body: [title] }
     top.members = wrappers

@@ -200,6 +200,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
       base,
       decider,
       openings: id.openings,
+      name: meta.meta.name,
       ...(id.opening ? { opening: id.opening } : {}),
       ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
       ...(options.conflicts ? { conflicts: options.conflicts } : {}),

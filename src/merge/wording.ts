@@ -5,7 +5,8 @@ import type { PhrasingContent, Text } from 'mdast'
 import type { Section, Statement } from '../model.js'
 import { termsOf, WordMemo } from '../similarity/index.js'
 import { byCodeUnits } from '../order.js'
-import { NUMBERING } from '../align/index.js'
+import { keyWords, NUMBERING } from '../align/index.js'
+import { sectionKey } from '../normalize/key.js'
 
 const DECORATED = /[\p{Extended_Pictographic}]/u
 
@@ -74,6 +75,20 @@ export function clearestTitle(sections: readonly Section[], prefer?: Section): S
   })
   scored.sort((x, y) => x.decorated - y.decorated || y.shared - x.shared || x.s.title.length - y.s.title.length || byCodeUnits(x.s.title, y.s.title) || byCodeUnits(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line)
   return scored[0]!.s
+}
+
+/**
+ * The agent's title (its H1) among the inputs' titles: `prefer`'s (the
+ * base's) when given; else one of those naming the merged agent's `name`
+ * with the most of its words (`python-pro`: "python", "pro"), so that the
+ * title names the agent the frontmatter names; among those, the clearest.
+ */
+export function agentTitle(titles: readonly Section[], name: string, prefer?: Section): Section {
+  if (prefer && titles.includes(prefer)) return prefer
+  const named = new Set(keyWords(sectionKey(name.replace(/[-_.]+/g, ' '))))
+  const shared = titles.map((t) => keyWords(t.key).filter((w) => named.has(w)).length)
+  const most = Math.max(...shared)
+  return clearestTitle(titles.filter((_, i) => shared[i] === most))
 }
 
 /** Title nodes without a leading `1.` that numbered the section in its own file. */
