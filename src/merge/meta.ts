@@ -260,6 +260,9 @@ function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: '
     if (name === undefined) dropped.push(id)
     else if (!names.includes(name)) names.push(name)
   }
+  // Written in name order, whatever case a dialect spells them in; the
+  // preferred file's own order survives where its value is written as it stands.
+  names.sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
   if (dropped.length > 0) ctx.conflicts.push(warning('tools-dropped', `tools: ${dropped.join(', ')} ${dropped.length === 1 ? 'has' : 'have'} no ${to} name and ${dropped.length === 1 ? 'is' : 'are'} not written`, preferred.path, ctx.line))
   if (form === 'string') return names.join(', ')
   if (form === 'list') return names
@@ -312,15 +315,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   if (result === undefined) {
     return { decision: { key: 'tools', value: null, from, rule: policy, others: [], note: 'every tool: a variant without a tools field grants all tools' } }
   }
-  const ids = [...result]
-  // Keep the preferred file's order and form when it is in the output dialect.
-  const prefOrder = (preferred.meta.tools ?? []).map((t) => t.id)
-  ids.sort((a, b) => {
-    const ia = prefOrder.indexOf(a)
-    const ib = prefOrder.indexOf(b)
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib)
-    return byCodeUnits(a, b)
-  })
+  const ids = [...result].sort(byCodeUnits)
   const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
   const prefGrants = grants(preferred)
   const value = prefField && preferred.meta.dialect === to && prefGrants && prefGrants.size === result.size && ids.every((id) => prefGrants.has(id))
