@@ -1,8 +1,10 @@
-// Turns a statement's text into the terms it is compared on: words are
-// case-folded, split at `/` and `-`, rewritten through the synonym table,
-// stemmed, and stripped of stopwords and fillers. Each term remembers whether
-// it was written as a specific (inside parentheses, after "e.g."/"such as",
-// or a number), which is what the subsumption rule in specifics.ts reads.
+// The rule-based content terms of a text, which section titles (the
+// alignment), the merge's wording, opening and conflict tests read: words
+// are case-folded, split at `/` and `-`, rewritten through the synonym
+// table, stemmed, and stripped of stopwords and fillers (a purpose such as
+// "for performance" and praise such as "scalable" before a noun count as
+// fillers). The grouping reads statements with tokens.ts instead
+// (docs/similarity.md says why both remain).
 
 import { stemmer } from 'stemmer'
 import { isFiller, NEGATIONS, STOPWORDS } from './fillers.js'
@@ -11,33 +13,21 @@ import { CASED_ACRONYMS, SYNONYMS } from './synonyms.js'
 export interface Term {
   /** The normalized term: a canonical synonym, a number, or a stem. */
   term: string
-  /** Written inside parentheses or an "e.g." / "such as" list. */
+  /** Written inside parentheses or an "e.g." / "such as" list: never a purpose. */
   example: boolean
-  /** A literal: a quantity (`80%`, `100ms`, `p95`, `18+`) or a path (`src/`). */
-  number: boolean
   /** A filler word (kept only when a statement has nothing else). */
   filler: boolean
-  /** Index of the coordinated clause it came from: "A and B" has two. */
-  clause: number
-  /**
-   * In a trailing prepositional modifier ("... with proper indexing", "...
-   * for backend services"): it qualifies what comes before rather than adding
-   * a requirement of its own, so it weighs less and is not required.
-   */
-  modifier: boolean
 }
 
 interface Token {
   word: string
   /** Already final: a synonym's canonical form, or a path kept verbatim. */
   fixed: boolean
-  path?: boolean
   example: boolean
   /** Index of the coordinated clause ("A and B, C") the token belongs to. */
   clause: number
   /** Index of the punctuation-delimited segment (conjunctions do not end one). */
   segment: number
-  modifier?: boolean
 }
 
 // A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
@@ -126,7 +116,7 @@ function splitWords(raw: string): string[] {
   return splitParts(raw).map((p) => p.toLowerCase())
 }
 
-// File paths and file names are literal specifics: "Tests (tests/)" names a
+// File paths and file names are kept verbatim: "Tests (tests/)" names a
 // directory, not the idea of testing. `Node.js`-style names are not paths.
 const FILE_EXT = /\.(?:md|mdx|ts|tsx|mjs|cjs|json|ya?ml|toml|ini|env|py|go|rs|java|kt|rb|php|cs|sh|txt|lock|sql|html|css|xml|csv|cfg|conf)$/
 function isPath(lower: string): boolean {
@@ -244,7 +234,6 @@ interface WrittenWord {
   word: string
   /** Already final: a synonym's canonical form, a cased acronym, or a path. */
   fixed: boolean
-  path: boolean
   /** How many slashes of the token come before it (each starts a clause). */
   slashes: number
 }
@@ -266,11 +255,11 @@ function readWritten(orig: string): Written {
   if (read.opensExamples) return read
   const syn = SYN_SINGLE.get(lower)
   if (syn && /[^a-z0-9]/.test(lower)) {
-    read.words.push({ word: syn, fixed: true, path: false, slashes: 0 })
+    read.words.push({ word: syn, fixed: true, slashes: 0 })
   } else if (NEGATIONS.has(lower) || STOPWORDS.has(lower)) {
-    read.words.push({ word: lower, fixed: false, path: false, slashes: 0 })
+    read.words.push({ word: lower, fixed: false, slashes: 0 })
   } else if (isPath(lower)) {
-    read.words.push({ word: lower, fixed: true, path: true, slashes: 0 })
+    read.words.push({ word: lower, fixed: true, slashes: 0 })
   } else {
     // "authentication/authorization": each side of a slash is its own clause.
     let pieces = 0
@@ -279,8 +268,8 @@ function readWritten(orig: string): Written {
       if (pieces++ > 0) read.slashes++
       for (const part of splitParts(piece)) {
         const cased = casedAcronym(part)
-        if (cased) read.words.push({ word: cased, fixed: true, path: false, slashes: read.slashes })
-        else read.words.push({ word: part.toLowerCase(), fixed: false, path: false, slashes: read.slashes })
+        if (cased) read.words.push({ word: cased, fixed: true, slashes: read.slashes })
+        else read.words.push({ word: part.toLowerCase(), fixed: false, slashes: read.slashes })
       }
     }
   }
@@ -319,7 +308,7 @@ function rawTokens(text: string, memo: WordMemo | undefined): Token[] {
     if (read.conjunction) clause++
     const example = inParen || exampleRun || (list >= 0 && at >= list)
     for (const w of read.words) {
-      out.push({ word: w.word, fixed: w.fixed, path: w.path, example, clause: clause + w.slashes, segment })
+      out.push({ word: w.word, fixed: w.fixed, example, clause: clause + w.slashes, segment })
     }
     clause += read.slashes
     // "such as" opens a list of examples that runs to the end of the clause.
@@ -421,7 +410,6 @@ export function analyzeWords(text: string, memo?: WordMemo): Term[] {
   }
   markPurposes(tokens, termOf)
   markAttributive(tokens, termOf)
-  markModifiers(tokens, termOf)
   return out
 }
 
@@ -446,64 +434,23 @@ function markAttributive(tokens: readonly Token[], termOf: readonly (Term | unde
   }
 }
 
-// Prepositions that open a trailing modifier once the clause has named its
-// subject: "CI/CD pipelines | for backend services", "Transaction management
-// | with rollback". A statement that opens with one ("Design for API
-// versioning") has no subject before it, so nothing is a modifier there.
-const MODIFIER_OPENERS: ReadonlySet<string> = new Set(['with', 'for', 'using', 'via', 'through'])
-
-/**
- * Mark the terms of trailing prepositional phrases as modifiers. A modifier
- * runs to the next punctuation or parenthesis (not to the next "and": "with
- * security and performance in mind" is one phrase) and gets a clause of its
- * own, so the extra-requirement rule can tell it from the subject.
- */
-function markModifiers(tokens: readonly Token[], termOf: readonly (Term | undefined)[]): void {
-  let segment = -1
-  let content = false
-  let open = -1
-  tokens.forEach((t, i) => {
-    if (t.segment !== segment) {
-      segment = t.segment
-      content = false
-      open = -1
-    }
-    const w = termOf[i]
-    if (open >= 0) {
-      if (w) {
-        w.modifier = true
-        w.clause = MODIFIER_CLAUSE + open
-      }
-      return
-    }
-    if (!t.fixed && !t.example && content && MODIFIER_OPENERS.has(t.word)) {
-      open = i
-      return
-    }
-    if (w && !w.filler && !w.example) content = true
-  })
-}
-
-/** Clause numbers of modifiers start here, apart from coordinated clauses. */
-export const MODIFIER_CLAUSE = 1_000_000
-
 /** The term a token becomes, or undefined for a stopword. */
 function analyzeToken(t: Token, memo: WordMemo | undefined): Term | undefined {
   if (t.fixed) {
-    return { term: t.word, example: t.example, number: t.path === true || NUMBER_RE.test(t.word), filler: false, clause: t.clause, modifier: false }
+    return { term: t.word, example: t.example, filler: false }
   }
   const w = t.word
   if (NEGATIONS.has(w)) {
-    return { term: 'not', example: t.example, number: false, filler: false, clause: t.clause, modifier: false }
+    return { term: 'not', example: t.example, filler: false }
   }
   if (STOPWORDS.has(w)) return undefined
   if (w.length === 1 && !/\d/.test(w)) return undefined
   if (/^\d/.test(w) || NUMBER_RE.test(w)) {
     // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-    return { term: w, example: t.example, number: true, filler: false, clause: t.clause, modifier: false }
+    return { term: w, example: t.example, filler: false }
   }
   const { term, filler } = memo ? memo.stemmed(w) : stemWord(w)
-  return { term, example: t.example, number: false, filler, clause: t.clause, modifier: false }
+  return { term, example: t.example, filler }
 }
 
 /** Turn a clause-final "for <quality>" into filler. */
@@ -530,23 +477,19 @@ export function termsOf(text: string, memo?: WordMemo): string[] {
 }
 
 function copyTerm(w: Term): Term {
-  return { term: w.term, example: w.example, number: w.number, filler: w.filler, clause: w.clause, modifier: w.modifier }
+  return { term: w.term, example: w.example, filler: w.filler }
 }
 
 /** Unique content terms (fillers dropped unless nothing else is left). */
-export function uniqueTerms(words: readonly Term[]): Term[] {
+function uniqueTerms(words: readonly Term[]): Term[] {
   const content = words.filter((w) => !w.filler)
   const chosen = content.length > 0 ? content : words
   const seen = new Map<string, Term>()
   for (const w of chosen) {
     const prev = seen.get(w.term)
     if (!prev) seen.set(w.term, copyTerm(w))
-    else {
-      // A term written both plainly and as an example counts as plain; one
-      // written both in the subject and in a modifier counts as subject.
-      if (prev.example && !w.example) prev.example = false
-      if (prev.modifier && !w.modifier) prev.modifier = false
-    }
+    // A term written both plainly and as an example counts as plain.
+    else if (prev.example && !w.example) prev.example = false
   }
   return [...seen.values()]
 }
