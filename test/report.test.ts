@@ -3,7 +3,7 @@
 // markup, nothing loaded from anywhere, readable colors, and the CLI options
 // that write them.
 import { createHash } from 'node:crypto'
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { diffAgents, mergeAgents, nearRepeats, parseAgent, renderDiffReport, renderMergeReport, statementsOf, summaryLine, type Agent } from '../src/index.js'
@@ -261,6 +261,15 @@ describe('CLI', () => {
     const s = await cli(['merge', ...FIXTURE_PATHS, '-q', '-o', out, '--report', out])
     expect(s.code).toBe(2)
     expect(s.stderr).toMatch(/--report names the merged file/)
+    // The same file under another name (a symlink to the output) is refused too, and nothing is written.
+    const d = tempDir()
+    const target = join(d, 'out.md')
+    const link = join(d, 'report.html')
+    symlinkSync(target, link)
+    const t = await cli(['merge', ...FIXTURE_PATHS, '-q', '-o', target, '--report', link])
+    expect(t.code).toBe(2)
+    expect(t.stderr).toMatch(/--report names the merged file/)
+    expect(existsSync(target)).toBe(false)
   })
 
   it('diff --format html prints the page and exits as diff does', async () => {

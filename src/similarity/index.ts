@@ -6,7 +6,7 @@
 // learned.ts) groups duplicates for dedup and merge, and scores the pairs
 // diff and the merge driver consider (scorer.ts, through src/align). termsOf
 // (terms.ts, the rule-based reading of content terms) is what the merge's
-// wording choice and opening choice and the alignment's section titles
+// wording, opening and conflict tests and the alignment's section titles
 // compare.
 
 import { groupLearned, type ProfileMemo } from './group.js'

@@ -25,6 +25,13 @@ export function finalTarget(path: string): string {
   throw new AgentError('symlink-loop', 'too many levels of symbolic links', path)
 }
 
+/** Whether two writes end at one file: the same final path, or (both existing) the same file under two names. */
+export function sameTarget(a: string, b: string): boolean {
+  if (finalTarget(a) === finalTarget(b)) return true
+  const id = identity(a)
+  return id !== undefined && id === identity(b)
+}
+
 /** A file's identity (device and inode), undefined when it does not exist: the same file whatever its spelling. */
 export function identity(path: string): string | undefined {
   try {

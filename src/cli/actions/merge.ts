@@ -7,7 +7,7 @@ import type { Dialect } from '../../model.js'
 import { FOLD_OPTIONS, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
-import { checkOutput } from '../../write/target.js'
+import { checkOutput, sameTarget } from '../../write/target.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import type { CliIo } from '../io.js'
@@ -56,7 +56,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
       return run.code
     }
   }
-  if (options.report !== undefined && [output, sidecar].some((t) => t !== undefined && same(t, options.report!))) {
+  if (options.report !== undefined && [output, sidecar].some((t) => t !== undefined && sameTarget(t, options.report!))) {
     run.fail(new AgentError('bad-option', '--report names the merged file or its sidecar; give the report its own file', options.report))
     return run.code
   }
