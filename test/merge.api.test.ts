@@ -256,6 +256,16 @@ describe('numbered phases', () => {
       expect(sectionsOf(merged.root).filter((x) => x.kind === 'item' && x.ordered === true).map((x) => x.title)).toEqual(['Analysis', 'Testing', 'Documentation'])
     }
   })
+
+  it('join the same step written numbered in one input and bulleted in another', () => {
+    const numbered = parseAgent(['# Agent', '', '## Development Workflow', '', '1. **Testing**', '   - Run the unit tests.', ''].join('\n'), 'n.md')
+    const bulleted = parseAgent(['# Agent', '', '## Development Workflow', '', '- **Testing**', '  - Run the integration tests.', ''].join('\n'), 'b.md')
+    for (const agents of [[numbered, bulleted], [bulleted, numbered]]) {
+      const steps = sectionsOf(mergeAgents(agents).agent.root).filter((x) => x.kind === 'item')
+      expect(steps.map((x) => x.title)).toEqual(['Testing'])
+      expect(statementsOf(steps[0]!).map((x) => x.text).sort()).toEqual(['Run the integration tests.', 'Run the unit tests.'])
+    }
+  })
 })
 
 describe('the agent\'s title', () => {

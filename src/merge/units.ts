@@ -26,8 +26,8 @@ export interface Unit extends SectionUnit {
 /**
  * Shapes that never align with each other: a block; a list item whose title
  * runs on into a lead ("**API**: Create services:"), which a heading cannot
- * write; a phase (a numbered heading or numbered list item with a title,
- * under a title that speaks of a process: "### 3. Quality Assurance" under
+ * write; a phase (a numbered heading or a list item with a title, numbered
+ * or bulleted, under a title that speaks of a process: "### 3. Quality Assurance" under
  * "## Development Workflow", "2. **Testing**" under "### Standard Operating
  * Procedure"), which aligns
  * only with another input's phase, so that a procedure keeps its steps and
@@ -38,8 +38,10 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   const first = section.body[0]
   if (lead) return 1
   if (first?.type === 'statement' && first.kind === 'lead') return 2
-  const numbered = (section.kind === 'heading' && NUMBERING.test(section.title)) || (section.kind === 'item' && section.ordered === true)
-  return numbered && PROCESS.test(parent) ? 3 : 0
+  // A list item with a title is a step under a process title whether its
+  // list is numbered or not: another input may bullet the same step.
+  const step = (section.kind === 'heading' && NUMBERING.test(section.title)) || section.kind === 'item'
+  return step && PROCESS.test(parent) ? 3 : 0
 }
 
 /**
