@@ -214,6 +214,37 @@ describe('order inside a merged section', () => {
     expect(body([x, z])).toHaveLength(4)
   })
 
+  it('keeps a procedure that shares nothing apart from two that share a step, in every order of the inputs', () => {
+    const p = proc('p.md', ['Read the failing test output', 'Reproduce the failure locally'])
+    const q = proc('q.md', ['Reproduce the failure locally', 'Write a regression test first'])
+    const r = proc('r.md', ['Check the deployment logs', 'Page the on-call owner'])
+    const lists = (agents: Agent[]) => {
+      const out: string[][] = []
+      for (const line of renderMerged(mergeAgents(agents)).split('\n')) {
+        const m = /^(\d+)[.)] (.*)$/.exec(line)
+        if (!m) continue
+        if (m[1] === '1') out.push([])
+        out[out.length - 1]!.push(m[2]!)
+      }
+      return out.sort((a, b) => a[0]!.localeCompare(b[0]!))
+    }
+    const expected = [['Check the deployment logs', 'Page the on-call owner'], ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first']]
+    for (const agents of [[p, q, r], [r, q, p], [q, r, p]]) expect(lists(agents)).toEqual(expected)
+  })
+
+  it("keeps an input's own two numbered lists apart when merged with its copy, and does not borrow that split for another input's steps", () => {
+    const twoLists = (name: string) => parseAgent(['# Agent', '', 'Release steps:', '', '1. Tag the release', '2. Build the packages', '', '1) Check the logs', '2) Post the announcement', ''].join('\n'), name)
+    const body = (agents: Agent[]) => renderMerged(mergeAgents(agents)).split('\n').filter((l) => /^\d+[.)] /.test(l))
+    expect(body([twoLists('a.md'), twoLists('b.md')])).toEqual(['1. Tag the release', '2. Build the packages', '1) Check the logs', '2) Post the announcement'])
+    // Another input's procedure shares steps on both sides of the split: one procedure.
+    const one = parseAgent(['# Agent', '', 'Release steps:', '', '1. Tag the release', '2. Check the logs', '3. Write the changelog', ''].join('\n'), 'f.md')
+    for (const agents of [[twoLists('c.md'), one], [one, twoLists('c.md')]]) {
+      const lines = body(agents)
+      expect(lines.every((l) => /^\d+\. /.test(l)), lines.join('\n')).toBe(true)
+      expect(lines).toHaveLength(5)
+    }
+  })
+
   it('keeps the order of the shared steps that the one input holding both gives, whatever the other inputs', () => {
     const a = proc('a.md', ['Freeze the deploy pipeline', 'Snapshot the production database', 'Drain the worker queues', 'Notify the support channel', 'Switch traffic to the standby region', 'Rotate the database credentials'])
     const b = proc('b.md', ['Rotate the database credentials', 'Archive the release artifacts', 'Unfreeze the deploy pipeline', 'Write the incident summary', 'Close the change ticket'])
@@ -279,6 +310,10 @@ describe('the agent\'s title', () => {
       expect(r.agent.meta.name).toBe('python-pro')
       expect(sectionsOf(r.agent.root).filter((s) => s.kind === 'heading' && s.depth === 1).map((s) => s.title)).toEqual(['Python Pro Agent'])
     }
+    // A file whose one section is an H2 has no title: the merge invents no H1 from it.
+    const lone = (path: string, rule: string) => parseAgent(['---', 'name: releaser', 'description: Releases.', '---', '', '## Release Workflow', '', `- ${rule}`, ''].join('\n'), path)
+    const merged = mergeAgents([lone('x.md', 'Tag the release'), lone('y.md', 'Build the packages')]).agent
+    expect(sectionsOf(merged.root).filter((s) => s.kind === 'heading').map((s) => [s.depth, s.title])).toEqual([[2, 'Release Workflow']])
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })

@@ -1,5 +1,6 @@
-// The anchor slots of a block (src/merge/order.ts slotByAnchors) against the
-// quadratic implementation they replaced, kept here as the reference: on
+// The anchor slots of a block (src/merge/order.ts slotByAnchors) against a
+// quadratic reference of the same rule (the implementation it replaced, with
+// the later rule for inputs that share no anchor): on
 // random blocks (inputs holding subsets of the entries in their own orders,
 // which may disagree; tied positions, texts and keys; a base or none) both
 // give every entry the same slot.
@@ -63,6 +64,8 @@ function referenceSlots<T>(keyed: Array<Keyed<T>>): void {
     if (k.slot !== 0) continue
     const mine = k.e.places[0]
     if (!mine) continue
+    // An input with no anchor: after every anchor.
+    if (!chains.has(mine.agent)) k.slot = slot
     for (const { anchor, pos } of chains.get(mine.agent) ?? []) if (pos < mine.pos) k.slot = Math.max(k.slot, anchor.slot + 1)
   }
 }

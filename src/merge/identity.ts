@@ -6,7 +6,7 @@
 // most complete), and scored apart from folds by the evaluation.
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { termsOf } from '../similarity/index.js'
-import { wrapperOf } from './units.js'
+import { soleHeading } from './units.js'
 import { byCodeUnits, bySource } from '../order.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
@@ -38,7 +38,7 @@ export function openingsOf(agent: Agent): Statement[] {
       if (isRoleStatement(b)) out.push(b)
     }
   }
-  leading((wrapperOf(agent) ?? agent.root).body)
+  leading((soleHeading(agent) ?? agent.root).body)
   const visit = (section: Section) => {
     for (const b of section.body) {
       if (b.type !== 'section') continue

@@ -85,7 +85,10 @@ export function keyedEntries<T>(entries: readonly Entry<T>[], paths: readonly st
  * (then run, then text); when the inputs disagree (no anchor is ready), the
  * earliest of those left. Every other entry takes the even slot after the
  * last anchor holding an earlier item of its input, so it stays between the
- * anchors its input placed it between.
+ * anchors its input placed it between; the items of an input that shares
+ * no anchor come after every anchor, as a run of their own, so that a
+ * procedure that shares nothing is not written in the middle of the merged
+ * one.
  */
 export function slotByAnchors<T>(keyed: Array<Keyed<T>>): void {
   type Slotted = Keyed<T>
@@ -145,8 +148,12 @@ export function slotByAnchors<T>(keyed: Array<Keyed<T>>): void {
   for (const k of keyed) {
     if (k.slot !== 0) continue
     const mine = k.e.places[0]
-    const chain = mine && chains.get(mine.agent)
-    if (!chain) continue
+    if (!mine) continue
+    const chain = chains.get(mine.agent)
+    if (!chain) {
+      k.slot = slot
+      continue
+    }
     let lo = 0
     let hi = chain.length
     while (lo < hi) {

@@ -8,6 +8,7 @@ import type { Block, Section, Statement } from '../model.js'
 import { byCodeUnits } from '../order.js'
 import type { SectionCluster as Cluster } from '../align/index.js'
 import type { Fold, Settled } from './fold.js'
+import { listStarts, type ListEntry } from './lists.js'
 import { orderEntries, partOf, type Entry } from './order.js'
 import { PROCESS, type Item, type Unit } from './units.js'
 import { NUMBERING } from '../align/index.js'
@@ -79,6 +80,9 @@ function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Clu
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
 }
 
+/** An entry of a merged section: a fold, or a subsection or block built from a cluster. */
+type Value = { fold: Fold; mark?: string } | { built: Built; section?: Section }
+
 function buildCluster(c: number, section: Section, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, depth: number): Built {
   const { units, items } = input
   const nested = section.kind !== 'root' && section.kind !== 'heading'
@@ -86,7 +90,6 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const isBlock = (k: Cluster) => units[k.members[0]!]!.lead !== undefined
   const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
   const inline = kids.filter((x) => !headings.includes(x))
-  type Value = { fold: Fold; mark?: string } | { built: Built; section?: Section }
   const entries: Entry<Value>[] = []
   const orphans: Fold[] = []
   for (const s of input.placed.get(c) ?? []) {
@@ -118,15 +121,15 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // A block (a lead-in and its list) is aligned on its anchors.
   const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
   const ordered = orderEntries(entries, input.paths, input.base, aligned)
-  const starts = listStarts(ordered, new Map(entries.map((e) => [e.value, new Set(e.places.map((p) => p.agent))])))
-  for (const v of ordered) {
+  const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
+  const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!, units)))
+  ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
-      const st = v.fold.statement
-      blocks.push(starts.has(v) ? { ...st, placement: { ...st.placement, listStart: true } } : st)
+      blocks.push(withListStart(v.fold.statement, starts.has(i)))
       folds.push(v.fold)
     } else if (v.section) {
-      if (starts.has(v)) v.section.listStart = true
+      if (starts.has(i)) v.section.listStart = true
       blocks.push(v.section)
       merged.push(...v.built.children)
     } else {
@@ -134,7 +137,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
       folds.push(...v.built.folds)
       merged.push(...v.built.children)
     }
-  }
+  })
   for (const { k, title, keep } of numbered(headings)) {
     const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
     orphans.push(...made.orphans)
@@ -146,31 +149,21 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   return { blocks, folds, children: merged, orphans }
 }
 
-/**
- * The entries that start a list of their own. Where a run of numbered
- * entries (steps, numbered items) holds the lists of several inputs and no
- * entry stands for two inputs' (the procedures share no step), each input's
- * list is written as a list of its own, numbered from 1, as its author
- * numbered it: run on as one list, two procedures read as one procedure
- * doing both.
- */
-function listStarts<V extends { fold: Fold } | { section?: Section }>(values: readonly V[], inputsOf: ReadonlyMap<V, ReadonlySet<number>>): Set<V> {
-  const numbered = (v: V): boolean => ('fold' in v ? v.fold.statement.placement.ordered === true && (v.fold.statement.kind === 'item' || v.fold.statement.kind === 'task') : v.section?.kind === 'item' && v.section.ordered === true)
-  const starts = new Set<V>()
-  let run: V[] = []
-  const flush = () => {
-    const inputs = run.map((v) => inputsOf.get(v) ?? new Set<number>())
-    if (inputs.every((s) => s.size === 1) && new Set(inputs.map((s) => [...s][0])).size > 1) {
-      for (let i = 1; i < run.length; i++) if ([...inputs[i]!][0] !== [...inputs[i - 1]!][0]) starts.add(run[i]!)
-    }
-    run = []
+/** What the list-start choice (lists.ts) reads of an entry. */
+function listEntry(v: Value, inputs: number[], units: readonly Unit[]): ListEntry {
+  if ('fold' in v) {
+    const st = v.fold.statement
+    return { numbered: st.placement.ordered === true && (st.kind === 'item' || st.kind === 'task'), inputs, ownStart: v.fold.members.every((m) => m.placement.listStart === true) }
   }
-  for (const v of values) {
-    if (numbered(v)) run.push(v)
-    else flush()
-  }
-  flush()
-  return starts
+  const own = v.built.children[0]?.members ?? []
+  return { numbered: v.section?.kind === 'item' && v.section.ordered === true, inputs, ownStart: own.length > 0 && own.every((m) => m.listStart === true) }
+}
+
+/** The statement as written here: starting a numbered list of its own or not, whatever its input said. */
+function withListStart(st: Statement, start: boolean): Statement {
+  if ((st.placement.listStart === true) === start) return st
+  const { listStart: _, ...placement } = st.placement
+  return { ...st, placement: start ? { ...placement, listStart: true } : placement }
 }
 
 /** Our own comment before a kept side of a conflict: not a statement when the file is read again. */

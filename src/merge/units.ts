@@ -76,11 +76,21 @@ export interface Collected {
   wrappers: Section[]
 }
 
-/** A file whose root holds exactly one heading section: its title wraps the whole agent. */
-export function wrapperOf(agent: Agent): Section | undefined {
+/** The heading section a file's root holds alone, if it holds only one. */
+export function soleHeading(agent: Agent): Section | undefined {
   const body = agent.root.body
   const only = body[0]
   return body.length === 1 && only?.type === 'section' && only.kind === 'heading' ? only : undefined
+}
+
+/**
+ * A file whose root holds exactly one heading section, an H1: its title wraps
+ * the whole agent. A lone `## Release steps` is a section like any other, not
+ * a title to write as the merged agent's H1.
+ */
+export function wrapperOf(agent: Agent): Section | undefined {
+  const only = soleHeading(agent)
+  return only?.depth === 1 ? only : undefined
 }
 
 const isListEntry = (b: Block | undefined): boolean =>
