@@ -122,7 +122,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
   const ordered = orderEntries(entries, input.paths, input.base, aligned)
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
-  const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!, units)))
+  const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!)))
   ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
@@ -150,7 +150,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
 }
 
 /** What the list-start choice (lists.ts) reads of an entry. */
-function listEntry(v: Value, inputs: number[], units: readonly Unit[]): ListEntry {
+function listEntry(v: Value, inputs: number[]): ListEntry {
   if ('fold' in v) {
     const st = v.fold.statement
     return { numbered: st.placement.ordered === true && (st.kind === 'item' || st.kind === 'task'), inputs, ownStart: v.fold.members.every((m) => m.placement.listStart === true) }
