@@ -33,6 +33,14 @@ for (const family of FAMILIES) {
     const merged = parseAgent(text, 'merged.md')
     const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
 
+    it('writes every title as its author wrote it (a bold lead-in keeps its colon inside the bold)', () => {
+      // Each input title as written (mojibake repaired), and without the number a heading had in its own file ("1. Plan" -> "Plan").
+      const inputTitles = new Set(agents.flatMap((a) => sectionsOf(a.root).flatMap((s) => (s.written ? [s.written.text, unnumbered(s.written.text)] : []))))
+      const titled = sectionsOf(merged.root).filter((s) => s.kind !== 'root' && s.written !== undefined)
+      expect(titled.length).toBeGreaterThan(0)
+      for (const s of titled) expect(inputTitles.has(s.written!.text), s.written!.text).toBe(true)
+    })
+
     it('opens with exactly one role statement', () => {
       expect(openingsOf(merged)).toHaveLength(1)
     })

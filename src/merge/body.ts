@@ -169,7 +169,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (wrappers.length > 0) {
     const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)
     const chosen = agentTitle(wrappers, options.name ?? '', baseWrapper)
-    const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body }
+    const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body, ...(chosen.written ? { written: chosen.written } : {}) }
     root = { ...root, body: [title] }
     top.members = wrappers
   }

@@ -179,6 +179,8 @@ function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput
   if (chosen.ordered !== undefined) section.ordered = chosen.ordered
   if (chosen.checked !== undefined) section.checked = chosen.checked
   if (chosen.quote !== undefined) section.quote = chosen.quote
+  // The title as its author wrote it (`**... standards:**` keeps its colon inside the bold); stale, and unused, where the number was dropped.
+  if (chosen.written) section.written = chosen.written
   const built = buildCluster(k.id, section, input, children, depth)
   // A list item's inline lead ("**API**: Create services:") must open its body.
   const lead = built.blocks.findIndex((b) => b.type === 'statement' && b.kind === 'lead')
