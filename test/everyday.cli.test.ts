@@ -7,7 +7,9 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parseAgent } from '../src/index.js'
-import { cli, FIXTURES, spawnCli } from './helpers/cli.js'
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { BIN, cli, FIXTURES, spawnCli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 const ENGINEER = FIXTURES + 'backend-engineer.md'
@@ -266,5 +268,16 @@ describe('the bin, as a process', () => {
     const usage = spawnCli(['dedup', '--min-agents', '0', ENGINEER])
     expect(usage.code).toBe(2)
     expect(usage.stderr).not.toMatch(/\n\s+at /)
+  })
+
+  it('stops quietly when the reader of its output goes away (`| head`), with the exit code of the run', async () => {
+    const child = spawn(process.execPath, [BIN, 'normalize', '--json', '-q', FIXTURES], { stdio: ['ignore', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    await new Promise<void>((done) => child.stdout.once('data', () => done()))
+    child.stdout.destroy()
+    const [code] = (await once(child, 'close')) as [number | null]
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /)
+    expect(code).toBe(0)
   })
 })
