@@ -28,7 +28,9 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
   const first = doc.errors[0]
   if (first?.code === 'DUPLICATE_KEY') return { error: duplicateKey(source, lineOffset, path) }
   if (first) {
-    const pos = first.linePos?.[0]
+    // Where the error is, from its offset (an error found at the end of the
+    // text, such as an unclosed `[`, is placed on the last line written).
+    const pos = first.linePos?.[0] ?? lineCounter.linePos(Math.max(0, Math.min(first.pos[0], source.trimEnd().length - 1)))
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }

@@ -6,7 +6,7 @@ export interface BadInput {
   /** File content; a function builds large inputs lazily. */
   content: () => Buffer | string
   /** Exit 2 with one line naming the file (and line), or accepted with warnings. */
-  expect: { refused: true; message: RegExp; line?: number } | { refused: false; warning?: RegExp }
+  expect: { refused: true; message: RegExp; line?: number | string } | { refused: false; warning?: RegExp }
 }
 
 const repeat = (s: string, n: number) => s.repeat(n)
@@ -24,6 +24,9 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'unclosed frontmatter', content: () => '---\nname: x\ndescription: y\n\n# Body\n', expect: { refused: true, message: /frontmatter opened with '---' is never closed/, line: 1 } },
   { name: 'frontmatter not a mapping', content: () => '---\n- a\n- b\n---\nBody.\n', expect: { refused: true, message: /not a mapping/, line: 2 } },
   { name: 'malformed YAML', content: () => '---\nname: x\ntools: [Read, Write\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/ } },
+  // The error names the line of the bad value and a column, not the frontmatter's first line.
+  { name: 'malformed YAML further down', content: () => '---\nname: x\ndescription: ok\ntools: Read\nmodel: [a\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '5:9' } },
+  { name: 'a value that opens as a YAML alias', content: () => '---\nname: x\ndescription: **Role**: plans things\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '3:24' } },
   { name: 'YAML alias bomb', content: aliasBomb, expect: { refused: true, message: /too many YAML aliases/ } },
   { name: 'duplicate keys', content: () => '---\nname: a\nmodel: x\nname: b\n---\nBody.\n', expect: { refused: true, message: /duplicate frontmatter key 'name'/, line: 4 } },
   { name: '__proto__ and constructor keys', content: () => '---\nname: a\n__proto__: {polluted: true}\nconstructor: x\n---\n\n- item\n', expect: { refused: false } },
