@@ -270,6 +270,12 @@ describe('CLI', () => {
     expect(t.code).toBe(2)
     expect(t.stderr).toMatch(/--report names the merged file/)
     expect(existsSync(target)).toBe(false)
+    // A report that cannot be written stops the run before the merged file is written.
+    const u = await cli(['merge', ...FIXTURE_PATHS, '-q', '-o', target, '--report', join(d, 'missing', 'r.html')])
+    expect(u.code).toBe(2)
+    expect(u.stderr).toMatch(/r\.html: not written \(its directory does not exist\)/)
+    expect(existsSync(target)).toBe(false)
+    expect(existsSync(`${target}.provenance.json`)).toBe(false)
   })
 
   it('diff --format html prints the page and exits as diff does', async () => {

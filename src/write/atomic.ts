@@ -8,7 +8,7 @@
 // (device and inode) or that changed since it was read, follows symlinks to
 // the file they name, and holds each target's lock so that concurrent runs
 // cannot interleave an output and its sidecar.
-import { closeSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
+import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { AgentError } from '../errors.js'
 import { acquire } from './lock.js'
@@ -41,12 +41,16 @@ const reason = (error: unknown): string => {
   const e = error as NodeJS.ErrnoException
   if (e.code === 'ENOSPC') return 'no space left on device'
   if (e.code === 'EDQUOT') return 'disk quota exceeded'
-  return e.code ? `${e.code}: ${e.message.split('\n')[0]}` : String(error)
+  if (e.code === 'ENOENT') return 'its directory does not exist'
+  // Node's message already opens with the code ("EACCES: permission denied, open ...").
+  const first = e.message.split('\n')[0]!.replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '')
+  return e.code && !first.startsWith(e.code) ? `${e.code}: ${first}` : first
 }
 
 function failed(path: string, error: unknown): AgentError {
   if (error instanceof AgentError) return error
-  return new AgentError('write-failed', `not written (${reason(error)}); the file on disk was left as it was`, path)
+  const kept = existsSync(path) ? '; the file on disk was left as it was' : ''
+  return new AgentError('write-failed', `not written (${reason(error)})${kept}`, path)
 }
 
 /** Writes all of `bytes` to `fd`, however many calls it takes; a call that writes nothing is an error. */

@@ -3,7 +3,7 @@
 // break the user's layout), and a target that is the same file as an input
 // is refused whatever its spelling: `here/a.md` through `here -> .` is
 // `a.md`, so files are compared by device and inode, not by path.
-import { lstatSync, readlinkSync, statSync, type Stats } from 'node:fs'
+import { existsSync, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs'
 import { dirname, resolve } from 'node:path'
 import { AgentError } from '../errors.js'
 
@@ -66,9 +66,12 @@ export function checkTarget(path: string, final: string, inputs: readonly string
 
 /**
  * The same check before any work is done, for a command that would otherwise
- * read and render everything only to have the write refused; the write
- * checks again just before its rename.
+ * read and render everything only to have the write refused (and, with
+ * several outputs, write some of them); the write checks again just before
+ * its rename. A directory that does not exist is refused here too.
  */
 export function checkOutput(path: string, inputs: readonly string[]): void {
-  checkTarget(path, finalTarget(path), inputs)
+  const final = finalTarget(path)
+  checkTarget(path, final, inputs)
+  if (!existsSync(dirname(final))) throw new AgentError('write-failed', 'not written (its directory does not exist)', path)
 }
