@@ -74,6 +74,7 @@ describe('merge of the five fixtures (API)', () => {
 describe('bad options', () => {
   it('refuses a min-support or an extra-part bar that is not a number it can use, naming the option', () => {
     for (const minSupport of [0, 1.5, Number.NaN]) expect(() => mergeAgents(agents, { minSupport })).toThrow(/--min-support must be a whole number/)
+    expect(() => mergeAgents(agents, { minSupport: agents.length + 1 })).toThrow(/asks for more inputs than the \d+ given/)
     for (const extra of [-0.1, Number.NaN, Number.POSITIVE_INFINITY]) expect(() => mergeAgents(agents, { extra })).toThrow(/extra-part bar must be a number, 0 or more/)
     expect(() => mergeAgents(agents, { extra: 0 })).not.toThrow()
   })

@@ -64,6 +64,19 @@ describe('merge CLI', () => {
     expect(readFileSync(input, 'utf8')).toBe(readFileSync(FIXTURE_PATHS[2]!, 'utf8'))
   })
 
+  it('counts an input named twice (or under two names) once, with a warning, and refuses --min-support above the number of inputs', async () => {
+    const [a, b] = FIXTURE_PATHS
+    const twice = await cli(['--provenance', 'none', '--min-support', '2', a!, a!, b!])
+    const once = await cli(['--provenance', 'none', '--min-support', '2', a!, b!])
+    expect(twice.code, twice.stderr).toBe(0)
+    expect(twice.stdout).toBe(once.stdout)
+    expect(twice.stderr).toContain(`${a}: warning: skipped: named twice (first as ${a}); each input counts once`)
+    const many = await cli(['--min-support', '3', a!, b!])
+    expect(many.code).toBe(2)
+    expect(many.stderr).toMatch(/--min-support 3 asks for more inputs than the 2 given/)
+    expect(many.stderr).not.toMatch(/internal error|\n\s+at /)
+  })
+
   it('refuses an output that is an input under another name (a symlink) before reading anything, and writes nothing', async () => {
     const dir = temp()
     const input = join(dir, 'a.md')

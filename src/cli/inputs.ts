@@ -5,7 +5,9 @@
 // dedup, merge, lint, convert, diff of files or directories); `build` reads
 // its config's sources itself, and `diff --git` and the merge driver read
 // blobs and git's temporary files.
+import { resolve } from 'node:path'
 import { warning } from '../errors.js'
+import { identity } from '../write/target.js'
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { findAgentFiles, type FindOptions } from '../read/find.js'
@@ -18,6 +20,29 @@ export const agentsOf = (results: LoadResult[]): Agent[] => results.flatMap((r) 
 /** The agent files of command-line paths (read/find.ts); a file a directory holds that is skipped is a warning. */
 export function findInputs(run: Run, paths: string[], options: FindOptions = {}): string[] {
   return findAgentFiles(paths, { cwd: run.io.cwd, ...options, onSkip: (path, why) => run.warn([warning('skipped', `skipped: ${why}`, path)]) })
+}
+
+/**
+ * Each input once, for the commands that count inputs (a merge's support, a
+ * dedup's agents): a file named twice, or under two names (a directory and a
+ * file in it, a symlink), is read the first time and the later names are
+ * skipped with a warning.
+ */
+export function onceEach(run: Run, files: string[]): string[] {
+  const seen = new Map<string, string>()
+  const out: string[] = []
+  for (const file of files) {
+    const full = resolve(run.io.cwd, file)
+    const id = file === '-' ? '-' : (identity(full) ?? full)
+    const first = seen.get(id)
+    if (first !== undefined) {
+      run.warn([warning('skipped', `skipped: named twice (first as ${first}); each input counts once`, file)])
+      continue
+    }
+    seen.set(id, file)
+    out.push(file)
+  }
+  return out
 }
 
 export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import type { CliIo } from '../io.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { agentsOf, findInputs, readInputs } from '../inputs.js'
+import { agentsOf, findInputs, onceEach, readInputs } from '../inputs.js'
 
 export interface MergeCommandOptions extends GlobalOptions {
   output?: string
@@ -36,7 +36,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
     return run.code
   }
-  const files = findInputs(run, paths)
+  const files = onceEach(run, findInputs(run, paths))
   const output = options.output
   const mode: ProvenanceMode = options.provenance ?? (output ? 'sidecar' : 'inline')
   if (mode === 'sidecar' && !output) {
