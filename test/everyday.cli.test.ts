@@ -260,6 +260,32 @@ describe('--git-external', () => {
   })
 })
 
+describe('options that do not go together', () => {
+  it('are usage errors (exit 2) that write nothing, where one of them was ignored', async () => {
+    const dir = tempDir()
+    const input = join(dir, 'a.md')
+    const original = readFileSync(ENGINEER, 'utf8').replace('\n\n', '\n\n\n')
+    writeFileSync(input, original)
+    const out = join(dir, 'out.md')
+    for (const args of [['normalize', '--write', '-o', out, input], ['normalize', '--write', '--check', input], ['normalize', '--json', '--check', input], ['normalize', '--check', '-o', out, input], ['lint', '--json', '--format', 'github', input]]) {
+      const r = await cli(args)
+      expect(r.code, args.join(' ')).toBe(2)
+      expect(r.stderr, args.join(' ')).toMatch(/^agentmerge: option .* cannot be used with option /)
+    }
+    const two = await cli(['normalize', input, ENGINEER, '-o', out])
+    expect(two.code).toBe(2)
+    expect(two.stderr).toContain('--output takes one input, got 2')
+    expect(readFileSync(input, 'utf8')).toBe(original)
+    expect(existsSync(out)).toBe(false)
+  })
+
+  it('dedup --check fails on groups with --json too', async () => {
+    const r = await cli(['dedup', '--check', '--json', '-q', FIXTURES])
+    expect(r.code).toBe(1)
+    expect(JSON.parse(r.stdout).groups.some((g: string[]) => g.length > 1)).toBe(true)
+  })
+})
+
 describe('the bin, as a process', () => {
   it('runs main on the process streams, stdin and exit code (a usage error is 2)', () => {
     const version = spawnCli(['--version'])

@@ -35,6 +35,7 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(loadOptions(options, io).cache), memo)
   if (options.json) {
     run.out(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
+    if (options.check && result.groups.some((g) => g.statements.length > 1)) run.flag(EXIT.changes)
     return run.code
   }
   // Checked by the command (a whole number, 1 or more).

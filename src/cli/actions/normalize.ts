@@ -2,7 +2,7 @@
 // or print their model as JSON. stdin (`-`) works with every mode: `--check
 // -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
-import { terminalLine } from '../../errors.js'
+import { AgentError, terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -29,6 +29,11 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   // not a regular file, is refused by the shared check before anything is
   // read or rewritten (--write), as the write itself would refuse it.
   if (options.output) {
+    // Several agents in one file would read back as one agent with text after its body.
+    if (files.length > 1) {
+      run.fail(new AgentError('usage', `--output takes one input, got ${files.length}; use --write to rewrite each in place`, options.output))
+      return run.code
+    }
     try {
       checkOutput(options.output, files)
     } catch (error) {

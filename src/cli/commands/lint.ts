@@ -19,7 +19,7 @@ export function defineLint(program: Command, context: CommandContext): void {
     .addOption(new Option('--threshold <score>', 'similarity threshold for repeated statements (0..1)').argParser(parseThreshold))
     .option('--ignore <rules>', 'comma-separated rules to skip: duplicate-name, missing-field, unknown-tool, ignored-field, repeated-statement')
     .addOption(new Option('--format <format>', 'text (path:line: message (rule)), json, or github (Actions annotations)').choices(FORMATS).default('text'))
-    .option('--json', 'print the findings as JSON (the same as --format json)')
+    .addOption(new Option('--json', 'print the findings as JSON (the same as --format json)').conflicts('format'))
     .addHelpText('after', `
 Each finding is one line, path:line: message (rule). Exit 1 when there are
 findings, 0 when there are none, 2 when a file cannot be read.

@@ -13,10 +13,11 @@ export function defineNormalize(program: Command, context: CommandContext): void
     .command('normalize')
     .description('print agent files in canonical form, check them, or rewrite them')
     .argument('[files...]', 'agent files or directories (- reads stdin)')
-    .option('-w, --write', 'rewrite files in place (atomically) when they change')
-    .option('-c, --check', 'exit 1 and list the files that are not in canonical form')
+    // Each mode does one thing: a second one would be ignored without a word.
+    .addOption(new Option('-w, --write', 'rewrite files in place (atomically) when they change').conflicts(['check', 'json', 'output']))
+    .addOption(new Option('-c, --check', 'exit 1 and list the files that are not in canonical form').conflicts(['json', 'output']))
     .option('--json', 'print the model (meta, sections, statements with path:line) as JSON')
-    .option('-o, --output <file>', 'write the output to a file instead of stdout')
+    .option('-o, --output <file>', 'write the output to a file instead of stdout (one input)')
     .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form').choices(FORMATS).default('text'))
     .addHelpText('after', `
 Examples:
