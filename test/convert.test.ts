@@ -220,6 +220,25 @@ describe('convertMeta and model names', () => {
     expect(dialect('claude').models.spell(readModel('openai/gpt-5', dialect('opencode'))).dropped).toBe(true)
   })
 
+  it("an OpenCode permission's denials stay denials: Claude Code's disallowedTools, and a denial wins over the tools map", () => {
+    const denied = parseAgent('---\ndescription: Reviews.\npermission:\n  bash: deny\n  webfetch: deny\n  edit: ask\n---\n\nReview code.\n', '.opencode/agent/p.md')
+    expect(denied.meta.dialect).toBe('opencode')
+    const claude = convertMeta(denied.meta, 'claude', { path: 'p.md' }).fields
+    expect(claude.find((f) => f.key === 'disallowedTools')?.value).toBe('Bash, WebFetch')
+    expect(claude.find((f) => f.key === 'tools')).toBeUndefined()
+    const both = parseAgent('---\ndescription: Reviews.\ntools:\n  bash: true\n  read: true\npermission:\n  bash: deny\n---\n\nReview code.\n', '.opencode/agent/q.md')
+    expect(convertMeta(both.meta, 'claude', { path: 'q.md' }).fields.find((f) => f.key === 'tools')?.value).toBe('Read')
+    // Copilot cannot deny: each denial it cannot keep is a warning, never silent.
+    const copilot = convertMeta(denied.meta, 'copilot', { path: 'p.md' })
+    expect(copilot.warnings.map((w) => w.message).filter((m) => m.includes('no way to deny'))).toHaveLength(2)
+  })
+
+  it('NotebookEdit to OpenCode says that its edit tool reaches every file', () => {
+    const nb = parseAgent('---\nname: nb\ndescription: Notebooks.\ntools: NotebookEdit\n---\n\nEdit notebooks.\n', 'nb.md')
+    const c = convertMeta(nb.meta, 'opencode', { path: 'nb.md' })
+    expect(c.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/NotebookEdit': OpenCode has no notebook tool; granted 'edit'/))
+  })
+
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {
     const none = parseAgent('---\nname: quiet\ndescription: Q.\ntools: []\n---\nThink.\n', 'quiet.md')
     expect(convertMeta(none.meta, 'copilot').fields.find((f) => f.key === 'tools')?.value).toEqual([])

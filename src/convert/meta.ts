@@ -5,7 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
-import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, toolNames, type DialectSpec, type Fact } from '../dialects/index.js'
+import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, toolNames, type DialectSpec, type Fact, type Grant } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
 
@@ -73,6 +73,20 @@ function convertName(meta: AgentMeta, out: Out, options: ConvertOptions, firstLi
   }
 }
 
+/**
+ * The tools an OpenCode `permission` map denies outright (`bash: deny`):
+ * a target without that field must not grant them, so they join the tool
+ * grants as denials ("ask" and "allow" grant the tool; a map of patterns
+ * denies only some uses, so it grants it too).
+ */
+function permissionDenials(meta: AgentMeta, from: DialectSpec): { grants: Grant[]; line: number } | undefined {
+  const field = meta.fields.find((f) => f.key === 'permission')
+  if (!field || !from.ownFields.includes('permission') || typeof field.value !== 'object' || field.value === null || Array.isArray(field.value)) return undefined
+  const denied = Object.entries(field.value as Record<string, unknown>).filter(([, v]) => v === 'deny').map(([k]) => k)
+  const grants = from.tools.read({ tools: Object.fromEntries(denied.map((k) => [k, false])) }, toolNames).filter((g) => g.kind === 'tool')
+  return grants.length > 0 ? { grants, line: field.line } : undefined
+}
+
 /** `tools` and the dialect's other tool fields (Claude Code's `disallowedTools`, Copilot's `agents`) together. */
 function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: number): void {
   const fieldOf = (key: string) => meta.fields.find((f) => f.key === key)
@@ -80,10 +94,14 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const agentsField = from.tools.agentsField ? fieldOf(from.tools.agentsField) : undefined
   const agents = Array.isArray(agentsField?.value) ? (agentsField.value as unknown[]).map(String) : undefined
   const toolsField = fieldOf('tools')
-  const line = toolsField?.line ?? toolFields[0]?.line ?? firstLine
-  if (toolFields.length > 0) {
+  const denials = permissionDenials(meta, from)
+  const line = toolsField?.line ?? toolFields[0]?.line ?? denials?.line ?? firstLine
+  if (toolFields.length > 0 || denials) {
     const values = Object.fromEntries(toolFields.map((f) => [f.key, f.value]))
-    const grants = from.tools.read(values, toolNames)
+    const read = toolFields.length > 0 ? from.tools.read(values, toolNames) : []
+    // A denial wins over a grant of the same tool.
+    const deniedIds = new Set((denials?.grants ?? []).map((g) => (g.kind === 'tool' ? g.id : '')))
+    const grants = [...read.filter((g) => !(g.kind === 'tool' && deniedIds.has(g.id))), ...(denials?.grants ?? [])]
     const written = out.target.tools.write(grants, agents ? { agents } : {})
     // An allowlist that ends up empty (`tools: []`, or only tools the target
     // lacks) grants nothing: left out, it would grant everything.

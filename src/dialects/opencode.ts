@@ -43,6 +43,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
         continue
       }
       if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': OpenCode's tools map cannot restrict a tool to ${g.id === 'agent' ? 'some sub-agents' : 'some uses'}; granted '${name}' without the restriction` })
+      else if (fallback !== g.id && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
       set(name, g.enabled)
     }
   }
