@@ -315,6 +315,10 @@ describe('the agent\'s title', () => {
     const lone = (path: string, rule: string) => parseAgent(['---', 'name: releaser', 'description: Releases.', '---', '', '## Release Workflow', '', `- ${rule}`, ''].join('\n'), path)
     const merged = mergeAgents([lone('x.md', 'Tag the release'), lone('y.md', 'Build the packages')]).agent
     expect(sectionsOf(merged.root).filter((s) => s.kind === 'heading').map((s) => [s.depth, s.title])).toEqual([[2, 'Release Workflow']])
+    // A tie is reported as one, not as "most inputs".
+    const tie = mergeAgents([a, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))
+    expect(tie).toMatch(/\(a tie at 1 input each, broken by the deciding input\)/)
+    expect(mergeAgents([a, b, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))).toMatch(/\(most inputs\)/)
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })

@@ -159,7 +159,7 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
   }
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
   out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others })
-  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, 'most inputs')
+  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, majorityRule(votes, winner))
 }
 
 /**
@@ -188,7 +188,7 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   const differ = others.filter((o) => !same(o.value, value))
   out.fields.push({ key, value, line: winner.line })
   out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ })
-  report(out, key, value, winner.from, differ, winner.agent, winner.line, key === 'description' ? 'closest to the others' : 'most inputs')
+  report(out, key, value, winner.from, differ, winner.agent, winner.line, key === 'description' ? 'closest to the others' : majorityRule(votes, winner))
 }
 
 interface Vote {
@@ -211,6 +211,14 @@ function majority<V extends Vote>(votes: readonly V[]): V {
   // Map order is first-appearance order, so a tie keeps the earliest.
   for (const t of tally.values()) if (!best || t.count > best.count) best = t
   return best!.first
+}
+
+/** Why a majority's winner won, for its warning: most inputs, or a tie the deciding input (first in `votes`) broke. */
+function majorityRule(votes: readonly Vote[], winner: Vote): string {
+  const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
+  const own = count(winner.value)
+  const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
+  return tied ? `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by the deciding input` : 'most inputs'
 }
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
