@@ -6,8 +6,8 @@
 // its config's sources itself, and `diff --git` and the merge driver read
 // blobs and git's temporary files.
 import { resolve } from 'node:path'
-import { warning } from '../errors.js'
-import { identity } from '../write/target.js'
+import { AgentError, warning } from '../errors.js'
+import { checkOutput, identity } from '../write/target.js'
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { findAgentFiles, type FindOptions } from '../read/find.js'
@@ -43,6 +43,25 @@ export function onceEach(run: Run, files: string[]): string[] {
     out.push(file)
   }
   return out
+}
+
+/**
+ * `-o FILE` of a command that writes one output per input (normalize,
+ * convert): one input, and a target the write would accept (not an input
+ * under any name, not a directory, in a directory that exists), checked
+ * before any work. False, with the failure reported, otherwise; `instead`
+ * names what to use for several inputs.
+ */
+export function checkOneOutput(run: Run, output: string, files: string[], instead: string): boolean {
+  try {
+    // Several agents in one file would read back as one agent with text after its body.
+    if (files.length > 1) throw new AgentError('usage', `--output takes one input, got ${files.length}; ${instead}`, output)
+    checkOutput(output, files)
+    return true
+  } catch (error) {
+    run.fail(error, output)
+    return false
+  }
 }
 
 export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {

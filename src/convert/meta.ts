@@ -79,11 +79,13 @@ function convertName(meta: AgentMeta, out: Out, options: ConvertOptions, firstLi
  * grants as denials ("ask" and "allow" grant the tool; a map of patterns
  * denies only some uses, so it grants it too).
  */
-function permissionDenials(meta: AgentMeta, from: DialectSpec): { grants: Grant[]; line: number } | undefined {
+type ToolGrant = Extract<Grant, { kind: 'tool' }>
+
+function permissionDenials(meta: AgentMeta, from: DialectSpec): { grants: ToolGrant[]; line: number } | undefined {
   const field = meta.fields.find((f) => f.key === 'permission')
   if (!field || !from.ownFields.includes('permission') || typeof field.value !== 'object' || field.value === null || Array.isArray(field.value)) return undefined
   const denied = Object.entries(field.value as Record<string, unknown>).filter(([, v]) => v === 'deny').map(([k]) => k)
-  const grants = from.tools.read({ tools: Object.fromEntries(denied.map((k) => [k, false])) }, toolNames).filter((g) => g.kind === 'tool')
+  const grants = from.tools.read({ tools: Object.fromEntries(denied.map((k) => [k, false])) }, toolNames).filter((g): g is ToolGrant => g.kind === 'tool')
   return grants.length > 0 ? { grants, line: field.line } : undefined
 }
 
@@ -100,7 +102,7 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
     const values = Object.fromEntries(toolFields.map((f) => [f.key, f.value]))
     const read = toolFields.length > 0 ? from.tools.read(values, toolNames) : []
     // A denial wins over a grant of the same tool.
-    const deniedIds = new Set((denials?.grants ?? []).map((g) => (g.kind === 'tool' ? g.id : '')))
+    const deniedIds = new Set((denials?.grants ?? []).map((g) => g.id))
     const grants = [...read.filter((g) => !(g.kind === 'tool' && deniedIds.has(g.id))), ...(denials?.grants ?? [])]
     const written = out.target.tools.write(grants, agents ? { agents } : {})
     // An allowlist that ends up empty (`tools: []`, or only tools the target

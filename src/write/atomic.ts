@@ -12,7 +12,7 @@ import { closeSync, existsSync, fstatSync, fsyncSync, openSync, readFileSync, re
 import { dirname } from 'node:path'
 import { AgentError } from '../errors.js'
 import { acquire } from './lock.js'
-import { checkTarget, finalTarget } from './target.js'
+import { checkTarget, finalTarget, NO_DIRECTORY } from './target.js'
 import { sweepTemporaries, tempPath } from './temp.js'
 
 export interface WriteOptions {
@@ -41,7 +41,7 @@ const reason = (error: unknown): string => {
   const e = error as NodeJS.ErrnoException
   if (e.code === 'ENOSPC') return 'no space left on device'
   if (e.code === 'EDQUOT') return 'disk quota exceeded'
-  if (e.code === 'ENOENT') return 'its directory does not exist'
+  if (e.code === 'ENOENT') return NO_DIRECTORY
   // Node's message already opens with the code ("EACCES: permission denied, open ...").
   const first = e.message.split('\n')[0]!.replace(/, \w+ '[^']*'(?: -> '[^']*')?$/, '')
   return e.code && !first.startsWith(e.code) ? `${e.code}: ${first}` : first

@@ -25,6 +25,9 @@ export function finalTarget(path: string): string {
   throw new AgentError('symlink-loop', 'too many levels of symbolic links', path)
 }
 
+/** Why a write into a directory that does not exist was refused, said alike before the work and at the write. */
+export const NO_DIRECTORY = 'its directory does not exist'
+
 /** Whether two writes end at one file: the same final path, or (both existing) the same file under two names. */
 export function sameTarget(a: string, b: string): boolean {
   if (finalTarget(a) === finalTarget(b)) return true
@@ -73,5 +76,5 @@ export function checkTarget(path: string, final: string, inputs: readonly string
 export function checkOutput(path: string, inputs: readonly string[]): void {
   const final = finalTarget(path)
   checkTarget(path, final, inputs)
-  if (!existsSync(dirname(final))) throw new AgentError('write-failed', 'not written (its directory does not exist)', path)
+  if (!existsSync(dirname(final))) throw new AgentError('write-failed', `not written (${NO_DIRECTORY})`, path)
 }

@@ -6,7 +6,7 @@ import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
-import { findInputs, readInputs } from '../inputs.js'
+import { checkOneOutput, findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
 
@@ -24,11 +24,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
     return run.code
   }
-  if (options.output && files.length > 1) {
-    run.fail(new AgentError('usage', `--output takes one input, got ${files.length}; use --out-dir`, options.output))
-    return run.code
-  }
-  // An output that is an input, however spelled, is refused by the write path (device and inode).
+  if (options.output && !checkOneOutput(run, options.output, files, 'use --out-dir')) return run.code
   let warned = 0
   const written = new Map<string, string>()
   // Convert writes the text as it is: suspected mojibake is a warning (the read's), not a repair; --no-repair keeps it without one.

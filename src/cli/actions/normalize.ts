@@ -2,15 +2,14 @@
 // or print their model as JSON. stdin (`-`) works with every mode: `--check
 // -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
-import { AgentError, terminalLine } from '../../errors.js'
+import { terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
-import { checkOutput } from '../../write/target.js'
 import { decode } from '../../read/decode.js'
 import { formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { findInputs, readInputs } from '../inputs.js'
+import { checkOneOutput, findInputs, readInputs } from '../inputs.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
@@ -25,22 +24,7 @@ export interface NormalizeOptions extends GlobalOptions {
 export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
   const files = findInputs(run, paths.length > 0 ? paths : ['-'])
-  // An output that is an input, however spelled (a symlink, a hard link), or
-  // not a regular file, is refused by the shared check before anything is
-  // read or rewritten (--write), as the write itself would refuse it.
-  if (options.output) {
-    // Several agents in one file would read back as one agent with text after its body.
-    if (files.length > 1) {
-      run.fail(new AgentError('usage', `--output takes one input, got ${files.length}; use --write to rewrite each in place`, options.output))
-      return run.code
-    }
-    try {
-      checkOutput(options.output, files)
-    } catch (error) {
-      run.fail(error, options.output)
-      return run.code
-    }
-  }
+  if (options.output && !checkOneOutput(run, options.output, files, 'use --write to rewrite each in place')) return run.code
   // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
   const current = (path: string): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8'))
   const outputs: string[] = []
