@@ -6,7 +6,7 @@
 // give every entry the same slot.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { keyedEntries, slotByAnchors, type Entry, type Keyed } from '../src/merge/order.js'
+import { anchorChains, keyedEntries, slotByAnchors, type Entry, type Keyed } from '../src/merge/order.js'
 import { byCodeUnits } from '../src/order.js'
 
 /**
@@ -23,26 +23,8 @@ function referenceSlots<T>(keyed: Array<Keyed<T>>): void {
   type Slotted = Keyed<T>
   const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
   const before = (x: Slotted, y: Slotted) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
-  // Each input's anchors in its own order: a chain; an anchor waits for its predecessor in every chain.
-  const chains = new Map<number, Array<{ anchor: Slotted; pos: number }>>()
-  for (const anchor of anchors) {
-    for (const p of anchor.e.places) {
-      const chain = chains.get(p.agent)
-      if (chain) chain.push({ anchor, pos: p.pos })
-      else chains.set(p.agent, [{ anchor, pos: p.pos }])
-    }
-  }
-  const next = new Map<Slotted, Set<Slotted>>(anchors.map((a) => [a, new Set()]))
-  const waiting = new Map<Slotted, number>(anchors.map((a) => [a, 0]))
-  for (const chain of chains.values()) {
-    chain.sort((x, y) => x.pos - y.pos)
-    for (let i = 1; i < chain.length; i++) {
-      const [from, to] = [chain[i - 1]!.anchor, chain[i]!.anchor]
-      if (from === to || next.get(from)!.has(to)) continue
-      next.get(from)!.add(to)
-      waiting.set(to, waiting.get(to)! + 1)
-    }
-  }
+  // The chains and what waits for what are the implementation's (anchorChains): what is checked is the choice of slots.
+  const { chains, next, waiting } = anchorChains(anchors)
   const left = new Set(anchors)
   let slot = 1
   while (left.size > 0) {

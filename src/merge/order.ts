@@ -77,6 +77,30 @@ export function keyedEntries<T>(entries: readonly Entry<T>[], paths: readonly st
   })
 }
 
+/** Anchors and what orders them: each input's anchors in its own order (a chain), and for each anchor the anchors that wait for it and how many it waits for (its predecessor in every chain). */
+export function anchorChains<K extends { e: Entry<unknown> }>(anchors: readonly K[]): { chains: Map<number, Array<{ anchor: K; pos: number }>>; next: Map<K, Set<K>>; waiting: Map<K, number> } {
+  const chains = new Map<number, Array<{ anchor: K; pos: number }>>()
+  for (const anchor of anchors) {
+    for (const p of anchor.e.places) {
+      const chain = chains.get(p.agent)
+      if (chain) chain.push({ anchor, pos: p.pos })
+      else chains.set(p.agent, [{ anchor, pos: p.pos }])
+    }
+  }
+  const next = new Map<K, Set<K>>(anchors.map((a) => [a, new Set()]))
+  const waiting = new Map<K, number>(anchors.map((a) => [a, 0]))
+  for (const chain of chains.values()) {
+    chain.sort((x, y) => x.pos - y.pos)
+    for (let i = 1; i < chain.length; i++) {
+      const [from, to] = [chain[i - 1]!.anchor, chain[i]!.anchor]
+      if (from === to || next.get(from)!.has(to)) continue
+      next.get(from)!.add(to)
+      waiting.set(to, waiting.get(to)! + 1)
+    }
+  }
+  return { chains, next, waiting }
+}
+
 /**
  * The slots of a block's entries. Anchors (entries of two or more inputs)
  * take the odd slots 1, 3, ... in an order that keeps every input's own
@@ -96,26 +120,7 @@ export function slotByAnchors<T>(keyed: Array<Keyed<T>>): void {
   // Ties go to the anchor met first, as a scan of the anchors in order would.
   const index = new Map(anchors.map((a, i) => [a, i]))
   const earlier = (x: Slotted, y: Slotted) => (x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key) || index.get(x)! - index.get(y)!) < 0
-  // Each input's anchors in its own order: a chain; an anchor waits for its predecessor in every chain.
-  const chains = new Map<number, Array<{ anchor: Slotted; pos: number }>>()
-  for (const anchor of anchors) {
-    for (const p of anchor.e.places) {
-      const chain = chains.get(p.agent)
-      if (chain) chain.push({ anchor, pos: p.pos })
-      else chains.set(p.agent, [{ anchor, pos: p.pos }])
-    }
-  }
-  const next = new Map<Slotted, Set<Slotted>>(anchors.map((a) => [a, new Set()]))
-  const waiting = new Map<Slotted, number>(anchors.map((a) => [a, 0]))
-  for (const chain of chains.values()) {
-    chain.sort((x, y) => x.pos - y.pos)
-    for (let i = 1; i < chain.length; i++) {
-      const [from, to] = [chain[i - 1]!.anchor, chain[i]!.anchor]
-      if (from === to || next.get(from)!.has(to)) continue
-      next.get(from)!.add(to)
-      waiting.set(to, waiting.get(to)! + 1)
-    }
-  }
+  const { chains, next, waiting } = anchorChains(anchors)
   // The ready anchors, and all those left (for when none is ready); an
   // anchor already placed is dropped from either when it comes up.
   const ready = new MinHeap<Slotted>(earlier)
