@@ -34,6 +34,20 @@ describe('polarity', () => {
     expect(isNegative('Do not commit secrets')).toBe(true)
   })
 
+  it('reads a contrast ("X, not Y", "but not", "not just") as asking for X', () => {
+    for (const text of [
+      'Test behavior, not implementation.',
+      'Test Behavior, Not Implementation: Focus tests on user interactions',
+      'Catch specific exceptions, not bare except clauses',
+      'Treat testing as an accelerator — not a bottleneck',
+      'Prefer composition but not deep hierarchies',
+      'Explain not just what to do but why it matters',
+    ])
+      expect(isNegative(text), text).toBe(false)
+    for (const text of ['Tests must not depend on each other', 'Do this, but never that', 'Not for production use', 'Keep it simple, do not over-engineer'])
+      expect(isNegative(text), text).toBe(true)
+  })
+
   it('groupDuplicates never groups opposite polarity, and still groups same-polarity rewordings', () => {
     const items = [...PAIRS.flat(), 'Always run all tests prior to merging.', 'Never run all tests prior to merging.'].map((text) => ({ text, kind: 'item' }))
     const g = groupDuplicates(items, { threshold: 0.3 })

@@ -9,7 +9,9 @@
 // "do not", "must not", "cannot", ...) or an opening "No ..."/"Avoid ...".
 // Only the instruction's own negation counts: "tests with no flakiness" is a
 // positive instruction about flakiness, so a mid-sentence "no" or "without"
-// is not read as one.
+// is not read as one. Nor is a contrast: "Test behavior, not implementation",
+// "an accelerator, not a bottleneck", "not just tested, but built in" ask for
+// the first thing; the "not" sets aside another, it forbids nothing.
 
 import { wordsOf, type Word } from './tokens.js'
 
@@ -17,9 +19,26 @@ const NEGATED = new Set(['never', 'not', 'cannot', 'dont', 'doesnt', 'shouldnt',
 const OPENERS = new Set(['no', 'avoid', 'avoiding', 'never', 'refrain', 'forbid', 'prohibit'])
 
 /** True when the statement forbids rather than asks (see above). */
-export function isNegative(text: string, words: readonly Word[] = wordsOf(text).words): boolean {
+export function isNegative(text: string, split: { folded: string; words: readonly Word[] } = wordsOf(text)): boolean {
+  const { folded, words } = split
   // Contractions are one word ("don't"), whatever the verb: matched on the raw text.
   if (/\b\w+n['’]t\b/i.test(text)) return true
   if (words.length > 0 && OPENERS.has(words[0]!.word)) return true
-  return words.some((w) => NEGATED.has(w.word))
+  return words.some((w, i) => NEGATED.has(w.word) && !(w.word === 'not' && isContrast(folded, words, i)))
+}
+
+/** Words after which "not" sets one thing against another ("X but not Y"). */
+const CONTRAST_BEFORE = new Set(['but', 'and', 'or', 'rather'])
+/** Words after which "not" opens "not just X, but Y". */
+const CONTRAST_AFTER = new Set(['just', 'only', 'merely', 'simply'])
+
+/** Whether the "not" at words[i] is a contrast (above): after a comma, semicolon or dash, or in "but not", "not just". */
+function isContrast(folded: string, words: readonly Word[], i: number): boolean {
+  const next = words[i + 1]?.word
+  if (next !== undefined && CONTRAST_AFTER.has(next)) return true
+  if (i === 0) return false
+  const prev = words[i - 1]!
+  if (CONTRAST_BEFORE.has(prev.word)) return true
+  const between = folded.slice(prev.at + prev.word.length, words[i]!.at)
+  return /[,;–—]|\s-\s/.test(between)
 }

@@ -63,7 +63,7 @@ export function shapeOf(text: string, kind: string, memo: StemMemo, tuning: Tuni
   const split = wordsOf(text)
   const tokens = tokensOf(text, memo, tuning, split)
   tokens.sort((a, b) => (a.stem < b.stem ? -1 : a.stem > b.stem ? 1 : 0))
-  return { cls, persona, lead, negative: isNegative(text, split.words), tokens, conjuncts: conjunctsOf(split.folded, split.words, memo) }
+  return { cls, persona, lead, negative: isNegative(text, split), tokens, conjuncts: conjunctsOf(split.folded, split.words, memo) }
 }
 
 /**
