@@ -316,7 +316,8 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
       conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool (${why}); this variant allows only ${[...own].sort().join(', ') || 'none'}`, agent.path, line))
       return
     }
-    const extra = [...result].filter((id) => !own.has(id)).sort()
+    // Named as the merged agent spells them (Edit, not the id edit).
+    const extra = [...result].filter((id) => !own.has(id)).map((id) => spelled(id, to, agents) ?? id).sort(byCodeUnits)
     if (extra.length > 0) conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent grants ${extra.join(', ')}, which this variant withholds`, agent.path, line))
   })
 
