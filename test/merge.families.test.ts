@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeAgents, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Section, type Statement } from '../src/index.js'
+import { mergeAgents, normalizeAgent, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Section, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { PROCESS } from '../src/merge/units.js'
@@ -39,6 +39,17 @@ for (const family of FAMILIES) {
       const titled = sectionsOf(merged.root).filter((s) => s.kind !== 'root' && s.written !== undefined)
       expect(titled.length).toBeGreaterThan(0)
       for (const s of titled) expect(inputTitles.has(s.written!.text), s.written!.text).toBe(true)
+    })
+
+    it('writes no line that no input has (markers, numbering, indentation and heading depth aside)', () => {
+      // Structure around statements is canonical; the words on a line are one author's.
+      const strip = (line: string) => line.replace(/^\s*(?:>\s*)*/, '').replace(/^(?:#+\s+|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)/, '').replace(/^\d+[.)]\s+/, '').trimEnd()
+      const lines = (md: string) => md.replace(/^---\n[\s\S]*?\n---\n/, '').split('\n').map(strip).filter((l) => l !== '' && !l.startsWith('<!-- agentmerge'))
+      const inputLines = new Set(agents.flatMap((a) => lines(normalizeAgent(a))))
+      // This merge, and the golden --min-support 2 and --base auto merges (the golden test holds them to the CLI's output).
+      for (const md of [text, ...['min-support-2', 'base-auto'].map((v) => readFileSync(`fixtures/merged/${family}.${v}.md`, 'utf8'))]) {
+        expect(lines(md).filter((l) => !inputLines.has(l))).toEqual([])
+      }
     })
 
     it('opens with exactly one role statement', () => {

@@ -173,6 +173,27 @@ function marker(value: string, next: Statement): Statement {
 
 /** A cluster written as a section of its own (a heading, a bold lead-in, a list item with a title). */
 function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, keepNumber = false): { built: Built; section?: Section; orphans: Fold[] } {
+  let section = header(chosen, depth, keepNumber)
+  const built = buildCluster(k.id, section, input, children, depth)
+  const members = k.members.map((m) => input.units[m]!.section)
+  // A list item's inline lead ("**API**: Create services:") must open its body.
+  const lead = built.blocks.findIndex((b) => b.type === 'statement' && b.kind === 'lead')
+  if (lead > 0) built.blocks.unshift(...built.blocks.splice(lead, 1))
+  const first = built.blocks[0]
+  // An inline lead shares its line with the title: both are one author's, or the line is one no input has.
+  if (lead !== -1 && first?.type === 'statement' && chosen.kind !== 'heading' && first.source.path !== chosen.source.path) {
+    const own = members.filter((m) => m.source.path === first.source.path && m.kind === chosen.kind).sort((x, y) => x.source.line - y.source.line)[0]
+    if (own) section = header(own, depth, keepNumber)
+  }
+  section.body = built.blocks
+  const merged: MergedSection = { section, members, folds: built.folds, children: built.children }
+  const wrapped: Built = { ...built, children: [merged] }
+  if (built.blocks.length === 0) return { built: wrapped, orphans: built.orphans }
+  return { built: wrapped, section, orphans: built.orphans }
+}
+
+/** A merged section's own line, from the member chosen for it (its number dropped unless kept), with an empty body. */
+function header(chosen: Section, depth: number, keepNumber: boolean): Section {
   const titleNodes = chosen.kind === 'heading' && !keepNumber ? unnumbered(chosen.titleNodes) : chosen.titleNodes
   const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(NUMBERING, '')
   const section: Section = { type: 'section', kind: chosen.kind, title, titleNodes, key: chosen.key, depth, source: chosen.source, body: [] }
@@ -181,16 +202,7 @@ function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput
   if (chosen.quote !== undefined) section.quote = chosen.quote
   // The title as its author wrote it (`**... standards:**` keeps its colon inside the bold); stale, and unused, where the number was dropped.
   if (chosen.written) section.written = chosen.written
-  const built = buildCluster(k.id, section, input, children, depth)
-  // A list item's inline lead ("**API**: Create services:") must open its body.
-  const lead = built.blocks.findIndex((b) => b.type === 'statement' && b.kind === 'lead')
-  if (lead > 0) built.blocks.unshift(...built.blocks.splice(lead, 1))
-  section.body = built.blocks
-  const members = k.members.map((m) => input.units[m]!.section)
-  const merged: MergedSection = { section, members, folds: built.folds, children: built.children }
-  const wrapped: Built = { ...built, children: [merged] }
-  if (built.blocks.length === 0) return { built: wrapped, orphans: built.orphans }
-  return { built: wrapped, section, orphans: built.orphans }
+  return section
 }
 
 /**
