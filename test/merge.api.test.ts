@@ -358,3 +358,21 @@ describe('headings', () => {
     }
   })
 })
+
+describe('--min-support and lead-ins', () => {
+  it('keeps a lead-in whose list items are sections of their own while anything under them is written', () => {
+    const agent = (name: string, lead: string, items: string[]) =>
+      parseAgent(`---\nname: ${name}\ndescription: backend agent\n---\n\nYou are a backend engineer.\n\n${lead}\n\n1. **API Development**: Build services by:\n${items.map((i) => `   - ${i}`).join('\n')}\n2. **Data Layer**: Store data by:\n   - Writing migrations\n`, `${name}.md`)
+    const inputs = [
+      agent('a', 'Your primary responsibilities:', ['Designing REST endpoints for every resource', 'Writing OpenAPI specifications']),
+      agent('b', 'What you own:', ['Designing REST endpoints for every resource']),
+      parseAgent('---\nname: c\ndescription: backend agent\n---\n\nYou are a backend engineer.\n\n## Deployment\n\n- Ship containers with health checks\n', 'c.md'),
+    ]
+    for (const order of [inputs, inputs.slice().reverse()]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out).toContain('Designing REST endpoints for every resource')
+      // The list is written under a lead-in: a line ending in ":" right before its first item.
+      expect(out, out).toMatch(/(?:Your primary responsibilities|What you own):\n\n1\. \*\*API Development\*\*/)
+    }
+  })
+})

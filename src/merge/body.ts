@@ -153,7 +153,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const ctx: FoldContext = { items, links, home, base, conflicts, terms }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded)
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded, (w) => clusters[w]!.parent)
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)

@@ -23,7 +23,12 @@ export interface Recorded {
 /** The inputs a fold's members come from. */
 const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number> => new Set(s.fold.members.map((m) => owner.get(m)!))
 
-export function applySupport(settled: Settled[], items: readonly Item[], k: number, base: number, recorded: Recorded[]): Settled[] {
+/**
+ * `parentOf`: a merged section's parent (-1 at the top), so that a lead-in
+ * whose items are sections of their own ("1. **API**: ..." with its list)
+ * stays while anything under them does.
+ */
+export function applySupport(settled: Settled[], items: readonly Item[], k: number, base: number, recorded: Recorded[], parentOf: (where: number) => number): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')
   const kept = settled.filter((s) => {
@@ -31,8 +36,9 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
     const agents = agentsOf(s, owner)
     return agents.size >= k || agents.has(base)
   })
-  // A lead-in stays when any item of its block stays.
-  const live = new Set(kept.filter((s) => !isLead(s)).map((s) => s.where))
+  // A lead-in stays when any item of its block stays, or anything under an item that is a section.
+  const live = new Set<number>()
+  for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
   const out = kept.filter((s) => !isLead(s) || live.has(s.where) || agentsOf(s, owner).has(base))
   const written = new Set(out)
   for (const s of settled) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
