@@ -157,7 +157,7 @@ describe('frontmatter', () => {
     const w = r.conflicts.filter((c) => c.code === 'tools-widened')
     expect(w).toHaveLength(1)
     expect(w[0]).toMatchObject({ path: structured.path, line: 7 })
-    expect(w[0]!.message).toContain('bash, multiedit, write')
+    expect(w[0]!.message).toContain('Bash, MultiEdit, Write')
   })
 
   it('tools intersection and first', () => {
