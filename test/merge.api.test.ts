@@ -325,6 +325,9 @@ describe('the agent\'s title', () => {
     const tie = mergeAgents([a, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))
     expect(tie).toMatch(/\(a tie at 1 input each, broken by the deciding input\)/)
     expect(mergeAgents([a, b, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))).toMatch(/\(most inputs\)/)
+    // The sidecar's decision says so too.
+    expect(mergeAgents([a, c]).provenance.fields.find((f) => f.key === 'name')).toMatchObject({ rule: 'majority', note: 'a tie at 1 input each, broken by the deciding input' })
+    expect(mergeAgents([a, b, c]).provenance.fields.find((f) => f.key === 'name')!.note).toBeUndefined()
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })
