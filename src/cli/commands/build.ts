@@ -33,7 +33,9 @@ A file is written atomically and only when its content changes, with its
 provenance beside it (OUTPUT.provenance.json; "provenance": "none" or
 "inline" in the config to change that). A canonical file that says something
 no source and no earlier build said was edited by hand: those statements are
-listed with path:line and the file is left alone unless --force.
+listed with path:line and the file is left alone unless --force. With
+"provenance": "none" nothing records the last build, so a hand edit cannot
+be told from a source change: the file is stale and rebuilt.
 
 Exit codes: 0 all written or up to date, 1 stale (--check) or edited by
 hand, 2 a config or source problem.
