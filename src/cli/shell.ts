@@ -115,6 +115,9 @@ export function describe(error: unknown, path?: string): string {
   return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
 }
 
+/** An output option's value: `-` is stdout, as when the option is not given (undefined); anything else a file. */
+export const fileOrStdout = (value: string | undefined): string | undefined => (value === '-' ? undefined : value)
+
 /** Parses a size like `2MB`, `512k` or `1048576` into bytes. */
 export function parseSize(value: string): number {
   const match = /^(\d+(?:\.\d+)?)\s*([kmg]?)(i?b)?$/i.exec(value.trim())
