@@ -3,7 +3,7 @@
 // errors as one line with where, a missing diff operand named, and mistakes
 // that were silently ignored (a --cache-location that is a file, normalize
 // --format without --check, an unknown command's --help).
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli, FIXTURES } from './helpers/cli.js'
@@ -55,5 +55,60 @@ describe('- as an output is stdout', () => {
     expect(c.stdout).toBe(converted.stdout)
     expect(c.stdout).toMatch(/^---\ndescription: /)
     expect(readdirSync(dir)).toEqual([])
+  })
+})
+
+describe('build config errors are one line with where', () => {
+  /** A repository holding one file, the config. */
+  function repoWith(name: string, text: string): string {
+    const dir = tempDir()
+    mkdirSync(join(dir, '.git'))
+    writeFileSync(join(dir, name), text)
+    return dir
+  }
+
+  it('--config naming a directory is a usage error saying so', async () => {
+    const dir = repoWith('x.txt', '')
+    mkdirSync(join(dir, 'conf'))
+    const r = await cli(['build', '--config', 'conf'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('conf: is a directory; --config names a config file\n')
+  })
+
+  it.each([
+    // Cut short: the end of the text, not the blank line after it.
+    ['{\n  "agents": [\n', 'cfg.json:2:14: not valid JSON: Unexpected end of JSON input'],
+    ['', 'cfg.json:1:1: not valid JSON: Unexpected end of JSON input'],
+    // JSON.parse gives no position for an unexpected token: the place where reading went wrong.
+    ['{\n  "agents": }\n', "cfg.json:2:13: not valid JSON: Unexpected token '}'"],
+    ['{\n  "agents": [\n    { "output": "x.md" "sources": ["a.md"] }\n  ]\n}\n', "cfg.json:3:24: not valid JSON: Expected ',' or '}' after property value"],
+    ['{} x\n', 'cfg.json:1:4: not valid JSON: Unexpected non-whitespace character after JSON'],
+  ])('bad JSON %j: path:line:col', async (text, message) => {
+    const dir = repoWith('cfg.json', text)
+    const r = await cli(['build', '--config', 'cfg.json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`${message}\n`)
+  })
+
+  it('a package.json found from the working directory: its line and column too', async () => {
+    const dir = repoWith('package.json', '{\n  "name": "x",\n  "agentmerge": { "agents": [} }\n')
+    const r = await cli(['build'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe(`${join(dir, 'package.json')}:3:30: not valid JSON: Unexpected token '}'\n`)
+  })
+})
+
+describe('diff names the operand that is missing', () => {
+  it('a directory and a path that does not exist: no such file or directory, exit 2', async () => {
+    const dir = tempDir()
+    for (const args of [[FIXTURES, join(dir, 'nonexist')], [join(dir, 'nonexist'), FIXTURES]]) {
+      const r = await cli(['diff', ...args])
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`${join(dir, 'nonexist')}: no such file or directory\n`)
+    }
+    // A file that exists beside a directory is still the usage error it was.
+    const mixed = await cli(['diff', FIXTURES, ENGINEER])
+    expect(mixed.code).toBe(2)
+    expect(mixed.stderr).toContain('cannot diff a directory with a file')
   })
 })
