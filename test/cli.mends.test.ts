@@ -112,3 +112,56 @@ describe('diff names the operand that is missing', () => {
     expect(mixed.stderr).toContain('cannot diff a directory with a file')
   })
 })
+
+describe('mistakes that were silently ignored are usage errors', () => {
+  it('--cache-location naming a file, or under one, is a usage error; a directory to be made is fine', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'afile'), '')
+    for (const [location, why] of [['afile', 'It'], ['afile/sub', join(dir, 'afile')]] as const) {
+      const r = await cli(['--cache-location', location, 'normalize', ENGINEER], { cwd: dir })
+      expect(r.code).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toBe(`agentmerge: option '--cache-location <dir>' argument '${location}' is invalid. ${why} is not a directory (the cache keeps its entries in one) (see agentmerge --help)\n`)
+    }
+    const made = await cli(['--cache-location', 'cache/here', 'normalize', ENGINEER], { cwd: dir })
+    expect(made.code, made.stderr).toBe(0)
+    expect(readdirSync(join(dir, 'cache/here')).length).toBeGreaterThan(0)
+  })
+
+  it('normalize --format and build --format without --check are usage errors', async () => {
+    const r = await cli(['normalize', '--format', 'json', ENGINEER])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe('agentmerge normalize: --format is how --check reports; add --check (--json prints the model)\n')
+    const checked = await cli(['normalize', '--check', '--format', 'json', ENGINEER])
+    expect(checked.code).toBe(1)
+    expect(JSON.parse(checked.stdout)).toMatchObject({ version: 1, checked: 1 })
+    const build = await cli(['build', '--format', 'github'], { cwd: tempDir() })
+    expect(build.code).toBe(2)
+    expect(build.stderr).toBe('agentmerge build: --format is how --check reports; add --check\n')
+  })
+
+  it.each([
+    [['merge-drive', '--help'], "unknown command 'merge-drive' (did you mean merge-driver?)"],
+    [['driver', '--help'], "unknown command 'driver' (did you mean merge-driver?)"],
+    [['-q', '--max-size', '4MB', 'merge-drive', '-h'], "unknown command 'merge-drive' (did you mean merge-driver?)"],
+    [['help', 'dif'], "unknown command 'dif' (did you mean diff?)"],
+    [['frobnicate', '--help'], "unknown command 'frobnicate'"],
+  ])('%j: unknown command with a suggestion, exit 2, not the program help', async (args, message) => {
+    const r = await cli(args, { cwd: tempDir() })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toBe('')
+    expect(r.stderr).toBe(`agentmerge: ${message}; see agentmerge --help\n`)
+  })
+
+  it('help for real commands, and for the default command given files, is unchanged; a mistyped command with files names its suggestion', async () => {
+    expect((await cli(['merge-driver', '--help'])).stdout).toMatch(/^Usage: agentmerge merge-driver /)
+    expect((await cli(['help', 'diff'])).stdout).toMatch(/^Usage: agentmerge diff /)
+    const top = await cli(['--help'])
+    expect(top.code).toBe(0)
+    expect(top.stdout).toMatch(/^Usage: agentmerge \[options\] \[command\]/)
+    const driver = await cli(['driver', 'a.md', 'b.md', 'c.md'], { cwd: tempDir() })
+    expect(driver.code).toBe(2)
+    expect(driver.stderr).toBe("agentmerge: 'driver' is neither a file nor a command (did you mean merge-driver?)\n")
+  })
+})

@@ -18,7 +18,7 @@ export function defineBuild(program: Command, context: CommandContext): void {
     .option('-f, --force', 'overwrite canonical files that were edited by hand')
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
     .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
-    .addOption(new Option('--format <format>', 'how --check reports: text, json, or github (Actions annotations)').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'how --check reports: text (the default), json, or github (Actions annotations); only with --check').choices(FORMATS))
     .addHelpText('after', `
 agentmerge.config.json (paths relative to it):
   {

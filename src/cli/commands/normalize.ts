@@ -18,7 +18,7 @@ export function defineNormalize(program: Command, context: CommandContext): void
     .addOption(new Option('-c, --check', 'exit 1 and list the files that are not in canonical form').conflicts(['json', 'output']))
     .option('--json', 'print the model (meta, sections, statements with path:line) as JSON')
     .option('-o, --output <file>', 'write the output to a file instead of stdout (one input; - for stdout)')
-    .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form (default: text; only with --check)').choices(FORMATS))
     .addHelpText('after', `
 Examples:
   $ agentmerge normalize .claude/agents/reviewer.md
