@@ -54,6 +54,10 @@ describe('- as an output is stdout', () => {
     expect(c.code, c.stderr).toBe(0)
     expect(c.stdout).toBe(converted.stdout)
     expect(c.stdout).toMatch(/^---\ndescription: /)
+    // With --out-dir, -o - (stdout) would be ignored: both are a usage error, as -o FILE with it is.
+    const both = await cli(['-q', 'convert', '--to', 'opencode', '-o', '-', '--out-dir', 'out', ENGINEER], { cwd: dir })
+    expect(both.code).toBe(2)
+    expect(both.stderr).toBe("agentmerge: option '-o, --output <file>' cannot be used with option '-d, --out-dir <dir>' (see agentmerge --help)\n")
     expect(readdirSync(dir)).toEqual([])
   })
 })
