@@ -146,6 +146,7 @@ describe('build CLI', () => {
     expect(built).toContain('Test coverage > 90% achieved')
     expect(built).not.toContain('Test coverage > 80% achieved')
     expect(existsSync(join(dir, 'out/ta.md.provenance.json'))).toBe(false)
+    expect((await cli(['-q', 'build', '--check'], { cwd: dir })).code).toBe(0)
 
     // A hand edit: the inline notes' stamp tells it from a source change; with no provenance nothing can.
     writeFileSync(join(dir, 'out/ta.md'), built.replace('Test coverage > 90% achieved', 'Test coverage > 95% achieved'))
