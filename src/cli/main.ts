@@ -75,7 +75,8 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     // Help asked about a command that does not exist would be the program's help (merge, the default command, takes any word as a file).
     const names = root.commands.map((c) => c.name())
-    const unknown = unknownHelpCommand(argv, operandsOf(argv, (arg) => root.options.some((o) => (o.required || o.optional) && (o.long === arg || o.short === arg))), names)
+    const takesValue = (arg: string) => root.options.some((o) => (o.required || o.optional) && (o.long === arg || o.short === arg))
+    const unknown = unknownHelpCommand(argv, operandsOf(argv, takesValue), names)
     if (unknown) {
       io.stderr.write(describe(unknown) + '\n')
       return EXIT.trouble
