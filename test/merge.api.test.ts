@@ -403,4 +403,16 @@ describe('sections aligned by what they hold', () => {
       expect(testing[0]!.body.filter((x) => x.type === 'statement')).toHaveLength(2)
     }
   })
+
+  it('keeps a titled list item with its nested list apart from a heading of a like title', () => {
+    const x = file('x.md', ['## Core Competencies', '', '- **Advanced Python Mastery:**', '  - **Idiomatic Code:** Follow PEP 8 and community idioms.', '  - **Concurrency:** Use asyncio for I/O-bound work.', '- **Testing:**', '  - **Coverage:** Keep coverage over 90%.'])
+    const y = file('y.md', ['## Capabilities', '', '### Advanced Python Patterns', '', '- Dependency injection and inversion of control', '- Plugin architectures and extensible systems'])
+    for (const agents of [[x, y], [y, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      const item = sections.find((s) => s.title.startsWith('Advanced Python Mastery'))
+      expect(item?.kind).toBe('item')
+      expect(item!.body.filter((b) => b.type === 'statement').map((b) => (b as { text: string }).text)).toEqual(['Idiomatic Code: Follow PEP 8 and community idioms.', 'Concurrency: Use asyncio for I/O-bound work.'])
+      expect(sections.find((s) => s.title === 'Advanced Python Patterns')?.kind).toBe('heading')
+    }
+  })
 })
