@@ -385,3 +385,34 @@ describe('--min-support and lead-ins', () => {
     }
   })
 })
+
+describe('sections aligned by what they hold', () => {
+  const file = (path: string, lines: string[]) => parseAgent(['---', 'name: tester', 'description: Tests.', '---', '', '# Tester', '', ...lines, ''].join('\n'), path)
+  const a = file('a.md', ['## Core Quality Philosophy', '', '- Quality is built in, not inspected in', '- Every defect gets a regression test', '', '## Testing', '', '- Run the suite before every push'])
+  const b = file('b.md', ['## Capabilities', '', '### Quality Engineering Strategy', '', '- Shift-left testing with early defect detection', '- Risk-based test planning', '', '## Testing Methodology', '', '- Keep unit tests under a second each'])
+
+  it('does not join two sections that hold nothing in common on one shared title word; near-equal titles still join', () => {
+    for (const agents of [[a, b], [b, a]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading')
+      const strategy = sections.find((s) => s.title === 'Quality Engineering Strategy')
+      expect(strategy?.depth, sections.map((s) => `${s.depth} ${s.title}`).join('\n')).toBe(3)
+      expect(sections.find((s) => s.title === 'Core Quality Philosophy')?.body.filter((x) => x.type === 'statement')).toHaveLength(2)
+      // "Testing" / "Testing Methodology": one section holding both inputs' statements.
+      const testing = sections.filter((s) => s.title === 'Testing' || s.title === 'Testing Methodology')
+      expect(testing).toHaveLength(1)
+      expect(testing[0]!.body.filter((x) => x.type === 'statement')).toHaveLength(2)
+    }
+  })
+
+  it('keeps a titled list item with its nested list apart from a heading of a like title', () => {
+    const x = file('x.md', ['## Core Competencies', '', '- **Advanced Python Mastery:**', '  - **Idiomatic Code:** Follow PEP 8 and community idioms.', '  - **Concurrency:** Use asyncio for I/O-bound work.', '- **Testing:**', '  - **Coverage:** Keep coverage over 90%.'])
+    const y = file('y.md', ['## Capabilities', '', '### Advanced Python Patterns', '', '- Dependency injection and inversion of control', '- Plugin architectures and extensible systems'])
+    for (const agents of [[x, y], [y, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      const item = sections.find((s) => s.title.startsWith('Advanced Python Mastery'))
+      expect(item?.kind).toBe('item')
+      expect(item!.body.filter((b) => b.type === 'statement').map((b) => (b as { text: string }).text)).toEqual(['Idiomatic Code: Follow PEP 8 and community idioms.', 'Concurrency: Use asyncio for I/O-bound work.'])
+      expect(sections.find((s) => s.title === 'Advanced Python Patterns')?.kind).toBe('heading')
+    }
+  })
+})

@@ -175,3 +175,36 @@ describe('two procedures for one occasion', () => {
     for (const step of [...A, ...B]) expect(r.stdout).toContain(step)
   })
 })
+
+describe('--conflicts keep', () => {
+  it('writes each kept side right after the statement it differs from, marked once, naming the written one', async () => {
+    const dir = tempDir('agentmerge-keep-')
+    const write = (name: string, lines: string[]) => {
+      const path = join(dir, name)
+      writeFileSync(path, `---\nname: s\ndescription: Style agent.\n---\n\n# Rules\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`)
+      return path
+    }
+    const a = write('a.md', ['Always use tabs for indentation.', 'Keep functions under 20 lines.', 'Write tests first.'])
+    const b = write('b.md', ['Never use tabs for indentation.', 'Keep functions under 50 lines.', 'Write tests first.'])
+    const c = write('c.md', ['Always use tabs for indentation.', 'Keep functions under 30 lines.'])
+    const outputs = new Set<string>()
+    for (const order of [[a, b, c], [c, b, a], [b, a, c]]) {
+      const r = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', a, ...order])
+      expect(r.code, r.stderr).toBe(0)
+      outputs.add(r.stdout)
+      const lines = r.stdout.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('<!--'))
+      const at = (text: string) => lines.indexOf(`- ${text}`)
+      // Each alternative follows its written statement (and the other alternatives to it), its note just before it.
+      expect(at('Never use tabs for indentation.')).toBe(at('Always use tabs for indentation.') + 2)
+      expect(lines[at('Never use tabs for indentation.') - 1]).toContain(`differs from ${a}:8`)
+      for (const alt of ['Keep functions under 30 lines.', 'Keep functions under 50 lines.']) {
+        expect(at(alt)).toBeGreaterThan(at('Keep functions under 20 lines.'))
+        expect(at(alt)).toBeLessThan(at('Write tests first.'))
+        expect(lines[at(alt) - 1]).toContain(`differs from ${a}:9`)
+      }
+      // One warning per alternative.
+      expect(r.stderr.match(/warning: conflicts with/g)).toHaveLength(3)
+    }
+    expect(outputs.size).toBe(1)
+  })
+})

@@ -70,12 +70,18 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
       const b = ranks.get(y)!
       return b.decides - a.decides || b.support - a.support || byCodeUnits(a.text, b.text)
     })
+    // An alternative (not written, or written marked) is one to its winner only: never a winner itself, never marked twice.
+    const alternatives = new Set<Settled>()
     for (const [winner, other] of candidatePairs(ordered, conflicts)) {
-      if (lost.has(winner) || lost.has(other) || !open(winner) || !open(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
+      if (alternatives.has(winner) || alternatives.has(other) || !open(winner) || !open(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
       const conflict = conflicts.between(winner.fold.statement, other.fold.statement)
       if (!conflict) continue
+      alternatives.add(other)
       if (mode === 'decide') lost.add(other)
-      else other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+      else {
+        other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+        other.beside = winner.fold.statement
+      }
       for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
     }
   }
