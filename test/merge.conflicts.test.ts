@@ -159,6 +159,14 @@ describe('two procedures for one occasion', () => {
       for (const step of A) expect(r.stdout).not.toContain(step)
       expect(r.stderr).toContain(`${pa}:8: warning: section "When invoked:" conflicts with ${pb}:10 (another procedure: 3 steps, none of them among the 4 written)`)
     }
+    // Without --prefer the central input does not decide: the procedure with more steps is written (b's), so that merging the merge with an input adds nothing.
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const r = await cli(['--provenance', 'none', ...order])
+      for (const step of B) expect(r.stdout).toContain(step)
+      for (const step of A) expect(r.stdout).not.toContain(step)
+    }
+    const withA = await cli(['--provenance', 'none', '--prefer', pa, pa, pb])
+    for (const step of A) expect(withA.stdout).toContain(step)
     const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded.filter((x) => x.reason === 'conflict')
     expect(recorded.map((x) => x.from)).toEqual([`${pa}:10`, `${pa}:11`, `${pa}:12`])
     const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pb, pa, pb])

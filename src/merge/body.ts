@@ -39,6 +39,8 @@ export interface BodyOptions {
   base?: number
   /** The input that decides conflicts (`--prefer`, else the base, else the central input). */
   decider?: number
+  /** Whether the user named the decider (`--prefer`, `--base`): then it also decides between procedures. */
+  named?: boolean
   /** Write only folds carried by at least this many inputs. */
   minSupport?: number
   /** `keep`: write every side of a conflict. */
@@ -156,7 +158,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded, (w) => clusters[w]!.parent)
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
-  settled = resolveProcedures(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
+  settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {

@@ -200,6 +200,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
       statements,
       base,
       decider,
+      named: options.prefer !== undefined || base !== -1,
       openings: id.openings,
       name: meta.meta.name,
       ...(id.opening ? { opening: id.opening } : {}),

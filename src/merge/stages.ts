@@ -177,12 +177,15 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
  * share no step are two procedures for one occasion ("When invoked:" then
  * two authors' lists), and the model can follow only one. Inputs linked by a
  * step they share are one procedure, merged step by step; of several, the
- * deciding input's is written (else the one more inputs carry, then the
- * longer, then the first by source), and each other is recorded whole as its
+ * one of the input the user named (`--prefer`, `--base`: `named`, else -1) is
+ * written, else the one more inputs carry, then the most complete (most
+ * steps), then the first by source, and each other is recorded whole as its
  * alternative, one conflict per procedure; with `--conflicts keep` they are
- * written, the first step of each marked.
+ * written, the first step of each marked. The central input does not decide
+ * here, as it does not choose the opening: merging the merge with an input
+ * would then write that input's procedure, and a longer one would add steps.
  */
-export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
+export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], named: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const byWhere = new Map<number, Settled[]>()
   for (const s of settled) {
@@ -195,7 +198,7 @@ export function resolveProcedures(settled: Settled[], items: readonly Item[], un
   for (const steps of byWhere.values()) {
     const procedures = proceduresOf(steps, owner)
     if (procedures.length < 2) continue
-    procedures.sort((x, y) => Number(y.inputs.has(decider)) - Number(x.inputs.has(decider)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
+    procedures.sort((x, y) => Number(y.inputs.has(named)) - Number(x.inputs.has(named)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
     const [kept, ...others] = procedures
     const first = kept!.steps[0]!.fold.statement
     for (const p of others) {
