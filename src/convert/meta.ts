@@ -5,7 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
-import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolNames, type DialectSpec, type Fact } from '../dialects/index.js'
+import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolNames, type DialectSpec, type Fact, type Grant } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
 
@@ -96,8 +96,14 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
     return
   }
   const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
-  // Unsaid, an allowlist is what a list of granted tools reads as (narrower than the source at worst).
-  const allowlist = read.rest === 'deny' || (read.rest === undefined && read.grants.some((g) => g.enabled))
+  // A denial wins over a grant of the same tool (`tools: Bash` with `disallowedTools: Bash`); a grant of some uses stays for the target to judge.
+  const whole = (g: Grant) => g.kind !== 'tool' || g.args === ''
+  const id = (g: Grant) => (g.kind === 'tool' ? g.id : g.kind === 'mcp' ? `${g.server}/${g.tool}` : g.written.trim())
+  const denied = new Set(read.grants.filter((g) => !g.enabled && whole(g)).map(id))
+  read.grants = read.grants.filter((g) => !g.enabled || !whole(g) || !denied.has(id(g)))
+  // Unsaid, an allowlist is what a list of granted tools reads as (narrower than the source at worst);
+  // a grant of some uses of a tool is no such list.
+  const allowlist = read.rest === 'deny' || (read.rest === undefined && read.grants.some((g) => g.enabled && (g.kind !== 'tool' || g.args === '')))
   const written = out.target.tools.write(read.grants, { ...(agents ? { agents } : {}), allowlist })
   if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
   if (written.tools !== undefined) out.set('tools', written.tools, line)

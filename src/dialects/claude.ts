@@ -6,7 +6,7 @@
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
 import { deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
 
@@ -87,6 +87,13 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   return result
 }
 
+/** `tools` and `disallowedTools`: a tool denied is denied for every use, whatever `tools` grants of it (`Bash(git *)`). */
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
+  const read = readAllowlist(values, claude, names, ['disallowedTools'])
+  const denied = deniedWhole(read.grants)
+  return { ...read, grants: read.grants.filter((g) => !(g.enabled && g.kind === 'tool' && denied.has(g.id))) }
+}
+
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
@@ -165,7 +172,7 @@ export const claude: DialectSpec = {
       killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
     },
     names: TOOLS,
-    read: (values, names) => readAllowlist(values, claude, names, ['disallowedTools']),
+    read: readTools,
     write: writeTools,
     none: () => [],
     problem: toolProblem,

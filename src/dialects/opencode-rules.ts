@@ -89,10 +89,11 @@ function decide(rules: readonly Rule[], name: string): Decision | undefined {
 const said = (r: Rule): string => (r.pattern === '*' ? `'${r.key}: ${r.action}'` : `'${r.key}' ('${r.pattern}': ${r.action})`)
 
 /**
- * The grants of a `permission` value, the tools they decide and what they say
- * of the rest. `other` reads a key that is not a built-in (an MCP tool).
+ * The grants of a `permission` value, what they say of the rest, the
+ * built-in tools they decide and whether they decide a name (a tools map
+ * entry). `other` reads a key that is not a built-in (an MCP tool).
  */
-export function readPermission(value: unknown, other: (key: string, enabled: boolean) => Grant[]): ReadTools & { decided: Set<string> } {
+export function readPermission(value: unknown, other: (key: string, enabled: boolean) => Grant[]): ReadTools & { decided: Set<string>; decides: (name: string) => boolean } {
   const notes: ToolNote[] = []
   const rules = rulesOf(value, notes)
   const out: Grant[] = []
@@ -130,5 +131,6 @@ export function readPermission(value: unknown, other: (key: string, enabled: boo
     if (on !== restGrants) out.push(...other(key, on))
     if (d.uses.length > 0) notes.push({ written: 'permission', message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
   }
-  return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes, decided }
+  const decides = (name: string) => rules.some((r) => matches(name, r.key))
+  return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes, decided, decides }
 }

@@ -7,7 +7,7 @@
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { readPermission } from './opencode-rules.js'
-import { lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
+import { deniedWhole, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
@@ -36,7 +36,8 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
   const mapRest = star === undefined ? undefined : star === false || star === 'false' || star === 'deny' ? 'deny' : 'allow'
   if (values.permission === undefined) return { grants: fromMap, ...(mapRest ? { rest: mapRest } : {}), notes: [] }
   const rules = readPermission(values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).map(mcpOrUnknown))
-  const kept = fromMap.filter((g) => !(g.kind === 'tool' && rules.decided.has(g.id)) && (rules.rest === undefined || !g.enabled))
+  const decided = (g: Grant) => (g.kind === 'tool' ? rules.decided.has(g.id) : rules.decides(g.kind === 'mcp' ? `${g.server}_${g.tool}` : g.written.trim()))
+  const kept = fromMap.filter((g) => !decided(g) && (rules.rest === undefined || !g.enabled))
   const rest = rules.rest ?? mapRest
   // A rule that allows a tool lists it only beside a list: alone, it allows what is allowed already.
   const listing = rest !== undefined || kept.some((g) => g.enabled)
@@ -52,9 +53,11 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   }
   const allowed = grants.filter((g) => g.enabled)
   const allowlist = options.allowlist ?? allowed.length > 0
+  const whole = deniedWhole(grants)
   for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
-    if (!g.enabled && g.kind === 'tool' && g.args !== '') {
-      notes.push({ written: g.written, message: `denying '${g.written}': OpenCode's tools map cannot deny some uses of a tool; dropped` })
+    if (g.kind === 'tool' && g.args !== '' && (!g.enabled || whole.has(g.id))) {
+      // The map says a tool as a whole: some uses can be neither denied nor granted beside a denial of the rest.
+      notes.push({ written: g.written, message: g.enabled ? `'${g.written}': OpenCode's tools map cannot grant some uses of a tool; not granted` : `denying '${g.written}': OpenCode's tools map cannot deny some uses of a tool; dropped` })
       continue
     }
     if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
