@@ -6,6 +6,7 @@ import type { Agent, MetaField } from './model.js'
 import { checkLimits, parseMarkdown } from './markdown/index.js'
 import { fixFences } from './parse/fence.js'
 import { parseFrontmatter } from './parse/frontmatter.js'
+import { unclosedFences } from './parse/unclosed.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { settleRepairs } from './read/mojibake.js'
@@ -22,7 +23,7 @@ export function agentFromInput(input: Input): Agent {
   const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
   if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)
-  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings]
+  const warnings = [...input.warnings, ...(settled?.warnings ?? []), ...fenced.warnings, ...unclosedFences(tree, fenced.text, path)]
   const first = tree.children[0]
   let fields: MetaField[] = []
   let line = 0

@@ -191,19 +191,25 @@ describe('order inside a merged section', () => {
   })
 
   const proc = (name: string, steps: string[]) => parseAgent(['# Agent', '', 'When invoked:', '', ...steps.map((t, i) => `${i + 1}. ${t}`), ''].join('\n'), name)
+  // Two procedures that share no step are a conflict (test/merge.conflicts.test.ts); kept, both are written, and how is tested here.
+  const KEEP = { conflicts: 'keep' } as const
+  const keptOrder = (agents: Agent[]) => statementsOf(mergeAgents(agents, KEEP).agent.root).filter((s) => s.kind !== 'html').map((s) => s.text)
 
-  it('keeps two procedures that share no step whole, one after the other, not interleaved', () => {
+  it('keeps two procedures that share no step whole, one after the other, not interleaved (--conflicts keep)', () => {
     const x = proc('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first'])
     const y = proc('y.md', ['Check the deployment logs', 'Page the on-call owner'])
     const expected = ['When invoked:', 'Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first', 'Check the deployment logs', 'Page the on-call owner']
-    expect(order([x, y])).toEqual(expected)
-    expect(order([y, x])).toEqual(expected)
+    expect(keptOrder([x, y])).toEqual(expected)
+    expect(keptOrder([y, x])).toEqual(expected)
   })
 
-  it('writes two procedures that share no step as two lists, each numbered from 1 as its author numbered it; one list when they share a step', () => {
-    const x = proc('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first'])
-    const y = proc('y.md', ['Check the deployment logs', 'Page the on-call owner'])
-    const z = proc('z.md', ['Check the deployment logs', 'Reproduce the failure locally'])
+  // A numbered list under a lead-in that names no process is an enumeration, not a procedure: two such lists are no conflict.
+  const listed = (name: string, entries: string[]) => parseAgent(['# Agent', '', 'Habits we keep:', '', ...entries.map((t, i) => `${i + 1}. ${t}`), ''].join('\n'), name)
+
+  it('writes two numbered lists that share no entry as two lists, each numbered from 1 as its author numbered it; one list when they share an entry', () => {
+    const x = listed('x.md', ['Read the failing test output', 'Reproduce the failure locally', 'Write a regression test first'])
+    const y = listed('y.md', ['Check the deployment logs', 'Page the on-call owner'])
+    const z = listed('z.md', ['Check the deployment logs', 'Reproduce the failure locally'])
     const body = (agents: Agent[]) => renderMerged(mergeAgents(agents)).split('\n').filter((l) => /^\d+[.)] /.test(l))
     const apart = ['1. Read the failing test output', '2. Reproduce the failure locally', '3. Write a regression test first', '1) Check the deployment logs', '2) Page the on-call owner']
     expect(body([x, y])).toEqual(apart)
@@ -215,10 +221,10 @@ describe('order inside a merged section', () => {
     expect(body([x, z])).toHaveLength(4)
   })
 
-  it('keeps a procedure that shares nothing apart from two that share a step, in every order of the inputs', () => {
-    const p = proc('p.md', ['Read the failing test output', 'Reproduce the failure locally'])
-    const q = proc('q.md', ['Reproduce the failure locally', 'Write a regression test first'])
-    const r = proc('r.md', ['Check the deployment logs', 'Page the on-call owner'])
+  it('keeps a list that shares nothing apart from two that share an entry, in every order of the inputs', () => {
+    const p = listed('p.md', ['Read the failing test output', 'Reproduce the failure locally'])
+    const q = listed('q.md', ['Reproduce the failure locally', 'Write a regression test first'])
+    const r = listed('r.md', ['Check the deployment logs', 'Page the on-call owner'])
     const lists = (agents: Agent[]) => {
       const out: string[][] = []
       for (const line of renderMerged(mergeAgents(agents)).split('\n')) {
@@ -319,6 +325,9 @@ describe('the agent\'s title', () => {
     const tie = mergeAgents([a, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))
     expect(tie).toMatch(/\(a tie at 1 input each, broken by the deciding input\)/)
     expect(mergeAgents([a, b, c]).conflicts.map((w) => w.message).find((m) => m.startsWith('name: kept'))).toMatch(/\(most inputs\)/)
+    // The sidecar's decision says so too.
+    expect(mergeAgents([a, c]).provenance.fields.find((f) => f.key === 'name')).toMatchObject({ rule: 'majority', note: 'a tie at 1 input each, broken by the deciding input' })
+    expect(mergeAgents([a, b, c]).provenance.fields.find((f) => f.key === 'name')!.note).toBeUndefined()
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })
@@ -373,6 +382,37 @@ describe('--min-support and lead-ins', () => {
       expect(out).toContain('Designing REST endpoints for every resource')
       // The list is written under a lead-in: a line ending in ":" right before its first item.
       expect(out, out).toMatch(/(?:Your primary responsibilities|What you own):\n\n1\. \*\*API Development\*\*/)
+    }
+  })
+})
+
+describe('sections aligned by what they hold', () => {
+  const file = (path: string, lines: string[]) => parseAgent(['---', 'name: tester', 'description: Tests.', '---', '', '# Tester', '', ...lines, ''].join('\n'), path)
+  const a = file('a.md', ['## Core Quality Philosophy', '', '- Quality is built in, not inspected in', '- Every defect gets a regression test', '', '## Testing', '', '- Run the suite before every push'])
+  const b = file('b.md', ['## Capabilities', '', '### Quality Engineering Strategy', '', '- Shift-left testing with early defect detection', '- Risk-based test planning', '', '## Testing Methodology', '', '- Keep unit tests under a second each'])
+
+  it('does not join two sections that hold nothing in common on one shared title word; near-equal titles still join', () => {
+    for (const agents of [[a, b], [b, a]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading')
+      const strategy = sections.find((s) => s.title === 'Quality Engineering Strategy')
+      expect(strategy?.depth, sections.map((s) => `${s.depth} ${s.title}`).join('\n')).toBe(3)
+      expect(sections.find((s) => s.title === 'Core Quality Philosophy')?.body.filter((x) => x.type === 'statement')).toHaveLength(2)
+      // "Testing" / "Testing Methodology": one section holding both inputs' statements.
+      const testing = sections.filter((s) => s.title === 'Testing' || s.title === 'Testing Methodology')
+      expect(testing).toHaveLength(1)
+      expect(testing[0]!.body.filter((x) => x.type === 'statement')).toHaveLength(2)
+    }
+  })
+
+  it('keeps a titled list item with its nested list apart from a heading of a like title', () => {
+    const x = file('x.md', ['## Core Competencies', '', '- **Advanced Python Mastery:**', '  - **Idiomatic Code:** Follow PEP 8 and community idioms.', '  - **Concurrency:** Use asyncio for I/O-bound work.', '- **Testing:**', '  - **Coverage:** Keep coverage over 90%.'])
+    const y = file('y.md', ['## Capabilities', '', '### Advanced Python Patterns', '', '- Dependency injection and inversion of control', '- Plugin architectures and extensible systems'])
+    for (const agents of [[x, y], [y, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      const item = sections.find((s) => s.title.startsWith('Advanced Python Mastery'))
+      expect(item?.kind).toBe('item')
+      expect(item!.body.filter((b) => b.type === 'statement').map((b) => (b as { text: string }).text)).toEqual(['Idiomatic Code: Follow PEP 8 and community idioms.', 'Concurrency: Use asyncio for I/O-bound work.'])
+      expect(sections.find((s) => s.title === 'Advanced Python Patterns')?.kind).toBe('heading')
     }
   })
 })

@@ -139,3 +139,72 @@ describe('response formats', () => {
     expect(r.stdout.match(/Return the findings as one object:/g)).toHaveLength(1)
   })
 })
+
+describe('two procedures for one occasion', () => {
+  const write = (dir: string, name: string, steps: string[]) => {
+    const path = join(dir, name)
+    writeFileSync(path, `---\nname: tester\ndescription: Writes tests.\n---\n\nYou are a test engineer.\n\nWhen invoked:\n\n${steps.map((s, i) => `${i + 1}. ${s}`).join('\n')}\n\n## Rules\n\n- Keep fixtures small and readable\n`)
+    return path
+  }
+  const A = ['Read the failing test output', 'Find the smallest reproduction', 'Fix the code under test']
+  const B = ['Query the context manager for the project layout', 'Review the coverage report', 'Write the missing tests', 'Run the whole suite']
+
+  it("writes the deciding input's procedure whole and records the other's steps as one conflict; --conflicts keep writes both, marked", async () => {
+    const dir = tempDir('agentmerge-procedures-')
+    const [pa, pb] = [write(dir, 'a.md', A), write(dir, 'b.md', B)]
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const r = await cli(['--provenance', 'none', '--prefer', pb, ...order])
+      expect(r.code, r.stderr).toBe(0)
+      for (const step of B) expect(r.stdout).toContain(step)
+      for (const step of A) expect(r.stdout).not.toContain(step)
+      expect(r.stderr).toContain(`${pa}:8: warning: section "When invoked:" conflicts with ${pb}:10 (another procedure: 3 steps, none of them among the 4 written)`)
+    }
+    const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded.filter((x) => x.reason === 'conflict')
+    expect(recorded.map((x) => x.from)).toEqual([`${pa}:10`, `${pa}:11`, `${pa}:12`])
+    const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pb, pa, pb])
+    for (const step of [...A, ...B]) expect(kept.stdout).toContain(step)
+    expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from [^\n]*b\.md:10 [^\n]*-->\n\n1\. Read the failing test output/)
+  })
+
+  it('merges procedures that share a step into one, with no conflict', async () => {
+    const dir = tempDir('agentmerge-procedures-')
+    const [pa, pb] = [write(dir, 'a.md', A), write(dir, 'b.md', [A[0]!, ...B])]
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).not.toContain('another procedure')
+    for (const step of [...A, ...B]) expect(r.stdout).toContain(step)
+  })
+})
+
+describe('--conflicts keep', () => {
+  it('writes each kept side right after the statement it differs from, marked once, naming the written one', async () => {
+    const dir = tempDir('agentmerge-keep-')
+    const write = (name: string, lines: string[]) => {
+      const path = join(dir, name)
+      writeFileSync(path, `---\nname: s\ndescription: Style agent.\n---\n\n# Rules\n\n${lines.map((l) => `- ${l}`).join('\n')}\n`)
+      return path
+    }
+    const a = write('a.md', ['Always use tabs for indentation.', 'Keep functions under 20 lines.', 'Write tests first.'])
+    const b = write('b.md', ['Never use tabs for indentation.', 'Keep functions under 50 lines.', 'Write tests first.'])
+    const c = write('c.md', ['Always use tabs for indentation.', 'Keep functions under 30 lines.'])
+    const outputs = new Set<string>()
+    for (const order of [[a, b, c], [c, b, a], [b, a, c]]) {
+      const r = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', a, ...order])
+      expect(r.code, r.stderr).toBe(0)
+      outputs.add(r.stdout)
+      const lines = r.stdout.split('\n').filter((l) => l.startsWith('- ') || l.startsWith('<!--'))
+      const at = (text: string) => lines.indexOf(`- ${text}`)
+      // Each alternative follows its written statement (and the other alternatives to it), its note just before it.
+      expect(at('Never use tabs for indentation.')).toBe(at('Always use tabs for indentation.') + 2)
+      expect(lines[at('Never use tabs for indentation.') - 1]).toContain(`differs from ${a}:8`)
+      for (const alt of ['Keep functions under 30 lines.', 'Keep functions under 50 lines.']) {
+        expect(at(alt)).toBeGreaterThan(at('Keep functions under 20 lines.'))
+        expect(at(alt)).toBeLessThan(at('Write tests first.'))
+        expect(lines[at(alt) - 1]).toContain(`differs from ${a}:9`)
+      }
+      // One warning per alternative.
+      expect(r.stderr.match(/warning: conflicts with/g)).toHaveLength(3)
+    }
+    expect(outputs.size).toBe(1)
+  })
+})

@@ -99,3 +99,22 @@ describe('fixture models', () => {
     expect([...ids].sort()).toEqual([...gold].sort())
   })
 })
+
+describe('unclosed code fences', () => {
+  it('warns, with the line of the fence, where a stray ``` turns the rest of the file into code', async () => {
+    const { parseAgent } = await import('../src/index.js')
+    const fences = (text: string) => parseAgent(text, 'a.md').warnings.filter((w) => w.code === 'unclosed-fence').map((w) => [w.line, w.message])
+    expect(fences('# A\n\nIntro.\n\n```\n## Rules\n\n- One\n')).toEqual([[5, 'code fence ``` is never closed: the 3 lines after it, to the end of the file, are read as code']])
+    expect(fences('# A\n\n- Item\n\n  ~~~\n  code\n  ~~~\n\n## Rules\n')).toEqual([])
+    expect(fences('# A\n\n- Item\n  ~~~~\n  code\n- Next\n\n## Rules\n')[0]?.[1]).toMatch(/to the end of its list item or quote/)
+    // Closed ones, also by a longer fence of the same character, are fine; a shorter or other fence does not close.
+    expect(fences('# A\n\n```ts\nx\n```\n\n~~~\ny\n~~~~~\n')).toEqual([])
+    expect(fences('# A\n\n````\nx\n```\n')).toHaveLength(1)
+  })
+
+  it('the CLI names the test-automator fixture whose stray fence swallows its last sections', async () => {
+    const { cli } = await import('./helpers/cli.js')
+    const r = await cli(['normalize', '--check', 'fixtures/test-automator/rshah515--claude-code-subagents--test-automator.md'])
+    expect(r.stderr).toContain('fixtures/test-automator/rshah515--claude-code-subagents--test-automator.md:174:1: warning: code fence ``` is never closed: the 246 lines after it, to the end of the file, are read as code')
+  })
+})

@@ -9,7 +9,7 @@
 // input has a section in both and they look alike throughout (no chaining).
 // Each cluster's parent is the cluster most of its members' parents are in.
 import { SectionScorer, type Scored } from './score.js'
-import { CLUSTER_SAMPLE, LINK_RATIO, POSTING_WINDOW, SECTION_SCORE } from './thresholds.js'
+import { CLUSTER_SAMPLE, LINK_RATIO, POSTING_WINDOW, SECTION_SCORE, TITLE_ONLY_SCORE } from './thresholds.js'
 
 /** One section of one input, as the clustering reads it. */
 export interface SectionUnit extends Scored {
@@ -102,7 +102,7 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
         const b = list[j]!
         if (stamp[b] === a || agent === agentOf[b] || blockOf[a] !== blockOf[b]) continue
         stamp[b] = a
-        const score = scorer.score(a, b)
+        const score = linkScore(scorer, a, b)
         if (score < SECTION_SCORE) continue
         const pairs = byScore.get(score)
         const key = place[a]! * n + place[b]!
@@ -113,6 +113,12 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
   }
   const scores = [...byScore.keys()].sort((x, y) => y - x)
   return { byScore, scores, unitAt }
+}
+
+/** The score two units link on in a merge: none on a title alone short of TITLE_ONLY_SCORE (sections that hold no statement in common). */
+function linkScore(scorer: SectionScorer, a: number, b: number): number {
+  const score = scorer.score(a, b)
+  return score < TITLE_ONLY_SCORE && scorer.content(a, b) === 0 && !scorer.sameKey(a, b) ? 0 : score
 }
 
 /** Joins units into clusters, best pair first, no file twice in a cluster, no chaining; returns each unit's root. */
@@ -150,7 +156,7 @@ function joinUnits(units: readonly SectionUnit[], scorer: SectionScorer, byRank:
     const B = spread(rb)
     for (const x of spread(ra)) {
       for (const y of B) {
-        const s = scorer.score(x, y)
+        const s = linkScore(scorer, x, y)
         if (s < LINK_RATIO * SECTION_SCORE) return false
         sum += s
         count++

@@ -57,6 +57,17 @@ export const CROSS_TREE_ROUNDS = 4
 export const SECTION_SCORE = 0.5
 
 /**
+ * Least title score for two sections that hold no statement in common to be
+ * one section of a merge: sections are aligned by what they say, and a title
+ * word they share ("Core Quality Philosophy" / "Quality Engineering
+ * Strategy", "🟣 Reliability" / "Quality & Reliability") is a tie-breaker,
+ * not evidence of one topic; near-equal titles ("Testing" / "Testing
+ * Methodology") still join. `diff` pairs the two versions of one file and
+ * keeps SECTION_SCORE alone.
+ */
+export const TITLE_ONLY_SCORE = 0.7
+
+/**
  * Two clusters of sections join only when every (sampled) pair across them
  * reaches this share of SECTION_SCORE and their mean reaches it: a cluster
  * does not grow by chaining sections that are alike only pairwise.

@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, resolveConflicts, resolveFormats, type Recorded } from './stages.js'
+import { applySupport, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -156,6 +156,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded, (w) => clusters[w]!.parent)
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
+  settled = resolveProcedures(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {

@@ -27,6 +27,8 @@ export interface Settled {
   here: number[]
   /** With `--conflicts keep`: the note written before this side of a conflict. */
   mark?: string
+  /** With `--conflicts keep`: the written statement this side is an alternative to, which it is written right after. */
+  beside?: Statement
 }
 
 export interface FoldContext {

@@ -158,8 +158,9 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
     return
   }
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
-  out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others })
-  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, majorityRule(votes, winner))
+  const why = majorityRule(votes, winner)
+  out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others, ...(why === MOST ? {} : { note: why }) })
+  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, why)
 }
 
 /**
@@ -187,8 +188,9 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
   const differ = others.filter((o) => !same(o.value, value))
   out.fields.push({ key, value, line: winner.line })
-  out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ })
-  report(out, key, value, winner.from, differ, winner.agent, winner.line, key === 'description' ? 'closest to the others' : majorityRule(votes, winner))
+  const why = key === 'description' ? 'closest to the others' : majorityRule(votes, winner)
+  out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
+  report(out, key, value, winner.from, differ, winner.agent, winner.line, why)
 }
 
 interface Vote {
@@ -214,12 +216,15 @@ function majority<V extends Vote>(votes: readonly V[]): V {
 }
 
 /** Why a majority's winner won, for its warning: most inputs, or a tie the deciding input (first in `votes`) broke. */
+/** Why a majority value won: MOST, or the tie the deciding input broke (also the decision's note in the sidecar). */
 function majorityRule(votes: readonly Vote[], winner: Vote): string {
   const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
   const own = count(winner.value)
   const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
-  return tied ? `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by the deciding input` : 'most inputs'
+  return tied ? `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by the deciding input` : MOST
 }
+
+const MOST = 'most inputs'
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
 

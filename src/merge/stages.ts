@@ -70,12 +70,18 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
       const b = ranks.get(y)!
       return b.decides - a.decides || b.support - a.support || byCodeUnits(a.text, b.text)
     })
+    // An alternative (not written, or written marked) is one to its winner only: never a winner itself, never marked twice.
+    const alternatives = new Set<Settled>()
     for (const [winner, other] of candidatePairs(ordered, conflicts)) {
-      if (lost.has(winner) || lost.has(other) || !open(winner) || !open(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
+      if (alternatives.has(winner) || alternatives.has(other) || !open(winner) || !open(other) || [...agents.get(other)!].some((a) => agents.get(winner)!.has(a))) continue
       const conflict = conflicts.between(winner.fold.statement, other.fold.statement)
       if (!conflict) continue
+      alternatives.add(other)
       if (mode === 'decide') lost.add(other)
-      else other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+      else {
+        other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+        other.beside = winner.fold.statement
+      }
       for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
     }
   }
@@ -164,4 +170,71 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
     for (const it of members) recorded.push({ statement: it.statement, reason: 'conflict', standsFor: kept, conflict: conflictOf(contract(it)) })
   }
   return settled.filter((s) => !lost.has(s))
+}
+
+/**
+ * Procedures: numbered steps that inputs give in one merged place and that
+ * share no step are two procedures for one occasion ("When invoked:" then
+ * two authors' lists), and the model can follow only one. Inputs linked by a
+ * step they share are one procedure, merged step by step; of several, the
+ * deciding input's is written (else the one more inputs carry, then the
+ * longer, then the first by source), and each other is recorded whole as its
+ * alternative, one conflict per procedure; with `--conflicts keep` they are
+ * written, the first step of each marked.
+ */
+export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
+  const owner = new Map(items.map((it) => [it.statement, it.agent]))
+  const byWhere = new Map<number, Settled[]>()
+  for (const s of settled) {
+    if (s.here.length === 0 || !s.here.every((i) => items[i]!.role === 'step')) continue
+    const list = byWhere.get(s.where)
+    if (list) list.push(s)
+    else byWhere.set(s.where, [s])
+  }
+  const lost = new Set<Settled>()
+  for (const steps of byWhere.values()) {
+    const procedures = proceduresOf(steps, owner)
+    if (procedures.length < 2) continue
+    procedures.sort((x, y) => Number(y.inputs.has(decider)) - Number(x.inputs.has(decider)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
+    const [kept, ...others] = procedures
+    const first = kept!.steps[0]!.fold.statement
+    for (const p of others) {
+      const unit = units[items[p.steps[0]!.here[0]!]!.unit]!
+      const head = unit.lead ? { title: unit.lead.text, source: unit.lead.source } : { title: unit.section.title, source: unit.section.source }
+      const conflict: ConflictKind = { kind: 'specific', detail: `another procedure: ${p.steps.length} steps, none of them among the ${kept!.steps.length} written`, section: { title: head.title, source: { path: head.source.path, line: head.source.line } } }
+      if (mode === 'decide') for (const s of p.steps) lost.add(s)
+      else p.steps[0]!.mark = `<!-- agentmerge conflict: differs from ${place(first)} (${conflict.kind}: ${conflict.detail}) -->`
+      for (const s of p.steps) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: first, conflict })
+    }
+  }
+  return settled.filter((s) => !lost.has(s))
+}
+
+/** The procedures among one place's steps: the inputs linked by a step they share, each with its steps in source order. */
+function proceduresOf(steps: readonly Settled[], owner: ReadonlyMap<Statement, number>): { inputs: Set<number>; steps: Settled[] }[] {
+  const root = new Map<number, number>()
+  const find = (a: number): number => {
+    let r = a
+    while (root.has(r) && root.get(r) !== r) r = root.get(r)!
+    return r
+  }
+  for (const s of steps) {
+    const [a, ...rest] = [...agentsOf(s, owner)].sort((x, y) => x - y)
+    if (!root.has(find(a!))) root.set(a!, a!)
+    for (const b of rest) {
+      const [x, y] = [find(a!), find(b)].sort((p, q) => p - q)
+      root.set(x!, x!)
+      root.set(y!, x!)
+    }
+  }
+  const byRoot = new Map<number, { inputs: Set<number>; steps: Settled[] }>()
+  for (const s of steps) {
+    const agents = agentsOf(s, owner)
+    const r = find([...agents][0]!)
+    const p = byRoot.get(r) ?? { inputs: new Set<number>(), steps: [] }
+    for (const a of agents) p.inputs.add(a)
+    p.steps.push(s)
+    byRoot.set(r, p)
+  }
+  return [...byRoot.values()].map((p) => ({ inputs: p.inputs, steps: p.steps.sort((x, y) => bySource(x.fold.statement, y.fold.statement)) }))
 }

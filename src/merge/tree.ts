@@ -81,7 +81,7 @@ function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Clu
 }
 
 /** An entry of a merged section: a fold, or a subsection or block built from a cluster. */
-type Value = { fold: Fold; mark?: string } | { built: Built; section?: Section }
+type Value = { fold: Fold; mark?: string; beside?: Statement } | { built: Built; section?: Section }
 
 function buildCluster(c: number, section: Section, input: TreeInput, children: ReadonlyMap<number, Cluster[]>, depth: number): Built {
   const { units, items } = input
@@ -95,7 +95,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
-    entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
+    entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
     const places = k.members.map((m) => ({ agent: units[m]!.input, pos: units[m]!.pos, text: units[m]!.section.title }))
@@ -120,7 +120,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   }
   // A block (a lead-in and its list) is aligned on its anchors.
   const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
-  const ordered = orderEntries(entries, input.paths, input.base, aligned)
+  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!)))
   ordered.forEach((v, i) => {
@@ -157,6 +157,25 @@ function listEntry(v: Value, inputs: number[]): ListEntry {
   }
   const own = v.built.children[0]?.members ?? []
   return { numbered: v.section?.kind === 'item' && v.section.ordered === true, inputs, ownStart: own.length > 0 && own.every((m) => m.listStart === true) }
+}
+
+/**
+ * Each kept side of a conflict (`--conflicts keep`) right after the written
+ * statement it differs from, so the reader sees the two together; several
+ * after one in the order they came.
+ */
+function besideWinners(ordered: Value[]): Value[] {
+  const winners = new Set(ordered.flatMap((v) => ('fold' in v ? [v.fold.statement] : [])))
+  const moving = new Set(ordered.filter((v) => 'fold' in v && v.beside !== undefined && winners.has(v.beside)))
+  if (moving.size === 0) return ordered
+  const out = ordered.filter((v) => !moving.has(v))
+  for (const v of moving) {
+    const beside = (v as { beside: Statement }).beside
+    let at = out.findIndex((w) => 'fold' in w && w.fold.statement === beside)
+    while (at + 1 < out.length && moving.has(out[at + 1]!) && (out[at + 1] as { beside?: Statement }).beside === beside) at++
+    out.splice(at + 1, 0, v)
+  }
+  return out
 }
 
 /** The statement as written here: starting a numbered list of its own or not, whatever its input said. */

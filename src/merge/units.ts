@@ -32,7 +32,9 @@ export interface Unit extends SectionUnit {
  * Procedure"), which aligns
  * only with another input's phase, so that a procedure keeps its steps and
  * a step never leaves for a topic section that shares its title words; any
- * other section. `parent` is the title the section sits under.
+ * other list item with a title (it holds its nested list, and aligns only
+ * with another input's such item); any other section. `parent` is the title
+ * the section sits under.
  */
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
@@ -41,7 +43,11 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   // A list item with a title is a step under a process title whether its
   // list is numbered or not: another input may bullet the same step.
   const step = (section.kind === 'heading' && NUMBERING.test(section.title)) || section.kind === 'item'
-  return step && PROCESS.test(parent) ? 3 : 0
+  if (step && PROCESS.test(parent)) return 3
+  // A list item with a title holds its nested list: written as a heading, its
+  // list would leave the list it stands in; written as an item, a heading's
+  // subsections would be flattened into it.
+  return section.kind === 'item' ? 4 : 0
 }
 
 /**

@@ -1,0 +1,39 @@
+// Finds fenced code blocks that are never closed. CommonMark runs such a
+// block to the end of its container, so a stray ``` swallows everything
+// after it: every section below becomes code, for the model that reads the
+// file and for every command that compares it. The parse is right to read it
+// so; the author should hear of it, with the line to look at.
+import type { Nodes, Root } from 'mdast'
+import { warning } from '../errors.js'
+import type { Diagnostic } from '../model.js'
+
+const OPENER = /^[ \t]*(`{3,}|~{3,})/
+
+/** One warning per fenced code block of the tree whose closing fence is missing. */
+export function unclosedFences(tree: Root, text: string, path: string): Diagnostic[] {
+  const out: Diagnostic[] = []
+  const visit = (node: Nodes): void => {
+    if (node.type === 'code') {
+      const start = node.position?.start
+      const end = node.position?.end
+      if (start?.offset === undefined || end?.offset === undefined) return
+      const lines = text.slice(start.offset, end.offset).split('\n')
+      const fence = OPENER.exec(lines[0]!)?.[1]
+      if (fence === undefined || (lines.length > 1 && closes(lines[lines.length - 1]!, fence))) return
+      const rest = text.slice(end.offset).trim() === '' ? 'the end of the file' : 'the end of its list item or quote'
+      // The block may end with the file's last line break.
+      const count = lines.length - 1 - (lines[lines.length - 1] === '' ? 1 : 0)
+      out.push(warning('unclosed-fence', `code fence ${fence} is never closed: the ${count} line${count === 1 ? '' : 's'} after it, to ${rest}, are read as code`, path, start.line, start.column))
+      return
+    }
+    if ('children' in node) for (const child of node.children) visit(child)
+  }
+  visit(tree)
+  return out
+}
+
+/** Whether a line closes a block opened with `fence`: the same character, at least as many, nothing after but blanks. */
+function closes(line: string, fence: string): boolean {
+  const m = /^[ \t]*(`{3,}|~{3,})[ \t]*$/.exec(line)
+  return m !== null && m[1]![0] === fence[0] && m[1]!.length >= fence.length
+}
