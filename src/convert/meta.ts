@@ -75,6 +75,20 @@ function convertName(meta: AgentMeta, out: Out, options: ConvertOptions, firstLi
   }
 }
 
+/** A grant or denial of every use of a tool. */
+const whole = (g: Grant): boolean => g.kind !== 'tool' || g.args === ''
+
+/**
+ * Grants without those of a tool also denied as a whole (`tools: Bash` with
+ * `disallowedTools: Bash`): a denial wins. A grant of some uses stays, for the
+ * target to judge beside the denial.
+ */
+function denialsWin(grants: readonly Grant[]): Grant[] {
+  const key = (g: Grant) => (g.kind === 'tool' ? g.id : g.kind === 'mcp' ? `${g.server}/${g.tool}` : g.written.trim())
+  const denied = new Set(grants.filter((g) => !g.enabled && whole(g)).map(key))
+  return grants.filter((g) => !g.enabled || !whole(g) || !denied.has(key(g)))
+}
+
 /**
  * `tools`, the dialect's other tool fields (Claude Code's `disallowedTools`,
  * Copilot's `agents`) and its rule fields (OpenCode's `permission`) together:
@@ -96,15 +110,11 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
     return
   }
   const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
-  // A denial wins over a grant of the same tool (`tools: Bash` with `disallowedTools: Bash`); a grant of some uses stays for the target to judge.
-  const whole = (g: Grant) => g.kind !== 'tool' || g.args === ''
-  const id = (g: Grant) => (g.kind === 'tool' ? g.id : g.kind === 'mcp' ? `${g.server}/${g.tool}` : g.written.trim())
-  const denied = new Set(read.grants.filter((g) => !g.enabled && whole(g)).map(id))
-  read.grants = read.grants.filter((g) => !g.enabled || !whole(g) || !denied.has(id(g)))
+  const grants = denialsWin(read.grants)
   // Unsaid, an allowlist is what a list of granted tools reads as (narrower than the source at worst);
   // a grant of some uses of a tool is no such list.
-  const allowlist = read.rest === 'deny' || (read.rest === undefined && read.grants.some((g) => g.enabled && (g.kind !== 'tool' || g.args === '')))
-  const written = out.target.tools.write(read.grants, { ...(agents ? { agents } : {}), allowlist })
+  const allowlist = read.rest === 'deny' || (read.rest === undefined && grants.some((g) => g.enabled && whole(g)))
+  const written = out.target.tools.write(grants, { ...(agents ? { agents } : {}), allowlist })
   if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
   if (written.tools !== undefined) out.set('tools', written.tools, line)
   for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
@@ -113,7 +123,7 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
   for (const rules of (from.tools.ruleFields ?? []).map(fieldOf)) {
     if (!rules) continue
-    const into = ['tools', ...(written.more ?? []).map(([key]) => key)].filter((key) => out.fields.has(key))
+    const into = out.target.tools.fields.filter((key) => out.fields.has(key))
     const said = into.length > 0 ? `its tool rules are written as ${out.target.title}'s ${into.map((k) => `'${k}'`).join(' and ')}` : `${out.target.title} has no field for its tool rules`
     out.note(rules.line, `field '${rules.key}' (${show(rules.value)}): ${said}`, 'convert-changed')
   }

@@ -74,7 +74,7 @@ interface Decision {
   uses: Rule[]
 }
 
-const grants = (action: Action | undefined): boolean => action !== 'deny'
+const allows = (action: Action | undefined): boolean => action !== 'deny'
 
 function decide(rules: readonly Rule[], name: string): Decision | undefined {
   const mine = rules.filter((r) => matches(name, r.key))
@@ -82,7 +82,7 @@ function decide(rules: readonly Rule[], name: string): Decision | undefined {
   const last = mine.map((r) => r.pattern).lastIndexOf('*')
   // No rule for every use: OpenCode asks.
   const whole = last === -1 ? 'ask' : mine[last]!.action
-  return { whole, uses: mine.slice(last + 1).filter((r) => grants(r.action) !== grants(whole)) }
+  return { whole, uses: mine.slice(last + 1).filter((r) => allows(r.action) !== allows(whole)) }
 }
 
 /** `bash: deny`, or `bash ('git *': allow)` for a rule of some uses. */
@@ -100,7 +100,7 @@ export function readPermission(value: unknown, other: (key: string, enabled: boo
   const decided = new Set<string>()
   // A name no rule names but a wildcard: what every other tool gets.
   const rest = decide(rules.filter((r) => wild(r.key)), '\u0000')?.whole
-  const restGrants = rest === undefined ? undefined : grants(rest)
+  const restGrants = rest === undefined ? undefined : allows(rest)
   for (const r of rules) {
     if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: 'permission', message: `${said(r)}: the target cannot ask before the tool is used; granted as if allowed` })
   }
@@ -108,12 +108,12 @@ export function readPermission(value: unknown, other: (key: string, enabled: boo
     const d = decide(rules, key)
     if (!d) continue
     for (const id of [...tools.grant, ...tools.deny]) decided.add(id)
-    const on = grants(d.whole)
+    const on = allows(d.whole)
     if (on && restGrants !== true) for (const id of tools.grant) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
     if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
     if (d.uses.length === 0) continue
     if (SCOPED.has(key)) {
-      for (const u of d.uses) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: grants(u.action), written: `${key}(${u.pattern})` })
+      for (const u of d.uses) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: allows(u.action), written: `${key}(${u.pattern})` })
     } else {
       const list = d.uses.map((u) => `'${u.pattern}'`).join(', ')
       notes.push({ written: 'permission', message: on ? `'${key}': the rules denying some uses (${list}) have no equivalent; dropped, so ${key} is granted for every use` : `'${key}': the rules allowing some uses (${list}) have no equivalent; ${key} is not granted` })
@@ -127,7 +127,7 @@ export function readPermission(value: unknown, other: (key: string, enabled: boo
       continue
     }
     const d = decide(rules.filter((r) => r.key === key), key)!
-    const on = grants(d.whole)
+    const on = allows(d.whole)
     if (on !== restGrants) out.push(...other(key, on))
     if (d.uses.length > 0) notes.push({ written: 'permission', message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
   }
