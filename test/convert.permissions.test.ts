@@ -109,6 +109,22 @@ describe('Claude Code -> OpenCode', () => {
     expect(Object.entries(tools).filter(([, on]) => on).map(([k]) => k)).toEqual(['read', 'github_get_issue'])
   })
 
+  it("an agent that writes and edits can edit in OpenCode 1.1.1+, which reads write, edit and patch as one permission (the last entry deciding)", async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const both = await convert('opencode', file(dir, 'both.md', '---\nname: both\ndescription: Edits.\ntools: Read, Write, Edit\n---\n\nEdit.\n'))
+    const tools = both.fm.tools as Record<string, boolean>
+    // No `patch: false` after the granted edit and write: it would deny all three there.
+    const edits = Object.entries(tools).filter(([k]) => ['write', 'edit', 'patch'].includes(k))
+    expect(edits[edits.length - 1]![1]).toBe(true)
+    expect(both.stderr).not.toContain('one permission')
+    // Edit without Write cannot be said there: denied, never widened to Write, and said so.
+    const src = file(dir, 'edit.md', '---\nname: edit\ndescription: Edits.\ntools: Read, Edit\n---\n\nEdit.\n')
+    const one = await convert('opencode', src)
+    const oneEdits = Object.entries(one.fm.tools as Record<string, boolean>).filter(([k]) => ['write', 'edit', 'patch'].includes(k))
+    expect(oneEdits[oneEdits.length - 1]![1]).toBe(false)
+    expect(one.stderr).toContain(`${src}:4: warning: tool 'edit': OpenCode 1.1.1 and later reads write, edit and patch as one 'edit' permission and cannot grant one without the others; this map denies all three there`)
+  })
+
   it('tools: [] stays no tools there and back, with no warning about a denied tool', async () => {
     const dir = tempDir('agentmerge-perms-')
     const src = file(dir, 'quiet.md', '---\nname: quiet\ndescription: Thinks.\ntools: []\n---\n\nThink.\n')

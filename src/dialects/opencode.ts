@@ -16,6 +16,9 @@ const TITLE = 'OpenCode'
 const BUILTINS = ['read', 'write', 'edit', 'patch', 'bash', 'grep', 'glob', 'list', 'webfetch', 'websearch', 'todowrite', 'todoread', 'task', 'skill']
 const KNOWN = new Set([...BUILTINS, 'lsp'])
 
+/** The tools OpenCode 1.1.1 and later reads from a tools map as its one `edit` permission, the last entry deciding. */
+const EDITS = ['write', 'edit', 'patch']
+
 /** OpenCode names MCP tools `server_tool`: a name it does not know with an underscore is one. */
 function mcpOrUnknown(g: Grant): Grant {
   const u = g.kind === 'unknown' ? /^([^_]+)_(.+)$/.exec(g.written.trim()) : null
@@ -76,6 +79,10 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       else if (fallback !== g.id && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
       set(name, g.enabled)
     }
+  }
+  const edits = EDITS.filter((name) => map.get(name) === true)
+  if (allowlist && edits.length > 0 && !edits.includes('edit') !== !edits.includes('write')) {
+    notes.push({ written: edits.join(', '), message: `${edits.map((n) => `'${n}'`).join(', ')}: OpenCode 1.1.1 and later reads write, edit and patch as one 'edit' permission and cannot grant one without the others; this map denies all three there` })
   }
   const result: WrittenTools = { notes }
   if (map.size > 0 || allowlist) result.tools = toolsMap(opencode, map, { allowlist, sort: false })
@@ -157,6 +164,7 @@ export const opencode: DialectSpec = {
     names: [...KNOWN],
     builtins: BUILTINS,
     wildcard: '*',
+    together: [EDITS],
     ruleFields: ['permission'],
     read: readTools,
     write: writeTools,

@@ -184,7 +184,8 @@ export function argList(args: string): string[] {
  * A tools map of booleans. With an allowlist the dialect's wildcard comes
  * first, off (a map leaves a tool it does not name on, MCP tools included),
  * and every built-in the map does not grant is turned off too (after the
- * entries given), for a reader that does not know the wildcard. Sorted, the
+ * entries given), for a reader that does not know the wildcard, unless the
+ * rest of its group is granted (`together`). Sorted, the
  * map is in canonical order whatever order its entries came in: the granted
  * tools, then the denied ones, each in the dialect's built-in order and then
  * by name.
@@ -192,7 +193,9 @@ export function argList(args: string): string[] {
 export function toolsMap(spec: DialectSpec, entries: ReadonlyMap<string, boolean>, options: { allowlist: boolean; sort: boolean }): Record<string, boolean> {
   const builtins = spec.tools.builtins ?? []
   const all = new Map(entries)
-  if (options.allowlist) for (const name of builtins) if (!all.has(name)) all.set(name, false)
+  // Turned off beside the rest of its group granted, a tool would turn the whole group off for a reader that takes it as one.
+  const joined = (name: string) => (spec.tools.together ?? []).some((group) => group.includes(name) && group.every((n) => n === name || entries.get(n) === true))
+  if (options.allowlist) for (const name of builtins) if (!all.has(name) && !joined(name)) all.set(name, false)
   const rank = (name: string) => {
     const i = builtins.indexOf(name)
     return i === -1 ? builtins.length : i

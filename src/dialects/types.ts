@@ -127,6 +127,12 @@ export interface DialectTools {
   /** The key of a tools map that stands for every tool (OpenCode's `*`): an allowlist map sets it false first. */
   wildcard?: string
   /**
+   * Tools a reader of the map may take as one permission, the last entry
+   * deciding (OpenCode 1.1.1 and later: `write`, `edit` and `patch` are its
+   * `edit`): an allowlist does not turn one off when it grants all the others.
+   */
+  together?: readonly (readonly string[])[]
+  /**
    * Fields besides `fields` that allow or deny tools by rules (OpenCode's
    * `permission`): handed to `read` with the tool fields, but not tool lists
    * (lint and the merge driver leave them alone).
