@@ -3,12 +3,12 @@
 // the repository root), writing only on change, the CI check with its
 // semantic diff, hand edits reported and kept unless --force, dialects, and
 // one-line config errors. Plus the small glob matcher the config uses.
-import { mkdirSync, readFileSync, statSync, writeFileSync, existsSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandBraces, globFiles } from '../src/config/glob.js'
 import { formatFinding } from '../src/index.js'
-import { cli } from './helpers/cli.js'
+import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 function repo(files: Record<string, string>): string {
@@ -124,6 +124,36 @@ describe('build CLI', () => {
     writeFileSync(join(dir, OUT), built.replace('- Check the tests first.\n', ''))
     expect((await cli(['build'], { cwd: dir })).code).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
+  })
+
+  // The tester's case: a source edit under "provenance": "inline" was refused as a hand edit of the output.
+  it.each(['inline', 'none'] as const)('with "provenance": "%s", a source edit makes the file stale and it is rebuilt', async (provenance) => {
+    const ta = join(ROOT, 'fixtures/test-automator')
+    const files: Record<string, string> = { 'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'], provenance }] }) }
+    for (const name of readdirSync(ta)) files[`agents/${name}`] = readFileSync(join(ta, name), 'utf8')
+    const dir = repo(files)
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    const volt = join(dir, 'agents/VoltAgent--awesome-claude-code-subagents--test-automator.md')
+    writeFileSync(volt, readFileSync(volt, 'utf8').replace('Test coverage > 80% achieved', 'Test coverage > 90% achieved'))
+
+    const check = await cli(['-q', 'build', '--check'], { cwd: dir })
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain('out/ta.md: stale: a build would change it (stale)\n')
+    expect(check.stdout).not.toContain('edited by hand')
+    const r = await cli(['-q', 'build'], { cwd: dir })
+    expect(r.code, r.stdout).toBe(0)
+    const built = readFileSync(join(dir, 'out/ta.md'), 'utf8')
+    expect(built).toContain('Test coverage > 90% achieved')
+    expect(built).not.toContain('Test coverage > 80% achieved')
+    expect(existsSync(join(dir, 'out/ta.md.provenance.json'))).toBe(false)
+    expect((await cli(['-q', 'build', '--check'], { cwd: dir })).code).toBe(0)
+
+    // A hand edit: the inline notes' stamp tells it from a source change; with no provenance nothing can.
+    writeFileSync(join(dir, 'out/ta.md'), built.replace('Test coverage > 90% achieved', 'Test coverage > 95% achieved'))
+    const hand = await cli(['-q', 'build', '--check'], { cwd: dir })
+    expect(hand.code).toBe(1)
+    if (provenance === 'inline') expect(hand.stdout).toMatch(/^out\/ta\.md:\d+: edited by hand: only in the canonical file: "Test coverage > 95% achieved" \(edited\)$/m)
+    else expect(hand.stdout).toContain('out/ta.md: stale: a build would change it (stale)\n')
   })
 
   it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {

@@ -1,10 +1,23 @@
 // `agentmerge dedup` and dedupAgents: the JSON interface (every statement of
 // every input in exactly one group, `path:line` as given), the readable
-// lint view with --explain, and groups counted by agents.
+// lint view with --explain, groups counted by agents, and every output form
+// the same bytes whatever the order of the files.
+import { readdirSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { dedupAgents, dedupJson, statementsOf } from '../src/index.js'
+import { dedupAgents, dedupJson, readAgent, statementsOf } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { at, FIXTURE_PATHS, fixtureAgents } from './merge.helpers.js'
+
+const FAMILIES = ['backend-developer', 'python-pro', 'test-automator'] as const
+const familyPaths = (family: string): string[] => readdirSync(`fixtures/${family}`).filter((f) => f.endsWith('.md')).sort().map((f) => `fixtures/${family}/${f}`)
+
+/** `path:line` places by path (code units), then line. */
+function byPlace(a: string, b: string): number {
+  const [pa, la] = [a.slice(0, a.lastIndexOf(':')), Number(a.slice(a.lastIndexOf(':') + 1))]
+  const [pb, lb] = [b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1))]
+  return (pa < pb ? -1 : pa > pb ? 1 : 0) || la - lb
+}
 
 describe('dedup', () => {
   it('--json: {"groups": [["path:line", ...]]} with every statement exactly once, singletons included', async () => {
@@ -53,5 +66,44 @@ describe('dedup', () => {
       expect(g.reasons.length).toBeGreaterThanOrEqual(g.statements.length - 1)
     }
     expect(dedupJson(result).groups.flat()).toHaveLength(total)
+  })
+
+  describe('the order of the files does not matter', () => {
+    const FORMS = [[], ['--json'], ['--explain'], ['--json', '--explain'], ['--min-agents', '3']]
+
+    it.each(FAMILIES)('%s: every output form is the same bytes for the files given, reversed and rotated', async (family) => {
+      const files = familyPaths(family)
+      const orders = [files, [...files].reverse(), [...files.slice(2), ...files.slice(0, 2)]]
+      for (const form of FORMS) {
+        const outputs: string[] = []
+        for (const order of orders) {
+          const r = await cli(['dedup', '-q', ...form, ...order])
+          expect(r.code, r.stderr).toBe(0)
+          outputs.push(r.stdout)
+        }
+        expect(outputs[0]!.length, form.join(' ')).toBeGreaterThan(0)
+        expect(outputs[1], `${form.join(' ')} reversed`).toBe(outputs[0])
+        expect(outputs[2], `${form.join(' ')} rotated`).toBe(outputs[0])
+      }
+    })
+
+    it('--json lists members by path (code units), then line, and groups by their first member', async () => {
+      const r = await cli(['dedup', '-q', '--json', ...[...familyPaths('backend-developer')].reverse()])
+      const { groups } = JSON.parse(r.stdout) as { groups: string[][] }
+      for (const g of groups) expect(g).toEqual(g.slice().sort(byPlace))
+      const firsts = groups.map((g) => g[0]!)
+      expect(firsts).toEqual(firsts.slice().sort(byPlace))
+    })
+
+    it('dedupAgents over the three families: the same groups and reasons for any order of the agents (property)', () => {
+      const agents = FAMILIES.flatMap(familyPaths).map((p) => readAgent(p))
+      const expected = JSON.stringify(dedupJson(dedupAgents(agents), true))
+      fc.assert(
+        fc.property(fc.shuffledSubarray(agents, { minLength: agents.length, maxLength: agents.length }), (order) => {
+          expect(JSON.stringify(dedupJson(dedupAgents(order), true))).toBe(expected)
+        }),
+        { seed: 20261207, numRuns: 8 },
+      )
+    })
   })
 })

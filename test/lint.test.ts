@@ -1,8 +1,10 @@
 // `agentmerge lint` through the real CLI on a repository laid out the way
 // teams keep agents (.claude/agents, .opencode/agent, .github/agents): each
-// rule finds what it should, with path:line, a clean collection passes, and
-// --json, --target, --ignore and --min-agents do what they say.
-import { mkdirSync, writeFileSync } from 'node:fs'
+// rule finds what it should, with path:line, a clean collection passes,
+// --json, --target, --ignore and --min-agents do what they say, the findings
+// do not depend on the order of the files, and agents of different roles are
+// not reported for opening with a role.
+import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { formatFinding } from '../src/index.js'
@@ -92,5 +94,66 @@ describe('lint CLI', () => {
     const e = await cli(['lint', '.'], { cwd: broken })
     expect(e.code).toBe(2)
     expect(e.stderr).toMatch(/^\.claude\/agents\/x\.md:2(:\d+)?: /)
+  })
+
+  it('the findings, the file a finding names and its list of other places do not depend on the order of the files', async () => {
+    const dir = repo(FILES)
+    const files = Object.keys(FILES).filter((f) => f !== 'README.md')
+    const given = await cli(['lint', ...files], { cwd: dir })
+    const reversed = await cli(['lint', ...[...files].reverse()], { cwd: dir })
+    expect(given.code).toBe(1)
+    expect(reversed.stdout).toBe(given.stdout)
+    // The first file by path keeps the name; the first occurrence by path is reported, the others listed by path.
+    expect(reversed.stdout).toContain(".claude/agents/team/reviewer-old.md:2: agent name 'reviewer' is also used by .claude/agents/reviewer.md:2 in the same scope")
+    expect(reversed.stdout).toContain('.claude/agents/reviewer.md:10: statement repeated in 3 agents: "Never commit secrets or credentials to the repository." (also .claude/agents/team/reviewer-old.md:8, .claude/agents/writer.md:8)')
+  })
+
+  describe('a folder of agents of different roles (the three fixture families)', () => {
+    function roles(): string {
+      const dir = tempDir('agentmerge-lint-roles-')
+      for (const family of ['python-pro', 'test-automator', 'backend-developer']) {
+        for (const f of readdirSync(`fixtures/${family}`).filter((n) => n.endsWith('.md'))) copyFileSync(`fixtures/${family}/${f}`, join(dir, f))
+      }
+      return dir
+    }
+    type Finding = { rule: string; path: string; line: number; message: string }
+    const places = (f: Finding): string[] => [`${f.path}:${f.line}`, ...(/\(also ([^)]*)\)/.exec(f.message)?.[1] ?? '').split(', ').filter((p) => /:\d+$/.test(p))]
+    const byPlace = (a: string, b: string): number => {
+      const [pa, la] = [a.slice(0, a.lastIndexOf(':')), Number(a.slice(a.lastIndexOf(':') + 1))]
+      const [pb, lb] = [b.slice(0, b.lastIndexOf(':')), Number(b.slice(b.lastIndexOf(':') + 1))]
+      return (pa < pb ? -1 : pa > pb ? 1 : 0) || la - lb
+    }
+
+    it('lint gives the same bytes for the files reversed; a repeat is reported at its first place by path, then line, the others listed so', async () => {
+      const dir = roles()
+      const files = readdirSync(dir).sort()
+      const r = await cli(['lint', '--format', 'json', ...files], { cwd: dir })
+      const back = await cli(['lint', '--format', 'json', ...[...files].reverse()], { cwd: dir })
+      expect(r.code).toBe(1)
+      expect(back.stdout).toBe(r.stdout)
+      const text = await cli(['lint', ...[...files].reverse()], { cwd: dir })
+      expect(text.stdout).toBe((await cli(['lint', ...files], { cwd: dir })).stdout)
+      const repeats = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.rule === 'repeated-statement')
+      expect(repeats.length).toBeGreaterThan(10)
+      for (const f of repeats) {
+        const listed = places(f)
+        expect(listed, f.message).toEqual(listed.slice().sort(byPlace))
+      }
+      const paths = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.map((f) => f.path)
+      expect(paths).toEqual(paths.slice().sort())
+    })
+
+    it("lint does not report the openings of different roles as one repeated statement; dedup, for variants of one agent, still links them", async () => {
+      const dir = roles()
+      const r = await cli(['lint', '--format', 'json', '.'], { cwd: dir })
+      const repeats = (JSON.parse(r.stdout) as { findings: Finding[] }).findings.filter((f) => f.rule === 'repeated-statement')
+      expect(repeats.length).toBeGreaterThan(10)
+      expect(repeats.map((f) => f.message).join('\n')).not.toContain('You are a senior Python developer')
+      // An opening reported is one the other openings repeat in their words: backend developers only.
+      const openings = repeats.filter((f) => /repeated in \d+ agents: "(You are|I am|Role:)/.test(f.message))
+      for (const f of openings) for (const p of places(f)) expect(p).toMatch(/^backend-(developer|engineer)/)
+      const dedup = JSON.parse((await cli(['dedup', '-q', '--json', '.'], { cwd: dir })).stdout) as { groups: string[][] }
+      expect(dedup.groups.find((g) => g.includes('VoltAgent--awesome-claude-code-subagents--python-pro.md:8'))).toContain('backend-engineer.md:8')
+    })
   })
 })

@@ -404,6 +404,16 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
+    const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
+    const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])
+    for (const agents of [[x, y], [y, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      expect(sections.find((s) => s.title.startsWith('Performance Optimization Techniques'))?.kind).toBe('label')
+      expect(sections.find((s) => s.title === 'Performance Optimization')?.kind).toBe('heading')
+    }
+  })
+
   it('keeps a titled list item with its nested list apart from a heading of a like title', () => {
     const x = file('x.md', ['## Core Competencies', '', '- **Advanced Python Mastery:**', '  - **Idiomatic Code:** Follow PEP 8 and community idioms.', '  - **Concurrency:** Use asyncio for I/O-bound work.', '- **Testing:**', '  - **Coverage:** Keep coverage over 90%.'])
     const y = file('y.md', ['## Capabilities', '', '### Advanced Python Patterns', '', '- Dependency injection and inversion of control', '- Plugin architectures and extensible systems'])

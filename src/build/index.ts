@@ -4,9 +4,11 @@
 // and where the file on disk stands:
 // - up-to-date: the file (and its provenance sidecar) are what a build writes;
 // - missing: no file yet;
-// - stale: it differs, and everything it says came from a build (its
-//   statements and field values are in the new output or in the provenance
-//   recorded by the last build), so rewriting it loses nothing;
+// - stale: it differs, and everything it says came from a build (it is the
+//   file the last build wrote, by the hash its sidecar or inline notes carry,
+//   or its statements and field values are in the new output or in the
+//   provenance recorded by the last build), so rewriting it loses nothing;
+//   with no provenance at all, every file that differs is stale;
 // - edited: it says something that neither the new output nor the last
 //   build's provenance has: a person wrote it. Those statements and fields
 //   are listed with path:line, and the file is not overwritten without force.
@@ -25,7 +27,8 @@ import { readInput } from '../read/read.js'
 import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
-import { sha256, stampSidecar } from '../write/sidecar.js'
+import { sha256, sidecarMatches, stampSidecar } from '../write/sidecar.js'
+import { stampBuilt, stampMatches } from './stamp.js'
 import { finalTarget, identity } from '../write/target.js'
 
 type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
@@ -159,7 +162,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       path: target.output,
     })
     item.warnings.push(...result.conflicts)
-    item.text = renderMerged(result, target.provenance === 'inline' ? 'inline' : 'none')
+    // Inline notes carry the hash of the file as built (./stamp.ts), as a sidecar does.
+    item.text = target.provenance === 'inline' ? stampBuilt(renderMerged(result, 'inline')) : renderMerged(result, 'none')
     if (target.provenance === 'sidecar') {
       item.sidecar = `${target.output}.provenance.json`
       item.sidecarText = stampSidecar(provenanceJson(result.provenance), item.text)
@@ -191,26 +195,41 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       return item
     }
     item.diff = diffAgents(old, next, { oldText: current, newText: item.text })
-    // What a person wrote: neither in the new output nor recorded by the last build.
-    const record = recorded(currentSidecar)
-    const nextIds = new Set(statementsOf(next.root).map((s) => s.id))
-    for (const s of statementsOf(old.root)) {
-      if (!nextIds.has(s.id) && !record.ids.has(s.id)) item.edits.push({ line: s.source.line, what: 'statement', text: s.text })
-    }
-    const nextFields = new Map(next.meta.fields.map((f) => [f.key, stable(f.value)]))
-    for (const f of old.meta.fields) {
-      const value = stable(f.value)
-      if (nextFields.get(f.key) !== value && record.fields.get(f.key) !== value) {
-        item.edits.push({ line: f.line, what: 'field', text: `${f.key}: ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}` })
-      }
-    }
-    item.edits.sort((a, b) => a.line - b.line)
+    item.edits = handEdits(target.provenance, old, next, current, currentSidecar)
     item.status = item.edits.length > 0 ? 'edited' : 'stale'
   } catch (error) {
     item.status = 'error'
     item.error = error
   }
   return item
+}
+
+/**
+ * What a person wrote in the file on disk: what neither the new output nor
+ * the last build has. The file is as the last build wrote it when its
+ * sidecar's hash, or the stamp in its inline notes, says so: then it is
+ * only stale. Otherwise every statement and field value the new output lacks
+ * is a hand edit unless the last build's sidecar recorded it. Without
+ * provenance nothing records what the last build wrote, so a hand edit cannot
+ * be told from a source change: the file is stale (README says so).
+ */
+function handEdits(mode: AgentTarget['provenance'], old: Agent, next: Agent, current: string, sidecar: string | undefined): HandEdit[] {
+  if (mode === 'none') return []
+  if (sidecar !== undefined ? sidecarMatches(sidecar, current) : stampMatches(current)) return []
+  const edits: HandEdit[] = []
+  const record = recorded(sidecar)
+  const nextIds = new Set(statementsOf(next.root).map((s) => s.id))
+  for (const s of statementsOf(old.root)) {
+    if (!nextIds.has(s.id) && !record.ids.has(s.id)) edits.push({ line: s.source.line, what: 'statement', text: s.text })
+  }
+  const nextFields = new Map(next.meta.fields.map((f) => [f.key, stable(f.value)]))
+  for (const f of old.meta.fields) {
+    const value = stable(f.value)
+    if (nextFields.get(f.key) !== value && record.fields.get(f.key) !== value) {
+      edits.push({ line: f.line, what: 'field', text: `${f.key}: ${typeof f.value === 'string' ? f.value : JSON.stringify(f.value)}` })
+    }
+  }
+  return edits.sort((a, b) => a.line - b.line)
 }
 
 export function planBuild(config: Config, options: BuildOptions = {}, only?: string[]): BuildItem[] {

@@ -15,7 +15,8 @@ import { defineConvert } from './commands/convert.js'
 import { defineDiff } from './commands/diff.js'
 import type { CommandContext } from './context.js'
 import type { CliIo } from './io.js'
-import { describe, EXIT, parseJobs, parseSize, type GlobalOptions } from './shell.js'
+import { describe, EXIT, parseCacheLocation, parseJobs, parseSize, type GlobalOptions } from './shell.js'
+import { operandsOf, unknownHelpCommand } from './suggest.js'
 
 export { processIo } from './process-io.js'
 export { Capture, type CliIo, type OutStream } from './io.js'
@@ -32,7 +33,7 @@ function program(context: CommandContext): Command {
     .option('--no-repair', 'keep mojibake as it is instead of repairing it')
     .addOption(new Option('--max-size <size>', 'refuse input files larger than this (e.g. 4MB)').default(1024 * 1024, '1MiB').argParser(parseSize))
     .option('--cache', 'reuse the parse of files that have not changed (kept in node_modules/.cache/agentmerge/)')
-    .option('--cache-location <dir>', 'where --cache keeps its entries (implies --cache)')
+    .addOption(new Option('--cache-location <dir>', 'where --cache keeps its entries (implies --cache)').argParser(parseCacheLocation))
     .addOption(new Option('--jobs <n>', 'worker threads for parsing many files (0: none; default: by file count and cores)').argParser(parseJobs))
     .exitOverride()
     .configureHelp({ sortSubcommands: false })
@@ -72,6 +73,14 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   const before = process.cwd()
   if (io.cwd !== before) process.chdir(io.cwd)
   try {
+    // Help asked about a command that does not exist would be the program's help (merge, the default command, takes any word as a file).
+    const names = root.commands.map((c) => c.name())
+    const takesValue = (arg: string) => root.options.some((o) => (o.required || o.optional) && (o.long === arg || o.short === arg))
+    const unknown = unknownHelpCommand(argv, operandsOf(argv, takesValue), names)
+    if (unknown) {
+      io.stderr.write(describe(unknown) + '\n')
+      return EXIT.trouble
+    }
     await root.parseAsync(argv, { from: 'user' })
     return code
   } catch (error) {

@@ -2,6 +2,8 @@
 // on stderr, running a command over several inputs so that one bad file is
 // reported and the others are still processed, and the parsers commander
 // validates option values with (a bad value is a usage error, exit 2).
+import { statSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { InvalidArgumentError } from 'commander'
 import { AgentError, formatDiagnostic, terminalLine } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
@@ -113,6 +115,27 @@ export function describe(error: unknown, path?: string): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code
   if (code && path) return terminalLine(`${path}: ${message}`)
   return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
+}
+
+/** An output option's value: `-` is stdout, as when the option is not given (undefined); anything else a file. */
+export const fileOrStdout = (value: string | undefined): string | undefined => (value === '-' ? undefined : value)
+
+/**
+ * Checks --cache-location: a directory, or a path one can be made at. A
+ * file there (or in the way, as a parent) would leave the run without a cache
+ * and without a word, as every cache write fails quietly.
+ */
+export function parseCacheLocation(value: string): string {
+  for (let path = resolve(value); ; path = dirname(path)) {
+    let isDirectory: boolean | undefined
+    try {
+      isDirectory = statSync(path).isDirectory()
+    } catch {
+      // Not there (or not reachable): the cache makes it, or its nearest ancestor decides.
+    }
+    if (isDirectory === false) throw new InvalidArgumentError(`${path === resolve(value) ? 'It' : path} is not a directory (the cache keeps its entries in one)`)
+    if (isDirectory || dirname(path) === path) return value
+  }
 }
 
 /** Parses a size like `2MB`, `512k` or `1048576` into bytes. */

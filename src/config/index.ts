@@ -29,6 +29,7 @@ import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path'
 import { AgentError } from '../errors.js'
 import type { Dialect } from '../model.js'
 import { dialectIds } from '../dialects/index.js'
+import { parseJson } from './json.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first'
 export type ProvenanceMode = 'inline' | 'sidecar' | 'none'
@@ -68,17 +69,6 @@ const TOP_KEYS = new Set(['$schema', 'agents', 'to', 'tools', 'threshold', 'prov
 function lineOfKey(text: string, key: string, from = 0): number {
   const at = text.indexOf(JSON.stringify(key), from)
   return at === -1 ? 1 : text.slice(0, at).split('\n').length
-}
-
-function parseJson(text: string, path: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    const message = (error as Error).message
-    const pos = /position (\d+)/.exec(message)
-    const line = pos ? text.slice(0, Number(pos[1])).split('\n').length : /line (\d+)/.exec(message)?.[1]
-    throw new AgentError('config-json', `not valid JSON: ${message.replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '')}`, path, line === undefined ? undefined : Number(line))
-  }
 }
 
 /** The config in a file, or undefined for a package.json without an `agentmerge` key. */
@@ -211,6 +201,7 @@ export function findConfig(start: string = process.cwd()): Config | undefined {
 export function loadConfig(explicit?: string): Config {
   if (explicit) {
     if (!existsSync(explicit)) throw new AgentError('config-missing', 'no such config file', explicit)
+    if (statSync(explicit).isDirectory()) throw new AgentError('usage', 'is a directory; --config names a config file', explicit)
     const config = readConfigFile(explicit)
     if (!config) throw new AgentError('config-missing', 'package.json has no "agentmerge" key', explicit)
     return config

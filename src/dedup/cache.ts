@@ -1,11 +1,12 @@
 // The grouping cache behind `--cache` for `dedup` and `merge`: the duplicate
 // grouping of a run's statements (the group of each statement and the
 // reasons), so that a re-run over unchanged files only loads them. Grouping
-// is a function of the statements' kinds and texts in input order and of
-// the bar (threshold and extra-part bar) and the learned data alone, so that
-// is the key: a hash of the tool's version and build, the V8 version, the
-// learned data's header, the bar, and every statement's kind and text in
-// order. One entry per list of input paths and bar (a changed file
+// is a function of the statements' kinds, texts and paths (whose order is
+// the grouping's own, placeOrder), of the bar (threshold and extra-part bar)
+// and of the learned data alone, so that is the key: a hash of the tool's
+// version and build, the V8 version, the learned data's header, the bar, and
+// every statement's kind and text in order with the path each file's
+// statements start at. One entry per list of input paths and bar (a changed file
 // overwrites the entry of its run instead of leaving garbage, and `dedup`
 // and `merge`, which group at different bars, keep one entry each); written and read as the
 // parse cache's entries are (load/: a temporary file renamed into place; a
@@ -22,7 +23,7 @@ import type { IndexReason, StatementGrouping } from './index.js'
 type Bar = { threshold: number; extra: number }
 
 /** Bumped when the entry layout changes. */
-const FORMAT = 'agentmerge-grouping-3'
+const FORMAT = 'agentmerge-grouping-4'
 
 /** The stored form: the groups as an Int32Array, the reasons column by column. */
 interface Stored {
@@ -51,9 +52,12 @@ export class GroupingCache {
   key(statements: readonly Statement[], bar: Bar): string {
     const hash = createHash('sha256')
     hash.update(JSON.stringify([FORMAT, this.version, process.versions.v8, learnedHeader(), bar.threshold, bar.extra, statements.length]))
-    // Lengths first, so that no text can run into the next one.
+    // Lengths first, so that no text can run into the next one; each path
+    // where its statements start, since the grouping's order depends on it.
     let chunk = ''
+    let path: string | undefined
     for (const s of statements) {
+      if (s.source.path !== path) chunk += `\u0001${(path = s.source.path).length}\0${path}`
       chunk += `\0${s.kind}\0${s.text.length}\0${s.text}`
       if (chunk.length > 65536) {
         hash.update(chunk)

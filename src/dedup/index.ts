@@ -3,7 +3,11 @@
 // groups come back as groups of statements with the reasons for each pairing.
 // Merge builds on the same grouping; `agentmerge dedup` prints it. With
 // `--cache` the grouping of unchanged inputs is read back (cache.ts).
+// The statements are grouped, and the groups listed, in one order that the
+// inputs' paths and contents decide (placeOrder), never the order the files
+// were given in: the similarity breaks its ties by position.
 import type { Agent, Statement } from '../model.js'
+import { byCodeUnits } from '../order.js'
 import { DEFAULT_EXTRA, DEFAULT_THRESHOLD, groupDuplicates, type PairReason, type SimilarityOptions } from '../similarity/index.js'
 import type { ProfileMemo } from '../similarity/index.js'
 import { statementsOf } from '../walk.js'
@@ -29,7 +33,7 @@ export interface DedupReason {
   parts?: ScoreParts
 }
 
-/** Statements that say the same thing, in document order of the inputs. */
+/** Statements that say the same thing, by path (code units), then document order. */
 export interface DedupGroup {
   statements: Statement[]
   /** How many distinct agents (inputs) the group's statements come from. */
@@ -40,7 +44,7 @@ export interface DedupGroup {
 export interface DedupResult {
   /** Every statement of every agent, in input order then document order. */
   statements: Statement[]
-  /** Every statement in exactly one group, singletons included; groups in order of their first statement. */
+  /** Every statement in exactly one group, singletons included; groups in order of their first statement by path, then document order. */
   groups: DedupGroup[]
   /** The grouping by statement index behind `groups`, and the bar it was made with: merge takes it instead of grouping again. */
   grouping: StatementGrouping
@@ -64,7 +68,8 @@ export interface IndexReason {
 /**
  * The duplicate grouping of a list of statements by index: `group[i]` is the
  * group number of statement i (numbered in order of first member), `count`
- * the number of groups, and the reasons sorted by (a, b).
+ * the number of groups, and the reasons, each with `a` before `b` in
+ * placeOrder and sorted by that order (a, then b).
  */
 export interface StatementGrouping {
   group: number[]
@@ -72,18 +77,46 @@ export interface StatementGrouping {
   reasons: IndexReason[]
 }
 
-/** The duplicate grouping of a list of statements; see StatementGrouping. `memo`: profiles made ahead, if any. */
+/**
+ * The statement indices in the order the grouping and its listings use: by
+ * path (code units), then document order (the order of a file's statements
+ * in the list). Two statements of one path keep their order in the list, so
+ * the order depends on the paths and the files' contents only.
+ */
+export function placeOrder(statements: readonly Statement[]): number[] {
+  return statements.map((_, i) => i).sort((i, j) => byCodeUnits(statements[i]!.source.path, statements[j]!.source.path) || i - j)
+}
+
+/** The inverse of an order: `rank[i]` is statement i's position in it. */
+const ranksOf = (order: readonly number[]): Int32Array => {
+  const rank = new Int32Array(order.length)
+  order.forEach((i, k) => (rank[i] = k))
+  return rank
+}
+
+/**
+ * The duplicate grouping of a list of statements; see StatementGrouping.
+ * `memo`: profiles made ahead, if any. The similarity sees the statements in
+ * placeOrder, so the groups and the pairs that join them do not depend on
+ * the order of the list.
+ */
 export function groupStatements(statements: readonly Statement[], options: DedupOptions = {}, memo?: ProfileMemo): StatementGrouping {
-  const { groups, reasons } = groupDuplicates(statements.map((s) => ({ text: s.text, kind: s.kind })), options, memo)
+  const order = placeOrder(statements)
+  const rank = ranksOf(order)
+  const { groups, reasons } = groupDuplicates(order.map((i) => ({ text: statements[i]!.text, kind: statements[i]!.kind })), options, memo)
+  const members = groups.map((g) => g.map((k) => order[k]!).sort((i, j) => i - j))
+  members.sort((x, y) => x[0]! - y[0]!)
   const group = new Array<number>(statements.length).fill(-1)
-  // groupDuplicates gives each group ascending and the groups by first index.
-  groups.forEach((members, n) => {
-    for (const i of members) group[i] = n
+  members.forEach((m, n) => {
+    for (const i of m) group[i] = n
   })
   // Defensive: a statement the grouping left out stands alone.
-  let count = groups.length
+  let count = members.length
   for (let i = 0; i < group.length; i++) if (group[i] === -1) group[i] = count++
-  return { group, count, reasons }
+  // The similarity gives each reason's positions ascending, so a stays before b in placeOrder.
+  const placed = reasons.map((r) => ({ ...r, a: order[r.a]!, b: order[r.b]! }))
+  placed.sort((r, s) => rank[r.a]! - rank[s.a]! || rank[r.b]! - rank[s.b]!)
+  return { group, count, reasons: placed }
 }
 
 /** Every statement of the agents in input order then document order, and the index of its agent. */
@@ -123,15 +156,20 @@ export function groupingOf(result: DedupResult | undefined, statements: readonly
  */
 export function dedupResult(statements: Statement[], owner: readonly number[], grouping: StatementGrouping, options: DedupOptions = {}): DedupResult {
   const { group, count, reasons } = grouping
+  const order = placeOrder(statements)
   const members: number[][] = Array.from({ length: count }, () => [])
-  group.forEach((g, i) => members[g]!.push(i))
+  for (const i of order) members[group[i]!]!.push(i)
+  const rank = ranksOf(order)
+  members.sort((x, y) => rank[x[0]!]! - rank[y[0]!]!)
+  const groupAt = new Int32Array(count)
+  members.forEach((m, n) => (groupAt[group[m[0]!]!] = n))
   const groups: DedupGroup[] = members.map((m) => ({
     statements: m.map((i) => statements[i]!),
     agents: m.length === 1 ? 1 : new Set(m.map((i) => owner[i]!)).size,
     reasons: [],
   }))
   for (const r of reasons) {
-    const g = groups[group[r.a]!]!
+    const g = groups[groupAt[group[r.a]!]!]!
     const reason: DedupReason = { a: statements[r.a]!, b: statements[r.b]!, score: r.score, shared: r.shared }
     if (r.note) reason.note = r.note
     if (r.parts) reason.parts = r.parts

@@ -9,11 +9,16 @@
 // - ignored-field: a frontmatter field the tool does not read (OpenCode even
 //   passes it on to the model provider);
 // - repeated-statement: one instruction repeated across many agents, which
-//   belongs in a shared file (from the duplicate grouping of dedup).
+//   belongs in a shared file (from the duplicate grouping of dedup, with role
+//   openings read as prose: see OPENINGS_AS_PROSE).
+// Which file a finding names and the order of the findings follow the paths
+// (code units), never the order the files were given in.
 import { terminalLine } from '../errors.js'
 import { dirname, sep } from 'node:path'
 import { dedupAgents } from '../dedup/index.js'
 import type { Agent, Dialect, Statement } from '../model.js'
+import { byCodeUnits } from '../order.js'
+import type { Tuning } from '../similarity/index.js'
 import { agentFolderOf, dialect, fieldsOf, toolEntries, toolNames } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
 
@@ -45,13 +50,23 @@ function scopeOf(path: string): string {
 }
 
 
+/**
+ * The similarity's role-opening rule ("You are a ..." links with another
+ * opening at a low bar) is for the variants of one agent, which open with
+ * the same role in other words; across a collection of different agents it
+ * would report every agent's opening as one repeated statement. The lint
+ * reads openings as any other prose: two are repeats only when their words
+ * say the same thing.
+ */
+const OPENINGS_AS_PROSE: Partial<Tuning> = { persona: null }
+
 const article = (word: string): string => (/^[aeiou]/i.test(word) ? 'an' : 'a')
 
 function quote(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text
 }
 
-/** Lints a collection of agents; findings in input order, then by line and rule. */
+/** Lints a collection of agents; findings by path (code units), then line and rule. */
 export function lintAgents(agents: readonly Agent[], options: LintOptions = {}): Finding[] {
   const ignore = new Set(options.ignore ?? [])
   const findings: Finding[] = []
@@ -60,9 +75,11 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
   }
   const targetOf = (agent: Agent): Dialect => options.target ?? dialectOfLocation(agent.path) ?? agent.meta.dialect
 
-  // Names in one scope: the first file keeps the name, every later one is reported.
+  // Agents by path, whatever the order they were given in.
+  const byPath = [...agents].sort((a, b) => byCodeUnits(a.path, b.path))
+  // Names in one scope: the first file by path keeps the name, every later one is reported.
   const seen = new Map<string, Agent>()
-  for (const agent of agents) {
+  for (const agent of byPath) {
     const target = targetOf(agent)
     // A dialect without a `name` field (OpenCode) names an agent after its file, whatever a `name` field says.
     const name = dialect(target).name ? agent.meta.name : nameFromPath(agent.path)
@@ -101,17 +118,17 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
 
   if (!ignore.has('repeated-statement') && agents.length >= (options.minAgents ?? 3)) {
     const min = options.minAgents ?? 3
-    const result = dedupAgents(agents, options.threshold === undefined ? {} : { threshold: options.threshold })
+    const result = dedupAgents(agents, { tuning: OPENINGS_AS_PROSE, ...(options.threshold === undefined ? {} : { threshold: options.threshold }) })
     for (const group of result.groups) {
       if (group.agents < min) continue
+      // A group's statements come by path, then document order: the first is reported, the others listed.
       const [first, ...rest] = group.statements as [Statement, ...Statement[]]
       const others = rest.filter((s) => s.source.path !== first.source.path || s.source.line !== first.source.line)
       const list = others.slice(0, 5).map((s) => `${s.source.path}:${s.source.line}`).join(', ') + (others.length > 5 ? `, and ${others.length - 5} more` : '')
       add('repeated-statement', first.source.path, first.source.line, `statement repeated in ${group.agents} agents: "${quote(first.text)}" (also ${list}); consider one shared file`)
     }
   }
-  const order = new Map(agents.map((a, i) => [a.path, i]))
-  findings.sort((a, b) => (order.get(a.path) ?? 0) - (order.get(b.path) ?? 0) || a.line - b.line || LINT_RULES.indexOf(a.rule) - LINT_RULES.indexOf(b.rule))
+  findings.sort((a, b) => byCodeUnits(a.path, b.path) || a.line - b.line || LINT_RULES.indexOf(a.rule) - LINT_RULES.indexOf(b.rule))
   return findings
 }
 

@@ -33,7 +33,8 @@ export interface Unit extends SectionUnit {
  * only with another input's phase, so that a procedure keeps its steps and
  * a step never leaves for a topic section that shares its title words; any
  * other list item with a title (it holds its nested list, and aligns only
- * with another input's such item); any other section. `parent` is the title
+ * with another input's such item); a bold lead-in with its list (never
+ * promoted to a heading by joining one); any other section. `parent` is the title
  * the section sits under.
  */
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
@@ -47,7 +48,7 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
-  return section.kind === 'item' ? 4 : 0
+  return section.kind === 'item' ? 4 : section.kind === 'label' ? 5 : 0
 }
 
 /**

@@ -41,7 +41,7 @@ export interface SimilarityOptions {
    * The merge folds with FOLD_OPTIONS.extra.
    */
   extra?: number
-  /** Other tuning than the shipped (evaluation only). */
+  /** Other tuning than the shipped: evaluation, and lint (role openings read as prose). */
   tuning?: Partial<Tuning>
   /** Learned data other than the shipped file (evaluation), or null for none. */
   learned?: Learned | null

@@ -34,6 +34,11 @@ function itemFindings(item: BuildItem, path: string, shown: (rel: string) => str
 
 export function buildCommand(outputs: string[], options: BuildCommandOptions, io: CliIo): number {
   const run = new Run(options, io)
+  // --format is how --check reports: a build would ignore it without a word.
+  if (options.format !== undefined && !options.check) {
+    run.fail(new AgentError('usage', '--format is how --check reports; add --check', 'agentmerge build'))
+    return run.code
+  }
   const config = run.each(options.config ?? '.', () => loadConfig(options.config))
   if (!config) return run.code
   // Paths in messages: relative to the working directory, as the user sees them.

@@ -20,10 +20,6 @@ export interface ConvertCommandOptions extends GlobalOptions {
 export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
   const files = findInputs(run, paths.length > 0 ? paths : ['-'])
-  if (options.output && options.outDir) {
-    run.fail(new AgentError('usage', 'use either --output or --out-dir, not both', options.output))
-    return run.code
-  }
   if (options.output && !checkOneOutput(run, options.output, files, 'use --out-dir')) return run.code
   let warned = 0
   const written = new Map<string, string>()

@@ -2,7 +2,7 @@
 // a git range, or one file pair as git's external diff driver. Prints the
 // diff in the format asked for and exits as diff(1) does: 0 when nothing
 // changed in meaning, 1 when something did, 2 on trouble.
-import { readFileSync, statSync } from 'node:fs'
+import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
 import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
@@ -153,7 +153,10 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   const [a, b] = args as [string, string]
   const dirs = [isDir(a), isDir(b)]
   if (dirs[0] !== dirs[1]) {
-    run.fail(new AgentError('usage', 'cannot diff a directory with a file; give two files or two directories', dirs[0] ? b : a))
+    // The side that is not a directory may be no file either: then that is what is wrong with it.
+    const other = dirs[0] ? b : a
+    if (other !== '-' && !existsSync(other)) run.fail(new AgentError('unreadable', 'no such file or directory', other))
+    else run.fail(new AgentError('usage', 'cannot diff a directory with a file; give two files or two directories', other))
     return run.code
   }
   if (!dirs[0]) {

@@ -40,14 +40,20 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const output = options.output
   const mode: ProvenanceMode = options.provenance ?? (output ? 'sidecar' : 'inline')
   if (mode === 'sidecar' && !output) {
-    run.fail(new AgentError('no-output', '--provenance sidecar writes OUT.provenance.json beside -o OUT; give -o or another --provenance', 'agentmerge'))
+    run.fail(new AgentError('no-output', '--provenance sidecar writes OUT.provenance.json beside -o OUT, a file (not stdout); give -o FILE or another --provenance', 'agentmerge'))
     return run.code
   }
   const sidecar = mode === 'sidecar' ? `${output}.provenance.json` : undefined
+  // `--report -` prints the report, so stdout must not carry the merged agent too.
+  const report = options.report === '-' ? undefined : options.report
+  if (options.report === '-' && !output) {
+    run.fail(new AgentError('usage', '--report - prints the report on stdout, where the merged agent goes without -o; give -o FILE, or the report a file', 'agentmerge'))
+    return run.code
+  }
   // An output that is an input however spelled (a symlink, a hard link), or
   // not a regular file, is refused before anything is read, as the write
   // itself would refuse it.
-  for (const target of [output, sidecar, options.report]) {
+  for (const target of [output, sidecar, report]) {
     if (target === undefined) continue
     try {
       checkOutput(target, files)
@@ -56,8 +62,8 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
       return run.code
     }
   }
-  if (options.report !== undefined && [output, sidecar].some((t) => t !== undefined && sameTarget(t, options.report!))) {
-    run.fail(new AgentError('bad-option', '--report names the merged file or its sidecar; give the report its own file', options.report))
+  if (report !== undefined && [output, sidecar].some((t) => t !== undefined && sameTarget(t, report))) {
+    run.fail(new AgentError('bad-option', '--report names the merged file or its sidecar; give the report its own file', report))
     return run.code
   }
   if (options.prefer !== undefined && !files.some((f) => f === options.prefer || same(f, options.prefer!))) {
@@ -107,8 +113,9 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   return run.code
 }
 
-/** --report: the HTML report, written atomically (its module is loaded only when asked for). */
+/** --report: the HTML report, written atomically, or printed for `-` (its module is loaded only when asked for). */
 async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, inputs: string[]): Promise<void> {
   const { renderMergeReport } = await import('../../report/index.js')
-  run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
+  if (path === '-') run.each(path, () => run.out(renderMergeReport(result)))
+  else run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
 }

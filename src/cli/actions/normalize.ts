@@ -2,7 +2,7 @@
 // or print their model as JSON. stdin (`-`) works with every mode: `--check
 // -` checks it, `--write -` prints the result, as prettier does.
 import { readFileSync } from 'node:fs'
-import { terminalLine } from '../../errors.js'
+import { AgentError, terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
@@ -23,6 +23,11 @@ export interface NormalizeOptions extends GlobalOptions {
 
 export async function normalizeCommand(paths: string[], options: NormalizeOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
+  // --format is how --check reports: without it, it would be ignored without a word.
+  if (options.format !== undefined && !options.check) {
+    run.fail(new AgentError('usage', '--format is how --check reports; add --check (--json prints the model)', 'agentmerge normalize'))
+    return run.code
+  }
   const files = findInputs(run, paths.length > 0 ? paths : ['-'])
   if (options.output && !checkOneOutput(run, options.output, files, 'use --write to rewrite each in place')) return run.code
   // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.

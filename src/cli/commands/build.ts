@@ -18,7 +18,7 @@ export function defineBuild(program: Command, context: CommandContext): void {
     .option('-f, --force', 'overwrite canonical files that were edited by hand')
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
     .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
-    .addOption(new Option('--format <format>', 'how --check reports: text, json, or github (Actions annotations)').choices(FORMATS).default('text'))
+    .addOption(new Option('--format <format>', 'how --check reports: text (the default), json, or github (Actions annotations); only with --check').choices(FORMATS))
     .addHelpText('after', `
 agentmerge.config.json (paths relative to it):
   {
@@ -33,7 +33,9 @@ A file is written atomically and only when its content changes, with its
 provenance beside it (OUTPUT.provenance.json; "provenance": "none" or
 "inline" in the config to change that). A canonical file that says something
 no source and no earlier build said was edited by hand: those statements are
-listed with path:line and the file is left alone unless --force.
+listed with path:line and the file is left alone unless --force. With
+"provenance": "none" nothing records the last build, so a hand edit cannot
+be told from a source change: the file is stale and rebuilt.
 
 Exit codes: 0 all written or up to date, 1 stale (--check) or edited by
 hand, 2 a config or source problem.

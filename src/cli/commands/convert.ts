@@ -2,11 +2,11 @@
 import { type Command, Option, type OptionValues } from 'commander'
 import type { ConvertCommandOptions } from '../actions/convert.js'
 import type { CommandContext } from '../context.js'
-import type { GlobalOptions } from '../shell.js'
+import { fileOrStdout, type GlobalOptions } from '../shell.js'
 import { dialectIds } from '../../dialects/index.js'
 
 function convertOptions(globals: GlobalOptions, raw: OptionValues): ConvertCommandOptions {
-  return { ...globals, to: raw.to, output: raw.output, outDir: raw.outDir, strict: raw.strict }
+  return { ...globals, to: raw.to, output: fileOrStdout(raw.output), outDir: raw.outDir, strict: raw.strict }
 }
 
 export function defineConvert(program: Command, context: CommandContext): void {
@@ -15,7 +15,8 @@ export function defineConvert(program: Command, context: CommandContext): void {
     .description("rewrite agent files for another tool: the frontmatter in that tool's fields and spelling, the body unchanged")
     .argument('[files...]', 'agent files or directories (- reads stdin)')
     .addOption(new Option('--to <dialect>', 'the target tool').choices(dialectIds()).makeOptionMandatory())
-    .option('-o, --output <file>', 'write the output to a file instead of stdout (one input)')
+    // Both would leave one ignored, `-o -` included.
+    .addOption(new Option('-o, --output <file>', 'write the output to a file instead of stdout (one input; - for stdout)').conflicts('outDir'))
     .option('-d, --out-dir <dir>', "write each agent to DIR under the target's file name (name.md, name.agent.md)")
     .option('--strict', 'exit 1 when a field or tool could not be converted exactly (every warning)')
     .addHelpText('after', `

@@ -2,10 +2,10 @@
 import { Option, type Command, type OptionValues } from 'commander'
 import type { NormalizeOptions } from '../actions/normalize.js'
 import type { CommandContext } from '../context.js'
-import { FORMATS, type GlobalOptions } from '../shell.js'
+import { fileOrStdout, FORMATS, type GlobalOptions } from '../shell.js'
 
 function normalizeOptions(globals: GlobalOptions, raw: OptionValues): NormalizeOptions {
-  return { ...globals, write: raw.write, check: raw.check, json: raw.json, output: raw.output, format: raw.format }
+  return { ...globals, write: raw.write, check: raw.check, json: raw.json, output: fileOrStdout(raw.output), format: raw.format }
 }
 
 export function defineNormalize(program: Command, context: CommandContext): void {
@@ -17,8 +17,8 @@ export function defineNormalize(program: Command, context: CommandContext): void
     .addOption(new Option('-w, --write', 'rewrite files in place (atomically) when they change').conflicts(['check', 'json', 'output']))
     .addOption(new Option('-c, --check', 'exit 1 and list the files that are not in canonical form').conflicts(['json', 'output']))
     .option('--json', 'print the model (meta, sections, statements with path:line) as JSON')
-    .option('-o, --output <file>', 'write the output to a file instead of stdout (one input)')
-    .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form').choices(FORMATS).default('text'))
+    .option('-o, --output <file>', 'write the output to a file instead of stdout (one input; - for stdout)')
+    .addOption(new Option('--format <format>', 'how --check reports the files not in canonical form (default: text; only with --check)').choices(FORMATS))
     .addHelpText('after', `
 Examples:
   $ agentmerge normalize .claude/agents/reviewer.md
