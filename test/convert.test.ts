@@ -53,6 +53,7 @@ describe('convert CLI', () => {
       model: 'anthropic/claude-opus-4-1',
       maxSteps: 12,
       tools: {
+        '*': false,
         task: true, bash: true, glob: true, grep: true, list: true, edit: true, read: true,
         'github_*': true, jira_get_issue: true,
         webfetch: false, write: false, patch: false, websearch: false, todowrite: false, todoread: false, skill: false,

@@ -5,7 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
-import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolEntries, toolNames, type DialectSpec, type Fact, type Grant } from '../dialects/index.js'
+import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolNames, type DialectSpec, type Fact, type Grant } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
 
@@ -42,6 +42,8 @@ class Out {
     if (!this.fields.has(key)) this.fields.set(key, { key, value, line })
   }
   note(line: number, message: string, code = 'convert-dropped'): void {
+    // One tool note can stand for several grants (OpenCode's `edit` for five tools): said once.
+    if (this.warnings.some((w) => w.message === message && w.line === (line || undefined))) return
     this.warnings.push(warning(code, message, this.path, line || undefined))
   }
   drop(field: MetaField, why = `${this.target.title} has no such field`): void {
@@ -73,51 +75,59 @@ function convertName(meta: AgentMeta, out: Out, options: ConvertOptions, firstLi
   }
 }
 
-/**
- * The tools an OpenCode `permission` map denies outright (`bash: deny`):
- * a target without that field must not grant them, so they join the tool
- * grants as denials ("ask" and "allow" grant the tool; a map of patterns
- * denies only some uses, so it grants it too).
- */
-type ToolGrant = Extract<Grant, { kind: 'tool' }>
+/** A grant or denial of every use of a tool. */
+const whole = (g: Grant): boolean => g.kind !== 'tool' || g.args === ''
 
-function permissionDenials(meta: AgentMeta, from: DialectSpec): { grants: ToolGrant[]; line: number } | undefined {
-  const field = meta.fields.find((f) => f.key === 'permission')
-  if (!field || !from.ownFields.includes('permission') || typeof field.value !== 'object' || field.value === null || Array.isArray(field.value)) return undefined
-  const denied = Object.entries(field.value as Record<string, unknown>).filter(([, v]) => v === 'deny').map(([k]) => k)
-  const grants = from.tools.read({ tools: Object.fromEntries(denied.map((k) => [k, false])) }, toolNames).filter((g): g is ToolGrant => g.kind === 'tool')
-  return grants.length > 0 ? { grants, line: field.line } : undefined
+/**
+ * Grants without those of a tool also denied as a whole (`tools: Bash` with
+ * `disallowedTools: Bash`): a denial wins. A grant of some uses stays, for the
+ * target to judge beside the denial.
+ */
+function denialsWin(grants: readonly Grant[]): Grant[] {
+  const key = (g: Grant) => (g.kind === 'tool' ? g.id : g.kind === 'mcp' ? `${g.server}/${g.tool}` : g.written.trim())
+  const denied = new Set(grants.filter((g) => !g.enabled && whole(g)).map(key))
+  return grants.filter((g) => !g.enabled || !whole(g) || !denied.has(key(g)))
 }
 
-/** `tools` and the dialect's other tool fields (Claude Code's `disallowedTools`, Copilot's `agents`) together. */
+/**
+ * `tools`, the dialect's other tool fields (Claude Code's `disallowedTools`,
+ * Copilot's `agents`) and its rule fields (OpenCode's `permission`) together:
+ * read into grants and what they say of every other tool, then written in the
+ * target's fields. An allowlist stays one, even when it ends up empty (left
+ * out, it would grant everything).
+ */
 function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: number): void {
   const fieldOf = (key: string) => meta.fields.find((f) => f.key === key)
-  const toolFields = from.tools.fields.map(fieldOf).filter((f): f is MetaField => f !== undefined)
+  const toolFields = [...from.tools.fields, ...(from.tools.ruleFields ?? [])].map(fieldOf).filter((f): f is MetaField => f !== undefined)
   const agentsField = from.tools.agentsField ? fieldOf(from.tools.agentsField) : undefined
   const agents = Array.isArray(agentsField?.value) ? (agentsField.value as unknown[]).map(String) : undefined
-  const toolsField = fieldOf('tools')
-  const denials = permissionDenials(meta, from)
-  const line = toolsField?.line ?? toolFields[0]?.line ?? denials?.line ?? firstLine
-  if (toolFields.length > 0 || denials) {
-    const values = Object.fromEntries(toolFields.map((f) => [f.key, f.value]))
-    const read = toolFields.length > 0 ? from.tools.read(values, toolNames) : []
-    // A denial wins over a grant of the same tool.
-    const deniedIds = new Set((denials?.grants ?? []).map((g) => g.id))
-    const grants = [...read.filter((g) => !(g.kind === 'tool' && deniedIds.has(g.id))), ...(denials?.grants ?? [])]
-    const written = out.target.tools.write(grants, agents ? { agents } : {})
-    // An allowlist that ends up empty (`tools: []`, or only tools the target
-    // lacks) grants nothing: left out, it would grant everything.
-    const allowlist = toolsField !== undefined && (grants.some((g) => g.enabled) || toolEntries(toolsField.value).length === 0)
-    if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
-    if (written.tools !== undefined) out.set('tools', written.tools, line)
-    for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
-    for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
-    if (agentsField && written.agentsDropped) out.drop(agentsField, written.agentsDropped)
-  } else if (agentsField) {
+  const line = fieldOf('tools')?.line ?? toolFields[0]?.line ?? firstLine
+  if (toolFields.length === 0) {
+    if (!agentsField) return
     const written = out.target.tools.write([], { agents: agents ?? [] })
     if (written.agentsDropped) out.drop(agentsField, written.agentsDropped)
     for (const [key, value] of written.more ?? []) out.set(key, value, agentsField.line)
+    return
   }
+  const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
+  const grants = denialsWin(read.grants)
+  // Unsaid, an allowlist is what a list of granted tools reads as (narrower than the source at worst);
+  // a grant of some uses of a tool is no such list.
+  const allowlist = read.rest === 'deny' || (read.rest === undefined && grants.some((g) => g.enabled && whole(g)))
+  const written = out.target.tools.write(grants, { ...(agents ? { agents } : {}), allowlist })
+  if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
+  if (written.tools !== undefined) out.set('tools', written.tools, line)
+  for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
+  const lineOf = (key: string) => fieldOf(key)?.line ?? line
+  for (const n of read.notes) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
+  for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
+  for (const rules of (from.tools.ruleFields ?? []).map(fieldOf)) {
+    if (!rules) continue
+    const into = out.target.tools.fields.filter((key) => out.fields.has(key))
+    const said = into.length > 0 ? `its tool rules are written as ${out.target.title}'s ${into.map((k) => `'${k}'`).join(' and ')}` : `${out.target.title} has no field for its tool rules`
+    out.note(rules.line, `field '${rules.key}' (${show(rules.value)}): ${said}`, 'convert-changed')
+  }
+  if (agentsField && written.agentsDropped) out.drop(agentsField, written.agentsDropped)
 }
 
 function convertModel(field: MetaField, from: DialectSpec, out: Out): void {
@@ -162,7 +172,7 @@ export function convertMeta(meta: AgentMeta, toId: Dialect, options: ConvertOpti
   const firstLine = meta.fields[0]?.line ?? meta.line + 1
   convertName(meta, out, options, firstLine)
   convertTools(meta, from, out, firstLine)
-  const handled = new Set(['name', ...from.tools.fields, ...(from.tools.agentsField ? [from.tools.agentsField] : [])])
+  const handled = new Set(['name', ...from.tools.fields, ...(from.tools.ruleFields ?? []), ...(from.tools.agentsField ? [from.tools.agentsField] : [])])
   for (const field of meta.fields) {
     if (handled.has(field.key)) continue
     if (field.key === 'model') {

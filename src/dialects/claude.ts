@@ -5,8 +5,8 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
+import { deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
 
@@ -36,36 +36,62 @@ function toolName(id: string, written: string, notes: ToolNote[]): string | unde
   return spellTool(id, claude)
 }
 
-function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+/**
+ * `tools` (the allowlist) and `disallowedTools`. A denial is written where it
+ * is not implied: every denial without an allowlist, and with one only a
+ * denial of some uses (`Bash(rm *)`). A denied tool is written in its own
+ * name, an old one included: denying a name nothing has is harmless.
+ */
+function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
   const names: string[] = []
   const deny: string[] = []
-  // Allowed names first, then denials, each in the order read.
-  for (const g of [...grants.filter((x) => x.enabled), ...grants.filter((x) => !x.enabled)]) {
-    const out = g.enabled ? names : deny
-    if (g.kind === 'mcp') pushNew(out, `mcp__${g.server}__${g.tool}`)
+  const allowlist = options.allowlist ?? grants.some((g) => g.enabled)
+  const whole = deniedWhole(grants)
+  for (const g of grants.filter((x) => x.enabled)) {
+    if (!allowlist) {
+      // Every tool is granted already; a grant of some uses of a tool denied as a whole cannot be said beside that denial.
+      if (g.kind === 'tool' && g.args !== '' && whole.has(g.id)) notes.push({ written: g.written, message: `'${g.written}': Claude Code cannot grant some uses of a tool without a tools allowlist; not granted (${spellTool(g.id, claude) ?? g.id} is denied)` })
+      continue
+    }
+    if (g.kind === 'mcp') pushNew(names, `mcp__${g.server}__${g.tool}`)
     else if (g.kind === 'unknown') {
       notes.push({ written: g.written, message: `'${g.written}' is not a Claude Code tool; kept as written` })
-      pushNew(out, g.written)
+      pushNew(names, g.written)
     } else {
       const name = toolName(g.id, g.written, notes)
       if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Claude Code equivalent; dropped` })
       else {
         let args = g.args
         if (g.id === 'agent' && args === '' && options.agents && options.agents.length > 0) args = `(${options.agents.join(', ')})`
-        pushNew(out, name + args)
+        pushNew(names, name + args)
       }
+    }
+  }
+  for (const g of grants.filter((x) => !x.enabled)) {
+    if (allowlist && !(g.kind === 'tool' && g.args !== '')) continue
+    if (g.kind === 'mcp') pushNew(deny, `mcp__${g.server}__${g.tool}`)
+    else if (g.kind === 'unknown') pushNew(deny, g.written)
+    else {
+      const name = spellTool(g.id + g.args, claude)
+      if (name !== undefined) pushNew(deny, name)
     }
   }
   const result: WrittenTools = { notes }
   if (names.length > 0) result.tools = names.join(', ')
-  // With an allowlist the denials are already implied.
-  if (deny.length > 0 && names.length === 0) result.more = [['disallowedTools', deny.join(', ')]]
+  if (deny.length > 0) result.more = [['disallowedTools', deny.join(', ')]]
   const folded = grants.some((g) => g.enabled && g.kind === 'tool' && g.id === 'agent')
-  if (options.agents && options.agents.length > 0 && !folded) {
+  if (options.agents && options.agents.length > 0 && !(folded && allowlist)) {
     result.agentsDropped = 'Claude Code restricts sub-agents with Agent(...) in tools, and this agent has no tools list with the agent tool'
   }
   return result
+}
+
+/** `tools` and `disallowedTools`: a tool denied is denied for every use, whatever `tools` grants of it (`Bash(git *)`). */
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
+  const read = readAllowlist(values, claude, names, ['disallowedTools'])
+  const denied = deniedWhole(read.grants)
+  return { ...read, grants: read.grants.filter((g) => !(g.enabled && g.kind === 'tool' && denied.has(g.id))) }
 }
 
 function toolProblem(written: string, names: ToolNames): string | undefined {
@@ -146,7 +172,7 @@ export const claude: DialectSpec = {
       killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
     },
     names: TOOLS,
-    read: (values, names) => readToolFields(values, claude, names, ['disallowedTools']),
+    read: readTools,
     write: writeTools,
     none: () => [],
     problem: toolProblem,

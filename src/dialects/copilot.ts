@@ -4,8 +4,8 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { argList, lookup, pushNew, readToolFields, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
+import { argList, deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
 
@@ -39,8 +39,8 @@ function expandAlias(name: string, args: string, enabled: boolean): Grant[] | un
   return tools?.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name }))
 }
 
-function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[] {
-  return readToolFields(values, copilot, names, [], expandAlias)
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
+  return readAllowlist(values, copilot, names, [], expandAlias)
 }
 
 function rank(name: string): number {
@@ -49,11 +49,22 @@ function rank(name: string): number {
   return i === -1 ? order.length : i
 }
 
-function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+/**
+ * A list of aliases, which is always an allowlist: without one (every tool
+ * granted) no list is written, and each denial Copilot cannot say is a
+ * warning by name.
+ */
+function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
   const list: string[] = []
   const agents: string[] = [...(options.agents ?? [])]
-  const allowed = grants.filter((g) => g.enabled)
+  const allowlist = options.allowlist ?? grants.some((g) => g.enabled)
+  const whole = deniedWhole(grants)
+  const allowed = allowlist ? grants.filter((g) => g.enabled && !(g.kind === 'tool' && g.args !== '' && whole.has(g.id))) : []
+  // A grant of some uses of a tool denied as a whole: an alias would grant every use.
+  for (const g of grants.filter((x) => x.enabled && x.kind === 'tool' && x.args !== '' && whole.has(x.id))) {
+    notes.push({ written: g.written, message: `'${g.written}': Copilot cannot grant some uses of a tool; not granted` })
+  }
   for (const g of allowed) {
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
     else if (g.kind === 'unknown') {
@@ -91,7 +102,7 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
   for (const g of grants.filter((x) => !x.enabled)) {
     const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : undefined
     // A denial is implied by an allowlist unless an alias granted for another tool covers it.
-    if (allowed.length === 0 || (alias && granted.has(alias))) {
+    if (!allowlist || (alias && granted.has(alias))) {
       notes.push({ written: g.written, message: `denying '${g.written}': Copilot has no way to deny a tool${alias && granted.has(alias) ? ` that its alias '${alias}' grants` : ''}; dropped` })
     }
   }

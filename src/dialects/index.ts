@@ -8,8 +8,8 @@ import { createRegistry } from './registry.js'
 
 export { DIALECTS }
 export { createRegistry, fieldsOf, type Registry } from './registry.js'
-export { readToolFields, respell, spellTool, splitToolList, toolEntries, toolsMap } from './tools.js'
+export { deniedWhole, readAllowlist, readToolFields, respell, spellTool, splitToolList, toolEntries, toolsMap } from './tools.js'
 export { ALIAS_PINS, keptModel, pinned, readModel } from './models.js'
-export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, SpelledModel, ToolNames, ToolsForm, WrittenTools } from './types.js'
+export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, ReadTools, SpelledModel, ToolNames, ToolsForm, WriteToolsOptions, WrittenTools } from './types.js'
 
 export const { dialects, dialectIds, dialect, findDialect, agentFolderOf, agentRootFolders, dialectOfLocation, nameFromPath, detectDialect, knownField, toolNames, toolId, spelledAnywhere } = createRegistry(DIALECTS)

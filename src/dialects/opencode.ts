@@ -6,8 +6,9 @@
 // model provider, so nothing unknown is ever kept for it.
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
-import { lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ToolNames, ToolNote, WrittenTools } from './types.js'
+import { readPermission } from './opencode-rules.js'
+import { deniedWhole, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
 
@@ -15,22 +16,53 @@ const TITLE = 'OpenCode'
 const BUILTINS = ['read', 'write', 'edit', 'patch', 'bash', 'grep', 'glob', 'list', 'webfetch', 'websearch', 'todowrite', 'todoread', 'task', 'skill']
 const KNOWN = new Set([...BUILTINS, 'lsp'])
 
-function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[] {
-  return readToolFields(values, opencode, names).map((g) => {
-    // OpenCode names MCP tools `server_tool`.
-    const u = g.kind === 'unknown' ? /^([^_]+)_(.+)$/.exec(g.written.trim()) : null
-    return u ? { kind: 'mcp', server: u[1]!, tool: u[2]!, enabled: g.enabled, written: g.written } : g
-  })
+/** The tools OpenCode 1.1.1 and later reads from a tools map as its one `edit` permission, the last entry deciding. */
+const EDITS = ['write', 'edit', 'patch']
+
+/** OpenCode names MCP tools `server_tool`: a name it does not know with an underscore is one. */
+function mcpOrUnknown(g: Grant): Grant {
+  const u = g.kind === 'unknown' ? /^([^_]+)_(.+)$/.exec(g.written.trim()) : null
+  return u ? { kind: 'mcp', server: u[1]!, tool: u[2]!, enabled: g.enabled, written: g.written } : g
 }
 
-function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenTools {
+/**
+ * The tools map (each key the tool it names, `*` every other one) and the
+ * `permission` rules over it: a tool the rules decide is theirs, and when the
+ * rules say what every tool gets, the map keeps only its denials (OpenCode
+ * applies the rules after the map).
+ */
+function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
+  const map = values.tools
+  const star = map && typeof map === 'object' && !Array.isArray(map) ? (map as Record<string, unknown>)['*'] : undefined
+  const listed = map && typeof map === 'object' && !Array.isArray(map) ? Object.fromEntries(Object.entries(map as Record<string, unknown>).filter(([k]) => k !== '*')) : map
+  const fromMap = readToolFields({ tools: listed }, opencode, names).map(mcpOrUnknown)
+  const mapRest = star === undefined ? undefined : star === false || star === 'false' || star === 'deny' ? 'deny' : 'allow'
+  if (values.permission === undefined) return { grants: fromMap, ...(mapRest ? { rest: mapRest } : {}), notes: [] }
+  const rules = readPermission(values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).map(mcpOrUnknown))
+  const decided = (g: Grant) => (g.kind === 'tool' ? rules.decided.has(g.id) : rules.decides(g.kind === 'mcp' ? `${g.server}_${g.tool}` : g.written.trim()))
+  const kept = fromMap.filter((g) => !decided(g) && (rules.rest === undefined || !g.enabled))
+  const rest = rules.rest ?? mapRest
+  // A rule that allows a tool lists it only beside a list: alone, it allows what is allowed already.
+  const listing = rest !== undefined || kept.some((g) => g.enabled)
+  const added = listing ? rules.grants : rules.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === '')))
+  return { grants: [...kept, ...added], ...(rest ? { rest } : {}), notes: rules.notes }
+}
+
+function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
   const map = new Map<string, boolean>()
   const set = (name: string, on: boolean) => {
     if (!map.has(name)) map.set(name, on)
   }
   const allowed = grants.filter((g) => g.enabled)
+  const allowlist = options.allowlist ?? allowed.length > 0
+  const whole = deniedWhole(grants)
   for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
+    if (g.kind === 'tool' && g.args !== '' && (!g.enabled || whole.has(g.id))) {
+      // The map says a tool as a whole: some uses can be neither denied nor granted beside a denial of the rest.
+      notes.push({ written: g.written, message: g.enabled ? `'${g.written}': OpenCode's tools map cannot grant some uses of a tool; not granted` : `denying '${g.written}': OpenCode's tools map cannot deny some uses of a tool; dropped` })
+      continue
+    }
     if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
     else if (g.kind === 'unknown') {
       notes.push({ written: g.written, message: `'${g.written}' is not an OpenCode tool; kept as written` })
@@ -39,7 +71,8 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
       const fallback = g.id === 'notebookread' ? 'read' : g.id === 'notebookedit' ? 'edit' : g.id
       const name = spellTool(fallback, opencode)
       if (name === undefined) {
-        notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
+        // Denying a tool OpenCode does not have needs no entry.
+        if (g.enabled) notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
         continue
       }
       if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': OpenCode's tools map cannot restrict a tool to ${g.id === 'agent' ? 'some sub-agents' : 'some uses'}; granted '${name}' without the restriction` })
@@ -47,8 +80,12 @@ function writeTools(grants: Grant[], options: { agents?: string[] }): WrittenToo
       set(name, g.enabled)
     }
   }
+  const edits = EDITS.filter((name) => map.get(name) === true)
+  if (allowlist && edits.length > 0 && !edits.includes('edit') !== !edits.includes('write')) {
+    notes.push({ written: edits.join(', '), message: `${edits.map((n) => `'${n}'`).join(', ')}: OpenCode 1.1.1 and later reads write, edit and patch as one 'edit' permission and cannot grant one without the others; this map denies all three there` })
+  }
   const result: WrittenTools = { notes }
-  if (map.size > 0) result.tools = toolsMap(opencode, map, { allowlist: allowed.length > 0, sort: false })
+  if (map.size > 0 || allowlist) result.tools = toolsMap(opencode, map, { allowlist, sort: false })
   if (options.agents && options.agents.length > 0) result.agentsDropped = 'OpenCode cannot restrict which sub-agents an agent calls in its frontmatter'
   return result
 }
@@ -126,9 +163,12 @@ export const opencode: DialectSpec = {
     },
     names: [...KNOWN],
     builtins: BUILTINS,
+    wildcard: '*',
+    together: [EDITS],
+    ruleFields: ['permission'],
     read: readTools,
     write: writeTools,
-    none: () => Object.fromEntries(BUILTINS.map((name) => [name, false])),
+    none: () => toolsMap(opencode, new Map(), { allowlist: true, sort: false }),
     problem: toolProblem,
   },
   models: {

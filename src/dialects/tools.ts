@@ -4,7 +4,7 @@
 // equal; each dialect spells ids its own way (in its own file). The helpers
 // are handed the dialect, or the names of all a registry's dialects
 // (`ToolNames`), and never look a dialect up.
-import type { DialectSpec, Grant, ToolNames } from './types.js'
+import type { DialectSpec, Grant, ReadTools, ToolNames } from './types.js'
 
 /**
  * The canonical tools, with spellings seen in the wild that no dialect
@@ -152,6 +152,24 @@ export function readToolFields(values: Readonly<Record<string, unknown>>, spec: 
   return out
 }
 
+/**
+ * What an allowlist dialect's tool fields say (Claude Code, Copilot): a
+ * `tools` field, whatever it holds, denies every tool it does not name.
+ */
+export function readAllowlist(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): ReadTools {
+  const grants = readToolFields(values, spec, names, denied, expand)
+  return Object.hasOwn(values, 'tools') ? { grants, rest: 'deny', notes: [] } : { grants, notes: [] }
+}
+
+/**
+ * The tools denied as a whole (no restriction to some uses): a grant of some
+ * uses of one of them is no grant of the whole tool, so a target that cannot
+ * restrict a tool to some uses must not grant it.
+ */
+export function deniedWhole(grants: readonly Grant[]): Set<string> {
+  return new Set(grants.flatMap((g) => (g.kind === 'tool' && !g.enabled && g.args === '' ? [g.id] : [])))
+}
+
 /** Adds a value to a list unless it is there. */
 export function pushNew<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value)
@@ -163,21 +181,28 @@ export function argList(args: string): string[] {
 }
 
 /**
- * A tools map of booleans. With an allowlist every built-in it does not
- * grant is turned off (after the entries given), since a map leaves a tool
- * it does not name on. Sorted, the map is in canonical order whatever order
- * its entries came in: the granted tools, then the denied ones, each in the
- * dialect's built-in order and then by name.
+ * A tools map of booleans. With an allowlist the dialect's wildcard comes
+ * first, off (a map leaves a tool it does not name on, MCP tools included),
+ * and every built-in the map does not grant is turned off too (after the
+ * entries given), for a reader that does not know the wildcard, unless the
+ * rest of its group is granted (`together`). Sorted, the
+ * map is in canonical order whatever order its entries came in: the granted
+ * tools, then the denied ones, each in the dialect's built-in order and then
+ * by name.
  */
 export function toolsMap(spec: DialectSpec, entries: ReadonlyMap<string, boolean>, options: { allowlist: boolean; sort: boolean }): Record<string, boolean> {
   const builtins = spec.tools.builtins ?? []
   const all = new Map(entries)
-  if (options.allowlist) for (const name of builtins) if (!all.has(name)) all.set(name, false)
+  // Turned off beside the rest of its group granted, a tool would turn the whole group off for a reader that takes it as one.
+  const joined = (name: string) => (spec.tools.together ?? []).some((group) => group.includes(name) && group.every((n) => n === name || entries.get(n) === true))
+  if (options.allowlist) for (const name of builtins) if (!all.has(name) && !joined(name)) all.set(name, false)
   const rank = (name: string) => {
     const i = builtins.indexOf(name)
     return i === -1 ? builtins.length : i
   }
+  const wildcard = options.allowlist ? spec.tools.wildcard : undefined
+  if (wildcard !== undefined) all.delete(wildcard)
   const names = [...all.keys()]
   if (options.sort) names.sort((a, b) => Number(all.get(b)) - Number(all.get(a)) || rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0))
-  return Object.fromEntries(names.map((n) => [n, all.get(n)!]))
+  return Object.fromEntries([...(wildcard === undefined ? [] : [[wildcard, false] as const]), ...names.map((n) => [n, all.get(n)!] as const)])
 }

@@ -19,6 +19,33 @@ export interface ToolNote {
   message: string
 }
 
+/**
+ * What a file's tool fields say: the grants they name, and what they say of
+ * every tool they do not name.
+ */
+export interface ReadTools {
+  grants: Grant[]
+  /**
+   * A tool the grants do not name: `deny` for an allowlist (Claude Code's and
+   * Copilot's `tools`, OpenCode's `"*": false` or `"*": deny`), `allow` when a
+   * rule says so; undefined when the fields do not say (the dialect's default:
+   * every tool).
+   */
+  rest?: 'allow' | 'deny'
+  /** What the fields say that no grant carries (an `ask`, a rule for some uses, a rule that is not about tools); `written` is the field. */
+  notes: ToolNote[]
+}
+
+/** How to write grants: sub-agent names to carry over, and whether the grants are an allowlist. */
+export interface WriteToolsOptions {
+  agents?: string[]
+  /**
+   * True when a tool no grant enables is denied: the denials of whole tools
+   * are then implied (a denial of some uses is not).
+   */
+  allowlist?: boolean
+}
+
 /** A dialect's tool fields, written from grants. */
 export interface WrittenTools {
   /** The `tools` value, or undefined to leave it out (every tool granted). */
@@ -97,12 +124,26 @@ export interface DialectTools {
   agentsField?: string
   /** The tools a map-form allowlist has to turn off, in the order a map lists them (OpenCode's built-ins). */
   builtins?: readonly string[]
+  /** The key of a tools map that stands for every tool (OpenCode's `*`): an allowlist map sets it false first. */
+  wildcard?: string
+  /**
+   * Tools a reader of the map may take as one permission, the last entry
+   * deciding (OpenCode 1.1.1 and later: `write`, `edit` and `patch` are its
+   * `edit`): an allowlist does not turn one off when it grants all the others.
+   */
+  together?: readonly (readonly string[])[]
+  /**
+   * Fields besides `fields` that allow or deny tools by rules (OpenCode's
+   * `permission`): handed to `read` with the tool fields, but not tool lists
+   * (lint and the merge driver leave them alone).
+   */
+  ruleFields?: readonly string[]
   /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
   names?: readonly string[]
-  /** The grants a file's tool fields state, in the order written. */
-  read(values: Readonly<Record<string, unknown>>, names: ToolNames): Grant[]
-  /** The dialect's tool fields for grants; `agents` are sub-agent names to carry over. */
-  write(grants: Grant[], options: { agents?: string[] }): WrittenTools
+  /** What a file's tool fields (and rule fields) state: the grants in the order written, and the rest. */
+  read(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools
+  /** The dialect's tool fields for grants. */
+  write(grants: Grant[], options: WriteToolsOptions): WrittenTools
   /** A `tools` value that grants nothing (an empty allowlist). */
   none(): unknown
   /** Why a name written in this dialect's `tools` is not one of its tools, or undefined when it is fine. */

@@ -6,7 +6,7 @@
 // field is written fresh. Without that YAML (a merge, a field the lenient
 // reader recovered) the fields are written as canonical YAML.
 import { isDeepStrictEqual } from 'node:util'
-import { Document, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
+import { Document, isAlias, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
 import { heldLines, splitEntries } from '../parse/frontmatter.js'
@@ -204,12 +204,16 @@ export function renderFields(fields: MetaField[], id: Dialect, options: RenderFi
   const valueOf = (field: MetaField) => (field.key === 'tools' && options.respell !== false ? respellTools(field.value, id) : field.value)
   const split = options.source === undefined ? undefined : splitSource(options.source)
   if (split) {
-    // Text moved as written can hold what only made sense where it was (an
-    // alias before its anchor): then the fields keep the order they came in,
-    // and failing that they are written as canonical YAML.
-    for (const order of ordered === fields ? [fields] : [ordered, fields]) {
-      const text = editedText(split, order, valueOf)
-      if (!split.check || reads(text)) return text
+    // Text kept as written can hold what only made sense where it was (an
+    // alias before its anchor, or of an anchor whose value changed): then the
+    // fields keep the order they came in, then a field holding an alias is
+    // written with its value, and failing that they are all written as
+    // canonical YAML.
+    for (const resolve of split.check ? [false, true] : [false]) {
+      for (const order of ordered === fields ? [fields] : [ordered, fields]) {
+        const text = editedText(split, order, valueOf, resolve)
+        if (!split.check || readsAs(text, order, valueOf)) return text
+      }
     }
   }
   const doc = new Document()
@@ -231,13 +235,14 @@ export function fenceable(text: string): string {
 }
 
 /** The source's text with each field written as its own entry when its value did not change, edited or new otherwise. */
-function editedText(split: Split, fields: MetaField[], valueOf: (field: MetaField) => unknown): string {
+function editedText(split: Split, fields: MetaField[], valueOf: (field: MetaField) => unknown, resolve = false): string {
   let text = split.head
   let previous = ''
   for (const field of fields) {
     const value = valueOf(field)
     const entry = split.entries.get(field.key)
-    const piece = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) ? entry.text : pairText(field.key, value, entry)
+    const kept = entry?.pair && entry.value !== undefined && isDeepStrictEqual(entry.value, value) && !(resolve && holdsAlias(entry.pair))
+    const piece = kept ? entry.text : pairText(field.key, value, entry)
     previous = withoutHeldBlanks(previous, piece.endsWith('\n') ? piece : piece + '\n')
     text += previous
   }
@@ -254,13 +259,21 @@ function withoutHeldBlanks(previous: string, piece: string): string {
   return blank !== undefined && previous !== '' && heldLines(previous, blank) !== '' ? piece.slice(blank.length) : piece
 }
 
-/** Whether YAML text parses, aliases resolved. */
-function reads(text: string): boolean {
+/** Whether a pair's value holds an alias. */
+function holdsAlias(pair: Pair): boolean {
+  if (isAlias(pair.value)) return true
+  let found = false
+  if (pair.value) visit(pair.value as Node, { Alias: () => ((found = true), visit.BREAK) })
+  return found
+}
+
+/** Whether YAML text parses, aliases resolved, to the values of the fields. */
+function readsAs(text: string, fields: MetaField[], valueOf: (field: MetaField) => unknown): boolean {
   const doc = parseDocument(text)
   if (doc.errors.length > 0) return false
   try {
-    doc.toJS({ maxAliasCount: 100 })
-    return true
+    const read = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null
+    return fields.every((f) => read !== null && typeof read === 'object' && isDeepStrictEqual(read[f.key], valueOf(f)))
   } catch {
     return false
   }

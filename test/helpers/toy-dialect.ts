@@ -1,7 +1,7 @@
 // A made-up fourth dialect for test/dialects.test.ts: what a new file in
 // src/dialects looks like, kept out of the fixed list.
 import { ALIAS_PINS, keptModel, pinned } from '../../src/dialects/models.js'
-import { readToolFields, spellTool } from '../../src/dialects/tools.js'
+import { readAllowlist, spellTool } from '../../src/dialects/tools.js'
 import type { DialectSpec, Grant } from '../../src/dialects/types.js'
 
 /** A made-up tool: snake_case tool names in a list, `provider/model` ids, `max_turns`, agents in `.toy/agents/NAME.toy.md`. */
@@ -21,7 +21,7 @@ export const toy: DialectSpec = {
     form: 'list',
     fields: ['tools'],
     spell: { read: 'read_file', grep: 'search_text', bash: 'run_shell', edit: 'edit_file', write: 'edit_file' },
-    read: (values, names) => readToolFields(values, toy, names),
+    read: (values, names) => readAllowlist(values, toy, names),
     write(grants: Grant[]) {
       const notes: Array<{ written: string; message: string }> = []
       const names: string[] = []
