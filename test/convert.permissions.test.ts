@@ -53,23 +53,23 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     const src = file(dir, 'oc7.md', OPENCODE_FILE('permission:\n  edit: deny\n  webfetch: deny\n  bash:\n    "*": deny\n'))
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBeUndefined()
-    expect(claude.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, Bash, WebFetch')
+    expect(claude.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, WebFetch, Bash')
     // Copilot cannot deny: with no allowlist to write, each denial is a warning by name.
     const copilot = await convert('copilot', src)
     expect(copilot.fm.tools).toBeUndefined()
     for (const name of ['edit', 'bash', 'webfetch']) expect(copilot.stderr).toContain(`${src}:4: warning: tool denying '${name}': Copilot has no way to deny a tool; dropped`)
   })
 
-  it('ask is granted with a warning; commands allowed under a denied bash are Bash(pattern) for Claude Code and not granted by Copilot', async () => {
+  it('ask is not granted, with a warning; nor is a tool denied for some uses; commands allowed under a denied bash are Bash(pattern) for Claude Code and not granted by Copilot', async () => {
     const dir = tempDir('agentmerge-perms-')
     const src = file(dir, 'oc8.md', OPENCODE_FILE('permission:\n  "*": deny\n  read: allow\n  edit: ask\n  github_*: allow\n  external_directory: allow\n  bash:\n    "*": deny\n    "git *": allow\n  webfetch:\n    "*": allow\n    "https://internal/*": deny\n'))
     const claude = await convert('claude', src)
-    expect(claude.fm.tools).toBe('Read, Edit, Write, Bash(git *), WebFetch, mcp__github__*')
-    expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'edit: ask': the target cannot ask before the tool is used; granted as if allowed`)
-    expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'webfetch': the rules denying some uses ('https://internal/*') have no equivalent; dropped, so webfetch is granted for every use`)
+    expect(claude.fm.tools).toBe('Read, Bash(git *), mcp__github__*')
+    expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'edit: ask': the target cannot ask before the tool is used; not granted`)
+    expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'webfetch': the rules denying some uses ('https://internal/*') have no equivalent; webfetch is not granted`)
     expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'external_directory' is not about tools and has no equivalent; dropped`)
     const copilot = await convert('copilot', src)
-    expect(copilot.fm.tools).toEqual(['read', 'edit', 'web', 'github/*'])
+    expect(copilot.fm.tools).toEqual(['read', 'github/*'])
     expect(copilot.stderr).toContain(`${src}:4: warning: tool 'bash(git *)': Copilot cannot grant some uses of a tool; not granted`)
     // Without an allowlist Claude Code cannot grant some commands beside the denial of Bash: Bash is denied, and it says so.
     const open = file(dir, 'open.md', OPENCODE_FILE('permission:\n  bash:\n    "*": deny\n    "git *": allow\n'))
@@ -136,10 +136,11 @@ describe('Claude Code -> OpenCode', () => {
     expect(back.fm.tools).toEqual([])
     expect(back.fm.disallowedTools).toBeUndefined()
     expect(back.stderr).not.toMatch(/instead|has no Claude Code equivalent/)
-    // A map from before the wildcard, every built-in off, is denials: written in their own names, without "granted X instead".
+    // A map from before the wildcard, every built-in off, is denials: written in their own names, without "granted X instead"
+    // ('patch: false' is OpenCode 1.1.1's one 'edit' permission: every editing tool).
     const old = file(dir, '.opencode/agent/old.md', OPENCODE_FILE('tools:\n  read: false\n  list: false\n  todoread: false\n  patch: false\n'))
     const o = await convert('claude', old)
-    expect(o.fm.disallowedTools).toBe('Read, LS, TodoRead')
+    expect(o.fm.disallowedTools).toBe('Read, NotebookRead, LS, TodoRead, Edit, Write, MultiEdit, NotebookEdit')
     expect(o.stderr).not.toMatch(/instead|equivalent/)
   })
 })

@@ -121,10 +121,13 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const lineOf = (key: string) => fieldOf(key)?.line ?? line
   for (const n of read.notes) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
   for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
+  // Nothing written: the rules grant every tool, or deny only what the target cannot deny (each named above).
+  const denies = read.rest === 'deny' || grants.some((g) => !g.enabled)
+  const nothingWritten = denies ? `none of its tool rules can be written in ${out.target.title} (each is named above)` : 'the rules leave every tool granted; nothing to write'
   for (const rules of (from.tools.ruleFields ?? []).map(fieldOf)) {
     if (!rules) continue
     const into = out.target.tools.fields.filter((key) => out.fields.has(key))
-    const said = into.length > 0 ? `its tool rules are written as ${out.target.title}'s ${into.map((k) => `'${k}'`).join(' and ')}` : `${out.target.title} has no field for its tool rules`
+    const said = into.length > 0 ? `its tool rules are written as ${out.target.title}'s ${into.map((k) => `'${k}'`).join(' and ')}` : nothingWritten
     out.note(rules.line, `field '${rules.key}' (${show(rules.value)}): ${said}`, 'convert-changed')
   }
   if (agentsField && written.agentsDropped) out.drop(agentsField, written.agentsDropped)

@@ -71,7 +71,11 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   for (const g of grants.filter((x) => !x.enabled)) {
     if (allowlist && !(g.kind === 'tool' && g.args !== '')) continue
     if (g.kind === 'mcp') pushNew(deny, `mcp__${g.server}__${g.tool}`)
-    else if (g.kind === 'unknown') pushNew(deny, g.written)
+    else if (g.kind === 'unknown') {
+      // Claude Code matches a denial by name: a pattern or a name of another tool denies nothing.
+      notes.push({ written: g.written, message: `denying '${g.written}': not a Claude Code tool name; written as is, and it denies only a tool of that exact name` })
+      pushNew(deny, g.written)
+    }
     else {
       const name = spellTool(g.id + g.args, claude)
       if (name !== undefined) pushNew(deny, name)

@@ -4,7 +4,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { argList, deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { argList, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -59,11 +59,13 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const list: string[] = []
   const agents: string[] = [...(options.agents ?? [])]
   const allowlist = options.allowlist ?? grants.some((g) => g.enabled)
-  const whole = deniedWhole(grants)
-  const allowed = allowlist ? grants.filter((g) => g.enabled && !(g.kind === 'tool' && g.args !== '' && whole.has(g.id))) : []
-  // A grant of some uses of a tool denied as a whole: an alias would grant every use.
-  for (const g of grants.filter((x) => x.enabled && x.kind === 'tool' && x.args !== '' && whole.has(x.id))) {
-    notes.push({ written: g.written, message: `'${g.written}': Copilot cannot grant some uses of a tool; not granted` })
+  // Copilot names whole tools only: a tool granted or denied for some uses (but a list of sub-agents) is not granted.
+  const some = (g: Grant) => g.kind === 'tool' && g.args !== '' && g.id !== 'agent'
+  const limited = new Set(grants.flatMap((g) => (some(g) && !g.enabled && g.kind === 'tool' ? [g.id] : [])))
+  const allowed = allowlist ? grants.filter((g) => g.enabled && !some(g) && !(g.kind === 'tool' && limited.has(g.id))) : []
+  for (const g of grants.filter(some)) {
+    if (g.enabled) notes.push({ written: g.written, message: `'${g.written}': Copilot cannot grant some uses of a tool; not granted` })
+    else if (allowlist && g.kind === 'tool') notes.push({ written: g.written, message: `denying '${g.written}': Copilot cannot deny some uses of a tool; ${g.id} is not granted` })
   }
   for (const g of allowed) {
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
@@ -80,7 +82,6 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       }
       const base = alias.replace(/\(.*$/, '')
       if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
-      else if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': Copilot cannot restrict '${base}' to some uses; granted '${base}' without the restriction` })
       pushNew(list, base)
     }
   }

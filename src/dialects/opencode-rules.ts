@@ -1,11 +1,14 @@
-// OpenCode's `permission` field read as grants. Each key is a permission
-// (`edit`, `bash`, an MCP tool, a wildcard such as `*`) set to allow, ask or
-// deny, or to a map of patterns (`bash: {"*": deny, "git *": allow}`); the
-// rules apply in order and the last one that matches decides, as OpenCode
-// evaluates them. OpenCode's `edit` permission covers every tool that
-// changes a file. The reading errs toward less: an `ask` is a grant (no other
-// tool can ask for one agent), and a rule for some uses that the grants
-// cannot carry is a note.
+// OpenCode's tool permissions read as grants: its `tools` map and its
+// `permission` field, as OpenCode 1.1.1 and later reads them, one list of
+// rules. Each map entry is a rule for the permission it names (`write`,
+// `edit` and `patch` are one `edit` permission, the last entry deciding), the
+// `permission` rules follow it, and the last rule that matches decides. A
+// permission key is a tool (`edit`, `bash`, an MCP tool) or a wildcard over
+// them (`*`, `web*`, `github_*`), set to allow, ask or deny, or to a map of
+// patterns (`bash: {"*": deny, "git *": allow}`). The reading errs toward
+// less: no other tool can ask before a tool is used, so an `ask` is not
+// granted; a tool granted only for some uses that no other dialect spells
+// (`edit` except `*.env`) is not granted; each is a note naming it.
 import type { Grant, ReadTools, ToolNote } from './types.js'
 
 type Action = 'allow' | 'ask' | 'deny'
@@ -14,6 +17,8 @@ interface Rule {
   key: string
   pattern: string
   action: Action
+  /** The field the rule was written in (`tools` or `permission`), for notes. */
+  field: string
 }
 
 /**
@@ -36,6 +41,9 @@ const TOOL_PERMISSIONS: Readonly<Record<string, { grant: readonly string[]; deny
   lsp: { grant: ['lsp'], deny: ['lsp'] },
 }
 
+/** The tools map keys OpenCode 1.1.1 and later reads as its one `edit` permission. */
+const EDIT_KEYS = new Set(['write', 'edit', 'patch', 'multiedit'])
+
 /** The tools whose rules for some uses other dialects spell the same way (`Bash(git *)`). */
 const SCOPED = new Set(['bash'])
 
@@ -52,18 +60,59 @@ function matches(name: string, pattern: string): boolean {
 
 const wild = (key: string): boolean => /[*?]/.test(key)
 
+/** An MCP server's every tool (`github_*`): what other dialects spell `mcp__github__*` or `github/*`. */
+const serverWildcard = (key: string): boolean => /^[^_*?]+_\*$/.test(key)
+
+/** What a tools map entry says: anything but false (or `deny`) leaves the tool on. */
+const mapAction = (on: unknown): Action => (on === false || on === 'false' || on === 'deny' ? 'deny' : 'allow')
+
+/**
+ * A tools map as rules, the way OpenCode 1.1.1 and later reads it: each entry
+ * a rule for every use of the permission it names, `write`, `edit` and
+ * `patch` one `edit` rule (where the first of them stands, the last deciding).
+ * Earlier versions read one tool per entry, so where the folded rule grants
+ * an edit tool that its own entry (or the map's wildcard) turns off, the tool
+ * stays denied (`denied`); either way a disagreement is a note.
+ */
+function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: string[] } {
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return { rules: [], denied: [] }
+  const entries = Object.entries(map as Record<string, unknown>).map(([name, on]) => [name, mapAction(on)] as const)
+  const byKey = new Map<string, Action>()
+  for (const [name, action] of entries) byKey.set(EDIT_KEYS.has(name) ? 'edit' : name, action)
+  const rules: Rule[] = [...byKey].map(([key, action]) => ({ key, pattern: '*', action, field: 'tools' }))
+  const edits = entries.filter(([name]) => EDIT_KEYS.has(name))
+  const last = edits[edits.length - 1]?.[1]
+  const list = (action: Action) => edits.filter(([, a]) => a === action).map(([n]) => `'${n}: ${action === 'allow'}'`).join(', ')
+  const ONE = "OpenCode 1.1.1 and later reads write, edit and patch as one 'edit' permission"
+  if (last === 'deny' && edits.some(([, a]) => a === 'allow')) {
+    notes.push({ written: 'tools', message: `${list('allow')} overridden by ${list('deny')} after it: ${ONE}, the last entry deciding; not granted` })
+  }
+  if (last !== 'allow') return { rules, denied: [] }
+  // What an earlier version gives each edit tool: its own entry, else the last wildcard entry that matches it.
+  const old = (tool: string): Action => [...entries].reverse().find(([name]) => name === tool)?.[1] ?? [...entries].reverse().find(([name]) => wild(name) && matches(tool, name))?.[1] ?? 'allow'
+  // The edit permission grants these two (TOOL_PERMISSIONS).
+  const denied = ['write', 'edit'].filter((tool) => old(tool) === 'deny')
+  if (denied.length > 0) notes.push({ written: 'tools', message: `${list('allow')}: ${ONE} and grants all three, earlier versions only the tools the map turns on; ${denied.join(' and ')} ${denied.length > 1 ? 'are' : 'is'} not granted` })
+  return { rules, denied }
+}
+
 /** The rules of a `permission` value in order: a bare action is every permission's; a key to an action is every use of it. */
-function rulesOf(value: unknown, notes: ToolNote[]): Rule[] {
-  if (typeof value === 'string') return ACTIONS.has(value) ? [{ key: '*', pattern: '*', action: value as Action }] : []
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return []
+function permissionRules(value: unknown, notes: ToolNote[]): Rule[] {
+  const field = 'permission'
+  if (value === undefined || value === null) return []
+  if (typeof value === 'string') return ACTIONS.has(value) ? [{ key: '*', pattern: '*', action: value as Action, field }] : []
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    notes.push({ written: field, message: 'not a map of permissions to allow, ask or deny (OpenCode reads no rule from it); ignored' })
+    return []
+  }
   const rules: Rule[] = []
   for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string' && ACTIONS.has(v)) rules.push({ key, pattern: '*', action: v as Action })
+    if (typeof v === 'string' && ACTIONS.has(v)) rules.push({ key, pattern: '*', action: v as Action, field })
     else if (v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [pattern, action] of Object.entries(v as Record<string, unknown>)) {
-        if (typeof action === 'string' && ACTIONS.has(action)) rules.push({ key, pattern, action: action as Action })
+        if (typeof action === 'string' && ACTIONS.has(action)) rules.push({ key, pattern, action: action as Action, field })
       }
-    } else notes.push({ written: 'permission', message: `'${key}' is not allow, ask or deny; dropped` })
+    } else notes.push({ written: field, message: `'${key}' is not allow, ask or deny; dropped` })
   }
   return rules
 }
@@ -74,7 +123,8 @@ interface Decision {
   uses: Rule[]
 }
 
-const allows = (action: Action | undefined): boolean => action !== 'deny'
+/** Only `allow` grants: no other tool can ask before a tool is used. */
+const allows = (action: Action | undefined): boolean => action === 'allow'
 
 function decide(rules: readonly Rule[], name: string): Decision | undefined {
   const mine = rules.filter((r) => matches(name, r.key))
@@ -89,48 +139,65 @@ function decide(rules: readonly Rule[], name: string): Decision | undefined {
 const said = (r: Rule): string => (r.pattern === '*' ? `'${r.key}: ${r.action}'` : `'${r.key}' ('${r.pattern}': ${r.action})`)
 
 /**
- * The grants of a `permission` value, what they say of the rest, the
- * built-in tools they decide and whether they decide a name (a tools map
- * entry). `other` reads a key that is not a built-in (an MCP tool).
+ * The grants of a tools map and a `permission` value, and what they say of
+ * the rest. `other` reads a key that is not a built-in (an MCP tool).
  */
-export function readPermission(value: unknown, other: (key: string, enabled: boolean) => Grant[]): ReadTools & { decided: Set<string>; decides: (name: string) => boolean } {
+export function readPermission(map: unknown, value: unknown, other: (key: string, enabled: boolean) => Grant[]): ReadTools {
   const notes: ToolNote[] = []
-  const rules = rulesOf(value, notes)
-  const out: Grant[] = []
-  const decided = new Set<string>()
+  const fromMap = mapRules(map, notes)
+  const rules = [...fromMap.rules, ...permissionRules(value, notes)]
+  const out: Grant[] = fromMap.denied.map((id) => ({ kind: 'tool', id, args: '', enabled: false, written: id }))
   // A name no rule names but a wildcard: what every other tool gets.
-  const rest = decide(rules.filter((r) => wild(r.key)), '\u0000')?.whole
+  const rest = decide(rules.filter((r) => r.key === '*'), '\u0000')?.whole
   const restGrants = rest === undefined ? undefined : allows(rest)
-  for (const r of rules) {
-    if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: 'permission', message: `${said(r)}: the target cannot ask before the tool is used; granted as if allowed` })
+  // OpenCode applies the rules after the map: a rule that allows what the map turns off wins.
+  for (const m of fromMap.rules.filter((r) => r.action === 'deny')) {
+    const last = rules.filter((r) => r.pattern === '*' && matches(m.key, r.key)).pop()
+    if (last?.field === 'permission' && allows(last.action)) notes.push({ written: 'permission', message: `${said(last)} overrides the tools map's '${m.key}: false' (OpenCode applies its rules after the map); ${m.key} is granted` })
   }
-  for (const [key, tools] of Object.entries(TOOL_PERMISSIONS)) {
+  for (const r of rules) {
+    if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: r.field, message: `${said(r)}: the target cannot ask before the tool is used; not granted` })
+  }
+  // In the order the rules name them (a map's order kept), then the rest.
+  const at = (key: string) => {
+    const i = rules.findIndex((r) => r.key === key)
+    return i === -1 ? rules.length : i
+  }
+  for (const [key, tools] of Object.entries(TOOL_PERMISSIONS).sort(([a], [b]) => at(a) - at(b))) {
     const d = decide(rules, key)
     if (!d) continue
-    for (const id of [...tools.grant, ...tools.deny]) decided.add(id)
-    const on = allows(d.whole)
+    // Some uses only of a tool that no other dialect restricts the same way: not granted.
+    const limited = d.uses.length > 0 && !SCOPED.has(key)
+    const on = allows(d.whole) && !limited
     if (on && restGrants !== true) for (const id of tools.grant) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
     if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
     if (d.uses.length === 0) continue
+    const field = d.uses[0]!.field
     if (SCOPED.has(key)) {
       for (const u of d.uses) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: allows(u.action), written: `${key}(${u.pattern})` })
     } else {
       const list = d.uses.map((u) => `'${u.pattern}'`).join(', ')
-      notes.push({ written: 'permission', message: on ? `'${key}': the rules denying some uses (${list}) have no equivalent; dropped, so ${key} is granted for every use` : `'${key}': the rules allowing some uses (${list}) have no equivalent; ${key} is not granted` })
+      notes.push({ written: field, message: allows(d.whole) ? `'${key}': the rules denying some uses (${list}) have no equivalent; ${key} is not granted` : `'${key}': the rules allowing some uses (${list}) have no equivalent; ${key} is not granted` })
     }
   }
-  const named = new Set(Object.keys(TOOL_PERMISSIONS))
+  const named = Object.keys(TOOL_PERMISSIONS)
   for (const key of [...new Set(rules.map((r) => r.key))]) {
-    if (named.has(key) || (wild(key) && [...named].some((n) => matches(n, key))) || key === '*') continue
+    if (key === '*') continue
     if (NOT_TOOLS.has(key)) {
       notes.push({ written: 'permission', message: `'${key}' is not about tools and has no equivalent; dropped` })
       continue
     }
-    const d = decide(rules.filter((r) => r.key === key), key)!
+    const mine = rules.filter((r) => r.key === key)
+    const d = decide(mine, key)!
     const on = allows(d.whole)
+    if (wild(key) && !serverWildcard(key)) {
+      // Read over the built-in tools above; the MCP tools it also matches have no name to write.
+      if (!on && restGrants !== false) notes.push({ written: mine[0]!.field, message: `'${key}' denies ${named.filter((n) => matches(n, key)).join(', ') || 'no built-in tool'} and any MCP tool whose name matches; the target cannot deny tools by such a pattern, so the MCP tools are not denied` })
+      continue
+    }
+    if (named.includes(key)) continue
     if (on !== restGrants) out.push(...other(key, on))
-    if (d.uses.length > 0) notes.push({ written: 'permission', message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
+    if (d.uses.length > 0) notes.push({ written: mine[0]!.field, message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
   }
-  const decides = (name: string) => rules.some((r) => matches(name, r.key))
-  return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes, decided, decides }
+  return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes }
 }

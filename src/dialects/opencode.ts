@@ -26,26 +26,38 @@ function mcpOrUnknown(g: Grant): Grant {
 }
 
 /**
- * The tools map (each key the tool it names, `*` every other one) and the
- * `permission` rules over it: a tool the rules decide is theirs, and when the
- * rules say what every tool gets, the map keeps only its denials (OpenCode
- * applies the rules after the map).
+ * The tools map and the `permission` rules after it, read as OpenCode 1.1.1
+ * and later reads them (opencode-rules.ts). A rule that allows a tool lists
+ * it only beside a list (a `*` rule, or a tool the map turns on): alone, it
+ * allows what is allowed already.
  */
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
   const map = values.tools
-  const star = map && typeof map === 'object' && !Array.isArray(map) ? (map as Record<string, unknown>)['*'] : undefined
-  const listed = map && typeof map === 'object' && !Array.isArray(map) ? Object.fromEntries(Object.entries(map as Record<string, unknown>).filter(([k]) => k !== '*')) : map
-  const fromMap = readToolFields({ tools: listed }, opencode, names).map(mcpOrUnknown)
-  const mapRest = star === undefined ? undefined : star === false || star === 'false' || star === 'deny' ? 'deny' : 'allow'
-  if (values.permission === undefined) return { grants: fromMap, ...(mapRest ? { rest: mapRest } : {}), notes: [] }
-  const rules = readPermission(values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).map(mcpOrUnknown))
-  const decided = (g: Grant) => (g.kind === 'tool' ? rules.decided.has(g.id) : rules.decides(g.kind === 'mcp' ? `${g.server}_${g.tool}` : g.written.trim()))
-  const kept = fromMap.filter((g) => !decided(g) && (rules.rest === undefined || !g.enabled))
-  const rest = rules.rest ?? mapRest
-  // A rule that allows a tool lists it only beside a list: alone, it allows what is allowed already.
-  const listing = rest !== undefined || kept.some((g) => g.enabled)
-  const added = listing ? rules.grants : rules.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === '')))
-  return { grants: [...kept, ...added], ...(rest ? { rest } : {}), notes: rules.notes }
+  const read = readPermission(map, values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).map(mcpOrUnknown))
+  const mapOn = map !== null && typeof map === 'object' && !Array.isArray(map) && Object.entries(map).some(([k, on]) => k !== '*' && on !== false && on !== 'false' && on !== 'deny')
+  if (read.rest !== undefined || mapOn) return read
+  return { ...read, grants: read.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === ''))) }
+}
+
+/** A Claude Code prefix rule (`git log:*`) as an OpenCode pattern: the command and any arguments. */
+const pattern = (args: string): string => args.replace(/^\(|\)$/g, '').replace(/:\*$/, ' *')
+
+/**
+ * Bash granted or denied for some uses, as OpenCode's `permission` rules
+ * (`bash: {"*": deny, "git *": allow}`), the last that matches deciding; the
+ * tools map then turns bash on, for the rules to decide. Undefined when every
+ * use is decided alike (the map says it).
+ */
+function bashRules(grants: readonly Grant[], allowlist: boolean, whole: ReadonlySet<string>): Record<string, string> | undefined {
+  const some = (enabled: boolean) => grants.filter((g) => g.kind === 'tool' && g.id === 'bash' && g.args !== '' && g.enabled === enabled).map((g) => pattern((g as { args: string }).args))
+  const allow = some(true)
+  const deny = some(false)
+  const all = !whole.has('bash') && (!allowlist || grants.some((g) => g.enabled && g.kind === 'tool' && g.id === 'bash' && g.args === ''))
+  if (all ? deny.length === 0 : allow.length === 0) return undefined
+  const rules: Record<string, string> = { '*': all ? 'allow' : 'deny' }
+  if (!all) for (const p of allow) rules[p] = 'allow'
+  for (const p of deny) rules[p] = 'deny'
+  return rules
 }
 
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
@@ -57,10 +69,21 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const allowed = grants.filter((g) => g.enabled)
   const allowlist = options.allowlist ?? allowed.length > 0
   const whole = deniedWhole(grants)
+  const bash = bashRules(grants, allowlist, whole)
+  if (bash) set('bash', true)
+  // A tool denied for some uses that OpenCode cannot name: not granted at all.
+  const limited = new Set(grants.flatMap((g) => (g.kind === 'tool' && !g.enabled && g.args !== '' && g.id !== 'bash' ? [g.id] : [])))
   for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
-    if (g.kind === 'tool' && g.args !== '' && (!g.enabled || whole.has(g.id))) {
-      // The map says a tool as a whole: some uses can be neither denied nor granted beside a denial of the rest.
-      notes.push({ written: g.written, message: g.enabled ? `'${g.written}': OpenCode's tools map cannot grant some uses of a tool; not granted` : `denying '${g.written}': OpenCode's tools map cannot deny some uses of a tool; dropped` })
+    if (g.kind === 'tool' && (g.args !== '' || limited.has(g.id))) {
+      const name = spellTool(g.id, opencode) ?? g.id
+      // Written as rules (bashRules), or granted whole already.
+      if (g.id === 'bash') continue
+      if (g.args === '') continue
+      if (g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode cannot grant ${g.id === 'agent' ? 'some sub-agents only' : 'some uses only'} of '${name}'; not granted` })
+      else {
+        notes.push({ written: g.written, message: `denying '${g.written}': OpenCode cannot deny some uses of '${name}'; '${name}' is not granted` })
+        set(name, false)
+      }
       continue
     }
     if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
@@ -75,8 +98,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
         if (g.enabled) notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
         continue
       }
-      if (g.args !== '') notes.push({ written: g.written, message: `'${g.written}': OpenCode's tools map cannot restrict a tool to ${g.id === 'agent' ? 'some sub-agents' : 'some uses'}; granted '${name}' without the restriction` })
-      else if (fallback !== g.id && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
+      if (fallback !== g.id && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
       set(name, g.enabled)
     }
   }
@@ -86,6 +108,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   }
   const result: WrittenTools = { notes }
   if (map.size > 0 || allowlist) result.tools = toolsMap(opencode, map, { allowlist, sort: false })
+  if (bash) result.more = [['permission', { bash }]]
   if (options.agents && options.agents.length > 0) result.agentsDropped = 'OpenCode cannot restrict which sub-agents an agent calls in its frontmatter'
   return result
 }
