@@ -69,7 +69,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     }
   }
   for (const g of grants.filter((x) => !x.enabled)) {
-    if (allowlist && !(g.kind === 'tool' && g.args !== '')) continue
+    // An allowlist implies a denial, but of some uses, or of one tool of a server it grants whole.
+    if (allowlist && !(g.kind === 'tool' && g.args !== '') && !(g.kind === 'mcp' && names.includes(`mcp__${g.server}__*`))) continue
     if (g.kind === 'mcp') pushNew(deny, `mcp__${g.server}__${g.tool}`)
     else if (g.kind === 'unknown') {
       // Claude Code matches a denial by name: a pattern or a name of another tool denies nothing.

@@ -101,7 +101,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   }
   const granted = new Set(list)
   for (const g of grants.filter((x) => !x.enabled)) {
-    const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : undefined
+    const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : g.kind === 'mcp' ? `${g.server}/*` : undefined
     // A denial is implied by an allowlist unless an alias granted for another tool covers it.
     if (!allowlist || (alias && granted.has(alias))) {
       notes.push({ written: g.written, message: `denying '${g.written}': Copilot has no way to deny a tool${alias && granted.has(alias) ? ` that its alias '${alias}' grants` : ''}; dropped` })

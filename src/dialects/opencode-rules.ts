@@ -79,7 +79,13 @@ function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: str
   const entries = Object.entries(map as Record<string, unknown>).map(([name, on]) => [name, mapAction(on)] as const)
   const byKey = new Map<string, Action>()
   for (const [name, action] of entries) byKey.set(EDIT_KEYS.has(name) ? 'edit' : name, action)
-  const rules: Rule[] = [...byKey].map(([key, action]) => ({ key, pattern: '*', action, field: 'tools' }))
+  // Earlier versions let a tool's own entry win over a wildcard entry: a tool turned off by name stays off.
+  const later = (key: string) => [...byKey.keys()].slice([...byKey.keys()].indexOf(key) + 1).filter((k) => wild(k) && matches(key, k) && byKey.get(k) === 'allow')
+  const stays = ([key, action]: [string, Action]) => !(action === 'deny' && !wild(key) && later(key).length > 0)
+  const kept = [...byKey].filter(stays)
+  const moved = [...byKey].filter((e) => !stays(e))
+  for (const [key] of moved) notes.push({ written: 'tools', message: `'${key}: false' before ${later(key).map((k) => `'${k}: true'`).join(', ')}: OpenCode 1.1.1 and later grant ${key} (the last entry deciding), earlier versions do not; not granted` })
+  const rules: Rule[] = [...kept, ...moved].map(([key, action]) => ({ key, pattern: '*', action, field: 'tools' }))
   const edits = entries.filter(([name]) => EDIT_KEYS.has(name))
   const last = edits[edits.length - 1]?.[1]
   const list = (action: Action) => edits.filter(([, a]) => a === action).map(([n]) => `'${n}: ${action === 'allow'}'`).join(', ')
@@ -151,9 +157,12 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
   const rest = decide(rules.filter((r) => r.key === '*'), '\u0000')?.whole
   const restGrants = rest === undefined ? undefined : allows(rest)
   // OpenCode applies the rules after the map: a rule that allows what the map turns off wins.
-  for (const m of fromMap.rules.filter((r) => r.action === 'deny')) {
-    const last = rules.filter((r) => r.pattern === '*' && matches(m.key, r.key)).pop()
-    if (last?.field === 'permission' && allows(last.action)) notes.push({ written: 'permission', message: `${said(last)} overrides the tools map's '${m.key}: false' (OpenCode applies its rules after the map); ${m.key} is granted` })
+  // Earlier versions kept a tool the map turns off off: said, so that the difference is never silent.
+  for (const name of new Set([...Object.keys(TOOL_PERMISSIONS), ...rules.map((r) => r.key)])) {
+    const off = fromMap.rules.filter((r) => matches(name, r.key)).pop()
+    const d = decide(rules, name)
+    const last = rules.filter((r) => r.field === 'permission' && allows(r.action) && matches(name, r.key)).pop()
+    if (off?.action === 'deny' && d && (allows(d.whole) || d.uses.some((u) => allows(u.action))) && last) notes.push({ written: 'permission', message: `${said(last)} overrides the tools map's '${off.key}: false' (OpenCode 1.1.1 and later apply the rules after the map); ${name} is granted` })
   }
   for (const r of rules) {
     if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: r.field, message: `${said(r)}: the target cannot ask before the tool is used; not granted` })
@@ -188,7 +197,8 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
       continue
     }
     const mine = rules.filter((r) => r.key === key)
-    const d = decide(mine, key)!
+    // Decided by every rule that matches it: a later wildcard rule wins over the key's own.
+    const d = decide(rules, key)!
     const on = allows(d.whole)
     if (wild(key) && !serverWildcard(key)) {
       // Read over the built-in tools above; the MCP tools it also matches have no name to write.
@@ -196,7 +206,9 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
       continue
     }
     if (named.includes(key)) continue
-    if (on !== restGrants) out.push(...other(key, on))
+    // A denial beside a wildcard that allows it (`github_*`) is said even where the rest is denied.
+    const covered = !on && rules.some((r) => r.key !== '*' && r.key !== key && wild(r.key) && matches(key, r.key) && allows(r.action))
+    if (on !== restGrants || covered) out.push(...other(key, on))
     if (d.uses.length > 0) notes.push({ written: mine[0]!.field, message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
   }
   return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes }
