@@ -145,6 +145,71 @@ describe('Claude Code -> OpenCode', () => {
   })
 })
 
+describe('review mends: nothing widens through a pattern, a limit or an ask', () => {
+  it("a tools map's wildcard key is read over the known tools: web* denies WebFetch and WebSearch, github_* every GitHub MCP tool", async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const src = file(dir, 'web.md', OPENCODE_FILE('tools:\n  "web*": false\n  "github_*": false\n  notatool: false\n'))
+    const c = await convert('claude', src)
+    // Claude Code matches names exactly: `web*` there would deny nothing.
+    expect(c.fm.disallowedTools).toBe('WebFetch, WebSearch, mcp__github__*, notatool')
+    expect(c.stderr).toContain(`${src}:4: warning: field 'tools': 'web*' denies webfetch, websearch and any MCP tool whose name matches; the target cannot deny tools by such a pattern, so the MCP tools are not denied`)
+    expect(c.stderr).toContain(`${src}:4: warning: tool denying 'notatool': not a Claude Code tool name; written as is, and it denies only a tool of that exact name`)
+    const o = await convert('opencode', file(dir, '.claude/agents/web.md', c.stdout))
+    expect((o.fm.tools as Record<string, boolean>).webfetch).toBe(false)
+  })
+
+  it('a grant of some uses is expressed where the target can (OpenCode bash rules) and not granted where it cannot (Copilot)', async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const src = file(dir, 'git.md', '---\nname: git\ndescription: Git.\ntools: Read, Bash(git *)\n---\n\nUse git.\n')
+    const o = await convert('opencode', src)
+    expect((o.fm.tools as Record<string, boolean>).bash).toBe(true)
+    expect(o.fm.permission).toEqual({ bash: { '*': 'deny', 'git *': 'allow' } })
+    // And back: the same grant.
+    expect((await convert('claude', file(dir, '.opencode/agent/git.md', o.stdout))).fm.tools).toBe('Read, Bash(git *)')
+    const p = await convert('copilot', src)
+    expect(p.fm.tools).toEqual(['read'])
+    expect(p.stderr).toContain(`${src}:4: warning: tool 'Bash(git *)': Copilot cannot grant some uses of a tool; not granted`)
+    // A denial of some commands beside Bash: OpenCode's rules say it; Copilot cannot, so it does not grant execute.
+    const rm = file(dir, 'rm.md', '---\nname: rm\ndescription: Shell.\ntools: Read, Bash\ndisallowedTools: Bash(rm *)\n---\n\nUse the shell.\n')
+    expect((await convert('opencode', rm)).fm.permission).toEqual({ bash: { '*': 'allow', 'rm *': 'deny' } })
+    expect((await convert('copilot', rm)).fm.tools).toEqual(['read'])
+  })
+
+  it('an edit permission with an exception, and an ask, are not granted; each warning names it', async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const src = file(dir, 'env.md', OPENCODE_FILE('permission:\n  edit:\n    "*": allow\n    "*.env": deny\n  bash: ask\n'))
+    const c = await convert('claude', src)
+    expect(c.fm.tools).toBeUndefined()
+    expect(c.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, Bash')
+    expect(c.stderr).toContain(`${src}:4: warning: field 'permission': 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
+    expect(c.stderr).toContain(`${src}:4: warning: field 'permission': 'bash: ask': the target cannot ask before the tool is used; not granted`)
+  })
+
+  it('the permission summary says when the rules leave every tool granted, and when a rule overrides the tools map', async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const open = file(dir, 'open.md', OPENCODE_FILE('permission:\n  bash: allow\n'))
+    const c = await convert('claude', open)
+    expect(c.fm.tools).toBeUndefined()
+    expect(c.stderr).toContain(`${open}:4: warning: field 'permission' ({"bash":"allow"}): the rules leave every tool granted; nothing to write`)
+    expect(c.stderr).not.toContain('no field for its tool rules')
+    const over = file(dir, 'over.md', OPENCODE_FILE('tools:\n  bash: false\npermission:\n  bash: allow\n'))
+    const o = await convert('claude', over)
+    expect(o.fm.disallowedTools).toBeUndefined()
+    expect(o.stderr).toContain(`${over}:6: warning: field 'permission': 'bash: allow' overrides the tools map's 'bash: false' (OpenCode 1.1.1 and later apply the rules after the map); bash is granted`)
+  })
+
+  it('a permission list and a patch grant that the edit entries after it deny are warnings', async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const list = file(dir, 'list.md', OPENCODE_FILE('permission: [read, bash]\n'))
+    const l = await convert('claude', list)
+    expect(l.stderr).toContain(`${list}:4: warning: field 'permission': not a map of permissions to allow, ask or deny (OpenCode reads no rule from it); ignored`)
+    const patch = file(dir, 'patch.md', OPENCODE_FILE('tools:\n  "*": false\n  read: true\n  patch: true\n  write: false\n  edit: false\n'))
+    const p = await convert('claude', patch)
+    expect(p.fm.tools).toBe('Read')
+    expect(p.stderr).toContain(`${patch}:4: warning: field 'tools': 'patch: true' overridden by 'write: false', 'edit: false' after it: OpenCode 1.1.1 and later reads write, edit and patch as one 'edit' permission, the last entry deciding; not granted`)
+  })
+})
+
 describe('convert and YAML aliases', () => {
   it('a field kept as written keeps its value when its anchor is on a converted field', async () => {
     const dir = tempDir('agentmerge-perms-')

@@ -70,14 +70,16 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const allowlist = options.allowlist ?? allowed.length > 0
   const whole = deniedWhole(grants)
   const bash = bashRules(grants, allowlist, whole)
-  if (bash) set('bash', true)
   // A tool denied for some uses that OpenCode cannot name: not granted at all.
   const limited = new Set(grants.flatMap((g) => (g.kind === 'tool' && !g.enabled && g.args !== '' && g.id !== 'bash' ? [g.id] : [])))
   for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
     if (g.kind === 'tool' && (g.args !== '' || limited.has(g.id))) {
       const name = spellTool(g.id, opencode) ?? g.id
-      // Written as rules (bashRules), or granted whole already.
-      if (g.id === 'bash') continue
+      // Written as rules (bashRules), bash on for them to decide; or granted whole already.
+      if (g.id === 'bash') {
+        if (bash) set('bash', true)
+        continue
+      }
       if (g.args === '') continue
       if (g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode cannot grant ${g.id === 'agent' ? 'some sub-agents only' : 'some uses only'} of '${name}'; not granted` })
       else {
@@ -86,7 +88,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       }
       continue
     }
-    if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
+    if (g.kind === 'tool' && g.id === 'bash' && bash) set('bash', true)
+    else if (g.kind === 'mcp') set(`${g.server}_${g.tool}`, g.enabled)
     else if (g.kind === 'unknown') {
       notes.push({ written: g.written, message: `'${g.written}' is not an OpenCode tool; kept as written` })
       set(g.written, g.enabled)
