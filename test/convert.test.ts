@@ -148,7 +148,7 @@ Review the change.
     expect(front(r.stdout)).toEqual({
       name: 'backend-developer-opencode',
       description: 'Senior backend engineer building scalable server-side solutions with focus on performance, security, and maintainability',
-      tools: 'Read, Edit, Write, Bash, Grep, Glob',
+      tools: 'Read, Write, Edit, Bash, Grep, Glob',
     })
     expect(r.stderr).toContain("backend-developer-opencode.md:4: warning: field 'disabled' (true): Claude Code has no field that turns an agent off")
     expect(r.stderr).toContain("tool 'list' is not a tool of current Claude Code; granted Glob instead")

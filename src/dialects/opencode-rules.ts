@@ -74,8 +74,8 @@ const mapAction = (on: unknown): Action => (on === false || on === 'false' || on
  * an edit tool that its own entry (or the map's wildcard) turns off, the tool
  * stays denied (`denied`); either way a disagreement is a note.
  */
-function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: string[] } {
-  if (!map || typeof map !== 'object' || Array.isArray(map)) return { rules: [], denied: [] }
+function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: string[]; order: string[] } {
+  if (!map || typeof map !== 'object' || Array.isArray(map)) return { rules: [], denied: [], order: [] }
   const entries = Object.entries(map as Record<string, unknown>).map(([name, on]) => [name, mapAction(on)] as const)
   const byKey = new Map<string, Action>()
   for (const [name, action] of entries) byKey.set(EDIT_KEYS.has(name) ? 'edit' : name, action)
@@ -93,13 +93,15 @@ function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: str
   if (last === 'deny' && edits.some(([, a]) => a === 'allow')) {
     notes.push({ written: 'tools', message: `${list('allow')} overridden by ${list('deny')} after it: ${ONE}, the last entry deciding; not granted` })
   }
-  if (last !== 'allow') return { rules, denied: [] }
+  // The edit tools in the order the map names them, for the grants to keep it.
+  const order = edits.map(([name]) => name)
+  if (last !== 'allow') return { rules, denied: [], order }
   // What an earlier version gives each edit tool: its own entry, else the last wildcard entry that matches it.
   const old = (tool: string): Action => [...entries].reverse().find(([name]) => name === tool)?.[1] ?? [...entries].reverse().find(([name]) => wild(name) && matches(tool, name))?.[1] ?? 'allow'
   // The edit permission grants these two (TOOL_PERMISSIONS).
   const denied = ['write', 'edit'].filter((tool) => old(tool) === 'deny')
   if (denied.length > 0) notes.push({ written: 'tools', message: `${list('allow')}: ${ONE} and grants all three, earlier versions only the tools the map turns on; ${denied.join(' and ')} ${denied.length > 1 ? 'are' : 'is'} not granted` })
-  return { rules, denied }
+  return { rules, denied, order }
 }
 
 /** The rules of a `permission` value in order: a bare action is every permission's; a key to an action is every use of it. */
@@ -178,7 +180,8 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
     // Some uses only of a tool that no other dialect restricts the same way: not granted.
     const limited = d.uses.length > 0 && !SCOPED.has(key)
     const on = allows(d.whole) && !limited
-    if (on && restGrants !== true) for (const id of tools.grant) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
+    const rank = (id: string) => (fromMap.order.includes(id) ? fromMap.order.indexOf(id) : fromMap.order.length)
+    if (on && restGrants !== true) for (const id of [...tools.grant].sort((a, b) => rank(a) - rank(b))) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
     if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
     if (d.uses.length === 0) continue
     const field = d.uses[0]!.field
