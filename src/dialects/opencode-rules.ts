@@ -147,6 +147,22 @@ function decide(rules: readonly Rule[], name: string): Decision | undefined {
 const said = (r: Rule): string => (r.pattern === '*' ? `'${r.key}: ${r.action}'` : `'${r.key}' ('${r.pattern}': ${r.action})`)
 
 /**
+ * The permission rules that grant what the tools map turns off: OpenCode
+ * 1.1.1 and later apply the rules after the map, so the rule wins, where
+ * earlier versions kept the tool off. Said, so that the difference is never silent.
+ */
+function overrides(map: readonly Rule[], rules: readonly Rule[]): ToolNote[] {
+  const notes: ToolNote[] = []
+  for (const name of new Set([...Object.keys(TOOL_PERMISSIONS), ...rules.map((r) => r.key)])) {
+    const off = map.filter((r) => matches(name, r.key)).pop()
+    const d = decide(rules, name)
+    const last = rules.filter((r) => r.field === 'permission' && allows(r.action) && matches(name, r.key)).pop()
+    if (off?.action === 'deny' && d && (allows(d.whole) || d.uses.some((u) => allows(u.action))) && last) notes.push({ written: 'permission', message: `${said(last)} overrides the tools map's '${off.key}: false' (OpenCode 1.1.1 and later apply the rules after the map); ${name} is granted` })
+  }
+  return notes
+}
+
+/**
  * The grants of a tools map and a `permission` value, and what they say of
  * the rest. `other` reads a key that is not a built-in (an MCP tool).
  */
@@ -158,14 +174,7 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
   // A name no rule names but a wildcard: what every other tool gets.
   const rest = decide(rules.filter((r) => r.key === '*'), '\u0000')?.whole
   const restGrants = rest === undefined ? undefined : allows(rest)
-  // OpenCode applies the rules after the map: a rule that allows what the map turns off wins.
-  // Earlier versions kept a tool the map turns off off: said, so that the difference is never silent.
-  for (const name of new Set([...Object.keys(TOOL_PERMISSIONS), ...rules.map((r) => r.key)])) {
-    const off = fromMap.rules.filter((r) => matches(name, r.key)).pop()
-    const d = decide(rules, name)
-    const last = rules.filter((r) => r.field === 'permission' && allows(r.action) && matches(name, r.key)).pop()
-    if (off?.action === 'deny' && d && (allows(d.whole) || d.uses.some((u) => allows(u.action))) && last) notes.push({ written: 'permission', message: `${said(last)} overrides the tools map's '${off.key}: false' (OpenCode 1.1.1 and later apply the rules after the map); ${name} is granted` })
-  }
+  notes.push(...overrides(fromMap.rules, rules))
   for (const r of rules) {
     if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: r.field, message: `${said(r)}: the target cannot ask before the tool is used; not granted` })
   }
