@@ -1,10 +1,13 @@
-// Tool permissions never widen in `agentmerge convert`: OpenCode's
+// Tool permissions never widen in `agentmerge convert`: OpenCode's tools map
+// (wildcard keys such as `web*`, write/edit/patch as one permission) and its
 // `permission` rules (the `*` wildcard, `ask`, per-command bash maps, `edit`
-// covering every tool that changes a file) and its tools map's `*` become the
-// target's allowlist and denials; an allowlist stays one (OpenCode's map opens
-// with `"*": false`, so MCP tools stay off). The round trips are checked
-// against a small reading of each dialect written here, apart from the code
-// under test: no tool the source denies is granted, unless a warning names it.
+// covering every tool that changes a file) become the target's allowlist and
+// denials; an allowlist stays one (OpenCode's map opens with `"*": false`, so
+// MCP tools stay off); a tool granted for some uses only is never granted
+// whole. The round trips are checked against a small reading of each dialect
+// written here, apart from the code under test: no target grants more of a
+// tool than its source (any use of a denied tool, every use of a limited
+// one), unless a warning names it.
 import fc from 'fast-check'
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
