@@ -94,6 +94,22 @@ describe('build config errors are one line with where', () => {
     expect(r.stderr).toBe(`${message}\n`)
   })
 
+  // A longer input: Node quotes the text around the token cut short with "..." on both sides, or after it
+  // near the start; the message keeps neither, and stays one line.
+  it('a realistic config with a bad token in the middle, or near its start: one short line naming the token', async () => {
+    const agents = ['reviewer', 'tester', 'backend-developer', 'python-pro'].map((name) => ({ output: `.claude/agents/${name}.md`, sources: [`agents/${name}/*.md`], to: 'claude', prefer: `agents/${name}/main.md`, tools: 'union' }))
+    const text = JSON.stringify({ provenance: 'sidecar', agents }, null, 2)
+    const middle = text.replace(/"sources": \[\n\s*"agents\/tester\/\*\.md"\n\s*\]/, '"sources": }')
+    const start = text.replace('"provenance": "sidecar"', '"provenance": ]')
+    for (const [bad, where] of [[middle, '15:18'], [start, '2:17']] as const) {
+      expect(bad).not.toBe(text)
+      const dir = repoWith('agentmerge.config.json', bad)
+      const r = await cli(['build'], { cwd: dir })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`${join(dir, 'agentmerge.config.json')}:${where}: not valid JSON: Unexpected token '${bad === middle ? '}' : ']'}'\n`)
+    }
+  })
+
   it('a package.json found from the working directory: its line and column too', async () => {
     const dir = repoWith('package.json', '{\n  "name": "x",\n  "agentmerge": { "agents": [} }\n')
     const r = await cli(['build'], { cwd: dir })
