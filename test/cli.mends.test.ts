@@ -174,6 +174,21 @@ describe('mistakes that were silently ignored are usage errors', () => {
     expect(r.stderr).toBe(`agentmerge: ${message}; see agentmerge --help\n`)
   })
 
+  // A value of the default command's options is no command name: it was read as one ("unknown command 'claude'").
+  it.each([
+    [['--to', 'claude'], []],
+    [['--base', 'auto'], ['x.md']],
+    [['-q', '-o', 'merged.md', '--threshold', '0.8'], []],
+  ])('%j %j --help: the help, exit 0, as without the options; before a mistyped command, still unknown', async (options, files) => {
+    const r = await cli([...options, ...files, '--help'], { cwd: tempDir() })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Usage: agentmerge \[options\] \[command\]/)
+    const mistyped = await cli([...options, 'merge-drive', '--help'], { cwd: tempDir() })
+    expect(mistyped.code).toBe(2)
+    expect(mistyped.stderr).toBe("agentmerge: unknown command 'merge-drive' (did you mean merge-driver?); see agentmerge --help\n")
+  })
+
   it('help for real commands, and for the default command given files, is unchanged; a mistyped command with files names its suggestion', async () => {
     expect((await cli(['merge-driver', '--help'])).stdout).toMatch(/^Usage: agentmerge merge-driver /)
     expect((await cli(['help', 'diff'])).stdout).toMatch(/^Usage: agentmerge diff /)
