@@ -3,7 +3,7 @@
 // the repository root), writing only on change, the CI check with its
 // semantic diff, hand edits reported and kept unless --force, dialects, and
 // one-line config errors. Plus the small glob matcher the config uses.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { expandBraces, globFiles } from '../src/config/glob.js'
@@ -51,6 +51,22 @@ You review code.
 const CONFIG = JSON.stringify({ agents: [{ output: '.claude/agents/reviewer.md', sources: ['agents/reviewer/*.md'], prefer: 'agents/reviewer/a.md' }] }, null, 2)
 
 const OUT = '.claude/agents/reviewer.md'
+
+/** A repository building the test-automator fixtures into out/ta.md with the given provenance. */
+function testAutomatorRepo(provenance: 'inline' | 'none'): string {
+  const ta = join(ROOT, 'fixtures/test-automator')
+  const files: Record<string, string> = { 'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'], provenance }] }) }
+  for (const name of readdirSync(ta)) files[`agents/${name}`] = readFileSync(join(ta, name), 'utf8')
+  return repo(files)
+}
+
+/** Changes the coverage target one source of the test-automator repository states. */
+function editSource(dir: string, from: string, to: string): void {
+  const volt = join(dir, 'agents/VoltAgent--awesome-claude-code-subagents--test-automator.md')
+  const text = readFileSync(volt, 'utf8')
+  expect(text).toContain(`Test coverage > ${from} achieved`)
+  writeFileSync(volt, text.replace(`Test coverage > ${from} achieved`, `Test coverage > ${to} achieved`))
+}
 
 describe('build CLI', () => {
   it('writes the canonical file and its provenance, then nothing until a source changes; --check reports the change', async () => {
@@ -127,14 +143,10 @@ describe('build CLI', () => {
   })
 
   // The tester's case: a source edit under "provenance": "inline" was refused as a hand edit of the output.
-  it.each(['inline', 'none'] as const)('with "provenance": "%s", a source edit makes the file stale and it is rebuilt', async (provenance) => {
-    const ta = join(ROOT, 'fixtures/test-automator')
-    const files: Record<string, string> = { 'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'], provenance }] }) }
-    for (const name of readdirSync(ta)) files[`agents/${name}`] = readFileSync(join(ta, name), 'utf8')
-    const dir = repo(files)
+  it.each(['inline', 'none'] as const)('with "provenance": "%s", a source edit makes the file stale and it is rebuilt; a hand edit is kept', async (provenance) => {
+    const dir = testAutomatorRepo(provenance)
     expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
-    const volt = join(dir, 'agents/VoltAgent--awesome-claude-code-subagents--test-automator.md')
-    writeFileSync(volt, readFileSync(volt, 'utf8').replace('Test coverage > 80% achieved', 'Test coverage > 90% achieved'))
+    editSource(dir, '80%', '90%')
 
     const check = await cli(['-q', 'build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
@@ -148,12 +160,74 @@ describe('build CLI', () => {
     expect(existsSync(join(dir, 'out/ta.md.provenance.json'))).toBe(false)
     expect((await cli(['-q', 'build', '--check'], { cwd: dir })).code).toBe(0)
 
-    // A hand edit: the inline notes' stamp tells it from a source change; with no provenance nothing can.
-    writeFileSync(join(dir, 'out/ta.md'), built.replace('Test coverage > 90% achieved', 'Test coverage > 95% achieved'))
-    const hand = await cli(['-q', 'build', '--check'], { cwd: dir })
-    expect(hand.code).toBe(1)
-    if (provenance === 'inline') expect(hand.stdout).toMatch(/^out\/ta\.md:\d+: edited by hand: only in the canonical file: "Test coverage > 95% achieved" \(edited\)$/m)
-    else expect(hand.stdout).toContain('out/ta.md: stale: a build would change it (stale)\n')
+    // A hand edit: the inline notes' stamp, or with no provenance the build record, tells it from a source change.
+    const edited = built.replace('Test coverage > 90% achieved', 'Test coverage > 95% achieved')
+    writeFileSync(join(dir, 'out/ta.md'), edited)
+    for (const args of [['build', '--check'], ['build']]) {
+      const hand = await cli(['-q', ...args], { cwd: dir })
+      expect(hand.code).toBe(1)
+      expect(hand.stdout).toMatch(/^out\/ta\.md:\d+: edited by hand: only in the canonical file: "Test coverage > 95% achieved" \(edited\)$/m)
+    }
+    expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(edited)
+    expect((await cli(['-q', 'build', '--force'], { cwd: dir })).code).toBe(0)
+    expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(built)
+  })
+
+  // With "provenance": "none" the record of the last build is in the cache directory; a fresh clone or a cleared cache has none.
+  it('with "provenance": "none" and no record of the last build, a file that differs is named and kept unless --force', async () => {
+    const dir = testAutomatorRepo('none')
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    const cache = join(dir, 'node_modules/.cache/agentmerge')
+    expect(existsSync(cache)).toBe(true)
+    rmSync(cache, { recursive: true })
+    // Up to date needs no record; a build records it again, so that a source change after it is only stale.
+    expect((await cli(['-q', 'build', '--check'], { cwd: dir })).code).toBe(0)
+    expect(existsSync(cache)).toBe(false)
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    expect(existsSync(cache)).toBe(true)
+    editSource(dir, '80%', '90%')
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    const rebuilt = readFileSync(join(dir, 'out/ta.md'), 'utf8')
+    expect(rebuilt).toContain('Test coverage > 90% achieved')
+
+    // No record: a source change and a hand edit look the same, so neither is overwritten without --force.
+    rmSync(cache, { recursive: true })
+    editSource(dir, '90%', '85%')
+    const unrecorded = 'out/ta.md: differs from what the sources build; no record of the last build to tell a hand edit from a source change; --force rebuilds (unrecorded)\n'
+    for (const args of [['build', '--check'], ['build']]) {
+      const r = await cli(['-q', ...args], { cwd: dir })
+      expect(r.code).toBe(1)
+      // With what a build would change, for the person who decides.
+      expect(r.stdout).toMatch(new RegExp(`^${unrecorded.replace(/[.()]/g, '\\$&')}[^]*Test coverage > \\[-90-\\]\\{\\+85\\+\\}% achieved`))
+      expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(rebuilt)
+    }
+    const json = await cli(['-q', 'build', '--check', '--format', 'json'], { cwd: dir })
+    expect((JSON.parse(json.stdout) as { findings: Array<{ rule: string }> }).findings.map((f) => f.rule)).toEqual(['unrecorded'])
+    const forced = await cli(['-q', 'build', '--force'], { cwd: dir })
+    expect(forced.code).toBe(0)
+    expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toContain('Test coverage > 85% achieved')
+
+    // --cache-location keeps the records elsewhere: those in the default place are not read, and one is kept there.
+    const elsewhere = join(dir, 'elsewhere')
+    editSource(dir, '85%', '75%')
+    const there = await cli(['-q', '--cache-location', elsewhere, 'build'], { cwd: dir })
+    expect(there.code).toBe(1)
+    expect(there.stdout).toContain(unrecorded)
+    expect((await cli(['-q', '--cache-location', elsewhere, 'build', '--force'], { cwd: dir })).code).toBe(0)
+    expect(readdirSync(join(elsewhere, 'builds'))).toHaveLength(1)
+    editSource(dir, '75%', '70%')
+    expect((await cli(['-q', '--cache-location', elsewhere, 'build'], { cwd: dir })).code).toBe(0)
+    expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toContain('Test coverage > 70% achieved')
+
+    // A record that cannot be kept costs no output: a warning saying what the next build will lack.
+    const blocked = join(dir, 'blocked')
+    mkdirSync(blocked)
+    writeFileSync(join(blocked, 'builds'), '')
+    editSource(dir, '70%', '65%')
+    const warned = await cli(['--cache-location', blocked, 'build', '--force'], { cwd: dir })
+    expect(warned.code).toBe(0)
+    expect(warned.stderr).toMatch(/^out\/ta\.md: warning: the record of this build was not kept \(.*\); the next build cannot tell a hand edit from a source change$/m)
+    expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toContain('Test coverage > 65% achieved')
   })
 
   it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {

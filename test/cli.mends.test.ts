@@ -94,6 +94,22 @@ describe('build config errors are one line with where', () => {
     expect(r.stderr).toBe(`${message}\n`)
   })
 
+  // A longer input: Node quotes the text around the token cut short with "..." on both sides, or after it
+  // near the start; the message keeps neither, and stays one line.
+  it('a realistic config with a bad token in the middle, or near its start: one short line naming the token', async () => {
+    const agents = ['reviewer', 'tester', 'backend-developer', 'python-pro'].map((name) => ({ output: `.claude/agents/${name}.md`, sources: [`agents/${name}/*.md`], to: 'claude', prefer: `agents/${name}/main.md`, tools: 'union' }))
+    const text = JSON.stringify({ provenance: 'sidecar', agents }, null, 2)
+    const middle = text.replace(/"sources": \[\n\s*"agents\/tester\/\*\.md"\n\s*\]/, '"sources": }')
+    const start = text.replace('"provenance": "sidecar"', '"provenance": ]')
+    for (const [bad, where] of [[middle, '15:18'], [start, '2:17']] as const) {
+      expect(bad).not.toBe(text)
+      const dir = repoWith('agentmerge.config.json', bad)
+      const r = await cli(['build'], { cwd: dir })
+      expect(r.code).toBe(2)
+      expect(r.stderr).toBe(`${join(dir, 'agentmerge.config.json')}:${where}: not valid JSON: Unexpected token '${bad === middle ? '}' : ']'}'\n`)
+    }
+  })
+
   it('a package.json found from the working directory: its line and column too', async () => {
     const dir = repoWith('package.json', '{\n  "name": "x",\n  "agentmerge": { "agents": [} }\n')
     const r = await cli(['build'], { cwd: dir })
@@ -156,6 +172,21 @@ describe('mistakes that were silently ignored are usage errors', () => {
     expect(r.code).toBe(2)
     expect(r.stdout).toBe('')
     expect(r.stderr).toBe(`agentmerge: ${message}; see agentmerge --help\n`)
+  })
+
+  // A value of the default command's options is no command name: it was read as one ("unknown command 'claude'").
+  it.each([
+    [['--to', 'claude'], []],
+    [['--base', 'auto'], ['x.md']],
+    [['-q', '-o', 'merged.md', '--threshold', '0.8'], []],
+  ])('%j %j --help: the help, exit 0, as without the options; before a mistyped command, still unknown', async (options, files) => {
+    const r = await cli([...options, ...files, '--help'], { cwd: tempDir() })
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^Usage: agentmerge \[options\] \[command\]/)
+    const mistyped = await cli([...options, 'merge-drive', '--help'], { cwd: tempDir() })
+    expect(mistyped.code).toBe(2)
+    expect(mistyped.stderr).toBe("agentmerge: unknown command 'merge-drive' (did you mean merge-driver?); see agentmerge --help\n")
   })
 
   it('help for real commands, and for the default command given files, is unchanged; a mistyped command with files names its suggestion', async () => {

@@ -404,6 +404,20 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('joins near-equal titles that share no statement only in like places; two lead-ins that differ head two lists', () => {
+    const x = file('x.md', ['## Tool Preferences', '', '### Testing', '', '- Jest for unit tests', '', '## Checklists', '', 'Python mastery checklist:', '', '- Metaclasses and descriptors when appropriate', '- Memory efficiency patterns'])
+    const y = file('y.md', ['## Development Principles', '', '### Testing Methodology', '', '- Write the failing test first', '', '## Checklists', '', 'Python development checklist:', '', '- Type hints for all function signatures', '- Security scanning with bandit'])
+    for (const agents of [[x, y], [y, x]]) {
+      const r = mergeAgents(agents)
+      const sections = sectionsOf(r.agent.root)
+      // "Testing" under Tool Preferences and "Testing Methodology" under Development Principles stay apart.
+      expect(sections.filter((s) => s.title === 'Testing' || s.title === 'Testing Methodology').map((s) => s.title).sort()).toEqual(['Testing', 'Testing Methodology'])
+      const text = renderMerged(r, 'none')
+      expect(text).toMatch(/Python mastery checklist:\n\n- Metaclasses and descriptors when appropriate\n- Memory efficiency patterns\n/)
+      expect(text).toMatch(/Python development checklist:\n\n- Type hints for all function signatures\n- Security scanning with bandit\n/)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

@@ -110,6 +110,9 @@ describe('unclosed code fences', () => {
     // Closed ones, also by a longer fence of the same character, are fine; a shorter or other fence does not close.
     expect(fences('# A\n\n```ts\nx\n```\n\n~~~\ny\n~~~~~\n')).toEqual([])
     expect(fences('# A\n\n````\nx\n```\n')).toHaveLength(1)
+    // Inside a blockquote the fences carry its markers.
+    expect(fences('# A\n\n> ```bash\n> npm test\n> ```\n\nAfter.\n')).toEqual([])
+    expect(fences('# A\n\n> ```bash\n> npm test\n\nAfter.\n')[0]?.[1]).toMatch(/to the end of its list item or quote/)
   })
 
   it('the CLI names the test-automator fixture whose stray fence swallows its last sections', async () => {

@@ -42,9 +42,10 @@ describe('polarity', () => {
       'Treat testing as an accelerator — not a bottleneck',
       'Prefer composition but not deep hierarchies',
       'Explain not just what to do but why it matters',
+      'Quality is not just tested, but built into the development process',
     ])
       expect(isNegative(text), text).toBe(false)
-    for (const text of ['Tests must not depend on each other', 'Do this, but never that', 'Not for production use', 'Keep it simple, do not over-engineer'])
+    for (const text of ['Tests must not depend on each other', 'Do this, but never that', 'Not for production use', 'Keep it simple, do not over-engineer', 'Must not simply swallow errors', 'Do not only rely on mocks'])
       expect(isNegative(text), text).toBe(true)
   })
 

@@ -8,7 +8,7 @@
 // reaching SECTION_SCORE join best first; two clusters join only when no
 // input has a section in both and they look alike throughout (no chaining).
 // Each cluster's parent is the cluster most of its members' parents are in.
-import { SectionScorer, type Scored } from './score.js'
+import { combine, SectionScorer, type Scored } from './score.js'
 import { CLUSTER_SAMPLE, LINK_RATIO, POSTING_WINDOW, SECTION_SCORE, TITLE_ONLY_SCORE } from './thresholds.js'
 
 /** One section of one input, as the clustering reads it. */
@@ -22,6 +22,8 @@ export interface SectionUnit extends Scored {
   /** Its content rank, unique: ties are broken by it, never by the order of the units. */
   rank: number
   content: ReadonlySet<number>
+  /** Links on its title alone only to a unit of the same key (a block, whose title is its lead-in: two lead-ins that differ head two lists). */
+  keyOnly?: boolean
 }
 
 /** Sections of different inputs found to be the same section. */
@@ -102,7 +104,7 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
         const b = list[j]!
         if (stamp[b] === a || agent === agentOf[b] || blockOf[a] !== blockOf[b]) continue
         stamp[b] = a
-        const score = linkScore(scorer, a, b)
+        const score = linkScore(scorer, units, a, b)
         if (score < SECTION_SCORE) continue
         const pairs = byScore.get(score)
         const key = place[a]! * n + place[b]!
@@ -115,10 +117,23 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
   return { byScore, scores, unitAt }
 }
 
-/** The score two units link on in a merge: none on a title alone short of TITLE_ONLY_SCORE (sections that hold no statement in common). */
-function linkScore(scorer: SectionScorer, a: number, b: number): number {
-  const score = scorer.score(a, b)
-  return score < TITLE_ONLY_SCORE && scorer.content(a, b) === 0 && !scorer.sameKey(a, b) ? 0 : score
+/**
+ * The score two units link on in a merge. Sections that hold no statement in
+ * common and differ in key link on their titles only when the titles are
+ * near equal (TITLE_ONLY_SCORE; equal keys for a unit that asks it) and the sections stand in like places: both
+ * at the top, or under parents that are alike themselves ("Testing" under
+ * "Tool Preferences" is not "Testing Methodology" under "Development
+ * Principles").
+ */
+function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], a: number, b: number): number {
+  const content = scorer.content(a, b)
+  const score = combine(scorer.title(a, b), content)
+  if (content > 0 || scorer.sameKey(a, b)) return score
+  if (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true) return 0
+  const pa = units[a]!.parent
+  const pb = units[b]!.parent
+  if (pa === -1 || pb === -1) return pa === pb ? score : 0
+  return scorer.score(pa, pb) >= SECTION_SCORE ? score : 0
 }
 
 /** Joins units into clusters, best pair first, no file twice in a cluster, no chaining; returns each unit's root. */
@@ -156,7 +171,7 @@ function joinUnits(units: readonly SectionUnit[], scorer: SectionScorer, byRank:
     const B = spread(rb)
     for (const x of spread(ra)) {
       for (const y of B) {
-        const s = linkScore(scorer, x, y)
+        const s = linkScore(scorer, units, x, y)
         if (s < LINK_RATIO * SECTION_SCORE) return false
         sum += s
         count++

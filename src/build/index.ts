@@ -6,13 +6,17 @@
 // - missing: no file yet;
 // - stale: it differs, and everything it says came from a build (it is the
 //   file the last build wrote, by the hash its sidecar or inline notes carry,
-//   or its statements and field values are in the new output or in the
-//   provenance recorded by the last build), so rewriting it loses nothing;
-//   with no provenance at all, every file that differs is stale;
+//   or with no provenance the build record kept in the cache directory,
+//   ./record.ts; or its statements and field values are in the new output or
+//   in the provenance recorded by the last build), so rewriting it loses nothing;
 // - edited: it says something that neither the new output nor the last
 //   build's provenance has: a person wrote it. Those statements and fields
-//   are listed with path:line, and the file is not overwritten without force.
-// applyBuild then writes what is stale or missing, atomically, and only
+//   are listed with path:line, and the file is not overwritten without force;
+// - unrecorded: with no provenance, it differs and no record of the last
+//   build says whether it is what that build wrote (a fresh clone, a cleared
+//   cache): a hand edit cannot be told from a source change, so it is not
+//   overwritten without force either.
+// applyItem then writes what is stale or missing, atomically, and only
 // files whose content changes.
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
@@ -28,10 +32,12 @@ import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 import { sha256, sidecarMatches, stampSidecar } from '../write/sidecar.js'
+import { DEFAULT_CACHE_DIR } from '../load/index.js'
+import { readRecord, writeRecord, type BuildRecord } from './record.js'
 import { stampBuilt, stampMatches } from './stamp.js'
 import { finalTarget, identity } from '../write/target.js'
 
-type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'error'
+type BuildStatus = 'up-to-date' | 'missing' | 'stale' | 'edited' | 'unrecorded' | 'error'
 
 /** Something in the canonical file that no source and no earlier build has. */
 interface HandEdit {
@@ -55,6 +61,8 @@ export interface BuildItem {
   sidecarText?: string
   /** The SHA-256 of the output and sidecar as read while planning (null: no file), checked again before writing. */
   onDisk?: { output: string | null; sidecar: string | null }
+  /** With "provenance": "none": what the last build wrote, by the record in the cache directory. */
+  record?: BuildRecord
   /** The semantic diff from the file on disk to what a build writes. */
   diff?: AgentDiff
   edits: HandEdit[]
@@ -70,6 +78,8 @@ interface BuildOptions {
   mojibake?: MojibakeMode
   /** The repository root sources must resolve inside (default: the config's directory). */
   root?: string
+  /** Where the build records of outputs without provenance are kept (default: node_modules/.cache/agentmerge/ in the config's directory). */
+  cacheLocation?: string
 }
 
 const posix = (p: string): string => p.split(sep).join('/')
@@ -142,7 +152,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
   try {
     item.sources = resolveSources(target, dir, options.root ?? dir, item.warnings)
     const output = finalTarget(resolve(dir, target.output))
-    if (!isInside(realpathSync(options.root ?? dir), join(realDir(dirname(output)), basename(output)))) {
+    const real = join(realDir(dirname(output)), basename(output))
+    if (!isInside(realpathSync(options.root ?? dir), real)) {
       throw new AgentError('outside-repository', `resolves outside the repository (${options.root ?? dir}) through a symbolic link; not written`, target.output)
     }
     const to = options.to ?? target.to
@@ -168,6 +179,7 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       item.sidecar = `${target.output}.provenance.json`
       item.sidecarText = stampSidecar(provenanceJson(result.provenance), item.text)
     }
+    if (target.provenance === 'none') item.record = readRecord(options.cacheLocation ?? join(dir, DEFAULT_CACHE_DIR), real)
     // The output and sidecar are read once: their text is compared here, their hash when writing.
     const outputBytes = readBytes(resolve(dir, target.output))
     const sidecarBytes = item.sidecar ? readBytes(resolve(dir, item.sidecar)) : null
@@ -195,7 +207,12 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       return item
     }
     item.diff = diffAgents(old, next, { oldText: current, newText: item.text })
-    item.edits = handEdits(target.provenance, old, next, current, currentSidecar)
+    const built = asBuilt(item, current, currentSidecar)
+    if (built === null) {
+      item.status = 'unrecorded'
+      return item
+    }
+    item.edits = built ? [] : handEdits(old, next, recorded(currentSidecar))
     item.status = item.edits.length > 0 ? 'edited' : 'stale'
   } catch (error) {
     item.status = 'error'
@@ -205,19 +222,24 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
 }
 
 /**
- * What a person wrote in the file on disk: what neither the new output nor
- * the last build has. The file is as the last build wrote it when its
- * sidecar's hash, or the stamp in its inline notes, says so: then it is
- * only stale. Otherwise every statement and field value the new output lacks
- * is a hand edit unless the last build's sidecar recorded it. Without
- * provenance nothing records what the last build wrote, so a hand edit cannot
- * be told from a source change: the file is stale (README says so).
+ * Whether the file on disk is byte for byte what the last build wrote: by
+ * its sidecar's hash, the stamp in its inline notes, or without provenance
+ * the build record (null: there is none, so nothing can say).
  */
-function handEdits(mode: AgentTarget['provenance'], old: Agent, next: Agent, current: string, sidecar: string | undefined): HandEdit[] {
-  if (mode === 'none') return []
-  if (sidecar !== undefined ? sidecarMatches(sidecar, current) : stampMatches(current)) return []
+function asBuilt(item: BuildItem, current: string, sidecar: string | undefined): boolean | null {
+  if (item.record) return item.record.built === null ? null : item.record.built === item.onDisk?.output
+  return sidecar !== undefined ? sidecarMatches(sidecar, current) : stampMatches(current)
+}
+
+/**
+ * What a person wrote in a file that is not what the last build wrote: every
+ * statement and field value the new output lacks, unless the last build's
+ * sidecar recorded it (inline notes and a build record keep only a hash, so
+ * there a source's change is listed too). What a rebuild would not lose
+ * (a statement deleted or moved by hand) is no hand edit.
+ */
+function handEdits(old: Agent, next: Agent, record: ReturnType<typeof recorded>): HandEdit[] {
   const edits: HandEdit[] = []
-  const record = recorded(sidecar)
   const nextIds = new Set(statementsOf(next.root).map((s) => s.id))
   for (const s of statementsOf(old.root)) {
     if (!nextIds.has(s.id) && !record.ids.has(s.id)) edits.push({ line: s.source.line, what: 'statement', text: s.text })
@@ -249,11 +271,19 @@ function realDir(dir: string): string {
 
 /**
  * Writes an item's output and sidecar, as one pair, when their content
- * changes from what the plan read; returns the paths written. A file changed
- * on disk since the plan read it is not overwritten (the write path reads it
- * again to check), and no source is ever written.
+ * changes from what the plan read, then its build record when it has one
+ * (also for an output already up to date, so that a build after a cleared
+ * cache records it); returns the paths written and the warnings. A file
+ * changed on disk since the plan read it is not overwritten (the write path
+ * reads it again to check), and no source is ever written.
  */
-export function applyItem(item: BuildItem, dir: string): string[] {
+export function applyItem(item: BuildItem, dir: string): { written: string[]; warnings: Diagnostic[] } {
+  const written = writeItem(item, dir)
+  const warnings = item.record && item.text !== undefined ? writeRecord(item.record, sha256(item.text), item.output) : []
+  return { written, warnings }
+}
+
+function writeItem(item: BuildItem, dir: string): string[] {
   const writes: FileWrite[] = []
   const add = (rel: string, text: string, before: string | null | undefined) => {
     if (before != null && before === sha256(text)) return

@@ -9,7 +9,7 @@ import { defineNormalize } from './commands/normalize.js'
 import { defineBuild } from './commands/build.js'
 import { defineMergeDriver } from './commands/merge-driver.js'
 import { defineLint } from './commands/lint.js'
-import { defineMerge } from './commands/merge.js'
+import { DEFAULT_COMMAND, defineMerge } from './commands/merge.js'
 import { defineDedup } from './commands/dedup.js'
 import { defineConvert } from './commands/convert.js'
 import { defineDiff } from './commands/diff.js'
@@ -75,7 +75,9 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
   try {
     // Help asked about a command that does not exist would be the program's help (merge, the default command, takes any word as a file).
     const names = root.commands.map((c) => c.name())
-    const takesValue = (arg: string) => root.options.some((o) => (o.required || o.optional) && (o.long === arg || o.short === arg))
+    // Before the first operand come the program's options and, as a line naming no command runs the default one, its options (`--to claude`).
+    const options = [...root.options, ...(root.commands.find((c) => c.name() === DEFAULT_COMMAND)?.options ?? [])]
+    const takesValue = (arg: string) => options.some((o) => (o.required || o.optional) && (o.long === arg || o.short === arg))
     const unknown = unknownHelpCommand(argv, operandsOf(argv, takesValue), names)
     if (unknown) {
       io.stderr.write(describe(unknown) + '\n')

@@ -46,8 +46,8 @@ export function mistypedCommand(first: string | undefined, commands: string[]): 
 /**
  * The usage error for help asked about a command that does not exist: the
  * word after `help`, or the first operand of a command line asking for
- * `--help`/`-h`. `operands` are the command line's operands (global options
- * and their values left out).
+ * `--help`/`-h`. `operands` are the command line's operands (options and
+ * their values left out: the program's, and the default command's).
  */
 export function unknownHelpCommand(argv: string[], operands: string[], commands: string[]): AgentError | undefined {
   const options = argv.slice(0, argv.includes('--') ? argv.indexOf('--') : argv.length)
@@ -57,7 +57,7 @@ export function unknownHelpCommand(argv: string[], operands: string[], commands:
   return new AgentError('usage', `unknown command '${word}'${close.length > 0 ? ` (did you mean ${close.join(' or ')}?)` : ''}; see agentmerge --help`, 'agentmerge')
 }
 
-/** The operands of a command line: what is neither an option nor the value of one of the program's own options. */
+/** The operands of a command line: what is neither an option nor the value of one (`takesValue`: whether an option takes one). */
 export function operandsOf(argv: string[], takesValue: (arg: string) => boolean): string[] {
   const out: string[] = []
   for (let i = 0; i < argv.length; i++) {

@@ -48,7 +48,8 @@ export function parseJson(text: string, path: string): unknown {
   } catch (error) {
     const message = (error as Error).message
     const { line, column } = place(text, errorOffset(text, message))
-    const what = message.replace(AT, '').replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    // Node quotes the text around the token, cut short with "..." on either side in a longer input: left out, as it spans lines.
+    const what = message.replace(AT, '').replace(/, (?:\.\.\.)?".*"(?:\.\.\.)? is not valid JSON$/s, '')
     throw new AgentError('config-json', `not valid JSON: ${what}`, path, line, column)
   }
 }

@@ -39,7 +39,7 @@ export interface BodyOptions {
   base?: number
   /** The input that decides conflicts (`--prefer`, else the base, else the central input). */
   decider?: number
-  /** Whether the user named the decider (`--prefer`, `--base`): then it also decides between procedures. */
+  /** Whether the user asked an input to decide (`--prefer`, `--base`, `--base auto` too): then it also decides between procedures. */
   named?: boolean
   /** Write only folds carried by at least this many inputs. */
   minSupport?: number

@@ -215,8 +215,7 @@ function majority<V extends Vote>(votes: readonly V[]): V {
   return best!.first
 }
 
-/** Why a majority's winner won, for its warning: most inputs, or a tie the deciding input (first in `votes`) broke. */
-/** Why a majority value won: MOST, or the tie the deciding input broke (also the decision's note in the sidecar). */
+/** Why a majority's winner won: MOST, or the tie the deciding input (first in `votes`) broke; for its warning and the decision's note in the sidecar. */
 function majorityRule(votes: readonly Vote[], winner: Vote): string {
   const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
   const own = count(winner.value)

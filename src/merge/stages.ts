@@ -177,12 +177,13 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
  * share no step are two procedures for one occasion ("When invoked:" then
  * two authors' lists), and the model can follow only one. Inputs linked by a
  * step they share are one procedure, merged step by step; of several, the
- * one of the input the user named (`--prefer`, `--base`: `named`, else -1) is
+ * one of the input the user asked to decide (`--prefer`, `--base`, `--base
+ * auto` too: `named`, else -1) is
  * written, else the one more inputs carry, then the most complete (most
  * steps), then the first by source, and each other is recorded whole as its
  * alternative, one conflict per procedure; with `--conflicts keep` they are
  * written, the first step of each marked. The central input does not decide
- * here, as it does not choose the opening: merging the merge with an input
+ * here unasked, as it does not choose the opening: merging the merge with an input
  * would then write that input's procedure, and a longer one would add steps.
  */
 export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], named: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {

@@ -201,7 +201,8 @@ function subsection(k: Cluster, chosen: Section, depth: number, input: TreeInput
   const first = built.blocks[0]
   // An inline lead shares its line with the title: both are one author's, or the line is one no input has.
   if (lead !== -1 && first?.type === 'statement' && chosen.kind !== 'heading' && first.source.path !== chosen.source.path) {
-    const own = members.filter((m) => m.source.path === first.source.path && m.kind === chosen.kind).sort((x, y) => x.source.line - y.source.line)[0]
+    // Its author's own title, of the chosen kind where it has one.
+    const own = members.filter((m) => m.source.path === first.source.path).sort((x, y) => Number(y.kind === chosen.kind) - Number(x.kind === chosen.kind) || x.source.line - y.source.line)[0]
     if (own) section = header(own, depth, keepNumber)
   }
   section.body = built.blocks

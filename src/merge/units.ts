@@ -140,7 +140,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const id = units.length
     const words = titles.of(section.title, section.key)
     const under = parent === -1 ? '' : units[parent]!.section.title
-    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead } : {}) })
+    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {

@@ -32,12 +32,21 @@ const CONTRAST_BEFORE = new Set(['but', 'and', 'or', 'rather'])
 /** Words after which "not" opens "not just X, but Y". */
 const CONTRAST_AFTER = new Set(['just', 'only', 'merely', 'simply'])
 
-/** Whether the "not" at words[i] is a contrast (above): after a comma, semicolon or dash, or in "but not", "not just". */
+/** Words before "not" that make it a negated verb ("must not simply swallow errors"), never a contrast. */
+const AUXILIARIES = new Set(['do', 'does', 'did', 'must', 'should', 'shall', 'will', 'would', 'can', 'could', 'may', 'might', 'need', 'is', 'are', 'was', 'were', 'be', 'have', 'has', 'had'])
+
+/**
+ * Whether the "not" at words[i] is a contrast (above): after a comma,
+ * semicolon or dash, in "but not", or in "not just"; after an auxiliary only
+ * as "not just X but Y" ("quality is not just tested, but built in").
+ */
 function isContrast(folded: string, words: readonly Word[], i: number): boolean {
+  const prev = i > 0 ? words[i - 1]! : undefined
   const next = words[i + 1]?.word
-  if (next !== undefined && CONTRAST_AFTER.has(next)) return true
-  if (i === 0) return false
-  const prev = words[i - 1]!
+  const notJust = next !== undefined && CONTRAST_AFTER.has(next)
+  if (prev !== undefined && AUXILIARIES.has(prev.word)) return notJust && words.slice(i + 2).some((w) => w.word === 'but')
+  if (notJust) return true
+  if (prev === undefined) return false
   if (CONTRAST_BEFORE.has(prev.word)) return true
   const between = folded.slice(prev.at + prev.word.length, words[i]!.at)
   return /[,;–—]|\s-\s/.test(between)

@@ -1,7 +1,10 @@
 // `agentmerge build` and `build --check`: plan every output, then report or
 // write. Reports go to stdout (what CI shows), one line per file, with the
 // semantic diff under a stale file and the hand-written statements of an
-// edited one as path:line lines; `--format json|github` for machines.
+// edited one as path:line lines; a file without provenance that differs and
+// that no record of the last build tells from a hand edit is named with the
+// diff a build would apply, and left alone as an edited one is;
+// `--format json|github` for machines.
 import { relative, resolve } from 'node:path'
 import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
@@ -29,6 +32,7 @@ function itemFindings(item: BuildItem, path: string, shown: (rel: string) => str
   if (item.status === 'missing') return [{ path, message: `missing: a build would create it from ${plural(item.sources.length, 'source')}`, rule: 'missing' }]
   if (item.status === 'stale') return [{ path, message: item.provenanceOnly ? `stale: only its provenance (${shown(item.sidecar!)}) is out of date` : 'stale: a build would change it', rule: 'stale' }]
   if (item.status === 'edited') return item.edits.map((e) => ({ path, line: e.line, message: `edited by hand: only in the canonical file: ${e.what === 'field' ? `field ${e.text}` : JSON.stringify(e.text)}`, rule: 'edited' }))
+  if (item.status === 'unrecorded') return [{ path, message: 'differs from what the sources build; no record of the last build to tell a hand edit from a source change; --force rebuilds', rule: 'unrecorded' }]
   return []
 }
 
@@ -51,7 +55,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     run.fail(new AgentError('usage', `not an output of ${configPath}: ${unknown.join(', ')} (its outputs: ${config.agents.map((t) => shown(t.output)).join(', ')})`, configPath))
     return run.code
   }
-  const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), mojibake: mojibakeOption(options) }
+  const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}), mojibake: mojibakeOption(options) }
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
   const format = options.format ?? 'text'
@@ -59,32 +63,43 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   const out = (line: string) => run.out((format === 'json' ? line : terminalLine(line)) + '\n')
   const findings: CheckFinding[] = []
   let stale = 0
-  let edited = 0
+  /** Outputs left alone without --force: edited by hand, or no record tells whether they were. */
+  let refusals = 0
   let written = 0
+  /** Writes an item (and its build record), or only the record when it is up to date; the paths written. */
+  const apply = (item: BuildItem, path: string): string[] => {
+    const done = run.each(path, () => applyItem(item, config.dir))
+    run.warn(done?.warnings.map((w) => ({ ...w, path })) ?? [])
+    return done?.written ?? []
+  }
   for (const item of items) {
     const path = shown(item.output)
     if (item.status === 'error') {
       run.fail(item.error, path)
       continue
     }
-    if (item.status === 'up-to-date') continue
+    if (item.status === 'up-to-date') {
+      if (!options.check) apply(item, path)
+      continue
+    }
     // Warnings of the merge and the conversion, once per change rather than on every run.
     run.warn(item.warnings.map((w) => ({ ...w, path: w.path === item.output ? path : shown(w.path) })))
-    if (item.status === 'edited') edited++
+    // A file without a record of the last build is refused as a hand edit is: it may be one.
+    const refused = item.status === 'edited' || item.status === 'unrecorded'
+    if (refused) refusals++
     else if (options.check) stale++
     if (options.check && format !== 'text') {
       findings.push(...itemFindings(item, path, shown))
       continue
     }
     if (item.status === 'edited') out(`${path}: edited by hand: ${plural(item.edits.length, 'change')} no source has${options.force ? (options.check ? '' : '; overwritten (--force)') : '; not overwritten (use --force)'}`)
-    if (options.check || item.status === 'edited') run.out(formatFindings(itemFindings(item, path, shown), 'text'))
-    if (options.check) {
-      if (item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
-      continue
-    }
-    if (item.status === 'edited' && !options.force) continue
-    const files = run.each(path, () => applyItem(item, config.dir))
-    if (files && files.length > 0) {
+    const unrecorded = item.status === 'unrecorded' && !options.check && !options.force
+    if (options.check || item.status === 'edited' || unrecorded) run.out(formatFindings(itemFindings(item, path, shown), 'text'))
+    // What a build would change: for CI, and for the person who must decide on --force without a record.
+    if ((options.check || unrecorded) && item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
+    if (options.check || (refused && !options.force)) continue
+    const files = apply(item, path)
+    if (files.length > 0) {
       written++
       run.note(`wrote ${files.map(shown).join(', ')} (from ${plural(item.sources.length, 'source')})`)
     }
@@ -92,16 +107,22 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   if (options.check) {
     if (format === 'json') out(JSON.stringify({ version: 1, outputs: items.length, findings }, null, 2))
     else if (format === 'github') run.out(formatFindings(findings, 'github'))
-    const bad = stale + edited
+    const bad = stale + refusals
     if (bad > 0) {
-      run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${edited > 0 ? ' (--force to overwrite hand edits)' : ''}`)
+      run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
       run.flag(EXIT.changes)
     } else if (run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
   } else {
-    if (edited > 0 && !options.force) run.flag(EXIT.changes)
-    if (written === 0 && edited === 0 && run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
+    if (refusals > 0 && !options.force) run.flag(EXIT.changes)
+    if (written === 0 && refusals === 0 && run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
   }
   return run.code
+}
+
+/** What --force would overwrite: hand edits, files no record tells from one, or both. */
+function forced(items: BuildItem[]): string {
+  const has = (status: BuildItem['status']) => items.some((i) => i.status === status)
+  return [has('edited') && 'hand edits', has('unrecorded') && 'files without a record of the last build'].filter(Boolean).join(' and ')
 }
 
 function indent(text: string): string {

@@ -34,11 +34,14 @@ provenance beside it (OUTPUT.provenance.json; "provenance": "none" or
 "inline" in the config to change that). A canonical file that says something
 no source and no earlier build said was edited by hand: those statements are
 listed with path:line and the file is left alone unless --force. With
-"provenance": "none" nothing records the last build, so a hand edit cannot
-be told from a source change: the file is stale and rebuilt.
+"provenance": "none" the record of the last build is the SHA-256 of what it
+wrote, kept in node_modules/.cache/agentmerge/ beside the config (or
+--cache-location); without that record (a fresh clone, a cleared cache) a
+file that differs may be a hand edit: it is named with what a build would
+change, and left alone unless --force.
 
-Exit codes: 0 all written or up to date, 1 stale (--check) or edited by
-hand, 2 a config or source problem.
+Exit codes: 0 all written or up to date, 1 stale (--check), edited by hand
+or unrecorded, 2 a config or source problem.
 
 Examples:
   $ agentmerge build

@@ -13,9 +13,12 @@ function mergeOptions(globals: GlobalOptions, raw: OptionValues): MergeCommandOp
   return { ...globals, output: fileOrStdout(raw.output), to: raw.to, prefer: raw.prefer, base: raw.base, minSupport: raw.minSupport, conflicts: raw.conflicts, tools: raw.tools, provenance: raw.provenance, threshold: raw.threshold, report: raw.report }
 }
 
+/** The command a line runs when its first operand names no command. */
+export const DEFAULT_COMMAND = 'merge'
+
 export function defineMerge(program: Command, context: CommandContext): void {
   program
-    .command('merge', { isDefault: true })
+    .command(DEFAULT_COMMAND, { isDefault: true })
     .description('merge variants of one agent into one canonical agent, with provenance (the default command)')
     .argument('[files...]', 'agent files or directories (- reads stdin)')
     .option('-o, --output <file>', 'write the merged agent to a file (atomically) instead of stdout (- for stdout); never an input')
