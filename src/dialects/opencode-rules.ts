@@ -218,10 +218,12 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
       continue
     }
     if (named.includes(key)) continue
+    // Some uses only: no other dialect names them, so the tool is not granted.
+    const granted = on && d.uses.length === 0
     // A denial beside a wildcard that allows it (`github_*`) is said even where the rest is denied.
-    const covered = !on && rules.some((r) => r.key !== '*' && r.key !== key && wild(r.key) && matches(key, r.key) && allows(r.action))
-    if (on !== restGrants || covered) out.push(...other(key, on))
-    if (d.uses.length > 0) notes.push({ written: mine[0]!.field, message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; dropped` })
+    const covered = !granted && rules.some((r) => r.key !== '*' && r.key !== key && wild(r.key) && matches(key, r.key) && allows(r.action))
+    if (granted !== restGrants || covered) out.push(...other(key, granted))
+    if (d.uses.length > 0) notes.push({ written: mine[0]!.field, message: `'${key}': the rules for some uses (${d.uses.map((u) => `'${u.pattern}'`).join(', ')}) have no equivalent; ${key} is not granted` })
   }
   return { grants: out, ...(restGrants === undefined ? {} : { rest: restGrants ? 'allow' : 'deny' }), notes }
 }
