@@ -50,7 +50,7 @@ export interface WriteToolsOptions {
 export interface WrittenTools {
   /** The `tools` value, or undefined to leave it out (every tool granted). */
   tools?: unknown
-  /** Other tool fields of the dialect (Claude Code's `disallowedTools`, Copilot's `agents`), in the order to write them. */
+  /** Other tool fields of the dialect (Claude Code's `disallowedTools`, Copilot's `agents`, OpenCode's `permission` for bash rules), in the order to write them. */
   more?: Array<[string, unknown]>
   /** Why the sub-agent names could not be written, when there were some. */
   agentsDropped?: string
