@@ -160,6 +160,18 @@ describe('frontmatter', () => {
     expect(w[0]!.message).toContain('Bash, MultiEdit, Write')
   })
 
+  it('leaves out an old tool name whose replacement is granted (MultiEdit beside Edit), and keeps one whose replacement is not', () => {
+    for (const order of [[elite, engineer], [engineer, elite]]) {
+      const r = mergeAgents(order)
+      expect(r.agent.meta.tools!.map((t) => t.id)).not.toContain('multiedit')
+      expect(r.agent.meta.tools!.map((t) => t.id)).toContain('edit')
+      expect(r.conflicts.filter((c) => c.code === 'tools-old-name').map((c) => c.message)).toEqual(['tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)'])
+      expect(r.provenance.fields.find((f) => f.key === 'tools')!.note).toBe('old names left out, their replacements granted: MultiEdit')
+    }
+    // elite grants MultiEdit and no Edit, nor does structured: MultiEdit stays (the union above); one file merged keeps its tools as written.
+    expect(renderAgent(mergeAgents([engineer]).agent)).toContain('MultiEdit')
+  })
+
   it('tools intersection and first', () => {
     const inter = mergeAgents([elite, engineer, senior], { tools: 'intersection' })
     expect(inter.agent.meta.tools!.map((t) => t.id)).toEqual(['bash', 'glob', 'grep', 'multiedit', 'read', 'websearch', 'write'])

@@ -25,7 +25,7 @@ describe('merge CLI', () => {
     expect(result.stderr).toMatch(/warning: color: kept /)
     expect(result.stderr).toContain('fixtures/backend-developer/backend-developer-senior.md: warning: tools (union): no tools field')
     // Tools a variant withholds are named as the merged agent spells them.
-    expect(result.stderr).toContain('backend-developer-structured.md:7: warning: tools (union): the merged agent grants Bash, Edit, MultiEdit, Write, which this variant withholds')
+    expect(result.stderr).toContain('backend-developer-structured.md:7: warning: tools (union): the merged agent grants Bash, Edit, Write, which this variant withholds')
   })
 
   it('gives the same body whatever the order of the files (merge subcommand, stdout)', async () => {

@@ -177,6 +177,7 @@ export const claude: DialectSpec = {
       killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
     },
     names: TOOLS,
+    replaced: OLD,
     read: readTools,
     write: writeTools,
     none: () => [],

@@ -138,6 +138,12 @@ export interface DialectTools {
    * (lint and the merge driver leave them alone).
    */
   ruleFields?: readonly string[]
+  /**
+   * Old tools the dialect no longer has, by canonical id, with the tool that
+   * replaced each (Claude Code's `MultiEdit` -> `edit`): a merge that grants
+   * the replacement leaves the old name out, since it grants nothing more.
+   */
+  replaced?: Readonly<Record<string, string>>
   /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
   names?: readonly string[]
   /** What a file's tool fields (and rule fields) state: the grants in the order written, and the rest. */

@@ -58,6 +58,29 @@ function foreign(key: string, value: unknown, to: Dialect): boolean {
   return implied !== detectDialect([], 'agent.md') && implied !== to
 }
 
+/**
+ * Takes out of the granted ids the old tools whose replacement is granted
+ * too (Claude Code's MultiEdit beside Edit, LS beside Glob): the old name
+ * grants nothing more, and the dialect no longer has it. One warning names
+ * them; returns them as the dialect spells them.
+ */
+function retire(result: Set<string>, to: Dialect, agents: readonly Agent[], conflicts: Diagnostic[]): string[] {
+  const replaced = dialect(to).tools.replaced
+  if (!replaced) return []
+  const out: { old: string; now: string }[] = []
+  for (const id of [...result].sort(byCodeUnits)) {
+    const now = Object.hasOwn(replaced, id) ? replaced[id] : undefined
+    if (now === undefined || !result.has(now)) continue
+    result.delete(id)
+    out.push({ old: spelled(id, to, agents) ?? id, now: spelled(now, to, agents) ?? now })
+  }
+  if (out.length === 0) return []
+  const holder = agents.find((a) => a.meta.tools?.some((t) => t.enabled && out.some((o) => Object.hasOwn(replaced, t.id) && (spelled(t.id, to, agents) ?? t.id) === o.old)))
+  const list = out.map((o) => `${o.old} (now ${o.now})`).join(', ')
+  conflicts.push(warning('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder?.path ?? agents[0]!.path, holder ? fieldOf(holder, 'tools')?.line : undefined))
+  return out.map((o) => o.old)
+}
+
 function fieldOf(agent: Agent, key: string): MetaField | undefined {
   return agent.meta.fields.find((f) => f.key === key)
 }
@@ -302,6 +325,8 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   else if (policy === 'all') result = open.length > 0 ? undefined : new Set(restricted.flatMap((s) => [...s]))
   else if (policy === 'union') result = new Set(restricted.flatMap((s) => [...s]))
   else result = new Set([...restricted[0]!].filter((id) => restricted.every((s) => s.has(id))))
+  // One file merged is that file normalized: its tools as it wrote them.
+  const retired = result && agents.length > 1 ? retire(result, to, agents, conflicts) : []
   const prefField = fieldOf(preferred, 'tools')
   const toolsFrom = agents.filter((a) => a.meta.tools).map((a) => place(a, fieldOf(a, 'tools')?.line)).sort()
   const others = agents.filter((a) => a !== preferred && a.meta.tools).map((a) => ({ value: fieldOf(a, 'tools')!.value, from: place(a, fieldOf(a, 'tools')?.line) })).sort((x, y) => byCodeUnits(x.from, y.from))
@@ -337,7 +362,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   const parsed = readTools(value)
   return {
     field: { key: 'tools', value, line: prefField?.line ?? 0 },
-    decision: { key: 'tools', value, from, rule: policy, others },
+    decision: { key: 'tools', value, from, rule: policy, others, ...(retired.length > 0 ? { note: `old names left out, their replacements granted: ${retired.join(', ')}` } : {}) },
     grants: parsed?.tools,
     form: parsed?.form ?? form,
   }
