@@ -10,6 +10,7 @@ import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
 import { dialect, dialects, spellTool, spelledAnywhere, toolsMap } from '../dialects/index.js'
+import { mergeRuleTools } from './rule-tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools } from '../normalize/tools.js'
 import { mostCentral } from './decide.js'
@@ -126,12 +127,14 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
   decideName(ordered, nameFromFile, out)
   const keys: string[] = []
-  for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !keys.includes(f.key)) keys.push(f.key)
+  // Rule fields (OpenCode's `permission`) grant tools: they are decided with the tools, never by consensus.
+  const ruleFields = dialect(to).tools.ruleFields ?? []
+  for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !ruleFields.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
   for (const key of keys) decideField(key, ordered, out)
 
-  const tools = mergeTools(agents, preferred, to, policy, conflicts)
-  if (tools.decision) out.decisions.push(tools.decision)
-  if (tools.field) out.fields.push(tools.field)
+  const tools = ruleFields.length > 0 ? mergeRuleTools(agents, preferred, to, policy, conflicts) : mergeTools(agents, preferred, to, policy, conflicts)
+  out.decisions.push(...tools.decisions)
+  out.fields.push(...tools.fields)
 
   const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
@@ -313,9 +316,17 @@ function toolsValue(ids: readonly string[], result: ReadonlySet<string>, form: '
   return toolsMap(dialect(to), map, { allowlist: true, sort: true })
 }
 
-function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): { field?: MetaField; decision?: FieldDecision; grants?: ToolGrant[]; form?: 'string' | 'list' | 'map' } {
+/** The tool fields of a merged agent, their decisions, and its grants. */
+export interface ToolsMerged {
+  fields: MetaField[]
+  decisions: FieldDecision[]
+  grants?: ToolGrant[]
+  form?: 'string' | 'list' | 'map'
+}
+
+function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): ToolsMerged {
   const sets = agents.map(grants)
-  if (sets.every((s) => s === undefined)) return {}
+  if (sets.every((s) => s === undefined)) return { fields: [], decisions: [] }
   // An input without a tools field grants nothing under union and
   // intersection (it is reported); only `--tools all` lets it grant every tool.
   const open = agents.filter((_, j) => sets[j] === undefined)
@@ -342,7 +353,8 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     const line = fieldOf(agent, 'tools')?.line
     if (result === undefined) {
       const why = policy === 'first' ? `${preferred.path} has no tools field` : `no tools field in ${someOf(open.map((a) => a.path).sort())}`
-      conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool (${why}); this variant allows only ${[...own].sort().join(', ') || 'none'}`, agent.path, line))
+      const allowed = [...own].map((id) => spelled(id, to, agents) ?? id).sort(byCodeUnits)
+      conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool (${why}); this variant allows only ${allowed.join(', ') || 'none'}`, agent.path, line))
       return
     }
     // Named as the merged agent spells them (Edit, not the id edit).
@@ -351,7 +363,7 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   })
 
   if (result === undefined) {
-    return { decision: { key: 'tools', value: null, from, rule: policy, others: [], note: 'every tool: a variant without a tools field grants all tools' } }
+    return { fields: [], decisions: [{ key: 'tools', value: null, from, rule: policy, others: [], note: 'every tool: a variant without a tools field grants all tools' }] }
   }
   const ids = [...result].sort(byCodeUnits)
   const form = preferred.meta.dialect === to && preferred.meta.toolsForm ? preferred.meta.toolsForm : dialect(to).tools.form
@@ -361,8 +373,8 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     : toolsValue(ids, result, form, { agents, preferred, to, conflicts, line: prefField?.line })
   const parsed = readTools(value)
   return {
-    field: { key: 'tools', value, line: prefField?.line ?? 0 },
-    decision: { key: 'tools', value, from, rule: policy, others, ...(retired.length > 0 ? { note: `old names left out, their replacements granted: ${retired.join(', ')}` } : {}) },
+    fields: [{ key: 'tools', value, line: prefField?.line ?? 0 }],
+    decisions: [{ key: 'tools', value, from, rule: policy, others, ...(retired.length > 0 ? { note: `old names left out, their replacements granted: ${retired.join(', ')}` } : {}) }],
     grants: parsed?.tools,
     form: parsed?.form ?? form,
   }

@@ -1,0 +1,161 @@
+// What several agents' tool grants add up to, tool by tool, for a merge to a
+// dialect that restricts tools to some uses (OpenCode's `permission` rules).
+// Each agent's grants become permits: per tool (or MCP server), every use
+// but some denied patterns, or only some allowed patterns. Permits combine
+// by union or intersection, and two permits compare, so that every grant
+// one has and the other lacks can be named. Where a combination cannot be
+// decided exactly (two patterns that may overlap) the result errs toward
+// less, and the comparison reports what was left out.
+import { byCodeUnits } from '../order.js'
+import type { Grant } from './types.js'
+
+/** What an agent may do with one tool: every use but `deny`, or only the uses `allow` names. */
+export interface Permit {
+  whole: boolean
+  /** Patterns allowed when the tool is not granted whole. */
+  allow: string[]
+  /** Patterns denied when the tool is granted whole. */
+  deny: string[]
+}
+
+/**
+ * An agent's permits. `open`: a tool it does not name is granted whole (no
+ * allowlist); otherwise it is not granted. Keys are canonical tool ids, or
+ * `mcp__SERVER` for an MCP server (its tools are the patterns, `*` every one),
+ * or `?` and the written name of a tool no dialect knows.
+ */
+export interface Permits {
+  open: boolean
+  tools: Map<string, Permit>
+}
+
+const WHOLE: Permit = { whole: true, allow: [], deny: [] }
+const NONE: Permit = { whole: false, allow: [], deny: [] }
+
+const sorted = (items: Iterable<string>): string[] => [...new Set(items)].sort(byCodeUnits)
+
+/** The key of a grant and the pattern it names ('' for every use). */
+function keyOf(g: Grant): { key: string; pattern: string } {
+  if (g.kind === 'tool') return { key: g.id, pattern: g.args.replace(/^\(|\)$/g, '') }
+  if (g.kind === 'mcp') return { key: `mcp__${g.server}`, pattern: g.tool === '*' ? '' : g.tool }
+  return { key: `${UNKNOWN}${g.written.trim()}`, pattern: '' }
+}
+
+/** The key prefix of a tool no dialect knows, kept by its written name. */
+const UNKNOWN = '?'
+
+/** The permits of an agent's grants; `open` when its fields leave unnamed tools granted. */
+export function permitsOf(grants: readonly Grant[], open: boolean): Permits {
+  const tools = new Map<string, Permit>()
+  const get = (key: string) => tools.get(key) ?? (open ? { ...WHOLE, deny: [] } : { ...NONE, allow: [] })
+  for (const g of grants) {
+    const { key, pattern } = keyOf(g)
+    const p = get(key)
+    if (pattern === '' && g.enabled) p.whole = true
+    tools.set(key, p)
+  }
+  // A denial of the whole tool wins over its grant, whatever the order.
+  for (const g of grants) {
+    const { key, pattern } = keyOf(g)
+    if (pattern === '' && !g.enabled) tools.get(key)!.whole = false
+  }
+  for (const g of grants) {
+    const { key, pattern } = keyOf(g)
+    if (pattern === '') continue
+    const p = tools.get(key)!
+    if (g.enabled && !p.whole) p.allow = sorted([...p.allow, pattern])
+    if (!g.enabled && p.whole) p.deny = sorted([...p.deny, pattern])
+  }
+  return { open, tools }
+}
+
+const permitOf = (p: Permits, key: string): Permit => p.tools.get(key) ?? (p.open ? WHOLE : NONE)
+
+/**
+ * Whether two patterns may match one use: their literal heads (before the
+ * first wildcard) are one a prefix of the other. Erring toward yes keeps a
+ * denial that might reach an allowed use, never the reverse.
+ */
+export function mayOverlap(a: string, b: string): boolean {
+  const head = (s: string) => s.split(/[*?]/)[0]!
+  return head(a).startsWith(head(b)) || head(b).startsWith(head(a))
+}
+
+function unite(ps: readonly Permit[]): Permit {
+  const whole = ps.filter((p) => p.whole)
+  const allowed = sorted(ps.flatMap((p) => (p.whole ? [] : p.allow)))
+  if (whole.length === 0) return { whole: false, allow: allowed, deny: [] }
+  // A use stays denied only where every input granting the whole tool denies it and no other allows exactly it.
+  const deny = whole[0]!.deny.filter((d) => whole.every((p) => p.deny.includes(d)) && !allowed.includes(d))
+  return { whole: true, allow: [], deny }
+}
+
+function intersect(ps: readonly Permit[]): Permit {
+  const whole = ps.filter((p) => p.whole)
+  if (whole.length === ps.length) return { whole: true, allow: [], deny: sorted(ps.flatMap((p) => p.deny)) }
+  const some = ps.filter((p) => !p.whole)
+  // A pattern every limited input allows, that no whole grant's denial might reach.
+  const allow = some[0]!.allow.filter((a) => some.every((p) => p.allow.includes(a)) && whole.every((p) => p.deny.every((d) => !mayOverlap(a, d))))
+  return { whole: false, allow, deny: [] }
+}
+
+const same = (a: Permit, b: Permit): boolean => a.whole === b.whole && a.allow.join('\n') === b.allow.join('\n') && a.deny.join('\n') === b.deny.join('\n')
+
+/** The permits of several agents combined: `open` when the result leaves unnamed tools granted. */
+export function combinePermits(inputs: readonly Permits[], how: 'union' | 'intersection'): Permits {
+  const open = how === 'union' ? inputs.some((p) => p.open) : inputs.every((p) => p.open)
+  const tools = new Map<string, Permit>()
+  for (const key of sorted(inputs.flatMap((p) => [...p.tools.keys()]))) {
+    const permit = (how === 'union' ? unite : intersect)(inputs.map((p) => permitOf(p, key)))
+    if (!same(permit, open ? WHOLE : NONE)) tools.set(key, permit)
+  }
+  return { open, tools }
+}
+
+/** One grant `a` has that `b` lacks: the tool (`pattern` undefined) or one pattern of it. */
+export interface Missing {
+  key: string
+  pattern?: string
+}
+
+/**
+ * What `a` grants that `b` does not: a tool `a` grants whole and `b` not
+ * whole, a use `b` denies and `a` does not, a pattern `a` allows that `b`
+ * does not grant (or might deny). A tool both leave to their default is
+ * compared only when one is open and the other is not, by the caller.
+ */
+export function missing(a: Permits, b: Permits): Missing[] {
+  const out: Missing[] = []
+  for (const key of sorted([...a.tools.keys(), ...b.tools.keys()])) {
+    const pa = permitOf(a, key)
+    const pb = permitOf(b, key)
+    if (pa.whole) {
+      if (!pb.whole) out.push({ key })
+      else for (const d of pb.deny) if (!pa.deny.includes(d)) out.push({ key, pattern: d })
+      continue
+    }
+    for (const p of pa.allow) {
+      const kept = pb.whole ? pb.deny.every((d) => !mayOverlap(p, d)) : pb.allow.includes(p)
+      if (!kept) out.push({ key, pattern: p })
+    }
+  }
+  return out
+}
+
+/** Grants for permits, in key order: whole tools, allowed patterns, then denied patterns. */
+export function grantsOf(permits: Permits): Grant[] {
+  const out: Grant[] = []
+  const grant = (key: string, pattern: string, enabled: boolean): Grant => {
+    if (key.startsWith('mcp__')) return { kind: 'mcp', server: key.slice(5), tool: pattern === '' ? '*' : pattern, enabled, written: key }
+    if (key.startsWith(UNKNOWN)) return { kind: 'unknown', enabled, written: key.slice(UNKNOWN.length) }
+    return { kind: 'tool', id: key, args: pattern === '' ? '' : `(${pattern})`, enabled, written: key }
+  }
+  const entries = [...permits.tools]
+  for (const [key, p] of entries) {
+    if (p.whole) out.push(grant(key, '', true))
+    else if (permits.open) out.push(grant(key, '', false))
+    for (const a of p.allow) out.push(grant(key, a, true))
+  }
+  for (const [key, p] of entries) for (const d of p.deny) out.push(grant(key, d, false))
+  return out
+}
