@@ -62,10 +62,17 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   // Copilot names whole tools only: a tool granted or denied for some uses (but a list of sub-agents) is not granted.
   const some = (g: Grant) => g.kind === 'tool' && g.args !== '' && g.id !== 'agent'
   const limited = new Set(grants.flatMap((g) => (some(g) && !g.enabled && g.kind === 'tool' ? [g.id] : [])))
-  const allowed = allowlist ? grants.filter((g) => g.enabled && !some(g) && !(g.kind === 'tool' && limited.has(g.id))) : []
+  // Likewise an MCP server's every tool (`github/*`) beside a denial of one of them.
+  const fenced = (g: Grant) => g.kind === 'mcp' && g.tool === '*' && grants.some((d) => d.kind === 'mcp' && !d.enabled && d.server === g.server && d.tool !== '*')
+  const allowed = allowlist ? grants.filter((g) => g.enabled && !some(g) && !(g.kind === 'tool' && limited.has(g.id)) && !fenced(g)) : []
   for (const g of grants.filter(some)) {
     if (g.enabled) notes.push({ written: g.written, message: `'${g.written}': Copilot cannot grant some uses of a tool; not granted` })
     else if (allowlist && g.kind === 'tool') notes.push({ written: g.written, message: `denying '${g.written}': Copilot cannot deny some uses of a tool; ${g.id} is not granted` })
+  }
+  for (const g of grants.filter((x) => x.enabled && fenced(x))) {
+    if (g.kind !== 'mcp') continue
+    const denied = grants.filter((d) => d.kind === 'mcp' && !d.enabled && d.server === g.server && d.tool !== '*').map((d) => `'${d.written}'`)
+    notes.push({ written: g.written, message: `'${g.written}' except ${denied.join(', ')}: Copilot cannot deny some tools of a server; '${g.server}/*' is not granted` })
   }
   for (const g of allowed) {
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
