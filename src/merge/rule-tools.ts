@@ -72,7 +72,7 @@ export function mergeRuleTools(agents: readonly Agent[], preferred: Agent, to: D
   for (const { a, i } of byPath) {
     const own = permits[i]
     if (own === undefined || !counted[i]) continue
-    const names = (list: Missing[]) => list.map((m) => label(m, to)).join(', ')
+    const names = (list: Missing[]) => list.map((m) => label(m, to)).sort(byCodeUnits).join(', ')
     if (result.open && !own.open) {
       conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool it does not deny; this variant allows only ${names(missing(own, { open: false, tools: new Map() })) || 'none'}`, a.path, line(a)))
     } else {
