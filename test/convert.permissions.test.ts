@@ -178,6 +178,19 @@ describe('review mends: nothing widens through a pattern, a limit or an ask', ()
     expect((await convert('copilot', rm)).fm.tools).toEqual(['read'])
   })
 
+  it("an MCP server's every tool beside a denial of one is not granted by Copilot, which cannot deny it; the warning names it", async () => {
+    const dir = tempDir('agentmerge-perms-')
+    const pm = file(dir, 'pm.md', OPENCODE_FILE('permission:\n  "*": deny\n  read: allow\n  github_*: allow\n  github_delete_repo: deny\n'))
+    const a = await convert('copilot', pm)
+    expect(a.fm.tools).toEqual(['read'])
+    expect(a.stderr).toContain(`${pm}:4: warning: tool 'github_*' except 'github_delete_repo': Copilot cannot deny some tools of a server; 'github/*' is not granted`)
+    const pc = file(dir, 'pc.md', '---\nname: pc\ndescription: Issues.\ntools: Read, mcp__github__*, mcp__github__get_issue\ndisallowedTools: mcp__github__delete_repo\n---\n\nTriage.\n')
+    const b = await convert('copilot', pc)
+    // A tool of the server granted by name stays granted: the denial does not reach it.
+    expect(b.fm.tools).toEqual(['read', 'github/get_issue'])
+    expect(b.stderr).toContain(`${pc}:4: warning: tool 'mcp__github__*' except 'mcp__github__delete_repo': Copilot cannot deny some tools of a server; 'github/*' is not granted`)
+  })
+
   it('an edit permission with an exception, and an ask, are not granted; each warning names it', async () => {
     const dir = tempDir('agentmerge-perms-')
     const src = file(dir, 'env.md', OPENCODE_FILE('permission:\n  edit:\n    "*": allow\n    "*.env": deny\n  bash: ask\n'))
