@@ -101,6 +101,23 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     expect(stderr).toContain(`${r1}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
   })
 
+  it('inputs that all leave every tool on: the merged agent does too, but what they deny (intersection: what any denies)', async () => {
+    const dir = tempDir('agentmerge-mperm-')
+    const r1 = file(dir, 'r1.md', opencode('permission:\n  bash:\n    "*": allow\n    "rm *": deny\n  edit:\n    "*": allow\n    "*.env": deny\n'))
+    const r3 = file(dir, 'r3.md', opencode(''))
+    const { fm, stderr } = await merge(['--tools', 'intersection', r1, r3])
+    expect(allowed(fm, 'bash', 'ls')).toBe(true)
+    expect(allowed(fm, 'bash', 'rm x')).toBe(false)
+    expect(allowed(fm, 'read')).toBe(true)
+    // Edit except *.env is read as no edit: never more than the input says, and said.
+    expect(allowed(fm, 'edit', 'a.ts')).toBe(false)
+    expect(stderr).toContain(`${r1}:3: warning: tools (intersection): this variant's 'permission' is read as granting less: 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
+    const union = await merge([r1, r3])
+    expect(union.fm.tools).toBeUndefined()
+    expect(union.fm.permission).toBeUndefined()
+    expect(union.stderr).toContain(`${r1}:3: warning: tools (union): the merged agent grants bash 'rm *', edit, notebookedit, patch, write, which this variant withholds`)
+  })
+
   it('union: commands granted by different inputs are all granted; a whole grant of bash is whole', async () => {
     const dir = tempDir('agentmerge-mperm-')
     const g1 = file(dir, 'g1.md', claude('Bash(git *)'))

@@ -11,6 +11,6 @@ export { createRegistry, fieldsOf, type Registry } from './registry.js'
 export { deniedWhole, readAllowlist, readToolFields, respell, spellTool, splitToolList, toolEntries, toolsMap } from './tools.js'
 export { combinePermits, grantsOf, missing, permitsOf, type Missing, type Permit, type Permits } from './permits.js'
 export { ALIAS_PINS, keptModel, pinned, readModel } from './models.js'
-export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, ReadTools, SpelledModel, ToolNames, ToolsForm, WriteToolsOptions, WrittenTools } from './types.js'
+export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, ReadTools, SpelledModel, ToolNames, ToolNote, ToolsForm, WriteToolsOptions, WrittenTools } from './types.js'
 
 export const { dialects, dialectIds, dialect, findDialect, agentFolderOf, agentRootFolders, dialectOfLocation, nameFromPath, detectDialect, knownField, toolNames, toolId, spelledAnywhere } = createRegistry(DIALECTS)

@@ -132,7 +132,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !ruleFields.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
   for (const key of keys) decideField(key, ordered, out)
 
-  const tools = ruleFields.length > 0 ? mergeRuleTools(agents, preferred, to, policy, conflicts) : mergeTools(agents, preferred, to, policy, conflicts)
+  const tools = ruleFields.length > 0 ? mergeRuleTools(agents, agents.map((a, i) => a === inputs[i]), preferred, to, policy, conflicts) : mergeTools(agents, preferred, to, policy, conflicts)
   out.decisions.push(...tools.decisions)
   out.fields.push(...tools.fields)
 

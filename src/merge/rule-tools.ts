@@ -8,7 +8,7 @@
 // left out relative to one, is a warning naming it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, spellTool, toolNames, toolsMap, type Missing, type Permits } from '../dialects/index.js'
+import { combinePermits, dialect, grantsOf, missing, permitsOf, spellTool, toolNames, toolsMap, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -23,20 +23,20 @@ function label(m: Missing, to: Dialect): string {
   return m.pattern === undefined ? name : `${name} '${m.pattern}'`
 }
 
-/** What one input's tool and rule fields grant; undefined when it has none of them. */
-function permitsOfAgent(agent: Agent, keys: readonly string[]): Permits | undefined {
+/** What one input's tool and rule fields grant, and what its reading could not carry; undefined when it has none of them. */
+function permitsOfAgent(agent: Agent, keys: readonly string[]): { permits: Permits; notes: ToolNote[] } | undefined {
   const fields = keys.map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
   if (fields.length === 0) return undefined
   const read = dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
   // Without a tools field, only rules that deny the rest make an allowlist (`"*": deny`).
-  return permitsOf(read.grants, fieldOf(agent, 'tools') === undefined && read.rest !== 'deny')
+  return { permits: permitsOf(read.grants, fieldOf(agent, 'tools') === undefined && read.rest !== 'deny'), notes: read.notes }
 }
 
 /** The combined permits under the policy, and the inputs they speak for. */
 function decide(permits: readonly (Permits | undefined)[], preferred: number, policy: ToolsPolicy): { result: Permits; counted: boolean[] } {
   const open = (p: Permits | undefined) => p === undefined || p.open
   const counted = permits.map((p) => p !== undefined)
-  if (policy === 'first') return { result: permits[preferred] ?? { open: true, tools: new Map() }, counted: counted.map((_, i) => i === preferred) }
+  if (policy === 'first') return { result: permits[preferred] ?? { open: true, tools: new Map() }, counted }
   const some = permits.filter((p): p is Permits => p !== undefined)
   const restricted = some.filter((p) => !p.open)
   // An input that leaves every tool granted grants nothing beside allowlists, but under `all`.
@@ -51,10 +51,11 @@ function decide(permits: readonly (Permits | undefined)[], preferred: number, po
  * The tools map and rule fields of the merged agent, decided together. One
  * input merged is that input normalized: its fields as it wrote them.
  */
-export function mergeRuleTools(agents: readonly Agent[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): ToolsMerged {
+export function mergeRuleTools(agents: readonly Agent[], native: readonly boolean[], preferred: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): ToolsMerged {
   const spec = dialect(to)
   const keys = [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])]
-  const permits = agents.map((a) => permitsOfAgent(a, keys))
+  const read = agents.map((a) => permitsOfAgent(a, keys))
+  const permits = read.map((r) => r?.permits)
   if (permits.every((p) => p === undefined)) return { fields: [], decisions: [] }
   const me = agents.indexOf(preferred)
   const { result, counted } = agents.length === 1 ? { result: permits[0]!, counted: [true] } : decide(permits, me, policy)
@@ -72,7 +73,9 @@ export function mergeRuleTools(agents: readonly Agent[], preferred: Agent, to: D
   for (const { a, i } of byPath) {
     const own = permits[i]
     if (own === undefined || !counted[i]) continue
-    const names = (list: Missing[]) => list.map((m) => label(m, to)).sort(byCodeUnits).join(', ')
+    // What the reading could not carry is not granted (an input converted first was warned by the conversion).
+    if (native[i] && agents.length > 1) for (const n of read[i]!.notes) conflicts.push(warning('tools-read', `tools (${policy}): this variant's '${n.written}' is read as granting less: ${n.message}`, a.path, fieldOf(a, n.written)?.line ?? line(a)))
+    const names = (list: Missing[]) => [...new Set(list.map((m) => label(m, to)))].sort(byCodeUnits).join(', ')
     if (result.open && !own.open) {
       conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool it does not deny; this variant allows only ${names(missing(own, { open: false, tools: new Map() })) || 'none'}`, a.path, line(a)))
     } else {
