@@ -99,7 +99,7 @@ describe('response formats', () => {
       expect(r.stdout).not.toContain('"findings"')
       // The item both contracts carry is written once, standing for both.
       expect(r.stdout.match(/Cite every finding by file and line/g)).toHaveLength(1)
-      expect(r.stderr).toContain(`${pa}:12: warning: section "Output Format" conflicts with ${pb}:14 (response format: "Output Format" / "Response Format"): its 2 statements not written (recorded in the sidecar)`)
+      expect(r.stderr).toContain(`${pa}:12: warning: section "Output Format" conflicts with ${pb}:14 (response format: "Output Format" / "Response Format"): its 2 statements not written (recorded in the provenance)`)
     }
     const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded.filter((x) => x.reason === 'conflict')
     expect(recorded.map((x) => [x.from, x.standsFor])).toEqual([[`${pa}:14`, `${pb}:14`], [`${pa}:16`, `${pb}:14`]])

@@ -148,7 +148,7 @@ function conflictWarnings(recorded: readonly Recorded[], mode: 'decide' | 'keep'
   }
   for (const { section, kept, detail, count } of sections.values()) {
     const statements = count === 1 ? 'statement' : `${count} statements`
-    const outcome = mode === 'keep' ? `its ${statements} written too, marked` : `its ${statements} not written (recorded in the sidecar)`
+    const outcome = mode === 'keep' ? `its ${statements} written too, marked` : `its ${statements} not written (recorded in the provenance)`
     out.push(warning('statement-conflict', `section ${JSON.stringify(section.title)} conflicts with ${kept.source.path}:${kept.source.line} (${detail}): ${outcome}`, section.source.path, section.source.line))
   }
   return out
