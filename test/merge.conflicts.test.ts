@@ -210,9 +210,11 @@ describe('--conflicts keep', () => {
         expect(at(alt)).toBeLessThan(at('Write tests first.'))
         expect(lines[at(alt) - 1]).toContain(`differs from ${a}:9`)
       }
-      // One warning per alternative.
+      // One warning per alternative; written, none of them is counted or recorded as not written.
       expect(r.stderr.match(/warning: conflicts with/g)).toHaveLength(3)
+      expect(r.stderr).not.toMatch(/recorded, not written/)
     }
     expect(outputs.size).toBe(1)
+    expect(mergeAgents([a, b, c].map((p) => readAgent(p)), { conflicts: 'keep', prefer: a }).provenance.recorded).toEqual([])
   })
 })
