@@ -172,6 +172,11 @@ describe('two procedures for one occasion', () => {
     const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pb, pa, pb])
     for (const step of [...A, ...B]) expect(kept.stdout).toContain(step)
     expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from [^\n]*b\.md:10 [^\n]*-->\n\n1\. Read the failing test output/)
+    // The written procedure first, whichever input it is: the kept one follows it whole.
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const keptA = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pa, ...order])
+      expect(keptA.stdout).toMatch(/1\. Read the failing test output\n2\. Find the smallest reproduction\n3\. Fix the code under test\n\n<!-- agentmerge conflict: differs from [^\n]*a\.md:10 [^\n]*-->\n\n1\. Query the context manager for the project layout\n2\. Review the coverage report\n3\. Write the missing tests\n4\. Run the whole suite\n/)
+    }
   })
 
   it('merges procedures that share a step into one, with no conflict', async () => {
