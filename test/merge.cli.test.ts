@@ -5,7 +5,7 @@
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseAgent, statementsOf } from '../src/index.js'
+import { mergeAgents, parseAgent, readAgent, statementsOf } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { body, FIXTURE_PATHS, GOLDEN } from './merge.helpers.js'
 import { tempDir } from './helpers/tmp.js'
@@ -44,6 +44,11 @@ describe('merge CLI', () => {
     const notes = result.stdout.slice(result.stdout.indexOf('<!-- agentmerge-provenance v1'))
     expect(notes).toMatch(/^<!-- agentmerge-provenance v1\n[^]*\n-->\n$/)
     expect(notes).toContain('[1] fixtures/backend-developer/backend-developer-elite.md')
+    // What is not written is accounted for there too: one entry per recorded statement.
+    const recorded = mergeAgents([readAgent(FIXTURE_PATHS[2]!), readAgent(FIXTURE_PATHS[0]!)]).provenance.recorded
+    expect(recorded.length).toBeGreaterThan(0)
+    const line = notes.split('\n').find((l) => l.startsWith('not written: '))!
+    expect(line.slice('not written: '.length).split(' | ')).toHaveLength(recorded.length)
     const merged = parseAgent(result.stdout, 'm.md')
     expect(statementsOf(merged.root).some((s) => s.text.includes('agentmerge'))).toBe(false)
   })

@@ -99,7 +99,7 @@ describe('response formats', () => {
       expect(r.stdout).not.toContain('"findings"')
       // The item both contracts carry is written once, standing for both.
       expect(r.stdout.match(/Cite every finding by file and line/g)).toHaveLength(1)
-      expect(r.stderr).toContain(`${pa}:12: warning: section "Output Format" conflicts with ${pb}:14 (response format: "Output Format" / "Response Format"): its 2 statements not written (recorded in the sidecar)`)
+      expect(r.stderr).toContain(`${pa}:12: warning: section "Output Format" conflicts with ${pb}:14 (response format: "Output Format" / "Response Format"): its 2 statements not written (recorded in the provenance)`)
     }
     const recorded = mergeAgents([readAgent(pa), readAgent(pb)], { prefer: pb }).provenance.recorded.filter((x) => x.reason === 'conflict')
     expect(recorded.map((x) => [x.from, x.standsFor])).toEqual([[`${pa}:14`, `${pb}:14`], [`${pa}:16`, `${pb}:14`]])
@@ -172,6 +172,11 @@ describe('two procedures for one occasion', () => {
     const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pb, pa, pb])
     for (const step of [...A, ...B]) expect(kept.stdout).toContain(step)
     expect(kept.stdout).toMatch(/<!-- agentmerge conflict: differs from [^\n]*b\.md:10 [^\n]*-->\n\n1\. Read the failing test output/)
+    // The written procedure first, whichever input it is: the kept one follows it whole.
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const keptA = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', pa, ...order])
+      expect(keptA.stdout).toMatch(/1\. Read the failing test output\n2\. Find the smallest reproduction\n3\. Fix the code under test\n\n<!-- agentmerge conflict: differs from [^\n]*a\.md:10 [^\n]*-->\n\n1\. Query the context manager for the project layout\n2\. Review the coverage report\n3\. Write the missing tests\n4\. Run the whole suite\n/)
+    }
   })
 
   it('merges procedures that share a step into one, with no conflict', async () => {
@@ -210,9 +215,11 @@ describe('--conflicts keep', () => {
         expect(at(alt)).toBeLessThan(at('Write tests first.'))
         expect(lines[at(alt) - 1]).toContain(`differs from ${a}:9`)
       }
-      // One warning per alternative.
+      // One warning per alternative; written, none of them is counted or recorded as not written.
       expect(r.stderr.match(/warning: conflicts with/g)).toHaveLength(3)
+      expect(r.stderr).not.toMatch(/recorded, not written/)
     }
     expect(outputs.size).toBe(1)
+    expect(mergeAgents([a, b, c].map((p) => readAgent(p)), { conflicts: 'keep', prefer: a }).provenance.recorded).toEqual([])
   })
 })

@@ -115,6 +115,15 @@ describe('unclosed code fences', () => {
     expect(fences('# A\n\n> ```bash\n> npm test\n\nAfter.\n')[0]?.[1]).toMatch(/to the end of its list item or quote/)
   })
 
+  it('normalizes a list item holding a fence it never closes once and for all: closed, its code lines kept', async () => {
+    const { normalizeAgent, parseAgent } = await import('../src/index.js')
+    const text = '---\nname: a\ndescription: d\n---\n\n# A\n\n- Step one:\n  ```bash\n  npm test\n- Step two is here.\n'
+    const once = normalizeAgent(parseAgent(text, 'a.md'))
+    const twice = normalizeAgent(parseAgent(once, 'a.md'))
+    expect(twice).toBe(once)
+    expect(once).toContain('  ```bash\n  npm test\n  ```\n- Step two is here.\n')
+  })
+
   it('the CLI names the test-automator fixture whose stray fence swallows its last sections', async () => {
     const { cli } = await import('./helpers/cli.js')
     const r = await cli(['normalize', '--check', 'fixtures/test-automator/rshah515--claude-code-subagents--test-automator.md'])

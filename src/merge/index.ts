@@ -148,7 +148,7 @@ function conflictWarnings(recorded: readonly Recorded[], mode: 'decide' | 'keep'
   }
   for (const { section, kept, detail, count } of sections.values()) {
     const statements = count === 1 ? 'statement' : `${count} statements`
-    const outcome = mode === 'keep' ? `its ${statements} written too, marked` : `its ${statements} not written (recorded in the sidecar)`
+    const outcome = mode === 'keep' ? `its ${statements} written too, marked` : `its ${statements} not written (recorded in the provenance)`
     out.push(warning('statement-conflict', `section ${JSON.stringify(section.title)} conflicts with ${kept.source.path}:${kept.source.line} (${detail}): ${outcome}`, section.source.path, section.source.line))
   }
   return out
@@ -218,9 +218,12 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
-  const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.length, recorded: new Set(recorded.map((r) => r.statement)).size }
-  const provenance = buildProvenance(agents, sections, meta.decisions, to, recorded, agents[decider]!.path)
-  return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded, decider: agents[decider]!.path, summary }
+  // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
+  const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
+  const unwritten = recorded.filter((r) => !written.has(r.statement))
+  const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.length, recorded: new Set(unwritten.map((r) => r.statement)).size }
+  const provenance = buildProvenance(agents, sections, meta.decisions, to, unwritten, agents[decider]!.path)
+  return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded: unwritten, decider: agents[decider]!.path, summary }
 }
 
 /** The summary line printed on stderr. */

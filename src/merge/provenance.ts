@@ -125,7 +125,9 @@ const safe = (s: string): string => s.replace(/--+>?/g, (m) => m.replace(/-/g, '
  * parser skips when the file is read again. Inputs are numbered in path
  * order; `2:14` is line 14 of input [2]. One line per section: its title,
  * the input sections behind it, then its statements' sources in output
- * order, one `|`-separated entry per statement.
+ * order, one `|`-separated entry per statement; last, the input statements
+ * not written (recorded: a conflict's other side, an opening not chosen, one
+ * below `--min-support`), each with its reason and what stands for it.
  */
 export function provenanceComment(p: Provenance): string {
   const paths = [...new Set(p.inputs)].sort(byCodeUnits)
@@ -152,5 +154,7 @@ export function provenanceComment(p: Provenance): string {
     const body = s.statements.map((st) => st.from.map(ref).join(' ')).join(' | ')
     lines.push(`${head}${from}: ${body}`)
   }
+  // What is not written is still accounted for: its place, why, and what stands for it.
+  if (p.recorded.length > 0) lines.push(`not written: ${p.recorded.map((r) => `${ref(r.from)} ${r.reason}${r.standsFor ? ` for ${ref(r.standsFor)}` : ''}`).join(' | ')}`)
   return '<!-- agentmerge-provenance v1\n' + safe(lines.join('\n')) + '\n-->'
 }

@@ -202,12 +202,17 @@ export function resolveProcedures(settled: Settled[], items: readonly Item[], un
     procedures.sort((x, y) => Number(y.inputs.has(named)) - Number(x.inputs.has(named)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
     const [kept, ...others] = procedures
     const first = kept!.steps[0]!.fold.statement
+    const last = kept!.steps[kept!.steps.length - 1]!.fold.statement
     for (const p of others) {
       const unit = units[items[p.steps[0]!.here[0]!]!.unit]!
       const head = unit.lead ? { title: unit.lead.text, source: unit.lead.source } : { title: unit.section.title, source: unit.section.source }
       const conflict: ConflictKind = { kind: 'specific', detail: `another procedure: ${p.steps.length} steps, none of them among the ${kept!.steps.length} written`, section: { title: head.title, source: { path: head.source.path, line: head.source.line } } }
       if (mode === 'decide') for (const s of p.steps) lost.add(s)
-      else p.steps[0]!.mark = `<!-- agentmerge conflict: differs from ${place(first)} (${conflict.kind}: ${conflict.detail}) -->`
+      else {
+        // Kept, it is written whole after the written one, marked once.
+        p.steps[0]!.mark = `<!-- agentmerge conflict: differs from ${place(first)} (${conflict.kind}: ${conflict.detail}) -->`
+        for (const s of p.steps) s.beside = last
+      }
       for (const s of p.steps) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: first, conflict })
     }
   }

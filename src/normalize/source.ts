@@ -137,6 +137,8 @@ export function nodeSource(text: string, node: Nodes): string | undefined {
     if (!first) return undefined
     blocks = node.children
     if (node.children.some((c) => c.type === 'code' && !isFenced(text, c))) return undefined
+    // A fence it never closes would run on into what is written after the item.
+    if (node.children.some((c) => c.type === 'code' && unclosedAt(text, c))) return undefined
     if (typeof node.checked !== 'boolean') sliced = sliceSource(text, first[0], whole[1])
     else {
       // The parser starts a task's paragraph after its checkbox, or at it when code follows.
@@ -159,6 +161,12 @@ function unclosed(source: string): boolean {
   const lines = source.split('\n')
   const last = lines[lines.length - 1]!.trim()
   return lines.length < 2 || !(last.length >= open.length && last[0] === open[0] && /^([`~])\1*$/.test(last))
+}
+
+/** Whether a fenced code node's own slice leaves its fence open. */
+function unclosedAt(text: string, node: Nodes): boolean {
+  const at = span(node)
+  return at !== undefined && unclosed(sliceSource(text, at[0], at[1]).source)
 }
 
 /** Records a node's source text in its `data`, where writers look for it. */

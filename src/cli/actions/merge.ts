@@ -33,7 +33,7 @@ const same = (a: string, b: string): boolean => a !== '-' && b !== '-' && resolv
 export async function mergeCommand(paths: string[], options: MergeCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
   if (paths.length === 0) {
-    run.fail(new AgentError('no-input', 'nothing to merge: give two or more agent files or directories (agentmerge --help)', 'agentmerge'))
+    run.fail(new AgentError('no-input', 'nothing to merge: give the agent files or directories to merge (agentmerge --help)', 'agentmerge'))
     return run.code
   }
   const files = onceEach(run, findInputs(run, paths))
