@@ -99,6 +99,8 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     expect(allowed(fm, 'edit', 'a.ts')).toBe(false)
     expect(allowed(fm, 'read')).toBe(true)
     expect(stderr).toContain(`${r1}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
+    const r3 = file(dir, 'r3.md', opencode(''))
+    expect((await merge([r3, r2])).stderr).toContain(`${r3}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
   })
 
   it('inputs that all leave every tool on: the merged agent does too, but what they deny (intersection: what any denies)', async () => {

@@ -34,6 +34,9 @@ const NONE: Permit = { whole: false, allow: [], deny: [] }
 
 const sorted = (items: Iterable<string>): string[] => [...new Set(items)].sort(byCodeUnits)
 
+/** The key prefix of a tool no dialect knows, kept by its written name. */
+const UNKNOWN = '?'
+
 /** The key of a grant and the pattern it names ('' for every use). */
 function keyOf(g: Grant): { key: string; pattern: string } {
   if (g.kind === 'tool') return { key: g.id, pattern: g.args.replace(/^\(|\)$/g, '') }
@@ -41,8 +44,6 @@ function keyOf(g: Grant): { key: string; pattern: string } {
   return { key: `${UNKNOWN}${g.written.trim()}`, pattern: '' }
 }
 
-/** The key prefix of a tool no dialect knows, kept by its written name. */
-const UNKNOWN = '?'
 
 /** The permits of an agent's grants; `open` when its fields leave unnamed tools granted. */
 export function permitsOf(grants: readonly Grant[], open: boolean): Permits {

@@ -32,16 +32,18 @@ function permitsOfAgent(agent: Agent, keys: readonly string[]): { permits: Permi
   return { permits: permitsOf(read.grants, fieldOf(agent, 'tools') === undefined && read.rest !== 'deny'), notes: read.notes }
 }
 
+/** What an input without tool fields grants: every tool. */
+const EVERY: Permits = { open: true, tools: new Map() }
+
 /** The combined permits under the policy, and the inputs they speak for. */
 function decide(permits: readonly (Permits | undefined)[], preferred: number, policy: ToolsPolicy): { result: Permits; counted: boolean[] } {
   const open = (p: Permits | undefined) => p === undefined || p.open
-  const counted = permits.map((p) => p !== undefined)
-  if (policy === 'first') return { result: permits[preferred] ?? { open: true, tools: new Map() }, counted }
+  if (policy === 'first') return { result: permits[preferred] ?? EVERY, counted: permits.map(() => true) }
   const some = permits.filter((p): p is Permits => p !== undefined)
   const restricted = some.filter((p) => !p.open)
   // An input that leaves every tool granted grants nothing beside allowlists, but under `all`.
   if (policy === 'all' || restricted.length === 0) {
-    const all = permits.map((p) => p ?? { open: true, tools: new Map() })
+    const all = permits.map((p) => p ?? EVERY)
     return { result: combinePermits(all, policy === 'all' ? 'union' : policy), counted: permits.map(() => true) }
   }
   return { result: combinePermits(restricted, policy), counted: permits.map((p) => !open(p)) }
@@ -67,24 +69,7 @@ export function mergeRuleTools(agents: readonly Agent[], native: readonly boolea
   else values = write(result, to, conflicts, preferred, lineOf('tools'))
 
   const byPath = agents.map((a, i) => ({ a, i })).sort((x, y) => byCodeUnits(x.a.path, y.a.path))
-  if (policy === 'union' || policy === 'intersection') {
-    for (const { a, i } of byPath) if (permits[i] !== undefined && !counted[i]) conflicts.push(warning('tools-missing', `tools (${policy}): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`, a.path))
-  }
-  for (const { a, i } of byPath) {
-    const own = permits[i]
-    if (own === undefined || !counted[i]) continue
-    // What the reading could not carry is not granted (an input converted first was warned by the conversion).
-    if (native[i] && agents.length > 1) for (const n of read[i]!.notes) conflicts.push(warning('tools-read', `tools (${policy}): this variant's '${n.written}' is read as granting less: ${n.message}`, a.path, fieldOf(a, n.written)?.line ?? line(a)))
-    const names = (list: Missing[]) => [...new Set(list.map((m) => label(m, to)))].sort(byCodeUnits).join(', ')
-    if (result.open && !own.open) {
-      conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool it does not deny; this variant allows only ${names(missing(own, { open: false, tools: new Map() })) || 'none'}`, a.path, line(a)))
-    } else {
-      const extra = missing(result, own)
-      if (extra.length > 0) conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent grants ${names(extra)}, which this variant withholds`, a.path, line(a)))
-    }
-    const lost = own.open && !result.open ? [] : missing(own, result)
-    if (lost.length > 0) conflicts.push(warning('tools-narrowed', `tools (${policy}): the merged agent does not grant ${names(lost)}, which this variant grants`, a.path, line(a)))
-  }
+  for (const { a, i } of byPath) tell({ agent: a, own: read[i] ?? { permits: EVERY, notes: [] }, counted: counted[i]!, native: native[i]! && agents.length > 1, line: line(a) }, result, to, policy, conflicts)
 
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
   const decisions: FieldDecision[] = keys.map((key) => {
@@ -95,6 +80,27 @@ export function mergeRuleTools(agents: readonly Agent[], native: readonly boolea
   const tools = values.find(([k]) => k === 'tools')?.[1]
   const parsed = tools === undefined ? undefined : readTools(tools)
   return { fields, decisions, ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+}
+
+/** One input's warnings: what it grants that the result does not, and the reverse, each named as the output spells it. */
+function tell(input: { agent: Agent; own: { permits: Permits; notes: ToolNote[] }; counted: boolean; native: boolean; line: number | undefined }, result: Permits, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): void {
+  const { agent: a, own: { permits: own, notes }, line } = input
+  if (!input.counted) {
+    if (policy === 'union' || policy === 'intersection') conflicts.push(warning('tools-missing', `tools (${policy}): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`, a.path))
+    return
+  }
+  // What the reading could not carry is not granted (an input converted first was warned by the conversion).
+  if (input.native) for (const n of notes) conflicts.push(warning('tools-read', `tools (${policy}): this variant's '${n.written}' is read as granting less: ${n.message}`, a.path, fieldOf(a, n.written)?.line ?? line))
+  const names = (list: Missing[]) => [...new Set(list.map((m) => label(m, to)))].sort(byCodeUnits).join(', ')
+  if (result.open && !own.open) {
+    conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent may use every tool it does not deny; this variant allows only ${names(missing(own, { open: false, tools: new Map() })) || 'none'}`, a.path, line))
+  } else {
+    const extra = missing(result, own)
+    if (extra.length > 0) conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent grants ${names(extra)}, which this variant withholds`, a.path, line))
+  }
+  // An input that leaves every tool on, beside an allowlist, was told it grants nothing (tools-missing) or widened above.
+  const lost = own.open && !result.open ? [] : missing(own, result)
+  if (lost.length > 0) conflicts.push(warning('tools-narrowed', `tools (${policy}): the merged agent does not grant ${names(lost)}, which this variant grants`, a.path, line))
 }
 
 /** The dialect's fields for the combined permits, the map in canonical order, each note of the writer a warning. */
