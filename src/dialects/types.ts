@@ -135,7 +135,8 @@ export interface DialectTools {
   /**
    * Fields besides `fields` that allow or deny tools by rules (OpenCode's
    * `permission`): handed to `read` with the tool fields, but not tool lists
-   * (lint and the merge driver leave them alone).
+   * (lint and the merge driver leave them alone); a merge decides them with
+   * the tools, never by consensus.
    */
   ruleFields?: readonly string[]
   /**
