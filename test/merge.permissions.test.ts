@@ -181,16 +181,18 @@ describe('merge --to opencode grants nothing beyond the inputs (property)', () =
     return i.whole ? !i.deny.some(hit) : i.allow.some(hit)
   }
 
-  it('under union no use is granted that no input grants; under intersection none that some input withholds', async () => {
+  it('under union no use is granted that no input grants; under intersection none that some input withholds; a use left out is warned', async () => {
     const uses = ['git log', 'npm test', 'make all', 'rm x', 'ls']
     await fc.assert(
       fc.asyncProperty(fc.array(input, { minLength: 2, maxLength: 3 }), fc.constantFrom('union', 'intersection'), async (inputs, policy) => {
         const dir = tempDir('agentmerge-mperm-')
         const paths = inputs.map((i, n) => file(dir, `in${n}.md`, frontmatter(i)))
-        const { fm } = await merge(['--tools', policy, ...paths])
+        const { fm, stderr } = await merge(['--tools', policy, ...paths])
         for (const use of uses) {
           const each = inputs.map((i) => grants(i, use))
           if (allowed(fm, 'bash', use)) expect(policy === 'union' ? each.some(Boolean) : each.every(Boolean), `${policy} ${use}`).toBe(true)
+          // A use an input grants and the merged agent does not is never silent.
+          else each.forEach((on, n) => on && expect(stderr, `${policy} ${use}`).toMatch(new RegExp(`${paths[n]}:\\d+: warning: tools \\(${policy}\\): the merged agent does not grant [^\\n]*bash`)))
         }
         if (allowed(fm, 'read')) expect(policy === 'union' ? inputs.some((i) => i.read) : inputs.every((i) => i.read)).toBe(true)
       }),
