@@ -172,6 +172,21 @@ describe('frontmatter', () => {
     expect(renderAgent(mergeAgents([engineer]).agent)).toContain('MultiEdit')
   })
 
+  it("keeps every input's denials when no tools are listed, and leaves them to an allowlist when one is written", () => {
+    const file = (path: string, extra: string) => parseAgent(`---\nname: a\ndescription: d\n${extra}---\n\n# A\n\n- ${path}\n`, path)
+    const deny = file('deny.md', 'disallowedTools: Bash\n')
+    const deny2 = file('deny2.md', 'disallowedTools: [Write, WebFetch]\n')
+    const plain = [file('b.md', ''), file('c.md', '')]
+    for (const agents of [[deny, ...plain], [...plain, deny]]) {
+      // One denial of three inputs is not outvoted: no input listed Bash.
+      expect(renderAgent(mergeAgents(agents).agent)).toContain('disallowedTools: Bash\n')
+    }
+    expect(renderAgent(mergeAgents([deny, deny2, ...plain]).agent)).toMatch(/disallowedTools: (?:\[Bash, WebFetch, Write\]|Bash, WebFetch, Write)\n/)
+    const listed = mergeAgents([deny, file('d.md', 'tools: Read, Grep\n')])
+    expect(renderAgent(listed.agent)).not.toContain('disallowedTools')
+    expect(listed.provenance.fields.find((f) => f.key === 'disallowedTools')).toMatchObject({ value: null, rule: 'union' })
+  })
+
   it('tools intersection and first', () => {
     const inter = mergeAgents([elite, engineer, senior], { tools: 'intersection' })
     expect(inter.agent.meta.tools!.map((t) => t.id)).toEqual(['bash', 'glob', 'grep', 'multiedit', 'read', 'websearch', 'write'])

@@ -9,7 +9,7 @@
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
-import { dialect, dialects, spellTool, spelledAnywhere, toolsMap } from '../dialects/index.js'
+import { dialect, dialects, spellTool, spelledAnywhere, splitToolList, toolsMap } from '../dialects/index.js'
 import { mergeRuleTools } from './rule-tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools } from '../normalize/tools.js'
@@ -129,12 +129,15 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const keys: string[] = []
   // Rule fields (OpenCode's `permission`) grant tools: they are decided with the tools, never by consensus.
   const ruleFields = dialect(to).tools.ruleFields ?? []
-  for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !ruleFields.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
+  // Denial fields (Claude Code's `disallowedTools`) neither: a denial is kept unless the tools decide otherwise.
+  const denials = ruleFields.length > 0 ? [] : dialect(to).tools.fields.filter((k) => k !== 'tools')
+  for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && f.key !== 'tools' && !ruleFields.includes(f.key) && !denials.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
   for (const key of keys) decideField(key, ordered, out)
 
   const tools = ruleFields.length > 0 ? mergeRuleTools(agents, agents.map((a, i) => a === inputs[i]), preferred, to, policy, conflicts) : mergeTools(agents, preferred, to, policy, conflicts)
   out.decisions.push(...tools.decisions)
   out.fields.push(...tools.fields)
+  for (const key of denials) decideDenials(key, ordered, tools.fields.some((f) => f.key === 'tools'), out)
 
   const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
@@ -151,6 +154,38 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     meta.toolsForm = tools.form
   }
   return { meta, decisions: out.decisions, conflicts }
+}
+
+/**
+ * A denial field (Claude Code's `disallowedTools`): with an allowlist
+ * written, the denials are implied by it and not written; without one (no
+ * input lists its tools, or `--tools all`), the merged agent may use every
+ * tool but those any input denies, so the denials of every input are
+ * written, united: an input that names no tools grants none explicitly, and
+ * one that denies a tool is not overruled by it.
+ */
+function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolean, out: Decided): void {
+  const votes = ordered.flatMap((a) => {
+    const f = fieldOf(a, key)
+    return f ? [{ agent: a, field: f, from: place(a, f.line) }] : []
+  })
+  if (votes.length === 0) return
+  const others = votes.map((v) => ({ value: v.field.value, from: v.from }))
+  if (allowlist) {
+    out.decisions.push({ key, value: null, from: null, rule: 'union', others, note: 'implied by the tools written: an allowlist denies every tool it does not name' })
+    return
+  }
+  const names: string[] = []
+  for (const v of votes) {
+    const list = typeof v.field.value === 'string' ? splitToolList(v.field.value) : Array.isArray(v.field.value) ? v.field.value.map(String) : []
+    for (const n of list) if (!names.includes(n)) names.push(n)
+  }
+  names.sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
+  const first = votes[0]!
+  // Inputs that agree (one file merged, above all) keep their value as written.
+  const value = votes.every((v) => same(v.field.value, first.field.value)) ? first.field.value : Array.isArray(first.field.value) ? names : names.join(', ')
+  out.fields.push({ key, value, line: first.field.line })
+  out.decisions.push({ key, value, from: votes.map((v) => v.from).sort(byCodeUnits).join(', '), rule: 'union', others: [], note: 'the denials of every input, united: no tools are listed, so the merged agent may use every tool but these' })
 }
 
 /** What the field decisions add up to, as they are made. */
