@@ -182,6 +182,11 @@ describe('frontmatter', () => {
       expect(renderAgent(mergeAgents(agents).agent)).toContain('disallowedTools: Bash\n')
     }
     expect(renderAgent(mergeAgents([deny, deny2, ...plain]).agent)).toMatch(/disallowedTools: (?:\[Bash, WebFetch, Write\]|Bash, WebFetch, Write)\n/)
+    // --tools all lets an input without a list grant every tool: a denial stands only where every such input makes it.
+    expect(renderAgent(mergeAgents([deny, ...plain], { tools: 'all' }).agent)).not.toContain('disallowedTools')
+    expect(renderAgent(mergeAgents([deny, file('deny3.md', 'disallowedTools: Bash, Write\n')], { tools: 'all' }).agent)).toContain('disallowedTools: Bash\n')
+    // --tools first: the deciding input's denials as they stand.
+    expect(renderAgent(mergeAgents([deny2, deny, ...plain], { tools: 'first', prefer: 'deny2.md' }).agent)).toContain('disallowedTools: [Write, WebFetch]')
     const listed = mergeAgents([deny, file('d.md', 'tools: Read, Grep\n')])
     expect(renderAgent(listed.agent)).not.toContain('disallowedTools')
     expect(listed.provenance.fields.find((f) => f.key === 'disallowedTools')).toMatchObject({ value: null, rule: 'union' })

@@ -137,7 +137,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const tools = ruleFields.length > 0 ? mergeRuleTools(agents, agents.map((a, i) => a === inputs[i]), preferred, to, policy, conflicts) : mergeTools(agents, preferred, to, policy, conflicts)
   out.decisions.push(...tools.decisions)
   out.fields.push(...tools.fields)
-  for (const key of denials) decideDenials(key, ordered, tools.fields.some((f) => f.key === 'tools'), out)
+  for (const key of denials) decideDenials(key, ordered, tools.fields.some((f) => f.key === 'tools'), policy, out)
 
   const fields = out.fields
   const present = agents.some((a) => a.meta.present) || fields.length > 0
@@ -162,30 +162,47 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
  * input lists its tools, or `--tools all`), the merged agent may use every
  * tool but those any input denies, so the denials of every input are
  * written, united: an input that names no tools grants none explicitly, and
- * one that denies a tool is not overruled by it.
+ * one that denies a tool is not overruled by it. `--tools first` takes the
+ * deciding input's (ordered[0]) as it stands; `--tools all`, which lets an
+ * input without a tools field grant every tool, keeps only what every input
+ * denies (every input without a tools list, and no list granting it).
  */
-function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolean, out: Decided): void {
-  const votes = ordered.flatMap((a) => {
+function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolean, policy: ToolsPolicy, out: Decided): void {
+  const all = ordered.flatMap((a) => {
     const f = fieldOf(a, key)
     return f ? [{ agent: a, field: f, from: place(a, f.line) }] : []
   })
-  if (votes.length === 0) return
-  const others = votes.map((v) => ({ value: v.field.value, from: v.from }))
+  // Under `--tools all` the inputs without a tools list grant every tool but their own denials.
+  const open = ordered.filter((a) => !a.meta.tools)
+  const votes = policy === 'first' ? all.filter((v) => v.agent === ordered[0]) : policy === 'all' && open.some((a) => !fieldOf(a, key)) ? [] : policy === 'all' ? all.filter((v) => open.includes(v.agent)) : all
+  if (all.length === 0) return
+  const others = all.map((v) => ({ value: v.field.value, from: v.from }))
+  if (votes.length === 0) {
+    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'not written: the tools policy lets another input grant these' })
+    return
+  }
   if (allowlist) {
-    out.decisions.push({ key, value: null, from: null, rule: 'union', others, note: 'implied by the tools written: an allowlist denies every tool it does not name' })
+    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'implied by the tools written: an allowlist denies every tool it does not name' })
     return
   }
   const names: string[] = []
-  for (const v of votes) {
-    const list = typeof v.field.value === 'string' ? splitToolList(v.field.value) : Array.isArray(v.field.value) ? v.field.value.map(String) : []
-    for (const n of list) if (!names.includes(n)) names.push(n)
+  const listOf = (value: unknown): string[] => (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : [])
+  for (const v of votes) for (const n of listOf(v.field.value)) if (!names.includes(n)) names.push(n)
+  // Under `--tools all` a denial stands only where every such input denies it and no input's list grants it.
+  if (policy === 'all') {
+    const listed = new Set(ordered.flatMap((a) => (a.meta.tools ?? []).filter((t) => t.enabled).map((t) => t.written.toLowerCase())))
+    for (const n of names.slice()) if (listed.has(n.toLowerCase()) || votes.some((v) => !listOf(v.field.value).includes(n))) names.splice(names.indexOf(n), 1)
+    if (names.length === 0) {
+      out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'not written: the tools policy lets another input grant these' })
+      return
+    }
   }
   names.sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
   const first = votes[0]!
   // Inputs that agree (one file merged, above all) keep their value as written.
-  const value = votes.every((v) => same(v.field.value, first.field.value)) ? first.field.value : Array.isArray(first.field.value) ? names : names.join(', ')
+  const value = votes.every((v) => same(v.field.value, first.field.value)) && names.length === listOf(first.field.value).length ? first.field.value : Array.isArray(first.field.value) ? names : names.join(', ')
   out.fields.push({ key, value, line: first.field.line })
-  out.decisions.push({ key, value, from: votes.map((v) => v.from).sort(byCodeUnits).join(', '), rule: 'union', others: [], note: 'the denials of every input, united: no tools are listed, so the merged agent may use every tool but these' })
+  out.decisions.push({ key, value, from: votes.map((v) => v.from).sort(byCodeUnits).join(', '), rule: policy, others: [], note: policy === 'union' || policy === 'intersection' ? 'the denials of every input, united: no tools are listed, so the merged agent may use every tool but these' : `the denials ${policy === 'first' ? 'of the deciding input' : 'every input makes'}` })
 }
 
 /** What the field decisions add up to, as they are made. */
