@@ -45,6 +45,9 @@ describe('dedup', () => {
     expect(counts.every((n) => n >= 4)).toBe(true)
     expect(result.stdout).toMatch(/^ {2}fixtures\/backend-developer\/backend-developer-elite\.md:9 +You are an elite/m)
     expect(result.stdout).toMatch(/^ {4}\S+:\d+ ~ \S+:\d+: score [01]\.\d\d, shared /m)
+    // Statements of equal terms say so, with no empty list of shared terms.
+    expect(result.stdout).not.toContain('shared (none)')
+    expect(result.stdout).toMatch(/^ {4}\S+:\d+ ~ \S+:\d+: score 1\.00 \(same terms\)$/m)
   })
 
   it('--check exits 1 when a group is listed; a lone file without repetition passes', async () => {

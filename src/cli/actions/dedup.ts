@@ -50,7 +50,8 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
     const width = Math.max(...g.statements.map((s) => at(s).length))
     for (const s of g.statements) out.push(`  ${at(s).padEnd(width)}  ${s.text}`)
     if (options.explain) {
-      for (const r of g.reasons) out.push(`    ${at(r.a)} ~ ${at(r.b)}: score ${r.score.toFixed(2)}, shared ${r.shared.join(', ') || '(none)'}${r.note ? ` (${r.note})` : ''}`)
+      // Statements of equal terms (or identical code) were collapsed before scoring: their note says so, no terms are listed.
+      for (const r of g.reasons) out.push(`    ${at(r.a)} ~ ${at(r.b)}: score ${r.score.toFixed(2)}${r.shared.length > 0 ? `, shared ${r.shared.join(', ')}` : ''}${r.note ? ` (${r.note})` : ''}`)
     }
     out.push('')
   }
