@@ -53,6 +53,10 @@ describe('normalize CLI', () => {
   it('reads stdin with -', async () => {
     const result = await cli(['normalize', '-'], { input: '---\nname: x\n---\n* a\n* b\n' })
     expect(result).toMatchObject({ code: 0, stdout: '---\nname: x\n---\n\n- a\n- b\n' })
+    // --check of stdin does not advise --write, which cannot write it back.
+    const check = await cli(['normalize', '--check', '-'], { input: '---\nname: x\n---\n* a\n* b\n' })
+    expect(check.code).toBe(1)
+    expect(check.stderr).toContain('1 of 1 file is not in canonical form; agentmerge normalize - writes its canonical form to standard output')
   })
 
   it('--json prints every statement with path:line', async () => {

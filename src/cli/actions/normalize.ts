@@ -76,7 +76,9 @@ function reportCheck(run: Run, unformatted: string[], checked: number, format: R
   else if (format === 'github') run.out(formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
   else for (const path of unformatted) run.out(`${terminalLine(path)}\n`)
   if (unformatted.length === 0) return
-  run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; run agentmerge normalize --write`)
+  // Standard input cannot be written back: it is normalized to standard output.
+  const fix = unformatted.every((path) => path === '-') ? 'agentmerge normalize - writes its canonical form to standard output' : 'run agentmerge normalize --write'
+  run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; ${fix}`)
   run.flag(EXIT.changes)
 }
 
