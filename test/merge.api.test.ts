@@ -67,6 +67,9 @@ describe('merge of the five fixtures (API)', () => {
     const notes = inline.slice(text.length)
     expect(notes).toMatch(/^\n<!-- agentmerge-provenance v1\n[^]*-->\n$/)
     expect(notes.match(/-->/g)).toHaveLength(1)
+    // A union takes from every input listing tools: none is listed again as another value.
+    expect(notes).toMatch(/tools union \d+:\d+/)
+    expect(notes).not.toMatch(/tools union [^;\n]*\(also/)
     expect(renderAgent(parseAgent(inline, 'merged.md'))).toBe(text)
   })
 })

@@ -143,7 +143,10 @@ export function provenanceComment(p: Provenance): string {
   lines.push('Each section: its title (input sections) then the sources of its statements in order, one entry per statement between |.')
   for (const path of paths) lines.push(`[${number.get(path)}] ${path}`)
   const fields = p.fields.map((f) => {
-    const others = f.others.length > 0 ? ` (also ${f.others.map((o) => ref(o.from)).join(' ')})` : ''
+    // A value the decision was taken from is not also one of the others (a union takes from every input).
+    const taken = new Set(f.from ? f.from.split(', ') : [])
+    const rest = f.others.filter((o) => !taken.has(o.from))
+    const others = rest.length > 0 ? ` (also ${rest.map((o) => ref(o.from)).join(' ')})` : ''
     const value = f.value === null ? 'not written' : f.from ? f.from.split(', ').map(ref).join(' ') : ''
     return `${f.key} ${f.rule} ${value}${others}`.replace(/\s+/g, ' ').trim()
   })
