@@ -2,7 +2,7 @@
 // golden merge of the five fixtures with its sidecar, a few orders of the
 // inputs, one file, the summary, and the error rules (output never an
 // input; a bad input reported, and nothing written).
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, readAgent, statementsOf } from '../src/index.js'
@@ -51,6 +51,16 @@ describe('merge CLI', () => {
     expect(line.slice('not written: '.length).split(' | ')).toHaveLength(recorded.length)
     const merged = parseAgent(result.stdout, 'm.md')
     expect(statementsOf(merged.root).some((s) => s.text.includes('agentmerge'))).toBe(false)
+  })
+
+  it('writes the same warnings, in the same order, whatever the order of the files', async () => {
+    for (const family of ['backend-developer', 'python-pro', 'test-automator']) {
+      const files = readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
+      const forward = await cli(['--provenance', 'none', ...files])
+      const backward = await cli(['--provenance', 'none', ...files.slice().reverse()])
+      expect(forward.code, forward.stderr).toBe(0)
+      expect(backward.stderr).toBe(forward.stderr)
+    }
   })
 
   it('one file merges to its normalized form', async () => {

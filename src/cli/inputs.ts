@@ -11,6 +11,7 @@ import { checkOutput, identity } from '../write/target.js'
 import type { Agent } from '../model.js'
 import { loadAgents, type LoadOptions, type LoadResult } from '../load/index.js'
 import { findAgentFiles, type FindOptions } from '../read/find.js'
+import { byCodeUnits } from '../order.js'
 import { progressCallback } from './progress.js'
 import { loadOptions, type Run } from './shell.js'
 
@@ -66,7 +67,8 @@ export function checkOneOutput(run: Run, output: string, files: string[], instea
 
 export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
   const { results } = await loadAgents(files, { ...loadOptions(run.options, run.io), onProgress: progressCallback('reading', run.progress()), ...extra })
-  for (const result of results) {
+  // Reported in path order, whatever the order the files were given in.
+  for (const result of results.slice().sort((a, b) => byCodeUnits(a.path, b.path))) {
     if (result.agent) run.warn(result.agent.warnings)
     else run.fail(result.error, result.path)
   }

@@ -76,7 +76,7 @@ function retire(result: Set<string>, to: Dialect, agents: readonly Agent[], conf
     out.push({ old: spelled(id, to, agents) ?? id, now: spelled(now, to, agents) ?? now })
   }
   if (out.length === 0) return []
-  const holder = agents.find((a) => a.meta.tools?.some((t) => t.enabled && out.some((o) => Object.hasOwn(replaced, t.id) && (spelled(t.id, to, agents) ?? t.id) === o.old)))
+  const holder = agents.slice().sort((x, y) => byCodeUnits(x.path, y.path)).find((a) => a.meta.tools?.some((t) => t.enabled && out.some((o) => Object.hasOwn(replaced, t.id) && (spelled(t.id, to, agents) ?? t.id) === o.old)))
   const list = out.map((o) => `${o.old} (now ${o.now})`).join(', ')
   conflicts.push(warning('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder?.path ?? agents[0]!.path, holder ? fieldOf(holder, 'tools')?.line : undefined))
   return out.map((o) => o.old)
@@ -399,7 +399,9 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
   }
 
   // Warn for every variant that withheld a tool the result grants.
-  agents.forEach((agent, i) => {
+  // In path order, so that the warnings do not follow the order of the files.
+  const byPath = agents.map((agent, i) => ({ agent, i })).sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
+  byPath.forEach(({ agent, i }) => {
     const own = sets[i]
     if (!own) return
     const line = fieldOf(agent, 'tools')?.line
