@@ -35,10 +35,15 @@ async function convert(to: string, path: string): Promise<{ fm: Record<string, u
 
 const OPENCODE_FILE = (frontmatter: string) => `---\ndescription: Reviews code.\nmode: subagent\n${frontmatter}---\n\nReview the change.\n`
 
+/** An OpenCode agent with this frontmatter, written as NAME in a fresh temporary directory. */
+function openCode(name: string, frontmatter: string): { dir: string; src: string } {
+  const dir = tempDir('agentmerge-perms-')
+  return { dir, src: file(dir, name, OPENCODE_FILE(frontmatter)) }
+}
+
 describe('OpenCode permission -> Claude Code and Copilot', () => {
   it('"*": deny becomes an allowlist of exactly what is allowed, said as converted, not as a dropped field', async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'oc6.md', OPENCODE_FILE('permission:\n  "*": deny\n  read: allow\n'))
+    const { dir, src } = openCode('oc6.md', 'permission:\n  "*": deny\n  read: allow\n')
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBe('Read')
     expect(claude.stderr).toContain(`${src}:4: warning: field 'permission' ({"*":"deny","read":"allow"}): its tool rules are written as Claude Code's 'tools'`)
@@ -52,8 +57,7 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
   })
 
   it("a denial is a denial in the target: edit covers Edit, Write, MultiEdit and NotebookEdit, a bash map denying '*' denies Bash", async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'oc7.md', OPENCODE_FILE('permission:\n  edit: deny\n  webfetch: deny\n  bash:\n    "*": deny\n'))
+    const { src } = openCode('oc7.md', 'permission:\n  edit: deny\n  webfetch: deny\n  bash:\n    "*": deny\n')
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBeUndefined()
     expect(claude.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, WebFetch, Bash')
@@ -64,8 +68,7 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
   })
 
   it('ask is not granted, with a warning; nor is a tool denied for some uses; commands allowed under a denied bash are Bash(pattern) for Claude Code and not granted by Copilot', async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'oc8.md', OPENCODE_FILE('permission:\n  "*": deny\n  read: allow\n  edit: ask\n  github_*: allow\n  external_directory: allow\n  bash:\n    "*": deny\n    "git *": allow\n  webfetch:\n    "*": allow\n    "https://internal/*": deny\n'))
+    const { dir, src } = openCode('oc8.md', 'permission:\n  "*": deny\n  read: allow\n  edit: ask\n  github_*: allow\n  external_directory: allow\n  bash:\n    "*": deny\n    "git *": allow\n  webfetch:\n    "*": allow\n    "https://internal/*": deny\n')
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBe('Read, Bash(git *), mcp__github__*')
     expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'edit: ask': the target cannot ask before the tool is used; not granted`)
@@ -88,8 +91,7 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
   })
 
   it("a tools map's '*': false is an allowlist, and a permission rule wins over the map", async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'map.md', OPENCODE_FILE('tools:\n  "*": false\n  read: true\n  bash: true\npermission:\n  bash: deny\n'))
+    const { dir, src } = openCode('map.md', 'tools:\n  "*": false\n  read: true\n  bash: true\npermission:\n  bash: deny\n')
     expect((await convert('claude', src)).fm.tools).toBe('Read')
     expect((await convert('copilot', src)).fm.tools).toEqual(['read'])
     // The map's '*' alone closes the list that the permission rules add to.
@@ -150,8 +152,7 @@ describe('Claude Code -> OpenCode', () => {
 
 describe('review mends: nothing widens through a pattern, a limit or an ask', () => {
   it("a tools map's wildcard key is read over the known tools: web* denies WebFetch and WebSearch, github_* every GitHub MCP tool", async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'web.md', OPENCODE_FILE('tools:\n  "web*": false\n  "github_*": false\n  notatool: false\n'))
+    const { dir, src } = openCode('web.md', 'tools:\n  "web*": false\n  "github_*": false\n  notatool: false\n')
     const c = await convert('claude', src)
     // Claude Code matches names exactly: `web*` there would deny nothing.
     expect(c.fm.disallowedTools).toBe('WebFetch, WebSearch, mcp__github__*, notatool')
@@ -192,8 +193,7 @@ describe('review mends: nothing widens through a pattern, a limit or an ask', ()
   })
 
   it('an edit permission with an exception, and an ask, are not granted; each warning names it', async () => {
-    const dir = tempDir('agentmerge-perms-')
-    const src = file(dir, 'env.md', OPENCODE_FILE('permission:\n  edit:\n    "*": allow\n    "*.env": deny\n  bash: ask\n'))
+    const { src } = openCode('env.md', 'permission:\n  edit:\n    "*": allow\n    "*.env": deny\n  bash: ask\n')
     const c = await convert('claude', src)
     expect(c.fm.tools).toBeUndefined()
     expect(c.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, Bash')
