@@ -190,6 +190,22 @@ describe('frontmatter', () => {
     expect(renderAgent(mergeAgents([deny, file('deny3.md', 'disallowedTools: Bash, Write\n')], { tools: 'all' }).agent)).toContain('disallowedTools: Bash\n')
     // --tools first: the deciding input's denials as they stand.
     expect(renderAgent(mergeAgents([deny2, deny, ...plain], { tools: 'first', prefer: 'deny2.md' }).agent)).toContain('disallowedTools: [Write, WebFetch]')
+    // A denial of some uses of a listed tool is not implied by the allowlist.
+    const rm = file('h.md', 'tools: Read, Bash\ndisallowedTools: Bash(rm *)\n')
+    const bash = file('g.md', 'tools: Read, Bash\n')
+    expect(renderAgent(mergeAgents([rm, file('r.md', 'tools: Read\n')]).agent)).toContain('disallowedTools: Bash(rm *)\n')
+    expect(renderAgent(mergeAgents([rm, bash], { tools: 'intersection' }).agent)).toContain('disallowedTools: Bash(rm *)\n')
+    const widened = mergeAgents([rm, bash])
+    expect(renderAgent(widened.agent)).not.toContain('disallowedTools')
+    expect(widened.conflicts.map((c) => c.message)).toContain('disallowedTools: Bash(rm *) not written: another input grants Bash whole, so the merged agent may use it, which this variant denies')
+    // What an input loses is said too, and a denial the deciding input overrides.
+    const first = mergeAgents([file('a.md', 'tools: Read, Grep, Bash(git *)\n'), deny], { tools: 'first', prefer: 'a.md' })
+    expect(first.conflicts.map((c) => c.message)).toContain('disallowedTools: the merged agent grants some uses of Bash, which this variant denies')
+    const narrowed = mergeAgents([file('a.md', 'tools: Read, Grep\n'), file('b.md', 'tools: Read, Edit\n')], { tools: 'intersection' })
+    expect(narrowed.conflicts.filter((c) => c.code === 'tools-narrowed').map((c) => [c.path, c.message])).toEqual([
+      ['a.md', 'tools (intersection): the merged agent does not grant Grep, which this variant grants'],
+      ['b.md', 'tools (intersection): the merged agent does not grant Edit, which this variant grants'],
+    ])
     const listed = mergeAgents([deny, file('d.md', 'tools: Read, Grep\n')])
     expect(renderAgent(listed.agent)).not.toContain('disallowedTools')
     expect(listed.provenance.fields.find((f) => f.key === 'disallowedTools')).toMatchObject({ value: null, rule: 'union' })

@@ -56,10 +56,12 @@ describe('merge CLI', () => {
   it('writes the same warnings, in the same order, whatever the order of the files', async () => {
     for (const family of ['backend-developer', 'python-pro', 'test-automator']) {
       const files = readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
-      const forward = await cli(['--provenance', 'none', ...files])
-      const backward = await cli(['--provenance', 'none', ...files.slice().reverse()])
-      expect(forward.code, forward.stderr).toBe(0)
-      expect(backward.stderr).toBe(forward.stderr)
+      for (const to of [[], ['--to', 'opencode'], ['--to', 'copilot']]) {
+        const forward = await cli(['--provenance', 'none', ...to, ...files])
+        const backward = await cli(['--provenance', 'none', ...to, ...files.slice().reverse()])
+        expect(forward.code, forward.stderr).toBe(0)
+        expect(backward.stderr, to.join(' ')).toBe(forward.stderr)
+      }
     }
   })
 

@@ -114,12 +114,15 @@ function spelled(id: string, to: Dialect, agents: readonly Agent[]): string | un
  */
 export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: Dialect, policy: ToolsPolicy): MetaMerge {
   const conflicts: Diagnostic[] = []
+  const converted = new Map<Agent, Diagnostic[]>()
   const agents = inputs.map((a) => {
     if (a.meta.dialect === to || !a.meta.present) return a
-    const converted = convertAgent(a, to)
-    conflicts.push(...converted.warnings.filter((w) => w.code !== 'convert-missing'))
-    return converted.agent
+    const c = convertAgent(a, to)
+    converted.set(a, c.warnings.filter((w) => w.code !== 'convert-missing'))
+    return c.agent
   })
+  // Each input's conversion warnings, inputs in path order: not the order of the files.
+  for (const a of [...converted.keys()].sort((x, y) => byCodeUnits(x.path, y.path))) conflicts.push(...converted.get(a)!)
   const preferred = agents[inputs.indexOf(preferredInput)]!
   // The deciding input first, the others by path: nothing depends on the order of the inputs.
   const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => byCodeUnits(a.path, b.path))]
@@ -177,12 +180,12 @@ function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolea
   const votes = policy === 'first' ? all.filter((v) => v.agent === ordered[0]) : policy === 'all' && open.some((a) => !fieldOf(a, key)) ? [] : policy === 'all' ? all.filter((v) => open.includes(v.agent)) : all
   if (all.length === 0) return
   const others = all.map((v) => ({ value: v.field.value, from: v.from }))
-  if (votes.length === 0) {
-    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'not written: the tools policy lets another input grant these' })
+  if (allowlist) {
+    limitedDenials(key, all, ordered, policy, out)
     return
   }
-  if (allowlist) {
-    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'implied by the tools written: an allowlist denies every tool it does not name' })
+  if (votes.length === 0) {
+    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'not written: the tools policy lets another input grant these' })
     return
   }
   const names: string[] = []
@@ -203,6 +206,53 @@ function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolea
   const value = votes.every((v) => same(v.field.value, first.field.value)) && names.length === listOf(first.field.value).length ? first.field.value : Array.isArray(first.field.value) ? names : names.join(', ')
   out.fields.push({ key, value, line: first.field.line })
   out.decisions.push({ key, value, from: votes.map((v) => v.from).sort(byCodeUnits).join(', '), rule: policy, others: [], note: policy === 'union' || policy === 'intersection' ? 'the denials of every input, united: no tools are listed, so the merged agent may use every tool but these' : `the denials ${policy === 'first' ? 'of the deciding input' : 'every input makes'}` })
+}
+
+/**
+ * Denials beside a written allowlist. A whole tool denied is implied by the
+ * allowlist when the allowlist leaves it out; when the allowlist grants it
+ * (another input listed it) the denying input is warned. A denial of some
+ * uses of a listed tool (`Bash(rm *)`) is not implied: it is written where
+ * the policy keeps it (union and all: every input that lists the tool whole
+ * denies it too; intersection: any input denies it; first: the deciding
+ * input's), and the input whose denial is dropped is warned.
+ */
+function limitedDenials(key: string, all: readonly { agent: Agent; field: MetaField; from: string }[], ordered: readonly Agent[], policy: ToolsPolicy, out: Decided): void {
+  const listOf = (value: unknown): string[] => (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : [])
+  const lower = (n: string) => n.trim().toLowerCase()
+  const written = out.fields.find((f) => f.key === 'tools')?.value
+  const granted = new Set(listOf(written).map(lower))
+  // The tools the allowlist grants any use of (`Bash(git *)` is some use of Bash).
+  const touched = new Set(listOf(written).map((n) => lower(n.replace(/\(.*$/s, ''))))
+  // The tools each input lists whole (a name without a use pattern).
+  const whole = (a: Agent) => new Set(listOf(fieldOf(a, 'tools')?.value).filter((n) => !n.includes('(')).map(lower))
+  const kept: string[] = []
+  for (const v of all) {
+    for (const n of listOf(v.field.value)) {
+      const base = lower(n.replace(/\(.*$/s, ''))
+      if (!n.includes('(')) {
+        if (touched.has(base)) out.conflicts.push(warning('tools-widened', `${key}: the merged agent grants ${granted.has(base) ? n : `some uses of ${n}`}, which this variant denies`, v.agent.path, v.field.line))
+        continue
+      }
+      if (!granted.has(base) || kept.includes(n)) continue
+      const denies = (a: Agent) => listOf(fieldOf(a, key)?.value).includes(n)
+      const keep = policy === 'intersection' ? true : policy === 'first' ? denies(ordered[0]!) : ordered.every((a) => !whole(a).has(base) || denies(a))
+      if (keep) kept.push(n)
+      else out.conflicts.push(warning('tools-widened', `${key}: ${n} not written: another input grants ${n.replace(/\(.*$/s, '')} whole, so the merged agent may use it, which this variant denies`, v.agent.path, v.field.line))
+    }
+  }
+  const others = all.map((v) => ({ value: v.field.value, from: v.from }))
+  if (kept.length === 0) {
+    out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'implied by the tools written: an allowlist denies every tool it does not name' })
+    return
+  }
+  kept.sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
+  const first = all[0]!
+  // One input, all of whose denials stand (one file merged), keeps its value as written.
+  const own = listOf(first.field.value)
+  const value = all.length === 1 && own.length === kept.length ? first.field.value : Array.isArray(first.field.value) ? kept : kept.join(', ')
+  out.fields.push({ key, value, line: first.field.line })
+  out.decisions.push({ key, value, from: all.map((v) => v.from).sort(byCodeUnits).join(', '), rule: policy, others, note: 'denials of some uses of a listed tool, which the allowlist does not imply' })
 }
 
 /** What the field decisions add up to, as they are made. */
@@ -414,6 +464,9 @@ function mergeTools(agents: readonly Agent[], preferred: Agent, to: Dialect, pol
     // Named as the merged agent spells them (Edit, not the id edit).
     const extra = [...result].filter((id) => !own.has(id)).map((id) => spelled(id, to, agents) ?? id).sort(byCodeUnits)
     if (extra.length > 0) conflicts.push(warning('tools-widened', `tools (${policy}): the merged agent grants ${extra.join(', ')}, which this variant withholds`, agent.path, line))
+    // A tool this variant grants that the merged agent does not (intersection, first) is said too; an old name left out for its replacement is not a loss.
+    const lost = [...own].filter((id) => !result.has(id) && !retired.includes(spelled(id, to, agents) ?? id)).map((id) => spelled(id, to, agents) ?? id).sort(byCodeUnits)
+    if (lost.length > 0) conflicts.push(warning('tools-narrowed', `tools (${policy}): the merged agent does not grant ${lost.join(', ')}, which this variant grants`, agent.path, line))
   })
 
   if (result === undefined) {
