@@ -4,3 +4,4 @@
 // nothing of agents; everything above reaches it through this file.
 export { parseMarkdown, STRINGIFY_OPTIONS, stringifyMarkdown } from './codec.js'
 export { checkLimits, MAX_NESTING } from './limits.js'
+export { fenceOf, leftOpen } from './fence.js'

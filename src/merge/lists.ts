@@ -17,6 +17,31 @@ export interface ListEntry {
   ownStart: boolean
 }
 
+/**
+ * Inputs linked by entries that stand for several of them (a step they
+ * share): one procedure. Returns each input's root, the smallest input of
+ * its procedure; an input no entry names is its own root.
+ */
+export function linkedInputs(entries: Iterable<readonly number[]>): (input: number) => number {
+  const parent = new Map<number, number>()
+  const find = (x: number): number => {
+    let root = x
+    while ((parent.get(root) ?? root) !== root) root = parent.get(root)!
+    parent.set(x, root)
+    return root
+  }
+  for (const inputs of entries) {
+    const [first, ...rest] = inputs
+    if (first === undefined) continue
+    for (const other of rest) {
+      const a = find(first)
+      const b = find(other)
+      if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
+    }
+  }
+  return find
+}
+
 /** The indices of the entries that start a numbered list of their own. */
 export function listStarts(entries: readonly ListEntry[]): Set<number> {
   const starts = new Set<number>()
@@ -32,23 +57,7 @@ export function listStarts(entries: readonly ListEntry[]): Set<number> {
 /** The starts within one run of numbered entries, entries[from, to). */
 function startsInRun(entries: readonly ListEntry[], from: number, to: number, starts: Set<number>): void {
   if (to - from < 2) return
-  // Inputs linked by a shared entry are one procedure: union-find over input numbers.
-  const parent = new Map<number, number>()
-  const find = (x: number): number => {
-    let root = x
-    while ((parent.get(root) ?? root) !== root) root = parent.get(root)!
-    parent.set(x, root)
-    return root
-  }
-  for (let i = from; i < to; i++) {
-    const [first, ...rest] = entries[i]!.inputs
-    if (first === undefined) continue
-    for (const other of rest) {
-      const a = find(first)
-      const b = find(other)
-      if (a !== b) parent.set(Math.max(a, b), Math.min(a, b))
-    }
-  }
+  const find = linkedInputs(entries.slice(from, to).map((e) => e.inputs))
   let previous: number | undefined
   for (let i = from; i < to; i++) {
     const first = entries[i]!.inputs[0]

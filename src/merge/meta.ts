@@ -9,7 +9,7 @@
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
-import { dialect, dialects, spellTool, spelledAnywhere, splitToolList, toolsMap } from '../dialects/index.js'
+import { dialect, dialects, spellTool, spelledAnywhere, splitArgs, splitToolList, toolsMap } from '../dialects/index.js'
 import { mergeRuleTools } from './rule-tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { readTools } from '../normalize/tools.js'
@@ -68,15 +68,16 @@ function foreign(key: string, value: unknown, to: Dialect): boolean {
 function retire(result: Set<string>, to: Dialect, agents: readonly Agent[], conflicts: Diagnostic[]): string[] {
   const replaced = dialect(to).tools.replaced
   if (!replaced) return []
-  const out: { old: string; now: string }[] = []
+  const out: { id: string; old: string; now: string }[] = []
   for (const id of [...result].sort(byCodeUnits)) {
     const now = Object.hasOwn(replaced, id) ? replaced[id] : undefined
     if (now === undefined || !result.has(now)) continue
     result.delete(id)
-    out.push({ old: spelled(id, to, agents) ?? id, now: spelled(now, to, agents) ?? now })
+    out.push({ id, old: spelled(id, to, agents) ?? id, now: spelled(now, to, agents) ?? now })
   }
   if (out.length === 0) return []
-  const holder = agents.slice().sort((x, y) => byCodeUnits(x.path, y.path)).find((a) => a.meta.tools?.some((t) => t.enabled && out.some((o) => Object.hasOwn(replaced, t.id) && (spelled(t.id, to, agents) ?? t.id) === o.old)))
+  const ids = new Set(out.map((o) => o.id))
+  const holder = agents.slice().sort((x, y) => byCodeUnits(x.path, y.path)).find((a) => a.meta.tools?.some((t) => t.enabled && ids.has(t.id)))
   const list = out.map((o) => `${o.old} (now ${o.now})`).join(', ')
   conflicts.push(warning('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder?.path ?? agents[0]!.path, holder ? fieldOf(holder, 'tools')?.line : undefined))
   return out.map((o) => o.old)
@@ -175,21 +176,20 @@ function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolea
     const f = fieldOf(a, key)
     return f ? [{ agent: a, field: f, from: place(a, f.line) }] : []
   })
-  // Under `--tools all` the inputs without a tools list grant every tool but their own denials.
-  const open = ordered.filter((a) => !a.meta.tools)
-  const votes = policy === 'first' ? all.filter((v) => v.agent === ordered[0]) : policy === 'all' && open.some((a) => !fieldOf(a, key)) ? [] : policy === 'all' ? all.filter((v) => open.includes(v.agent)) : all
   if (all.length === 0) return
-  const others = all.map((v) => ({ value: v.field.value, from: v.from }))
   if (allowlist) {
     limitedDenials(key, all, ordered, policy, out)
     return
   }
+  // Under `--tools all` the inputs without a tools list grant every tool but their own denials.
+  const open = ordered.filter((a) => !a.meta.tools)
+  const votes = policy === 'first' ? all.filter((v) => v.agent === ordered[0]) : policy === 'all' && open.some((a) => !fieldOf(a, key)) ? [] : policy === 'all' ? all.filter((v) => open.includes(v.agent)) : all
+  const others = all.map((v) => ({ value: v.field.value, from: v.from }))
   if (votes.length === 0) {
     out.decisions.push({ key, value: null, from: null, rule: policy, others, note: 'not written: the tools policy lets another input grant these' })
     return
   }
   const names: string[] = []
-  const listOf = (value: unknown): string[] => (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : [])
   for (const v of votes) for (const n of listOf(v.field.value)) if (!names.includes(n)) names.push(n)
   // Under `--tools all` a denial stands only where every such input denies it and no input's list grants it.
   if (policy === 'all') {
@@ -218,18 +218,18 @@ function decideDenials(key: string, ordered: readonly Agent[], allowlist: boolea
  * input's), and the input whose denial is dropped is warned.
  */
 function limitedDenials(key: string, all: readonly { agent: Agent; field: MetaField; from: string }[], ordered: readonly Agent[], policy: ToolsPolicy, out: Decided): void {
-  const listOf = (value: unknown): string[] => (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : [])
   const lower = (n: string) => n.trim().toLowerCase()
+  const baseOf = (n: string) => lower(splitArgs(n).base)
   const written = out.fields.find((f) => f.key === 'tools')?.value
   const granted = new Set(listOf(written).map(lower))
   // The tools the allowlist grants any use of (`Bash(git *)` is some use of Bash).
-  const touched = new Set(listOf(written).map((n) => lower(n.replace(/\(.*$/s, ''))))
+  const touched = new Set(listOf(written).map(baseOf))
   // The tools each input lists whole (a name without a use pattern).
   const whole = (a: Agent) => new Set(listOf(fieldOf(a, 'tools')?.value).filter((n) => !n.includes('(')).map(lower))
   const kept: string[] = []
   for (const v of all) {
     for (const n of listOf(v.field.value)) {
-      const base = lower(n.replace(/\(.*$/s, ''))
+      const base = baseOf(n)
       if (!n.includes('(')) {
         if (touched.has(base)) out.conflicts.push(warning('tools-widened', `${key}: the merged agent grants ${granted.has(base) ? n : `some uses of ${n}`}, which this variant denies`, v.agent.path, v.field.line))
         continue
@@ -238,7 +238,7 @@ function limitedDenials(key: string, all: readonly { agent: Agent; field: MetaFi
       const denies = (a: Agent) => listOf(fieldOf(a, key)?.value).includes(n)
       const keep = policy === 'intersection' ? true : policy === 'first' ? denies(ordered[0]!) : ordered.every((a) => !whole(a).has(base) || denies(a))
       if (keep) kept.push(n)
-      else out.conflicts.push(warning('tools-widened', `${key}: ${n} not written: another input grants ${n.replace(/\(.*$/s, '')} whole, so the merged agent may use it, which this variant denies`, v.agent.path, v.field.line))
+      else out.conflicts.push(warning('tools-widened', `${key}: ${n} not written: another input grants ${splitArgs(n).base} whole, so the merged agent may use it, which this variant denies`, v.agent.path, v.field.line))
     }
   }
   const others = all.map((v) => ({ value: v.field.value, from: v.from }))
@@ -254,6 +254,9 @@ function limitedDenials(key: string, all: readonly { agent: Agent; field: MetaFi
   out.fields.push({ key, value, line: first.field.line })
   out.decisions.push({ key, value, from: all.map((v) => v.from).sort(byCodeUnits).join(', '), rule: policy, others, note: 'denials of some uses of a listed tool, which the allowlist does not imply' })
 }
+
+/** The tool names of a tools field's value (a comma string or a list). */
+const listOf = (value: unknown): string[] => (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : [])
 
 /** What the field decisions add up to, as they are made. */
 interface Decided {

@@ -9,6 +9,7 @@ import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Item, Unit } from './units.js'
+import { linkedInputs } from './lists.js'
 
 /** An input statement not written, and why. */
 export interface Recorded {
@@ -221,21 +222,7 @@ export function resolveProcedures(settled: Settled[], items: readonly Item[], un
 
 /** The procedures among one place's steps: the inputs linked by a step they share, each with its steps in source order. */
 function proceduresOf(steps: readonly Settled[], owner: ReadonlyMap<Statement, number>): { inputs: Set<number>; steps: Settled[] }[] {
-  const root = new Map<number, number>()
-  const find = (a: number): number => {
-    let r = a
-    while (root.has(r) && root.get(r) !== r) r = root.get(r)!
-    return r
-  }
-  for (const s of steps) {
-    const [a, ...rest] = [...agentsOf(s, owner)].sort((x, y) => x - y)
-    if (!root.has(find(a!))) root.set(a!, a!)
-    for (const b of rest) {
-      const [x, y] = [find(a!), find(b)].sort((p, q) => p - q)
-      root.set(x!, x!)
-      root.set(y!, x!)
-    }
-  }
+  const find = linkedInputs(steps.map((s) => [...agentsOf(s, owner)]))
   const byRoot = new Map<number, { inputs: Set<number>; steps: Settled[] }>()
   for (const s of steps) {
     const agents = agentsOf(s, owner)

@@ -4,7 +4,7 @@
 // the statement sat in (blockquote markers, list indentation), so a writer
 // can put the text into any container and re-indent it consistently.
 import type { Data, Nodes } from 'mdast'
-import { parseMarkdown } from '../markdown/index.js'
+import { leftOpen, parseMarkdown } from '../markdown/index.js'
 
 declare module 'mdast' {
   interface Data {
@@ -156,11 +156,7 @@ export function nodeSource(text: string, node: Nodes): string | undefined {
  * from its tree, which closes it.
  */
 function unclosed(source: string): boolean {
-  const open = /^(`{3,}|~{3,})/.exec(source)?.[1]
-  if (!open) return false
-  const lines = source.split('\n')
-  const last = lines[lines.length - 1]!.trim()
-  return lines.length < 2 || !(last.length >= open.length && last[0] === open[0] && /^([`~])\1*$/.test(last))
+  return leftOpen(source.split('\n'))
 }
 
 /** Whether a fenced code node's own slice leaves its fence open. */

@@ -5,11 +5,11 @@
 // so; the author should hear of it, with the line to look at.
 import type { Nodes, Root } from 'mdast'
 import { warning } from '../errors.js'
+import { fenceOf, leftOpen } from '../markdown/index.js'
 import type { Diagnostic } from '../model.js'
 
 /** What stands before a fence on its line inside containers: indentation and blockquote markers. */
 const PREFIX = /^[ \t]*(?:>[ \t]?)*[ \t]*/
-const OPENER = /^(`{3,}|~{3,})/
 
 /** One warning per fenced code block of the tree whose closing fence is missing. */
 export function unclosedFences(tree: Root, text: string, path: string): Diagnostic[] {
@@ -20,8 +20,8 @@ export function unclosedFences(tree: Root, text: string, path: string): Diagnost
       const end = node.position?.end
       if (start?.offset === undefined || end?.offset === undefined) return
       const lines = text.slice(start.offset, end.offset).split('\n')
-      const fence = OPENER.exec(lines[0]!.replace(PREFIX, ''))?.[1]
-      if (fence === undefined || (lines.length > 1 && closes(lines[lines.length - 1]!, fence))) return
+      if (!leftOpen(lines.map((l) => l.replace(PREFIX, '')))) return
+      const fence = fenceOf(lines[0]!.replace(PREFIX, ''))!
       const rest = text.slice(end.offset).trim() === '' ? 'the end of the file' : 'the end of its list item or quote'
       // The block may end with the file's last line break.
       const count = lines.length - 1 - (lines[lines.length - 1] === '' ? 1 : 0)
@@ -34,8 +34,3 @@ export function unclosedFences(tree: Root, text: string, path: string): Diagnost
   return out
 }
 
-/** Whether a line closes a block opened with `fence`: the same character, at least as many, nothing after but blanks. */
-function closes(line: string, fence: string): boolean {
-  const m = /^(`{3,}|~{3,})[ \t]*$/.exec(line.replace(PREFIX, ''))
-  return m !== null && m[1]![0] === fence[0] && m[1]!.length >= fence.length
-}
