@@ -197,10 +197,10 @@ describe('frontmatter', () => {
     expect(renderAgent(mergeAgents([rm, bash], { tools: 'intersection' }).agent)).toContain('disallowedTools: Bash(rm *)\n')
     const widened = mergeAgents([rm, bash])
     expect(renderAgent(widened.agent)).not.toContain('disallowedTools')
-    expect(widened.conflicts.map((c) => c.message)).toContain('disallowedTools: Bash(rm *) not written: another input grants Bash whole, so the merged agent may use it, which this variant denies')
+    expect(widened.conflicts.map((c) => c.message)).toContain('tools (union): the merged agent grants Bash(rm *), which this variant withholds')
     // What an input loses is said too, and a denial the deciding input overrides.
     const first = mergeAgents([file('a.md', 'tools: Read, Grep, Bash(git *)\n'), deny], { tools: 'first', prefer: 'a.md' })
-    expect(first.conflicts.map((c) => c.message)).toContain('disallowedTools: the merged agent grants some uses of Bash, which this variant denies')
+    expect(first.conflicts.map((c) => c.message)).toContain('tools (first): the merged agent grants Bash(git *), which this variant withholds')
     const narrowed = mergeAgents([file('a.md', 'tools: Read, Grep\n'), file('b.md', 'tools: Read, Edit\n')], { tools: 'intersection' })
     expect(narrowed.conflicts.filter((c) => c.code === 'tools-narrowed').map((c) => [c.path, c.message])).toEqual([
       ['a.md', 'tools (intersection): the merged agent does not grant Grep, which this variant grants'],

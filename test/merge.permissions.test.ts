@@ -103,7 +103,7 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     expect((await merge([r3, r2])).stderr).toContain(`${r3}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
   })
 
-  it('inputs that all leave every tool on: the merged agent does too, but what they deny (intersection: what any denies)', async () => {
+  it('inputs that all leave every tool on: the merged agent does too, but what they deny; one without tool fields overrules no denial', async () => {
     const dir = tempDir('agentmerge-mperm-')
     const r1 = file(dir, 'r1.md', opencode('permission:\n  bash:\n    "*": allow\n    "rm *": deny\n  edit:\n    "*": allow\n    "*.env": deny\n'))
     const r3 = file(dir, 'r3.md', opencode(''))
@@ -114,10 +114,17 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     // Edit except *.env is read as no edit: never more than the input says, and said.
     expect(allowed(fm, 'edit', 'a.ts')).toBe(false)
     expect(stderr).toContain(`${r1}:3: warning: tools (intersection): this variant's 'permission' is read as granting less: 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
+    // Under union too: r3 has no tool field, so it grants nothing (only --tools all lets it grant every tool), and r1's denials stand.
     const union = await merge([r1, r3])
-    expect(union.fm.tools).toBeUndefined()
-    expect(union.fm.permission).toBeUndefined()
-    expect(union.stderr).toContain(`${r1}:3: warning: tools (union): the merged agent grants bash 'rm *', edit, notebookedit, patch, write, which this variant withholds`)
+    expect(allowed(union.fm, 'bash', 'ls')).toBe(true)
+    expect(allowed(union.fm, 'bash', 'rm x')).toBe(false)
+    expect(allowed(union.fm, 'edit', 'a.ts')).toBe(false)
+    expect(allowed(union.fm, 'read')).toBe(true)
+    expect(union.stderr).toContain(`${r3}: warning: tools (union): the merged agent does not grant bash 'rm *', edit, notebookedit, patch, write, which this variant grants`)
+    const all = await merge(['--tools', 'all', r1, r3])
+    expect(all.fm.tools).toBeUndefined()
+    expect(all.fm.permission).toBeUndefined()
+    expect(all.stderr).toContain(`${r1}:3: warning: tools (all): the merged agent grants bash 'rm *', edit, notebookedit, patch, write, which this variant withholds`)
   })
 
   it('union: commands granted by different inputs are all granted; a whole grant of bash is whole', async () => {

@@ -25,9 +25,9 @@ function slugName(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent'
 }
 
-/** The name of a canonical tool, modern names only. */
-function toolName(id: string, written: string, notes: ToolNote[]): string | undefined {
-  const modern = lookup(OLD, id)
+/** The name of a canonical tool, modern names only unless `keepOld`. */
+function toolName(id: string, written: string, notes: ToolNote[], keepOld = false): string | undefined {
+  const modern = keepOld ? undefined : lookup(OLD, id)
   if (modern) {
     const name = spellTool(modern, claude)!
     notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
@@ -59,7 +59,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: `'${g.written}' is not a Claude Code tool; kept as written` })
       pushNew(names, g.written)
     } else {
-      const name = toolName(g.id, g.written, notes)
+      const name = toolName(g.id, g.written, notes, options.keepOld)
       if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Claude Code equivalent; dropped` })
       else {
         let args = g.args

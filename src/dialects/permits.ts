@@ -113,6 +113,11 @@ export function combinePermits(inputs: readonly Permits[], how: 'union' | 'inter
   return { open, tools }
 }
 
+/** Whether two permits grant the same: the same default, and each tool alike. */
+export function samePermits(a: Permits, b: Permits): boolean {
+  return a.open === b.open && sorted([...a.tools.keys(), ...b.tools.keys()]).every((key) => same(permitOf(a, key), permitOf(b, key)))
+}
+
 /** One grant `a` has that `b` lacks: the tool (`pattern` undefined) or one pattern of it. */
 export interface Missing {
   key: string

@@ -44,6 +44,12 @@ export interface WriteToolsOptions {
    * are then implied (a denial of some uses is not).
    */
   allowlist?: boolean
+  /**
+   * Write a tool the dialect no longer has (`replaced`) by its old name, not
+   * as its replacement: a merge leaves an old name out itself where the
+   * replacement is granted, and otherwise must not grant more than it read.
+   */
+  keepOld?: boolean
 }
 
 /** A dialect's tool fields, written from grants. */

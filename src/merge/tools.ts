@@ -1,0 +1,230 @@
+// The merged agent's tool permissions, one mechanism for every dialect. Each
+// input's tool fields (and rule fields: OpenCode's `permission`) are read as
+// its dialect reads them (src/dialects), as permits per tool (permits.ts):
+// the tool whole, every use but some denied patterns, or only some allowed
+// patterns; an input whose fields leave the tools they do not name on (no
+// allowlist: Claude Code's `disallowedTools` alone, an OpenCode map without
+// `"*": false`) is open. The permits combine tool by tool under the policy
+// and are written back by the output dialect's writer, so that the fields
+// never grant what the decision does not. Every tool or use granted beyond
+// an input, or left out relative to one, is a warning naming it as the
+// output spells it.
+import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
+import { warning } from '../errors.js'
+import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { readTools } from '../normalize/tools.js'
+import { byCodeUnits } from '../order.js'
+import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
+
+const place = (agent: Agent, line: number | undefined): string => (line ? `${agent.path}:${line}` : agent.path)
+const fieldOf = (agent: Agent, key: string): MetaField | undefined => agent.meta.fields.find((f) => f.key === key)
+
+/** One input as the tools decision sees it. */
+interface Input {
+  agent: Agent
+  /** What its fields grant; undefined when it has none of them. */
+  permits?: Permits
+  /** What its fields name as granted: its permits with no tool left on unnamed. */
+  explicit?: Permits
+  /** What its reading could not carry. */
+  notes: ToolNote[]
+  /** Read in its own dialect (not converted first): its reading's notes are told. */
+  native: boolean
+  /** The line of its first tool field. */
+  line?: number
+  /** Whether the file as given has a `tools` field (not one its conversion wrote). */
+  toolsField: boolean
+}
+
+/** What an input without tool fields grants: every tool. */
+const EVERY: Permits = { open: true, tools: new Map() }
+/** What an empty allowlist grants. */
+const NOTHING: Permits = { open: false, tools: new Map() }
+
+function readInput(agent: Agent, source: Agent, keys: readonly string[], several: boolean): Input {
+  const native = agent === source && several
+  const toolsField = fieldOf(source, 'tools') !== undefined
+  const fields = keys.map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
+  if (fields.length === 0) return { agent, notes: [], native, toolsField }
+  const read = dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+  // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes: read.notes, native, line: fields[0]!.line, toolsField }
+}
+
+/**
+ * The combined permits under the policy, undefined when no input has a tool
+ * field. `union` unites what the inputs name as granted (an input that
+ * leaves unnamed tools on grants them only under `all`); when no input has
+ * an allowlist the merged agent has none either, and leaves on what every
+ * input leaves on. `intersection`: what every input with tool fields grants,
+ * an open one every tool it does not deny. `first`: the deciding input's.
+ * `all`: the union, an input without tool fields granting every tool.
+ */
+function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy): Permits | undefined {
+  const taking = inputs.filter((i) => i.permits !== undefined)
+  if (taking.length === 0) return undefined
+  if (inputs.length === 1) return taking[0]!.permits
+  const permits = taking.map((i) => i.permits!)
+  switch (policy) {
+    case 'first':
+      return preferred.permits ?? EVERY
+    case 'all':
+      return combinePermits(inputs.map((i) => i.permits ?? EVERY), 'union')
+    case 'intersection':
+      return combinePermits(permits, 'intersection')
+    case 'union': {
+      const rest = permits.every((p) => p.open) ? [combinePermits(permits, 'intersection')] : []
+      return combinePermits([...rest, ...taking.map((i) => i.explicit!)], 'union')
+    }
+  }
+}
+
+/**
+ * The permits without the old tools whose replacement they grant too
+ * (Claude Code's MultiEdit beside Edit, LS beside Glob: the old name grants
+ * nothing more, and the dialect no longer has it). One warning names them.
+ */
+function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, conflicts: Diagnostic[]): { result: Permits; retired: string[] } {
+  const replaced = spec.tools.replaced
+  const whole = (p: Permits | undefined, key: string) => p?.tools.get(key)?.whole === true
+  const old = replaced && !result.open ? [...result.tools.keys()].filter((k) => Object.hasOwn(replaced, k) && whole(result, k) && whole(result, replaced[k]!)).sort(byCodeUnits) : []
+  if (old.length === 0) return { result, retired: [] }
+  const tools = new Map(result.tools)
+  for (const k of old) tools.delete(k)
+  const holder = inputs.filter((i) => old.some((k) => whole(i.explicit, k))).map((i) => i.agent).sort((x, y) => byCodeUnits(x.path, y.path))[0] ?? inputs[0]!.agent
+  const list = old.map((k) => `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`).join(', ')
+  conflicts.push(warning('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder.path, fieldOf(holder, 'tools')?.line))
+  return { result: { open: false, tools }, retired: old }
+}
+
+/** A grant as the output dialect names it: `Edit`, `Bash(git *)`, `bash 'git *'`, `mcp__github__*`, `github_*`. */
+function label(m: Missing, spec: DialectSpec): string {
+  if (m.key.startsWith('?')) return m.key.slice(1)
+  const name = m.key.startsWith('mcp__') ? undefined : spellTool(m.key, spec) ?? m.key
+  if (name !== undefined && m.pattern === undefined) return name
+  // What the dialect's writer makes of this grant alone, when that names it.
+  const one = grantsOf({ open: false, tools: new Map([[m.key, m.pattern === undefined ? { whole: true, allow: [], deny: [] } : { whole: false, allow: [m.pattern], deny: [] }]]) })
+  const written = toolEntries(spec.tools.write(one, { allowlist: true, keepOld: true }).tools).find(([n, on]) => on && n !== spec.tools.wildcard)?.[0]
+  if (written !== undefined && (m.pattern === undefined || written.includes(m.pattern))) return written
+  return `${name ?? m.key} '${m.pattern ?? '*'}'`
+}
+
+/**
+ * The tool fields (and rule fields) of the merged agent, decided together;
+ * `agents` are the inputs in the output dialect, `sources` as given. One
+ * input merged is that input normalized: its fields as it wrote them;
+ * so are the deciding input's when the result is exactly what it grants.
+ */
+export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agent[], preferredAgent: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): ToolsMerged {
+  const spec = dialect(to)
+  const keys = [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])]
+  const inputs = agents.map((a, i) => readInput(a, sources[i]!, keys, agents.length > 1))
+  const preferred = inputs[agents.indexOf(preferredAgent)]!
+  const decided = decide(inputs, preferred, policy)
+  if (decided === undefined) return { fields: [], decisions: [] }
+  const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
+  const asWritten = agents.length === 1 || (preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
+  const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, conflicts)
+
+  const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
+  const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
+  for (const input of byPath) tell(input, { result, retired, open, policy, spec }, conflicts)
+
+  const lineOf = (key: string) => fieldOf(preferred.agent, key)?.line ?? preferred.line ?? 0
+  const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
+  const tools = values.find(([k]) => k === 'tools')?.[1]
+  const parsed = tools === undefined ? undefined : readTools(tools)
+  return { fields, decisions: decisions(keys, values, byPath, preferred, { result, retired, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+}
+
+/** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
+const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value === 'string' ? 'string' : Array.isArray(value) ? 'list' : undefined)
+
+/**
+ * The dialect's fields for the combined permits, each note of the writer a
+ * warning. A list of tools is written in name order, in the form the
+ * deciding input wrote it; a map in the dialect's canonical order.
+ */
+function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, conflicts: Diagnostic[]): Array<[string, unknown]> {
+  if (result.open && result.tools.size === 0) return []
+  const grants = grantsOf(result)
+  const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
+  // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
+  const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
+  for (const n of written.notes) if (!unknown.has(n.written)) conflicts.push(warning('tools-written', `tools: ${n.message}`, preferred.agent.path, preferred.line))
+  const tools = written.tools ?? (result.open ? undefined : spec.tools.none())
+  const own = formOf(fieldOf(preferred.agent, 'tools')?.value)
+  const shaped = (key: string, value: unknown): unknown => {
+    if (value && typeof value === 'object' && !Array.isArray(value)) return key === 'tools' ? toolsMap(spec, new Map(Object.entries(value as Record<string, boolean>)), { allowlist: !result.open, sort: true }) : value
+    const form = formOf(fieldOf(preferred.agent, key)?.value) ?? own ?? formOf(value)
+    const names = (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : []).sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
+    return form === 'list' ? names : names.join(', ')
+  }
+  const out: Array<[string, unknown]> = [...(tools === undefined ? [] : [['tools', tools] as [string, unknown]]), ...(written.more ?? [])]
+  // Only the tool fields: another field the writer sets (Copilot's `agents`) is decided by consensus.
+  return out.filter(([key]) => keys.includes(key)).map(([key, value]) => [key, shaped(key, value)])
+}
+
+interface Outcome {
+  result: Permits
+  retired: readonly string[]
+  /** The inputs that leave every tool they do not name on, by path. */
+  open: readonly string[]
+  policy: ToolsPolicy
+  spec: DialectSpec
+}
+
+/** One input's warnings: what the merged agent grants that it does not, and the reverse. */
+function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
+  const { agent: a, line } = input
+  const { result, policy, spec } = outcome
+  const say = (code: string, message: string, at: number | undefined) => conflicts.push(warning(code, `tools (${policy}): ${message}`, a.path, at))
+  const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec)))].sort(byCodeUnits).join(', ')
+  const own = input.permits ?? EVERY
+  const explicit = input.explicit ?? NOTHING
+  // Beside an allowlist, under union or intersection, an input without tool fields takes no part; under union neither does one that names no tool it grants.
+  const none = input.permits === undefined ? policy === 'union' || policy === 'intersection' : policy === 'union' && own.open && missing(explicit, NOTHING).length === 0 && !input.toolsField
+  if (none && !result.open) {
+    say('tools-missing', 'no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)', undefined)
+    return
+  }
+  // What the reading could not carry is not granted (an input converted first was warned by the conversion).
+  if (input.native) for (const n of input.notes) say('tools-read', `this variant's '${n.written}' is read as granting less: ${n.message}`, fieldOf(a, n.written)?.line ?? line)
+  if (result.open && !own.open) {
+    const who = policy === 'first' ? 'the deciding input leaves' : `${outcome.open[0]}${outcome.open.length > 1 ? ` and ${outcome.open.length - 1} more leave` : ' leaves'}`
+    say('tools-widened', `the merged agent may use every tool it does not deny (${who} every tool on); this variant allows only ${names(missing(own, NOTHING)) || 'none'}`, line)
+  } else {
+    const extra = missing(result, own)
+    if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)
+  }
+  // An old name left out for its replacement is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
+  const rest = own.open && !result.open
+  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !outcome.retired.includes(m.key))
+  if (lost.length > 0) say('tools-narrowed', `the merged agent does not grant ${names(lost)}, which this variant grants`, line)
+  if (rest) say('tools-narrowed', `the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny${policy === 'union' ? ' (--tools all would let it grant every tool)' : ''}`, line)
+}
+
+/**
+ * A decision for each tool field an input has or the merge writes: the
+ * policy as its rule, every holder's place, the values that differ from the
+ * one written but the deciding input's.
+ */
+function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
+  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
+  return keys.flatMap((key) => {
+    const holders = byPath.filter((i) => fieldOf(i.agent, key)).map((i) => ({ input: i, value: fieldOf(i.agent, key)!.value, from: place(i.agent, fieldOf(i.agent, key)!.line) }))
+    const value = values.find(([k]) => k === key)?.[1] ?? null
+    if (value === null && holders.length === 0) return []
+    const mine = holders.find((h) => h.input === preferred)
+    const from = how.policy === 'first' ? (mine?.from ?? null) : holders.map((h) => h.from).join(', ') || null
+    const others = holders.filter((h) => h.input !== preferred && !same(h.value, value)).map(({ value: v, from: f }) => ({ value: v, from: f }))
+    const note = key === keys[0] ? toolsNote(value, how) : `decided with ${keys.filter((k) => k !== key).join(', ')}: ${how.result.open ? 'every tool not denied' : value === null ? 'not written, the tools written deny every tool they do not name' : 'only the tools and uses the policy grants'}`
+    return [{ key, value, from, rule: how.policy, others, ...(note === undefined ? {} : { note }) }]
+  })
+}
+
+function toolsNote(value: unknown, how: { result: Permits; retired: readonly string[]; spec: DialectSpec }): string | undefined {
+  if (how.retired.length > 0) return `old names left out, their replacements granted: ${how.retired.map((k) => label({ key: k }, how.spec)).join(', ')}`
+  if (value === null && how.result.open) return 'not written: the merged agent may use every tool it does not deny'
+  return undefined
+}
