@@ -170,7 +170,15 @@ describe('merge --to opencode: permission is decided with the tools', () => {
   })
 })
 
-describe('merge --to opencode grants nothing beyond the inputs (property)', () => {
+/** The Bash uses a Claude Code agent may run: its `tools` list (Bash whole or `Bash(pattern)`), less what `disallowedTools` denies. */
+function claudeAllows(fm: Record<string, unknown>, use: string): boolean {
+  const names = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? (v.match(/[^,(]+(?:\([^)]*\))?/g) ?? []).map((n) => n.trim()) : [])
+  const hit = (name: string) => name === 'Bash' || (name.startsWith('Bash(') && use.startsWith(name.slice(5, -1).replace(' *', ' ')))
+  const listed = fm.tools === undefined || names(fm.tools).some(hit)
+  return listed && !names(fm.disallowedTools).some(hit)
+}
+
+describe('a merge grants nothing beyond the inputs, in OpenCode and Claude Code alike (property)', () => {
   const commands = ['git *', 'npm *', 'make *', 'rm *']
   const input = fc.record({
     whole: fc.boolean(),
@@ -202,6 +210,22 @@ describe('merge --to opencode grants nothing beyond the inputs (property)', () =
           else each.forEach((on, n) => on && expect(stderr, `${policy} ${use}`).toMatch(new RegExp(`${paths[n]}:\\d+: warning: tools \\(${policy}\\): the merged agent does not grant [^\\n]*bash`)))
         }
         if (allowed(fm, 'read')) expect(policy === 'union' ? inputs.some((i) => i.read) : inputs.every((i) => i.read)).toBe(true)
+      }),
+      { seed: 20261207, numRuns: 25 },
+    )
+  })
+
+  it('and a merge to Claude Code grants the same uses as the merge to OpenCode', async () => {
+    const uses = ['git log', 'npm test', 'make all', 'rm x', 'ls']
+    await fc.assert(
+      fc.asyncProperty(fc.array(input, { minLength: 2, maxLength: 3 }), fc.constantFrom('union', 'intersection'), async (inputs, policy) => {
+        const dir = tempDir('agentmerge-mperm-')
+        const paths = inputs.map((i, n) => file(dir, `in${n}.md`, frontmatter(i)))
+        const opencode = await merge(['--tools', policy, ...paths])
+        const r = await cli(['merge', '--to', 'claude', '--tools', policy, '--provenance', 'none', ...paths])
+        expect(r.code, r.stderr).toBe(0)
+        const claude = front(r.stdout)
+        for (const use of uses) expect(claudeAllows(claude, use), `${policy} ${use}: ${JSON.stringify(claude)}`).toBe(allowed(opencode.fm, 'bash', use))
       }),
       { seed: 20261207, numRuns: 25 },
     )

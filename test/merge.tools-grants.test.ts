@@ -78,3 +78,25 @@ describe('an input with disallowedTools alone leaves every other tool on', () =>
     expect(stderr).not.toMatch(/which this variant withholds/)
   })
 })
+
+describe('the tools decision does not depend on the order of the files', () => {
+  it('allowlists, limited grants and denials, an open input and one without tool fields: the same output and warnings in every order and dialect', async () => {
+    const dir = tempDir('agentmerge-grants-')
+    const files = [
+      file(dir, 'a.md', 'tools: Read, Bash(git *), mcp__github__get_issue\n'),
+      file(dir, 'b.md', 'tools: Read, Bash, Edit\ndisallowedTools: Bash(rm *)\n'),
+      file(dir, 'c.md', 'disallowedTools: WebFetch\n'),
+      file(dir, 'd.md', ''),
+    ]
+    for (const to of ['claude', 'opencode', 'copilot']) {
+      for (const policy of ['union', 'intersection', 'first', 'all']) {
+        const run = (order: string[]) => cli(['merge', '--to', to, '--tools', policy, '--provenance', 'none', ...order])
+        const one = await run(files)
+        const two = await run([...files].reverse())
+        expect(one.code, one.stderr).toBe(0)
+        expect(two.stdout, `${to} ${policy}`).toBe(one.stdout)
+        expect(two.stderr, `${to} ${policy}`).toBe(one.stderr)
+      }
+    }
+  })
+})

@@ -3,7 +3,7 @@
 // (ties: the deciding input's); the description closest to all the others,
 // with the routing trigger most inputs carry; fields of another dialect
 // dropped with a warning; tools under an explicit policy that never widens
-// them silently. Every disagreement is reported with the place of each
+// them silently (tools.ts, one mechanism for every dialect). Every disagreement is reported with the place of each
 // value, and every decision is recorded for the provenance. Dialect facts
 // come from the dialect registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'

@@ -11,7 +11,7 @@
 // output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -112,8 +112,9 @@ function label(m: Missing, spec: DialectSpec): string {
 /**
  * The tool fields (and rule fields) of the merged agent, decided together;
  * `agents` are the inputs in the output dialect, `sources` as given. One
- * input merged is that input normalized: its fields as it wrote them;
- * so are the deciding input's when the result is exactly what it grants.
+ * input merged is that input normalized: its fields as it wrote them; so
+ * are the deciding input's, in the output dialect already, when the result
+ * is exactly what it grants.
  */
 export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agent[], preferredAgent: Agent, to: Dialect, policy: ToolsPolicy, conflicts: Diagnostic[]): ToolsMerged {
   const spec = dialect(to)
@@ -123,7 +124,8 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const decided = decide(inputs, preferred, policy)
   if (decided === undefined) return { fields: [], decisions: [] }
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
-  const asWritten = agents.length === 1 || (preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
+  // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says.
+  const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, conflicts)
 
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
@@ -142,12 +144,14 @@ const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value 
 
 /**
  * The dialect's fields for the combined permits, each note of the writer a
- * warning. A list of tools is written in name order, in the form the
- * deciding input wrote it; a map in the dialect's canonical order.
+ * warning. A list of tools is written in the form the deciding input wrote
+ * it; a map in the dialect's canonical order.
  */
 function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, conflicts: Diagnostic[]): Array<[string, unknown]> {
   if (result.open && result.tools.size === 0) return []
-  const grants = grantsOf(result)
+  // Handed to the writer in name order, as the output spells them, for a dialect that lists them as given.
+  const key = (g: Grant) => (g.kind === 'tool' ? spellTool(g.id + g.args, spec) ?? g.id + g.args : g.kind === 'mcp' ? `mcp__${g.server}__${g.tool}` : g.written).toLowerCase()
+  const grants = grantsOf(result).sort((x, y) => byCodeUnits(key(x), key(y)))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -157,7 +161,7 @@ function write(result: Permits, spec: DialectSpec, keys: readonly string[], pref
   const shaped = (key: string, value: unknown): unknown => {
     if (value && typeof value === 'object' && !Array.isArray(value)) return key === 'tools' ? toolsMap(spec, new Map(Object.entries(value as Record<string, boolean>)), { allowlist: !result.open, sort: true }) : value
     const form = formOf(fieldOf(preferred.agent, key)?.value) ?? own ?? formOf(value)
-    const names = (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : []).sort((a, b) => byCodeUnits(a.toLowerCase(), b.toLowerCase()) || byCodeUnits(a, b))
+    const names = typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : []
     return form === 'list' ? names : names.join(', ')
   }
   const out: Array<[string, unknown]> = [...(tools === undefined ? [] : [['tools', tools] as [string, unknown]]), ...(written.more ?? [])]
