@@ -132,6 +132,11 @@ for (const family of FAMILIES) {
       const rotated = mergeAgents([...agents.slice(2), ...agents.slice(0, 2)])
       expect(renderMerged(reversed, 'inline')).toBe(renderMerged(result, 'inline'))
       expect(renderMerged(rotated, 'inline')).toBe(renderMerged(result, 'inline'))
+      // The consensus core too, with its support counted at dedup's bar (carriedBy in the sidecar).
+      const core = mergeAgents(agents, { minSupport: 2 })
+      const coreReversed = mergeAgents([...agents].reverse(), { minSupport: 2 })
+      expect(renderMerged(coreReversed, 'inline')).toBe(renderMerged(core, 'inline'))
+      expect(JSON.stringify(coreReversed.provenance.sections)).toBe(JSON.stringify(core.provenance.sections))
     })
 
     it('loses nothing: every statement is written, folded, or recorded (opening not chosen, conflict)', () => {
