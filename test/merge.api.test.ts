@@ -437,6 +437,29 @@ describe('--min-support and lead-ins', () => {
   })
 })
 
+describe('--min-support counts support at dedup\'s bar', () => {
+  const file = (path: string, items: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', '## Testing', '', ...items.map((i) => `- ${i}`), ''].join('\n'), path)
+  const a = file('a.md', ['Test coverage exceeding 90% with pytest', 'Format code with black'])
+  const b = file('b.md', ['Pytest coverage > 90%', 'Deploy with Docker'])
+
+  it('writes a statement another input says in other words (not folded: below the fold bar), naming that input\'s statement in the provenance', () => {
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('- Test coverage exceeding 90% with pytest')
+      expect(out).toContain('- Pytest coverage > 90%')
+      expect(out).not.toContain('black')
+      expect(out).not.toContain('Docker')
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text === 'Pytest coverage > 90%')?.carriedBy).toEqual(['a.md:10'])
+      expect(statements.find((s) => s.text === 'Test coverage exceeding 90% with pytest')?.carriedBy).toEqual(['b.md:10'])
+      expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text).sort()).toEqual(['Deploy with Docker', 'Format code with black'])
+      // The default merge does not fold them either: support is counted, not folded.
+      expect(renderMerged(mergeAgents(order), 'none')).toContain('- Pytest coverage > 90%')
+    }
+  })
+})
+
 describe('sections aligned by what they hold', () => {
   const file = (path: string, lines: string[]) => parseAgent(['---', 'name: tester', 'description: Tests.', '---', '', '# Tester', '', ...lines, ''].join('\n'), path)
   const a = file('a.md', ['## Core Quality Philosophy', '', '- Quality is built in, not inspected in', '- Every defect gets a regression test', '', '## Testing', '', '- Run the suite before every push'])

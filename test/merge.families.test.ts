@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeAgents, normalizeAgent, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Section, type Statement } from '../src/index.js'
+import { dedupAgents, mergeAgents, normalizeAgent, parseAgent, readAgent, renderMerged, sectionsOf, statementsOf, type Agent, type MergeResult, type Section, type Statement } from '../src/index.js'
 import { openingsOf } from '../src/merge/identity.js'
 import { dialect, dialects, fieldsOf } from '../src/dialects/index.js'
 import { PROCESS } from '../src/merge/units.js'
@@ -21,7 +21,7 @@ const pathsOf = (family: string) => readdirSync(`fixtures/${family}`).sort().map
 const unnumbered = (t: string) => t.replace(NUMBERING, '')
 
 /** Output statement -> its fold's members, from the provenance. */
-function written(result: MergeResult): Array<{ text: string; wording: string; from: string[] }> {
+function written(result: MergeResult): Array<{ text: string; wording: string; from: string[]; carriedBy?: string[] }> {
   return result.provenance.sections.flatMap((s) => s.statements)
 }
 
@@ -132,6 +132,11 @@ for (const family of FAMILIES) {
       const rotated = mergeAgents([...agents.slice(2), ...agents.slice(0, 2)])
       expect(renderMerged(reversed, 'inline')).toBe(renderMerged(result, 'inline'))
       expect(renderMerged(rotated, 'inline')).toBe(renderMerged(result, 'inline'))
+      // The consensus core too, with its support counted at dedup's bar (carriedBy in the sidecar).
+      const core = mergeAgents(agents, { minSupport: 2 })
+      const coreReversed = mergeAgents([...agents].reverse(), { minSupport: 2 })
+      expect(renderMerged(coreReversed, 'inline')).toBe(renderMerged(core, 'inline'))
+      expect(JSON.stringify(coreReversed.provenance.sections)).toBe(JSON.stringify(core.provenance.sections))
     })
 
     it('loses nothing: every statement is written, folded, or recorded (opening not chosen, conflict)', () => {
@@ -144,15 +149,25 @@ for (const family of FAMILIES) {
       for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count)
     })
 
-    it('--min-support 2: every statement written is carried by two inputs (or is the opening or a lead-in); nothing lost', () => {
+    it('--min-support 2: every statement written is carried by two inputs (or is the opening or a lead-in), in its words or in words dedup groups with them; nothing lost', () => {
       const r = mergeAgents(agents, { minSupport: 2 })
       const pathOf = (place: string) => place.slice(0, place.lastIndexOf(':'))
       const opening = r.provenance.sections[0]!.statements[0]!
+      // The support bar is dedup's: a statement carried in other words is one dedup groups with it.
+      const d = dedupAgents(agents)
+      const groupOf = new Map(d.statements.map((s, i) => [at(s), d.grouping.group[i]!]))
+      let carried = 0
       for (const w of written(r)) {
         if (w === opening) continue
         const isLead = w.text.endsWith(':') && w.from.some((f) => isBlockLead(agents, f))
-        if (!isLead) expect(new Set(w.from.map(pathOf)).size, w.text).toBeGreaterThanOrEqual(2)
+        if (isLead) continue
+        const own = new Set(w.from.map((f) => groupOf.get(f)))
+        for (const c of w.carriedBy ?? []) expect(own.has(groupOf.get(c)), `${w.text} <- ${c}`).toBe(true)
+        for (const c of w.carriedBy ?? []) expect(w.from.map(pathOf), `${w.text} <- ${c}`).not.toContain(pathOf(c))
+        expect(new Set([...w.from, ...(w.carriedBy ?? [])].map(pathOf)).size, w.text).toBeGreaterThanOrEqual(2)
+        if (w.carriedBy) carried++
       }
+      expect(carried).toBeGreaterThan(0)
       expect(provenancePlaces(r)).toEqual(inputPlaces(agents))
       expect(r.provenance.recorded.some((x) => x.reason === 'below-min-support')).toBe(true)
     })

@@ -33,6 +33,8 @@ export interface BodyMerge {
 export interface BodyOptions {
   /** The duplicate grouping of every statement of the agents (in statementsOfAgents order). */
   grouping: StatementGrouping
+  /** With minSupport: the grouping at dedup's bar, by which an input carries a statement it words otherwise. */
+  support?: StatementGrouping
   /** Those statements, as statementsOfAgents listed them. */
   statements: readonly Statement[]
   /** The input whose structure and wording win (`--base`), or -1. */
@@ -134,6 +136,29 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
   return rest
 }
 
+/**
+ * For each input statement, the statements of other inputs that carry it:
+ * those in its group of the support grouping (none without one).
+ */
+function carriersOf(statements: readonly Statement[], items: readonly Item[], support: StatementGrouping | undefined): (s: Statement) => readonly Statement[] {
+  if (!support) return () => []
+  const agentOf = new Map(items.map((it) => [it.statement, it.agent]))
+  const byGroup = new Map<number, Statement[]>()
+  const groupOf = new Map<Statement, number>()
+  statements.forEach((s, i) => {
+    if (!agentOf.has(s)) return
+    const g = support.group[i]!
+    groupOf.set(s, g)
+    const list = byGroup.get(g)
+    if (list) list.push(s)
+    else byGroup.set(g, [s])
+  })
+  return (s) => {
+    const g = groupOf.get(s)
+    return g === undefined ? [] : byGroup.get(g)!.filter((t) => agentOf.get(t) !== agentOf.get(s))
+  }
+}
+
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms())
@@ -155,7 +180,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const ctx: FoldContext = { items, links, home, base, conflicts, terms }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded, (w) => clusters[w]!.parent)
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, base, recorded, (w) => clusters[w]!.parent, carriersOf(options.statements, items, options.support))
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)

@@ -18,6 +18,8 @@ export interface Fold {
   statement: Statement
   /** Every input statement it stands for, the written one included. */
   members: Statement[]
+  /** With `--min-support`: statements of other inputs that say it in other words (dedup's bar), which count towards its support. */
+  carriedBy?: Statement[]
 }
 
 /** A fold placed: the merged section it goes to (-1 for the root) and its members living there. */

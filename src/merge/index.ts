@@ -195,8 +195,12 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = { sectionsIn: n, sectionsOut: n, sectionsMerged: 0 }
   } else {
     const id = decideOpening(agents, base)
+    // Support is counted at dedup's bar: an input carries a statement when it says it in words `dedup` lists as the same.
+    // A wrong judgement here writes one statement more, never drops one, so the fold bar's caution is not needed.
+    const support = options.minSupport !== undefined && options.minSupport > 1 ? groupStatements(statements) : undefined
     const body = mergeBodies(agents, {
       grouping,
+      ...(support ? { support } : {}),
       statements,
       base,
       decider,

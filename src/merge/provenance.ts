@@ -20,6 +20,8 @@ export interface StatementProvenance {
   wording: string
   /** Every input statement it stands for (`path:line`), the wording's included. */
   from: string[]
+  /** With `--min-support`: statements of other inputs (`path:line`) that say it in other words, counted towards its support; written apart. */
+  carriedBy?: string[]
 }
 
 export interface SectionProvenance {
@@ -94,6 +96,7 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
           text: f.statement.text,
           wording: at(f.statement),
           from: places(f.members),
+          ...(f.carriedBy ? { carriedBy: places(f.carriedBy) } : {}),
         })),
       }
     }),

@@ -29,12 +29,20 @@ const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number
  * whose items are sections of their own ("1. **API**: ..." with its list)
  * stays while anything under them does.
  */
-export function applySupport(settled: Settled[], items: readonly Item[], k: number, base: number, recorded: Recorded[], parentOf: (where: number) => number): Settled[] {
+export function applySupport(settled: Settled[], items: readonly Item[], k: number, base: number, recorded: Recorded[], parentOf: (where: number) => number, carriers: (s: Statement) => readonly Statement[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')
-  const kept = settled.filter((s) => {
+  // Each fold with the statements of inputs it lacks that carry it in other words.
+  const carried = settled.map((s): Settled => {
+    if (isLead(s)) return s
+    const own = agentsOf(s, owner)
+    const by = [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!)).sort(bySource)
+    return by.length === 0 ? s : { ...s, fold: { ...s.fold, carriedBy: by } }
+  })
+  const support = (s: Settled) => new Set([...agentsOf(s, owner), ...(s.fold.carriedBy ?? []).map((t) => owner.get(t)!)])
+  const kept = carried.filter((s) => {
     if (isLead(s)) return true
-    const agents = agentsOf(s, owner)
+    const agents = support(s)
     return agents.size >= k || agents.has(base)
   })
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
@@ -42,7 +50,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
   const out = kept.filter((s) => !isLead(s) || live.has(s.where) || agentsOf(s, owner).has(base))
   const written = new Set(out)
-  for (const s of settled) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
+  for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
 }
 

@@ -203,6 +203,8 @@ function foldHtml(fold: Fold, ctx: Ctx): string {
     const summary = `<span class="count">${fold.members.length}</span> statements folded here${wordings > 1 ? `, ${plural(wordings, 'wording')}` : ''}<span class="vh">: where they came from</span>`
     meta = `${badges} <span class="muted">wording from <code class="place">${esc(placeOf(written))}</code></span><details class="prov"><summary>${summary}</summary><ol class="members">${members.join('')}</ol></details>`
   }
+  // `--min-support`: the statements of other inputs that say it in other words, counted towards its support.
+  if (fold.carriedBy && fold.carriedBy.length > 0) meta += ` <span class="muted">also said, in other words, at</span> ${fold.carriedBy.map((m) => inputs.placeHtml(placeOf(m))).join(', ')}`
   return `<li${attr('class', classes.join(' '))}${attr('id', id)}${attr('data-members', fold.members.length)}><div class="body">${statementHtml(written)}</div><div class="meta">${meta}</div></li>`
 }
 
