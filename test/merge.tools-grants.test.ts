@@ -40,6 +40,21 @@ describe('Claude Code and OpenCode merges grant alike', () => {
   })
 })
 
+describe('names no dialect spells', () => {
+  it('an MCP tool and an unknown tool are kept by their written name, and an old name beside its replacement is left out', async () => {
+    const dir = tempDir('agentmerge-grants-')
+    const a = file(dir, 'a.md', 'tools: Read, mcp__github__get_issue, FooTool, MultiEdit\n')
+    const b = file(dir, 'b.md', 'tools: [Read, Edit]\n')
+    const { fm, stderr } = await merge('claude', [a, b])
+    expect(fm.tools).toBe('Edit, FooTool, mcp__github__get_issue, Read')
+    expect(stderr).toContain(`${a}:4: warning: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`)
+    expect(stderr).toContain(`${b}:4: warning: tools (union): the merged agent grants FooTool, mcp__github__get_issue, which this variant withholds`)
+    expect(stderr).not.toMatch(/tools: 'FooTool'/)
+    // Without Edit granted, MultiEdit stays, not turned into Edit.
+    expect((await merge('claude', [a, file(dir, 'c.md', 'tools: Read, Grep\n')])).fm.tools).toBe('FooTool, Grep, mcp__github__get_issue, MultiEdit, Read')
+  })
+})
+
 describe('an input with disallowedTools alone leaves every other tool on', () => {
   it('union: it grants no tool beside an allowlist, and is told so, not that it withholds the listed ones', async () => {
     const dir = tempDir('agentmerge-grants-')
