@@ -11,7 +11,7 @@
 // output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -144,14 +144,12 @@ const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value 
 
 /**
  * The dialect's fields for the combined permits, each note of the writer a
- * warning. A list of tools is written in the form the deciding input wrote
- * it; a map in the dialect's canonical order.
+ * warning. A list of tools is written in name order, in the form the
+ * deciding input wrote it; a map in the dialect's canonical order.
  */
 function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, conflicts: Diagnostic[]): Array<[string, unknown]> {
   if (result.open && result.tools.size === 0) return []
-  // Handed to the writer in name order, as the output spells them, for a dialect that lists them as given.
-  const key = (g: Grant) => (g.kind === 'tool' ? spellTool(g.id + g.args, spec) ?? g.id + g.args : g.kind === 'mcp' ? `mcp__${g.server}__${g.tool}` : g.written).toLowerCase()
-  const grants = grantsOf(result).sort((x, y) => byCodeUnits(key(x), key(y)))
+  const grants = grantsOf(result)
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -161,7 +159,8 @@ function write(result: Permits, spec: DialectSpec, keys: readonly string[], pref
   const shaped = (key: string, value: unknown): unknown => {
     if (value && typeof value === 'object' && !Array.isArray(value)) return key === 'tools' ? toolsMap(spec, new Map(Object.entries(value as Record<string, boolean>)), { allowlist: !result.open, sort: true }) : value
     const form = formOf(fieldOf(preferred.agent, key)?.value) ?? own ?? formOf(value)
-    const names = typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : []
+    // In name order, whatever case the dialect spells them in: the order of the files never shows.
+    const names = (typeof value === 'string' ? splitToolList(value) : Array.isArray(value) ? value.map(String) : []).sort((x, y) => byCodeUnits(x.toLowerCase(), y.toLowerCase()) || byCodeUnits(x, y))
     return form === 'list' ? names : names.join(', ')
   }
   const out: Array<[string, unknown]> = [...(tools === undefined ? [] : [['tools', tools] as [string, unknown]]), ...(written.more ?? [])]
