@@ -4,8 +4,9 @@
 // map never denies one of write/edit/patch (one permission in OpenCode
 // 1.1.1+, the last entry deciding) beside the others granted; and every
 // tool or use granted beyond an input, or left out relative to one, is a
-// warning naming it. Each case is read back as OpenCode reads it, by a small
-// reading written here apart from the code under test.
+// warning naming it; a merge to Claude Code grants the same uses. Each case
+// is read back as OpenCode (or Claude Code) reads it, by a small reading
+// written here apart from the code under test.
 import fc from 'fast-check'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'

@@ -3,9 +3,10 @@
 // (ties: the deciding input's); the description closest to all the others,
 // with the routing trigger most inputs carry; fields of another dialect
 // dropped with a warning; tools under an explicit policy that never widens
-// them silently (tools.ts, one mechanism for every dialect). Every disagreement is reported with the place of each
-// value, and every decision is recorded for the provenance. Dialect facts
-// come from the dialect registry (src/dialects).
+// them silently (tools.ts, one mechanism for every dialect). Every
+// disagreement is reported with the place of each value, and every decision
+// is recorded for the provenance. Dialect facts come from the dialect
+// registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
 import { warning } from '../errors.js'
@@ -86,7 +87,8 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
   decideName(ordered, nameFromFile, out)
   const keys: string[] = []
-  // Tool fields (`tools`, Claude Code's `disallowedTools`) and rule fields (OpenCode's `permission`) are decided together, never by consensus.
+  // Tool fields (`tools`, Claude Code's `disallowedTools`) and rule fields
+  // (OpenCode's `permission`) are decided together, never by consensus.
   const toolKeys = [...dialect(to).tools.fields, ...(dialect(to).tools.ruleFields ?? [])]
   for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && !toolKeys.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
   for (const key of keys) decideField(key, ordered, out)
