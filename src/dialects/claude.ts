@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { CANONICAL_TOOLS, deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -25,15 +25,23 @@ function slugName(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent'
 }
 
-/** The name of a canonical tool, modern names only unless `keepOld`. */
-function toolName(id: string, written: string, notes: ToolNote[], keepOld = false): string | undefined {
+/** The name of a canonical tool, modern names only unless `keepOld`; `old` is the name replaced. */
+function toolName(id: string, keepOld = false): { name?: string; old?: string } {
   const modern = keepOld ? undefined : lookup(OLD, id)
-  if (modern) {
-    const name = spellTool(modern, claude)!
-    notes.push({ written, message: `'${written}' is not a tool of current Claude Code; granted ${name} instead` })
-    return name
-  }
-  return spellTool(id, claude)
+  if (modern) return { name: spellTool(modern, claude)!, old: spellTool(id, claude)! }
+  return { name: spellTool(id, claude) }
+}
+
+/**
+ * What became of an old name, said once every name is known: granted as its
+ * replacement, or covered by the replacement granted anyway. A name that
+ * stands for several tools (Copilot's `search`) is said to stand for it too.
+ */
+function oldNameNote(written: string, id: string, old: string, name: string, granted: boolean): ToolNote {
+  const lower = written.trim().toLowerCase()
+  const alone = [id, old.toLowerCase(), ...(lookup(CANONICAL_TOOLS, id) ?? [])].includes(lower)
+  const what = alone ? `'${written}' is` : `'${written}' stands for ${old} too, which is`
+  return { written, message: `${what} not a tool of current Claude Code; ${granted ? `${name}, written, covers it` : `granted ${name} instead`}` }
 }
 
 /**
@@ -48,6 +56,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const deny: string[] = []
   const allowlist = options.allowlist ?? grants.some((g) => g.enabled)
   const whole = deniedWhole(grants)
+  const replaced: Array<{ g: Grant & { kind: 'tool' }; old: string; name: string }> = []
   for (const g of grants.filter((x) => x.enabled)) {
     if (!allowlist) {
       // Every tool is granted already; a grant of some uses of a tool denied as a whole cannot be said beside that denial.
@@ -59,15 +68,19 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: `'${g.written}' is not a Claude Code tool; kept as written` })
       pushNew(names, g.written)
     } else {
-      const name = toolName(g.id, g.written, notes, options.keepOld)
+      const { name, old } = toolName(g.id, options.keepOld)
       if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Claude Code equivalent; dropped` })
       else {
+        if (old) replaced.push({ g, old, name })
         let args = g.args
         if (g.id === 'agent' && args === '' && options.agents && options.agents.length > 0) args = `(${options.agents.join(', ')})`
         pushNew(names, name + args)
       }
     }
   }
+  // Covered when another grant names the replacement itself.
+  const covers = (x: Grant, name: string) => x.enabled && x.kind === 'tool' && x.args === '' && toolName(x.id).old === undefined && toolName(x.id).name === name
+  for (const r of replaced) notes.push(oldNameNote(r.g.written, r.g.id, r.old, r.name, allowlist && grants.some((x) => covers(x, r.name))))
   for (const g of grants.filter((x) => !x.enabled)) {
     // An allowlist implies a denial, but of some uses, or of one tool of a server it grants whole.
     if (allowlist && !(g.kind === 'tool' && g.args !== '') && !(g.kind === 'mcp' && names.includes(`mcp__${g.server}__*`))) continue

@@ -33,10 +33,54 @@ const KNOWN = new Set([
   'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
 ])
 
-/** An alias read from Copilot grants every tool it stands for. */
-function expandAlias(name: string, args: string, enabled: boolean): Grant[] | undefined {
-  const tools = lookup(ALIASES, name.toLowerCase())
-  return tools?.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name }))
+/**
+ * VS Code's built-in tool sets, named as the first part of `SET/TOOL`
+ * (`search/codebase`); a name whose first part is not one of them is an MCP
+ * server's tool (`github/get_issue`). The aliases are sets too.
+ */
+const SETS = new Set([...Object.keys(ALIASES), 'vscode', 'browser', 'todos', 'runcommands', 'runtasks', 'runnotebooks'])
+
+/**
+ * The tools of the built-in sets that other dialects have, by their
+ * lower-case names; `near` says how the tool read is not the same tool. A
+ * tool of a set that is not listed has no equivalent (`search/usages`) and
+ * is kept by its name.
+ */
+const SET_TOOLS: Readonly<Record<string, { id: string; near?: string }>> = {
+  'read/readfile': { id: 'read' },
+  'read/getnotebooksummary': { id: 'notebookread' },
+  'edit/editfiles': { id: 'edit' },
+  'edit/createfile': { id: 'write' },
+  'edit/editnotebook': { id: 'notebookedit' },
+  'search/textsearch': { id: 'grep' },
+  'search/filesearch': { id: 'glob' },
+  'search/listdirectory': { id: 'list' },
+  'search/codebase': { id: 'grep', near: "is VS Code's semantic code search; read as grep, which searches text" },
+  'execute/runinterminal': { id: 'bash' },
+  'execute/getterminaloutput': { id: 'bashoutput' },
+  'execute/killterminal': { id: 'killshell' },
+  'runcommands/runinterminal': { id: 'bash' },
+  'runcommands/getterminaloutput': { id: 'bashoutput' },
+  'web/fetch': { id: 'webfetch' },
+  'agent/runsubagent': { id: 'agent' },
+}
+
+/**
+ * Copilot's own names: an alias grants every tool it stands for (`SET/*`
+ * likewise), a tool of a built-in set the tool it is (the set's name kept as
+ * written, so that Copilot writes it back so), or an unknown name when no
+ * other dialect has it; undefined for any other name.
+ */
+function expandAlias(name: string, args: string, enabled: boolean): { grants: Grant[]; notes?: ToolNote[] } | undefined {
+  const lower = name.toLowerCase()
+  const set = /^([^/]+)\/(.+)$/.exec(lower)
+  const alias = set?.[2] === '*' ? set[1]! : lower
+  const tools = lookup(ALIASES, alias)
+  if (tools) return { grants: tools.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name })) }
+  if (!set || !SETS.has(set[1]!)) return undefined
+  const tool = lookup(SET_TOOLS, lower)
+  if (!tool) return { grants: [{ kind: 'unknown', enabled, written: name }] }
+  return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name }], ...(tool.near ? { notes: [{ written: name, message: `'${name}' ${tool.near}` }] } : {}) }
 }
 
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {

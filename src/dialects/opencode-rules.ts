@@ -9,6 +9,7 @@
 // less: no other tool can ask before a tool is used, so an `ask` is not
 // granted; a tool granted only for some uses that no other dialect spells
 // (`edit` except `*.env`) is not granted; each is a note naming it.
+import { readToolValue, shown } from './tools.js'
 import type { Grant, ReadTools, ToolNote } from './types.js'
 
 type Action = 'allow' | 'ask' | 'deny'
@@ -63,9 +64,6 @@ const wild = (key: string): boolean => /[*?]/.test(key)
 /** An MCP server's every tool (`github_*`): what other dialects spell `mcp__github__*` or `github/*`. */
 const serverWildcard = (key: string): boolean => /^[^_*?]+_\*$/.test(key)
 
-/** What a tools map entry says: anything but false (or `deny`) leaves the tool on. */
-const mapAction = (on: unknown): Action => (on === false || on === 'false' || on === 'deny' ? 'deny' : 'allow')
-
 /**
  * A tools map as rules, the way OpenCode 1.1.1 and later reads it: each entry
  * a rule for every use of the permission it names, `write`, `edit` and
@@ -75,8 +73,16 @@ const mapAction = (on: unknown): Action => (on === false || on === 'false' || on
  * stays denied (`denied`); either way a disagreement is a note.
  */
 function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: string[]; order: string[] } {
-  if (!map || typeof map !== 'object' || Array.isArray(map)) return { rules: [], denied: [], order: [] }
-  const entries = Object.entries(map as Record<string, unknown>).map(([name, on]) => [name, mapAction(on)] as const)
+  if (map === undefined || map === null) return { rules: [], denied: [], order: [] }
+  if (typeof map !== 'object' || Array.isArray(map)) {
+    // OpenCode refuses such a value; read toward less, it grants nothing.
+    notes.push({ written: 'tools', message: 'not a map of tools to true or false; no tool is granted', invalid: true })
+    return { rules: [{ key: '*', pattern: '*', action: 'deny', field: 'tools' }], denied: [], order: [] }
+  }
+  // Only `true` allows: any other value is read as `false` (readToolValue), and said.
+  const value = readToolValue(map)
+  for (const message of value.problems) notes.push({ written: 'tools', message, invalid: true })
+  const entries = value.entries.map(([name, on]) => [name, on ? 'allow' : 'deny'] as const)
   const byKey = new Map<string, Action>()
   for (const [name, action] of entries) byKey.set(EDIT_KEYS.has(name) ? 'edit' : name, action)
   // Earlier versions let a tool's own entry win over a wildcard entry: a tool turned off by name stays off.
@@ -104,23 +110,25 @@ function mapRules(map: unknown, notes: ToolNote[]): { rules: Rule[]; denied: str
   return { rules, denied, order }
 }
 
-/** The rules of a `permission` value in order: a bare action is every permission's; a key to an action is every use of it. */
+/**
+ * The rules of a `permission` value in order: a bare action is every
+ * permission's; a key to an action is every use of it. A value that is not
+ * allow, ask or deny (OpenCode refuses it) is read as deny, and said.
+ */
 function permissionRules(value: unknown, notes: ToolNote[]): Rule[] {
   const field = 'permission'
   if (value === undefined || value === null) return []
-  if (typeof value === 'string') return ACTIONS.has(value) ? [{ key: '*', pattern: '*', action: value as Action, field }] : []
-  if (typeof value !== 'object' || Array.isArray(value)) {
-    notes.push({ written: field, message: 'not a map of permissions to allow, ask or deny (OpenCode reads no rule from it); ignored' })
-    return []
+  const action = (v: unknown, said: string, what = 'allow, ask or deny'): Action => {
+    if (typeof v === 'string' && ACTIONS.has(v)) return v as Action
+    notes.push({ written: field, message: `${said} is not ${what}; read as deny`, invalid: true })
+    return 'deny'
   }
+  const isMap = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v)
+  if (!isMap(value)) return [{ key: '*', pattern: '*', action: action(value, typeof value === 'string' ? `'${value}'` : shown(value), 'allow, ask or deny, nor a map of them'), field }]
   const rules: Rule[] = []
-  for (const [key, v] of Object.entries(value as Record<string, unknown>)) {
-    if (typeof v === 'string' && ACTIONS.has(v)) rules.push({ key, pattern: '*', action: v as Action, field })
-    else if (v && typeof v === 'object' && !Array.isArray(v)) {
-      for (const [pattern, action] of Object.entries(v as Record<string, unknown>)) {
-        if (typeof action === 'string' && ACTIONS.has(action)) rules.push({ key, pattern, action: action as Action, field })
-      }
-    } else notes.push({ written: field, message: `'${key}' is not allow, ask or deny; dropped` })
+  for (const [key, v] of Object.entries(value)) {
+    if (!isMap(v)) rules.push({ key, pattern: '*', action: action(v, `'${key}: ${shown(v)}'`), field })
+    else for (const [pattern, a] of Object.entries(v)) rules.push({ key, pattern, action: action(a, `'${key}' ('${pattern}': ${shown(a)})`), field })
   }
   return rules
 }

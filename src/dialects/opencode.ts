@@ -7,7 +7,7 @@
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { readPermission } from './opencode-rules.js'
-import { deniedWhole, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
+import { deniedWhole, grantsTool, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
@@ -33,8 +33,8 @@ function mcpOrUnknown(g: Grant): Grant {
  */
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
   const map = values.tools
-  const read = readPermission(map, values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).map(mcpOrUnknown))
-  const mapOn = map !== null && typeof map === 'object' && !Array.isArray(map) && Object.entries(map).some(([k, on]) => k !== '*' && on !== false && on !== 'false' && on !== 'deny')
+  const read = readPermission(map, values.permission, (key, enabled) => readToolFields({ tools: { [key]: enabled } }, opencode, names).grants.map(mcpOrUnknown))
+  const mapOn = map !== null && typeof map === 'object' && !Array.isArray(map) && Object.entries(map).some(([k, on]) => k !== '*' && grantsTool(on))
   if (read.rest !== undefined || mapOn) return read
   return { ...read, grants: read.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === ''))) }
 }

@@ -4,7 +4,7 @@
 // equal; each dialect spells ids its own way (in its own file). The helpers
 // are handed the dialect, or the names of all a registry's dialects
 // (`ToolNames`), and never look a dialect up.
-import type { DialectSpec, Grant, ReadTools, ToolNames } from './types.js'
+import type { DialectSpec, Grant, ReadTools, ToolNames, ToolNote } from './types.js'
 
 /**
  * The canonical tools, with spellings seen in the wild that no dialect
@@ -115,50 +115,102 @@ export function respell(written: string, spec: DialectSpec, names: ToolNames): s
   return (known ?? base) + args
 }
 
-/** The entries of a `tools` value in the order written: a comma string, a list or a map of booleans. */
-export function toolEntries(value: unknown): Array<[string, boolean]> {
-  if (typeof value === 'string') return splitToolList(value).map((name) => [name, true])
-  if (Array.isArray(value)) return value.map((v) => [String(v), true])
-  if (value && typeof value === 'object') {
-    return Object.entries(value as Record<string, unknown>).map(([name, on]) => [name, on !== false && on !== 'false' && on !== 'deny'])
-  }
-  return []
+/** Whether a tools map value grants its tool: only `true` does (`null`, `no`, `0` and `"true"` do not). */
+export const grantsTool = (on: unknown): boolean => on === true
+
+/** A value as a warning quotes it: a string as written, anything else as JSON. */
+export const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))
+
+/** A `tools` value read entry by entry, and each entry that is not what a tool field holds, with what was made of it. */
+export interface ToolValue {
+  entries: Array<[string, boolean]>
+  problems: string[]
 }
 
 /**
- * Reads one tool name as written in a dialect into grants. MCP tools are
- * `mcp__server__tool` or `server/tool` in any dialect; after those, `expand`
- * lets a dialect read a name of its own before the canonical table
- * (Copilot's folded aliases).
+ * The entries of a `tools` value in the order written: a comma string, a
+ * list of names or a map of booleans. Read strictly, toward less: in a map
+ * only `true` grants (any other value is read as `false`), in a list only a
+ * name is a tool (anything else is left out); each such entry is a problem.
  */
-export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
-  const name = written.trim()
-  let m = /^mcp__([^_]+(?:_[^_]+)*?)__(.+)$/.exec(name) ?? /^mcp__(.+?)()$/.exec(name)
-  if (m) return [{ kind: 'mcp', server: m[1]!, tool: m[2] === '' ? '*' : m[2]!, enabled, written }]
-  m = /^([^/\s]+)\/(.+)$/.exec(name)
-  if (m) return [{ kind: 'mcp', server: m[1]!, tool: m[2]!, enabled, written }]
-  const { base, args } = splitArgs(toolId(name, names))
-  const own = expand?.(name, args, enabled)
-  if (own) return own
-  if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return [{ kind: 'tool', id: base, args, enabled, written }]
-  return [{ kind: 'unknown', enabled, written }]
+export function readToolValue(value: unknown): ToolValue {
+  const problems: string[] = []
+  if (typeof value === 'string') return { entries: splitToolList(value).map((name) => [name, true]), problems }
+  if (Array.isArray(value)) {
+    const entries: Array<[string, boolean]> = []
+    for (const v of value) {
+      if (typeof v === 'string') {
+        if (v.trim() !== '') entries.push([v, true])
+      } else problems.push(`${shown(v)} is not a tool name; ignored`)
+    }
+    return { entries, problems }
+  }
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).map(([name, on]): [string, boolean] => {
+      if (typeof on !== 'boolean') problems.push(`'${name}: ${shown(on)}' is not true or false; not granted`)
+      return [name, grantsTool(on)]
+    })
+    return { entries, problems }
+  }
+  return { entries: [], problems }
 }
 
-/** The grants of a file's tool fields: allowed names of `tools`, and of each field listed in `denied` as denials. */
-export function readToolFields(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): Grant[] {
-  const out: Grant[] = []
-  for (const [name, enabled] of toolEntries(values.tools)) out.push(...readGrant(name, enabled, spec, names, expand))
-  for (const key of denied) for (const [name] of toolEntries(values[key])) out.push(...readGrant(name, false, spec, names, expand))
-  return out
+/** The entries of a `tools` value in the order written (readToolValue). */
+export function toolEntries(value: unknown): Array<[string, boolean]> {
+  return readToolValue(value).entries
+}
+
+/**
+ * Reads one tool name as written in a dialect into grants. `expand` lets a
+ * dialect read a name of its own first (Copilot's folded aliases and the
+ * tools of its built-in tool sets); then MCP tools are `mcp__server__tool`
+ * or `server/tool` in any dialect, then the canonical table.
+ */
+export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: Expand): { grants: Grant[]; notes: ToolNote[] } {
+  const name = written.trim()
+  const one = (grant: Grant) => ({ grants: [grant], notes: [] })
+  const { base, args } = splitArgs(toolId(name, names))
+  // The dialect's own names first: Copilot's `search/codebase` is a built-in tool, not an MCP server's.
+  const own = expand?.(name, args, enabled)
+  if (own) return { grants: own.grants, notes: own.notes ?? [] }
+  let m = /^mcp__([^_]+(?:_[^_]+)*?)__(.+)$/.exec(name) ?? /^mcp__(.+?)()$/.exec(name)
+  if (m) return one({ kind: 'mcp', server: m[1]!, tool: m[2] === '' ? '*' : m[2]!, enabled, written })
+  m = /^([^/\s]+)\/(.+)$/.exec(name)
+  if (m) return one({ kind: 'mcp', server: m[1]!, tool: m[2]!, enabled, written })
+  if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
+  return one({ kind: 'unknown', enabled, written })
+}
+
+/** How a dialect reads a name of its own before the canonical table: grants and what they approximate, or undefined. */
+export type Expand = (name: string, args: string, enabled: boolean) => { grants: Grant[]; notes?: ToolNote[] } | undefined
+
+/**
+ * The grants of a file's tool fields: allowed names of `tools`, and of each
+ * field listed in `denied` as denials; an entry that is not one a tool field
+ * holds is a note (`invalid`), and so is a name the dialect approximates.
+ */
+export function readToolFields(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: Expand): { grants: Grant[]; notes: ToolNote[] } {
+  const grants: Grant[] = []
+  const notes: ToolNote[] = []
+  for (const key of ['tools', ...denied]) {
+    const { entries, problems } = readToolValue(values[key])
+    for (const message of problems) notes.push({ written: key, message, invalid: true })
+    for (const [name, enabled] of entries) {
+      const read = readGrant(name, key === 'tools' && enabled, spec, names, expand)
+      grants.push(...read.grants)
+      notes.push(...read.notes.map((n) => ({ ...n, written: key })))
+    }
+  }
+  return { grants, notes }
 }
 
 /**
  * What an allowlist dialect's tool fields say (Claude Code, Copilot): a
  * `tools` field, whatever it holds, denies every tool it does not name.
  */
-export function readAllowlist(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: (name: string, args: string, enabled: boolean) => Grant[] | undefined): ReadTools {
-  const grants = readToolFields(values, spec, names, denied, expand)
-  return Object.hasOwn(values, 'tools') ? { grants, rest: 'deny', notes: [] } : { grants, notes: [] }
+export function readAllowlist(values: Readonly<Record<string, unknown>>, spec: DialectSpec, names: ToolNames, denied: readonly string[] = [], expand?: Expand): ReadTools {
+  const read = readToolFields(values, spec, names, denied, expand)
+  return Object.hasOwn(values, 'tools') ? { ...read, rest: 'deny' } : read
 }
 
 /**

@@ -17,6 +17,12 @@ export type Grant =
 export interface ToolNote {
   written: string
   message: string
+  /**
+   * The value is not one the field takes (a tools map value other than true
+   * or false, a list entry that is not a name, an OpenCode permission other
+   * than allow, ask or deny): read toward less, and a mistake `lint` reports.
+   */
+  invalid?: boolean
 }
 
 /**

@@ -5,7 +5,9 @@
 // - missing-field: a field the tool requires (Claude Code skips an agent
 //   without `name` or `description`; OpenCode requires `description`);
 // - unknown-tool: a tool name the tool does not have (an allowlist entry that
-//   matches nothing is ignored, so the agent silently lacks the tool);
+//   matches nothing is ignored, so the agent silently lacks the tool), or a
+//   tool entry whose value it does not take (`bash: null` in a tools map, a
+//   permission other than allow, ask or deny), which grants nothing;
 // - ignored-field: a frontmatter field the tool does not read (OpenCode even
 //   passes it on to the model provider);
 // - repeated-statement: one instruction repeated across many agents, which
@@ -100,6 +102,13 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
     for (const key of spec.required) {
       if (!agent.meta.fields.some((f) => f.key === key && f.value !== null && f.value !== '')) {
         add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`)
+      }
+    }
+    // The tool fields read as the dialect reads them: a value it does not take is reported.
+    const toolFields = agent.meta.fields.filter((f) => [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])].includes(f.key))
+    if (toolFields.length > 0) {
+      for (const n of spec.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames).notes) {
+        if (n.invalid) add('unknown-tool', agent.path, toolFields.find((f) => f.key === n.written)?.line ?? fieldLine, `field '${n.written}': ${n.message}`)
       }
     }
     for (const field of agent.meta.fields) {
