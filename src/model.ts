@@ -9,7 +9,8 @@ export type Dialect = string
 
 /** A problem found in an input, reported as `path:line:col: message`. */
 export interface Diagnostic {
-  severity: 'error' | 'warning'
+  /** A `note` tells what was done where nothing is lost or disagrees; it counts as no conflict. */
+  severity: 'error' | 'warning' | 'note'
   /** A stable machine-readable code, e.g. `invalid-utf8`, `mojibake`. */
   code: string
   message: string

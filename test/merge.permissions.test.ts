@@ -99,7 +99,9 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     expect(allowed(fm, 'bash', 'ls')).toBe(false)
     expect(allowed(fm, 'edit', 'a.ts')).toBe(false)
     expect(allowed(fm, 'read')).toBe(true)
-    expect(stderr).toContain(`${r1}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
+    // Its rules are tool fields: it is told what it loses, never that it has none.
+    expect(stderr).toContain(`${r1}:3: warning: tools (union): the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny (--tools all would let it grant every tool)`)
+    expect(stderr).not.toContain(`${r1}: warning: tools (union): no tools field`)
     const r3 = file(dir, 'r3.md', opencode(''))
     expect((await merge([r3, r2])).stderr).toContain(`${r3}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
   })
@@ -114,7 +116,7 @@ describe('merge --to opencode: permission is decided with the tools', () => {
     expect(allowed(fm, 'read')).toBe(true)
     // Edit except *.env is read as no edit: never more than the input says, and said.
     expect(allowed(fm, 'edit', 'a.ts')).toBe(false)
-    expect(stderr).toContain(`${r1}:3: warning: tools (intersection): this variant's 'permission' is read as granting less: 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
+    expect(stderr).toContain(`${r1}:3: warning: tools (intersection): this variant's 'permission' is not read as written: 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
     // Under union too: r3 has no tool field, so it grants nothing (only --tools all lets it grant every tool), and r1's denials stand.
     const union = await merge([r1, r3])
     expect(allowed(union.fm, 'bash', 'ls')).toBe(true)

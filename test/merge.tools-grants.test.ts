@@ -47,7 +47,7 @@ describe('names no dialect spells', () => {
     const b = file(dir, 'b.md', 'tools: [Read, Edit]\n')
     const { fm, stderr } = await merge('claude', [a, b])
     expect(fm.tools).toBe('Edit, FooTool, mcp__github__get_issue, Read')
-    expect(stderr).toContain(`${a}:4: warning: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`)
+    expect(stderr).toContain(`${a}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`)
     expect(stderr).toContain(`${b}:4: warning: tools (union): the merged agent grants FooTool, mcp__github__get_issue, which this variant withholds`)
     expect(stderr).not.toMatch(/tools: 'FooTool'/)
     // Without Edit granted, MultiEdit stays, not turned into Edit.
@@ -56,13 +56,14 @@ describe('names no dialect spells', () => {
 })
 
 describe('an input with disallowedTools alone leaves every other tool on', () => {
-  it('union: it grants no tool beside an allowlist, and is told so, not that it withholds the listed ones', async () => {
+  it('union: it grants no tool beside an allowlist, and is told so, not that it withholds the listed ones nor that it has no tool field', async () => {
     const dir = tempDir('agentmerge-grants-')
     const deny = file(dir, 'deny.md', 'disallowedTools: Bash\n')
     const list = file(dir, 'list.md', 'tools: Read, Grep\n')
     for (const to of ['claude', 'opencode']) {
       const { fm, stderr } = await merge(to, [deny, list])
-      expect(stderr, to).toContain(`${deny}: warning: tools (union): no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)`)
+      expect(stderr, to).toContain(`${deny}:4: warning: tools (union): the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny (--tools all would let it grant every tool)`)
+      expect(stderr, to).not.toContain('no tools field')
       expect(stderr, to).not.toMatch(/which this variant withholds/)
       expect(fm.disallowedTools, to).toBeUndefined()
     }

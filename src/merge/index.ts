@@ -80,7 +80,7 @@ export interface MergeSummary {
   sectionsOut: number
   /** Output sections that stand for sections of two or more inputs. */
   sectionsMerged: number
-  /** Field disagreements, risky decisions and statement conflicts (see `conflicts`). */
+  /** Field disagreements, risky decisions and statement conflicts (see `conflicts`); a note is not one. */
   conflicts: number
   /** Input statements recorded but not written (conflict alternatives, openings not chosen, below min-support). */
   recorded: number
@@ -225,7 +225,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
   const unwritten = recorded.filter((r) => !written.has(r.statement))
-  const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.length, recorded: new Set(unwritten.map((r) => r.statement)).size }
+  const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.filter((d) => d.severity !== 'note').length, recorded: new Set(unwritten.map((r) => r.statement)).size }
   const provenance = buildProvenance(agents, sections, meta.decisions, to, unwritten, agents[decider]!.path)
   return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded: unwritten, decider: agents[decider]!.path, summary }
 }

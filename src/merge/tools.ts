@@ -10,7 +10,7 @@
 // an input, or left out relative to one, is a warning naming it as the
 // output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
-import { warning } from '../errors.js'
+import { note, warning } from '../errors.js'
 import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
@@ -41,12 +41,26 @@ const EVERY: Permits = { open: true, tools: new Map() }
 /** What an empty allowlist grants. */
 const NOTHING: Permits = { open: false, tools: new Map() }
 
+/** The tool and rule fields of an agent in its own dialect. */
+function toolFieldsOf(agent: Agent, keys?: readonly string[]): MetaField[] {
+  const own = dialect(agent.meta.dialect).tools
+  return (keys ?? [...own.fields, ...(own.ruleFields ?? [])]).map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
+}
+
+/**
+ * An input's grants, read from its fields in the output dialect; when its
+ * conversion could carry none of its tool fields (Copilot cannot deny a
+ * tool), from its own fields as its dialect reads them, so that an input
+ * with tool fields is never taken for one without.
+ */
 function readInput(agent: Agent, source: Agent, keys: readonly string[], several: boolean): Input {
   const native = agent === source && several
   const toolsField = fieldOf(source, 'tools') !== undefined
-  const fields = keys.map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
+  const converted = toolFieldsOf(agent, keys)
+  const from = converted.length > 0 ? agent : source
+  const fields = converted.length > 0 ? converted : toolFieldsOf(source)
   if (fields.length === 0) return { agent, notes: [], native, toolsField }
-  const read = dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+  const read = dialect(from.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
   return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes: read.notes, native, line: fields[0]!.line, toolsField }
 }
@@ -93,7 +107,8 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
   for (const k of old) tools.delete(k)
   const holder = inputs.filter((i) => old.some((k) => whole(i.explicit, k))).map((i) => i.agent).sort((x, y) => byCodeUnits(x.path, y.path))[0] ?? inputs[0]!.agent
   const list = old.map((k) => `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`).join(', ')
-  conflicts.push(warning('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder.path, fieldOf(holder, 'tools')?.line))
+  // A note, not a conflict: nothing is lost, and no input disagrees with another.
+  conflicts.push(note('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder.path, fieldOf(holder, 'tools')?.line))
   return { result: { open: false, tools }, retired: old }
 }
 
@@ -185,17 +200,17 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY
   const explicit = input.explicit ?? NOTHING
-  // Beside an allowlist, under union or intersection, an input without tool fields takes no part; under union neither does one that names no tool it grants.
-  const none = input.permits === undefined ? policy === 'union' || policy === 'intersection' : policy === 'union' && own.open && missing(explicit, NOTHING).length === 0 && !input.toolsField
-  if (none && !result.open) {
+  // Beside an allowlist, under union or intersection, an input with no tool or rule field takes no part. One
+  // with fields is told what the merged agent grants beyond them and leaves out, as any other input (a denial included).
+  if (input.permits === undefined && (policy === 'union' || policy === 'intersection') && !result.open) {
     say('tools-missing', 'no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)', undefined)
     return
   }
   // What the reading could not carry is not granted (an input converted first was warned by the conversion).
-  if (input.native) for (const n of input.notes) say('tools-read', `this variant's '${n.written}' is read as granting less: ${n.message}`, fieldOf(a, n.written)?.line ?? line)
+  if (input.native) for (const n of input.notes) say('tools-read', `this variant's '${n.written}' is not read as written: ${n.message}`, fieldOf(a, n.written)?.line ?? line)
   if (result.open && !own.open) {
     const who = policy === 'first' ? 'the deciding input leaves' : `${outcome.open[0]}${outcome.open.length > 1 ? ` and ${outcome.open.length - 1} more leave` : ' leaves'}`
-    say('tools-widened', `the merged agent may use every tool it does not deny (${who} every tool on); this variant allows only ${names(missing(own, NOTHING)) || 'none'}`, line)
+    say('tools-widened', `the merged agent may use every tool it does not deny (${who} every tool on); this variant allows ${names(missing(own, NOTHING)) ? `only ${names(missing(own, NOTHING))}` : 'no tool'}`, line)
   } else {
     const extra = missing(result, own)
     if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)

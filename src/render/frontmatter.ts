@@ -70,7 +70,8 @@ function edit(doc: Document, old: unknown, value: unknown): Node {
     old.items = entries.map(([k, v], i) => {
       const pair = byKey.get(k) ?? (renamed ? old.items[i] : undefined)
       if (!pair) return new Pair(new Scalar(k), node(doc, v))
-      if (isScalar(pair.key)) pair.key.value = k
+      // One rule for every key of a changed map, new or kept: quoted only where YAML needs it (`"*"`); comments stay.
+      if (isScalar(pair.key)) pair.key = Object.assign(new Scalar(k), { commentBefore: pair.key.commentBefore, spaceBefore: pair.key.spaceBefore, comment: pair.key.comment })
       pair.value = edit(doc, pair.value, v)
       return pair
     })

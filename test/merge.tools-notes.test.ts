@@ -1,0 +1,75 @@
+// What a merge says of each input's tools, in every output dialect: an input
+// whose only tool field is a rule that denies a tool (OpenCode's
+// `permission: {bash: deny}`) is told the merged agent grants that tool
+// beyond it, never that it has no tool field; the tools map is written with
+// one rule for quoting its keys; and an old tool name left out beside its
+// replacement is a note, not a conflict, so that an input merged with an
+// identical copy has none.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { describe, expect, it } from 'vitest'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
+
+function file(dir: string, name: string, frontmatter: string): string {
+  const path = join(dir, name)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, `---\n${frontmatter}---\n\nRead the code first.\n`)
+  return path
+}
+
+describe('an input whose rules deny a tool', () => {
+  it('is told, in every dialect, that the merged agent grants the tool it denies; tools-missing only for an input with no tool or rule field', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const p1 = file(dir, 'p1.md', 'description: p1\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: true\n')
+    const p2 = file(dir, 'p2.md', 'description: p2\nmode: subagent\npermission:\n  bash: deny\n')
+    const p3 = file(dir, 'p3.md', 'description: p3\nmode: subagent\n')
+    for (const [to, bash] of [['opencode', 'bash'], ['claude', 'Bash'], ['copilot', 'execute']] as const) {
+      const r = await cli(['merge', p1, p2, p3, '--to', to, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr, to).toMatch(new RegExp(`${p2}:4: warning: tools \\(union\\): the merged agent grants ${bash}, which this variant withholds\\n`))
+      expect(r.stderr, to).not.toContain(`${p2}: warning: tools (union): no tools field`)
+      expect(r.stderr, to).toContain(`${p3}: warning: tools (union): no tools field; this input grants no tool to the merged agent`)
+    }
+  })
+})
+
+describe('wording and quoting', () => {
+  it('an input that allows no tool is said to allow no tool', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const open = file(dir, 'e.md', 'name: e\ndescription: e agent\n')
+    const none = file(dir, 'n.md', 'name: n\ndescription: n agent\ntools: []\n')
+    const r = await cli(['merge', '--tools', 'all', open, none, '-o', '-', '--provenance', 'none'])
+    expect(r.stderr).toContain('; this variant allows no tool\n')
+    expect(r.stderr).not.toContain('allows only none')
+  })
+
+  it('a merged OpenCode tools map quotes a key only where YAML needs it, whatever the deciding input quoted', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const q = file(dir, 'q.md', 'description: q agent\nmode: subagent\ntools:\n  "*": false\n  "bash": true\n  "read": true\n')
+    const g = file(dir, 'g.md', 'description: g agent\nmode: subagent\ntools:\n  "*": false\n  grep: true\n')
+    for (const policy of ['union', 'all']) {
+      const r = await cli(['merge', '--tools', policy, '--to', 'opencode', '--prefer', q, q, g, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      const map = /\ntools:\n((?: {2}.*\n)+)/.exec(r.stdout)![1]!.split('\n').filter((l) => l !== '')
+      expect(map.length, policy).toBeGreaterThan(3)
+      for (const line of map) expect(line, policy).toMatch(/^ {2}("\*"|[a-z_]+): (true|false)$/)
+    }
+  })
+})
+
+describe('an old tool name left out beside its replacement', () => {
+  it('is a note, not a conflict: an input merged with an identical copy has no conflict', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const one = file(dir, 'i1.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit, Edit\n')
+    const two = file(dir, 'i2.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit, Edit\n')
+    const r = await cli(['merge', one, two, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).tools).toBe('Edit, Read')
+    expect(r.stderr).toContain(`${one}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`)
+    expect(r.stderr).toMatch(/; 0 conflicts\n$/)
+  })
+})
