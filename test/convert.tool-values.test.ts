@@ -6,7 +6,7 @@
 // folds several tools is converted with a warning saying what is written,
 // and `SET/TOOL` is a tool of one of VS Code's built-in tool sets when SET is
 // one (`search/codebase`), an MCP server's tool otherwise (`github/get_issue`).
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
@@ -132,5 +132,19 @@ describe("Copilot's names", () => {
     // Back in Copilot's own dialect, each is written as it was.
     const back = await cli(['convert', '--to', 'copilot', x, '-o', '-'])
     expect(front(back.stdout).tools).toEqual(['search/codebase', 'read/readFile', 'edit/editFiles', 'execute/runInTerminal', 'github/get_issue', 'search/usages'])
+  })
+})
+
+describe('the merge driver reads a tools map as every command does', () => {
+  it('an entry that is not true stays not granted when the two sides change other entries', async () => {
+    const map = (extra: string) => `description: oc\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: null\n${extra}`
+    const base = file('base.md', map(''))
+    const ours = file('ours.md', map('  grep: true\n'))
+    const theirs = file('theirs.md', map('  glob: true\n'))
+    const r = await cli(['merge-driver', base, ours, theirs, 'agents/oc.md'])
+    expect(r.code, r.stderr).toBe(0)
+    const merged = front(readFileSync(ours, 'utf8')).tools as Record<string, unknown>
+    expect(merged).toMatchObject({ read: true, grep: true, glob: true })
+    expect(merged.bash).not.toBe(true)
   })
 })

@@ -4,7 +4,7 @@
 // list or a map whose entries can be merged one by one (two branches adding
 // different tools, or different permission keys, merge cleanly). `tools` is
 // compared by canonical tool id, so `Read` and `read` are one entry.
-import { dialects } from '../dialects/index.js'
+import { dialects, toolEntries } from '../dialects/index.js'
 import type { MetaField } from '../model.js'
 import { splitToolList, toolId } from '../normalize/tools.js'
 import { insertAfterPredecessors } from './order.js'
@@ -97,7 +97,8 @@ function toolMap(value: V): { form: 'string' | 'list' | 'map'; entries: Map<stri
     list = value.map((v) => [v as string, true])
   } else if (isMap(value)) {
     form = 'map'
-    list = Object.entries(value).map(([k, v]) => [k, v !== false && v !== 'deny'])
+    // Read as every reader reads a tools map: only `true` grants (a `null` or `no` is written back as false, never as true).
+    list = toolEntries(value)
   } else return undefined
   const entries = new Map<string, ToolEntry>()
   for (const [written, enabled] of list) entries.set(toolId(written), { written, enabled })
