@@ -73,3 +73,14 @@ describe('an old tool name left out beside its replacement', () => {
     expect(r.stderr).toMatch(/; 0 conflicts\n$/)
   })
 })
+
+describe("a Copilot tool read as the nearest tool of other dialects", () => {
+  it('is exact in a Copilot merge: identical inputs keep search/codebase as written, with no conflict', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const fm = "name: x\ndescription: x agent\ntools: ['search/codebase', read]\n"
+    const r = await cli(['merge', file(dir, 'a.agent.md', fm), file(dir, 'b.agent.md', fm), '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).tools).toEqual(['search/codebase', 'read'])
+    expect(r.stderr).toMatch(/; 0 conflicts\n$/)
+  })
+})

@@ -80,7 +80,7 @@ function expandAlias(name: string, args: string, enabled: boolean): { grants: Gr
   if (!set || !SETS.has(set[1]!)) return undefined
   const tool = lookup(SET_TOOLS, lower)
   if (!tool) return { grants: [{ kind: 'unknown', enabled, written: name }] }
-  return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name }], ...(tool.near ? { notes: [{ written: name, message: `'${name}' ${tool.near}` }] } : {}) }
+  return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name }], ...(tool.near ? { notes: [{ written: name, message: `'${name}' ${tool.near}`, near: true }] } : {}) }
 }
 
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {

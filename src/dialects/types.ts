@@ -23,6 +23,8 @@ export interface ToolNote {
    * than allow, ask or deny): read toward less, and a mistake `lint` reports.
    */
   invalid?: boolean
+  /** The name is read as the nearest tool other dialects have (Copilot's `search/codebase` as grep): exact in its own dialect. */
+  near?: boolean
 }
 
 /**

@@ -62,7 +62,9 @@ function readInput(agent: Agent, source: Agent, keys: readonly string[], several
   if (fields.length === 0) return { agent, notes: [], native, toolsField }
   const read = dialect(from.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
-  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes: read.notes, native, line: fields[0]!.line, toolsField }
+  // A name read as the nearest tool of other dialects is exact in its own: no note when it is read there.
+  const notes = from === agent && agent === source ? read.notes.filter((n) => !n.near) : read.notes
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, line: fields[0]!.line, toolsField }
 }
 
 /**
