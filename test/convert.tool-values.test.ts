@@ -6,9 +6,10 @@
 // folds several tools is converted with a warning saying what is written,
 // and `SET/TOOL` is a tool of one of VS Code's built-in tool sets when SET is
 // one (`search/codebase`), an MCP server's tool otherwise (`github/get_issue`).
+import fc from 'fast-check'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { parse as parseYaml, stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -146,5 +147,30 @@ describe('the merge driver reads a tools map as every command does', () => {
     const merged = front(readFileSync(ours, 'utf8')).tools as Record<string, unknown>
     expect(merged).toMatchObject({ read: true, grep: true, glob: true })
     expect(merged.bash).not.toBe(true)
+  })
+})
+
+describe('property: only true grants', () => {
+  const runs = Number(process.env.FUZZ_RUNS ?? 25)
+  const TOOLS = ['read', 'write', 'edit', 'bash', 'grep', 'glob', 'webfetch', 'websearch']
+  const CLAUDE: Record<string, string> = { read: 'Read', write: 'Write', edit: 'Edit', bash: 'Bash', grep: 'Grep', glob: 'Glob', webfetch: 'WebFetch', websearch: 'WebSearch' }
+  const value = fc.constantFrom<unknown>(true, false, null, 'no', 'off', 'yes', 'true', 'allow', 0, 1, [], {})
+  const map = fc.dictionary(fc.constantFrom(...TOOLS), value, { maxKeys: TOOLS.length })
+
+  it('an OpenCode allowlist map converted to Claude Code grants no tool whose value is not true, and warns of each such value', async () => {
+    await fc.assert(
+      fc.asyncProperty(map, async (entries) => {
+        const src = file('p.md', `description: p\nmode: subagent\n${stringify({ tools: { '*': false, ...entries } })}`)
+        const r = await cli(['convert', '--to', 'claude', src, '-o', '-'])
+        expect(r.code, r.stderr).toBe(0)
+        const tools = front(r.stdout).tools
+        const granted = Array.isArray(tools) ? tools : String(tools ?? '').split(', ').filter((t) => t !== '')
+        // write, edit (and patch) are one permission in OpenCode 1.1.1+: granted only together, never beyond `true`.
+        for (const name of granted) expect(Object.entries(entries).some(([k, v]) => v === true && CLAUDE[k] === name), name).toBe(true)
+        const odd = Object.entries(entries).filter(([, v]) => typeof v !== 'boolean')
+        for (const [k] of odd) expect(r.stderr).toContain(`'${k}: `)
+      }),
+      { seed: 20261209, numRuns: runs },
+    )
   })
 })

@@ -40,7 +40,11 @@ export interface ReadTools {
    * every tool).
    */
   rest?: 'allow' | 'deny'
-  /** What the fields say that no grant carries (an `ask`, a rule for some uses, a rule that is not about tools); `written` is the field. */
+  /**
+   * What the fields say that no grant carries (an `ask`, a rule for some
+   * uses, a rule that is not about tools, a value the field does not take),
+   * and names read as the nearest tool; `written` is the field.
+   */
   notes: ToolNote[]
 }
 
