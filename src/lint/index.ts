@@ -8,6 +8,8 @@
 //   matches nothing is ignored, so the agent silently lacks the tool);
 // - ignored-field: a frontmatter field the tool does not read (OpenCode even
 //   passes it on to the model provider);
+// - field-type: a field whose value is not of its type (`tools: 42`), which
+//   the tool cannot read (the check every read warns with);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup, with role
 //   openings read as prose: see OPENINGS_AS_PROSE).
@@ -21,9 +23,10 @@ import { byCodeUnits } from '../order.js'
 import type { Tuning } from '../similarity/index.js'
 import { agentFolderOf, dialect, fieldsOf, toolEntries, toolNames } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
+import { fieldTypeWarnings } from '../parse/field-types.js'
 
-export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
-export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'unknown-tool', 'ignored-field', 'repeated-statement']
+export type LintRule = 'duplicate-name' | 'missing-field' | 'field-type' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
+export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'field-type', 'unknown-tool', 'ignored-field', 'repeated-statement']
 
 export interface Finding {
   rule: LintRule
@@ -102,6 +105,7 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
         add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`)
       }
     }
+    for (const w of fieldTypeWarnings(agent.meta.fields, target, agent.path)) add('field-type', agent.path, w.line!, w.message)
     for (const field of agent.meta.fields) {
       if (spec.tools.fields.includes(field.key)) {
         for (const [name] of toolEntries(field.value)) {
