@@ -149,8 +149,8 @@ for (const family of FAMILIES) {
       for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count)
     })
 
-    it('--min-support 2: every statement written is carried by two inputs (or is the opening or a lead-in), in its words or in words dedup groups with them; nothing lost', () => {
-      const r = mergeAgents(agents, { minSupport: 2 })
+    it.each([[{}], [{ base: 'auto' }]])('--min-support 2 (with %o): every statement written is carried by two inputs (or is the opening or a lead-in), in its words or in words dedup groups with them; nothing lost', (more) => {
+      const r = mergeAgents(agents, { minSupport: 2, ...more })
       const pathOf = (place: string) => place.slice(0, place.lastIndexOf(':'))
       const opening = r.provenance.sections[0]!.statements[0]!
       // The support bar is dedup's: a statement carried in other words is one dedup groups with it.

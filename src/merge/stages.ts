@@ -25,11 +25,13 @@ export interface Recorded {
 const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number> => new Set(s.fold.members.map((m) => owner.get(m)!))
 
 /**
+ * The consensus core. The base (`--base`) is held to the same bar: it
+ * decides the wording and places of what is written, not what a core holds.
  * `parentOf`: a merged section's parent (-1 at the top), so that a lead-in
  * whose items are sections of their own ("1. **API**: ..." with its list)
  * stays while anything under them does.
  */
-export function applySupport(settled: Settled[], items: readonly Item[], k: number, base: number, recorded: Recorded[], parentOf: (where: number) => number, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], parentOf: (where: number) => number, carriers: (s: Statement) => readonly Statement[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')
   // Each fold with the statements of inputs it lacks that carry it in other words.
@@ -43,12 +45,12 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const kept = carried.filter((s) => {
     if (isLead(s)) return true
     const agents = support(s)
-    return agents.size >= k || agents.has(base)
+    return agents.size >= k
   })
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
-  const out = kept.filter((s) => !isLead(s) || live.has(s.where) || agentsOf(s, owner).has(base))
+  const out = kept.filter((s) => !isLead(s) || live.has(s.where))
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
