@@ -6,6 +6,7 @@ import type { Agent, MetaField } from './model.js'
 import { checkLimits, parseMarkdown } from './markdown/index.js'
 import { fixFences } from './parse/fence.js'
 import { parseFrontmatter } from './parse/frontmatter.js'
+import { fieldTypeWarnings } from './parse/field-types.js'
 import { unclosedFences } from './parse/unclosed.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
@@ -42,6 +43,7 @@ export function agentFromInput(input: Input): Agent {
   const root = buildSections(tree, path, fenced.text)
   dropPositions(root)
   const meta = readMeta(fields, path, first?.type === 'yaml', line)
+  warnings.push(...fieldTypeWarnings(fields, meta.dialect, path))
   if (yamlText !== undefined) meta.yaml = yamlText
   return { path, meta, root, eol: input.eol, bom: input.bom, body, warnings }
 }

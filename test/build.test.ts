@@ -118,24 +118,26 @@ describe('build CLI', () => {
 
     const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
-    expect(check.stdout).toContain(`${OUT}: edited by hand: 2 changes no source has`)
+    expect(check.stdout).toContain(`${OUT}: edited by hand: 2 changes no source has; a build leaves it alone unless --force (edited)\n`)
     // Each hand edit is a finding, in the one text form of a finding (formatFinding), as in --format json.
     const json = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
     const { findings } = JSON.parse(json.stdout) as { findings: Parameters<typeof formatFinding>[0][] }
-    expect(findings.map((f) => f.rule)).toEqual(['edited', 'edited'])
-    expect(check.stdout).toContain(findings.map((f) => formatFinding(f) + '\n').join(''))
+    expect(findings.map((f) => f.rule)).toEqual(['edited', 'edited', 'edited'])
+    // Every line at the margin is a finding (the semantic diff under them is indented).
+    const margin = (stdout: string) => stdout.split('\n').filter((l) => l !== '' && !l.startsWith(' '))
+    expect(margin(check.stdout)).toEqual(findings.map((f) => formatFinding(f)))
     expect(check.stdout).toContain(`${OUT}:${at('model: opus')}: edited by hand: only in the canonical file: field model: opus (edited)\n`)
     expect(check.stdout).toContain(`${OUT}:${at('short and kind')}: edited by hand: only in the canonical file: "Keep comments short and kind." (edited)\n`)
 
     const build = await cli(['build'], { cwd: dir })
     expect(build.code).toBe(1)
-    expect(build.stdout).toContain('not overwritten (use --force)')
-    expect(build.stdout).toContain(findings.map((f) => formatFinding(f) + '\n').join(''))
+    expect(margin(build.stdout)).toEqual([`${OUT}: edited by hand: 2 changes no source has; not overwritten (use --force) (edited)`, ...findings.slice(1).map((f) => formatFinding(f))])
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(edited)
 
     // Only re-ordering or deleting by hand loses nothing a person wrote: rebuilt without --force.
     const forced = await cli(['build', '--force'], { cwd: dir })
     expect(forced.code).toBe(0)
+    expect(forced.stdout.split('\n')[0]).toBe(`${OUT}: edited by hand: 2 changes no source has; overwritten (--force) (edited)`)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
     writeFileSync(join(dir, OUT), built.replace('- Check the tests first.\n', ''))
     expect((await cli(['build'], { cwd: dir })).code).toBe(0)

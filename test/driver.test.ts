@@ -251,6 +251,19 @@ describe('merge-driver command', () => {
     expect(missing.stderr).toBe(`${join(marked.dir, 'nope.md')}: base (%O): no such file\n`)
   })
 
+  it('a side neither merge can take (a NUL byte: not text for the statement merge, binary for git merge-file) exits 2 with one line naming the file, ours left as it was', async () => {
+    const f = files(BASE, BASE.replace('Write a summary', 'Write a note'), BASE.replace('- Keep comments short.', '- Keep comments\0 short.'))
+    const before = readFileSync(f.a)
+    const r = await cli(['merge-driver', f.o, f.a, f.b, 'agents/x.md'])
+    expect(r.code).toBe(2)
+    expect(r.stderr.split('\n').filter((l) => l !== '')).toHaveLength(1)
+    expect(r.stderr).toMatch(/^agentmerge: agents\/x\.md: cannot merge: a side does not parse \(.*\), and git merge-file failed \(.*binary.*\); left as it was\n$/)
+    expect(readFileSync(f.a).equals(before)).toBe(true)
+    // -q keeps trouble on stderr: it is why git stopped.
+    const q = await cli(['-q', 'merge-driver', f.o, f.a, f.b, 'agents/x.md'])
+    expect([q.code, q.stderr]).toEqual([2, r.stderr])
+  })
+
   it('a kept block scalar (`description: |+`) changed on both sides: each side between the markers as its file has it, and taking one side gives back its value byte for byte', async () => {
     const base = '---\nname: reviewer\ndescription: |+\n  Reviews code changes.\n  Use when a pull request is opened.\n\ntools: Read, Grep\nmodel: sonnet\n---\n\nYou review code changes carefully.\n'
     const ours = base.replace('opened.', 'opened or updated.')

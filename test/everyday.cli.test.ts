@@ -6,7 +6,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parseAgent } from '../src/index.js'
+import fc from 'fast-check'
+import { diffAgents, diffReport, formatMarkdown, parseAgent, readAgent } from '../src/index.js'
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { BIN, cli, FIXTURES, spawnCli } from './helpers/cli.js'
@@ -283,6 +284,85 @@ describe('options that do not go together', () => {
     const r = await cli(['dedup', '--check', '--json', '-q', FIXTURES])
     expect(r.code).toBe(1)
     expect(JSON.parse(r.stdout).groups.some((g: string[]) => g.length > 1)).toBe(true)
+  })
+})
+
+describe('an option the rest of the command line would ignore', () => {
+  const AUTOMATOR = FIXTURES + '../test-automator/'
+  const automators = ['VoltAgent--awesome-claude-code-subagents--test-automator.md', 'davepoon--claude-code-subagents-collection--test-automator.md', 'lst97--claude-code-sub-agents--test-automator.md', 'rshah515--claude-code-subagents--test-automator.md', 'wshobson--agents--test-automator.md'].map((f) => AUTOMATOR + f)
+
+  it('is a usage error (exit 2, one line, nothing on stdout) when no combination honours it', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'agentmerge.config.json'), JSON.stringify({ agents: [{ output: 'out.md', sources: [SENIOR, ELITE] }] }))
+    const refused: Array<[string[], RegExp]> = [
+      // --json lists every statement in exactly one group: a filter would break that.
+      [['dedup', '--json', '--min-agents', '3', ...automators], /option '--min-agents <n>' cannot be used with option '--json'/],
+      [['diff', '--format', 'markdown', '--max-bytes', '100', ELITE, OPENCODE], /--max-bytes 100 leaves no room for the heading and summary: use 0 \(no limit\) or at least 1024/],
+      ...(['text', 'json', 'github', 'html'] as const).map((f): [string[], RegExp] => [['diff', '--format', f, '--max-bytes', '5000', ELITE, OPENCODE], new RegExp(`--max-bytes keeps a markdown comment under N bytes; --format ${f} has no such limit`)]),
+      [['diff', '--max-bytes', '5000', ELITE, OPENCODE], /--format text has no such limit/],
+      [['diff', '--color', '--format', 'json', ELITE, OPENCODE], /--color colors the text output; --format json is never colored/],
+      [['diff', '--git', 'HEAD', '--git-external', 'x.md', ELITE, '.', '.', OPENCODE, '.', '.'], /option '--git-external' cannot be used with option '--git <base>'/],
+      [['build', '--check', '--force'], /option '-f, --force' cannot be used with option '-c, --check'/],
+      [['lint', '--ignore', 'repeated-statement', '--min-agents', '4', ...automators], /--min-agents tunes the repeated-statement rule, which --ignore skips/],
+      [['lint', '--ignore', 'ignored-field,repeated-statement', '--threshold', '0.6', ...automators], /--threshold tunes the repeated-statement rule, which --ignore skips/],
+    ]
+    for (const [args, message] of refused) {
+      const r = await cli(args, { cwd: dir })
+      expect([r.code, r.stdout], args.join(' ')).toEqual([2, ''])
+      expect(oneLine(r.stderr), args.join(' ')).toHaveLength(1)
+      expect(r.stderr, args.join(' ')).toMatch(message)
+    }
+    expect(existsSync(join(dir, 'out.md'))).toBe(false)
+    // What they would have tuned still works without them.
+    expect((await cli(['dedup', '--json', ...automators])).code).toBe(0)
+    expect((await cli(['lint', '--ignore', 'repeated-statement', ...automators])).code).not.toBe(2)
+    expect((await cli(['diff', '--no-color', '--format', 'json', ELITE, OPENCODE])).code).toBe(1)
+  })
+
+  it('diff --max-bytes holds at its smallest value, the table of counts cut to fit, and says what it left out', async () => {
+    const dir = tempDir()
+    for (const side of ['old', 'new']) {
+      mkdirSync(join(dir, side, '.claude', 'agents'), { recursive: true })
+      for (let i = 0; i < 30; i++) {
+        const body = side === 'old' ? 'Check the tests first.' : 'Check the tests and the linter first.'
+        writeFileSync(join(dir, side, '.claude', 'agents', `a-fairly-long-agent-file-name-number-${i}.md`), `---\nname: agent-${i}\ndescription: Agent ${i}.\n---\n\n- ${body}\n`)
+      }
+    }
+    const full = await cli(['diff', '--format', 'markdown', '--max-bytes', '0', join(dir, 'old'), join(dir, 'new')])
+    expect(Buffer.byteLength(full.stdout)).toBeGreaterThan(4000)
+    const cut = await cli(['diff', '--format', 'markdown', '--max-bytes', '1024', join(dir, 'old'), join(dir, 'new')])
+    expect(cut.code).toBe(1)
+    expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(1024)
+    expect(cut.stdout.split('\n').slice(0, 3).join('\n')).toBe(full.stdout.split('\n').slice(0, 3).join('\n'))
+    expect(cut.stdout).toMatch(/_\d+ of 30 agents left out of the table; 30 of 30 blocks of changes left out to keep this under 1024 bytes/)
+  })
+
+  it('formatMarkdown keeps under any maxBytes from its smallest, with the heading and summary first (property)', () => {
+    const report = diffReport([diffAgents(readAgent(ELITE), readAgent(OPENCODE)), diffAgents(readAgent(SENIOR), readAgent(ENGINEER))])
+    const full = formatMarkdown(report)
+    const top = full.split('\n').slice(0, 3).join('\n')
+    fc.assert(
+      fc.property(fc.integer({ min: 1024, max: Buffer.byteLength(full) + 100 }), (limit) => {
+        const cut = formatMarkdown(report, { maxBytes: limit })
+        return Buffer.byteLength(cut) <= limit && cut.startsWith(top)
+      }),
+      { seed: 20261207, numRuns: 60 },
+    )
+  })
+
+  it('diff --formatting --format github annotates the changes of form too', async () => {
+    const dir = tempDir()
+    const [a, b] = [join(dir, 'old.md'), join(dir, 'new.md')]
+    const text = readFileSync(SENIOR, 'utf8')
+    writeFileSync(a, text)
+    writeFileSync(b, text.replace(/^( *)- /gm, '$1* '))
+    const plain = await cli(['diff', '--format', 'github', a, b])
+    expect(plain.stdout).not.toContain('change of form')
+    expect(plain.stdout).toMatch(/; --formatting lists them\)\n$/)
+    const form = await cli(['diff', '--formatting', '--format', 'github', a, b])
+    expect(form.code).toBe(0)
+    expect(form.stdout).toMatch(new RegExp(`^::notice file=${b.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:/g, '%3A')},line=\\d+,title=agentmerge%3A change of form \\(marker\\)::`, 'm'))
+    expect(form.stdout).not.toContain('--formatting lists them')
   })
 })
 

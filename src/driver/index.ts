@@ -1,7 +1,7 @@
 // The git merge driver: `agentmerge merge-driver %O %A %B %P`. git hands it
 // the base, ours and theirs as temporary files; the merged text goes to %A,
-// and the exit status says whether it is clean (0), has conflicts (1), or
-// whether the driver crashed (above 128). A side that is not an agent
+// and the exit status says whether it is clean (0), has conflicts written
+// (1), or could not merge at all (2: %A is left as it was). A side that is not an agent
 // definition (no frontmatter, not Markdown, unparseable) or that already
 // carries conflict markers is merged by git's own line merge instead, the
 // way mergiraf falls back. When git's line merge is clean and says the same
@@ -32,7 +32,7 @@ export interface DriverOptions extends Merge3Options {
 }
 
 export interface DriverOutcome {
-  /** 0 clean, 1 conflicts, 130 when the driver could not do its job at all. */
+  /** 0 clean, 1 conflicts written, 2 when the driver could not merge (ours is left as it was; the last message says why). */
   code: number
   /** How the file was merged. */
   how: 'trivial' | 'statements' | 'lines' | 'fallback'
@@ -40,7 +40,8 @@ export interface DriverOutcome {
   messages: string[]
 }
 
-export const CRASH = 130
+/** The outcome code of a merge that could not be done: git reads any status but 0 and 1 as trouble. */
+export const CANNOT_MERGE = 2
 
 /** An agent with nothing in it: the base of a file both branches added. */
 export function emptyAgent(path: string): Agent {
@@ -69,16 +70,17 @@ function lineMerge(base: string, ours: string, theirs: string, options: DriverOp
   args.push(ours, base, theirs)
   const r = spawnSync('git', args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
   if (r.error) return { status: -1, stdout: '', error: r.error.message }
-  return { status: r.status ?? -1, stdout: r.stdout ?? '' }
+  const status = r.status ?? -1
+  // git merge-file counts conflicts up to 127 and fails above that (a binary side, a file it cannot read): its own words say why.
+  const said = (r.stderr ?? '').split('\n').find((l) => l.trim() !== '')?.replace(/^(error|fatal): /, '')
+  return status >= 0 && status <= 127 ? { status, stdout: r.stdout ?? '' } : { status, stdout: '', error: said ?? `exit status ${status}` }
 }
 
 function fallback(base: string, ours: string, theirs: string, options: DriverOptions, why: string, name: string): DriverOutcome {
   const r = lineMerge(base, ours, theirs, options, false)
+  // One line saying both why the statement merge was not used and why the line merge failed.
+  if (r.error !== undefined) return { code: CANNOT_MERGE, how: 'fallback', messages: [`${name}: cannot merge: ${why}, and git merge-file failed (${r.error}); left as it was`] }
   const messages = [`${name}: ${why}; merged by lines (git merge-file)`]
-  if (r.status < 0 || r.status > 127) {
-    messages.push(`${name}: git merge-file failed${r.error ? `: ${r.error}` : ` with status ${r.status}`}`)
-    return { code: r.error ? CRASH : 1, how: 'fallback', messages }
-  }
   if (r.status > 0) messages.push(`${name}: ${r.status} conflict${r.status === 1 ? '' : 's'} left by the line merge`)
   return { code: r.status === 0 ? 0 : 1, how: 'fallback', messages }
 }
@@ -101,7 +103,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
   try {
     bytes = [readFileSync(base), readFileSync(ours), readFileSync(theirs)]
   } catch (error) {
-    return { code: CRASH, how: 'fallback', messages: [`${name}: ${(error as Error).message}`] }
+    return { code: CANNOT_MERGE, how: 'fallback', messages: [`${name}: cannot merge: ${(error as Error).message}`] }
   }
   const [o, a, b] = bytes
   if (a.equals(b) || o.equals(b)) return { code: 0, how: 'trivial', messages: [] }
@@ -111,7 +113,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
       writeFileAtomic(ours, b)
       return { code: 0, how: 'trivial', messages: [] }
     } catch (error) {
-      return { code: CRASH, how: 'trivial', messages: [`${name}: ${(error as Error).message}`] }
+      return { code: CANNOT_MERGE, how: 'trivial', messages: [`${name}: cannot merge: ${(error as Error).message}`] }
     }
   }
   if (path !== undefined && !/\.(md|markdown)$/i.test(path)) return fallback(base, ours, theirs, options, 'not a Markdown file', name)
@@ -155,7 +157,8 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
   try {
     writeFileAtomic(ours, encodeLike(a, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text))
   } catch (error) {
-    return { code: CRASH, how, messages: [...messages, `${name}: ${(error as Error).message}`] }
+    // Nothing was written, so the conflicts found are not reported: only why.
+    return { code: CANNOT_MERGE, how, messages: [`${name}: cannot merge: ${(error as Error).message}`] }
   }
   return { code: result.conflicts === 0 ? 0 : 1, how, messages }
 }

@@ -10,6 +10,8 @@
 //   permission other than allow, ask or deny), which grants nothing;
 // - ignored-field: a frontmatter field the tool does not read (OpenCode even
 //   passes it on to the model provider);
+// - field-type: a field whose value is not of its type (`tools: 42`), which
+//   the tool cannot read (the check every read warns with);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup, with role
 //   openings read as prose: see OPENINGS_AS_PROSE).
@@ -23,9 +25,10 @@ import { byCodeUnits } from '../order.js'
 import type { Tuning } from '../similarity/index.js'
 import { agentFolderOf, dialect, fieldsOf, toolEntries, toolNames } from '../dialects/index.js'
 import { dialectOfLocation, nameFromPath } from '../normalize/meta.js'
+import { fieldTypeWarnings } from '../parse/field-types.js'
 
-export type LintRule = 'duplicate-name' | 'missing-field' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
-export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'unknown-tool', 'ignored-field', 'repeated-statement']
+export type LintRule = 'duplicate-name' | 'missing-field' | 'field-type' | 'unknown-tool' | 'ignored-field' | 'repeated-statement'
+export const LINT_RULES: readonly LintRule[] = ['duplicate-name', 'missing-field', 'field-type', 'unknown-tool', 'ignored-field', 'repeated-statement']
 
 export interface Finding {
   rule: LintRule
@@ -104,8 +107,10 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
         add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`)
       }
     }
-    // The tool fields read as the dialect reads them: a value it does not take is reported.
-    const toolFields = agent.meta.fields.filter((f) => [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])].includes(f.key))
+    const typed = fieldTypeWarnings(agent.meta.fields, target, agent.path)
+    for (const w of typed) add('field-type', agent.path, w.line!, w.message)
+    // The tool fields read as the dialect reads them: a value it does not take is reported (a field of the wrong type is, above).
+    const toolFields = agent.meta.fields.filter((f) => [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])].includes(f.key) && !typed.some((w) => w.line === f.line))
     if (toolFields.length > 0) {
       for (const n of spec.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames).notes) {
         if (n.invalid) add('unknown-tool', agent.path, toolFields.find((f) => f.key === n.written)?.line ?? fieldLine, `field '${n.written}': ${n.message}`)

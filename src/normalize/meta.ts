@@ -25,10 +25,13 @@ function text(value: unknown): string | undefined {
   return undefined
 }
 
+/** A name or description is a string or nothing: any other value is a mistake (parse/field-types.ts warns of it), not a name. */
+const onlyText = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined)
+
 export function readMeta(fields: MetaField[], path: string, present: boolean, line: number): AgentMeta {
   const field = (key: string) => fields.find((f) => f.key === key)?.value
   const dialect = detectDialect(fields, path)
-  const name = text(field('name'))
+  const name = onlyText(field('name'))
   const meta: AgentMeta = {
     dialect,
     name: name ?? nameFromPath(path),
@@ -37,7 +40,7 @@ export function readMeta(fields: MetaField[], path: string, present: boolean, li
     present,
     line,
   }
-  const description = text(field('description'))
+  const description = onlyText(field('description'))
   if (description !== undefined) meta.description = description
   const model = text(field('model'))
   if (model !== undefined) meta.model = model

@@ -9,7 +9,7 @@ import { relative, resolve } from 'node:path'
 import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { diffReport, formatText } from '../../diff/index.js'
-import { AgentError, terminalLine } from '../../errors.js'
+import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
@@ -27,11 +27,21 @@ export interface BuildCommandOptions extends GlobalOptions {
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`
 
-/** What --check finds wrong with an item (and a build, in an edited one), in every format. */
-function itemFindings(item: BuildItem, path: string, shown: (rel: string) => string): CheckFinding[] {
+/** What the run does about a file edited by hand, said after how many edits it has. */
+type Mode = 'check' | 'build' | 'force'
+const EDITED_THEN: Record<Mode, string> = { check: 'a build leaves it alone unless --force', build: 'not overwritten (use --force)', force: 'overwritten (--force)' }
+
+/**
+ * What --check finds wrong with an item (and a build, in an edited one), in
+ * every format: every line build prints about a file is one of these.
+ */
+function itemFindings(item: BuildItem, path: string, shown: (rel: string) => string, mode: Mode): CheckFinding[] {
   if (item.status === 'missing') return [{ path, message: `missing: a build would create it from ${plural(item.sources.length, 'source')}`, rule: 'missing' }]
   if (item.status === 'stale') return [{ path, message: item.provenanceOnly ? `stale: only its provenance (${shown(item.sidecar!)}) is out of date` : 'stale: a build would change it', rule: 'stale' }]
-  if (item.status === 'edited') return item.edits.map((e) => ({ path, line: e.line, message: `edited by hand: only in the canonical file: ${e.what === 'field' ? `field ${e.text}` : JSON.stringify(e.text)}`, rule: 'edited' }))
+  if (item.status === 'edited') {
+    const head = { path, message: `edited by hand: ${plural(item.edits.length, 'change')} no source has; ${EDITED_THEN[mode]}`, rule: 'edited' }
+    return [head, ...item.edits.map((e) => ({ path, line: e.line, message: `edited by hand: only in the canonical file: ${e.what === 'field' ? `field ${e.text}` : JSON.stringify(e.text)}`, rule: 'edited' }))]
+  }
   if (item.status === 'unrecorded') return [{ path, message: 'differs from what the sources build; no record of the last build to tell a hand edit from a source change; --force rebuilds', rule: 'unrecorded' }]
   return []
 }
@@ -59,8 +69,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
   const format = options.format ?? 'text'
-  // A text line naming a path or a hand edit: one line whatever they hold (JSON is escaped by JSON).
-  const out = (line: string) => run.out((format === 'json' ? line : terminalLine(line)) + '\n')
+  const mode: Mode = options.check ? 'check' : options.force ? 'force' : 'build'
   const findings: CheckFinding[] = []
   let stale = 0
   /** Outputs left alone without --force: edited by hand, or no record tells whether they were. */
@@ -89,12 +98,11 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     if (refused) refusals++
     else if (options.check) stale++
     if (options.check && format !== 'text') {
-      findings.push(...itemFindings(item, path, shown))
+      findings.push(...itemFindings(item, path, shown, mode))
       continue
     }
-    if (item.status === 'edited') out(`${path}: edited by hand: ${plural(item.edits.length, 'change')} no source has${options.force ? (options.check ? '' : '; overwritten (--force)') : '; not overwritten (use --force)'}`)
     const unrecorded = item.status === 'unrecorded' && !options.check && !options.force
-    if (options.check || item.status === 'edited' || unrecorded) run.out(formatFindings(itemFindings(item, path, shown), 'text'))
+    if (options.check || item.status === 'edited' || unrecorded) run.out(formatFindings(itemFindings(item, path, shown, mode), 'text'))
     // What a build would change: for CI, and for the person who must decide on --force without a record.
     if ((options.check || unrecorded) && item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
     if (options.check || (refused && !options.force)) continue
@@ -105,7 +113,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     }
   }
   if (options.check) {
-    if (format === 'json') out(JSON.stringify({ version: 1, outputs: items.length, findings }, null, 2))
+    if (format === 'json') run.out(JSON.stringify({ version: 1, outputs: items.length, findings }, null, 2) + '\n')
     else if (format === 'github') run.out(formatFindings(findings, 'github'))
     const bad = stale + refusals
     if (bad > 0) {

@@ -4,7 +4,7 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
+import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
@@ -69,8 +69,19 @@ interface Sides {
 /** The diffs of one run, or the exit code when it stops before comparing. */
 type Diffs = AgentDiff[] | number
 
+/** An option the format asked for would ignore without a word: a usage error, before anything is read. */
+function ignoredOption(options: DiffCommandOptions): AgentError | undefined {
+  const format = options.format ?? 'text'
+  if (options.maxBytes !== undefined && format !== 'markdown') return new AgentError('usage', `--max-bytes keeps a markdown comment under N bytes; --format ${format} has no such limit (add --format markdown)`, 'agentmerge diff')
+  if (options.maxBytes !== undefined && options.maxBytes > 0 && options.maxBytes < MARKDOWN_MIN_BYTES) return new AgentError('usage', `--max-bytes ${options.maxBytes} leaves no room for the heading and summary: use 0 (no limit) or at least ${MARKDOWN_MIN_BYTES}`, 'agentmerge diff')
+  if (options.color === true && format !== 'text') return new AgentError('usage', `--color colors the text output; --format ${format} is never colored`, 'agentmerge diff')
+  return undefined
+}
+
 export async function diffCommand(args: string[], options: DiffCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
+  const ignored = ignoredOption(options)
+  if (ignored) return (run.fail(ignored), run.code)
   const read = readOptions(options, io)
   const sides: Sides = {
     run,
@@ -194,7 +205,7 @@ function formatReport(report: DiffReport, options: DiffCommandOptions, color: bo
     case 'markdown':
       return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
     case 'github':
-      return formatGithub(report)
+      return formatGithub(report, { formatting })
     case 'html':
       return renderDiffReport(report, { formatting })
     default:

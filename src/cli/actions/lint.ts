@@ -24,6 +24,12 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     run.fail(new AgentError('usage', `unknown rule '${unknown[0]}' (rules: ${LINT_RULES.join(', ')})`, '--ignore'))
     return run.code
   }
+  // --min-agents and --threshold tune the rule for repeated statements: with the rule skipped they would be ignored without a word.
+  const tuning = [options.minAgents !== undefined && '--min-agents', options.threshold !== undefined && '--threshold'].filter((x): x is string => x !== false)
+  if (ignore.includes('repeated-statement') && tuning.length > 0) {
+    run.fail(new AgentError('usage', `${tuning.join(' and ')} ${tuning.length === 1 ? 'tunes' : 'tune'} the repeated-statement rule, which --ignore skips`, 'agentmerge lint'))
+    return run.code
+  }
   const files = findInputs(run, paths.length > 0 ? paths : ['.'])
   const agents = agentsOf(await readInputs(run, files))
   const findings = lintAgents(agents, {

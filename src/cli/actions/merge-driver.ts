@@ -1,7 +1,7 @@
 // `agentmerge merge-driver %O %A %B %P`: runs the statement-level merge and
 // reports conflicts as `path:line: conflict: ...` lines on stderr.
 import { statSync } from 'node:fs'
-import { CRASH, mergeDriver } from '../../driver/index.js'
+import { CANNOT_MERGE, mergeDriver } from '../../driver/index.js'
 import { AgentError } from '../../errors.js'
 import type { CliIo } from '../io.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
@@ -46,8 +46,8 @@ export function mergeDriverCommand(base: string, ours: string, theirs: string, p
       mojibake: mojibakeOption(options),
     })
     if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) io.stderr.write(`agentmerge: ${m}\n`)
-    // The driver's "could not do its job" is trouble, as for every command.
-    return outcome.code === CRASH ? EXIT.trouble : outcome.code
+    // The driver's "could not merge" is trouble, as for every command.
+    return outcome.code === CANNOT_MERGE ? EXIT.trouble : outcome.code
   } catch (error) {
     // Only a bug gets here.
     run.fail(error, path ?? ours)

@@ -15,7 +15,8 @@ export function defineBuild(program: Command, context: CommandContext): void {
     .description('write every canonical agent the config names from its sources; --check for CI')
     .argument('[outputs...]', 'build only these outputs (default: all in the config)')
     .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change')
-    .option('-f, --force', 'overwrite canonical files that were edited by hand')
+    // --check writes nothing, so there is nothing to force.
+    .addOption(new Option('-f, --force', 'overwrite canonical files that were edited by hand (not with --check)').conflicts('check'))
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
     .addOption(new Option('--to <dialect>', 'write every output in this dialect (overrides the config)').choices(dialectIds()))
     .addOption(new Option('--format <format>', 'how --check reports: text (the default), json, or github (Actions annotations); only with --check').choices(FORMATS))

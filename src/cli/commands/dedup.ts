@@ -16,7 +16,8 @@ export function defineDedup(program: Command, context: CommandContext): void {
     .argument('[files...]', 'agent files or directories (- reads stdin)')
     .option('--json', 'print {"groups": [["path:line", ...], ...]} with every statement in exactly one group')
     .option('--explain', 'show why each pair was grouped: score and shared terms')
-    .addOption(new Option('--min-agents <n>', 'list only groups found in at least n agents (not with --json)').default(1).argParser(wholeAtLeast(1)))
+    // --json lists every statement in exactly one group (a stable interface): a filter would break that, so it is refused there.
+    .addOption(new Option('--min-agents <n>', 'list only groups found in at least n agents (not with --json)').default(1).argParser(wholeAtLeast(1)).conflicts('json'))
     .option('-c, --check', 'exit 1 when a group is listed (a lint for CI)')
     .option('--threshold <score>', `duplicate threshold, 0..1 (higher groups less; default ${DEFAULT_THRESHOLD})`, parseThreshold)
     .addHelpText('after', `

@@ -12,12 +12,12 @@ function lintOptions(globals: GlobalOptions, raw: OptionValues): LintCommandOpti
 export function defineLint(program: Command, context: CommandContext): void {
   program
     .command('lint')
-    .description('report what makes a collection of agents misbehave: duplicate names, unknown tools, ignored fields, repeated statements')
+    .description('report what makes a collection of agents misbehave: duplicate names, missing fields, values of the wrong type, unknown tools, ignored fields, repeated statements')
     .argument('[paths...]', 'agent files or directories (default: .)')
     .addOption(new Option('--target <dialect>', 'check every file as this tool reads it (default: by location, else the file\'s own dialect)').choices(dialectIds()))
-    .addOption(new Option('--min-agents <n>', 'report a statement repeated in at least N agents').default(3).argParser(wholeAtLeast(2)))
+    .addOption(new Option('--min-agents <n>', 'report a statement repeated in at least N agents (default 3)').argParser(wholeAtLeast(2)))
     .addOption(new Option('--threshold <score>', 'similarity threshold for repeated statements (0..1)').argParser(parseThreshold))
-    .option('--ignore <rules>', 'comma-separated rules to skip: duplicate-name, missing-field, unknown-tool, ignored-field, repeated-statement')
+    .option('--ignore <rules>', 'comma-separated rules to skip: duplicate-name, missing-field, field-type, unknown-tool, ignored-field, repeated-statement')
     .addOption(new Option('--format <format>', 'text (path:line: message (rule)), json, or github (Actions annotations)').choices(FORMATS).default('text'))
     .addOption(new Option('--json', 'print the findings as JSON (the same as --format json)').conflicts('format'))
     .addHelpText('after', `

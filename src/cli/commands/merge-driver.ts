@@ -31,7 +31,8 @@ statements merge cleanly. A true conflict (one statement reworded two ways, a
 frontmatter field set to two values) is written with conflict markers around
 that statement or field only, and the driver exits 1. A side that is not an
 agent definition, or already has conflict markers, is merged by
-git merge-file instead. Exit status 2 when a file cannot be read or written.
+git merge-file instead. Exit status 2 when a file cannot be read, written
+or merged at all (a binary side), leaving ours as it was.
 
 Examples:
   $ agentmerge merge-driver base.md ours.md theirs.md .claude/agents/reviewer.md`)

@@ -74,11 +74,24 @@ export function annotations(d: AgentDiff): Annotation[] {
   return out
 }
 
+export interface GithubOptions {
+  /** Annotate the changes of form too. */
+  formatting?: boolean
+}
+
+/** A change of form, on the NEW file's line: not a change in meaning, so only when asked for. */
+function formattingAnnotations(d: AgentDiff): Annotation[] {
+  if (d.newPath === null) return []
+  const file = d.newPath
+  return d.formatting.map((f) => ({ level: 'notice', file, ...(f.new ? { line: f.new.line } : {}), title: `agentmerge: change of form (${f.what})`, message: f.detail }))
+}
+
 /** The diff as workflow commands, then the summary line as plain log text. */
-export function formatGithub(input: DiffReport | AgentDiff): string {
+export function formatGithub(input: DiffReport | AgentDiff, options: GithubOptions = {}): string {
   const report = toReport(input)
+  const formatting = options.formatting === true
   const lines: string[] = []
-  for (const d of report.files) for (const a of annotations(d)) lines.push(workflowCommand(a))
-  lines.push(`agentmerge diff: ${summaryLine(report.counts, false)}`)
+  for (const d of report.files) for (const a of [...annotations(d), ...(formatting ? formattingAnnotations(d) : [])]) lines.push(workflowCommand(a))
+  lines.push(`agentmerge diff: ${summaryLine(report.counts, formatting)}`)
   return lines.join('\n') + '\n'
 }

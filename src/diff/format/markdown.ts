@@ -4,7 +4,7 @@
 // remark, so statement text is escaped and its markup (bold, code, links)
 // is put back around the words of a word diff, with <del>/<ins> marking
 // what changed.
-import type { Code, Html, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow } from 'mdast'
+import type { Code, Html, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast'
 import { diffLines } from 'diff'
 import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
@@ -21,9 +21,10 @@ export interface MarkdownOptions {
   /** The heading the comment opens with. */
   title?: string
   /**
-   * The most bytes to write (0 or none: no limit). The heading, summary and
-   * counts are always kept, then the blocks of changes while they fit; a
-   * last line says how many were left out and how to see them.
+   * The most bytes to write (0 or none: no limit). The heading and summary
+   * are always kept, then the rows of the table of counts and the blocks of
+   * changes while they fit; a last line says how many were left out and how
+   * to see them. It holds for any limit of `MARKDOWN_MIN_BYTES` or more.
    */
   maxBytes?: number
 }
@@ -234,10 +235,11 @@ function cell(children: PhrasingContent[]): TableCell {
   return { type: 'tableCell', children }
 }
 
-function countsTable(report: DiffReport): Table {
+/** The table of counts, with the first `count` agents. */
+function countsTable(report: DiffReport, count: number): Table {
   const header = ['agent', 'status', 'added', 'removed', 'reworded', 'moved', 'sections', 'fields', 'form']
   const rows: TableRow[] = [{ type: 'tableRow', children: header.map((h) => cell([text(h)])) }]
-  for (const d of report.files) {
+  for (const d of report.files.slice(0, count)) {
     const c = d.counts
     const sections = c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved
     const values = [c.added, c.removed, c.reworded, c.moved, sections, c.fields, c.formatting].map(String)
@@ -246,29 +248,53 @@ function countsTable(report: DiffReport): Table {
   return { type: 'table', align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], children: rows }
 }
 
+/**
+ * The smallest `maxBytes` that always holds: the heading, the summary line
+ * (bounded: counts and fixed words) and the note on what was left out, with
+ * room to spare. Below it only the table and the blocks are dropped.
+ */
+export const MARKDOWN_MIN_BYTES = 1024
+
+/** Room kept for the note on what was left out, which is short and of bounded size. */
+const NOTE_ROOM = 400
+
 /** The diff as a GitHub-flavored Markdown pull-request comment. */
 export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownOptions = {}): string {
   const report = toReport(input)
-  const head: Root = {
+  const top = stringifyMarkdown({
     type: 'root',
     children: [
       { type: 'heading', depth: 3, children: [text(options.title ?? 'agentmerge diff')] },
       { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true))] },
     ],
-  }
-  if (report.files.length > 0) head.children.push(countsTable(report))
-  const parts = [stringifyMarkdown(head)]
+  })
+  const table = (rows: number) => stringifyMarkdown({ type: 'root', children: [countsTable(report, rows)] })
+  const files = report.files.length
   const blocks = report.files.flatMap((d) => agentBlocks(d, options))
   const limit = options.maxBytes ?? 0
-  if (limit <= 0) return [...parts, ...blocks].join('\n')
-  // Room for the note, which is short and of bounded size.
-  let size = Buffer.byteLength(parts[0]!) + 400
+  if (limit <= 0) return [top, ...(files > 0 ? [table(files)] : []), ...blocks].join('\n')
+  // The table's rows, then the blocks, each while it fits beside the note.
+  let size = Buffer.byteLength(top) + NOTE_ROOM
+  const fits = (part: string) => size + Buffer.byteLength(part) + 1 <= limit
+  // A table's size grows with its rows (cells are padded to the widest): the most rows that fit.
+  let rows = files
+  let lo = 0
+  while (lo < rows) {
+    const mid = Math.ceil((lo + rows) / 2)
+    if (fits(table(mid))) lo = mid
+    else rows = mid - 1
+  }
+  const parts = [top]
+  if (rows > 0) {
+    parts.push(table(rows))
+    size += Buffer.byteLength(parts[1]!) + 1
+  }
   let kept = 0
-  while (kept < blocks.length && size + Buffer.byteLength(blocks[kept]!) + 1 <= limit) size += Buffer.byteLength(blocks[kept++]!) + 1
+  while (kept < blocks.length && fits(blocks[kept]!)) size += Buffer.byteLength(blocks[kept++]!) + 1
   parts.push(...blocks.slice(0, kept))
-  if (kept < blocks.length) {
-    const left = blocks.length - kept
-    parts.push(`_${left} of ${blocks.length} blocks of changes left out to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
+  const left = [rows < files && `${files - rows} of ${files} agents left out of the table`, kept < blocks.length && `${blocks.length - kept} of ${blocks.length} blocks of changes left out`].filter(Boolean)
+  if (left.length > 0) {
+    parts.push(`_${left.join('; ')} to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
   }
   return parts.join('\n')
 }
