@@ -32,8 +32,6 @@ interface Input {
   native: boolean
   /** The line of its first tool field. */
   line?: number
-  /** Whether the file as given has a `tools` field (not one its conversion wrote). */
-  toolsField: boolean
 }
 
 /** What an input without tool fields grants: every tool. */
@@ -55,16 +53,15 @@ function toolFieldsOf(agent: Agent, keys?: readonly string[]): MetaField[] {
  */
 function readInput(agent: Agent, source: Agent, keys: readonly string[], several: boolean): Input {
   const native = agent === source && several
-  const toolsField = fieldOf(source, 'tools') !== undefined
   const converted = toolFieldsOf(agent, keys)
   const from = converted.length > 0 ? agent : source
   const fields = converted.length > 0 ? converted : toolFieldsOf(source)
-  if (fields.length === 0) return { agent, notes: [], native, toolsField }
+  if (fields.length === 0) return { agent, notes: [], native }
   const read = dialect(from.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
   // A name read as the nearest tool of other dialects is exact in its own: no note when it is read there.
   const notes = from === agent && agent === source ? read.notes.filter((n) => !n.near) : read.notes
-  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, line: fields[0]!.line, toolsField }
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, line: fields[0]!.line }
 }
 
 /**
