@@ -458,6 +458,21 @@ describe('--min-support counts support at dedup\'s bar', () => {
       expect(renderMerged(mergeAgents(order), 'none')).toContain('- Pytest coverage > 90%')
     }
   })
+
+  it('writes a procedure whole or not at all: one carried step is not written alone under its lead-in', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['When invoked:', '', '1. Configure CI/CD pipelines with comprehensive test automation', '2. Write a failing test before the fix', '3. Refactor while the suite stays green'])
+    const b = doc('b.md', ['## Checks', '', '- Configure CI/CD pipelines with comprehensive test automation', '- Deploy containers to staging'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).not.toMatch(/^1\. /m)
+      expect(out).not.toContain('When invoked:')
+      expect(out).toContain('- Configure CI/CD pipelines with comprehensive test automation')
+      const below = r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => `${x.statement.source.path}:${x.statement.source.line}`).sort()
+      expect(below).toEqual(['a.md:10', 'a.md:11', 'a.md:12', 'a.md:8', 'b.md:11'].sort())
+    }
+  })
 })
 
 describe('sections aligned by what they hold', () => {

@@ -27,6 +27,7 @@ const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number
 /**
  * The consensus core. The base (`--base`) is held to the same bar: it
  * decides the wording and places of what is written, not what a core holds.
+ * A procedure's steps are kept only when every one of them is carried.
  * `parentOf`: a merged section's parent (-1 at the top), so that a lead-in
  * whose items are sections of their own ("1. **API**: ..." with its list)
  * stays while anything under them does.
@@ -42,11 +43,12 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
     return by.length === 0 ? s : { ...s, fold: { ...s.fold, carriedBy: by } }
   })
   const support = (s: Settled) => new Set([...agentsOf(s, owner), ...(s.fold.carriedBy ?? []).map((t) => owner.get(t)!)])
-  const kept = carried.filter((s) => {
-    if (isLead(s)) return true
-    const agents = support(s)
-    return agents.size >= k
-  })
+  const isStep = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'step')
+  const enough = (s: Settled) => support(s).size >= k
+  // A procedure is written whole or not at all: cut to its carried steps it would say another thing
+  // ("When invoked: 1. Configure CI/CD pipelines"). Its steps live in one merged section.
+  const cut = new Set(carried.filter((s) => isStep(s) && !enough(s)).map((s) => s.where))
+  const kept = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s.where) : enough(s)))
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
