@@ -233,7 +233,7 @@ describe('convert and YAML aliases', () => {
     const dir = tempDir('agentmerge-perms-')
     const src = file(dir, 'alias.md', '---\nname: alias\ndescription: Aliased.\ntools: &t [Read, Grep]\nx-extra: *t\n---\n\nAlias.\n')
     const r = await convert('copilot', src)
-    expect(r.fm.tools).toEqual(['read', 'search'])
+    expect(r.fm.tools).toEqual(['read', 'search/textSearch'])
     expect(r.fm['x-extra']).toEqual(['Read', 'Grep'])
     expect(r.stderr).toContain(`${src}:5: warning: field 'x-extra' is not a Copilot field; kept as written`)
   })

@@ -132,9 +132,13 @@ describe("Copilot's names", () => {
     expect(tools.some((t) => t.startsWith('mcp__search') || t.startsWith('mcp__read') || t.startsWith('mcp__edit') || t.startsWith('mcp__execute'))).toBe(false)
     expect(r.stderr).toContain(`${x}:4: warning: field 'tools': 'search/codebase' is VS Code's semantic code search; read as grep, which searches text`)
     expect(r.stderr).toContain("'search/usages' is not a Claude Code tool; kept as written")
-    // Back in Copilot's own dialect, each is written as it was.
-    const back = await cli(['convert', '--to', 'copilot', x, '-o', '-'])
-    expect(front(back.stdout).tools).toEqual(['search/codebase', 'read/readFile', 'edit/editFiles', 'execute/runInTerminal', 'github/get_issue', 'search/usages'])
+    // Converted back to Copilot, each tool the Claude file grants alone is written by a name that grants only it:
+    // Edit without Write by its exact name, never the 'edit' alias that grants both (nor 'search' for Grep alone).
+    const claude = join(tempDir('agentmerge-values-'), 'x.md')
+    writeFileSync(claude, r.stdout)
+    const back = await cli(['convert', '--to', 'copilot', '--strict', claude, '-o', '-'])
+    expect(front(back.stdout).tools).toEqual(['read', 'edit/editFiles', 'search/textSearch', 'search/usages', 'execute', 'github/get_issue'])
+    expect(back.stderr).not.toContain('also grants')
   })
 })
 

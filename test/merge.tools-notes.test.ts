@@ -62,10 +62,23 @@ describe('wording and quoting', () => {
 })
 
 describe('an old tool name left out beside its replacement', () => {
-  it('is a note, not a conflict: an input merged with an identical copy has no conflict', async () => {
+  it('is kept when every input grants it: a merge of identical copies writes the tools as the file has them', async () => {
     const dir = tempDir('agentmerge-notes-')
     const one = file(dir, 'i1.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit, Edit\n')
     const two = file(dir, 'i2.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit, Edit\n')
+    const r = await cli(['merge', one, two, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    const alone = await cli(['merge', one, '-o', '-', '--provenance', 'none'])
+    expect(front(r.stdout).tools).toBe('Read, MultiEdit, Edit')
+    expect(r.stdout).toBe(alone.stdout)
+    expect(r.stderr).not.toContain('old names')
+    expect(r.stderr).toMatch(/; 0 conflicts\n$/)
+  })
+
+  it('is a note, not a conflict, when the inputs differ on it', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const one = file(dir, 'i1.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit, Edit\n')
+    const two = file(dir, 'i2.md', 'name: x\ndescription: x agent\ntools: Read, Edit\n')
     const r = await cli(['merge', one, two, '-o', '-', '--provenance', 'none'])
     expect(r.code, r.stderr).toBe(0)
     expect(front(r.stdout).tools).toBe('Edit, Read')

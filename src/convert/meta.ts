@@ -163,15 +163,32 @@ function convertOther(field: MetaField, out: Out): void {
 }
 
 /**
+ * In the agent's own dialect the fields stay as written, but a tool value
+ * every command reads as not granted (`bash: null`) is still a warning, as
+ * in a conversion, so that `--strict` fails on it.
+ */
+function ownToolValues(meta: AgentMeta, from: DialectSpec, out: Out): void {
+  const toolFields = [...from.tools.fields, ...(from.tools.ruleFields ?? [])].flatMap((k) => meta.fields.filter((f) => f.key === k))
+  if (toolFields.length === 0) return
+  const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
+  const lineOf = (key: string) => toolFields.find((f) => f.key === key)?.line ?? toolFields[0]!.line
+  for (const n of read.notes) if (n.invalid) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
+}
+
+/**
  * Converts an agent's frontmatter to another dialect. The body of an agent
  * is the same in every dialect; only the frontmatter changes. Converting to
- * the agent's own dialect returns its fields unchanged.
+ * the agent's own dialect returns its fields unchanged, with a warning for
+ * each tool value read as not granted.
  */
 export function convertMeta(meta: AgentMeta, toId: Dialect, options: ConvertOptions = {}): ConvertResult {
   const from = dialect(meta.dialect)
   const to = dialect(toId)
-  if (from === to) return { fields: meta.fields.map((f) => ({ ...f })), warnings: [] }
   const out = new Out(options.path ?? '-', to)
+  if (from === to) {
+    ownToolValues(meta, from, out)
+    return { fields: meta.fields.map((f) => ({ ...f })), warnings: out.warnings }
+  }
   const firstLine = meta.fields[0]?.line ?? meta.line + 1
   convertName(meta, out, options, firstLine)
   convertTools(meta, from, out, firstLine)

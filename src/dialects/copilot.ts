@@ -41,29 +41,38 @@ const KNOWN = new Set([
 const SETS = new Set([...Object.keys(ALIASES), 'vscode', 'browser', 'todos', 'runcommands', 'runtasks', 'runnotebooks'])
 
 /**
- * The tools of the built-in sets that other dialects have, by their
- * lower-case names; `near` says how the tool read is not the same tool. A
- * tool of a set that is not listed has no equivalent (`search/usages`) and
- * is kept by its name.
+ * The tools of the built-in sets that other dialects have, as VS Code spells
+ * them; `near` says how the tool read is not the same tool. A tool of a set
+ * that is not listed has no equivalent (`search/usages`) and is kept by its
+ * name. The first name of a tool without `near` is its exact name, which the
+ * writer uses where an alias would grant more.
  */
-const SET_TOOLS: Readonly<Record<string, { id: string; near?: string }>> = {
-  'read/readfile': { id: 'read' },
-  'read/getnotebooksummary': { id: 'notebookread' },
-  'edit/editfiles': { id: 'edit' },
-  'edit/createfile': { id: 'write' },
-  'edit/editnotebook': { id: 'notebookedit' },
-  'search/textsearch': { id: 'grep' },
-  'search/filesearch': { id: 'glob' },
-  'search/listdirectory': { id: 'list' },
-  'search/codebase': { id: 'grep', near: "is VS Code's semantic code search; read as grep, which searches text" },
-  'execute/runinterminal': { id: 'bash' },
-  'execute/getterminaloutput': { id: 'bashoutput' },
-  'execute/killterminal': { id: 'killshell' },
-  'runcommands/runinterminal': { id: 'bash' },
-  'runcommands/getterminaloutput': { id: 'bashoutput' },
-  'web/fetch': { id: 'webfetch' },
-  'agent/runsubagent': { id: 'agent' },
-}
+const SET_TOOL_NAMES: ReadonlyArray<readonly [string, { id: string; near?: string }]> = [
+  ['read/readFile', { id: 'read' }],
+  ['read/getNotebookSummary', { id: 'notebookread' }],
+  ['edit/editFiles', { id: 'edit' }],
+  ['edit/createFile', { id: 'write' }],
+  ['edit/editNotebook', { id: 'notebookedit' }],
+  ['search/textSearch', { id: 'grep' }],
+  ['search/fileSearch', { id: 'glob' }],
+  ['search/listDirectory', { id: 'list' }],
+  ['search/codebase', { id: 'grep', near: "is VS Code's semantic code search; read as grep, which searches text" }],
+  ['execute/runInTerminal', { id: 'bash' }],
+  ['execute/getTerminalOutput', { id: 'bashoutput' }],
+  ['execute/killTerminal', { id: 'killshell' }],
+  ['runCommands/runInTerminal', { id: 'bash' }],
+  ['runCommands/getTerminalOutput', { id: 'bashoutput' }],
+  ['web/fetch', { id: 'webfetch' }],
+  ['agent/runSubagent', { id: 'agent' }],
+]
+
+/** The same, by lower-case name: Copilot compares names case-insensitively. */
+const SET_TOOLS: Readonly<Record<string, { id: string; near?: string }>> = Object.fromEntries(SET_TOOL_NAMES.map(([n, t]) => [n.toLowerCase(), t]))
+
+/** Each tool's exact `SET/TOOL` name, by canonical id. */
+const EXACT: Readonly<Record<string, string>> = Object.fromEntries(
+  SET_TOOL_NAMES.filter(([, t]) => !t.near).reverse().map(([n, t]) => [t.id, n]),
+)
 
 /**
  * Copilot's own names: an alias grants every tool it stands for (`SET/*`
@@ -96,7 +105,9 @@ function rank(name: string): number {
 /**
  * A list of aliases, which is always an allowlist: without one (every tool
  * granted) no list is written, and each denial Copilot cannot say is a
- * warning by name.
+ * warning by name. An alias that would grant a tool the grants do not hold
+ * is never written: the tool goes by its exact name (`edit/editFiles` for
+ * Edit without Write), or, with none, is not granted, with a warning.
  */
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
@@ -118,6 +129,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     const denied = grants.filter((d) => d.kind === 'mcp' && !d.enabled && d.server === g.server && d.tool !== '*').map((d) => `'${d.written}'`)
     notes.push({ written: g.written, message: `'${g.written}' except ${denied.join(', ')}: Copilot cannot deny some tools of a server; '${g.server}/*' is not granted` })
   }
+  // An alias is written only where every tool it folds is granted; otherwise the tool's exact `SET/TOOL` name, or nothing.
+  const had = new Set(allowed.flatMap((g) => (g.kind === 'tool' ? [g.id, ...(lookup(IMPLIES, g.id) ?? [])] : [])))
   for (const g of allowed) {
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
     else if (g.kind === 'unknown') {
@@ -126,30 +139,21 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: stands ? `'${g.written}' is not a tool of the source; kept as written, and Copilot reads it as its alias for ${stands.join(', ')}` : `'${g.written}' is not a Copilot tool alias; kept as written` })
       pushNew(list, g.written)
     } else {
-      const alias = spellTool(g.id, copilot)
-      if (alias === undefined) {
-        notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
-        continue
-      }
-      const base = alias.replace(/\(.*$/, '')
-      if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
-      pushNew(list, base)
+      const alias = spellTool(g.id, copilot)?.replace(/\(.*$/, '')
+      const folded = alias === undefined ? [] : (lookup(ALIASES, alias) ?? [])
+      const exact = lookup(EXACT, g.id)
+      if (alias !== undefined && folded.includes(g.id) && folded.every((t) => had.has(t))) {
+        if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
+        pushNew(list, alias)
+      } else if (exact !== undefined) pushNew(list, exact)
+      else if (alias !== undefined && folded.includes(g.id)) {
+        const more = folded.filter((t) => !had.has(t))
+        notes.push({ written: g.written, message: `'${g.written}': Copilot has no name for it alone, and its alias '${alias}' also grants ${more.join(', ')}; not granted` })
+      } else notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
     }
   }
-  list.sort((a, b) => rank(a) - rank(b))
-  // An alias grants every tool it stands for: say which ones the agent did not have, so that no tool is granted silently.
-  const tools = allowed.flatMap((g) => (g.kind === 'tool' ? [g.id] : []))
-  const had = new Set(tools.flatMap((id) => [id, ...(lookup(IMPLIES, id) ?? [])]))
-  const byAlias = new Map<string, string[]>()
-  for (const id of tools) {
-    const alias = spellTool(id, copilot)?.replace(/\(.*$/, '')
-    if (alias !== undefined) byAlias.set(alias, [...(byAlias.get(alias) ?? []), id])
-  }
-  for (const alias of list) {
-    const from = byAlias.get(alias)
-    const more = (lookup(ALIASES, alias) ?? []).filter((t) => !had.has(t))
-    if (from && more.length > 0) notes.push({ written: alias, message: `'${alias}' (for ${from.join(', ')}) also grants ${more.join(', ')}: Copilot has no narrower alias` })
-  }
+  // Aliases in Copilot's order, then the names of one tool of a set by their set.
+  list.sort((a, b) => rank(a.replace(/\/.*$/, '')) - rank(b.replace(/\/.*$/, '')))
   const granted = new Set(list)
   for (const g of grants.filter((x) => !x.enabled)) {
     const alias = g.kind === 'tool' ? spellTool(g.id, copilot) : g.kind === 'mcp' ? `${g.server}/*` : undefined

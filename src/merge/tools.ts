@@ -11,7 +11,7 @@
 // output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -30,6 +30,8 @@ interface Input {
   notes: ToolNote[]
   /** Read in its own dialect (not converted first): its reading's notes are told. */
   native: boolean
+  /** Merged alone, its fields kept as written: only the notes on values its reading takes as not granted are told. */
+  alone: boolean
   /** The line of its first tool field. */
   line?: number
 }
@@ -52,16 +54,17 @@ function toolFieldsOf(agent: Agent, keys?: readonly string[]): MetaField[] {
  * with tool fields is never taken for one without.
  */
 function readInput(agent: Agent, source: Agent, keys: readonly string[], several: boolean): Input {
-  const native = agent === source && several
+  const native = agent === source
+  const alone = !several
   const converted = toolFieldsOf(agent, keys)
   const from = converted.length > 0 ? agent : source
   const fields = converted.length > 0 ? converted : toolFieldsOf(source)
-  if (fields.length === 0) return { agent, notes: [], native }
+  if (fields.length === 0) return { agent, notes: [], native, alone }
   const read = dialect(from.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
   // A name read as the nearest tool of other dialects is exact in its own: no note when it is read there.
   const notes = from === agent && agent === source ? read.notes.filter((n) => !n.near) : read.notes
-  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, line: fields[0]!.line }
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, alone, line: fields[0]!.line }
 }
 
 /**
@@ -96,11 +99,14 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy)
  * The permits without the old tools whose replacement they grant too
  * (Claude Code's MultiEdit beside Edit, LS beside Glob: the old name grants
  * nothing more, and the dialect no longer has it). One warning names them.
+ * An old name every input grants is kept: the inputs agree, there is nothing
+ * to decide, and a merge of copies of one file writes it as that file does.
  */
 function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, conflicts: Diagnostic[]): { result: Permits; retired: string[] } {
   const replaced = spec.tools.replaced
   const whole = (p: Permits | undefined, key: string) => p?.tools.get(key)?.whole === true
-  const old = replaced && !result.open ? [...result.tools.keys()].filter((k) => Object.hasOwn(replaced, k) && whole(result, k) && whole(result, replaced[k]!)).sort(byCodeUnits) : []
+  const agreed = (key: string) => inputs.every((i) => whole(i.explicit, key))
+  const old = replaced && !result.open ? [...result.tools.keys()].filter((k) => Object.hasOwn(replaced, k) && whole(result, k) && whole(result, replaced[k]!) && !agreed(k)).sort(byCodeUnits) : []
   if (old.length === 0) return { result, retired: [] }
   const tools = new Map(result.tools)
   for (const k of old) tools.delete(k)
@@ -111,16 +117,26 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
   return { result: { open: false, tools }, retired: old }
 }
 
+/** The tool or use a grant names, as a comparison of permits names it. */
+function missingOf(g: Grant): Missing {
+  if (g.kind === 'mcp') return { key: `mcp__${g.server}`, ...(g.tool === '*' ? {} : { pattern: g.tool }) }
+  const pattern = g.kind === 'tool' ? g.args.replace(/^\(|\)$/g, '') : ''
+  return { key: g.kind === 'tool' ? g.id : `?${g.written}`, ...(pattern === '' ? {} : { pattern }) }
+}
+
 /** A grant as the output dialect names it: `Edit`, `Bash(git *)`, `bash 'git *'`, `mcp__github__*`, `github_*`. */
 function label(m: Missing, spec: DialectSpec): string {
   if (m.key.startsWith('?')) return m.key.slice(1)
-  const name = m.key.startsWith('mcp__') ? undefined : spellTool(m.key, spec) ?? m.key
-  if (name !== undefined && m.pattern === undefined) return name
+  // A dialect whose names fold several tools (Copilot) may write one tool by another name than its spelling.
+  const name = m.key.startsWith('mcp__') ? undefined : (spellTool(m.key, spec) ?? m.key)
+  if (name !== undefined && m.pattern === undefined && !spec.tools.folds) return name
   // What the dialect's writer makes of this grant alone, when that names it.
   const one = grantsOf({ open: false, tools: new Map([[m.key, m.pattern === undefined ? { whole: true, allow: [], deny: [] } : { whole: false, allow: [m.pattern], deny: [] }]]) })
   const written = toolEntries(spec.tools.write(one, { allowlist: true, keepOld: true }).tools).find(([n, on]) => on && n !== spec.tools.wildcard)?.[0]
   if (written !== undefined && (m.pattern === undefined || written.includes(m.pattern))) return written
-  return `${name ?? m.key} '${m.pattern ?? '*'}'`
+  // A tool the folding dialect cannot write alone goes by its canonical id, not by an alias that folds more.
+  if (m.pattern === undefined) return spec.tools.folds ? m.key : (name ?? m.key)
+  return `${name ?? m.key} '${m.pattern}'`
 }
 
 /**
@@ -142,15 +158,25 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, conflicts)
 
+  // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
+  // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
+  const granted = readWritten(values, spec)
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
-  for (const input of byPath) tell(input, { result, retired, open, policy, spec }, conflicts)
+  for (const input of byPath) tell(input, { result: granted, retired, open, policy, spec }, conflicts)
 
   const lineOf = (key: string) => fieldOf(preferred.agent, key)?.line ?? preferred.line ?? 0
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
   const tools = values.find(([k]) => k === 'tools')?.[1]
   const parsed = tools === undefined ? undefined : readTools(tools)
-  return { fields, decisions: decisions(keys, values, byPath, preferred, { result, retired, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+  return { fields, decisions: decisions(keys, values, byPath, preferred, { result: granted, retired, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+}
+
+/** What written tool fields grant: every tool when there are none. */
+function readWritten(values: ReadonlyArray<[string, unknown]>, spec: DialectSpec): Permits {
+  if (values.length === 0) return EVERY
+  const read = spec.tools.read(Object.fromEntries(values), toolNames)
+  return permitsOf(read.grants, read.rest !== 'deny')
 }
 
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
@@ -163,7 +189,8 @@ const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value 
  */
 function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, conflicts: Diagnostic[]): Array<[string, unknown]> {
   if (result.open && result.tools.size === 0) return []
-  const grants = grantsOf(result)
+  // Each grant named in the writer's notes as the output spells it, not by its canonical id.
+  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' ? g : { ...g, written: label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -206,7 +233,7 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
     return
   }
   // What the reading could not carry is not granted (an input converted first was warned by the conversion).
-  if (input.native) for (const n of input.notes) say('tools-read', `this variant's '${n.written}' is not read as written: ${n.message}`, fieldOf(a, n.written)?.line ?? line)
+  if (input.native) for (const n of input.notes.filter((x) => !input.alone || x.invalid)) say('tools-read', `this variant's '${n.written}' is not read as written: ${n.message}`, fieldOf(a, n.written)?.line ?? line)
   if (result.open && !own.open) {
     const who = policy === 'first' ? 'the deciding input leaves' : `${outcome.open[0]}${outcome.open.length > 1 ? ` and ${outcome.open.length - 1} more leave` : ' leaves'}`
     say('tools-widened', `the merged agent may use every tool it does not deny (${who} every tool on); this variant allows ${names(missing(own, NOTHING)) ? `only ${names(missing(own, NOTHING))}` : 'no tool'}`, line)

@@ -1,0 +1,102 @@
+// A merge to Copilot never widens a grant through an alias: a tool whose
+// alias folds tools the merged agent does not grant is written by its exact
+// `SET/TOOL` name, or left out with a warning when it has none. What the
+// merge says of each input is judged against what it wrote (an input with
+// only denials, merged to Copilot, which cannot deny, is told it is widened,
+// never narrowed). A single input, and a convert to the file's own dialect,
+// still warn of tool values read as not granted, so `--strict` sees them.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+import { describe, expect, it } from 'vitest'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
+
+function file(dir: string, name: string, frontmatter: string): string {
+  const path = join(dir, name)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, `---\n${frontmatter}---\n\nRead the code first.\n`)
+  return path
+}
+
+/** The tools a Copilot list grants, read back by the converter to Claude Code. */
+async function claudeTools(dir: string, copilotText: string): Promise<string[]> {
+  const path = join(dir, `back-${Math.random().toString(36).slice(2)}.agent.md`)
+  writeFileSync(path, copilotText)
+  const r = await cli(['convert', '--to', 'claude', path, '-o', '-'])
+  return String(front(r.stdout).tools ?? '').split(', ').filter((t) => t !== '').sort()
+}
+
+describe('a Copilot merge of SET/TOOL names', () => {
+  it('writes no alias that grants more than the inputs, under union and intersection', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const p = file(dir, 'p.agent.md', 'name: p\ndescription: p agent\ntools: [search/codebase, edit/editFiles, github/get_issue]\n')
+    const q = file(dir, 'q.agent.md', 'name: p\ndescription: p agent\ntools: [search/codebase, read]\n')
+    const union = await cli(['merge', p, q, '-o', '-', '--provenance', 'none'])
+    expect(union.code, union.stderr).toBe(0)
+    const tools = front(union.stdout).tools as string[]
+    expect(tools).not.toContain('edit')
+    expect(tools).not.toContain('search')
+    expect(tools).toEqual(expect.arrayContaining(['edit/editFiles', 'github/get_issue', 'read']))
+    // Read back, the output grants exactly the union: no Write, Glob or LS.
+    expect(await claudeTools(dir, union.stdout)).toEqual(['Edit', 'Grep', 'Read', 'mcp__github__get_issue'])
+    expect(union.stderr).not.toContain('also grants')
+    const inter = await cli(['merge', '--tools', 'intersection', p, q, '-o', '-', '--provenance', 'none'])
+    expect(inter.code, inter.stderr).toBe(0)
+    expect(await claudeTools(dir, inter.stdout)).toEqual(['Grep'])
+    expect(inter.stderr).not.toContain('also grants')
+  })
+
+  it('leaves out a tool with no exact name rather than grant its whole alias, with a warning', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const a = file(dir, 'a.md', 'name: x\ndescription: x agent\ntools: Read, WebSearch\n')
+    const b = file(dir, 'b.md', 'name: x\ndescription: x agent\ntools: Read, Edit\n')
+    const r = await cli(['merge', '--to', 'copilot', a, b, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).tools).toEqual(['edit/editFiles', 'read'])
+    // Each input is converted to Copilot first: the conversion says what it could not write.
+    expect(r.stderr).toContain(`${a}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants webfetch; not granted`)
+  })
+})
+
+describe('open inputs merged to Copilot', () => {
+  it('are told what the output grants: every tool, so the denials are widened, never narrowed', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const a = file(dir, 'a.md', 'name: x\ndescription: x agent\ndisallowedTools: Bash\n')
+    const c = file(dir, 'c.md', 'name: x\ndescription: x agent\ndisallowedTools: Write\n')
+    const r = await cli(['merge', '--to', 'copilot', a, c, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).tools).toBeUndefined()
+    expect(r.stderr).not.toContain('does not grant')
+    expect(r.stderr).toContain(`${a}:4: warning: tools (union): the merged agent grants execute, which this variant withholds`)
+    expect(r.stderr).toContain(`${c}:4: warning: tools (union): the merged agent grants edit/createFile, which this variant withholds`)
+    // The writer's notes name each tool as the output spells it, not by its canonical id.
+    expect(r.stderr).toContain("denying 'execute': Copilot has no way to deny a tool; dropped")
+    expect(r.stderr).not.toContain("denying 'bash'")
+    expect(r.stderr).not.toContain("denying 'write'")
+  })
+})
+
+describe('a tool value read as not granted, with nothing to convert or merge', () => {
+  const N1 = 'description: n1\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: null\n'
+
+  it('is a warning of a single-file merge, which keeps the field as written', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const n1 = file(dir, 'n1.md', N1)
+    const r = await cli(['merge', n1, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect((front(r.stdout).tools as Record<string, unknown>).bash).toBeNull()
+    expect(r.stderr).toContain(`${n1}:4: warning: tools (union): this variant's 'tools' is not read as written: 'bash: null' is not true or false; not granted`)
+  })
+
+  it('is a warning of a convert to the same dialect, so --strict exits 1', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const n1 = file(dir, 'n1.md', N1)
+    const r = await cli(['convert', '--to', 'opencode', '--strict', n1, '-o', '-'])
+    expect(r.stdout).toBe(`---\n${N1}---\n\nRead the code first.\n`)
+    expect(r.stderr).toContain(`${n1}:4: warning: field 'tools': 'bash: null' is not true or false; not granted`)
+    expect(r.code).toBe(1)
+  })
+})
