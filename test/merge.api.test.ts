@@ -164,7 +164,7 @@ describe('frontmatter', () => {
   })
 
   it('leaves out an old tool name whose replacement is granted (MultiEdit beside Edit), and keeps one whose replacement is not', () => {
-    for (const order of [[elite, engineer], [engineer, elite]]) {
+    for (const order of [[structured, engineer], [engineer, structured]]) {
       const r = mergeAgents(order)
       expect(r.agent.meta.tools!.map((t) => t.id)).not.toContain('multiedit')
       expect(r.agent.meta.tools!.map((t) => t.id)).toContain('edit')
@@ -173,6 +173,10 @@ describe('frontmatter', () => {
     }
     // elite grants MultiEdit and no Edit, nor does structured: MultiEdit stays (the union above); one file merged keeps its tools as written.
     expect(renderAgent(mergeAgents([engineer]).agent)).toContain('MultiEdit')
+    // Every input grants MultiEdit: they agree on it, and it stays beside Edit, with no note.
+    const both = mergeAgents([elite, engineer])
+    expect(both.agent.meta.tools!.map((t) => t.id)).toEqual(expect.arrayContaining(['edit', 'multiedit']))
+    expect(both.conflicts.filter((c) => c.code === 'tools-old-name')).toEqual([])
   })
 
   it("keeps every input's denials when no tools are listed, and leaves them to an allowlist when one is written", () => {
