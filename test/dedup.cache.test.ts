@@ -133,4 +133,16 @@ describe('grouping cache (CLI)', () => {
     // dedup and merge group at different bars: one entry each, neither overwriting the other.
     expect(groupings(cache)).toHaveLength(2)
   })
+
+  it('merge --min-support reads back both its groupings (the fold bar and dedup\'s, by which support is counted)', async () => {
+    const cache = temp()
+    const args = ['merge', '--min-support', '2', '--provenance', 'inline']
+    const plain = await cli([...args, ...files])
+    expect(plain.code, plain.stderr).toBe(0)
+    expect(await cli(['--cache-location', cache, ...args, ...files])).toEqual(plain)
+    expect(groupings(cache)).toHaveLength(2)
+    const before = calls()
+    expect(await cli(['--cache-location', cache, ...args, ...files])).toEqual(plain)
+    expect(calls()).toBe(before)
+  })
 })

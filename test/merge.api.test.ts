@@ -477,6 +477,17 @@ describe('--min-support counts support at dedup\'s bar', () => {
       expect(below).toEqual(['a.md:10', 'a.md:11', 'a.md:12', 'a.md:8', 'b.md:11'].sort())
     }
   })
+
+  it('keeps a procedure every step of which is carried, beside another input\'s procedure that is not', () => {
+    const doc = (path: string, steps: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', '## Workflow', '', ...steps.map((x, i) => `${i + 1}. ${x}`), ''].join('\n'), path)
+    const shared = ['Reproduce the failure with a test', 'Fix the smallest cause', 'Run the whole suite']
+    const inputs = [doc('wa.md', shared), doc('wb.md', shared), doc('wc.md', ['Draft a release note', 'Tag the release'])]
+    for (const order of [inputs, inputs.slice().reverse()]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out).toContain('## Workflow\n\n1. Reproduce the failure with a test\n2. Fix the smallest cause\n3. Run the whole suite\n')
+      expect(out).not.toContain('release')
+    }
+  })
 })
 
 describe('sections aligned by what they hold', () => {

@@ -117,6 +117,17 @@ describe('merge report', () => {
     expect(renderMergeReport(result, { generated: 'generated 2025-01-01' })).toContain('generated 2025-01-01')
   })
 
+  it('lists notes (an old tool name left out) apart from the conflicts it counts', () => {
+    const file = (path: string) => parseAgent(['---', 'name: py', 'description: Python.', 'tools: Read, MultiEdit, Edit', '---', '', 'You are a Python engineer.', ''].join('\n'), path)
+    const result = mergeAgents([file('a.md'), file('b.md')])
+    expect(result.summary.conflicts).toBe(0)
+    const html = renderMergeReport(result)
+    const conflicts = html.slice(html.indexOf('id="conflicts-h"'), html.indexOf('id="notes-h"'))
+    expect(conflicts).toContain('No conflicts.')
+    expect(conflicts).not.toContain('MultiEdit')
+    expect(html.slice(html.indexOf('id="notes-h"'), html.indexOf('id="recorded-h"'))).toContain('MultiEdit (now Edit)')
+  })
+
   it('names, under a statement of a --min-support merge, where other inputs say it in other words', () => {
     const file = (path: string, items: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', '## Testing', '', ...items.map((i) => `- ${i}`), ''].join('\n'), path)
     const html = renderMergeReport(mergeAgents([file('a.md', ['Test coverage exceeding 90% with pytest']), file('b.md', ['Pytest coverage > 90%'])], { minSupport: 2 }))

@@ -65,11 +65,15 @@ export function checkOneOutput(run: Run, output: string, files: string[], instea
   }
 }
 
-export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}): Promise<LoadResult[]> {
+/**
+ * `reportedElsewhere`: warning codes the command reports itself (lint's
+ * findings), left out of the read warnings so that nothing is said twice.
+ */
+export async function readInputs(run: Run, files: string[], extra: Partial<LoadOptions> = {}, reportedElsewhere: readonly string[] = []): Promise<LoadResult[]> {
   const { results } = await loadAgents(files, { ...loadOptions(run.options, run.io), onProgress: progressCallback('reading', run.progress()), ...extra })
   // Reported in path order, whatever the order the files were given in.
   for (const result of results.slice().sort((a, b) => byCodeUnits(a.path, b.path))) {
-    if (result.agent) run.warn(result.agent.warnings)
+    if (result.agent) run.warn(result.agent.warnings.filter((w) => !reportedElsewhere.includes(w.code)))
     else run.fail(result.error, result.path)
   }
   return results

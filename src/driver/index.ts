@@ -40,7 +40,7 @@ export interface DriverOutcome {
   messages: string[]
 }
 
-/** The outcome code of a merge that could not be done: git reads any status but 0 and 1 as trouble. */
+/** The outcome code of a merge that could not be done: git leaves the path conflicted on any non-zero status, and 2 tells a person reading it apart from 1 (conflicts written). */
 export const CANNOT_MERGE = 2
 
 /** An agent with nothing in it: the base of a file both branches added. */

@@ -68,6 +68,11 @@ export interface MergeOptions {
    * ignored (merge groups itself).
    */
   dedup?: DedupResult
+  /**
+   * With minSupport: `dedupAgents(agents)` (dedup's own bar) of the same
+   * agents, by which support is counted; merge groups itself otherwise.
+   */
+  support?: DedupResult
 }
 
 export interface MergeSummary {
@@ -197,7 +202,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     const id = decideOpening(agents, base)
     // Support is counted at dedup's bar: an input carries a statement when it says it in words `dedup` lists as the same.
     // A wrong judgement here writes one statement more, never drops one, so the fold bar's caution is not needed.
-    const support = options.minSupport !== undefined && options.minSupport > 1 ? groupStatements(statements) : undefined
+    const support = options.minSupport !== undefined && options.minSupport > 1 ? groupingOf(options.support, statements) ?? groupStatements(statements) : undefined
     const body = mergeBodies(agents, {
       grouping,
       ...(support ? { support } : {}),

@@ -46,9 +46,10 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const isStep = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'step')
   const enough = (s: Settled) => support(s).size >= k
   // A procedure is written whole or not at all: cut to its carried steps it would say another thing
-  // ("When invoked: 1. Configure CI/CD pipelines"). Its steps live in one merged section.
-  const cut = new Set(carried.filter((s) => isStep(s) && !enough(s)).map((s) => s.where))
-  const kept = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s.where) : enough(s)))
+  // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
+  const cut = new Set<Settled>()
+  for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
+  const kept = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -62,12 +63,7 @@ const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
 export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[], conflicts: Conflicts): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
-  const byWhere = new Map<number, Settled[]>()
-  for (const s of settled) {
-    const list = byWhere.get(s.where)
-    if (list) list.push(s)
-    else byWhere.set(s.where, [s])
-  }
+  const byWhere = byPlace(settled)
   const lost = new Set<Settled>()
   const agents = new Map(settled.map((s) => [s, agentsOf(s, owner)]))
   // A fold already decided (another input's response format, kept with --conflicts keep) is not decided again.
@@ -201,15 +197,8 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
  */
 export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], named: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
-  const byWhere = new Map<number, Settled[]>()
-  for (const s of settled) {
-    if (s.here.length === 0 || !s.here.every((i) => items[i]!.role === 'step')) continue
-    const list = byWhere.get(s.where)
-    if (list) list.push(s)
-    else byWhere.set(s.where, [s])
-  }
   const lost = new Set<Settled>()
-  for (const steps of byWhere.values()) {
+  for (const steps of byPlace(settled.filter((s) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'step'))).values()) {
     const procedures = proceduresOf(steps, owner)
     if (procedures.length < 2) continue
     procedures.sort((x, y) => Number(y.inputs.has(named)) - Number(x.inputs.has(named)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
@@ -230,6 +219,17 @@ export function resolveProcedures(settled: Settled[], items: readonly Item[], un
     }
   }
   return settled.filter((s) => !lost.has(s))
+}
+
+/** Folds by the merged section they are placed in. */
+function byPlace(settled: readonly Settled[]): Map<number, Settled[]> {
+  const out = new Map<number, Settled[]>()
+  for (const s of settled) {
+    const list = out.get(s.where)
+    if (list) list.push(s)
+    else out.set(s.where, [s])
+  }
+  return out
 }
 
 /** The procedures among one place's steps: the inputs linked by a step they share, each with its steps in source order. */

@@ -110,13 +110,13 @@ function fieldsHtml(fields: readonly FieldDecision[], inputs: Inputs): string {
   return `<table class="data fields"><caption class="vh">Frontmatter fields of the merged agent</caption><thead><tr><th scope="col">Field</th><th scope="col">Value written</th><th scope="col">Taken from</th><th scope="col">Rule</th><th scope="col">Other values (not written)</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
 }
 
-function diagnosticsHtml(conflicts: readonly Diagnostic[], inputs: Inputs): string {
-  if (conflicts.length === 0) return '<p class="muted">No conflicts.</p>'
+function diagnosticsHtml(conflicts: readonly Diagnostic[], inputs: Inputs, none: string, kind = 'conflicts'): string {
+  if (conflicts.length === 0) return `<p class="muted">${none}</p>`
   const items = conflicts.map((d) => {
     const place = d.line ? `${d.path}:${d.line}` : d.path
     return `<li><span class="tag${d.severity === 'warning' ? ' warn' : ''}">${esc(d.severity)}</span> ${inputs.shortHtml(place)} ${esc(d.message)} <span class="muted">(${esc(d.code)})</span></li>`
   })
-  return `<ul class="diags conflicts">${items.join('')}</ul>`
+  return `<ul class="diags ${kind}">${items.join('')}</ul>`
 }
 
 /** Per input: statements read, wordings written from it, and the rest (folded into another input's wording). */
@@ -321,7 +321,9 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
     `<p>The merged agent's fields (dialect <code>${esc(result.provenance.dialect)}</code>), where each came from, and the values the other inputs had.</p>`,
     fieldsHtml(result.fields, inputs),
     `<h3 id="conflicts-h">Conflicts</h3>`,
-    diagnosticsHtml(result.conflicts, inputs),
+    // Notes (an old tool name left out beside its replacement) are not conflicts, and the counts leave them out too.
+    diagnosticsHtml(result.conflicts.filter((d) => d.severity !== 'note'), inputs, 'No conflicts.'),
+    ...(result.conflicts.some((d) => d.severity === 'note') ? [`<h3 id="notes-h">Notes</h3>`, diagnosticsHtml(result.conflicts.filter((d) => d.severity === 'note'), inputs, '', 'notes')] : []),
     `<h3 id="recorded-h">Recorded, not written</h3>`,
     recordedHtml(result, inputs),
     `<h3 id="repeats-h">Possible repeats</h3>`,

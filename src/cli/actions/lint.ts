@@ -31,7 +31,8 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     return run.code
   }
   const files = findInputs(run, paths.length > 0 ? paths : ['.'])
-  const agents = agentsOf(await readInputs(run, files))
+  // A value of the wrong type is a finding of its own (field-type), not also a read warning.
+  const agents = agentsOf(await readInputs(run, files, {}, ['field-type']))
   const findings = lintAgents(agents, {
     ignore: ignore as LintRule[],
     ...(options.target ? { target: options.target } : {}),

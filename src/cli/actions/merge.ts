@@ -89,9 +89,13 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const bar = { ...FOLD_OPTIONS, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) }
-  const dedup = agents.length > 1 ? dedupCached(agents, bar, groupingCacheFor(loadOptions(options, io).cache), memo) : undefined
+  const cache = groupingCacheFor(loadOptions(options, io).cache)
+  const dedup = agents.length > 1 ? dedupCached(agents, bar, cache, memo) : undefined
+  // --min-support counts support at dedup's own bar: that grouping too is computed once, or read back.
+  const support = agents.length > 1 && options.minSupport !== undefined && options.minSupport > 1 ? dedupCached(agents, {}, cache, memo) : undefined
   const result = mergeAgents(agents, {
     ...(dedup ? { dedup } : {}),
+    ...(support ? { support } : {}),
     ...(options.to ? { to: options.to } : {}),
     ...(prefer ? { prefer } : {}),
     ...(base ? { base } : {}),

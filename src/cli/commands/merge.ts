@@ -25,7 +25,7 @@ export function defineMerge(program: Command, context: CommandContext): void {
     .addOption(new Option('--to <dialect>', 'frontmatter dialect of the output (default: that of the deciding input)').choices(dialectIds()))
     .option('--prefer <file>', 'the input that decides conflicts, ties between field values and the default dialect (default: the base, else the central input)')
     .option('--base <file>', "the input whose structure and wording win; the others add only what it lacks ('auto': the central input)")
-    .option('--min-support <k>', 'write only the statements carried by at least K inputs (the base\'s too); the rest is recorded in the provenance', wholeAtLeast(1))
+    .option('--min-support <k>', 'write only the statements carried by at least K inputs (the base is held to the same bar); the rest is recorded in the provenance', wholeAtLeast(1))
     .addOption(new Option('--conflicts <mode>', 'conflicting statements: decide (write the deciding input\'s, record the others) or keep (write all)').choices(['decide', 'keep']).default('decide'))
     .addOption(new Option('--tools <policy>', 'how tool lists combine: union of the explicit lists (an input without tools grants nothing), intersection, first (the deciding input), all (an input without tools grants every tool)').choices(['union', 'intersection', 'first', 'all']).default('union'))
     .addOption(new Option('--provenance <mode>', 'where the notes go: inline (one comment at the end), sidecar (OUT.provenance.json), none (default: sidecar with -o, inline on stdout)').choices(['inline', 'sidecar', 'none']))
