@@ -6,9 +6,9 @@
 // allowlist: Claude Code's `disallowedTools` alone, an OpenCode map without
 // `"*": false`) is open. The permits combine tool by tool under the policy
 // and are written back by the output dialect's writer, so that the fields
-// never grant what the decision does not. Every tool or use granted beyond
-// an input, or left out relative to one, is a warning naming it as the
-// output spells it.
+// never grant what the decision does not. The fields written are read back
+// in the output dialect: every tool or use they grant beyond an input, or
+// leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
 import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
