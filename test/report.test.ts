@@ -118,8 +118,9 @@ describe('merge report', () => {
   })
 
   it('lists notes (an old tool name left out) apart from the conflicts it counts', () => {
-    const file = (path: string) => parseAgent(['---', 'name: py', 'description: Python.', 'tools: Read, MultiEdit, Edit', '---', '', 'You are a Python engineer.', ''].join('\n'), path)
-    const result = mergeAgents([file('a.md'), file('b.md')])
+    // Only a.md grants MultiEdit: the merge decides to leave it out (had both granted it, it would stay).
+    const file = (path: string, tools: string) => parseAgent(['---', 'name: py', 'description: Python.', `tools: ${tools}`, '---', '', 'You are a Python engineer.', ''].join('\n'), path)
+    const result = mergeAgents([file('a.md', 'Read, MultiEdit, Edit'), file('b.md', 'Read, Edit')])
     expect(result.summary.conflicts).toBe(0)
     const html = renderMergeReport(result)
     const conflicts = html.slice(html.indexOf('id="conflicts-h"'), html.indexOf('id="notes-h"'))
