@@ -49,6 +49,23 @@ describe('a Copilot merge of SET/TOOL names', () => {
     expect(inter.stderr).not.toContain('also grants')
   })
 
+  it('keeps the SET/TOOL name the inputs wrote for a tool: search/codebase stays, never turned into another search tool', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const p = file(dir, 'p.agent.md', 'name: p\ndescription: p agent\ntools: [search/codebase, edit/editFiles]\n')
+    const q = file(dir, 'q.agent.md', 'name: p\ndescription: p agent\ntools: [search/codebase, read]\n')
+    for (const policy of ['union', 'intersection']) {
+      const r = await cli(['merge', '--tools', policy, q, p, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(front(r.stdout).tools, policy).toContain('search/codebase')
+      expect(front(r.stdout).tools, policy).not.toContain('search/textSearch')
+    }
+    // Warnings name it so too.
+    const o = file(dir, 'o.agent.md', 'name: p\ndescription: p agent\ntools: [read]\n')
+    const r = await cli(['merge', o, q, '-o', '-', '--provenance', 'none'])
+    expect(front(r.stdout).tools).toEqual(['read', 'search/codebase'])
+    expect(r.stderr).toContain(`${o}:4: warning: tools (union): the merged agent grants search/codebase, which this variant withholds`)
+  })
+
   it('leaves out a tool with no exact name rather than grant its whole alias, with a warning', async () => {
     const dir = tempDir('agentmerge-copilot-')
     const a = file(dir, 'a.md', 'name: x\ndescription: x agent\ntools: Read, WebSearch\n')

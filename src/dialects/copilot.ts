@@ -141,7 +141,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     } else {
       const alias = spellTool(g.id, copilot)?.replace(/\(.*$/, '')
       const folded = alias === undefined ? [] : (lookup(ALIASES, alias) ?? [])
-      const exact = lookup(EXACT, g.id)
+      // The name the grant was written with, when it names exactly this tool (`search/codebase`), else its exact name.
+      const exact = lookup(SET_TOOLS, g.written.trim().toLowerCase())?.id === g.id ? g.written.trim() : lookup(EXACT, g.id)
       if (alias !== undefined && folded.includes(g.id) && folded.every((t) => had.has(t))) {
         if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
         pushNew(list, alias)

@@ -124,14 +124,18 @@ function missingOf(g: Grant): Missing {
   return { key: g.kind === 'tool' ? g.id : `?${g.written}`, ...(pattern === '' ? {} : { pattern }) }
 }
 
-/** A grant as the output dialect names it: `Edit`, `Bash(git *)`, `bash 'git *'`, `mcp__github__*`, `github_*`. */
-function label(m: Missing, spec: DialectSpec): string {
+/**
+ * A grant as the output dialect names it: `Edit`, `Bash(git *)`, `bash 'git *'`,
+ * `mcp__github__*`, `github_*`; a whole tool an input named (`spelled`) as its writer writes that name.
+ */
+function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
   if (m.key.startsWith('?')) return m.key.slice(1)
   // A dialect whose names fold several tools (Copilot) may write one tool by another name than its spelling.
   const name = m.key.startsWith('mcp__') ? undefined : (spellTool(m.key, spec) ?? m.key)
   if (name !== undefined && m.pattern === undefined && !spec.tools.folds) return name
   // What the dialect's writer makes of this grant alone, when that names it.
   const one = grantsOf({ open: false, tools: new Map([[m.key, m.pattern === undefined ? { whole: true, allow: [], deny: [] } : { whole: false, allow: [m.pattern], deny: [] }]]) })
+    .map((g) => (m.pattern === undefined && spelled?.has(m.key) ? { ...g, written: spelled.get(m.key)! } : g))
   const written = toolEntries(spec.tools.write(one, { allowlist: true, keepOld: true }).tools).find(([n, on]) => on && n !== spec.tools.wildcard)?.[0]
   if (written !== undefined && (m.pattern === undefined || written.includes(m.pattern))) return written
   // A tool the folding dialect cannot write alone goes by its canonical id, not by an alias that folds more.
@@ -156,14 +160,15 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
   // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says.
   const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
-  const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, conflicts)
+  const spelled = spellings(agents, keys, spec)
+  const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
 
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
   const granted = readWritten(values, spec)
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
-  for (const input of byPath) tell(input, { result: granted, retired, open, policy, spec }, conflicts)
+  for (const input of byPath) tell(input, { result: granted, retired, open, policy, spec, spelled }, conflicts)
 
   const lineOf = (key: string) => fieldOf(preferred.agent, key)?.line ?? preferred.line ?? 0
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
@@ -179,6 +184,23 @@ function readWritten(values: ReadonlyArray<[string, unknown]>, spec: DialectSpec
   return permitsOf(read.grants, read.rest !== 'deny')
 }
 
+/**
+ * The name an input wrote for a whole tool, when the name stands for that
+ * tool alone (Copilot's `search/codebase`, not its `search`), by canonical
+ * id; the first input by path decides, so the order of the files never shows.
+ */
+function spellings(agents: readonly Agent[], keys: readonly string[], spec: DialectSpec): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const agent of agents.slice().sort((x, y) => byCodeUnits(x.path, y.path))) {
+    const fields = toolFieldsOf(agent, keys)
+    if (fields.length === 0) continue
+    const { grants } = spec.tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+    const count = (w: string) => grants.filter((g) => g.written === w).length
+    for (const g of grants) if (g.kind === 'tool' && g.enabled && g.args === '' && count(g.written) === 1 && !out.has(g.id)) out.set(g.id, g.written.trim())
+  }
+  return out
+}
+
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
 const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value === 'string' ? 'string' : Array.isArray(value) ? 'list' : undefined)
 
@@ -187,10 +209,12 @@ const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value 
  * warning. A list of tools is written in name order, in the form the
  * deciding input wrote it; a map in the dialect's canonical order.
  */
-function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, conflicts: Diagnostic[]): Array<[string, unknown]> {
+function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, spelled: ReadonlyMap<string, string>, conflicts: Diagnostic[]): Array<[string, unknown]> {
   if (result.open && result.tools.size === 0) return []
-  // Each grant named in the writer's notes as the output spells it, not by its canonical id.
-  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' ? g : { ...g, written: label(missingOf(g), spec) }))
+  // Each grant as an input in the output dialect wrote it, else as the output spells it, not by its canonical id:
+  // the writer names it so in its notes, and Copilot writes a tool of a set by the name its inputs gave it.
+  const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' ? spelled.get(g.id) : undefined)
+  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -216,6 +240,8 @@ interface Outcome {
   open: readonly string[]
   policy: ToolsPolicy
   spec: DialectSpec
+  /** The names inputs in the output dialect wrote for whole tools (spellings). */
+  spelled: ReadonlyMap<string, string>
 }
 
 /** One input's warnings: what the merged agent grants that it does not, and the reverse. */
@@ -223,7 +249,7 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   const { agent: a, line } = input
   const { result, policy, spec } = outcome
   const say = (code: string, message: string, at: number | undefined) => conflicts.push(warning(code, `tools (${policy}): ${message}`, a.path, at))
-  const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec)))].sort(byCodeUnits).join(', ')
+  const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY
   const explicit = input.explicit ?? NOTHING
   // Beside an allowlist, under union or intersection, an input with no tool or rule field takes no part. One
