@@ -9,23 +9,16 @@
 // tool than its source (any use of a denied tool, every use of a limited
 // one), unless a warning names it.
 import fc from 'fast-check'
-import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { front, textFile } from './helpers/agent-files.js'
 
 const runs = Number(process.env.FUZZ_RUNS ?? 40)
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(dir: string, name: string, text: string): string {
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, text)
-  return path
-}
+const file = textFile
 
 async function convert(to: string, path: string): Promise<{ fm: Record<string, unknown>; stdout: string; stderr: string }> {
   const r = await cli(['convert', '--to', to, path])

@@ -3,25 +3,20 @@
 // exercise the hard cases (Agent(...), MCP tools, old tool names, model names,
 // fields one dialect has and another has not), with a warning naming path:line
 // for everything that could not be said exactly, and the body unchanged.
-import { existsSync, linkSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, linkSync, readFileSync, symlinkSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { convertMeta } from '../src/convert/index.js'
 import { dialect, readModel } from '../src/dialects/index.js'
 import { parseAgent, statementsOf } from '../src/index.js'
 import { cli, FIXTURES } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { front, textFile } from './helpers/agent-files.js'
 
 const temp = () => tempDir('agentmerge-convert-')
-const front = (text: string): Record<string, unknown> => parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) as Record<string, unknown>
 const ids = (text: string, path = 'x.md') => statementsOf(parseAgent(text, path).root).map((s) => s.id)
 
-function file(dir: string, name: string, text: string): string {
-  const path = join(dir, name)
-  writeFileSync(path, text)
-  return path
-}
+const file = textFile
 
 const CLAUDE = `---
 name: release-helper

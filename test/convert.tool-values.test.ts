@@ -7,22 +7,16 @@
 // and `SET/TOOL` is a tool of one of VS Code's built-in tool sets when SET is
 // one (`search/codebase`), an MCP server's tool otherwise (`github/get_issue`).
 import fc from 'fast-check'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml, stringify } from 'yaml'
+import { stringify } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { agentFile, front } from './helpers/agent-files.js'
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(name: string, frontmatter: string): string {
-  const dir = tempDir('agentmerge-values-')
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `---\n${frontmatter}---\n\nReview the change.\n`)
-  return path
-}
+const file = (name: string, frontmatter: string): string => agentFile(tempDir('agentmerge-values-'), name, frontmatter, 'Review the change.')
 
 /** The tester's file: a tools map whose values are not booleans but for `"*"` and `read`. */
 const OC = 'description: oc\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: null\n  write: no\n  edit: off\n  webfetch: 0\n'

@@ -8,21 +8,15 @@
 // is read back as OpenCode (or Claude Code) reads it, by a small reading
 // written here apart from the code under test.
 import fc from 'fast-check'
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli, FIXTURES } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { agentFile, front } from './helpers/agent-files.js'
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(dir: string, name: string, frontmatter: string): string {
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `---\n${frontmatter}---\n\nDo the work.\n`)
-  return path
-}
+const file = (dir: string, name: string, frontmatter: string): string => agentFile(dir, name, frontmatter, 'Do the work.')
 
 const claude = (tools: string) => `name: worker\ndescription: Does the work.\ntools: ${tools}\n`
 const opencode = (rest: string) => `description: Does the work.\n${rest}`

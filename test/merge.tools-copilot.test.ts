@@ -5,21 +5,15 @@
 // only denials, merged to Copilot, which cannot deny, is told it is widened,
 // never narrowed). A single input, and a convert to the file's own dialect,
 // still warn of tool values read as not granted, so `--strict` sees them.
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { agentFile, front } from './helpers/agent-files.js'
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(dir: string, name: string, frontmatter: string): string {
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `---\n${frontmatter}---\n\nRead the code first.\n`)
-  return path
-}
+const file = (dir: string, name: string, frontmatter: string): string => agentFile(dir, name, frontmatter, 'Read the code first.')
 
 /** The tools a Copilot list grants, read back by the converter to Claude Code. */
 async function claudeTools(dir: string, copilotText: string): Promise<string[]> {

@@ -3,21 +3,13 @@
 // Claude Code merge as in an OpenCode one, and an input that leaves every
 // tool on but some (Claude Code's `disallowedTools` alone, an OpenCode map
 // without `"*": false`) is read as open, not as a list of what it names.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { agentFile, front } from './helpers/agent-files.js'
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(dir: string, name: string, frontmatter: string): string {
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `---\nname: worker\ndescription: Does the work.\n${frontmatter}---\n\nDo the work.\n`)
-  return path
-}
+const file = (dir: string, name: string, frontmatter: string): string => agentFile(dir, name, `name: worker\ndescription: Does the work.\n${frontmatter}`)
 
 async function merge(to: string, args: string[]): Promise<{ fm: Record<string, unknown>; stderr: string }> {
   const r = await cli(['merge', '--to', to, '--provenance', 'none', ...args])

@@ -5,21 +5,13 @@
 // one rule for quoting its keys; and an old tool name left out beside its
 // replacement is a note, not a conflict, so that an input merged with an
 // identical copy has none.
-import { mkdirSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { parse as parseYaml } from 'yaml'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { agentFile, front } from './helpers/agent-files.js'
 
-const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
 
-function file(dir: string, name: string, frontmatter: string): string {
-  const path = join(dir, name)
-  mkdirSync(join(path, '..'), { recursive: true })
-  writeFileSync(path, `---\n${frontmatter}---\n\nRead the code first.\n`)
-  return path
-}
+const file = (dir: string, name: string, frontmatter: string): string => agentFile(dir, name, frontmatter, 'Read the code first.')
 
 describe('an input whose rules deny a tool', () => {
   it('is told, in every dialect, that the merged agent grants the tool it denies; tools-missing only for an input with no tool or rule field', async () => {

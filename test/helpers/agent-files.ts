@@ -1,0 +1,19 @@
+// Small agent files written for a test, and their frontmatter read back from
+// a command's output: the helpers the permission and conversion tests share.
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { parse as parseYaml } from 'yaml'
+
+/** The frontmatter of a file's text as a plain object ({} when empty). */
+export const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
+
+/** Writes `text` at `dir/name` (folders made as needed) and returns the path. */
+export function textFile(dir: string, name: string, text: string): string {
+  const path = join(dir, name)
+  mkdirSync(join(path, '..'), { recursive: true })
+  writeFileSync(path, text)
+  return path
+}
+
+/** An agent file of `frontmatter` (YAML lines, each ending in a newline) and a one-line body. */
+export const agentFile = (dir: string, name: string, frontmatter: string, body = 'Do the work.'): string => textFile(dir, name, `---\n${frontmatter}---\n\n${body}\n`)
