@@ -478,6 +478,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('writes a run of phases whole or not at all: phase 2 without phase 1 is not a procedure', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Development Workflow', '', '### 1. Analysis', '', '- Map the modules that the change touches', '', '### 2. Implementation', '', '- Integrate the suite with CI/CD pipelines'])
+    const b = doc('b.md', ['## Delivery', '', '- Integrate the suite with CI/CD pipelines', '- Publish the coverage report'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).not.toContain('Implementation')
+      expect(out).not.toContain('Development Workflow')
+      expect(r.recorded.some((x) => x.statement.text === 'Map the modules that the change touches' && x.reason === 'below-min-support')).toBe(true)
+    }
+  })
+
   it('keeps a procedure every step of which is carried, beside another input\'s procedure that is not', () => {
     const doc = (path: string, steps: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', '## Workflow', '', ...steps.map((x, i) => `${i + 1}. ${x}`), ''].join('\n'), path)
     const shared = ['Reproduce the failure with a test', 'Fix the smallest cause', 'Run the whole suite']

@@ -24,15 +24,24 @@ export interface Recorded {
 /** The inputs a fold's members come from. */
 const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number> => new Set(s.fold.members.map((m) => owner.get(m)!))
 
+/** The merged sections as the consensus core reads them. */
+export interface SupportTree {
+  /** A merged section's parent (-1 at the top). */
+  parentOf: (where: number) => number
+  /** The merged sections that are phases of a procedure (numbered headings or titled items under a process title). */
+  phases: readonly number[]
+}
+
 /**
  * The consensus core. The base (`--base`) is held to the same bar: it
  * decides the wording and places of what is written, not what a core holds.
- * A procedure's steps are kept only when every one of them is carried.
- * `parentOf`: a merged section's parent (-1 at the top), so that a lead-in
- * whose items are sections of their own ("1. **API**: ..." with its list)
- * stays while anything under them does.
+ * A procedure is kept only when every one of its steps is carried, and a
+ * run of phases only when every phase keeps something. A lead-in whose
+ * items are sections of their own ("1. **API**: ..." with its list) stays
+ * while anything under them does.
  */
-export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], parentOf: (where: number) => number, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], tree: SupportTree, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+  const { parentOf } = tree
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')
   // Each fold with the statements of inputs it lacks that carry it in other words.
@@ -49,7 +58,8 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
-  const kept = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
+  const chosen = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
+  const kept = wholePhases(chosen, tree, (s) => !isLead(s))
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -57,6 +67,26 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/**
+ * Phases of one procedure (the phase sections under one parent) are kept
+ * together: when some keep a statement and others keep none, everything
+ * under all of them goes (cut to its carried phases, "### 2. Implementation
+ * Phase" without its first, a procedure says another thing).
+ */
+function wholePhases(kept: Settled[], tree: SupportTree, counts: (s: Settled) => boolean): Settled[] {
+  const isPhase = new Set(tree.phases)
+  const phaseOf = (w: number): number => {
+    for (let x = w; x !== -1; x = tree.parentOf(x)) if (isPhase.has(x)) return x
+    return -1
+  }
+  const live = new Set(kept.filter(counts).map((s) => phaseOf(s.where)))
+  const byParent = new Map<number, number[]>()
+  for (const p of tree.phases) byParent.set(tree.parentOf(p), [...(byParent.get(tree.parentOf(p)) ?? []), p])
+  const cut = new Set<number>()
+  for (const run of byParent.values()) if (run.some((p) => live.has(p)) && !run.every((p) => live.has(p))) for (const p of run) cut.add(p)
+  return cut.size === 0 ? kept : kept.filter((s) => !cut.has(phaseOf(s.where)))
 }
 
 const place = (s: Statement): string => `${s.source.path}:${s.source.line}`

@@ -37,6 +37,9 @@ export interface Unit extends SectionUnit {
  * promoted to a heading by joining one); any other section. `parent` is the title
  * the section sits under.
  */
+/** The shape of a phase of a procedure. */
+export const PHASE = 3
+
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
   if (lead) return 1
@@ -44,7 +47,7 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   // A list item with a title is a step under a process title whether its
   // list is numbered or not: another input may bullet the same step.
   const step = (section.kind === 'heading' && NUMBERING.test(section.title)) || section.kind === 'item'
-  if (step && PROCESS.test(parent)) return 3
+  if (step && PROCESS.test(parent)) return PHASE
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
