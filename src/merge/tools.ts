@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { combinePermits, dialect, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -119,9 +119,8 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
 
 /** The tool or use a grant names, as a comparison of permits names it. */
 function missingOf(g: Grant): Missing {
-  if (g.kind === 'mcp') return { key: `mcp__${g.server}`, ...(g.tool === '*' ? {} : { pattern: g.tool }) }
-  const pattern = g.kind === 'tool' ? g.args.replace(/^\(|\)$/g, '') : ''
-  return { key: g.kind === 'tool' ? g.id : `?${g.written}`, ...(pattern === '' ? {} : { pattern }) }
+  const { key, pattern } = keyOf(g)
+  return { key, ...(pattern === '' ? {} : { pattern }) }
 }
 
 /**
@@ -130,6 +129,9 @@ function missingOf(g: Grant): Missing {
  */
 function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
   if (m.key.startsWith('?')) return m.key.slice(1)
+  // A name read as a tool only as a near match is the folding dialect's own name; elsewhere it is that tool.
+  const near = nearKey(m.key)
+  if (near) return spec.tools.folds ? near.written : label({ ...m, key: near.id }, spec, spelled)
   // A dialect whose names fold several tools (Copilot) may write one tool by another name than its spelling.
   const name = m.key.startsWith('mcp__') ? undefined : (spellTool(m.key, spec) ?? m.key)
   if (name !== undefined && m.pattern === undefined && !spec.tools.folds) return name
@@ -196,7 +198,7 @@ function spellings(agents: readonly Agent[], keys: readonly string[], spec: Dial
     if (fields.length === 0) continue
     const { grants } = spec.tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
     const count = (w: string) => grants.filter((g) => g.written === w).length
-    for (const g of grants) if (g.kind === 'tool' && g.enabled && g.args === '' && count(g.written) === 1 && !out.has(g.id)) out.set(g.id, g.written.trim())
+    for (const g of grants) if (g.kind === 'tool' && g.enabled && g.args === '' && !g.near && count(g.written) === 1 && !out.has(g.id)) out.set(g.id, g.written.trim())
   }
   return out
 }
@@ -213,8 +215,8 @@ function write(result: Permits, spec: DialectSpec, keys: readonly string[], pref
   if (result.open && result.tools.size === 0) return []
   // Each grant as an input in the output dialect wrote it, else as the output spells it, not by its canonical id:
   // the writer names it so in its notes, and Copilot writes a tool of a set by the name its inputs gave it.
-  const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' ? spelled.get(g.id) : undefined)
-  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
+  const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' && !g.near ? spelled.get(g.id) : undefined)
+  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
