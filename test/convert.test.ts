@@ -102,7 +102,7 @@ describe('convert CLI', () => {
     const search = file(dir, 'search.md', '---\nname: search\ndescription: Search.\ntools: Read, WebSearch\n---\nBe searching.\n')
     const s = await cli(['convert', '--to', 'copilot', '--strict', search])
     expect(front(s.stdout).tools).toEqual(['read'])
-    expect(s.stderr).toContain(`${search}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants webfetch; not granted`)
+    expect(s.stderr).toContain(`${search}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants web/fetch; not granted`)
     expect(s.code).toBe(1)
     // A name the source does not know but Copilot reads as an alias is said so, never as an alias granted "for" nothing.
     const named = file(dir, 'named.md', '---\nname: named\ndescription: Named.\ntools: Read, web\n---\nBe named.\n')

@@ -68,7 +68,7 @@ describe('a Copilot merge of SET/TOOL names', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(front(r.stdout).tools).toEqual(['edit/editFiles', 'read'])
     // Each input is converted to Copilot first: the conversion says what it could not write.
-    expect(r.stderr).toContain(`${a}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants webfetch; not granted`)
+    expect(r.stderr).toContain(`${a}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants web/fetch; not granted`)
   })
 })
 
@@ -172,5 +172,30 @@ describe('a name read as a tool only as a near match (search/codebase)', () => {
     const decided = front(first.stdout).tools as string[]
     // Whichever input decides, its own names are written, never the other's.
     expect([['search/codebase'], ['read', 'search/textSearch']]).toContainEqual(decided)
+  })
+})
+
+describe('Copilot inputs that name tools exactly', () => {
+  it('merge to the exact names: no alias that grants a tool no input named (search/listDirectory)', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const p = file(dir, 'p.agent.md', 'name: x\ndescription: x agent\ntools: [search/textSearch, search/fileSearch, read]\n')
+    const q = file(dir, 'q.agent.md', 'name: x\ndescription: x agent\ntools: [search/textSearch, search/fileSearch, edit/editFiles]\n')
+    const r = await cli(['merge', p, q, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).tools).toEqual(['edit/editFiles', 'read', 'search/fileSearch', 'search/textSearch'])
+    expect(r.stderr).not.toContain('listDirectory')
+    expect(await claudeTools(dir, r.stdout)).toEqual(['Edit', 'Glob', 'Grep', 'Read'])
+  })
+
+  it('warnings name a tool the output has no name for by its name elsewhere, and an old tool by its replacement alone', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const w = file(dir, 'w.agent.md', 'name: x\ndescription: x agent\ntools: [web]\n')
+    const v = file(dir, 'v.agent.md', 'name: x\ndescription: x agent\ntools: [web/fetch, read]\n')
+    const r = await cli(['merge', '--tools', 'intersection', w, v, '-o', '-', '--provenance', 'none'])
+    expect(front(r.stdout).tools).toEqual(['web/fetch'])
+    expect(r.stderr).toContain(`${w}:4: warning: tools (intersection): the merged agent does not grant WebSearch (no Copilot name), which this variant grants`)
+    // `read` grants Read and NotebookRead, which Read holds: one name, not `read, read/getNotebookSummary`.
+    expect(r.stderr).toContain(`${v}:4: warning: tools (intersection): the merged agent does not grant read, which this variant grants`)
+    expect(r.stderr).not.toContain('websearch')
   })
 })

@@ -169,7 +169,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
         pushNew(list, alias)
       } else if (exact !== undefined) pushNew(list, exact)
       else if (alias !== undefined && folded.includes(g.id)) {
-        const more = folded.filter((t) => !had.has(t))
+        // Each tool it would add by its exact name, where it has one.
+        const more = folded.filter((t) => !had.has(t)).map((t) => lookup(EXACT, t) ?? t)
         notes.push({ written: g.written, message: `'${g.written}': Copilot has no name for it alone, and its alias '${alias}' also grants ${more.join(', ')}; not granted` })
       } else notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
     }

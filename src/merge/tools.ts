@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { REPLACED_BY, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -140,9 +140,18 @@ function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, stri
     .map((g) => (m.pattern === undefined && spelled?.has(m.key) ? { ...g, written: spelled.get(m.key)! } : g))
   const written = toolEntries(spec.tools.write(one, { allowlist: true, keepOld: true }).tools).find(([n, on]) => on && n !== spec.tools.wildcard)?.[0]
   if (written !== undefined && (m.pattern === undefined || written.includes(m.pattern))) return written
-  // A tool the folding dialect cannot write alone goes by its canonical id, not by an alias that folds more.
-  if (m.pattern === undefined) return spec.tools.folds ? m.key : (name ?? m.key)
+  // A tool the folding dialect cannot write alone goes by the name another dialect has for it alone, not by an alias that folds more.
+  if (m.pattern === undefined) return spec.tools.folds ? `${ownName(m.key)} (no ${spec.title} name)` : (name ?? m.key)
   return `${name ?? m.key} '${m.pattern}'`
+}
+
+/** A tool's name in the first dialect that names it alone (Claude Code's `WebSearch`), else its canonical id. */
+function ownName(key: string): string {
+  for (const d of dialects()) {
+    const name = d.tools.folds ? undefined : spellTool(key, d)
+    if (name !== undefined) return name
+  }
+  return key
 }
 
 /**
@@ -251,7 +260,9 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   const { agent: a, line } = input
   const { result, policy, spec } = outcome
   const say = (code: string, message: string, at: number | undefined) => conflicts.push(warning(code, `tools (${policy}): ${message}`, a.path, at))
-  const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
+  // An old tool beside its replacement is named by the replacement alone (Copilot's `read` holds NotebookRead).
+  const held = (list: readonly Missing[], m: Missing) => m.pattern === undefined && Object.hasOwn(REPLACED_BY, m.key) && list.some((x) => x.key === REPLACED_BY[m.key] && x.pattern === undefined)
+  const names = (list: readonly Missing[]) => [...new Set(list.filter((m) => !held(list, m)).map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY
   const explicit = input.explicit ?? NOTHING
   // Beside an allowlist, under union or intersection, an input with no tool or rule field takes no part. One
@@ -269,9 +280,10 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
     const extra = missing(result, own)
     if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)
   }
-  // An old name left out for its replacement is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
+  // An old name left out, or whose replacement the merged agent grants, is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
   const rest = own.open && !result.open
-  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !outcome.retired.includes(m.key))
+  const replacedGranted = (key: string) => Object.hasOwn(REPLACED_BY, key) && result.tools.get(REPLACED_BY[key]!)?.whole === true
+  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !(outcome.retired.includes(m.key) || replacedGranted(m.key)))
   if (lost.length > 0) say('tools-narrowed', `the merged agent does not grant ${names(lost)}, which this variant grants`, line)
   if (rest) say('tools-narrowed', `the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny${policy === 'union' ? ' (--tools all would let it grant every tool)' : ''}`, line)
 }
