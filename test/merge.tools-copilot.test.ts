@@ -199,3 +199,17 @@ describe('Copilot inputs that name tools exactly', () => {
     expect(r.stderr).not.toContain('websearch')
   })
 })
+
+describe('two exact names of one tool', () => {
+  it('the deciding input\'s is written, whatever the order of the files, with a note naming both', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const r1 = file(dir, 'r1.agent.md', 'name: x\ndescription: x agent\ntools: [runCommands/runInTerminal, read]\n')
+    const r2 = file(dir, 'r2.agent.md', 'name: x\ndescription: x agent\ntools: [execute/runInTerminal]\n')
+    const one = await cli(['merge', r1, r2, '-o', '-', '--provenance', 'none'])
+    const two = await cli(['merge', r2, r1, '-o', '-', '--provenance', 'none'])
+    expect(one.stdout).toBe(two.stdout)
+    const tools = front(one.stdout).tools as string[]
+    expect(tools.filter((t) => t.endsWith('/runInTerminal'))).toHaveLength(1)
+    expect(one.stderr).toMatch(/note: tools: one tool named '(runCommands|execute)\/runInTerminal' \(\S+\) and '(runCommands|execute)\/runInTerminal' \(\S+\); written as '\S+'/)
+  })
+})

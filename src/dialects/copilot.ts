@@ -1,6 +1,7 @@
 // GitHub Copilot custom agents (`.github/agents/NAME.agent.md`): `tools` as a
-// list of aliases that each fold several tools (`search` is Grep, Glob and
-// LS), MCP tools as `server/tool`, `agents` naming the sub-agents it may
+// list of aliases that each fold the tools of a set (`search` is Grep, Glob
+// and LS) and `SET/TOOL` names of one tool (`search/textSearch`), MCP tools
+// as `server/tool`, `agents` naming the sub-agents it may
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
@@ -116,11 +117,12 @@ function rank(name: string): number {
 }
 
 /**
- * A list of aliases, which is always an allowlist: without one (every tool
- * granted) no list is written, and each denial Copilot cannot say is a
- * warning by name. An alias that would grant a tool the grants do not hold
- * is never written: the tool goes by its exact name (`edit/editFiles` for
- * Edit without Write), or, with none, is not granted, with a warning.
+ * A list of aliases and `SET/TOOL` names, which is always an allowlist:
+ * without one (every tool granted) no list is written, and each denial
+ * Copilot cannot say is a warning by name. An alias that would grant a tool
+ * the grants do not hold is never written: the tool goes by its exact name
+ * (`edit/editFiles` for Edit without Write), or, with none, is not granted,
+ * with a warning. An old tool beside its replacement is left out silently.
  */
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []

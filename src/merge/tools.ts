@@ -171,7 +171,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
   // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says.
   const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
-  const spelled = spellings(agents, keys, spec)
+  const spelled = spellings(agents, preferredAgent, keys, spec, conflicts)
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
 
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
@@ -197,19 +197,36 @@ function readWritten(values: ReadonlyArray<[string, unknown]>, spec: DialectSpec
 
 /**
  * The name an input wrote for a whole tool, when the name stands for that
- * tool alone (Copilot's `search/codebase`, not its `search`), by canonical
- * id; the first input by path decides, so the order of the files never shows.
+ * tool alone (Copilot's `runCommands/runInTerminal`, not its `execute`), by
+ * canonical id; the deciding input first, then the others by path, so the
+ * order of the files never shows. Where the output writes such names (a
+ * folding dialect) and inputs name one tool differently, a note says which
+ * name is written.
  */
-function spellings(agents: readonly Agent[], keys: readonly string[], spec: DialectSpec): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const agent of agents.slice().sort((x, y) => byCodeUnits(x.path, y.path))) {
+function spellings(agents: readonly Agent[], preferred: Agent, keys: readonly string[], spec: DialectSpec, conflicts: Diagnostic[]): Map<string, string> {
+  const out = new Map<string, { name: string; path: string }>()
+  const others = new Map<string, Map<string, string>>()
+  for (const agent of [preferred, ...agents.filter((a) => a !== preferred).sort((x, y) => byCodeUnits(x.path, y.path))]) {
     const fields = toolFieldsOf(agent, keys)
     if (fields.length === 0) continue
     const { grants } = spec.tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
     const count = (w: string) => grants.filter((g) => g.written === w).length
-    for (const g of grants) if (g.kind === 'tool' && g.enabled && g.args === '' && !g.near && count(g.written) === 1 && !out.has(g.id)) out.set(g.id, g.written.trim())
+    for (const g of grants) {
+      if (g.kind !== 'tool' || !g.enabled || g.args !== '' || g.near || count(g.written) !== 1) continue
+      const name = g.written.trim()
+      const first = out.get(g.id)
+      if (first === undefined) out.set(g.id, { name, path: agent.path })
+      else if (first.name.toLowerCase() !== name.toLowerCase() && !others.get(g.id)?.has(name)) others.set(g.id, (others.get(g.id) ?? new Map()).set(name, agent.path))
+    }
   }
-  return out
+  if (spec.tools.folds) {
+    for (const [id, names] of [...others].sort(([x], [y]) => byCodeUnits(x, y))) {
+      const { name, path } = out.get(id)!
+      const also = [...names].map(([n, p]) => `'${n}' (${p})`).join(', ')
+      conflicts.push(note('tools-name', `tools: one tool named '${name}' (${path}) and ${also}; written as '${name}'`, path, fieldOf(agents.find((a) => a.path === path)!, 'tools')?.line))
+    }
+  }
+  return new Map([...out].map(([id, { name }]) => [id, name]))
 }
 
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
