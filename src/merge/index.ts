@@ -173,12 +173,17 @@ function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): 
   return out
 }
 
+/** Throws AgentError for options that cannot merge `inputs` agents; a caller may check before it groups. */
+export function checkMergeOptions(inputs: number, options: Pick<MergeOptions, 'minSupport' | 'extra'>): void {
+  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
+  if (options.minSupport !== undefined && options.minSupport > inputs) throw new AgentError('bad-option', `--min-support ${options.minSupport} asks for more inputs than the ${inputs} given: no statement could be written`, 'agentmerge')
+  if (options.extra !== undefined && !(Number.isFinite(options.extra) && options.extra >= 0)) throw new AgentError('bad-option', `the extra-part bar must be a number, 0 or more, not ${options.extra}`, 'agentmerge')
+}
+
 /** Merges agents into one; see docs/merge.md. Throws AgentError only for bad options. */
 export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}): MergeResult {
   if (agents.length === 0) throw new AgentError('no-input', 'nothing to merge', options.path ?? '-')
-  if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
-  if (options.minSupport !== undefined && options.minSupport > agents.length) throw new AgentError('bad-option', `--min-support ${options.minSupport} asks for more inputs than the ${agents.length} given: no statement could be written`, 'agentmerge')
-  if (options.extra !== undefined && !(Number.isFinite(options.extra) && options.extra >= 0)) throw new AgentError('bad-option', `the extra-part bar must be a number, 0 or more, not ${options.extra}`, 'agentmerge')
+  checkMergeOptions(agents.length, options)
   const { statements, owner } = statementsOfAgents(agents)
   const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD, extra: options.extra ?? FOLD_EXTRA }
   const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined

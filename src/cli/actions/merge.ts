@@ -4,7 +4,7 @@
 import { resolve } from 'node:path'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { FOLD_OPTIONS, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
+import { checkMergeOptions, FOLD_OPTIONS, mergeAgents, provenanceJson, renderMerged, summaryLine, type ProvenanceMode, type ToolsPolicy } from '../../merge/index.js'
 import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { checkOutput, sameTarget } from '../../write/target.js'
@@ -86,6 +86,8 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   }
   const prefer = options.prefer
   const base = options.base
+  // Options that cannot merge these inputs fail before any grouping is done.
+  checkMergeOptions(agents.length, options)
   // The duplicate grouping, computed once (or with --cache, read back when
   // the inputs' statements have not changed); one file has nothing to group.
   const bar = { ...FOLD_OPTIONS, ...(options.threshold !== undefined ? { threshold: options.threshold } : {}) }
