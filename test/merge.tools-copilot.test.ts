@@ -148,7 +148,7 @@ describe("Copilot's old tool names and full sets", () => {
 
 describe('a name read as a tool only as a near match (search/codebase)', () => {
   it("never stands in for an input's exact tool, whatever the order of the paths", async () => {
-    for (const [copilotName, claudeName] of [['a1.agent.md', 'z1.md'], ['z1.agent.md', 'a1.md']]) {
+    for (const [copilotName, claudeName] of [['a1.agent.md', 'z1.md'], ['z1.agent.md', 'a1.md']] as const) {
       const dir = tempDir('agentmerge-copilot-')
       const c = file(dir, copilotName, 'name: x\ndescription: x agent\ntools: [search/codebase]\n')
       const g = file(dir, claudeName, 'name: x\ndescription: x agent\ntools: Grep, Read\n')
