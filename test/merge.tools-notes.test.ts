@@ -19,7 +19,7 @@ describe('an input whose rules deny a tool', () => {
     const p1 = file(dir, 'p1.md', 'description: p1\nmode: subagent\ntools:\n  "*": false\n  read: true\n  bash: true\n')
     const p2 = file(dir, 'p2.md', 'description: p2\nmode: subagent\npermission:\n  bash: deny\n')
     const p3 = file(dir, 'p3.md', 'description: p3\nmode: subagent\n')
-    for (const [to, bash] of [['opencode', 'bash'], ['claude', 'Bash'], ['copilot', 'execute']] as const) {
+    for (const [to, bash] of [['opencode', 'bash'], ['claude', 'Bash'], ['copilot', 'execute/runInTerminal']] as const) {
       const r = await cli(['merge', p1, p2, p3, '--to', to, '-o', '-', '--provenance', 'none'])
       expect(r.code, r.stderr).toBe(0)
       expect(r.stderr, to).toMatch(new RegExp(`${p2}:4: warning: tools \\(union\\): the merged agent grants ${bash}, which this variant withholds\\n`))

@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { CANONICAL_TOOLS, deniedWhole, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -18,7 +18,7 @@ const TITLE = 'Claude Code'
 const TOOLS = ['Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'Skill', 'SlashCommand', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task']
 
 /** Old names that current Claude Code no longer has, and the tool that replaced each. */
-const OLD: Readonly<Record<string, string>> = { multiedit: 'edit', list: 'glob', notebookread: 'read', todoread: 'todowrite' }
+const OLD = REPLACED_BY
 
 /** A Claude Code agent name: lower-case letters, digits and hyphens. */
 function slugName(name: string): string {
@@ -33,15 +33,14 @@ function toolName(id: string, keepOld = false): { name?: string; old?: string } 
 }
 
 /**
- * What became of an old name, said once every name is known: granted as its
- * replacement, or covered by the replacement granted anyway. A name that
- * stands for several tools (Copilot's `search`) is said to stand for it too.
+ * An old name granted as its replacement, said once every name is known
+ * (beside the replacement granted anyway it grants nothing more: nothing to
+ * say). A name that stands for several tools (Copilot's `search`) is said to
+ * stand for it too.
  */
-function oldNameNote(written: string, id: string, old: string, name: string, granted: boolean): ToolNote {
-  const lower = written.trim().toLowerCase()
-  const alone = [id, old.toLowerCase(), ...(lookup(CANONICAL_TOOLS, id) ?? [])].includes(lower)
+function oldNameNote(written: string, old: string, name: string, alone: boolean): ToolNote {
   const what = alone ? `'${written}' is` : `'${written}' stands for ${old} too, which is`
-  return { written, message: `${what} not a tool of current Claude Code; ${granted ? `${name}, written, covers it` : `granted ${name} instead`}` }
+  return { written, message: `${what} not a tool of current Claude Code; granted ${name} instead` }
 }
 
 /**
@@ -78,9 +77,11 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       }
     }
   }
-  // Covered when another grant names the replacement itself.
-  const covers = (x: Grant, name: string) => x.enabled && x.kind === 'tool' && x.args === '' && toolName(x.id).old === undefined && toolName(x.id).name === name
-  for (const r of replaced) notes.push(oldNameNote(r.g.written, r.g.id, r.old, r.name, allowlist && grants.some((x) => covers(x, r.name))))
+  // Left out silently where its replacement is granted too (REPLACED_BY).
+  const held = heldByReplacement(grants, OLD)
+  // A name that several grants were read from stands for more than the old tool.
+  const alone = (written: string) => grants.filter((x) => x.written === written).length === 1
+  for (const r of replaced) if (!held.has(r.g.id)) notes.push(oldNameNote(r.g.written, r.old, r.name, alone(r.g.written)))
   for (const g of grants.filter((x) => !x.enabled)) {
     // An allowlist implies a denial, but of some uses, or of one tool of a server it grants whole.
     if (allowlist && !(g.kind === 'tool' && g.args !== '') && !(g.kind === 'mcp' && names.includes(`mcp__${g.server}__*`))) continue

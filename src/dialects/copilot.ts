@@ -1,51 +1,24 @@
 // GitHub Copilot custom agents (`.github/agents/NAME.agent.md`): `tools` as a
-// list of aliases that each fold several tools (`search` is Grep, Glob and
-// LS), MCP tools as `server/tool`, `agents` naming the sub-agents it may
+// list of aliases that each fold the tools of a set (`search` is Grep, Glob
+// and LS) and `SET/TOOL` names of one tool (`search/textSearch`), MCP tools
+// as `server/tool`, `agents` naming the sub-agents it may
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { argList, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, argList, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
 
-/** Copilot's aliases and the canonical tools each stands for (the current ones), in the order a list gives them. */
-const ALIASES: Readonly<Record<string, readonly string[]>> = {
-  read: ['read'],
-  edit: ['edit', 'write'],
-  search: ['grep', 'glob', 'list'],
-  execute: ['bash'],
-  web: ['webfetch', 'websearch'],
-  agent: ['agent'],
-  todo: ['todowrite'],
-}
-
-/** Tools whose grant already holds another's use: listing a folder is a glob. */
-const IMPLIES: Readonly<Record<string, readonly string[]>> = { glob: ['list'] }
-
-// Copilot reads its aliases and, as compatible names, Claude Code's and
-// other tools' names (GitHub's custom agents reference); VS Code adds its own
-// built-in tools. Compared case-insensitively.
-const KNOWN = new Set([
-  ...Object.keys(ALIASES),
-  'shell', 'bash', 'powershell', 'notebookread', 'multiedit', 'write', 'notebookedit', 'grep', 'glob', 'custom-agent', 'task', 'websearch', 'webfetch', 'todowrite',
-  'codebase', 'editfiles', 'fetch', 'githubrepo', 'problems', 'runcommands', 'runtasks', 'runtests', 'usages', 'changes', 'terminallastcommand', 'terminalselection',
-  'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
-])
-
 /**
- * VS Code's built-in tool sets, named as the first part of `SET/TOOL`
- * (`search/codebase`); a name whose first part is not one of them is an MCP
- * server's tool (`github/get_issue`). The aliases are sets too.
- */
-const SETS = new Set([...Object.keys(ALIASES), 'vscode', 'browser', 'todos', 'runcommands', 'runtasks', 'runnotebooks'])
-
-/**
- * The tools of the built-in sets that other dialects have, as VS Code spells
- * them; `near` says how the tool read is not the same tool. A tool of a set
- * that is not listed has no equivalent (`search/usages`) and is kept by its
- * name. The first name of a tool without `near` is its exact name, which the
- * writer uses where an alias would grant more.
+ * The tools of VS Code's built-in tool sets that other dialects have, as
+ * VS Code spells them (`SET/TOOL`). A set's name alone (`search`, or
+ * `search/*`) is Copilot's alias for every tool of it (ALIASES). `near` says
+ * how the tool read is not the same tool: such a name is a grant of its own,
+ * in no alias. A tool of a set that is not listed has no equivalent
+ * (`search/usages`) and is kept by its name. The first name of a tool
+ * without `near` is its exact name, which the writer uses where an alias
+ * would grant more.
  */
 const SET_TOOL_NAMES: ReadonlyArray<readonly [string, { id: string; near?: string }]> = [
   ['read/readFile', { id: 'read' }],
@@ -65,6 +38,46 @@ const SET_TOOL_NAMES: ReadonlyArray<readonly [string, { id: string; near?: strin
   ['web/fetch', { id: 'webfetch' }],
   ['agent/runSubagent', { id: 'agent' }],
 ]
+
+/** Tools an alias grants that have no `SET/TOOL` name above (GitHub's compatible names: WebSearch in `web`, TodoWrite in `todo`). */
+const UNNAMED: Readonly<Record<string, readonly string[]>> = { web: ['websearch'], todo: ['todowrite'] }
+
+/**
+ * Copilot's aliases, in the order a list gives them, and the canonical tools
+ * each grants: its set's tools above and the unnamed ones, so that what an
+ * alias grants is read and written from one table.
+ */
+const ALIASES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  ['read', 'edit', 'search', 'execute', 'web', 'agent', 'todo'].map((alias) => [
+    alias,
+    [...SET_TOOL_NAMES.filter(([n, t]) => !t.near && n.split('/')[0] === alias).map(([, t]) => t.id), ...(UNNAMED[alias] ?? [])],
+  ]),
+)
+
+/** Old tools Copilot has no name for, whose use their replacement's grant holds (MultiEdit in Edit): left out beside it. */
+const REPLACED: Readonly<Record<string, string>> = Object.fromEntries(Object.entries(REPLACED_BY).filter(([old]) => !Object.values(ALIASES).some((ids) => ids.includes(old))))
+
+/** The old tools whose use each tool's grant holds (REPLACED_BY the other way: a glob lists a folder). */
+const IMPLIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
+  [...new Set(Object.values(REPLACED_BY))].map((id) => [id, Object.keys(REPLACED_BY).filter((old) => REPLACED_BY[old] === id)]),
+)
+
+// Copilot reads its aliases and, as compatible names, Claude Code's and
+// other tools' names (GitHub's custom agents reference); VS Code adds its own
+// built-in tools. Compared case-insensitively.
+const KNOWN = new Set([
+  ...Object.keys(ALIASES),
+  'shell', 'bash', 'powershell', 'notebookread', 'multiedit', 'write', 'notebookedit', 'grep', 'glob', 'custom-agent', 'task', 'websearch', 'webfetch', 'todowrite',
+  'codebase', 'editfiles', 'fetch', 'githubrepo', 'problems', 'runcommands', 'runtasks', 'runtests', 'usages', 'changes', 'terminallastcommand', 'terminalselection',
+  'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
+])
+
+/**
+ * VS Code's built-in tool sets, named as the first part of `SET/TOOL`
+ * (`search/codebase`); a name whose first part is not one of them is an MCP
+ * server's tool (`github/get_issue`). The aliases are sets too.
+ */
+const SETS = new Set([...Object.keys(ALIASES), 'vscode', 'browser', 'todos', 'runcommands', 'runtasks', 'runnotebooks'])
 
 /** The same, by lower-case name: Copilot compares names case-insensitively. */
 const SET_TOOLS: Readonly<Record<string, { id: string; near?: string }>> = Object.fromEntries(SET_TOOL_NAMES.map(([n, t]) => [n.toLowerCase(), t]))
@@ -89,7 +102,8 @@ function expandAlias(name: string, args: string, enabled: boolean): { grants: Gr
   if (!set || !SETS.has(set[1]!)) return undefined
   const tool = lookup(SET_TOOLS, lower)
   if (!tool) return { grants: [{ kind: 'unknown', enabled, written: name }] }
-  return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name }], ...(tool.near ? { notes: [{ written: name, message: `'${name}' ${tool.near}`, near: true }] } : {}) }
+  if (!tool.near) return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name }] }
+  return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name, near: true }], notes: [{ written: name, message: `'${name}' ${tool.near}`, near: true }] }
 }
 
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
@@ -103,11 +117,12 @@ function rank(name: string): number {
 }
 
 /**
- * A list of aliases, which is always an allowlist: without one (every tool
- * granted) no list is written, and each denial Copilot cannot say is a
- * warning by name. An alias that would grant a tool the grants do not hold
- * is never written: the tool goes by its exact name (`edit/editFiles` for
- * Edit without Write), or, with none, is not granted, with a warning.
+ * A list of aliases and `SET/TOOL` names, which is always an allowlist:
+ * without one (every tool granted) no list is written, and each denial
+ * Copilot cannot say is a warning by name. An alias that would grant a tool
+ * the grants do not hold is never written: the tool goes by its exact name
+ * (`edit/editFiles` for Edit without Write), or, with none, is not granted,
+ * with a warning. An old tool beside its replacement is left out silently.
  */
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
@@ -130,9 +145,17 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     notes.push({ written: g.written, message: `'${g.written}' except ${denied.join(', ')}: Copilot cannot deny some tools of a server; '${g.server}/*' is not granted` })
   }
   // An alias is written only where every tool it folds is granted; otherwise the tool's exact `SET/TOOL` name, or nothing.
-  const had = new Set(allowed.flatMap((g) => (g.kind === 'tool' ? [g.id, ...(lookup(IMPLIES, g.id) ?? [])] : [])))
+  // A tool's grant holds the old tools it replaced (a glob lists a folder), save where written by Copilot's exact
+  // name of the tool, which Copilot reads as that tool alone: implied tools count as they are read back.
+  const exactName = (g: Grant & { kind: 'tool' }) => (lookup(SET_TOOLS, g.written.trim().toLowerCase())?.id === g.id ? g.written.trim() : undefined)
+  const had = new Set(allowed.flatMap((g) => (g.kind === 'tool' && !g.near ? [g.id, ...(exactName(g) ? [] : (lookup(IMPLIES, g.id) ?? []))] : [])))
+  // An old tool beside its replacement grants nothing more: left out, nothing to say.
+  const held = heldByReplacement(allowed, REPLACED)
   for (const g of allowed) {
+    if (g.kind === 'tool' && (held.has(g.id) && !g.near)) continue
     if (g.kind === 'mcp') pushNew(list, `${g.server}/${g.tool}`)
+    // A name read as the nearest tool is Copilot's own, and no alias stands for it.
+    else if (g.kind === 'tool' && g.near) pushNew(list, g.written.trim())
     else if (g.kind === 'unknown') {
       // A name the source does not know may still be one of Copilot's aliases, which grants what it stands for.
       const stands = lookup(ALIASES, g.written.toLowerCase())
@@ -141,14 +164,15 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     } else {
       const alias = spellTool(g.id, copilot)?.replace(/\(.*$/, '')
       const folded = alias === undefined ? [] : (lookup(ALIASES, alias) ?? [])
-      // The name the grant was written with, when it names exactly this tool (`search/codebase`), else its exact name.
-      const exact = lookup(SET_TOOLS, g.written.trim().toLowerCase())?.id === g.id ? g.written.trim() : lookup(EXACT, g.id)
+      // The name the grant was written with, when it names exactly this tool (`runCommands/runInTerminal`), else its exact name.
+      const exact = exactName(g) ?? lookup(EXACT, g.id)
       if (alias !== undefined && folded.includes(g.id) && folded.every((t) => had.has(t))) {
         if (g.id === 'agent' && g.args !== '') for (const a of argList(g.args)) pushNew(agents, a)
         pushNew(list, alias)
       } else if (exact !== undefined) pushNew(list, exact)
       else if (alias !== undefined && folded.includes(g.id)) {
-        const more = folded.filter((t) => !had.has(t))
+        // Each tool it would add by its exact name, where it has one.
+        const more = folded.filter((t) => !had.has(t)).map((t) => lookup(EXACT, t) ?? t)
         notes.push({ written: g.written, message: `'${g.written}': Copilot has no name for it alone, and its alias '${alias}' also grants ${more.join(', ')}; not granted` })
       } else notes.push({ written: g.written, message: `'${g.written}' has no Copilot equivalent; dropped` })
     }
@@ -233,10 +257,10 @@ export const copilot: DialectSpec = {
     fields: ['tools'],
     agentsField: 'agents',
     folds: true,
+    // Each tool by the alias that grants it (ALIASES), and the old tools by their replacement's.
     spell: {
-      read: 'read', write: 'edit', edit: 'edit', multiedit: 'edit', patch: 'edit', bash: 'execute', grep: 'search', glob: 'search', list: 'search',
-      webfetch: 'web', websearch: 'web', todowrite: 'todo', todoread: 'todo', agent: 'agent', notebookread: 'read', notebookedit: 'edit',
-      search: 'search', execute: 'execute', web: 'web',
+      ...Object.fromEntries(Object.entries(ALIASES).flatMap(([alias, ids]) => ids.map((id) => [id, alias]))),
+      multiedit: 'edit', patch: 'edit', todoread: 'todo', search: 'search', execute: 'execute', web: 'web',
     },
     names: Object.keys(ALIASES),
     read: readTools,

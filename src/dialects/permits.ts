@@ -22,7 +22,9 @@ export interface Permit {
  * An agent's permits. `open`: a tool it does not name is granted whole (no
  * allowlist); otherwise it is not granted. Keys are canonical tool ids, or
  * `mcp__SERVER` for an MCP server (its tools are the patterns, `*` every one),
- * or `?` and the written name of a tool no dialect knows.
+ * `?` and the written name of a tool no dialect knows, or a tool's id, `~`
+ * and the name read as it only as a near match (`grep~search/codebase`), so
+ * that a near name never stands in for the tool or for another near name.
  */
 export interface Permits {
   open: boolean
@@ -37,13 +39,24 @@ const sorted = (items: Iterable<string>): string[] => [...new Set(items)].sort(b
 /** The key prefix of a tool no dialect knows, kept by its written name. */
 const UNKNOWN = '?'
 
+/** Between a tool's id and the name read as that tool only as a near match (`grep~search/codebase`): a grant of its own. */
+const NEAR = '~'
+
 /** The key of a grant and the pattern it names ('' for every use). */
-function keyOf(g: Grant): { key: string; pattern: string } {
+export function keyOf(g: Grant): { key: string; pattern: string } {
+  if (g.kind === 'tool' && g.near) return { key: `${g.id}${NEAR}${g.written.trim()}`, pattern: g.args.replace(/^\(|\)$/g, '') }
   if (g.kind === 'tool') return { key: g.id, pattern: g.args.replace(/^\(|\)$/g, '') }
   if (g.kind === 'mcp') return { key: `mcp__${g.server}`, pattern: g.tool === '*' ? '' : g.tool }
   return { key: `${UNKNOWN}${g.written.trim()}`, pattern: '' }
 }
 
+
+/** The tool and the name of a key of a near match (`grep~search/codebase`), or undefined for any other key. */
+export function nearKey(key: string): { id: string; written: string } | undefined {
+  if (key.startsWith('mcp__') || key.startsWith(UNKNOWN)) return undefined
+  const i = key.indexOf(NEAR)
+  return i === -1 ? undefined : { id: key.slice(0, i), written: key.slice(i + 1) }
+}
 
 /** The permits of an agent's grants; `open` when its fields leave unnamed tools granted. */
 export function permitsOf(grants: readonly Grant[], open: boolean): Permits {
@@ -154,6 +167,8 @@ export function grantsOf(permits: Permits): Grant[] {
   const grant = (key: string, pattern: string, enabled: boolean): Grant => {
     if (key.startsWith('mcp__')) return { kind: 'mcp', server: key.slice(5), tool: pattern === '' ? '*' : pattern, enabled, written: key }
     if (key.startsWith(UNKNOWN)) return { kind: 'unknown', enabled, written: key.slice(UNKNOWN.length) }
+    const near = nearKey(key)
+    if (near) return { kind: 'tool', id: near.id, args: pattern === '' ? '' : `(${pattern})`, enabled, written: near.written, near: true }
     return { kind: 'tool', id: key, args: pattern === '' ? '' : `(${pattern})`, enabled, written: key }
   }
   const entries = [...permits.tools]

@@ -37,6 +37,20 @@ export const CANONICAL_TOOLS: Readonly<Record<string, readonly string[]>> = {
   exitplanmode: [],
 }
 
+/**
+ * Old tools whose use the grant of their replacement holds (Claude Code
+ * folded each into it): MultiEdit into Edit, LS into Glob, NotebookRead into
+ * Read, TodoRead into TodoWrite. Beside its replacement an old tool grants
+ * nothing more, so a writer with no name for it leaves it out silently.
+ */
+export const REPLACED_BY: Readonly<Record<string, string>> = { multiedit: 'edit', list: 'glob', notebookread: 'read', todoread: 'todowrite' }
+
+/** The ids of the tools granted whole whose replacement (`replaced`, by old id) is granted whole too. */
+export function heldByReplacement(grants: readonly Grant[], replaced: Readonly<Record<string, string>>): Set<string> {
+  const whole = new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && g.args === '' && !g.near ? [g.id] : [])))
+  return new Set([...whole].filter((id) => Object.hasOwn(replaced, id) && whole.has(replaced[id]!)))
+}
+
 /** A record's own entry: a tool named `constructor` or `toString` is not one of Object's. */
 export function lookup<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
   return Object.hasOwn(record, key) ? record[key] : undefined

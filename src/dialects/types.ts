@@ -10,7 +10,8 @@ export type ToolsForm = 'string' | 'list' | 'map'
 
 /** One grant in canonical form, read from any dialect's tool names. */
 export type Grant =
-  | { kind: 'tool'; id: string; args: string; enabled: boolean; written: string }
+  /** `near`: the name is read as the nearest tool of other dialects (Copilot's `search/codebase` as grep), a grant of its own. */
+  | { kind: 'tool'; id: string; args: string; enabled: boolean; written: string; near?: boolean }
   | { kind: 'mcp'; server: string; tool: string; enabled: boolean; written: string }
   | { kind: 'unknown'; enabled: boolean; written: string }
 

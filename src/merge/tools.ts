@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { combinePermits, dialect, grantsOf, missing, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { REPLACED_BY, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -119,9 +119,8 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
 
 /** The tool or use a grant names, as a comparison of permits names it. */
 function missingOf(g: Grant): Missing {
-  if (g.kind === 'mcp') return { key: `mcp__${g.server}`, ...(g.tool === '*' ? {} : { pattern: g.tool }) }
-  const pattern = g.kind === 'tool' ? g.args.replace(/^\(|\)$/g, '') : ''
-  return { key: g.kind === 'tool' ? g.id : `?${g.written}`, ...(pattern === '' ? {} : { pattern }) }
+  const { key, pattern } = keyOf(g)
+  return { key, ...(pattern === '' ? {} : { pattern }) }
 }
 
 /**
@@ -130,6 +129,9 @@ function missingOf(g: Grant): Missing {
  */
 function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
   if (m.key.startsWith('?')) return m.key.slice(1)
+  // A name read as a tool only as a near match is the folding dialect's own name; elsewhere it is that tool.
+  const near = nearKey(m.key)
+  if (near) return spec.tools.folds ? near.written : label({ ...m, key: near.id }, spec, spelled)
   // A dialect whose names fold several tools (Copilot) may write one tool by another name than its spelling.
   const name = m.key.startsWith('mcp__') ? undefined : (spellTool(m.key, spec) ?? m.key)
   if (name !== undefined && m.pattern === undefined && !spec.tools.folds) return name
@@ -138,9 +140,18 @@ function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, stri
     .map((g) => (m.pattern === undefined && spelled?.has(m.key) ? { ...g, written: spelled.get(m.key)! } : g))
   const written = toolEntries(spec.tools.write(one, { allowlist: true, keepOld: true }).tools).find(([n, on]) => on && n !== spec.tools.wildcard)?.[0]
   if (written !== undefined && (m.pattern === undefined || written.includes(m.pattern))) return written
-  // A tool the folding dialect cannot write alone goes by its canonical id, not by an alias that folds more.
-  if (m.pattern === undefined) return spec.tools.folds ? m.key : (name ?? m.key)
+  // A tool the folding dialect cannot write alone goes by the name another dialect has for it alone, not by an alias that folds more.
+  if (m.pattern === undefined) return spec.tools.folds ? `${ownName(m.key)} (no ${spec.title} name)` : (name ?? m.key)
   return `${name ?? m.key} '${m.pattern}'`
+}
+
+/** A tool's name in the first dialect that names it alone (Claude Code's `WebSearch`), else its canonical id. */
+function ownName(key: string): string {
+  for (const d of dialects()) {
+    const name = d.tools.folds ? undefined : spellTool(key, d)
+    if (name !== undefined) return name
+  }
+  return key
 }
 
 /**
@@ -160,7 +171,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
   // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says.
   const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
-  const spelled = spellings(agents, keys, spec)
+  const spelled = spellings(agents, preferredAgent, keys, spec, conflicts)
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
 
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
@@ -186,19 +197,36 @@ function readWritten(values: ReadonlyArray<[string, unknown]>, spec: DialectSpec
 
 /**
  * The name an input wrote for a whole tool, when the name stands for that
- * tool alone (Copilot's `search/codebase`, not its `search`), by canonical
- * id; the first input by path decides, so the order of the files never shows.
+ * tool alone (Copilot's `runCommands/runInTerminal`, not its `execute`), by
+ * canonical id; the deciding input first, then the others by path, so the
+ * order of the files never shows. Where the output writes such names (a
+ * folding dialect) and inputs name one tool differently, a note says which
+ * name is written.
  */
-function spellings(agents: readonly Agent[], keys: readonly string[], spec: DialectSpec): Map<string, string> {
-  const out = new Map<string, string>()
-  for (const agent of agents.slice().sort((x, y) => byCodeUnits(x.path, y.path))) {
+function spellings(agents: readonly Agent[], preferred: Agent, keys: readonly string[], spec: DialectSpec, conflicts: Diagnostic[]): Map<string, string> {
+  const out = new Map<string, { name: string; path: string }>()
+  const others = new Map<string, Map<string, string>>()
+  for (const agent of [preferred, ...agents.filter((a) => a !== preferred).sort((x, y) => byCodeUnits(x.path, y.path))]) {
     const fields = toolFieldsOf(agent, keys)
     if (fields.length === 0) continue
     const { grants } = spec.tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
     const count = (w: string) => grants.filter((g) => g.written === w).length
-    for (const g of grants) if (g.kind === 'tool' && g.enabled && g.args === '' && count(g.written) === 1 && !out.has(g.id)) out.set(g.id, g.written.trim())
+    for (const g of grants) {
+      if (g.kind !== 'tool' || !g.enabled || g.args !== '' || g.near || count(g.written) !== 1) continue
+      const name = g.written.trim()
+      const first = out.get(g.id)
+      if (first === undefined) out.set(g.id, { name, path: agent.path })
+      else if (first.name.toLowerCase() !== name.toLowerCase() && !others.get(g.id)?.has(name)) others.set(g.id, (others.get(g.id) ?? new Map()).set(name, agent.path))
+    }
   }
-  return out
+  if (spec.tools.folds) {
+    for (const [id, names] of [...others].sort(([x], [y]) => byCodeUnits(x, y))) {
+      const { name, path } = out.get(id)!
+      const also = [...names].map(([n, p]) => `'${n}' (${p})`).join(', ')
+      conflicts.push(note('tools-name', `tools: one tool named '${name}' (${path}) and ${also}; written as '${name}'`, path, fieldOf(agents.find((a) => a.path === path)!, 'tools')?.line))
+    }
+  }
+  return new Map([...out].map(([id, { name }]) => [id, name]))
 }
 
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
@@ -213,8 +241,8 @@ function write(result: Permits, spec: DialectSpec, keys: readonly string[], pref
   if (result.open && result.tools.size === 0) return []
   // Each grant as an input in the output dialect wrote it, else as the output spells it, not by its canonical id:
   // the writer names it so in its notes, and Copilot writes a tool of a set by the name its inputs gave it.
-  const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' ? spelled.get(g.id) : undefined)
-  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
+  const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' && !g.near ? spelled.get(g.id) : undefined)
+  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -249,7 +277,9 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   const { agent: a, line } = input
   const { result, policy, spec } = outcome
   const say = (code: string, message: string, at: number | undefined) => conflicts.push(warning(code, `tools (${policy}): ${message}`, a.path, at))
-  const names = (list: readonly Missing[]) => [...new Set(list.map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
+  // An old tool beside its replacement is named by the replacement alone (Copilot's `read` holds NotebookRead).
+  const held = (list: readonly Missing[], m: Missing) => m.pattern === undefined && Object.hasOwn(REPLACED_BY, m.key) && list.some((x) => x.key === REPLACED_BY[m.key] && x.pattern === undefined)
+  const names = (list: readonly Missing[]) => [...new Set(list.filter((m) => !held(list, m)).map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY
   const explicit = input.explicit ?? NOTHING
   // Beside an allowlist, under union or intersection, an input with no tool or rule field takes no part. One
@@ -267,9 +297,10 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
     const extra = missing(result, own)
     if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)
   }
-  // An old name left out for its replacement is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
+  // An old name left out, or whose replacement the merged agent grants, is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
   const rest = own.open && !result.open
-  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !outcome.retired.includes(m.key))
+  const replacedGranted = (key: string) => Object.hasOwn(REPLACED_BY, key) && result.tools.get(REPLACED_BY[key]!)?.whole === true
+  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !(outcome.retired.includes(m.key) || replacedGranted(m.key)))
   if (lost.length > 0) say('tools-narrowed', `the merged agent does not grant ${names(lost)}, which this variant grants`, line)
   if (rest) say('tools-narrowed', `the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny${policy === 'union' ? ' (--tools all would let it grant every tool)' : ''}`, line)
 }
