@@ -10,6 +10,7 @@
 // granted; a tool granted only for some uses that no other dialect spells
 // (`edit` except `*.env`) is not granted; each is a note naming it.
 import { readToolValue, shown } from './tools.js'
+import { mayOverlap } from './permits.js'
 import type { Grant, ReadTools, ToolNote } from './types.js'
 
 type Action = 'allow' | 'ask' | 'deny'
@@ -151,6 +152,30 @@ function decide(rules: readonly Rule[], name: string): Decision | undefined {
   return { whole, uses: mine.slice(last + 1).filter((r) => allows(r.action) !== allows(whole)) }
 }
 
+/**
+ * The rules of some uses of a tool other dialects restrict the same way
+ * (bash), as grants: those that decide otherwise than the rule for every use,
+ * and a denial after an allow it may narrow (`"git *": allow` then
+ * `"git push *": deny`), which other dialects write as a denial beside the
+ * allow (Claude Code's `disallowedTools`). There a denial wins over an allow
+ * whatever the order, so an allow after a denial it may reach is granted only
+ * outside that denial: toward less, and said.
+ */
+function scopedUses(rules: readonly Rule[], name: string, whole: Action, notes: ToolNote[]): Rule[] {
+  const mine = rules.filter((r) => matches(name, r.key))
+  const after = mine.slice(mine.map((r) => r.pattern).lastIndexOf('*') + 1)
+  const out: Rule[] = []
+  for (const r of after) {
+    const on = allows(r.action)
+    const under = on ? out.find((u) => !allows(u.action) && mayOverlap(u.pattern, r.pattern)) : undefined
+    if (under) notes.push({ written: r.field, message: `${said(r)} after ${said(under)}: other dialects let a denial win over an allow whatever the order; the uses both match are not granted` })
+    // Decided as the rule for every use decides, a use matters only as a denial inside an allowed one.
+    if (on === allows(whole) && (on || !out.some((u) => allows(u.action) && mayOverlap(u.pattern, r.pattern)))) continue
+    out.push(r)
+  }
+  return out
+}
+
 /** `bash: deny`, or `bash ('git *': allow)` for a rule of some uses. */
 const said = (r: Rule): string => (r.pattern === '*' ? `'${r.key}: ${r.action}'` : `'${r.key}' ('${r.pattern}': ${r.action})`)
 
@@ -203,7 +228,7 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
     if (d.uses.length === 0) continue
     const field = d.uses[0]!.field
     if (SCOPED.has(key)) {
-      for (const u of d.uses) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: allows(u.action), written: `${key}(${u.pattern})` })
+      for (const u of scopedUses(rules, key, d.whole, notes)) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: allows(u.action), written: `${key}(${u.pattern})` })
     } else {
       const list = d.uses.map((u) => `'${u.pattern}'`).join(', ')
       notes.push({ written: field, message: allows(d.whole) ? `'${key}': the rules denying some uses (${list}) have no equivalent; ${key} is not granted` : `'${key}': the rules allowing some uses (${list}) have no equivalent; ${key} is not granted` })

@@ -9,12 +9,16 @@
 import { byCodeUnits } from '../order.js'
 import type { Grant } from './types.js'
 
-/** What an agent may do with one tool: every use but `deny`, or only the uses `allow` names. */
+/**
+ * What an agent may do with one tool: every use but `deny`, or only the uses
+ * `allow` names but `deny` (Claude Code's `Bash(git *)` beside a denied
+ * `Bash(git push *)`: a denial wins over an allow).
+ */
 export interface Permit {
   whole: boolean
   /** Patterns allowed when the tool is not granted whole. */
   allow: string[]
-  /** Patterns denied when the tool is granted whole. */
+  /** Patterns denied: of the whole tool, or of the uses `allow` names. */
   deny: string[]
 }
 
@@ -78,7 +82,13 @@ export function permitsOf(grants: readonly Grant[], open: boolean): Permits {
     if (pattern === '') continue
     const p = tools.get(key)!
     if (g.enabled && !p.whole) p.allow = sorted([...p.allow, pattern])
-    if (!g.enabled && p.whole) p.deny = sorted([...p.deny, pattern])
+    if (!g.enabled) p.deny = sorted([...p.deny, pattern])
+  }
+  // Beside some uses only, a denial matters where it may reach one of them; an allowed use a denial covers is none.
+  for (const p of tools.values()) {
+    if (p.whole) continue
+    p.allow = p.allow.filter((a) => !p.deny.some((d) => covers(d, a)))
+    p.deny = p.deny.filter((d) => p.allow.some((a) => mayOverlap(a, d)))
   }
   return { open, tools }
 }
@@ -95,22 +105,35 @@ export function mayOverlap(a: string, b: string): boolean {
   return head(a).startsWith(head(b)) || head(b).startsWith(head(a))
 }
 
+/**
+ * Whether every use `b` matches, `a` matches too: the same pattern, or `a` a
+ * literal head and `*` (`git *` covers `git push *`). Erring toward no.
+ */
+export function covers(a: string, b: string): boolean {
+  return a === b || a === '*' || (a.endsWith('*') && b.startsWith(a.slice(0, -1)))
+}
+
+/** Whether a permit grants every use a pattern matches: it allows the pattern whole and denies none of it. */
+function grantsAll(p: Permit, d: string): boolean {
+  return (p.whole || p.allow.some((a) => covers(a, d))) && p.deny.every((x) => !mayOverlap(x, d))
+}
+
 function unite(ps: readonly Permit[]): Permit {
-  const whole = ps.filter((p) => p.whole)
-  const allowed = sorted(ps.flatMap((p) => (p.whole ? [] : p.allow)))
-  if (whole.length === 0) return { whole: false, allow: allowed, deny: [] }
-  // A use stays denied only where every input granting the whole tool denies it and no other allows exactly it.
-  const deny = whole[0]!.deny.filter((d) => whole.every((p) => p.deny.includes(d)) && !allowed.includes(d))
-  return { whole: true, allow: [], deny }
+  const whole = ps.some((p) => p.whole)
+  const allow = whole ? [] : sorted(ps.flatMap((p) => p.allow))
+  // A denial stays unless some input grants every use it names: where that cannot be decided, the union errs toward less.
+  const deny = sorted(ps.flatMap((p) => p.deny)).filter((d) => !ps.some((p) => grantsAll(p, d)) && (whole || allow.some((a) => mayOverlap(a, d))))
+  return { whole, allow, deny }
 }
 
 function intersect(ps: readonly Permit[]): Permit {
-  const whole = ps.filter((p) => p.whole)
-  if (whole.length === ps.length) return { whole: true, allow: [], deny: sorted(ps.flatMap((p) => p.deny)) }
+  const deny = sorted(ps.flatMap((p) => p.deny))
+  if (ps.every((p) => p.whole)) return { whole: true, allow: [], deny }
   const some = ps.filter((p) => !p.whole)
-  // A pattern every limited input allows, that no whole grant's denial might reach.
-  const allow = some[0]!.allow.filter((a) => some.every((p) => p.allow.includes(a)) && whole.every((p) => p.deny.every((d) => !mayOverlap(a, d))))
-  return { whole: false, allow, deny: [] }
+  // A pattern some limited input allows that every other one allows too (the same pattern, or one covering it);
+  // every input's denials stay, whatever input allows the use.
+  const allow = sorted(some.flatMap((p) => p.allow)).filter((a) => some.every((p) => p.allow.some((x) => covers(x, a))) && !deny.some((d) => covers(d, a)))
+  return { whole: false, allow, deny: deny.filter((d) => allow.some((a) => mayOverlap(a, d))) }
 }
 
 const same = (a: Permit, b: Permit): boolean => a.whole === b.whole && a.allow.join('\n') === b.allow.join('\n') && a.deny.join('\n') === b.deny.join('\n')
@@ -148,14 +171,16 @@ export function missing(a: Permits, b: Permits): Missing[] {
   for (const key of sorted([...a.tools.keys(), ...b.tools.keys()])) {
     const pa = permitOf(a, key)
     const pb = permitOf(b, key)
+    // A use `b` denies that `a` grants: named by the denial where `a` grants all of it, else by what `a` allows.
+    const deniedIn = (p: string) => pb.deny.filter((d) => mayOverlap(p, d) && !pa.deny.some((x) => covers(x, d)))
     if (pa.whole) {
       if (!pb.whole) out.push({ key })
-      else for (const d of pb.deny) if (!pa.deny.includes(d)) out.push({ key, pattern: d })
+      else for (const d of deniedIn('*')) out.push({ key, pattern: d })
       continue
     }
     for (const p of pa.allow) {
-      const kept = pb.whole ? pb.deny.every((d) => !mayOverlap(p, d)) : pb.allow.includes(p)
-      if (!kept) out.push({ key, pattern: p })
+      if (!pb.whole && !pb.allow.some((x) => covers(x, p))) out.push({ key, pattern: p })
+      else for (const d of deniedIn(p)) out.push({ key, pattern: covers(p, d) ? d : p })
     }
   }
   return out
