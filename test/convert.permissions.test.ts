@@ -76,11 +76,13 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     expect(c.fm.tools).toBeUndefined()
     expect(c.fm.disallowedTools).toBe('Bash')
     expect(c.stderr).toContain("tool 'bash(git *)': Claude Code cannot grant some uses of a tool without a tools allowlist; not granted (Bash is denied)")
-    // Commands denied under an allowed bash stay denied: Bash(rm *) in disallowedTools, beside the allowlist.
+    // Commands denied under an allowed bash stay denied: Bash(rm *) in disallowedTools; a map without '*': false
+    // leaves every tool on, in OpenCode and so in Claude Code (no allowlist), and says so.
     const some = file(dir, 'some.md', OPENCODE_FILE('tools:\n  read: true\n  bash: true\npermission:\n  bash:\n    "*": allow\n    "rm *": deny\n'))
     const s = await convert('claude', some)
-    expect(s.fm.tools).toBe('Read, Bash')
+    expect(s.fm.tools).toBeUndefined()
     expect(s.fm.disallowedTools).toBe('Bash(rm *)')
+    expect(s.stderr).toContain("field 'tools' turns tools on but leaves on every tool it does not name (no allowlist)")
   })
 
   it("a tools map's '*': false is an allowlist, and a permission rule wins over the map", async () => {

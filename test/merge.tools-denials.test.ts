@@ -68,3 +68,31 @@ describe('convert: a bash denial inside an allowed pattern', () => {
     expect(r.stderr).toContain(`'bash' ('rm -i *': allow) after 'bash' ('rm *': deny): other dialects let a denial win over an allow whatever the order; the uses both match are not granted`)
   })
 })
+
+describe('an OpenCode tools map without "*": false leaves every other tool on, in every dialect', () => {
+  const O3 = 'description: A git helper.\ntools:\n  read: true\n  github_*: true\n  bash: true\npermission:\n  bash:\n    "rm *": deny\n'
+
+  it('merge --tools all: no allowlist for Claude Code either, and the denial kept', async () => {
+    const { dir, c1 } = files()
+    const o3 = agentFile(dir, 'o3.md', O3)
+    const claudeOut = await merge([o3, c1, '--tools', 'all', '--to', 'claude'])
+    expect(claudeOut.fm.tools).toBeUndefined()
+    expect(claudeOut.fm.disallowedTools).toBe('Bash(rm *)')
+    const openOut = await merge([o3, c1, '--tools', 'all', '--to', 'opencode'])
+    expect((openOut.fm.tools as Record<string, boolean>)['*']).toBeUndefined()
+    expect(openOut.fm.permission).toEqual({ bash: { '*': 'allow', 'rm *': 'deny' } })
+    // Under union the tools it names are still granted, and it is told the merged agent lists only some.
+    const union = await merge([o3, c1, '--to', 'claude'])
+    expect(union.fm.tools).toBe('Bash, Grep, mcp__github__*, Read')
+    expect(union.stderr).toContain(`${o3}:3: warning: tools (union): the merged agent grants only the tools it lists`)
+  })
+
+  it('convert --to claude writes denials alone, and says why', async () => {
+    const dir = tempDir('agentmerge-denials-')
+    const o3 = agentFile(dir, 'o3.md', O3)
+    const r = await cli(['convert', '--to', 'claude', o3])
+    expect(front(r.stdout).tools).toBeUndefined()
+    expect(front(r.stdout).disallowedTools).toBe('Bash(rm *)')
+    expect(r.stderr).toContain(`${o3}:3: warning: field 'tools' turns tools on but leaves on every tool it does not name (no allowlist)`)
+  })
+})

@@ -111,15 +111,17 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   }
   const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
   const grants = denialsWin(read.grants)
-  // Unsaid, an allowlist is what a list of granted tools reads as (narrower than the source at worst);
-  // a grant of some uses of a tool is no such list.
-  const allowlist = read.rest === 'deny' || (read.rest === undefined && grants.some((g) => g.enabled && whole(g)))
+  // One reading in every dialect: fields that leave the tools they do not name on (an OpenCode map without
+  // `"*": false`) stay open, written as denials alone; only fields that deny the rest are an allowlist.
+  const allowlist = read.rest === 'deny'
   const written = out.target.tools.write(grants, { ...(agents ? { agents } : {}), allowlist })
   if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
   if (written.tools !== undefined) out.set('tools', written.tools, line)
   for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
   const lineOf = (key: string) => fieldOf(key)?.line ?? line
   for (const n of read.notes) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
+  // Granting tools without denying the rest looks like an allowlist and is none: said, since it is read as written.
+  if (read.rest === undefined && grants.some((g) => g.enabled && whole(g))) out.note(line, `field 'tools' turns tools on but leaves on every tool it does not name (no allowlist); written so: every tool it does not deny stays granted`, 'convert-changed')
   for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
   // Nothing written: the rules grant every tool, or deny only what the target cannot deny (each named above).
   const denies = read.rest === 'deny' || grants.some((g) => !g.enabled)

@@ -34,6 +34,8 @@ interface Input {
   alone: boolean
   /** The line of its first tool field. */
   line?: number
+  /** Its first tool field as it wrote it, when its conversion to the output dialect has none (cited in the decision). */
+  own?: MetaField
 }
 
 /** What an input without tool fields grants: every tool. */
@@ -64,7 +66,17 @@ function readInput(agent: Agent, source: Agent, keys: readonly string[], several
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
   // A name read as the nearest tool of other dialects is exact in its own: no note when it is read there.
   const notes = from === agent && agent === source ? read.notes.filter((n) => !n.near) : read.notes
-  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf(read.grants, false), notes, native, alone, line: fields[0]!.line }
+  // Converted open, an input's fields can only deny (Claude Code's `disallowedTools` alone): the tools it names
+  // as granted are read from its own fields, for the union of what the inputs name.
+  const named = from === agent && !native && read.rest !== 'deny' ? nativeGrants(source).filter((g) => g.enabled) : []
+  const own = from === source && !native ? { own: fields[0]! } : {}
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf([...named, ...read.grants], false), notes, native, alone, line: fields[0]!.line, ...own }
+}
+
+/** What an agent's tool and rule fields grant, as its own dialect reads them. */
+function nativeGrants(agent: Agent): Grant[] {
+  const fields = toolFieldsOf(agent)
+  return fields.length === 0 ? [] : dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames).grants
 }
 
 /**
@@ -313,7 +325,9 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
 function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
   return keys.flatMap((key) => {
-    const holders = byPath.filter((i) => fieldOf(i.agent, key)).map((i) => ({ input: i, value: fieldOf(i.agent, key)!.value, from: place(i.agent, fieldOf(i.agent, key)!.line) }))
+    // An input whose conversion has no tool field is cited by its own first one, as it wrote it.
+    const held = (i: Input) => fieldOf(i.agent, key) ?? (key === keys[0] && !keys.some((k) => fieldOf(i.agent, k)) ? i.own : undefined)
+    const holders = byPath.filter((i) => held(i)).map((i) => ({ input: i, value: held(i)!.value, from: place(i.agent, held(i)!.line) }))
     const value = values.find(([k]) => k === key)?.[1] ?? null
     if (value === null && holders.length === 0) return []
     const mine = holders.find((h) => h.input === preferred)
