@@ -243,6 +243,22 @@ describe('diff --format markdown --max-bytes', () => {
     expect(Buffer.byteLength(dflt.stdout)).toBeLessThanOrEqual(60_000)
     expect(dflt.stdout).toMatch(/left out to keep this under 60000 bytes/)
   })
+
+  it('writes every block that fits, in order: one block over the limit does not keep the smaller ones after it out', async () => {
+    const dir = tempDir()
+    const agent = (rules: string[]) => `---\nname: a\ndescription: x\n---\n\n${rules.map((r) => `- ${r}`).join('\n')}\n`
+    const many = (word: string) => Array.from({ length: 400 }, (_, i) => `${word} rule number ${i} about ${word} handling in service ${i}`)
+    for (const side of ['old', 'new']) mkdirSync(join(dir, side))
+    writeFileSync(join(dir, 'old', 'a-big.md'), agent(many('alpha')))
+    writeFileSync(join(dir, 'new', 'a-big.md'), agent(many('omega')))
+    writeFileSync(join(dir, 'old', 'b-small.md'), agent(['Run the tests before every push']))
+    writeFileSync(join(dir, 'new', 'b-small.md'), agent(['Run the whole suite before every push']))
+    const r = await cli(['diff', '--format', 'markdown', '--max-bytes', '4000', join(dir, 'old'), join(dir, 'new')])
+    expect(Buffer.byteLength(r.stdout)).toBeLessThanOrEqual(4000)
+    expect(r.stdout).toContain('b-small.md')
+    expect(r.stdout).toContain('Run the <del>tests</del><ins>whole suite</ins> before every push')
+    expect(r.stdout).toMatch(/1 of 2 blocks of changes left out/)
+  })
 })
 
 describe('--git-external', () => {

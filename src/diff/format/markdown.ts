@@ -22,8 +22,8 @@ export interface MarkdownOptions {
   title?: string
   /**
    * The most bytes to write (0 or none: no limit). The heading and summary
-   * are always kept, then the rows of the table of counts and the blocks of
-   * changes while they fit; a last line says how many were left out and how
+   * are always kept, then the rows of the table of counts that fit, then
+   * every block of changes that fits, in order; a last line says how many were left out and how
    * to see them. It holds for any limit of `MARKDOWN_MIN_BYTES` or more.
    */
   maxBytes?: number
@@ -289,9 +289,14 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
     parts.push(table(rows))
     size += Buffer.byteLength(parts[1]!) + 1
   }
+  // Every block that fits, in order: one large block does not keep the smaller ones after it out.
   let kept = 0
-  while (kept < blocks.length && fits(blocks[kept]!)) size += Buffer.byteLength(blocks[kept++]!) + 1
-  parts.push(...blocks.slice(0, kept))
+  for (const block of blocks) {
+    if (!fits(block)) continue
+    size += Buffer.byteLength(block) + 1
+    parts.push(block)
+    kept++
+  }
   const left = [rows < files && `${files - rows} of ${files} agents left out of the table`, kept < blocks.length && `${blocks.length - kept} of ${blocks.length} blocks of changes left out`].filter(Boolean)
   if (left.length > 0) {
     parts.push(`_${left.join('; ')} to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
