@@ -64,7 +64,7 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     const { dir, src } = openCode('oc8.md', 'permission:\n  "*": deny\n  read: allow\n  edit: ask\n  github_*: allow\n  external_directory: allow\n  bash:\n    "*": deny\n    "git *": allow\n  webfetch:\n    "*": allow\n    "https://internal/*": deny\n')
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBe('Read, Bash(git *), mcp__github__*')
-    expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'edit: ask': the target cannot ask before the tool is used; not granted`)
+    expect(claude.stderr).toContain(`${src}:4: warning: tool 'edit: ask': Claude Code cannot ask before a tool is used; not granted`)
     expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'webfetch': the rules denying some uses ('https://internal/*') have no equivalent; webfetch is not granted`)
     expect(claude.stderr).toContain(`${src}:4: warning: field 'permission': 'external_directory' is not about tools and has no equivalent; dropped`)
     const copilot = await convert('copilot', src)
@@ -193,7 +193,7 @@ describe('review mends: nothing widens through a pattern, a limit or an ask', ()
     expect(c.fm.tools).toBeUndefined()
     expect(c.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, Bash')
     expect(c.stderr).toContain(`${src}:4: warning: field 'permission': 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
-    expect(c.stderr).toContain(`${src}:4: warning: field 'permission': 'bash: ask': the target cannot ask before the tool is used; not granted`)
+    expect(c.stderr).toContain(`${src}:4: warning: tool 'bash: ask': Claude Code cannot ask before a tool is used; not granted`)
   })
 
   it('the permission summary says when the rules leave every tool granted, and when a rule overrides the tools map', async () => {

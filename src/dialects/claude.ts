@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { REPLACED_BY, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, askNotes, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -96,6 +96,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       if (name !== undefined) pushNew(deny, name)
     }
   }
+  notes.push(...askNotes(grants, TITLE))
   const result: WrittenTools = { notes }
   if (names.length > 0) result.tools = names.join(', ')
   if (deny.length > 0) result.more = [['disallowedTools', deny.join(', ')]]

@@ -5,7 +5,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { REPLACED_BY, argList, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -187,6 +187,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: `denying '${g.written}': Copilot has no way to deny a tool${alias && granted.has(alias) ? ` that its alias '${alias}' grants` : ''}; dropped` })
     }
   }
+  notes.push(...askNotes(grants, TITLE))
   const result: WrittenTools = { notes }
   if (list.length > 0) result.tools = list
   if (agents.length > 0) result.more = [['agents', agents]]

@@ -5,10 +5,12 @@
 // `permission` rules follow it, and the last rule that matches decides. A
 // permission key is a tool (`edit`, `bash`, an MCP tool) or a wildcard over
 // them (`*`, `web*`, `github_*`), set to allow, ask or deny, or to a map of
-// patterns (`bash: {"*": deny, "git *": allow}`). The reading errs toward
-// less: no other tool can ask before a tool is used, so an `ask` is not
-// granted; a tool granted only for some uses that no other dialect spells
-// (`edit` except `*.env`) is not granted; each is a note naming it.
+// patterns (`bash: {"*": deny, "git *": allow}`). A tool asked before every
+// use is an ask grant (`Grant.ask`): OpenCode writes it back, a dialect
+// that cannot ask does not grant it and says so. The reading errs toward
+// less: any other `ask` (of some uses, of every tool) is not granted; a tool
+// granted only for some uses that no other dialect spells (`edit` except
+// `*.env`) is not granted; each is a note naming it.
 import { readToolValue, shown } from './tools.js'
 import { mayOverlap } from './permits.js'
 import type { Grant, ReadTools, ToolNote } from './types.js'
@@ -208,8 +210,10 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
   const rest = decide(rules.filter((r) => r.key === '*'), '\u0000')?.whole
   const restGrants = rest === undefined ? undefined : allows(rest)
   notes.push(...overrides(fromMap.rules, rules))
+  // A tool asked for every use is an ask grant (the writers that cannot ask say so); any other ask is not granted.
+  const asked = (key: string) => Object.hasOwn(TOOL_PERMISSIONS, key) && decide(rules, key)?.whole === 'ask' && decide(rules, key)!.uses.length === 0 && rules.some((r) => r.key === key && r.pattern === '*' && r.action === 'ask')
   for (const r of rules) {
-    if (r.action === 'ask' && !NOT_TOOLS.has(r.key)) notes.push({ written: r.field, message: `${said(r)}: the target cannot ask before the tool is used; not granted` })
+    if (r.action === 'ask' && !NOT_TOOLS.has(r.key) && !asked(r.key)) notes.push({ written: r.field, message: `${said(r)}: only a tool asked before every use can be asked in other dialects; not granted` })
   }
   // In the order the rules name them (a map's order kept), then the rest.
   const at = (key: string) => {
@@ -224,7 +228,8 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
     const on = allows(d.whole) && !limited
     const rank = (id: string) => (fromMap.order.includes(id) ? fromMap.order.indexOf(id) : fromMap.order.length)
     if (on && restGrants !== true) for (const id of [...tools.grant].sort((a, b) => rank(a) - rank(b))) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
-    if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
+    if (asked(key)) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key, ask: true })
+    else if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
     if (d.uses.length === 0) continue
     const field = d.uses[0]!.field
     if (SCOPED.has(key)) {

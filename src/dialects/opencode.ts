@@ -39,6 +39,9 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
   return { ...read, grants: read.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === ''))) }
 }
 
+/** The OpenCode permission a tool is decided by: its name, `edit` for every tool that edits files. */
+const permissionOf = (id: string): string => (['write', 'edit', 'patch', 'multiedit', 'notebookedit'].includes(id) ? 'edit' : (spellTool(id, opencode) ?? id))
+
 /** A Claude Code prefix rule (`git log:*`) as an OpenCode pattern: the command and any arguments. */
 const pattern = (args: string): string => args.replace(/^\(|\)$/g, '').replace(/:\*$/, ' *')
 
@@ -48,13 +51,13 @@ const pattern = (args: string): string => args.replace(/^\(|\)$/g, '').replace(/
  * tools map then turns bash on, for the rules to decide. Undefined when every
  * use is decided alike (the map says it).
  */
-function bashRules(grants: readonly Grant[], allowlist: boolean, whole: ReadonlySet<string>): Record<string, string> | undefined {
+function bashRules(grants: readonly Grant[], allowlist: boolean, whole: ReadonlySet<string>, asked: boolean): Record<string, string> | undefined {
   const some = (enabled: boolean) => grants.filter((g) => g.kind === 'tool' && g.id === 'bash' && g.args !== '' && g.enabled === enabled).map((g) => pattern((g as { args: string }).args))
   const allow = some(true)
   const deny = some(false)
   const all = !whole.has('bash') && (!allowlist || grants.some((g) => g.enabled && g.kind === 'tool' && g.id === 'bash' && g.args === ''))
   if (all ? deny.length === 0 : allow.length === 0) return undefined
-  const rules: Record<string, string> = { '*': all ? 'allow' : 'deny' }
+  const rules: Record<string, string> = { '*': all ? 'allow' : asked ? 'ask' : 'deny' }
   if (!all) for (const p of allow) rules[p] = 'allow'
   for (const p of deny) rules[p] = 'deny'
   return rules
@@ -69,10 +72,14 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const allowed = grants.filter((g) => g.enabled)
   const allowlist = options.allowlist ?? allowed.length > 0
   const whole = deniedWhole(grants)
-  const bash = bashRules(grants, allowlist, whole)
+  // A tool asked before use, by its permission (write, edit and patch are `edit`); written as a rule, not in the map.
+  const asks = new Map(grants.flatMap((g) => (g.kind === 'tool' && g.ask ? [[permissionOf(g.id), g] as const] : [])))
+  const bash = bashRules(grants, allowlist, whole, asks.has('bash'))
+  if (bash) asks.delete('bash')
   // A tool denied for some uses that OpenCode cannot name: not granted at all.
   const limited = new Set(grants.flatMap((g) => (g.kind === 'tool' && !g.enabled && g.args !== '' && g.id !== 'bash' ? [g.id] : [])))
   for (const g of [...allowed, ...grants.filter((g) => !g.enabled)]) {
+    if (g.kind === 'tool' && asks.has(permissionOf(g.id))) continue
     if (g.kind === 'tool' && (g.args !== '' || limited.has(g.id))) {
       const name = spellTool(g.id, opencode) ?? g.id
       // Written as rules (bashRules), bash on for them to decide; or granted whole already.
@@ -111,7 +118,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   }
   const result: WrittenTools = { notes }
   if (map.size > 0 || allowlist) result.tools = toolsMap(opencode, map, { allowlist, sort: false })
-  if (bash) result.more = [['permission', { bash }]]
+  const permission = { ...Object.fromEntries([...asks.keys()].map((k) => [k, 'ask'])), ...(bash ? { bash } : {}) }
+  if (Object.keys(permission).length > 0) result.more = [['permission', permission]]
   if (options.agents && options.agents.length > 0) result.agentsDropped = 'OpenCode cannot restrict which sub-agents an agent calls in its frontmatter'
   return result
 }

@@ -20,6 +20,12 @@ export interface Permit {
   allow: string[]
   /** Patterns denied: of the whole tool, or of the uses `allow` names. */
   deny: string[]
+  /**
+   * Not granted whole, but used after asking (OpenCode's `ask`): between a
+   * grant and a denial, so a union of an ask and a denial asks, and an
+   * intersection of an ask and a grant asks.
+   */
+  ask?: boolean
 }
 
 /**
@@ -72,11 +78,14 @@ export function permitsOf(grants: readonly Grant[], open: boolean): Permits {
     if (pattern === '' && g.enabled) p.whole = true
     tools.set(key, p)
   }
-  // A denial of the whole tool wins over its grant, whatever the order.
+  // A denial of the whole tool wins over its grant, whatever the order, and over an ask.
   for (const g of grants) {
     const { key, pattern } = keyOf(g)
     if (pattern === '' && !g.enabled) tools.get(key)!.whole = false
   }
+  const asked = (key: string) => grants.some((g) => g.kind === 'tool' && g.ask && keyOf(g).key === key)
+  const denied = (key: string) => grants.some((g) => !g.enabled && !(g.kind === 'tool' && g.ask) && keyOf(g).key === key && keyOf(g).pattern === '')
+  for (const [key, p] of tools) if (!p.whole && asked(key) && !denied(key)) p.ask = true
   for (const g of grants) {
     const { key, pattern } = keyOf(g)
     if (pattern === '') continue
@@ -118,17 +127,22 @@ function grantsAll(p: Permit, d: string): boolean {
   return (p.whole || p.allow.some((a) => covers(a, d))) && p.deny.every((x) => !mayOverlap(x, d))
 }
 
+/** A permit with its ask only where it has one. */
+const withAsk = (p: Permit, ask: boolean): Permit => (ask && !p.whole ? { ...p, ask: true } : p)
+
 function unite(ps: readonly Permit[]): Permit {
   const whole = ps.some((p) => p.whole)
   const allow = whole ? [] : sorted(ps.flatMap((p) => p.allow))
   // A denial stays unless some input grants every use it names: where that cannot be decided, the union errs toward less.
   const deny = sorted(ps.flatMap((p) => p.deny)).filter((d) => !ps.some((p) => grantsAll(p, d)) && (whole || allow.some((a) => mayOverlap(a, d))))
-  return { whole, allow, deny }
+  return withAsk({ whole, allow, deny }, ps.some((p) => p.ask))
 }
 
 function intersect(ps: readonly Permit[]): Permit {
   const deny = sorted(ps.flatMap((p) => p.deny))
   if (ps.every((p) => p.whole)) return { whole: true, allow: [], deny }
+  // Asked by some, granted whole by the rest: asked (no use is granted outright that some input asks before).
+  if (ps.every((p) => p.whole || p.ask)) return { whole: false, allow: [], deny: [], ask: true }
   const some = ps.filter((p) => !p.whole)
   // A pattern some limited input allows that every other one allows too (the same pattern, or one covering it);
   // every input's denials stay, whatever input allows the use.
@@ -136,7 +150,7 @@ function intersect(ps: readonly Permit[]): Permit {
   return { whole: false, allow, deny: deny.filter((d) => allow.some((a) => mayOverlap(a, d))) }
 }
 
-const same = (a: Permit, b: Permit): boolean => a.whole === b.whole && a.allow.join('\n') === b.allow.join('\n') && a.deny.join('\n') === b.deny.join('\n')
+const same = (a: Permit, b: Permit): boolean => a.whole === b.whole && !a.ask === !b.ask && a.allow.join('\n') === b.allow.join('\n') && a.deny.join('\n') === b.deny.join('\n')
 
 /** The permits of several agents combined: `open` when the result leaves unnamed tools granted. */
 export function combinePermits(inputs: readonly Permits[], how: 'union' | 'intersection'): Permits {
@@ -154,10 +168,11 @@ export function samePermits(a: Permits, b: Permits): boolean {
   return a.open === b.open && sorted([...a.tools.keys(), ...b.tools.keys()]).every((key) => same(permitOf(a, key), permitOf(b, key)))
 }
 
-/** One grant `a` has that `b` lacks: the tool (`pattern` undefined) or one pattern of it. */
+/** One grant `a` has that `b` lacks: the tool (`pattern` undefined) or one pattern of it; `ask`: the tool after asking. */
 export interface Missing {
   key: string
   pattern?: string
+  ask?: boolean
 }
 
 /**
@@ -178,6 +193,7 @@ export function missing(a: Permits, b: Permits): Missing[] {
       else for (const d of deniedIn('*')) out.push({ key, pattern: d })
       continue
     }
+    if (pa.ask && !pb.whole && !pb.ask) out.push({ key, ask: true })
     for (const p of pa.allow) {
       if (!pb.whole && !pb.allow.some((x) => covers(x, p))) out.push({ key, pattern: p })
       else for (const d of deniedIn(p)) out.push({ key, pattern: covers(p, d) ? d : p })
@@ -198,8 +214,10 @@ export function grantsOf(permits: Permits): Grant[] {
   }
   const entries = [...permits.tools]
   for (const [key, p] of entries) {
+    const asked = grant(key, '', false)
     if (p.whole) out.push(grant(key, '', true))
-    else if (permits.open) out.push(grant(key, '', false))
+    else if (p.ask && asked.kind === 'tool') out.push({ ...asked, ask: true })
+    else if (permits.open) out.push(asked)
     for (const a of p.allow) out.push(grant(key, a, true))
   }
   for (const [key, p] of entries) for (const d of p.deny) out.push(grant(key, d, false))

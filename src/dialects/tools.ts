@@ -236,6 +236,12 @@ export function deniedWhole(grants: readonly Grant[]): Set<string> {
   return new Set(grants.flatMap((g) => (g.kind === 'tool' && !g.enabled && g.args === '' ? [g.id] : [])))
 }
 
+/** A note for each tool a writer that cannot ask before a tool is used leaves ungranted (`ask` grants), once per name written. */
+export function askNotes(grants: readonly Grant[], title: string): ToolNote[] {
+  const names = [...new Set(grants.flatMap((g) => (g.kind === 'tool' && g.ask ? [g.written] : [])))]
+  return names.map((written) => ({ written, message: `'${written}: ask': ${title} cannot ask before a tool is used; not granted` }))
+}
+
 /** Adds a value to a list unless it is there. */
 export function pushNew<T>(list: T[], value: T): void {
   if (!list.includes(value)) list.push(value)

@@ -10,8 +10,12 @@ export type ToolsForm = 'string' | 'list' | 'map'
 
 /** One grant in canonical form, read from any dialect's tool names. */
 export type Grant =
-  /** `near`: the name is read as the nearest tool of other dialects (Copilot's `search/codebase` as grep), a grant of its own. */
-  | { kind: 'tool'; id: string; args: string; enabled: boolean; written: string; near?: boolean }
+  /**
+   * `near`: the name is read as the nearest tool of other dialects (Copilot's `search/codebase` as grep), a grant of its own.
+   * `ask` (with `enabled` false): the tool is used after asking (OpenCode's `edit: ask`); a dialect that cannot ask
+   * reads it as not granted, and its writer says so.
+   */
+  | { kind: 'tool'; id: string; args: string; enabled: boolean; written: string; near?: boolean; ask?: boolean }
   | { kind: 'mcp'; server: string; tool: string; enabled: boolean; written: string }
   | { kind: 'unknown'; enabled: boolean; written: string }
 

@@ -140,6 +140,7 @@ function missingOf(g: Grant): Missing {
  * `mcp__github__*`, `github_*`; a whole tool an input named (`spelled`) as its writer writes that name.
  */
 function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
+  if (m.ask) return `${label({ key: m.key }, spec, spelled)} (after asking)`
   if (m.key.startsWith('?')) return m.key.slice(1)
   // A name read as a tool only as a near match is the folding dialect's own name; elsewhere it is that tool.
   const near = nearKey(m.key)
@@ -181,8 +182,13 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const decided = decide(inputs, preferred, policy)
   if (decided === undefined) return { fields: [], decisions: [] }
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
-  // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says.
-  const asWritten = agents.length === 1 || (preferred.agent === sources[agents.indexOf(preferredAgent)] && preferred.permits !== undefined && preferred.notes.length === 0 && samePermits(result, preferred.permits))
+  // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says,
+  // save where the decision is the deciding input's own (`first`) or every input has the same fields (copies):
+  // then its fields say it exactly, and merge(a, a) is merge(a).
+  const fieldsAs = (i: Input) => JSON.stringify(keys.map((k) => fieldOf(i.agent, k)?.value ?? null))
+  const copies = inputs.every((i) => i.native && fieldsAs(i) === fieldsAs(preferred))
+  const own = preferred.native && preferred.permits !== undefined && (policy === 'first' || preferred.notes.length === 0) && samePermits(result, preferred.permits)
+  const asWritten = agents.length === 1 || copies || own
   const spelled = spellings(agents, preferredAgent, keys, spec, conflicts)
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
 
@@ -191,7 +197,8 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const granted = readWritten(values, spec)
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
-  for (const input of byPath) tell(input, { result: granted, retired, open, policy, spec, spelled }, conflicts)
+  // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
+  for (const input of byPath) tell(asWritten && input.native && fieldsAs(input) === fieldsAs(preferred) ? { ...input, alone: true } : input, { result: granted, retired, open, policy, spec, spelled }, conflicts)
 
   const lineOf = (key: string) => fieldOf(preferred.agent, key)?.line ?? preferred.line ?? 0
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
