@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { REPLACED_BY, askNotes, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -25,9 +25,13 @@ function slugName(name: string): string {
   return name.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'agent'
 }
 
-/** The name of a canonical tool, modern names only unless `keepOld`; `old` is the name replaced. */
+/**
+ * The name of a canonical tool, modern names only unless `keepOld`; `old` is
+ * the name replaced. An old tool whose replacement grants more (TodoRead)
+ * keeps its own name: it grants nothing in current Claude Code, never more.
+ */
 function toolName(id: string, keepOld = false): { name?: string; old?: string } {
-  const modern = keepOld ? undefined : lookup(OLD, id)
+  const modern = keepOld ? undefined : sameUseReplacement(id)
   if (modern) return { name: spellTool(modern, claude)!, old: spellTool(id, claude)! }
   return { name: spellTool(id, claude) }
 }
@@ -56,6 +60,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const allowlist = options.allowlist ?? grants.some((g) => g.enabled)
   const whole = deniedWhole(grants)
   const replaced: Array<{ g: Grant & { kind: 'tool' }; old: string; name: string }> = []
+  // Left out silently where its replacement is granted too (REPLACED_BY).
+  const held = heldByReplacement(grants, OLD)
   for (const g of grants.filter((x) => x.enabled)) {
     if (!allowlist) {
       // Every tool is granted already; a grant of some uses of a tool denied as a whole cannot be said beside that denial.
@@ -68,6 +74,9 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       pushNew(names, g.written)
     } else {
       const { name, old } = toolName(g.id, options.keepOld)
+      const wider = !options.keepOld && old === undefined && lookup(OLD, g.id) !== undefined
+      if (wider && held.has(g.id)) continue
+      if (wider) notes.push({ written: g.written, message: `'${g.written}' is not a tool of current Claude Code, and ${spellTool(OLD[g.id]!, claude)}, which replaced it, grants more; written as ${name}, which grants nothing there` })
       if (name === undefined) notes.push({ written: g.written, message: `'${g.written}' has no Claude Code equivalent; dropped` })
       else {
         if (old) replaced.push({ g, old, name })
@@ -77,8 +86,6 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       }
     }
   }
-  // Left out silently where its replacement is granted too (REPLACED_BY).
-  const held = heldByReplacement(grants, OLD)
   // A name that several grants were read from stands for more than the old tool.
   const alone = (written: string) => grants.filter((x) => x.written === written).length === 1
   for (const r of replaced) if (!held.has(r.g.id)) notes.push(oldNameNote(r.g.written, r.old, r.name, alone(r.g.written)))

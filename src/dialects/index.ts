@@ -8,7 +8,7 @@ import { createRegistry } from './registry.js'
 
 export { DIALECTS }
 export { createRegistry, fieldsOf, type Registry } from './registry.js'
-export { REPLACED_BY, deniedWhole, heldByReplacement, readAllowlist, readToolFields, respell, spellTool, splitArgs, splitToolList, toolEntries, toolsMap } from './tools.js'
+export { REPLACED_BY, sameUseReplacement, deniedWhole, heldByReplacement, readAllowlist, readToolFields, respell, spellTool, splitArgs, splitToolList, toolEntries, toolsMap } from './tools.js'
 export { combinePermits, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, type Missing, type Permit, type Permits } from './permits.js'
 export { ALIAS_PINS, keptModel, pinned, readModel } from './models.js'
 export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, ReadTools, SpelledModel, ToolNames, ToolNote, ToolsForm, WriteToolsOptions, WrittenTools } from './types.js'

@@ -45,6 +45,16 @@ export const CANONICAL_TOOLS: Readonly<Record<string, readonly string[]>> = {
  */
 export const REPLACED_BY: Readonly<Record<string, string>> = { multiedit: 'edit', list: 'glob', notebookread: 'read', todoread: 'todowrite' }
 
+/**
+ * Old tools whose replacement grants more than they did (TodoWrite writes
+ * the todo list TodoRead only read): beside the replacement they grant
+ * nothing more, but the replacement is never granted in their place.
+ */
+export const WIDER_REPLACEMENT: ReadonlySet<string> = new Set(['todoread'])
+
+/** The tool granted in place of an old one that grants no more than it did (LS -> Glob), or undefined. */
+export const sameUseReplacement = (id: string): string | undefined => (WIDER_REPLACEMENT.has(id) ? undefined : lookup(REPLACED_BY, id))
+
 /** The ids of the tools granted whole whose replacement (`replaced`, by old id) is granted whole too. */
 export function heldByReplacement(grants: readonly Grant[], replaced: Readonly<Record<string, string>>): Set<string> {
   const whole = new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && g.args === '' && !g.near ? [g.id] : [])))

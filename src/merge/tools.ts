@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { REPLACED_BY, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -88,7 +88,7 @@ function nativeGrants(agent: Agent): Grant[] {
  * an open one every tool it does not deny. `first`: the deciding input's.
  * `all`: the union, an input without tool fields granting every tool.
  */
-function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy): Permits | undefined {
+function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy, spec: DialectSpec): Permits | undefined {
   const taking = inputs.filter((i) => i.permits !== undefined)
   if (taking.length === 0) return undefined
   if (inputs.length === 1) return taking[0]!.permits
@@ -99,12 +99,25 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy)
     case 'all':
       return combinePermits(inputs.map((i) => i.permits ?? EVERY), 'union')
     case 'intersection':
-      return combinePermits(permits, 'intersection')
+      // An old name and the tool that replaced it with no more use (LS, Glob) are one grant where the output has only the new one.
+      return combinePermits(permits.map((p) => asReplaced(p, spec)), 'intersection')
     case 'union': {
       const rest = permits.every((p) => p.open) ? [combinePermits(permits, 'intersection')] : []
       return combinePermits([...rest, ...taking.map((i) => i.explicit!)], 'union')
     }
   }
+}
+
+/** Permits with each old tool granted whole as its replacement, where the dialect replaced it by one granting no more (LS as Glob). */
+function asReplaced(p: Permits, spec: DialectSpec): Permits {
+  const old = [...p.tools].filter(([k, v]) => v.whole && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined)
+  if (p.open || old.length === 0) return p
+  const tools = new Map(p.tools)
+  for (const [k, v] of old) {
+    tools.delete(k)
+    tools.set(sameUseReplacement(k)!, v)
+  }
+  return { open: false, tools }
 }
 
 /**
@@ -179,7 +192,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const keys = [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])]
   const inputs = agents.map((a, i) => readInput(a, sources[i]!, keys, agents.length > 1))
   const preferred = inputs[agents.indexOf(preferredAgent)]!
-  const decided = decide(inputs, preferred, policy)
+  const decided = decide(inputs, preferred, policy, spec)
   if (decided === undefined) return { fields: [], decisions: [] }
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
   // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says,
@@ -313,7 +326,9 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
     const who = policy === 'first' ? 'the deciding input leaves' : `${outcome.open[0]}${outcome.open.length > 1 ? ` and ${outcome.open.length - 1} more leave` : ' leaves'}`
     say('tools-widened', `the merged agent may use every tool it does not deny (${who} every tool on); this variant allows ${names(missing(own, NOTHING)) ? `only ${names(missing(own, NOTHING))}` : 'no tool'}`, line)
   } else {
-    const extra = missing(result, own)
+    // A tool that replaced an old one this variant grants, with no more use (Glob for its LS), is no widening.
+    const holds = (m: Missing) => m.pattern === undefined && !m.ask && Object.keys(REPLACED_BY).some((old) => sameUseReplacement(old) === m.key && own.tools.get(old)?.whole === true)
+    const extra = missing(result, own).filter((m) => !holds(m))
     if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)
   }
   // An old name left out, or whose replacement the merged agent grants, is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
