@@ -58,7 +58,7 @@ describe('a tools map value that is not true grants nothing', () => {
     const oc = file('open.md', 'description: open\nmode: subagent\ntools:\n  bash: "true"\n')
     const r = await cli(['convert', '--to', 'claude', oc, '-o', '-'])
     expect(front(r.stdout).disallowedTools).toBe('Bash')
-    expect(r.stderr).toContain(`${oc}:4: warning: field 'tools': 'bash: true' is not true or false; not granted`)
+    expect(r.stderr).toContain(`${oc}:4: warning: field 'tools': 'bash: "true"' is not true or false; not granted`)
   })
 
   it('a tools value that is not a map is no OpenCode tools map: nothing is granted', async () => {

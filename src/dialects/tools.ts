@@ -4,6 +4,7 @@
 // equal; each dialect spells ids its own way (in its own file). The helpers
 // are handed the dialect, or the names of all a registry's dialects
 // (`ToolNames`), and never look a dialect up.
+import { parse as parseYaml } from 'yaml'
 import type { DialectSpec, Grant, ReadTools, ToolNames, ToolNote } from './types.js'
 
 /**
@@ -142,6 +143,22 @@ export function respell(written: string, spec: DialectSpec, names: ToolNames): s
 /** Whether a tools map value grants its tool: only `true` does (`null`, `no`, `0` and `"true"` do not). */
 export const grantsTool = (on: unknown): boolean => on === true
 
+/**
+ * A map value as its YAML was written: a string quoted where YAML needs the
+ * quotes for it to be one (`"true"`, `"0"`), so that a warning never shows
+ * `webfetch: true` for `webfetch: "true"`; a plain one (`no`) as it is.
+ */
+function asWritten(value: unknown): string {
+  if (typeof value !== 'string') return shown(value)
+  let plain: unknown
+  try {
+    plain = parseYaml(value)
+  } catch {
+    plain = undefined
+  }
+  return plain === value ? value : JSON.stringify(value)
+}
+
 /** A value as a warning quotes it: a string as written, anything else as JSON. */
 export const shown = (value: unknown): string => (typeof value === 'string' ? value : JSON.stringify(value) ?? String(value))
 
@@ -171,7 +188,7 @@ export function readToolValue(value: unknown): ToolValue {
   }
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).map(([name, on]): [string, boolean] => {
-      if (typeof on !== 'boolean') problems.push(`'${name}: ${shown(on)}' is not true or false; not granted`)
+      if (typeof on !== 'boolean') problems.push(`'${name}: ${asWritten(on)}' is not true or false; not granted`)
       return [name, grantsTool(on)]
     })
     return { entries, problems }

@@ -317,7 +317,8 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   // Beside an allowlist, under union or intersection, an input with no tool or rule field takes no part. One
   // with fields is told what the merged agent grants beyond them and leaves out, as any other input (a denial included).
   if (input.permits === undefined && (policy === 'union' || policy === 'intersection') && !result.open) {
-    say('tools-missing', 'no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)', undefined)
+    // Under intersection it narrows nothing: the merged agent grants what every input with tool fields grants.
+    say('tools-missing', policy === 'union' ? 'no tools field; this input grants no tool to the merged agent (--tools all would let it grant every tool)' : 'no tools field; it takes no part: the merged agent grants what every input with a tools field grants', undefined)
     return
   }
   // What the reading could not carry is not granted (an input converted first was warned by the conversion).
