@@ -1,7 +1,8 @@
 // What several agents' tool grants add up to, tool by tool, for a merge to a
 // dialect that restricts tools to some uses (OpenCode's `permission` rules).
 // Each agent's grants become permits: per tool (or MCP server), every use
-// but some denied patterns, or only some allowed patterns. Permits combine
+// but some denied patterns, or only some allowed patterns but the denied ones
+// inside them, or asked before use (OpenCode's `ask`). Permits combine
 // by union or intersection, and two permits compare, so that every grant
 // one has and the other lacks can be named. Where a combination cannot be
 // decided exactly (two patterns that may overlap) the result errs toward
