@@ -99,8 +99,11 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy,
     case 'all':
       return combinePermits(inputs.map((i) => i.permits ?? EVERY), 'union')
     case 'intersection':
-      // An old name and the tool that replaced it with no more use (LS, Glob) are one grant where the output has only the new one.
-      return combinePermits(permits.map((p) => asReplaced(p, spec)), 'intersection')
+    {
+      // An old name and the tool that replaced it with no more use (LS, Glob) are one grant; an old name every input grants is kept (they agree).
+      const agreed = (key: string) => permits.every((p) => p.tools.get(key)?.whole === true)
+      return combinePermits(permits.map((p) => asReplaced(p, spec, agreed)), 'intersection')
+    }
     case 'union': {
       const rest = permits.every((p) => p.open) ? [combinePermits(permits, 'intersection')] : []
       return combinePermits([...rest, ...taking.map((i) => i.explicit!)], 'union')
@@ -108,9 +111,9 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy,
   }
 }
 
-/** Permits with each old tool granted whole as its replacement, where the dialect replaced it by one granting no more (LS as Glob). */
-function asReplaced(p: Permits, spec: DialectSpec): Permits {
-  const old = [...p.tools].filter(([k, v]) => v.whole && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined)
+/** Permits with each old tool granted whole as its replacement, where the dialect replaced it by one granting no more (LS as Glob), save those `kept`. */
+function asReplaced(p: Permits, spec: DialectSpec, kept: (key: string) => boolean): Permits {
+  const old = [...p.tools].filter(([k, v]) => v.whole && !kept(k) && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined)
   if (p.open || old.length === 0) return p
   const tools = new Map(p.tools)
   for (const [k, v] of old) {
