@@ -5,17 +5,13 @@
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { agentFile, front } from './helpers/agent-files.js'
+import { agentFile, front, mergedFront } from './helpers/agent-files.js'
 
 const O2 = 'description: A git helper.\ntools:\n  write: false\n  webfetch: false\npermission:\n  edit: ask\n'
 const O5 = 'description: A git helper.\ntools:\n  "*": false\n  read: true\npermission:\n  edit: ask\n  bash:\n    "*": ask\n    "git *": allow\n'
 const C1 = 'name: c1\ndescription: A git helper.\ntools: Read, Grep, Bash(git *)\n'
 
-async function merge(args: string[]) {
-  const r = await cli(['merge', '--provenance', 'none', ...args])
-  expect(r.code, r.stderr).toBe(0)
-  return { fm: front(r.stdout), stderr: r.stderr }
-}
+const merge = mergedFront
 
 describe('merge: ask', () => {
   it('copies of one file give the file back, asks and bash rules as written, with no warning about them', async () => {

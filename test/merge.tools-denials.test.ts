@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { agentFile, front } from './helpers/agent-files.js'
+import { agentFile, front, mergedFront } from './helpers/agent-files.js'
 
 const claude = (name: string, tools: string, denied?: string) => `name: ${name}\ndescription: A git helper.\ntools: ${tools}\n${denied ? `disallowedTools: ${denied}\n` : ''}`
 
@@ -20,11 +20,7 @@ function files() {
   }
 }
 
-async function merge(args: string[]) {
-  const r = await cli(['merge', '--provenance', 'none', ...args])
-  expect(r.code, r.stderr).toBe(0)
-  return { fm: front(r.stdout), stderr: r.stderr }
-}
+const merge = mergedFront
 
 describe('merge: a denial inside an allowed pattern', () => {
   it('intersection keeps every input\'s denial, whatever input decides', async () => {

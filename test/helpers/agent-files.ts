@@ -3,6 +3,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import { expect } from 'vitest'
+import { cli } from './cli.js'
 
 /** The frontmatter of a file's text as a plain object ({} when empty). */
 export const front = (text: string): Record<string, unknown> => (parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(text)![1]!) ?? {}) as Record<string, unknown>
@@ -17,3 +19,10 @@ export function textFile(dir: string, name: string, text: string): string {
 
 /** An agent file of `frontmatter` (YAML lines, each ending in a newline) and a one-line body. */
 export const agentFile = (dir: string, name: string, frontmatter: string, body = 'Do the work.'): string => textFile(dir, name, `---\n${frontmatter}---\n\n${body}\n`)
+
+/** `agentmerge merge --provenance none ARGS` that must succeed: the merged frontmatter and what was said on stderr. */
+export async function mergedFront(args: string[]): Promise<{ fm: Record<string, unknown>; stderr: string }> {
+  const r = await cli(['merge', '--provenance', 'none', ...args])
+  expect(r.code, r.stderr).toBe(0)
+  return { fm: front(r.stdout), stderr: r.stderr }
+}
