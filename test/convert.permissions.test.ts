@@ -54,10 +54,12 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBeUndefined()
     expect(claude.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, WebFetch, Bash')
-    // Copilot cannot deny: with no allowlist to write, each denial is a warning by name.
+    // Copilot cannot deny: the open rules are written as an allowlist without the denied tools, never as every tool.
     const copilot = await convert('copilot', src)
-    expect(copilot.fm.tools).toBeUndefined()
-    for (const name of ['edit', 'bash', 'webfetch']) expect(copilot.stderr).toContain(`${src}:4: warning: tool denying '${name}': Copilot has no way to deny a tool; dropped`)
+    const tools = copilot.fm.tools as string[]
+    for (const name of ['edit', 'edit/editFiles', 'execute', 'execute/runInTerminal', 'web', 'web/fetch']) expect(tools).not.toContain(name)
+    expect(tools).toContain('read')
+    expect(copilot.stderr).toContain(`${src}:4: warning: field 'tools' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
   })
 
   it('ask is not granted, with a warning; nor is a tool denied for some uses; commands allowed under a denied bash are Bash(pattern) for Claude Code and not granted by Copilot', async () => {

@@ -237,9 +237,11 @@ describe('convertMeta and model names', () => {
     const bothFields = convertMeta(both.meta, 'claude', { path: 'q.md' }).fields
     expect(bothFields.find((f) => f.key === 'tools')).toBeUndefined()
     expect(bothFields.find((f) => f.key === 'disallowedTools')?.value).toBe('Bash')
-    // Copilot cannot deny: each denial it cannot keep is a warning, never silent.
+    // Copilot cannot deny: the rules are written as an allowlist without the denied tools, said in a warning.
     const copilot = convertMeta(denied.meta, 'copilot', { path: 'p.md' })
-    expect(copilot.warnings.map((w) => w.message).filter((m) => m.includes('no way to deny'))).toHaveLength(3)
+    const tools = copilot.fields.find((f) => f.key === 'tools')?.value as string[]
+    for (const name of ['execute', 'execute/runInTerminal', 'web', 'web/fetch', 'edit']) expect(tools).not.toContain(name)
+    expect(copilot.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('Copilot cannot deny a tool; written as an allowlist'))
   })
 
   it('NotebookEdit to OpenCode says that its edit tool reaches every file', () => {

@@ -73,20 +73,28 @@ describe('a Copilot merge of SET/TOOL names', () => {
 })
 
 describe('open inputs merged to Copilot', () => {
-  it('are told what the output grants: every tool, so the denials are widened, never narrowed', async () => {
+  it('are written as an allowlist, never every tool; under union each is told of the other\'s grant it withholds', async () => {
     const dir = tempDir('agentmerge-copilot-')
     const a = file(dir, 'a.md', 'name: x\ndescription: x agent\ndisallowedTools: Bash\n')
     const c = file(dir, 'c.md', 'name: x\ndescription: x agent\ndisallowedTools: Write\n')
     const r = await cli(['merge', '--to', 'copilot', a, c, '-o', '-', '--provenance', 'none'])
     expect(r.code, r.stderr).toBe(0)
-    expect(front(r.stdout).tools).toBeUndefined()
-    expect(r.stderr).not.toContain('does not grant')
+    expect(front(r.stdout).tools).toEqual(expect.arrayContaining(['edit', 'execute', 'read']))
+    expect(r.stderr).toContain(`${a}:4: warning: field 'tools' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
     expect(r.stderr).toContain(`${a}:4: warning: tools (union): the merged agent grants execute/runInTerminal, which this variant withholds`)
     expect(r.stderr).toContain(`${c}:4: warning: tools (union): the merged agent grants edit/createFile, which this variant withholds`)
-    // The writer's notes name each tool as the output spells it, not by its canonical id.
-    expect(r.stderr).toContain("denying 'execute/runInTerminal': Copilot has no way to deny a tool; dropped")
-    expect(r.stderr).not.toContain("denying 'bash'")
-    expect(r.stderr).not.toContain("denying 'write'")
+    expect(r.stderr).not.toContain('no way to deny')
+  })
+
+  it('intersected, grant neither denied tool', async () => {
+    const dir = tempDir('agentmerge-copilot-')
+    const a = file(dir, 'a.md', 'name: x\ndescription: x agent\ndisallowedTools: Bash\n')
+    const c = file(dir, 'c.md', 'name: x\ndescription: x agent\ndisallowedTools: Write\n')
+    const r = await cli(['merge', '--to', 'copilot', '--tools', 'intersection', a, c, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    const tools = front(r.stdout).tools as string[]
+    for (const name of ['edit', 'edit/createFile', 'execute', 'execute/runInTerminal']) expect(tools).not.toContain(name)
+    expect(tools).toContain('read')
   })
 })
 

@@ -5,6 +5,7 @@
 // warning. The facts of each dialect come from the registry (src/dialects);
 // this is only the engine that carries them across.
 import { warning } from '../errors.js'
+import { byCodeUnits } from '../order.js'
 import { dialect, dialects, fieldsOf, knownField, nameFromPath, readModel, toolNames, type DialectSpec, type Fact, type Grant } from '../dialects/index.js'
 import type { AgentMeta, Diagnostic, Dialect, MetaField } from '../model.js'
 
@@ -90,6 +91,19 @@ function denialsWin(grants: readonly Grant[]): Grant[] {
 }
 
 /**
+ * Grants that leave unnamed tools on, as an allowlist: every tool the target
+ * names granted whole, save those the grants name (a denial stays one, and
+ * wins over a grant of the same tool), for a target that cannot deny.
+ */
+function everyToolBut(grants: readonly Grant[], target: DialectSpec): Grant[] {
+  const named = new Set(grants.flatMap((g) => (g.kind === 'tool' ? [g.id] : [])))
+  // Canonical tools only: the target's spellings also list its own names for sets of tools (Copilot's `search`).
+  const canonical = new Set(toolNames.values())
+  const rest = Object.keys(target.tools.spell).filter((id) => canonical.has(id) && !named.has(id) && !Object.hasOwn(target.tools.replaced ?? {}, id))
+  return denialsWin([...grants, ...rest.sort(byCodeUnits).map((id): Grant => ({ kind: 'tool', id, args: '', enabled: true, written: id }))])
+}
+
+/**
  * `tools`, the dialect's other tool fields (Claude Code's `disallowedTools`,
  * Copilot's `agents`) and its rule fields (OpenCode's `permission`) together:
  * read into grants and what they say of every other tool, then written in the
@@ -113,15 +127,22 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const grants = denialsWin(read.grants)
   // One reading in every dialect: fields that leave the tools they do not name on (an OpenCode map without
   // `"*": false`) stay open, written as denials alone; only fields that deny the rest are an allowlist.
-  const allowlist = read.rest === 'deny'
-  const written = out.target.tools.write(grants, { ...(agents ? { agents } : {}), allowlist })
+  // A target that cannot deny would grant every tool for open fields that deny one: read as the allowlist they name, toward less.
+  const narrowed = read.rest === undefined && out.target.tools.cannotDeny === true && grants.some((g) => !g.enabled && whole(g))
+  const allowlist = read.rest === 'deny' || narrowed
+  const toWrite = narrowed ? everyToolBut(grants, out.target) : grants
+  const written = out.target.tools.write(toWrite, { ...(agents ? { agents } : {}), allowlist })
+  // A tool added for the allowlist that the target cannot name alone is one of those the note below says it cannot name.
+  const added = new Set(toWrite.filter((g) => !grants.includes(g)).map((g) => g.written))
+  written.notes = written.notes.filter((n) => !added.has(n.written))
   if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
   if (written.tools !== undefined) out.set('tools', written.tools, line)
   for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
   const lineOf = (key: string) => fieldOf(key)?.line ?? line
   for (const n of read.notes) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
   // Granting tools without denying the rest looks like an allowlist and is none: said, since it is read as written.
-  if (read.rest === undefined && grants.some((g) => g.enabled && whole(g))) out.note(line, `field 'tools' turns tools on but leaves on every tool it does not name (no allowlist); written so: every tool it does not deny stays granted`, 'convert-changed')
+  if (narrowed) out.note(line, `field 'tools' leaves on every tool it does not name but denies some, and ${out.target.title} cannot deny a tool; written as an allowlist of each tool ${out.target.title} can name alone but those denied: any other tool or MCP server is not granted`, 'convert-changed')
+  else if (read.rest === undefined && grants.some((g) => g.enabled && whole(g))) out.note(line, `field 'tools' turns tools on but leaves on every tool it does not name (no allowlist); written so: every tool it does not deny stays granted`, 'convert-changed')
   for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')
   // Nothing written: the rules grant every tool, or deny only what the target cannot deny (each named above).
   const denies = read.rest === 'deny' || grants.some((g) => !g.enabled)

@@ -264,6 +264,7 @@ export const copilot: DialectSpec = {
       multiedit: 'edit', patch: 'edit', todoread: 'todo', search: 'search', execute: 'execute', web: 'web',
     },
     names: Object.keys(ALIASES),
+    cannotDeny: true,
     read: readTools,
     write: writeTools,
     none: () => [],

@@ -168,6 +168,12 @@ export interface DialectTools {
    * the replacement leaves the old name out, since it grants nothing more.
    */
   replaced?: Readonly<Record<string, string>>
+  /**
+   * The dialect has no way to deny a tool (Copilot: a list is an allowlist,
+   * and no list grants every tool): fields that leave unnamed tools on but
+   * deny one are written as the allowlist of what they name, toward less.
+   */
+  cannotDeny?: boolean
   /** The dialect's own tool names (Claude Code's old `Task` among them): a name written in another case is written back as listed. */
   names?: readonly string[]
   /** What a file's tool fields (and rule fields) state: the grants in the order written, and the rest. */
