@@ -113,7 +113,8 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy,
 
 /** Permits with each old tool granted whole as its replacement, where the dialect replaced it by one granting no more (LS as Glob), save those `kept`. */
 function asReplaced(p: Permits, spec: DialectSpec, kept: (key: string) => boolean): Permits {
-  const old = [...p.tools].filter(([k, v]) => v.whole && !kept(k) && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined)
+  // Only where the replacement has no entry of its own: a permit the input states for it (a denial) is never overwritten.
+  const old = [...p.tools].filter(([k, v]) => v.whole && !kept(k) && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined && !p.tools.has(sameUseReplacement(k)!))
   if (p.open || old.length === 0) return p
   const tools = new Map(p.tools)
   for (const [k, v] of old) {
