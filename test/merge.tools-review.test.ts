@@ -16,3 +16,15 @@ describe('an old name and its replacement under intersection', () => {
     expect(stderr).toContain(`${b}:4: warning: tools (intersection): the merged agent does not grant Glob`)
   })
 })
+
+describe('a union with a kept denial', () => {
+  it('writes no allow the denial covers, and tells the input that allowed it', async () => {
+    const dir = tempDir('agentmerge-review-')
+    const d5 = agentFile(dir, 'd5.md', 'name: d\ndescription: d agent\ntools: Read, Bash(git *)\ndisallowedTools: Bash(git push *)\n')
+    const c3 = agentFile(dir, 'c3.md', 'name: d\ndescription: d agent\ntools: Read, Bash(git push --dry-run *)\n')
+    const { fm, stderr } = await mergedFront(['--tools', 'union', '--to', 'claude', d5, c3])
+    expect(fm.tools).toBe('Bash(git *), Read')
+    expect(fm.disallowedTools).toBe('Bash(git push *)')
+    expect(stderr).toContain(`${c3}:4: warning: tools (union): the merged agent does not grant`)
+  })
+})

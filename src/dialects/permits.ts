@@ -133,9 +133,11 @@ const withAsk = (p: Permit, ask: boolean): Permit => (ask && !p.whole ? { ...p, 
 
 function unite(ps: readonly Permit[]): Permit {
   const whole = ps.some((p) => p.whole)
-  const allow = whole ? [] : sorted(ps.flatMap((p) => p.allow))
+  const allowed = whole ? [] : sorted(ps.flatMap((p) => p.allow))
   // A denial stays unless some input grants every use it names: where that cannot be decided, the union errs toward less.
-  const deny = sorted(ps.flatMap((p) => p.deny)).filter((d) => !ps.some((p) => grantsAll(p, d)) && (whole || allow.some((a) => mayOverlap(a, d))))
+  const deny = sorted(ps.flatMap((p) => p.deny)).filter((d) => !ps.some((p) => grantsAll(p, d)) && (whole || allowed.some((a) => mayOverlap(a, d))))
+  // An allowed use a kept denial covers is none (a denial wins), as in permitsOf.
+  const allow = allowed.filter((a) => !deny.some((d) => covers(d, a)))
   return withAsk({ whole, allow, deny }, ps.some((p) => p.ask))
 }
 
