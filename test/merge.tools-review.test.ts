@@ -28,3 +28,36 @@ describe('a union with a kept denial', () => {
     expect(stderr).toContain(`${c3}:4: warning: tools (union): the merged agent does not grant`)
   })
 })
+
+describe('a denial beside an ask', () => {
+  const CLAUDE = 'name: k\ndescription: k agent\ntools: Read, Bash\ndisallowedTools: Bash(rm *)\n'
+  const ASKS = 'description: k agent\nmode: subagent\npermission:\n  bash: ask\n'
+
+  it('intersected, stays a denial: "*": ask with "rm *": deny, and the asking input is told of the use it loses', async () => {
+    const dir = tempDir('agentmerge-review-')
+    const c = agentFile(dir, 'c.md', CLAUDE)
+    const o = agentFile(dir, 'o.md', ASKS)
+    const { fm, stderr } = await mergedFront(['--tools', 'intersection', '--to', 'opencode', c, o])
+    expect((fm.permission as Record<string, unknown>).bash).toEqual({ '*': 'ask', 'rm *': 'deny' })
+    expect(stderr).not.toContain(`${c}:4: warning: tools (intersection): the merged agent grants`)
+    expect(stderr).toContain(`${o}:4: warning: tools (intersection): the merged agent does not grant bash 'rm *' (after asking), which this variant grants`)
+  })
+
+  it('united, an ask that becomes a denial is told to the asking input', async () => {
+    const dir = tempDir('agentmerge-review-')
+    const c = agentFile(dir, 'c.md', CLAUDE)
+    const o = agentFile(dir, 'o.md', ASKS)
+    const { fm, stderr } = await mergedFront(['--tools', 'union', '--to', 'opencode', c, o])
+    expect((fm.permission as Record<string, unknown>).bash).toEqual({ '*': 'allow', 'rm *': 'deny' })
+    expect(stderr).toContain(`${o}:4: warning: tools (union): the merged agent does not grant bash 'rm *' (after asking), which this variant grants`)
+  })
+
+  it('read from OpenCode, "*": ask with "rm *": deny keeps the denial (a merge of the file alone writes it back)', async () => {
+    const dir = tempDir('agentmerge-review-')
+    const c = agentFile(dir, 'c.md', CLAUDE)
+    const o = agentFile(dir, 'o.md', 'description: k agent\nmode: subagent\npermission:\n  bash:\n    "*": ask\n    "rm *": deny\n')
+    const { fm, stderr } = await mergedFront(['--tools', 'intersection', '--to', 'opencode', c, o])
+    expect((fm.permission as Record<string, unknown>).bash).toEqual({ '*': 'ask', 'rm *': 'deny' })
+    expect(stderr).not.toContain("bash 'rm *'")
+  })
+})

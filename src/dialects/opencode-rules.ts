@@ -142,7 +142,7 @@ interface Decision {
   uses: Rule[]
 }
 
-/** Only `allow` grants: no other tool can ask before a tool is used. */
+/** Only `allow` grants outright: an ask is granted only as an ask grant of a tool asked before every use (readPermission). */
 const allows = (action: Action | undefined): boolean => action === 'allow'
 
 function decide(rules: readonly Rule[], name: string): Decision | undefined {
@@ -176,6 +176,12 @@ function scopedUses(rules: readonly Rule[], name: string, whole: Action, notes: 
     out.push(r)
   }
   return out
+}
+
+/** The rules denying some uses of a tool after its rule for every use (an ask, which decides them otherwise). */
+function deniedAfterAsk(rules: readonly Rule[], name: string): Rule[] {
+  const mine = rules.filter((r) => matches(name, r.key))
+  return mine.slice(mine.map((r) => r.pattern).lastIndexOf('*') + 1).filter((r) => r.action === 'deny')
 }
 
 /** `bash: deny`, or `bash ('git *': allow)` for a rule of some uses. */
@@ -228,8 +234,11 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
     const on = allows(d.whole) && !limited
     const rank = (id: string) => (fromMap.order.includes(id) ? fromMap.order.indexOf(id) : fromMap.order.length)
     if (on && restGrants !== true) for (const id of [...tools.grant].sort((a, b) => rank(a) - rank(b))) out.push({ kind: 'tool', id, args: '', enabled: true, written: key })
-    if (asked(key)) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key, ask: true })
-    else if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
+    if (asked(key)) {
+      for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key, ask: true })
+      // Uses denied beside the ask (`"*": ask, "rm *": deny`) stay denials: never asked, in a dialect that can ask.
+      if (SCOPED.has(key)) for (const u of deniedAfterAsk(rules, key)) out.push({ kind: 'tool', id: tools.grant[0]!, args: `(${u.pattern})`, enabled: false, written: `${key}(${u.pattern})` })
+    } else if (!on && (restGrants !== false || (SCOPED.has(key) && d.uses.length > 0))) for (const id of tools.deny) out.push({ kind: 'tool', id, args: '', enabled: false, written: key })
     if (d.uses.length === 0) continue
     const field = d.uses[0]!.field
     if (SCOPED.has(key)) {

@@ -56,7 +56,8 @@ function bashRules(grants: readonly Grant[], allowlist: boolean, whole: Readonly
   const allow = some(true)
   const deny = some(false)
   const all = !whole.has('bash') && (!allowlist || grants.some((g) => g.enabled && g.kind === 'tool' && g.id === 'bash' && g.args === ''))
-  if (all ? deny.length === 0 : allow.length === 0) return undefined
+  // Asked before every use but some denied ones: `"*": ask` with the denials, never an ask of what an input denies.
+  if (all ? deny.length === 0 : allow.length === 0 && !(asked && deny.length > 0)) return undefined
   const rules: Record<string, string> = { '*': all ? 'allow' : asked ? 'ask' : 'deny' }
   if (!all) for (const p of allow) rules[p] = 'allow'
   for (const p of deny) rules[p] = 'deny'

@@ -19,7 +19,7 @@ export interface Permit {
   whole: boolean
   /** Patterns allowed when the tool is not granted whole. */
   allow: string[]
-  /** Patterns denied: of the whole tool, or of the uses `allow` names. */
+  /** Patterns denied: of the whole tool, of the uses `allow` names, or of the uses asked. */
   deny: string[]
   /**
    * Not granted whole, but used after asking (OpenCode's `ask`): between a
@@ -94,11 +94,11 @@ export function permitsOf(grants: readonly Grant[], open: boolean): Permits {
     if (g.enabled && !p.whole) p.allow = sorted([...p.allow, pattern])
     if (!g.enabled) p.deny = sorted([...p.deny, pattern])
   }
-  // Beside some uses only, a denial matters where it may reach one of them; an allowed use a denial covers is none.
+  // Beside some uses only, a denial matters where it may reach one of them (beside an ask, every use); an allowed use a denial covers is none.
   for (const p of tools.values()) {
     if (p.whole) continue
     p.allow = p.allow.filter((a) => !p.deny.some((d) => covers(d, a)))
-    p.deny = p.deny.filter((d) => p.allow.some((a) => mayOverlap(a, d)))
+    p.deny = p.deny.filter((d) => p.ask === true || p.allow.some((a) => mayOverlap(a, d)))
   }
   return { open, tools }
 }
@@ -144,8 +144,9 @@ function unite(ps: readonly Permit[]): Permit {
 function intersect(ps: readonly Permit[]): Permit {
   const deny = sorted(ps.flatMap((p) => p.deny))
   if (ps.every((p) => p.whole)) return { whole: true, allow: [], deny }
-  // Asked by some, granted whole by the rest: asked (no use is granted outright that some input asks before).
-  if (ps.every((p) => p.whole || p.ask)) return { whole: false, allow: [], deny: [], ask: true }
+  // Asked by some, granted whole by the rest: asked (no use is granted outright that some input asks before),
+  // and every use some input denies stays denied, never asked.
+  if (ps.every((p) => p.whole || p.ask)) return { whole: false, allow: [], deny, ask: true }
   const some = ps.filter((p) => !p.whole)
   // A pattern some limited input allows that every other one allows too (the same pattern, or one covering it);
   // every input's denials stay, whatever input allows the use.
@@ -196,7 +197,9 @@ export function missing(a: Permits, b: Permits): Missing[] {
       else for (const d of deniedIn('*')) out.push({ key, pattern: d })
       continue
     }
+    // Asked in `a`: lost where `b` neither grants nor asks the tool, and each use `b` denies beside its grant or ask.
     if (pa.ask && !pb.whole && !pb.ask) out.push({ key, ask: true })
+    else if (pa.ask) for (const d of deniedIn('*')) out.push({ key, pattern: d, ask: true })
     for (const p of pa.allow) {
       if (!pb.whole && !pb.allow.some((x) => covers(x, p))) out.push({ key, pattern: p })
       else for (const d of deniedIn(p)) out.push({ key, pattern: covers(p, d) ? d : p })

@@ -157,7 +157,7 @@ function missingOf(g: Grant): Missing {
  * `mcp__github__*`, `github_*`; a whole tool an input named (`spelled`) as its writer writes that name.
  */
 function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
-  if (m.ask) return `${label({ key: m.key }, spec, spelled)} (after asking)`
+  if (m.ask) return `${label({ key: m.key, ...(m.pattern === undefined ? {} : { pattern: m.pattern }) }, spec, spelled)} (after asking)`
   if (m.key.startsWith('?')) return m.key.slice(1)
   // A name read as a tool only as a near match is the folding dialect's own name; elsewhere it is that tool.
   const near = nearKey(m.key)
