@@ -61,3 +61,15 @@ describe('a denial beside an ask', () => {
     expect(stderr).not.toContain("bash 'rm *'")
   })
 })
+
+describe('LS and Glob under intersection', () => {
+  it('are one grant whatever the output dialect', async () => {
+    const dir = tempDir('agentmerge-review-')
+    const l1 = agentFile(dir, 'l1.md', 'name: l\ndescription: l agent\ntools: Read, LS\n')
+    const g1 = agentFile(dir, 'g1.md', 'name: l\ndescription: l agent\ntools: Read, Glob\n')
+    const to = async (dialect: string) => (await mergedFront(['--tools', 'intersection', '--to', dialect, l1, g1])).fm.tools
+    expect(await to('claude')).toBe('Read, Glob')
+    expect(await to('opencode')).toMatchObject({ read: true, glob: true })
+    expect(await to('copilot')).toEqual(['read', 'search/fileSearch'])
+  })
+})

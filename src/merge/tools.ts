@@ -88,7 +88,7 @@ function nativeGrants(agent: Agent): Grant[] {
  * an open one every tool it does not deny. `first`: the deciding input's.
  * `all`: the union, an input without tool fields granting every tool.
  */
-function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy, spec: DialectSpec): Permits | undefined {
+function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy): Permits | undefined {
   const taking = inputs.filter((i) => i.permits !== undefined)
   if (taking.length === 0) return undefined
   if (inputs.length === 1) return taking[0]!.permits
@@ -100,9 +100,10 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy,
       return combinePermits(inputs.map((i) => i.permits ?? EVERY), 'union')
     case 'intersection':
     {
-      // An old name and the tool that replaced it with no more use (LS, Glob) are one grant; an old name every input grants is kept (they agree).
-      const agreed = (key: string) => permits.every((p) => p.tools.get(key)?.whole === true)
-      return combinePermits(permits.map((p) => asReplaced(p, spec, agreed)), 'intersection')
+      // An old name and the tool that replaced it with no more use (LS, Glob) are one grant, whatever the output dialect
+      // (the canonical ids are shared); an old name every input grants, by name or by leaving it on, is kept (they agree).
+      const agreed = (key: string) => permits.every((p) => p.tools.get(key)?.whole ?? p.open)
+      return combinePermits(permits.map((p) => asReplaced(p, agreed)), 'intersection')
     }
     case 'union': {
       const rest = permits.every((p) => p.open) ? [combinePermits(permits, 'intersection')] : []
@@ -111,10 +112,10 @@ function decide(inputs: readonly Input[], preferred: Input, policy: ToolsPolicy,
   }
 }
 
-/** Permits with each old tool granted whole as its replacement, where the dialect replaced it by one granting no more (LS as Glob), save those `kept`. */
-function asReplaced(p: Permits, spec: DialectSpec, kept: (key: string) => boolean): Permits {
+/** Permits with each old tool granted whole as its replacement, where that grants no more (LS as Glob), save those `kept`. */
+function asReplaced(p: Permits, kept: (key: string) => boolean): Permits {
   // Only where the replacement has no entry of its own: a permit the input states for it (a denial) is never overwritten.
-  const old = [...p.tools].filter(([k, v]) => v.whole && !kept(k) && Object.hasOwn(spec.tools.replaced ?? {}, k) && sameUseReplacement(k) !== undefined && !p.tools.has(sameUseReplacement(k)!))
+  const old = [...p.tools].filter(([k, v]) => v.whole && !kept(k) && sameUseReplacement(k) !== undefined && !p.tools.has(sameUseReplacement(k)!))
   if (p.open || old.length === 0) return p
   const tools = new Map(p.tools)
   for (const [k, v] of old) {
@@ -196,7 +197,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const keys = [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])]
   const inputs = agents.map((a, i) => readInput(a, sources[i]!, keys, agents.length > 1))
   const preferred = inputs[agents.indexOf(preferredAgent)]!
-  const decided = decide(inputs, preferred, policy, spec)
+  const decided = decide(inputs, preferred, policy)
   if (decided === undefined) return { fields: [], decisions: [] }
   const { result, retired } = agents.length > 1 ? retire(decided, inputs, spec, conflicts) : { result: decided, retired: [] }
   // Converted, its fields are the conversion's, not as it wrote them; a reading with notes is not all it says,
