@@ -217,7 +217,10 @@ export function readPermission(map: unknown, value: unknown, other: (key: string
   const restGrants = rest === undefined ? undefined : allows(rest)
   notes.push(...overrides(fromMap.rules, rules))
   // A tool asked for every use is an ask grant (the writers that cannot ask say so); any other ask is not granted.
-  const asked = (key: string) => Object.hasOwn(TOOL_PERMISSIONS, key) && decide(rules, key)?.whole === 'ask' && decide(rules, key)!.uses.length === 0 && rules.some((r) => r.key === key && r.pattern === '*' && r.action === 'ask')
+  const asked = (key: string) => {
+    const d = Object.hasOwn(TOOL_PERMISSIONS, key) ? decide(rules, key) : undefined
+    return d?.whole === 'ask' && d.uses.length === 0 && rules.some((r) => r.key === key && r.pattern === '*' && r.action === 'ask')
+  }
   for (const r of rules) {
     if (r.action === 'ask' && !NOT_TOOLS.has(r.key) && !asked(r.key)) notes.push({ written: r.field, message: `${said(r)}: only a tool asked before every use can be asked in other dialects; not granted` })
   }

@@ -204,7 +204,9 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   // save where the decision is the deciding input's own (`first`) or every input has the same fields (copies):
   // then its fields say it exactly, and merge(a, a) is merge(a).
   const fieldsAs = (i: Input) => JSON.stringify(keys.map((k) => fieldOf(i.agent, k)?.value ?? null))
-  const copies = inputs.every((i) => i.native && fieldsAs(i) === fieldsAs(preferred))
+  const preferredAs = fieldsAs(preferred)
+  const isCopy = (i: Input) => i.native && fieldsAs(i) === preferredAs
+  const copies = inputs.every(isCopy)
   const own = preferred.native && preferred.permits !== undefined && (policy === 'first' || preferred.notes.length === 0) && samePermits(result, preferred.permits)
   const asWritten = agents.length === 1 || copies || own
   const spelled = spellings(agents, preferredAgent, keys, spec, conflicts)
@@ -216,7 +218,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
-  for (const input of byPath) tell(asWritten && input.native && fieldsAs(input) === fieldsAs(preferred) ? { ...input, alone: true } : input, { result: granted, retired, open, policy, spec, spelled }, conflicts)
+  for (const input of byPath) tell(asWritten && isCopy(input) ? { ...input, alone: true } : input, { result: granted, retired, open, policy, spec, spelled }, conflicts)
 
   const lineOf = (key: string) => fieldOf(preferred.agent, key)?.line ?? preferred.line ?? 0
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
