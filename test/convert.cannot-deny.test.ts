@@ -32,3 +32,14 @@ describe('open fields that deny a tool, to Copilot', () => {
     for (const denied of ['execute', 'execute/runInTerminal', 'web', 'web/fetch']) expect(tools).not.toContain(denied)
   })
 })
+
+describe('an OpenCode ask beside a denial of some uses', () => {
+  it('to Claude Code, which cannot ask, denies the tool once, not beside a redundant pattern denial', async () => {
+    const dir = tempDir('agentmerge-nodeny-')
+    const src = agentFile(dir, 'o.md', 'description: Reviews code.\nmode: subagent\npermission:\n  bash:\n    "*": ask\n    "rm *": deny\n')
+    const r = await cli(['convert', '--to', 'claude', src])
+    expect(r.code, r.stderr).toBe(0)
+    expect(front(r.stdout).disallowedTools).toBe('Bash')
+    expect(r.stderr).toContain("tool 'bash: ask': Claude Code cannot ask before a tool is used; not granted")
+  })
+})

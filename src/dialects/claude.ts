@@ -98,6 +98,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: `denying '${g.written}': not a Claude Code tool name; written as is, and it denies only a tool of that exact name` })
       pushNew(deny, g.written)
     }
+    // Without an allowlist, some uses of a tool denied whole are denied by its written denial (`Bash` beside `Bash(rm *)`).
+    else if (!allowlist && g.args !== '' && whole.has(g.id)) continue
     else {
       const name = spellTool(g.id + g.args, claude)
       if (name !== undefined) pushNew(deny, name)
