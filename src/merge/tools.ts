@@ -36,6 +36,8 @@ interface Input {
   line?: number
   /** Its first tool field as it wrote it, when its conversion to the output dialect has none (cited in the decision). */
   own?: MetaField
+  /** Its grants as its tool fields in the output dialect say them, when it has such fields. */
+  grants?: readonly Grant[]
 }
 
 /** What an input without tool fields grants: every tool. */
@@ -48,6 +50,9 @@ function toolFieldsOf(agent: Agent, keys?: readonly string[]): MetaField[] {
   const own = dialect(agent.meta.dialect).tools
   return (keys ?? [...own.fields, ...(own.ruleFields ?? [])]).map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
 }
+
+/** Tool fields as the agent's dialect reads them. */
+const readFields = (agent: Agent, fields: readonly MetaField[]) => dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
 
 /**
  * An input's grants, read from its fields in the output dialect; when its
@@ -62,7 +67,7 @@ function readInput(agent: Agent, source: Agent, keys: readonly string[], several
   const from = converted.length > 0 ? agent : source
   const fields = converted.length > 0 ? converted : toolFieldsOf(source)
   if (fields.length === 0) return { agent, notes: [], native, alone }
-  const read = dialect(from.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+  const read = readFields(from, fields)
   // Only an allowlist, or a rule that denies the rest (`"*": deny`), denies the tools the fields do not name.
   // A name read as the nearest tool of other dialects is exact in its own: no note when it is read there.
   const notes = from === agent && agent === source ? read.notes.filter((n) => !n.near) : read.notes
@@ -70,13 +75,14 @@ function readInput(agent: Agent, source: Agent, keys: readonly string[], several
   // as granted are read from its own fields, for the union of what the inputs name.
   const named = from === agent && !native && read.rest !== 'deny' ? nativeGrants(source).filter((g) => g.enabled) : []
   const own = from === source && !native ? { own: fields[0]! } : {}
-  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf([...named, ...read.grants], false), notes, native, alone, line: fields[0]!.line, ...own }
+  const inOutput = from === agent ? { grants: read.grants } : {}
+  return { agent, permits: permitsOf(read.grants, read.rest !== 'deny'), explicit: permitsOf([...named, ...read.grants], false), notes, native, alone, line: fields[0]!.line, ...own, ...inOutput }
 }
 
 /** What an agent's tool and rule fields grant, as its own dialect reads them. */
 function nativeGrants(agent: Agent): Grant[] {
   const fields = toolFieldsOf(agent)
-  return fields.length === 0 ? [] : dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames).grants
+  return fields.length === 0 ? [] : readFields(agent, fields).grants
 }
 
 /**
@@ -209,7 +215,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const copies = inputs.every(isCopy)
   const own = preferred.native && preferred.permits !== undefined && (policy === 'first' || preferred.notes.length === 0) && samePermits(result, preferred.permits)
   const asWritten = agents.length === 1 || copies || own
-  const spelled = spellings(agents, preferredAgent, keys, spec, conflicts)
+  const spelled = spellings(inputs, preferred, spec, conflicts)
   const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
 
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
@@ -242,13 +248,12 @@ function readWritten(values: ReadonlyArray<[string, unknown]>, spec: DialectSpec
  * folding dialect) and inputs name one tool differently, a note says which
  * name is written.
  */
-function spellings(agents: readonly Agent[], preferred: Agent, keys: readonly string[], spec: DialectSpec, conflicts: Diagnostic[]): Map<string, string> {
+function spellings(inputs: readonly Input[], preferred: Input, spec: DialectSpec, conflicts: Diagnostic[]): Map<string, string> {
   const out = new Map<string, { name: string; path: string }>()
   const others = new Map<string, Map<string, string>>()
-  for (const agent of [preferred, ...agents.filter((a) => a !== preferred).sort((x, y) => byCodeUnits(x.path, y.path))]) {
-    const fields = toolFieldsOf(agent, keys)
-    if (fields.length === 0) continue
-    const { grants } = spec.tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+  const agents = inputs.map((i) => i.agent)
+  for (const { agent, grants } of [preferred, ...inputs.filter((i) => i !== preferred).sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))]) {
+    if (grants === undefined) continue
     const count = (w: string) => grants.filter((g) => g.written === w).length
     for (const g of grants) {
       if (g.kind !== 'tool' || !g.enabled || g.args !== '' || g.near || count(g.written) !== 1) continue
