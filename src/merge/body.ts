@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, PHASE, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
+import { applySupport, holdsOnly, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -118,7 +118,7 @@ function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: Fold
   const leads = new Map<number, Settled[]>()
   const rest: Settled[] = []
   for (const s of settled) {
-    if (s.where !== -1 && s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')) {
+    if (s.where !== -1 && holdsOnly(s, items, 'lead')) {
       const list = leads.get(s.where)
       if (list) list.push(s)
       else leads.set(s.where, [s])

@@ -8,7 +8,7 @@ import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
-import type { Item, Unit } from './units.js'
+import type { Item, Role, Unit } from './units.js'
 import { linkedInputs } from './lists.js'
 
 /** An input statement not written, and why. */
@@ -20,6 +20,9 @@ export interface Recorded {
   /** For conflicts: what differs. */
   conflict?: ConflictKind
 }
+
+/** Whether a fold placed here holds statements of one role only (a block's lead-ins, a procedure's steps). */
+export const holdsOnly = (s: Settled, items: readonly Item[], role: Role): boolean => s.here.length > 0 && s.here.every((i) => items[i]!.role === role)
 
 /** The inputs a fold's members come from. */
 const agentsOf = (s: Settled, owner: ReadonlyMap<Statement, number>): Set<number> => new Set(s.fold.members.map((m) => owner.get(m)!))
@@ -43,7 +46,7 @@ export interface SupportTree {
 export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], tree: SupportTree, carriers: (s: Statement) => readonly Statement[]): Settled[] {
   const { parentOf } = tree
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
-  const isLead = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead')
+  const isLead = (s: Settled) => holdsOnly(s, items, 'lead')
   // Each fold with the statements of inputs it lacks that carry it in other words.
   const carried = settled.map((s): Settled => {
     if (isLead(s)) return s
@@ -52,7 +55,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
     return by.length === 0 ? s : { ...s, fold: { ...s.fold, carriedBy: by } }
   })
   const support = (s: Settled) => new Set([...agentsOf(s, owner), ...(s.fold.carriedBy ?? []).map((t) => owner.get(t)!)])
-  const isStep = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'step')
+  const isStep = (s: Settled) => holdsOnly(s, items, 'step')
   const enough = (s: Settled) => support(s).size >= k
   // A procedure is written whole or not at all: cut to its carried steps it would say another thing
   // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
@@ -83,7 +86,11 @@ function wholePhases(kept: Settled[], tree: SupportTree, counts: (s: Settled) =>
   }
   const live = new Set(kept.filter(counts).map((s) => phaseOf(s.where)))
   const byParent = new Map<number, number[]>()
-  for (const p of tree.phases) byParent.set(tree.parentOf(p), [...(byParent.get(tree.parentOf(p)) ?? []), p])
+  for (const p of tree.phases) {
+    const run = byParent.get(tree.parentOf(p))
+    if (run) run.push(p)
+    else byParent.set(tree.parentOf(p), [p])
+  }
   const cut = new Set<number>()
   for (const run of byParent.values()) if (run.some((p) => live.has(p)) && !run.every((p) => live.has(p))) for (const p of run) cut.add(p)
   return cut.size === 0 ? kept : kept.filter((s) => !cut.has(phaseOf(s.where)))
@@ -228,7 +235,7 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
 export function resolveProcedures(settled: Settled[], items: readonly Item[], units: readonly Unit[], named: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const lost = new Set<Settled>()
-  for (const steps of byPlace(settled.filter((s) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'step'))).values()) {
+  for (const steps of byPlace(settled.filter((s) => holdsOnly(s, items, 'step'))).values()) {
     const procedures = proceduresOf(steps, owner)
     if (procedures.length < 2) continue
     procedures.sort((x, y) => Number(y.inputs.has(named)) - Number(x.inputs.has(named)) || y.inputs.size - x.inputs.size || y.steps.length - x.steps.length || bySource(x.steps[0]!.fold.statement, y.steps[0]!.fold.statement))
