@@ -6,6 +6,7 @@
 // the backend-developer fixtures.
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { diffAgents, merge3, normalizeAgent, parseAgent, statementsOf, type Agent } from '../src/index.js'
 import { cli, FIXTURE_FILES, FIXTURES } from './helpers/cli.js'
@@ -117,5 +118,44 @@ description: d
     const merged = merge3(o, a, b)
     expect(merged.conflicts).toBe(1)
     expect(merged.text).toContain('<<<<<<< ours\n- Read the [guide](https://ours.example/guide) first.\n=======\n- Read the [guide](https://theirs.example/guide) first.\n>>>>>>> theirs')
+  })
+})
+
+// A statement written twice pairs with the copy that keeps its place among
+// the statements around it, not first with first: deleting one copy is a
+// removal, not a removal and a move.
+describe('copies of one statement', () => {
+  const agent = (lines: string[], path: string) => parseAgent(`---\nname: a\ndescription: d\n---\n\n# Rules\n\n${lines.map((l) => `- ${l}\n`).join('')}`, path)
+  const changes = (a: string[], b: string[]) => diffAgents(agent(a, 'old.md'), agent(b, 'new.md')).statements.map((c) => `${c.change} ${c.change === 'added' ? c.new.statement.text : c.old.statement.text}`)
+
+  it('Keep/Run/Keep -> Run/Keep: the first Keep removed, nothing moved; and the inverse', () => {
+    const three = ['Keep commits small.', 'Run the tests.', 'Keep commits small.']
+    const two = ['Run the tests.', 'Keep commits small.']
+    expect(changes(three, two)).toEqual(['removed Keep commits small.'])
+    expect(changes(two, three)).toEqual(['added Keep commits small.'])
+    const removed = diffAgents(agent(three, 'old.md'), agent(two, 'new.md')).statements[0]!
+    expect(removed.change === 'removed' && removed.old.statement.source.line).toBe(8)
+  })
+
+  it('merge driver: ours deletes the first copy, theirs rewords the last: both apply, no conflict', () => {
+    const base = ['Keep commits small.', 'Run the tests before committing.', 'Keep commits small.']
+    const ours = base.slice(1)
+    const theirs = [...base.slice(0, 2), 'Keep commits small and focused.']
+    const merged = merge3(agent(base, 'base.md'), agent(ours, 'ours.md'), agent(theirs, 'theirs.md'))
+    expect(merged.conflicts).toBe(0)
+    expect(merged.text).toContain('# Rules\n\n- Run the tests before committing.\n- Keep commits small and focused.\n')
+  })
+
+  it('deleting any one statement of a list with repeated statements is one removal and no move (property)', () => {
+    const words = ['Keep commits small.', 'Run the tests.', 'Read the diff.']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { minLength: 2, maxLength: 9 }), fc.nat(), (list, at) => {
+        const i = at % list.length
+        const without = [...list.slice(0, i), ...list.slice(i + 1)]
+        expect(changes(list, without)).toEqual([`removed ${list[i]}`])
+        expect(changes(without, list)).toEqual([`added ${list[i]}`])
+      }),
+      { seed: 20261207, numRuns: 60 },
+    )
   })
 })
