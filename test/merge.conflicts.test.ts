@@ -22,6 +22,8 @@ const CASES: Array<[string, string, string]> = [
   ['always/never', 'Always mock the database in unit tests', 'Never mock the database in unit tests'],
   ['two coverage targets', 'Maintain 80% test coverage on every module', 'Maintain 95% test coverage on every module'],
   ['two output formats', 'Return the test report as JSON', 'Return the test report as Markdown'],
+  ['two names written as code', 'Never push to `main` directly', 'Never push to `release` directly'],
+  ['two commands', 'Run `npm test` before every commit', 'Run `npm run test:all` before every commit'],
 ]
 
 describe('conflicts', () => {
@@ -76,6 +78,14 @@ describe('conflicts', () => {
     // One file alone is its author's business: nothing said.
     const alone = await cli(['--provenance', 'none', join(dir, 'a.md')])
     expect(alone.stderr).not.toContain('retires')
+  })
+
+  it('code on different topics is no conflict: both written', async () => {
+    const [pa, pb] = inputs('Use `pytest` for unit tests', 'Use `ruff` for linting and formatting')
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.stderr).not.toContain('conflicts with')
+    expect(r.stdout).toContain('- Use `pytest` for unit tests\n')
+    expect(r.stdout).toContain('- Use `ruff` for linting and formatting\n')
   })
 
   it('the same statement in both inputs is folded, not a conflict', async () => {
