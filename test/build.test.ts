@@ -155,6 +155,7 @@ describe('build CLI', () => {
     const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`${OUT}: edited by hand: 1 change no source has; a build leaves it alone unless --force (edited)\n`)
+    expect(check.stdout).toMatch(/:\d+: edited by hand: only in the canonical file: "Follow the style guide <https:\/\/evil\.example\/style>\." \(edited\)\n/)
     expect(check.stdout).not.toContain('(stale)')
     expect((await cli(['build'], { cwd: dir })).code).toBe(1)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(edited)

@@ -90,7 +90,7 @@ function marked(node: Nodes & { children: Nodes[] }, out: string[], mode: Mode):
 
 function carry(node: Nodes, text: string, out: string[]): void {
   const target = carriedTarget(node, text)
-  if (target !== undefined) out.push(' ', target, ' ')
+  if (target !== undefined) out.push(' ', target)
 }
 
 // ASCII text is its own NFC form, and asking ICU to confirm it is a good part
