@@ -9,8 +9,11 @@
 import { createHash } from 'node:crypto'
 import type { Nodes } from 'mdast'
 
-/** What a collection is for: the plain text, or the identity text. */
-type Mode = { identity: boolean; marked: boolean }
+/** What a collection is for (the plain text, or the identity text), and whether it met markup that says something. */
+interface Mode {
+  identity: boolean
+  marked: boolean
+}
 
 /**
  * The target a link, image or reference carries into the identity text,
@@ -59,7 +62,7 @@ function collect(node: Nodes, out: string[], mode: Mode): void {
     case 'delete':
       mode.marked = true
       if (mode.identity) {
-        marked(node, out, mode)
+        saidByMarkup(node, out, mode)
         return
       }
       break
@@ -76,7 +79,7 @@ function collect(node: Nodes, out: string[], mode: Mode): void {
 }
 
 /** A struck-out part between `~~`, a link's text followed by its target. */
-function marked(node: Nodes & { children: Nodes[] }, out: string[], mode: Mode): void {
+function saidByMarkup(node: Nodes & { children: Nodes[] }, out: string[], mode: Mode): void {
   const inner: string[] = []
   for (const child of node.children) collect(child, inner, mode)
   const text = collapse(inner.join(''))
