@@ -106,20 +106,29 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(json.files[0]!.statements).toEqual([])
   })
 
-  it('tools re-spelled as a map or a list are not a change; a tool taken away is', async () => {
-    const map = 'tools:\n  write: true\n  read: true\n  multiedit: true\n  bash: true\n  grep: true\n  glob: true\n  webfetch: true\n  todowrite: true\n  websearch: true\n'
+  it('tools re-spelled as a map or a list are not a change; a tool taken away is; a map that leaves every other tool on is', async () => {
+    // An OpenCode map grants what an allowlist grants only with "*": false (the reading convert and merge use).
+    const map = 'tools:\n  "*": false\n  write: true\n  read: true\n  bash: true\n  grep: true\n  glob: true\n  webfetch: true\n  todowrite: true\n  websearch: true\n'
     const line = 'tools: Write, Read, MultiEdit, Bash, Grep, Glob, WebFetch, TodoWrite, WebSearch\n'
+    const string = 'tools: Write, Read, Bash, Grep, Glob, WebFetch, TodoWrite, WebSearch\n'
+    const base = write(dir, 'tools-string/elite.md', edit(ELITE, line, string))
     const asMap = write(dir, 'tools-map/elite.md', edit(ELITE, line, map))
-    const same = await diffJson(elite, asMap)
+    const same = await diffJson(base, asMap)
     expect(same.code).toBe(0)
     expect(same.json.summary).toMatch(/^nothing changed in meaning/)
     expect(same.json.files[0]!.formatting).toContainEqual(expect.objectContaining({ what: 'tools-form', detail: 'tools written as a string -> a map' }))
     const asList = write(dir, 'tools-list/elite.md', edit(ELITE, line, 'tools: [Read, Write, Bash, Grep, Glob, MultiEdit, WebSearch, WebFetch, TodoWrite]\n'))
     expect((await diffJson(elite, asList)).code).toBe(0)
     const denied = write(dir, 'tools-denied/elite.md', edit(ELITE, line, map.replace('bash: true', 'bash: false')))
-    const { code, json } = await diffJson(elite, denied)
+    const { code, json } = await diffJson(base, denied)
     expect(code).toBe(1)
-    expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['!bash'], removed: ['bash'] } })])
+    // Under an allowlist a denial is a tool not granted.
+    expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: [], removed: ['bash'] } })])
+    // Without "*": false the map grants every tool it does not name: a widening, not a re-spelling.
+    const open = write(dir, 'tools-open/elite.md', edit(ELITE, line, map.replace('  "*": false\n', '')))
+    const widened = await diffJson(base, open)
+    expect(widened.code).toBe(1)
+    expect(widened.json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['*'], removed: [] } })])
   })
 
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
