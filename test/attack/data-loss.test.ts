@@ -102,6 +102,28 @@ describe('2. an output that is an input under another spelling', () => {
     expect(readdirSync(dir)).toContain('out.md')
     expect(spawnSync('test', ['-L', join(dir, 'out.md')]).status).toBe(0)
   })
+
+  it('a relative symlink inside a symlinked directory is followed from the directory it really is in', async () => {
+    // link -> real/sub, real/sub/a.md -> ../b.md: the write ends at real/b.md, not at ./b.md.
+    const before = unnormalized('b', 3)
+    const dir = repo({ 'x.md': agent('x', ['Keep me']), 'y.md': agent('y', ['Other rule']), 'real/b.md': before })
+    mkdirSync(join(dir, 'real/sub'))
+    symlinkSync('real/sub', join(dir, 'link'))
+    symlinkSync('../b.md', join(dir, 'real/sub/a.md'))
+    const r = await cli(['x.md', 'y.md', '--provenance', 'none', '-o', 'link/a.md'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).toContain('Keep me')
+    expect(existsSync(join(dir, 'b.md'))).toBe(false)
+    expect(spawnSync('test', ['-L', join(dir, 'real/sub/a.md')]).status).toBe(0)
+    writeFileSync(join(dir, 'real/b.md'), before)
+    for (const run of [1, 2]) {
+      const w = await cli(['normalize', '--write', 'link/a.md'], { cwd: dir })
+      expect(w.code, `run ${run}: ${w.stderr}`).toBe(0)
+    }
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).toBe((await cli(['normalize', 'real/b.md'], { cwd: dir })).stdout)
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).not.toBe(before)
+    expect(existsSync(join(dir, 'b.md'))).toBe(false)
+  })
 })
 
 describe('3. the merge driver', () => {
