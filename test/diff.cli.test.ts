@@ -62,6 +62,20 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 reworded')
   })
 
+  it('a row edited in a table is reworded; its word runs spell both rows as their texts do, `|` spaced', async () => {
+    const table = (who: string) => `${OPENCODE}\n## Test Ownership\n\n| check | owner |\n| --- | --- |\n| unit tests | ${who} |\n| lint | developer |\n`
+    const a = write(dir, 'table/old.md', table('CI bot'))
+    const b = write(dir, 'table/new.md', table('CI robot'))
+    const { code, json } = await diffJson(a, b)
+    expect(code).toBe(1)
+    const [change] = json.files[0]!.statements
+    expect(change).toMatchObject({ change: 'reworded', old: { text: 'unit tests | CI bot' }, new: { text: 'unit tests | CI robot' } })
+    const spell = (keep: string) => change!.words!.filter((w) => w.op === 'equal' || w.op === keep).map((w) => w.text).join('')
+    expect(spell('removed')).toBe('unit tests | CI bot')
+    expect(spell('added')).toBe('unit tests | CI robot')
+    expect((await cli(['diff', a, b])).stdout).toContain('~ unit tests | CI [-bot-]{+robot+}')
+  })
+
   it('two sections swapped: one section moved, no statement changed', async () => {
     const api = between(OPENCODE, '### API Design', '### Database Architecture')
     const db = between(OPENCODE, '### Database Architecture', '### Security Implementation')
