@@ -2,6 +2,7 @@
 // classification (reworded, sections swapped, a bullet moved between
 // sections, a heading renamed, tools re-spelled, a file re-wrapped and
 // re-bulleted), directories, and trouble.
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { between, edit, fixture, swap, tempDir, write } from './diff-helpers.js'
@@ -169,6 +170,21 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(code).toBe(1)
     expect(json.summary).toBe('1 field changed')
     expect(json.files[0]!.fields[0]).toMatchObject({ key: 'description', change: 'changed' })
+  })
+})
+
+describe('agentmerge diff --format github', () => {
+  it('a removed frontmatter field is annotated on NEW\'s frontmatter, at the field it stood after', async () => {
+    const removed = write(dir, 'fields-removed/senior.md', edit(SENIOR, 'model: sonnet\ncolor: green\n', ''))
+    const r = await cli(['diff', '-q', '--format', 'github', senior, removed])
+    expect(r.code).toBe(1)
+    const newLines = readFileSync(removed, 'utf8').split('\n')
+    for (const key of ['model', 'color']) {
+      const line = new RegExp(`^::notice file=[^,]+,line=(\\d+),title=agentmerge%3A frontmatter ${key} removed::`, 'm').exec(r.stdout)
+      expect(line, r.stdout).not.toBeNull()
+      // The description, the last field before both that NEW still has.
+      expect(newLines[Number(line![1]) - 1]).toMatch(/^description: /)
+    }
   })
 })
 
