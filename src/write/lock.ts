@@ -5,7 +5,8 @@
 // owner is dead (killed mid-rename) is taken over. Creating the file and
 // writing the id are two steps, so a lock without an id is one being created
 // this instant (or whose creator died in between): it counts as held until it
-// is older than a whole wait, never taken over from under its creator.
+// is older than any run waits for a lock, so it is never taken over from under
+// its creator.
 import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
