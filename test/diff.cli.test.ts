@@ -2,6 +2,7 @@
 // classification (reworded, sections swapped, a bullet moved between
 // sections, a heading renamed, tools re-spelled, a file re-wrapped and
 // re-bulleted), directories, and trouble.
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { between, edit, fixture, swap, tempDir, write } from './diff-helpers.js'
@@ -60,6 +61,20 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(text.stdout).toContain('~ Performance {+tuning and+} optimization')
     expect(text.stdout).toMatch(/reworded, \S+backend-developer-opencode\.md:34 -> \S+reworded\.md:34/)
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 reworded')
+  })
+
+  it('a row edited in a table is reworded; its word runs spell both rows as their texts do, `|` spaced', async () => {
+    const table = (who: string) => `${OPENCODE}\n## Test Ownership\n\n| check | owner |\n| --- | --- |\n| unit tests | ${who} |\n| lint | developer |\n`
+    const a = write(dir, 'table/old.md', table('CI bot'))
+    const b = write(dir, 'table/new.md', table('CI robot'))
+    const { code, json } = await diffJson(a, b)
+    expect(code).toBe(1)
+    const [change] = json.files[0]!.statements
+    expect(change).toMatchObject({ change: 'reworded', old: { text: 'unit tests | CI bot' }, new: { text: 'unit tests | CI robot' } })
+    const spell = (keep: string) => change!.words!.filter((w) => w.op === 'equal' || w.op === keep).map((w) => w.text).join('')
+    expect(spell('removed')).toBe('unit tests | CI bot')
+    expect(spell('added')).toBe('unit tests | CI robot')
+    expect((await cli(['diff', a, b])).stdout).toContain('~ unit tests | CI [-bot-]{+robot+}')
   })
 
   it('two sections swapped: one section moved, no statement changed', async () => {
@@ -164,6 +179,21 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(code).toBe(1)
     expect(json.summary).toBe('1 field changed')
     expect(json.files[0]!.fields[0]).toMatchObject({ key: 'description', change: 'changed' })
+  })
+})
+
+describe('agentmerge diff --format github', () => {
+  it('a removed frontmatter field is annotated on NEW\'s frontmatter, at the field it stood after', async () => {
+    const removed = write(dir, 'fields-removed/senior.md', edit(SENIOR, 'model: sonnet\ncolor: green\n', ''))
+    const r = await cli(['diff', '-q', '--format', 'github', senior, removed])
+    expect(r.code).toBe(1)
+    const newLines = readFileSync(removed, 'utf8').split('\n')
+    for (const key of ['model', 'color']) {
+      const line = new RegExp(`^::notice file=[^,]+,line=(\\d+),title=agentmerge%3A frontmatter ${key} removed::`, 'm').exec(r.stdout)
+      expect(line, r.stdout).not.toBeNull()
+      // The description, the last field before both that NEW still has.
+      expect(newLines[Number(line![1]) - 1]).toMatch(/^description: /)
+    }
   })
 })
 

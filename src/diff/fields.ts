@@ -72,6 +72,16 @@ const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
 
 const at = (path: string, line: number) => ({ path, line })
 
+/** NEW's line of the last field before OLD's `key` that NEW still has, if any. */
+function nearLine(oldFields: MetaField[], key: string, newFields: Map<string, MetaField>): number | undefined {
+  const before = oldFields.slice(0, oldFields.findIndex((f) => f.key === key))
+  for (const f of before.reverse()) {
+    const kept = newFields.get(f.key)
+    if (kept) return kept.line
+  }
+  return undefined
+}
+
 export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, maxEditLength?: number): { changes: FieldChange[]; formatting: FormattingChange[] } {
   const changes: FieldChange[] = []
   const formatting: FormattingChange[] = []
@@ -84,6 +94,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     const change: FieldChange = { key, change: of && nf ? 'changed' : of ? 'removed' : 'added' }
     if (of) change.old = { value: of.value, at: at(oldPath, of.line) }
     if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
+    else if (n.present) change.near = at(newPath, nearLine(o.fields, key, newFields) ?? n.line)
     if (key === 'tools') {
       const delta = toolsDelta(of ? o : undefined, nf ? n : undefined)
       if (of && nf) {
