@@ -12,11 +12,18 @@ import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
 import { processAlive } from './temp.js'
 
-/** How many times a live owner's lock is waited for, a short sleep each, before giving up. */
-const WAITS = 2000
+/** How long a run waits for a live owner's lock before giving up, unless AGENTMERGE_LOCK_WAIT_MS says otherwise. */
+const DEFAULT_WAIT_MS = 10_000
 const SLEEP_MS = 5
-/** How old a lock without an owner's id must be to count as abandoned: longer than any run waits for one. */
-const UNWRITTEN_MS = 3 * WAITS * SLEEP_MS
+
+/** This run's wait for a lock: AGENTMERGE_LOCK_WAIT_MS (milliseconds) when it is a positive number, else the default. */
+function waitMs(): number {
+  const ms = Number(process.env.AGENTMERGE_LOCK_WAIT_MS)
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_WAIT_MS
+}
+
+/** How old a lock without an owner's id must be to count as abandoned: longer than a run waits for one. */
+const unwrittenMs = (): number => 3 * waitMs()
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
@@ -36,7 +43,7 @@ function ownerOf(lock: string): { state: 'gone' | 'alive' } | { state: 'dead'; f
     return { state: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'alive' }
   }
   const pid = Number(text.trim())
-  const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : Date.now() - file.mtimeMs < UNWRITTEN_MS
+  const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : Date.now() - file.mtimeMs < unwrittenMs()
   return alive ? { state: 'alive' } : { state: 'dead', file }
 }
 
@@ -53,7 +60,8 @@ function takeOver(lock: string, judged: Stats): void {
 /** Takes the lock of `target` (waiting for a live owner); returns its release. */
 export function acquire(target: string, shown: string): () => void {
   const lock = lockPath(target)
-  for (let i = 0; i < WAITS; i++) {
+  const waits = Math.ceil(waitMs() / SLEEP_MS)
+  for (let i = 0; i < waits; i++) {
     try {
       const fd = openSync(lock, 'wx', 0o644)
       try {

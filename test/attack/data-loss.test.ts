@@ -218,7 +218,8 @@ describe('5. crashes, concurrent writers, files changed during a run', () => {
     const lock = join(dir, '.out.md.agentmerge-lock')
     writeFileSync(lock, '')
     const run = () => new Promise<{ code: number; stderr: string }>((resolve) => {
-      const child = spawn(process.execPath, [BIN, '-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' } })
+      // A short wait (the default is 10 s): an id-less lock counts as held for three waits.
+      const child = spawn(process.execPath, [BIN, '-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', AGENTMERGE_LOCK_WAIT_MS: '1000' } })
       let stderr = ''
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
       child.on('close', (code) => resolve({ code: code ?? -1, stderr }))
