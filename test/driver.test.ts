@@ -229,12 +229,71 @@ Write a summary at the end.
   })
 })
 
+/** The three sides in files of a temporary directory, as git hands them to the driver. */
+const files = (o: string, a: string, b: string) => {
+  const dir = tempDir('agentmerge-driver-')
+  for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
+  return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
+}
+
+/** Runs `merge-driver` on the three texts: its outcome and what it wrote over ours. */
+async function driver(o: string, a: string, b: string) {
+  const f = files(o, a, b)
+  const r = await cli(['merge-driver', f.o, f.a, f.b, '.claude/agents/reviewer.md'])
+  return { ...r, text: readFileSync(f.a, 'utf8') }
+}
+
+describe('merge-driver: structure one side changed', () => {
+  it('a section renamed on one side and deleted on the other is a conflict of the whole section, whichever side renamed it', async () => {
+    const renamed = chain(edit('## Rules', '## Safety rules you must follow'), edit('Write a summary at the end.', 'Write a short summary at the end.'))
+    const deleted = edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')
+    const section = '## Safety rules you must follow\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n'
+    const ours = await driver(BASE, renamed(BASE), deleted(BASE))
+    expect(ours.code).toBe(1)
+    expect(ours.stderr).toBe("agentmerge: .claude/agents/reviewer.md:10: conflict: section 'Rules' renamed on our side ('Safety rules you must follow') and deleted on theirs\n")
+    expect(ours.text).toContain(`it.\n\n<<<<<<< ours\n${section}=======\n>>>>>>> theirs\n\n## Output\n\nWrite a short summary at the end.\n`)
+    const theirs = await driver(BASE, deleted(BASE), renamed(BASE))
+    expect(theirs.code).toBe(1)
+    expect(theirs.stderr).toContain("conflict: section 'Rules' renamed on their side ('Safety rules you must follow') and deleted on ours")
+    expect(theirs.text).toContain(`it.\n\n<<<<<<< ours\n=======\n${section}>>>>>>> theirs\n\n## Output\n`)
+    // Taking either side gives that side's body.
+    expect(ours.text.replace(/<<<<<<< ours\n([^]*?)=======\n>>>>>>> theirs\n\n/, '$1\n')).toBe(renamed(BASE))
+    expect(ours.text.replace(/<<<<<<< ours\n[^]*?=======\n>>>>>>> theirs\n\n/, '')).toBe(edit('Write a summary at the end.', 'Write a short summary at the end.')(deleted(BASE)))
+  })
+
+  it('a section deleted on one side and only edited inside on the other is not a conflict of the whole section', async () => {
+    const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short and kind.')(BASE), edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')(BASE))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('## Rules\n\n<<<<<<< ours\n- Keep comments short and kind.\n=======\n>>>>>>> theirs\n\n## Output')
+  })
+
+  const LIST = BASE.replace('## Output', '## Steps\n\n- Read the diff.\n- Run the tests.\n- Write the summary.\n\n## Output')
+  const numbered = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '1. Read the diff.\n2. Run the tests.\n3. Write the summary.')
+
+  it('an item added on one side into a list the other side numbered joins the numbered list, and a list numbered on one side stays numbered', async () => {
+    const added = edit('- Run the tests.\n', '- Run the tests.\n- Check the coverage report.\n')
+    const want = '## Steps\n\n1. Read the diff.\n2. Run the tests.\n3. Check the coverage report.\n4. Write the summary.\n\n## Output'
+    for (const [ours, theirs] of [[numbered, added], [added, numbered]] as const) {
+      const r = await driver(LIST, ours(LIST), theirs(LIST))
+      expect([r.code, r.stderr]).toEqual([0, ''])
+      expect(r.text).toContain(want)
+    }
+    // Numbering on one side, rewording an item or editing elsewhere on the other: the list stays one numbered list.
+    const reworded = await driver(LIST, numbered(LIST), edit('- Run the tests.', '- Run all the tests.')(LIST))
+    expect(reworded.text).toContain('## Steps\n\n1. Read the diff.\n2. Run all the tests.\n3. Write the summary.\n\n## Output')
+    const elsewhere = await driver(LIST, edit('Write a summary at the end.', 'Write a short summary at the end.')(LIST), numbered(LIST))
+    expect(elsewhere.text).toContain('## Steps\n\n1. Read the diff.\n2. Run the tests.\n3. Write the summary.\n\n## Output\n\nWrite a short summary at the end.\n')
+  })
+
+  it('an item added into a list the other side put in a quote joins the quoted list', async () => {
+    const quoted = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '> - Read the diff.\n> - Run the tests.\n> - Write the summary.')
+    const r = await driver(LIST, quoted(LIST), edit('- Write the summary.', '- Check the coverage report.\n- Write the summary.')(LIST))
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.text).toContain('## Steps\n\n> - Read the diff.\n> - Run the tests.\n> - Check the coverage report.\n> - Write the summary.\n\n## Output')
+  })
+})
+
 describe('merge-driver command', () => {
-  const files = (o: string, a: string, b: string) => {
-    const dir = tempDir('agentmerge-driver-')
-    for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
-    return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
-  }
 
   it('falls back to the line merge when a side carries conflict markers or does not parse, and exits 2 when a file is missing', async () => {
     const marked = files(BASE, BASE.replace('- Check the tests first.', '<<<<<<< HEAD\n- Check the tests first.\n=======\n- Check tests.\n>>>>>>> x'), BASE.replace('Write a summary', 'Write a note'))

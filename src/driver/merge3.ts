@@ -73,10 +73,16 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
 }
 
 function conflictWhat(c: BodyConflict): string {
-  if (c.kind === 'title') return `section title changed differently on both sides ('${(c.ours as Section).title}' / '${(c.theirs as Section).title}')`
+  const title = (s: Statement | Section | undefined) => (s as Section).title
+  if (c.kind === 'title') return `section title changed differently on both sides ('${title(c.ours)}' / '${title(c.theirs)}')`
+  if (c.kind === 'section') {
+    return c.ours
+      ? `section '${title(c.base)}' renamed on our side ('${title(c.ours)}') and deleted on theirs`
+      : `section '${title(c.base)}' renamed on their side ('${title(c.theirs)}') and deleted on ours`
+  }
   if (!c.ours) return 'statement we deleted was changed on their side'
   if (!c.theirs) return 'statement they deleted was changed on our side'
-  return 'statement changed differently on both sides'
+  return c.base ? 'statement changed differently on both sides' : 'statement added differently on both sides'
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -106,21 +112,32 @@ function sideLines(statement: Statement | undefined, first: string, rest: string
 function placeBodyConflicts(text: string, conflicts: BodyConflict[], prefix: string, open: string, mid: string, close: string): string {
   if (conflicts.length === 0) return text
   const byToken = new Map(conflicts.map((c) => [c.token, c]))
-  const re = new RegExp(`^([^\\n]*?)(${escapeRe(prefix)}\\d+X)([^\\n]*)(\\n?)`, 'gm')
+  const byEnd = new Map(conflicts.flatMap((c) => (c.end === undefined ? [] : [[c.end, c] as const])))
+  // A section in conflict as a whole closes its markers right after its last line (the blank line before the placeholder goes).
+  const re = new RegExp(`(?:^\\n)?^([^\\n]*?)(${escapeRe(prefix)}\\d+X)([^\\n]*)(\\n?)`, 'gm')
   return text.replace(re, (line: string, before: string, token: string, after: string) => {
+    const blank = line.startsWith('\n') ? '\n' : ''
+    const ending = byEnd.get(token)
+    if (ending) return ending.ours ? `${mid}\n${close}\n` : `${close}\n`
     const c = byToken.get(token)
-    if (!c) return line
-    if (c.kind === 'title') {
-      const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
-      return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
-    }
-    const like = (c.ours ?? c.theirs) as Statement
-    if (like.node.type === 'tableRow') {
-      const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
-      return `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
-    }
-    // Continuation lines align under the first: list markers become spaces, quote markers stay.
-    const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
-    return `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
+    return c ? blank + conflictLines(c, before, after, open, mid, close) : line
   })
+}
+
+/** The lines that replace a conflict's placeholder line (`before` and `after` are the rest of that line). */
+function conflictLines(c: BodyConflict, before: string, after: string, open: string, mid: string, close: string): string {
+  const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
+  if (c.kind === 'section') {
+    const heading = `${before}${title((c.ours ?? c.theirs) as Section)}${after}\n`
+    return `${open}\n${c.ours ? heading : `${mid}\n${heading}`}`
+  }
+  if (c.kind === 'title') return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
+  const like = (c.ours ?? c.theirs) as Statement
+  if (like.node.type === 'tableRow') {
+    const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
+    return `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
+  }
+  // Continuation lines align under the first: list markers become spaces, quote markers stay.
+  const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
+  return `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
 }
