@@ -293,6 +293,28 @@ describe('merge-driver: structure one side changed', () => {
   })
 })
 
+describe('merge-driver: frontmatter comments', () => {
+  const COMMENTED = BASE.replace('name: reviewer\n', 'name: reviewer\n# who owns it: team x\n')
+  const reword = edit('- Keep comments short.', '- Keep review comments short.')
+
+  it('comments only theirs changed are kept, with ours\' edits of the body and of other frontmatter lines', async () => {
+    const theirs = chain(edit('team x', 'team y'), edit('model: sonnet\n', 'model: sonnet\n# pinned until Q3\n'))
+    const r = await driver(COMMENTED, reword(COMMENTED), theirs(COMMENTED))
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.text).toBe(reword(theirs(COMMENTED)))
+    const both = await driver(COMMENTED, chain(reword, edit('description: Reviews code changes.', 'description: Reviews code changes and tests.'))(COMMENTED), theirs(COMMENTED))
+    expect([both.code, both.stderr]).toEqual([0, ''])
+    expect(both.text.split('---\n')[1]).toBe('name: reviewer\n# who owns it: team y\ndescription: Reviews code changes and tests.\ntools: Read, Grep\nmodel: sonnet\n# pinned until Q3\n')
+  })
+
+  it('a comment both sides wrote differently on one line keeps ours and says that theirs was not kept', async () => {
+    const r = await driver(COMMENTED, edit('model: sonnet', 'model: sonnet # fast enough')(COMMENTED), edit('model: sonnet', 'model: sonnet # pinned until Q3')(COMMENTED))
+    expect(r.code).toBe(0)
+    expect(r.text).toContain('model: sonnet # fast enough\n')
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md: note: their frontmatter comment '# pinned until Q3' not kept: both sides changed the lines around it\n")
+  })
+})
+
 describe('merge-driver command', () => {
 
   it('falls back to the line merge when a side carries conflict markers or does not parse, and exits 2 when a file is missing', async () => {

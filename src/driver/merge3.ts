@@ -1,8 +1,10 @@
 // Three versions of an agent in, the merged agent's text out: frontmatter
-// field by field (fields.ts), body statement by statement (body.ts), written
+// field by field (fields.ts) into the sides' YAML text merged by lines
+// (frontmatter-text.ts), body statement by statement (body.ts), written
 // by the canonical renderer. A conflict is written with git's markers around
 // the smallest unit that conflicts: one frontmatter field, one statement
-// (a list item stays inside its list), one section title.
+// (a list item stays inside its list), one section title; a section one side
+// deleted and the other renamed is one conflict from its title to its end.
 import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
@@ -11,6 +13,7 @@ import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
+import { frontmatterText } from './frontmatter-text.js'
 import { statementsOf } from '../walk.js'
 
 export interface Merge3Options {
@@ -58,9 +61,9 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const body = mergeBodies3(o.root, a.root, b.root, (n) => `${bodyPrefix}${n}X`)
   const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
   meta.dialect = dialect
-  // Fields are written as a side had them (as normalize writes a file); a conflict's placeholder needs the canonical line.
-  const yaml = [a, b, o].find((x) => x.meta.present && x.meta.yaml !== undefined)?.meta.yaml
-  if (yaml !== undefined && fields.conflicts.length === 0) meta.yaml = yaml
+  // Fields are written into the sides' merged YAML text (as normalize writes a file); a conflict's placeholder needs the canonical line.
+  const source = frontmatterText(o, a, b)
+  if (source.yaml !== undefined && fields.conflicts.length === 0) meta.yaml = source.yaml
   const merged: Agent = { ...a, meta, root: body.root }
   let text = renderAgent(merged)
   text = placeFieldConflicts(text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
@@ -69,7 +72,7 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
     ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
     ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
   ]
-  return { text, conflicts: places.length, places, notes: body.notes }
+  return { text, conflicts: places.length, places, notes: [...(fields.conflicts.length === 0 ? source.notes : []), ...body.notes] }
 }
 
 function conflictWhat(c: BodyConflict): string {
