@@ -215,6 +215,7 @@ Write a summary at the end.
     expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
     expect(r.text).toContain('| check | owner |\n| --- | --- |\n| tests | CI |\n')
     expect(r.text.match(/<<<<<<</g)).toHaveLength(1)
+    expect(r.stderr).toContain('.claude/agents/reviewer.md:13: conflict: statement added differently on both sides\n')
   })
 
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
@@ -265,6 +266,13 @@ describe('merge-driver: structure one side changed', () => {
     const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short and kind.')(BASE), edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')(BASE))
     expect(r.code).toBe(1)
     expect(r.text).toContain('## Rules\n\n<<<<<<< ours\n- Keep comments short and kind.\n=======\n>>>>>>> theirs\n\n## Output')
+  })
+
+  it('an item one side made the head of a nested list, reworded on the other, is a conflict that says so', async () => {
+    const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short:\n  - one line each\n  - no jokes')(BASE), edit('- Keep comments short.', '- Keep comments short and kind.')(BASE))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md:14: conflict: statement we turned into the title 'Keep comments short' was changed on their side\n")
+    expect(r.text).toContain('<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Keep comments short:\n  - one line each\n')
   })
 
   const LIST = BASE.replace('## Output', '## Steps\n\n- Read the diff.\n- Run the tests.\n- Write the summary.\n\n## Output')

@@ -68,6 +68,8 @@ export interface BodyConflict {
   token: string
   /** For `section`: the placeholder that closes the section's markers. */
   end?: string
+  /** For a statement one side "deleted": the title that side turned it into (an item made the head of a nested list), when it did. */
+  became?: Section
   line: number
 }
 
@@ -337,7 +339,7 @@ class Merger {
       if (!whole && key(other.block) === ko) continue
       const ours = u.a ? (u.a.block as Statement) : undefined
       const theirs = u.b ? (u.b.block as Statement) : undefined
-      text.set(u.id, whole ? other.block : this.conflict(ours, theirs, u.o.block as Statement))
+      text.set(u.id, whole ? other.block : this.conflict(ours, theirs, u.o.block as Statement, this.becameTitle(u, u.a ? 'b' : 'a')))
       parent.set(u.id, other.parent)
       kept.add(u.id)
     }
@@ -374,11 +376,25 @@ class Merger {
     return end
   }
 
-  private conflict(ours: Statement | undefined, theirs: Statement | undefined, base: Statement | undefined): Statement {
+  private conflict(ours: Statement | undefined, theirs: Statement | undefined, base: Statement | undefined, became?: Section): Statement {
     const t = this.nextToken()
     const like = (ours ?? theirs)!
-    this.conflicts.push({ kind: 'statement', ours, theirs, base, token: t, line: like.source.line })
+    this.conflicts.push({ kind: 'statement', ours, theirs, base, token: t, line: like.source.line, ...(became ? { became } : {}) })
     return placeholder(like, t)
+  }
+
+  /** Sections each side added, by parent and title words: what a statement may have become. */
+  private addedTitles: Record<'a' | 'b', Map<string, Section>> | undefined
+
+  /** The section `side` added in the base statement's place whose title has the statement's words, if any. */
+  private becameTitle(u: Unit, side: 'a' | 'b'): Section | undefined {
+    if (!this.addedTitles) {
+      this.addedTitles = { a: new Map(), b: new Map() }
+      for (const x of this.units) {
+        for (const s of ['a', 'b'] as const) if (x.type === 'section' && !x.o && x[s]) this.addedTitles[s].set(`${x[s]!.parent}\u0000${words((x[s]!.block as Section).title)}`, x[s]!.block as Section)
+      }
+    }
+    return this.addedTitles[side].get(`${u.o!.parent}\u0000${words((u.o!.block as Statement).text)}`)
   }
 
   /**
@@ -503,6 +519,9 @@ class Merger {
     return make(0)
   }
 }
+
+/** A text's words, for telling a statement made into a title by its words alone. */
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
 
 const isItem = (s: Statement) => s.kind === 'item' || s.kind === 'task'
 

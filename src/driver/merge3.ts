@@ -83,8 +83,8 @@ function conflictWhat(c: BodyConflict): string {
       ? `section '${title(c.base)}' renamed on our side ('${title(c.ours)}') and deleted on theirs`
       : `section '${title(c.base)}' renamed on their side ('${title(c.theirs)}') and deleted on ours`
   }
-  if (!c.ours) return 'statement we deleted was changed on their side'
-  if (!c.theirs) return 'statement they deleted was changed on our side'
+  if (!c.ours) return c.became ? `statement we turned into the title '${c.became.title}' was changed on their side` : 'statement we deleted was changed on their side'
+  if (!c.theirs) return c.became ? `statement they turned into the title '${c.became.title}' was changed on our side` : 'statement they deleted was changed on our side'
   return c.base ? 'statement changed differently on both sides' : 'statement added differently on both sides'
 }
 
