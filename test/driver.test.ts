@@ -29,14 +29,15 @@ interface Outcome {
  * Commits `base` at `file`, edits it on branch `ours` and on branch `theirs`,
  * then merges theirs into ours, with the driver unless `driver` is false.
  */
-function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean } = {}): Outcome {
+function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean; markerSize?: number } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
   const dir = tempDir('agentmerge-driver-')
   git(dir, 'init', '-q')
   if (options.driver !== false) {
-    writeFileSync(join(dir, '.gitattributes'), '*.md merge=agentmerge\n')
+    writeFileSync(join(dir, '.gitattributes'), `*.md merge=agentmerge${options.markerSize ? ` conflict-marker-size=${options.markerSize}` : ''}\n`)
     git(dir, 'config', 'merge.agentmerge.name', 'agentmerge')
-    git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`)
+    // The configuration the README gives: git's %L is the conflict marker size.
+    git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver -l %L %O %A %B %P`)
   }
   mkdirSync(dirname(join(dir, file)), { recursive: true })
   // With `added`, the base commit has no such file: both branches add it.
@@ -199,6 +200,12 @@ You review code changes carefully and explain every finding in plain words so th
 
 Write a summary at the end.
 `)
+  })
+
+  it('markers are as long as git asks (%L: the conflict-marker-size attribute)', async () => {
+    const r = scenario(BASE, edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Keep comments short.', '- Keep comments brief.'), { markerSize: 9 })
+    expect(r.code).not.toBe(0)
+    expect(r.text).toContain('- Look for security issues.\n<<<<<<<<< ours\n- Keep comments short and kind.\n=========\n- Keep comments brief.\n>>>>>>>>> theirs\n- Suggest a fix')
   })
 
   it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', async () => {
