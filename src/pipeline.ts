@@ -8,6 +8,7 @@ import { fixFences } from './parse/fence.js'
 import { parseFrontmatter } from './parse/frontmatter.js'
 import { fieldTypeWarnings } from './parse/field-types.js'
 import { unclosedFences } from './parse/unclosed.js'
+import { checkConflictMarkers } from './parse/markers.js'
 import { readMeta } from './normalize/meta.js'
 import { buildSections, dropPositions, unwrap } from './normalize/structure.js'
 import { settleRepairs } from './read/mojibake.js'
@@ -21,6 +22,7 @@ export function agentFromInput(input: Input): Agent {
   const fenced = fixFences(input.text, path)
   checkLimits(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
+  checkConflictMarkers(tree, fenced.text, path)
   const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
   if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)

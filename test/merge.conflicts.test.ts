@@ -22,6 +22,8 @@ const CASES: Array<[string, string, string]> = [
   ['always/never', 'Always mock the database in unit tests', 'Never mock the database in unit tests'],
   ['two coverage targets', 'Maintain 80% test coverage on every module', 'Maintain 95% test coverage on every module'],
   ['two output formats', 'Return the test report as JSON', 'Return the test report as Markdown'],
+  ['two names written as code', 'Never push to `main` directly', 'Never push to `release` directly'],
+  ['two commands', 'Run `npm test` before every commit', 'Run `npm run test:all` before every commit'],
 ]
 
 describe('conflicts', () => {
@@ -52,6 +54,38 @@ describe('conflicts', () => {
     writeFileSync(b, '---\nname: auditor\ndescription: Audits code.\ntools: Read\n---\n\nYou are an auditor.\n\n- Never run shell commands\n')
     const r = await cli(['--provenance', 'none', a, b])
     expect(r.stderr).toContain(`${b}:9: warning: forbids bash, which the merged tools grant`)
+  })
+
+  it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {
+    const dir = tempDir('agentmerge-conflicts-')
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    const front = '---\nname: pythonista\ndescription: Writes Python.\n---\n\nYou are a Python engineer.\n\n'
+    writeFileSync(a, `${front}- Code formatting and linting with ruff (replacing black, isort, flake8)\n- Test behavior rather than implementation details\n- Prefer iterator chains over manual loops\n`)
+    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n`)
+    const r = await cli(['--provenance', 'none', a, b])
+    expect(r.code, r.stderr).toBe(0)
+    const said = r.stderr.split('\n').filter((l) => l.includes('retires'))
+    expect(said).toEqual([
+      `${b}:8: warning: recommends "black", which ${a}:8 retires ("Code formatting and linting with ruff (replacing black, isort, flake8)"): "PEP 8 compliance with black formatting"`,
+      `${b}:13: warning: recommends "isort", which ${a}:8 retires ("Code formatting and linting with ruff (replacing black, isort, flake8)"): "Sort imports with isort"`,
+    ])
+    expect(r.stdout).toContain('- PEP 8 compliance with black formatting\n')
+    expect(r.stdout).toContain('(replacing black, isort, flake8)\n')
+    // Reported in the HTML report's conflicts too.
+    const html = mergeAgents([readAgent(a), readAgent(b)]).conflicts.filter((d) => d.code === 'contradicts-statement')
+    expect(html.map((d) => `${d.path}:${d.line}`)).toEqual([`${b}:8`, `${b}:13`])
+    // One file alone is its author's business: nothing said.
+    const alone = await cli(['--provenance', 'none', join(dir, 'a.md')])
+    expect(alone.stderr).not.toContain('retires')
+  })
+
+  it('code on different topics is no conflict: both written', async () => {
+    const [pa, pb] = inputs('Use `pytest` for unit tests', 'Use `ruff` for linting and formatting')
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.stderr).not.toContain('conflicts with')
+    expect(r.stdout).toContain('- Use `pytest` for unit tests\n')
+    expect(r.stdout).toContain('- Use `ruff` for linting and formatting\n')
   })
 
   it('the same statement in both inputs is folded, not a conflict', async () => {

@@ -1,9 +1,11 @@
 // Conflicts: two statements on the same topic that differ in polarity
 // ("Always mock the database" / "Never mock the database") or in a specific
-// (a number, a version, an output format, a named tool). They are never
+// (a number, a version, an output format, a name written as code: "Never
+// push to `main`" / "Never push to `release`"). They are never
 // folded into one another: one is written (the deciding input's) and the
 // others are recorded as its alternatives. Polarity is the similarity
 // module's (`isNegative`); the topic test (most words shared) is here.
+import type { RootContent } from 'mdast'
 import type { Statement } from '../model.js'
 import { isNegative } from '../similarity/index.js'
 import { TermMemo } from './wording.js'
@@ -45,6 +47,17 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union
 }
 
+/** The inline code a statement's own text names (nested lists are statements of their own), sorted and joined. */
+function codesOf(node: RootContent): string[] {
+  const out = new Set<string>()
+  const visit = (n: RootContent): void => {
+    if (n.type === 'inlineCode') out.add(n.value)
+    else if (n.type !== 'list' && 'children' in n) for (const c of n.children as RootContent[]) visit(c)
+  }
+  visit(node)
+  return [...out].sort()
+}
+
 function marksOf(text: string): Marks {
   const formats = FORMATS.filter((f) => f.pattern.test(text)).map((f) => f.name)
   return { negated: isNegative(text), numbers: [...new Set(text.match(NUMBER) ?? [])].sort().join(', '), formats }
@@ -57,7 +70,14 @@ function marksOf(text: string): Marks {
  */
 export class Conflicts {
   private readonly seen = new Map<string, Marks>()
+  private readonly codes = new WeakMap<Statement, string[]>()
   constructor(private readonly memo: TermMemo = new TermMemo()) {}
+
+  private codesOf(s: Statement): string[] {
+    let c = this.codes.get(s)
+    if (!c) this.codes.set(s, (c = codesOf(s.node)))
+    return c
+  }
 
   private marks(text: string): Marks {
     let m = this.seen.get(text)
@@ -75,16 +95,17 @@ export class Conflicts {
     return m.terms
   }
 
-  /** Whether a text could conflict with anything: negated, or naming a number or a format. */
-  marked(text: string): boolean {
-    const m = this.marks(text)
-    return m.negated || m.numbers !== '' || m.formats.length > 0
+  /** Whether a statement could conflict with anything: negated, or naming a number, a format or code. */
+  marked(s: Statement): boolean {
+    const m = this.marks(s.text)
+    return m.negated || m.numbers !== '' || m.formats.length > 0 || this.codesOf(s).length > 0
   }
 
   /**
    * Whether two statements of different inputs conflict: on the same topic
    * (most of their words shared), with opposite polarity or with different
-   * numbers or formats named on both sides.
+   * numbers, formats or code named on both sides. Code is left out of the
+   * topic: "`main`" and "`release`" are what differs, not the topic.
    */
   between(a: Statement, b: Statement): ConflictKind | undefined {
     if (a.kind === 'code' || b.kind === 'code' || a.text === b.text) return undefined
@@ -96,8 +117,15 @@ export class Conflicts {
     }
     const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
     const formats = x.formats.length > 0 && y.formats.length > 0 && x.formats.join() !== y.formats.join()
-    if ((!numbers && !formats) || jaccard(this.terms(a.text, x), this.terms(b.text, y)) < 0.5) return undefined
-    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : `${x.formats.join(', ')} / ${y.formats.join(', ')}` }
+    const ca = this.codesOf(a)
+    const cb = this.codesOf(b)
+    const codes = ca.length > 0 && cb.length > 0 && ca.join('\u0000') !== cb.join('\u0000')
+    if (!numbers && !formats && !codes) return undefined
+    const inCode = codes ? new Set([...ca, ...cb].flatMap((c) => this.memo.of(c))) : undefined
+    const topic = (t: ReadonlySet<string>) => (inCode ? new Set([...t].filter((w) => !inCode.has(w))) : t)
+    if (jaccard(topic(this.terms(a.text, x)), topic(this.terms(b.text, y))) < 0.5) return undefined
+    const quoted = (c: string[]) => c.map((v) => `\`${v}\``).join(', ')
+    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : formats ? `${x.formats.join(', ')} / ${y.formats.join(', ')}` : `${quoted(ca)} / ${quoted(cb)}` }
   }
 }
 

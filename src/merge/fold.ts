@@ -50,7 +50,7 @@ interface Pending {
   members: number[]
   agents: Set<number>
   home: number
-  /** Whether a member could conflict at all (negated, or naming a number or format). */
+  /** Whether a member could conflict at all (negated, or naming a number, a format or code). */
   marked: boolean
 }
 
@@ -127,7 +127,7 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
       if (seed) {
         seed.members.push(i)
         seed.agents.add(it.agent)
-      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role), marked: ctx.conflicts.marked(it.statement.text) })
+      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role), marked: ctx.conflicts.marked(it.statement) })
     }
     seeds.push(...mine)
   }
@@ -156,7 +156,7 @@ function clashes(xs: readonly number[], ys: readonly number[], ctx: FoldContext)
   const distinct = (list: readonly number[]) => [...new Map(list.map((i) => [text(i).text, text(i)])).values()]
   const a = distinct(xs)
   const b = distinct(ys)
-  const marked = (s: Statement) => ctx.conflicts.marked(s.text)
+  const marked = (s: Statement) => ctx.conflicts.marked(s)
   for (const x of a) {
     const mx = marked(x)
     for (const y of b) if ((mx || marked(y)) && ctx.conflicts.between(x, y)) return true

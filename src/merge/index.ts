@@ -11,6 +11,7 @@ import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
+import { supersededPairs } from './superseded.js'
 import { mergeMeta, type FieldDecision, type ToolsPolicy } from './meta.js'
 import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
@@ -173,6 +174,13 @@ function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): 
   return out
 }
 
+/** Written statements that recommend what another input's written statement retires ("ruff (replacing black)"), one warning each. */
+function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
+  return supersededPairs(sections.flatMap((m) => m.folds.map((f) => f.statement))).map(({ recommends, retires, name }) =>
+    warning('contradicts-statement', `recommends ${JSON.stringify(name)}, which ${retires.source.path}:${retires.source.line} retires (${JSON.stringify(retires.text)}): ${JSON.stringify(recommends.text)}`, recommends.source.path, recommends.source.line),
+  )
+}
+
 /** Throws AgentError for options that cannot merge `inputs` agents; a caller may check before it groups. */
 export function checkMergeOptions(inputs: number, options: Pick<MergeOptions, 'minSupport' | 'extra'>): void {
   if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
@@ -228,7 +236,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
-  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta)]
+  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? againstRetired(sections) : [])]
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)

@@ -109,7 +109,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
   // The deciding input's fold wins; then the one more inputs carry; then text order.
   const rank = (s: Settled) => ({ decides: agents.get(s)!.has(decider) ? 1 : 0, support: agents.get(s)!.size, text: s.fold.statement.text })
   for (const list of byWhere.values()) {
-    if (!list.some((s) => conflicts.marked(s.fold.statement.text))) continue
+    if (!list.some((s) => conflicts.marked(s.fold.statement))) continue
     const ranks = new Map(list.map((s) => [s, rank(s)]))
     const ordered = list.slice().sort((x, y) => {
       const a = ranks.get(x)!
@@ -160,7 +160,7 @@ function candidatePairs(ordered: readonly Settled[], conflicts: Conflicts): Arra
   const n = ordered.length
   const keys = new Set<number>()
   ordered.forEach((s, i) => {
-    if (!conflicts.marked(s.fold.statement.text)) return
+    if (!conflicts.marked(s.fold.statement)) return
     for (const t of prefixes[i]!) for (const j of index.get(t)!) if (j !== i) keys.add(Math.min(i, j) * n + Math.max(i, j))
   })
   return [...keys].sort((x, y) => x - y).map((k) => [ordered[Math.floor(k / n)]!, ordered[k % n]!])

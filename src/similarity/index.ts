@@ -20,6 +20,7 @@ export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
 export { learnedHeader, loadLearned, type Learned } from './learned.js'
 export { pairScorer, type PairScorer } from './scorer.js'
+export { specificTest } from './specific.js'
 
 export interface SimItem {
   text: string

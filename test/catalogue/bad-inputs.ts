@@ -41,5 +41,9 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'a 1 MB single line', content: () => '---\nname: long\n---\n\n' + repeat('word ', 200_000) + '\n', expect: { refused: false } },
   { name: 'lenient frontmatter (unquoted ": ", literal \\n)', content: () => '---\nname: r\ndescription: Use when: the user asks.\\nExamples: none\n---\n\n- item\n', expect: { refused: false, warning: /not valid YAML .*read as plain text/ } },
   { name: 'blank line after the opening fence', content: () => '---\n\nname: r\n---\n\n- item\n', expect: { refused: false } },
+  // An unfinished git merge: both sides would be read as statements and written on.
+  { name: 'git conflict markers', content: () => '---\nname: r\n---\n\n- one\n<<<<<<< HEAD\n- Keep answers short.\n=======\n- Keep answers long.\n>>>>>>> feature\n', expect: { refused: true, message: /unresolved merge conflict: git conflict markers from here to line 10/, line: 6 } },
+  { name: 'git conflict markers with CRLF', content: () => '---\r\nname: r\r\n---\r\n\r\n<<<<<<<\r\n- a\r\n=======\r\n- b\r\n>>>>>>>\r\n', expect: { refused: true, message: /unresolved merge conflict/, line: 5 } },
+  { name: 'conflict markers shown in a code block', content: () => '---\nname: r\n---\n\nA conflict looks like this:\n\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> feature\n```\n', expect: { refused: false } },
   { name: 'closing fence of extra dashes', content: () => '---\nname: r\n-----\n\n- item\n', expect: { refused: false, warning: /frontmatter closed with "-----"/ } },
 ]

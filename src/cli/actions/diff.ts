@@ -123,9 +123,15 @@ function externalDiffs(args: string[], { run, color, loadBytes }: Sides): Diffs 
   const newPath = args.length === 9 ? args[7]! : path
   // A file that is not Markdown is not an agent: git's own line diff, as without the driver.
   if (!MARKDOWN.test(path) && !MARKDOWN.test(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
+  const before = run.code
   const old = oldFile === '/dev/null' ? null : loadBytes(() => readFileSync(oldFile), path)
   const nu = newFile === '/dev/null' ? null : loadBytes(() => readFileSync(newFile), newPath)
-  if (run.code === EXIT.trouble) return run.code
+  if (run.code === EXIT.trouble) {
+    // git stops the whole `git diff` at a driver that fails, hiding every file after this one:
+    // a side that cannot be read (its error said above) is shown as git's own line diff.
+    run.code = before
+    return externalLineDiff(run, oldFile, newFile, path, newPath, color)
+  }
   if (!old && !nu) return run.code
   // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
   if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)

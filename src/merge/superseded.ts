@@ -1,0 +1,70 @@
+// Statements of one input that retire something another input's statement
+// still recommends: "Code formatting and linting with ruff (replacing black,
+// isort, flake8)" written beside "PEP 8 compliance with black formatting".
+// They share too few words to be on one topic for the conflict test
+// (conflicts.ts), so neither is the other's alternative: both are written,
+// and the merge reports the pair, as it reports a statement that forbids a
+// granted tool. Only specific names count as retired (specificTest: "black",
+// "os.path", not "implementation details"), so "testing behavior rather than
+// implementation details" does not flag every statement about implementing.
+import { isNegative, specificTest } from '../similarity/index.js'
+import type { Statement } from '../model.js'
+
+/**
+ * What a statement retires, up to the end of its clause: "replacing A, B",
+ * "instead of A", "prefer X over A", "use X over A" ("over" alone is too
+ * common a preposition: "control over", "iterate over"). "Rather than" is
+ * left out: it contrasts approaches more than it names tools ("catch errors
+ * at compile time rather than runtime" does not retire a runtime).
+ */
+const RETIRES = /\b(?:replacing|replaces|replaced|instead\s+of|(?:prefer|favou?r|use)\w*\b[^.;:()]*?\bover)\s+([^.;:()]+)/gi
+/** A clause that sets a name aside rather than asking for it: "over loops", "instead of pip", "not black", "without mocks". */
+const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replacing|replaces|replaced|not|without|avoid\w*|never)\s+[^.;:()]+/gi
+/** Quoted text: an example ("e.g., \"Replaced a subquery with a JOIN\""), not what the statement asks. */
+const QUOTED = /"[^"]*"|“[^”]*”/g
+/** Separators of a retired list: "black, isort, flake8", "pip or poetry". */
+const LIST = /\s*(?:,|\/|\band\b|\bor\b|\betc\b)\s*/i
+const ARTICLE = /^(?:the|a|an)\s+/i
+/** Where the retired list ends inside its clause: "over inheritance to promote reuse", "instead of pip for speed". */
+const TAIL = /\s+(?:to|for|when|with|within|in|on|because|so|that|which|where|while|if|as|unless|since)\b.*$/i
+
+/** The specific names a statement retires, lower case. */
+export function retiredBy(text: string, specific: (phrase: string) => boolean): string[] {
+  const out = new Set<string>()
+  for (const m of text.replace(QUOTED, ' ').matchAll(RETIRES)) {
+    for (const part of m[1]!.replace(TAIL, '').split(LIST)) {
+      const name = part.trim().replace(ARTICLE, '').toLowerCase()
+      if (name !== '' && name.split(/\s+/).length <= 3 && specific(name)) out.add(name)
+    }
+  }
+  return [...out].sort()
+}
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/** One written statement recommending what another input's written statement retires. */
+export interface Superseded {
+  recommends: Statement
+  retires: Statement
+  name: string
+}
+
+/**
+ * Every written statement that asks for (names outside a clause setting it
+ * aside, and is not negated) something a written statement of another
+ * input retires; each
+ * statement once, with the first retiring statement in output order.
+ */
+export function supersededPairs(written: readonly Statement[], specific = specificTest()): Superseded[] {
+  const retiring = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name, pattern: new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i') })))
+  if (retiring.length === 0) return []
+  const out: Superseded[] = []
+  for (const s of written) {
+    if (s.kind === 'code' || isNegative(s.text)) continue
+    // What the statement asks for: its text without the clauses that set names aside.
+    const asked = s.text.replace(ASIDE, ' ')
+    const hit = retiring.find((r) => r.s.source.path !== s.source.path && r.pattern.test(asked))
+    if (hit) out.push({ recommends: s, retires: hit.s, name: hit.name })
+  }
+  return out
+}
