@@ -300,6 +300,15 @@ describe('merge-driver: structure one side changed', () => {
     expect(elsewhere.text).toContain('## Steps\n\n1. Read the diff.\n2. Run the tests.\n3. Write the summary.\n\n## Output\n\nWrite a short summary at the end.\n')
   })
 
+  it('against a list numbered on the other side, an item moved to another section\'s bullet list stays a bullet there, and a re-ordered one stays numbered', async () => {
+    const moved = await driver(LIST, edit('- Run the tests.\n', '')(LIST).replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Run the tests.\n'), numbered(LIST))
+    expect([moved.code, moved.stderr]).toEqual([0, ''])
+    expect(moved.text).toContain('- Suggest a fix with each finding.\n- Run the tests.\n\n## Steps\n\n1. Read the diff.\n2. Write the summary.\n\n## Output')
+    const reordered = await driver(LIST, edit('- Read the diff.\n- Run the tests.\n', '- Run the tests.\n- Read the diff.\n')(LIST), numbered(LIST))
+    expect([reordered.code, reordered.stderr]).toEqual([0, ''])
+    expect(reordered.text).toContain('## Steps\n\n1. Run the tests.\n2. Read the diff.\n3. Write the summary.\n\n## Output')
+  })
+
   it('an item added into a list the other side put in a quote joins the quoted list', async () => {
     const quoted = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '> - Read the diff.\n> - Run the tests.\n> - Write the summary.')
     const r = await driver(LIST, quoted(LIST), edit('- Write the summary.', '- Check the coverage report.\n- Write the summary.')(LIST))

@@ -18,7 +18,11 @@
 //    it), whether it stays (a deletion on one side applies when the other
 //    side left it as it was), and the section it sits in (a move on one side
 //    applies). Both sides changing one statement differently, or one
-//    rewording what the other deleted, is a conflict of that statement only.
+//    rewording what the other deleted, is a conflict of that statement only;
+//    a section one side deleted and the other renamed is a conflict of the
+//    whole section. A statement's place in a quote or a numbered list comes
+//    from the side that changed it, and an added item takes the place of the
+//    list it joined.
 // 4. Each section's children are ordered by a three-way merge of orders: the
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
@@ -405,11 +409,15 @@ class Merger {
    * instead of splitting the list.
    */
   private mergePlacements(text: Map<number, Statement | Section | Rule>): void {
+    // A statement a side moved to another section sits in that side's list there (one re-ordered in its list keeps the merged place).
+    const moved = (side: 'a' | 'b') => new Set(this.alignments[side].pairs.flatMap((p) => (p.move === 'section' ? [this.alignments[side].new.statements[p.n]!.statement as Block] : [])))
+    const [movedA, movedB] = [moved('a'), moved('b')]
     for (const u of this.units) {
       const chosen = text.get(u.id)
       if (chosen?.type !== 'statement') continue
       const [o, a, b] = [u.o?.block, u.a?.block, u.b?.block] as Array<Statement | undefined>
-      const from = o && a && b ? (form(a) === form(o) ? b : a) : !o ? this.listJoined(u, text) : undefined
+      const changed = (x: Statement, y: Statement, moved: Set<Block>) => moved.has(x) || form(x) !== form(o!) ? x : y
+      const from = o && a && b ? changed(a, changed(b, a, movedB), movedA) : !o ? this.listJoined(u, text) : undefined
       if (from && isItem(from) === isItem(chosen) && form(from) !== form(chosen)) {
         text.set(u.id, { ...chosen, placement: { ...chosen.placement, quote: from.placement.quote, ...(isItem(chosen) ? { ordered: from.placement.ordered } : {}) } })
       }
@@ -422,18 +430,29 @@ class Merger {
     const slot = u[side]!
     const added = slot.block as Statement
     const body = this.units[slot.parent]?.[side]?.node?.section.body
-    if (!isItem(added) || !body) return undefined
-    const at = body.indexOf(added)
+    const at = this.positionOf(added, side)
+    if (!isItem(added) || !body || at === -1) return undefined
     // Nearest first: the items before it (already placed, as units follow each side's order), then those after it that the base had.
-    const neighbours: Block[] = []
-    for (let j = at; j > 0 && sameList(body[j - 1]!, body[j]!); j--) neighbours.push(body[j - 1]!)
-    for (let j = at; j + 1 < body.length && sameList(body[j]!, body[j + 1]!); j++) neighbours.push(body[j + 1]!)
-    for (const block of neighbours) {
+    const neighbours: Array<{ block: Block; before: boolean }> = []
+    for (let j = at; j > 0 && sameList(body[j - 1]!, body[j]!); j--) neighbours.push({ block: body[j - 1]!, before: true })
+    for (let j = at; j + 1 < body.length && sameList(body[j]!, body[j + 1]!); j++) neighbours.push({ block: body[j + 1]!, before: false })
+    for (const { block, before } of neighbours) {
       const id = this.unitOf(block, side)
       const merged = id === undefined ? undefined : text.get(id)
-      if (merged?.type === 'statement' && isItem(merged) && (this.units[id!]!.o || body.indexOf(block) < at)) return merged
+      if (merged?.type === 'statement' && isItem(merged) && (before || this.units[id!]!.o)) return merged
     }
     return undefined
+  }
+
+  private positions: Record<SideName, Map<Block, number>> | undefined
+
+  /** A block's index in its section's body on a side (indexed once: a section can hold many additions). */
+  private positionOf(block: Block, side: SideName): number {
+    if (!this.positions) {
+      this.positions = { o: new Map(), a: new Map(), b: new Map() }
+      for (const s of SIDES) for (const node of this.sectionNodes(s)) node.section.body.forEach((x, i) => this.positions![s].set(x, i))
+    }
+    return this.positions[side].get(block) ?? -1
   }
 
   /** Step 4: the order of a section's children. */
