@@ -331,11 +331,22 @@ describe('merge-driver: frontmatter comments', () => {
     expect(both.text.split('---\n')[1]).toBe('name: reviewer\n# who owns it: team y\ndescription: Reviews code changes and tests.\ntools: Read, Grep\nmodel: sonnet\n# pinned until Q3\n')
   })
 
-  it('a comment both sides wrote differently on one line keeps ours and says that theirs was not kept', async () => {
+  it('a line both sides changed, with a comment of theirs, is a conflict of that line, as git shows it', async () => {
     const r = await driver(COMMENTED, edit('model: sonnet', 'model: sonnet # fast enough')(COMMENTED), edit('model: sonnet', 'model: sonnet # pinned until Q3')(COMMENTED))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md:6: conflict: frontmatter lines changed differently on both sides (their comment '# pinned until Q3')\n")
+    expect(r.text).toContain('tools: Read, Grep\n<<<<<<< ours\nmodel: sonnet # fast enough\n=======\nmodel: sonnet # pinned until Q3\n>>>>>>> theirs\n---\n')
+    // A value changed on our side, a comment added on theirs: the same.
+    const value = await driver(COMMENTED, edit('model: sonnet', 'model: opus')(COMMENTED), edit('model: sonnet', 'model: sonnet # pinned until Q3')(COMMENTED))
+    expect(value.code).toBe(1)
+    expect(value.text).toContain('<<<<<<< ours\nmodel: opus\n=======\nmodel: sonnet # pinned until Q3\n>>>>>>> theirs\n')
+  })
+
+  it('a comment of theirs on a line whose value merged from both sides is not kept, and a note says so', async () => {
+    const r = await driver(COMMENTED, edit('tools: Read, Grep', 'tools: Read, Grep, Bash')(COMMENTED), edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch # for the docs')(COMMENTED))
     expect(r.code).toBe(0)
-    expect(r.text).toContain('model: sonnet # fast enough\n')
-    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md: note: their frontmatter comment '# pinned until Q3' not kept: both sides changed the lines around it\n")
+    expect(r.text).toContain('\ntools: Read, Grep, Bash, WebFetch\n')
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md: note: their frontmatter comment '# for the docs' not kept: both sides changed the lines around it\n")
   })
 })
 

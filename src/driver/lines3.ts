@@ -2,7 +2,8 @@
 // fields merge by value (fields.ts), and this keeps what each side changed in
 // the text around them (comments, quoting, layout) wherever the two sides
 // changed different lines. Where both changed the same lines differently,
-// ours is taken there and the result says it is not clean.
+// ours is taken there and the result lists each such clash with both sides'
+// lines.
 import { diffArrays } from 'diff'
 
 /** Lines `start..end` of the base replaced by `lines` on one side (an insertion when start equals end). */
@@ -38,13 +39,30 @@ function changes(base: string[], side: string[], name: 'a' | 'b'): Change[] {
  */
 const meets = (range: { start: number; end: number }, next: Change) => next.start < range.end || (next.start === next.end && range.start === range.end && next.start === range.start)
 
-/** Merges the edits of A (ours) and B (theirs) to O; `clean` is false when both changed the same lines differently (ours kept there). */
-export function mergeLines(o: string, a: string, b: string): { text: string; clean: boolean } {
+/** Lines both sides changed differently: ours (kept in the text) and theirs. */
+export interface LineClash {
+  ours: string[]
+  theirs: string[]
+}
+
+/** The base's lines of a region with one side's changes in it applied. */
+function applied(base: string[], range: { start: number; end: number }, changes: Change[]): string[] {
+  const out: string[] = []
+  let at = range.start
+  for (const c of changes) {
+    out.push(...base.slice(at, c.start), ...c.lines)
+    at = c.end
+  }
+  return [...out, ...base.slice(at, range.end)]
+}
+
+/** Merges the edits of A (ours) and B (theirs) to O; where both changed the same lines differently, ours is kept and the clash listed. */
+export function mergeLines(o: string, a: string, b: string): { text: string; clashes: LineClash[] } {
   const base = o.split('\n')
   const all = [...changes(base, a.split('\n'), 'a'), ...changes(base, b.split('\n'), 'b')].sort((x, y) => x.start - y.start || x.end - y.end || (x.side === 'a' ? -1 : 1))
   const out: string[] = []
+  const clashes: LineClash[] = []
   let at = 0
-  let clean = true
   for (let i = 0; i < all.length; ) {
     // The changes that meet, from both sides: one region of the base.
     const group = [all[i]!]
@@ -53,21 +71,16 @@ export function mergeLines(o: string, a: string, b: string): { text: string; cle
       group.push(all[i]!)
       range.end = Math.max(range.end, all[i]!.end)
     }
-    const ours = group.filter((c) => c.side === 'a')
-    const same = group.length === 2 && ours.length === 1 && group[0]!.start === group[1]!.start && group[0]!.end === group[1]!.end && group[0]!.lines.join('\n') === group[1]!.lines.join('\n')
-    const sides = new Set(group.map((c) => c.side))
-    // One side's changes apply as they are; both sides' differently, ours (over the base's lines it left).
-    const taken = sides.size === 1 || same ? group.slice(0, same ? 1 : group.length) : ours
-    if (sides.size === 2 && !same) clean = false
-    out.push(...base.slice(at, range.start))
-    at = range.start
-    for (const c of taken) {
-      out.push(...base.slice(at, c.start), ...c.lines)
-      at = c.end
-    }
-    out.push(...base.slice(at, range.end))
+    const ours = applied(base, range, group.filter((c) => c.side === 'a'))
+    const theirs = applied(base, range, group.filter((c) => c.side === 'b'))
+    const untouched = base.slice(range.start, range.end).join('\n')
+    // One side's changes apply as they are, and so do both sides' same changes; else ours, and the clash is told.
+    const oursText = ours.join('\n')
+    const theirsText = theirs.join('\n')
+    if (oursText !== untouched && theirsText !== untouched && oursText !== theirsText) clashes.push({ ours, theirs })
+    out.push(...base.slice(at, range.start), ...(oursText === untouched ? theirs : ours))
     at = range.end
   }
   out.push(...base.slice(at))
-  return { text: out.join('\n'), clean }
+  return { text: out.join('\n'), clashes }
 }

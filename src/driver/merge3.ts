@@ -13,7 +13,7 @@ import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
-import { frontmatterText } from './frontmatter-text.js'
+import { frontmatterText, type CommentClash } from './frontmatter-text.js'
 import { statementsOf } from '../walk.js'
 
 export interface Merge3Options {
@@ -65,14 +65,42 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const source = frontmatterText(o, a, b)
   if (source.yaml !== undefined && fields.conflicts.length === 0) meta.yaml = source.yaml
   const merged: Agent = { ...a, meta, root: body.root }
-  let text = renderAgent(merged)
-  text = placeFieldConflicts(text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
+  // Theirs' comments in lines ours changed too: marked only when ours' text is the one written.
+  const comments = placeCommentClashes(renderAgent(merged), meta.yaml === undefined ? [] : source.clashes, open, mid, close)
+  let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
   text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
+    ...comments.places,
     ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
     ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
   ]
-  return { text, conflicts: places.length, places, notes: [...(fields.conflicts.length === 0 ? source.notes : []), ...body.notes] }
+  return { text, conflicts: places.length, places, notes: [...comments.notes, ...body.notes] }
+}
+
+/**
+ * Lines of the frontmatter both sides changed, where theirs hold a comment
+ * the result lacks: markers around ours' lines as written (their values as
+ * ours had them), theirs' below, as git shows such lines. When the written
+ * frontmatter does not hold ours' lines as they were (a value in them was
+ * merged), a note names the comments instead.
+ */
+function placeCommentClashes(text: string, clashes: CommentClash[], open: string, mid: string, close: string): { text: string; places: Array<{ line: number; what: string }>; notes: string[] } {
+  const places: Array<{ line: number; what: string }> = []
+  const notes: string[] = []
+  const quoted = (lost: string[]) => lost.map((c) => `'${c}'`).join(', ')
+  for (const clash of clashes) {
+    const head = text.slice(0, text.indexOf('\n---\n') + 1)
+    const lines = `\n${clash.ours.map((l) => `${l}\n`).join('')}`
+    const at = head.indexOf(lines)
+    if (clash.ours.length === 0 || at === -1 || head.indexOf(lines, at + 1) !== -1) {
+      notes.push(`their frontmatter comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)} not kept: both sides changed the lines around ${clash.lost.length === 1 ? 'it' : 'them'}`)
+      continue
+    }
+    const side = (x: string[]) => x.map((l) => `${l}\n`).join('')
+    text = `${text.slice(0, at + 1)}${open}\n${side(clash.ours)}${mid}\n${side(clash.theirs)}${close}\n${text.slice(at + lines.length)}`
+    places.push({ line: text.slice(0, at + 1).split('\n').length, what: `frontmatter lines changed differently on both sides (their comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)})` })
+  }
+  return { text, places, notes }
 }
 
 function conflictWhat(c: BodyConflict): string {
