@@ -2,6 +2,7 @@
 // classification (reworded, sections swapped, a bullet moved between
 // sections, a heading renamed, tools re-spelled, a file re-wrapped and
 // re-bulleted), directories, and trouble.
+import { readFileSync } from 'node:fs'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { between, edit, fixture, swap, tempDir, write } from './diff-helpers.js'
@@ -62,6 +63,20 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 reworded')
   })
 
+  it('a row edited in a table is reworded; its word runs spell both rows as their texts do, `|` spaced', async () => {
+    const table = (who: string) => `${OPENCODE}\n## Test Ownership\n\n| check | owner |\n| --- | --- |\n| unit tests | ${who} |\n| lint | developer |\n`
+    const a = write(dir, 'table/old.md', table('CI bot'))
+    const b = write(dir, 'table/new.md', table('CI robot'))
+    const { code, json } = await diffJson(a, b)
+    expect(code).toBe(1)
+    const [change] = json.files[0]!.statements
+    expect(change).toMatchObject({ change: 'reworded', old: { text: 'unit tests | CI bot' }, new: { text: 'unit tests | CI robot' } })
+    const spell = (keep: string) => change!.words!.filter((w) => w.op === 'equal' || w.op === keep).map((w) => w.text).join('')
+    expect(spell('removed')).toBe('unit tests | CI bot')
+    expect(spell('added')).toBe('unit tests | CI robot')
+    expect((await cli(['diff', a, b])).stdout).toContain('~ unit tests | CI [-bot-]{+robot+}')
+  })
+
   it('two sections swapped: one section moved, no statement changed', async () => {
     const api = between(OPENCODE, '### API Design', '### Database Architecture')
     const db = between(OPENCODE, '### Database Architecture', '### Security Implementation')
@@ -106,20 +121,29 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(json.files[0]!.statements).toEqual([])
   })
 
-  it('tools re-spelled as a map or a list are not a change; a tool taken away is', async () => {
-    const map = 'tools:\n  write: true\n  read: true\n  multiedit: true\n  bash: true\n  grep: true\n  glob: true\n  webfetch: true\n  todowrite: true\n  websearch: true\n'
+  it('tools re-spelled as a map or a list are not a change; a tool taken away is; a map that leaves every other tool on is', async () => {
+    // An OpenCode map grants what an allowlist grants only with "*": false (the reading convert and merge use).
+    const map = 'tools:\n  "*": false\n  write: true\n  read: true\n  bash: true\n  grep: true\n  glob: true\n  webfetch: true\n  todowrite: true\n  websearch: true\n'
     const line = 'tools: Write, Read, MultiEdit, Bash, Grep, Glob, WebFetch, TodoWrite, WebSearch\n'
+    const string = 'tools: Write, Read, Bash, Grep, Glob, WebFetch, TodoWrite, WebSearch\n'
+    const base = write(dir, 'tools-string/elite.md', edit(ELITE, line, string))
     const asMap = write(dir, 'tools-map/elite.md', edit(ELITE, line, map))
-    const same = await diffJson(elite, asMap)
+    const same = await diffJson(base, asMap)
     expect(same.code).toBe(0)
     expect(same.json.summary).toMatch(/^nothing changed in meaning/)
     expect(same.json.files[0]!.formatting).toContainEqual(expect.objectContaining({ what: 'tools-form', detail: 'tools written as a string -> a map' }))
     const asList = write(dir, 'tools-list/elite.md', edit(ELITE, line, 'tools: [Read, Write, Bash, Grep, Glob, MultiEdit, WebSearch, WebFetch, TodoWrite]\n'))
     expect((await diffJson(elite, asList)).code).toBe(0)
     const denied = write(dir, 'tools-denied/elite.md', edit(ELITE, line, map.replace('bash: true', 'bash: false')))
-    const { code, json } = await diffJson(elite, denied)
+    const { code, json } = await diffJson(base, denied)
     expect(code).toBe(1)
-    expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['!bash'], removed: ['bash'] } })])
+    // Under an allowlist a denial is a tool not granted.
+    expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: [], removed: ['bash'] } })])
+    // Without "*": false the map grants every tool it does not name: a widening, not a re-spelling.
+    const open = write(dir, 'tools-open/elite.md', edit(ELITE, line, map.replace('  "*": false\n', '')))
+    const widened = await diffJson(base, open)
+    expect(widened.code).toBe(1)
+    expect(widened.json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['*'], removed: [] } })])
   })
 
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
@@ -155,6 +179,21 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(code).toBe(1)
     expect(json.summary).toBe('1 field changed')
     expect(json.files[0]!.fields[0]).toMatchObject({ key: 'description', change: 'changed' })
+  })
+})
+
+describe('agentmerge diff --format github', () => {
+  it('a removed frontmatter field is annotated on NEW\'s frontmatter, at the field it stood after', async () => {
+    const removed = write(dir, 'fields-removed/senior.md', edit(SENIOR, 'model: sonnet\ncolor: green\n', ''))
+    const r = await cli(['diff', '-q', '--format', 'github', senior, removed])
+    expect(r.code).toBe(1)
+    const newLines = readFileSync(removed, 'utf8').split('\n')
+    for (const key of ['model', 'color']) {
+      const line = new RegExp(`^::notice file=[^,]+,line=(\\d+),title=agentmerge%3A frontmatter ${key} removed::`, 'm').exec(r.stdout)
+      expect(line, r.stdout).not.toBeNull()
+      // The description, the last field before both that NEW still has.
+      expect(newLines[Number(line![1]) - 1]).toMatch(/^description: /)
+    }
   })
 })
 

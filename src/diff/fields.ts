@@ -1,10 +1,13 @@
 // Frontmatter changes, field by field, with semantic equality: tools compare
-// as canonical grants (`Read, Write` == `[Read, Write]` == `{read: true,
-// write: true}`), text compares with whitespace collapsed (a folded
+// as canonical grants, read as each side's dialect reads its tool fields
+// (`Read, Write` == `[Read, Write]` == `{"*": false, read: true, write:
+// true}`; an OpenCode map without `"*": false` also grants every other tool), text compares with whitespace collapsed (a folded
 // description is the same description), scalars compare as text (`0.2` ==
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
+import { readFields, toolFieldsOf } from '../dialects/agent-tools.js'
+import { permitsOf } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'
@@ -23,12 +26,42 @@ function canonicalValue(value: unknown): unknown {
   return String(value)
 }
 
-const grants = (meta: AgentMeta): string[] => (meta.tools ?? []).map((t) => (t.enabled ? t.id : `!${t.id}`)).sort()
+/**
+ * A side's grants as its dialect reads its tool and rule fields, settled
+ * into permits (the reading the merge decides on, so that files `convert`
+ * made alike compare alike): `id` for a tool granted whole (open, `*`
+ * stands for it), `id(pattern)`
+ * for an allowed use, `!id` or `!id(pattern)` for a denial that matters,
+ * `id (ask)` for a tool used after asking, and `*` when the tools it does
+ * not name stay granted (an OpenCode map without `"*": false`).
+ */
+function grants(meta: AgentMeta): string[] {
+  const fields = toolFieldsOf(meta)
+  if (fields.length === 0) return []
+  const read = readFields(meta, fields)
+  const permits = permitsOf(read.grants, read.rest !== 'deny')
+  const out: string[] = permits.open ? ['*'] : []
+  for (const [key, p] of permits.tools) {
+    // Open, a tool granted whole is what `*` already says.
+    if (p.whole) {
+      if (!permits.open) out.push(key)
+    } else if (p.ask) out.push(`${key} (ask)`)
+    else if (permits.open) out.push(`!${key}`)
+    for (const a of p.allow) out.push(`${key}(${a})`)
+    for (const d of p.deny) out.push(`!${key}(${d})`)
+  }
+  return [...new Set(out)].sort()
+}
+
+/** A tool granted whole by name: what `*` grants too. */
+const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
 
 function toolsDelta(o: AgentMeta | undefined, n: AgentMeta | undefined): { added: string[]; removed: string[] } {
   const a = new Set(o ? grants(o) : [])
   const b = new Set(n ? grants(n) : [])
-  return { added: [...b].filter((t) => !a.has(t)).sort(), removed: [...a].filter((t) => !b.has(t)).sort() }
+  // A tool one side names and the other leaves on with every tool it does not name is on both.
+  const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`))
+  return { added: [...b].filter((t) => gained(t, a)).sort(), removed: [...a].filter((t) => gained(t, b)).sort() }
 }
 
 const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
@@ -38,6 +71,16 @@ const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
 }
 
 const at = (path: string, line: number) => ({ path, line })
+
+/** NEW's line of the last field before OLD's `key` that NEW still has, if any. */
+function nearLine(oldFields: MetaField[], key: string, newFields: Map<string, MetaField>): number | undefined {
+  const before = oldFields.slice(0, oldFields.findIndex((f) => f.key === key))
+  for (const f of before.reverse()) {
+    const kept = newFields.get(f.key)
+    if (kept) return kept.line
+  }
+  return undefined
+}
 
 export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, maxEditLength?: number): { changes: FieldChange[]; formatting: FormattingChange[] } {
   const changes: FieldChange[] = []
@@ -51,6 +94,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     const change: FieldChange = { key, change: of && nf ? 'changed' : of ? 'removed' : 'added' }
     if (of) change.old = { value: of.value, at: at(oldPath, of.line) }
     if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
+    else if (n.present) change.near = at(newPath, nearLine(o.fields, key, newFields) ?? n.line)
     if (key === 'tools') {
       const delta = toolsDelta(of ? o : undefined, nf ? n : undefined)
       if (of && nf) {

@@ -64,6 +64,8 @@ export interface FieldChange {
   change: 'added' | 'removed' | 'changed'
   old?: FieldSide
   new?: FieldSide
+  /** A removed field: where in NEW it stood, after this field (the one before it that NEW still has) or the opening fence. */
+  near?: Source
   /** For `tools`: canonical ids granted (or denied, as `!id`) on one side only. */
   tools?: { added: string[]; removed: string[] }
   /** For text values: the word-level diff. */

@@ -77,7 +77,8 @@ function walk(node: Nodes, marks: string[], out: Token[], state: { space: boolea
   const kids = node.children as Nodes[]
   kids.forEach((child, i) => {
     if (!inline && i > 0) state.space = true
-    if (node.type === 'tableRow' && i > 0) pushWords('|', marks, out, state)
+    // Cells are joined as the statement's text joins them, ` | `.
+    if (node.type === 'tableRow' && i > 0) pushWords(' | ', marks, out, state)
     walk(child, inner, out, state)
   })
   if (!inline) state.space = true
@@ -138,11 +139,6 @@ function fixLeading(runs: TokenRun[]): TokenRun[] {
     if (run.op !== 'removed') newStarted = true
   }
   return runs
-}
-
-/** The plain word runs of a token diff (what JSON shows). */
-export function plainRuns(runs: TokenRun[] | null): WordRun[] | null {
-  return runs === null ? null : runs.map((r) => ({ op: r.op, text: r.text }))
 }
 
 /** Word diff of two statements. */

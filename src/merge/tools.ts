@@ -13,6 +13,7 @@ import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
 import { REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
+import { readFields as readMetaFields, toolFieldsOf as metaToolFields } from '../dialects/agent-tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
 
@@ -45,14 +46,11 @@ const EVERY: Permits = { open: true, tools: new Map() }
 /** What an empty allowlist grants. */
 const NOTHING: Permits = { open: false, tools: new Map() }
 
-/** The tool and rule fields of an agent in its own dialect. */
-function toolFieldsOf(agent: Agent, keys?: readonly string[]): MetaField[] {
-  const own = dialect(agent.meta.dialect).tools
-  return (keys ?? [...own.fields, ...(own.ruleFields ?? [])]).map((k) => fieldOf(agent, k)).filter((f): f is MetaField => f !== undefined)
-}
+/** The tool and rule fields of an agent in its own dialect (or those of `keys`). */
+const toolFieldsOf = (agent: Agent, keys?: readonly string[]): MetaField[] => metaToolFields(agent.meta, keys)
 
 /** Tool fields as the agent's dialect reads them. */
-const readFields = (agent: Agent, fields: readonly MetaField[]) => dialect(agent.meta.dialect).tools.read(Object.fromEntries(fields.map((f) => [f.key, f.value])), toolNames)
+const readFields = (agent: Agent, fields: readonly MetaField[]) => readMetaFields(agent.meta, fields)
 
 /**
  * An input's grants, read from its fields in the output dialect; when its

@@ -2,15 +2,28 @@
 // so that two agentmerge runs writing the same output and sidecar cannot
 // interleave them (one run's output beside the other's sidecar). The lock is
 // a file created exclusively, holding its owner's process id; a lock whose
-// owner is dead (killed mid-rename) is taken over.
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs'
+// owner is dead (killed mid-rename) is taken over. Creating the file and
+// writing the id are two steps, so a lock without an id is one being created
+// this instant (or whose creator died in between): it counts as held until it
+// is older than any run waits for a lock, so it is never taken over from under
+// its creator.
+import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
 import { processAlive } from './temp.js'
 
-/** How many times a live owner's lock is waited for, a short sleep each, before giving up. */
-const WAITS = 2000
+/** How long a run waits for a live owner's lock before giving up, unless AGENTMERGE_LOCK_WAIT_MS says otherwise. */
+const DEFAULT_WAIT_MS = 10_000
 const SLEEP_MS = 5
+
+/** This run's wait for a lock: AGENTMERGE_LOCK_WAIT_MS (milliseconds) when it is a positive number, else the default. */
+function waitMs(): number {
+  const ms = Number(process.env.AGENTMERGE_LOCK_WAIT_MS)
+  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_WAIT_MS
+}
+
+/** How old a lock without an owner's id must be to count as abandoned: longer than a run waits for one. */
+const unwrittenMs = (): number => 3 * waitMs()
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
@@ -18,23 +31,47 @@ function lockPath(target: string): string {
   return join(dirname(target), `.${basename(target)}.agentmerge-lock`)
 }
 
-function ownerAlive(lock: string): boolean {
-  let pid: number
+/** The lock's state: released since we tried (`gone`), held, or abandoned (`dead`, with the file judged). */
+function ownerOf(lock: string): { state: 'gone' | 'alive' } | { state: 'dead'; file: Stats } {
+  let file: Stats
+  let text: string
   try {
-    pid = Number(readFileSync(lock, 'utf8').trim())
-  } catch {
-    return false
+    file = statSync(lock)
+    text = readFileSync(lock, 'utf8')
+  } catch (error) {
+    // Released between our attempt and this look; anything else (unreadable) is someone's lock.
+    return { state: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'alive' }
   }
-  return Number.isInteger(pid) && pid > 0 && processAlive(pid)
+  const pid = Number(text.trim())
+  const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : Date.now() - file.mtimeMs < unwrittenMs()
+  return alive ? { state: 'alive' } : { state: 'dead', file }
+}
+
+/** Removes an abandoned lock, unless it was replaced by a new one since it was judged. */
+function takeOver(lock: string, judged: Stats): void {
+  try {
+    const now = statSync(lock)
+    if (now.ino === judged.ino && now.dev === judged.dev) unlinkSync(lock)
+  } catch {
+    // Someone else removed it first.
+  }
 }
 
 /** Takes the lock of `target` (waiting for a live owner); returns its release. */
 export function acquire(target: string, shown: string): () => void {
   const lock = lockPath(target)
-  for (let i = 0; i < WAITS; i++) {
+  const waits = Math.ceil(waitMs() / SLEEP_MS)
+  for (let i = 0; i < waits; i++) {
     try {
       const fd = openSync(lock, 'wx', 0o644)
-      writeSync(fd, `${process.pid}\n`)
+      try {
+        writeSync(fd, `${process.pid}\n`)
+      } catch (error) {
+        // Not left behind without an id, which would hold the target for a long while.
+        closeSync(fd)
+        unlinkSync(lock)
+        throw error
+      }
       closeSync(fd)
       return () => {
         try { unlinkSync(lock) } catch { /* already taken over */ }
@@ -42,9 +79,10 @@ export function acquire(target: string, shown: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    if (!ownerAlive(lock)) {
-      // An owner that died (or a lock being written this instant): take it over.
-      try { unlinkSync(lock) } catch { /* someone else did */ }
+    const owner = ownerOf(lock)
+    if (owner.state === 'gone') continue
+    if (owner.state === 'dead') {
+      takeOver(lock, owner.file)
       continue
     }
     Atomics.wait(sleeper, 0, 0, SLEEP_MS)

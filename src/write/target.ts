@@ -2,16 +2,34 @@
 // through to the file it names (replacing the link with a regular file would
 // break the user's layout), and a target that is the same file as an input
 // is refused whatever its spelling: `here/a.md` through `here -> .` is
-// `a.md`, so files are compared by device and inode, not by path.
-import { existsSync, lstatSync, readlinkSync, statSync, type Stats } from 'node:fs'
-import { dirname, resolve } from 'node:path'
+// `a.md`, so files are compared by device and inode, not by path. A link's
+// relative target is relative to the directory the link really is in, which
+// is not its textual parent when that parent is reached through a symlink.
+import { existsSync, lstatSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { basename, dirname, join, resolve } from 'node:path'
 import { AgentError } from '../errors.js'
 
 const MAX_LINKS = 40
 
+/**
+ * `path` (absolute) with its directory's symlinks resolved: the real path of
+ * its nearest existing ancestor, then the rest as written (a directory not
+ * made yet, or one that cannot be resolved, such as a loop, which the write
+ * then reports).
+ */
+function realParent(path: string): string {
+  const dir = dirname(path)
+  if (dir === path) return path
+  try {
+    return join(realpathSync(dir), basename(path))
+  } catch {
+    return join(realParent(dir), basename(path))
+  }
+}
+
 /** The path a write to `path` ends at: symlinks followed (a dangling one to the file it would create). */
 export function finalTarget(path: string): string {
-  let p = resolve(path)
+  let p = realParent(resolve(path))
   for (let i = 0; i < MAX_LINKS; i++) {
     let st: Stats
     try {
@@ -20,7 +38,7 @@ export function finalTarget(path: string): string {
       return p
     }
     if (!st.isSymbolicLink()) return p
-    p = resolve(dirname(p), readlinkSync(p))
+    p = realParent(resolve(dirname(p), readlinkSync(p)))
   }
   throw new AgentError('symlink-loop', 'too many levels of symbolic links', path)
 }

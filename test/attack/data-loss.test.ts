@@ -4,7 +4,7 @@
 // provenance note, and crashes, concurrent writers and files changed during
 // a run.
 import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { sidecarMatches } from '../../src/write/sidecar.js'
@@ -102,6 +102,28 @@ describe('2. an output that is an input under another spelling', () => {
     expect(readdirSync(dir)).toContain('out.md')
     expect(spawnSync('test', ['-L', join(dir, 'out.md')]).status).toBe(0)
   })
+
+  it('a relative symlink inside a symlinked directory is followed from the directory it really is in', async () => {
+    // link -> real/sub, real/sub/a.md -> ../b.md: the write ends at real/b.md, not at ./b.md.
+    const before = unnormalized('b', 3)
+    const dir = repo({ 'x.md': agent('x', ['Keep me']), 'y.md': agent('y', ['Other rule']), 'real/b.md': before })
+    mkdirSync(join(dir, 'real/sub'))
+    symlinkSync('real/sub', join(dir, 'link'))
+    symlinkSync('../b.md', join(dir, 'real/sub/a.md'))
+    const r = await cli(['x.md', 'y.md', '--provenance', 'none', '-o', 'link/a.md'], { cwd: dir })
+    expect(r.code, r.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).toContain('Keep me')
+    expect(existsSync(join(dir, 'b.md'))).toBe(false)
+    expect(spawnSync('test', ['-L', join(dir, 'real/sub/a.md')]).status).toBe(0)
+    writeFileSync(join(dir, 'real/b.md'), before)
+    for (const run of [1, 2]) {
+      const w = await cli(['normalize', '--write', 'link/a.md'], { cwd: dir })
+      expect(w.code, `run ${run}: ${w.stderr}`).toBe(0)
+    }
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).toBe((await cli(['normalize', 'real/b.md'], { cwd: dir })).stdout)
+    expect(readFileSync(join(dir, 'real/b.md'), 'utf8')).not.toBe(before)
+    expect(existsSync(join(dir, 'b.md'))).toBe(false)
+  })
 })
 
 describe('3. the merge driver', () => {
@@ -188,6 +210,32 @@ describe('5. crashes, concurrent writers, files changed during a run', () => {
       expect(sidecarMatches(readFileSync(join(dir, 'out.md.provenance.json'), 'utf8'), readFileSync(join(dir, 'out.md'), 'utf8'))).toBe(true)
     }
     expect(readdirSync(dir).filter((n) => n.includes('agentmerge-'))).toEqual([])
+  })
+
+  it('a lock whose owner has not written its id yet is not taken over; one left like that long ago is', async () => {
+    const { spawn } = await import('node:child_process')
+    const dir = repo({ 'a.md': agent('a', ['One']), 'b.md': agent('b', ['Two']) })
+    const lock = join(dir, '.out.md.agentmerge-lock')
+    writeFileSync(lock, '')
+    const run = () => new Promise<{ code: number; stderr: string }>((resolve) => {
+      // A short wait (the default is 10 s): an id-less lock counts as held for three waits.
+      const child = spawn(process.execPath, [BIN, '-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', AGENTMERGE_LOCK_WAIT_MS: '1000' } })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.on('close', (code) => resolve({ code: code ?? -1, stderr }))
+    })
+    // The run waits its whole wait for the lock, then gives up: nothing written, the lock left to its owner.
+    const busy = await run()
+    expect(busy.code).toBe(2)
+    expect(busy.stderr).toMatch(/^out\.md: another agentmerge run holds \S+\.out\.md\.agentmerge-lock; not written$/m)
+    expect(existsSync(join(dir, 'out.md'))).toBe(false)
+    expect(readFileSync(lock, 'utf8')).toBe('')
+    const hourAgo = new Date(Date.now() - 3600_000)
+    utimesSync(lock, hourAgo, hourAgo)
+    const taken = await run()
+    expect(taken.code, taken.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'out.md'), 'utf8')).toContain('One')
+    expect(existsSync(lock)).toBe(false)
   })
 
   it('a line appended to a file while normalize --write runs is not lost: exit 2 naming it', () => {

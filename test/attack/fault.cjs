@@ -4,6 +4,7 @@
 //   short:N          every writeSync writes at most N bytes (a short write)
 //   enospc:N         the disk holds N more bytes, then writeSync fails ENOSPC
 //   kill-at:K        SIGKILL at the K-th call of open/write/fsync/close/rename
+//   kill-after-bytes:N  SIGKILL once writeSync has written N bytes (the write that crosses N is cut there)
 //   kill-after-rename:K  SIGKILL right after the K-th rename
 //   append:PATH      a line is appended to PATH when the first temporary is opened
 const fs = require('node:fs')
@@ -31,6 +32,17 @@ if (mode === 'short' || mode === 'enospc') {
       budget -= n
     }
     return realWrite.call(fs, fd, buffer, offset, n, position)
+  }
+}
+if (mode === 'kill-after-bytes') {
+  fs.writeSync = function (fd, buffer, offset, length, position) {
+    if (typeof buffer === 'string') buffer = Buffer.from(buffer)
+    offset = offset ?? 0
+    length = length ?? buffer.length - offset
+    const n = realWrite.call(fs, fd, buffer, offset, Math.min(length, budget), position)
+    budget -= n
+    if (budget <= 0) kill()
+    return n
   }
 }
 if (mode === 'kill-at') for (const name of ['openSync', 'writeSync', 'fsyncSync', 'closeSync', 'renameSync']) count(name)

@@ -73,19 +73,15 @@ export function fieldText(f: FieldChange): string {
 
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)
 
-/** Tool grants gained and lost: `+read -bash`, and `bash denied` for `bash: false`. */
+/**
+ * Tool grants gained and lost, as fields.ts spells them: `+read -bash`,
+ * `bash denied` / `bash no longer denied` for a denial beside tools left
+ * on, and `*` for every tool the field does not name.
+ */
 export function toolsText(tools: { added: string[]; removed: string[] }): string {
-  const added = new Set(tools.added)
-  const removed = new Set(tools.removed)
+  const name = (t: string) => (t === '*' ? '* (every tool not named)' : t)
   const parts: string[] = []
-  for (const t of tools.added) {
-    if (t.startsWith('!')) parts.push(removed.has(t.slice(1)) ? `${t.slice(1)} denied` : `+${t.slice(1)} (denied)`)
-    else parts.push(removed.has(`!${t}`) ? `${t} allowed` : `+${t}`)
-  }
-  for (const t of tools.removed) {
-    if (t.startsWith('!')) {
-      if (!added.has(t.slice(1))) parts.push(`-${t.slice(1)} (was denied)`)
-    } else if (!added.has(`!${t}`)) parts.push(`-${t}`)
-  }
+  for (const t of tools.added) parts.push(t.startsWith('!') ? `${t.slice(1)} denied` : `+${name(t)}`)
+  for (const t of tools.removed) parts.push(t.startsWith('!') ? `${t.slice(1)} no longer denied` : `-${name(t)}`)
   return parts.join(' ')
 }

@@ -1,5 +1,5 @@
 // GitHub Actions workflow commands: one `::notice` annotation per change,
-// on the NEW file's line (a removed statement on the line it stood after),
+// on the NEW file's line (a removed statement or field on the line it stood after),
 // so that a pull request shows them in its "Files changed" view. Syntax as
 // GitHub documents it: `::notice file={name},line={line},title={title}::{message}`;
 // data escapes `%`, CR and LF (`%25`, `%0D`, `%0A`), properties also `:`
@@ -35,19 +35,21 @@ export function workflowCommand(a: Annotation): string {
 
 const quote = (s: string) => `"${truncate(s, 160)}"`
 
+/** The place of an annotation on NEW's file: its line when there is one. */
+const on = (file: string, s: Source | undefined) => ({ file, ...(s ? { line: s.line } : {}) })
+
 function statementAnnotation(c: StatementChange, file: string): Annotation {
-  const on = (s: Source | undefined) => ({ file, ...(s ? { line: s.line } : {}) })
   switch (c.change) {
     case 'added':
-      return { level: 'notice', ...on(c.new.statement.source), title: 'agentmerge: statement added', message: quote(c.new.statement.text) }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement added', message: quote(c.new.statement.text) }
     case 'removed':
-      return { level: 'notice', ...on(c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(c.old.statement.text)} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
+      return { level: 'notice', ...on(file, c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(c.old.statement.text)} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
     case 'reworded':
-      return { level: 'notice', ...on(c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: `was ${quote(c.old.statement.text)}` }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: `was ${quote(c.old.statement.text)}` }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within its section'
       const was = c.words !== undefined ? `, reworded: was ${quote(c.old.statement.text)}` : ''
-      return { level: 'notice', ...on(c.new.statement.source), title: 'agentmerge: statement moved', message: `${from} (was ${c.old.statement.source.path}:${c.old.statement.source.line})${was}` }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement moved', message: `${from} (was ${c.old.statement.source.path}:${c.old.statement.source.line})${was}` }
     }
   }
 }
@@ -63,7 +65,8 @@ export function annotations(d: AgentDiff): Annotation[] {
     out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${d.statements.length} statements)` })
     return out
   }
-  for (const f of d.fields) out.push({ level: 'notice', file, line: (f.new ?? f.old)!.at.line, title: `agentmerge: frontmatter ${f.key} ${f.change}`, message: fieldText(f) })
+  // A removed field is annotated on NEW's frontmatter, where it stood, as a removed statement is.
+  for (const f of d.fields) out.push({ level: 'notice', ...on(file, f.new?.at ?? f.near), title: `agentmerge: frontmatter ${f.key} ${f.change}`, message: fieldText(f) })
   for (const s of d.sections) {
     if (s.change === 'added') out.push({ level: 'notice', file, line: s.new.section.source.line, title: 'agentmerge: section added', message: sectionTitle(s.new.path) })
     else if (s.change === 'removed') out.push({ level: 'notice', file, line: s.near?.line ?? 1, title: 'agentmerge: section removed', message: `${sectionTitle(s.old.path)} (was ${s.old.section.source.path}:${s.old.section.source.line})` })
