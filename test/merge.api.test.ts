@@ -476,6 +476,23 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('counts another input\'s statement once for an author who repeats the point: one of his repeats is carried, not each', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path', '', '## Resources', '', '- Context managers for resource cleanup', '- Close sockets explicitly'])
+    const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('- Use context managers for resource management\n')
+      expect(out).toContain('- Context managers and the with statement for resource management\n')
+      expect(out).not.toContain('Context managers for resource cleanup')
+      expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
+      // b's wording is carried by both of a's statements all the same.
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Context managers and the with'))?.carriedBy).toEqual(['a.md:10', 'a.md:15'])
+    }
+  })
+
   it('writes a procedure whole or not at all: one carried step is not written alone under its lead-in', () => {
     const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
     const a = doc('a.md', ['When invoked:', '', '1. Configure CI/CD pipelines with comprehensive test automation', '2. Write a failing test before the fix', '3. Refactor while the suite stays green'])
