@@ -521,6 +521,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('titled items under a lead-in in a process section are phases too: written whole or not at all', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Implementation Process', '', 'When building features:', '', '1. **Planning**', '   - Define the service boundaries', '2. **Building**', '   - Write the handlers first', '3. **Deployment**', '   - Set up CI/CD pipelines'])
+    const b = doc('b.md', ['## Delivery', '', '- Define the service boundaries', '- Set up CI/CD pipelines'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).not.toContain('Implementation Process')
+      expect(out).not.toContain('**Planning**')
+      expect(r.recorded.some((x) => x.statement.text === 'Write the handlers first' && x.reason === 'below-min-support')).toBe(true)
+    }
+  })
+
   it('keeps a procedure every step of which is carried, beside another input\'s procedure that is not', () => {
     const doc = (path: string, steps: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', '## Workflow', '', ...steps.map((x, i) => `${i + 1}. ${x}`), ''].join('\n'), path)
     const shared = ['Reproduce the failure with a test', 'Fix the smallest cause', 'Run the whole suite']
