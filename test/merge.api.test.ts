@@ -247,6 +247,17 @@ describe('frontmatter', () => {
   })
 })
 
+describe('order inside a merged section (closing remarks)', () => {
+  it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {
+    const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Batch writes to the audit log', '', 'Return structured data for the primary agent.', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## Performance', '', '- [ ] Pool sizes checked', '- [ ] Indexes reviewed', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const texts = statementsOf(mergeAgents(agents).agent.root).map((s) => s.text)
+      expect(texts.at(-1)).toBe('Return structured data for the primary agent.')
+    }
+  })
+})
+
 describe('order inside a merged section', () => {
   const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Profile slow queries before indexing', '- Batch writes to the audit log', ''].join('\n'), 'a.md')
   const b = parseAgent(['# Agent', '', '## Performance', '', 'Optimized for speed and efficiency.', '', 'Tuning covers:', '', '- Connection pool sizing', ''].join('\n'), 'b.md')

@@ -77,6 +77,8 @@ export interface Item {
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
+  /** Closes its section: a paragraph, the last thing in it, after something that is not ("Return structured data ..." after a list). */
+  closes: boolean
 }
 
 export interface Collected {
@@ -163,7 +165,8 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
-        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead })
+        const closes = role === 'prose' && !prose && !colon && i === n - 1
+        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false
         visit(block.section.body, agent, addUnit(agent, block.section, unit, pos, block.lead), true)
