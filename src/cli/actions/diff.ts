@@ -4,11 +4,12 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
+import { changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
-import { EXIT, readOptions, Run, type GlobalOptions } from '../shell.js'
+import { formatErrors } from '../findings.js'
+import { EXIT, readOptions, Run, type GlobalOptions, type RunError } from '../shell.js'
 import { renderDiffReport } from '../../report/index.js'
 import { progressCallback, withProgress } from '../progress.js'
 
@@ -103,9 +104,15 @@ export async function diffCommand(args: string[], options: DiffCommandOptions, i
   }
   const external = options.gitExternal === true || (options.git === undefined && looksExternal(args))
   const diffs = external ? externalDiffs(args, sides) : options.git !== undefined ? await gitDiffs(args, options, sides) : await pathDiffs(args, sides)
-  if (typeof diffs === 'number') return diffs
+  // The machine formats report the run's errors in their own output (JSON's errors list, ::error
+  // annotations), whatever stopped it; the others leave them to stderr and print nothing without a diff.
+  const machine = options.format === 'json' || options.format === 'github'
+  if (typeof diffs === 'number') {
+    if (machine && run.code === EXIT.trouble) run.out(formatReport(diffReport([]), options, sides.color, run.errors))
+    return diffs
+  }
   const report = diffReport(diffs)
-  if (run.code !== EXIT.trouble || diffs.length > 0) run.out(formatReport(report, options, sides.color))
+  if (run.code !== EXIT.trouble || diffs.length > 0 || machine) run.out(formatReport(report, options, sides.color, run.errors))
   // git stops at an external diff that exits non-zero: changes are not trouble there.
   if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
   return run.code
@@ -203,15 +210,15 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   return diffs
 }
 
-function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean): string {
+function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[]): string {
   const formatting = options.formatting === true
   switch (options.format ?? 'text') {
     case 'json':
-      return formatJson(report)
+      return JSON.stringify({ ...diffJson(report), errors }, null, 2) + '\n'
     case 'markdown':
       return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
     case 'github':
-      return formatGithub(report, { formatting })
+      return formatErrors(errors, 'github') + formatGithub(report, { formatting })
     case 'html':
       return renderDiffReport(report, { formatting })
     default:

@@ -21,6 +21,8 @@ export interface Annotation {
   level: 'notice' | 'warning' | 'error'
   file?: string
   line?: number
+  /** The column of an error (with `line`). */
+  col?: number
   title: string
   message: string
 }
@@ -29,6 +31,7 @@ export function workflowCommand(a: Annotation): string {
   const props: string[] = []
   if (a.file !== undefined) props.push(`file=${escapeProperty(a.file)}`)
   if (a.line !== undefined && a.file !== undefined) props.push(`line=${a.line}`)
+  if (a.col !== undefined && a.line !== undefined && a.file !== undefined) props.push(`col=${a.col}`)
   props.push(`title=${escapeProperty(a.title)}`)
   return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`
 }
