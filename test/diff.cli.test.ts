@@ -213,9 +213,9 @@ describe('agentmerge diff: directories', () => {
       ['/a/backend-developer-opencode.md', '/b/backend-developer-opencode.md', 'modified'],
       [undefined, '/b/fresh.md', 'added'],
       ['/a/gone.md', undefined, 'removed'],
-      ['/a/one.md', '/b/renamed-file.md', 'unchanged'],
+      ['/a/one.md', '/b/renamed-file.md', 'renamed'],
     ])
-    expect(json.counts).toMatchObject({ files: 4, changedFiles: 3, added: 1, removed: 1, reworded: 1 })
+    expect(json.counts).toMatchObject({ files: 4, changedFiles: 4, renamed: 1, added: 1, removed: 1, reworded: 1 })
   })
 })
 

@@ -11,7 +11,7 @@ import { sectionChanges } from './sections.js'
 import { diffStatements, type TokenRun } from './words.js'
 
 export function emptyCounts(): DiffCounts {
-  return { added: 0, removed: 0, reworded: 0, moved: 0, sectionsAdded: 0, sectionsRemoved: 0, sectionsRenamed: 0, sectionsMoved: 0, fields: 0, unchanged: 0, formatting: 0 }
+  return { renamed: 0, added: 0, removed: 0, reworded: 0, moved: 0, sectionsAdded: 0, sectionsRemoved: 0, sectionsRenamed: 0, sectionsMoved: 0, fields: 0, unchanged: 0, formatting: 0 }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000

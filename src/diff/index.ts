@@ -1,6 +1,6 @@
 // The semantic diff: the public face of src/diff.
 export { diffAgents, diffWhole } from './diff.js'
-export { diffReport, pairAgents, toReport } from './report.js'
+export { asRenamed, diffReport, pairAgents, toReport } from './report.js'
 export { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type DiffReport, type FieldChange, type FormattingChange, type SectionChange, type SectionRef, type StatementChange, type StatementRef, type WordRun } from './model.js'
 export { diffStatements, type Token } from './words.js'
 export { formatText, type TextOptions } from './format/text.js'

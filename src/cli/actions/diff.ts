@@ -4,7 +4,7 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
+import { asRenamed, changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
@@ -44,8 +44,12 @@ function externalLineDiff(run: Run, oldFile: string, newFile: string, path: stri
   return run.code
 }
 
-function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null): AgentDiff {
-  if (old && nu) return diffAgents(old.agent, nu.agent, { oldText: old.text, newText: nu.text })
+/** The diff of a pair; `renamed`: the two are one file under two names (git's rename, a directory's file paired under another name). */
+function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null, renamed = false): AgentDiff {
+  if (old && nu) {
+    const diff = diffAgents(old.agent, nu.agent, { oldText: old.text, newText: nu.text })
+    return renamed ? asRenamed(diff) : diff
+  }
   if (nu) return diffWhole(nu.agent, 'added')
   return diffWhole(old!.agent, 'removed')
 }
@@ -142,7 +146,8 @@ function externalDiffs(args: string[], { run, color, loadBytes }: Sides): Diffs 
   if (!old && !nu) return run.code
   // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
   if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
-  return [diffPair(old, nu)]
+  // git's 9 arguments name a renamed file's new path.
+  return [diffPair(old, nu, newPath !== path)]
 }
 
 /** `--git BASE [HEAD] [-- PATHS]`: every agent file changed between two revisions. */
@@ -163,7 +168,7 @@ async function gitDiffs(args: string[], options: DiffCommandOptions, { run, io, 
     const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
     const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
     if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
-    diffs.push(diffPair(old, nu))
+    diffs.push(diffPair(old, nu, change.oldPath !== null && change.newPath !== null && change.oldPath !== change.newPath))
   }
   return diffs
 }
@@ -206,7 +211,7 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
   const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
   const diffs: AgentDiff[] = []
-  for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new))
+  for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new, pair.old !== null && pair.new !== null && rel(pair.old) !== rel(pair.new)))
   return diffs
 }
 

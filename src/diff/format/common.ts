@@ -10,6 +10,7 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
 /** Counts per kind of change, e.g. `1 reworded, 2 moved, 1 section renamed`. */
 export function countsText(counts: DiffCounts): string {
   const parts: string[] = []
+  if (counts.renamed) parts.push(`${plural(counts.renamed, 'file')} renamed`)
   if (counts.added) parts.push(`${counts.added} added`)
   if (counts.removed) parts.push(`${counts.removed} removed`)
   if (counts.reworded) parts.push(`${counts.reworded} reworded`)

@@ -68,6 +68,7 @@ export function annotations(d: AgentDiff): Annotation[] {
     out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${d.statements.length} statements)` })
     return out
   }
+  if (d.counts.renamed) out.push({ level: 'notice', file, line: 1, title: 'agentmerge: file renamed', message: `renamed from ${d.oldPath}` })
   // A removed field is annotated on NEW's frontmatter, where it stood, as a removed statement is.
   for (const f of d.fields) out.push({ level: 'notice', ...on(file, f.new?.at ?? f.near), title: `agentmerge: frontmatter ${f.key} ${f.change}`, message: fieldText(f) })
   for (const s of d.sections) {

@@ -22,6 +22,7 @@ function changeJson(c: StatementChange) {
 }
 
 const countsJson = (c: DiffCounts) => ({
+  renamed: c.renamed,
   added: c.added,
   removed: c.removed,
   reworded: c.reworded,
@@ -41,6 +42,7 @@ function agentDiffJson(d: AgentDiff) {
     new: d.newPath,
     name: d.name,
     status: d.status,
+    renamed: d.counts.renamed > 0,
     counts: countsJson(d.counts),
     fields: d.fields.map((f) => ({
       key: f.key,

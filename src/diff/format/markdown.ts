@@ -190,6 +190,7 @@ function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
   const out: string[] = []
   const label = d.newPath ?? d.oldPath ?? d.name
   if (d.fields.length > 0) out.push(details(`${label} › frontmatter: ${d.fields.length} field${d.fields.length === 1 ? '' : 's'} changed`, d.fields.map(fieldItem)))
+  if (d.counts.renamed) out.push(details(`${label}: file renamed`, [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [strong('file renamed'), text(' from '), code(d.oldPath ?? ''), text(' to '), code(d.newPath ?? '')] }] }]))
   if (d.status === 'added' || d.status === 'removed') {
     const items = d.statements.map(statementItem)
     if (items.length > 0) out.push(details(`${label}: agent ${d.status} (${items.length} statement${items.length === 1 ? '' : 's'})`, items))
@@ -243,7 +244,7 @@ function countsTable(report: DiffReport, count: number): Table {
     const c = d.counts
     const sections = c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved
     const values = [c.added, c.removed, c.reworded, c.moved, sections, c.fields, c.formatting].map(String)
-    rows.push({ type: 'tableRow', children: [cell([code(d.newPath ?? d.oldPath ?? d.name)]), cell([text(d.status)]), ...values.map((v) => cell([text(v)]))] })
+    rows.push({ type: 'tableRow', children: [cell([code(d.newPath ?? d.oldPath ?? d.name)]), cell([text(d.counts.renamed && d.status !== 'renamed' ? `${d.status}, renamed` : d.status)]), ...values.map((v) => cell([text(v)]))] })
   }
   return { type: 'table', align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], children: rows }
 }

@@ -53,6 +53,7 @@ function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolea
   const out: string[] = []
   const title = d.status === 'added' ? `${d.newPath} (agent ${d.name} added)` : d.status === 'removed' ? `${d.oldPath} (agent ${d.name} removed)` : d.oldPath === d.newPath ? `${d.newPath}` : `${d.oldPath} -> ${d.newPath}`
   out.push(p.bold(`agentmerge diff ${title}`))
+  if (d.counts.renamed) out.push(`  ${p.yellow('~')} file renamed: ${p.red(d.oldPath ?? '')} -> ${p.green(d.newPath ?? '')}`)
   if (d.fields.length > 0) {
     out.push(p.bold('frontmatter'))
     for (const f of d.fields) {
