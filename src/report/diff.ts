@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
+import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -99,8 +99,10 @@ function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
     .filter((r) => r.op !== drop)
     .map((r) => {
       if (r.op === 'equal') return esc(r.text)
-      const lead = /^\s*/.exec(r.text)![0]
-      return `${lead}<${tag}>${esc(r.text.slice(lead.length))}</${tag}>`
+      const { lead, body, trail } = runParts(r.text)
+      // A space one side has before an equal word: that side's spacing, nothing to mark.
+      if (body === '') return r.text
+      return `${lead}<${tag}>${esc(body)}</${tag}>${trail}`
     })
     .join('')
 }

@@ -72,6 +72,17 @@ export function fieldText(f: FieldChange): string {
   return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
 }
 
+/**
+ * A changed run of a word diff as its display marks it: the whitespace
+ * before and after its words stays outside the marks; a run of whitespace
+ * only (a space one side has before an equal word) has no words to mark.
+ */
+export function runParts(text: string): { lead: string; body: string; trail: string } {
+  const lead = /^\s*/.exec(text)![0]
+  const body = text.slice(lead.length).trimEnd()
+  return { lead, body, trail: text.slice(lead.length + body.length) }
+}
+
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)
 
 /**

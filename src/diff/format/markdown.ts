@@ -13,7 +13,7 @@ import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
-import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */
@@ -70,9 +70,16 @@ function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingCon
 function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
   const out: PhrasingContent[] = []
   runs.forEach((run, i) => {
-    const inner = tokensPhrasing(run.tokens, i > 0)
+    // A run's tokens carry the space its text has before each (none before the first word of a side).
+    const inner = tokensPhrasing(run.tokens, true)
     if (run.op === 'equal') {
       out.push(...inner)
+      return
+    }
+    const { body, trail } = runParts(run.text)
+    // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+    if (body === '') {
+      if (run.op === 'added') out.push(text(run.text))
       return
     }
     const tag = run.op === 'removed' ? 'del' : 'ins'
@@ -80,7 +87,7 @@ function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
     const lead = spaced ? [inner.shift()!] : []
     // The added words of a replacement follow the removed ones directly.
     if (run.op === 'added' && runs[i - 1]?.op === 'removed') lead.length = 0
-    out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`))
+    out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`), ...(trail ? [text(trail)] : []))
   })
   return out
 }

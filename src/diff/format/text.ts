@@ -6,7 +6,7 @@ import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.j
 import { toReport } from '../report.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
-import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
 
 export interface TextOptions {
   color?: boolean
@@ -21,11 +21,12 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   return runs
     .map((r, i) => {
       if (r.op === 'equal') return r.text
+      const { lead: space, body, trail } = runParts(r.text)
+      // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+      if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
-      const space = r.text.match(/^\s*/)![0]
       const lead = r.op === 'added' && runs[i - 1]?.op === 'removed' ? '' : space
-      const body = r.text.slice(space.length)
-      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body))
+      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body)) + trail
     })
     .join('')
 }
