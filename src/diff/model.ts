@@ -12,6 +12,8 @@ export type { SectionRef, StatementRef } from '../align/index.js'
 export interface WordRun {
   op: 'equal' | 'removed' | 'added'
   text: string
+  /** Its words are struck out (`~~`): a withdrawn instruction, which the formats show as such. */
+  struck?: true
 }
 
 /**

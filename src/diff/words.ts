@@ -180,14 +180,40 @@ class Runs {
 
   private push(op: TokenRun['op'], t: Token): void {
     const last = this.runs.at(-1)
-    // A run takes the tokens of its op that follow it directly; a removed and an added run of one change stay apart.
-    const run = last && last.op === op ? last : undefined
+    // A run takes the tokens of its op that follow it directly, struck out as it is or not; a removed and an added run of one change stay apart.
+    const run = last && last.op === op && (last.struck === true) === struck(t) ? last : undefined
     const text = (t.space ? ' ' : '') + t.text
     if (run) {
       run.text += text
       run.tokens.push(t)
-    } else this.runs.push({ op, text, tokens: [t] })
+    } else this.runs.push({ op, text, tokens: [t], ...(struck(t) ? { struck: true as const } : {}) })
   }
+}
+
+/**
+ * One side's text spelled from the runs as the formats show it: struck-out
+ * words between `~~`, so that striking an instruction out is seen where
+ * only words are shown (the text format, annotations).
+ */
+export function spellShown(runs: readonly WordRun[], side: 'old' | 'new'): string {
+  const other = side === 'old' ? 'added' : 'removed'
+  return runs
+    .filter((r) => r.op !== other)
+    .map((r) => {
+      if (!r.struck) return r.text
+      const body = r.text.trim()
+      return body === '' ? r.text : r.text.replace(body, `~~${body}~~`)
+    })
+    .join('')
+}
+
+/** A statement's text as the formats show it: its struck-out words between `~~` (its plain text when none is). */
+export function shownText(statement: Statement): string {
+  const tokens = tokensOf(statement)
+  if (!tokens.some(struck)) return statement.text
+  const runs = new Runs()
+  for (const t of tokens) runs.add('added', t)
+  return spellShown(runs.done(), 'new')
 }
 
 /** Word diff of two statements. */

@@ -98,11 +98,13 @@ function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
   return runs
     .filter((r) => r.op !== drop)
     .map((r) => {
-      if (r.op === 'equal') return esc(r.text)
       const { lead, body, trail } = runParts(r.text)
+      // Struck-out words are shown struck out: striking an instruction out withdraws it.
+      const words = r.struck && body !== '' ? `<s>${esc(body)}</s>` : esc(body)
+      if (r.op === 'equal') return lead + words + trail
       // A space one side has before an equal word: that side's spacing, nothing to mark.
       if (body === '') return r.text
-      return `${lead}<${tag}>${esc(body)}</${tag}>${trail}`
+      return `${lead}<${tag}>${words}</${tag}>${trail}`
     })
     .join('')
 }

@@ -7,6 +7,7 @@
 import type { Source } from '../../model.js'
 import type { AgentDiff, DiffReport, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
+import { shownText, spellShown } from '../words.js'
 import { fieldText, sectionTitle, summaryLine, truncate } from './common.js'
 
 export function escapeData(s: string): string {
@@ -44,17 +45,28 @@ const on = (file: string, s: Source | undefined) => ({ file, ...(s ? { line: s.l
 function statementAnnotation(c: StatementChange, file: string): Annotation {
   switch (c.change) {
     case 'added':
-      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement added', message: quote(c.new.statement.text) }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement added', message: quote(shownText(c.new.statement)) }
     case 'removed':
-      return { level: 'notice', ...on(file, c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(c.old.statement.text)} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
+      return { level: 'notice', ...on(file, c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(shownText(c.old.statement))} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
     case 'reworded':
-      return { level: 'notice', ...on(file, c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: `was ${quote(c.old.statement.text)}` }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: wasNow(c) }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within its section'
-      const was = c.words !== undefined ? `, reworded: was ${quote(c.old.statement.text)}` : ''
+      const was = c.words !== undefined ? `, reworded: ${wasNow(c)}` : ''
       return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement moved', message: `${from} (was ${c.old.statement.source.path}:${c.old.statement.source.line})${was}` }
     }
   }
+}
+
+/**
+ * What a reworded statement was and is, struck-out words between `~~`: the
+ * annotation sits on NEW's line, but a reviewer reads the message, and a
+ * struck-out instruction reads the same as the live one without its marks.
+ */
+function wasNow(c: Extract<StatementChange, { change: 'reworded' | 'moved' }>): string {
+  const old = c.words ? spellShown(c.words, 'old') : shownText(c.old.statement)
+  const nu = c.words ? spellShown(c.words, 'new') : shownText(c.new.statement)
+  return `was ${quote(old)}, now ${quote(nu)}`
 }
 
 export function annotations(d: AgentDiff): Annotation[] {

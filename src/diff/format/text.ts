@@ -4,6 +4,7 @@
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
+import { shownText } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
 import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
@@ -20,8 +21,10 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
   return runs
     .map((r, i) => {
-      if (r.op === 'equal') return r.text
-      const { lead: space, body, trail } = runParts(r.text)
+      const { lead: space, body: words, trail } = runParts(r.text)
+      // Struck-out words are shown struck out: striking an instruction out withdraws it.
+      const body = r.struck && words !== '' ? `~~${words}~~` : words
+      if (r.op === 'equal') return space + body + trail
       // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
@@ -34,16 +37,16 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
 function statementLines(c: StatementChange, p: Paint): string[] {
   switch (c.change) {
     case 'added':
-      return [`  ${p.green('+')} ${p.green(c.new.statement.text)}  ${p.dim(at(c.new.statement.source))}`]
+      return [`  ${p.green('+')} ${p.green(shownText(c.new.statement))}  ${p.dim(at(c.new.statement.source))}`]
     case 'removed':
-      return [`  ${p.red('-')} ${p.red(c.old.statement.text)}  ${p.dim(at(c.old.statement.source))}`]
+      return [`  ${p.red('-')} ${p.red(shownText(c.old.statement))}  ${p.dim(at(c.old.statement.source))}`]
     case 'reworded': {
       const how = c.words === null ? 'replaced' : 'reworded'
-      return [`  ${p.yellow('~')} ${words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+      return [`  ${p.yellow('~')} ${words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
     }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within the section'
-      const text = c.words !== undefined ? words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text }) : c.new.statement.text
+      const text = c.words !== undefined ? words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) }) : shownText(c.new.statement)
       const how = c.words !== undefined ? `${from}, reworded` : from
       return [`  ${p.cyan('>')} ${text}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
     }
