@@ -108,7 +108,11 @@ export interface Statement {
   kind: StatementKind
   /** Plain text: markup removed, whitespace collapsed. */
   text: string
-  /** The identity text: `text` with checked state and code kept exactly. */
+  /**
+   * The identity text: `text` with what its markup says kept (struck-out
+   * words between `~~`, each link's or image's target after its text), the
+   * checked state, and code exactly.
+   */
   norm: string
   /** A stable id: a hash of `norm`. */
   id: string

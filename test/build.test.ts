@@ -144,6 +144,25 @@ describe('build CLI', () => {
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
   })
 
+  it('a link pointed elsewhere by hand is a hand edit: reported by --check and kept unless --force', async () => {
+    const linked = A.replace('- Look for security issues.\n', '- Look for security issues.\n- Follow the [style guide](https://good.example/style).\n')
+    const dir = repo({ 'agentmerge.config.json': CONFIG, 'agents/reviewer/a.md': linked, 'agents/reviewer/b.md': B })
+    expect((await cli(['build'], { cwd: dir })).code).toBe(0)
+    const built = readFileSync(join(dir, OUT), 'utf8')
+    expect(built).toContain('(https://good.example/style)')
+    const edited = built.replace('https://good.example/style', 'https://evil.example/style')
+    writeFileSync(join(dir, OUT), edited)
+    const check = await cli(['build', '--check'], { cwd: dir })
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain(`${OUT}: edited by hand: 1 change no source has; a build leaves it alone unless --force (edited)\n`)
+    expect(check.stdout).toMatch(/:\d+: edited by hand: only in the canonical file: "Follow the style guide <https:\/\/evil\.example\/style>\." \(edited\)\n/)
+    expect(check.stdout).not.toContain('(stale)')
+    expect((await cli(['build'], { cwd: dir })).code).toBe(1)
+    expect(readFileSync(join(dir, OUT), 'utf8')).toBe(edited)
+    expect((await cli(['build', '--force'], { cwd: dir })).code).toBe(0)
+    expect(readFileSync(join(dir, OUT), 'utf8')).toBe(built)
+  })
+
   // The tester's case: a source edit under "provenance": "inline" was refused as a hand edit of the output.
   it.each(['inline', 'none'] as const)('with "provenance": "%s", a source edit makes the file stale and it is rebuilt; a hand edit is kept', async (provenance) => {
     const dir = testAutomatorRepo(provenance)

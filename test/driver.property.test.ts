@@ -1,7 +1,9 @@
 // Properties of the three-way merge on the shipped fixtures (library level,
 // bounded runs, fixed seed): edits of different statements on the two sides
-// never conflict and all survive, merging with an unchanged side gives the
-// other side, and swapping the sides gives the same statements.
+// never conflict and all survive as written (markup included), merging with
+// an unchanged side gives the other side, swapping the sides gives the same
+// statements, and a list one side numbers or quotes stays one such list with
+// every edit of the other side in it.
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -23,11 +25,13 @@ function apply(text: string, ops: Op[], who: string): { text: string; added: str
   const removed: string[] = []
   const reworded: string[] = []
   const out: string[] = []
+  // A deleted statement by its plain text, as the base's statement on that line has it.
+  const onLine = new Map(statementsOf(parseAgent(text, 'x.md').root).map((s) => [s.source.line - 1, s.text]))
   lines.forEach((line, i) => {
     const op = ops.find((o) => o.line === i)
     const m = /^(\s*- )(.*)$/.exec(line)
     if (!op || !m) return void out.push(line)
-    if (op.kind === 'delete') removed.push(m[2]!)
+    if (op.kind === 'delete') removed.push(onLine.get(i) ?? m[2]!)
     else if (op.kind === 'reword') {
       const text = `${m[2]} (checked by ${who} ${i})`
       reworded.push(text)
@@ -42,11 +46,43 @@ function apply(text: string, ops: Op[], who: string): { text: string; added: str
   return { text: out.join('\n'), added, removed, reworded }
 }
 
-/** Lines that are plain bullets: the next line is not more indented. */
+const MARKER = /^((?:> ?)*\s*(?:[-*+]|\d+[.)]) )/
+const indent = (l: string) => /^\s*/.exec(l)![0].length
+
+/**
+ * Lines that are one-line bullet items, markup and all: an item statement
+ * starts there (not a line of a code block), the next line is blank or
+ * another item no more indented (no continuation, no nested list), and the
+ * line does not end in a hard break.
+ */
 function bulletLines(text: string): number[] {
   const lines = text.split('\n')
-  const indent = (l: string) => /^\s*/.exec(l)![0].length
-  return lines.flatMap((l, i) => (/^\s*- [^\s*_`[\]<>]/.test(l) && !/[*_`[\]<>\\]/.test(l.replace(/^\s*- /, '')) && !(lines[i + 1] && indent(lines[i + 1]!) > indent(l) && /^\s*(- |\d+\. )/.test(lines[i + 1]!.trim() ? lines[i + 1]! : '')) ? [i] : []))
+  const items = new Set(statementsOf(parseAgent(text, 'x.md').root).flatMap((s) => (s.kind === 'item' || s.kind === 'task' ? [s.source.line - 1] : [])))
+  const alone = (i: number) => lines[i + 1] === undefined || lines[i + 1]!.trim() === '' || (MARKER.test(lines[i + 1]!) && indent(lines[i + 1]!) <= indent(lines[i]!))
+  return lines.flatMap((l, i) => (items.has(i) && /^\s*- \S/.test(l) && !/(\\| {2})$/.test(l) && alone(i) ? [i] : []))
+}
+
+/** Each item line of a text without its marker: what a merge must write as the side wrote it. */
+const writtenItems = (text: string) => new Set(text.split('\n').flatMap((l) => (MARKER.test(l) ? [l.replace(MARKER, '')] : [])))
+
+/**
+ * Whole top-level lists of one-line bullets: runs of two or more `- ` lines
+ * with no other item before or after them (a blank line and no item next).
+ */
+function listRuns(text: string): Array<{ start: number; end: number }> {
+  const lines = text.split('\n')
+  const single = new Set(bulletLines(text))
+  const item = (l: string | undefined) => l !== undefined && MARKER.test(l)
+  const runs: Array<{ start: number; end: number }> = []
+  for (let i = 0; i < lines.length; i++) {
+    if (!/^- /.test(lines[i]!) || item(lines[i - 1]) || lines[i - 1] !== '') continue
+    let j = i
+    while (/^- /.test(lines[j + 1] ?? '') && single.has(j + 1)) j++
+    const next = lines.slice(j + 1).find((l) => l.trim() !== '')
+    if (j > i && single.has(i) && (lines[j + 1] ?? '') === '' && !item(next)) runs.push({ start: i, end: j })
+    i = j
+  }
+  return runs
 }
 
 const texts = (text: string) => statementsOf(parseAgent(text, 'x.md').root).map((s) => s.text)
@@ -75,7 +111,8 @@ describe('three-way merge properties', () => {
         const r = merge3(BASE_AGENTS[which]!, pa, pb)
         expect(r.conflicts).toBe(0)
         const got = texts(r.text)
-        for (const t of [...a.added, ...b.added, ...a.reworded, ...b.reworded]) expect(got).toContain(t)
+        const written = writtenItems(r.text)
+        for (const t of [...a.added, ...b.added, ...a.reworded, ...b.reworded]) expect(written).toContain(t)
         // A deleted statement is gone, unless the base had it more than once.
         for (const t of [...a.removed, ...b.removed]) if (BASE_TEXTS[which]!.filter((x) => x === t).length === 1) expect(got).not.toContain(t)
         // Swapping the sides gives the same statements.
@@ -83,6 +120,38 @@ describe('three-way merge properties', () => {
         expect([...texts(swapped.text)].sort()).toEqual([...got].sort())
       }),
       { seed: 6, numRuns: RUNS },
+    )
+  })
+
+  it('a list one side numbers or quotes stays one such list, with the other side\'s additions, rewordings and deletions in it', () => {
+    const lists = BASES.flatMap((base, which) => listRuns(base).map((run) => ({ which, run })))
+    // A list under a bold label (`**Expertise**:`) is that label's section; quoted, it is not (the label becomes a paragraph): not this property's case.
+    const labelled = ({ which, run }: (typeof lists)[number]) => /^(\*\*|__).*(\*\*|__):?$/.test(BASES[which]!.split('\n').slice(0, run.start).filter((l) => l.trim() !== '').pop() ?? '')
+    fc.assert(
+      fc.property(fc.nat(), fc.constantFrom('number', 'quote'), fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'reword', 'insert') as fc.Arbitrary<Op['kind']>), { minLength: 1, maxLength: 4 }), fc.boolean(), (pick, how, raw, swap) => {
+        const candidates = how === 'quote' ? lists.filter((l) => !labelled(l)) : lists
+        const { which, run } = candidates[pick % candidates.length]!
+        const base = BASES[which]!
+        const lines = base.split('\n')
+        const marked = lines.map((l, i) => (i >= run.start && i <= run.end ? (how === 'number' ? l.replace(/^- /, '1. ') : `> ${l}`) : l)).join('\n')
+        const used = new Set<number>()
+        const ops: Op[] = []
+        for (const [n, kind] of raw) {
+          const line = run.start + (n % (run.end - run.start + 1))
+          if (used.has(line) || used.has(line - 1) || used.has(line + 1)) continue
+          used.add(line)
+          ops.push({ kind, line })
+        }
+        const edited = apply(base, ops, 'theirs')
+        // The list as the editing side has it, each item as written: the merge must write it so, with the other side's marking.
+        const after = edited.text.split('\n').slice(run.start, run.end + 1 + edited.added.length - ops.filter((o) => o.kind === 'delete').length).map((l) => l.replace(/^- /, ''))
+        const [ours, theirs] = swap ? [edited.text, marked] : [marked, edited.text]
+        const r = merge3(BASE_AGENTS[which]!, parseAgent(ours, 'x.md'), parseAgent(theirs, 'x.md'))
+        expect(r.conflicts).toBe(0)
+        const want = after.map((l, i) => (how === 'number' ? `${i + 1}. ${l}` : `> - ${l}`)).join('\n')
+        expect(r.text).toContain(`\n\n${want}\n`)
+      }),
+      { seed: 7, numRuns: RUNS },
     )
   })
 

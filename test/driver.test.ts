@@ -29,14 +29,15 @@ interface Outcome {
  * Commits `base` at `file`, edits it on branch `ours` and on branch `theirs`,
  * then merges theirs into ours, with the driver unless `driver` is false.
  */
-function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean } = {}): Outcome {
+function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean; markerSize?: number } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
   const dir = tempDir('agentmerge-driver-')
   git(dir, 'init', '-q')
   if (options.driver !== false) {
-    writeFileSync(join(dir, '.gitattributes'), '*.md merge=agentmerge\n')
+    writeFileSync(join(dir, '.gitattributes'), `*.md merge=agentmerge${options.markerSize ? ` conflict-marker-size=${options.markerSize}` : ''}\n`)
     git(dir, 'config', 'merge.agentmerge.name', 'agentmerge')
-    git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver %O %A %B %P`)
+    // The configuration the README gives: git's %L is the conflict marker size.
+    git(dir, 'config', 'merge.agentmerge.driver', `"${process.execPath}" "${BIN}" merge-driver -l %L %O %A %B %P`)
   }
   mkdirSync(dirname(join(dir, file)), { recursive: true })
   // With `added`, the base commit has no such file: both branches add it.
@@ -201,6 +202,12 @@ Write a summary at the end.
 `)
   })
 
+  it('markers are as long as git asks (%L: the conflict-marker-size attribute)', async () => {
+    const r = scenario(BASE, edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Keep comments short.', '- Keep comments brief.'), { markerSize: 9 })
+    expect(r.code).not.toBe(0)
+    expect(r.text).toContain('- Look for security issues.\n<<<<<<<<< ours\n- Keep comments short and kind.\n=========\n- Keep comments brief.\n>>>>>>>>> theirs\n- Suggest a fix')
+  })
+
   it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', async () => {
     const r = scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
     expect(r.code).not.toBe(0)
@@ -215,6 +222,7 @@ Write a summary at the end.
     expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
     expect(r.text).toContain('| check | owner |\n| --- | --- |\n| tests | CI |\n')
     expect(r.text.match(/<<<<<<</g)).toHaveLength(1)
+    expect(r.stderr).toContain('.claude/agents/reviewer.md:13: conflict: statement added differently on both sides\n')
   })
 
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
@@ -229,12 +237,120 @@ Write a summary at the end.
   })
 })
 
+/** The three sides in files of a temporary directory, as git hands them to the driver. */
+const files = (o: string, a: string, b: string) => {
+  const dir = tempDir('agentmerge-driver-')
+  for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
+  return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
+}
+
+/** Runs `merge-driver` on the three texts: its outcome and what it wrote over ours. */
+async function driver(o: string, a: string, b: string) {
+  const f = files(o, a, b)
+  const r = await cli(['merge-driver', f.o, f.a, f.b, '.claude/agents/reviewer.md'])
+  return { ...r, text: readFileSync(f.a, 'utf8') }
+}
+
+describe('merge-driver: structure one side changed', () => {
+  it('a section renamed on one side and deleted on the other is a conflict of the whole section, whichever side renamed it', async () => {
+    const renamed = chain(edit('## Rules', '## Safety rules you must follow'), edit('Write a summary at the end.', 'Write a short summary at the end.'))
+    const deleted = edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')
+    const section = '## Safety rules you must follow\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n'
+    const ours = await driver(BASE, renamed(BASE), deleted(BASE))
+    expect(ours.code).toBe(1)
+    expect(ours.stderr).toBe("agentmerge: .claude/agents/reviewer.md:10: conflict: section 'Rules' renamed on our side ('Safety rules you must follow') and deleted on theirs\n")
+    expect(ours.text).toContain(`it.\n\n<<<<<<< ours\n${section}=======\n>>>>>>> theirs\n\n## Output\n\nWrite a short summary at the end.\n`)
+    const theirs = await driver(BASE, deleted(BASE), renamed(BASE))
+    expect(theirs.code).toBe(1)
+    expect(theirs.stderr).toContain("conflict: section 'Rules' renamed on their side ('Safety rules you must follow') and deleted on ours")
+    expect(theirs.text).toContain(`it.\n\n<<<<<<< ours\n=======\n${section}>>>>>>> theirs\n\n## Output\n`)
+    // Taking either side gives that side's body.
+    expect(ours.text.replace(/<<<<<<< ours\n([^]*?)=======\n>>>>>>> theirs\n\n/, '$1\n')).toBe(renamed(BASE))
+    expect(ours.text.replace(/<<<<<<< ours\n[^]*?=======\n>>>>>>> theirs\n\n/, '')).toBe(edit('Write a summary at the end.', 'Write a short summary at the end.')(deleted(BASE)))
+  })
+
+  it('a section deleted on one side and only edited inside on the other is not a conflict of the whole section', async () => {
+    const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short and kind.')(BASE), edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')(BASE))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('## Rules\n\n<<<<<<< ours\n- Keep comments short and kind.\n=======\n>>>>>>> theirs\n\n## Output')
+  })
+
+  it('an item one side made the head of a nested list, reworded on the other, is a conflict that says so', async () => {
+    const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short:\n  - one line each\n  - no jokes')(BASE), edit('- Keep comments short.', '- Keep comments short and kind.')(BASE))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md:14: conflict: statement we turned into the title 'Keep comments short' was changed on their side\n")
+    expect(r.text).toContain('<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Keep comments short:\n  - one line each\n')
+  })
+
+  const LIST = BASE.replace('## Output', '## Steps\n\n- Read the diff.\n- Run the tests.\n- Write the summary.\n\n## Output')
+  const numbered = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '1. Read the diff.\n2. Run the tests.\n3. Write the summary.')
+
+  it('an item added on one side into a list the other side numbered joins the numbered list, and a list numbered on one side stays numbered', async () => {
+    const added = edit('- Run the tests.\n', '- Run the tests.\n- Check the coverage report.\n')
+    const want = '## Steps\n\n1. Read the diff.\n2. Run the tests.\n3. Check the coverage report.\n4. Write the summary.\n\n## Output'
+    for (const [ours, theirs] of [[numbered, added], [added, numbered]] as const) {
+      const r = await driver(LIST, ours(LIST), theirs(LIST))
+      expect([r.code, r.stderr]).toEqual([0, ''])
+      expect(r.text).toContain(want)
+    }
+    // Numbering on one side, rewording an item or editing elsewhere on the other: the list stays one numbered list.
+    const reworded = await driver(LIST, numbered(LIST), edit('- Run the tests.', '- Run all the tests.')(LIST))
+    expect(reworded.text).toContain('## Steps\n\n1. Read the diff.\n2. Run all the tests.\n3. Write the summary.\n\n## Output')
+    const elsewhere = await driver(LIST, edit('Write a summary at the end.', 'Write a short summary at the end.')(LIST), numbered(LIST))
+    expect(elsewhere.text).toContain('## Steps\n\n1. Read the diff.\n2. Run the tests.\n3. Write the summary.\n\n## Output\n\nWrite a short summary at the end.\n')
+  })
+
+  it('against a list numbered on the other side, an item moved to another section\'s bullet list stays a bullet there, and a re-ordered one stays numbered', async () => {
+    const moved = await driver(LIST, edit('- Run the tests.\n', '')(LIST).replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Run the tests.\n'), numbered(LIST))
+    expect([moved.code, moved.stderr]).toEqual([0, ''])
+    expect(moved.text).toContain('- Suggest a fix with each finding.\n- Run the tests.\n\n## Steps\n\n1. Read the diff.\n2. Write the summary.\n\n## Output')
+    const reordered = await driver(LIST, edit('- Read the diff.\n- Run the tests.\n', '- Run the tests.\n- Read the diff.\n')(LIST), numbered(LIST))
+    expect([reordered.code, reordered.stderr]).toEqual([0, ''])
+    expect(reordered.text).toContain('## Steps\n\n1. Run the tests.\n2. Read the diff.\n3. Write the summary.\n\n## Output')
+  })
+
+  it('an item added into a list the other side put in a quote joins the quoted list', async () => {
+    const quoted = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '> - Read the diff.\n> - Run the tests.\n> - Write the summary.')
+    const r = await driver(LIST, quoted(LIST), edit('- Write the summary.', '- Check the coverage report.\n- Write the summary.')(LIST))
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.text).toContain('## Steps\n\n> - Read the diff.\n> - Run the tests.\n> - Check the coverage report.\n> - Write the summary.\n\n## Output')
+  })
+})
+
+describe('merge-driver: frontmatter comments', () => {
+  const COMMENTED = BASE.replace('name: reviewer\n', 'name: reviewer\n# who owns it: team x\n')
+  const reword = edit('- Keep comments short.', '- Keep review comments short.')
+
+  it('comments only theirs changed are kept, with ours\' edits of the body and of other frontmatter lines', async () => {
+    const theirs = chain(edit('team x', 'team y'), edit('model: sonnet\n', 'model: sonnet\n# pinned until Q3\n'))
+    const r = await driver(COMMENTED, reword(COMMENTED), theirs(COMMENTED))
+    expect([r.code, r.stderr]).toEqual([0, ''])
+    expect(r.text).toBe(reword(theirs(COMMENTED)))
+    const both = await driver(COMMENTED, chain(reword, edit('description: Reviews code changes.', 'description: Reviews code changes and tests.'))(COMMENTED), theirs(COMMENTED))
+    expect([both.code, both.stderr]).toEqual([0, ''])
+    expect(both.text.split('---\n')[1]).toBe('name: reviewer\n# who owns it: team y\ndescription: Reviews code changes and tests.\ntools: Read, Grep\nmodel: sonnet\n# pinned until Q3\n')
+  })
+
+  it('a line both sides changed, with a comment of theirs, is a conflict of that line, as git shows it', async () => {
+    const r = await driver(COMMENTED, edit('model: sonnet', 'model: sonnet # fast enough')(COMMENTED), edit('model: sonnet', 'model: sonnet # pinned until Q3')(COMMENTED))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md:6: conflict: frontmatter lines changed differently on both sides (their comment '# pinned until Q3')\n")
+    expect(r.text).toContain('tools: Read, Grep\n<<<<<<< ours\nmodel: sonnet # fast enough\n=======\nmodel: sonnet # pinned until Q3\n>>>>>>> theirs\n---\n')
+    // A value changed on our side, a comment added on theirs: the same.
+    const value = await driver(COMMENTED, edit('model: sonnet', 'model: opus')(COMMENTED), edit('model: sonnet', 'model: sonnet # pinned until Q3')(COMMENTED))
+    expect(value.code).toBe(1)
+    expect(value.text).toContain('<<<<<<< ours\nmodel: opus\n=======\nmodel: sonnet # pinned until Q3\n>>>>>>> theirs\n')
+  })
+
+  it('a comment of theirs on a line whose value merged from both sides is not kept, and a note says so', async () => {
+    const r = await driver(COMMENTED, edit('tools: Read, Grep', 'tools: Read, Grep, Bash')(COMMENTED), edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch # for the docs')(COMMENTED))
+    expect(r.code).toBe(0)
+    expect(r.text).toContain('\ntools: Read, Grep, Bash, WebFetch\n')
+    expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md: note: their frontmatter comment '# for the docs' not kept: both sides changed the lines around it\n")
+  })
+})
+
 describe('merge-driver command', () => {
-  const files = (o: string, a: string, b: string) => {
-    const dir = tempDir('agentmerge-driver-')
-    for (const [name, text] of [['o.md', o], ['a.md', a], ['b.md', b]]) writeFileSync(join(dir, name!), text!)
-    return { dir, o: join(dir, 'o.md'), a: join(dir, 'a.md'), b: join(dir, 'b.md') }
-  }
 
   it('falls back to the line merge when a side carries conflict markers or does not parse, and exits 2 when a file is missing', async () => {
     const marked = files(BASE, BASE.replace('- Check the tests first.', '<<<<<<< HEAD\n- Check the tests first.\n=======\n- Check tests.\n>>>>>>> x'), BASE.replace('Write a summary', 'Write a note'))

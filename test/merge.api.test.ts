@@ -223,6 +223,19 @@ describe('frontmatter', () => {
     expect(renderAgent(first.agent)).toContain('tools: [Read, Grep, Glob, TodoWrite, WebSearch, WebFetch]')
   })
 
+  it('titles the merged agent only with an H1 that names it: none is invented, none names another agent', () => {
+    const a = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n# Python Pro\n\n- Use type hints\n', 'a.md')
+    const b = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n- Use pytest\n', 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const merged = renderMerged(mergeAgents(agents))
+      expect(merged).toMatch(/^name: python-expert$/m)
+      expect(merged).not.toContain('# Python Pro')
+      expect(merged).toContain('- Use type hints\n')
+    }
+    const c = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n# Python Expert\n\n- Use ruff\n', 'c.md')
+    expect(renderMerged(mergeAgents([a, b, c]))).toMatch(/^# Python Expert$/m)
+  })
+
   it('--to opencode converts every input first', () => {
     const r = mergeAgents(agents, { to: 'opencode', prefer: engineer.path })
     expect(r.agent.meta.dialect).toBe('opencode')

@@ -24,6 +24,7 @@ const CASES: Array<[string, string, string]> = [
   ['two output formats', 'Return the test report as JSON', 'Return the test report as Markdown'],
   ['two names written as code', 'Never push to `main` directly', 'Never push to `release` directly'],
   ['two commands', 'Run `npm test` before every commit', 'Run `npm run test:all` before every commit'],
+  ['two link targets', 'Follow the [style guide](https://good.example/guide) in every review', 'Follow the [style guide](https://evil.example/guide) in every review'],
 ]
 
 describe('conflicts', () => {

@@ -1,8 +1,10 @@
 // Which matched pairs kept their order: the heaviest chain of pairs whose
 // positions increase on both sides (a weighted longest increasing
 // subsequence, O(n log n) with a Fenwick tree of maxima). Pairs off the chain
-// moved. Weights come from the pair's content, never from which side is OLD,
-// so aligning B with A keeps the same chain as aligning A with B.
+// moved. Weights come from the pair's content (or are given), never from
+// which side is OLD, so aligning B with A keeps the same chain as aligning A
+// with B. The pairs may be candidates that share a position: a chain holds
+// at most one pair per position on each side.
 import { createHash } from 'node:crypto'
 
 export interface OrderedPair {
@@ -12,6 +14,8 @@ export interface OrderedPair {
   b: number
   /** A text that names the pair the same way from either side. */
   key: string
+  /** The pair's weight in a chain, when the caller decides it (else one from `key`). */
+  weight?: number
 }
 
 const BIG = 2 ** 24
@@ -26,7 +30,8 @@ export function keptInOrder(pairs: readonly OrderedPair[]): Set<number> {
   const kept = new Set<number>()
   if (pairs.length === 0) return kept
   if (pairs.length === 1) return kept.add(0)
-  const order = pairs.map((_, i) => i).sort((x, y) => pairs[x]!.a - pairs[y]!.a)
+  // Among pairs at one OLD position the later NEW position goes first, so that no chain takes two of them.
+  const order = pairs.map((_, i) => i).sort((x, y) => pairs[x]!.a - pairs[y]!.a || pairs[y]!.b - pairs[x]!.b)
   // Rank NEW positions densely for the tree.
   const bs = [...new Set(pairs.map((p) => p.b))].sort((x, y) => x - y)
   const rank = new Map(bs.map((b, i) => [b, i + 1]))
@@ -57,7 +62,7 @@ export function keptInOrder(pairs: readonly OrderedPair[]): Set<number> {
   for (const i of order) {
     const r = rank.get(pairs[i]!.b)!
     const [best, at] = query(r - 1)
-    score[i] = best + weight(pairs[i]!.key)
+    score[i] = best + (pairs[i]!.weight ?? weight(pairs[i]!.key))
     prev[i] = at
     update(r, score[i]!, i)
   }

@@ -1,6 +1,7 @@
 // Pairs the statements of OLD and NEW. First the same statement (equal ids,
 // a hash of the normalized text), preferring the counterpart in the aligned
-// section; then the statements left over by similarity: the learned
+// section and, among copies of one statement, the copy that keeps its place
+// among the statements around it; then the statements left over by similarity: the learned
 // similarity of src/similarity (the one the grouping uses, without its
 // vetoes: an edit may negate a statement and is still that statement,
 // reworded) or the share of words the two have in common, whichever is
@@ -9,10 +10,11 @@
 // work stays near linear.
 import { pairScorer, type PairScorer } from '../similarity/index.js'
 import type { Statement } from '../model.js'
+import { keptInOrder, type OrderedPair } from './order.js'
 import { dice, greedy } from './score.js'
 import type { SectionAlignment } from './sections.js'
 import type { Side } from './side.js'
-import { COMMON, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
+import { COMMON, EXACT_CANDIDATES, OTHER_SECTION_SCORE, SAME_SECTION_SCORE, SECTION_CAP } from './thresholds.js'
 
 export interface Pair {
   o: number
@@ -34,49 +36,81 @@ function wordsOf(text: string): Set<string> {
 
 const isCode = (s: Statement) => s.kind === 'code'
 
-/** Pairs statements with equal ids: in aligned sections first, then in document order. */
+/**
+ * Pairs statements with equal ids. Within each aligned section pair, the
+ * most equal-id pairs that keep their order (keptInOrder over every
+ * candidate, the copies nearest their old place preferred), so that a
+ * statement written twice pairs with the copy that stands where the
+ * statements around it do; then the copies left in the section pair, in
+ * order; then what is left anywhere, in document order (moves).
+ */
 export function exactPairs(o: Side, n: Side, align: SectionAlignment): Pair[] {
-  const oldById = new Map<string, number[]>()
-  o.statements.forEach((s, i) => {
-    const list = oldById.get(s.statement.id)
-    if (list) list.push(i)
-    else oldById.set(s.statement.id, [i])
-  })
-  const newById = new Map<string, number[]>()
-  n.statements.forEach((s, i) => {
-    const list = newById.get(s.statement.id)
-    if (list) list.push(i)
-    else newById.set(s.statement.id, [i])
-  })
   const pairs: Pair[] = []
-  for (const [id, olds] of oldById) {
-    const news = newById.get(id)
-    if (!news) continue
-    const usedO = new Set<number>()
-    const usedN = new Set<number>()
-    if (olds.length > 1 || news.length > 1) {
-      // Zip the occurrences within each aligned section pair.
-      const bucket = new Map<number, number[]>()
-      for (const b of news) {
-        const list = bucket.get(n.sectionOf[b]!)
-        if (list) list.push(b)
-        else bucket.set(n.sectionOf[b]!, [b])
-      }
-      for (const a of olds) {
-        const target = align.o2n[o.sectionOf[a]!]!
-        const list = target === -1 ? undefined : bucket.get(target)
-        const b = list?.shift()
-        if (b === undefined) continue
-        usedO.add(a)
-        usedN.add(b)
-        pairs.push({ o: a, n: b, score: 1, exact: true })
-      }
-    }
-    const restO = olds.filter((a) => !usedO.has(a))
-    const restN = news.filter((b) => !usedN.has(b))
-    for (let i = 0; i < Math.min(restO.length, restN.length); i++) pairs.push({ o: restO[i]!, n: restN[i]!, score: 1, exact: true })
+  const usedO = new Set<number>()
+  const usedN = new Set<number>()
+  const take = (a: number, b: number) => {
+    usedO.add(a)
+    usedN.add(b)
+    pairs.push({ o: a, n: b, score: 1, exact: true })
   }
+  o.sections.forEach((_, so) => {
+    const sn = align.o2n[so]!
+    if (sn === -1) return
+    const olds = o.direct[so]!
+    const news = n.direct[sn]!
+    const candidates = orderedCandidates(o, n, olds, news)
+    for (const i of keptInOrder(candidates)) take(olds[candidates[i]!.a]!, news[candidates[i]!.b]!)
+    zipById(o, n, olds.filter((a) => !usedO.has(a)), news.filter((b) => !usedN.has(b)), take)
+  })
+  const rest = (side: Side, used: Set<number>) => side.statements.map((s) => s.index).filter((i) => !used.has(i))
+  zipById(o, n, rest(o, usedO), rest(n, usedN), take)
   return pairs
+}
+
+/**
+ * The equal-id pairs of two sections' statements, by slot: each copy of an
+ * id with the copies of it in NEW near its own rank among them (every copy,
+ * unless the id has so many that trying each pairing would be quadratic).
+ * Weights favour more pairs, then less displacement.
+ */
+function orderedCandidates(o: Side, n: Side, olds: number[], news: number[]): OrderedPair[] {
+  const slotsOf = new Map<string, number[]>()
+  news.forEach((b, slot) => {
+    const id = n.statements[b]!.statement.id
+    const list = slotsOf.get(id)
+    if (list) list.push(slot)
+    else slotsOf.set(id, [slot])
+  })
+  const copies = new Map<string, number>()
+  for (const a of olds) copies.set(o.statements[a]!.statement.id, (copies.get(o.statements[a]!.statement.id) ?? 0) + 1)
+  const seen = new Map<string, number>()
+  const span = olds.length + news.length + 1
+  const out: OrderedPair[] = []
+  olds.forEach((a, slot) => {
+    const id = o.statements[a]!.statement.id
+    const slots = slotsOf.get(id)
+    if (!slots) return
+    const k = seen.get(id) ?? 0
+    seen.set(id, k + 1)
+    const reach = Math.floor(EXACT_CANDIDATES / (2 * copies.get(id)!))
+    for (const b of slots.slice(Math.max(0, k - reach), k + reach + 1)) out.push({ a: slot, b, key: id, weight: span * span - Math.abs(slot - b) })
+  })
+  return out
+}
+
+/** Pairs the copies of each id in order, first with first. */
+function zipById(o: Side, n: Side, olds: number[], news: number[], take: (a: number, b: number) => void): void {
+  const byId = new Map<string, { list: number[]; next: number }>()
+  for (const b of news) {
+    const id = n.statements[b]!.statement.id
+    const entry = byId.get(id)
+    if (entry) entry.list.push(b)
+    else byId.set(id, { list: [b], next: 0 })
+  }
+  for (const a of olds) {
+    const entry = byId.get(o.statements[a]!.statement.id)
+    if (entry && entry.next < entry.list.length) take(a, entry.list[entry.next++]!)
+  }
 }
 
 interface Profile {

@@ -39,6 +39,14 @@ export const COMMON = 48
  */
 export const SECTION_CAP = 32
 
+/**
+ * How many pairings of one statement's copies (in one aligned section pair)
+ * are tried for the ones that keep their order: each OLD copy is tried with
+ * the NEW copies within a band around its own rank, the band as wide as this
+ * allows, so a statement written a great many times stays near linear.
+ */
+export const EXACT_CANDIDATES = 4096
+
 /** Sibling lists larger than this product are not compared title against title (quadratic). */
 export const TITLE_PAIRS_CAP = 10_000
 

@@ -242,7 +242,8 @@ function handEdits(old: Agent, next: Agent, record: ReturnType<typeof recorded>)
   const edits: HandEdit[] = []
   const nextIds = new Set(statementsOf(next.root).map((s) => s.id))
   for (const s of statementsOf(old.root)) {
-    if (!nextIds.has(s.id) && !record.ids.has(s.id)) edits.push({ line: s.source.line, what: 'statement', text: s.text })
+    // Named by its identity text (a link's target, a strike, a checkbox kept), which is what differs when the words do not; code by its text, on one line.
+    if (!nextIds.has(s.id) && !record.ids.has(s.id)) edits.push({ line: s.source.line, what: 'statement', text: s.kind === 'code' ? s.text : s.norm })
   }
   const nextFields = new Map(next.meta.fields.map((f) => [f.key, stable(f.value)]))
   for (const f of old.meta.fields) {

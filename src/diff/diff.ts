@@ -100,10 +100,29 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   }
   const counts = tally(body)
   if (formatting.length === 0 && options.oldText !== undefined && options.newText !== undefined && options.oldText !== options.newText && !hasChanges(counts)) {
-    formatting.push({ what: 'whitespace', detail: 'blank lines or trailing spaces' })
-    counts.formatting = 1
+    formatting.push(...sourceDifferences(oldAgent, newAgent))
+    counts.formatting = formatting.length
   }
   return { ...body, status: hasChanges(counts) ? 'modified' : 'unchanged', counts }
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
+
+/**
+ * What differs in two sources whose model compares equal and no other change
+ * of form explains: the frontmatter's text (a YAML comment, its layout), the
+ * body's white space, or else something else in the body's source.
+ */
+function sourceDifferences(a: Agent, b: Agent): FormattingChange[] {
+  const out: FormattingChange[] = []
+  if ((a.meta.yaml ?? '') !== (b.meta.yaml ?? '')) {
+    out.push({ what: 'frontmatter-style', detail: 'frontmatter source: comments or layout', old: { path: a.path, line: a.meta.line }, new: { path: b.path, line: b.meta.line } })
+  }
+  if (a.body !== undefined && b.body !== undefined && a.body !== b.body) {
+    out.push(squash(a.body) === squash(b.body) ? { what: 'whitespace', detail: 'blank lines or trailing spaces' } : { what: 'markup', detail: 'other source differences in the body' })
+  }
+  if (out.length === 0) out.push({ what: 'whitespace', detail: 'other source differences' })
+  return out
 }
 
 function sortSections(changes: ReturnType<typeof sectionChanges>['changes'], o2n: number[]) {

@@ -6,8 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { readFields, toolFieldsOf } from '../dialects/agent-tools.js'
-import { permitsOf } from '../dialects/index.js'
+import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'

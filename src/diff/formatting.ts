@@ -3,7 +3,8 @@
 // The kind of change is told from the node where the tree knows it (ordered
 // or not) and from the slice where only the source does (the bullet
 // character, a list number, line breaks): a different bullet or number,
-// re-wrapping, or other markup (emphasis markers, escapes, link style).
+// re-wrapping, or other markup (emphasis markers, escapes, how a link is
+// written: a link's target is part of the statement's identity, never form).
 import type { Statement } from '../model.js'
 import type { FormattingChange } from './model.js'
 
@@ -55,7 +56,7 @@ export function statementFormatting(oldText: string | undefined, a: Statement, n
       const ly = lines(restY)
       out.push(lx !== ly ? { what: 'wrapping', detail: `re-wrapped: ${lx} -> ${ly} lines`, ...place } : { what: 'whitespace', detail: 'spaces or indentation', ...place })
     } else if (a.kind !== b.kind) out.push({ what: 'markup', detail: `${a.kind} -> ${b.kind}`, ...place })
-    else out.push({ what: 'markup', detail: lines(restX) !== lines(restY) ? 'markup and wrapping' : 'markup (emphasis, escapes or links)', ...place })
+    else out.push({ what: 'markup', detail: lines(restX) !== lines(restY) ? 'markup and wrapping' : 'markup (emphasis, escapes or how a link is written)', ...place })
   }
   return out
 }

@@ -8,6 +8,7 @@
 import { diffArrays } from 'diff'
 import type { Nodes } from 'mdast'
 import type { Statement } from '../model.js'
+import { carriedTarget, plainText } from '../normalize/plain.js'
 import type { WordRun } from './model.js'
 
 /** One word or punctuation mark, with the marks around it, outermost first. */
@@ -60,6 +61,7 @@ function walk(node: Nodes, marks: string[], out: Token[], state: { space: boolea
     case 'image':
     case 'imageReference':
       if (node.alt) pushWords(node.alt, marks, out, state)
+      pushTarget(node, node.alt ?? '', marks, out, state)
       return
     case 'definition':
       pushWords(`[${node.label ?? node.identifier}]: ${node.url}${node.title ? ` "${node.title}"` : ''}`, marks, out, state)
@@ -81,7 +83,17 @@ function walk(node: Nodes, marks: string[], out: Token[], state: { space: boolea
     if (node.type === 'tableRow' && i > 0) pushWords(' | ', marks, out, state)
     walk(child, inner, out, state)
   })
+  if (node.type === 'link' || node.type === 'linkReference') pushTarget(node, plainText(node), marks, out, state)
   if (!inline) state.space = true
+}
+
+// A link's target is part of what the statement says (its identity text
+// carries it after the link's text), so the words show it there too, as code.
+function pushTarget(node: Nodes, text: string, marks: string[], out: Token[], state: { space: boolean }): void {
+  const target = carriedTarget(node, text)
+  if (target === undefined) return
+  state.space = true
+  pushWords(target, [...marks, 'code'], out, state)
 }
 
 /** The word tokens of a statement, in order; a task starts with its checkbox. */

@@ -18,7 +18,11 @@
 //    it), whether it stays (a deletion on one side applies when the other
 //    side left it as it was), and the section it sits in (a move on one side
 //    applies). Both sides changing one statement differently, or one
-//    rewording what the other deleted, is a conflict of that statement only.
+//    rewording what the other deleted, is a conflict of that statement only;
+//    a section one side deleted and the other renamed is a conflict of the
+//    whole section. A statement's place in a quote or a numbered list comes
+//    from the side that changed it, and an added item takes the place of the
+//    list it joined.
 // 4. Each section's children are ordered by a three-way merge of orders: the
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
@@ -53,12 +57,23 @@ interface Unit {
   b?: Slot
 }
 
-/** A statement both sides changed differently, or one changed what the other deleted. */
+/**
+ * A statement both sides changed differently, or one changed what the other
+ * deleted; a section title both changed differently; or a whole section one
+ * side deleted and the other renamed (`section`: the markers go around the
+ * section as the renaming side has it, from `token`, its title, to `end`).
+ */
 export interface BodyConflict {
-  kind: 'statement' | 'title'
+  kind: 'statement' | 'title' | 'section'
   ours?: Statement | Section
   theirs?: Statement | Section
+  /** The base's version: absent when both sides added it. */
+  base?: Statement | Section
   token: string
+  /** For `section`: the placeholder that closes the section's markers. */
+  end?: string
+  /** For a statement one side "deleted": the title that side turned it into (an item made the head of a nested list), when it did. */
+  became?: Section
   line: number
 }
 
@@ -237,11 +252,42 @@ class Merger {
     for (let k = rest.length - 1; k >= 0; k--) if (!open.has(rest[k]!)) rest.splice(k, 1)
   }
 
-  /** Step 3: per unit, what the result holds and where. */
-  decide(): { text: Map<number, Statement | Section | Rule>; parent: Map<number, number>; kept: Set<number> } {
+  /** Placeholders drawn so far (a section's conflict takes two). */
+  private tokens = 0
+
+  private nextToken(): string {
+    return this.token(this.tokens++)
+  }
+
+  /**
+   * Sections one side deleted and the other renamed, with the side that kept
+   * them: a conflict of the whole section, never a silent deletion of the new
+   * title. One inside another of the same side is part of that one's conflict.
+   */
+  private contestedSections(): Map<number, 'a' | 'b'> {
+    const found = new Map<number, 'a' | 'b'>()
+    for (const u of this.units) {
+      if (u.type !== 'section' || !u.o || (u.a && u.b) || !(u.a || u.b)) continue
+      const side = u.a ? 'a' : 'b'
+      if ((u[side]!.block as Section).title !== (u.o.block as Section).title) found.set(u.id, side)
+    }
+    for (const [id, side] of [...found]) if (this.within(this.units[id]![side]!, side, found)) found.delete(id)
+    return found
+  }
+
+  /** Whether a side's block sits, on that side, inside one of `sections` kept by that side. */
+  private within(slot: Slot, side: 'a' | 'b', sections: Map<number, 'a' | 'b'>): boolean {
+    for (let p = slot.parent; p > 0; p = this.units[p]![side]?.parent ?? -1) if (sections.get(p) === side) return true
+    return false
+  }
+
+  /** Step 3: per unit, what the result holds and where; `ends`, the closing placeholder of each section in conflict as a whole. */
+  decide(): { text: Map<number, Statement | Section | Rule>; parent: Map<number, number>; kept: Set<number>; ends: Map<number, string> } {
     const text = new Map<number, Statement | Section | Rule>()
     const parent = new Map<number, number>()
     const kept = new Set<number>([0])
+    const contested = this.contestedSections()
+    const ends = new Map<number, string>()
     const key = (block: Statement | Section | Rule | undefined): string | undefined => {
       if (!block) return undefined
       if (block.type === 'statement') return block.id
@@ -261,25 +307,18 @@ class Merger {
       if (u.id === 0 || (!u.o && !u.a && !u.b)) continue
       const [ko, ka, kb] = [key(u.o?.block), key(u.a?.block), key(u.b?.block)]
       if (u.type === 'section') {
-        // A section's title: the side that changed it; both changed differently is a conflict.
-        let chosen = u.a?.block ?? u.b?.block ?? u.o!.block
-        if (u.a && u.b && ka !== kb) {
-          if (ka === ko) chosen = u.b.block
-          else if (kb !== ko && (u.a.block as Section).title !== (u.b.block as Section).title) {
-            const t = this.token(this.conflicts.length)
-            this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, token: t, line: u.a.block.source.line })
-            chosen = { ...(u.a.block as Section), titleNodes: [{ type: 'text', value: t }] }
-          }
-        }
-        text.set(u.id, chosen)
+        const side = contested.get(u.id)
+        if (side) ends.set(u.id, this.sectionConflict(u, side, text))
+        else text.set(u.id, this.title(u, ka, kb, ko))
         parent.set(u.id, placeOf(u))
-        // Kept when both sides have it or one added it; otherwise only for what it holds.
-        if ((u.a && u.b) || !u.o) kept.add(u.id)
+        // Kept when both sides have it, one added it, or it is part of a section in conflict; otherwise only for what it holds.
+        const survivor = u.a ? 'a' : 'b'
+        if ((u.a && u.b) || !u.o || side || (u[survivor] && this.within(u[survivor]!, survivor, contested))) kept.add(u.id)
         continue
       }
       if (!u.o) {
         const both = u.a && u.b && ka !== kb
-        text.set(u.id, both ? this.conflict(u.a!.block as Statement, u.b!.block as Statement) : (u.a ?? u.b)!.block)
+        text.set(u.id, both ? this.conflict(u.a!.block as Statement, u.b!.block as Statement, undefined) : (u.a ?? u.b)!.block)
         parent.set(u.id, placeOf(u))
         kept.add(u.id)
         continue
@@ -289,21 +328,26 @@ class Merger {
         if (ka === kb) chosen = u.a.block
         else if (ka === ko) chosen = u.b.block
         else if (kb === ko) chosen = u.a.block
-        else chosen = this.conflict(u.a.block as Statement, u.b.block as Statement)
+        else chosen = this.conflict(u.a.block as Statement, u.b.block as Statement, u.o.block as Statement)
         text.set(u.id, chosen)
         parent.set(u.id, placeOf(u))
         kept.add(u.id)
         continue
       }
-      // Deleted on one side or both: a deletion applies to what the other side left as it was.
+      // Deleted on one side or both: a deletion applies to what the other side
+      // left as it was, and inside a section in conflict as a whole the kept
+      // side's version is that conflict's side.
       const other = u.a ?? u.b
-      if (!other || key(other.block) === ko) continue
+      if (!other) continue
+      const whole = this.within(other, u.a ? 'a' : 'b', contested)
+      if (!whole && key(other.block) === ko) continue
       const ours = u.a ? (u.a.block as Statement) : undefined
       const theirs = u.b ? (u.b.block as Statement) : undefined
-      text.set(u.id, this.conflict(ours, theirs))
+      text.set(u.id, whole ? other.block : this.conflict(ours, theirs, u.o.block as Statement, this.becameTitle(u, u.a ? 'b' : 'a')))
       parent.set(u.id, other.parent)
       kept.add(u.id)
     }
+    this.mergePlacements(text)
     // A section stays while it holds anything that stays.
     for (const id of [...kept]) {
       let p = parent.get(id)
@@ -312,14 +356,103 @@ class Merger {
         p = parent.get(p)
       }
     }
-    return { text, parent, kept }
+    return { text, parent, kept, ends }
   }
 
-  private conflict(ours: Statement | undefined, theirs: Statement | undefined): Statement {
-    const t = this.token(this.conflicts.length)
+  /** A section's title: the side that changed it; both changed differently is a conflict. */
+  private title(u: Unit, ka: string | undefined, kb: string | undefined, ko: string | undefined): Section {
+    const chosen = (u.a?.block ?? u.b?.block ?? u.o!.block) as Section
+    if (!u.a || !u.b || ka === kb) return chosen
+    if (ka === ko) return u.b.block as Section
+    if (kb === ko || (u.a.block as Section).title === (u.b.block as Section).title) return chosen
+    const t = this.nextToken()
+    this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, base: u.o?.block as Section | undefined, token: t, line: u.a.block.source.line })
+    return { ...(u.a.block as Section), titleNodes: [{ type: 'text', value: t }] }
+  }
+
+  /** A section deleted on one side and renamed on the other: its title becomes the opening placeholder; returns the closing one. */
+  private sectionConflict(u: Unit, side: 'a' | 'b', text: Map<number, Statement | Section | Rule>): string {
+    const kept = u[side]!.block as Section
+    const [t, end] = [this.nextToken(), this.nextToken()]
+    const [ours, theirs] = side === 'a' ? [kept, undefined] : [undefined, kept]
+    this.conflicts.push({ kind: 'section', ours, theirs, base: u.o!.block as Section, token: t, end, line: kept.source.line })
+    text.set(u.id, { ...kept, titleNodes: [{ type: 'text', value: t }] })
+    return end
+  }
+
+  private conflict(ours: Statement | undefined, theirs: Statement | undefined, base: Statement | undefined, became?: Section): Statement {
+    const t = this.nextToken()
     const like = (ours ?? theirs)!
-    this.conflicts.push({ kind: 'statement', ours, theirs, token: t, line: like.source.line })
+    this.conflicts.push({ kind: 'statement', ours, theirs, base, token: t, line: like.source.line, ...(became ? { became } : {}) })
     return placeholder(like, t)
+  }
+
+  /** Sections each side added, by parent and title words: what a statement may have become. */
+  private addedTitles: Record<'a' | 'b', Map<string, Section>> | undefined
+
+  /** The section `side` added in the base statement's place whose title has the statement's words, if any. */
+  private becameTitle(u: Unit, side: 'a' | 'b'): Section | undefined {
+    if (!this.addedTitles) {
+      this.addedTitles = { a: new Map(), b: new Map() }
+      for (const x of this.units) {
+        for (const s of ['a', 'b'] as const) if (x.type === 'section' && !x.o && x[s]) this.addedTitles[s].set(`${x[s]!.parent}\u0000${words((x[s]!.block as Section).title)}`, x[s]!.block as Section)
+      }
+    }
+    return this.addedTitles[side].get(`${u.o!.parent}\u0000${words((u.o!.block as Statement).text)}`)
+  }
+
+  /**
+   * A statement's place in quotes and lists (numbered or not) is merged like
+   * its text, from the side that changed it (ours when both did); an item one
+   * side added takes the merged place of the list it joined on that side, so
+   * that the other side numbering or quoting that list carries over to it
+   * instead of splitting the list.
+   */
+  private mergePlacements(text: Map<number, Statement | Section | Rule>): void {
+    // A statement a side moved to another section sits in that side's list there (one re-ordered in its list keeps the merged place).
+    const moved = (side: 'a' | 'b') => new Set(this.alignments[side].pairs.flatMap((p) => (p.move === 'section' ? [this.alignments[side].new.statements[p.n]!.statement as Block] : [])))
+    const [movedA, movedB] = [moved('a'), moved('b')]
+    for (const u of this.units) {
+      const chosen = text.get(u.id)
+      if (chosen?.type !== 'statement') continue
+      const [o, a, b] = [u.o?.block, u.a?.block, u.b?.block] as Array<Statement | undefined>
+      const changed = (x: Statement, y: Statement, moved: Set<Block>) => moved.has(x) || form(x) !== form(o!) ? x : y
+      const from = o && a && b ? changed(a, changed(b, a, movedB), movedA) : !o ? this.listJoined(u, text) : undefined
+      if (from && isItem(from) === isItem(chosen) && form(from) !== form(chosen)) {
+        text.set(u.id, { ...chosen, placement: { ...chosen.placement, quote: from.placement.quote, ...(isItem(chosen) ? { ordered: from.placement.ordered } : {}) } })
+      }
+    }
+  }
+
+  /** For an item one side added: the merged version of its nearest neighbour in the same list on that side, if any. */
+  private listJoined(u: Unit, text: Map<number, Statement | Section | Rule>): Statement | undefined {
+    const side: SideName = u.a ? 'a' : 'b'
+    const slot = u[side]!
+    const added = slot.block as Statement
+    const body = this.units[slot.parent]?.[side]?.node?.section.body
+    const at = this.positionOf(added, side)
+    if (!isItem(added) || !body || at === -1) return undefined
+    // Nearest first: the items before it (already placed, as units follow each side's order), then those after it that the base had.
+    const neighbours: Array<{ block: Block; before: boolean }> = []
+    for (let j = at; j > 0 && sameList(body[j - 1]!, body[j]!); j--) neighbours.push({ block: body[j - 1]!, before: true })
+    for (let j = at; j + 1 < body.length && sameList(body[j]!, body[j + 1]!); j++) neighbours.push({ block: body[j + 1]!, before: false })
+    for (const { block, before } of neighbours) {
+      const id = this.unitOf(block, side)
+      const merged = id === undefined ? undefined : text.get(id)
+      if (merged?.type === 'statement' && isItem(merged) && (before || this.units[id!]!.o)) return merged
+    }
+    return undefined
+  }
+
+  private positions: Record<SideName, Map<Block, number>> | undefined
+
+  /** A block's index in its section's body on a side (indexed once: a section can hold many additions). */
+  private positionOf(block: Block, side: SideName): number {
+    if (!this.positions) {
+      this.positions = { o: new Map(), a: new Map(), b: new Map() }
+      for (const s of SIDES) for (const node of this.sectionNodes(s)) node.section.body.forEach((x, i) => this.positions![s].set(x, i))
+    }
+    return this.positions[side].get(block) ?? -1
   }
 
   /** Step 4: the order of a section's children. */
@@ -382,7 +515,7 @@ class Merger {
   }
 
   build(): Section {
-    const { text, parent, kept } = this.decide()
+    const { text, parent, kept, ends } = this.decide()
     const childrenOf = new Map<number, Set<number>>()
     for (const id of kept) {
       const p = parent.get(id)
@@ -398,10 +531,25 @@ class Merger {
         if (c.type === 'section') body.push(make(child))
         else body.push(text.get(child) as Statement | Rule)
       }
+      const end = ends.get(id)
+      if (end !== undefined) body.push(endMark(base, end))
       return { ...base, body }
     }
     return make(0)
   }
+}
+
+/** A text's words, for telling a statement made into a title by its words alone. */
+const words = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+
+const isItem = (s: Statement) => s.kind === 'item' || s.kind === 'task'
+
+/** Where a statement sits: its quote depth, and for an item whether its list is numbered. */
+const form = (s: Statement) => `${s.placement.quote}:${isItem(s) && s.placement.ordered === true}`
+
+/** Whether `y`, right after `x` in a section's body, is an item of the same list. */
+function sameList(x: Block, y: Block): boolean {
+  return x.type === 'statement' && y.type === 'statement' && isItem(x) && isItem(y) && form(x) === form(y) && y.placement.listStart !== true
 }
 
 function sameLeaf(x: Statement | Rule | Section, y: Statement | Rule): boolean {
@@ -429,6 +577,12 @@ function placeholder(like: Statement, token: string): Statement {
   else if (like.node.type === 'tableRow') node = { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: token }] }] } as unknown as Statement['node']
   else node = paragraph
   return { ...like, text: token, norm: token, id: token, node }
+}
+
+/** The paragraph that closes a section in conflict as a whole: its line becomes the closing markers. */
+function endMark(section: Section, token: string): Statement {
+  const node = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: token }] }
+  return { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
 }
 
 /** Merges three versions of an agent body; `token(n)` names the n-th conflict's placeholder. */

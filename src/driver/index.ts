@@ -1,10 +1,12 @@
-// The git merge driver: `agentmerge merge-driver %O %A %B %P`. git hands it
-// the base, ours and theirs as temporary files; the merged text goes to %A,
-// and the exit status says whether it is clean (0), has conflicts written
-// (1), or could not merge at all (2: %A is left as it was). A side that is not an agent
-// definition (no frontmatter, not Markdown, unparseable) or that already
-// carries conflict markers is merged by git's own line merge instead, the
-// way mergiraf falls back. When git's line merge is clean and says the same
+// The git merge driver: `agentmerge merge-driver -l %L %O %A %B %P`. git
+// hands it the base, ours and theirs as temporary files; the merged text goes
+// to %A, and the exit status says whether it is clean (0), has conflicts
+// written (1), or could not merge at all (2: %A is left as it was). A file
+// that is not Markdown, a side that does not parse or already carries
+// conflict markers, and a file that is not an agent definition (neither ours
+// nor theirs has frontmatter; one side with it is enough to merge by
+// statements) are merged by git's own line merge instead, the way mergiraf
+// falls back. When git's line merge is clean and says the same
 // thing as the statement-level merge, its text is kept (it keeps the file's
 // own formatting); otherwise the statement-level result is written in
 // canonical form.

@@ -1,8 +1,10 @@
 // Three versions of an agent in, the merged agent's text out: frontmatter
-// field by field (fields.ts), body statement by statement (body.ts), written
+// field by field (fields.ts) into the sides' YAML text merged by lines
+// (frontmatter-text.ts), body statement by statement (body.ts), written
 // by the canonical renderer. A conflict is written with git's markers around
 // the smallest unit that conflicts: one frontmatter field, one statement
-// (a list item stays inside its list), one section title.
+// (a list item stays inside its list), one section title; a section one side
+// deleted and the other renamed is one conflict from its title to its end.
 import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
@@ -11,6 +13,7 @@ import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
+import { frontmatterText, type CommentClash } from './frontmatter-text.js'
 import { statementsOf } from '../walk.js'
 
 export interface Merge3Options {
@@ -58,25 +61,59 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const body = mergeBodies3(o.root, a.root, b.root, (n) => `${bodyPrefix}${n}X`)
   const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
   meta.dialect = dialect
-  // Fields are written as a side had them (as normalize writes a file); a conflict's placeholder needs the canonical line.
-  const yaml = [a, b, o].find((x) => x.meta.present && x.meta.yaml !== undefined)?.meta.yaml
-  if (yaml !== undefined && fields.conflicts.length === 0) meta.yaml = yaml
+  // Fields are written into the sides' merged YAML text (as normalize writes a file); a conflict's placeholder needs the canonical line.
+  const source = frontmatterText(o, a, b)
+  if (source.yaml !== undefined && fields.conflicts.length === 0) meta.yaml = source.yaml
   const merged: Agent = { ...a, meta, root: body.root }
-  let text = renderAgent(merged)
-  text = placeFieldConflicts(text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
+  // Theirs' comments in lines ours changed too: marked only when ours' text is the one written.
+  const comments = placeCommentClashes(renderAgent(merged), meta.yaml === undefined ? [] : source.clashes, open, mid, close)
+  let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
   text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
+    ...comments.places,
     ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
     ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
   ]
-  return { text, conflicts: places.length, places, notes: body.notes }
+  return { text, conflicts: places.length, places, notes: [...comments.notes, ...body.notes] }
+}
+
+/**
+ * Lines of the frontmatter both sides changed, where theirs hold a comment
+ * the result lacks: markers around ours' lines as written (their values as
+ * ours had them), theirs' below, as git shows such lines. When the written
+ * frontmatter does not hold ours' lines as they were (a value in them was
+ * merged), a note names the comments instead.
+ */
+function placeCommentClashes(text: string, clashes: CommentClash[], open: string, mid: string, close: string): { text: string; places: Array<{ line: number; what: string }>; notes: string[] } {
+  const places: Array<{ line: number; what: string }> = []
+  const notes: string[] = []
+  const quoted = (lost: string[]) => lost.map((c) => `'${c}'`).join(', ')
+  for (const clash of clashes) {
+    const head = text.slice(0, text.indexOf('\n---\n') + 1)
+    const lines = `\n${clash.ours.map((l) => `${l}\n`).join('')}`
+    const at = head.indexOf(lines)
+    if (clash.ours.length === 0 || at === -1 || head.indexOf(lines, at + 1) !== -1) {
+      notes.push(`their frontmatter comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)} not kept: both sides changed the lines around ${clash.lost.length === 1 ? 'it' : 'them'}`)
+      continue
+    }
+    const side = (x: string[]) => x.map((l) => `${l}\n`).join('')
+    text = `${text.slice(0, at + 1)}${open}\n${side(clash.ours)}${mid}\n${side(clash.theirs)}${close}\n${text.slice(at + lines.length)}`
+    places.push({ line: text.slice(0, at + 1).split('\n').length, what: `frontmatter lines changed differently on both sides (their comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)})` })
+  }
+  return { text, places, notes }
 }
 
 function conflictWhat(c: BodyConflict): string {
-  if (c.kind === 'title') return `section title changed differently on both sides ('${(c.ours as Section).title}' / '${(c.theirs as Section).title}')`
-  if (!c.ours) return 'statement we deleted was changed on their side'
-  if (!c.theirs) return 'statement they deleted was changed on our side'
-  return 'statement changed differently on both sides'
+  const title = (s: Statement | Section | undefined) => (s as Section).title
+  if (c.kind === 'title') return `section title changed differently on both sides ('${title(c.ours)}' / '${title(c.theirs)}')`
+  if (c.kind === 'section') {
+    return c.ours
+      ? `section '${title(c.base)}' renamed on our side ('${title(c.ours)}') and deleted on theirs`
+      : `section '${title(c.base)}' renamed on their side ('${title(c.theirs)}') and deleted on ours`
+  }
+  if (!c.ours) return c.became ? `statement we turned into the title '${c.became.title}' was changed on their side` : 'statement we deleted was changed on their side'
+  if (!c.theirs) return c.became ? `statement they turned into the title '${c.became.title}' was changed on our side` : 'statement they deleted was changed on our side'
+  return c.base ? 'statement changed differently on both sides' : 'statement added differently on both sides'
 }
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
@@ -106,21 +143,32 @@ function sideLines(statement: Statement | undefined, first: string, rest: string
 function placeBodyConflicts(text: string, conflicts: BodyConflict[], prefix: string, open: string, mid: string, close: string): string {
   if (conflicts.length === 0) return text
   const byToken = new Map(conflicts.map((c) => [c.token, c]))
-  const re = new RegExp(`^([^\\n]*?)(${escapeRe(prefix)}\\d+X)([^\\n]*)(\\n?)`, 'gm')
+  const byEnd = new Map(conflicts.flatMap((c) => (c.end === undefined ? [] : [[c.end, c] as const])))
+  // A section in conflict as a whole closes its markers right after its last line (the blank line before the placeholder goes).
+  const re = new RegExp(`(?:^\\n)?^([^\\n]*?)(${escapeRe(prefix)}\\d+X)([^\\n]*)(\\n?)`, 'gm')
   return text.replace(re, (line: string, before: string, token: string, after: string) => {
+    const blank = line.startsWith('\n') ? '\n' : ''
+    const ending = byEnd.get(token)
+    if (ending) return ending.ours ? `${mid}\n${close}\n` : `${close}\n`
     const c = byToken.get(token)
-    if (!c) return line
-    if (c.kind === 'title') {
-      const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
-      return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
-    }
-    const like = (c.ours ?? c.theirs) as Statement
-    if (like.node.type === 'tableRow') {
-      const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
-      return `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
-    }
-    // Continuation lines align under the first: list markers become spaces, quote markers stay.
-    const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
-    return `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
+    return c ? blank + conflictLines(c, before, after, open, mid, close) : line
   })
+}
+
+/** The lines that replace a conflict's placeholder line (`before` and `after` are the rest of that line). */
+function conflictLines(c: BodyConflict, before: string, after: string, open: string, mid: string, close: string): string {
+  const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
+  if (c.kind === 'section') {
+    const heading = `${before}${title((c.ours ?? c.theirs) as Section)}${after}\n`
+    return `${open}\n${c.ours ? heading : `${mid}\n${heading}`}`
+  }
+  if (c.kind === 'title') return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
+  const like = (c.ours ?? c.theirs) as Statement
+  if (like.node.type === 'tableRow') {
+    const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
+    return `${open}\n${row(c.ours as Statement | undefined)}${mid}\n${row(c.theirs as Statement | undefined)}${close}\n`
+  }
+  // Continuation lines align under the first: list markers become spaces, quote markers stay.
+  const rest = before.replace(/(?:[-*+]|\d+[.)])(\s+)$/, (all) => ' '.repeat(all.length))
+  return `${open}\n${sideLines(c.ours as Statement | undefined, before, rest)}${mid}\n${sideLines(c.theirs as Statement | undefined, before, rest)}${close}\n`
 }

@@ -1,7 +1,7 @@
 // Conflicts: two statements on the same topic that differ in polarity
 // ("Always mock the database" / "Never mock the database") or in a specific
 // (a number, a version, an output format, a name written as code: "Never
-// push to `main`" / "Never push to `release`"). They are never
+// push to `main`" / "Never push to `release`", a link's target). They are never
 // folded into one another: one is written (the deciding input's) and the
 // others are recorded as its alternatives. Polarity is the similarity
 // module's (`isNegative`); the topic test (most words shared) is here.
@@ -47,12 +47,17 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return union === 0 ? 0 : shared / union
 }
 
-/** The inline code a statement's own text names (nested lists are statements of their own), sorted and joined. */
+/**
+ * What a statement's own text names exactly (nested lists are statements of
+ * their own): its inline code, and its links' and images' targets as
+ * `<url>`, sorted.
+ */
 function codesOf(node: RootContent): string[] {
   const out = new Set<string>()
   const visit = (n: RootContent): void => {
     if (n.type === 'inlineCode') out.add(n.value)
-    else if (n.type !== 'list' && 'children' in n) for (const c of n.children as RootContent[]) visit(c)
+    else if (n.type === 'link' || n.type === 'image') out.add(`<${n.url}>`)
+    if (n.type !== 'list' && 'children' in n) for (const c of n.children as RootContent[]) visit(c)
   }
   visit(node)
   return [...out].sort()
@@ -108,7 +113,7 @@ export class Conflicts {
    * topic: "`main`" and "`release`" are what differs, not the topic.
    */
   between(a: Statement, b: Statement): ConflictKind | undefined {
-    if (a.kind === 'code' || b.kind === 'code' || a.text === b.text) return undefined
+    if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return undefined
     const x = this.marks(a.text)
     const y = this.marks(b.text)
     if (x.negated !== y.negated) {
@@ -124,7 +129,7 @@ export class Conflicts {
     const inCode = codes ? new Set([...ca, ...cb].flatMap((c) => this.memo.of(c))) : undefined
     const topic = (t: ReadonlySet<string>) => (inCode ? new Set([...t].filter((w) => !inCode.has(w))) : t)
     if (jaccard(topic(this.terms(a.text, x)), topic(this.terms(b.text, y))) < 0.5) return undefined
-    const quoted = (c: string[]) => c.map((v) => `\`${v}\``).join(', ')
+    const quoted = (c: string[]) => c.map((v) => (v.startsWith('<') ? v : `\`${v}\``)).join(', ')
     return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : formats ? `${x.formats.join(', ')} / ${y.formats.join(', ')}` : `${quoted(ca)} / ${quoted(cb)}` }
   }
 }

@@ -148,12 +148,13 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
 
 /**
  * Whether a statement of one list conflicts with one of the other. A
- * conflict needs a negated statement or one naming a number or a format on
- * one side, so only those are compared, each distinct text once.
+ * conflict needs a marked statement on one side (negated, or naming a
+ * number, a format, code or a link target), so only those are compared,
+ * each distinct identity text once.
  */
 function clashes(xs: readonly number[], ys: readonly number[], ctx: FoldContext): boolean {
   const text = (i: number) => ctx.items[i]!.statement
-  const distinct = (list: readonly number[]) => [...new Map(list.map((i) => [text(i).text, text(i)])).values()]
+  const distinct = (list: readonly number[]) => [...new Map(list.map((i) => [text(i).norm, text(i)])).values()]
   const a = distinct(xs)
   const b = distinct(ys)
   const marked = (s: Statement) => ctx.conflicts.marked(s)

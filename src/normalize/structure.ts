@@ -6,20 +6,18 @@
 // HTML and definitions. Every word of the file lands in exactly one of them
 // (or in a section title). Each statement and title keeps its source text
 // (normalize/source.ts) so that writers write what the author wrote.
-import type { Blockquote, Heading, List, ListItem, Nodes, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
+import type { Blockquote, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent, Table, TableRow } from 'mdast'
 import { AgentError } from '../errors.js'
 import type { Block, Placement, Section, SectionKind, Statement, StatementKind } from '../model.js'
 import { MAX_NESTING, stringifyMarkdown } from '../markdown/index.js'
 import { sectionKey } from './key.js'
-import { collapse, hashText, plainText } from './plain.js'
+import { collapse, hashText, plainText, saidText } from './plain.js'
 import { keepSource, nodeSource } from './source.js'
 
 interface Context {
   path: string
   /** The text the tree was parsed from, for source slices; absent for a bare tree. */
   text?: string
-  /** Whether the tree can hold struck-out text: only a text with a tilde can. */
-  strikes: boolean
   quote: number
   /** Container depth, bounded by MAX_NESTING. */
   depth: number
@@ -57,25 +55,7 @@ function addStatement(body: Block[], kind: StatementKind, node: RootContent, tex
   body.push(makeStatement(kind, node, text, norm, ctx, line, placement, checked))
 }
 
-/** Whether a node holds struck-out text (GFM `~~`), which only a source with a tilde can. */
-function hasStrike(node: Nodes): boolean {
-  if (node.type === 'delete') return true
-  return 'children' in node && (node.children as Nodes[]).some(hasStrike)
-}
-
-/** The node with each struck-out part as its text between `~~`. */
-function markStrikes(node: Nodes): Nodes {
-  if (node.type === 'delete') return { type: 'text', value: `~~${plainText(node)}~~` }
-  if (!('children' in node)) return node
-  return { ...node, children: (node.children as Nodes[]).map(markStrikes) } as Nodes
-}
-
 function makeStatement(kind: StatementKind, node: RootContent, text: string, norm: string, ctx: Context, line: number, placement: Partial<Placement> = {}, checked?: boolean): Statement {
-  // Striking a statement out is a change in meaning: the identity text keeps
-  // the strikes, though the plain text (what similarity reads) does not.
-  if (ctx.strikes && hasStrike(node) && norm.endsWith(text)) {
-    norm = norm.slice(0, norm.length - text.length) + plainText(markStrikes(node))
-  }
   if (ctx.text !== undefined && kind !== 'lead' && kind !== 'html') {
     keepSource(node, nodeSource(ctx.text, node))
   }
@@ -161,8 +141,10 @@ function headingSource(text: string | undefined, heading: Heading): { text: stri
   return content.includes('\n') ? undefined : { text: content, separator: '' }
 }
 
-function rowText(row: TableRow): string {
-  return row.children.map((cell) => plainText(cell)).join(' | ')
+/** A row's plain and identity texts: its cells' texts between ` | `. */
+function rowText(row: TableRow): { text: string; identity: string } {
+  const cells = row.children.map((cell) => saidText(cell))
+  return { text: cells.map((c) => c.text).join(' | '), identity: cells.map((c) => c.identity).join(' | ') }
 }
 
 function codeNorm(lang: string | null | undefined, value: string): string {
@@ -174,9 +156,9 @@ function addTable(table: Table, body: Block[], ctx: Context): void {
   const columns = Math.max(...table.children.map((r) => r.children.length), align.length)
   const shape = { align, columns }
   table.children.forEach((row, index) => {
-    const text = rowText(row)
+    const said = rowText(row)
     const placement = { table: { ...shape, head: index === 0 } }
-    body.push(makeStatement('row', row as unknown as RootContent, text, collapse(text), ctx, lineOf(row), placement))
+    body.push(makeStatement('row', row as unknown as RootContent, said.text, collapse(said.identity), ctx, lineOf(row), placement))
   })
 }
 
@@ -184,9 +166,9 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, li
   const ordered = list.ordered === true
   const nested = item.children.some((c) => c.type === 'list')
   if (!nested) {
-    const text = plainText(item.children)
+    const { text, identity } = saidText(item.children)
     const task = typeof item.checked === 'boolean'
-    const norm = task ? taskNorm(item.checked === true, text) : text
+    const norm = task ? taskNorm(item.checked === true, identity) : identity
     addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), listStart ? { ordered, listStart } : { ordered }, task ? item.checked === true : undefined)
     return
   }
@@ -204,8 +186,8 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, li
   if (split.lead.length > 0) {
     const lead: Paragraph = { type: 'paragraph', children: split.lead, position: first?.position }
     keepSource(lead, source.lead)
-    const text = plainText(lead)
-    section.body.push(makeStatement('lead', lead, text, text, ctx, line))
+    const { text, identity } = saidText(lead)
+    section.body.push(makeStatement('lead', lead, text, identity, ctx, line))
   }
   if (typeof item.checked === 'boolean') section.checked = item.checked
   if (listStart) section.listStart = true
@@ -240,8 +222,8 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
           body.push(section)
           i++
         } else {
-          const text = plainText(node)
-          addStatement(body, 'paragraph', node, text, text, ctx, line)
+          const { text, identity } = saidText(node)
+          addStatement(body, 'paragraph', node, text, identity, ctx, line)
         }
         break
       }
@@ -273,8 +255,8 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
       }
       case 'heading': {
         // A heading inside a container is content of that container.
-        const text = plainText(node)
-        addStatement(body, 'heading', node, text, `${'#'.repeat(node.depth)} ${text}`, ctx, line)
+        const { text, identity } = saidText(node)
+        addStatement(body, 'heading', node, text, `${'#'.repeat(node.depth)} ${identity}`, ctx, line)
         break
       }
       case 'definition': {
@@ -284,8 +266,8 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
       }
       default: {
         // Footnote definitions and any block an extension adds: keep it whole.
-        const text = plainText(node)
-        addStatement(body, 'paragraph', node, text, text, ctx, line)
+        const { text, identity } = saidText(node)
+        addStatement(body, 'paragraph', node, text, identity, ctx, line)
       }
     }
   }
@@ -297,12 +279,11 @@ export function addBlocks(nodes: RootContent[], body: Block[], ctx: Context): vo
  */
 export function buildSections(tree: Root, path: string, text?: string): Section {
   const root = makeSection('root', [], 0, path, 1)
-  const strikes = text === undefined || text.includes('~')
   const stack: Section[] = [root]
   let run: RootContent[] = []
   const flush = () => {
     const current = stack[stack.length - 1]!
-    addBlocks(run, current.body, { path, text, strikes, quote: 0, depth: 0, sectionDepth: current.depth })
+    addBlocks(run, current.body, { path, text, quote: 0, depth: 0, sectionDepth: current.depth })
     run = []
   }
   for (const node of tree.children) {

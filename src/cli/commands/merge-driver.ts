@@ -23,7 +23,7 @@ export function defineMergeDriver(program: Command, context: CommandContext): vo
     .addHelpText('after', `
 Set up once per repository:
   $ git config merge.agentmerge.name "agentmerge: agent definitions by statement"
-  $ git config merge.agentmerge.driver "npx agentmerge merge-driver %O %A %B %P"
+  $ git config merge.agentmerge.driver "npx agentmerge merge-driver -l %L %O %A %B %P"
   $ echo '.claude/agents/*.md merge=agentmerge' >> .gitattributes
 
 Two branches that add different bullets, re-order a list, re-wrap or move
