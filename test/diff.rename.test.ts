@@ -62,6 +62,15 @@ describe('a file renamed and nothing else', () => {
     expect(r.stdout).not.toContain('nothing changed in meaning')
   })
 
+  it('the external driver names the file when nothing changed in meaning (git shows its output under no name)', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'a.md', SENIOR)
+    const b = write(dir, 'b.md', SENIOR.replace('\n\n', '\n\n\n'))
+    const r = await cli(['diff', '--git-external', OLD, a, '1'.repeat(40), '100644', b, '2'.repeat(40), '100644'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(`agentmerge diff ${OLD}\n\nnothing changed in meaning (1 change of form only; --formatting lists them)\n`)
+  })
+
   it('two directories: a file paired by agent name under another file name is renamed; one under its own name is not', async () => {
     const dir = tempDir()
     write(dir, 'a/backend.md', SENIOR)

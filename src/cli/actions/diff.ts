@@ -116,7 +116,7 @@ export async function diffCommand(args: string[], options: DiffCommandOptions, i
     return diffs
   }
   const report = diffReport(diffs)
-  if (run.code !== EXIT.trouble || diffs.length > 0 || machine) run.out(formatReport(report, options, sides.color, run.errors))
+  if (run.code !== EXIT.trouble || diffs.length > 0 || machine) run.out(formatReport(report, options, sides.color, run.errors, external))
   // git stops at an external diff that exits non-zero: changes are not trouble there.
   if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
   return run.code
@@ -215,7 +215,8 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   return diffs
 }
 
-function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[]): string {
+/** `external`: git's driver, whose output git shows under no name of its own, names its file even when nothing changed. */
+function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[], external = false): string {
   const formatting = options.formatting === true
   switch (options.format ?? 'text') {
     case 'json':
@@ -227,6 +228,6 @@ function formatReport(report: DiffReport, options: DiffCommandOptions, color: bo
     case 'html':
       return renderDiffReport(report, { formatting })
     default:
-      return formatText(report, { color, formatting })
+      return formatText(report, { color, formatting, everyFile: external })
   }
 }

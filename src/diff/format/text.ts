@@ -13,6 +13,8 @@ export interface TextOptions {
   color?: boolean
   /** List the changes of form too. */
   formatting?: boolean
+  /** Name every file, those with nothing changed in meaning too (git's external driver: git shows one file at a time). */
+  everyFile?: boolean
 }
 
 function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: string; new: string }): string {
@@ -105,7 +107,7 @@ export function formatText(input: DiffReport | AgentDiff, options: TextOptions =
   const p = paint(options.color === true)
   const out: string[] = []
   for (const d of report.files) {
-    if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0)) continue
+    if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0) && !options.everyFile) continue
     out.push(...agentText(d, options, p, report.files.length > 1), '')
   }
   out.push(summaryLine(report.counts, options.formatting === true))
