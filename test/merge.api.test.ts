@@ -247,6 +247,17 @@ describe('frontmatter', () => {
   })
 })
 
+describe('order inside a merged section (closing remarks)', () => {
+  it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {
+    const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Batch writes to the audit log', '', 'Return structured data for the primary agent.', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## Performance', '', '- [ ] Pool sizes checked', '- [ ] Indexes reviewed', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const texts = statementsOf(mergeAgents(agents).agent.root).map((s) => s.text)
+      expect(texts.at(-1)).toBe('Return structured data for the primary agent.')
+    }
+  })
+})
+
 describe('order inside a merged section', () => {
   const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Profile slow queries before indexing', '- Batch writes to the audit log', ''].join('\n'), 'a.md')
   const b = parseAgent(['# Agent', '', '## Performance', '', 'Optimized for speed and efficiency.', '', 'Tuning covers:', '', '- Connection pool sizing', ''].join('\n'), 'b.md')
@@ -476,6 +487,23 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('counts another input\'s statement once for an author who repeats the point: one of his repeats is carried, not each', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path', '', '## Resources', '', '- Context managers for resource cleanup', '- Close sockets explicitly'])
+    const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('- Use context managers for resource management\n')
+      expect(out).toContain('- Context managers and the with statement for resource management\n')
+      expect(out).not.toContain('Context managers for resource cleanup')
+      expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
+      // b's wording is carried by both of a's statements all the same.
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Context managers and the with'))?.carriedBy).toEqual(['a.md:10', 'a.md:15'])
+    }
+  })
+
   it('writes a procedure whole or not at all: one carried step is not written alone under its lead-in', () => {
     const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
     const a = doc('a.md', ['When invoked:', '', '1. Configure CI/CD pipelines with comprehensive test automation', '2. Write a failing test before the fix', '3. Refactor while the suite stays green'])
@@ -501,6 +529,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
       expect(out).not.toContain('Implementation')
       expect(out).not.toContain('Development Workflow')
       expect(r.recorded.some((x) => x.statement.text === 'Map the modules that the change touches' && x.reason === 'below-min-support')).toBe(true)
+    }
+  })
+
+  it('titled items under a lead-in in a process section are phases too: written whole or not at all', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Implementation Process', '', 'When building features:', '', '1. **Planning**', '   - Define the service boundaries', '2. **Building**', '   - Write the handlers first', '3. **Deployment**', '   - Set up CI/CD pipelines'])
+    const b = doc('b.md', ['## Delivery', '', '- Define the service boundaries', '- Set up CI/CD pipelines'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).not.toContain('Implementation Process')
+      expect(out).not.toContain('**Planning**')
+      expect(r.recorded.some((x) => x.statement.text === 'Write the handlers first' && x.reason === 'below-min-support')).toBe(true)
     }
   })
 

@@ -77,6 +77,8 @@ export interface Item {
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
+  /** Closes its section: a paragraph, the last thing in it, after something that is not ("Return structured data ..." after a list). */
+  closes: boolean
 }
 
 export interface Collected {
@@ -142,7 +144,10 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
     const id = units.length
     const words = titles.of(section.title, section.key)
-    const under = parent === -1 ? '' : units[parent]!.section.title
+    // A list's lead-in ("When building backend features:") stands in the section it opens: the titled items
+    // under it are phases when that section's title speaks of a process ("## Implementation Process").
+    const above = parent === -1 ? undefined : units[parent]!
+    const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
     units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
     return id
   }
@@ -160,7 +165,8 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
-        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead })
+        const closes = role === 'prose' && !prose && !colon && i === n - 1
+        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false
         visit(block.section.body, agent, addUnit(agent, block.section, unit, pos, block.lead), true)
