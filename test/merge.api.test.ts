@@ -32,7 +32,7 @@ describe('merge of the five fixtures (API)', () => {
     expect(s.statementsIn).toBe(inputPlaces(agents).length)
     expect(s.statementsOut + s.duplicatesFolded + s.recorded).toBe(s.statementsIn)
     expect(s.duplicatesFolded).toBeGreaterThanOrEqual(40)
-    expect(s.sectionsMerged).toBeGreaterThan(5)
+    expect(s.sectionsMerged).toBeGreaterThanOrEqual(3)
     // One identity: the output opens with one role statement, the others recorded as openings not chosen.
     expect(result.provenance.sections[0]!.statements[0]!.text).toMatch(/^You are/)
     expect(result.provenance.recorded.filter((r) => r.reason === 'opening-not-chosen').length).toBeGreaterThanOrEqual(4)

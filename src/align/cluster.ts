@@ -119,8 +119,8 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
 
 /**
  * The score two units link on in a merge. Sections that hold no statement in
- * common and differ in key link on their titles only when the titles are
- * near equal (TITLE_ONLY_SCORE; equal keys for a unit that asks it) and the sections stand in like places: both
+ * common link on their titles only when the titles are equal or near equal
+ * (TITLE_ONLY_SCORE; equal keys for a unit that asks it) and the sections stand in like places: both
  * at the top, or under parents that are alike themselves ("Testing" under
  * "Tool Preferences" is not "Testing Methodology" under "Development
  * Principles").
@@ -128,8 +128,9 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
 function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], a: number, b: number): number {
   const content = scorer.content(a, b)
   const score = combine(scorer.title(a, b), content)
-  if (content > 0 || scorer.sameKey(a, b)) return score
-  if (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true) return 0
+  if (content > 0) return score
+  if (!scorer.sameKey(a, b) && (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true)) return 0
+  // Equal titles too: "### Security" of a pre-delivery checklist is not "### Security" of best practices.
   const pa = units[a]!.parent
   const pb = units[b]!.parent
   if (pa === -1 || pb === -1) return pa === pb ? score : 0
