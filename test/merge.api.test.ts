@@ -223,6 +223,19 @@ describe('frontmatter', () => {
     expect(renderAgent(first.agent)).toContain('tools: [Read, Grep, Glob, TodoWrite, WebSearch, WebFetch]')
   })
 
+  it('titles the merged agent only with an H1 that names it: none is invented, none names another agent', () => {
+    const a = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n# Python Pro\n\n- Use type hints\n', 'a.md')
+    const b = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n- Use pytest\n', 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const merged = renderMerged(mergeAgents(agents))
+      expect(merged).toMatch(/^name: python-expert$/m)
+      expect(merged).not.toContain('# Python Pro')
+      expect(merged).toContain('- Use type hints\n')
+    }
+    const c = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n# Python Expert\n\n- Use ruff\n', 'c.md')
+    expect(renderMerged(mergeAgents([a, b, c]))).toMatch(/^# Python Expert$/m)
+  })
+
   it('--to opencode converts every input first', () => {
     const r = mergeAgents(agents, { to: 'opencode', prefer: engineer.path })
     expect(r.agent.meta.dialect).toBe('opencode')
@@ -463,6 +476,23 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('counts another input\'s statement once for an author who repeats the point: one of his repeats is carried, not each', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path', '', '## Resources', '', '- Context managers for resource cleanup', '- Close sockets explicitly'])
+    const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('- Use context managers for resource management\n')
+      expect(out).toContain('- Context managers and the with statement for resource management\n')
+      expect(out).not.toContain('Context managers for resource cleanup')
+      expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
+      // b's wording is carried by both of a's statements all the same.
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Context managers and the with'))?.carriedBy).toEqual(['a.md:10', 'a.md:15'])
+    }
+  })
+
   it('writes a procedure whole or not at all: one carried step is not written alone under its lead-in', () => {
     const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
     const a = doc('a.md', ['When invoked:', '', '1. Configure CI/CD pipelines with comprehensive test automation', '2. Write a failing test before the fix', '3. Refactor while the suite stays green'])
@@ -488,6 +518,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
       expect(out).not.toContain('Implementation')
       expect(out).not.toContain('Development Workflow')
       expect(r.recorded.some((x) => x.statement.text === 'Map the modules that the change touches' && x.reason === 'below-min-support')).toBe(true)
+    }
+  })
+
+  it('titled items under a lead-in in a process section are phases too: written whole or not at all', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Implementation Process', '', 'When building features:', '', '1. **Planning**', '   - Define the service boundaries', '2. **Building**', '   - Write the handlers first', '3. **Deployment**', '   - Set up CI/CD pipelines'])
+    const b = doc('b.md', ['## Delivery', '', '- Define the service boundaries', '- Set up CI/CD pipelines'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).not.toContain('Implementation Process')
+      expect(out).not.toContain('**Planning**')
+      expect(r.recorded.some((x) => x.statement.text === 'Write the handlers first' && x.reason === 'below-min-support')).toBe(true)
     }
   })
 

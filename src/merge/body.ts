@@ -194,9 +194,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const { top, orphans } = buildTree({ units, clusters, items, placed, paths: agents.map((a) => a.path), base, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
-  if (wrappers.length > 0) {
-    const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)
-    const chosen = agentTitle(wrappers, options.name ?? '', baseWrapper)
+  const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)
+  const chosen = wrappers.length > 0 ? agentTitle(wrappers, options.name ?? '', baseWrapper) : undefined
+  if (chosen) {
     const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body, ...(chosen.written ? { written: chosen.written } : {}) }
     root = { ...root, body: [title] }
     top.members = wrappers
@@ -215,7 +215,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     recorded,
     stats: {
       sectionsIn: headed + wrappers.length,
-      sectionsOut: sections.length - 1 + (wrappers.length > 0 ? 1 : 0),
+      sectionsOut: sections.length - 1 + (chosen ? 1 : 0),
       sectionsMerged: sections.filter((s, i) => i > 0 && s.members.length > 1).length + (wrappers.length > 1 ? 1 : 0),
     },
   }

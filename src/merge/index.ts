@@ -181,6 +181,19 @@ function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
   )
 }
 
+/**
+ * The name the merged agent's title must name, when some input writes a
+ * `name` field: the one the merge writes, else (a dialect without the
+ * field, such as OpenCode) the one a Claude Code merge of the same inputs
+ * would write (`claude`); undefined when no input writes one, since a name
+ * read off a file's path says nothing about its title.
+ */
+function titleName(meta: Agent['meta'], agents: readonly Agent[], claude: () => Agent['meta']): string | undefined {
+  const written = (m: Agent['meta']) => m.fields.find((f) => f.key === 'name' && typeof f.value === 'string')?.value as string | undefined
+  if (agents.every((a) => written(a.meta) === undefined)) return undefined
+  return written(meta) ?? written(claude())
+}
+
 /** Throws AgentError for options that cannot merge `inputs` agents; a caller may check before it groups. */
 export function checkMergeOptions(inputs: number, options: Pick<MergeOptions, 'minSupport' | 'extra'>): void {
   if (options.minSupport !== undefined && !(Number.isInteger(options.minSupport) && options.minSupport >= 1)) throw new AgentError('bad-option', `--min-support must be a whole number of inputs, 1 or more, not ${options.minSupport}`, 'agentmerge')
@@ -200,6 +213,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central
   const to = options.to ?? agents[decider]!.meta.dialect
   const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union')
+  const titled = titleName(meta.meta, agents, () => mergeMeta(agents, agents[decider]!, 'claude', options.tools ?? 'union').meta)
   const path = options.path ?? 'merged.md'
   let root: Section
   let sections: MergedSection[]
@@ -224,7 +238,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
       decider,
       named: options.prefer !== undefined || base !== -1,
       openings: id.openings,
-      name: meta.meta.name,
+      ...(titled !== undefined ? { name: titled } : {}),
       ...(id.opening ? { opening: id.opening } : {}),
       ...(options.minSupport !== undefined ? { minSupport: options.minSupport } : {}),
       ...(options.conflicts ? { conflicts: options.conflicts } : {}),

@@ -36,6 +36,34 @@ export interface SupportTree {
 }
 
 /**
+ * Each carrier statement counted once for each input it carries: among the
+ * folds a statement carries, one that shares an input with a fold it already
+ * carries (in source order of the written statements) is not carried by it
+ * again. An author who says one point five times in his own words gets one
+ * of them carried, not five; each other author's wording of the point is
+ * carried still. Without this, one statement of another input lifted every
+ * repeat over the bar (python-pro's core wrote context managers eight times).
+ */
+function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled, readonly Statement[]>, owner: ReadonlyMap<Statement, number>): Map<Settled, Statement[]> {
+  const order = settled.filter((s) => candidates.get(s)!.length > 0).sort((x, y) => bySource(x.fold.statement, y.fold.statement))
+  const taken = new Map<Statement, Set<number>>()
+  const out = new Map<Settled, Statement[]>()
+  for (const s of order) {
+    const inputs = agentsOf(s, owner)
+    const kept: Statement[] = []
+    for (const t of candidates.get(s)!) {
+      const seen = taken.get(t) ?? new Set<number>()
+      if ([...inputs].some((a) => seen.has(a))) continue
+      for (const a of inputs) seen.add(a)
+      taken.set(t, seen)
+      kept.push(t)
+    }
+    out.set(s, kept.sort(bySource))
+  }
+  return out
+}
+
+/**
  * The consensus core. The base (`--base`) is held to the same bar: it
  * decides the wording and places of what is written, not what a core holds.
  * A procedure is kept only when every one of its steps is carried, and a
@@ -48,11 +76,15 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => holdsOnly(s, items, 'lead')
   // Each fold with the statements of inputs it lacks that carry it in other words.
-  const carried = settled.map((s): Settled => {
-    if (isLead(s)) return s
+  const candidates = new Map(settled.map((s) => {
+    if (isLead(s)) return [s, []]
     const own = agentsOf(s, owner)
-    const by = [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!)).sort(bySource)
-    return by.length === 0 ? s : { ...s, fold: { ...s.fold, carriedBy: by } }
+    return [s, [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!))]
+  }))
+  const by = carryOnce(settled, candidates, owner)
+  const carried = settled.map((s): Settled => {
+    const list = by.get(s)
+    return list === undefined || list.length === 0 ? s : { ...s, fold: { ...s.fold, carriedBy: list } }
   })
   const support = (s: Settled) => new Set([...agentsOf(s, owner), ...(s.fold.carriedBy ?? []).map((t) => owner.get(t)!)])
   const isStep = (s: Settled) => holdsOnly(s, items, 'step')

@@ -142,7 +142,10 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
     const id = units.length
     const words = titles.of(section.title, section.key)
-    const under = parent === -1 ? '' : units[parent]!.section.title
+    // A list's lead-in ("When building backend features:") stands in the section it opens: the titled items
+    // under it are phases when that section's title speaks of a process ("## Implementation Process").
+    const above = parent === -1 ? undefined : units[parent]!
+    const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
     units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
     return id
   }

@@ -79,16 +79,20 @@ export function clearestTitle(sections: readonly Section[], prefer?: Section): S
 
 /**
  * The agent's title (its H1) among the inputs' titles: `prefer`'s (the
- * base's) when given; else one of those naming the merged agent's `name`
- * with the most of its words (`python-pro`: "python", "pro"), so that the
- * title names the agent the frontmatter names; among those, the clearest.
+ * base's) when given; else the clearest of those naming every word of the
+ * merged agent's `name` (`python-pro`: "python", "pro"), so that the title
+ * names the agent the frontmatter names; undefined when none does (an agent
+ * named `python-expert` is not titled "Python Pro": it gets no title, since
+ * none is invented). Without a name, the clearest.
  */
-export function agentTitle(titles: readonly Section[], name: string, prefer?: Section): Section {
+export function agentTitle(titles: readonly Section[], name: string, prefer?: Section): Section | undefined {
   if (prefer && titles.includes(prefer)) return prefer
-  const named = new Set(keyWords(sectionKey(name.replace(/[-_.]+/g, ' '))))
-  const shared = titles.map((t) => keyWords(t.key).filter((w) => named.has(w)).length)
-  const most = Math.max(...shared)
-  return clearestTitle(titles.filter((_, i) => shared[i] === most))
+  const named = [...new Set(keyWords(sectionKey(name.replace(/[-_.]+/g, ' '))))]
+  const naming = titles.filter((t) => {
+    const words = new Set(keyWords(t.key))
+    return named.every((w) => words.has(w))
+  })
+  return naming.length > 0 ? clearestTitle(naming) : undefined
 }
 
 /** Title nodes without a leading `1.` that numbered the section in its own file. */
