@@ -302,6 +302,25 @@ describe('merge-driver: structure one side changed', () => {
     expect(r.text).toContain('<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Keep comments short:\n  - one line each\n')
   })
 
+  it('a title both sides changed differently: each side\'s title line as its file has it, so taking a side gives back its markup', async () => {
+    const cases = [
+      // An item heading a nested list, plain with a colon (canonical markup would be bold, no colon).
+      [BASE.replace('- Keep comments short.', '- Keep comments short:\n  - one line each'), 'Keep comments short:', 'Keep comments brief:', 'Keep all comments short:'],
+      // A bold label with underscores, and a heading with inline markup.
+      [BASE.replace('## Rules\n', '## Rules\n\n__Rules list__:\n'), '__Rules list__', '__Rule list__', '**The rules**'],
+      [BASE, '## Rules', '## Rules *to follow*', '## The `rules`'],
+    ] as const
+    for (const [base, from, ours, theirs] of cases) {
+      const [a, b] = [edit(from, ours)(base), edit(from, theirs)(base)]
+      const r = await driver(base, a, b)
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('conflict: section title changed differently on both sides')
+      const take = (side: 1 | 2) => r.text.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, x: string, y: string) => (side === 1 ? x : y))
+      expect(take(1)).toBe(a)
+      expect(take(2)).toBe(b)
+    }
+  })
+
   const LIST = BASE.replace('## Output', '## Steps\n\n- Read the diff.\n- Run the tests.\n- Write the summary.\n\n## Output')
   const numbered = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '1. Read the diff.\n2. Run the tests.\n3. Write the summary.')
 

@@ -30,6 +30,7 @@
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
 import { alignBodies, type Alignment } from '../align/index.js'
+import { plainText } from '../normalize/plain.js'
 import type { Block, Rule, Section, Statement } from '../model.js'
 import { mergeCodeLines } from './code.js'
 import { insertAfterPredecessors } from './order.js'
@@ -82,6 +83,8 @@ export interface BodyConflict {
   became?: Section
   /** For a statement one side deleted: the other side moved it, as it was, to another section. */
   moved?: boolean
+  /** For `title` and `section`: the placeholder title is written bare (its markup and separator not around it), so each side's title goes in as written. */
+  bare?: boolean
   /** For `lines`: the lines of a code block both sides changed differently, ours and theirs (the block holds the placeholder's line in their place). */
   lines?: { ours: string[]; theirs: string[] }
   line: number
@@ -379,18 +382,18 @@ class Merger {
     if (!u.a || !u.b || ka === kb) return chosen
     if (ka === ko) return u.b.block as Section
     if (kb === ko || (u.a.block as Section).title === (u.b.block as Section).title) return chosen
-    const t = this.nextToken()
-    this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, base: u.o?.block as Section | undefined, token: t, line: u.a.block.source.line })
-    return { ...(u.a.block as Section), titleNodes: [{ type: 'text', value: t }] }
+    const placeholder = titlePlaceholder(u.a.block as Section, this.nextToken())
+    this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, base: u.o?.block as Section | undefined, token: placeholder.title, line: u.a.block.source.line, bare: placeholder.written !== undefined })
+    return placeholder
   }
 
   /** A section deleted on one side and renamed on the other: its title becomes the opening placeholder; returns the closing one. */
   private sectionConflict(u: Unit, side: 'a' | 'b', text: Map<number, Statement | Section | Rule>): string {
     const kept = u[side]!.block as Section
-    const [t, end] = [this.nextToken(), this.nextToken()]
+    const [placeholder, end] = [titlePlaceholder(kept, this.nextToken()), this.nextToken()]
     const [ours, theirs] = side === 'a' ? [kept, undefined] : [undefined, kept]
-    this.conflicts.push({ kind: 'section', ours, theirs, base: u.o!.block as Section, token: t, end, line: kept.source.line })
-    text.set(u.id, { ...kept, titleNodes: [{ type: 'text', value: t }] })
+    this.conflicts.push({ kind: 'section', ours, theirs, base: u.o!.block as Section, token: placeholder.title, end, line: kept.source.line, bare: placeholder.written !== undefined })
+    text.set(u.id, placeholder)
     return end
   }
 
@@ -622,6 +625,25 @@ function placeholder(like: Statement, token: string): Statement {
   else if (like.node.type === 'tableRow') node = { type: 'tableRow', children: [{ type: 'tableCell', children: [{ type: 'text', value: token }] }] } as unknown as Statement['node']
   else node = paragraph
   return { ...like, text: token, norm: token, id: token, node }
+}
+
+/**
+ * A section like `like` whose title is `token`. A title kept as written
+ * stays so: the placeholder is written bare, with `like`'s separator (a
+ * pseudo-heading's colon), and each side's title goes in its place as
+ * written (merge3.ts).
+ */
+function titlePlaceholder(like: Section, token: string): Section {
+  const placeholder: Section = { ...like, title: token, titleNodes: [{ type: 'text', value: token }] }
+  if (writtenTitle(like)) placeholder.written = { text: token, separator: like.written!.separator, plain: token }
+  else delete placeholder.written
+  return placeholder
+}
+
+/** The title as its file has it, unless the section's title nodes changed since it was read. */
+export function writtenTitle(section: Section): string | undefined {
+  const w = section.written
+  return w && w.plain === plainText({ type: 'paragraph', children: section.titleNodes }) ? w.text : undefined
 }
 
 /** The paragraph that closes a section in conflict as a whole: its line becomes the closing markers. */
