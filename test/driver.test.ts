@@ -289,6 +289,22 @@ describe('merge-driver: structure one side changed', () => {
     expect(ours.text.replace(/<<<<<<< ours\n[^]*?=======\n>>>>>>> theirs\n\n/, '')).toBe(edit('Write a summary at the end.', 'Write a short summary at the end.')(deleted(BASE)))
   })
 
+  it('an item heading a nested list, renamed on one side and deleted on the other: the markers close after its nested list, the list stays tight, taking a side gives back its file', async () => {
+    for (const prefix of ['', '> ']) {
+      const base = BASE.replace(/^- /gm, `${prefix}- `).replace(`${prefix}- Keep comments short.`, `${prefix}- Keep comments short:\n${prefix}  - one line each\n${prefix}  - no jokes`)
+      const renamed = edit('Keep comments short:', 'Keep all comments brief:')(base)
+      const deleted = edit(`${prefix}- Keep comments short:\n${prefix}  - one line each\n${prefix}  - no jokes\n`, '')(base)
+      const item = `${prefix}- Keep all comments brief:\n${prefix}  - one line each\n${prefix}  - no jokes\n`
+      for (const [a, b, want] of [[renamed, deleted, `<<<<<<< ours\n${item}=======\n>>>>>>> theirs\n`], [deleted, renamed, `<<<<<<< ours\n=======\n${item}>>>>>>> theirs\n`]] as const) {
+        const r = await driver(base, a, b)
+        expect(r.code).toBe(1)
+        expect(r.text).toContain(`${prefix}- Look for security issues.\n${want}${prefix}- Suggest a fix`)
+        const take = (side: 1 | 2) => r.text.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, x: string, y: string) => (side === 1 ? x : y))
+        expect([take(1), take(2)]).toEqual([a, b])
+      }
+    }
+  })
+
   it('a section deleted on one side and only edited inside on the other is not a conflict of the whole section', async () => {
     const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short and kind.')(BASE), edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')(BASE))
     expect(r.code).toBe(1)

@@ -576,11 +576,18 @@ class Merger {
       const body: Block[] = []
       for (const child of this.order(id, childrenOf.get(id) ?? new Set(), dissolved)) {
         const c = this.units[child]!
-        if (c.type === 'section') body.push(make(child))
-        else body.push(text.get(child) as Statement | Rule)
+        if (c.type !== 'section') {
+          body.push(text.get(child) as Statement | Rule)
+          continue
+        }
+        const section = make(child)
+        body.push(section)
+        // An item's section closes after the item, as the next item of its list: inside it, a paragraph would make the item loose.
+        const end = ends.get(child)
+        if (end !== undefined && section.kind === 'item') body.push(endMark(section, end))
       }
       const end = ends.get(id)
-      if (end !== undefined) body.push(endMark(base, end))
+      if (end !== undefined && base.kind !== 'item') body.push(endMark(base, end))
       return { ...base, body }
     }
     return make(0)
@@ -646,10 +653,12 @@ export function writtenTitle(section: Section): string | undefined {
   return w && w.plain === plainText({ type: 'paragraph', children: section.titleNodes }) ? w.text : undefined
 }
 
-/** The paragraph that closes a section in conflict as a whole: its line becomes the closing markers. */
+/** What closes a section in conflict as a whole (a paragraph, or an item after an item's section): its line becomes the closing markers. */
 function endMark(section: Section, token: string): Statement {
   const node = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: token }] }
-  return { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
+  const mark: Statement = { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
+  // For an item's section, an item of its list.
+  return section.kind === 'item' ? placeholder({ ...mark, kind: 'item', node: { type: 'listItem', children: [] }, placement: { quote: section.quote ?? 0, ordered: section.ordered === true } }, token) : mark
 }
 
 /** Merges three versions of an agent body; `token(n)` names the n-th conflict's placeholder. */
