@@ -576,18 +576,11 @@ class Merger {
       const body: Block[] = []
       for (const child of this.order(id, childrenOf.get(id) ?? new Set(), dissolved)) {
         const c = this.units[child]!
-        if (c.type !== 'section') {
-          body.push(text.get(child) as Statement | Rule)
-          continue
-        }
-        const section = make(child)
-        body.push(section)
-        // An item's section closes after the item, as the next item of its list: inside it, a paragraph would make the item loose.
-        const end = ends.get(child)
-        if (end !== undefined && section.kind === 'item') body.push(endMark(section, end))
+        if (c.type === 'section') body.push(make(child))
+        else body.push(text.get(child) as Statement | Rule)
       }
       const end = ends.get(id)
-      if (end !== undefined && base.kind !== 'item') body.push(endMark(base, end))
+      if (end !== undefined) body.push(endMark(base, end, body))
       return { ...base, body }
     }
     return make(0)
@@ -653,12 +646,19 @@ export function writtenTitle(section: Section): string | undefined {
   return w && w.plain === plainText({ type: 'paragraph', children: section.titleNodes }) ? w.text : undefined
 }
 
-/** What closes a section in conflict as a whole (a paragraph, or an item after an item's section): its line becomes the closing markers. */
-function endMark(section: Section, token: string): Statement {
+/**
+ * What closes a section in conflict as a whole, after its `body`: its line
+ * becomes the closing markers. A paragraph; in an item's section whose body
+ * ends in a list, the last item of that list (a paragraph in the item would
+ * make it loose, a blank line after its title).
+ */
+function endMark(section: Section, token: string, body: Block[]): Statement {
   const node = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: token }] }
   const mark: Statement = { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
-  // For an item's section, an item of its list.
-  return section.kind === 'item' ? placeholder({ ...mark, kind: 'item', node: { type: 'listItem', children: [] }, placement: { quote: section.quote ?? 0, ordered: section.ordered === true } }, token) : mark
+  const last = body[body.length - 1]
+  const list = last?.type === 'statement' && isItem(last) ? last.placement : last?.type === 'section' && last.kind === 'item' ? { quote: last.quote ?? 0, ordered: last.ordered === true } : undefined
+  if (section.kind !== 'item' || !list) return mark
+  return placeholder({ ...mark, kind: 'item', node: { type: 'listItem', children: [] }, placement: { quote: list.quote, ordered: list.ordered === true } }, token)
 }
 
 /** Merges three versions of an agent body; `token(n)` names the n-th conflict's placeholder. */
