@@ -303,6 +303,10 @@ describe('merge-driver: structure one side changed', () => {
         expect([take(1), take(2)]).toEqual([a, b])
       }
     }
+    // Numbered: the closing line takes no number of the outer list.
+    const numbered = BASE.replace('- Check', '1. Check').replace('- Look', '2. Look').replace('- Keep comments short.', '3. Keep comments short:\n   - one line each').replace('- Suggest', '4. Suggest')
+    const r = await driver(numbered, edit('Keep comments short:', 'Keep all comments brief:')(numbered), edit('3. Keep comments short:\n   - one line each\n', '')(numbered))
+    expect(r.text).toContain('2. Look for security issues.\n<<<<<<< ours\n3. Keep all comments brief:\n   - one line each\n=======\n>>>>>>> theirs\n4. Suggest a fix')
   })
 
   it('a section deleted on one side and only edited inside on the other is not a conflict of the whole section', async () => {
