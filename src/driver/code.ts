@@ -40,7 +40,13 @@ export function mergeCodeLines(o: Statement, a: Statement, b: Statement, token: 
   }
   // An item's text is without its marker and its continuation lines without the item's indentation: read back as an item.
   const text = a.kind === 'item' ? lines.map((l, i) => (i === 0 ? '- ' : l === '' ? '' : '  ') + l).join('\n') : lines.join('\n')
-  const read = statementsOf(parseAgent(text, a.source.path).root)
+  let read
+  try {
+    read = statementsOf(parseAgent(text, a.source.path).root)
+  } catch {
+    // Lines that do not read as Markdown (over a limit): the whole statement is the conflict.
+    return undefined
+  }
   const block = read[0]
   if (read.length !== 1 || block?.kind !== a.kind) return undefined
   return { statement: { ...block, source: a.source, placement: a.placement }, clashes }
