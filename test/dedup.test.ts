@@ -24,7 +24,7 @@ describe('dedup', () => {
     const result = await cli(['dedup', '--json', '-q', ...FIXTURE_PATHS])
     expect(result.code, result.stderr).toBe(0)
     const json = JSON.parse(result.stdout) as { groups: string[][] }
-    expect(Object.keys(json)).toEqual(['groups'])
+    expect(Object.keys(json)).toEqual(['groups', 'errors'])
     const ids = json.groups.flat()
     const expected = fixtureAgents().flatMap((a) => statementsOf(a.root).map(at))
     expect(ids.slice().sort()).toEqual(expected.slice().sort())

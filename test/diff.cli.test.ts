@@ -159,10 +159,12 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(listed.code).toBe(0)
     expect(listed.stdout).toContain('marker: bullet - -> *')
     expect(listed.stdout).toContain('wrapping: re-wrapped: 1 -> 2 lines')
+    // The blank line added before a pseudo-heading, beside the other changes of form.
+    expect(listed.stdout).toContain('whitespace: blank lines before it: 1 -> 2')
     expect(listed.stdout).toMatch(/nothing changed in meaning \(\d+ changes of form only\)\n$/)
     const { json } = await diffJson(senior, path)
     const whats = new Set(json.files[0]!.formatting.map((f) => f.what))
-    expect([...whats].sort()).toEqual(['marker', 'wrapping'])
+    expect([...whats].sort()).toEqual(['marker', 'whitespace', 'wrapping'])
     expect(json.changed).toBe(false)
   })
 
@@ -213,9 +215,9 @@ describe('agentmerge diff: directories', () => {
       ['/a/backend-developer-opencode.md', '/b/backend-developer-opencode.md', 'modified'],
       [undefined, '/b/fresh.md', 'added'],
       ['/a/gone.md', undefined, 'removed'],
-      ['/a/one.md', '/b/renamed-file.md', 'unchanged'],
+      ['/a/one.md', '/b/renamed-file.md', 'renamed'],
     ])
-    expect(json.counts).toMatchObject({ files: 4, changedFiles: 3, added: 1, removed: 1, reworded: 1 })
+    expect(json.counts).toMatchObject({ files: 4, changedFiles: 4, renamed: 1, added: 1, removed: 1, reworded: 1 })
   })
 })
 

@@ -128,7 +128,8 @@ describe('git diff with agentmerge plugged in', () => {
     expect(r.stdout).toContain('agentmerge diff .claude/agents/reviewer.md (agent reviewer added)')
     expect(r.stdout).not.toContain('helper.agent.md') // unchanged: git does not call the driver
     const form = git(clone, 'diff', 'meaning', 'form')
-    expect(form.stdout).toBe('nothing changed in meaning (20 changes of form only; --formatting lists them)\n')
+    // git prints the driver's output under no name of its own: the file is named.
+    expect(form.stdout).toBe('agentmerge diff .claude/agents/backend.md\n\nnothing changed in meaning (20 changes of form only; --formatting lists them)\n')
   })
 
   it('GIT_EXTERNAL_DIFF: seven arguments are recognised without a flag', async () => {

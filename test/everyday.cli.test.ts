@@ -211,7 +211,7 @@ describe('report formats of the checking commands', () => {
     expect(check.code).toBe(1)
     expect(check.stdout).toBe('::error file=a.md,title=agentmerge%3A normalize::not in canonical form; run agentmerge normalize --write\n')
     const json = await cli(['normalize', '--check', '--format', 'json', 'a.md', 'b.md'], { cwd: dir })
-    expect(JSON.parse(json.stdout)).toEqual({ version: 1, checked: 2, unformatted: ['a.md', 'b.md'] })
+    expect(JSON.parse(json.stdout)).toEqual({ version: 1, checked: 2, unformatted: ['a.md', 'b.md'], errors: [] })
     writeFileSync(join(dir, 'agentmerge.config.json'), JSON.stringify({ agents: [{ output: 'out.md', sources: ['a.md', 'b.md'] }] }))
     const build = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
     expect(build.code).toBe(1)

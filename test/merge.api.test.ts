@@ -31,7 +31,7 @@ describe('merge of the five fixtures (API)', () => {
     const s = result.summary
     expect(s.statementsIn).toBe(inputPlaces(agents).length)
     expect(s.statementsOut + s.duplicatesFolded + s.recorded).toBe(s.statementsIn)
-    expect(s.duplicatesFolded).toBeGreaterThan(40)
+    expect(s.duplicatesFolded).toBeGreaterThanOrEqual(40)
     expect(s.sectionsMerged).toBeGreaterThan(5)
     // One identity: the output opens with one role statement, the others recorded as openings not chosen.
     expect(result.provenance.sections[0]!.statements[0]!.text).toMatch(/^You are/)
@@ -247,6 +247,17 @@ describe('frontmatter', () => {
   })
 })
 
+describe('order inside a merged section (closing remarks)', () => {
+  it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {
+    const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Batch writes to the audit log', '', 'Return structured data for the primary agent.', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## Performance', '', '- [ ] Pool sizes checked', '- [ ] Indexes reviewed', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const texts = statementsOf(mergeAgents(agents).agent.root).map((s) => s.text)
+      expect(texts.at(-1)).toBe('Return structured data for the primary agent.')
+    }
+  })
+})
+
 describe('order inside a merged section', () => {
   const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Profile slow queries before indexing', '- Batch writes to the audit log', ''].join('\n'), 'a.md')
   const b = parseAgent(['# Agent', '', '## Performance', '', 'Optimized for speed and efficiency.', '', 'Tuning covers:', '', '- Connection pool sizing', ''].join('\n'), 'b.md')
@@ -360,6 +371,17 @@ describe('numbered phases', () => {
       const topic = sectionsOf(merged.root).find((x) => x.kind === 'heading' && x.title === 'Advanced Testing')!
       expect(statementsOf(topic).map((x) => x.text)).toEqual(['Property-based testing with Hypothesis', 'Async tests with pytest-asyncio'])
       expect(sectionsOf(merged.root).filter((x) => x.kind === 'item' && x.ordered === true).map((x) => x.title)).toEqual(['Analysis', 'Testing', 'Documentation'])
+    }
+  })
+
+  it('a titled step whose title runs on into a lead stays in its procedure: "Your primary workflow:" never joins another input\'s "Your primary responsibilities:"', () => {
+    const workflow = parseAgent(['# Agent', '', 'Your primary workflow:', '', '1. **API Development**: Create robust backend services including:', '   - RESTful APIs and GraphQL endpoints', '   - Authentication and authorization systems', '   - API documentation and versioning', '2. **Code Quality**: Maintain high standards through:', '   - Code review participation and feedback', ''].join('\n'), 'w.md')
+    const duties = parseAgent(['# Agent', '', 'Your primary responsibilities:', '', '1. **API Development & Design**: When building backend services, you will:', '   - Design RESTful and GraphQL APIs with proper HTTP semantics', '   - Authentication and authorization systems', '   - API documentation and versioning', '2. **Security & Performance**: Ensure production readiness through:', '   - Implement rate limiting', ''].join('\n'), 'd.md')
+    for (const agents of [[workflow, duties], [duties, workflow]]) {
+      const items = sectionsOf(mergeAgents(agents).agent.root).filter((x) => x.kind === 'item').map((x) => x.title)
+      expect(items).toContain('API Development')
+      expect(items).toContain('API Development & Design')
+      expect(items).toContain('Code Quality')
     }
   })
 

@@ -51,9 +51,22 @@ export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions
   }
 }
 
-/** Collects the outcome of a run: the worst exit code wins. */
+/**
+ * An error of the run as the machine formats report it (the `errors` list of
+ * every JSON output, a `::error` annotation): what the one line on stderr
+ * says, in parts; a place that is not known is null.
+ */
+export interface RunError {
+  path: string | null
+  line: number | null
+  column: number | null
+  message: string
+}
+
+/** Collects the outcome of a run: the worst exit code wins, and every error is kept for the machine formats. */
 export class Run {
   code: number = EXIT.ok
+  readonly errors: RunError[] = []
   constructor(readonly options: GlobalOptions, readonly io: CliIo) {}
 
   /** Writes to stdout. */
@@ -74,7 +87,9 @@ export class Run {
   /** Reports an error in one line (a stack trace only with --debug) and marks the run as failed. */
   fail(error: unknown, path?: string): void {
     this.code = EXIT.trouble
-    this.io.stderr.write(describe(error, path) + '\n')
+    const record = errorRecord(error, path)
+    this.errors.push(record)
+    this.io.stderr.write(describeRecord(record) + '\n')
     if (this.options.debug && error instanceof Error && error.stack) this.io.stderr.write(error.stack + '\n')
   }
 
@@ -106,15 +121,23 @@ export class Run {
  */
 const withoutSyscallPath = (message: string): string => message.replace(/(\bE[A-Z]+: [^,()]*), \w+ '[^']*'/g, '$1')
 
-export function describe(error: unknown, path?: string): string {
-  if (error instanceof AgentError) {
-    const d = error.toDiagnostic()
-    return formatDiagnostic({ ...d, message: withoutSyscallPath(d.message) })
-  }
+/** An error in parts: an AgentError's own place, else the input it was about; anything else is an internal error. */
+export function errorRecord(error: unknown, path?: string): RunError {
+  if (error instanceof AgentError) return { path: error.path, line: error.line ?? null, column: error.line !== undefined ? (error.column ?? null) : null, message: withoutSyscallPath(error.message) }
   const message = withoutSyscallPath((error instanceof Error ? error.message.split('\n')[0] : undefined) ?? String(error))
   const code = (error as NodeJS.ErrnoException | undefined)?.code
-  if (code && path) return terminalLine(`${path}: ${message}`)
-  return terminalLine(`${path ? `${path}: ` : ''}internal error: ${message} (rerun with --debug for details)`)
+  if (code && path) return { path, line: null, column: null, message }
+  return { path: path ?? null, line: null, column: null, message: `internal error: ${message} (rerun with --debug for details)` }
+}
+
+/** The one line an error is on stderr: `path:line:col: message`. */
+function describeRecord(r: RunError): string {
+  if (r.path === null) return terminalLine(r.message)
+  return formatDiagnostic({ severity: 'error', code: 'error', path: r.path, ...(r.line !== null ? { line: r.line } : {}), ...(r.column !== null ? { column: r.column } : {}), message: r.message })
+}
+
+export function describe(error: unknown, path?: string): string {
+  return describeRecord(errorRecord(error, path))
 }
 
 /** An output option's value: `-` is stdout, as when the option is not given (undefined); anything else a file. */

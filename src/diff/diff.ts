@@ -5,13 +5,14 @@
 import { alignBodies, flatten, type StatementPair } from '../align/index.js'
 import type { Agent } from '../model.js'
 import { fieldChanges } from './fields.js'
+import { blankLineChanges } from './blank-lines.js'
 import { statementFormatting } from './formatting.js'
 import { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type FormattingChange, type StatementChange, type StatementRef } from './model.js'
 import { sectionChanges } from './sections.js'
 import { diffStatements, type TokenRun } from './words.js'
 
 export function emptyCounts(): DiffCounts {
-  return { added: 0, removed: 0, reworded: 0, moved: 0, sectionsAdded: 0, sectionsRemoved: 0, sectionsRenamed: 0, sectionsMoved: 0, fields: 0, unchanged: 0, formatting: 0 }
+  return { renamed: 0, added: 0, removed: 0, reworded: 0, moved: 0, sectionsAdded: 0, sectionsRemoved: 0, sectionsRenamed: 0, sectionsMoved: 0, fields: 0, unchanged: 0, formatting: 0 }
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
@@ -84,6 +85,8 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   formatting.push(...sections.formatting, ...fields.formatting)
   if (oldAgent.eol !== newAgent.eol) formatting.push({ what: 'whitespace', detail: `line endings ${eolName(oldAgent.eol)} -> ${eolName(newAgent.eol)}` })
   if (oldAgent.bom !== newAgent.bom) formatting.push({ what: 'whitespace', detail: newAgent.bom ? 'byte order mark added' : 'byte order mark removed' })
+  // Blank lines between blocks are in no statement's source: found from the lines, so that another change of form does not hide them.
+  if (options.oldText !== undefined && options.newText !== undefined) formatting.push(...blankLineChanges(options.oldText, options.newText, oldAgent.path, newAgent.path))
   formatting.sort((x, y) => (x.new?.line ?? 0) - (y.new?.line ?? 0) || (x.old?.line ?? 0) - (y.old?.line ?? 0) || (x.what < y.what ? -1 : x.what > y.what ? 1 : 0))
   const body = {
     oldPath: oldAgent.path,

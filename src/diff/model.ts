@@ -12,6 +12,8 @@ export type { SectionRef, StatementRef } from '../align/index.js'
 export interface WordRun {
   op: 'equal' | 'removed' | 'added'
   text: string
+  /** Its words are struck out (`~~`): a withdrawn instruction, which the formats show as such. */
+  struck?: true
 }
 
 /**
@@ -82,6 +84,8 @@ export interface FormattingChange {
 }
 
 export interface DiffCounts {
+  /** The agent's file was renamed (0 or 1 for one agent; files renamed in a report): a change a reviewer must see. */
+  renamed: number
   added: number
   removed: number
   reworded: number
@@ -104,7 +108,8 @@ export interface AgentDiff {
   newPath: string | null
   /** The agent's name (NEW's, or OLD's when it was removed). */
   name: string
-  status: 'modified' | 'unchanged' | 'added' | 'removed'
+  /** `renamed`: the file was renamed and nothing else changed in meaning (`counts.renamed` says whether a modified one was renamed too). */
+  status: 'modified' | 'unchanged' | 'added' | 'removed' | 'renamed'
   fields: FieldChange[]
   sections: SectionChange[]
   /** In reading order of NEW, removed statements where they stood. */
@@ -131,5 +136,5 @@ export interface DiffOptions {
 
 /** Whether a diff found any change in meaning. */
 export function hasChanges(counts: DiffCounts): boolean {
-  return counts.added + counts.removed + counts.reworded + counts.moved + counts.sectionsAdded + counts.sectionsRemoved + counts.sectionsRenamed + counts.sectionsMoved + counts.fields > 0
+  return counts.renamed + counts.added + counts.removed + counts.reworded + counts.moved + counts.sectionsAdded + counts.sectionsRemoved + counts.sectionsRenamed + counts.sectionsMoved + counts.fields > 0
 }

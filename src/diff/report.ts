@@ -44,6 +44,15 @@ export function pairAgents<T extends { agent: Agent }>(olds: T[], news: T[], sor
   return out.sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : keyOf(a) > keyOf(b) ? 1 : 0))
 }
 
+/**
+ * The diff of an agent whose file was renamed (OLD's path is not NEW's where
+ * the paths name the same file: a git rename, a file of two directories
+ * paired by agent name under another name): a change of its own.
+ */
+export function asRenamed(d: AgentDiff): AgentDiff {
+  return { ...d, status: d.status === 'unchanged' ? 'renamed' : d.status, counts: { ...d.counts, renamed: 1 } }
+}
+
 /** A report over the diffs of several agents, with totals. */
 export function diffReport(files: AgentDiff[]): DiffReport {
   const counts = { ...emptyCounts(), files: files.length, changedFiles: 0 }

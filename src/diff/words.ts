@@ -132,25 +132,100 @@ const struck = (t: Token) => t.marks.includes('delete')
 export function diffTokens(a: Token[], b: Token[], maxEditLength = DEFAULT_MAX_EDIT_LENGTH): TokenRun[] | null {
   const changes = diffArrays(a, b, { comparator: (x: Token, y: Token) => x.text === y.text && struck(x) === struck(y), maxEditLength })
   if (!changes) return null
-  const runs: TokenRun[] = []
+  const runs = new Runs()
+  let i = 0
+  let j = 0
   for (const c of changes) {
-    if (c.value.length === 0) continue
-    runs.push({ op: c.added ? 'added' : c.removed ? 'removed' : 'equal', text: '', tokens: c.value })
+    for (let k = 0; k < c.value.length; k++) {
+      if (c.added) runs.add('added', b[j++]!)
+      else if (c.removed) runs.add('removed', a[i++]!)
+      else runs.equal(a[i++]!, b[j++]!)
+    }
   }
-  return fixLeading(runs)
+  return runs.done()
 }
 
-// A run opens its side's text when nothing of that side came before it.
-function fixLeading(runs: TokenRun[]): TokenRun[] {
-  let oldStarted = false
-  let newStarted = false
-  for (const run of runs) {
-    const started = run.op === 'removed' ? oldStarted : run.op === 'added' ? newStarted : oldStarted || newStarted
-    run.text = joinTokens(run.tokens, started)
-    if (run.op !== 'added') oldStarted = true
-    if (run.op !== 'removed') newStarted = true
+/**
+ * Builds the runs so that the `equal` and `removed` runs spell OLD's text and
+ * the `equal` and `added` runs NEW's, whitespace included: the space before a
+ * word belongs to the run the word is in, and a space before an equal word
+ * that only one side has (`build/all` -> `all`, a word added at the start)
+ * is a change of that side, put in its run just before (or a run of its own,
+ * of whitespace only). Each token's `space` is then what its run's text has
+ * before it.
+ */
+class Runs {
+  private readonly runs: TokenRun[] = []
+  /** Whether OLD's (NEW's) text has begun: its first word takes no space before it. */
+  private old = false
+  private new = false
+
+  add(op: 'removed' | 'added', t: Token): void {
+    const space = t.space && (op === 'removed' ? this.old : this.new)
+    this.push(op, { ...t, space })
+    if (op === 'removed') this.old = true
+    else this.new = true
   }
+
+  equal(x: Token, y: Token): void {
+    const oldSpace = x.space && this.old
+    const newSpace = y.space && this.new
+    if (oldSpace !== newSpace) this.spaceOn(oldSpace ? 'removed' : 'added')
+    this.push('equal', { ...y, space: oldSpace && newSpace })
+    this.old = true
+    this.new = true
+  }
+
+  done(): TokenRun[] {
+    return this.runs
+  }
+
+  /** A space only one side has: at the end of that side's run among the changes just before, else a run of its own. */
+  private spaceOn(op: 'removed' | 'added'): void {
+    for (let k = this.runs.length - 1; k >= 0 && this.runs[k]!.op !== 'equal'; k--) {
+      if (this.runs[k]!.op !== op) continue
+      this.runs[k]!.text += ' '
+      return
+    }
+    this.runs.push({ op, text: ' ', tokens: [] })
+  }
+
+  private push(op: TokenRun['op'], t: Token): void {
+    const last = this.runs.at(-1)
+    // A run takes the tokens of its op that follow it directly, struck out as it is or not; a removed and an added run of one change stay apart.
+    const run = last && last.op === op && (last.struck === true) === struck(t) ? last : undefined
+    const text = (t.space ? ' ' : '') + t.text
+    if (run) {
+      run.text += text
+      run.tokens.push(t)
+    } else this.runs.push({ op, text, tokens: [t], ...(struck(t) ? { struck: true as const } : {}) })
+  }
+}
+
+/**
+ * One side's text spelled from the runs as the formats show it: struck-out
+ * words between `~~`, so that striking an instruction out is seen where
+ * only words are shown (the text format, annotations).
+ */
+export function spellShown(runs: readonly WordRun[], side: 'old' | 'new'): string {
+  const other = side === 'old' ? 'added' : 'removed'
   return runs
+    .filter((r) => r.op !== other)
+    .map((r) => {
+      if (!r.struck) return r.text
+      const body = r.text.trim()
+      return body === '' ? r.text : r.text.replace(body, `~~${body}~~`)
+    })
+    .join('')
+}
+
+/** A statement's text as the formats show it: its struck-out words between `~~` (its plain text when none is). */
+export function shownText(statement: Statement): string {
+  const tokens = tokensOf(statement)
+  if (!tokens.some(struck)) return statement.text
+  const runs = new Runs()
+  for (const t of tokens) runs.add('added', t)
+  return spellShown(runs.done(), 'new')
 }
 
 /** Word diff of two statements. */

@@ -13,7 +13,7 @@ import { clusterSections, TitleTerms, type SectionCluster } from '../align/index
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { linksOf } from './links.js'
-import { collect, PHASE, type Item, type Unit } from './units.js'
+import { collect, isPhase, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, holdsOnly, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
@@ -180,7 +180,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const ctx: FoldContext = { items, links, home, base, conflicts, terms }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => units[c.members[0]!]!.shape === PHASE).map((c) => c.id) }, carriersOf(options.statements, items, options.support))
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }, carriersOf(options.statements, items, options.support))
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)

@@ -7,6 +7,7 @@ import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.
 import { AgentError, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
+import { dialects } from '../dialects/index.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
@@ -181,17 +182,20 @@ function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
   )
 }
 
+/** The first dialect (in the registry's order) whose frontmatter has a `name` field. */
+const namingDialect = (): Dialect => dialects().find((d) => d.fields.includes('name'))!.id
+
 /**
  * The name the merged agent's title must name, when some input writes a
  * `name` field: the one the merge writes, else (a dialect without the
- * field, such as OpenCode) the one a Claude Code merge of the same inputs
- * would write (`claude`); undefined when no input writes one, since a name
- * read off a file's path says nothing about its title.
+ * field) the one a merge of the same inputs into a dialect with one would
+ * write (`named`); undefined when no input writes one, since a name read
+ * off a file's path says nothing about its title.
  */
-function titleName(meta: Agent['meta'], agents: readonly Agent[], claude: () => Agent['meta']): string | undefined {
+function titleName(meta: Agent['meta'], agents: readonly Agent[], named: () => Agent['meta']): string | undefined {
   const written = (m: Agent['meta']) => m.fields.find((f) => f.key === 'name' && typeof f.value === 'string')?.value as string | undefined
   if (agents.every((a) => written(a.meta) === undefined)) return undefined
-  return written(meta) ?? written(claude())
+  return written(meta) ?? written(named())
 }
 
 /** Throws AgentError for options that cannot merge `inputs` agents; a caller may check before it groups. */
@@ -213,7 +217,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central
   const to = options.to ?? agents[decider]!.meta.dialect
   const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union')
-  const titled = titleName(meta.meta, agents, () => mergeMeta(agents, agents[decider]!, 'claude', options.tools ?? 'union').meta)
+  const titled = titleName(meta.meta, agents, () => mergeMeta(agents, agents[decider]!, namingDialect(), options.tools ?? 'union').meta)
   const path = options.path ?? 'merged.md'
   let root: Section
   let sections: MergedSection[]

@@ -3,7 +3,9 @@
 // among them. A section reads the paragraphs that opened its input sections
 // first, then the rest in runs by input (the input contributing the most
 // first, or the base; ties by the smallest text it contributes), each run
-// in its own order, then what leads into its subsections. A block (a
+// in its own order, then the paragraphs that closed their input sections
+// after a list (a closing remark stays last, not followed by another
+// input's checklist), then what leads into its subsections. A block (a
 // lead-in and its list: a procedure, a checklist) is aligned on its anchors,
 // the entries that stand for items of several inputs, in position order;
 // between two anchors each input's other items come as a run, in its own
@@ -19,16 +21,18 @@ export interface Entry<T> {
   value: T
   /** (input, position in its unit, 0..1) of each contributor living here. */
   places: Array<{ agent: number; pos: number; text: string }>
-  /** 0: opens the section; 1: the body; 2: leads into the subsections. */
-  part: 0 | 1 | 2
+  /** 0: opens the section; 1: the body; 2: closes it; 3: leads into the subsections. */
+  part: 0 | 1 | 2 | 3
   /** A tie-breaker independent of input order (the text written). */
   key: string
 }
 
 
 /** The part of a fold whose members are the items `here`. */
-export function partOf(here: readonly Item[]): 0 | 1 | 2 {
-  return here.every((it) => it.opens) ? 0 : here.length > 0 && here.every((it) => it.leadsIn) ? 2 : 1
+export function partOf(here: readonly Item[]): 0 | 1 | 2 | 3 {
+  if (here.every((it) => it.opens)) return 0
+  if (here.length > 0 && here.every((it) => it.leadsIn)) return 3
+  return here.length > 0 && here.every((it) => it.closes) ? 2 : 1
 }
 
 /**

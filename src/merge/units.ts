@@ -30,7 +30,8 @@ export interface Unit extends SectionUnit {
  * or bulleted, under a title that speaks of a process: "### 3. Quality Assurance" under
  * "## Development Workflow", "2. **Testing**" under "### Standard Operating
  * Procedure"), which aligns
- * only with another input's phase, so that a procedure keeps its steps and
+ * only with another input's phase (one whose title runs on into a lead only
+ * with such a phase), so that a procedure keeps its steps and
  * a step never leaves for a topic section that shares its title words; any
  * other list item with a title (it holds its nested list, and aligns only
  * with another input's such item); a bold lead-in with its list (never
@@ -39,15 +40,23 @@ export interface Unit extends SectionUnit {
  */
 /** The shape of a phase of a procedure. */
 export const PHASE = 3
+/** The shape of a phase written as a list item whose title runs on into a lead ("1. **API Development**: Create services including:"). */
+export const PHASE_LEAD = 6
+
+/** Whether a unit's shape is a phase's. */
+export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
 
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
   if (lead) return 1
-  if (first?.type === 'statement' && first.kind === 'lead') return 2
+  const runsOn = first?.type === 'statement' && first.kind === 'lead'
   // A list item with a title is a step under a process title whether its
-  // list is numbered or not: another input may bullet the same step.
+  // list is numbered or not: another input may bullet the same step. One
+  // whose title runs on into a lead is a phase all the same (senior's "Your
+  // primary workflow:" is not elite's "Your primary responsibilities:").
   const step = (section.kind === 'heading' && NUMBERING.test(section.title)) || section.kind === 'item'
-  if (step && PROCESS.test(parent)) return PHASE
+  if (step && PROCESS.test(parent)) return runsOn ? PHASE_LEAD : PHASE
+  if (runsOn) return 2
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
@@ -77,6 +86,8 @@ export interface Item {
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
+  /** Closes its section: a paragraph, the last thing in it, after something that is not ("Return structured data ..." after a list). */
+  closes: boolean
 }
 
 export interface Collected {
@@ -163,7 +174,8 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
-        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead })
+        const closes = role === 'prose' && !prose && !colon && i === n - 1
+        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false
         visit(block.section.body, agent, addUnit(agent, block.section, unit, pos, block.lead), true)

@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
+import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -66,6 +66,20 @@ function diffRows(d: AgentDiff): Row[] {
   return rows.sort((a, b) => a.key - b.key || a.sub - b.sub)
 }
 
+/** How many statements moved from each section (by NEW's path of it, or OLD's when it has none) to another. */
+function movedOutOf(d: AgentDiff): Map<string, number> {
+  const oldToNew = new Map<string, string[]>()
+  for (const s of d.sections) if (s.change === 'renamed' || s.change === 'moved') oldToNew.set(pathKey(s.old.path), s.new.path)
+  for (const u of d.unchanged) if (!oldToNew.has(pathKey(u.old.section))) oldToNew.set(pathKey(u.old.section), u.new.section)
+  const out = new Map<string, number>()
+  for (const c of d.statements) {
+    if (c.change !== 'moved' || c.move !== 'section') continue
+    const k = pathKey(oldToNew.get(pathKey(c.old.section)) ?? c.old.section)
+    out.set(k, (out.get(k) ?? 0) + 1)
+  }
+  return out
+}
+
 /** Rows by the section they show under, sections in order of their first row. */
 function groups(rows: Row[]): Array<{ path: string[]; rows: Row[] }> {
   const out = new Map<string, { path: string[]; rows: Row[] }>()
@@ -84,9 +98,13 @@ function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
   return runs
     .filter((r) => r.op !== drop)
     .map((r) => {
-      if (r.op === 'equal') return esc(r.text)
-      const lead = /^\s*/.exec(r.text)![0]
-      return `${lead}<${tag}>${esc(r.text.slice(lead.length))}</${tag}>`
+      const { lead, body, trail } = runParts(r.text)
+      // Struck-out words are shown struck out: striking an instruction out withdraws it.
+      const words = r.struck && body !== '' ? `<s>${esc(body)}</s>` : esc(body)
+      if (r.op === 'equal') return lead + words + trail
+      // A space one side has before an equal word: that side's spacing, nothing to mark.
+      if (body === '') return r.text
+      return `${lead}<${tag}>${words}</${tag}>${trail}`
     })
     .join('')
 }
@@ -171,6 +189,7 @@ function fileHtml(d: AgentDiff, n: number, options: DiffReportOptions): string {
     `<dl class="sides"><div><dt>Old</dt><dd>${d.oldPath ? `<code>${esc(d.oldPath)}</code>` : '<span class="empty">none (added)</span>'}</dd></div><div><dt>New</dt><dd>${d.newPath ? `<code>${esc(d.newPath)}</code>` : '<span class="empty">none (removed)</span>'}</dd></div></dl>`,
     `<p>${counts === '' ? 'Nothing changed in meaning.' : esc(counts) + '.'} ${plural(d.counts.unchanged, 'statement')} unchanged.</p>`,
   ]
+  if (d.counts.renamed) parts.push(`<p class="renamed"><strong>File renamed</strong> from <code>${esc(d.oldPath ?? '')}</code> to <code>${esc(d.newPath ?? '')}</code>.</p>`)
   if (d.fields.length > 0) {
     parts.push(`<h3${attr('id', `${id}-fields`)}>Frontmatter</h3>`)
     parts.push(`<table class="sbs fields"><caption class="vh">Frontmatter fields changed</caption>${COLS}${sideHead(d).replace('>Change<', '>Field<')}<tbody>${d.fields.map(fieldRow).join('')}</tbody></table>`)
@@ -179,13 +198,16 @@ function fileHtml(d: AgentDiff, n: number, options: DiffReportOptions): string {
     parts.push(`<h3${attr('id', `${id}-sections`)}>Sections</h3>`, `<ul class="diags">${d.sections.map((s) => `<li>${sectionChangeText(s)}</li>`).join('')}</ul>`)
   }
   const rows = diffRows(d)
+  const movedOut = movedOutOf(d)
   if (rows.length > 0) {
     parts.push(`<h3${attr('id', `${id}-body`)}>Statements side by side</h3>`)
     let k = 0
     for (const g of groups(rows)) {
       const gid = `${id}-s${++k}`
       const changed = g.rows.filter((r) => r.kind !== 'unchanged').length
-      const note = changed === 0 ? 'no changes' : plural(changed, 'change')
+      // A statement that moved to another section is a change of this one too, though its row is in the other.
+      const out = movedOut.get(pathKey(g.path)) ?? 0
+      const note = [changed > 0 && plural(changed, 'change'), out > 0 && `${plural(out, 'statement')} moved out`].filter(Boolean).join(', ') || 'no changes'
       parts.push(`<section class="group"${attr('aria-labelledby', gid)}><h4${attr('id', gid)}>${esc(sectionTitle(g.path))} <span class="muted">(${note})</span></h4>`)
       parts.push(`<table class="sbs"><caption class="vh">${esc(sectionTitle(g.path))}: old and new side by side</caption>${COLS}${sideHead(d)}<tbody>${g.rows.map(rowHtml).join('')}</tbody></table></section>`)
     }

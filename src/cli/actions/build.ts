@@ -11,7 +11,7 @@ import { loadConfig } from '../../config/index.js'
 import { diffReport, formatText } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
-import { formatFindings, type CheckFinding } from '../findings.js'
+import { formatErrors, formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 import { withProgress } from '../progress.js'
@@ -53,8 +53,16 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     run.fail(new AgentError('usage', '--format is how --check reports; add --check', 'agentmerge build'))
     return run.code
   }
+  const format = options.format ?? 'text'
+  // The machine report of --check: printed whatever stopped the run, so that a config error is in it too.
+  const report = (outputs: number, findings: CheckFinding[]): number => {
+    if (!options.check) return run.code
+    if (format === 'json') run.out(JSON.stringify({ version: 1, outputs, findings, errors: run.errors }, null, 2) + '\n')
+    else if (format === 'github') run.out(formatErrors(run.errors, format) + formatFindings(findings, 'github'))
+    return run.code
+  }
   const config = run.each(options.config ?? '.', () => loadConfig(options.config))
-  if (!config) return run.code
+  if (!config) return report(0, [])
   // Paths in messages: relative to the working directory, as the user sees them.
   const shown = (rel: string) => relative(io.cwd, `${config.dir}/${rel}`) || rel
   const configPath = relative(io.cwd, config.path) || config.path
@@ -63,12 +71,11 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   const unknown = outputs.filter((o) => !named.has(resolve(o)))
   if (unknown.length > 0) {
     run.fail(new AgentError('usage', `not an output of ${configPath}: ${unknown.join(', ')} (its outputs: ${config.agents.map((t) => shown(t.output)).join(', ')})`, configPath))
-    return run.code
+    return report(0, [])
   }
   const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}), mojibake: mojibakeOption(options) }
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
-  const format = options.format ?? 'text'
   const mode: Mode = options.check ? 'check' : options.force ? 'force' : 'build'
   const findings: CheckFinding[] = []
   let stale = 0
@@ -113,8 +120,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     }
   }
   if (options.check) {
-    if (format === 'json') run.out(JSON.stringify({ version: 1, outputs: items.length, findings }, null, 2) + '\n')
-    else if (format === 'github') run.out(formatFindings(findings, 'github'))
+    report(items.length, findings)
     const bad = stale + refusals
     if (bad > 0) {
       run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)

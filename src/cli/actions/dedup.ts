@@ -30,11 +30,15 @@ export async function dedupCommand(paths: string[], options: DedupCommandOptions
   // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()
   const agents = agentsOf(await readInputs(run, files, files.length > 1 ? { onAgent: profileAhead(memo) } : {}))
-  if (agents.length === 0) return (run.flag(EXIT.trouble), run.code)
+  if (agents.length === 0) {
+    if (options.json) run.out(JSON.stringify({ groups: [], errors: run.errors }) + '\n')
+    return (run.flag(EXIT.trouble), run.code)
+  }
   // With --cache, the grouping of unchanged inputs is read back, not computed.
   const result = dedupCached(agents, options.threshold !== undefined ? { threshold: options.threshold } : {}, groupingCacheFor(loadOptions(options, io).cache), memo)
   if (options.json) {
-    run.out(JSON.stringify(dedupJson(result, options.explain === true)) + '\n')
+    // The files that could not be read are in the JSON too (errors, as every JSON output has them).
+    run.out(JSON.stringify({ ...dedupJson(result, options.explain === true), errors: run.errors }) + '\n')
     if (options.check && result.groups.some((g) => g.statements.length > 1)) run.flag(EXIT.changes)
     return run.code
   }

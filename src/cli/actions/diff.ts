@@ -4,11 +4,12 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { changedAgentFiles, diffAgents, diffReport, diffWhole, formatGithub, formatJson, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
+import { asRenamed, changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
-import { EXIT, readOptions, Run, type GlobalOptions } from '../shell.js'
+import { formatErrors } from '../findings.js'
+import { EXIT, readOptions, Run, type GlobalOptions, type RunError } from '../shell.js'
 import { renderDiffReport } from '../../report/index.js'
 import { progressCallback, withProgress } from '../progress.js'
 
@@ -43,8 +44,12 @@ function externalLineDiff(run: Run, oldFile: string, newFile: string, path: stri
   return run.code
 }
 
-function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null): AgentDiff {
-  if (old && nu) return diffAgents(old.agent, nu.agent, { oldText: old.text, newText: nu.text })
+/** The diff of a pair; `renamed`: the two are one file under two names (git's rename, a directory's file paired under another name). */
+function diffPair(old: LoadedAgent | null, nu: LoadedAgent | null, renamed = false): AgentDiff {
+  if (old && nu) {
+    const diff = diffAgents(old.agent, nu.agent, { oldText: old.text, newText: nu.text })
+    return renamed ? asRenamed(diff) : diff
+  }
   if (nu) return diffWhole(nu.agent, 'added')
   return diffWhole(old!.agent, 'removed')
 }
@@ -103,9 +108,15 @@ export async function diffCommand(args: string[], options: DiffCommandOptions, i
   }
   const external = options.gitExternal === true || (options.git === undefined && looksExternal(args))
   const diffs = external ? externalDiffs(args, sides) : options.git !== undefined ? await gitDiffs(args, options, sides) : await pathDiffs(args, sides)
-  if (typeof diffs === 'number') return diffs
+  // The machine formats report the run's errors in their own output (JSON's errors list, ::error
+  // annotations), whatever stopped it; the others leave them to stderr and print nothing without a diff.
+  const machine = options.format === 'json' || options.format === 'github'
+  if (typeof diffs === 'number') {
+    if (machine && run.code === EXIT.trouble) run.out(formatReport(diffReport([]), options, sides.color, run.errors))
+    return diffs
+  }
   const report = diffReport(diffs)
-  if (run.code !== EXIT.trouble || diffs.length > 0) run.out(formatReport(report, options, sides.color))
+  if (run.code !== EXIT.trouble || diffs.length > 0 || machine) run.out(formatReport(report, options, sides.color, run.errors, external))
   // git stops at an external diff that exits non-zero: changes are not trouble there.
   if (!external && hasChanges(report.counts)) run.flag(EXIT.changes)
   return run.code
@@ -135,7 +146,8 @@ function externalDiffs(args: string[], { run, color, loadBytes }: Sides): Diffs 
   if (!old && !nu) return run.code
   // Markdown without frontmatter outside the agent folders (a README) is not an agent either.
   if (![old, nu].some((x) => x?.agent.meta.present) && !isAgentPath(path) && !isAgentPath(newPath)) return externalLineDiff(run, oldFile, newFile, path, newPath, color)
-  return [diffPair(old, nu)]
+  // git's 9 arguments name a renamed file's new path.
+  return [diffPair(old, nu, newPath !== path)]
 }
 
 /** `--git BASE [HEAD] [-- PATHS]`: every agent file changed between two revisions. */
@@ -156,7 +168,7 @@ async function gitDiffs(args: string[], options: DiffCommandOptions, { run, io, 
     const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
     const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
     if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
-    diffs.push(diffPair(old, nu))
+    diffs.push(diffPair(old, nu, change.oldPath !== null && change.newPath !== null && change.oldPath !== change.newPath))
   }
   return diffs
 }
@@ -199,22 +211,23 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
   const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
   const diffs: AgentDiff[] = []
-  for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new))
+  for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new, pair.old !== null && pair.new !== null && rel(pair.old) !== rel(pair.new)))
   return diffs
 }
 
-function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean): string {
+/** `external`: git's driver, whose output git shows under no name of its own, names its file even when nothing changed. */
+function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[], external = false): string {
   const formatting = options.formatting === true
   switch (options.format ?? 'text') {
     case 'json':
-      return formatJson(report)
+      return JSON.stringify({ ...diffJson(report), errors }, null, 2) + '\n'
     case 'markdown':
       return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
     case 'github':
-      return formatGithub(report, { formatting })
+      return formatErrors(errors, 'github') + formatGithub(report, { formatting })
     case 'html':
       return renderDiffReport(report, { formatting })
     default:
-      return formatText(report, { color, formatting })
+      return formatText(report, { color, formatting, everyFile: external })
   }
 }

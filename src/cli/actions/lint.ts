@@ -4,7 +4,7 @@ import { AgentError } from '../../errors.js'
 import { LINT_RULES, lintAgents, type LintRule } from '../../lint/index.js'
 import type { Dialect } from '../../model.js'
 import { agentsOf, findInputs, readInputs } from '../inputs.js'
-import { formatFindings } from '../findings.js'
+import { formatErrors, formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { EXIT, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
@@ -40,8 +40,9 @@ export async function lintCommand(paths: string[], options: LintCommandOptions, 
     ...(options.threshold !== undefined ? { threshold: options.threshold } : {}),
   })
   const format = options.format ?? 'text'
-  if (format === 'json') run.out(JSON.stringify({ version: 1, files: agents.length, findings }, null, 2) + '\n')
-  else run.out(formatFindings(findings, format))
+  // A file that cannot be read is in the machine formats too (its errors list, an ::error annotation), not only on stderr.
+  if (format === 'json') run.out(JSON.stringify({ version: 1, files: agents.length, findings, errors: run.errors }, null, 2) + '\n')
+  else run.out(formatErrors(run.errors, format) + formatFindings(findings, format))
   if (findings.length > 0) {
     if (format !== 'json') run.note(`${findings.length} finding${findings.length === 1 ? '' : 's'} in ${agents.length} file${agents.length === 1 ? '' : 's'}`)
     run.flag(EXIT.changes)

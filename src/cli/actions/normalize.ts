@@ -7,7 +7,7 @@ import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { decode } from '../../read/decode.js'
-import { formatFindings } from '../findings.js'
+import { formatErrors, formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { checkOneOutput, findInputs, readInputs } from '../inputs.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
@@ -35,6 +35,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   const outputs: string[] = []
   const json: unknown[] = []
   const unformatted: string[] = []
+  /** The files read and compared with their canonical form (a file that cannot be read is an error, not checked). */
+  let checked = 0
   let written = 0
   for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true })) {
     if (!agent) continue
@@ -50,7 +52,9 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         return
       }
       if (options.check || options.write) {
-        if (current(path) === canonical) return
+        const same = current(path) === canonical
+        if (options.check) checked++
+        if (same) return
         if (options.check) unformatted.push(path)
         if (options.write) {
           // A file changed since it was read (a line appended meanwhile) is not overwritten.
@@ -63,8 +67,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
       outputs.push(canonical)
     })
   }
-  if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json }, null, 2) + '\n')
-  if (options.check) reportCheck(run, unformatted, files.length, options.format ?? 'text')
+  if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json, errors: run.errors }, null, 2) + '\n')
+  if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text')
   if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
   else for (const out of outputs) run.out(out)
   if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
@@ -72,8 +76,8 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
 }
 
 function reportCheck(run: Run, unformatted: string[], checked: number, format: ReportFormat): void {
-  if (format === 'json') run.out(JSON.stringify({ version: 1, checked, unformatted }, null, 2) + '\n')
-  else if (format === 'github') run.out(formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
+  if (format === 'json') run.out(JSON.stringify({ version: 1, checked, unformatted, errors: run.errors }, null, 2) + '\n')
+  else if (format === 'github') run.out(formatErrors(run.errors, format) + formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
   else for (const path of unformatted) run.out(`${terminalLine(path)}\n`)
   if (unformatted.length === 0) return
   // Standard input cannot be written back: it is normalized to standard output.

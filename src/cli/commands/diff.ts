@@ -23,7 +23,7 @@ export function defineDiff(program: Command, context: CommandContext): void {
     .option('--formatting', 'also list the changes of form (bullets, wrapping, emphasis markers, numbering)')
     .option('--git <base>', 'diff the agent files changed between BASE and HEAD (default: the working tree); BASE may be A..B or A...B')
     // git names the files itself in an external diff: a range would be ignored.
-    .addOption(new Option('--git-external', "read git's external diff arguments (path old-file old-hex old-mode new-file new-hex new-mode), for diff.<driver>.command").conflicts('git'))
+    .addOption(new Option('--git-external', "read git's external diff arguments (path old-file old-hex old-mode new-file new-hex new-mode, then new-path xfrm-msg for a rename), for diff.<driver>.command").conflicts('git'))
     .option('--color', 'color the text output (default: when writing to a terminal; NO_COLOR and FORCE_COLOR are honoured; only with --format text)')
     .option('--no-color', 'never color the output')
     .addOption(new Option('--max-bytes <n>', 'markdown: keep the comment under this many bytes, the summary and the first changes (default 60000, under the 65,536 characters GitHub allows; 0: no limit, else at least 1024; only with --format markdown)').argParser(wholeAtLeast(0)))

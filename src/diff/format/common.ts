@@ -10,6 +10,7 @@ const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? o
 /** Counts per kind of change, e.g. `1 reworded, 2 moved, 1 section renamed`. */
 export function countsText(counts: DiffCounts): string {
   const parts: string[] = []
+  if (counts.renamed) parts.push(`${plural(counts.renamed, 'file')} renamed`)
   if (counts.added) parts.push(`${counts.added} added`)
   if (counts.removed) parts.push(`${counts.removed} removed`)
   if (counts.reworded) parts.push(`${counts.reworded} reworded`)
@@ -69,6 +70,17 @@ export function fieldText(f: FieldChange): string {
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
   return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
+}
+
+/**
+ * A changed run of a word diff as its display marks it: the whitespace
+ * before and after its words stays outside the marks; a run of whitespace
+ * only (a space one side has before an equal word) has no words to mark.
+ */
+export function runParts(text: string): { lead: string; body: string; trail: string } {
+  const lead = /^\s*/.exec(text)![0]
+  const body = text.slice(lead.length).trimEnd()
+  return { lead, body, trail: text.slice(lead.length + body.length) }
 }
 
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)

@@ -7,6 +7,7 @@
 import type { Source } from '../../model.js'
 import type { AgentDiff, DiffReport, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
+import { shownText, spellShown } from '../words.js'
 import { fieldText, sectionTitle, summaryLine, truncate } from './common.js'
 
 export function escapeData(s: string): string {
@@ -21,6 +22,8 @@ export interface Annotation {
   level: 'notice' | 'warning' | 'error'
   file?: string
   line?: number
+  /** The column of an error (with `line`). */
+  col?: number
   title: string
   message: string
 }
@@ -29,6 +32,7 @@ export function workflowCommand(a: Annotation): string {
   const props: string[] = []
   if (a.file !== undefined) props.push(`file=${escapeProperty(a.file)}`)
   if (a.line !== undefined && a.file !== undefined) props.push(`line=${a.line}`)
+  if (a.col !== undefined && a.line !== undefined && a.file !== undefined) props.push(`col=${a.col}`)
   props.push(`title=${escapeProperty(a.title)}`)
   return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`
 }
@@ -41,17 +45,28 @@ const on = (file: string, s: Source | undefined) => ({ file, ...(s ? { line: s.l
 function statementAnnotation(c: StatementChange, file: string): Annotation {
   switch (c.change) {
     case 'added':
-      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement added', message: quote(c.new.statement.text) }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement added', message: quote(shownText(c.new.statement)) }
     case 'removed':
-      return { level: 'notice', ...on(file, c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(c.old.statement.text)} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
+      return { level: 'notice', ...on(file, c.near), title: 'agentmerge: statement removed', message: `removed from ${sectionTitle(c.old.section)}: ${quote(shownText(c.old.statement))} (was ${c.old.statement.source.path}:${c.old.statement.source.line})` }
     case 'reworded':
-      return { level: 'notice', ...on(file, c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: `was ${quote(c.old.statement.text)}` }
+      return { level: 'notice', ...on(file, c.new.statement.source), title: `agentmerge: statement ${c.words === null ? 'replaced' : 'reworded'}`, message: wasNow(c) }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within its section'
-      const was = c.words !== undefined ? `, reworded: was ${quote(c.old.statement.text)}` : ''
+      const was = c.words !== undefined ? `, reworded: ${wasNow(c)}` : ''
       return { level: 'notice', ...on(file, c.new.statement.source), title: 'agentmerge: statement moved', message: `${from} (was ${c.old.statement.source.path}:${c.old.statement.source.line})${was}` }
     }
   }
+}
+
+/**
+ * What a reworded statement was and is, struck-out words between `~~`: the
+ * annotation sits on NEW's line, but a reviewer reads the message, and a
+ * struck-out instruction reads the same as the live one without its marks.
+ */
+function wasNow(c: Extract<StatementChange, { change: 'reworded' | 'moved' }>): string {
+  const old = c.words ? spellShown(c.words, 'old') : shownText(c.old.statement)
+  const nu = c.words ? spellShown(c.words, 'new') : shownText(c.new.statement)
+  return `was ${quote(old)}, now ${quote(nu)}`
 }
 
 export function annotations(d: AgentDiff): Annotation[] {
@@ -65,6 +80,7 @@ export function annotations(d: AgentDiff): Annotation[] {
     out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${d.statements.length} statements)` })
     return out
   }
+  if (d.counts.renamed) out.push({ level: 'notice', file, line: 1, title: 'agentmerge: file renamed', message: `renamed from ${d.oldPath}` })
   // A removed field is annotated on NEW's frontmatter, where it stood, as a removed statement is.
   for (const f of d.fields) out.push({ level: 'notice', ...on(file, f.new?.at ?? f.near), title: `agentmerge: frontmatter ${f.key} ${f.change}`, message: fieldText(f) })
   for (const s of d.sections) {

@@ -11,7 +11,7 @@ export const DIFF_JSON_VERSION = 1
 
 const statementJson = (r: StatementRef) => ({ at: at(r.statement.source), kind: r.statement.kind, id: r.statement.id, text: r.statement.text, section: r.section })
 const sectionJson = (r: SectionRef) => ({ at: at(r.section.source), title: r.section.title, path: r.path })
-const runs = (w: WordRun[] | null | undefined) => (w ? w.map((r) => ({ op: r.op, text: r.text })) : null)
+const runs = (w: WordRun[] | null | undefined) => (w ? w.map((r) => ({ op: r.op, text: r.text, ...(r.struck ? { struck: true } : {}) })) : null)
 
 function changeJson(c: StatementChange) {
   const old = c.change === 'added' ? null : statementJson(c.old)
@@ -22,6 +22,7 @@ function changeJson(c: StatementChange) {
 }
 
 const countsJson = (c: DiffCounts) => ({
+  renamed: c.renamed,
   added: c.added,
   removed: c.removed,
   reworded: c.reworded,
@@ -41,6 +42,7 @@ function agentDiffJson(d: AgentDiff) {
     new: d.newPath,
     name: d.name,
     status: d.status,
+    renamed: d.counts.renamed > 0,
     counts: countsJson(d.counts),
     fields: d.fields.map((f) => ({
       key: f.key,

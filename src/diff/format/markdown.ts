@@ -13,7 +13,7 @@ import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
-import { at, bySection, fieldText, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */
@@ -70,9 +70,16 @@ function tokensPhrasing(tokens: readonly Token[], leading: boolean): PhrasingCon
 function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
   const out: PhrasingContent[] = []
   runs.forEach((run, i) => {
-    const inner = tokensPhrasing(run.tokens, i > 0)
+    // A run's tokens carry the space its text has before each (none before the first word of a side).
+    const inner = tokensPhrasing(run.tokens, true)
     if (run.op === 'equal') {
       out.push(...inner)
+      return
+    }
+    const { body, trail } = runParts(run.text)
+    // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+    if (body === '') {
+      if (run.op === 'added') out.push(text(run.text))
       return
     }
     const tag = run.op === 'removed' ? 'del' : 'ins'
@@ -80,7 +87,7 @@ function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
     const lead = spaced ? [inner.shift()!] : []
     // The added words of a replacement follow the removed ones directly.
     if (run.op === 'added' && runs[i - 1]?.op === 'removed') lead.length = 0
-    out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`))
+    out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`), ...(trail ? [text(trail)] : []))
   })
   return out
 }
@@ -190,6 +197,7 @@ function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
   const out: string[] = []
   const label = d.newPath ?? d.oldPath ?? d.name
   if (d.fields.length > 0) out.push(details(`${label} › frontmatter: ${d.fields.length} field${d.fields.length === 1 ? '' : 's'} changed`, d.fields.map(fieldItem)))
+  if (d.counts.renamed) out.push(details(`${label}: file renamed`, [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [strong('file renamed'), text(' from '), code(d.oldPath ?? ''), text(' to '), code(d.newPath ?? '')] }] }]))
   if (d.status === 'added' || d.status === 'removed') {
     const items = d.statements.map(statementItem)
     if (items.length > 0) out.push(details(`${label}: agent ${d.status} (${items.length} statement${items.length === 1 ? '' : 's'})`, items))
@@ -243,7 +251,7 @@ function countsTable(report: DiffReport, count: number): Table {
     const c = d.counts
     const sections = c.sectionsAdded + c.sectionsRemoved + c.sectionsRenamed + c.sectionsMoved
     const values = [c.added, c.removed, c.reworded, c.moved, sections, c.fields, c.formatting].map(String)
-    rows.push({ type: 'tableRow', children: [cell([code(d.newPath ?? d.oldPath ?? d.name)]), cell([text(d.status)]), ...values.map((v) => cell([text(v)]))] })
+    rows.push({ type: 'tableRow', children: [cell([code(d.newPath ?? d.oldPath ?? d.name)]), cell([text(d.counts.renamed && d.status !== 'renamed' ? `${d.status}, renamed` : d.status)]), ...values.map((v) => cell([text(v)]))] })
   }
   return { type: 'table', align: ['left', 'left', 'right', 'right', 'right', 'right', 'right', 'right', 'right'], children: rows }
 }

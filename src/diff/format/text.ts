@@ -4,14 +4,17 @@
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
+import { shownText } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
-import { at, bySection, countsText, fieldText, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
 
 export interface TextOptions {
   color?: boolean
   /** List the changes of form too. */
   formatting?: boolean
+  /** Name every file, those with nothing changed in meaning too (git's external driver: git shows one file at a time). */
+  everyFile?: boolean
 }
 
 function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: string; new: string }): string {
@@ -20,12 +23,15 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
   return runs
     .map((r, i) => {
-      if (r.op === 'equal') return r.text
+      const { lead: space, body: words, trail } = runParts(r.text)
+      // Struck-out words are shown struck out: striking an instruction out withdraws it.
+      const body = r.struck && words !== '' ? `~~${words}~~` : words
+      if (r.op === 'equal') return space + body + trail
+      // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+      if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
-      const space = r.text.match(/^\s*/)![0]
       const lead = r.op === 'added' && runs[i - 1]?.op === 'removed' ? '' : space
-      const body = r.text.slice(space.length)
-      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body))
+      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body)) + trail
     })
     .join('')
 }
@@ -33,16 +39,16 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
 function statementLines(c: StatementChange, p: Paint): string[] {
   switch (c.change) {
     case 'added':
-      return [`  ${p.green('+')} ${p.green(c.new.statement.text)}  ${p.dim(at(c.new.statement.source))}`]
+      return [`  ${p.green('+')} ${p.green(shownText(c.new.statement))}  ${p.dim(at(c.new.statement.source))}`]
     case 'removed':
-      return [`  ${p.red('-')} ${p.red(c.old.statement.text)}  ${p.dim(at(c.old.statement.source))}`]
+      return [`  ${p.red('-')} ${p.red(shownText(c.old.statement))}  ${p.dim(at(c.old.statement.source))}`]
     case 'reworded': {
       const how = c.words === null ? 'replaced' : 'reworded'
-      return [`  ${p.yellow('~')} ${words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+      return [`  ${p.yellow('~')} ${words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
     }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within the section'
-      const text = c.words !== undefined ? words(c.words, p, { old: c.old.statement.text, new: c.new.statement.text }) : c.new.statement.text
+      const text = c.words !== undefined ? words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) }) : shownText(c.new.statement)
       const how = c.words !== undefined ? `${from}, reworded` : from
       return [`  ${p.cyan('>')} ${text}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
     }
@@ -53,6 +59,7 @@ function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolea
   const out: string[] = []
   const title = d.status === 'added' ? `${d.newPath} (agent ${d.name} added)` : d.status === 'removed' ? `${d.oldPath} (agent ${d.name} removed)` : d.oldPath === d.newPath ? `${d.newPath}` : `${d.oldPath} -> ${d.newPath}`
   out.push(p.bold(`agentmerge diff ${title}`))
+  if (d.counts.renamed) out.push(`  ${p.yellow('~')} file renamed: ${p.red(d.oldPath ?? '')} -> ${p.green(d.newPath ?? '')}`)
   if (d.fields.length > 0) {
     out.push(p.bold('frontmatter'))
     for (const f of d.fields) {
@@ -100,7 +107,7 @@ export function formatText(input: DiffReport | AgentDiff, options: TextOptions =
   const p = paint(options.color === true)
   const out: string[] = []
   for (const d of report.files) {
-    if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0)) continue
+    if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0) && !options.everyFile) continue
     out.push(...agentText(d, options, p, report.files.length > 1), '')
   }
   out.push(summaryLine(report.counts, options.formatting === true))

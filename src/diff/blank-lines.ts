@@ -1,0 +1,52 @@
+// Blank lines added or removed between two versions of a file: a change of
+// form the statements cannot see (no statement's source holds the blank
+// lines between blocks), found from the lines themselves: the non-blank
+// lines are paired by their words (jsdiff, bounded), and where a pair has
+// another number of blank lines before it, that is one change, at its lines.
+import { diffArrays } from 'diff'
+import type { FormattingChange } from './model.js'
+
+interface Line {
+  /** Its words, spacing squashed: re-wrapping and indentation do not unpair lines. */
+  key: string
+  /** 1-based. */
+  line: number
+  /** Blank lines right before it. */
+  blanks: number
+}
+
+function nonBlankLines(text: string): Line[] {
+  const out: Line[] = []
+  let blanks = 0
+  text.split('\n').forEach((raw, i) => {
+    if (raw.trim() === '') {
+      blanks++
+      return
+    }
+    out.push({ key: raw.replace(/\s+/g, ' ').trim(), line: i + 1, blanks })
+    blanks = 0
+  })
+  return out
+}
+
+/** The blank-line changes between OLD's and NEW's text, in NEW's order (none when the pairing would cost too much). */
+export function blankLineChanges(oldText: string, newText: string, oldPath: string, newPath: string, maxEditLength = 2000): FormattingChange[] {
+  const a = nonBlankLines(oldText)
+  const b = nonBlankLines(newText)
+  const changes = diffArrays(a, b, { comparator: (x: Line, y: Line) => x.key === y.key, maxEditLength })
+  if (!changes) return []
+  const out: FormattingChange[] = []
+  let i = 0
+  let j = 0
+  for (const c of changes) {
+    if (c.added) j += c.value.length
+    else if (c.removed) i += c.value.length
+    else
+      for (let k = 0; k < c.value.length; k++, i++, j++) {
+        const x = a[i]!
+        const y = b[j]!
+        if (x.blanks !== y.blanks) out.push({ what: 'whitespace', detail: `blank lines before it: ${x.blanks} -> ${y.blanks}`, old: { path: oldPath, line: x.line }, new: { path: newPath, line: y.line } })
+      }
+  }
+  return out
+}

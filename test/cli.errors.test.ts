@@ -1,0 +1,108 @@
+// The machine outputs name the run's errors: a CI job that reads the JSON or
+// the GitHub annotations (and not stderr) must see that a file could not be
+// read. Every JSON output has the same `errors` list of `{path, line,
+// column, message}`; every `--format github` has an `::error` line per error.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { cli, FIXTURES, ROOT } from './helpers/cli.js'
+import { validate } from './diff-helpers.js'
+import { tempDir } from './helpers/tmp.js'
+
+/** A directory holding one good agent (canonical form unknown) and one whose frontmatter YAML is broken. */
+function inputs(): { dir: string; bad: string; good: string } {
+  const dir = tempDir()
+  const bad = join(dir, 'bad.md')
+  const good = join(dir, 'good.md')
+  writeFileSync(bad, '---\nname: bad\ndescription: "x\n---\nBody\n')
+  copyFileSync(join(FIXTURES, 'backend-developer-senior.md'), good)
+  return { dir, bad, good }
+}
+
+const BAD_ERROR = (bad: string) => ({ path: bad, line: 3, column: 15, message: expect.stringContaining('invalid frontmatter YAML') })
+
+describe('JSON outputs carry the errors of the run', () => {
+  it('normalize --check --format json lists the bad file as an error, not as checked', async () => {
+    const { bad, good } = inputs()
+    const r = await cli(['normalize', '--check', '--format', 'json', bad, good])
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json.checked).toBe(1)
+    expect(json.errors).toEqual([BAD_ERROR(bad)])
+  })
+
+  it('normalize --json has the errors list too', async () => {
+    const { bad, good } = inputs()
+    const r = await cli(['normalize', '--json', bad, good])
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json.agents).toHaveLength(1)
+    expect(json.errors).toEqual([BAD_ERROR(bad)])
+  })
+
+  it('lint --json', async () => {
+    const { bad, good } = inputs()
+    const r = await cli(['lint', '--json', bad, good])
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json.files).toBe(1)
+    expect(json.errors).toEqual([BAD_ERROR(bad)])
+  })
+
+  it('dedup --json, even when no file could be read', async () => {
+    const { bad, good } = inputs()
+    const r = await cli(['dedup', '--json', bad, good])
+    expect(r.code).toBe(2)
+    expect(JSON.parse(r.stdout).errors).toEqual([BAD_ERROR(bad)])
+    const alone = await cli(['dedup', '--json', bad])
+    expect(alone.code).toBe(2)
+    expect(JSON.parse(alone.stdout)).toEqual({ groups: [], errors: [BAD_ERROR(bad)] })
+  })
+
+  it('diff --format json: a side that cannot be read is an error in the JSON', async () => {
+    const { bad, good } = inputs()
+    const r = await cli(['diff', '--format', 'json', bad, good])
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json.files).toEqual([])
+    expect(json.errors).toEqual([BAD_ERROR(bad)])
+    expect(validate(json, JSON.parse(readFileSync(ROOT + 'docs/diff.schema.json', 'utf8')))).toEqual([])
+    const fine = await cli(['diff', '--format', 'json', good, good])
+    expect(JSON.parse(fine.stdout).errors).toEqual([])
+  })
+
+  it('build --check --format json: a config error is in the JSON', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'agentmerge.config.json'), '{"agents": [{"output": 3}]}\n')
+    const r = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout)
+    expect(json).toMatchObject({ outputs: 0, findings: [] })
+    expect(json.errors).toEqual([{ path: join(dir, 'agentmerge.config.json'), line: 1, column: null, message: expect.stringContaining('"output"') }])
+    // The same error, one line on stderr, as before.
+    expect(r.stderr.trim().split('\n')).toHaveLength(1)
+  })
+})
+
+describe('--format github has an ::error annotation per error', () => {
+  const annotation = (bad: string) => `::error file=${bad.replace(/:/g, '%3A').replace(/,/g, '%2C')},line=3,col=15,title=agentmerge%3A error::invalid frontmatter YAML`
+
+  it.each([
+    ['normalize', ['normalize', '--check', '--format', 'github']],
+    ['lint', ['lint', '--format', 'github']],
+    ['diff', ['diff', '--format', 'github']],
+  ])('%s', async (_name, args) => {
+    const { bad, good } = inputs()
+    const r = await cli([...args, bad, good])
+    expect(r.code).toBe(2)
+    expect(r.stdout).toContain(annotation(bad))
+  })
+
+  it('build --check: a config error', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'agentmerge.config.json'), '{"agents": [{"output": 3}]}\n')
+    const r = await cli(['build', '--check', '--format', 'github'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stdout).toMatch(/^::error file=.*agentmerge\.config\.json,line=1,title=agentmerge%3A error::"output"/m)
+  })
+})

@@ -1,0 +1,120 @@
+// The word diff's promise (docs/diff.md): the `equal` and `removed` runs
+// spell OLD's text and the `equal` and `added` runs NEW's, exactly,
+// whitespace included, over generated word edits of statements with inline
+// code, bold and struck-out words; and the formats built on the runs show
+// the two texts as they are.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { parseAgent, statementsOf, type Statement } from '../src/index.js'
+import { diffStatements, diffText } from '../src/diff/words.js'
+import type { WordRun } from '../src/diff/index.js'
+import { cli } from './helpers/cli.js'
+import { tempDir, write } from './diff-helpers.js'
+
+const SEED = 20251207
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
+
+interface Piece {
+  word: string
+  /** What comes before the word: a space, nothing, a slash, a comma. */
+  sep: string
+  mark: 'none' | 'code' | 'strong' | 'strike'
+}
+
+const WORDS = ['make', 'build', 'all', 'rm', '-rf', 'run', 'tests', 'never', 'always', '/', '.', 'API', "don't", '1.2']
+const pieceArb: fc.Arbitrary<Piece> = fc.record({
+  word: fc.constantFrom(...WORDS),
+  sep: fc.constantFrom(' ', ' ', ' ', '', '/', ', ', ' - '),
+  mark: fc.constantFrom('none', 'none', 'none', 'code', 'strong', 'strike'),
+})
+
+type Edit = { op: 'delete'; at: number } | { op: 'insert'; at: number; piece: Piece } | { op: 'sep'; at: number; sep: string } | { op: 'word'; at: number; word: string }
+const editArb: fc.Arbitrary<Edit> = fc.oneof(
+  fc.record({ op: fc.constant('delete' as const), at: fc.nat() }),
+  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), piece: pieceArb }),
+  fc.record({ op: fc.constant('sep' as const), at: fc.nat(), sep: fc.constantFrom(' ', '', '/', ', ') }),
+  fc.record({ op: fc.constant('word' as const), at: fc.nat(), word: fc.constantFrom(...WORDS) }),
+)
+
+function applyEdits(pieces: Piece[], edits: Edit[]): Piece[] {
+  const out = pieces.slice()
+  for (const e of edits) {
+    const i = e.at % (out.length + 1)
+    if (e.op === 'insert') out.splice(i, 0, e.piece)
+    else if (i < out.length) {
+      if (e.op === 'delete') out.splice(i, 1)
+      else if (e.op === 'sep') out[i] = { ...out[i]!, sep: e.sep }
+      else out[i] = { ...out[i]!, word: e.word }
+    }
+  }
+  return out
+}
+
+const WRAP = { none: (w: string) => w, code: (w: string) => `\`${w}\``, strong: (w: string) => `**${w}**`, strike: (w: string) => `~~${w}~~` }
+
+/** The one statement of a list item written from the pieces (the first piece's separator left out). */
+function statement(pieces: Piece[], path: string): Statement | undefined {
+  const line = pieces.map((p, i) => (i === 0 ? '' : p.sep) + WRAP[p.mark](p.word)).join('')
+  const agent = parseAgent(`---\nname: x\ndescription: X\n---\n\n- ${line}\n`, path)
+  const all = statementsOf(agent.root)
+  return all.length === 1 ? all[0] : undefined
+}
+
+const spell = (runs: WordRun[], side: 'old' | 'new') => runs.filter((r) => r.op !== (side === 'old' ? 'added' : 'removed')).map((r) => r.text).join('')
+
+describe('word runs spell each side exactly', () => {
+  it('equal+removed is OLD, equal+added is NEW, over word edits of statements', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { minLength: 1, maxLength: 10 }), fc.array(editArb, { minLength: 1, maxLength: 5 }), (pieces, edits) => {
+        const a = statement(pieces, 'a.md')
+        const b = statement(applyEdits(pieces, edits), 'b.md')
+        fc.pre(a !== undefined && b !== undefined)
+        const runs = diffStatements(a!, b!)!
+        expect(spell(runs, 'old')).toBe(a!.text)
+        expect(spell(runs, 'new')).toBe(b!.text)
+        for (const r of runs) expect(r.text).not.toBe('')
+      }),
+      { seed: SEED, numRuns: RUNS },
+    )
+  })
+
+  it('the same for frontmatter text values', () => {
+    fc.assert(
+      fc.property(fc.array(pieceArb, { minLength: 1, maxLength: 10 }), fc.array(editArb, { minLength: 1, maxLength: 5 }), (pieces, edits) => {
+        const text = (ps: Piece[]) => ps.map((p, i) => (i === 0 ? '' : p.sep) + p.word).join('')
+        const a = text(pieces)
+        const b = text(applyEdits(pieces, edits))
+        const runs = diffText(a, b)!
+        expect(spell(runs, 'old')).toBe(a.replace(/\s+/g, ' ').trim())
+        expect(spell(runs, 'new')).toBe(b.replace(/\s+/g, ' ').trim())
+      }),
+      { seed: SEED, numRuns: RUNS },
+    )
+  })
+})
+
+describe('the formats show the spacing of each side', () => {
+  const agent = (item: string) => `---\nname: x\ndescription: X\n---\n\n- ${item}\n`
+
+  it('`make build/all` -> `make all`: json runs, text and markdown', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'a.md', agent('Run make build/all first.'))
+    const b = write(dir, 'b.md', agent('Run make all first.'))
+    const json = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout)
+    const words = json.files[0].statements[0].words as WordRun[]
+    expect(spell(words, 'old')).toBe('Run make build/all first.')
+    expect(spell(words, 'new')).toBe('Run make all first.')
+    const text = await cli(['diff', a, b])
+    expect(text.stdout).toContain('Run make [-build/-] all first.')
+    const md = await cli(['diff', '--format', 'markdown', a, b])
+    expect(md.stdout).toContain('Run make <del>build/</del> all first.')
+  })
+
+  it('a word added at the start keeps the space after it outside the marks', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'a.md', agent('run the tests.'))
+    const b = write(dir, 'b.md', agent('always run the tests.'))
+    const r = await cli(['diff', a, b])
+    expect(r.stdout).toMatch(/\{\+always\+\} run the tests\./)
+  })
+})
