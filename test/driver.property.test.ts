@@ -1,6 +1,7 @@
 // Properties of the three-way merge on the shipped fixtures (library level,
 // bounded runs, fixed seed): edits of different statements on the two sides
-// never conflict and all survive as written (markup included), merging with
+// never conflict and all survive as written (markup included), a statement
+// one side moves is never lost to the other side's deletion, merging with
 // an unchanged side gives the other side, swapping the sides gives the same
 // statements, and a list one side numbers or quotes stays one such list with
 // every edit of the other side in it.
@@ -124,13 +125,11 @@ describe('three-way merge properties', () => {
   })
 
   it('a list one side numbers or quotes stays one such list, with the other side\'s additions, rewordings and deletions in it', () => {
+    // A list under a bold label (`**Expertise**:`) is that label's section, and quoted it is not (the label becomes a paragraph): the other side's edits still land in the quoted list.
     const lists = BASES.flatMap((base, which) => listRuns(base).map((run) => ({ which, run })))
-    // A list under a bold label (`**Expertise**:`) is that label's section; quoted, it is not (the label becomes a paragraph): not this property's case.
-    const labelled = ({ which, run }: (typeof lists)[number]) => /^(\*\*|__).*(\*\*|__):?$/.test(BASES[which]!.split('\n').slice(0, run.start).filter((l) => l.trim() !== '').pop() ?? '')
     fc.assert(
       fc.property(fc.nat(), fc.constantFrom('number', 'quote'), fc.array(fc.tuple(fc.nat(), fc.constantFrom('delete', 'reword', 'insert') as fc.Arbitrary<Op['kind']>), { minLength: 1, maxLength: 4 }), fc.boolean(), (pick, how, raw, swap) => {
-        const candidates = how === 'quote' ? lists.filter((l) => !labelled(l)) : lists
-        const { which, run } = candidates[pick % candidates.length]!
+        const { which, run } = lists[pick % lists.length]!
         const base = BASES[which]!
         const lines = base.split('\n')
         const marked = lines.map((l, i) => (i >= run.start && i <= run.end ? (how === 'number' ? l.replace(/^- /, '1. ') : `> ${l}`) : l)).join('\n')
@@ -152,6 +151,35 @@ describe('three-way merge properties', () => {
         expect(r.text).toContain(`\n\n${want}\n`)
       }),
       { seed: 7, numRuns: RUNS },
+    )
+  })
+
+  it('bullets one side deletes and the other moves to another section: a moved one is never lost (a conflict where both touched it), the rest deleted', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: BASES.length - 1 }), fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 6 }), fc.uniqueArray(fc.nat(), { minLength: 1, maxLength: 4 }), fc.nat(), fc.boolean(), (which, dels, moves, target, swap) => {
+        const base = BASES[which]!
+        const lines = base.split('\n')
+        const candidates = bulletLines(base).filter((i) => /^- /.test(lines[i]!))
+        // The heading a line sits under: a move goes to a bullet under another one.
+        const heading = (i: number) => lines.slice(0, i).findLastIndex((l) => /^#{1,6} /.test(l))
+        const pick = (ns: number[]) => [...new Set(ns.map((n) => candidates[n % candidates.length]!))]
+        const deleted = pick(dels)
+        const moved = pick(moves)
+        const after = candidates.filter((j) => moved.every((i) => heading(j) !== heading(i)) && !moved.includes(j))
+        if (after.length === 0) return
+        const to = after[target % after.length]!
+        const ours = lines.filter((_, i) => !deleted.includes(i)).join('\n')
+        const theirs = lines.flatMap((l, i) => (moved.includes(i) ? [] : i === to ? [l, ...moved.map((m) => lines[m]!)] : [l])).join('\n')
+        const [a, b] = swap ? [theirs, ours] : [ours, theirs]
+        const r = merge3(BASE_AGENTS[which]!, parseAgent(a, 'x.md'), parseAgent(b, 'x.md'))
+        const both = moved.filter((i) => deleted.includes(i))
+        expect(r.conflicts).toBe(both.length)
+        const written = r.text.split('\n')
+        for (const i of moved) expect(written).toContain(lines[i])
+        // Deleted and not moved: gone (unless the base says it twice).
+        for (const i of deleted) if (!moved.includes(i) && lines.filter((l) => l === lines[i]).length === 1) expect(written).not.toContain(lines[i])
+      }),
+      { seed: 8, numRuns: RUNS },
     )
   })
 

@@ -225,6 +225,26 @@ Write a summary at the end.
     expect(r.stderr).toContain('.claude/agents/reviewer.md:13: conflict: statement added differently on both sides\n')
   })
 
+  const CODE = BASE.replace('Write a summary at the end.\n', 'Write a summary at the end.\n\n```bash\nnpm ci\nnpm run lint\nnpm run build\nnpm test\nnpm run e2e\nnpm run docs\nnpm pack\n```\n')
+  const lint = edit('npm run lint\n', 'npm run lint -- --fix\n')
+
+  it('different lines of one code block edited on each side merge cleanly, as git merges them', () => {
+    const theirs = edit('npm run docs\n', 'npm run docs:build\n')
+    expect(scenario(CODE, lint, theirs, { driver: false }).code).toBe(0)
+    const r = scenario(CODE, lint, theirs)
+    expect([r.code, r.unmerged], r.stderr).toEqual([0, []])
+    expect(r.text).toBe(lint(theirs(CODE)))
+  })
+
+  it('lines of a code block both sides changed differently are a conflict of those lines, inside the block; the other lines merge', () => {
+    const theirs = chain(edit('npm run lint\n', 'npm run lint:all\n'), edit('npm pack\n', 'npm pack --dry-run\n'))
+    const r = scenario(CODE, lint, theirs)
+    expect(r.code).not.toBe(0)
+    expect(r.unmerged).toEqual(['.claude/agents/reviewer.md'])
+    expect(r.stderr).toContain('.claude/agents/reviewer.md:23: conflict: lines of a code block changed differently on both sides')
+    expect(r.text).toContain('Write a summary at the end.\n\n```bash\nnpm ci\n<<<<<<< ours\nnpm run lint -- --fix\n=======\nnpm run lint:all\n>>>>>>> theirs\nnpm run build\nnpm test\nnpm run e2e\nnpm run docs\nnpm pack --dry-run\n```\n')
+  })
+
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
     const readme = '# Project\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n'
     const clean = scenario(readme, edit('First paragraph.', 'First paragraph, edited.'), edit('Third paragraph.', 'Third paragraph, edited.'), { file: 'README.md' })
@@ -269,6 +289,26 @@ describe('merge-driver: structure one side changed', () => {
     expect(ours.text.replace(/<<<<<<< ours\n[^]*?=======\n>>>>>>> theirs\n\n/, '')).toBe(edit('Write a summary at the end.', 'Write a short summary at the end.')(deleted(BASE)))
   })
 
+  it('an item heading a nested list, renamed on one side and deleted on the other: the markers close after its nested list, the list stays tight, taking a side gives back its file', async () => {
+    for (const prefix of ['', '> ']) {
+      const base = BASE.replace(/^- /gm, `${prefix}- `).replace(`${prefix}- Keep comments short.`, `${prefix}- Keep comments short:\n${prefix}  - one line each\n${prefix}  - no jokes`)
+      const renamed = edit('Keep comments short:', 'Keep all comments brief:')(base)
+      const deleted = edit(`${prefix}- Keep comments short:\n${prefix}  - one line each\n${prefix}  - no jokes\n`, '')(base)
+      const item = `${prefix}- Keep all comments brief:\n${prefix}  - one line each\n${prefix}  - no jokes\n`
+      for (const [a, b, want] of [[renamed, deleted, `<<<<<<< ours\n${item}=======\n>>>>>>> theirs\n`], [deleted, renamed, `<<<<<<< ours\n=======\n${item}>>>>>>> theirs\n`]] as const) {
+        const r = await driver(base, a, b)
+        expect(r.code).toBe(1)
+        expect(r.text).toContain(`${prefix}- Look for security issues.\n${want}${prefix}- Suggest a fix`)
+        const take = (side: 1 | 2) => r.text.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, x: string, y: string) => (side === 1 ? x : y))
+        expect([take(1), take(2)]).toEqual([a, b])
+      }
+    }
+    // Numbered: the closing line takes no number of the outer list.
+    const numbered = BASE.replace('- Check', '1. Check').replace('- Look', '2. Look').replace('- Keep comments short.', '3. Keep comments short:\n   - one line each').replace('- Suggest', '4. Suggest')
+    const r = await driver(numbered, edit('Keep comments short:', 'Keep all comments brief:')(numbered), edit('3. Keep comments short:\n   - one line each\n', '')(numbered))
+    expect(r.text).toContain('2. Look for security issues.\n<<<<<<< ours\n3. Keep all comments brief:\n   - one line each\n=======\n>>>>>>> theirs\n4. Suggest a fix')
+  })
+
   it('a section deleted on one side and only edited inside on the other is not a conflict of the whole section', async () => {
     const r = await driver(BASE, edit('- Keep comments short.', '- Keep comments short and kind.')(BASE), edit('## Rules\n\n- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n\n', '')(BASE))
     expect(r.code).toBe(1)
@@ -280,6 +320,25 @@ describe('merge-driver: structure one side changed', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toBe("agentmerge: .claude/agents/reviewer.md:14: conflict: statement we turned into the title 'Keep comments short' was changed on their side\n")
     expect(r.text).toContain('<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Keep comments short:\n  - one line each\n')
+  })
+
+  it('a title both sides changed differently: each side\'s title line as its file has it, so taking a side gives back its markup', async () => {
+    const cases = [
+      // An item heading a nested list, plain with a colon (canonical markup would be bold, no colon).
+      [BASE.replace('- Keep comments short.', '- Keep comments short:\n  - one line each'), 'Keep comments short:', 'Keep comments brief:', 'Keep all comments short:'],
+      // A bold label with underscores, and a heading with inline markup.
+      [BASE.replace('## Rules\n', '## Rules\n\n__Rules list__:\n'), '__Rules list__', '__Rule list__', '**The rules**'],
+      [BASE, '## Rules', '## Rules *to follow*', '## The `rules`'],
+    ] as const
+    for (const [base, from, ours, theirs] of cases) {
+      const [a, b] = [edit(from, ours)(base), edit(from, theirs)(base)]
+      const r = await driver(base, a, b)
+      expect(r.code).toBe(1)
+      expect(r.stderr).toContain('conflict: section title changed differently on both sides')
+      const take = (side: 1 | 2) => r.text.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, x: string, y: string) => (side === 1 ? x : y))
+      expect(take(1)).toBe(a)
+      expect(take(2)).toBe(b)
+    }
   })
 
   const LIST = BASE.replace('## Output', '## Steps\n\n- Read the diff.\n- Run the tests.\n- Write the summary.\n\n## Output')
@@ -309,11 +368,76 @@ describe('merge-driver: structure one side changed', () => {
     expect(reordered.text).toContain('## Steps\n\n1. Run the tests.\n2. Read the diff.\n3. Write the summary.\n\n## Output')
   })
 
+  it('a statement deleted on one side and moved to another section on the other is a conflict at its new place, whichever side deleted it', async () => {
+    const deleted = edit('- Keep comments short.\n', '')
+    const moved = chain(deleted, edit('Write a summary at the end.\n', 'Write a summary at the end.\n\n- Keep comments short.\n'))
+    const ours = await driver(BASE, deleted(BASE), moved(BASE))
+    expect(ours.code).toBe(1)
+    expect(ours.stderr).toBe('agentmerge: .claude/agents/reviewer.md:20: conflict: statement we deleted was moved to another section on their side\n')
+    expect(ours.text).toContain('## Output\n\nWrite a summary at the end.\n\n<<<<<<< ours\n=======\n- Keep comments short.\n>>>>>>> theirs\n')
+    const theirs = await driver(BASE, moved(BASE), deleted(BASE))
+    expect(theirs.code).toBe(1)
+    expect(theirs.stderr).toBe('agentmerge: .claude/agents/reviewer.md:20: conflict: statement they deleted was moved to another section on our side\n')
+    expect(theirs.text).toContain('## Output\n\nWrite a summary at the end.\n\n<<<<<<< ours\n- Keep comments short.\n=======\n>>>>>>> theirs\n')
+    // Taking either side gives that side's file.
+    const take = (text: string, side: 1 | 2) => text.replace(/<<<<<<< ours\n([^]*?)=======\n([^]*?)>>>>>>> theirs\n/, (_, a: string, b: string) => (side === 1 ? a : b))
+    expect(take(ours.text, 1)).toBe(deleted(BASE).replace('end.\n', 'end.\n\n'))
+    expect(take(ours.text, 2)).toBe(moved(BASE))
+    // Moved within its own section (re-ordered), the deletion still applies.
+    const reordered = await driver(BASE, deleted(BASE), edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n', '- Keep comments short.\n- Check the tests first.\n- Look for security issues.\n')(BASE))
+    expect([reordered.code, reordered.stderr, reordered.text]).toEqual([0, '', deleted(BASE)])
+  })
+
+  it('a list under a bold label that one side put in a quote (the label now a paragraph) takes the other side\'s added item, the label written once', async () => {
+    const LABEL = BASE.replace('## Output', '## Skills\n\n**Expertise**:\n\n- Python\n- Go\n\n## Output')
+    const quoted = edit('- Python\n- Go\n', '> - Python\n> - Go\n')
+    const added = edit('- Go\n', '- Go\n- Rust\n')
+    const want = '## Skills\n\n**Expertise**:\n\n> - Python\n> - Go\n> - Rust\n\n## Output'
+    for (const [a, b] of [[quoted, added], [added, quoted]] as const) {
+      const r = await driver(LABEL, a(LABEL), b(LABEL))
+      expect([r.code, r.stderr]).toEqual([0, ''])
+      expect(r.text).toContain(want)
+    }
+    // An item the other side deleted from it is gone from the quoted list.
+    const gone = await driver(LABEL, quoted(LABEL), edit('- Python\n', '')(LABEL))
+    expect([gone.code, gone.stderr]).toEqual([0, ''])
+    expect(gone.text).toContain('**Expertise**:\n\n> - Go\n\n## Output')
+  })
+
   it('an item added into a list the other side put in a quote joins the quoted list', async () => {
     const quoted = edit('- Read the diff.\n- Run the tests.\n- Write the summary.', '> - Read the diff.\n> - Run the tests.\n> - Write the summary.')
     const r = await driver(LIST, quoted(LIST), edit('- Write the summary.', '- Check the coverage report.\n- Write the summary.')(LIST))
     expect([r.code, r.stderr]).toEqual([0, ''])
     expect(r.text).toContain('## Steps\n\n> - Read the diff.\n> - Run the tests.\n> - Check the coverage report.\n> - Write the summary.\n\n## Output')
+  })
+})
+
+describe('merge-driver: code blocks by lines', () => {
+  const block = (prefix: string) => ['```bash', 'npm ci', 'npm run lint', 'npm run build', 'npm test', 'npm run e2e', 'npm pack', '```'].map((l) => prefix + l).join('\n') + '\n'
+  const swap = (from: string, to: string) => edit(`${from}\n`, `${to}\n`)
+
+  it('a code block in a quote or in a numbered item: the clash is marked inside it, each side\'s lines under the block\'s prefix', async () => {
+    for (const [head, prefix] of [['> Run these:\n>\n', '> '], ['1. Run these:\n\n', '   ']] as const) {
+      const base = BASE.replace('Write a summary at the end.\n', `${head}${block(prefix)}`)
+      const ours = chain(swap(`${prefix}npm run lint`, `${prefix}npm run lint -- --fix`), swap(`${prefix}npm test`, `${prefix}npm test\n${prefix.trimEnd()}\n${prefix}npm audit`))
+      const theirs = chain(swap(`${prefix}npm run lint`, `${prefix}npm run lint:all`), swap(`${prefix}npm pack`, `${prefix}npm pack --dry-run`))
+      const r = await driver(base, ours(base), theirs(base))
+      expect(r.code).toBe(1)
+      expect(r.stderr).toBe('agentmerge: .claude/agents/reviewer.md:23: conflict: lines of a code block changed differently on both sides\n')
+      const want = [`${prefix}npm ci`, '<<<<<<< ours', `${prefix}npm run lint -- --fix`, '=======', `${prefix}npm run lint:all`, '>>>>>>> theirs', `${prefix}npm run build`, `${prefix}npm test`, prefix.trimEnd(), `${prefix}npm audit`, `${prefix}npm run e2e`, `${prefix}npm pack --dry-run`, `${prefix}\`\`\``]
+      expect(r.text).toContain(want.join('\n') + '\n')
+      // Taking ours gives both sides' edits as one block of the kind it was.
+      const taken = r.text.replace(/<<<<<<< ours\n([^]*?)=======\n[^]*?>>>>>>> theirs\n/, '$1')
+      expect(taken).toBe(swap(`${prefix}npm pack`, `${prefix}npm pack --dry-run`)(ours(base)))
+    }
+  })
+
+  it('a fence line both sides changed differently leaves no block to mark inside: the whole block is the conflict', async () => {
+    const base = BASE.replace('Write a summary at the end.\n', block(''))
+    const r = await driver(base, chain(swap('```bash', '```sh'), swap('npm ci', 'npm install'))(base), chain(swap('```bash', '```shell'), swap('npm pack', 'npm publish'))(base))
+    expect(r.code).toBe(1)
+    expect(r.stderr).toBe('agentmerge: .claude/agents/reviewer.md:19: conflict: statement changed differently on both sides\n')
+    expect(r.text).toContain('## Output\n\n<<<<<<< ours\n```sh\nnpm install\n')
   })
 })
 

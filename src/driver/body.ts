@@ -18,16 +18,21 @@
 //    it), whether it stays (a deletion on one side applies when the other
 //    side left it as it was), and the section it sits in (a move on one side
 //    applies). Both sides changing one statement differently, or one
-//    rewording what the other deleted, is a conflict of that statement only;
+//    rewording or moving to another section what the other deleted, is a
+//    conflict of that statement only; a code block both changed is merged by
+//    its lines (code.ts), a conflict only where both changed the same lines;
 //    a section one side deleted and the other renamed is a conflict of the
-//    whole section. A statement's place in a quote or a numbered list comes
+//    whole section. A section a side dissolved into its parent (a bold label
+//    whose list it quoted) takes the other side's additions there. A statement's place in a quote or a numbered list comes
 //    from the side that changed it, and an added item takes the place of the
 //    list it joined.
 // 4. Each section's children are ordered by a three-way merge of orders: the
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
 import { alignBodies, type Alignment } from '../align/index.js'
+import { plainText } from '../normalize/plain.js'
 import type { Block, Rule, Section, Statement } from '../model.js'
+import { mergeCodeLines } from './code.js'
 import { insertAfterPredecessors } from './order.js'
 
 type SideName = 'o' | 'a' | 'b'
@@ -58,13 +63,15 @@ interface Unit {
 }
 
 /**
- * A statement both sides changed differently, or one changed what the other
- * deleted; a section title both changed differently; or a whole section one
- * side deleted and the other renamed (`section`: the markers go around the
- * section as the renaming side has it, from `token`, its title, to `end`).
+ * A statement both sides changed differently, or one changed or moved what
+ * the other deleted; lines of a code block both changed differently (`lines`:
+ * the markers go inside the block); a section title both changed differently;
+ * or a whole section one side deleted and the other renamed (`section`: the
+ * markers go around the section as the renaming side has it, from `token`,
+ * its title, to `end`).
  */
 export interface BodyConflict {
-  kind: 'statement' | 'title' | 'section'
+  kind: 'statement' | 'title' | 'section' | 'lines'
   ours?: Statement | Section
   theirs?: Statement | Section
   /** The base's version: absent when both sides added it. */
@@ -74,6 +81,12 @@ export interface BodyConflict {
   end?: string
   /** For a statement one side "deleted": the title that side turned it into (an item made the head of a nested list), when it did. */
   became?: Section
+  /** For a statement one side deleted: the other side moved it, as it was, to another section. */
+  moved?: boolean
+  /** For `title` and `section`: the placeholder title is written bare (its markup and separator not around it), so each side's title goes in as written. */
+  bare?: boolean
+  /** For `lines`: the lines of a code block both sides changed differently, ours and theirs (the block holds the placeholder's line in their place). */
+  lines?: { ours: string[]; theirs: string[] }
   line: number
 }
 
@@ -282,11 +295,13 @@ class Merger {
   }
 
   /** Step 3: per unit, what the result holds and where; `ends`, the closing placeholder of each section in conflict as a whole. */
-  decide(): { text: Map<number, Statement | Section | Rule>; parent: Map<number, number>; kept: Set<number>; ends: Map<number, string> } {
+  decide(): { text: Map<number, Statement | Section | Rule>; parent: Map<number, number>; kept: Set<number>; ends: Map<number, string>; dissolved: Map<number, number> } {
     const text = new Map<number, Statement | Section | Rule>()
     const parent = new Map<number, number>()
     const kept = new Set<number>([0])
     const contested = this.contestedSections()
+    const dissolved = this.dissolvedSections(contested)
+    const home = (unit: number) => dissolved.get(unit) ?? unit
     const ends = new Map<number, string>()
     const key = (block: Statement | Section | Rule | undefined): string | undefined => {
       if (!block) return undefined
@@ -295,7 +310,7 @@ class Merger {
       return 'rule'
     }
     const placeOf = (u: Unit): number => {
-      const [o, a, b] = [u.o?.parent, u.a?.parent, u.b?.parent]
+      const [o, a, b] = [u.o?.parent, u.a?.parent, u.b?.parent].map((p) => (p === undefined ? p : home(p)))
       if (a !== undefined && b !== undefined) {
         if (o === undefined || a === o) return b
         if (b !== o && b !== a) this.notes.push(`both sides moved ${describe(u)}; kept ours`)
@@ -328,23 +343,25 @@ class Merger {
         if (ka === kb) chosen = u.a.block
         else if (ka === ko) chosen = u.b.block
         else if (kb === ko) chosen = u.a.block
-        else chosen = this.conflict(u.a.block as Statement, u.b.block as Statement, u.o.block as Statement)
+        else chosen = this.mergeCode(u) ?? this.conflict(u.a.block as Statement, u.b.block as Statement, u.o.block as Statement)
         text.set(u.id, chosen)
         parent.set(u.id, placeOf(u))
         kept.add(u.id)
         continue
       }
       // Deleted on one side or both: a deletion applies to what the other side
-      // left as it was, and inside a section in conflict as a whole the kept
-      // side's version is that conflict's side.
+      // left as it was, in its words and its section (a move is a change), and
+      // inside a section in conflict as a whole the kept side's version is
+      // that conflict's side.
       const other = u.a ?? u.b
       if (!other) continue
       const whole = this.within(other, u.a ? 'a' : 'b', contested)
-      if (!whole && key(other.block) === ko) continue
+      const moved = home(other.parent) !== home(u.o.parent)
+      if (!whole && !moved && key(other.block) === ko) continue
       const ours = u.a ? (u.a.block as Statement) : undefined
       const theirs = u.b ? (u.b.block as Statement) : undefined
-      text.set(u.id, whole ? other.block : this.conflict(ours, theirs, u.o.block as Statement, this.becameTitle(u, u.a ? 'b' : 'a')))
-      parent.set(u.id, other.parent)
+      text.set(u.id, whole ? other.block : this.conflict(ours, theirs, u.o.block as Statement, this.becameTitle(u, u.a ? 'b' : 'a'), moved && key(other.block) === ko))
+      parent.set(u.id, home(other.parent))
       kept.add(u.id)
     }
     this.mergePlacements(text)
@@ -356,7 +373,7 @@ class Merger {
         p = parent.get(p)
       }
     }
-    return { text, parent, kept, ends }
+    return { text, parent, kept, ends, dissolved }
   }
 
   /** A section's title: the side that changed it; both changed differently is a conflict. */
@@ -365,26 +382,56 @@ class Merger {
     if (!u.a || !u.b || ka === kb) return chosen
     if (ka === ko) return u.b.block as Section
     if (kb === ko || (u.a.block as Section).title === (u.b.block as Section).title) return chosen
-    const t = this.nextToken()
-    this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, base: u.o?.block as Section | undefined, token: t, line: u.a.block.source.line })
-    return { ...(u.a.block as Section), titleNodes: [{ type: 'text', value: t }] }
+    const placeholder = titlePlaceholder(u.a.block as Section, this.nextToken())
+    this.conflicts.push({ kind: 'title', ours: u.a.block as Section, theirs: u.b.block as Section, base: u.o?.block as Section | undefined, token: placeholder.title, line: u.a.block.source.line, bare: placeholder.written !== undefined })
+    return placeholder
   }
 
   /** A section deleted on one side and renamed on the other: its title becomes the opening placeholder; returns the closing one. */
   private sectionConflict(u: Unit, side: 'a' | 'b', text: Map<number, Statement | Section | Rule>): string {
     const kept = u[side]!.block as Section
-    const [t, end] = [this.nextToken(), this.nextToken()]
+    const [placeholder, end] = [titlePlaceholder(kept, this.nextToken()), this.nextToken()]
     const [ours, theirs] = side === 'a' ? [kept, undefined] : [undefined, kept]
-    this.conflicts.push({ kind: 'section', ours, theirs, base: u.o!.block as Section, token: t, end, line: kept.source.line })
-    text.set(u.id, { ...kept, titleNodes: [{ type: 'text', value: t }] })
+    this.conflicts.push({ kind: 'section', ours, theirs, base: u.o!.block as Section, token: placeholder.title, end, line: kept.source.line, bare: placeholder.written !== undefined })
+    text.set(u.id, placeholder)
     return end
   }
 
-  private conflict(ours: Statement | undefined, theirs: Statement | undefined, base: Statement | undefined, became?: Section): Statement {
+  private conflict(ours: Statement | undefined, theirs: Statement | undefined, base: Statement | undefined, became?: Section, moved = false): Statement {
     const t = this.nextToken()
     const like = (ours ?? theirs)!
-    this.conflicts.push({ kind: 'statement', ours, theirs, base, token: t, line: like.source.line, ...(became ? { became } : {}) })
+    this.conflicts.push({ kind: 'statement', ours, theirs, base, token: t, line: like.source.line, ...(became ? { became } : {}), ...(moved ? { moved } : {}) })
     return placeholder(like, t)
+  }
+
+  /** A code block both sides changed: merged by its lines, lines both changed differently a conflict each, inside the block. */
+  private mergeCode(u: Unit): Statement | undefined {
+    const merged = mergeCodeLines(u.o!.block as Statement, u.a!.block as Statement, u.b!.block as Statement, () => this.nextToken())
+    if (!merged) return undefined
+    for (const c of merged.clashes) this.conflicts.push({ kind: 'lines', lines: { ours: c.ours, theirs: c.theirs }, base: u.o!.block as Statement, token: c.token, line: c.line })
+    return merged.statement
+  }
+
+  /**
+   * Sections a side dissolved into their parent, with that parent: the side
+   * removed the title, wrote its words as a paragraph there and moved the
+   * section's statements there (a bold label whose list it quoted). The
+   * result holds no such section: the other side's additions to it join the
+   * moved statements in the parent, and its statements count as not moved.
+   */
+  private dissolvedSections(contested: Map<number, 'a' | 'b'>): Map<number, number> {
+    const into = new Map<number, number>()
+    for (const u of this.units) {
+      if (u.type !== 'section' || !u.o || !(u.a || u.b) || (u.a && u.b) || contested.has(u.id)) continue
+      const [keeps, gone] = u.a ? (['a', 'b'] as const) : (['b', 'a'] as const)
+      if (u[keeps]!.node!.children.length > 0 || u.o.node!.children.length > 0) continue
+      const up = u.o.parent
+      const title = words((u.o.block as Section).title)
+      const label = this.units.some((x) => x.type === 'statement' && !x.o && x[gone]?.parent === up && (x[gone]!.block as Statement).kind === 'paragraph' && words((x[gone]!.block as Statement).text) === title)
+      const movedOut = this.units.some((x) => x.type === 'statement' && x.o?.parent === u.id && x[gone]?.parent === up)
+      if (label && movedOut) into.set(u.id, up)
+    }
+    return into
   }
 
   /** Sections each side added, by parent and title words: what a statement may have become. */
@@ -455,19 +502,20 @@ class Merger {
     return this.positions[side].get(block) ?? -1
   }
 
-  /** Step 4: the order of a section's children. */
-  order(section: number, children: Set<number>): number[] {
+  /** Step 4: the order of a section's children; a dissolved section's blocks stand in its place. */
+  order(section: number, children: Set<number>, dissolved: Map<number, number>): number[] {
     const seq = (side: SideName): number[] => {
-      const u = this.units[section]!
-      const slot = u[side]
-      if (!slot?.node) return []
-      const node = slot.node
+      const slot = this.units[section]![side]
       const out: number[] = []
       // Units of this side's blocks, in order.
-      for (const block of node.section.body) {
-        const id = this.unitOf(block, side)
-        if (id !== undefined && children.has(id)) out.push(id)
+      const visit = (body: Block[]) => {
+        for (const block of body) {
+          const id = this.unitOf(block, side)
+          if (id !== undefined && children.has(id)) out.push(id)
+          else if (id !== undefined && dissolved.has(id) && block.type === 'section') visit(block.body)
+        }
       }
+      if (slot?.node) visit(slot.node.section.body)
       return out
     }
     const [o, a, b] = [seq('o'), seq('a'), seq('b')]
@@ -515,7 +563,7 @@ class Merger {
   }
 
   build(): Section {
-    const { text, parent, kept, ends } = this.decide()
+    const { text, parent, kept, ends, dissolved } = this.decide()
     const childrenOf = new Map<number, Set<number>>()
     for (const id of kept) {
       const p = parent.get(id)
@@ -526,13 +574,13 @@ class Merger {
     const make = (id: number): Section => {
       const base = id === 0 ? this.roots.a.section : (text.get(id) as Section)
       const body: Block[] = []
-      for (const child of this.order(id, childrenOf.get(id) ?? new Set())) {
+      for (const child of this.order(id, childrenOf.get(id) ?? new Set(), dissolved)) {
         const c = this.units[child]!
         if (c.type === 'section') body.push(make(child))
         else body.push(text.get(child) as Statement | Rule)
       }
       const end = ends.get(id)
-      if (end !== undefined) body.push(endMark(base, end))
+      if (end !== undefined) body.push(endMark(base, end, body))
       return { ...base, body }
     }
     return make(0)
@@ -579,10 +627,38 @@ function placeholder(like: Statement, token: string): Statement {
   return { ...like, text: token, norm: token, id: token, node }
 }
 
-/** The paragraph that closes a section in conflict as a whole: its line becomes the closing markers. */
-function endMark(section: Section, token: string): Statement {
+/**
+ * A section like `like` whose title is `token`. A title kept as written
+ * stays so: the placeholder is written bare, with `like`'s separator (a
+ * pseudo-heading's colon), and each side's title goes in its place as
+ * written (merge3.ts).
+ */
+function titlePlaceholder(like: Section, token: string): Section {
+  const placeholder: Section = { ...like, title: token, titleNodes: [{ type: 'text', value: token }] }
+  if (writtenTitle(like)) placeholder.written = { text: token, separator: like.written!.separator, plain: token }
+  else delete placeholder.written
+  return placeholder
+}
+
+/** The title as its file has it, unless the section's title nodes changed since it was read. */
+export function writtenTitle(section: Section): string | undefined {
+  const w = section.written
+  return w && w.plain === plainText({ type: 'paragraph', children: section.titleNodes }) ? w.text : undefined
+}
+
+/**
+ * What closes a section in conflict as a whole, after its `body`: its line
+ * becomes the closing markers. A paragraph; in an item's section whose body
+ * ends in a list, the last item of that list (a paragraph in the item would
+ * make it loose, a blank line after its title).
+ */
+function endMark(section: Section, token: string, body: Block[]): Statement {
   const node = { type: 'paragraph' as const, children: [{ type: 'text' as const, value: token }] }
-  return { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
+  const mark: Statement = { type: 'statement', kind: 'paragraph', text: token, norm: token, id: token, source: section.source, placement: { quote: 0 }, node }
+  const last = body[body.length - 1]
+  const list = last?.type === 'statement' && isItem(last) ? last.placement : last?.type === 'section' && last.kind === 'item' ? { quote: last.quote ?? 0, ordered: last.ordered === true } : undefined
+  if (section.kind !== 'item' || !list) return mark
+  return placeholder({ ...mark, kind: 'item', node: { type: 'listItem', children: [] }, placement: { quote: list.quote, ordered: list.ordered === true } }, token)
 }
 
 /** Merges three versions of an agent body; `token(n)` names the n-th conflict's placeholder. */

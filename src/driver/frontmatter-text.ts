@@ -29,7 +29,7 @@ export function frontmatterText(o: Agent, a: Agent, b: Agent): { yaml: string | 
   // Lines merged into text that does not read as YAML are not used: ours' text, with theirs' whole text as the clash.
   const valid = parseDocument(merged.text).errors.length === 0
   const yaml = valid ? merged.text : ya
-  const clashes = valid ? merged.clashes : [{ ours: ya.split('\n'), theirs: yb.split('\n') }]
+  const clashes = valid ? merged.clashes : [{ ours: ya.split('\n'), theirs: yb.split('\n'), at: 0, inOurs: 0 }]
   const before = new Set(comments(yo ?? ''))
   const kept = new Set(comments(yaml))
   const lost = comments(yb).filter((c) => !before.has(c) && !kept.has(c))

@@ -43,6 +43,9 @@ const meets = (range: { start: number; end: number }, next: Change) => next.star
 export interface LineClash {
   ours: string[]
   theirs: string[]
+  /** Where ours' lines start: their index in the merged text's lines, and in ours'. */
+  at: number
+  inOurs: number
 }
 
 /** The base's lines of a region with one side's changes in it applied. */
@@ -63,6 +66,8 @@ export function mergeLines(o: string, a: string, b: string): { text: string; cla
   const out: string[] = []
   const clashes: LineClash[] = []
   let at = 0
+  // How many more lines ours has than the base before the current region.
+  let shift = 0
   for (let i = 0; i < all.length; ) {
     // The changes that meet, from both sides: one region of the base.
     const group = [all[i]!]
@@ -77,8 +82,10 @@ export function mergeLines(o: string, a: string, b: string): { text: string; cla
     // One side's changes apply as they are, and so do both sides' same changes; else ours, and the clash is told.
     const oursText = ours.join('\n')
     const theirsText = theirs.join('\n')
-    if (oursText !== untouched && theirsText !== untouched && oursText !== theirsText) clashes.push({ ours, theirs })
-    out.push(...base.slice(at, range.start), ...(oursText === untouched ? theirs : ours))
+    out.push(...base.slice(at, range.start))
+    if (oursText !== untouched && theirsText !== untouched && oursText !== theirsText) clashes.push({ ours, theirs, at: out.length, inOurs: range.start + shift })
+    out.push(...(oursText === untouched ? theirs : ours))
+    shift += ours.length - (range.end - range.start)
     at = range.end
   }
   out.push(...base.slice(at))

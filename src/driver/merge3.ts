@@ -3,15 +3,16 @@
 // (frontmatter-text.ts), body statement by statement (body.ts), written
 // by the canonical renderer. A conflict is written with git's markers around
 // the smallest unit that conflicts: one frontmatter field, one statement
-// (a list item stays inside its list), one section title; a section one side
-// deleted and the other renamed is one conflict from its title to its end.
+// (a list item stays inside its list), lines of a code block, one section
+// title; a section one side deleted and the other renamed is one conflict
+// from its title to its end.
 import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../markdown/index.js'
 import { renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
-import { mergeBodies3, type BodyConflict } from './body.js'
+import { mergeBodies3, writtenTitle, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
 import { frontmatterText, type CommentClash } from './frontmatter-text.js'
 import { statementsOf } from '../walk.js'
@@ -105,14 +106,16 @@ function placeCommentClashes(text: string, clashes: CommentClash[], open: string
 
 function conflictWhat(c: BodyConflict): string {
   const title = (s: Statement | Section | undefined) => (s as Section).title
+  if (c.kind === 'lines') return 'lines of a code block changed differently on both sides'
   if (c.kind === 'title') return `section title changed differently on both sides ('${title(c.ours)}' / '${title(c.theirs)}')`
   if (c.kind === 'section') {
     return c.ours
       ? `section '${title(c.base)}' renamed on our side ('${title(c.ours)}') and deleted on theirs`
       : `section '${title(c.base)}' renamed on their side ('${title(c.theirs)}') and deleted on ours`
   }
-  if (!c.ours) return c.became ? `statement we turned into the title '${c.became.title}' was changed on their side` : 'statement we deleted was changed on their side'
-  if (!c.theirs) return c.became ? `statement they turned into the title '${c.became.title}' was changed on our side` : 'statement they deleted was changed on our side'
+  const change = c.moved ? 'moved to another section' : 'changed'
+  if (!c.ours) return c.became ? `statement we turned into the title '${c.became.title}' was changed on their side` : `statement we deleted was ${change} on their side`
+  if (!c.theirs) return c.became ? `statement they turned into the title '${c.became.title}' was changed on our side` : `statement they deleted was ${change} on our side`
   return c.base ? 'statement changed differently on both sides' : 'statement added differently on both sides'
 }
 
@@ -157,12 +160,19 @@ function placeBodyConflicts(text: string, conflicts: BodyConflict[], prefix: str
 
 /** The lines that replace a conflict's placeholder line (`before` and `after` are the rest of that line). */
 function conflictLines(c: BodyConflict, before: string, after: string, open: string, mid: string, close: string): string {
-  const title = (s: Section) => stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: s.titleNodes }] }).trim()
+  // A bare placeholder (its separator after it) takes each title as written, else in canonical markup; otherwise the renderer put the markup around it.
+  const title = (s: Section) =>
+    (c.bare ? writtenTitle(s) : undefined) ?? stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: c.bare && s.kind !== 'heading' ? [{ type: 'strong', children: s.titleNodes }] : s.titleNodes }] }).trim()
   if (c.kind === 'section') {
     const heading = `${before}${title((c.ours ?? c.theirs) as Section)}${after}\n`
     return `${open}\n${c.ours ? heading : `${mid}\n${heading}`}`
   }
   if (c.kind === 'title') return `${open}\n${before}${title(c.ours as Section)}${after}\n${mid}\n${before}${title(c.theirs as Section)}${after}\n${close}\n`
+  if (c.kind === 'lines') {
+    // Lines inside a code block: each under the placeholder's prefix (the block's container indentation or quote markers).
+    const side = (lines: string[]) => lines.map((l) => `${l === '' ? before.trimEnd() : before}${l}\n`).join('')
+    return `${open}\n${side(c.lines!.ours)}${mid}\n${side(c.lines!.theirs)}${close}\n`
+  }
   const like = (c.ours ?? c.theirs) as Statement
   if (like.node.type === 'tableRow') {
     const row = (s: Statement | undefined) => (s ? statementMarkdown(s) + '\n' : '')
