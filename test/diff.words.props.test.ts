@@ -12,7 +12,7 @@ import { cli } from './helpers/cli.js'
 import { tempDir, write } from './diff-helpers.js'
 
 const SEED = 20251207
-const RUNS = Number(process.env.FUZZ_RUNS ?? 200)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
 
 interface Piece {
   word: string

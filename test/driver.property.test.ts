@@ -12,7 +12,7 @@ import { merge3 } from '../src/driver/index.js'
 import { normalizeAgent, parseAgent, statementsOf } from '../src/index.js'
 import { FIXTURES } from './helpers/cli.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 12)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8)
 
 const canonical = (file: string) => normalizeAgent(parseAgent(readFileSync(FIXTURES + file, 'utf8'), file))
 const BASES = ['backend-developer-elite.md', 'backend-engineer.md', 'backend-developer-structured.md'].map(canonical)

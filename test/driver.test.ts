@@ -27,9 +27,12 @@ interface Outcome {
 
 /**
  * Commits `base` at `file`, edits it on branch `ours` and on branch `theirs`,
- * then merges theirs into ours, with the driver unless `driver` is false.
+ * then merges theirs into ours, with the driver unless `driver` is false:
+ * the real thing, about a dozen git processes, for the few tests of git's
+ * side of the contract (attributes, %L, a file both branches add, a file
+ * that is not an agent). The others run `scenario`.
  */
-function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean; markerSize?: number } = {}): Outcome {
+function gitScenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string; added?: boolean; markerSize?: number } = {}): Outcome {
   const file = options.file ?? '.claude/agents/reviewer.md'
   const dir = tempDir('agentmerge-driver-')
   git(dir, 'init', '-q')
@@ -56,6 +59,23 @@ function scenario(base: string, ours: (s: string) => string, theirs: (s: string)
   const merge = git(dir, 'merge', '-q', '--no-edit', 'theirs')
   const unmerged = git(dir, 'diff', '--name-only', '--diff-filter=U').stdout.split('\n').filter((l) => l !== '')
   return { code: merge.code, text: readFileSync(join(dir, file), 'utf8'), stderr: merge.stderr + merge.stdout, unmerged }
+}
+
+/**
+ * What `gitScenario` does, without a repository: the driver run in-process on
+ * the three sides as git hands them over (a conflict leaves the path
+ * unmerged), or, with `driver` false, `git merge-file` on them, which is
+ * what git's own merge does to one file.
+ */
+async function scenario(base: string, ours: (s: string) => string, theirs: (s: string) => string, options: { driver?: boolean; file?: string } = {}): Promise<Outcome> {
+  const file = options.file ?? '.claude/agents/reviewer.md'
+  const f = files(base, ours(base), theirs(base))
+  if (options.driver === false) {
+    const r = spawnSync('git', ['merge-file', '-p', '-L', 'ours', '-L', 'base', '-L', 'theirs', f.a, f.o, f.b], { encoding: 'utf8' })
+    return { code: r.status ?? -1, text: r.stdout, stderr: r.stderr, unmerged: r.status === 0 ? [] : [file] }
+  }
+  const r = await cli(['merge-driver', f.o, f.a, f.b, file])
+  return { code: r.code, text: readFileSync(f.a, 'utf8'), stderr: r.stderr, unmerged: r.code === 0 ? [] : [file] }
 }
 
 const BASE = `---
@@ -85,13 +105,13 @@ const edit = (from: string, to: string) => (s: string) => {
 }
 const chain = (...fns: Array<(s: string) => string>) => (s: string) => fns.reduce((x, f) => f(x), s)
 
-describe('merge driver with real git', () => {
+describe('merge driver (the first case through real git, the rest in-process as git calls it)', () => {
   it('two branches adding different bullets at one place merge cleanly (git alone conflicts)', async () => {
     const ours = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n')
     const theirs = edit('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Run the linter before reading.\n')
-    const plain = scenario(BASE, ours, theirs, { driver: false })
+    const plain = await scenario(BASE, ours, theirs, { driver: false })
     expect(plain.code).not.toBe(0)
-    const r = scenario(BASE, ours, theirs)
+    const r = gitScenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.unmerged).toEqual([])
     expect(r.text).toBe(BASE.replace('- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Flag dead code.\n- Run the linter before reading.\n'))
@@ -100,8 +120,8 @@ describe('merge driver with real git', () => {
   it('one branch re-orders a list while the other rewords a bullet: clean, with both changes', async () => {
     const ours = edit('- Check the tests first.\n- Look for security issues.\n- Keep comments short.\n- Suggest a fix with each finding.\n', '- Suggest a fix with each finding.\n- Check the tests first.\n- Keep comments short.\n- Look for security issues.\n')
     const theirs = edit('- Keep comments short.', '- Keep review comments short and specific.')
-    expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
-    const r = scenario(BASE, ours, theirs)
+    expect((await scenario(BASE, ours, theirs, { driver: false })).code).not.toBe(0)
+    const r = await scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text).toContain('## Rules\n\n- Suggest a fix with each finding.\n- Check the tests first.\n- Keep review comments short and specific.\n- Look for security issues.\n\n## Output')
   })
@@ -109,9 +129,9 @@ describe('merge driver with real git', () => {
   it('adjacent bullets edited on each side, and a bullet moved on one side and reworded on the other: clean', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues and leaked secrets.'), edit('- Suggest a fix with each finding.\n', ''), edit('Write a summary at the end.\n', 'Write a summary at the end.\n\n- Suggest a fix with each finding.\n'))
     const theirs = chain(edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Suggest a fix with each finding.', '- Suggest one fix with each finding.'))
-    const plain = scenario(BASE, ours, theirs, { driver: false })
+    const plain = await scenario(BASE, ours, theirs, { driver: false })
     expect(plain.code).not.toBe(0)
-    const r = scenario(BASE, ours, theirs)
+    const r = await scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text).toContain('- Check the tests first.\n- Look for security issues and leaked secrets.\n- Keep comments short and kind.\n\n## Output\n\nWrite a summary at the end.\n\n- Suggest one fix with each finding.\n')
   })
@@ -128,7 +148,7 @@ describe('merge driver with real git', () => {
       edit('Write a summary at the end.', 'Write a short summary at the end.'),
       edit('- Keep comments short.', '- Keep comments short and kind.'),
     )
-    const r = scenario(BASE, ours, theirs)
+    const r = await scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text).toBe(`---
 name: reviewer
@@ -158,8 +178,8 @@ Write a short summary at the end.
   it('frontmatter merges field by field: different tools added on each side, different fields changed', async () => {
     const ours = chain(edit('tools: Read, Grep', 'tools: Read, Grep, Bash'), edit('model: sonnet', 'model: opus'))
     const theirs = chain(edit('tools: Read, Grep', 'tools: Read, Grep, WebFetch'), edit('description: Reviews code changes.', 'description: Reviews code changes for the platform team.'))
-    expect(scenario(BASE, ours, theirs, { driver: false }).code).not.toBe(0)
-    const r = scenario(BASE, ours, theirs)
+    expect((await scenario(BASE, ours, theirs, { driver: false })).code).not.toBe(0)
+    const r = await scenario(BASE, ours, theirs)
     expect(r.code, r.stderr).toBe(0)
     expect(r.text.split('---')[1]).toBe('\nname: reviewer\ndescription: Reviews code changes for the platform team.\ntools: Read, Grep, Bash, WebFetch\nmodel: opus\n')
   })
@@ -167,7 +187,7 @@ Write a short summary at the end.
   it('a true conflict: one bullet reworded two ways, one field set two ways; markers around those only, exit non-zero', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('model: sonnet', 'model: opus'), edit('- Check the tests first.\n', '- Check the tests first.\n- Read the linked issue.\n'))
     const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('model: sonnet', 'model: haiku'), edit('- Keep comments short.', '- Keep comments very short.'))
-    const r = scenario(BASE, ours, theirs)
+    const r = await scenario(BASE, ours, theirs)
     expect(r.code).not.toBe(0)
     expect(r.unmerged).toEqual(['.claude/agents/reviewer.md'])
     expect(r.stderr).toContain('.claude/agents/reviewer.md:5: conflict: frontmatter field \'model\' set differently on both sides')
@@ -203,13 +223,13 @@ Write a summary at the end.
   })
 
   it('markers are as long as git asks (%L: the conflict-marker-size attribute)', async () => {
-    const r = scenario(BASE, edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Keep comments short.', '- Keep comments brief.'), { markerSize: 9 })
+    const r = gitScenario(BASE, edit('- Keep comments short.', '- Keep comments short and kind.'), edit('- Keep comments short.', '- Keep comments brief.'), { markerSize: 9 })
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('- Look for security issues.\n<<<<<<<<< ours\n- Keep comments short and kind.\n=========\n- Keep comments brief.\n>>>>>>>>> theirs\n- Suggest a fix')
   })
 
   it('a bullet deleted on one side and reworded on the other is a conflict with an empty side', async () => {
-    const r = scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
+    const r = await scenario(BASE, edit('- Keep comments short.\n', ''), edit('- Keep comments short.', '- Keep comments short and kind.'))
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('- Look for security issues.\n<<<<<<< ours\n=======\n- Keep comments short and kind.\n>>>>>>> theirs\n- Suggest a fix')
   })
@@ -217,7 +237,7 @@ Write a summary at the end.
   it('a file both branches added: statements merged, a statement written two ways is a conflict', async () => {
     const ours = chain(edit('- Look for security issues.', '- Look for security issues first.'), edit('- Keep comments short.\n', '- Keep comments short.\n- Flag dead code.\n'))
     const theirs = chain(edit('- Look for security issues.', '- Look hard for security issues.'), edit('Write a summary at the end.', 'Write a summary at the end.\n\n| check | owner |\n| - | - |\n| tests | CI |'))
-    const r = scenario(BASE, ours, theirs, { added: true })
+    const r = gitScenario(BASE, ours, theirs, { added: true })
     expect(r.code).not.toBe(0)
     expect(r.text).toContain('<<<<<<< ours\n- Look for security issues first.\n=======\n- Look hard for security issues.\n>>>>>>> theirs\n- Keep comments short.\n- Flag dead code.\n')
     expect(r.text).toContain('| check | owner |\n| --- | --- |\n| tests | CI |\n')
@@ -228,17 +248,17 @@ Write a summary at the end.
   const CODE = BASE.replace('Write a summary at the end.\n', 'Write a summary at the end.\n\n```bash\nnpm ci\nnpm run lint\nnpm run build\nnpm test\nnpm run e2e\nnpm run docs\nnpm pack\n```\n')
   const lint = edit('npm run lint\n', 'npm run lint -- --fix\n')
 
-  it('different lines of one code block edited on each side merge cleanly, as git merges them', () => {
+  it('different lines of one code block edited on each side merge cleanly, as git merges them', async () => {
     const theirs = edit('npm run docs\n', 'npm run docs:build\n')
-    expect(scenario(CODE, lint, theirs, { driver: false }).code).toBe(0)
-    const r = scenario(CODE, lint, theirs)
+    expect((await scenario(CODE, lint, theirs, { driver: false })).code).toBe(0)
+    const r = await scenario(CODE, lint, theirs)
     expect([r.code, r.unmerged], r.stderr).toEqual([0, []])
     expect(r.text).toBe(lint(theirs(CODE)))
   })
 
-  it('lines of a code block both sides changed differently are a conflict of those lines, inside the block; the other lines merge', () => {
+  it('lines of a code block both sides changed differently are a conflict of those lines, inside the block; the other lines merge', async () => {
     const theirs = chain(edit('npm run lint\n', 'npm run lint:all\n'), edit('npm pack\n', 'npm pack --dry-run\n'))
-    const r = scenario(CODE, lint, theirs)
+    const r = await scenario(CODE, lint, theirs)
     expect(r.code).not.toBe(0)
     expect(r.unmerged).toEqual(['.claude/agents/reviewer.md'])
     expect(r.stderr).toContain('.claude/agents/reviewer.md:23: conflict: lines of a code block changed differently on both sides')
@@ -247,10 +267,10 @@ Write a summary at the end.
 
   it('a Markdown file that is not an agent definition falls back to git\'s line merge', () => {
     const readme = '# Project\n\nFirst paragraph.\n\nSecond paragraph.\n\nThird paragraph.\n'
-    const clean = scenario(readme, edit('First paragraph.', 'First paragraph, edited.'), edit('Third paragraph.', 'Third paragraph, edited.'), { file: 'README.md' })
+    const clean = gitScenario(readme, edit('First paragraph.', 'First paragraph, edited.'), edit('Third paragraph.', 'Third paragraph, edited.'), { file: 'README.md' })
     expect(clean.code, clean.stderr).toBe(0)
     expect(clean.text).toBe('# Project\n\nFirst paragraph, edited.\n\nSecond paragraph.\n\nThird paragraph, edited.\n')
-    const conflict = scenario(readme, edit('Second paragraph.', 'Second, ours.'), edit('Second paragraph.', 'Second, theirs.'), { file: 'README.md' })
+    const conflict = gitScenario(readme, edit('Second paragraph.', 'Second, ours.'), edit('Second paragraph.', 'Second, theirs.'), { file: 'README.md' })
     expect(conflict.code).not.toBe(0)
     expect(conflict.text).toBe('# Project\n\nFirst paragraph.\n\n<<<<<<< ours\nSecond, ours.\n=======\nSecond, theirs.\n>>>>>>> theirs\n\nThird paragraph.\n')
     expect(conflict.stderr).toContain('README.md: not an agent definition (no frontmatter); merged by lines (git merge-file)')

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import { normalizeAgent, parseAgent } from '../src/index.js'
 
-const runs = Number(process.env.FUZZ_RUNS ?? 150)
+const runs = Number(process.env.FUZZ_RUNS ?? 60)
 
 /** Values written in forms that a regenerating writer would change. */
 const value = fc.constantFrom(

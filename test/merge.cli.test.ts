@@ -56,7 +56,8 @@ describe('merge CLI', () => {
   it('writes the same warnings, in the same order, whatever the order of the files', async () => {
     for (const family of ['backend-developer', 'python-pro', 'test-automator']) {
       const files = readdirSync(`fixtures/${family}`).sort().map((f) => `fixtures/${family}/${f}`)
-      for (const to of [[], ['--to', 'opencode'], ['--to', 'copilot']]) {
+      // Each output dialect once across the families (every family in its own).
+      for (const to of family === 'backend-developer' ? [[], ['--to', 'opencode']] : family === 'python-pro' ? [[], ['--to', 'copilot']] : [[]]) {
         const forward = await cli(['--provenance', 'none', ...to, ...files])
         const backward = await cli(['--provenance', 'none', ...to, ...files.slice().reverse()])
         expect(forward.code, forward.stderr).toBe(0)

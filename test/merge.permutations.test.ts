@@ -9,18 +9,18 @@ import { mergeAgents, renderMerged } from '../src/index.js'
 import { body, fixtureAgents, permutations } from './merge.helpers.js'
 
 describe('merge order independence (API)', () => {
-  it('30 of the 120 orders of the five fixtures (each input first in six) give the same body and the same notes', () => {
+  it('10 of the 120 orders of the five fixtures (each input first in two) give the same body and the same notes', () => {
     const agents = fixtureAgents()
     const first = mergeAgents(agents)
     const reference = body(renderMerged(first))
     const sections = JSON.stringify(first.provenance.sections)
     let checked = 0
-    for (const order of permutations(agents).filter((_, i) => i % 4 === 0)) {
+    for (const order of permutations(agents).filter((_, i) => i % 12 === 0)) {
       const result = mergeAgents(order)
       expect(body(renderMerged(result))).toBe(reference)
       expect(JSON.stringify(result.provenance.sections)).toBe(sections)
       checked++
     }
-    expect(checked).toBe(30)
+    expect(checked).toBe(10)
   })
 })

@@ -5,7 +5,7 @@ import { describe, it } from 'vitest'
 import { AgentError, parseAgent, renderAgent, statementsOf, type Agent } from '../src/index.js'
 import { agentFile } from './arbitraries/agent.js'
 
-const runs = Number(process.env.FUZZ_RUNS ?? 150)
+const runs = Number(process.env.FUZZ_RUNS ?? 60)
 const norms = (agent: Agent) => statementsOf(agent.root).map((s) => s.norm).sort()
 
 function parseOrRefuse(text: string): Agent | undefined {

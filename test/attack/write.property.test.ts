@@ -15,7 +15,7 @@ import { sidecarMatches } from '../../src/write/sidecar.js'
 import { BIN, cli } from '../helpers/cli.js'
 import { agent, faulty, repo, unnormalized } from './helpers.js'
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 6)
+const RUNS = Number(process.env.FUZZ_RUNS ?? 4)
 const leftovers = (dir: string) => readdirSync(dir).filter((n) => n.includes('.agentmerge-'))
 
 describe('the write path, killed at random points and raced', () => {
