@@ -14,7 +14,7 @@ import { fixture } from './diff-helpers.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
 const SEED = 20240604
-const RUNS = Number(process.env.FUZZ_RUNS ?? process.env.DIFF_PROP_RUNS ?? 20)
+const RUNS = Number(process.env.FUZZ_RUNS ?? process.env.DIFF_PROP_RUNS ?? 10)
 
 // Edits on lines, the way people edit agent files.
 type Edit =
