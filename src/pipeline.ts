@@ -21,8 +21,8 @@ export function agentFromInput(input: Input): Agent {
   const { path } = input
   const fenced = fixFences(input.text, path)
   checkLimits(fenced.text, path)
+  checkConflictMarkers(fenced.text, path)
   const tree = parseMarkdown(fenced.text)
-  checkConflictMarkers(tree, fenced.text, path)
   const settled = input.mojibake ? settleRepairs(input.mojibake, fenced.text, tree, path) : undefined
   if (settled?.retry) return agentFromInput({ ...input, text: settled.retry.text, mojibake: settled.retry.plan })
   trimHtmlEnds(tree)

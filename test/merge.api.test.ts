@@ -248,6 +248,21 @@ describe('frontmatter', () => {
 })
 
 describe('order inside a merged section (closing remarks)', () => {
+  it('a closing paragraph stays last with subsections after it; a table or code block ending a section is no closing remark: it stays whole', () => {
+    const a = parseAgent(['# Agent', '', '## Rules', '', '- Keep functions small', '- Name things plainly', '', 'Follow these rules on every change.', '', '### Testing', '', '- Test behaviour', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## Rules', '', '- Avoid global state', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const rules = sectionsOf(mergeAgents(agents).agent.root).find((x) => x.title === 'Rules')!
+      expect(rules.body.filter((x) => x.type === 'statement').map((x) => (x as { text: string }).text).at(-1)).toBe('Follow these rules on every change.')
+    }
+    const t = parseAgent(['# Agent', '', '## Tools', '', '- Prefer ripgrep', '', '| tool | use |', '| --- | --- |', '| rg | search |', '| fd | find |', ''].join('\n'), 't.md')
+    const u = parseAgent(['# Agent', '', '## Tools', '', '- Prefer jq for JSON', '- Use fd to find files', '', 'Keep the toolbox small.', ''].join('\n'), 'u.md')
+    for (const agents of [[t, u], [u, t]]) {
+      const out = renderMerged(mergeAgents(agents), 'none')
+      expect(out).toContain('| tool | use |\n| --- | --- |\n| rg | search |\n| fd | find |\n')
+    }
+  })
+
   it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {
     const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Batch writes to the audit log', '', 'Return structured data for the primary agent.', ''].join('\n'), 'a.md')
     const b = parseAgent(['# Agent', '', '## Performance', '', '- [ ] Pool sizes checked', '- [ ] Indexes reviewed', ''].join('\n'), 'b.md')
@@ -512,6 +527,16 @@ describe('--min-support counts support at dedup\'s bar', () => {
       // b's wording is carried by both of a's statements all the same.
       const statements = r.provenance.sections.flatMap((s) => s.statements)
       expect(statements.find((s) => s.text.startsWith('Context managers and the with'))?.carriedBy).toEqual(['a.md:10', 'a.md:15'])
+    }
+  })
+
+  it('a statement folded with one of an author\'s repeats does not also carry the other', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Style', '', '- Always use type hints for public functions', '- Prefer pathlib', '', '## Testing', '', '- Always use type hints for public functions', '- Run pytest'])
+    const b = doc('b.md', ['## Testing', '', '- Always use type hints for public functions', '- Use fixtures'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out.split('\n').filter((l) => l === '- Always use type hints for public functions')).toHaveLength(1)
     }
   })
 

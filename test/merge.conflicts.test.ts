@@ -22,8 +22,6 @@ const CASES: Array<[string, string, string]> = [
   ['always/never', 'Always mock the database in unit tests', 'Never mock the database in unit tests'],
   ['two coverage targets', 'Maintain 80% test coverage on every module', 'Maintain 95% test coverage on every module'],
   ['two output formats', 'Return the test report as JSON', 'Return the test report as Markdown'],
-  ['two names written as code', 'Never push to `main` directly', 'Never push to `release` directly'],
-  ['two commands', 'Run `npm test` before every commit', 'Run `npm run test:all` before every commit'],
   ['two link targets', 'Follow the [style guide](https://good.example/guide) in every review', 'Follow the [style guide](https://evil.example/guide) in every review'],
 ]
 
@@ -63,7 +61,7 @@ describe('conflicts', () => {
     const b = join(dir, 'b.md')
     const front = '---\nname: pythonista\ndescription: Writes Python.\n---\n\nYou are a Python engineer.\n\n'
     writeFileSync(a, `${front}- Code formatting and linting with ruff (replacing black, isort, flake8)\n- Test behavior rather than implementation details\n- Prefer iterator chains over manual loops\n`)
-    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n`)
+    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n- Remove black from pre-commit once ruff format is enabled\n- Users often hover over black buttons\n`)
     const r = await cli(['--provenance', 'none', a, b])
     expect(r.code, r.stderr).toBe(0)
     const said = r.stderr.split('\n').filter((l) => l.includes('retires'))
@@ -79,6 +77,26 @@ describe('conflicts', () => {
     // One file alone is its author's business: nothing said.
     const alone = await cli(['--provenance', 'none', join(dir, 'a.md')])
     expect(alone.stderr).not.toContain('retires')
+  })
+
+  it('two statements naming different code are neither folded nor a conflict: both written (they may both hold)', async () => {
+    for (const [a, b] of [['Never push to `main` directly', 'Never push to `release` directly'], ['Run `npm run lint` before committing', 'Run `npm test` before committing']]) {
+      const [pa, pb] = inputs(a!, b!)
+      for (const order of [[pa, pb], [pb, pa]]) {
+        const r = await cli(['--provenance', 'none', ...order])
+        expect(r.code, r.stderr).toBe(0)
+        expect(r.stderr).not.toContain('conflicts with')
+        expect(r.stdout).toContain(`- ${a}\n`)
+        expect(r.stdout).toContain(`- ${b}\n`)
+      }
+    }
+  })
+
+  it('a statement naming more code than another only adds to it: no conflict, both written', async () => {
+    const [pa, pb] = inputs('Run `pytest` and `mypy` before every commit', 'Run `pytest` before every commit')
+    const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.stderr).not.toContain('conflicts with')
+    expect(r.stdout).toContain('- Run `pytest` and `mypy` before every commit\n')
   })
 
   it('code on different topics is no conflict: both written', async () => {

@@ -36,7 +36,8 @@ function canonicalValue(value: unknown): unknown {
  */
 function grants(meta: AgentMeta): string[] {
   const fields = toolFieldsOf(meta)
-  if (fields.length === 0) return []
+  // No tool field: every tool (the dialects' default).
+  if (fields.length === 0) return ['*']
   const read = readFields(meta, fields)
   const permits = permitsOf(read.grants, read.rest !== 'deny')
   const out: string[] = permits.open ? ['*'] : []
@@ -55,9 +56,9 @@ function grants(meta: AgentMeta): string[] {
 /** A tool granted whole by name: what `*` grants too. */
 const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
 
-function toolsDelta(o: AgentMeta | undefined, n: AgentMeta | undefined): { added: string[]; removed: string[] } {
-  const a = new Set(o ? grants(o) : [])
-  const b = new Set(n ? grants(n) : [])
+function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
+  const a = new Set(grants(o))
+  const b = new Set(grants(n))
   // A tool one side names and the other leaves on with every tool it does not name is on both.
   const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`))
   return { added: [...b].filter((t) => gained(t, a)).sort(), removed: [...a].filter((t) => gained(t, b)).sort() }
@@ -95,7 +96,8 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
     else if (n.present) change.near = at(newPath, nearLine(o.fields, key, newFields) ?? n.line)
     if (key === 'tools') {
-      const delta = toolsDelta(of ? o : undefined, nf ? n : undefined)
+      // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
+      const delta = toolsDelta(o, n)
       if (of && nf) {
         if (delta.added.length === 0 && delta.removed.length === 0) {
           if (o.toolsForm !== n.toolsForm) formatting.push({ what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: change.old!.at, new: change.new!.at })

@@ -199,8 +199,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (chosen) {
     const title: Section = { type: 'section', kind: 'heading', title: chosen.title, titleNodes: chosen.titleNodes, key: chosen.key, depth: 1, source: chosen.source, body: root.body, ...(chosen.written ? { written: chosen.written } : {}) }
     root = { ...root, body: [title] }
-    top.members = wrappers
   }
+  // The inputs' titles stand in the provenance of the merged file's root, written or not.
+  if (wrappers.length > 0) top.members = wrappers
   top.section = root
   const sections: MergedSection[] = []
   const walk = (m: MergedSection) => {
@@ -216,7 +217,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     stats: {
       sectionsIn: headed + wrappers.length,
       sectionsOut: sections.length - 1 + (chosen ? 1 : 0),
-      sectionsMerged: sections.filter((s, i) => i > 0 && s.members.length > 1).length + (wrappers.length > 1 ? 1 : 0),
+      sectionsMerged: sections.filter((s, i) => i > 0 && s.members.length > 1).length + (chosen && wrappers.length > 1 ? 1 : 0),
     },
   }
 }

@@ -1,7 +1,8 @@
 // Conflicts: two statements on the same topic that differ in polarity
 // ("Always mock the database" / "Never mock the database") or in a specific
-// (a number, a version, an output format, a name written as code: "Never
-// push to `main`" / "Never push to `release`", a link's target). They are never
+// (a number, a version, an output format, a link's target). Two statements
+// naming different code ("Never push to `main`" / "... `release`") are
+// never folded either, but both are written: they may both hold. They are never
 // folded into one another: one is written (the deciding input's) and the
 // others are recorded as its alternatives. Polarity is the similarity
 // module's (`isNegative`); the topic test (most words shared) is here.
@@ -122,17 +123,37 @@ export class Conflicts {
     }
     const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
     const formats = x.formats.length > 0 && y.formats.length > 0 && x.formats.join() !== y.formats.join()
-    const ca = this.codesOf(a)
-    const cb = this.codesOf(b)
-    const codes = ca.length > 0 && cb.length > 0 && ca.join('\u0000') !== cb.join('\u0000')
-    if (!numbers && !formats && !codes) return undefined
-    const inCode = codes ? new Set([...ca, ...cb].flatMap((c) => this.memo.of(c))) : undefined
-    const topic = (t: ReadonlySet<string>) => (inCode ? new Set([...t].filter((w) => !inCode.has(w))) : t)
-    if (jaccard(topic(this.terms(a.text, x)), topic(this.terms(b.text, y))) < 0.5) return undefined
-    const quoted = (c: string[]) => c.map((v) => (v.startsWith('<') ? v : `\`${v}\``)).join(', ')
-    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : formats ? `${x.formats.join(', ')} / ${y.formats.join(', ')}` : `${quoted(ca)} / ${quoted(cb)}` }
+    const ta = this.codesOf(a).filter(isTarget)
+    const tb = this.codesOf(b).filter(isTarget)
+    const targets = differ(ta, tb)
+    if (!numbers && !formats && !targets) return undefined
+    if (jaccard(this.terms(a.text, x), this.terms(b.text, y)) < 0.5) return undefined
+    return { kind: 'specific', detail: numbers ? `${x.numbers} / ${y.numbers}` : formats ? `${x.formats.join(', ')} / ${y.formats.join(', ')}` : `${ta.join(', ')} / ${tb.join(', ')}` }
+  }
+
+  /**
+   * Whether two statements on one topic name different code ("Run `npm
+   * test`" / "Run `npm run lint`", "Never push to `main`" / "... `release`"):
+   * not one instruction, so never folded into one; but not a conflict
+   * either (both may hold), so both are written. The code is left out of
+   * the topic test: it is what differs, not the topic.
+   */
+  distinct(a: Statement, b: Statement): boolean {
+    if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return false
+    const ca = this.codesOf(a).filter((c) => !isTarget(c))
+    const cb = this.codesOf(b).filter((c) => !isTarget(c))
+    if (!differ(ca, cb)) return false
+    const inCode = new Set([...ca, ...cb].flatMap((c) => this.memo.of(c)))
+    const topic = (t: ReadonlySet<string>) => new Set([...t].filter((w) => !inCode.has(w)))
+    return jaccard(topic(this.topicTerms(a.text)), topic(this.topicTerms(b.text))) >= 0.5
   }
 }
+
+/** A link's or image's target as codesOf lists it (`<url>`), not inline code. */
+const isTarget = (c: string): boolean => c.startsWith('<') && c.endsWith('>')
+
+/** Each side names one the other does not: "`pytest` and `mypy`" only adds to "`pytest`" (the fold's extra-part bar decides that one). */
+const differ = (a: readonly string[], b: readonly string[]): boolean => a.some((c) => !b.includes(c)) && b.some((c) => !a.includes(c))
 
 /** Tool names a "never use X" statement may name, by the canonical tool id. */
 const TOOL_WORDS: Record<string, RegExp> = {

@@ -160,7 +160,7 @@ function clashes(xs: readonly number[], ys: readonly number[], ctx: FoldContext)
   const marked = (s: Statement) => ctx.conflicts.marked(s)
   for (const x of a) {
     const mx = marked(x)
-    for (const y of b) if ((mx || marked(y)) && ctx.conflicts.between(x, y)) return true
+    for (const y of b) if ((mx || marked(y)) && (ctx.conflicts.between(x, y) || ctx.conflicts.distinct(x, y))) return true
   }
   return false
 }

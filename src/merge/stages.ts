@@ -38,15 +38,20 @@ export interface SupportTree {
 /**
  * Each carrier statement counted once for each input it carries: among the
  * folds a statement carries, one that shares an input with a fold it already
- * carries (in source order of the written statements) is not carried by it
- * again. An author who says one point five times in his own words gets one
+ * carries (in source order of the written statements), or with the fold it
+ * is a member of, is not carried by it. An author who says one point five times in his own words gets one
  * of them carried, not five; each other author's wording of the point is
  * carried still. Without this, one statement of another input lifted every
  * repeat over the bar (python-pro's core wrote context managers eight times).
  */
 function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled, readonly Statement[]>, owner: ReadonlyMap<Statement, number>): Map<Settled, Statement[]> {
   const order = settled.filter((s) => candidates.get(s)!.length > 0).sort((x, y) => bySource(x.fold.statement, y.fold.statement))
+  // A statement already counts for the inputs of the fold it is a member of.
   const taken = new Map<Statement, Set<number>>()
+  for (const s of settled) {
+    const inputs = agentsOf(s, owner)
+    for (const m of s.fold.members) taken.set(m, new Set(inputs))
+  }
   const out = new Map<Settled, Statement[]>()
   for (const s of order) {
     const inputs = agentsOf(s, owner)

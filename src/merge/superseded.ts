@@ -17,16 +17,16 @@ import type { Statement } from '../model.js'
  * left out: it contrasts approaches more than it names tools ("catch errors
  * at compile time rather than runtime" does not retire a runtime).
  */
-const RETIRES = /\b(?:replacing|replaces|replaced|instead\s+of|(?:prefer|favou?r|use)\w*\b[^.;:()]*?\bover)\s+([^.;:()]+)/gi
-/** A clause that sets a name aside rather than asking for it: "over loops", "instead of pip", "not black", "without mocks". */
-const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replacing|replaces|replaced|not|without|avoid\w*|never)\s+[^.;:()]+/gi
+const RETIRES = /\b(?:replacing|replaces|replaced|instead\s+of|(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|use[sd]?)\b[^.;:()]*?\bover)\s+([^.;:()]+)/gi
+/** A clause that sets a name aside rather than asking for it: "over loops", "instead of pip", "not black", "without mocks", "remove black", "migrate legacy unittest suites". */
+const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replac\w*|not|without|avoid\w*|never|remov\w*|drop\w*|migrat\w*|deprecat\w*|retir\w*|legacy)\s+[^.;:()]+/gi
 /** Quoted text: an example ("e.g., \"Replaced a subquery with a JOIN\""), not what the statement asks. */
 const QUOTED = /"[^"]*"|“[^”]*”/g
 /** Separators of a retired list: "black, isort, flake8", "pip or poetry". */
 const LIST = /\s*(?:,|\/|\band\b|\bor\b|\betc\b)\s*/i
 const ARTICLE = /^(?:the|a|an)\s+/i
 /** Where the retired list ends inside its clause: "over inheritance to promote reuse", "instead of pip for speed". */
-const TAIL = /\s+(?:to|for|when|with|within|in|on|because|so|that|which|where|while|if|as|unless|since)\b.*$/i
+const TAIL = /\s+(?:to|for|when|with|within|in|on|because|so|that|which|where|while|if|as|unless|since|before|after|during)\b.*$/i
 
 /** The specific names a statement retires, lower case. */
 export function retiredBy(text: string, specific: (phrase: string) => boolean): string[] {

@@ -86,7 +86,7 @@ export interface Item {
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
-  /** Closes its section: a paragraph, the last thing in it, after something that is not ("Return structured data ..." after a list). */
+  /** Closes its section: a paragraph, its last statement (subsections may follow), after something that is not ("Return structured data ..." after a list). */
   closes: boolean
 }
 
@@ -164,6 +164,11 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const blocks = inBlock ? [...body] : regroup(body)
     const process = unit !== -1 && PROCESS.test(units[unit]!.section.title)
     const n = blocks.length
+    // The last thing of the unit's own body, a statement or a block (only subsections may follow it).
+    let last = -1
+    blocks.forEach((b, i) => {
+      if ((b.type === 'statement' && !skip.has(b)) || b.type === 'block') last = i
+    })
     let prose = true
     blocks.forEach((block, i) => {
       const pos = (i + 0.5) / n
@@ -174,7 +179,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
-        const closes = role === 'prose' && !prose && !colon && i === n - 1
+        const closes = block.kind === 'paragraph' && !prose && !colon && i === last
         items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false

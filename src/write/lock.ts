@@ -51,7 +51,8 @@ function ownerOf(lock: string): { state: 'gone' | 'alive' } | { state: 'dead'; f
 function takeOver(lock: string, judged: Stats): void {
   try {
     const now = statSync(lock)
-    if (now.ino === judged.ino && now.dev === judged.dev) unlinkSync(lock)
+    // A freed inode is reused at once on some file systems: the lock created since has another change time or size.
+    if (now.ino === judged.ino && now.dev === judged.dev && now.ctimeMs === judged.ctimeMs && now.size === judged.size) unlinkSync(lock)
   } catch {
     // Someone else removed it first.
   }

@@ -44,6 +44,9 @@ export const BAD_INPUTS: BadInput[] = [
   // An unfinished git merge: both sides would be read as statements and written on.
   { name: 'git conflict markers', content: () => '---\nname: r\n---\n\n- one\n<<<<<<< HEAD\n- Keep answers short.\n=======\n- Keep answers long.\n>>>>>>> feature\n', expect: { refused: true, message: /unresolved merge conflict: git conflict markers from here to line 10/, line: 6 } },
   { name: 'git conflict markers with CRLF', content: () => '---\r\nname: r\r\n---\r\n\r\n<<<<<<<\r\n- a\r\n=======\r\n- b\r\n>>>>>>>\r\n', expect: { refused: true, message: /unresolved merge conflict/, line: 5 } },
-  { name: 'conflict markers shown in a code block', content: () => '---\nname: r\n---\n\nA conflict looks like this:\n\n```\n<<<<<<< HEAD\nours\n=======\ntheirs\n>>>>>>> feature\n```\n', expect: { refused: false } },
+  // The merge driver writes a conflict of a code block's lines inside the block: still a conflict.
+  { name: 'git conflict markers inside a code block', content: () => '---\nname: r\n---\n\nRun:\n\n```bash\nnpm test\n<<<<<<< ours\nnpm run lint\n=======\nnpm run lint:all\n>>>>>>> theirs\n```\n', expect: { refused: true, message: /unresolved merge conflict/, line: 9 } },
+  { name: 'conflict markers shown indented, as an example', content: () => '---\nname: r\n---\n\nA conflict looks like this:\n\n    <<<<<<< HEAD\n    ours\n    =======\n    theirs\n    >>>>>>> feature\n', expect: { refused: false } },
+  { name: 'longer conflict markers (conflict-marker-size)', content: () => '---\nname: r\n---\n\n<<<<<<<<< ours\n- a\n=========\n- b\n>>>>>>>>> theirs\n', expect: { refused: true, message: /unresolved merge conflict/, line: 5 } },
   { name: 'closing fence of extra dashes', content: () => '---\nname: r\n-----\n\n- item\n', expect: { refused: false, warning: /frontmatter closed with "-----"/ } },
 ]

@@ -64,8 +64,6 @@ function valueText(value: unknown): string {
 export function fieldText(f: FieldChange): string {
   // Without a tools field an agent may use every tool, so adding the field
   // restricts it and removing the field lifts the restriction.
-  if (f.tools && f.change === 'added') return `${f.key} restricted to ${f.tools.added.join(', ')} (was: every tool)`
-  if (f.tools && f.change === 'removed') return `${f.key} restriction lifted: every tool allowed (was ${f.tools.removed.join(', ')})`
   if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools)}`
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
