@@ -139,6 +139,13 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(code).toBe(1)
     // Under an allowlist a denial is a tool not granted.
     expect(json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: [], removed: ['bash'] } })])
+    // Copilot's ["*"] enables every tool, as no tools field does: a widening, and no tool of its own.
+    const star = write(dir, 'tools-star/.github/agents/elite.agent.md', '---\nname: elite\ndescription: x\ntools: ["*"]\n---\n\n- Review the code.\n')
+    const plain = write(dir, 'tools-star/elite.md', '---\nname: elite\ndescription: x\ntools: Read, Grep\n---\n\n- Review the code.\n')
+    const everyTool = await diffJson(plain, star)
+    expect(everyTool.json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['*'], removed: [] })
+    const linted = await cli(['lint', star])
+    expect(linted.stdout + linted.stderr).not.toContain("'*' is not a Copilot tool")
     // Without "*": false the map grants every tool it does not name: a widening, not a re-spelling.
     const open = write(dir, 'tools-open/elite.md', edit(ELITE, line, map.replace('  "*": false\n', '')))
     const widened = await diffJson(base, open)

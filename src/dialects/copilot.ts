@@ -106,7 +106,16 @@ function expandAlias(name: string, args: string, enabled: boolean): { grants: Gr
   return { grants: [{ kind: 'tool', id: tool.id, args: '', enabled, written: name, near: true }], notes: [{ written: name, message: `'${name}' ${tool.near}`, near: true }] }
 }
 
+/** The entry of a `tools` list that enables every tool (`["*"]`, as no `tools` field does). */
+const EVERY_TOOL = '*'
+
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
+  const list = values.tools
+  if (Array.isArray(list) && list.some((t) => typeof t === 'string' && t.trim() === EVERY_TOOL)) {
+    // Every tool: the other names add nothing, a list being no allowlist then.
+    const read = readAllowlist({ ...values, tools: list.filter((t) => !(typeof t === 'string' && t.trim() === EVERY_TOOL)) }, copilot, names, [], expandAlias)
+    return { ...read, rest: 'allow' }
+  }
   return readAllowlist(values, copilot, names, [], expandAlias)
 }
 
@@ -196,7 +205,7 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
 
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const base = splitArgs(written).base
-  if (KNOWN.has(base.toLowerCase()) || base.includes('/')) return undefined
+  if (KNOWN.has(base.toLowerCase()) || base.includes('/') || base.trim() === EVERY_TOOL) return undefined
   const alias = spellTool(toolId(base, names), copilot)
   return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
 }
