@@ -66,7 +66,11 @@ describe('JSON outputs carry the errors of the run', () => {
     const json = JSON.parse(r.stdout)
     expect(json.files).toEqual([])
     expect(json.errors).toEqual([BAD_ERROR(bad)])
+    // The summary does not read as a clean result.
+    expect(json.summary).toBe('nothing changed in meaning; 1 input could not be read')
     expect(validate(json, JSON.parse(readFileSync(ROOT + 'docs/diff.schema.json', 'utf8')))).toEqual([])
+    const github = await cli(['diff', '--format', 'github', bad, good])
+    expect(github.stdout.trimEnd().split('\n').at(-1)).toBe('agentmerge diff: nothing changed in meaning; 1 input could not be read')
     const fine = await cli(['diff', '--format', 'json', good, good])
     expect(JSON.parse(fine.stdout).errors).toEqual([])
   })

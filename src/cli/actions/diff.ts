@@ -218,13 +218,17 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
 /** `external`: git's driver, whose output git shows under no name of its own, names its file even when nothing changed. */
 function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[], external = false): string {
   const formatting = options.formatting === true
+  // A summary says what could not be compared: "nothing changed in meaning" alone would read as a clean result.
+  const unread = errors.length === 0 ? '' : `; ${errors.length} ${errors.length === 1 ? 'input' : 'inputs'} could not be read`
   switch (options.format ?? 'text') {
-    case 'json':
-      return JSON.stringify({ ...diffJson(report), errors }, null, 2) + '\n'
+    case 'json': {
+      const json = diffJson(report)
+      return JSON.stringify({ ...json, summary: json.summary + unread, errors }, null, 2) + '\n'
+    }
     case 'markdown':
       return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
     case 'github':
-      return formatErrors(errors, 'github') + formatGithub(report, { formatting })
+      return formatErrors(errors, 'github') + formatGithub(report, { formatting }).replace(/\n$/, `${unread}\n`)
     case 'html':
       return renderDiffReport(report, { formatting })
     default:
