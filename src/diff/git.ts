@@ -121,6 +121,9 @@ export function lineDiff(oldFile: string, newFile: string, oldPath: string, newP
   const strip = (file: string) => file.replace(/^\/+/, '')
   const lines = out.split('\n')
   const hunk = lines.findIndex((l) => l.includes('@@ '))
-  const header = (hunk === -1 ? lines : lines.slice(0, hunk)).map((l) => l.split(`a/${strip(oldFile)}`).join(`a/${oldPath}`).split(`b/${strip(newFile)}`).join(`b/${newPath}`))
+  // An added or deleted file (one side /dev/null) is named by the other side's temporary on both a/ and b/.
+  const named: Array<[string, string]> = [[oldFile, oldPath], [newFile, newPath]].filter(([f]) => f !== '/dev/null') as Array<[string, string]>
+  const rename = (l: string) => named.reduce((line, [f, path]) => line.split(`a/${strip(f)}`).join(`a/${path}`).split(`b/${strip(f)}`).join(`b/${path}`), l)
+  const header = (hunk === -1 ? lines : lines.slice(0, hunk)).map(rename)
   return [...header, ...(hunk === -1 ? [] : lines.slice(hunk))].join('\n')
 }
