@@ -14,7 +14,7 @@ export function defineDedup(program: Command, context: CommandContext): void {
     .command('dedup')
     .description('list the statements that say the same thing, across files or within one')
     .argument('[files...]', 'agent files or directories (- reads stdin)')
-    .option('--json', 'print {"groups": [["path:line", ...], ...]} with every statement in exactly one group')
+    .option('--json', 'print {"groups": [["path:line", ...], ...], "errors": [...]} with every statement in exactly one group')
     .option('--explain', 'show why each pair was grouped: score and shared terms')
     // --json lists every statement in exactly one group (a stable interface): a filter would break that, so it is refused there.
     .addOption(new Option('--min-agents <n>', 'list only groups found in at least n agents (not with --json)').default(1).argParser(wholeAtLeast(1)).conflicts('json'))
