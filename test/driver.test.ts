@@ -291,6 +291,15 @@ async function driver(o: string, a: string, b: string) {
   return { ...r, text: readFileSync(f.a, 'utf8') }
 }
 
+describe('merge-driver: a frontmatter field both sides set differently', () => {
+  it('writes each side between the markers as its file has it, comments kept', async () => {
+    const base = BASE.replace('model: sonnet\n', 'model: sonnet # pinned for cost\n')
+    const r = await driver(base, base.replace('model: sonnet # pinned for cost', 'model: opus # pinned for cost'), base.replace('model: sonnet # pinned for cost', 'model: haiku # cheaper'))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('<<<<<<< ours\nmodel: opus # pinned for cost\n=======\nmodel: haiku # cheaper\n>>>>>>> theirs\n')
+  })
+})
+
 describe('merge-driver: structure one side changed', () => {
   it('a section renamed on one side and deleted on the other is a conflict of the whole section, whichever side renamed it', async () => {
     const renamed = chain(edit('## Rules', '## Safety rules you must follow'), edit('Write a summary at the end.', 'Write a short summary at the end.'))

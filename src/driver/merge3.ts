@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../markdown/index.js'
-import { renderFields } from '../render/frontmatter.js'
+import { fieldText, renderFields } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, writtenTitle, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
@@ -68,7 +68,7 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const merged: Agent = { ...a, meta, root: body.root }
   // Theirs' comments in lines ours changed too: marked only when ours' text is the one written.
   const comments = placeCommentClashes(renderAgent(merged), meta.yaml === undefined ? [] : source.clashes, open, mid, close)
-  let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, open, mid, close)
+  let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, [a.meta.yaml, b.meta.yaml], open, mid, close)
   text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
     ...comments.places,
@@ -123,14 +123,15 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 // Both placements replace every placeholder line in one pass over the text
 // (a pass per conflict would make the driver quadratic in conflicts).
-function placeFieldConflicts(text: string, conflicts: FieldConflict[], prefix: string, dialect: Agent['meta']['dialect'], open: string, mid: string, close: string): string {
+function placeFieldConflicts(text: string, conflicts: FieldConflict[], prefix: string, dialect: Agent['meta']['dialect'], yaml: [string | undefined, string | undefined], open: string, mid: string, close: string): string {
   if (conflicts.length === 0) return text
   const byToken = new Map(conflicts.map((c) => [c.token, c]))
   return text.replace(new RegExp(`^[^\\n]*(${escapeRe(prefix)}\\d+X)[^\\n]*\\n`, 'gm'), (line, token: string) => {
     const c = byToken.get(token)
     if (!c) return line
-    const side = (value: unknown) => (value === undefined ? '' : renderFields([{ key: c.key, value, line: c.line }], dialect))
-    return `${open}\n${side(c.ours)}${mid}\n${side(c.theirs)}${close}\n`
+    // Each side as its file has it (its comments kept), else written from its value.
+    const side = (value: unknown, source: string | undefined) => (value === undefined ? '' : (source === undefined ? undefined : fieldText(source, c.key, value)) ?? renderFields([{ key: c.key, value, line: c.line }], dialect))
+    return `${open}\n${side(c.ours, yaml[0])}${mid}\n${side(c.theirs, yaml[1])}${close}\n`
   })
 }
 

@@ -198,6 +198,18 @@ function pairText(key: string, value: unknown, entry: Entry | undefined): string
   return before + out.toString(STRINGIFY)
 }
 
+/**
+ * One top-level field's lines as a frontmatter's YAML text has them (its
+ * inline comment and the comment lines after it included), when they read
+ * as `value`; undefined otherwise. The merge driver writes each side of a
+ * field conflict so, as its file has it.
+ */
+export function fieldText(source: string, key: string, value: unknown): string | undefined {
+  const entry = splitSource(source)?.entries.get(key)
+  if (!entry?.pair || entry.value === undefined || !isDeepStrictEqual(entry.value, value)) return undefined
+  return entry.text.endsWith('\n') ? entry.text : entry.text + '\n'
+}
+
 /** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
 export function renderFields(fields: MetaField[], id: Dialect, options: RenderFieldsOptions = {}): string {
   if (fields.length === 0) return ''
