@@ -247,6 +247,18 @@ describe('frontmatter', () => {
   })
 })
 
+describe('an enumeration another input\'s bullets sit among', () => {
+  it('is written as one bullet list, not numbered lists broken by bullets and renumbered', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: s', 'description: d', '---', '', 'You are a security engineer.', '', 'Security measures:', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['1. Authentication with JWT', '2. Security headers implementation', '3. Audit logging for sensitive operations'])
+    const b = doc('b.md', ['- Rate limiting and DDoS protection', '- Security headers implementation'])
+    for (const agents of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(agents), 'none')
+      expect(out).toContain('Security measures:\n\n- Authentication with JWT\n- Rate limiting and DDoS protection\n- Security headers implementation\n- Audit logging for sensitive operations\n')
+    }
+  })
+})
+
 describe('order inside a merged section (closing remarks)', () => {
   it('a closing paragraph stays last with subsections after it; a table or code block ending a section is no closing remark: it stays whole', () => {
     const a = parseAgent(['# Agent', '', '## Rules', '', '- Keep functions small', '- Name things plainly', '', 'Follow these rules on every change.', '', '### Testing', '', '- Test behaviour', ''].join('\n'), 'a.md')

@@ -92,8 +92,10 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const inline = kids.filter((x) => !headings.includes(x))
   const entries: Entry<Value>[] = []
   const orphans: Fold[] = []
+  const steps = new Set<Fold>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
+    if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
     entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
@@ -123,10 +125,11 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!)))
+  const bulleted = amongBullets(ordered, (f) => steps.has(f))
   ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
-      blocks.push(withListStart(v.fold.statement, starts.has(i)))
+      blocks.push(withListStart(bulleted.has(v) ? asBullet(v.fold.statement) : v.fold.statement, starts.has(i) && !bulleted.has(v)))
       folds.push(v.fold)
     } else if (v.section) {
       if (starts.has(i)) v.section.listStart = true
@@ -179,6 +182,35 @@ function besideWinners(ordered: Value[]): Value[] {
 }
 
 /** The statement as written here: starting a numbered list of its own or not, whatever its input said. */
+/**
+ * The numbered items of an enumeration that another input's bullets now sit
+ * among (a bullet between two of them, in one run of list items): written
+ * as bullets, one list. Numbered on, the run would read as several lists,
+ * each renumbered from 1 ("1. 2. 3.", a bullet, "1."). Procedure steps keep
+ * their numbers.
+ */
+function amongBullets(ordered: readonly Value[], isStep: (f: Fold) => boolean): Set<Value> {
+  const out = new Set<Value>()
+  const isItem = (v: Value) => 'fold' in v && (v.fold.statement.kind === 'item' || v.fold.statement.kind === 'task')
+  let from = 0
+  for (let i = 0; i <= ordered.length; i++) {
+    if (i < ordered.length && isItem(ordered[i]!)) continue
+    const run = ordered.slice(from, i) as Array<Value & { fold: Fold }>
+    const numbered = run.map((v) => v.fold.statement.placement.ordered === true && !isStep(v.fold))
+    const first = numbered.indexOf(true)
+    const last = numbered.lastIndexOf(true)
+    if (first !== -1 && run.slice(first, last).some((v, k) => !numbered[first + k] && v.fold.statement.placement.ordered !== true)) for (let k = first; k <= last; k++) if (numbered[k]) out.add(run[k]!)
+    from = i + 1
+  }
+  return out
+}
+
+/** A numbered item written as a bullet (numbering is structure, not the author's words). */
+function asBullet(st: Statement): Statement {
+  const { listStart: _, ...placement } = st.placement
+  return { ...st, placement: { ...placement, ordered: false } }
+}
+
 function withListStart(st: Statement, start: boolean): Statement {
   if ((st.placement.listStart === true) === start) return st
   const { listStart: _, ...placement } = st.placement
