@@ -181,7 +181,6 @@ function besideWinners(ordered: Value[]): Value[] {
   return out
 }
 
-/** The statement as written here: starting a numbered list of its own or not, whatever its input said. */
 /**
  * The numbered items of an enumeration that another input's bullets now sit
  * among (a bullet between two of them, in one run of list items): written
@@ -211,6 +210,7 @@ function asBullet(st: Statement): Statement {
   return { ...st, placement: { ...placement, ordered: false } }
 }
 
+/** The statement as written here: starting a numbered list of its own or not, whatever its input said. */
 function withListStart(st: Statement, start: boolean): Statement {
   if ((st.placement.listStart === true) === start) return st
   const { listStart: _, ...placement } = st.placement
