@@ -532,8 +532,8 @@ describe('--min-support counts support at dedup\'s bar', () => {
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      expect(out).toContain('- Use context managers for resource management\n')
-      expect(out).toContain('- Context managers and the with statement for resource management\n')
+      // Side by side: the later in source order right after the earlier (a.md before b.md).
+      expect(out).toContain('- Use context managers for resource management\n- Context managers and the with statement for resource management\n')
       expect(out).not.toContain('Context managers for resource cleanup')
       expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
       // b's wording is carried by both of a's statements all the same.

@@ -106,7 +106,27 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const out = kept.filter((s) => !isLead(s) || live.has(s.where))
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
-  return out
+  return besideCarriers(out, (s) => isLead(s) || isStep(s) || tree.phases.includes(s.where))
+}
+
+/**
+ * Paraphrases side by side: a written point carried by a member of another
+ * written point (two authors saying it in their own words) is written right
+ * after it, the later in source order after the earlier, so that the core
+ * reads each point once, in one place, for the maintainer to pick a wording.
+ * Lead-ins, steps and what sits in a phase stay where their structure puts them.
+ */
+function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): Settled[] {
+  const holder = new Map<Statement, Settled>()
+  for (const s of out) for (const m of s.fold.members) holder.set(m, s)
+  const moved = new Map<Settled, Settled>()
+  for (const s of out.slice().sort((x, y) => bySource(x.fold.statement, y.fold.statement))) {
+    if (fixed(s) || s.beside !== undefined) continue
+    const hosts = (s.fold.carriedBy ?? []).map((t) => holder.get(t)).filter((h): h is Settled => h !== undefined && h !== s && !fixed(h) && !moved.has(h) && bySource(h.fold.statement, s.fold.statement) < 0)
+    const host = hosts.sort((x, y) => bySource(x.fold.statement, y.fold.statement))[0]
+    if (host) moved.set(s, { ...s, where: host.where, beside: host.fold.statement })
+  }
+  return moved.size === 0 ? out : out.map((s) => moved.get(s) ?? s)
 }
 
 /**
