@@ -5,27 +5,10 @@
 import { spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
+import { GIT_ENV as ENV, git, gitEnv, gitOk } from './helpers/git.js'
 import { edit, fixture, rebullet, tempDir, write } from './diff-helpers.js'
 
-// Git with no user or system configuration, so that nothing on this machine changes what it does.
-const ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', NO_COLOR: '1' }
-const gitEnv = (extra: Record<string, string> = {}) => {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...ENV, ...extra }
-  if (!('GIT_EXTERNAL_DIFF' in extra)) delete env.GIT_EXTERNAL_DIFF
-  return env
-}
-
-function git(repo: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8', env: gitEnv() })
-  if (r.error) throw r.error
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
-}
-
-function ok(repo: string, ...args: string[]): string {
-  const r = git(repo, ...args)
-  if (r.code !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
-  return r.stdout
-}
+const ok = gitOk
 
 const SENIOR = fixture('backend-developer-senior.md')
 const REWORDED = edit(SENIOR, 'Comprehensive unit and integration testing', 'Thorough unit, integration and end-to-end testing')

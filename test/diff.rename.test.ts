@@ -6,17 +6,11 @@
 import { spawnSync } from 'node:child_process'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
+import { GIT_ENV, gitOk } from './helpers/git.js'
 import { fixture, tempDir, write } from './diff-helpers.js'
 
-const ENV = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_PAGER: 'cat', NO_COLOR: '1' }
-
-function git(repo: string, ...args: string[]): string {
-  const env: NodeJS.ProcessEnv = { ...process.env, ...ENV }
-  delete env.GIT_EXTERNAL_DIFF
-  const r = spawnSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', ...args], { cwd: repo, encoding: 'utf8', env })
-  if (r.status !== 0) throw new Error(`git ${args.join(' ')}: ${r.stderr}`)
-  return r.stdout
-}
+const ENV = GIT_ENV
+const git = gitOk
 
 const SENIOR = fixture('backend-developer-senior.md')
 const OLD = '.claude/agents/backend.md'

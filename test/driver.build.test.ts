@@ -4,16 +4,17 @@
 // nothing) or left conflicted, and `agentmerge build` after the merge. The
 // build must then rewrite both from the merged sources, with nothing
 // reported as written by hand, and `build --check` pass.
-import { spawnSync } from 'node:child_process'
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { git as runGit } from './helpers/git.js'
 
+/** git's exit code and everything it said. */
 function git(dir: string, ...args: string[]): { code: number; out: string } {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' })
-  return { code: r.status ?? -1, out: r.stdout + r.stderr }
+  const r = runGit(dir, ...args)
+  return { code: r.code, out: r.stdout + r.stderr }
 }
 
 const SOURCE_A = `---

@@ -12,11 +12,7 @@ import { describe, expect, it } from 'vitest'
 import { parseAgent } from '../src/index.js'
 import { BIN, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-
-function git(dir: string, ...args: string[]): { code: number; stdout: string; stderr: string } {
-  const r = spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@t', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, encoding: 'utf8' })
-  return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr }
-}
+import { git } from './helpers/git.js'
 
 interface Outcome {
   code: number
