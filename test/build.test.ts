@@ -10,6 +10,7 @@ import { expandBraces, globFiles } from '../src/config/glob.js'
 import { formatFinding } from '../src/index.js'
 import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { REVIEWER_SOURCE } from './helpers/agent-files.js'
 
 function repo(files: Record<string, string>): string {
   const dir = tempDir('agentmerge-build-')
@@ -21,20 +22,7 @@ function repo(files: Record<string, string>): string {
   return dir
 }
 
-const A = `---
-name: reviewer
-description: Reviews code.
-tools: Read, Grep
-model: sonnet
----
-
-You review code.
-
-## Rules
-
-- Check the tests first.
-- Look for security issues.
-`
+const A = REVIEWER_SOURCE
 const B = `---
 name: reviewer
 description: Reviews pull requests.

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { REVIEWER_SOURCE } from './helpers/agent-files.js'
 import { git as runGit } from './helpers/git.js'
 
 /** git's exit code and everything it said. */
@@ -17,20 +18,7 @@ function git(dir: string, ...args: string[]): { code: number; out: string } {
   return { code: r.code, out: r.stdout + r.stderr }
 }
 
-const SOURCE_A = `---
-name: reviewer
-description: Reviews code.
-tools: Read, Grep
-model: sonnet
----
-
-You review code.
-
-## Rules
-
-- Check the tests first.
-- Look for security issues.
-`
+const SOURCE_A = REVIEWER_SOURCE
 
 const SOURCE_B = `---
 name: reviewer

@@ -26,3 +26,19 @@ export async function mergedFront(args: string[]): Promise<{ fm: Record<string, 
   expect(r.code, r.stderr).toBe(0)
   return { fm: front(r.stdout), stderr: r.stderr }
 }
+
+/** A small reviewer agent, the first source of the build tests' canonical agent. */
+export const REVIEWER_SOURCE = `---
+name: reviewer
+description: Reviews code.
+tools: Read, Grep
+model: sonnet
+---
+
+You review code.
+
+## Rules
+
+- Check the tests first.
+- Look for security issues.
+`
