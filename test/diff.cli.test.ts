@@ -144,6 +144,13 @@ describe('agentmerge diff: one classification per edit', () => {
     const plain = write(dir, 'tools-star/elite.md', '---\nname: elite\ndescription: x\ntools: Read, Grep\n---\n\n- Review the code.\n')
     const everyTool = await diffJson(plain, star)
     expect(everyTool.json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['*'], removed: [] })
+    // A tools field where there was none: restricted to what it grants; Copilot's ["*"] (or "*") grants what no field did.
+    const none = write(dir, 'tools-star/none.md', '---\nname: elite\ndescription: x\n---\n\n- Review the code.\n')
+    const restricted = await cli(['diff', none, plain])
+    expect(restricted.stdout).toContain('tools added: restricted to Read, Grep (was: every tool)')
+    expect((await diffJson(none, star)).code).toBe(0)
+    const starString = write(dir, 'tools-star/.github/agents/other.agent.md', '---\nname: elite\ndescription: x\ntools: "*"\n---\n\n- Review the code.\n')
+    expect((await diffJson(plain, starString)).json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['*'], removed: [] })
     const linted = await cli(['lint', star])
     expect(linted.stdout + linted.stderr).not.toContain("'*' is not a Copilot tool")
     // Without "*": false the map grants every tool it does not name: a widening, not a re-spelling.

@@ -542,6 +542,18 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('a paraphrase moves beside its carrier only when the conflicts leave the carrier written', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path'])
+    const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions', '', '## Style', '', '- Never use context managers for resource management'])
+    const c = doc('c.md', ['## Style', '', '- Never use context managers for resource management', '- Prefer pathlib over os.path'])
+    for (const order of [[a, b, c], [c, b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2, prefer: 'c.md' }), 'none')
+      expect(out).not.toContain('- Use context managers for resource management')
+      expect(out).toContain('## Idioms\n\n- Context managers and the with statement for resource management\n')
+    }
+  })
+
   it('a statement folded with one of an author\'s repeats does not also carry the other', () => {
     const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
     const a = doc('a.md', ['## Style', '', '- Always use type hints for public functions', '- Prefer pathlib', '', '## Testing', '', '- Always use type hints for public functions', '- Run pytest'])

@@ -61,19 +61,21 @@ describe('conflicts', () => {
     const b = join(dir, 'b.md')
     const front = '---\nname: pythonista\ndescription: Writes Python.\n---\n\nYou are a Python engineer.\n\n'
     writeFileSync(a, `${front}- Code formatting and linting with ruff (replacing black, isort, flake8)\n- Test behavior rather than implementation details\n- Prefer iterator chains over manual loops\n`)
-    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n- Remove black from pre-commit once ruff format is enabled\n- Users often hover over black buttons\n`)
+    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n- Remove black from pre-commit once ruff format is enabled\n- Users often hover over black buttons\n- Remove print debugging and use black on save\n`)
     const r = await cli(['--provenance', 'none', a, b])
     expect(r.code, r.stderr).toBe(0)
     const said = r.stderr.split('\n').filter((l) => l.includes('retires'))
     expect(said).toEqual([
       `${b}:8: warning: recommends "black", which ${a}:8 retires ("Code formatting and linting with ruff (replacing black, isort, flake8)"): "PEP 8 compliance with black formatting"`,
       `${b}:13: warning: recommends "isort", which ${a}:8 retires ("Code formatting and linting with ruff (replacing black, isort, flake8)"): "Sort imports with isort"`,
+      // What a removal sets aside ends where the clause goes on.
+      `${b}:16: warning: recommends "black", which ${a}:8 retires ("Code formatting and linting with ruff (replacing black, isort, flake8)"): "Remove print debugging and use black on save"`,
     ])
     expect(r.stdout).toContain('- PEP 8 compliance with black formatting\n')
     expect(r.stdout).toContain('(replacing black, isort, flake8)\n')
     // Reported in the HTML report's conflicts too.
     const html = mergeAgents([readAgent(a), readAgent(b)]).conflicts.filter((d) => d.code === 'contradicts-statement')
-    expect(html.map((d) => `${d.path}:${d.line}`)).toEqual([`${b}:8`, `${b}:13`])
+    expect(html.map((d) => `${d.path}:${d.line}`)).toEqual([`${b}:8`, `${b}:13`, `${b}:16`])
     // One file alone is its author's business: nothing said.
     const alone = await cli(['--provenance', 'none', join(dir, 'a.md')])
     expect(alone.stderr).not.toContain('retires')

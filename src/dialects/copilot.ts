@@ -5,7 +5,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -110,10 +110,11 @@ function expandAlias(name: string, args: string, enabled: boolean): { grants: Gr
 const EVERY_TOOL = '*'
 
 function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames): ReadTools {
-  const list = values.tools
-  if (Array.isArray(list) && list.some((t) => typeof t === 'string' && t.trim() === EVERY_TOOL)) {
+  const every = (t: unknown) => typeof t === 'string' && t.trim() === EVERY_TOOL
+  const list = typeof values.tools === 'string' ? splitToolList(values.tools) : values.tools
+  if (Array.isArray(list) && list.some(every)) {
     // Every tool: the other names add nothing, a list being no allowlist then.
-    const read = readAllowlist({ ...values, tools: list.filter((t) => !(typeof t === 'string' && t.trim() === EVERY_TOOL)) }, copilot, names, [], expandAlias)
+    const read = readAllowlist({ ...values, tools: list.filter((t) => !every(t)) }, copilot, names, [], expandAlias)
     return { ...read, rest: 'allow' }
   }
   return readAllowlist(values, copilot, names, [], expandAlias)

@@ -98,6 +98,11 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     if (key === 'tools') {
       // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
       const delta = toolsDelta(o, n)
+      if (delta.added.length === 0 && delta.removed.length === 0 && !(of && nf)) {
+        // A field that grants what its absence did (Copilot's `tools: ["*"]`): a change of form.
+        formatting.push({ what: 'tools-form', detail: of ? 'tools field removed; it granted every tool, as its absence does' : 'tools field added; it grants every tool, as its absence did', ...(of ? { old: change.old!.at } : {}), ...(nf ? { new: change.new!.at } : {}) })
+        continue
+      }
       if (of && nf) {
         if (delta.added.length === 0 && delta.removed.length === 0) {
           if (o.toolsForm !== n.toolsForm) formatting.push({ what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: change.old!.at, new: change.new!.at })

@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, isPhase, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, holdsOnly, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
+import { applySupport, besideCarriers, holdsOnly, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -185,6 +185,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
+  if (options.minSupport !== undefined && options.minSupport > 1) {
+    const phases = new Set(clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id))
+    settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || phases.has(s.where))
+  }
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

@@ -110,8 +110,8 @@ export class Conflicts {
   /**
    * Whether two statements of different inputs conflict: on the same topic
    * (most of their words shared), with opposite polarity or with different
-   * numbers, formats or code named on both sides. Code is left out of the
-   * topic: "`main`" and "`release`" are what differs, not the topic.
+   * numbers, formats or link targets named on both sides. Different code is
+   * not a conflict (`distinct`).
    */
   between(a: Statement, b: Statement): ConflictKind | undefined {
     if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return undefined

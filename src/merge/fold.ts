@@ -29,7 +29,7 @@ export interface Settled {
   here: number[]
   /** With `--conflicts keep`: the note written before this side of a conflict. */
   mark?: string
-  /** With `--conflicts keep`: the written statement this side is an alternative to, which it is written right after. */
+  /** The written statement this one is written right after: the one it is an alternative to (`--conflicts keep`), or the one its paraphrase carries (`--min-support`). */
   beside?: Statement
 }
 

@@ -39,9 +39,9 @@ export interface SupportTree {
  * Each carrier statement counted once for each input it carries: among the
  * folds a statement carries, one that shares an input with a fold it already
  * carries (in source order of the written statements), or with the fold it
- * is a member of, is not carried by it. An author who says one point five times in his own words gets one
- * of them carried, not five; each other author's wording of the point is
- * carried still. Without this, one statement of another input lifted every
+ * is a member of, is not carried by it. An author who says one point five
+ * times in his own words gets one of them carried, not five; each other
+ * author's wording of the point is carried still. Without this, one statement of another input lifted every
  * repeat over the bar (python-pro's core wrote context managers eight times).
  */
 function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled, readonly Statement[]>, owner: ReadonlyMap<Statement, number>): Map<Settled, Statement[]> {
@@ -106,7 +106,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const out = kept.filter((s) => !isLead(s) || live.has(s.where))
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
-  return besideCarriers(out, (s) => isLead(s) || isStep(s) || tree.phases.includes(s.where))
+  return out
 }
 
 /**
@@ -115,8 +115,10 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
  * after it, the later in source order after the earlier, so that the core
  * reads each point once, in one place, for the maintainer to pick a wording.
  * Lead-ins, steps and what sits in a phase stay where their structure puts them.
+ * Run on what the resolvers left written, so that no point moves beside one
+ * a conflict then takes out.
  */
-function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): Settled[] {
+export function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): Settled[] {
   const holder = new Map<Statement, Settled>()
   for (const s of out) for (const m of s.fold.members) holder.set(m, s)
   const moved = new Map<Settled, Settled>()

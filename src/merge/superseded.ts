@@ -18,8 +18,13 @@ import type { Statement } from '../model.js'
  * at compile time rather than runtime" does not retire a runtime).
  */
 const RETIRES = /\b(?:replacing|replaces|replaced|instead\s+of|(?:prefer(?:s|red|ring)?|favou?r(?:s|ed|ing)?|use[sd]?)\b[^.;:()]*?\bover)\s+([^.;:()]+)/gi
-/** A clause that sets a name aside rather than asking for it: "over loops", "instead of pip", "not black", "without mocks", "remove black", "migrate legacy unittest suites". */
-const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replac\w*|not|without|avoid\w*|never|remov\w*|drop\w*|migrat\w*|deprecat\w*|retir\w*|legacy)\s+[^.;:()]+/gi
+/**
+ * A phrase that sets a name aside rather than asking for it: "over loops",
+ * "instead of pip", "not black", "without mocks", "remove black", "migrate
+ * legacy unittest suites"; it ends where the clause goes on ("migrate the
+ * suites to pytest", "remove print debugging and use pytest").
+ */
+const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replac\w*|not|without|avoid\w*|never|remov\w*|drop\w*|migrat\w*|deprecat\w*|retir\w*|legacy)\s+[^.;:(),]*?(?=\s+(?:to|from|with|for|and|or|but|then|once|when)\b|[.;:(),]|$)/gi
 /** Quoted text: an example ("e.g., \"Replaced a subquery with a JOIN\""), not what the statement asks. */
 const QUOTED = /"[^"]*"|“[^”]*”/g
 /** Separators of a retired list: "black, isort, flake8", "pip or poetry". */

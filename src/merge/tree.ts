@@ -163,9 +163,10 @@ function listEntry(v: Value, inputs: number[]): ListEntry {
 }
 
 /**
- * Each kept side of a conflict (`--conflicts keep`) right after the written
- * statement it differs from, so the reader sees the two together; several
- * after one in the order they came.
+ * Each statement with a `beside` right after the written statement it
+ * names (a kept side of a conflict after the one it differs from, a
+ * paraphrase in a core after the point it carries), so the reader sees the
+ * two together; several after one in the order they came.
  */
 function besideWinners(ordered: Value[]): Value[] {
   const winners = new Set(ordered.flatMap((v) => ('fold' in v ? [v.fold.statement] : [])))

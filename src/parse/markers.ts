@@ -21,9 +21,10 @@ export function checkConflictMarkers(text: string, path: string): void {
   const lines = text.split('\n')
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!
-    if (open === -1) {
-      if (OPEN.test(line)) open = i + 1
-    } else if (!separated) separated = SEPARATOR.test(line)
+    // A later opening line before any separator starts the conflict (a stray one above it is no part of it).
+    if (!separated && OPEN.test(line)) open = i + 1
+    else if (open === -1) continue
+    else if (!separated) separated = SEPARATOR.test(line)
     else if (CLOSE.test(line)) throw new AgentError('conflict-markers', `unresolved merge conflict: git conflict markers from here to line ${i + 1}; resolve the conflict first`, path, open, 1)
   }
 }

@@ -62,8 +62,10 @@ function valueText(value: unknown): string {
 
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
 export function fieldText(f: FieldChange): string {
-  // Without a tools field an agent may use every tool, so adding the field
-  // restricts it and removing the field lifts the restriction.
+  // Without a tools field an agent may use every tool: a field that takes
+  // that away restricts it to what it grants, one that gives it back lifts the restriction.
+  if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool)`
+  if (f.tools && f.tools.added.includes('*') && !f.tools.removed.includes('*')) return `${f.key} ${f.change}: restriction lifted, every tool allowed${f.tools.added.length > 1 ? ` but ${toolsText({ added: f.tools.added.filter((t) => t !== '*'), removed: [] })}` : ''}`
   if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools)}`
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
