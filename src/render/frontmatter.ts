@@ -200,7 +200,7 @@ function pairText(key: string, value: unknown, entry: Entry | undefined): string
 
 /**
  * One top-level field's lines as a frontmatter's YAML text has them (its
- * inline comment and the comment lines after it included), when they read
+ * inline comment included; comment lines after it go with the next key), when they read
  * as `value`; undefined otherwise. The merge driver writes each side of a
  * field conflict so, as its file has it.
  */
