@@ -63,7 +63,7 @@ describe('merge properties over generated variants', () => {
         const self = mergeAgents([inputs[1]!, twin])
         expect(self.summary.statementsOut).toBe(inputPlaces([inputs[1]!]).length)
       }),
-      { seed: 20240611, numRuns: Number(process.env.FUZZ_RUNS ?? 15) },
+      { seed: 20240611, numRuns: Number(process.env.FUZZ_RUNS ?? 8) },
     )
   })
 })
