@@ -412,6 +412,16 @@ describe('numbered phases', () => {
     }
   })
 
+  it('a step\'s sub-item folded with another author\'s list item stays in the step, in the step\'s own words', () => {
+    const workflow = parseAgent(['# Agent', '', 'Your primary workflow:', '', '1. **API Development**: Create robust backend services including:', '   - RESTful APIs and GraphQL endpoints', '   - Authentication and authorization systems', '2. **Code Quality**: Maintain high standards through:', '   - Code review participation and feedback', ''].join('\n'), 'w.md')
+    const duties = parseAgent(['# Agent', '', 'Your primary responsibilities:', '', '- Implement authentication and authorization systems', '- Write migration scripts', ''].join('\n'), 'd.md')
+    for (const agents of [[workflow, duties], [duties, workflow]]) {
+      const merged = mergeAgents(agents).agent
+      const step = sectionsOf(merged.root).find((x) => x.kind === 'item' && x.title === 'API Development')!
+      expect(statementsOf(step).map((x) => x.text)).toEqual(['Create robust backend services including:', 'RESTful APIs and GraphQL endpoints', 'Authentication and authorization systems'])
+    }
+  })
+
   it('join the same step written numbered in one input and bulleted in another', () => {
     const numbered = parseAgent(['# Agent', '', '## Development Workflow', '', '1. **Testing**', '   - Run the unit tests.', ''].join('\n'), 'n.md')
     const bulleted = parseAgent(['# Agent', '', '## Development Workflow', '', '- **Testing**', '  - Run the integration tests.', ''].join('\n'), 'b.md')

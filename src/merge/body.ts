@@ -177,7 +177,12 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const ctx: FoldContext = { items, links, home, base, conflicts, terms }
+  const phaseClusters = new Set(clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id))
+  const inPhase = (w: number): boolean => {
+    for (let x = w; x !== -1; x = clusters[x]!.parent) if (phaseClusters.has(x)) return true
+    return false
+  }
+  const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }, carriersOf(options.statements, items, options.support))

@@ -44,6 +44,8 @@ export interface FoldContext {
   conflicts: Conflicts
   /** This merge's terms of each text. */
   terms: TermMemo
+  /** Whether a merged section is (or sits in) a phase of a procedure: a fold with a member there is written there. */
+  inPhase?: (where: number) => boolean
 }
 
 interface Pending {
@@ -75,7 +77,12 @@ function single(i: number, ctx: FoldContext): Settled {
   return { fold: { statement: it.statement, members: [it.statement] }, where: ctx.home(it), here: [i] }
 }
 
-/** A fold of several: its wording, and the merged section holding most of its members (ties: the wording's own, then the lowest). */
+/**
+ * A fold of several: its wording, and the merged section holding most of its
+ * members (ties: the wording's own, then the lowest); a member in a phase of
+ * a procedure holds it in that phase, in the procedure's own words, so that
+ * a procedure keeps every step and sub-item its author gave it.
+ */
 export function settle(indices: number[], ctx: FoldContext): Settled {
   const { items, links } = ctx
   const members = indices.map((i) => items[i]!.statement)
@@ -87,7 +94,10 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const counts = new Map<number, number>()
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
-  if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
+  // A procedure keeps its own: a member in a phase holds the fold there (the base's first, then the most members, then the lowest).
+  const phased = ctx.inPhase ? [...counts].filter(([w]) => ctx.inPhase!(w)) : []
+  if (baseMember !== undefined && (phased.length === 0 || ctx.inPhase!(ctx.home(items[baseMember]!)))) where = ctx.home(items[baseMember]!)
+  else if (phased.length > 0) where = phased.sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0]
   else {
     const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
     let best: [number, number] | undefined
@@ -95,7 +105,9 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     where = best![0]
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
-  return { fold: { statement: wording, members: members.sort(bySource) }, where, here }
+  // In a phase the procedure's own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
+  const own = ctx.inPhase?.(where) && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
+  return { fold: { statement: own ?? wording, members: members.sort(bySource) }, where, here }
 }
 
 /**
