@@ -151,6 +151,10 @@ describe('agentmerge diff: one classification per edit', () => {
     expect((await diffJson(none, star)).code).toBe(0)
     const starString = write(dir, 'tools-star/.github/agents/other.agent.md', '---\nname: elite\ndescription: x\ntools: "*"\n---\n\n- Review the code.\n')
     expect((await diffJson(plain, starString)).json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['*'], removed: [] })
+    // Claude Code's `Bash(git diff:*)` and `Bash(git diff *)` grant the same uses.
+    const prefix = write(dir, 'tools-star/prefix.md', '---\nname: elite\ndescription: x\ntools: Read, Bash(git diff:*)\n---\n\n- Review the code.\n')
+    const spaced = write(dir, 'tools-star/spaced.md', '---\nname: elite\ndescription: x\ntools: Read, Bash(git diff *)\n---\n\n- Review the code.\n')
+    expect((await diffJson(prefix, spaced)).code).toBe(0)
     const linted = await cli(['lint', star])
     expect(linted.stdout + linted.stderr).not.toContain("'*' is not a Copilot tool")
     // Without "*": false the map grants every tool it does not name: a widening, not a re-spelling.

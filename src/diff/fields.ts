@@ -47,11 +47,14 @@ function grants(meta: AgentMeta): string[] {
       if (!permits.open) out.push(key)
     } else if (p.ask) out.push(`${key} (ask)`)
     else if (permits.open) out.push(`!${key}`)
-    for (const a of p.allow) out.push(`${key}(${a})`)
-    for (const d of p.deny) out.push(`!${key}(${d})`)
+    for (const a of p.allow) out.push(`${key}(${samePattern(a)})`)
+    for (const d of p.deny) out.push(`!${key}(${samePattern(d)})`)
   }
   return [...new Set(out)].sort()
 }
+
+/** Claude Code's older prefix form (`git diff:*`) as the form it stands for (`git diff *`), which OpenCode writes: one grant, two spellings. */
+const samePattern = (pattern: string): string => pattern.replace(/:\*$/, ' *')
 
 /** A tool granted whole by name: what `*` grants too. */
 const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
