@@ -124,8 +124,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
   const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
-  const starts = listStarts(ordered.map((v) => listEntry(v, inputsOf.get(v)!)))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
+  const starts = listStarts(ordered.map((v) => (bulleted.has(v) ? { ...listEntry(v, inputsOf.get(v)!), numbered: false } : listEntry(v, inputsOf.get(v)!))))
   ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
