@@ -273,6 +273,12 @@ describe('order inside a merged section (closing remarks)', () => {
       const out = renderMerged(mergeAgents(agents), 'none')
       expect(out).toContain('| tool | use |\n| --- | --- |\n| rg | search |\n| fd | find |\n')
     }
+    const e = parseAgent(['# Agent', '', '## Running', '', '- Use the scripts', '', 'Run them like this:', '', '```bash', 'npm test', '```', ''].join('\n'), 'e.md')
+    const f = parseAgent(['# Agent', '', '## Running', '', '- Keep runs short', '', 'More text here.', ''].join('\n'), 'f.md')
+    for (const agents of [[e, f], [f, e]]) {
+      const out = renderMerged(mergeAgents(agents), 'none')
+      expect(out).toContain('Run them like this:\n\n```bash\nnpm test\n```\n')
+    }
   })
 
   it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {

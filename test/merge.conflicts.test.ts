@@ -97,8 +97,10 @@ describe('conflicts', () => {
   it('a statement naming more code than another only adds to it: no conflict, both written', async () => {
     const [pa, pb] = inputs('Run `pytest` and `mypy` before every commit', 'Run `pytest` before every commit')
     const r = await cli(['--provenance', 'none', pa, pb])
+    expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).not.toContain('conflicts with')
     expect(r.stdout).toContain('- Run `pytest` and `mypy` before every commit\n')
+    expect(r.stdout).toContain('- Run `pytest` before every commit\n')
   })
 
   it('code on different topics is no conflict: both written', async () => {
