@@ -73,6 +73,22 @@ describe('merge CLI', () => {
     expect(merged.stdout).toBe(normalized.stdout)
   })
 
+  it('an output that cannot be written: exit 2, and the summary says it was not written', async () => {
+    const dir = tempDir('agentmerge-unwritten-')
+    const target = join(dir, 'out.md')
+    // Another run (this process, alive) holds the output's lock; the run waits a short while, then gives up.
+    writeFileSync(join(dir, '.out.md.agentmerge-lock'), `${process.pid}\n`)
+    const wait = process.env.AGENTMERGE_LOCK_WAIT_MS
+    process.env.AGENTMERGE_LOCK_WAIT_MS = '200'
+    const r = await cli(['--provenance', 'none', FIXTURE_PATHS[0], FIXTURE_PATHS[1], '-o', target]).finally(() => {
+      if (wait === undefined) delete process.env.AGENTMERGE_LOCK_WAIT_MS
+      else process.env.AGENTMERGE_LOCK_WAIT_MS = wait
+    })
+    expect(r.code).toBe(2)
+    expect(existsSync(target)).toBe(false)
+    expect(r.stderr.trimEnd().split('\n').at(-1)).toMatch(new RegExp(`^merged 2 files: .*; ${target.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} not written$`))
+  })
+
   it('refuses to write over an input (exit 2) and writes nothing', async () => {
     const dir = temp()
     const input = join(dir, 'a.md')

@@ -109,13 +109,16 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   })
   run.warn(result.conflicts)
   const text = renderMerged(result, mode)
+  const before = run.code
   if (output) {
     // The output and its sidecar are written as one pair, the sidecar naming the output's hash.
     if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files }))
     else run.each(output, () => writeFileAtomic(output, text, { inputs: files }))
   } else run.out(text)
+  const unwritten = output !== undefined && run.code !== before
   if (options.report) await writeReport(options.report, result, run, files)
-  run.note(summaryLine(result.summary))
+  // The summary is of the merge; an output that could not be written (its error said above) is said here too.
+  run.note(summaryLine(result.summary) + (unwritten ? `; ${output} not written` : ''))
   return run.code
 }
 
