@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, isPhase, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, besideCarriers, holdsOnly, resolveConflicts, resolveFormats, resolveProcedures, type Recorded } from './stages.js'
+import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -177,23 +177,18 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const phaseClusters = new Set(clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id))
-  const inPhase = (w: number): boolean => {
-    for (let x = w; x !== -1; x = clusters[x]!.parent) if (phaseClusters.has(x)) return true
-    return false
-  }
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }
+  const phaseOf = phaseOfTree(tree)
+  const inPhase = (w: number): boolean => phaseOf(w) !== -1
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }, carriersOf(options.statements, items, options.support))
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, tree, carriersOf(options.statements, items, options.support))
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
-  if (options.minSupport !== undefined && options.minSupport > 1) {
-    const phases = new Set(clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id))
-    settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || phases.has(s.where))
-  }
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where))
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

@@ -41,8 +41,8 @@ export interface SupportTree {
  * carries (in source order of the written statements), or with the fold it
  * is a member of, is not carried by it. An author who says one point five
  * times in his own words gets one of them carried, not five; each other
- * author's wording of the point is carried still. Without this, one statement of another input lifted every
- * repeat over the bar (python-pro's core wrote context managers eight times).
+ * author's wording of the point is carried still. Without this, one
+ * statement of another input lifted every repeat over the bar.
  */
 function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled, readonly Statement[]>, owner: ReadonlyMap<Statement, number>): Map<Settled, Statement[]> {
   const order = settled.filter((s) => candidates.get(s)!.length > 0).sort((x, y) => bySource(x.fold.statement, y.fold.statement))
@@ -131,6 +131,15 @@ export function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): 
   return moved.size === 0 ? out : out.map((s) => moved.get(s) ?? s)
 }
 
+/** The phase a merged section is or sits in (-1 for none), for a tree. */
+export function phaseOfTree(tree: SupportTree): (where: number) => number {
+  const isPhase = new Set(tree.phases)
+  return (w) => {
+    for (let x = w; x !== -1; x = tree.parentOf(x)) if (isPhase.has(x)) return x
+    return -1
+  }
+}
+
 /**
  * Phases of one procedure (the phase sections under one parent) are kept
  * together: when some keep a statement and others keep none, everything
@@ -138,11 +147,7 @@ export function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): 
  * Phase" without its first, a procedure says another thing).
  */
 function wholePhases(kept: Settled[], tree: SupportTree, counts: (s: Settled) => boolean): Settled[] {
-  const isPhase = new Set(tree.phases)
-  const phaseOf = (w: number): number => {
-    for (let x = w; x !== -1; x = tree.parentOf(x)) if (isPhase.has(x)) return x
-    return -1
-  }
+  const phaseOf = phaseOfTree(tree)
   const live = new Set(kept.filter(counts).map((s) => phaseOf(s.where)))
   const byParent = new Map<number, number[]>()
   for (const p of tree.phases) {

@@ -125,11 +125,11 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
-  const starts = listStarts(ordered.map((v) => (bulleted.has(v) ? { ...listEntry(v, inputsOf.get(v)!), numbered: false } : listEntry(v, inputsOf.get(v)!))))
+  const starts = listStarts(ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) })))
   ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
-      blocks.push(withListStart(bulleted.has(v) ? asBullet(v.fold.statement) : v.fold.statement, starts.has(i) && !bulleted.has(v)))
+      blocks.push(withListStart(bulleted.has(v) ? asBullet(v.fold.statement) : v.fold.statement, starts.has(i)))
       folds.push(v.fold)
     } else if (v.section) {
       if (starts.has(i)) v.section.listStart = true
