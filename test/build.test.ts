@@ -10,7 +10,7 @@ import { expandBraces, globFiles } from '../src/config/glob.js'
 import { formatFinding } from '../src/index.js'
 import { cli, ROOT } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { REVIEWER_SOURCE } from './helpers/agent-files.js'
+import { REVIEWER_SOURCE, REVIEWER_SOURCE_B } from './helpers/agent-files.js'
 
 function repo(files: Record<string, string>): string {
   const dir = tempDir('agentmerge-build-')
@@ -23,19 +23,7 @@ function repo(files: Record<string, string>): string {
 }
 
 const A = REVIEWER_SOURCE
-const B = `---
-name: reviewer
-description: Reviews pull requests.
-tools: Read, Bash
----
-
-You review code.
-
-## Rules
-
-- Check the tests first.
-- Keep comments short.
-`
+const B = REVIEWER_SOURCE_B
 const CONFIG = JSON.stringify({ agents: [{ output: '.claude/agents/reviewer.md', sources: ['agents/reviewer/*.md'], prefer: 'agents/reviewer/a.md' }] }, null, 2)
 
 const OUT = '.claude/agents/reviewer.md'

@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { REVIEWER_SOURCE } from './helpers/agent-files.js'
+import { REVIEWER_SOURCE, REVIEWER_SOURCE_B } from './helpers/agent-files.js'
 import { git as runGit } from './helpers/git.js'
 
 /** git's exit code and everything it said. */
@@ -20,23 +20,7 @@ function git(dir: string, ...args: string[]): { code: number; out: string } {
 
 const SOURCE_A = REVIEWER_SOURCE
 
-const SOURCE_B = `---
-name: reviewer
-description: Reviews pull requests.
-tools: Read, Bash
----
-
-You review code.
-
-## Rules
-
-- Check the tests first.
-- Keep comments short.
-
-## Output
-
-- Write a summary at the end.
-`
+const SOURCE_B = `${REVIEWER_SOURCE_B}\n## Output\n\n- Write a summary at the end.\n`
 
 const OUT = '.claude/agents/reviewer.md'
 const SIDECAR = `${OUT}.provenance.json`

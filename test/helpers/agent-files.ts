@@ -42,3 +42,18 @@ You review code.
 - Check the tests first.
 - Look for security issues.
 `
+
+/** The reviewer agent as a second source words it: another description, Bash for Grep, another rule. */
+export const REVIEWER_SOURCE_B = `---
+name: reviewer
+description: Reviews pull requests.
+tools: Read, Bash
+---
+
+You review code.
+
+## Rules
+
+- Check the tests first.
+- Keep comments short.
+`
