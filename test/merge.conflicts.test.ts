@@ -45,6 +45,27 @@ describe('conflicts', () => {
     })
   }
 
+  it('decides two definitions of one link label: Markdown reads the first only, so the other input\'s links would lead elsewhere', async () => {
+    const dir = tempDir('agentmerge-conflicts-')
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    writeFileSync(a, '---\nname: tester\ndescription: Writes tests.\n---\n\nRead the [style guide][docs] first.\n\n[docs]: https://a.example/guide\n')
+    writeFileSync(b, '---\nname: tester\ndescription: Writes tests.\n---\n\nFollow the [style guide][Docs] always.\n\n[Docs]: https://b.example/guide\n')
+    const r = await cli(['--provenance', 'none', '--prefer', b, a, b])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toContain('[Docs]: https://b.example/guide')
+    expect(r.stdout).not.toContain('https://a.example/guide')
+    expect(r.stderr).toContain(`${a}:8: warning: conflicts with ${b}:8 (specific: https://b.example/guide / https://a.example/guide)`)
+    const recorded = mergeAgents([readAgent(a), readAgent(b)], { prefer: b }).provenance.recorded
+    expect(recorded.map((x) => [x.from, x.reason, x.standsFor])).toEqual([[`${a}:8`, 'conflict', `${b}:8`]])
+    // Kept, the other definition comes after the one Markdown reads, marked.
+    const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', b, a, b])
+    expect(kept.stdout).toMatch(/\[Docs\]: https:\/\/b\.example\/guide\n\n<!-- agentmerge conflict: differs from .*b\.md:8 .*-->\n\n\[docs\]: https:\/\/a\.example\/guide\n/)
+    // One target defined twice is no conflict.
+    writeFileSync(b, '---\nname: tester\ndescription: Writes tests.\n---\n\nFollow the [style guide][docs] always.\n\n[docs]: https://a.example/guide\n')
+    expect((await cli(['--provenance', 'none', a, b])).stderr).not.toContain('warning')
+  })
+
   it('reports a body statement that forbids a tool the merged frontmatter grants', async () => {
     const dir = tempDir('agentmerge-conflicts-')
     const a = join(dir, 'a.md')

@@ -16,7 +16,7 @@ import { linksOf } from './links.js'
 import { collect, isPhase, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
+import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveDefinitions, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -188,6 +188,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
+  settled = resolveDefinitions(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where))
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {

@@ -199,6 +199,48 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
 }
 
 /**
+ * Link reference definitions: Markdown reads the first definition of a
+ * label and ignores the others, so two inputs that define one label with
+ * different targets would send one input's links to the other's target,
+ * silently. Decided once for the whole file, like any conflict: the
+ * deciding input's definition is written (then the one more inputs carry,
+ * then text order), the others recorded as its alternatives; with
+ * `--conflicts keep` they are written right after it, marked (and, being
+ * later, unread).
+ */
+export function resolveDefinitions(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[]): Settled[] {
+  const owner = new Map(items.map((it) => [it.statement, it.agent]))
+  const byLabel = new Map<string, Settled[]>()
+  for (const s of settled) {
+    const node = s.fold.statement.node
+    if (node.type !== 'definition') continue
+    const list = byLabel.get(node.identifier)
+    if (list) list.push(s)
+    else byLabel.set(node.identifier, [s])
+  }
+  const target = (s: Settled): string => {
+    const node = s.fold.statement.node as { url: string; title?: string | null }
+    return `${node.url}${node.title ? ` "${node.title}"` : ''}`
+  }
+  const lost = new Set<Settled>()
+  const moved = new Map<Settled, Settled>()
+  for (const list of byLabel.values()) {
+    if (new Set(list.map(target)).size < 2) continue
+    const rank = (s: Settled) => ({ decides: agentsOf(s, owner).has(decider) ? 1 : 0, support: agentsOf(s, owner).size })
+    const [winner, ...others] = list.slice().sort((x, y) => rank(y).decides - rank(x).decides || rank(y).support - rank(x).support || byCodeUnits(x.fold.statement.text, y.fold.statement.text))
+    const kept = winner!.fold.statement
+    for (const other of others) {
+      if (target(other) === target(winner!)) continue
+      const conflict: ConflictKind = { kind: 'specific', detail: `${target(winner!)} / ${target(other)}` }
+      if (mode === 'decide') lost.add(other)
+      else moved.set(other, { ...other, where: winner!.where, beside: kept, mark: `<!-- agentmerge conflict: differs from ${place(kept)} (${conflict.kind}: ${conflict.detail}) -->` })
+      for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: kept, conflict })
+    }
+  }
+  return settled.filter((s) => !lost.has(s)).map((s) => moved.get(s) ?? s)
+}
+
+/**
  * The pairs of one section's folds (in rank order, the earlier first) that
  * could conflict: one of them negated or naming a number or format, and
  * sharing half their terms, found by prefix filtering (two term sets with
