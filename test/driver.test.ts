@@ -294,6 +294,14 @@ describe('merge-driver: a frontmatter field both sides set differently', () => {
     expect(r.code).toBe(1)
     expect(r.text).toContain('<<<<<<< ours\nmodel: opus # pinned for cost\n=======\nmodel: haiku # cheaper\n>>>>>>> theirs\n')
   })
+
+  it('keeps the comments of the other fields, and writes a block scalar in conflict whole on each side', async () => {
+    const base = BASE.replace('description: Reviews code changes.\n', '# Routing: the main agent reads this.\ndescription: |\n  Reviews code changes.\n  Use after edits.\n').replace('tools: Read, Grep\n', '# Read-only: reviewers never edit.\ntools: Read, Grep\n')
+    const r = await driver(base, base.replace('Use after edits.', 'Use PROACTIVELY after edits.').replace('model: sonnet', 'model: opus'), base.replace('Use after edits.', 'Use after every edit.').replace('model: sonnet\n', '# cheaper\nmodel: haiku\n'))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('name: reviewer\n<<<<<<< ours\n# Routing: the main agent reads this.\ndescription: |\n  Reviews code changes.\n  Use PROACTIVELY after edits.\n=======\n# Routing: the main agent reads this.\ndescription: |\n  Reviews code changes.\n  Use after every edit.\n>>>>>>> theirs\n# Read-only: reviewers never edit.\ntools: Read, Grep\n<<<<<<< ours\nmodel: opus\n=======\n# cheaper\nmodel: haiku\n>>>>>>> theirs\n---\n')
+    expect(r.stderr).not.toContain('not kept')
+  })
 })
 
 describe('merge-driver: structure one side changed', () => {

@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../markdown/index.js'
-import { fieldText, renderFields } from '../render/frontmatter.js'
+import { fieldText, renderFields, replaceFieldTexts } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown } from '../render/markdown.js'
 import { mergeBodies3, writtenTitle, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
@@ -62,20 +62,27 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const body = mergeBodies3(o.root, a.root, b.root, (n) => `${bodyPrefix}${n}X`)
   const meta = readMeta(fields.fields, a.path, a.meta.present || b.meta.present, a.meta.line || b.meta.line || 1)
   meta.dialect = dialect
-  // Fields are written into the sides' merged YAML text (as normalize writes a file); a conflict's placeholder needs the canonical line.
+  // Fields are written into the sides' merged YAML text (as normalize writes a file).
   const source = frontmatterText(o, a, b)
-  if (source.yaml !== undefined && fields.conflicts.length === 0) meta.yaml = source.yaml
+  // A conflicting field's lines (with the comments before its key, which each side then writes as its file has them) become its placeholder's line.
+  const placed = source.yaml === undefined || fields.conflicts.length === 0 ? source.yaml : replaceFieldTexts(source.yaml, new Map(fields.conflicts.map((c) => [c.key, `${c.key}: ${c.token}\n`])))
+  if (placed !== undefined) meta.yaml = placed
   const merged: Agent = { ...a, meta, root: body.root }
   // Theirs' comments in lines ours changed too: marked only when ours' text is the one written.
   const comments = placeCommentClashes(renderAgent(merged), meta.yaml === undefined ? [] : source.clashes, open, mid, close)
   let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, [a.meta.yaml, b.meta.yaml], open, mid, close)
+  // A comment the lines' merge left out may be written after all, in their side of a field conflict.
+  const head = text.slice(0, text.indexOf('\n---\n') + 1)
+  const unkept = comments.unkept.map((lost) => lost.filter((c) => !head.includes(c))).filter((lost) => lost.length > 0)
   text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
     ...comments.places,
     ...fields.conflicts.map((c) => ({ line: c.line, what: `frontmatter field '${c.key}' set differently on both sides` })),
     ...body.conflicts.map((c) => ({ line: c.line, what: conflictWhat(c) })),
   ]
-  return { text, conflicts: places.length, places, notes: [...comments.notes, ...body.notes] }
+  const quoted = (lost: string[]) => lost.map((c) => `'${c}'`).join(', ')
+  const notes = unkept.map((lost) => `their frontmatter comment${lost.length === 1 ? '' : 's'} ${quoted(lost)} not kept: both sides changed the lines around ${lost.length === 1 ? 'it' : 'them'}`)
+  return { text, conflicts: places.length, places, notes: [...notes, ...body.notes] }
 }
 
 /**
@@ -83,25 +90,25 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
  * the result lacks: markers around ours' lines as written (their values as
  * ours had them), theirs' below, as git shows such lines. When the written
  * frontmatter does not hold ours' lines as they were (a value in them was
- * merged), a note names the comments instead.
+ * merged), the comments are returned as not kept.
  */
-function placeCommentClashes(text: string, clashes: CommentClash[], open: string, mid: string, close: string): { text: string; places: Array<{ line: number; what: string }>; notes: string[] } {
+function placeCommentClashes(text: string, clashes: CommentClash[], open: string, mid: string, close: string): { text: string; places: Array<{ line: number; what: string }>; unkept: string[][] } {
   const places: Array<{ line: number; what: string }> = []
-  const notes: string[] = []
+  const unkept: string[][] = []
   const quoted = (lost: string[]) => lost.map((c) => `'${c}'`).join(', ')
   for (const clash of clashes) {
     const head = text.slice(0, text.indexOf('\n---\n') + 1)
     const lines = `\n${clash.ours.map((l) => `${l}\n`).join('')}`
     const at = head.indexOf(lines)
     if (clash.ours.length === 0 || at === -1 || head.indexOf(lines, at + 1) !== -1) {
-      notes.push(`their frontmatter comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)} not kept: both sides changed the lines around ${clash.lost.length === 1 ? 'it' : 'them'}`)
+      unkept.push(clash.lost)
       continue
     }
     const side = (x: string[]) => x.map((l) => `${l}\n`).join('')
     text = `${text.slice(0, at + 1)}${open}\n${side(clash.ours)}${mid}\n${side(clash.theirs)}${close}\n${text.slice(at + lines.length)}`
     places.push({ line: text.slice(0, at + 1).split('\n').length, what: `frontmatter lines changed differently on both sides (their comment${clash.lost.length === 1 ? '' : 's'} ${quoted(clash.lost)})` })
   }
-  return { text, places, notes }
+  return { text, places, unkept }
 }
 
 function conflictWhat(c: BodyConflict): string {

@@ -210,6 +210,19 @@ export function fieldText(source: string, key: string, value: unknown): string |
   return entry.text.endsWith('\n') ? entry.text : entry.text + '\n'
 }
 
+/**
+ * A frontmatter's YAML text with some top-level fields' lines (each with
+ * the comment lines before its key) replaced by the given text, the rest as
+ * written; undefined when the text cannot be split by its keys or lacks one
+ * of them. The merge driver puts a field conflict's placeholder so, keeping
+ * every other line and comment of the merged text.
+ */
+export function replaceFieldTexts(source: string, texts: ReadonlyMap<string, string>): string | undefined {
+  const split = splitSource(source)
+  if (!split || [...texts.keys()].some((k) => !split.entries.has(k))) return undefined
+  return split.head + [...split.entries].map(([key, e]) => texts.get(key) ?? e.text).join('') + split.tail
+}
+
 /** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
 export function renderFields(fields: MetaField[], id: Dialect, options: RenderFieldsOptions = {}): string {
   if (fields.length === 0) return ''
