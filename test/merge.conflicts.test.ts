@@ -76,6 +76,26 @@ describe('conflicts', () => {
     expect(r.stderr).toContain(`${b}:9: warning: forbids bash, which the merged tools grant`)
   })
 
+  it('reports a name two inputs give in versions that disagree ("OpenAPI 3.0" / "OpenAPI 3.1"); both are written', async () => {
+    const dir = tempDir('agentmerge-conflicts-')
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    const c = join(dir, 'c.md')
+    const front = '---\nname: documenter\ndescription: Documents APIs.\n---\n\nYou are an API documenter.\n\n'
+    writeFileSync(a, `${front}- Write every spec in OpenAPI 3.0 with shared components\n- Target Python 3 only\n- Finish Phase 2 before review\n- Modernize legacy Python 2 code\n`)
+    writeFileSync(b, `${front}- Validate request bodies against OpenAPI 3.1 schemas\n- Use Python 3.12 features where they help\n- Ship once Phase 3 is signed off\n- Run \`node 16\` in CI\n`)
+    writeFileSync(c, `${front}- Keep OpenAPI 3.0 examples runnable\n- Node 20 for tooling\n`)
+    const r = await cli(['--provenance', 'none', a, b, c])
+    expect(r.code, r.stderr).toBe(0)
+    for (const line of ['Validate request bodies against OpenAPI 3.1 schemas', 'Write every spec in OpenAPI 3.0 with shared components']) expect(r.stdout).toContain(line)
+    // Python 3 / 3.12 agree (one a prefix of the other), a legacy version is set aside, Phase is no versioned name, code is code.
+    expect(r.stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${b}:8: warning: gives OpenAPI 3.1, where ${a}:8 and 1 more give OpenAPI 3.0; both written: "Validate request bodies against OpenAPI 3.1 schemas"`])
+    // "3.0+" is every version from 3.0 on: no disagreement.
+    writeFileSync(c, `${front}- Keep OpenAPI 3.0+ examples runnable\n`)
+    writeFileSync(a, `${front}- Keep OpenAPI 3.0+ specs valid\n`)
+    expect((await cli(['--provenance', 'none', a, b, c])).stderr).not.toContain(' gives ')
+  })
+
   it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {
     const dir = tempDir('agentmerge-conflicts-')
     const a = join(dir, 'a.md')

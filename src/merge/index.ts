@@ -13,6 +13,7 @@ import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
 import { supersededPairs } from './superseded.js'
+import { versionClashes } from './versions.js'
 import { mergeMeta, type FieldDecision, type ToolsPolicy } from './meta.js'
 import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
@@ -182,6 +183,23 @@ function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
   )
 }
 
+/**
+ * Names the written statements give in versions that disagree across
+ * inputs ("OpenAPI 3.0" / "OpenAPI 3.1"), one warning each, at the first
+ * statement of each version but the one most inputs give.
+ */
+function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
+  return versionClashes(sections.flatMap((m) => m.folds.map((f) => f.statement))).flatMap(({ name, versions }) => {
+    const [most, ...others] = versions
+    const first = most!.statements[0]!
+    const more = (n: number) => (n > 1 ? ` and ${n - 1} more` : '')
+    return others.map(({ version, statements }) => {
+      const s = statements[0]!
+      return warning('contradicts-statement', `gives ${name} ${version}${more(statements.length)}, where ${first.source.path}:${first.source.line}${more(most!.statements.length)} give ${name} ${most!.version}; both written: ${JSON.stringify(s.text)}`, s.source.path, s.source.line)
+    })
+  })
+}
+
 /** The first dialect (in the registry's order) whose frontmatter has a `name` field. */
 const namingDialect = (): Dialect => dialects().find((d) => d.fields.includes('name'))!.id
 
@@ -254,7 +272,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
-  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? againstRetired(sections) : [])]
+  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : [])]
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)

@@ -1,0 +1,105 @@
+// Versions of one named thing that inputs give differently: one author
+// writes "OpenAPI 3.0", another "OpenAPI 3.1"; "Python 3.8" beside "Python
+// 3.12". Such statements rarely share enough words to be on one topic for
+// the conflict test (conflicts.ts), so both are written, and the merge
+// reports the names whose versions disagree, as it reports a retired name
+// (superseded.ts). A version is a number after a capitalised name that some
+// input gives a dotted version ("Rails 8.0+" makes "Rails 7" a version too),
+// so "Phase 2" / "Phase 3" and "Top 10" are not versions, and neither are
+// "Node 18" / "Node 20" when no input writes a dot: a missed report costs
+// less than a false one. "3" and "3.12" agree (one is a prefix of the
+// other), and "3.0+" is every version from 3.0 on.
+import type { Statement } from '../model.js'
+import { byCodeUnits, bySource } from '../order.js'
+import { ASIDE } from './superseded.js'
+
+/** A name (capitalised, at least two characters: "OpenAPI", "Node.js", "C++") and a version after it ("3.1", "v18", "3.0+", "3.x"). */
+const VERSIONED = /(?<![\w.+#/-])([A-Z][\w.+#-]*[A-Za-z+#])[ \t]?v?(\d+(?:\.\d+)*)(\+|\.x)?(?![\w%]|[.-]\d)/g
+/** Quoted text and inline code: examples and code say what they say, not which version to use. */
+const QUOTED = /"[^"]*"|“[^”]*”|`[^`]*`/g
+
+/** One mention of a versioned name. */
+interface Mention {
+  statement: Statement
+  name: string
+  version: string
+  /** "3.0+": every version from it on. */
+  onward: boolean
+}
+
+/** The names with a number after them that a statement mentions. */
+function versionsIn(s: Statement): Mention[] {
+  if (s.kind === 'code') return []
+  const out: Mention[] = []
+  // A version set aside ("modernize legacy Python 2 code", "migrate from Python 2") is not one the statement asks for.
+  for (const m of s.text.replace(QUOTED, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
+    const [, name, version, open] = m
+    out.push({ statement: s, name: name!, version: version!, onward: open === '+' })
+  }
+  return out
+}
+
+const parts = (v: string): number[] => v.split('.').map(Number)
+
+/** a - b, component by component (a missing component counts as 0). */
+function compare(a: number[], b: number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0)
+  return 0
+}
+
+/** Whether two versions of one name agree: one a prefix of the other ("3", "3.12"; "3.x" reads as "3"), or one from which the other is on ("3.0+", "3.1"). */
+function agree(a: Mention, b: Mention): boolean {
+  const x = parts(a.version)
+  const y = parts(b.version)
+  const n = Math.min(x.length, y.length)
+  if (x.slice(0, n).every((d, i) => d === y[i])) return true
+  return (a.onward && compare(y, x) >= 0) || (b.onward && compare(x, y) >= 0)
+}
+
+/** A name whose versions disagree across inputs: the version most inputs give first, then each version that disagrees with it, each with the statements that give it. */
+export interface VersionClash {
+  name: string
+  versions: Array<{ version: string; statements: Statement[] }>
+}
+
+/**
+ * The names written statements of different inputs give in versions that
+ * disagree with the version most inputs give (then the first by text).
+ * Each version's statements in source order; the disagreeing versions by
+ * how many inputs give them (most first), then by their text.
+ */
+export function versionClashes(written: readonly Statement[]): VersionClash[] {
+  const byName = new Map<string, Mention[]>()
+  for (const s of written) {
+    for (const m of versionsIn(s)) {
+      const key = m.name.toLowerCase()
+      const list = byName.get(key)
+      if (list) list.push(m)
+      else byName.set(key, [m])
+    }
+  }
+  const out: VersionClash[] = []
+  for (const mentions of byName.values()) {
+    const byVersion = new Map<string, Mention[]>()
+    for (const m of mentions) {
+      const key = `${m.version}${m.onward ? '+' : ''}`
+      const list = byVersion.get(key)
+      if (list) list.push(m)
+      else byVersion.set(key, [m])
+    }
+    if (byVersion.size < 2 || !mentions.some((m) => m.version.includes('.'))) continue
+    const inputs = (list: Mention[]) => new Set(list.map((m) => m.statement.source.path))
+    const ranked = [...byVersion].sort(([va, a], [vb, b]) => inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
+    const [most, ...rest] = ranked
+    const paths = inputs(most![1])
+    // Another input's version that disagrees; an input that gives both is not contradicted by itself.
+    const others = rest.filter(([, list]) => !agree(most![1][0]!, list[0]!) && [...inputs(list)].some((p) => !paths.has(p)))
+    if (others.length === 0) continue
+    const statementsOf = (list: Mention[]) => [...new Set(list.map((m) => m.statement))].sort(bySource)
+    out.push({
+      name: mentions.map((m) => m.name).sort(byCodeUnits)[0]!,
+      versions: [most!, ...others].map(([version, list]) => ({ version, statements: statementsOf(list) })),
+    })
+  }
+  return out.sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()))
+}
