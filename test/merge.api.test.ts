@@ -428,6 +428,17 @@ describe('numbered phases', () => {
     }
   })
 
+  it('a step\'s sub-item does not take the words of a richer statement from outside the procedure', () => {
+    const workflow = parseAgent(['# Agent', '', '## Workflow', '', '### 1. Analysis', '', '- Measure first', '- Find the hot paths', '', '### 2. Optimization', '', '- Fix the biggest bottleneck', ''].join('\n'), 'w.md')
+    const practices = parseAgent(['# Agent', '', '## Best Practices', '', '1. **Measure First** - Always profile before optimizing', '2. **Set Goals** - Define the targets up front', ''].join('\n'), 'p.md')
+    for (const agents of [[workflow, practices], [practices, workflow]]) {
+      const merged = mergeAgents(agents).agent
+      const texts = (title: string) => statementsOf(sectionsOf(merged.root).find((x) => x.title === title)!).map((x) => x.text)
+      expect(texts('1. Analysis')).toEqual(['Measure first', 'Find the hot paths'])
+      expect(texts('Best Practices')).toEqual(['Measure First - Always profile before optimizing', 'Set Goals - Define the targets up front'])
+    }
+  })
+
   it('join the same step written numbered in one input and bulleted in another', () => {
     const numbered = parseAgent(['# Agent', '', '## Development Workflow', '', '1. **Testing**', '   - Run the unit tests.', ''].join('\n'), 'n.md')
     const bulleted = parseAgent(['# Agent', '', '## Development Workflow', '', '- **Testing**', '  - Run the integration tests.', ''].join('\n'), 'b.md')

@@ -67,9 +67,27 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
       out.push(single(list[0]!, ctx))
       continue
     }
-    for (const f of partition(list, ctx)) out.push(f.members.length === 1 ? single(f.members[0]!, ctx) : settle(f.members, ctx))
+    for (const f of partition(list, ctx)) out.push(...(f.members.length === 1 ? [single(f.members[0]!, ctx)] : inPhaseWords(f.members, ctx)))
   }
   return out
+}
+
+/**
+ * A fold written in a phase is written in the procedure's own words, which
+ * may say less than a member from outside the procedure: "Measure first"
+ * (a phase's sub-item) for another author's best practice "Measure First -
+ * Always profile before optimizing". Such a member stays where its author
+ * put it, in its own words, rather than lose them to the fold.
+ */
+function inPhaseWords(indices: number[], ctx: FoldContext): Settled[] {
+  const settled = settle(indices, ctx)
+  if (!ctx.inPhase?.(settled.where)) return [settled]
+  const said = new Set(ctx.terms.of(settled.fold.statement.text))
+  const here = new Set(settled.here)
+  const richer = indices.filter((i) => !here.has(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  if (richer.length === 0) return [settled]
+  const rest = indices.filter((i) => !richer.includes(i))
+  return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : inPhaseWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
 }
 
 function single(i: number, ctx: FoldContext): Settled {
