@@ -189,7 +189,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   settled = resolveProcedures(settled, items, units, options.named ? (options.decider ?? -1) : -1, options.conflicts ?? 'decide', recorded)
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
   settled = resolveDefinitions(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where))
+  // What a block holds stays under its lead-in, and nothing joins another author's block: a point moved out of its list leaves the lead-in without it, and one moved in reads as that list's item.
+  const inBlock = (w: number): boolean => w !== -1 && units[clusters[w]!.members[0]!]!.lead !== undefined
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where) || inBlock(s.where))
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)
