@@ -530,6 +530,21 @@ describe('--min-support and lead-ins', () => {
   })
 })
 
+describe('--min-support and blocks', () => {
+  it('keeps a block\'s item under its own lead-in when another author says it in other words, and puts nothing into another author\'s block', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['Debugging checklist:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n/)
+      expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n/)
+      expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
+    }
+  })
+})
+
 describe('--min-support counts support at dedup\'s bar', () => {
   const file = (path: string, items: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', '## Testing', '', ...items.map((i) => `- ${i}`), ''].join('\n'), path)
   const a = file('a.md', ['Test coverage exceeding 90% with pytest', 'Format code with black'])
