@@ -382,6 +382,33 @@ describe('order inside a merged section', () => {
   })
 })
 
+describe('tables', () => {
+  const doc = (path: string, table: string[]) => parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', '## Levels', '', ...table, ''].join('\n'), path)
+  const tables = (out: string) => out.trimEnd().split('\n\n').filter((b) => b.startsWith('|'))
+
+  it('keeps each table whole when the inputs\' tables differ in alignment or columns; rows fold only within one shape', () => {
+    const a = doc('a.md', ['| Level | Action |', '|:--|--:|', '| High | Block |', '| Low | Comment |'])
+    const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])
+    const c = doc('c.md', ['| Level | Action | Owner |', '|---|---|---|', '| High | Block | sec |'])
+    for (const order of [[a, b, c], [c, b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(tables(out).sort()).toEqual([
+        '| Level | Action |\n| --- | --- |\n| Critical | Page |\n| Low | Comment |',
+        '| Level | Action |\n| :-- | --: |\n| High | Block |\n| Low | Comment |',
+        '| Level | Action | Owner |\n| --- | --- | --- |\n| High | Block | sec |',
+      ])
+    }
+  })
+
+  it('writes one table for tables of one shape, their rows united', () => {
+    const a = doc('a.md', ['| Level | Action |', '|---|---|', '| High | Block |', '| Low | Comment |'])
+    const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])
+    const out = renderMerged(mergeAgents([a, b]), 'none')
+    expect(tables(out)).toHaveLength(1)
+    expect(tables(out)[0]!.split('\n').sort()).toEqual(['| --- | --- |', '| Critical | Page |', '| High | Block |', '| Level | Action |', '| Low | Comment |'].sort())
+  })
+})
+
 describe('numbered phases', () => {
   const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Analysis', '', 'Read the codebase first.', '', '### 2. Implementation', '', 'Write the smallest change.', '', '### 3. Quality Assurance', '', 'Run the linters and the tests.', ''].join('\n'), 'w.md')
   const topics = parseAgent(['# Agent', '', '## Capabilities', '', '### Testing & Quality Assurance', '', '- Property-based tests with Hypothesis', '', '### Web Development', '', '- FastAPI services', ''].join('\n'), 't.md')
