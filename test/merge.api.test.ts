@@ -615,6 +615,17 @@ describe('--min-support and blocks', () => {
       expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
     }
   })
+
+  it('counts a bold lead-in and its list as a block too', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Checks', '', '**Before closing a bug:**', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    const b = doc('b.md', ['## Reports', '', '- The complete stack trace', '- Suggested monitoring'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out, out).toMatch(/\*\*Before closing a bug:\*\*\n\n- Stack trace captured in full\n\n/)
+      expect(out, out).toMatch(/## Reports\n\n- The complete stack trace\n/)
+    }
+  })
 })
 
 describe('--min-support counts support at dedup\'s bar', () => {
