@@ -27,6 +27,8 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const first = doc.errors[0]
   if (first?.code === 'DUPLICATE_KEY') return { error: duplicateKey(source, lineOffset, path) }
+  const tab = first && tabIndent(source, doc, lineCounter, lineOffset)
+  if (tab) return { error: tab }
   if (first) {
     // Where the error is, from its offset (an error found at the end of the
     // text, such as an unclosed `[`, is placed on the last line written).
@@ -35,6 +37,28 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }
   return { fields: fieldsOf(doc, lineCounter, lineOffset, path) }
+}
+
+/**
+ * The first line of YAML that failed to parse whose indentation holds a tab:
+ * YAML indents with spaces only, and the yaml library reads what a tab
+ * indents as something else (a `tools` list as one plain string). A tab is
+ * text inside a quoted or block scalar, and separation after the spaces that
+ * indent a line; those lines parse, and are not named here. Two kinds of
+ * line are: one the yaml library rejects for a tab as indentation, and one
+ * that starts with a tab and is not blank or a comment, which no value of a
+ * frontmatter mapping can hold (a value's lines are indented by spaces).
+ */
+function tabIndent(source: string, doc: Document, lineCounter: LineCounter, lineOffset: number): Located | undefined {
+  const places: { line: number; col: number }[] = []
+  for (const error of doc.errors) if (error.code === 'TAB_AS_INDENT') places.push(lineCounter.linePos(error.pos[0]))
+  const tabbed = source.split('\n').findIndex((text) => text.startsWith('\t') && !/^\s*(#|$)/.test(text))
+  if (tabbed !== -1) places.push({ line: tabbed + 1, col: 1 })
+  const at = places.sort((a, b) => a.line - b.line || a.col - b.col)[0]
+  if (!at) return undefined
+  const field = splitEntries(source)?.entries.filter((entry) => entry.line < at.line).pop()
+  const where = field ? `frontmatter field '${field.key}'` : 'frontmatter'
+  return { code: 'TAB_AS_INDENT', message: `tab used for indentation in ${where}; YAML indents with spaces only`, line: lineOffset + at.line, column: at.col }
 }
 
 /** Names the second occurrence of a repeated key; yaml points at the first. */
@@ -179,16 +203,20 @@ function lenient(source: string, lineOffset: number, path: string, failure: Loca
   return { fields, warnings }
 }
 
+/** The YAML errors that carry a message of their own, by the code each is thrown with. */
+const OWN_MESSAGE: Readonly<Record<string, string>> = { DUPLICATE_KEY: 'yaml-duplicate-key', TAB_AS_INDENT: 'yaml-tab-indent' }
+
 /** Reads a frontmatter block's YAML; `lineOffset` is the line of its opening fence. */
 export function parseFrontmatter(source: string, lineOffset: number, path: string): Frontmatter {
   const result = strict(source, lineOffset, path)
   if ('fields' in result) return { fields: result.fields, warnings: [] }
   const { error } = result
-  // Duplicate keys and alias trouble are not a matter of leniency.
-  if (error.code !== 'DUPLICATE_KEY' && !/alias/i.test(error.message)) {
+  // Duplicate keys, tabs as indentation and alias trouble are not a matter
+  // of leniency: the text read as plain would not be what the author meant.
+  const own = OWN_MESSAGE[error.code]
+  if (!own && !/alias/i.test(error.message)) {
     const recovered = lenient(source, lineOffset, path, error)
     if (recovered) return recovered
   }
-  const message = error.code === 'DUPLICATE_KEY' ? error.message : `invalid frontmatter YAML: ${error.message}`
-  throw new AgentError(error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-invalid', message, path, error.line, error.column)
+  throw new AgentError(own ?? 'yaml-invalid', own ? error.message : `invalid frontmatter YAML: ${error.message}`, path, error.line, error.column)
 }
