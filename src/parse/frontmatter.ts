@@ -3,7 +3,7 @@
 // block is an error, not a hang); when strict YAML fails on what agent tools
 // still accept (an unquoted description holding `: `), each top-level field is
 // read on its own and a value that is not YAML is kept as its plain text.
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic, MetaField } from '../model.js'
 
@@ -88,6 +88,7 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     const line = lineOffset + lineCounter.linePos(keyNode?.range?.[0] ?? 0).line
     let value: unknown = null
     const node = pair.value as { toJS?: (doc: Document, options: object) => unknown } | null
+    if (isNode(node)) unknownAlias(doc, node, lineCounter, lineOffset, path)
     if (node && typeof node.toJS === 'function') {
       try {
         value = node.toJS(doc, { maxAliasCount: MAX_ALIASES })
@@ -98,6 +99,21 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     fields.push({ key, value, line })
   }
   return fields
+}
+
+/**
+ * Refuses an alias with no anchor of its name before it (`*b` where only
+ * `&a` is set), at the alias: yaml reports it only when the value is read,
+ * as an error that the alias-count bound would otherwise word.
+ */
+function unknownAlias(doc: Document, node: Node, lineCounter: LineCounter, lineOffset: number, path: string): void {
+  visit(node, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return
+      const at = lineCounter.linePos(alias.range?.[0] ?? 0)
+      throw new AgentError('yaml-alias-unknown', `unknown YAML alias *${alias.source}: no anchor &${alias.source} before it`, path, lineOffset + at.line, at.col)
+    },
+  })
 }
 
 /**

@@ -28,6 +28,8 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'malformed YAML further down', content: () => '---\nname: x\ndescription: ok\ntools: Read\nmodel: [a\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '5:9' } },
   { name: 'a value that opens as a YAML alias', content: () => '---\nname: x\ndescription: **Role**: plans things\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '3:24' } },
   { name: 'YAML alias bomb', content: aliasBomb, expect: { refused: true, message: /too many YAML aliases/ } },
+  { name: 'a YAML alias with no anchor of its name', content: () => '---\nname: &a x\ndescription: *b\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*b: no anchor &b before it/, line: '3:14' } },
+  { name: 'a YAML alias before its anchor', content: () => '---\ndescription: *a\nname: &a x\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*a/, line: '2:14' } },
   { name: 'duplicate keys', content: () => '---\nname: a\nmodel: x\nname: b\n---\nBody.\n', expect: { refused: true, message: /duplicate frontmatter key 'name'/, line: 4 } },
   { name: '__proto__ and constructor keys', content: () => '---\nname: a\n__proto__: {polluted: true}\nconstructor: x\n---\n\n- item\n', expect: { refused: false } },
   { name: 'binary bytes', content: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), expect: { refused: true, message: /binary content/ } },
