@@ -44,10 +44,11 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
  * YAML indents with spaces only, and the yaml library reads what a tab
  * indents as something else (a `tools` list as one plain string). A tab is
  * text inside a quoted or block scalar, and separation after the spaces that
- * indent a line; those lines parse, and are not named here. Two kinds of
- * line are: one the yaml library rejects for a tab as indentation, and one
- * that starts with a tab and is not blank or a comment, which no value of a
- * frontmatter mapping can hold (a value's lines are indented by spaces).
+ * indent a line; those lines parse, and are not named here. The lines named
+ * are of two kinds: one the yaml library rejects for a tab as indentation,
+ * and one that starts with a tab and is not blank or a comment, which no
+ * value of a frontmatter mapping can hold (a value's lines are indented by
+ * spaces).
  */
 function tabIndent(source: string, doc: Document, lineCounter: LineCounter, lineOffset: number): Located | undefined {
   const places: { line: number; col: number }[] = []
@@ -104,7 +105,7 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
 /**
  * Refuses an alias with no anchor of its name before it (`*b` where only
  * `&a` is set), at the alias: yaml reports it only when the value is read,
- * as an error that the alias-count bound would otherwise word.
+ * and the bound on alias expansion would then misname it.
  */
 function unknownAlias(doc: Document, node: Node, lineCounter: LineCounter, lineOffset: number, path: string): void {
   visit(node, {
@@ -220,7 +221,10 @@ function lenient(source: string, lineOffset: number, path: string, failure: Loca
 }
 
 /** The YAML errors that carry a message of their own, by the code each is thrown with. */
-const OWN_MESSAGE: Readonly<Record<string, string>> = { DUPLICATE_KEY: 'yaml-duplicate-key', TAB_AS_INDENT: 'yaml-tab-indent' }
+const OWN_MESSAGE: ReadonlyMap<string, string> = new Map([
+  ['DUPLICATE_KEY', 'yaml-duplicate-key'],
+  ['TAB_AS_INDENT', 'yaml-tab-indent'],
+])
 
 /** Reads a frontmatter block's YAML; `lineOffset` is the line of its opening fence. */
 export function parseFrontmatter(source: string, lineOffset: number, path: string): Frontmatter {
@@ -229,7 +233,7 @@ export function parseFrontmatter(source: string, lineOffset: number, path: strin
   const { error } = result
   // Duplicate keys, tabs as indentation and alias trouble are not a matter
   // of leniency: the text read as plain would not be what the author meant.
-  const own = OWN_MESSAGE[error.code]
+  const own = OWN_MESSAGE.get(error.code)
   if (!own && !/alias/i.test(error.message)) {
     const recovered = lenient(source, lineOffset, path, error)
     if (recovered) return recovered
