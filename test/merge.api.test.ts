@@ -497,6 +497,11 @@ describe('numbered phases', () => {
       const merged = mergeAgents(agents).agent
       const step = sectionsOf(merged.root).find((x) => x.kind === 'item' && x.title === 'API Development')!
       expect(statementsOf(step).map((x) => x.text)).toEqual(['Create robust backend services including:', 'RESTful APIs and GraphQL endpoints', 'Authentication and authorization systems'])
+      // With --base, the base's structure wins: the fold stays in the base's list, in its words.
+      const based = mergeAgents(agents, { base: 'd.md' }).agent
+      const inStep = sectionsOf(based.root).find((x) => x.kind === 'item' && x.title === 'API Development')!
+      expect(statementsOf(inStep).map((x) => x.text)).toEqual(['Create robust backend services including:', 'RESTful APIs and GraphQL endpoints'])
+      expect(statementsOf(based.root).map((x) => x.text)).toContain('Implement authentication and authorization systems')
     }
   })
 
