@@ -445,6 +445,17 @@ describe('HTML elements and definitions', () => {
     }
   })
 
+  it('an input\'s later definition of a label it already defined (which Markdown never reads) never wins over its first', () => {
+    const a = doc('a.md', ['Read [the guide][g] first.', '', '[g]: https://zzz.example/guide', '[g]: https://aaa.example/old'])
+    const b = doc('b.md', ['Keep commits small.'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order)
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('[g]: https://zzz.example/guide')
+      expect(out).not.toContain('https://aaa.example/old')
+    }
+  })
+
   it('two inputs\' footnotes of one label that say different things are a conflict', () => {
     const a = doc('a.md', ['Check the logs first.[^1]', '', '[^1]: Logs live in /var/log.'])
     const b = doc('b.md', ['Run the tests.[^1]', '', '[^1]: Use npm test.'])
@@ -553,6 +564,9 @@ describe('the agent\'s title', () => {
     const model = (path: string, value: string | undefined) => parseAgent(['---', 'name: py', 'description: Writes Python.', ...(value ? [`model: ${value}`] : []), '---', '', '- Use type hints everywhere', ''].join('\n'), path)
     const models = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'opus'), model('c.md', undefined)], { prefer: 'c.md' })
     expect(models.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 1 input each, broken by path order \(the deciding input has none\)\)/)
+    const five = mergeAgents([model('a.md', 'opus'), model('b.md', 'sonnet'), model('c.md', 'sonnet'), model('d.md', 'haiku'), model('e.md', 'haiku')], { prefer: 'a.md' })
+    expect(five.agent.meta.fields.find((f) => f.key === 'model')?.value).toBe('sonnet')
+    expect(five.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 2 inputs each, broken by path order \(the deciding input gives neither\)\)/)
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })

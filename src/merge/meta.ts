@@ -204,16 +204,17 @@ function majority<V extends Vote>(votes: readonly V[]): V {
 
 /**
  * Why a majority's winner won: MOST, or a tie, broken by the deciding input
- * (first in `votes` when it has the field) or, when it has none, by the
- * order of the inputs' paths; for its warning and the decision's note in
- * the sidecar.
+ * (first in `votes` when it has the field) when its value is among the
+ * tied, else by the order of the inputs' paths; for its warning and the
+ * decision's note in the sidecar.
  */
 function majorityRule(votes: readonly Vote[], winner: Vote, decider: Agent): string {
   const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
   const own = count(winner.value)
   const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
   if (!tied) return MOST
-  const by = votes.some((v) => v.agent === decider) ? 'the deciding input' : 'path order (the deciding input has none)'
+  const deciding = votes.find((v) => v.agent === decider)
+  const by = deciding === undefined ? 'path order (the deciding input has none)' : same(deciding.value, winner.value) ? 'the deciding input' : 'path order (the deciding input gives neither)'
   return `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by ${by}`
 }
 

@@ -285,7 +285,8 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
  * one label with different targets (or notes) would send one input's
  * references to the other's, silently. Decided once for the whole file, like any conflict: the
  * deciding input's definition is written (then the one more inputs carry,
- * then text order), the others recorded as its alternatives; with
+ * then text order; an input reads its first definition of a label only),
+ * the others recorded as its alternatives; with
  * `--conflicts keep` they are written right after it, marked (and, being
  * later, unread).
  */
@@ -308,10 +309,22 @@ export function resolveDefinitions(settled: Settled[], items: readonly Item[], d
   const moved = new Map<Settled, Settled>()
   for (const list of byLabel.values()) {
     if (new Set(list.map(target)).size < 2) continue
-    const rank = (s: Settled) => ({ decides: agentsOf(s, owner).has(decider) ? 1 : 0, support: agentsOf(s, owner).size })
-    const [winner, ...others] = list.slice().sort((x, y) => rank(y).decides - rank(x).decides || rank(y).support - rank(x).support || byCodeUnits(x.fold.statement.text, y.fold.statement.text))
+    // Each input reads its first definition of the label only: a later one in the same file never counted there.
+    const firstOf = new Map<number, Statement>()
+    for (const s of list) {
+      for (const m of s.fold.members) {
+        const a = owner.get(m)!
+        const first = firstOf.get(a)
+        if (first === undefined || bySource(m, first) < 0) firstOf.set(a, m)
+      }
+    }
+    const read = new Set(firstOf.values())
+    const readBy = (s: Settled) => new Set(s.fold.members.filter((m) => read.has(m)).map((m) => owner.get(m)!))
+    const rank = (s: Settled) => ({ decides: readBy(s).has(decider) ? 1 : 0, support: readBy(s).size })
+    const [winner] = list.filter((s) => readBy(s).size > 0).sort((x, y) => rank(y).decides - rank(x).decides || rank(y).support - rank(x).support || byCodeUnits(x.fold.statement.text, y.fold.statement.text))
     const kept = winner!.fold.statement
-    for (const other of others) {
+    for (const other of list) {
+      if (other === winner) continue
       if (target(other) === target(winner!)) continue
       const conflict: ConflictKind = { kind: 'specific', detail: `${target(winner!)} / ${target(other)}` }
       if (mode === 'decide') lost.add(other)
