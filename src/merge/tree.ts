@@ -31,6 +31,8 @@ export interface TreeInput {
   placed: ReadonlyMap<number, Settled[]>
   paths: readonly string[]
   base: number
+  /** The deciding input (`--prefer`, else the base, else the central input): its steps come first where two inputs put different ones in one gap. */
+  decider?: number
   opening?: Fold
 }
 
@@ -120,9 +122,11 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     blocks.push(input.opening.statement)
     folds.push(input.opening)
   }
-  // A block (a lead-in and its list) is aligned on its anchors.
-  const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
-  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
+  // A block (a lead-in and its list) is aligned on its anchors, and so is a
+  // section holding a procedure's steps: an input's step that no other input
+  // has stays between the steps its author put it between.
+  const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0
+  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
@@ -179,10 +183,11 @@ interface Numbered {
 
 /**
  * The numbers the merged section's numbered entries are written with. A
- * kept side of a conflict, written after its marker as a list of its own,
- * takes the number of the statement it differs from (the other side of
- * step 4 reads as a step 4). A list whose first item began its author's
- * list at 1 starts at 1. Any other list goes on from the one before it in
+ * list whose first item began its author's list at 1 starts at 1 (a
+ * procedure kept whole beside another, too). A kept side of a conflict,
+ * written after its marker as a list of its own, takes the number of the
+ * statement it differs from (the other side of step 4 reads as a step 4).
+ * Any other list goes on from the one before it in
  * the section when the two share an input (a block between broke one
  * procedure: its `3.` after a code block reads on), else starts where its
  * first item began its input's list (`10.`), else at 1 (its first item was
@@ -214,11 +219,11 @@ function listNumbers(ordered: readonly Value[], listed: readonly ListEntry[], st
 
 /** Where a list the merge writes starts when `v` opens it, `after` the last number of the list before it of the same inputs (see listNumbers). */
 function startOf(v: Value, written: ReadonlyMap<Statement, number>, after: number | undefined): number {
-  const beside = 'fold' in v && v.mark !== undefined && v.beside ? written.get(v.beside) : undefined
-  if (beside !== undefined) return beside
   const { first, number } = 'fold' in v ? v.fold.statement.placement : (v.section ?? {})
   const own = first === true ? (number ?? 1) : undefined
   if (own === 1) return 1
+  const beside = 'fold' in v && v.mark !== undefined && v.beside ? written.get(v.beside) : undefined
+  if (beside !== undefined) return beside
   return after !== undefined ? after + 1 : (own ?? 1)
 }
 
