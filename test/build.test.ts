@@ -227,6 +227,53 @@ describe('build CLI', () => {
     expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toContain('Test coverage > 65% achieved')
   })
 
+  // git with core.autocrlf checks text out with CRLF: the file says the same, and normalize --check and --write treat it so.
+  for (const provenance of ['sidecar', 'inline', 'none'] as const) {
+    it(`a canonical file saved with CRLF line ends is up to date, and a build keeps its line ends (provenance ${provenance})`, async () => {
+      const dir = repo({ 'agentmerge.config.json': JSON.stringify({ agents: [{ output: OUT, sources: ['agents/reviewer/*.md'], provenance }] }), 'agents/reviewer/a.md': A, 'agents/reviewer/b.md': B })
+      expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+      const files = provenance === 'sidecar' ? [OUT, `${OUT}.provenance.json`] : [OUT]
+      const crlf = (text: string) => text.replace(/\n/g, '\r\n')
+      for (const file of files) writeFileSync(join(dir, file), crlf(readFileSync(join(dir, file), 'utf8')))
+      const saved = files.map((file) => readFileSync(join(dir, file), 'utf8'))
+
+      const check = await cli(['build', '--check'], { cwd: dir })
+      expect(check.stdout).toBe('')
+      expect(check.code).toBe(0)
+      const again = await cli(['build'], { cwd: dir })
+      expect([again.code, again.stderr]).toEqual([0, '1 canonical file up to date\n'])
+      expect(files.map((file) => readFileSync(join(dir, file), 'utf8'))).toEqual(saved)
+
+      // A source changes: stale (the file is what the last build wrote), rewritten in CRLF, then up to date.
+      writeFileSync(join(dir, 'agents/reviewer/b.md'), B.replace('- Keep comments short.\n', '- Keep comments short.\n- Ask for a test when a bug is fixed.\n'))
+      const stale = await cli(['build', '--check'], { cwd: dir })
+      expect(stale.stdout).toContain(`${OUT}: stale: a build would change it (stale)\n`)
+      expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+      for (const file of files) {
+        const text = readFileSync(join(dir, file), 'utf8')
+        expect(text).toBe(crlf(text.replace(/\r\n/g, '\n')))
+      }
+      expect(readFileSync(join(dir, OUT), 'utf8')).toContain('- Ask for a test when a bug is fixed.\r\n')
+      expect((await cli(['build', '--check'], { cwd: dir })).code).toBe(0)
+    })
+  }
+
+  it('an error about a source names it as its warnings do, from the working directory, in every format', async () => {
+    const dir = repo({
+      'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/bad.md', sources: ['src/bad/*.md'] }] }),
+      'src/bad/a.md': A,
+    })
+    writeFileSync(join(dir, 'src/bad/latin1.md'), Buffer.concat([Buffer.from('---\nname: l\ndescription: d\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]))
+    const r = await cli(['build'], { cwd: dir })
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('src/bad/latin1.md:6: invalid UTF-8 (byte 0xe9); re-save the file as UTF-8\n')
+    const json = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
+    expect((JSON.parse(json.stdout) as { errors: Array<{ path: string }> }).errors.map((e) => e.path)).toEqual(['src/bad/latin1.md'])
+    const below = await cli(['build'], { cwd: join(dir, 'src') })
+    expect(below.stderr).toContain('bad/latin1.md:6: invalid UTF-8')
+    expect(below.stderr).not.toContain(dir)
+  })
+
   it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {
     const dir = repo({
       'package.json': JSON.stringify({ name: 'x', agentmerge: { provenance: 'none', agents: [

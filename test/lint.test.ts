@@ -81,6 +81,22 @@ describe('lint CLI', () => {
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
   })
 
+  it('a required field written blank is reported at its own line, as an empty or null one is', async () => {
+    const body = '\n\nYou are x.\n'
+    const dir = repo({
+      '.claude/agents/blank.md': `---\nname: "   "\ndescription: Blank name.\n---${body}`,
+      '.claude/agents/empty.md': `---\nname: ""\ndescription: Empty name.\n---${body}`,
+      '.claude/agents/nothing.md': `---\nname: nothing\ndescription:\n---${body}`,
+    })
+    const r = await cli(['lint', '--ignore', 'repeated-statement', '.claude'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout.trim().split('\n')).toEqual([
+      ".claude/agents/blank.md:2: Claude Code requires 'name' in the frontmatter and skips an agent without it; it is blank here (missing-field)",
+      ".claude/agents/empty.md:2: Claude Code requires 'name' in the frontmatter and skips an agent without it; it is blank here (missing-field)",
+      ".claude/agents/nothing.md:3: Claude Code requires 'description' in the frontmatter and skips an agent without it; it is blank here (missing-field)",
+    ])
+  })
+
   it('a clean collection exits 0 and prints nothing', async () => {
     const dir = repo({
       '.claude/agents/a.md': '---\nname: a\ndescription: A.\ntools: Read, Grep, Agent(b), mcp__db__query\n---\n\nDo A.\n',

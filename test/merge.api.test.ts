@@ -382,6 +382,78 @@ describe('order inside a merged section', () => {
   })
 })
 
+describe('tables', () => {
+  const doc = (path: string, table: string[]) => parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', '## Levels', '', ...table, ''].join('\n'), path)
+  const tables = (out: string) => out.trimEnd().split('\n\n').filter((b) => b.startsWith('|'))
+
+  it('keeps each table whole when the inputs\' tables differ in alignment or columns; rows fold only within one shape', () => {
+    const a = doc('a.md', ['| Level | Action |', '|:--|--:|', '| High | Block |', '| Low | Comment |'])
+    const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])
+    const c = doc('c.md', ['| Level | Action | Owner |', '|---|---|---|', '| High | Block | sec |'])
+    for (const order of [[a, b, c], [c, b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(tables(out).sort()).toEqual([
+        '| Level | Action |\n| --- | --- |\n| Critical | Page |\n| Low | Comment |',
+        '| Level | Action |\n| :-- | --: |\n| High | Block |\n| Low | Comment |',
+        '| Level | Action | Owner |\n| --- | --- | --- |\n| High | Block | sec |',
+      ])
+    }
+  })
+
+  it('writes one table for tables of one shape, their rows united', () => {
+    const a = doc('a.md', ['| Level | Action |', '|---|---|', '| High | Block |', '| Low | Comment |'])
+    const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])
+    const out = renderMerged(mergeAgents([a, b]), 'none')
+    expect(tables(out)).toHaveLength(1)
+    expect(tables(out)[0]!.split('\n').sort()).toEqual(['| --- | --- |', '| Critical | Page |', '| High | Block |', '| Level | Action |', '| Low | Comment |'].sort())
+  })
+})
+
+describe('HTML elements and definitions', () => {
+  const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', ...lines, ''].join('\n'), path)
+
+  it('never folds the pieces of two inputs\' HTML elements: each element is closed where its input closed it', () => {
+    const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'fix(api): x', '', '</details>', '', '- Keep commits small.'])
+    const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Write tests first.'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out.match(/<\/details>/g)).toHaveLength(2)
+      expect(out).toContain('fix(api): x\n\n</details>')
+      expect(out).toContain('stuff\n\n</details>')
+    }
+  })
+
+  it('--min-support writes an HTML element whole when anything inside it is written, else none of it', () => {
+    const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'Write small commits.', '', '</details>', '', '- Keep commits small.'])
+    const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Keep commits small.', '- Write small commits.'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out).toMatch(/<details>\n<summary>Good<\/summary>\n\n(?:- )?Write small commits\.\n\n<\/details>/)
+      expect(out).not.toContain('Bad')
+      expect(out.match(/<\/details>/g)).toHaveLength(1)
+    }
+  })
+
+  it('--min-support writes the definition a written statement refers to', () => {
+    const a = doc('a.md', ['- Read the [style guide][g] before review.', '- Keep commits small.', '', '[g]: https://a.example/'])
+    const b = doc('b.md', ['- Read the style guide before review.', '- Keep commits small.'])
+    for (const order of [[a, b], [b, a]]) {
+      // The base decides the wording: a's, with its reference.
+      const out = renderMerged(mergeAgents(order, { minSupport: 2, base: 'a.md' }), 'none')
+      expect(out).toContain('- Read the [style guide][g] before review.')
+      expect(out).toContain('[g]: https://a.example/')
+    }
+  })
+
+  it('two inputs\' footnotes of one label that say different things are a conflict', () => {
+    const a = doc('a.md', ['Check the logs first.[^1]', '', '[^1]: Logs live in /var/log.'])
+    const b = doc('b.md', ['Run the tests.[^1]', '', '[^1]: Use npm test.'])
+    const r = mergeAgents([a, b], { prefer: 'a.md' })
+    expect(r.recorded.map((x) => [x.statement.text, x.reason])).toContainEqual(['Use npm test.', 'conflict'])
+    expect(renderMerged(r, 'none').match(/\[\^1\]:/g)).toHaveLength(1)
+  })
+})
+
 describe('numbered phases', () => {
   const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Analysis', '', 'Read the codebase first.', '', '### 2. Implementation', '', 'Write the smallest change.', '', '### 3. Quality Assurance', '', 'Run the linters and the tests.', ''].join('\n'), 'w.md')
   const topics = parseAgent(['# Agent', '', '## Capabilities', '', '### Testing & Quality Assurance', '', '- Property-based tests with Hypothesis', '', '### Web Development', '', '- FastAPI services', ''].join('\n'), 't.md')
@@ -541,6 +613,17 @@ describe('--min-support and blocks', () => {
       expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n/)
       expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n/)
       expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
+    }
+  })
+
+  it('counts a bold lead-in and its list as a block too', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['## Checks', '', '**Before closing a bug:**', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    const b = doc('b.md', ['## Reports', '', '- The complete stack trace', '- Suggested monitoring'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out, out).toMatch(/\*\*Before closing a bug:\*\*\n\n- Stack trace captured in full\n\n/)
+      expect(out, out).toMatch(/## Reports\n\n- The complete stack trace\n/)
     }
   })
 })

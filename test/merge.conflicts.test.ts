@@ -9,13 +9,18 @@ import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
 function inputs(a: string, b: string): [string, string] {
+  const file = (line: string) => `---\nname: tester\ndescription: Writes tests.\n---\n\nYou are a test engineer.\n\n## Rules\n\n- ${line}\n- Keep fixtures small and readable\n`
+  return written(file(a), file(b)) as [string, string]
+}
+
+/** Files a.md, b.md, ... with the given contents, in a fresh directory; their paths. */
+function written(...contents: string[]): string[] {
   const dir = tempDir('agentmerge-conflicts-')
-  const write = (name: string, line: string) => {
-    const path = join(dir, name)
-    writeFileSync(path, `---\nname: tester\ndescription: Writes tests.\n---\n\nYou are a test engineer.\n\n## Rules\n\n- ${line}\n- Keep fixtures small and readable\n`)
+  return contents.map((text, i) => {
+    const path = join(dir, `${String.fromCharCode(97 + i)}.md`)
+    writeFileSync(path, text)
     return path
-  }
-  return [write('a.md', a), write('b.md', b)]
+  })
 }
 
 const CASES: Array<[string, string, string]> = [
@@ -46,11 +51,7 @@ describe('conflicts', () => {
   }
 
   it('decides two definitions of one link label: Markdown reads the first only, so the other input\'s links would lead elsewhere', async () => {
-    const dir = tempDir('agentmerge-conflicts-')
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
-    writeFileSync(a, '---\nname: tester\ndescription: Writes tests.\n---\n\nRead the [style guide][docs] first.\n\n[docs]: https://a.example/guide\n')
-    writeFileSync(b, '---\nname: tester\ndescription: Writes tests.\n---\n\nFollow the [style guide][Docs] always.\n\n[Docs]: https://b.example/guide\n')
+    const [a, b] = written('---\nname: tester\ndescription: Writes tests.\n---\n\nRead the [style guide][docs] first.\n\n[docs]: https://a.example/guide\n', '---\nname: tester\ndescription: Writes tests.\n---\n\nFollow the [style guide][Docs] always.\n\n[Docs]: https://b.example/guide\n') as [string, string]
     const r = await cli(['--provenance', 'none', '--prefer', b, a, b])
     expect(r.code, r.stderr).toBe(0)
     expect(r.stdout).toContain('[Docs]: https://b.example/guide')
@@ -67,24 +68,18 @@ describe('conflicts', () => {
   })
 
   it('reports a body statement that forbids a tool the merged frontmatter grants', async () => {
-    const dir = tempDir('agentmerge-conflicts-')
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
-    writeFileSync(a, '---\nname: auditor\ndescription: Audits code.\ntools: Read, Bash\n---\n\nYou are an auditor.\n\n- Read every changed file\n')
-    writeFileSync(b, '---\nname: auditor\ndescription: Audits code.\ntools: Read\n---\n\nYou are an auditor.\n\n- Never run shell commands\n')
+    const [a, b] = written('---\nname: auditor\ndescription: Audits code.\ntools: Read, Bash\n---\n\nYou are an auditor.\n\n- Read every changed file\n', '---\nname: auditor\ndescription: Audits code.\ntools: Read\n---\n\nYou are an auditor.\n\n- Never run shell commands\n') as [string, string]
     const r = await cli(['--provenance', 'none', a, b])
     expect(r.stderr).toContain(`${b}:9: warning: forbids bash, which the merged tools grant`)
   })
 
   it('reports a name two inputs give in versions that disagree ("OpenAPI 3.0" / "OpenAPI 3.1"); both are written', async () => {
-    const dir = tempDir('agentmerge-conflicts-')
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
-    const c = join(dir, 'c.md')
     const front = '---\nname: documenter\ndescription: Documents APIs.\n---\n\nYou are an API documenter.\n\n'
-    writeFileSync(a, `${front}- Write every spec in OpenAPI 3.0 with shared components\n- Target Python 3 only\n- Finish Phase 2 before review\n- Modernize legacy Python 2 code\n`)
-    writeFileSync(b, `${front}- Validate request bodies against OpenAPI 3.1 schemas\n- Use Python 3.12 features where they help\n- Ship once Phase 3 is signed off\n- Run \`node 16\` in CI\n`)
-    writeFileSync(c, `${front}- Keep OpenAPI 3.0 examples runnable\n- Node 20 for tooling\n`)
+    const [a, b, c] = written(
+      `${front}- Write every spec in OpenAPI 3.0 with shared components\n- Target Python 3 only\n- Finish Phase 2 before review\n- Modernize legacy Python 2 code\n`,
+      `${front}- Validate request bodies against OpenAPI 3.1 schemas\n- Use Python 3.12 features where they help\n- Ship once Phase 3 is signed off\n- Run \`node 16\` in CI\n`,
+      `${front}- Keep OpenAPI 3.0 examples runnable\n- Node 20 for tooling\n`,
+    ) as [string, string, string]
     const r = await cli(['--provenance', 'none', a, b, c])
     expect(r.code, r.stderr).toBe(0)
     for (const line of ['Validate request bodies against OpenAPI 3.1 schemas', 'Write every spec in OpenAPI 3.0 with shared components']) expect(r.stdout).toContain(line)
@@ -97,12 +92,8 @@ describe('conflicts', () => {
   })
 
   it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {
-    const dir = tempDir('agentmerge-conflicts-')
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
     const front = '---\nname: pythonista\ndescription: Writes Python.\n---\n\nYou are a Python engineer.\n\n'
-    writeFileSync(a, `${front}- Code formatting and linting with ruff (replacing black, isort, flake8)\n- Test behavior rather than implementation details\n- Prefer iterator chains over manual loops\n`)
-    writeFileSync(b, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n- Remove black from pre-commit once ruff format is enabled\n- Users often hover over black buttons\n- Remove print debugging and use black on save\n`)
+    const [a, b] = written(`${front}- Code formatting and linting with ruff (replacing black, isort, flake8)\n- Test behavior rather than implementation details\n- Prefer iterator chains over manual loops\n`, `${front}- PEP 8 compliance with black formatting\n- Never use black on generated files\n- Use ruff instead of black\n- Document implementation details\n- Iterators over loops\n- Sort imports with isort\n- Remove black from pre-commit once ruff format is enabled\n- Users often hover over black buttons\n- Remove print debugging and use black on save\n`) as [string, string]
     const r = await cli(['--provenance', 'none', a, b])
     expect(r.code, r.stderr).toBe(0)
     const said = r.stderr.split('\n').filter((l) => l.includes('retires'))
@@ -118,7 +109,7 @@ describe('conflicts', () => {
     const html = mergeAgents([readAgent(a), readAgent(b)]).conflicts.filter((d) => d.code === 'contradicts-statement')
     expect(html.map((d) => `${d.path}:${d.line}`)).toEqual([`${b}:8`, `${b}:13`, `${b}:16`])
     // One file alone is its author's business: nothing said.
-    const alone = await cli(['--provenance', 'none', join(dir, 'a.md')])
+    const alone = await cli(['--provenance', 'none', a])
     expect(alone.stderr).not.toContain('retires')
   })
 

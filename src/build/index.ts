@@ -18,7 +18,7 @@
 //   overwritten without force either.
 // applyItem then writes what is stale or missing, atomically, and only
 // files whose content changes.
-import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { basename, dirname, join, relative, resolve, sep } from 'node:path'
 import { globFiles, isGlob, isInside, type AgentTarget, type Config } from '../config/index.js'
 import { diffAgents, type AgentDiff } from '../diff/index.js'
@@ -27,12 +27,13 @@ import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
 import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { agentFromInput, parseAgent } from '../pipeline.js'
 import type { MojibakeMode } from '../read/decode.js'
-import { readInput } from '../read/read.js'
+import { readInput, type Input } from '../read/read.js'
 import { statementsOf } from '../walk.js'
 import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 import { sha256, sidecarMatches, stampSidecar } from '../write/sidecar.js'
 import { DEFAULT_CACHE_DIR } from '../load/index.js'
+import { inLineEndsOf, readOnDisk } from './disk.js'
 import { readRecord, writeRecord, type BuildRecord } from './record.js'
 import { stampBuilt, stampMatches } from './stamp.js'
 import { finalTarget, identity } from '../write/target.js'
@@ -56,9 +57,11 @@ export interface BuildItem {
   status: BuildStatus
   /** Why only the sidecar is stale. */
   provenanceOnly?: boolean
-  /** The text a build writes, and its sidecar. */
+  /** The text a build writes, and its sidecar, each in the line ends of the file it replaces (./disk.ts). */
   text?: string
   sidecarText?: string
+  /** The SHA-256 of the output as built, with LF line ends: what its sidecar, inline stamp and build record name. */
+  hash?: string
   /** The SHA-256 of the output and sidecar as read while planning (null: no file), checked again before writing. */
   onDisk?: { output: string | null; sidecar: string | null }
   /** With "provenance": "none": what the last build wrote, by the record in the cache directory. */
@@ -137,13 +140,25 @@ function stable(value: unknown): string {
   return JSON.stringify(value) ?? 'null'
 }
 
-/** A file's bytes, or null when there is none to read. */
-function readBytes(path: string): Buffer | null {
-  try {
-    return readFileSync(path)
-  } catch {
-    return null
-  }
+/**
+ * The sources of a target, read and parsed, their warnings added to
+ * `warnings`. Their errors and warnings name each source by its path from
+ * the config's directory, as every line about a build does.
+ */
+function readSources(sources: string[], dir: string, options: BuildOptions, warnings: Diagnostic[]): Agent[] {
+  return sources.map((rel) => {
+    let input: Input
+    try {
+      // readInput refuses what is not a regular file (a FIFO would block) and what is over --max-size.
+      input = readInput(resolve(dir, rel), { mojibake: options.mojibake, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
+    } catch (error) {
+      if (error instanceof AgentError) throw new AgentError(error.code, error.message, rel, error.line, error.column)
+      throw error
+    }
+    const agent = agentFromInput({ ...input, path: rel, warnings: input.warnings.map((w) => ({ ...w, path: rel })) })
+    warnings.push(...agent.warnings)
+    return agent
+  })
 }
 
 /** What a build of one target writes, and where the file on disk stands. */
@@ -157,13 +172,7 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       throw new AgentError('outside-repository', `resolves outside the repository (${options.root ?? dir}) through a symbolic link; not written`, target.output)
     }
     const to = options.to ?? target.to
-    const agents: Agent[] = item.sources.map((rel) => {
-      // readInput refuses what is not a regular file (a FIFO would block) and what is over --max-size.
-      const input = readInput(resolve(dir, rel), { mojibake: options.mojibake, ...(options.maxSize ? { maxBytes: options.maxSize } : {}) })
-      const agent = agentFromInput({ ...input, path: rel, warnings: input.warnings.map((w) => ({ ...w, path: rel })) })
-      item.warnings.push(...agent.warnings)
-      return agent
-    })
+    const agents = readSources(item.sources, dir, options, item.warnings)
     // mergeAgents converts sources in other dialects to `to` (src/convert) and reports what did not convert.
     const result = mergeAgents(agents, {
       ...(to ? { to } : {}),
@@ -174,30 +183,30 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     })
     item.warnings.push(...result.conflicts)
     // Inline notes carry the hash of the file as built (./stamp.ts), as a sidecar does.
-    item.text = target.provenance === 'inline' ? stampBuilt(renderMerged(result, 'inline')) : renderMerged(result, 'none')
-    if (target.provenance === 'sidecar') {
-      item.sidecar = `${target.output}.provenance.json`
-      item.sidecarText = stampSidecar(provenanceJson(result.provenance), item.text)
-    }
+    const text = target.provenance === 'inline' ? stampBuilt(renderMerged(result, 'inline')) : renderMerged(result, 'none')
+    item.hash = sha256(text)
+    const sidecarText = target.provenance === 'sidecar' ? stampSidecar(provenanceJson(result.provenance), text) : undefined
     if (target.provenance === 'none') item.record = readRecord(options.cacheLocation ?? join(dir, DEFAULT_CACHE_DIR), real)
     // The output and sidecar are read once: their text is compared here, their hash when writing.
-    const outputBytes = readBytes(resolve(dir, target.output))
-    const sidecarBytes = item.sidecar ? readBytes(resolve(dir, item.sidecar)) : null
-    item.onDisk = { output: outputBytes && sha256(outputBytes), sidecar: sidecarBytes && sha256(sidecarBytes) }
-    const current = outputBytes?.toString('utf8')
-    const currentSidecar = sidecarBytes?.toString('utf8')
-    if (current === undefined) {
+    if (sidecarText !== undefined) item.sidecar = `${target.output}.provenance.json`
+    const file = readOnDisk(resolve(dir, target.output))
+    const sidecar = item.sidecar ? readOnDisk(resolve(dir, item.sidecar)) : null
+    item.onDisk = { output: file?.sha ?? null, sidecar: sidecar?.sha ?? null }
+    item.text = inLineEndsOf(text, file)
+    if (sidecarText !== undefined) item.sidecarText = inLineEndsOf(sidecarText, sidecar)
+    if (file === null) {
       item.status = 'missing'
       return item
     }
-    if (current === item.text) {
-      const sidecarOk = item.sidecar === undefined || currentSidecar === item.sidecarText
+    if (file.raw === item.text) {
+      const sidecarOk = item.sidecar === undefined || sidecar?.raw === item.sidecarText
       item.status = sidecarOk ? 'up-to-date' : 'stale'
       if (!sidecarOk) item.provenanceOnly = true
       return item
     }
     // The output as a file: its statements at their lines in the output, for the diff.
-    const next = parseAgent(item.text, target.output)
+    const current = file.text
+    const next = parseAgent(text, target.output)
     let old: Agent
     try {
       old = parseAgent(current, target.output)
@@ -206,7 +215,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       item.edits.push({ line: (error as AgentError).line ?? 1, what: 'statement', text: `the file does not parse: ${(error as Error).message}` })
       return item
     }
-    item.diff = diffAgents(old, next, { oldText: current, newText: item.text })
+    item.diff = diffAgents(old, next, { oldText: current, newText: text })
+    const currentSidecar = sidecar?.text
     const built = asBuilt(item, current, currentSidecar)
     if (built === null) {
       item.status = 'unrecorded'
@@ -222,12 +232,12 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
 }
 
 /**
- * Whether the file on disk is byte for byte what the last build wrote: by
+ * Whether the file on disk is what the last build wrote, line ends aside: by
  * its sidecar's hash, the stamp in its inline notes, or without provenance
  * the build record (null: there is none, so nothing can say).
  */
 function asBuilt(item: BuildItem, current: string, sidecar: string | undefined): boolean | null {
-  if (item.record) return item.record.built === null ? null : item.record.built === item.onDisk?.output
+  if (item.record) return item.record.built === null ? null : item.record.built === sha256(current)
   return sidecar !== undefined ? sidecarMatches(sidecar, current) : stampMatches(current)
 }
 
@@ -280,7 +290,7 @@ function realDir(dir: string): string {
  */
 export function applyItem(item: BuildItem, dir: string): { written: string[]; warnings: Diagnostic[] } {
   const written = writeItem(item, dir)
-  const warnings = item.record && item.text !== undefined ? writeRecord(item.record, sha256(item.text), item.output) : []
+  const warnings = item.record && item.hash !== undefined ? writeRecord(item.record, item.hash, item.output) : []
   return { written, warnings }
 }
 

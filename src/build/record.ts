@@ -3,7 +3,7 @@
 // without a record a later build could not tell a file no one touched (stale
 // when a source changed) from one edited by hand. The record is kept outside
 // the output, in the cache directory: one small JSON file per output, naming
-// the output's real path and the SHA-256 of the bytes the build wrote. One
+// the output's real path and the SHA-256 of the text the build wrote (LF line ends). One
 // file per output, written whole and renamed into place, so that two builds
 // of different outputs never race on a shared file. A record that is absent,
 // unreadable or about another path is no record.

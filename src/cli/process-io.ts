@@ -1,6 +1,6 @@
 // The process's own streams, stdin, environment and working directory: what
 // the bin runs the CLI with.
-import { readFileSync } from 'node:fs'
+import { readStdinSync } from '../read/stdin.js'
 import { once, type CliIo } from './io.js'
 
 export function processIo(): CliIo {
@@ -10,7 +10,7 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: once(() => readFileSync(0)),
+    stdin: once(() => readStdinSync()),
     env: process.env,
     cwd: process.cwd(),
   }

@@ -2,7 +2,7 @@
 // read them find it silently:
 // - duplicate-name: two agents with one name in one scope (Claude Code keeps
 //   one of them and drops the other without a word);
-// - missing-field: a field the tool requires (Claude Code skips an agent
+// - missing-field: a field the tool requires, absent or blank (Claude Code skips an agent
 //   without `name` or `description`; OpenCode requires `description`);
 // - unknown-tool: a tool name the tool does not have (an allowlist entry that
 //   matches nothing is ignored, so the agent silently lacks the tool), or a
@@ -71,6 +71,9 @@ function quote(text: string): string {
   return text.length > 60 ? text.slice(0, 57) + '...' : text
 }
 
+/** A value that says nothing: none, or only white space. */
+const isBlank = (value: unknown): boolean => value === null || value === undefined || (typeof value === 'string' && value.trim() === '')
+
 /** Lints a collection of agents; findings by path (code units), then line and rule. */
 export function lintAgents(agents: readonly Agent[], options: LintOptions = {}): Finding[] {
   const ignore = new Set(options.ignore ?? [])
@@ -103,9 +106,11 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
     const tool = spec.title
     const fieldLine = agent.meta.present ? agent.meta.line : 1
     for (const key of spec.required) {
-      if (!agent.meta.fields.some((f) => f.key === key && f.value !== null && f.value !== '')) {
-        add('missing-field', agent.path, fieldLine, `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`)
-      }
+      // A field written with nothing in it (`name:`, `name: ""`, `name: "   "`) is named at its own line.
+      const field = agent.meta.fields.find((f) => f.key === key)
+      if (field && !isBlank(field.value)) continue
+      const requires = `${tool} requires '${key}' in the frontmatter${spec.withoutRequired ? ` and ${spec.withoutRequired}` : ''}`
+      add('missing-field', agent.path, field?.line ?? fieldLine, field ? `${requires}; it is blank here` : requires)
     }
     const typed = fieldTypeWarnings(agent.meta.fields, target, agent.path)
     for (const w of typed) add('field-type', agent.path, w.line!, w.message)

@@ -190,7 +190,11 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   settled = resolveConflicts(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded, conflicts)
   settled = resolveDefinitions(settled, items, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
   // What a block holds stays under its lead-in, and nothing joins another author's block: a point moved out of its list leaves the lead-in without it, and one moved in reads as that list's item.
-  const inBlock = (w: number): boolean => w !== -1 && units[clusters[w]!.members[0]!]!.lead !== undefined
+  const inBlock = (w: number): boolean => {
+    const u = w === -1 ? undefined : units[clusters[w]!.members[0]!]!
+    // A lead-in paragraph and its list, or a bold lead-in ("**Keeping cloud costs in check:**") read as a labelled section.
+    return u !== undefined && (u.lead !== undefined || u.section.kind === 'label')
+  }
   if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where) || inBlock(s.where))
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {

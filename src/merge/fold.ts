@@ -9,6 +9,7 @@ import type { Statement } from '../model.js'
 import type { Conflicts } from './conflicts.js'
 import type { Links } from './links.js'
 import type { Item, Role } from './units.js'
+import { isHtmlFragment } from './html.js'
 import { bestWording, type TermMemo } from './wording.js'
 import { byCodeUnits, bySource } from '../order.js'
 
@@ -141,9 +142,16 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
     const b = items[y]!
     return (links.textId[x] === links.textId[y] ? 0 : byCodeUnits(a.statement.text, b.statement.text)) || (links.normId[x] === links.normId[y] ? 0 : byCodeUnits(a.statement.norm, b.statement.norm)) || byCodeUnits(a.statement.kind, b.statement.kind) || ctx.home(a) - ctx.home(b) || byCodeUnits(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
   })
+  // A table row folds only with a row of a table of the same shape (columns and alignment): one table is written, and rows of another shape would break it apart.
+  // A piece of an HTML element (its opening or closing tags) folds with nothing: it belongs to its input's element.
+  const kind = (it: Item) => {
+    if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${it.statement.source.path}:${it.statement.source.line}`
+    const table = it.statement.placement.table
+    return table ? `${family(it.role)} ${table.columns} ${table.align.join()}` : family(it.role)
+  }
   const twins = new Map<string, number[]>()
   for (const i of sorted) {
-    const key = `${family(items[i]!.role)}\u0000${links.normId[i]}`
+    const key = `${kind(items[i]!)}\u0000${links.normId[i]}`
     const l = twins.get(key)
     if (l) l.push(i)
     else twins.set(key, [i])
@@ -157,7 +165,7 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
       if (seed) {
         seed.members.push(i)
         seed.agents.add(it.agent)
-      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: family(it.role), marked: ctx.conflicts.marked(it.statement) })
+      } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: kind(it), marked: ctx.conflicts.marked(it.statement) })
     }
     seeds.push(...mine)
   }

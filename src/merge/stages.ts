@@ -4,11 +4,13 @@
 // conflict: the deciding input's is written, the other recorded as its
 // alternative, or both written with `--conflicts keep`). Whatever is not
 // written is recorded, so that nothing is lost.
+import type { RootContent } from 'mdast'
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Item, Role, Unit } from './units.js'
+import { isHtmlFragment, unmatchedTags } from './html.js'
 import { linkedInputs } from './lists.js'
 
 /** An input statement not written, and why. */
@@ -99,7 +101,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
   const chosen = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
-  const kept = wholePhases(chosen, tree, (s) => !isLead(s))
+  const kept = withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -107,6 +109,85 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/** The label a definition statement defines (`[g]: url`, `[^1]: note`), or undefined. */
+function definedLabel(st: Statement): string | undefined {
+  const node = st.node
+  return node.type === 'definition' ? `[${node.identifier}]` : node.type === 'footnoteDefinition' ? `[^${node.identifier}]` : undefined
+}
+
+/** The labels a statement's own text refers to (`[text][g]`, `[g]`, `[^1]`). */
+function referencedLabels(st: Statement): string[] {
+  const out: string[] = []
+  const visit = (n: RootContent): void => {
+    if (n.type === 'linkReference' || n.type === 'imageReference') out.push(`[${n.identifier}]`)
+    else if (n.type === 'footnoteReference') out.push(`[^${n.identifier}]`)
+    if (n.type !== 'list' && 'children' in n) for (const c of n.children as RootContent[]) visit(c)
+  }
+  visit(st.node)
+  return out
+}
+
+/**
+ * A definition (`[g]: url`, `[^1]: note`) that a written statement refers
+ * to is written with it, whatever its own support: without it the
+ * reference reads as literal brackets.
+ */
+function withDefinitions(kept: Settled[], carried: readonly Settled[]): Settled[] {
+  const referenced = new Set(kept.flatMap((s) => referencedLabels(s.fold.statement)))
+  if (referenced.size === 0) return kept
+  const written = new Set(kept)
+  return carried.filter((s) => {
+    if (written.has(s)) return true
+    const label = definedLabel(s.fold.statement)
+    return label !== undefined && referenced.has(label)
+  })
+}
+
+/**
+ * HTML elements written around Markdown (`<details>`, its content, then
+ * `</details>`, each a statement) are written whole: the opening and
+ * closing pieces of one input's element when anything between them is
+ * written, else neither, whatever their own support (two inputs' closing
+ * tags carry each other; an opening tag without its content, or a closing
+ * one without its opening, breaks what follows).
+ */
+function wholeElements(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
+  const isPiece = (st: Statement) => st.kind === 'html' && isHtmlFragment(st.text)
+  const holder = new Map<Statement, Settled>()
+  for (const s of carried) for (const m of s.fold.members) holder.set(m, s)
+  const written = new Set(kept)
+  const pieces = carried.filter((s) => isPiece(s.fold.statement))
+  if (pieces.length === 0) return kept
+  const live = new Set<Settled>()
+  const dead = new Set<Settled>()
+  const byInput = new Map<number, Statement[]>()
+  for (const it of items) {
+    const list = byInput.get(it.agent)
+    if (list) list.push(it.statement)
+    else byInput.set(it.agent, [it.statement])
+  }
+  for (const list of byInput.values()) {
+    const ordered = list.slice().sort(bySource)
+    // Each open element: its opening piece and where it opened.
+    const open: Array<{ piece: Statement; at: number; tag: string }> = []
+    ordered.forEach((st, at) => {
+      if (!isPiece(st)) return
+      const { closes, opens } = unmatchedTags(st.text)
+      for (const tag of closes) {
+        const k = open.map((o) => o.tag).lastIndexOf(tag)
+        if (k === -1) continue
+        const [opener] = open.splice(k)
+        const inside = ordered.slice(opener!.at + 1, at).filter((x) => !isPiece(x))
+        const alive = inside.some((x) => written.has(holder.get(x)!))
+        for (const p of [opener!.piece, st]) (alive ? live : dead).add(holder.get(p)!)
+      }
+      for (const tag of opens) open.push({ piece: st, at, tag })
+    })
+  }
+  // A piece both of a live and a dead element ("</div><div>") is written.
+  return carried.filter((s) => live.has(s) || (written.has(s) && !dead.has(s)))
 }
 
 /**
@@ -199,10 +280,10 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
 }
 
 /**
- * Link reference definitions: Markdown reads the first definition of a
- * label and ignores the others, so two inputs that define one label with
- * different targets would send one input's links to the other's target,
- * silently. Decided once for the whole file, like any conflict: the
+ * Link reference and footnote definitions: Markdown reads the first
+ * definition of a label and ignores the others, so two inputs that define
+ * one label with different targets (or notes) would send one input's
+ * references to the other's, silently. Decided once for the whole file, like any conflict: the
  * deciding input's definition is written (then the one more inputs carry,
  * then text order), the others recorded as its alternatives; with
  * `--conflicts keep` they are written right after it, marked (and, being
@@ -212,15 +293,16 @@ export function resolveDefinitions(settled: Settled[], items: readonly Item[], d
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const byLabel = new Map<string, Settled[]>()
   for (const s of settled) {
-    const node = s.fold.statement.node
-    if (node.type !== 'definition') continue
-    const list = byLabel.get(node.identifier)
+    const label = definedLabel(s.fold.statement)
+    if (label === undefined) continue
+    const list = byLabel.get(label)
     if (list) list.push(s)
-    else byLabel.set(node.identifier, [s])
+    else byLabel.set(label, [s])
   }
+  // What a definition gives its label: a link's target and title, a footnote's text.
   const target = (s: Settled): string => {
-    const node = s.fold.statement.node as { url: string; title?: string | null }
-    return `${node.url}${node.title ? ` "${node.title}"` : ''}`
+    const node = s.fold.statement.node
+    return node.type === 'definition' ? `${node.url}${node.title ? ` "${node.title}"` : ''}` : s.fold.statement.text
   }
   const lost = new Set<Settled>()
   const moved = new Map<Settled, Settled>()

@@ -3,7 +3,7 @@
 // block is an error, not a hang); when strict YAML fails on what agent tools
 // still accept (an unquoted description holding `: `), each top-level field is
 // read on its own and a value that is not YAML is kept as its plain text.
-import { isMap, LineCounter, parseDocument, type Document } from 'yaml'
+import { isMap, isNode, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic, MetaField } from '../model.js'
 
@@ -27,6 +27,8 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
   const first = doc.errors[0]
   if (first?.code === 'DUPLICATE_KEY') return { error: duplicateKey(source, lineOffset, path) }
+  const tab = first && tabIndent(source, doc, lineCounter, lineOffset)
+  if (tab) return { error: tab }
   if (first) {
     // Where the error is, from its offset (an error found at the end of the
     // text, such as an unclosed `[`, is placed on the last line written).
@@ -35,6 +37,29 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }
   return { fields: fieldsOf(doc, lineCounter, lineOffset, path) }
+}
+
+/**
+ * The first line of YAML that failed to parse whose indentation holds a tab:
+ * YAML indents with spaces only, and the yaml library reads what a tab
+ * indents as something else (a `tools` list as one plain string). A tab is
+ * text inside a quoted or block scalar, and separation after the spaces that
+ * indent a line; those lines parse, and are not named here. The lines named
+ * are of two kinds: one the yaml library rejects for a tab as indentation,
+ * and one that starts with a tab and is not blank or a comment, which no
+ * value of a frontmatter mapping can hold (a value's lines are indented by
+ * spaces).
+ */
+function tabIndent(source: string, doc: Document, lineCounter: LineCounter, lineOffset: number): Located | undefined {
+  const places: { line: number; col: number }[] = []
+  for (const error of doc.errors) if (error.code === 'TAB_AS_INDENT') places.push(lineCounter.linePos(error.pos[0]))
+  const tabbed = source.split('\n').findIndex((text) => text.startsWith('\t') && !/^\s*(#|$)/.test(text))
+  if (tabbed !== -1) places.push({ line: tabbed + 1, col: 1 })
+  const at = places.sort((a, b) => a.line - b.line || a.col - b.col)[0]
+  if (!at) return undefined
+  const field = splitEntries(source)?.entries.filter((entry) => entry.line < at.line).pop()
+  const where = field ? `frontmatter field '${field.key}'` : 'frontmatter'
+  return { code: 'TAB_AS_INDENT', message: `tab used for indentation in ${where}; YAML indents with spaces only`, line: lineOffset + at.line, column: at.col }
 }
 
 /** Names the second occurrence of a repeated key; yaml points at the first. */
@@ -64,6 +89,7 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     const line = lineOffset + lineCounter.linePos(keyNode?.range?.[0] ?? 0).line
     let value: unknown = null
     const node = pair.value as { toJS?: (doc: Document, options: object) => unknown } | null
+    if (isNode(node)) unknownAlias(doc, node, lineCounter, lineOffset, path)
     if (node && typeof node.toJS === 'function') {
       try {
         value = node.toJS(doc, { maxAliasCount: MAX_ALIASES })
@@ -74,6 +100,21 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     fields.push({ key, value, line })
   }
   return fields
+}
+
+/**
+ * Refuses an alias with no anchor of its name before it (`*b` where only
+ * `&a` is set), at the alias: yaml reports it only when the value is read,
+ * and the bound on alias expansion would then misname it.
+ */
+function unknownAlias(doc: Document, node: Node, lineCounter: LineCounter, lineOffset: number, path: string): void {
+  visit(node, {
+    Alias(_, alias) {
+      if (alias.resolve(doc) !== undefined) return
+      const at = lineCounter.linePos(alias.range?.[0] ?? 0)
+      throw new AgentError('yaml-alias-unknown', `unknown YAML alias *${alias.source}: no anchor &${alias.source} before it`, path, lineOffset + at.line, at.col)
+    },
+  })
 }
 
 /**
@@ -179,16 +220,23 @@ function lenient(source: string, lineOffset: number, path: string, failure: Loca
   return { fields, warnings }
 }
 
+/** The YAML errors that carry a message of their own, by the code each is thrown with. */
+const OWN_MESSAGE: ReadonlyMap<string, string> = new Map([
+  ['DUPLICATE_KEY', 'yaml-duplicate-key'],
+  ['TAB_AS_INDENT', 'yaml-tab-indent'],
+])
+
 /** Reads a frontmatter block's YAML; `lineOffset` is the line of its opening fence. */
 export function parseFrontmatter(source: string, lineOffset: number, path: string): Frontmatter {
   const result = strict(source, lineOffset, path)
   if ('fields' in result) return { fields: result.fields, warnings: [] }
   const { error } = result
-  // Duplicate keys and alias trouble are not a matter of leniency.
-  if (error.code !== 'DUPLICATE_KEY' && !/alias/i.test(error.message)) {
+  // Duplicate keys, tabs as indentation and alias trouble are not a matter
+  // of leniency: the text read as plain would not be what the author meant.
+  const own = OWN_MESSAGE.get(error.code)
+  if (!own && !/alias/i.test(error.message)) {
     const recovered = lenient(source, lineOffset, path, error)
     if (recovered) return recovered
   }
-  const message = error.code === 'DUPLICATE_KEY' ? error.message : `invalid frontmatter YAML: ${error.message}`
-  throw new AgentError(error.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-invalid', message, path, error.line, error.column)
+  throw new AgentError(own ?? 'yaml-invalid', own ? error.message : `invalid frontmatter YAML: ${error.message}`, path, error.line, error.column)
 }

@@ -19,6 +19,20 @@ export interface Decoded {
 /** What a read does with mojibake: repair it, keep it and warn of it, or keep it. */
 export type MojibakeMode = 'repair' | 'warn' | 'keep'
 
+/** How many line ends of each kind a text has, and the one it is written in: CRLF when most are, else LF. */
+export function lineEnds(text: string): { crlf: number; lf: number; cr: number; eol: Decoded['eol'] } {
+  let crlf = 0
+  let lf = 0
+  let cr = 0
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text[i + 1] === '\n') crlf++
+    else cr++
+  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lf++
+  lf -= crlf
+  return { crlf, lf, cr, eol: crlf > lf ? '\r\n' : '\n' }
+}
+
 export interface DecodeOptions {
   /**
    * What to do with mojibake: repair it with a warning (the default; what
@@ -102,16 +116,7 @@ export function decode(bytes: Uint8Array, path: string, options: DecodeOptions =
   }
   if (text.trim() === '') throw new AgentError('empty', 'empty file: no frontmatter and no content', path)
 
-  let crlf = 0
-  let lf = 0
-  let cr = 0
-  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
-    if (text[i + 1] === '\n') crlf++
-    else cr++
-  }
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lf++
-  lf -= crlf
-  const eol: Decoded['eol'] = crlf > lf ? '\r\n' : '\n'
+  const { crlf, lf, cr, eol } = lineEnds(text)
   if (crlf + cr > 0) {
     if ((crlf > 0 && lf > 0) || cr > 0) {
       const name = eol === '\r\n' ? 'CRLF' : 'LF'

@@ -4,6 +4,7 @@
 import { readFileSync, statSync } from 'node:fs'
 import { AgentError } from '../errors.js'
 import { decode, type Decoded, type DecodeOptions } from './decode.js'
+import { readStdinSync } from './stdin.js'
 
 /** The default limit on an input's size, raised with `--max-size`. */
 export const DEFAULT_MAX_BYTES = 1024 * 1024
@@ -55,7 +56,7 @@ function readBytes(path: string, maxBytes: number, stdin: () => Uint8Array): Uin
 
 /** Reads and decodes one input; throws an AgentError naming it when it cannot. */
 export function readInput(path: string, options: ReadOptions = {}): Input {
-  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? (() => readFileSync(0)))
+  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? (() => readStdinSync()))
   return { path, ...decode(bytes, path, options) }
 }
 

@@ -10,6 +10,7 @@
 // compare.
 
 import { groupLearned, type ProfileMemo } from './group.js'
+import { classOf } from './shape.js'
 import { loadLearned, type Learned } from './learned.js'
 import type { PairParts } from './pair.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
@@ -91,7 +92,7 @@ export function groupDuplicates(items: SimItem[], options: SimilarityOptions = {
   const custom = options.tuning !== undefined && Object.keys(options.tuning).some((k) => k !== 'threshold')
   const learned = options.learned === undefined ? loadLearned() : options.learned
   const raw = groupLearned(items, tuning, learned, memo && !custom ? memo : undefined)
-  const reasons: PairReason[] = raw.same.map(([a, b]) => pairReason(a, b, 1, [], items[a]!.kind === 'code' || items[a]!.kind === 'definition' ? 'identical code' : 'same terms'))
+  const reasons: PairReason[] = raw.same.map(([a, b]) => pairReason(a, b, 1, [], classOf(items[a]!.kind) === 'exact' ? 'identical code' : 'same terms'))
   for (const m of raw.merges) reasons.push(reasonOf(m.a, m.b, m.parts))
   reasons.sort((r, s) => r.a - s.a || r.b - s.b)
   return { groups: raw.groups, reasons }

@@ -10,14 +10,16 @@ import { StemMemo, tokensOf, wordsOf, type Token } from './tokens.js'
 import type { Tuning } from './tuning.js'
 
 /**
- * text: prose of any kind (paragraphs, items, tasks, rows, leads, html)
+ * text: prose of any kind (paragraphs, items, tasks, rows, leads)
  * heading: section titles, only ever matched with titles
- * exact: code blocks and definitions, duplicates only when identical
+ * exact: code blocks, definitions and HTML, duplicates only when identical
+ * (an HTML block's words are mostly its tags: "<details> <summary>Good" is
+ * not "Summary")
  */
 export type SimClass = 'text' | 'heading' | 'exact'
 
 export function classOf(kind: string): SimClass {
-  if (kind === 'code' || kind === 'definition') return 'exact'
+  if (kind === 'code' || kind === 'definition' || kind === 'html') return 'exact'
   if (kind === 'heading') return 'heading'
   return 'text'
 }

@@ -28,6 +28,8 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'malformed YAML further down', content: () => '---\nname: x\ndescription: ok\ntools: Read\nmodel: [a\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '5:9' } },
   { name: 'a value that opens as a YAML alias', content: () => '---\nname: x\ndescription: **Role**: plans things\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '3:24' } },
   { name: 'YAML alias bomb', content: aliasBomb, expect: { refused: true, message: /too many YAML aliases/ } },
+  { name: 'a YAML alias with no anchor of its name', content: () => '---\nname: &a x\ndescription: *b\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*b: no anchor &b before it/, line: '3:14' } },
+  { name: 'a YAML alias before its anchor', content: () => '---\ndescription: *a\nname: &a x\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*a/, line: '2:14' } },
   { name: 'duplicate keys', content: () => '---\nname: a\nmodel: x\nname: b\n---\nBody.\n', expect: { refused: true, message: /duplicate frontmatter key 'name'/, line: 4 } },
   { name: '__proto__ and constructor keys', content: () => '---\nname: a\n__proto__: {polluted: true}\nconstructor: x\n---\n\n- item\n', expect: { refused: false } },
   { name: 'binary bytes', content: () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00]), expect: { refused: true, message: /binary content/ } },
@@ -40,6 +42,13 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'quotes nested 10,000 deep', content: () => repeat('>', 10_000) + ' x\n', expect: { refused: true, message: /nested more than 100 deep/, line: 1 } },
   { name: 'a 1 MB single line', content: () => '---\nname: long\n---\n\n' + repeat('word ', 200_000) + '\n', expect: { refused: false } },
   { name: 'lenient frontmatter (unquoted ": ", literal \\n)', content: () => '---\nname: r\ndescription: Use when: the user asks.\\nExamples: none\n---\n\n- item\n', expect: { refused: false, warning: /not valid YAML .*read as plain text/ } },
+  // YAML indents with spaces only: a list indented with tabs is not a list, and reading it as plain text would grant a bogus tool.
+  { name: 'a tools list indented with tabs', content: () => '---\nname: x\ndescription: d\ntools:\n\t- Read\n\t- Bash\n---\n\nYou are x.\n', expect: { refused: true, message: /tab used for indentation in frontmatter field 'tools'/, line: '5:1' } },
+  { name: 'a description continued on a tab-indented line', content: () => '---\nname: x\ndescription: Use when\n\tasked\n---\n\n- item\n', expect: { refused: true, message: /tab used for indentation in frontmatter field 'description'/, line: '4:1' } },
+  { name: 'a list indented with spaces then a tab', content: () => '---\nname: x\ntools:\n \t- Read\n---\n\n- item\n', expect: { refused: true, message: /tab used for indentation in frontmatter field 'tools'/, line: '4:2' } },
+  // Where YAML allows a tab: text of a quoted or block scalar, and separation after the spaces that indent a line.
+  { name: 'tabs inside a quoted value and after indentation', content: () => '---\nname: x\ndescription: "Use\tit\n \twhen asked"\ntools:\n  -\tRead\n---\n\n- item\n', expect: { refused: false } },
+  { name: 'tabs inside a block scalar', content: () => '---\nname: x\ndescription: |\n  Use it:\n  \tmake test\n\n\t\n---\n\n- item\n', expect: { refused: false } },
   { name: 'blank line after the opening fence', content: () => '---\n\nname: r\n---\n\n- item\n', expect: { refused: false } },
   // An unfinished git merge: both sides would be read as statements and written on.
   { name: 'git conflict markers', content: () => '---\nname: r\n---\n\n- one\n<<<<<<< HEAD\n- Keep answers short.\n=======\n- Keep answers long.\n>>>>>>> feature\n', expect: { refused: true, message: /unresolved merge conflict: git conflict markers from here to line 10/, line: 6 } },

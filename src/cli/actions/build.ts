@@ -64,7 +64,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   const config = run.each(options.config ?? '.', () => loadConfig(options.config))
   if (!config) return report(0, [])
   // Paths in messages: relative to the working directory, as the user sees them.
-  const shown = (rel: string) => relative(io.cwd, `${config.dir}/${rel}`) || rel
+  const shown = (rel: string) => relative(io.cwd, resolve(config.dir, rel)) || rel
   const configPath = relative(io.cwd, config.path) || config.path
   // An output the config does not name is a mistake on the command line: nothing is built or checked.
   const named = new Set(config.agents.map((t) => resolve(config.dir, t.output)))
@@ -90,8 +90,11 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   }
   for (const item of items) {
     const path = shown(item.output)
+    // Every line about an item names a file as its warnings do: from the working directory.
+    const place = (file: string) => (file === item.output ? path : shown(file))
     if (item.status === 'error') {
-      run.fail(item.error, path)
+      const error = item.error
+      run.fail(error instanceof AgentError ? new AgentError(error.code, error.message, place(error.path), error.line, error.column) : error, path)
       continue
     }
     if (item.status === 'up-to-date') {
@@ -99,7 +102,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
       continue
     }
     // Warnings of the merge and the conversion, once per change rather than on every run.
-    run.warn(item.warnings.map((w) => ({ ...w, path: w.path === item.output ? path : shown(w.path) })))
+    run.warn(item.warnings.map((w) => ({ ...w, path: place(w.path) })))
     // A file without a record of the last build is refused as a hand edit is: it may be one.
     const refused = item.status === 'edited' || item.status === 'unrecorded'
     if (refused) refusals++

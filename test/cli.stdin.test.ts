@@ -1,0 +1,48 @@
+// `-` reads stdin to its end however slowly it is written: a pipe from a
+// command that takes its time (`agentmerge normalize X | agentmerge diff X -`)
+// is an input like any file, never an "internal error". The process is the
+// point here (its own stdin, a real pipe), so these tests start the bin.
+import { spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { BIN, cli, FIXTURES, ROOT } from './helpers/cli.js'
+
+const FILE = join(FIXTURES, 'backend-engineer.md')
+
+/**
+ * Runs the bin with `text` on its stdin, written in two parts: the first at
+ * once, the rest after a pause, so that the CLI finds the pipe empty before
+ * its end.
+ */
+async function slowPipe(args: string[], text: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+  const half = Math.floor(text.length / 2)
+  child.stdin.write(text.slice(0, half))
+  setTimeout(() => child.stdin.end(text.slice(half)), 400)
+  const [code] = (await once(child, 'close')) as [number | null]
+  return { code, stdout, stderr }
+}
+
+describe('stdin from a slow pipe', () => {
+  it('normalize - prints what normalize FILE prints', async () => {
+    const expected = await cli(['normalize', FILE])
+    const r = await slowPipe(['normalize', '-'], readFileSync(FILE, 'utf8'))
+    expect(r.stderr).toBe('')
+    expect(r.code).toBe(0)
+    expect(r.stdout).toBe(expected.stdout)
+  })
+
+  it('diff FILE - reads the canonical form piped in as the same agent', async () => {
+    const canonical = (await cli(['normalize', FILE])).stdout
+    const r = await slowPipe(['diff', FILE, '-'], canonical)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toMatch(/nothing changed in meaning/)
+    expect(r.code).toBe(0)
+  })
+})
