@@ -101,10 +101,11 @@ export interface Placement {
   /**
    * For items and tasks of a numbered list: the number the reader sees on
    * the item (its list's start, mdast `list.start`, plus its place in the
-   * list). Writers number a list from its first item's number.
+   * list). Writers number a list from its first item's number when that
+   * item is `first` (an item that stood further down its list opens one at 1).
    */
   number?: number
-  /** For items and tasks of a numbered list: the first item of its list as read (its `number` is the list's start). */
+  /** For items and tasks of a numbered list: the first item of its list as read, or as the merge writes it (its `number` is the list's start). */
   first?: boolean
   /** For table rows: the table's column alignment and whether this row is its head. */
   table?: { align: Array<'left' | 'right' | 'center' | null>; head: boolean; columns: number }

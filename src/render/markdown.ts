@@ -55,7 +55,9 @@ function itemNode(children: ListItem['children'], checked?: boolean | null): Lis
   return { type: 'listItem', spread: children.length > 1 && children.some((c, i) => i > 0 && c.type !== 'list'), checked: checked ?? null, children }
 }
 
-const numberOf = (ordered: boolean | undefined, number: number | undefined): { number?: number } => (ordered === true && number !== undefined ? { number } : {})
+// The number a list is written from: its first item's, where that item opened its list (as read, or as the merge numbered it);
+// an item that stood further down its list (another stage removed the ones before it) opens a list at 1.
+const numberOf = (at: { ordered?: boolean; number?: number; first?: boolean }): { number?: number } => (at.ordered === true && at.first === true && at.number !== undefined ? { number: at.number } : {})
 
 function piecesOf(blocks: Block[], out: Piece[]): Piece[] {
   for (const block of blocks) {
@@ -72,8 +74,8 @@ function statementPiece(statement: Statement): Piece {
   const source = sourceText(node)
   if (node.type === 'listItem') {
     const children = source === undefined ? node.children : [verbatim(source)]
-    const { ordered, listStart, number } = statement.placement
-    return { kind: 'item', quote, ordered: ordered === true, start: listStart === true, ...numberOf(ordered, number), node: itemNode(children as ListItem['children'], node.checked) }
+    const { ordered, listStart } = statement.placement
+    return { kind: 'item', quote, ordered: ordered === true, start: listStart === true, ...numberOf(statement.placement), node: itemNode(children as ListItem['children'], node.checked) }
   }
   if (node.type === 'tableRow' && statement.placement.table) return { kind: 'row', quote, table: statement.placement.table, node }
   return { kind: 'block', quote, node: source === undefined ? node : verbatim(source) }
@@ -86,7 +88,7 @@ function sectionPieces(section: Section, out: Piece[]): void {
     const lead = first?.type === 'statement' && first.kind === 'lead' ? first : undefined
     const body = lead ? rest : section.body
     const children = [titleBlock(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
-    out.push({ kind: 'item', quote, ordered: section.ordered === true, start: section.listStart === true, ...numberOf(section.ordered, section.number), node: itemNode(children, section.checked) })
+    out.push({ kind: 'item', quote, ordered: section.ordered === true, start: section.listStart === true, ...numberOf(section), node: itemNode(children, section.checked) })
     return
   }
   if (section.kind === 'heading') {
