@@ -497,6 +497,11 @@ describe('numbered phases', () => {
       const merged = mergeAgents(agents).agent
       const step = sectionsOf(merged.root).find((x) => x.kind === 'item' && x.title === 'API Development')!
       expect(statementsOf(step).map((x) => x.text)).toEqual(['Create robust backend services including:', 'RESTful APIs and GraphQL endpoints', 'Authentication and authorization systems'])
+      // With --base, the base's structure wins: the fold stays in the base's list, in its words.
+      const based = mergeAgents(agents, { base: 'd.md' }).agent
+      const inStep = sectionsOf(based.root).find((x) => x.kind === 'item' && x.title === 'API Development')!
+      expect(statementsOf(inStep).map((x) => x.text)).toEqual(['Create robust backend services including:', 'RESTful APIs and GraphQL endpoints'])
+      expect(statementsOf(based.root).map((x) => x.text)).toContain('Implement authentication and authorization systems')
     }
   })
 
@@ -544,6 +549,10 @@ describe('the agent\'s title', () => {
     // The sidecar's decision says so too.
     expect(mergeAgents([a, c]).provenance.fields.find((f) => f.key === 'name')).toMatchObject({ rule: 'majority', note: 'a tie at 1 input each, broken by the deciding input' })
     expect(mergeAgents([a, b, c]).provenance.fields.find((f) => f.key === 'name')!.note).toBeUndefined()
+    // A tie the deciding input has no value in is broken by path order, and said so.
+    const model = (path: string, value: string | undefined) => parseAgent(['---', 'name: py', 'description: Writes Python.', ...(value ? [`model: ${value}`] : []), '---', '', '- Use type hints everywhere', ''].join('\n'), path)
+    const models = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'opus'), model('c.md', undefined)], { prefer: 'c.md' })
+    expect(models.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 1 input each, broken by path order \(the deciding input has none\)\)/)
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })

@@ -113,9 +113,9 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const counts = new Map<number, number>()
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
-  // A procedure keeps its own: a member in a phase holds the fold there (the base's first, then the most members, then the lowest).
+  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase holds the fold there (the most members, then the lowest).
   const phased = ctx.inPhase ? [...counts].filter(([w]) => ctx.inPhase!(w)) : []
-  if (baseMember !== undefined && (phased.length === 0 || ctx.inPhase!(ctx.home(items[baseMember]!)))) where = ctx.home(items[baseMember]!)
+  if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
   else if (phased.length > 0) where = phased.sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0]
   else {
     const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]

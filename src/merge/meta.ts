@@ -145,7 +145,7 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
     return
   }
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
-  const why = majorityRule(votes, winner)
+  const why = majorityRule(votes, winner, ordered[0]!)
   out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others, ...(why === MOST ? {} : { note: why }) })
   report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, why)
 }
@@ -175,7 +175,7 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
   const differ = others.filter((o) => !same(o.value, value))
   out.fields.push({ key, value, line: winner.line })
-  const why = key === 'description' ? 'closest to the others' : majorityRule(votes, winner)
+  const why = key === 'description' ? 'closest to the others' : majorityRule(votes, winner, ordered[0]!)
   out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
   report(out, key, value, winner.from, differ, winner.agent, winner.line, why)
 }
@@ -202,12 +202,19 @@ function majority<V extends Vote>(votes: readonly V[]): V {
   return best!.first
 }
 
-/** Why a majority's winner won: MOST, or the tie the deciding input (first in `votes`) broke; for its warning and the decision's note in the sidecar. */
-function majorityRule(votes: readonly Vote[], winner: Vote): string {
+/**
+ * Why a majority's winner won: MOST, or a tie, broken by the deciding input
+ * (first in `votes` when it has the field) or, when it has none, by the
+ * order of the inputs' paths; for its warning and the decision's note in
+ * the sidecar.
+ */
+function majorityRule(votes: readonly Vote[], winner: Vote, decider: Agent): string {
   const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
   const own = count(winner.value)
   const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
-  return tied ? `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by the deciding input` : MOST
+  if (!tied) return MOST
+  const by = votes.some((v) => v.agent === decider) ? 'the deciding input' : 'path order (the deciding input has none)'
+  return `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by ${by}`
 }
 
 const MOST = 'most inputs'
