@@ -98,6 +98,15 @@ export interface Placement {
    * start. Bullet lists one after the other are one list.
    */
   listStart?: boolean
+  /**
+   * For items and tasks of a numbered list: the number the reader sees on
+   * the item (its list's start, mdast `list.start`, plus its place in the
+   * list). Writers number a list from its first item's number when that
+   * item is `first` (an item that stood further down its list opens one at 1).
+   */
+  number?: number
+  /** For items and tasks of a numbered list: the first item of its list as read, or as the merge writes it (its `number` is the list's start). */
+  first?: boolean
   /** For table rows: the table's column alignment and whether this row is its head. */
   table?: { align: Array<'left' | 'right' | 'center' | null>; head: boolean; columns: number }
 }
@@ -163,6 +172,9 @@ export interface Section {
   ordered?: boolean
   /** For list-item pseudo-headings: the first of a list of its own (as `Placement.listStart`). */
   listStart?: boolean
+  /** For list-item pseudo-headings of a numbered list: their number and whether they are its first item (as `Placement.number`, `Placement.first`). */
+  number?: number
+  first?: boolean
   /** For list-item pseudo-headings with a checkbox: its state. */
   checked?: boolean
   /** Blockquote nesting depth of a pseudo-heading inside a quote. */

@@ -10,8 +10,8 @@ import { anchorChains, keyedEntries, slotByAnchors, type Entry, type Keyed } fro
 import { byCodeUnits } from '../src/order.js'
 
 /**
- * The slots of a block's entries. Anchors (entries of two or more inputs)
- * take the odd slots 1, 3, ... in an order that keeps every input's own
+ * The slots of a block's entries. Anchors (body entries of two or more
+ * inputs) take the odd slots 1, 3, ... in an order that keeps every input's own
  * order of them: each anchor waits for the anchors before it in every input
  * holding both; among those ready, the earliest by its owner's position
  * (then run, then text); when the inputs disagree (no anchor is ready), the
@@ -21,7 +21,7 @@ import { byCodeUnits } from '../src/order.js'
  */
 function referenceSlots<T>(keyed: Array<Keyed<T>>): void {
   type Slotted = Keyed<T>
-  const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
+  const anchors = keyed.filter((k) => k.e.part === 1 && new Set(k.e.places.map((p) => p.agent)).size >= 2)
   const before = (x: Slotted, y: Slotted) => x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key)
   // The chains and what waits for what are the implementation's (anchorChains): what is checked is the choice of slots.
   const { chains, next, waiting } = anchorChains(anchors)

@@ -7,6 +7,7 @@ import type { Agent } from '../model.js'
 import { fieldChanges } from './fields.js'
 import { blankLineChanges } from './blank-lines.js'
 import { statementFormatting } from './formatting.js'
+import { changedStart } from './numbering.js'
 import { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type FormattingChange, type StatementChange, type StatementRef } from './model.js'
 import { sectionChanges } from './sections.js'
 import { diffStatements, type TokenRun } from './words.js'
@@ -53,12 +54,14 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   for (const p of pairs) {
     const old: StatementRef = o.statements[p.o]!
     const nu: StatementRef = n.statements[p.n]!
-    if (p.same) formatting.push(...statementFormatting(options.oldText, old.statement, options.newText, nu.statement))
+    // A list that starts at another number is a change, not renumbering.
+    const restarted = changedStart(old.statement, nu.statement) !== undefined
+    if (p.same) formatting.push(...statementFormatting(options.oldText, old.statement, options.newText, nu.statement).filter((f) => !restarted || f.what !== 'numbering'))
     let change: StatementChange
     if (p.class === 'moved') {
       change = { change: 'moved', old, new: nu, move: p.move!, score: round(p.score) }
-      if (!p.same) change.words = words(p)
-    } else if (p.class === 'exact') {
+      if (!p.same || restarted) change.words = words(p)
+    } else if (p.class === 'exact' && !restarted) {
       unchanged.push({ old, new: nu })
       continue
     } else change = { change: 'reworded', old, new: nu, score: round(p.score), words: words(p) }

@@ -10,6 +10,7 @@ import type { Nodes } from 'mdast'
 import type { Statement } from '../model.js'
 import { carriedTarget, plainText } from '../normalize/plain.js'
 import type { WordRun } from './model.js'
+import { changedStart } from './numbering.js'
 
 /** One word or punctuation mark, with the marks around it, outermost first. */
 export interface Token {
@@ -230,7 +231,20 @@ export function shownText(statement: Statement): string {
 
 /** Word diff of two statements. */
 export function diffStatements(a: Statement, b: Statement, maxEditLength?: number): TokenRun[] | null {
-  return diffTokens(tokensOf(a), tokensOf(b), maxEditLength)
+  const x = tokensOf(a)
+  const y = tokensOf(b)
+  // A list that starts at another number: the words show both numbers before the item's own.
+  const start = changedStart(a, b)
+  if (start) {
+    numbered(x, start.old)
+    numbered(y, start.new)
+  }
+  return diffTokens(x, y, maxEditLength)
+}
+
+function numbered(tokens: Token[], n: number): void {
+  if (tokens[0]) tokens[0] = { ...tokens[0], space: true }
+  tokens.unshift({ text: `${n}.`, space: false, marks: [] })
 }
 
 /** Word diff of two plain texts (frontmatter values). */

@@ -202,7 +202,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     if (list) list.push(s)
     else placed.set(s.where, [s])
   }
-  const { top, orphans } = buildTree({ units, clusters, items, placed, paths: agents.map((a) => a.path), base, ...(options.opening ? { opening: options.opening } : {}) })
+  const { top, orphans } = buildTree({ units, clusters, items, placed, paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
   const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)

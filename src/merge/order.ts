@@ -6,10 +6,11 @@
 // in its own order, then the paragraphs that closed their input sections
 // after a list (a closing remark stays last, not followed by another
 // input's checklist), then what leads into its subsections. A block (a
-// lead-in and its list: a procedure, a checklist) is aligned on its anchors,
-// the entries that stand for items of several inputs, in position order;
-// between two anchors each input's other items come as a run, in its own
-// order. Lists that share steps are merged step by step, and lists that
+// lead-in and its list: a procedure, a checklist), and a section holding a
+// procedure's steps, is aligned on its anchors, the entries that stand for
+// items of several inputs, in position order; between two anchors each
+// input's other items come as a run, in its own order, the deciding
+// input's first. Lists that share steps are merged step by step, and lists that
 // share none are kept whole, one after the other, not interleaved (tree.ts
 // writes each as a list of its own).
 import type { Item } from './units.js'
@@ -37,13 +38,16 @@ export function partOf(here: readonly Item[]): 0 | 1 | 2 | 3 {
 
 /**
  * Entries in reading order. `paths[a]` is input a's path; `base` (or -1)
- * runs first; `aligned` orders a block on its anchors (see above).
+ * runs first; `aligned` orders a block on its anchors (see above), where
+ * the `decider`'s items (or -1) come first in a gap.
  */
-export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number, aligned = false): T[] {
+export function orderEntries<T>(entries: readonly Entry<T>[], paths: readonly string[], base: number, aligned = false, decider = -1): T[] {
   if (entries.length === 0) return []
   const keyed = keyedEntries(entries, paths, base)
   if (aligned) slotByAnchors(keyed)
-  keyed.sort((x, y) => x.e.part - y.e.part || x.slot - y.slot || x.run - y.run || x.pos - y.pos || byCodeUnits(x.e.key, y.e.key))
+  // Two inputs' items in one gap between anchors: the deciding input's first.
+  const second = (k: Keyed<T>) => Number(!aligned || !k.e.places.some((p) => p.agent === decider))
+  keyed.sort((x, y) => x.e.part - y.e.part || x.slot - y.slot || second(x) - second(y) || x.run - y.run || x.pos - y.pos || byCodeUnits(x.e.key, y.e.key))
   return keyed.map((k) => k.e.value)
 }
 
@@ -106,8 +110,8 @@ export function anchorChains<K extends { e: Entry<unknown> }>(anchors: readonly 
 }
 
 /**
- * The slots of a block's entries. Anchors (entries of two or more inputs)
- * take the odd slots 1, 3, ... in an order that keeps every input's own
+ * The slots of a block's entries. Anchors (body entries of two or more
+ * inputs: a shared lead-in does not anchor) take the odd slots 1, 3, ... in an order that keeps every input's own
  * order of them: each anchor waits for the anchors before it in every input
  * holding both; among those ready, the earliest by its owner's position
  * (then run, then text); when the inputs disagree (no anchor is ready), the
@@ -120,7 +124,8 @@ export function anchorChains<K extends { e: Entry<unknown> }>(anchors: readonly 
  */
 export function slotByAnchors<T>(keyed: Array<Keyed<T>>): void {
   type Slotted = Keyed<T>
-  const anchors = keyed.filter((k) => new Set(k.e.places.map((p) => p.agent)).size >= 2)
+  // Only the body's items anchor: an input that shares no more than a lead-in shares no anchor.
+  const anchors = keyed.filter((k) => k.e.part === 1 && new Set(k.e.places.map((p) => p.agent)).size >= 2)
   // Ties go to the anchor met first, as a scan of the anchors in order would.
   const index = new Map(anchors.map((a, i) => [a, i]))
   const earlier = (x: Slotted, y: Slotted) => (x.pos - y.pos || x.run - y.run || byCodeUnits(x.e.key, y.e.key) || index.get(x)! - index.get(y)!) < 0

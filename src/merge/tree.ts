@@ -31,6 +31,8 @@ export interface TreeInput {
   placed: ReadonlyMap<number, Settled[]>
   paths: readonly string[]
   base: number
+  /** The deciding input (`--prefer`, else the base, else the central input): its steps come first where two inputs put different ones in one gap. */
+  decider?: number
   opening?: Fold
 }
 
@@ -120,19 +122,30 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     blocks.push(input.opening.statement)
     folds.push(input.opening)
   }
-  // A block (a lead-in and its list) is aligned on its anchors.
-  const aligned = c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined
-  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned))
+  // A block (a lead-in and its list) is aligned on its anchors, and so is a
+  // section holding a procedure's steps: an input's step that no other input
+  // has stays between the steps its author put it between.
+  const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0
+  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
-  const starts = listStarts(ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) })))
+  const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
+  const starts = listStarts(listed)
+  const numbers = listNumbers(ordered, listed, starts)
   ordered.forEach((v, i) => {
     if ('fold' in v) {
       if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
-      blocks.push(withListStart(bulleted.has(v) ? asBullet(v.fold.statement) : v.fold.statement, starts.has(i)))
+      const st = withListStart(bulleted.has(v) ? asBullet(v.fold.statement) : v.fold.statement, starts.has(i))
+      blocks.push(numbers[i] ? numberedAs(st, numbers[i]) : st)
       folds.push(v.fold)
     } else if (v.section) {
       if (starts.has(i)) v.section.listStart = true
+      const numbered = numbers[i]
+      if (numbered) {
+        v.section.number = numbered.number
+        if (numbered.first) v.section.first = true
+        else delete v.section.first
+      }
       blocks.push(v.section)
       merged.push(...v.built.children)
     } else {
@@ -160,6 +173,66 @@ function listEntry(v: Value, inputs: number[]): ListEntry {
   }
   const own = v.built.children[0]?.members ?? []
   return { numbered: v.section?.kind === 'item' && v.section.ordered === true, inputs, ownStart: own.length > 0 && own.every((m) => m.listStart === true) }
+}
+
+/** The number a numbered entry is written with, and whether it opens its list. */
+interface Numbered {
+  number: number
+  first?: true
+}
+
+/**
+ * The numbers the merged section's numbered entries are written with. A
+ * list whose first item began its author's list at 1 starts at 1 (a
+ * procedure kept whole beside another, too). A kept side of a conflict,
+ * written after its marker as a list of its own, takes the number of the
+ * statement it differs from (the other side of step 4 reads as a step 4).
+ * Any other list goes on from the one before it in
+ * the section when the two share an input (a block between broke one
+ * procedure: its `3.` after a code block reads on), else starts where its
+ * first item began its input's list (`10.`), else at 1 (its first item was
+ * in the middle of its author's list). The rest count on.
+ */
+function listNumbers(ordered: readonly Value[], listed: readonly ListEntry[], starts: ReadonlySet<number>): Array<Numbered | undefined> {
+  const out: Array<Numbered | undefined> = []
+  const written = new Map<Statement, number>()
+  let number = 0
+  let inputs = new Set<number>()
+  ordered.forEach((v, i) => {
+    const entry = listed[i]!
+    if (!entry.numbered) {
+      out.push(undefined)
+      return
+    }
+    const opens = i === 0 || !listed[i - 1]!.numbered || starts.has(i) || ('fold' in v && v.mark !== undefined)
+    if (opens) {
+      const after = entry.inputs.some((a) => inputs.has(a)) ? number : undefined
+      number = startOf(v, written, after)
+      inputs = new Set()
+    } else number++
+    for (const a of entry.inputs) inputs.add(a)
+    if ('fold' in v) written.set(v.fold.statement, number)
+    out.push(opens ? { number, first: true } : { number })
+  })
+  return out
+}
+
+/** Where a list the merge writes starts when `v` opens it, `after` the last number of the list before it of the same inputs (see listNumbers). */
+function startOf(v: Value, written: ReadonlyMap<Statement, number>, after: number | undefined): number {
+  const { first, number } = 'fold' in v ? v.fold.statement.placement : (v.section ?? {})
+  const own = first === true ? (number ?? 1) : undefined
+  if (own === 1) return 1
+  const beside = 'fold' in v && v.mark !== undefined && v.beside ? written.get(v.beside) : undefined
+  if (beside !== undefined) return beside
+  return after !== undefined ? after + 1 : (own ?? 1)
+}
+
+/** The statement written at `numbered`'s place in its list. */
+function numberedAs(st: Statement, numbered: Numbered): Statement {
+  const { number, first } = st.placement
+  if (number === numbered.number && (first === true) === (numbered.first === true)) return st
+  const { first: _, ...placement } = st.placement
+  return { ...st, placement: { ...placement, ...numbered } }
 }
 
 /**
@@ -207,7 +280,7 @@ function amongBullets(ordered: readonly Value[], isStep: (f: Fold) => boolean): 
 
 /** A numbered item written as a bullet (numbering is structure, not the author's words). */
 function asBullet(st: Statement): Statement {
-  const { listStart: _, ...placement } = st.placement
+  const { listStart: _, number: __, first: ___, ...placement } = st.placement
   return { ...st, placement: { ...placement, ordered: false } }
 }
 
@@ -251,6 +324,9 @@ function header(chosen: Section, depth: number, keepNumber: boolean): Section {
   const title = titleNodes === chosen.titleNodes ? chosen.title : chosen.title.replace(NUMBERING, '')
   const section: Section = { type: 'section', kind: chosen.kind, title, titleNodes, key: chosen.key, depth, source: chosen.source, body: [] }
   if (chosen.ordered !== undefined) section.ordered = chosen.ordered
+  // Where it stood in its input's list, which listNumbers reads and then replaces by where it is written.
+  if (chosen.number !== undefined) section.number = chosen.number
+  if (chosen.first !== undefined) section.first = chosen.first
   if (chosen.checked !== undefined) section.checked = chosen.checked
   if (chosen.quote !== undefined) section.quote = chosen.quote
   // The title as its author wrote it (`**... standards:**` keeps its colon inside the bold); stale, and unused, where the number was dropped.

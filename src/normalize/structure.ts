@@ -162,14 +162,23 @@ function addTable(table: Table, body: Block[], ctx: Context): void {
   })
 }
 
-function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, listStart: boolean): void {
+/** Where an item of a numbered list stands in it: the number the reader sees, and whether it opens the list. */
+function numbering(list: List, index: number): { number: number; first?: true } | undefined {
+  if (list.ordered !== true) return undefined
+  const number = (list.start ?? 1) + index
+  return index === 0 ? { number, first: true } : { number }
+}
+
+function addListItem(item: ListItem, list: List, index: number, body: Block[], ctx: Context, listStart: boolean): void {
   const ordered = list.ordered === true
   const nested = item.children.some((c) => c.type === 'list')
+  const numbered = numbering(list, index)
   if (!nested) {
     const { text, identity } = saidText(item.children)
     const task = typeof item.checked === 'boolean'
     const norm = task ? taskNorm(item.checked === true, identity) : identity
-    addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), listStart ? { ordered, listStart } : { ordered }, task ? item.checked === true : undefined)
+    const placement: Partial<Placement> = { ordered, ...(listStart ? { listStart } : {}), ...numbered }
+    addStatement(body, task ? 'task' : 'item', item, text, norm, ctx, lineOf(item), placement, task ? item.checked === true : undefined)
     return
   }
   const [first, ...rest] = item.children
@@ -191,6 +200,7 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, li
   }
   if (typeof item.checked === 'boolean') section.checked = item.checked
   if (listStart) section.listStart = true
+  if (numbered) Object.assign(section, numbered)
   const inner = { ...ctx, depth: ctx.depth + 1, sectionDepth: ctx.sectionDepth + 1 }
   addBlocks(first?.type === 'paragraph' ? rest : item.children, section.body, inner)
   body.push(section)
@@ -198,7 +208,7 @@ function addListItem(item: ListItem, list: List, body: Block[], ctx: Context, li
 
 /** A list's items; `afterList`: the node before it is a numbered list too, which it must not run into when written (it numbers from its own start). */
 function addList(list: List, body: Block[], ctx: Context, afterList = false): void {
-  list.children.forEach((item, i) => addListItem(item, list, body, ctx, afterList && i === 0))
+  list.children.forEach((item, i) => addListItem(item, list, i, body, ctx, afterList && i === 0))
 }
 
 /** Adds a run of block nodes (not headings at top level) to a section body. */

@@ -16,7 +16,7 @@ import { renderFrontmatter } from './frontmatter.js'
 
 // A rendered block waiting to be grouped into its container.
 type Piece =
-  | { kind: 'item'; quote: number; ordered: boolean; start: boolean; node: ListItem }
+  | { kind: 'item'; quote: number; ordered: boolean; start: boolean; number?: number; node: ListItem }
   | { kind: 'row'; quote: number; table: NonNullable<Placement['table']>; node: TableRow }
   | { kind: 'block'; quote: number; node: RootContent }
 
@@ -55,6 +55,10 @@ function itemNode(children: ListItem['children'], checked?: boolean | null): Lis
   return { type: 'listItem', spread: children.length > 1 && children.some((c, i) => i > 0 && c.type !== 'list'), checked: checked ?? null, children }
 }
 
+// The number a list is written from: its first item's, where that item opened its list (as read, or as the merge numbered it);
+// an item that stood further down its list (another stage removed the ones before it) opens a list at 1.
+const numberOf = (at: { ordered?: boolean; number?: number; first?: boolean }): { number?: number } => (at.ordered === true && at.first === true && at.number !== undefined ? { number: at.number } : {})
+
 function piecesOf(blocks: Block[], out: Piece[]): Piece[] {
   for (const block of blocks) {
     if (block.type === 'rule') out.push({ kind: 'block', quote: 0, node: { type: 'thematicBreak' } })
@@ -70,7 +74,8 @@ function statementPiece(statement: Statement): Piece {
   const source = sourceText(node)
   if (node.type === 'listItem') {
     const children = source === undefined ? node.children : [verbatim(source)]
-    return { kind: 'item', quote, ordered: statement.placement.ordered === true, start: statement.placement.listStart === true, node: itemNode(children as ListItem['children'], node.checked) }
+    const { ordered, listStart } = statement.placement
+    return { kind: 'item', quote, ordered: ordered === true, start: listStart === true, ...numberOf(statement.placement), node: itemNode(children as ListItem['children'], node.checked) }
   }
   if (node.type === 'tableRow' && statement.placement.table) return { kind: 'row', quote, table: statement.placement.table, node }
   return { kind: 'block', quote, node: source === undefined ? node : verbatim(source) }
@@ -83,7 +88,7 @@ function sectionPieces(section: Section, out: Piece[]): void {
     const lead = first?.type === 'statement' && first.kind === 'lead' ? first : undefined
     const body = lead ? rest : section.body
     const children = [titleBlock(section, lead, false), ...group(piecesOf(body, []), quote)] as ListItem['children']
-    out.push({ kind: 'item', quote, ordered: section.ordered === true, start: section.listStart === true, node: itemNode(children, section.checked) })
+    out.push({ kind: 'item', quote, ordered: section.ordered === true, start: section.listStart === true, ...numberOf(section), node: itemNode(children, section.checked) })
     return
   }
   if (section.kind === 'heading') {
@@ -115,7 +120,8 @@ function group(pieces: Piece[], level: number): RootContent[] {
       out.push(quote)
       i = j
     } else if (piece.kind === 'item') {
-      const list: List = { type: 'list', ordered: piece.ordered, spread: false, children: [] }
+      // A numbered list starts at its first item's number: the reader takes `3.` after a code block for the rest of a procedure, `1.` for a new one.
+      const list: List = { type: 'list', ordered: piece.ordered, spread: false, children: [], ...(piece.number !== undefined && piece.number !== 1 ? { start: piece.number } : {}) }
       while (i < pieces.length) {
         const next = pieces[i]!
         if (next.kind !== 'item' || next.quote !== level || next.ordered !== piece.ordered || (next.start && next !== piece)) break

@@ -1,0 +1,100 @@
+// A merged procedure keeps each input's steps between its own neighbours
+// and numbers its lists as a reader expects (docs/merge.md, order and tree):
+// a step only one input has stays in its gap, the deciding input's first
+// where two inputs put different steps in one gap, wherever the procedure
+// stands (under a heading as under a lead-in); a list keeps the start its
+// author gave it, a kept side of a conflict the number of the step it
+// differs from, and a list a code block broke goes on numbering.
+import { writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { mergeAgents, parseAgent, renderMerged } from '../src/index.js'
+import { cli } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
+
+const HEAD = '---\nname: t\ndescription: d\n---\n\nYou are t.\n\n'
+const CODE = '```sh\nnpm test\n```'
+const body = (text: string) => text.slice(text.indexOf('You are t.\n\n') + 'You are t.\n\n'.length).trimEnd()
+
+function files(texts: Record<string, string>): Record<string, string> {
+  const dir = tempDir('agentmerge-steps-')
+  const out: Record<string, string> = {}
+  for (const [name, text] of Object.entries(texts)) writeFileSync((out[name] = join(dir, name)), HEAD + text)
+  return out
+}
+
+const SA = '## Procedure\n\n1. Read the diff.\n2. Run the tests.\n3. Write the report.\n4. Post it.\n'
+const SB = '## Procedure\n\n1. Read the diff.\n2. Check the linter output.\n3. Write the report.\n4. Post it.\n'
+
+describe('merge: procedure steps in their gaps', () => {
+  it('a step one input has stays between its neighbours, the --prefer input\'s first in a shared gap, whatever the order of the files', async () => {
+    const f = files({ 'sa.md': SA, 'sb.md': SB })
+    const a = await cli(['merge', '-q', '--provenance', 'none', f['sa.md']!, f['sb.md']!, '--prefer', f['sa.md']!])
+    expect(a.code, a.stderr).toBe(0)
+    expect(body(a.stdout)).toBe('## Procedure\n\n1. Read the diff.\n2. Run the tests.\n3. Check the linter output.\n4. Write the report.\n5. Post it.')
+    const again = await cli(['merge', '-q', '--provenance', 'none', f['sb.md']!, f['sa.md']!, '--prefer', f['sa.md']!])
+    expect(again.stdout).toBe(a.stdout)
+    const b = await cli(['merge', '-q', '--provenance', 'none', f['sa.md']!, f['sb.md']!, '--prefer', f['sb.md']!])
+    expect(body(b.stdout)).toBe('## Procedure\n\n1. Read the diff.\n2. Check the linter output.\n3. Run the tests.\n4. Write the report.\n5. Post it.')
+  })
+
+  it('a step followed by a code block stays in its gap with its block, and the list after the block goes on numbering', async () => {
+    const f = files({ 'sc.md': `## Procedure\n\n1. Read the diff.\n2. Run the tests:\n\n${CODE}\n\n3. Write the report.\n4. Post it.\n`, 'sb.md': SB })
+    const c = await cli(['merge', '-q', '--provenance', 'none', f['sc.md']!, f['sb.md']!, '--prefer', f['sc.md']!])
+    expect(body(c.stdout)).toBe(`## Procedure\n\n1. Read the diff.\n2. Run the tests:\n\n${CODE}\n\n3. Check the linter output.\n4. Write the report.\n5. Post it.`)
+    const b = await cli(['merge', '-q', '--provenance', 'none', f['sc.md']!, f['sb.md']!, '--prefer', f['sb.md']!])
+    expect(body(b.stdout)).toBe(`## Procedure\n\n1. Read the diff.\n2. Check the linter output.\n3. Run the tests:\n\n${CODE}\n\n4. Write the report.\n5. Post it.`)
+  })
+
+  it('property: each input\'s steps come out in its own order, its unshared steps between its own neighbours', () => {
+    const pool = ['Read the diff.', 'Run the unit tests.', 'Check the linter output.', 'Write the review report.', 'Post it on the ticket.', 'Ask the author about intent.', 'Compare benchmarks against main.', 'Update the changelog entry.', 'Tag the release commit.', 'Notify the security team.']
+    // Two inputs: the shared steps in one order, each with its own steps placed among them.
+    const inputs = fc
+      .tuple(fc.shuffledSubarray(pool, { minLength: 5, maxLength: 8 }), fc.integer({ min: 1, max: 3 }), fc.array(fc.nat(), { minLength: 8, maxLength: 8 }))
+      .map(([steps, shared, sides]) => {
+        const common = steps.slice(0, shared)
+        const own = steps.slice(shared)
+        const a: string[] = [...common]
+        const b: string[] = [...common]
+        own.forEach((s, i) => {
+          const side = i % 2 === 0 ? a : b
+          side.splice(sides[i]! % (side.length + 1), 0, s)
+        })
+        return [a, b] as const
+      })
+    fc.assert(
+      fc.property(inputs, fc.boolean(), ([a, b], preferA) => {
+        const text = (steps: readonly string[]) => HEAD + '## Procedure\n\n' + steps.map((s, i) => `${i + 1}. ${s}`).join('\n') + '\n'
+        const agents = [parseAgent(text(a), 'a.md'), parseAgent(text(b), 'b.md')]
+        const out = renderMerged(mergeAgents(agents, { prefer: preferA ? 'a.md' : 'b.md' }))
+        const written = body(out).split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => l.replace(/^\d+\. /, ''))
+        for (const steps of [a, b]) expect(written.filter((s) => steps.includes(s))).toEqual([...steps])
+        expect(written.map((_, i) => i + 1)).toEqual(body(out).split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => parseInt(l, 10)))
+      }),
+      { seed: 20261207, numRuns: 40 },
+    )
+  })
+})
+
+describe('merge: where a numbered list starts', () => {
+  it('--conflicts keep writes the kept side of step 4 as a 4', async () => {
+    const steps = (n: number) => `## Review steps\n\n1. Read the code.\n2. Check the tests.\n3. Note each issue.\n4. Score out of ${n}.\n`
+    const f = files({ 'ka.md': steps(10), 'kb.md': steps(5) })
+    const r = await cli(['merge', '-q', '--provenance', 'none', '--conflicts', 'keep', f['ka.md']!, f['kb.md']!])
+    expect(r.code, r.stderr).toBe(0)
+    expect(body(r.stdout)).toMatch(/4\. Score out of 10\.\n\n<!-- agentmerge conflict: [^\n]*-->\n\n4\. Score out of 5\.$/)
+  })
+
+  it('a list that one input starts at 3 after its code block, or at 10, keeps its start', async () => {
+    const f = files({
+      'a.md': `## Release\n\n1. Build.\n2. Sign:\n\n${CODE}\n\n3. Upload the artifacts.\n4. Announce.\n`,
+      'b.md': `## Release\n\n1. Build.\n2. Sign:\n\n${CODE}\n\n3. Upload the artifacts.\n4. Announce.\n`,
+      'c.md': '## Limits\n\n10. Keep answers short.\n11. Cite the source.\n',
+    })
+    const r = await cli(['merge', '-q', '--provenance', 'none', f['a.md']!, f['b.md']!])
+    expect(body(r.stdout)).toBe(`## Release\n\n1. Build.\n2. Sign:\n\n${CODE}\n\n3. Upload the artifacts.\n4. Announce.`)
+    const ten = await cli(['merge', '-q', '--provenance', 'none', f['a.md']!, f['c.md']!])
+    expect(body(ten.stdout)).toContain('10. Keep answers short.\n11. Cite the source.')
+  })
+})
