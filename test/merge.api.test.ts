@@ -400,6 +400,17 @@ describe('tables', () => {
     }
   })
 
+  it('keeps an input\'s own row in the table when another of its statements comes first (a row after an item starts a table of its own)', () => {
+    const a = doc('a.md', ['- Write specs with examples', '', '| Code | Meaning |', '|---|---|', '| 200 | OK |', '| 404 | Missing |'])
+    const b = doc('b.md', ['- Read the style guide before naming endpoints', '', '| Code | Meaning |', '|---|---|', '| 200 | OK |', '| 500 | Error |'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(tables(out)).toHaveLength(1)
+      expect(tables(out)[0]!.split('\n').slice(0, 3)).toEqual(['| Code | Meaning |', '| --- | --- |', '| 200 | OK |'])
+      expect(tables(out)[0]!.split('\n').slice(3).sort()).toEqual(['| 404 | Missing |', '| 500 | Error |'])
+    }
+  })
+
   it('writes one table for tables of one shape, their rows united', () => {
     const a = doc('a.md', ['| Level | Action |', '|---|---|', '| High | Block |', '| Low | Comment |'])
     const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])

@@ -7,7 +7,7 @@
 // after a list (a closing remark stays last, not followed by another
 // input's checklist), then what leads into its subsections. A block (a
 // lead-in and its list: a procedure, a checklist), and a section holding a
-// procedure's steps, is aligned on its anchors, the entries that stand for
+// procedure's steps or a table's rows, is aligned on its anchors, the entries that stand for
 // items of several inputs, in position order; between two anchors each
 // input's other items come as a run, in its own order, the deciding
 // input's first. Lists that share steps are merged step by step, and lists that

@@ -123,9 +123,12 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     folds.push(input.opening)
   }
   // A block (a lead-in and its list) is aligned on its anchors, and so is a
-  // section holding a procedure's steps: an input's step that no other input
-  // has stays between the steps its author put it between.
-  const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0
+  // section holding a procedure's steps or a table's rows: an input's step
+  // (or row) that no other input has stays between the steps its author put
+  // it between (a row put after another input's item starts a table of its
+  // own, read as a header).
+  const rows = entries.some((e) => 'fold' in e.value && e.value.fold.statement.placement.table !== undefined)
+  const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0 || rows
   const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
