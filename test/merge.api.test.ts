@@ -434,6 +434,18 @@ describe('HTML elements and definitions', () => {
     }
   })
 
+  it('writes an element two inputs share once, and merging the merge with an input adds nothing', () => {
+    const a = doc('a.md', ['Keep functions short.', '', '<details>', '<summary>Testing</summary>', '', 'Always run the unit tests before pushing.', '', '</details>', '', 'Prefer composition over inheritance.'])
+    const b = doc('b.md', ['Keep functions short.', '', '<details>', '<summary>Testing</summary>', '', 'Always run the unit tests before pushing.', '', '</details>', '', 'Write docstrings.'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out.match(/<details>/g)).toHaveLength(1)
+      expect(out.match(/<\/details>/g)).toHaveLength(1)
+      const again = renderMerged(mergeAgents([parseAgent(out, 'm.md'), a]), 'none')
+      expect(again).toBe(out)
+    }
+  })
+
   it('--min-support writes an HTML element whole when anything inside it is written, else none of it', () => {
     const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'Write small commits.', '', '</details>', '', '- Keep commits small.'])
     const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Keep commits small.', '- Write small commits.'])

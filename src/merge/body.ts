@@ -12,6 +12,7 @@ import type { StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
+import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
 import { collect, isPhase, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
@@ -180,7 +181,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
-  const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase }
+  const byInput = agents.map((): Statement[] => [])
+  for (const it of items) byInput[it.agent]!.push(it.statement)
+  const pieces = pieceKeys(byInput)
+  const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, tree, carriersOf(options.statements, items, options.support))

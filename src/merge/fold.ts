@@ -47,6 +47,8 @@ export interface FoldContext {
   terms: TermMemo
   /** Whether a merged section is (or sits in) a phase of a procedure: a fold with a member there is written there. */
   inPhase?: (where: number) => boolean
+  /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
+  pieceKey?: (s: Statement) => string | undefined
 }
 
 interface Pending {
@@ -143,9 +145,9 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
     return (links.textId[x] === links.textId[y] ? 0 : byCodeUnits(a.statement.text, b.statement.text)) || (links.normId[x] === links.normId[y] ? 0 : byCodeUnits(a.statement.norm, b.statement.norm)) || byCodeUnits(a.statement.kind, b.statement.kind) || ctx.home(a) - ctx.home(b) || byCodeUnits(a.statement.source.path, b.statement.source.path) || a.statement.source.line - b.statement.source.line
   })
   // A table row folds only with a row of a table of the same shape (columns and alignment): one table is written, and rows of another shape would break it apart.
-  // A piece of an HTML element (its opening or closing tags) folds with nothing: it belongs to its input's element.
+  // A piece of an HTML element (its opening or closing tags) folds only with the same piece of another input's identical element: it belongs to its input's element.
   const kind = (it: Item) => {
-    if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${it.statement.source.path}:${it.statement.source.line}`
+    if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${ctx.pieceKey?.(it.statement) ?? `${it.statement.source.path}:${it.statement.source.line}`}`
     const table = it.statement.placement.table
     return table ? `${family(it.role)} ${table.columns} ${table.align.join()}` : family(it.role)
   }

@@ -10,7 +10,7 @@ import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Item, Role, Unit } from './units.js'
-import { isHtmlFragment, unmatchedTags } from './html.js'
+import { htmlElements, isHtmlFragment } from './html.js'
 import { linkedInputs } from './lists.js'
 
 /** An input statement not written, and why. */
@@ -169,22 +169,10 @@ function wholeElements(kept: Settled[], carried: readonly Settled[], items: read
     else byInput.set(it.agent, [it.statement])
   }
   for (const list of byInput.values()) {
-    const ordered = list.slice().sort(bySource)
-    // Each open element: its opening piece and where it opened.
-    const open: Array<{ piece: Statement; at: number; tag: string }> = []
-    ordered.forEach((st, at) => {
-      if (!isPiece(st)) return
-      const { closes, opens } = unmatchedTags(st.text)
-      for (const tag of closes) {
-        const k = open.map((o) => o.tag).lastIndexOf(tag)
-        if (k === -1) continue
-        const [opener] = open.splice(k)
-        const inside = ordered.slice(opener!.at + 1, at).filter((x) => !isPiece(x))
-        const alive = inside.some((x) => written.has(holder.get(x)!))
-        for (const p of [opener!.piece, st]) (alive ? live : dead).add(holder.get(p)!)
-      }
-      for (const tag of opens) open.push({ piece: st, at, tag })
-    })
+    for (const el of htmlElements(list)) {
+      const alive = el.inside.some((x) => !isPiece(x) && written.has(holder.get(x)!))
+      for (const p of [el.opener, el.closer]) (alive ? live : dead).add(holder.get(p)!)
+    }
   }
   // A piece both of a live and a dead element ("</div><div>") is written.
   return carried.filter((s) => live.has(s) || (written.has(s) && !dead.has(s)))
