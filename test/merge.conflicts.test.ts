@@ -84,11 +84,15 @@ describe('conflicts', () => {
     expect(r.code, r.stderr).toBe(0)
     for (const line of ['Validate request bodies against OpenAPI 3.1 schemas', 'Write every spec in OpenAPI 3.0 with shared components']) expect(r.stdout).toContain(line)
     // Python 3 / 3.12 agree (one a prefix of the other), a legacy version is set aside, Phase is no versioned name, code is code.
-    expect(r.stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${b}:8: warning: gives OpenAPI 3.1, where ${a}:8 and 1 more give OpenAPI 3.0; both written: "Validate request bodies against OpenAPI 3.1 schemas"`])
+    expect(r.stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${b}:8: warning: gives OpenAPI 3.1 (1 input), where ${a}:8 gives OpenAPI 3.0 (2 inputs); both written: "Validate request bodies against OpenAPI 3.1 schemas"`])
     // "3.0+" is every version from 3.0 on: no disagreement.
     writeFileSync(c, `${front}- Keep OpenAPI 3.0+ examples runnable\n`)
     writeFileSync(a, `${front}- Keep OpenAPI 3.0+ specs valid\n`)
     expect((await cli(['--provenance', 'none', a, b, c])).stderr).not.toContain(' gives ')
+    // Inputs are counted by who says it: one statement three inputs share is three inputs. Parts of a document are no versions.
+    const shared = `${front}- Write specs in OpenAPI 3.1 format\n- Read Appendix 2.1 first\n`
+    const [p, q, t, u] = written(shared, shared, shared, `${front}- Keep every OpenAPI 3.0 example runnable\n- See Appendix 3 for examples\n`)
+    expect((await cli(['--provenance', 'none', p!, q!, t!, u!])).stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${u}:8: warning: gives OpenAPI 3.0 (1 input), where ${p}:8 gives OpenAPI 3.1 (3 inputs); both written: "Keep every OpenAPI 3.0 example runnable"`])
   })
 
   it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {

@@ -189,13 +189,13 @@ function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
  * statement of each version but the one most inputs give.
  */
 function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
-  return versionClashes(sections.flatMap((m) => m.folds.map((f) => f.statement))).flatMap(({ name, versions }) => {
+  return versionClashes(sections.flatMap((m) => m.folds)).flatMap(({ name, versions }) => {
     const [most, ...others] = versions
     const first = most!.statements[0]!
-    const more = (n: number) => (n > 1 ? ` and ${n - 1} more` : '')
-    return others.map(({ version, statements }) => {
+    const inputs = (n: number) => `${n} input${n === 1 ? '' : 's'}`
+    return others.map(({ version, statements, inputs: n }) => {
       const s = statements[0]!
-      return warning('contradicts-statement', `gives ${name} ${version}${more(statements.length)}, where ${first.source.path}:${first.source.line}${more(most!.statements.length)} give ${name} ${most!.version}; both written: ${JSON.stringify(s.text)}`, s.source.path, s.source.line)
+      return warning('contradicts-statement', `gives ${name} ${version} (${inputs(n)}), where ${first.source.path}:${first.source.line} gives ${name} ${most!.version} (${inputs(most!.inputs)}); both written: ${JSON.stringify(s.text)}`, s.source.path, s.source.line)
     })
   })
 }

@@ -26,7 +26,7 @@ const RETIRES = /\b(?:replacing|replaces|replaced|instead\s+of|(?:prefer(?:s|red
  */
 export const ASIDE = /\b(?:over|instead\s+of|rather\s+than|replac\w*|not|without|avoid\w*|never|remov\w*|drop\w*|migrat\w*|deprecat\w*|retir\w*|legacy)\s+[^.;:(),]*?(?=\s+(?:to|from|with|for|and|or|but|then|once|when)\b|[.;:(),]|$)/gi
 /** Quoted text: an example ("e.g., \"Replaced a subquery with a JOIN\""), not what the statement asks. */
-const QUOTED = /"[^"]*"|“[^”]*”/g
+export const QUOTED = /"[^"]*"|“[^”]*”/g
 /** Separators of a retired list: "black, isort, flake8", "pip or poetry". */
 const LIST = /\s*(?:,|\/|\band\b|\bor\b|\betc\b)\s*/i
 const ARTICLE = /^(?:the|a|an)\s+/i

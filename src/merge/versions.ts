@@ -5,36 +5,46 @@
 // reports the names whose versions disagree, as it reports a retired name
 // (superseded.ts). A version is a number after a capitalised name that some
 // input gives a dotted version ("Rails 8.0+" makes "Rails 7" a version too),
-// so "Phase 2" / "Phase 3" and "Top 10" are not versions, and neither are
-// "Node 18" / "Node 20" when no input writes a dot: a missed report costs
-// less than a false one. "3" and "3.12" agree (one is a prefix of the
+// so "Top 10" is no version, and neither are "Node 18" / "Node 20" when no
+// input writes a dot: a missed report costs less than a false one. Words
+// that number the parts of a document or a plan ("Phase 2.1", "Appendix
+// 3", "Step 4") are no names. Inputs are counted by the members of each
+// written fold, so a statement three inputs share counts three times. "3" and "3.12" agree (one is a prefix of the
 // other), and "3.0+" is every version from 3.0 on.
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
-import { ASIDE } from './superseded.js'
+import type { Fold } from './fold.js'
+import { ASIDE, QUOTED } from './superseded.js'
 
 /** A name (capitalised, at least two characters: "OpenAPI", "Node.js", "C++") and a version after it ("3.1", "v18", "3.0+", "3.x"). */
 const VERSIONED = /(?<![\w.+#/-])([A-Z][\w.+#-]*[A-Za-z+#])[ \t]?v?(\d+(?:\.\d+)*)(\+|\.x)?(?![\w%]|[.-]\d)/g
-/** Quoted text and inline code: examples and code say what they say, not which version to use. */
-const QUOTED = /"[^"]*"|“[^”]*”|`[^`]*`/g
+/** Inline code: code says what it says, not which version to use. */
+const CODE = /`[^`]*`/g
+/** Words that number the parts of a document or a plan, not a product's versions. */
+const PARTS = /^(?:appendix|article|chapter|clause|day|example|exercise|figure|item|lesson|level|milestone|module|part|phase|point|priority|question|round|rule|section|sprint|stage|step|table|task|tier|unit|week)$/i
 
 /** One mention of a versioned name. */
 interface Mention {
   statement: Statement
+  /** The inputs that say it: the paths of its fold's members. */
+  paths: readonly string[]
   name: string
   version: string
   /** "3.0+": every version from it on. */
   onward: boolean
 }
 
-/** The names with a number after them that a statement mentions. */
-function versionsIn(s: Statement): Mention[] {
+/** The names with a number after them that a written fold's statement mentions. */
+function versionsIn(fold: Fold): Mention[] {
+  const s = fold.statement
   if (s.kind === 'code') return []
+  const paths = [...new Set(fold.members.map((m) => m.source.path))]
   const out: Mention[] = []
   // A version set aside ("modernize legacy Python 2 code", "migrate from Python 2") is not one the statement asks for.
-  for (const m of s.text.replace(QUOTED, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
+  for (const m of s.text.replace(QUOTED, ' ').replace(CODE, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
     const [, name, version, open] = m
-    out.push({ statement: s, name: name!, version: version!, onward: open === '+' })
+    if (PARTS.test(name!)) continue
+    out.push({ statement: s, paths, name: name!, version: version!, onward: open === '+' })
   }
   return out
 }
@@ -56,10 +66,10 @@ function agree(a: Mention, b: Mention): boolean {
   return (a.onward && compare(y, x) >= 0) || (b.onward && compare(x, y) >= 0)
 }
 
-/** A name whose versions disagree across inputs: the version most inputs give first, then each version that disagrees with it, each with the statements that give it. */
+/** A name whose versions disagree across inputs: the version most inputs give first, then each version that disagrees with it, each with the statements that give it and how many inputs do. */
 export interface VersionClash {
   name: string
-  versions: Array<{ version: string; statements: Statement[] }>
+  versions: Array<{ version: string; statements: Statement[]; inputs: number }>
 }
 
 /**
@@ -68,10 +78,10 @@ export interface VersionClash {
  * Each version's statements in source order; the disagreeing versions by
  * how many inputs give them (most first), then by their text.
  */
-export function versionClashes(written: readonly Statement[]): VersionClash[] {
+export function versionClashes(written: readonly Fold[]): VersionClash[] {
   const byName = new Map<string, Mention[]>()
-  for (const s of written) {
-    for (const m of versionsIn(s)) {
+  for (const f of written) {
+    for (const m of versionsIn(f)) {
       const key = m.name.toLowerCase()
       const list = byName.get(key)
       if (list) list.push(m)
@@ -88,7 +98,7 @@ export function versionClashes(written: readonly Statement[]): VersionClash[] {
       else byVersion.set(key, [m])
     }
     if (byVersion.size < 2 || !mentions.some((m) => m.version.includes('.'))) continue
-    const inputs = (list: Mention[]) => new Set(list.map((m) => m.statement.source.path))
+    const inputs = (list: Mention[]) => new Set(list.flatMap((m) => m.paths))
     const ranked = [...byVersion].sort(([va, a], [vb, b]) => inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
     const [most, ...rest] = ranked
     const paths = inputs(most![1])
@@ -98,7 +108,7 @@ export function versionClashes(written: readonly Statement[]): VersionClash[] {
     const statementsOf = (list: Mention[]) => [...new Set(list.map((m) => m.statement))].sort(bySource)
     out.push({
       name: mentions.map((m) => m.name).sort(byCodeUnits)[0]!,
-      versions: [most!, ...others].map(([version, list]) => ({ version, statements: statementsOf(list) })),
+      versions: [most!, ...others].map(([version, list]) => ({ version, statements: statementsOf(list), inputs: inputs(list).size })),
     })
   }
   return out.sort((a, b) => byCodeUnits(a.name.toLowerCase(), b.name.toLowerCase()))
