@@ -302,6 +302,14 @@ describe('merge-driver: a frontmatter field both sides set differently', () => {
     expect(r.text).toContain('name: reviewer\n<<<<<<< ours\n# Routing: the main agent reads this.\ndescription: |\n  Reviews code changes.\n  Use PROACTIVELY after edits.\n=======\n# Routing: the main agent reads this.\ndescription: |\n  Reviews code changes.\n  Use after every edit.\n>>>>>>> theirs\n# Read-only: reviewers never edit.\ntools: Read, Grep\n<<<<<<< ours\nmodel: opus\n=======\n# cheaper\nmodel: haiku\n>>>>>>> theirs\n---\n')
     expect(r.stderr).not.toContain('not kept')
   })
+
+  it('keeps the comments when one side deleted the field the other changed', async () => {
+    const base = BASE.replace('tools: Read, Grep\n', '# Read-only: reviewers never edit.\ntools: Read, Grep\n')
+    const r = await driver(base, base.replace('model: sonnet\n', ''), base.replace('model: sonnet\n', '# pinned for cost\nmodel: opus\n'))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('# Read-only: reviewers never edit.\ntools: Read, Grep\n')
+    expect(r.text).toContain('<<<<<<< ours\n=======\n# pinned for cost\nmodel: opus\n>>>>>>> theirs\n')
+  })
 })
 
 describe('merge-driver: structure one side changed', () => {

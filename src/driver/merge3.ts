@@ -72,8 +72,10 @@ export function merge3(o: Agent, a: Agent, b: Agent, options: Merge3Options = {}
   const comments = placeCommentClashes(renderAgent(merged), meta.yaml === undefined ? [] : source.clashes, open, mid, close)
   let text = placeFieldConflicts(comments.text, fields.conflicts, fieldPrefix, dialect, [a.meta.yaml, b.meta.yaml], open, mid, close)
   // A comment the lines' merge left out may be written after all, in their side of a field conflict.
-  const head = text.slice(0, text.indexOf('\n---\n') + 1)
-  const unkept = comments.unkept.map((lost) => lost.filter((c) => !head.includes(c))).filter((lost) => lost.length > 0)
+  const headLines = text.slice(0, text.indexOf('\n---\n') + 1).split('\n').map((l) => l.trimEnd())
+  // A comment is written when a line is that comment, or ends with it after a space (a value's own comment).
+  const written = (c: string) => headLines.some((l) => l.trim() === c || l.endsWith(` ${c}`) || l.endsWith(`\t${c}`))
+  const unkept = comments.unkept.map((lost) => lost.filter((c) => !written(c))).filter((lost) => lost.length > 0)
   text = placeBodyConflicts(text, body.conflicts, bodyPrefix, open, mid, close)
   const places = [
     ...comments.places,

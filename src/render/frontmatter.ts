@@ -212,15 +212,20 @@ export function fieldText(source: string, key: string, value: unknown): string |
 
 /**
  * A frontmatter's YAML text with some top-level fields' lines (each with
- * the comment lines before its key) replaced by the given text, the rest as
- * written; undefined when the text cannot be split by its keys or lacks one
- * of them. The merge driver puts a field conflict's placeholder so, keeping
- * every other line and comment of the merged text.
+ * the comment lines before its key) replaced by the given text, and the
+ * given fields it lacks added after its last field, the rest as written;
+ * undefined when the text cannot be split by its keys. The merge driver
+ * puts a field conflict's placeholder so (a field one side deleted
+ * included), keeping every other line and comment of the merged text.
  */
 export function replaceFieldTexts(source: string, texts: ReadonlyMap<string, string>): string | undefined {
   const split = splitSource(source)
-  if (!split || [...texts.keys()].some((k) => !split.entries.has(k))) return undefined
-  return split.head + [...split.entries].map(([key, e]) => texts.get(key) ?? e.text).join('') + split.tail
+  if (!split) return undefined
+  const added = [...texts].filter(([key]) => !split.entries.has(key)).map(([, text]) => text)
+  const entries = [...split.entries].map(([key, e]) => texts.get(key) ?? e.text)
+  // The last entry may end without a line break (the text between the fences does).
+  if (added.length > 0 && entries.length > 0 && !entries[entries.length - 1]!.endsWith('\n')) entries[entries.length - 1] += '\n'
+  return split.head + [...entries, ...added].join('') + split.tail
 }
 
 /** The YAML text of fields (without fences, with a final newline), or '' when there are none. */
