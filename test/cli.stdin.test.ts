@@ -4,7 +4,8 @@
 // point here (its own stdin, a real pipe), so these tests start the bin.
 import { spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { readFileSync } from 'node:fs'
+import { closeSync, openSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli, FIXTURES, ROOT } from './helpers/cli.js'
@@ -44,5 +45,39 @@ describe('stdin from a slow pipe', () => {
     expect(r.stderr).toBe('')
     expect(r.stdout).toMatch(/nothing changed in meaning/)
     expect(r.code).toBe(0)
+  })
+})
+
+describe('stdin that cannot be read whole', () => {
+  it('an endless stream is refused at --max-size, not read forever', async () => {
+    const child = spawn(process.execPath, [BIN, '--max-size', '4KB', 'normalize', '-'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stderr = ''
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.stdin.on('error', () => {})
+    const chunk = 'y\n'.repeat(8192)
+    let open = true
+    child.on('close', () => (open = false))
+    const pump = () => {
+      if (open && child.stdin.write(chunk)) setImmediate(pump)
+      else if (open) child.stdin.once('drain', pump)
+    }
+    pump()
+    const [code] = (await once(child, 'close')) as [number | null]
+    expect(code).toBe(2)
+    expect(stderr).toMatch(/^<stdin>: over the 4\.0 KiB limit \(raise it with --max-size\)\n$/)
+  })
+
+  it('a directory on stdin is a one-line error, not an internal error', async () => {
+    const fd = openSync(tmpdir(), 'r')
+    try {
+      const child = spawn(process.execPath, [BIN, 'normalize', '-'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [fd, 'pipe', 'pipe'] })
+      let stderr = ''
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      const [code] = (await once(child, 'close')) as [number | null]
+      expect(code).toBe(2)
+      expect(stderr).toBe('<stdin>: cannot read (EISDIR)\n')
+    } finally {
+      closeSync(fd)
+    }
   })
 })

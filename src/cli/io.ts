@@ -16,16 +16,16 @@ export type Env = Readonly<Record<string, string | undefined>>
 export interface CliIo {
   stdout: OutStream
   stderr: OutStream
-  /** The bytes of stdin, read when an input is `-` (read once; later calls return the same bytes). */
-  stdin: () => Uint8Array
+  /** The bytes of stdin, read when an input is `-` (read once, up to a byte past `limit`; later calls return the same bytes). */
+  stdin: (limit?: number) => Uint8Array
   env: Env
   cwd: string
 }
 
 /** Reads a source of bytes once, on first use. */
-export function once(read: () => Uint8Array): () => Uint8Array {
+export function once(read: (limit?: number) => Uint8Array): (limit?: number) => Uint8Array {
   let bytes: Uint8Array | undefined
-  return () => (bytes ??= read())
+  return (limit) => (bytes ??= read(limit))
 }
 
 /** A captured output stream, for running the CLI in-process. */

@@ -10,7 +10,7 @@ export function processIo(): CliIo {
   return {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: once(() => readStdinSync()),
+    stdin: once((limit) => readStdinSync(0, limit)),
     env: process.env,
     cwd: process.cwd(),
   }

@@ -27,7 +27,7 @@ export interface LoadOptions {
   /** Refuse inputs larger than this many bytes. */
   maxBytes?: number
   /** Where an input `-` is read from (default: the process's stdin). */
-  stdin?: () => Uint8Array
+  stdin?: (limit?: number) => Uint8Array
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
   /**

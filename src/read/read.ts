@@ -12,7 +12,7 @@ export const DEFAULT_MAX_BYTES = 1024 * 1024
 export interface ReadOptions extends DecodeOptions {
   maxBytes?: number
   /** Where `-` reads from (default: the process's stdin); the CLI passes its own. */
-  stdin?: () => Uint8Array
+  stdin?: (limit?: number) => Uint8Array
 }
 
 export interface Input extends Decoded {
@@ -31,10 +31,11 @@ function checkSize(size: number, path: string, maxBytes: number): void {
   }
 }
 
-function readBytes(path: string, maxBytes: number, stdin: () => Uint8Array): Uint8Array {
+function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Uint8Array): Uint8Array {
   if (path === '-') {
-    const bytes = stdin()
-    checkSize(bytes.length, '<stdin>', maxBytes)
+    // Read no further than the limit: `yes | agentmerge normalize -` is refused, not read forever.
+    const bytes = stdin(maxBytes)
+    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, '<stdin>')
     return bytes
   }
   let stat
@@ -56,7 +57,7 @@ function readBytes(path: string, maxBytes: number, stdin: () => Uint8Array): Uin
 
 /** Reads and decodes one input; throws an AgentError naming it when it cannot. */
 export function readInput(path: string, options: ReadOptions = {}): Input {
-  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? (() => readStdinSync()))
+  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? ((limit) => readStdinSync(0, limit)))
   return { path, ...decode(bytes, path, options) }
 }
 

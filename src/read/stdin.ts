@@ -4,6 +4,7 @@
 // `readFileSync(0)` turns a slow pipe into an error. Here a read that would
 // block waits a moment and tries again, sleeping rather than spinning.
 import { readSync } from 'node:fs'
+import { AgentError } from '../errors.js'
 
 const CHUNK = 64 * 1024
 /** The longest wait between two tries of a pipe with nothing in it yet, in ms. */
@@ -14,12 +15,18 @@ function pause(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms)
 }
 
-/** The bytes of a file descriptor (stdin unless told) up to end of file. */
-export function readStdinSync(fd = 0): Uint8Array {
+/**
+ * The bytes of a file descriptor (stdin unless told) up to end of file, or
+ * up to a byte past `limit` (the caller refuses what is over it rather than
+ * reading an endless stream). What cannot be read (stdin a directory) is an
+ * AgentError naming `<stdin>`.
+ */
+export function readStdinSync(fd = 0, limit = Infinity): Uint8Array {
   const chunks: Buffer[] = []
+  let total = 0
   let wait = 1
   let buffer = Buffer.allocUnsafe(CHUNK)
-  for (;;) {
+  while (total <= limit) {
     let count: number
     try {
       count = readSync(fd, buffer, 0, CHUNK, null)
@@ -27,13 +34,14 @@ export function readStdinSync(fd = 0): Uint8Array {
       const code = (error as NodeJS.ErrnoException).code
       // Windows reports the end of a pipe as an error.
       if (code === 'EOF') break
-      if (code !== 'EAGAIN') throw error
+      if (code !== 'EAGAIN') throw new AgentError('unreadable', `cannot read (${code ?? 'error'})`, '<stdin>')
       pause(wait)
       wait = Math.min(wait * 2, MAX_WAIT)
       continue
     }
     if (count === 0) break
     chunks.push(buffer.subarray(0, count))
+    total += count
     buffer = Buffer.allocUnsafe(CHUNK)
     wait = 1
   }
