@@ -87,7 +87,7 @@ function inPhaseWords(indices: number[], ctx: FoldContext): Settled[] {
   if (!ctx.inPhase?.(settled.where)) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  const richer = indices.filter((i) => !here.has(i) && !ctx.inPhase!(ctx.home(ctx.items[i]!)) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : inPhaseWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
