@@ -207,7 +207,14 @@ function lenient(source: string, lineOffset: number, path: string, failure: Loca
   for (const entry of entries) {
     if (seen.has(entry.key)) return undefined
     seen.add(entry.key)
-    const attempt = strict(entry.text, entry.line - 1, path)
+    let attempt: ReturnType<typeof strict>
+    try {
+      attempt = strict(entry.text, entry.line - 1, path)
+    } catch (error) {
+      // Read field by field, an alias cannot reach an anchor in another field: say that, not that the anchor is missing.
+      if (!(error instanceof AgentError) || error.code !== 'yaml-alias-unknown') throw error
+      throw new AgentError('yaml-alias-unknown', `YAML alias in frontmatter field '${entry.key}' cannot be read: the frontmatter does not parse as a whole (${failure.message.replace(/\.$/, '')}), and read field by field an alias cannot refer to another field`, path, error.line, error.column)
+    }
     if ('fields' in attempt && attempt.fields.length === 1) {
       fields.push(attempt.fields[0]!)
       continue

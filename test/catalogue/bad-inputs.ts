@@ -29,6 +29,7 @@ export const BAD_INPUTS: BadInput[] = [
   { name: 'a value that opens as a YAML alias', content: () => '---\nname: x\ndescription: **Role**: plans things\n---\nBody.\n', expect: { refused: true, message: /invalid frontmatter YAML/, line: '3:24' } },
   { name: 'YAML alias bomb', content: aliasBomb, expect: { refused: true, message: /too many YAML aliases/ } },
   { name: 'a YAML alias with no anchor of its name', content: () => '---\nname: &a x\ndescription: *b\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*b: no anchor &b before it/, line: '3:14' } },
+  { name: 'a YAML alias to another field where the frontmatter is read field by field', content: () => '---\nname: &n x\ndescription: Use when: y\nsummary: *n\n---\nBody.\n', expect: { refused: true, message: /YAML alias in frontmatter field 'summary' cannot be read: the frontmatter does not parse as a whole .*read field by field an alias cannot refer to another field/, line: '4:10' } },
   { name: 'a YAML alias before its anchor', content: () => '---\ndescription: *a\nname: &a x\n---\nBody.\n', expect: { refused: true, message: /unknown YAML alias \*a/, line: '2:14' } },
   { name: 'duplicate keys', content: () => '---\nname: a\nmodel: x\nname: b\n---\nBody.\n', expect: { refused: true, message: /duplicate frontmatter key 'name'/, line: 4 } },
   { name: '__proto__ and constructor keys', content: () => '---\nname: a\n__proto__: {polluted: true}\nconstructor: x\n---\n\n- item\n', expect: { refused: false } },
