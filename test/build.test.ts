@@ -32,7 +32,8 @@ const OUT = '.claude/agents/reviewer.md'
 function testAutomatorRepo(provenance: 'inline' | 'none'): string {
   const ta = join(ROOT, 'fixtures/test-automator')
   const files: Record<string, string> = { 'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'], provenance }] }) }
-  for (const name of readdirSync(ta)) files[`agents/${name}`] = readFileSync(join(ta, name), 'utf8')
+  // Three of its five sources: the one the tests edit and the two shortest (each build merges them all, and these tests build many times).
+  for (const name of readdirSync(ta).filter((n) => /^(VoltAgent|davepoon|lst97)--/.test(n))) files[`agents/${name}`] = readFileSync(join(ta, name), 'utf8')
   return repo(files)
 }
 

@@ -72,7 +72,8 @@ describe('dedup', () => {
   })
 
   describe('the order of the files does not matter', () => {
-    const FORMS = [[], ['--json'], ['--explain'], ['--json', '--explain'], ['--min-agents', '3']]
+    // The text and JSON forms, each with the reasons (--explain), and a filtered listing: the others print the same grouping with less.
+    const FORMS = [['--explain'], ['--json', '--explain'], ['--min-agents', '3']]
 
     it.each(FAMILIES)('%s: every output form is the same bytes for the files given, reversed and rotated', async (family) => {
       const files = familyPaths(family)
