@@ -607,6 +607,15 @@ describe('one identity', () => {
 })
 
 describe('headings', () => {
+  it('keeps a run of numbered headings whole: one of them never joins another input\'s unnumbered heading (its run would skip a number)', () => {
+    const a = parseAgent(['---', 'name: be', 'description: Backend.', '---', '', '## Competencies', '', '### 1. API Design', '', '- Design REST endpoints', '', '### 2. Database Architecture', '', '- Design schemas with proper normalization', '- Plan backups and recovery', '', '### 3. Security', '', '- Validate all input', ''].join('\n'), 'a.md')
+    const b = parseAgent(['---', 'name: be', 'description: Backend.', '---', '', '## Skills', '', '### Database Architecture', '', '- Design schemas with proper normalization', '- Plan backups and recovery', '- Use connection pooling', ''].join('\n'), 'b.md')
+    for (const order of [[a, b], [b, a]]) {
+      const titles = sectionsOf(mergeAgents(order).agent.root).filter((x) => x.kind === 'heading' && x.depth === 3).map((x) => x.title)
+      expect(titles.filter((t) => /^\d/.test(t))).toEqual(['1. API Design', '2. Database Architecture', '3. Security'])
+    }
+  })
+
   const withHeadings = parseAgent(['# Agent', '', '## Next.js Architecture and Routing', '', '### App Router', '', '- Nested layouts with streaming', '', '### Caching', '', '- Request memoization', ''].join('\n'), 'a.md')
   const withItems = parseAgent(['# Agent', '', '## Core Competencies', '', '- **Next.js Architecture**', '  - Server components by default', '- **Testing**', '  - Playwright for end-to-end tests', ''].join('\n'), 'b.md')
 

@@ -35,7 +35,8 @@ export interface Unit extends SectionUnit {
  * a step never leaves for a topic section that shares its title words; any
  * other list item with a title (it holds its nested list, and aligns only
  * with another input's such item); a bold lead-in with its list (never
- * promoted to a heading by joining one); any other section. `parent` is the title
+ * promoted to a heading by joining one); a numbered heading outside a process
+ * (one of a numbered run); any other section. `parent` is the title
  * the section sits under.
  */
 /** The shape of a phase of a procedure. */
@@ -57,6 +58,9 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   const step = (section.kind === 'heading' && NUMBERING.test(section.title)) || section.kind === 'item'
   if (step && PROCESS.test(parent)) return runsOn ? PHASE_LEAD : PHASE
   if (runsOn) return 2
+  // A numbered heading is one of a numbered run ("### 2. Database Architecture" of five): joined with an unnumbered one, it
+  // leaves its run, whose numbers then skip it.
+  if (section.kind === 'heading' && NUMBERING.test(section.title)) return 7
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
