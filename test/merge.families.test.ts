@@ -145,6 +145,15 @@ for (const family of FAMILIES) {
       for (const w of written(result)) expect(byPlace.get(w.wording)!.text).toBe(w.text)
     })
 
+    it.each([[{}], [{ minSupport: 2 }]])('(with %o) every input section title heads an output section or is listed as not written', (options) => {
+      const r = mergeAgents(agents, options)
+      const titled = new Set([...r.provenance.sections.flatMap((s) => s.from), ...(r.provenance.titlesNotWritten ?? []).map((t) => t.from)])
+      for (const a of agents) for (const s of sectionsOf(a.root)) if (s.kind !== 'root') expect(titled.has(at(s)), `${at(s)} ${s.title}`).toBe(true)
+      // Listed only when no output section stands for it.
+      const heading = new Set(r.provenance.sections.flatMap((s) => s.from))
+      for (const t of r.provenance.titlesNotWritten ?? []) expect(heading.has(t.from), t.from).toBe(false)
+    })
+
     it('is idempotent: merging the merged file with an input adds nothing', () => {
       const count = statementsOf(merged.root).length
       for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count)

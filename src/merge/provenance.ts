@@ -5,6 +5,7 @@
 // inputs in path order, so the notes do not depend on the order of the files
 // on the command line; the sidecar's `inputs` are sorted by path too.
 import type { Agent, Dialect, Statement } from '../model.js'
+import { sectionsOf } from '../walk.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
 import type { FieldDecision } from './meta.js'
@@ -48,6 +49,13 @@ export interface Provenance {
   sections: SectionProvenance[]
   /** Input statements not written, by path and line, and why. */
   recorded: RecordedProvenance[]
+  /**
+   * Input section titles (headings, titled list items, bold lead-ins) that
+   * head no output section: every statement under them was folded into
+   * statements written elsewhere or recorded, and with them went the title;
+   * by path and line. Absent when every title is written.
+   */
+  titlesNotWritten?: Array<{ from: string; title: string }>
 }
 
 /** An input statement recorded but not written. */
@@ -73,6 +81,11 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
     ...(r.standsFor ? { standsFor: at(r.standsFor) } : {}),
     ...(r.conflict ? { conflict: `${r.conflict.kind}: ${r.conflict.detail}` } : {}),
   }))
+  const headed = new Set(sections.flatMap((m) => m.members))
+  const untitled = agents
+    .flatMap((a) => sectionsOf(a.root).filter((s) => s.kind !== 'root' && !headed.has(s)))
+    .sort(bySource)
+    .map((s) => ({ from: at(s), title: s.title }))
   return {
     version: 1,
     inputs: agents.map((a) => a.path).sort(byCodeUnits),
@@ -80,6 +93,7 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
     fields,
     decider,
     recorded: notes,
+    ...(untitled.length > 0 ? { titlesNotWritten: untitled } : {}),
     sections: sections.map((m, i) => {
       const top = i === 0
       const wrapper = top ? m.section.body[0] : undefined
@@ -117,6 +131,10 @@ export function provenanceJson(p: Provenance): string {
   })
   lines.push('  ],', `  "decider": ${j(p.decider)},`, '  "recorded": [')
   p.recorded.forEach((r, i) => lines.push(`    ${j(r)}${i < p.recorded.length - 1 ? ',' : ''}`))
+  if (p.titlesNotWritten) {
+    lines.push('  ],', '  "titlesNotWritten": [')
+    p.titlesNotWritten.forEach((t, i) => lines.push(`    ${j(t)}${i < p.titlesNotWritten!.length - 1 ? ',' : ''}`))
+  }
   lines.push('  ]', '}')
   return lines.join('\n') + '\n'
 }
@@ -162,5 +180,6 @@ export function provenanceComment(p: Provenance): string {
   }
   // What is not written is still accounted for: its place, why, and what stands for it.
   if (p.recorded.length > 0) lines.push(`not written: ${p.recorded.map((r) => `${ref(r.from)} ${r.reason}${r.standsFor ? ` for ${ref(r.standsFor)}` : ''}`).join(' | ')}`)
+  if (p.titlesNotWritten) lines.push(`titles not written: ${p.titlesNotWritten.map((t) => ref(t.from)).join(' | ')}`)
   return '<!-- agentmerge-provenance v1\n' + safe(lines.join('\n')) + '\n-->'
 }
