@@ -671,6 +671,17 @@ describe('--min-support and blocks', () => {
     }
   })
 
+  it('counts a titled list item holding its list as a block too: another author\'s checkbox stays in its checklist', () => {
+    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: be', 'description: Backend.', '---', '', 'You are a backend engineer.', '', ...lines, ''].join('\n'), path)
+    const a = doc('a.md', ['Your primary responsibilities:', '', '1. **API Development**: When building services, you will:', '   - Stack trace captured in full', '   - Logs attached to the ticket'])
+    const b = doc('b.md', ['## Checklist', '', '- [ ] The complete stack trace', '- [ ] Suggested monitoring'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out, out).toMatch(/## Checklist\n\n- \[ \] The complete stack trace\n/)
+      expect(out, out).not.toMatch(/Stack trace captured in full\n\s*- \[ \]/)
+    }
+  })
+
   it('counts a bold lead-in and its list as a block too', () => {
     const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
     const a = doc('a.md', ['## Checks', '', '**Before closing a bug:**', '', '- Stack trace captured in full', '- Logs attached to the ticket'])

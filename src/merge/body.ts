@@ -197,8 +197,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   // What a block holds stays under its lead-in, and nothing joins another author's block: a point moved out of its list leaves the lead-in without it, and one moved in reads as that list's item.
   const inBlock = (w: number): boolean => {
     const u = w === -1 ? undefined : units[clusters[w]!.members[0]!]!
-    // A lead-in paragraph and its list, or a bold lead-in ("**Keeping cloud costs in check:**") read as a labelled section.
-    return u !== undefined && (u.lead !== undefined || u.section.kind === 'label')
+    // A lead-in paragraph and its list, a bold lead-in ("**Keeping cloud costs in check:**") read as a labelled section,
+    // or a titled list item holding its list ("1. **API Development**: When building services, you will:").
+    return u !== undefined && (u.lead !== undefined || u.section.kind === 'label' || u.section.kind === 'item')
   }
   if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where) || inBlock(s.where))
   const placed = new Map<number, Settled[]>()
