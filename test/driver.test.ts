@@ -287,6 +287,24 @@ async function driver(o: string, a: string, b: string) {
   return { ...r, text: readFileSync(f.a, 'utf8') }
 }
 
+describe('merge-driver: tools', () => {
+  const agent = (tools: string) => BASE.replace('tools: Read, Grep\n', `tools: ${tools}\n`)
+  it('one side removing a scoped grant the other widens is a conflict, not a silent widening', async () => {
+    const r = await driver(agent('Read, Grep, Bash(git diff *)'), agent('Read, Grep'), agent('Read, Grep, Bash'))
+    expect(r.code).toBe(1)
+    expect(r.text).toContain('<<<<<<< ours\ntools: Read, Grep\n=======\ntools: Read, Grep, Bash\n>>>>>>> theirs\n')
+    const narrowed = await driver(agent('Read, Grep, Bash'), agent('Read, Grep, Bash(git *)'), agent('Read, Grep, Bash, Write'))
+    expect(narrowed.code, narrowed.text).toBe(0)
+    expect(narrowed.text).toContain('tools: Read, Grep, Bash(git *), Write\n')
+  })
+
+  it('two sides each adding a grant of one tool merge into both', async () => {
+    const r = await driver(agent('Read, Grep'), agent('Read, Grep, Bash(npm *)'), agent('Read, Grep, Bash(git *)'))
+    expect(r.code, r.text).toBe(0)
+    expect(r.text).toContain('tools: Read, Grep, Bash(npm *), Bash(git *)\n')
+  })
+})
+
 describe('merge-driver: a frontmatter field both sides set differently', () => {
   it('writes each side between the markers as its file has it, comments kept', async () => {
     const base = BASE.replace('model: sonnet\n', 'model: sonnet # pinned for cost\n')

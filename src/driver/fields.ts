@@ -3,7 +3,8 @@
 // it; a field both changed differently is a conflict, unless its value is a
 // list or a map whose entries can be merged one by one (two branches adding
 // different tools, or different permission keys, merge cleanly). `tools` is
-// compared by canonical tool id, so `Read` and `read` are one entry.
+// compared by canonical tool id, so `Read` and `read` are one entry, and a
+// tool whose grants one side narrows and the other widens is a conflict.
 import { dialects, toolEntries } from '../dialects/index.js'
 import type { MetaField } from '../model.js'
 import { splitToolList, toolId } from '../normalize/tools.js'
@@ -105,11 +106,50 @@ function toolMap(value: V): { form: 'string' | 'list' | 'map'; entries: Map<stri
   return { form, entries }
 }
 
+/**
+ * The tool a grant is a grant of, whatever its scope: `bash` for
+ * `Bash(git diff *)`, `execute` for Copilot's `execute/runInTerminal`,
+ * `mcp__github` for `mcp__github__get_issue`.
+ */
+function toolFamily(id: string): string {
+  const mcp = /^(mcp__[^_]+(?:_[^_]+)*?)__/.exec(id)
+  if (mcp) return mcp[1]!
+  return id.replace(/\(.*$/s, '').replace(/\/.*$/s, '')
+}
+
+/**
+ * Whether both sides changed one tool's grants differently, other than by
+ * each adding grants: one narrowing or removing what the other widens
+ * (`Bash(git diff *)` removed on one side, made `Bash` on the other) is a
+ * decision about permissions for a person, not a union.
+ */
+function toolClash(o: Map<string, ToolEntry>, a: Map<string, ToolEntry>, b: Map<string, ToolEntry>): boolean {
+  const byFamily = (m: Map<string, ToolEntry>) => {
+    const out = new Map<string, Map<string, boolean>>()
+    for (const [id, e] of m) {
+      const f = toolFamily(id)
+      if (!out.has(f)) out.set(f, new Map())
+      out.get(f)!.set(id, e.enabled)
+    }
+    return out
+  }
+  const [fo, fa, fb] = [byFamily(o), byFamily(a), byFamily(b)]
+  const key = (m: Map<string, boolean> | undefined) => stable(Object.fromEntries([...(m ?? new Map())].sort()))
+  const adds = (from: Map<string, boolean> | undefined, to: Map<string, boolean> | undefined) => [...(from ?? new Map())].every(([id, on]) => to?.get(id) === on)
+  for (const family of new Set([...fo.keys(), ...fa.keys(), ...fb.keys()])) {
+    const [so, sa, sb] = [fo.get(family), fa.get(family), fb.get(family)]
+    if (key(sa) === key(so) || key(sb) === key(so) || key(sa) === key(sb)) continue
+    if (!(adds(so, sa) && adds(so, sb))) return true
+  }
+  return false
+}
+
 function mergeTools(o: V, a: V, b: V): Resolved {
   const [mo, ma, mb] = [toolMap(o), toolMap(a), toolMap(b)]
   if (!mo || !ma || !mb) return { ok: false }
   // Granting every tool (no field) against a list is not a merge of entries.
   if ((a === MISSING) !== (b === MISSING) && o !== MISSING) return { ok: false }
+  if (toolClash(mo.entries, ma.entries, mb.entries)) return { ok: false }
   const merged = mergeEntries(mo.entries, ma.entries, mb.entries, (x, y) => x.enabled === y.enabled)
   if (!merged) return { ok: false }
   const form = a !== MISSING ? ma.form : mb.form
