@@ -98,3 +98,16 @@ describe('merge: where a numbered list starts', () => {
     expect(body(ten.stdout)).toContain('10. Keep answers short.\n11. Cite the source.')
   })
 })
+
+describe('merge: a list a block broke goes on after the longer first part', () => {
+  it('numbers the part after the code block from the merged first part, whichever input the wording comes from', () => {
+    const pa = parseAgent(HEAD + 'Do this:\n\n1. Clone the repo.\n2. Install deps.\n\n' + CODE + '\n\n3. Run the tests.\n4. Push.\n', 'pa.md')
+    const pc = parseAgent(HEAD + 'Do this:\n\n1. Clone the repo.\n2. Install deps.\n3. Check the Node version.\n\n' + CODE + '\n\n4. Run the tests.\n5. Push.\n', 'pc.md')
+    for (const order of [[pa, pc], [pc, pa]]) {
+      for (const prefer of ['pa.md', 'pc.md']) {
+        const out = body(renderMerged(mergeAgents(order, { prefer }), 'none'))
+        expect(out, out).toContain('3. Check the Node version.\n\n' + CODE + '\n\n4. Run the tests.\n5. Push.')
+      }
+    }
+  })
+})

@@ -223,7 +223,10 @@ function listNumbers(ordered: readonly Value[], listed: readonly ListEntry[], st
 /** Where a list the merge writes starts when `v` opens it, `after` the last number of the list before it of the same inputs (see listNumbers). */
 function startOf(v: Value, written: ReadonlyMap<Statement, number>, after: number | undefined): number {
   const { first, number } = 'fold' in v ? v.fold.statement.placement : (v.section ?? {})
-  const own = first === true ? (number ?? 1) : undefined
+  // Of a fold, the latest start any member's list had: a list another container broke ("1. 2." in a block, a code block,
+  // "3. 4." after it) goes on from the longest of its inputs' first parts, which the merged first part is at least.
+  const starts = 'fold' in v ? v.fold.members.flatMap((m) => (m.placement.first === true ? [m.placement.number ?? 1] : [])) : []
+  const own = starts.length > 0 ? Math.max(...starts) : first === true ? (number ?? 1) : undefined
   if (own === 1) return 1
   const beside = 'fold' in v && v.mark !== undefined && v.beside ? written.get(v.beside) : undefined
   if (beside !== undefined) return beside
