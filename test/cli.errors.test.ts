@@ -75,6 +75,22 @@ describe('JSON outputs carry the errors of the run', () => {
     expect(JSON.parse(fine.stdout).errors).toEqual([])
   })
 
+  it('diff of directories: the text, Markdown and HTML formats count and name the files that could not be read', async () => {
+    const [a, b] = [tempDir(), tempDir()]
+    for (const dir of [a, b]) writeFileSync(join(dir, 'broken.md'), '---\nname: [x\n---\n\nBad.\n')
+    writeFileSync(join(a, 'ok.md'), '---\nname: ok\ndescription: d\n---\n\nKeep it.\n')
+    writeFileSync(join(b, 'ok.md'), '---\nname: ok\ndescription: d\n---\n\nKeep it.\n\nAdd this.\n')
+    const text = await cli(['diff', a, b])
+    expect(text.code).toBe(2)
+    expect(text.stdout.trimEnd().split('\n').at(-1)).toBe('1 added; 2 inputs could not be read')
+    const markdown = await cli(['diff', '--format', 'markdown', a, b])
+    expect(markdown.stdout).toContain('**1 added; 2 inputs could not be read**')
+    expect(markdown.stdout).toContain(`- \`${join(a, 'broken.md')}:2\`: invalid frontmatter YAML`)
+    const html = await cli(['diff', '--format', 'html', a, b])
+    expect(html.stdout).toContain('1 added; 2 inputs could not be read')
+    expect(html.stdout).toContain(`<li><code>${join(b, 'broken.md')}:2</code>: invalid frontmatter YAML`)
+  })
+
   it('build --check --format json: a config error is in the JSON', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'agentmerge.config.json'), '{"agents": [{"output": 3}]}\n')

@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport } from '../diff/index.js'
+import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -19,6 +19,8 @@ export interface DiffReportOptions {
   generated?: string
   /** List the changes of form too. */
   formatting?: boolean
+  /** Inputs of the run that could not be read: counted in the summary and listed under it. */
+  unread?: readonly Unread[]
 }
 
 type Kind = 'unchanged' | 'added' | 'removed' | 'reworded' | 'moved'
@@ -239,7 +241,8 @@ export function renderDiffReport(input: AgentDiff | DiffReport, options: DiffRep
   const header = [
     `<h1>${esc(title)}</h1>`,
     options.generated !== undefined ? `<p class="muted">${esc(options.generated)}</p>` : '',
-    `<p class="lede summary-line">${esc(summaryLine(c, options.formatting === true))}</p>`,
+    `<p class="lede summary-line">${esc(summaryLine(c, options.formatting === true) + unreadNote(options.unread))}</p>`,
+    options.unread && options.unread.length > 0 ? `<p>Not compared, could not be read:</p><ul class="unread">${options.unread.map((u) => `<li><code>${esc(u.place)}</code>: ${esc(u.message)}</li>`).join('')}</ul>` : '',
     statsList([
       ['Files', c.files, 'files'],
       ['Changed files', c.changedFiles, 'changed-files'],

@@ -4,7 +4,7 @@
 // changed in meaning, 1 when something did, 2 on trouble.
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { relative, sep } from 'node:path'
-import { asRenamed, changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent } from '../../diff/index.js'
+import { asRenamed, changedAgentFiles, diffAgents, diffReport, diffWhole, diffJson, formatGithub, formatMarkdown, formatText, hasChanges, isAgentPath, lineDiff, loadAgentBytes, MARKDOWN_MIN_BYTES, pairAgents, readAt, resolveRange, useColor, type AgentDiff, type DiffReport, type LoadedAgent, unreadNote, type Unread } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import { findInputs, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
@@ -218,20 +218,21 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
 /** `external`: git's driver, whose output git shows under no name of its own, names its file even when nothing changed. */
 function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[], external = false): string {
   const formatting = options.formatting === true
-  // A summary says what could not be compared: "nothing changed in meaning" alone would read as a clean result.
-  const unread = errors.length === 0 ? '' : `; ${errors.length} ${errors.length === 1 ? 'input' : 'inputs'} could not be read`
+  // Every format says what could not be compared: "nothing changed in meaning" alone would read as a clean result.
+  const missed: Unread[] = errors.map((e) => ({ place: e.path === null ? '-' : e.line === null ? e.path : `${e.path}:${e.line}`, message: e.message }))
+  const unread = unreadNote(missed)
   switch (options.format ?? 'text') {
     case 'json': {
       const json = diffJson(report)
       return JSON.stringify({ ...json, summary: json.summary + unread, errors }, null, 2) + '\n'
     }
     case 'markdown':
-      return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES })
+      return formatMarkdown(report, { formatting, maxBytes: options.maxBytes ?? MARKDOWN_MAX_BYTES, unread: missed })
     case 'github':
       return formatErrors(errors, 'github') + formatGithub(report, { formatting }).replace(/\n$/, `${unread}\n`)
     case 'html':
-      return renderDiffReport(report, { formatting })
+      return renderDiffReport(report, { formatting, unread: missed })
     default:
-      return formatText(report, { color, formatting, everyFile: external })
+      return formatText(report, { color, formatting, everyFile: external, unread: missed })
   }
 }

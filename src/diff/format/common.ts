@@ -24,6 +24,19 @@ export function countsText(counts: DiffCounts): string {
 }
 
 /** The one-line summary of a diff. */
+/** An input of the run that could not be read, and why: the formats say so, lest a partial diff read as the whole one. */
+export interface Unread {
+  /** `path:line`, or the path alone. */
+  place: string
+  message: string
+}
+
+/** What the summary line adds when inputs could not be read ("; 1 input could not be read"), else ''. */
+export function unreadNote(unread: readonly Unread[] | undefined): string {
+  const n = unread?.length ?? 0
+  return n === 0 ? '' : `; ${n} ${n === 1 ? 'input' : 'inputs'} could not be read`
+}
+
 export function summaryLine(counts: DiffCounts & { files?: number; changedFiles?: number }, formattingListed = false): string {
   const form = counts.formatting > 0 ? ` (${plural(counts.formatting, 'change')} of form only${formattingListed ? '' : '; --formatting lists them'})` : ''
   if (!hasChanges(counts)) return `nothing changed in meaning${form}`

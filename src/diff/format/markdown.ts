@@ -13,7 +13,7 @@ import { toReport } from '../report.js'
 import { tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
-import { at, bySection, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, fieldText, runParts, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */
@@ -27,7 +27,12 @@ export interface MarkdownOptions {
    * to see them. It holds for any limit of `MARKDOWN_MIN_BYTES` or more.
    */
   maxBytes?: number
+  /** Inputs of the run that could not be read: counted in the summary and listed under it (the first few; they are kept whatever the limit). */
+  unread?: readonly Unread[]
 }
+
+/** How many unread inputs the comment names; the rest are counted. */
+const UNREAD_LISTED = 5
 
 // Text from agent files mentions no one and links no issue (`@`/`#` neutralized);
 // a code span (paths, places) stays on one line, so it cannot break a table or a list.
@@ -266,6 +271,26 @@ export const MARKDOWN_MIN_BYTES = 1024
 /** Room kept for the note on what was left out, which is short and of bounded size. */
 const NOTE_ROOM = 400
 
+/** The inputs that could not be read, the first few named (each `path:line` and its error, cut short), the rest counted. */
+function unreadList(unread: readonly Unread[]): RootContent[] {
+  if (unread.length === 0) return []
+  const shown = unread.slice(0, UNREAD_LISTED)
+  const more = unread.length - shown.length
+  const cut = (m: string) => (m.length > 160 ? `${m.slice(0, 157)}...` : m)
+  return [
+    { type: 'paragraph', children: [text('Not compared, could not be read:')] },
+    {
+      type: 'list',
+      ordered: false,
+      spread: false,
+      children: [
+        ...shown.map((u) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [{ type: 'inlineCode' as const, value: u.place }, text(`: ${cut(u.message)}`)] }] })),
+        ...(more > 0 ? [{ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [text(`and ${more} more`)] }] }] : []),
+      ],
+    },
+  ]
+}
+
 /** The diff as a GitHub-flavored Markdown pull-request comment. */
 export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownOptions = {}): string {
   const report = toReport(input)
@@ -273,7 +298,8 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
     type: 'root',
     children: [
       { type: 'heading', depth: 3, children: [text(options.title ?? 'agentmerge diff')] },
-      { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true))] },
+      { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true) + unreadNote(options.unread))] },
+      ...unreadList(options.unread ?? []),
     ],
   })
   const table = (rows: number) => stringifyMarkdown({ type: 'root', children: [countsTable(report, rows)] })

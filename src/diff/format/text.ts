@@ -7,7 +7,7 @@ import { toReport } from '../report.js'
 import { shownText } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
-import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine } from './common.js'
+import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface TextOptions {
   color?: boolean
@@ -15,6 +15,8 @@ export interface TextOptions {
   formatting?: boolean
   /** Name every file, those with nothing changed in meaning too (git's external driver: git shows one file at a time). */
   everyFile?: boolean
+  /** Inputs of the run that could not be read: counted in the summary (their errors go to stderr). */
+  unread?: readonly Unread[]
 }
 
 function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: string; new: string }): string {
@@ -110,7 +112,7 @@ export function formatText(input: DiffReport | AgentDiff, options: TextOptions =
     if (d.status === 'unchanged' && !(options.formatting && d.formatting.length > 0) && !options.everyFile) continue
     out.push(...agentText(d, options, p, report.files.length > 1), '')
   }
-  out.push(summaryLine(report.counts, options.formatting === true))
+  out.push(summaryLine(report.counts, options.formatting === true) + unreadNote(options.unread))
   // Each line escaped as a whole: a value (a name, a path, a statement) never breaks out of its line.
   return out.map((line) => terminalLine(line, { color: options.color === true })).join('\n') + '\n'
 }
