@@ -2,13 +2,14 @@
 // command that takes its time (`agentmerge normalize X | agentmerge diff X -`)
 // is an input like any file, never an "internal error". The process is the
 // point here (its own stdin, a real pipe), so these tests start the bin.
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { once } from 'node:events'
-import { closeSync, openSync, readFileSync } from 'node:fs'
+import { closeSync, createWriteStream, openSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { BIN, cli, FIXTURES, ROOT } from './helpers/cli.js'
+import { tempDir } from './helpers/tmp.js'
 
 const FILE = join(FIXTURES, 'backend-engineer.md')
 
@@ -79,5 +80,23 @@ describe('stdin that cannot be read whole', () => {
     } finally {
       closeSync(fd)
     }
+  })
+})
+
+describe('a named pipe on the command line', () => {
+  it('is read to its end, as stdin is (`agentmerge diff a.md <(git show HEAD:a.md)`)', async () => {
+    const fifo = join(tempDir('agentmerge-fifo-'), 'agent.md')
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+    const child = spawn(process.execPath, [BIN, 'diff', FILE, fifo], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    const writer = createWriteStream(fifo)
+    writer.end(readFileSync(FILE))
+    const [code] = (await once(child, 'close')) as [number | null]
+    expect(stderr).toBe('')
+    expect(code).toBe(0)
+    expect(stdout).toMatch(/nothing changed in meaning/)
   })
 })

@@ -1,7 +1,7 @@
 // Reads one input (a path, or `-` for stdin) into decoded text, refusing what
 // is not a readable regular file or is larger than the size limit: agent
 // files are kilobytes, and a parse of megabytes would look like a hang.
-import { readFileSync, statSync } from 'node:fs'
+import { closeSync, openSync, readFileSync, statSync } from 'node:fs'
 import { AgentError } from '../errors.js'
 import { decode, type Decoded, type DecodeOptions } from './decode.js'
 import { readStdinSync } from './stdin.js'
@@ -46,12 +46,34 @@ function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Ui
     throw new AgentError('unreadable', code === 'ENOENT' ? 'no such file' : `cannot read (${code ?? 'error'})`, path)
   }
   if (stat.isDirectory()) throw new AgentError('directory', 'is a directory with no agent file in it', path)
+  // A pipe named on the command line (`agentmerge diff a.md <(git show HEAD:a.md)`, a mkfifo) is read to its end, as stdin is.
+  if (stat.isFIFO() || stat.isCharacterDevice()) return readStream(path, maxBytes)
   if (!stat.isFile()) throw new AgentError('not-a-file', 'not a regular file', path)
   checkSize(stat.size, path, maxBytes)
   try {
     return readFileSync(path)
   } catch (error) {
     throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
+  }
+}
+
+/** A pipe or device, read to its end or a byte past `maxBytes`. */
+function readStream(path: string, maxBytes: number): Uint8Array {
+  let fd: number
+  try {
+    fd = openSync(path, 'r')
+  } catch (error) {
+    throw new AgentError('unreadable', `cannot read (${(error as NodeJS.ErrnoException).code ?? 'error'})`, path)
+  }
+  try {
+    const bytes = readStdinSync(fd, maxBytes)
+    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, path)
+    return bytes
+  } catch (error) {
+    if (error instanceof AgentError) throw new AgentError(error.code, error.message, path)
+    throw error
+  } finally {
+    closeSync(fd)
   }
 }
 
