@@ -171,6 +171,18 @@ describe('build CLI', () => {
     expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(built)
   })
 
+  it('--check --format github annotates what a build would change, as diff --format github does', async () => {
+    const dir = testAutomatorRepo('inline')
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    editSource(dir, '80%', '90%')
+    const r = await cli(['-q', 'build', '--check', '--format', 'github'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toMatch(/^::error file=out\/ta\.md[^\n]*::stale: a build would change it/m)
+    // `%` is escaped as workflow commands need (%25).
+    expect(r.stdout).toMatch(/^::notice file=out\/ta\.md,line=\d+,[^\n]*statement reworded::was "Test coverage > 80%25 achieved", now "Test coverage > 90%25 achieved"$/m)
+    expect(r.stdout).toMatch(/^agentmerge diff: 1 reworded/m)
+  })
+
   // With "provenance": "none" the record of the last build is in the cache directory; a fresh clone or a cleared cache has none.
   it('with "provenance": "none" and no record of the last build, a file that differs is named and kept unless --force', async () => {
     const dir = testAutomatorRepo('none')

@@ -8,7 +8,7 @@
 import { relative, resolve } from 'node:path'
 import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
-import { diffReport, formatText } from '../../diff/index.js'
+import { diffReport, formatGithub, formatText, type AgentDiff } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatErrors, formatFindings, type CheckFinding } from '../findings.js'
@@ -79,6 +79,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   const mode: Mode = options.check ? 'check' : options.force ? 'force' : 'build'
   const findings: CheckFinding[] = []
   let stale = 0
+  const diffs: AgentDiff[] = []
   /** Outputs left alone without --force: edited by hand, or no record tells whether they were. */
   let refusals = 0
   let written = 0
@@ -109,6 +110,8 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     else if (options.check) stale++
     if (options.check && format !== 'text') {
       findings.push(...itemFindings(item, path, shown, mode))
+      // What a build would change, as `agentmerge diff --format github` annotates it: each change at its line.
+      if (format === 'github' && item.diff && item.status !== 'missing') diffs.push(item.diff)
       continue
     }
     const unrecorded = item.status === 'unrecorded' && !options.check && !options.force
@@ -124,6 +127,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   }
   if (options.check) {
     report(items.length, findings)
+    if (diffs.length > 0) run.out(formatGithub(diffReport(diffs)))
     const bad = stale + refusals
     if (bad > 0) {
       run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
