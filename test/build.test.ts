@@ -333,7 +333,12 @@ describe('build CLI', () => {
     const nomatch = repo({ 'cfg.json': JSON.stringify({ agents: [{ output: 'out.md', sources: ['agents/*.md'] }] }) })
     const m = await cli(['build', '--config', 'cfg.json'], { cwd: nomatch })
     expect(m.code).toBe(2)
-    expect(m.stderr.trim()).toBe("out.md: source pattern 'agents/*.md' matches no file")
+    // Named at the config's entry for that agent, from the working directory.
+    expect(m.stderr.trim()).toBe(`cfg.json:1: source pattern 'agents/*.md' matches no file (agent "out.md")`)
+    const prefer = repo({ 'agentmerge.config.json': '{\n  "agents": [\n    { "output": "out.md", "sources": ["a.md"], "prefer": "nope.md" }\n  ]\n}\n', 'a.md': '---\nname: a\ndescription: d\n---\n\nDo it.\n' })
+    const p = await cli(['build'], { cwd: prefer })
+    expect(p.code).toBe(2)
+    expect(p.stderr.trim()).toBe('agentmerge.config.json:3: "prefer" names a file that is not an input of the merge (agent "out.md")')
     const help = await cli(['build', '--help'])
     expect(help.stdout).toContain('Examples:')
   })

@@ -98,7 +98,8 @@ describe('JSON outputs carry the errors of the run', () => {
     expect(r.code).toBe(2)
     const json = JSON.parse(r.stdout)
     expect(json).toMatchObject({ outputs: 0, findings: [] })
-    expect(json.errors).toEqual([{ path: join(dir, 'agentmerge.config.json'), line: 1, column: null, message: expect.stringContaining('"output"') }])
+    // The config named from the working directory, as the other lines name files.
+    expect(json.errors).toEqual([{ path: 'agentmerge.config.json', line: 1, column: null, message: expect.stringContaining('"output"') }])
     // The same error, one line on stderr, as before.
     expect(r.stderr.trim().split('\n')).toHaveLength(1)
   })

@@ -83,6 +83,8 @@ interface BuildOptions {
   root?: string
   /** Where the build records of outputs without provenance are kept (default: node_modules/.cache/agentmerge/ in the config's directory). */
   cacheLocation?: string
+  /** The config file, where errors about what a target says are reported. */
+  configPath?: string
 }
 
 const posix = (p: string): string => p.split(sep).join('/')
@@ -226,7 +228,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     item.status = item.edits.length > 0 ? 'edited' : 'stale'
   } catch (error) {
     item.status = 'error'
-    item.error = error
+    // What the config says of a target (its sources, its `prefer`) is wrong in the config: named at the target's entry there.
+    item.error = error instanceof AgentError && options.configPath !== undefined && CONFIG_ERRORS.has(error.code) ? new AgentError(error.code, `${error.message.replace(/^--prefer names/, '"prefer" names')} (agent "${target.output}")`, options.configPath, target.line) : error
   }
   return item
 }
@@ -265,9 +268,12 @@ function handEdits(old: Agent, next: Agent, record: ReturnType<typeof recorded>)
   return edits.sort((a, b) => a.line - b.line)
 }
 
+/** Errors about what a config entry says, reported at that entry. */
+const CONFIG_ERRORS = new Set(['no-sources', 'prefer-not-input'])
+
 export function planBuild(config: Config, options: BuildOptions = {}, only?: string[]): BuildItem[] {
   const wanted = only && only.length > 0 ? new Set(only.map((o) => resolve(o))) : undefined
-  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, ...options }))
+  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, configPath: config.path, ...options }))
 }
 
 /** The real path of a directory that may not exist yet (its nearest existing ancestor resolved). */

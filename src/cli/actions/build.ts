@@ -5,7 +5,7 @@
 // that no record of the last build tells from a hand edit is named with the
 // diff a build would apply, and left alone as an edited one is;
 // `--format json|github` for machines.
-import { relative, resolve } from 'node:path'
+import { isAbsolute, relative, resolve } from 'node:path'
 import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
 import { diffReport, formatGithub, formatText, type AgentDiff } from '../../diff/index.js'
@@ -61,7 +61,15 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     else if (format === 'github') run.out(formatErrors(run.errors, format) + formatFindings(findings, 'github'))
     return run.code
   }
-  const config = run.each(options.config ?? '.', () => loadConfig(options.config))
+  // A config error names the config file as the other lines name files: from the working directory.
+  const config = run.each(options.config ?? '.', () => {
+    try {
+      return loadConfig(options.config)
+    } catch (error) {
+      if (error instanceof AgentError && isAbsolute(error.path)) throw new AgentError(error.code, error.message, relative(io.cwd, error.path) || error.path, error.line, error.column)
+      throw error
+    }
+  })
   if (!config) return report(0, [])
   // Paths in messages: relative to the working directory, as the user sees them.
   const shown = (rel: string) => relative(io.cwd, resolve(config.dir, rel)) || rel
