@@ -119,6 +119,12 @@ describe('--format github has an ::error annotation per error', () => {
     expect(r.stdout).toContain(annotation(bad))
   })
 
+  it('diff --git followed by another option is a usage error naming it, not a revision "--format"', async () => {
+    const r = await cli(['diff', '--git', '--format', 'markdown', 'main'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toBe('agentmerge diff: --git needs a revision right after it (BASE, or A...B), got "--format": put the other options elsewhere\n')
+  })
+
   it('build --check: a config error', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'agentmerge.config.json'), '{"agents": [{"output": 3}]}\n')

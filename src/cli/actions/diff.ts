@@ -74,9 +74,11 @@ interface Sides {
 /** The diffs of one run, or the exit code when it stops before comparing. */
 type Diffs = AgentDiff[] | number
 
-/** An option the format asked for would ignore without a word: a usage error, before anything is read. */
+/** An option the format asked for would ignore without a word, or an option read as --git's revision: a usage error, before anything is read. */
 function ignoredOption(options: DiffCommandOptions): AgentError | undefined {
   const format = options.format ?? 'text'
+  // `--git` takes the next word as its revision, an option too: `--git --format markdown main` would diff from "--format".
+  if (options.git !== undefined && options.git.startsWith('-')) return new AgentError('usage', `--git needs a revision right after it (BASE, or A...B), got "${options.git}": put the other options elsewhere`, 'agentmerge diff')
   if (options.maxBytes !== undefined && format !== 'markdown') return new AgentError('usage', `--max-bytes keeps a markdown comment under N bytes; --format ${format} has no such limit (add --format markdown)`, 'agentmerge diff')
   if (options.maxBytes !== undefined && options.maxBytes > 0 && options.maxBytes < MARKDOWN_MIN_BYTES) return new AgentError('usage', `--max-bytes ${options.maxBytes} leaves no room for the heading and summary: use 0 (no limit) or at least ${MARKDOWN_MIN_BYTES}`, 'agentmerge diff')
   if (options.color === true && format !== 'text') return new AgentError('usage', `--color colors the text output; --format ${format} is never colored`, 'agentmerge diff')
