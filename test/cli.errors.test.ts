@@ -125,6 +125,18 @@ describe('--format github has an ::error annotation per error', () => {
     expect(r.stderr).toBe('agentmerge diff: --git needs a revision right after it (BASE, or A...B), got "--format": put the other options elsewhere\n')
   })
 
+  it('normalize, convert and dedup given no files with a terminal on stdin: a usage error, not a wait for typing', async () => {
+    for (const [command, ...args] of [['normalize'], ['convert', '--to', 'claude'], ['dedup']]) {
+      const r = await cli([command!, ...args], { stdinTTY: true })
+      expect(r.code, command).toBe(2)
+      expect(r.stderr).toBe(`agentmerge ${command}: no files given: name agent files or directories, or - to read stdin\n`)
+    }
+    // Piped, stdin is read as before.
+    const piped = await cli(['normalize'], { input: '---\nname: a\ndescription: d\n---\n\nDo it.\n' })
+    expect(piped.code).toBe(0)
+    expect(piped.stdout).toContain('Do it.')
+  })
+
   it('build --check: a config error', async () => {
     const dir = tempDir()
     writeFileSync(join(dir, 'agentmerge.config.json'), '{"agents": [{"output": 3}]}\n')

@@ -24,6 +24,20 @@ export function findInputs(run: Run, paths: string[], options: FindOptions = {})
 }
 
 /**
+ * The paths a command that reads stdin when given none reads: the paths, or
+ * `-`; none, with a usage error, when stdin is a terminal (the command would
+ * wait for typing that no one means to do).
+ */
+export function pathsOrStdin(run: Run, paths: string[], command: string): string[] {
+  if (paths.length > 0) return paths
+  if (run.io.stdinIsTTY === true) {
+    run.fail(new AgentError('usage', 'no files given: name agent files or directories, or - to read stdin', `agentmerge ${command}`))
+    return []
+  }
+  return ['-']
+}
+
+/**
  * Each input once, for the commands that count inputs (a merge's support, a
  * dedup's agents): a file named twice, or under two names (a directory and a
  * file in it, a symlink), is read the first time and the later names are

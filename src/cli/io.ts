@@ -18,6 +18,8 @@ export interface CliIo {
   stderr: OutStream
   /** The bytes of stdin, read when an input is `-` (read once, up to a byte past `limit`; later calls return the same bytes). */
   stdin: (limit?: number) => Uint8Array
+  /** Stdin is a terminal: a command given no files does not wait on it. */
+  stdinIsTTY?: boolean
   env: Env
   cwd: string
 }

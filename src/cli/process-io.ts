@@ -11,6 +11,7 @@ export function processIo(): CliIo {
     stdout: process.stdout,
     stderr: process.stderr,
     stdin: once((limit) => readStdinSync(0, limit)),
+    stdinIsTTY: process.stdin.isTTY === true,
     env: process.env,
     cwd: process.cwd(),
   }

@@ -20,6 +20,8 @@ export interface CliResult {
 
 export interface CliOptions {
   input?: string | Buffer
+  /** Stdin is a terminal (no input piped). */
+  stdinTTY?: boolean
   cwd?: string
   env?: Record<string, string>
 }
@@ -31,7 +33,7 @@ interface Captured {
 }
 
 interface CliModule {
-  main(argv: string[], io: { stdout: Captured; stderr: Captured; stdin: () => Uint8Array; env: Record<string, string | undefined>; cwd: string }): Promise<number>
+  main(argv: string[], io: { stdout: Captured; stderr: Captured; stdin: () => Uint8Array; stdinIsTTY?: boolean; env: Record<string, string | undefined>; cwd: string }): Promise<number>
   Capture: new () => Captured
 }
 
@@ -47,7 +49,7 @@ export async function cli(args: string[], options: CliOptions = {}): Promise<Cli
   const stderr = new Capture()
   const input = options.input
   const stdin = () => (input === undefined ? new Uint8Array() : typeof input === 'string' ? Buffer.from(input, 'utf8') : input)
-  const code = await main(args, { stdout, stderr, stdin, env: environment(options.env), cwd: options.cwd ?? ROOT })
+  const code = await main(args, { stdout, stderr, stdin, ...(options.stdinTTY ? { stdinIsTTY: true } : {}), env: environment(options.env), cwd: options.cwd ?? ROOT })
   return { code, stdout: stdout.text(), stderr: stderr.text() }
 }
 

@@ -6,7 +6,7 @@ import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
 import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
-import { checkOneOutput, findInputs, readInputs } from '../inputs.js'
+import { checkOneOutput, findInputs, pathsOrStdin, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
 
@@ -19,7 +19,7 @@ export interface ConvertCommandOptions extends GlobalOptions {
 
 export async function convertCommand(paths: string[], options: ConvertCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
+  const files = findInputs(run, pathsOrStdin(run, paths, 'convert'))
   if (options.output && !checkOneOutput(run, options.output, files, 'use --out-dir')) return run.code
   let warned = 0
   const written = new Map<string, string>()

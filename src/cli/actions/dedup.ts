@@ -4,7 +4,7 @@ import { at, dedupCached, dedupJson, groupingCacheFor, profileAhead, type DedupG
 import { bestWording } from '../../merge/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
-import { agentsOf, findInputs, onceEach, readInputs } from '../inputs.js'
+import { agentsOf, findInputs, onceEach, pathsOrStdin, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
 import { byCodeUnits } from '../../order.js'
 
@@ -25,7 +25,7 @@ function describeGroup(g: DedupGroup): string {
 
 export async function dedupCommand(paths: string[], options: DedupCommandOptions, io: CliIo): Promise<number> {
   const run = new Run(options, io)
-  const files = onceEach(run, findInputs(run, paths.length > 0 ? paths : ['-']))
+  const files = onceEach(run, findInputs(run, pathsOrStdin(run, paths, 'dedup')))
   // A bad input is reported in one line; the others are still read, and
   // their statements profiled for grouping as they arrive from the parse workers.
   const memo = new ProfileMemo()

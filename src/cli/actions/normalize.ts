@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../write/atomic.js'
 import { decode } from '../../read/decode.js'
 import { formatErrors, formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { checkOneOutput, findInputs, readInputs } from '../inputs.js'
+import { checkOneOutput, findInputs, pathsOrStdin, readInputs } from '../inputs.js'
 import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
@@ -28,7 +28,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
     run.fail(new AgentError('usage', '--format is how --check reports; add --check (--json prints the model)', 'agentmerge normalize'))
     return run.code
   }
-  const files = findInputs(run, paths.length > 0 ? paths : ['-'])
+  const files = findInputs(run, pathsOrStdin(run, paths, 'normalize'))
   if (options.output && !checkOneOutput(run, options.output, files, 'use --write to rewrite each in place')) return run.code
   // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
   const current = (path: string): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8'))
