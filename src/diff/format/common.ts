@@ -5,7 +5,7 @@ import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } f
 
 export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
 
-const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
+export const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`
 
 /** Counts per kind of change, e.g. `1 reworded, 2 moved, 1 section renamed`. */
 export function countsText(counts: DiffCounts): string {

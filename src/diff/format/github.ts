@@ -8,7 +8,7 @@ import type { Source } from '../../model.js'
 import type { AgentDiff, DiffReport, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
 import { shownText, spellShown } from '../words.js'
-import { fieldText, sectionTitle, summaryLine, truncate } from './common.js'
+import { fieldText, plural, sectionTitle, summaryLine, truncate } from './common.js'
 
 export function escapeData(s: string): string {
   return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
@@ -72,12 +72,12 @@ function wasNow(c: Extract<StatementChange, { change: 'reworded' | 'moved' }>): 
 export function annotations(d: AgentDiff): Annotation[] {
   const out: Annotation[] = []
   if (d.newPath === null) {
-    out.push({ level: 'notice', title: 'agentmerge: agent removed', message: `${d.oldPath}: agent ${d.name} removed (${d.statements.length} statements)` })
+    out.push({ level: 'notice', title: 'agentmerge: agent removed', message: `${d.oldPath}: agent ${d.name} removed (${plural(d.statements.length, 'statement')})` })
     return out
   }
   const file = d.newPath
   if (d.status === 'added') {
-    out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${d.statements.length} statements)` })
+    out.push({ level: 'notice', file, line: 1, title: 'agentmerge: agent added', message: `agent ${d.name} added (${plural(d.statements.length, 'statement')})` })
     return out
   }
   if (d.counts.renamed) out.push({ level: 'notice', file, line: 1, title: 'agentmerge: file renamed', message: `renamed from ${d.oldPath}` })
