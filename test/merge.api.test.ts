@@ -260,6 +260,16 @@ describe('an enumeration another input\'s bullets sit among', () => {
 })
 
 describe('order inside a merged section (closing remarks)', () => {
+  it('writes the last words of a flat file at the end of the merged file, after the other inputs\' sections; one before its own sections stays there', () => {
+    const flat = parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', 'Debugging process:', '', '- Check recent changes', '- Add debug logging', '', 'Focus on fixing the underlying issue, not just symptoms.', ''].join('\n'), 'a.md')
+    const sectioned = parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', 'Triage first:', '', '- Read the stack trace', '', 'Stay calm under pressure.', '', '## Techniques', '', '- Binary search the history', ''].join('\n'), 'b.md')
+    for (const order of [[flat, sectioned], [sectioned, flat]]) {
+      const out = renderMerged(mergeAgents(order), 'none').trimEnd()
+      expect(out.endsWith('## Techniques\n\n- Binary search the history\n\nFocus on fixing the underlying issue, not just symptoms.'), out).toBe(true)
+      expect(out.indexOf('Stay calm under pressure.')).toBeLessThan(out.indexOf('## Techniques'))
+    }
+  })
+
   it('a closing paragraph stays last with subsections after it; a table or code block ending a section is no closing remark: it stays whole', () => {
     const a = parseAgent(['# Agent', '', '## Rules', '', '- Keep functions small', '- Name things plainly', '', 'Follow these rules on every change.', '', '### Testing', '', '- Test behaviour', ''].join('\n'), 'a.md')
     const b = parseAgent(['# Agent', '', '## Rules', '', '- Avoid global state', ''].join('\n'), 'b.md')

@@ -129,7 +129,13 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // own, read as a header).
   const rows = entries.some((e) => 'fold' in e.value && e.value.fold.statement.placement.table !== undefined)
   const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0 || rows
-  const ordered = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
+  // At the top, a paragraph that closed its input's whole file (a flat file's last line, "Focus on fixing the
+  // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
+  // other inputs' sections.
+  const last = c === -1 ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && endsItsFile(e.value.fold, units)).map((e) => e.value)) : new Set<Value>()
+  const all = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
+  const ordered = all.filter((v) => !last.has(v))
+  const closing = all.filter((v) => last.has(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const bulleted = amongBullets(ordered, (f) => steps.has(f))
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
@@ -165,7 +171,17 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
       merged.push(...made.built.children)
     }
   }
+  for (const v of closing) {
+    if (!('fold' in v)) continue
+    blocks.push(v.fold.statement)
+    folds.push(v.fold)
+  }
   return { blocks, folds, children: merged, orphans }
+}
+
+/** Whether every member of a fold is its file's last words: no section of its input begins after it. */
+function endsItsFile(fold: Fold, units: readonly Unit[]): boolean {
+  return fold.members.every((m) => !units.some((u) => u.section.source.path === m.source.path && u.section.source.line > m.source.line))
 }
 
 /** What the list-start choice (lists.ts) reads of an entry. */
