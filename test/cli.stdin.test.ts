@@ -99,4 +99,22 @@ describe('a named pipe on the command line', () => {
     expect(code).toBe(0)
     expect(stdout).toMatch(/nothing changed in meaning/)
   })
+
+  it('normalize --check compares what it read (the pipe is drained once), and --write prints', async () => {
+    const canonical = (await cli(['normalize', FILE])).stdout
+    const run = async (args: string[], text: string) => {
+      const fifo = join(tempDir('agentmerge-fifo-'), 'agent.md')
+      expect(spawnSync('mkfifo', [fifo]).status).toBe(0)
+      const child = spawn(process.execPath, [BIN, ...args, fifo], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: ['ignore', 'pipe', 'pipe'] })
+      let stdout = ''
+      child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+      createWriteStream(fifo).end(text)
+      const [code] = (await once(child, 'close')) as [number | null]
+      return { code, stdout }
+    }
+    expect((await run(['normalize', '--check'], canonical)).code).toBe(0)
+    const written = await run(['normalize', '--write'], readFileSync(FILE, 'utf8'))
+    expect(written.code).toBe(0)
+    expect(written.stdout).toBe(canonical)
+  })
 })

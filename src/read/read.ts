@@ -1,5 +1,6 @@
-// Reads one input (a path, or `-` for stdin) into decoded text, refusing what
-// is not a readable regular file or is larger than the size limit: agent
+// Reads one input (a path, or `-` for stdin) into decoded text: a regular
+// file, or a pipe or device named on the command line (read to its end, as
+// stdin is); anything else, or more than the size limit, is refused: agent
 // files are kilobytes, and a parse of megabytes would look like a hang.
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs'
 import { AgentError } from '../errors.js'

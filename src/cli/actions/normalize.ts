@@ -1,7 +1,7 @@
 // `agentmerge normalize`: print, check or rewrite files in canonical form,
 // or print their model as JSON. stdin (`-`) works with every mode: `--check
 // -` checks it, `--write -` prints the result, as prettier does.
-import { readFileSync } from 'node:fs'
+import { readFileSync, statSync } from 'node:fs'
 import { AgentError, terminalLine } from '../../errors.js'
 import { normalizeAgent } from '../../normalize.js'
 import { agentJson } from '../../render/json.js'
@@ -30,15 +30,25 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   }
   const files = findInputs(run, pathsOrStdin(run, paths, 'normalize'))
   if (options.output && !checkOneOutput(run, options.output, files, 'use --write to rewrite each in place')) return run.code
+  // A pipe named as a file (`<(git show HEAD:a.md)`) was drained by the read: it is compared as read, and --write prints.
+  const stream = (path: string): boolean => {
+    if (path === '-') return false
+    try {
+      const stat = statSync(path)
+      return stat.isFIFO() || stat.isCharacterDevice()
+    } catch {
+      return false
+    }
+  }
   // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
-  const current = (path: string): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8'))
+  const current = (path: string, read: string | undefined): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : stream(path) ? (read ?? '') : readFileSync(path, 'utf8'))
   const outputs: string[] = []
   const json: unknown[] = []
   const unformatted: string[] = []
   /** The files read and compared with their canonical form (a file that cannot be read is an error, not checked). */
   let checked = 0
   let written = 0
-  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true })) {
+  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true || options.check === true })) {
     if (!agent) continue
     run.each(path, () => {
       if (options.json) {
@@ -46,13 +56,13 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         return
       }
       const canonical = normalizeAgent(agent)
-      // --write of stdin has nowhere to write back: the result is printed.
-      if (options.write && path === '-') {
+      // --write of stdin (or of a pipe) has nowhere to write back: the result is printed.
+      if (options.write && (path === '-' || stream(path))) {
         outputs.push(canonical)
         return
       }
       if (options.check || options.write) {
-        const same = current(path) === canonical
+        const same = current(path, read) === canonical
         if (options.check) checked++
         if (same) return
         if (options.check) unformatted.push(path)
