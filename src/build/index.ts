@@ -229,7 +229,7 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
   } catch (error) {
     item.status = 'error'
     // What the config says of a target (its sources, its `prefer`) is wrong in the config: named at the target's entry there.
-    item.error = error instanceof AgentError && options.configPath !== undefined && CONFIG_ERRORS.has(error.code) ? new AgentError(error.code, `${error.message.replace(/^--prefer names/, '"prefer" names')} (agent "${target.output}")`, options.configPath, target.line) : error
+    item.error = error instanceof AgentError && options.configPath !== undefined && CONFIG_ERRORS.has(error.code) ? new AgentError(error.code, `${CONFIG_ERRORS.get(error.code) ?? error.message} (agent "${target.output}")`, options.configPath, target.line) : error
   }
   return item
 }
@@ -268,12 +268,15 @@ function handEdits(old: Agent, next: Agent, record: ReturnType<typeof recorded>)
   return edits.sort((a, b) => a.line - b.line)
 }
 
-/** Errors about what a config entry says, reported at that entry. */
-const CONFIG_ERRORS = new Set(['no-sources', 'prefer-not-input'])
+/** Errors about what a config entry says, reported at that entry: in the config's words where the error's own speak of the command line. */
+const CONFIG_ERRORS = new Map<string, string | undefined>([
+  ['no-sources', undefined],
+  ['prefer-not-input', '"prefer" names a file that is not one of its sources'],
+])
 
 export function planBuild(config: Config, options: BuildOptions = {}, only?: string[]): BuildItem[] {
   const wanted = only && only.length > 0 ? new Set(only.map((o) => resolve(o))) : undefined
-  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, configPath: config.path, ...options }))
+  return config.agents.filter((t) => !wanted || wanted.has(resolve(config.dir, t.output))).map((t) => planTarget(t, config.dir, { root: config.root, configPath: join(config.dir, basename(config.path)), ...options }))
 }
 
 /** The real path of a directory that may not exist yet (its nearest existing ancestor resolved). */

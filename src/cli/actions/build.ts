@@ -8,7 +8,7 @@
 import { isAbsolute, relative, resolve } from 'node:path'
 import { applyItem, planBuild, type BuildItem } from '../../build/index.js'
 import { loadConfig } from '../../config/index.js'
-import { diffReport, formatGithub, formatText, type AgentDiff } from '../../diff/index.js'
+import { diffReport, formatText, type AgentDiff } from '../../diff/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatErrors, formatFindings, type CheckFinding } from '../findings.js'
@@ -118,7 +118,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     else if (options.check) stale++
     if (options.check && format !== 'text') {
       findings.push(...itemFindings(item, path, shown, mode))
-      // What a build would change, as `agentmerge diff --format github` annotates it: each change at its line.
+      // What a build would change, as plain log text under the annotations (the diff's lines are the would-be file's, not the file's on disk).
       if (format === 'github' && item.diff && item.status !== 'missing') diffs.push(item.diff)
       continue
     }
@@ -135,7 +135,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   }
   if (options.check) {
     report(items.length, findings)
-    if (diffs.length > 0) run.out(formatGithub(diffReport(diffs)))
+    if (diffs.length > 0) run.out(formatText(diffReport(diffs), { color: false }))
     const bad = stale + refusals
     if (bad > 0) {
       run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
