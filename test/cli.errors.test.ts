@@ -119,6 +119,16 @@ describe('--format github has an ::error annotation per error', () => {
     expect(r.stdout).toContain(annotation(bad))
   })
 
+  it('diff --format markdown --max-bytes holds with many unreadable inputs of long names', async () => {
+    const [a, b] = [tempDir(), tempDir()]
+    for (let i = 0; i < 6; i++) for (const dir of [a, b]) writeFileSync(join(dir, `${String(i).repeat(150)}.md`), '---\nname: [x\n---\n\nBad.\n')
+    writeFileSync(join(a, 'ok.md'), '---\nname: ok\ndescription: d\n---\n\nKeep it.\n')
+    writeFileSync(join(b, 'ok.md'), '---\nname: ok\ndescription: d\n---\n\nKeep it.\n\nAdd this.\n')
+    const r = await cli(['diff', '--format', 'markdown', '--max-bytes', '1024', a, b])
+    expect(Buffer.byteLength(r.stdout)).toBeLessThanOrEqual(1024)
+    expect(r.stdout).toContain('12 inputs could not be read')
+  })
+
   it('diff --git followed by another option is a usage error naming it, not a revision "--format"', async () => {
     const r = await cli(['diff', '--git', '--format', 'markdown', 'main'])
     expect(r.code).toBe(2)

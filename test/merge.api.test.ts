@@ -599,7 +599,7 @@ describe('the agent\'s title', () => {
     expect(models.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 1 input each, broken by path order \(the deciding input has none\)\)/)
     const five = mergeAgents([model('a.md', 'opus'), model('b.md', 'sonnet'), model('c.md', 'sonnet'), model('d.md', 'haiku'), model('e.md', 'haiku')], { prefer: 'a.md' })
     expect(five.agent.meta.fields.find((f) => f.key === 'model')?.value).toBe('sonnet')
-    expect(five.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 2 inputs each, broken by path order \(the deciding input gives neither\)\)/)
+    expect(five.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/\(a tie at 2 inputs each, broken by path order \(the deciding input gives none of them\)\)/)
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })

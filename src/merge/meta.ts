@@ -214,7 +214,7 @@ function majorityRule(votes: readonly Vote[], winner: Vote, decider: Agent): str
   const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
   if (!tied) return MOST
   const deciding = votes.find((v) => v.agent === decider)
-  const by = deciding === undefined ? 'path order (the deciding input has none)' : same(deciding.value, winner.value) ? 'the deciding input' : 'path order (the deciding input gives neither)'
+  const by = deciding === undefined ? 'path order (the deciding input has none)' : same(deciding.value, winner.value) ? 'the deciding input' : 'path order (the deciding input gives none of them)'
   return `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by ${by}`
 }
 

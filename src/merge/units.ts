@@ -44,6 +44,9 @@ export const PHASE = 3
 /** The shape of a phase written as a list item whose title runs on into a lead ("1. **API Development**: Create services including:"). */
 export const PHASE_LEAD = 6
 
+/** The shape of a numbered heading outside a process: one of a numbered run, which aligns only with such headings. */
+export const NUMBERED_HEADING = 7
+
 /** Whether a unit's shape is a phase's. */
 export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
 
@@ -60,7 +63,7 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   if (runsOn) return 2
   // A numbered heading is one of a numbered run ("### 2. Database Architecture" of five): joined with an unnumbered one, it
   // leaves its run, whose numbers then skip it.
-  if (section.kind === 'heading' && NUMBERING.test(section.title)) return 7
+  if (section.kind === 'heading' && NUMBERING.test(section.title)) return NUMBERED_HEADING
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.

@@ -41,7 +41,7 @@ function versionsIn(fold: Fold): Mention[] {
   const paths = [...new Set(fold.members.map((m) => m.source.path))]
   const out: Mention[] = []
   // A version set aside ("modernize legacy Python 2 code", "migrate from Python 2") is not one the statement asks for.
-  for (const m of s.text.replace(QUOTED, ' ').replace(CODE, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
+  for (const m of s.text.replace(CODE, ' ').replace(QUOTED, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
     const [, name, version, open] = m
     if (PARTS.test(name!)) continue
     out.push({ statement: s, paths, name: name!, version: version!, onward: open === '+' })

@@ -23,7 +23,6 @@ export function countsText(counts: DiffCounts): string {
   return parts.join(', ')
 }
 
-/** The one-line summary of a diff. */
 /** An input of the run that could not be read, and why: the formats say so, lest a partial diff read as the whole one. */
 export interface Unread {
   /** `path:line`, or the path alone. */
@@ -37,6 +36,7 @@ export function unreadNote(unread: readonly Unread[] | undefined): string {
   return n === 0 ? '' : `; ${n} ${n === 1 ? 'input' : 'inputs'} could not be read`
 }
 
+/** The one-line summary of a diff. */
 export function summaryLine(counts: DiffCounts & { files?: number; changedFiles?: number }, formattingListed = false): string {
   const form = counts.formatting > 0 ? ` (${plural(counts.formatting, 'change')} of form only${formattingListed ? '' : '; --formatting lists them'})` : ''
   if (!hasChanges(counts)) return `nothing changed in meaning${form}`

@@ -27,7 +27,7 @@ export interface MarkdownOptions {
    * to see them. It holds for any limit of `MARKDOWN_MIN_BYTES` or more.
    */
   maxBytes?: number
-  /** Inputs of the run that could not be read: counted in the summary and listed under it (the first few; they are kept whatever the limit). */
+  /** Inputs of the run that could not be read: counted in the summary and named under it (the first few, as many as the limit leaves room for). */
   unread?: readonly Unread[]
 }
 
@@ -271,12 +271,12 @@ export const MARKDOWN_MIN_BYTES = 1024
 /** Room kept for the note on what was left out, which is short and of bounded size. */
 const NOTE_ROOM = 400
 
-/** The inputs that could not be read, the first few named (each `path:line` and its error, cut short), the rest counted. */
-function unreadList(unread: readonly Unread[]): RootContent[] {
+/** The inputs that could not be read, the first `count` named (each `path:line` and its error, cut short), the rest counted. */
+function unreadList(unread: readonly Unread[], count = UNREAD_LISTED): RootContent[] {
   if (unread.length === 0) return []
-  const shown = unread.slice(0, UNREAD_LISTED)
+  const shown = unread.slice(0, count)
   const more = unread.length - shown.length
-  const cut = (m: string) => (m.length > 160 ? `${m.slice(0, 157)}...` : m)
+  const cut = (m: string, n: number) => (m.length > n ? `${m.slice(0, n - 3)}...` : m)
   return [
     { type: 'paragraph', children: [text('Not compared, could not be read:')] },
     {
@@ -284,7 +284,7 @@ function unreadList(unread: readonly Unread[]): RootContent[] {
       ordered: false,
       spread: false,
       children: [
-        ...shown.map((u) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [{ type: 'inlineCode' as const, value: u.place }, text(`: ${cut(u.message)}`)] }] })),
+        ...shown.map((u) => ({ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [{ type: 'inlineCode' as const, value: cut(u.place, 120) }, text(`: ${cut(u.message, 160)}`)] }] })),
         ...(more > 0 ? [{ type: 'listItem' as const, spread: false, children: [{ type: 'paragraph' as const, children: [text(`and ${more} more`)] }] }] : []),
       ],
     },
@@ -294,14 +294,20 @@ function unreadList(unread: readonly Unread[]): RootContent[] {
 /** The diff as a GitHub-flavored Markdown pull-request comment. */
 export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownOptions = {}): string {
   const report = toReport(input)
-  const top = stringifyMarkdown({
-    type: 'root',
-    children: [
-      { type: 'heading', depth: 3, children: [text(options.title ?? 'agentmerge diff')] },
-      { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true) + unreadNote(options.unread))] },
-      ...unreadList(options.unread ?? []),
-    ],
-  })
+  const unread = options.unread ?? []
+  const topWith = (named: number) =>
+    stringifyMarkdown({
+      type: 'root',
+      children: [
+        { type: 'heading', depth: 3, children: [text(options.title ?? 'agentmerge diff')] },
+        { type: 'paragraph', children: [strong(summaryLine(report.counts, options.formatting === true) + unreadNote(unread))] },
+        ...unreadList(unread, named),
+      ],
+    })
+  // The unread inputs are named while they fit the limit (the summary counts them all).
+  let named = Math.min(UNREAD_LISTED, unread.length)
+  while (named > 0 && (options.maxBytes ?? 0) > 0 && Buffer.byteLength(topWith(named)) + NOTE_ROOM > options.maxBytes!) named--
+  const top = topWith(named)
   const table = (rows: number) => stringifyMarkdown({ type: 'root', children: [countsTable(report, rows)] })
   const files = report.files.length
   const blocks = report.files.flatMap((d) => agentBlocks(d, options))
