@@ -38,12 +38,13 @@ export function mojibakeOption(options: GlobalOptions, otherwise: MojibakeMode =
 }
 
 /** The read options every command passes on, whatever reads its files: one read path. */
-export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'mojibake' | 'maxBytes' | 'stdin'> {
-  return { mojibake: mojibakeOption(options), ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin }
+export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'mojibake' | 'maxBytes' | 'stdin' | 'pipes'> {
+  // A pipe named on the command line is an input the user chose (`<(git show HEAD:a.md)`).
+  return { mojibake: mojibakeOption(options), ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin, pipes: true }
 }
 
 /** The loadAgents options the global CLI options stand for. */
-export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'cache' | 'workers' | 'mojibake' | 'maxBytes' | 'stdin'> {
+export function loadOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'cache' | 'workers' | 'mojibake' | 'maxBytes' | 'stdin' | 'pipes'> {
   return {
     cache: options.cacheLocation ?? options.cache === true,
     workers: options.jobs ?? 'auto',

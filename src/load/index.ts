@@ -28,6 +28,8 @@ export interface LoadOptions {
   maxBytes?: number
   /** Where an input `-` is read from (default: the process's stdin). */
   stdin?: (limit?: number) => Uint8Array
+  /** Read a pipe or device named as a path to its end (read/read.ts); refused without it. */
+  pipes?: boolean
   /** Called as files finish, in no particular order of files. */
   onProgress?: (done: number, total: number) => void
   /**
@@ -88,7 +90,7 @@ export async function loadAgents(paths: string[], options: LoadOptions = {}): Pr
     if (result.agent) options.onAgent?.(result.agent, cached)
     options.onProgress?.(done, total)
   }
-  const readOptions = { mojibake: options.mojibake ?? 'repair', maxBytes: options.maxBytes, stdin: options.stdin }
+  const readOptions = { mojibake: options.mojibake ?? 'repair', maxBytes: options.maxBytes, stdin: options.stdin, pipes: options.pipes }
   const cache = options.cache ? new ParseCache(typeof options.cache === 'string' ? options.cache : undefined, { mojibake: readOptions.mojibake, version: options.cacheVersion }) : undefined
 
   // Read and decode every input and answer the ones the cache has; the rest

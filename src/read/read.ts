@@ -1,6 +1,7 @@
 // Reads one input (a path, or `-` for stdin) into decoded text: a regular
-// file, or a pipe or device named on the command line (read to its end, as
-// stdin is); anything else, or more than the size limit, is refused: agent
+// file, or, when asked (the CLI's command-line inputs), a pipe or device
+// read to its end as stdin is; anything else, or more than the size limit,
+// is refused: agent
 // files are kilobytes, and a parse of megabytes would look like a hang.
 import { closeSync, openSync, readFileSync, statSync } from 'node:fs'
 import { AgentError } from '../errors.js'
@@ -14,6 +15,12 @@ export interface ReadOptions extends DecodeOptions {
   maxBytes?: number
   /** Where `-` reads from (default: the process's stdin); the CLI passes its own. */
   stdin?: (limit?: number) => Uint8Array
+  /**
+   * Read a pipe or device named as a path to its end, as stdin is (the
+   * CLI's command-line inputs: `<(git show HEAD:a.md)`); without it one is
+   * refused, so that a build's sources never block on a FIFO.
+   */
+  pipes?: boolean
 }
 
 export interface Input extends Decoded {
@@ -32,7 +39,7 @@ function checkSize(size: number, path: string, maxBytes: number): void {
   }
 }
 
-function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Uint8Array): Uint8Array {
+function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Uint8Array, pipes: boolean): Uint8Array {
   if (path === '-') {
     // Read no further than the limit: `yes | agentmerge normalize -` is refused, not read forever.
     const bytes = stdin(maxBytes)
@@ -48,7 +55,7 @@ function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Ui
   }
   if (stat.isDirectory()) throw new AgentError('directory', 'is a directory with no agent file in it', path)
   // A pipe named on the command line (`agentmerge diff a.md <(git show HEAD:a.md)`, a mkfifo) is read to its end, as stdin is.
-  if (stat.isFIFO() || stat.isCharacterDevice()) return readStream(path, maxBytes)
+  if (pipes && (stat.isFIFO() || stat.isCharacterDevice())) return readStream(path, maxBytes)
   if (!stat.isFile()) throw new AgentError('not-a-file', 'not a regular file', path)
   checkSize(stat.size, path, maxBytes)
   try {
@@ -80,7 +87,7 @@ function readStream(path: string, maxBytes: number): Uint8Array {
 
 /** Reads and decodes one input; throws an AgentError naming it when it cannot. */
 export function readInput(path: string, options: ReadOptions = {}): Input {
-  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? ((limit) => readStdinSync(0, limit)))
+  const bytes = readBytes(path, options.maxBytes ?? DEFAULT_MAX_BYTES, options.stdin ?? ((limit) => readStdinSync(0, limit)), options.pipes === true)
   return { path, ...decode(bytes, path, options) }
 }
 
