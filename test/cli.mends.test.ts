@@ -106,7 +106,8 @@ describe('build config errors are one line with where', () => {
       const dir = repoWith('agentmerge.config.json', bad)
       const r = await cli(['build'], { cwd: dir })
       expect(r.code).toBe(2)
-      expect(r.stderr).toBe(`${join(dir, 'agentmerge.config.json')}:${where}: not valid JSON: Unexpected token '${bad === middle ? '}' : ']'}'\n`)
+      // Named from the working directory, as every other line names files.
+      expect(r.stderr).toBe(`agentmerge.config.json:${where}: not valid JSON: Unexpected token '${bad === middle ? '}' : ']'}'\n`)
     }
   })
 
@@ -114,7 +115,7 @@ describe('build config errors are one line with where', () => {
     const dir = repoWith('package.json', '{\n  "name": "x",\n  "agentmerge": { "agents": [} }\n')
     const r = await cli(['build'], { cwd: dir })
     expect(r.code).toBe(2)
-    expect(r.stderr).toBe(`${join(dir, 'package.json')}:3:30: not valid JSON: Unexpected token '}'\n`)
+    expect(r.stderr).toBe(`package.json:3:30: not valid JSON: Unexpected token '}'\n`)
   })
 })
 
