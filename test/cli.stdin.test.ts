@@ -73,7 +73,7 @@ describe('stdin that cannot be read whole', () => {
     try {
       const child = spawn(process.execPath, [BIN, 'normalize', '-'], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' }, stdio: [fd, 'pipe', 'pipe'] })
       let stderr = ''
-      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+      child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
       const [code] = (await once(child, 'close')) as [number | null]
       expect(code).toBe(2)
       expect(stderr).toBe('<stdin>: cannot read (EISDIR)\n')
