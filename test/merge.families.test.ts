@@ -145,8 +145,8 @@ for (const family of FAMILIES) {
       for (const w of written(result)) expect(byPlace.get(w.wording)!.text).toBe(w.text)
     })
 
-    it.each([[{}], [{ minSupport: 2 }]])('(with %o) every input section title heads an output section or is listed as not written', (options) => {
-      const r = mergeAgents(agents, options)
+    it.each([['default'], ['--min-support 2']])('(%s) every input section title heads an output section or is listed as not written', (mode) => {
+      const r = mode === 'default' ? result : mergeAgents(agents, { minSupport: 2 })
       const titled = new Set([...r.provenance.sections.flatMap((s) => s.from), ...(r.provenance.titlesNotWritten ?? []).map((t) => t.from)])
       for (const a of agents) for (const s of sectionsOf(a.root)) if (s.kind !== 'root') expect(titled.has(at(s)), `${at(s)} ${s.title}`).toBe(true)
       // Listed only when no output section stands for it.
