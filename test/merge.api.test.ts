@@ -456,6 +456,30 @@ describe('HTML elements and definitions', () => {
     }
   })
 
+  it('folds two inputs\' elements that open and close alike into one holding what either puts in it; merging again adds no element', () => {
+    const a = doc('a.md', ['## Rules', '', '<details>', '<summary>Checklist</summary>', '', '- Validate inputs', '- Log errors', '', '</details>'])
+    const b = doc('b.md', ['## Rules', '', '<details>', '<summary>Checklist</summary>', '', '- Validate inputs', '- Log errors', '- Retry once', '', '</details>'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out).toContain('<details>\n<summary>Checklist</summary>\n\n- Validate inputs\n- Log errors\n- Retry once\n\n</details>')
+      expect(out.match(/<details>/g)).toHaveLength(1)
+      expect(renderMerged(mergeAgents([parseAgent(out, 'm.md'), a]), 'none').match(/<details>/g)).toHaveLength(1)
+    }
+  })
+
+  it('--min-support writes a table with its head row and its rows together, and the definitions the opening refers to', () => {
+    const a = parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t. See the [style guide][sg] first.', '', '## Standards', '', '- Keep specs small', '', '[sg]: https://example.com/style', ''].join('\n'), 'a.md')
+    const b = parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', '## Standards', '', '- Keep specs small', '', '| Tool | Use | Owner |', '|:--|:-:|--:|', '| eslint | lint | qa |', '| jest | test | dev |', ''].join('\n'), 'b.md')
+    const c = parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', '## Standards', '', '| Name | Kind | Team |', '|:--|:-:|--:|', '| eslint | lint | qa |', ''].join('\n'), 'c.md')
+    for (const order of [[a, b, c], [c, b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2, base: 'a.md' }), 'none')
+      expect(out, out).toContain('You are t. See the [style guide][sg] first.')
+      expect(out, out).toContain('[sg]: https://example.com/style')
+      // The row two inputs carry is written under a head row of its table, never as one.
+      expect(out, out).toMatch(/\| (?:Tool \| Use \| Owner|Name \| Kind \| Team) \|\n\| :-- \| :-: \| --: \|\n\| eslint \| lint \| qa \|/)
+    }
+  })
+
   it('--min-support writes an HTML element whole when anything inside it is written, else none of it', () => {
     const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'Write small commits.', '', '</details>', '', '- Keep commits small.'])
     const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Keep commits small.', '- Write small commits.'])

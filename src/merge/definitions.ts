@@ -33,11 +33,12 @@ function referencedLabels(st: Statement): string[] {
 
 /**
  * A definition (`[g]: url`, `[^1]: note`) that a written statement refers
- * to is written with it, whatever its own support: without it the
- * reference reads as literal brackets.
+ * to (one of the core, or `alsoWritten`: the opening, decided apart) is
+ * written with it, whatever its own support: without it the reference
+ * reads as literal brackets.
  */
-export function withDefinitions(kept: Settled[], carried: readonly Settled[]): Settled[] {
-  const referenced = new Set(kept.flatMap((s) => referencedLabels(s.fold.statement)))
+export function withDefinitions(kept: Settled[], carried: readonly Settled[], alsoWritten: readonly Statement[] = []): Settled[] {
+  const referenced = new Set([...kept.map((s) => s.fold.statement), ...alsoWritten].flatMap(referencedLabels))
   if (referenced.size === 0) return kept
   const written = new Set(kept)
   return carried.filter((s) => {

@@ -65,17 +65,18 @@ export function htmlElements(statements: readonly Statement[]): HtmlElement[] {
 
 /**
  * For each piece of an HTML element, what it folds by: the same for the
- * pieces of two inputs' identical elements (same opening, same statements
- * inside, same closing), so that an element two inputs share is written
- * once; unique otherwise (a piece of no element, or of elements that
- * differ), so that two elements are never closed by one piece.
+ * pieces of two inputs' elements that open and close alike (`<details>
+ * <summary>Checklist</summary>` ... `</details>`), so that an element two
+ * inputs share is written once, holding what either puts in it; unique
+ * otherwise (a piece of no element, or of elements that open differently),
+ * so that two elements are never closed by one piece.
  */
 export function pieceKeys(byInput: ReadonlyArray<readonly Statement[]>): Map<Statement, string> {
   const keys = new Map<Statement, string[]>()
   const add = (st: Statement, key: string) => keys.set(st, [...(keys.get(st) ?? []), key])
   for (const statements of byInput) {
     for (const el of htmlElements(statements)) {
-      const key = [el.opener.norm, ...el.inside.map((x) => x.norm), el.closer.norm].join('\u0001')
+      const key = [el.opener.norm, el.closer.norm].join('\u0001')
       add(el.opener, `opens ${key}`)
       add(el.closer, `closes ${key}`)
     }

@@ -78,7 +78,7 @@ function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled,
  * items are sections of their own ("1. **API**: ..." with its list) stays
  * while anything under them does.
  */
-export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], tree: SupportTree, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], tree: SupportTree, carriers: (s: Statement) => readonly Statement[], opening?: Statement): Settled[] {
   const { parentOf } = tree
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => holdsOnly(s, items, 'lead')
@@ -101,7 +101,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
   const chosen = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
-  const kept = withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried)
+  const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried, opening ? [opening] : []), carried, items)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -109,6 +109,34 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const written = new Set(out)
   for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/**
+ * A table's head row is written with any row of its table that is (else a
+ * data row, first of what is written, reads as the header), whatever its
+ * own support. A table is an input's head row and the rows after it.
+ */
+function withTableHeads(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
+  const holder = new Map<Statement, Settled>()
+  for (const s of carried) for (const m of s.fold.members) holder.set(m, s)
+  const written = new Set(kept)
+  const heads = new Set<Settled>()
+  const byInput = new Map<number, Statement[]>()
+  for (const it of items) {
+    const list = byInput.get(it.agent)
+    if (list) list.push(it.statement)
+    else byInput.set(it.agent, [it.statement])
+  }
+  for (const list of byInput.values()) {
+    let head: Statement | undefined
+    for (const st of list.slice().sort(bySource)) {
+      const table = st.placement.table
+      if (!table) head = undefined
+      else if (table.head) head = st
+      else if (head && written.has(holder.get(st)!) && !written.has(holder.get(head)!)) heads.add(holder.get(head)!)
+    }
+  }
+  return heads.size === 0 ? kept : carried.filter((s) => written.has(s) || heads.has(s))
 }
 
 /**

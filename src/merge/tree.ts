@@ -133,7 +133,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
   // other inputs' sections.
   const last = c === -1 ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && endsItsFile(e.value.fold, units)).map((e) => e.value)) : new Set<Value>()
-  const all = besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider))
+  const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)))
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
@@ -177,6 +177,39 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     folds.push(v.fold)
   }
   return { blocks, folds, children: merged, orphans }
+}
+
+/**
+ * The rows of one merged table (rows fold only within one shape, so a
+ * shape is a table) written together where its first row falls, its head
+ * rows first: a row apart from its table starts a table of its own, read as
+ * a header.
+ */
+function tablesTogether(ordered: Value[]): Value[] {
+  const shapeOf = (v: Value): string | undefined => {
+    const table = 'fold' in v ? v.fold.statement.placement.table : undefined
+    return table ? `${table.columns}|${table.align.join()}` : undefined
+  }
+  const rows = new Map<string, Value[]>()
+  for (const v of ordered) {
+    const shape = shapeOf(v)
+    if (shape === undefined) continue
+    const list = rows.get(shape)
+    if (list) list.push(v)
+    else rows.set(shape, [v])
+  }
+  if (rows.size === 0) return ordered
+  const head = (v: Value) => ('fold' in v && v.fold.statement.placement.table?.head ? 0 : 1)
+  const out: Value[] = []
+  for (const v of ordered) {
+    const shape = shapeOf(v)
+    if (shape === undefined) out.push(v)
+    else if (rows.has(shape)) {
+      out.push(...rows.get(shape)!.slice().sort((x, y) => head(x) - head(y)))
+      rows.delete(shape)
+    }
+  }
+  return out
 }
 
 /** Whether every member of a fold is its file's last words: no section of its input begins after it. */
