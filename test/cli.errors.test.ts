@@ -129,6 +129,18 @@ describe('--format github has an ::error annotation per error', () => {
     expect(r.stdout).toContain('12 inputs could not be read')
   })
 
+  it('diff of two files, one unreadable: the Markdown and HTML formats still say so (a PR comment is never empty); diff - - is a usage error', async () => {
+    const { bad, good } = inputs()
+    const markdown = await cli(['diff', '--format', 'markdown', bad, good])
+    expect(markdown.code).toBe(2)
+    expect(markdown.stdout).toContain('1 input could not be read')
+    const html = await cli(['diff', '--format', 'html', bad, good])
+    expect(html.stdout).toContain('1 input could not be read')
+    const twice = await cli(['diff', '-', '-'], { input: 'x' })
+    expect(twice.code).toBe(2)
+    expect(twice.stderr).toBe('agentmerge diff: stdin can be one side of a diff, not both (- -)\n')
+  })
+
   it('diff --git followed by another option is a usage error naming it, not a revision "--format"', async () => {
     const r = await cli(['diff', '--git', '--format', 'markdown', 'main'])
     expect(r.code).toBe(2)

@@ -110,9 +110,10 @@ export async function diffCommand(args: string[], options: DiffCommandOptions, i
   }
   const external = options.gitExternal === true || (options.git === undefined && looksExternal(args))
   const diffs = external ? externalDiffs(args, sides) : options.git !== undefined ? await gitDiffs(args, options, sides) : await pathDiffs(args, sides)
-  // The machine formats report the run's errors in their own output (JSON's errors list, ::error
-  // annotations), whatever stopped it; the others leave them to stderr and print nothing without a diff.
-  const machine = options.format === 'json' || options.format === 'github'
+  // The formats a CI step or a pull request reads report the run's errors in their own output (JSON's errors
+  // list, ::error annotations, the comment's and the page's list), whatever stopped it; text leaves them to
+  // stderr and prints nothing without a diff.
+  const machine = options.format !== undefined && options.format !== 'text'
   if (typeof diffs === 'number') {
     if (machine && run.code === EXIT.trouble) run.out(formatReport(diffReport([]), options, sides.color, run.errors))
     return diffs
@@ -182,6 +183,10 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
     return run.code
   }
   const [a, b] = args as [string, string]
+  if (a === '-' && b === '-') {
+    run.fail(new AgentError('usage', 'stdin can be one side of a diff, not both (- -)', 'agentmerge diff'))
+    return run.code
+  }
   const dirs = [isDir(a), isDir(b)]
   if (dirs[0] !== dirs[1]) {
     // The side that is not a directory may be no file either: then that is what is wrong with it.
