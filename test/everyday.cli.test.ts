@@ -235,8 +235,8 @@ describe('diff --format markdown --max-bytes', () => {
     const big = (n: number, word: string) => `---\nname: big\ndescription: x\n---\n\n${Array.from({ length: n }, (_, i) => `- ${word} rule number ${i} about ${word} handling in service ${i}`).join('\n')}\n`
     const dir = tempDir()
     const [bigOld, bigNew] = [join(dir, 'old.md'), join(dir, 'new.md')]
-    writeFileSync(bigOld, big(1200, 'alpha'))
-    writeFileSync(bigNew, big(1200, 'omega'))
+    writeFileSync(bigOld, big(700, 'alpha'))
+    writeFileSync(bigNew, big(700, 'omega'))
     const whole = await cli(['diff', '--format', 'markdown', '--max-bytes', '0', bigOld, bigNew])
     expect(Buffer.byteLength(whole.stdout)).toBeGreaterThan(60_000)
     const dflt = await cli(['diff', '--format', 'markdown', bigOld, bigNew])
