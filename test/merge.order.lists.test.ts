@@ -72,7 +72,7 @@ describe('merge: procedure steps in their gaps', () => {
         for (const steps of [a, b]) expect(written.filter((s) => steps.includes(s))).toEqual([...steps])
         expect(written.map((_, i) => i + 1)).toEqual(body(out).split('\n').filter((l) => /^\d+\. /.test(l)).map((l) => parseInt(l, 10)))
       }),
-      { seed: 20261207, numRuns: 40 },
+      { seed: 20261207, numRuns: Number(process.env.FUZZ_RUNS ?? 40) },
     )
   })
 })

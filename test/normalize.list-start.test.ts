@@ -57,7 +57,7 @@ describe('normalize keeps each numbered list start', () => {
         expect(starts(once).filter((s) => s !== null)).toEqual(starts(source).filter((s) => s !== null))
         expect(renderAgent(parseAgent(once, 'gen.md'))).toBe(once)
       }),
-      { seed: 20261207, numRuns: 60 },
+      { seed: 20261207, numRuns: Number(process.env.FUZZ_RUNS ?? 60) },
     )
   })
 })
