@@ -480,6 +480,16 @@ describe('HTML elements and definitions', () => {
     }
   })
 
+  it('records a statement not written with its Markdown as written, for a maintainer to paste back', () => {
+    const a = parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t, a careful reviewer of pull requests.', '', '- Keep specs small', ''].join('\n'), 'a.md')
+    const b = parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t. See the [style guide][sg] and **always** the notes.', '', '- Keep specs small', '', '[sg]: https://example.com/style', ''].join('\n'), 'b.md')
+    const r = mergeAgents([a, b], { base: 'a.md' })
+    const opening = r.provenance.recorded.find((x) => x.from === 'b.md:6')!
+    expect(opening.text).toBe('You are t. See the style guide and always the notes.')
+    expect(opening.written).toBe('You are t. See the [style guide][sg] and **always** the notes.')
+    expect(r.provenance.recorded.every((x) => x.written !== x.text)).toBe(true)
+  })
+
   it('--min-support writes an HTML element whole when anything inside it is written, else none of it', () => {
     const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'Write small commits.', '', '</details>', '', '- Keep commits small.'])
     const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Keep commits small.', '- Write small commits.'])

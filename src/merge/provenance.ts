@@ -6,6 +6,7 @@
 // on the command line; the sidecar's `inputs` are sorted by path too.
 import type { Agent, Dialect, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
+import { sourceText } from '../normalize/source.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
 import type { FieldDecision } from './meta.js'
@@ -62,6 +63,8 @@ export interface Provenance {
 export interface RecordedProvenance {
   from: string
   text: string
+  /** The statement as its author wrote it (its Markdown: links, emphasis, footnote references), when that differs from `text`: what a maintainer pastes back. */
+  written?: string
   reason: Recorded['reason']
   /** The written statement it is an alternative to (`path:line`), when there is one. */
   standsFor?: string
@@ -73,10 +76,17 @@ type Placed = { source: { path: string; line: number } }
 /** `path:line` of each, by path and line (sorted before they become strings, which would have to be split again). */
 const places = (xs: readonly Placed[]): string[] => (xs.length === 1 ? [at(xs[0]!)] : xs.slice().sort(bySource).map(at))
 
+/** A statement's Markdown as written, when it says more than its plain text. */
+function writtenOf(st: Statement): { written?: string } {
+  const source = sourceText(st.node)
+  return source !== undefined && source !== st.text ? { written: source } : {}
+}
+
 export function buildProvenance(agents: readonly Agent[], sections: readonly MergedSection[], fields: FieldDecision[], dialect: Dialect, recorded: readonly Recorded[], decider: string): Provenance {
   const notes = recorded.slice().sort((a, b) => bySource(a.statement, b.statement) || byCodeUnits(a.reason, b.reason)).map((r): RecordedProvenance => ({
     from: at(r.statement),
     text: r.statement.text,
+    ...writtenOf(r.statement),
     reason: r.reason,
     ...(r.standsFor ? { standsFor: at(r.standsFor) } : {}),
     ...(r.conflict ? { conflict: `${r.conflict.kind}: ${r.conflict.detail}` } : {}),
