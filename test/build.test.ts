@@ -171,6 +171,20 @@ describe('build CLI', () => {
     expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(built)
   })
 
+  it('--check from another directory names the output in its diff as the other lines do, from the working directory', async () => {
+    const ta = join(ROOT, 'fixtures/test-automator')
+    const files: Record<string, string> = { 'sub/agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'] }] }) }
+    for (const name of readdirSync(ta).filter((n) => /^(VoltAgent|davepoon)--/.test(n))) files[`sub/agents/${name}`] = readFileSync(join(ta, name), 'utf8')
+    const dir = repo(files)
+    expect((await cli(['-q', 'build', '--config', 'sub/agentmerge.config.json'], { cwd: dir })).code).toBe(0)
+    editSource(join(dir, 'sub'), '80%', '90%')
+    const r = await cli(['-q', 'build', '--check', '--config', 'sub/agentmerge.config.json'], { cwd: dir })
+    expect(r.code).toBe(1)
+    expect(r.stdout).toContain('sub/out/ta.md: stale: a build would change it')
+    expect(r.stdout).toMatch(/agentmerge diff sub\/out\/ta\.md\n/)
+    expect(r.stdout).toMatch(/reworded, sub\/out\/ta\.md:\d+ -> sub\/out\/ta\.md:\d+/)
+  })
+
   it('--check --format github annotates the stale file and prints what a build would change as text', async () => {
     const dir = testAutomatorRepo('inline')
     expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)

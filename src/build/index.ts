@@ -85,6 +85,8 @@ interface BuildOptions {
   cacheLocation?: string
   /** The config file, where errors about what a target says are reported. */
   configPath?: string
+  /** How the diff under a stale output names it (the CLI: from the working directory); default its path in the config. */
+  displayPath?: (output: string) => string
 }
 
 const posix = (p: string): string => p.split(sep).join('/')
@@ -208,10 +210,12 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     }
     // The output as a file: its statements at their lines in the output, for the diff.
     const current = file.text
-    const next = parseAgent(text, target.output)
+    // Named as the user sees it (from the working directory), since the diff is shown, not written.
+    const shown = options.displayPath?.(target.output) ?? target.output
+    const next = parseAgent(text, shown)
     let old: Agent
     try {
-      old = parseAgent(current, target.output)
+      old = parseAgent(current, shown)
     } catch (error) {
       item.status = 'edited'
       item.edits.push({ line: (error as AgentError).line ?? 1, what: 'statement', text: `the file does not parse: ${(error as Error).message}` })

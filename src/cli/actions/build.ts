@@ -81,7 +81,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     run.fail(new AgentError('usage', `not an output of ${configPath}: ${unknown.join(', ')} (its outputs: ${config.agents.map((t) => shown(t.output)).join(', ')})`, configPath))
     return report(0, [])
   }
-  const read = { ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}), mojibake: mojibakeOption(options) }
+  const read = { displayPath: shown, ...(options.to ? { to: options.to } : {}), ...(options.maxSize ? { maxSize: options.maxSize } : {}), ...(options.cacheLocation ? { cacheLocation: options.cacheLocation } : {}), mojibake: mojibakeOption(options) }
   // One target at a time (planBuild of a config holding just it), so that a progress line can count them.
   const items = Array.from(withProgress(config.agents, 'building', run.progress()), (target) => planBuild({ ...config, agents: [target] }, read, outputs)).flat()
   const mode: Mode = options.check ? 'check' : options.force ? 'force' : 'build'
