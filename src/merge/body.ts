@@ -14,7 +14,7 @@ import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
-import { collect, isPhase, type Item, type Unit } from './units.js'
+import { collect, isPhase, statementsByInput, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
@@ -182,9 +182,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
-  const byInput = agents.map((): Statement[] => [])
-  for (const it of items) byInput[it.agent]!.push(it.statement)
-  const pieces = pieceKeys(byInput)
+  const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []

@@ -10,7 +10,7 @@
 import type { Statement } from '../model.js'
 import { bySource } from '../order.js'
 import type { Settled } from './fold.js'
-import type { Item } from './units.js'
+import { statementsByInput, type Item } from './units.js'
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g
 const COMMENT = /<!--[\s\S]*?-->/g
@@ -103,13 +103,7 @@ export function wholeElements(kept: Settled[], carried: readonly Settled[], item
   if (pieces.length === 0) return kept
   const live = new Set<Settled>()
   const dead = new Set<Settled>()
-  const byInput = new Map<number, Statement[]>()
-  for (const it of items) {
-    const list = byInput.get(it.agent)
-    if (list) list.push(it.statement)
-    else byInput.set(it.agent, [it.statement])
-  }
-  for (const list of byInput.values()) {
+  for (const list of statementsByInput(items).values()) {
     for (const el of htmlElements(list)) {
       const alive = el.inside.some((x) => !isPiece(x) && written.has(holder.get(x)!))
       for (const p of [el.opener, el.closer]) (alive ? live : dead).add(holder.get(p)!)

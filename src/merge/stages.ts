@@ -8,7 +8,7 @@ import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import type { Settled } from './fold.js'
-import type { Item, Role, Unit } from './units.js'
+import { statementsByInput, type Item, type Role, type Unit } from './units.js'
 import { withDefinitions } from './definitions.js'
 import { wholeElements } from './html.js'
 import { linkedInputs } from './lists.js'
@@ -121,13 +121,7 @@ function withTableHeads(kept: Settled[], carried: readonly Settled[], items: rea
   for (const s of carried) for (const m of s.fold.members) holder.set(m, s)
   const written = new Set(kept)
   const heads = new Set<Settled>()
-  const byInput = new Map<number, Statement[]>()
-  for (const it of items) {
-    const list = byInput.get(it.agent)
-    if (list) list.push(it.statement)
-    else byInput.set(it.agent, [it.statement])
-  }
-  for (const list of byInput.values()) {
+  for (const list of statementsByInput(items).values()) {
     let head: Statement | undefined
     for (const st of list.slice().sort(bySource)) {
       const table = st.placement.table

@@ -204,3 +204,14 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   })
   return { units, items, wrappers }
 }
+
+/** Each input's statements (by input number), in the order the items list them. */
+export function statementsByInput(items: readonly Item[]): Map<number, Statement[]> {
+  const out = new Map<number, Statement[]>()
+  for (const it of items) {
+    const list = out.get(it.agent)
+    if (list) list.push(it.statement)
+    else out.set(it.agent, [it.statement])
+  }
+  return out
+}
