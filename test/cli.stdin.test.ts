@@ -65,7 +65,7 @@ describe('stdin that cannot be read whole', () => {
     pump()
     const [code] = (await once(child, 'close')) as [number | null]
     expect(code).toBe(2)
-    expect(stderr).toMatch(/^<stdin>: over the 4\.0 KiB limit \(raise it with --max-size\)\n$/)
+    expect(stderr).toMatch(/^-: over the 4\.0 KiB limit \(raise it with --max-size\)\n$/)
   })
 
   it('a directory on stdin is a one-line error, not an internal error', async () => {
@@ -76,7 +76,7 @@ describe('stdin that cannot be read whole', () => {
       child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()))
       const [code] = (await once(child, 'close')) as [number | null]
       expect(code).toBe(2)
-      expect(stderr).toBe('<stdin>: cannot read (EISDIR)\n')
+      expect(stderr).toBe('-: cannot read (EISDIR)\n')
     } finally {
       closeSync(fd)
     }

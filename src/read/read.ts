@@ -43,7 +43,7 @@ function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Ui
   if (path === '-') {
     // Read no further than the limit: `yes | agentmerge normalize -` is refused, not read forever.
     const bytes = stdin(maxBytes)
-    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, '<stdin>')
+    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, '-')
     return bytes
   }
   let stat

@@ -19,7 +19,7 @@ function pause(ms: number): void {
  * The bytes of a file descriptor (stdin unless told) up to end of file, or
  * up to a byte past `limit` (the caller refuses what is over it rather than
  * reading an endless stream). What cannot be read (stdin a directory) is an
- * AgentError naming `<stdin>`.
+ * AgentError naming `-`, as every other line about stdin does.
  */
 export function readStdinSync(fd = 0, limit = Infinity): Uint8Array {
   const chunks: Buffer[] = []
@@ -34,7 +34,7 @@ export function readStdinSync(fd = 0, limit = Infinity): Uint8Array {
       const code = (error as NodeJS.ErrnoException).code
       // Windows reports the end of a pipe as an error.
       if (code === 'EOF') break
-      if (code !== 'EAGAIN') throw new AgentError('unreadable', `cannot read (${code ?? 'error'})`, '<stdin>')
+      if (code !== 'EAGAIN') throw new AgentError('unreadable', `cannot read (${code ?? 'error'})`, '-')
       pause(wait)
       wait = Math.min(wait * 2, MAX_WAIT)
       continue
