@@ -298,6 +298,15 @@ describe('merge-driver: tools', () => {
     expect(narrowed.text).toContain('tools: Read, Grep, Bash(git *), Write\n')
   })
 
+  it('one side adding a grant that does not take in what the other removed merges: nothing widens', async () => {
+    const r = await driver(agent('Read, Bash(git diff *)'), agent('Read'), agent('Read, Bash(git diff *), Bash(git log *)'))
+    expect(r.code, r.text).toBe(0)
+    expect(r.text).toContain('tools: Read, Bash(git log *)\n')
+    // A wider pattern takes the removed one in: a conflict.
+    const wider = await driver(agent('Read, Bash(git diff *)'), agent('Read'), agent('Read, Bash(git *)'))
+    expect(wider.code).toBe(1)
+  })
+
   it('two sides each adding a grant of one tool merge into both', async () => {
     const r = await driver(agent('Read, Grep'), agent('Read, Grep, Bash(npm *)'), agent('Read, Grep, Bash(git *)'))
     expect(r.code, r.text).toBe(0)

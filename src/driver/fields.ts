@@ -117,31 +117,30 @@ function toolFamily(id: string): string {
   return id.replace(/\(.*$/s, '').replace(/\/.*$/s, '')
 }
 
+/** Whether grant `e` takes in grant `r`: the same grant, the tool whole (`Bash`, `execute`, `mcp__github`), or a pattern ending in `*` that `r`'s pattern begins with (`Bash(git *)` for `Bash(git diff *)`). */
+function covers(e: string, r: string): boolean {
+  if (e === r || e === '*' || e === toolFamily(r)) return true
+  const pattern = /^(.*)\((.*)\*\)$/s.exec(e)
+  const inner = /^(.*)\((.*)\)$/s.exec(r)
+  return pattern !== null && inner !== null && pattern[1] === inner[1] && inner[2]!.startsWith(pattern[2]!)
+}
+
 /**
- * Whether both sides changed one tool's grants differently, other than by
- * each adding grants: one narrowing or removing what the other widens
- * (`Bash(git diff *)` removed on one side, made `Bash` on the other) is a
- * decision about permissions for a person, not a union.
+ * Whether one side takes away a tool's grant (removes or turns it off) that
+ * the other side grants again in a grant that takes it in: `Bash(git diff *)`
+ * removed on one side, made `Bash` on the other; Copilot's
+ * `execute/runInTerminal` removed against `execute`. That is a decision about
+ * permissions for a person, not a union. Other changes merge entry by entry
+ * (one side adding `Bash(git log *)` while the other removes `Bash(git diff
+ * *)` widens nothing).
  */
 function toolClash(o: Map<string, ToolEntry>, a: Map<string, ToolEntry>, b: Map<string, ToolEntry>): boolean {
-  const byFamily = (m: Map<string, ToolEntry>) => {
-    const out = new Map<string, Map<string, boolean>>()
-    for (const [id, e] of m) {
-      const f = toolFamily(id)
-      if (!out.has(f)) out.set(f, new Map())
-      out.get(f)!.set(id, e.enabled)
-    }
-    return out
-  }
-  const [fo, fa, fb] = [byFamily(o), byFamily(a), byFamily(b)]
-  const key = (m: Map<string, boolean> | undefined) => stable(Object.fromEntries([...(m ?? new Map())].sort()))
-  const adds = (from: Map<string, boolean> | undefined, to: Map<string, boolean> | undefined) => [...(from ?? new Map())].every(([id, on]) => to?.get(id) === on)
-  for (const family of new Set([...fo.keys(), ...fa.keys(), ...fb.keys()])) {
-    const [so, sa, sb] = [fo.get(family), fa.get(family), fb.get(family)]
-    if (key(sa) === key(so) || key(sb) === key(so) || key(sa) === key(sb)) continue
-    if (!(adds(so, sa) && adds(so, sb))) return true
-  }
-  return false
+  const on = (m: Map<string, ToolEntry>) => new Set([...m].filter(([, e]) => e.enabled).map(([id]) => id))
+  const [so, sa, sb] = [on(o), on(a), on(b)]
+  const taken = (side: Set<string>) => [...so].filter((id) => !side.has(id))
+  const given = (side: Set<string>) => [...side].filter((id) => !so.has(id))
+  const clash = (x: Set<string>, y: Set<string>) => taken(x).some((r) => given(y).some((e) => covers(e, r)))
+  return clash(sa, sb) || clash(sb, sa)
 }
 
 function mergeTools(o: V, a: V, b: V): Resolved {
