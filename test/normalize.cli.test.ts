@@ -56,7 +56,7 @@ describe('normalize CLI', () => {
     // --check of stdin does not advise --write, which cannot write it back.
     const check = await cli(['normalize', '--check', '-'], { input: '---\nname: x\n---\n* a\n* b\n' })
     expect(check.code).toBe(1)
-    expect(check.stderr).toContain('1 of 1 file is not in canonical form; agentmerge normalize - writes its canonical form to standard output')
+    expect(check.stderr).toContain('1 of 1 file is not in canonical form; agentmerge normalize prints its canonical form to standard output')
   })
 
   it('--json prints every statement with path:line', async () => {

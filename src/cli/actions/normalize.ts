@@ -78,20 +78,20 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
     })
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json, errors: run.errors }, null, 2) + '\n')
-  if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text')
+  if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text', (path) => path === '-' || stream(path))
   if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
   else for (const out of outputs) run.out(out)
   if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
   return run.code
 }
 
-function reportCheck(run: Run, unformatted: string[], checked: number, format: ReportFormat): void {
+function reportCheck(run: Run, unformatted: string[], checked: number, format: ReportFormat, unwritable: (path: string) => boolean): void {
   if (format === 'json') run.out(JSON.stringify({ version: 1, checked, unformatted, errors: run.errors }, null, 2) + '\n')
   else if (format === 'github') run.out(formatErrors(run.errors, format) + formatFindings(unformatted.map((path) => ({ path, message: 'not in canonical form; run agentmerge normalize --write', rule: 'normalize' })), 'github'))
   else for (const path of unformatted) run.out(`${terminalLine(path)}\n`)
   if (unformatted.length === 0) return
-  // Standard input cannot be written back: it is normalized to standard output.
-  const fix = unformatted.every((path) => path === '-') ? 'agentmerge normalize - writes its canonical form to standard output' : 'run agentmerge normalize --write'
+  // Standard input and pipes cannot be written back: they are normalized to standard output.
+  const fix = unformatted.every(unwritable) ? 'agentmerge normalize prints its canonical form to standard output' : 'run agentmerge normalize --write'
   run.note(`${unformatted.length} of ${checked} file${checked === 1 ? ' is' : 's are'} not in canonical form; ${fix}`)
   run.flag(EXIT.changes)
 }
