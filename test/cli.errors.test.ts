@@ -22,30 +22,18 @@ function inputs(): { dir: string; bad: string; good: string } {
 const BAD_ERROR = (bad: string) => ({ path: bad, line: 3, column: 15, message: expect.stringContaining('invalid frontmatter YAML') })
 
 describe('JSON outputs carry the errors of the run', () => {
-  it('normalize --check --format json lists the bad file as an error, not as checked', async () => {
+  // Each JSON output with the bad file as an error, and the good one counted as read.
+  const COUNTED: Array<[string, string[], (json: Record<string, unknown>) => unknown, unknown]> = [
+    ['normalize --check --format json lists the bad file as an error, not as checked', ['normalize', '--check', '--format', 'json'], (j) => j.checked, 1],
+    ['normalize --json has the errors list too', ['normalize', '--json'], (j) => (j.agents as unknown[]).length, 1],
+    ['lint --json', ['lint', '--json'], (j) => j.files, 1],
+  ]
+  it.each(COUNTED)('%s', async (_, args, counted, expected) => {
     const { bad, good } = inputs()
-    const r = await cli(['normalize', '--check', '--format', 'json', bad, good])
+    const r = await cli([...args, bad, good])
     expect(r.code).toBe(2)
-    const json = JSON.parse(r.stdout)
-    expect(json.checked).toBe(1)
-    expect(json.errors).toEqual([BAD_ERROR(bad)])
-  })
-
-  it('normalize --json has the errors list too', async () => {
-    const { bad, good } = inputs()
-    const r = await cli(['normalize', '--json', bad, good])
-    expect(r.code).toBe(2)
-    const json = JSON.parse(r.stdout)
-    expect(json.agents).toHaveLength(1)
-    expect(json.errors).toEqual([BAD_ERROR(bad)])
-  })
-
-  it('lint --json', async () => {
-    const { bad, good } = inputs()
-    const r = await cli(['lint', '--json', bad, good])
-    expect(r.code).toBe(2)
-    const json = JSON.parse(r.stdout)
-    expect(json.files).toBe(1)
+    const json = JSON.parse(r.stdout) as Record<string, unknown>
+    expect(counted(json)).toBe(expected)
     expect(json.errors).toEqual([BAD_ERROR(bad)])
   })
 

@@ -3,7 +3,7 @@
 // nothing, the output is canonical, and the frontmatter rules.
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, nearRepeats, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
-import { at, body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { agentDoc, at, body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
 
 const agents = fixtureAgents()
 const result = mergeAgents(agents)
@@ -431,7 +431,7 @@ describe('tables', () => {
 })
 
 describe('HTML elements and definitions', () => {
-  const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: d', '---', '', 'You are t.', '', ...lines, ''].join('\n'), path)
+  const doc = agentDoc
 
   it('never folds the pieces of two inputs\' HTML elements: each element is closed where its input closed it', () => {
     const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'fix(api): x', '', '</details>', '', '- Keep commits small.'])
@@ -703,7 +703,7 @@ describe('--min-support and lead-ins', () => {
 
 describe('--min-support and blocks', () => {
   it('keeps a block\'s item under its own lead-in when another author says it in other words, and puts nothing into another author\'s block', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
     const a = doc('a.md', ['Debugging checklist:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
@@ -716,7 +716,7 @@ describe('--min-support and blocks', () => {
   })
 
   it('counts a titled list item holding its list as a block too: another author\'s checkbox stays in its checklist', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: be', 'description: Backend.', '---', '', 'You are a backend engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
     const a = doc('a.md', ['Your primary responsibilities:', '', '1. **API Development**: When building services, you will:', '   - Stack trace captured in full', '   - Logs attached to the ticket'])
     const b = doc('b.md', ['## Checklist', '', '- [ ] The complete stack trace', '- [ ] Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
@@ -727,7 +727,7 @@ describe('--min-support and blocks', () => {
   })
 
   it('counts a bold lead-in and its list as a block too', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: dbg', 'description: Debugs.', '---', '', 'You are a debugger.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
     const a = doc('a.md', ['## Checks', '', '**Before closing a bug:**', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
     const b = doc('b.md', ['## Reports', '', '- The complete stack trace', '- Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
@@ -761,7 +761,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('counts another input\'s statement once for an author who repeats the point: one of his repeats is carried, not each', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'py', description: 'Python.', opening: 'You are a Python engineer.' })
     const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path', '', '## Resources', '', '- Context managers for resource cleanup', '- Close sockets explicitly'])
     const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions'])
     for (const order of [[a, b], [b, a]]) {
@@ -778,7 +778,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('a paraphrase moves beside its carrier only when the conflicts leave the carrier written', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'py', description: 'Python.', opening: 'You are a Python engineer.' })
     const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path'])
     const b = doc('b.md', ['## Idioms', '', '- Context managers and the with statement for resource management', '- Write docstrings for public functions', '', '## Style', '', '- Never use context managers for resource management'])
     const c = doc('c.md', ['## Style', '', '- Never use context managers for resource management', '- Prefer pathlib over os.path'])
@@ -790,7 +790,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('a statement folded with one of an author\'s repeats does not also carry the other', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'py', description: 'Python.', opening: 'You are a Python engineer.' })
     const a = doc('a.md', ['## Style', '', '- Always use type hints for public functions', '- Prefer pathlib', '', '## Testing', '', '- Always use type hints for public functions', '- Run pytest'])
     const b = doc('b.md', ['## Testing', '', '- Always use type hints for public functions', '- Use fixtures'])
     for (const order of [[a, b], [b, a]]) {
@@ -800,7 +800,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('writes a procedure whole or not at all: one carried step is not written alone under its lead-in', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 't', description: 'Tests.', opening: 'You are a test engineer.' })
     const a = doc('a.md', ['When invoked:', '', '1. Configure CI/CD pipelines with comprehensive test automation', '2. Write a failing test before the fix', '3. Refactor while the suite stays green'])
     const b = doc('b.md', ['## Checks', '', '- Configure CI/CD pipelines with comprehensive test automation', '- Deploy containers to staging'])
     for (const order of [[a, b], [b, a]]) {
@@ -815,7 +815,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('writes a run of phases whole or not at all: phase 2 without phase 1 is not a procedure', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 't', description: 'Tests.', opening: 'You are a test engineer.' })
     const a = doc('a.md', ['## Development Workflow', '', '### 1. Analysis', '', '- Map the modules that the change touches', '', '### 2. Implementation', '', '- Integrate the suite with CI/CD pipelines'])
     const b = doc('b.md', ['## Delivery', '', '- Integrate the suite with CI/CD pipelines', '- Publish the coverage report'])
     for (const order of [[a, b], [b, a]]) {
@@ -828,7 +828,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
   })
 
   it('titled items under a lead-in in a process section are phases too: written whole or not at all', () => {
-    const doc = (path: string, lines: string[]) => parseAgent(['---', 'name: t', 'description: Tests.', '---', '', 'You are a test engineer.', '', ...lines, ''].join('\n'), path)
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 't', description: 'Tests.', opening: 'You are a test engineer.' })
     const a = doc('a.md', ['## Implementation Process', '', 'When building features:', '', '1. **Planning**', '   - Define the service boundaries', '2. **Building**', '   - Write the handlers first', '3. **Deployment**', '   - Set up CI/CD pipelines'])
     const b = doc('b.md', ['## Delivery', '', '- Define the service boundaries', '- Set up CI/CD pipelines'])
     for (const order of [[a, b], [b, a]]) {
@@ -853,7 +853,7 @@ describe('--min-support counts support at dedup\'s bar', () => {
 })
 
 describe('sections aligned by what they hold', () => {
-  const file = (path: string, lines: string[]) => parseAgent(['---', 'name: tester', 'description: Tests.', '---', '', '# Tester', '', ...lines, ''].join('\n'), path)
+  const file = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'tester', description: 'Tests.', opening: '# Tester' })
   const a = file('a.md', ['## Core Quality Philosophy', '', '- Quality is built in, not inspected in', '- Every defect gets a regression test', '', '## Testing', '', '- Run the suite before every push'])
   const b = file('b.md', ['## Capabilities', '', '### Quality Engineering Strategy', '', '- Shift-left testing with early defect detection', '- Risk-based test planning', '', '## Testing Methodology', '', '- Keep unit tests under a second each'])
 

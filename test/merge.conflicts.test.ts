@@ -117,34 +117,22 @@ describe('conflicts', () => {
     expect(alone.stderr).not.toContain('retires')
   })
 
-  it('two statements naming different code are neither folded nor a conflict: both written (they may both hold)', async () => {
-    for (const [a, b] of [['Never push to `main` directly', 'Never push to `release` directly'], ['Run `npm run lint` before committing', 'Run `npm test` before committing']]) {
-      const [pa, pb] = inputs(a!, b!)
-      for (const order of [[pa, pb], [pb, pa]]) {
-        const r = await cli(['--provenance', 'none', ...order])
-        expect(r.code, r.stderr).toBe(0)
-        expect(r.stderr).not.toContain('conflicts with')
-        expect(r.stdout).toContain(`- ${a}\n`)
-        expect(r.stdout).toContain(`- ${b}\n`)
-      }
+  // Statements naming code that are no conflict: both written, whatever the order of the inputs.
+  const BOTH: Array<[string, string, string]> = [
+    ['two statements naming different code are neither folded nor a conflict (they may both hold)', 'Never push to `main` directly', 'Never push to `release` directly'],
+    ['two commands to run are both written', 'Run `npm run lint` before committing', 'Run `npm test` before committing'],
+    ['a statement naming more code than another only adds to it', 'Run `pytest` and `mypy` before every commit', 'Run `pytest` before every commit'],
+    ['code on different topics is no conflict', 'Use `pytest` for unit tests', 'Use `ruff` for linting and formatting'],
+  ]
+  it.each(BOTH)('%s: both written', async (_, a, b) => {
+    const [pa, pb] = inputs(a, b)
+    for (const order of [[pa, pb], [pb, pa]]) {
+      const r = await cli(['--provenance', 'none', ...order])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).not.toContain('conflicts with')
+      expect(r.stdout).toContain(`- ${a}\n`)
+      expect(r.stdout).toContain(`- ${b}\n`)
     }
-  })
-
-  it('a statement naming more code than another only adds to it: no conflict, both written', async () => {
-    const [pa, pb] = inputs('Run `pytest` and `mypy` before every commit', 'Run `pytest` before every commit')
-    const r = await cli(['--provenance', 'none', pa, pb])
-    expect(r.code, r.stderr).toBe(0)
-    expect(r.stderr).not.toContain('conflicts with')
-    expect(r.stdout).toContain('- Run `pytest` and `mypy` before every commit\n')
-    expect(r.stdout).toContain('- Run `pytest` before every commit\n')
-  })
-
-  it('code on different topics is no conflict: both written', async () => {
-    const [pa, pb] = inputs('Use `pytest` for unit tests', 'Use `ruff` for linting and formatting')
-    const r = await cli(['--provenance', 'none', pa, pb])
-    expect(r.stderr).not.toContain('conflicts with')
-    expect(r.stdout).toContain('- Use `pytest` for unit tests\n')
-    expect(r.stdout).toContain('- Use `ruff` for linting and formatting\n')
   })
 
   it('the same statement in both inputs is folded, not a conflict', async () => {

@@ -1,6 +1,6 @@
 // Shared by the merge tests: the five fixtures read once, and what "every
 // statement is accounted for" means in terms of provenance.
-import { readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
+import { parseAgent, readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
 /** Fixture paths as a user in the repository root types them (a tuple: one per fixture). */
@@ -44,4 +44,16 @@ export function body(text: string): string {
 export function permutations<T>(xs: readonly T[]): T[][] {
   if (xs.length <= 1) return [xs.slice()]
   return xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p]))
+}
+
+/** Who a small test agent is: its frontmatter's name and description, and its opening role statement. */
+export interface Persona {
+  name: string
+  description: string
+  opening: string
+}
+
+/** A small agent file read from text: its frontmatter, its opening, then `lines` (Markdown, one per line). */
+export function agentDoc(path: string, lines: readonly string[], who: Persona = { name: 't', description: 'd', opening: 'You are t.' }): Agent {
+  return parseAgent(['---', `name: ${who.name}`, `description: ${who.description}`, '---', '', who.opening, '', ...lines, ''].join('\n'), path)
 }
