@@ -34,6 +34,13 @@ export interface Settled {
   beside?: Statement
 }
 
+/** The settled fold each input statement is a member of. */
+export function holdersOf(settled: readonly Settled[]): Map<Statement, Settled> {
+  const out = new Map<Statement, Settled>()
+  for (const s of settled) for (const m of s.fold.members) out.set(m, s)
+  return out
+}
+
 export interface FoldContext {
   items: readonly Item[]
   links: Links

@@ -9,7 +9,7 @@
 // all.
 import type { Statement } from '../model.js'
 import { bySource } from '../order.js'
-import type { Settled } from './fold.js'
+import { holdersOf, type Settled } from './fold.js'
 import { statementsByInput, type Item } from './units.js'
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g
@@ -46,6 +46,8 @@ export interface HtmlElement {
 
 /** The elements of one input's statements: each closing piece paired with the last open element of its tag. */
 export function htmlElements(statements: readonly Statement[]): HtmlElement[] {
+  // Most inputs hold no HTML: nothing to sort.
+  if (!statements.some((st) => st.kind === 'html')) return []
   const ordered = statements.slice().sort(bySource)
   const out: HtmlElement[] = []
   const open: Array<{ piece: Statement; at: number; tag: string }> = []
@@ -96,11 +98,9 @@ export function pieceKeys(byInput: ReadonlyArray<readonly Statement[]>): Map<Sta
  */
 export function wholeElements(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
   const isPiece = (st: Statement) => st.kind === 'html' && isHtmlFragment(st.text)
-  const holder = new Map<Statement, Settled>()
-  for (const s of carried) for (const m of s.fold.members) holder.set(m, s)
+  const holder = holdersOf(carried)
   const written = new Set(kept)
-  const pieces = carried.filter((s) => isPiece(s.fold.statement))
-  if (pieces.length === 0) return kept
+  if (!carried.some((s) => isPiece(s.fold.statement))) return kept
   const live = new Set<Settled>()
   const dead = new Set<Settled>()
   for (const list of statementsByInput(items).values()) {

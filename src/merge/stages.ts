@@ -7,7 +7,7 @@
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
-import type { Settled } from './fold.js'
+import { holdersOf, type Settled } from './fold.js'
 import { statementsByInput, type Item, type Role, type Unit } from './units.js'
 import { withDefinitions } from './definitions.js'
 import { wholeElements } from './html.js'
@@ -117,8 +117,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
  * own support. A table is an input's head row and the rows after it.
  */
 function withTableHeads(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
-  const holder = new Map<Statement, Settled>()
-  for (const s of carried) for (const m of s.fold.members) holder.set(m, s)
+  const holder = holdersOf(carried)
   const written = new Set(kept)
   const heads = new Set<Settled>()
   for (const list of statementsByInput(items).values()) {
@@ -143,8 +142,7 @@ function withTableHeads(kept: Settled[], carried: readonly Settled[], items: rea
  * a conflict then takes out.
  */
 export function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): Settled[] {
-  const holder = new Map<Statement, Settled>()
-  for (const s of out) for (const m of s.fold.members) holder.set(m, s)
+  const holder = holdersOf(out)
   const moved = new Map<Settled, Settled>()
   for (const s of out.slice().sort((x, y) => bySource(x.fold.statement, y.fold.statement))) {
     if (fixed(s) || s.beside !== undefined) continue
