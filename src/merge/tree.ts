@@ -132,7 +132,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // At the top, a paragraph that closed its input's whole file (a flat file's last line, "Focus on fixing the
   // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
   // other inputs' sections.
-  const last = c === -1 ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && endsItsFile(e.value.fold, units)).map((e) => e.value)) : new Set<Value>()
+  const lastSection = c === -1 ? lastSectionLines(units) : undefined
+  const last = lastSection ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && e.value.fold.members.every((m) => m.source.line > (lastSection.get(m.source.path) ?? 0))).map((e) => e.value)) : new Set<Value>()
   const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)))
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
@@ -212,9 +213,11 @@ function tablesTogether(ordered: Value[]): Value[] {
   return out
 }
 
-/** Whether every member of a fold is its file's last words: no section of its input begins after it. */
-function endsItsFile(fold: Fold, units: readonly Unit[]): boolean {
-  return fold.members.every((m) => !units.some((u) => u.section.source.path === m.source.path && u.section.source.line > m.source.line))
+/** The line where each input's last section begins (by path): a statement after it closes its file (no section begins after it). */
+function lastSectionLines(units: readonly Unit[]): Map<string, number> {
+  const out = new Map<string, number>()
+  for (const u of units) out.set(u.section.source.path, Math.max(out.get(u.section.source.path) ?? 0, u.section.source.line))
+  return out
 }
 
 /** What the list-start choice (lists.ts) reads of an entry. */
