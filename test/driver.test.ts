@@ -302,9 +302,11 @@ describe('merge-driver: tools', () => {
     const r = await driver(agent('Read, Bash(git diff *)'), agent('Read'), agent('Read, Bash(git diff *), Bash(git log *)'))
     expect(r.code, r.text).toBe(0)
     expect(r.text).toContain('tools: Read, Bash(git log *)\n')
-    // A wider pattern takes the removed one in: a conflict.
-    const wider = await driver(agent('Read, Bash(git diff *)'), agent('Read'), agent('Read, Bash(git *)'))
-    expect(wider.code).toBe(1)
+    // A wider pattern takes the removed one in, in either spelling: a conflict.
+    for (const widened of ['Bash(git *)', 'Bash(git:*)']) {
+      const wider = await driver(agent('Read, Bash(git diff:*)'), agent('Read'), agent(`Read, ${widened}`))
+      expect(wider.code, widened).toBe(1)
+    }
   })
 
   it('two sides each adding a grant of one tool merge into both', async () => {

@@ -7,6 +7,7 @@
 import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { readPermission } from './opencode-rules.js'
+import { samePattern } from './permits.js'
 import { deniedWhole, grantsTool, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
@@ -43,7 +44,7 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
 const permissionOf = (id: string): string => (['write', 'edit', 'patch', 'multiedit', 'notebookedit'].includes(id) ? 'edit' : (spellTool(id, opencode) ?? id))
 
 /** A Claude Code prefix rule (`git log:*`) as an OpenCode pattern: the command and any arguments. */
-const pattern = (args: string): string => args.replace(/^\(|\)$/g, '').replace(/:\*$/, ' *')
+const pattern = (args: string): string => samePattern(args.replace(/^\(|\)$/g, ''))
 
 /**
  * Bash granted or denied for some uses, as OpenCode's `permission` rules

@@ -115,6 +115,9 @@ export function mayOverlap(a: string, b: string): boolean {
   return head(a).startsWith(head(b)) || head(b).startsWith(head(a))
 }
 
+/** Claude Code's older prefix form (`git diff:*`) as the form it stands for (`git diff *`), which OpenCode writes: one grant, two spellings. */
+export const samePattern = (pattern: string): string => pattern.replace(/:\*$/, ' *')
+
 /**
  * Whether every use `b` matches, `a` matches too: the same pattern, or `a` a
  * literal head and `*` (`git *` covers `git push *`). Erring toward no.

@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields } from '../dialects/index.js'
+import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'
@@ -53,8 +53,6 @@ function grants(meta: AgentMeta): string[] {
   return [...new Set(out)].sort()
 }
 
-/** Claude Code's older prefix form (`git diff:*`) as the form it stands for (`git diff *`), which OpenCode writes: one grant, two spellings. */
-const samePattern = (pattern: string): string => pattern.replace(/:\*$/, ' *')
 
 /** A tool granted whole by name: what `*` grants too. */
 const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')

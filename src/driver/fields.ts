@@ -5,7 +5,7 @@
 // different tools, or different permission keys, merge cleanly). `tools` is
 // compared by canonical tool id, so `Read` and `read` are one entry, and a
 // tool whose grants one side narrows and the other widens is a conflict.
-import { dialects, toolEntries } from '../dialects/index.js'
+import { dialects, patternCovers, samePattern, toolEntries } from '../dialects/index.js'
 import type { MetaField } from '../model.js'
 import { splitToolList, toolId } from '../normalize/tools.js'
 import { insertAfterPredecessors } from './order.js'
@@ -117,12 +117,17 @@ function toolFamily(id: string): string {
   return id.replace(/\(.*$/s, '').replace(/\/.*$/s, '')
 }
 
-/** Whether grant `e` takes in grant `r`: the same grant, the tool whole (`Bash`, `execute`, `mcp__github`), or a pattern ending in `*` that `r`'s pattern begins with (`Bash(git *)` for `Bash(git diff *)`). */
+/**
+ * Whether grant `e` takes in grant `r`: the same grant, the tool whole
+ * (`Bash`, `execute`, `mcp__github`), or a pattern that covers `r`'s as the
+ * dialects' permits read patterns (`Bash(git *)` or `Bash(git:*)` for
+ * `Bash(git diff *)`).
+ */
 function covers(e: string, r: string): boolean {
   if (e === r || e === '*' || e === toolFamily(r)) return true
-  const pattern = /^(.*)\((.*)\*\)$/s.exec(e)
-  const inner = /^(.*)\((.*)\)$/s.exec(r)
-  return pattern !== null && inner !== null && pattern[1] === inner[1] && inner[2]!.startsWith(pattern[2]!)
+  const scoped = (g: string) => /^(.*?)\((.*)\)$/s.exec(g)
+  const [x, y] = [scoped(e), scoped(r)]
+  return x !== null && y !== null && x[1] === y[1] && patternCovers(samePattern(x[2]!), samePattern(y[2]!))
 }
 
 /**
