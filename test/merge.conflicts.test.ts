@@ -123,6 +123,7 @@ describe('conflicts', () => {
     ['two commands to run are both written', 'Run `npm run lint` before committing', 'Run `npm test` before committing'],
     ['a statement naming more code than another only adds to it', 'Run `pytest` and `mypy` before every commit', 'Run `pytest` before every commit'],
     ['code on different topics is no conflict', 'Use `pytest` for unit tests', 'Use `ruff` for linting and formatting'],
+    ['inline code that looks like a link target (`<T>`) is code, not a target', 'Wrap every result in `<Result>` before returning it', 'Wrap every result in `<Option>` before returning it'],
   ]
   it.each(BOTH)('%s: both written', async (_, a, b) => {
     const [pa, pb] = inputs(a, b)

@@ -50,18 +50,24 @@ function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 
 /**
  * What a statement's own text names exactly (nested lists are statements of
- * their own): its inline code, and its links' and images' targets as
- * `<url>`, sorted.
+ * their own): its inline code, and its links' and images' targets, each
+ * sorted.
  */
-function codesOf(node: RootContent): string[] {
-  const out = new Set<string>()
+interface Named {
+  code: string[]
+  targets: string[]
+}
+
+function namedIn(node: RootContent): Named {
+  const code = new Set<string>()
+  const targets = new Set<string>()
   const visit = (n: RootContent): void => {
-    if (n.type === 'inlineCode') out.add(n.value)
-    else if (n.type === 'link' || n.type === 'image') out.add(`<${n.url}>`)
+    if (n.type === 'inlineCode') code.add(n.value)
+    else if (n.type === 'link' || n.type === 'image') targets.add(n.url)
     if (n.type !== 'list' && 'children' in n) for (const c of n.children as RootContent[]) visit(c)
   }
   visit(node)
-  return [...out].sort()
+  return { code: [...code].sort(), targets: [...targets].sort() }
 }
 
 function marksOf(text: string): Marks {
@@ -76,13 +82,13 @@ function marksOf(text: string): Marks {
  */
 export class Conflicts {
   private readonly seen = new Map<string, Marks>()
-  private readonly codes = new WeakMap<Statement, string[]>()
+  private readonly named = new WeakMap<Statement, Named>()
   constructor(private readonly memo: TermMemo = new TermMemo()) {}
 
-  private codesOf(s: Statement): string[] {
-    let c = this.codes.get(s)
-    if (!c) this.codes.set(s, (c = codesOf(s.node)))
-    return c
+  private namedOf(s: Statement): Named {
+    let n = this.named.get(s)
+    if (!n) this.named.set(s, (n = namedIn(s.node)))
+    return n
   }
 
   private marks(text: string): Marks {
@@ -104,7 +110,8 @@ export class Conflicts {
   /** Whether a statement could conflict with anything: negated, or naming a number, a format or code. */
   marked(s: Statement): boolean {
     const m = this.marks(s.text)
-    return m.negated || m.numbers !== '' || m.formats.length > 0 || this.codesOf(s).length > 0
+    const n = this.namedOf(s)
+    return m.negated || m.numbers !== '' || m.formats.length > 0 || n.code.length > 0 || n.targets.length > 0
   }
 
   /**
@@ -123,8 +130,8 @@ export class Conflicts {
     }
     const numbers = x.numbers !== '' && y.numbers !== '' && x.numbers !== y.numbers
     const formats = x.formats.length > 0 && y.formats.length > 0 && x.formats.join() !== y.formats.join()
-    const ta = this.codesOf(a).filter(isTarget)
-    const tb = this.codesOf(b).filter(isTarget)
+    const ta = this.namedOf(a).targets
+    const tb = this.namedOf(b).targets
     const targets = differ(ta, tb)
     if (!numbers && !formats && !targets) return undefined
     if (jaccard(this.terms(a.text, x), this.terms(b.text, y)) < 0.5) return undefined
@@ -140,17 +147,14 @@ export class Conflicts {
    */
   distinct(a: Statement, b: Statement): boolean {
     if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return false
-    const ca = this.codesOf(a).filter((c) => !isTarget(c))
-    const cb = this.codesOf(b).filter((c) => !isTarget(c))
+    const ca = this.namedOf(a).code
+    const cb = this.namedOf(b).code
     if (!differ(ca, cb)) return false
     const inCode = new Set([...ca, ...cb].flatMap((c) => this.memo.of(c)))
     const topic = (t: ReadonlySet<string>) => new Set([...t].filter((w) => !inCode.has(w)))
     return jaccard(topic(this.topicTerms(a.text)), topic(this.topicTerms(b.text))) >= 0.5
   }
 }
-
-/** A link's or image's target as codesOf lists it (`<url>`), not inline code. */
-const isTarget = (c: string): boolean => c.startsWith('<') && c.endsWith('>')
 
 /** Each side names one the other does not: "`pytest` and `mypy`" only adds to "`pytest`" (the fold's extra-part bar decides that one). */
 const differ = (a: readonly string[], b: readonly string[]): boolean => a.some((c) => !b.includes(c)) && b.some((c) => !a.includes(c))
