@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { mergeAgents, readAgent } from '../src/index.js'
+import { mergeAgents, readAgent, renderMerged } from '../src/index.js'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -62,6 +62,12 @@ describe('conflicts', () => {
     // Kept, the other definition comes after the one Markdown reads, marked.
     const kept = await cli(['--provenance', 'none', '--conflicts', 'keep', '--prefer', b, a, b])
     expect(kept.stdout).toMatch(/\[Docs\]: https:\/\/b\.example\/guide\n\n<!-- agentmerge conflict: differs from .*b\.md:8 .*-->\n\n\[docs\]: https:\/\/a\.example\/guide\n/)
+    // Targets that differ in a number too are decided once, as definitions: recorded and marked once.
+    const [c, d] = written('---\nname: tester\ndescription: Writes tests.\n---\n\nRead the [guide][g] first.\n\n[g]: https://x.example/api/1/guide\n', '---\nname: tester\ndescription: Writes tests.\n---\n\nRead the [guide][g] again.\n\n[g]: https://x.example/api/2/guide\n') as [string, string]
+    const once = mergeAgents([readAgent(c), readAgent(d)], { prefer: d, conflicts: 'keep' })
+    expect(once.recorded.filter((x) => x.reason === 'conflict')).toHaveLength(0)
+    expect(renderMerged(once, 'none').match(/agentmerge conflict/g)).toHaveLength(1)
+    expect(mergeAgents([readAgent(c), readAgent(d)], { prefer: d }).provenance.recorded.map((x) => x.from)).toEqual([`${c}:8`])
     // One target defined twice is no conflict.
     writeFileSync(b, '---\nname: tester\ndescription: Writes tests.\n---\n\nFollow the [style guide][docs] always.\n\n[docs]: https://a.example/guide\n')
     expect((await cli(['--provenance', 'none', a, b])).stderr).not.toContain('warning')

@@ -27,6 +27,11 @@ export interface ConflictKind {
  */
 export const FORMAT_TITLE = /\b(?:response|return|reply|answer|output|report)\s+(?:format|structure|template|schema)\b/i
 
+/** The note written before a kept side of a conflict (`--conflicts keep`), naming the statement written in its place. */
+export function conflictMark(kept: Statement, conflict: ConflictKind): string {
+  return `<!-- agentmerge conflict: differs from ${kept.source.path}:${kept.source.line} (${conflict.kind}: ${conflict.detail}) -->`
+}
+
 /** Output formats and similar named choices: two statements naming different ones disagree. */
 const FORMATS = ['json', 'yaml', 'toml', 'xml', 'csv', 'markdown', 'html', 'plain text', 'table', 'jsonl', 'protobuf'].map((f) => ({ name: f, pattern: new RegExp(`\\b${f}\\b`, 'i') }))
 const NUMBER = /\b\d+(?:\.\d+)*\+?%?/g
@@ -121,7 +126,8 @@ export class Conflicts {
    * not a conflict (`distinct`).
    */
   between(a: Statement, b: Statement): ConflictKind | undefined {
-    if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return undefined
+    // Definitions are decided by their label (definitions.ts), once.
+    if (a.kind === 'code' || b.kind === 'code' || a.kind === 'definition' || b.kind === 'definition' || a.norm === b.norm) return undefined
     const x = this.marks(a.text)
     const y = this.marks(b.text)
     if (x.negated !== y.negated) {
@@ -146,7 +152,7 @@ export class Conflicts {
    * the topic test: it is what differs, not the topic.
    */
   distinct(a: Statement, b: Statement): boolean {
-    if (a.kind === 'code' || b.kind === 'code' || a.norm === b.norm) return false
+    if (a.kind === 'code' || b.kind === 'code' || a.kind === 'definition' || b.kind === 'definition' || a.norm === b.norm) return false
     const ca = this.namedOf(a).code
     const cb = this.namedOf(b).code
     if (!differ(ca, cb)) return false

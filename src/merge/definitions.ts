@@ -6,12 +6,10 @@
 import type { RootContent } from 'mdast'
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
-import type { ConflictKind } from './conflicts.js'
+import { conflictMark, type ConflictKind } from './conflicts.js'
 import type { Settled } from './fold.js'
 import type { Recorded } from './stages.js'
 import type { Item } from './units.js'
-
-const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
 /** The label a definition statement defines (`[g]: url`, `[^1]: note`), or undefined. */
 function definedLabel(st: Statement): string | undefined {
@@ -97,7 +95,7 @@ export function resolveDefinitions(settled: Settled[], items: readonly Item[], d
       if (target(other) === target(winner!)) continue
       const conflict: ConflictKind = { kind: 'specific', detail: `${target(winner!)} / ${target(other)}` }
       if (mode === 'decide') lost.add(other)
-      else moved.set(other, { ...other, where: winner!.where, beside: kept, mark: `<!-- agentmerge conflict: differs from ${place(kept)} (${conflict.kind}: ${conflict.detail}) -->` })
+      else moved.set(other, { ...other, where: winner!.where, beside: kept, mark: conflictMark(kept, conflict) })
       for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: kept, conflict })
     }
   }

@@ -6,7 +6,7 @@
 // written is recorded, so that nothing is lost.
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
-import { FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
+import { conflictMark, FORMAT_TITLE, type ConflictKind, type Conflicts } from './conflicts.js'
 import { holdersOf, type Settled } from './fold.js'
 import { statementsByInput, type Item, type Role, type Unit } from './units.js'
 import { withDefinitions } from './definitions.js'
@@ -182,7 +182,6 @@ function wholePhases(kept: Settled[], tree: SupportTree, counts: (s: Settled) =>
   return cut.size === 0 ? kept : kept.filter((s) => !cut.has(phaseOf(s.where)))
 }
 
-const place = (s: Statement): string => `${s.source.path}:${s.source.line}`
 
 export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[], conflicts: Conflicts): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
@@ -211,7 +210,7 @@ export function resolveConflicts(settled: Settled[], items: readonly Item[], dec
       alternatives.add(other)
       if (mode === 'decide') lost.add(other)
       else {
-        other.mark = `<!-- agentmerge conflict: differs from ${place(winner.fold.statement)} (${conflict.kind}: ${conflict.detail}) -->`
+        other.mark = conflictMark(winner.fold.statement, conflict)
         other.beside = winner.fold.statement
       }
       for (const m of other.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: winner.fold.statement, conflict })
@@ -297,7 +296,7 @@ export function resolveFormats(settled: Settled[], items: readonly Item[], units
     else if (!marked.has(contract(members[0]!))) {
       marked.add(contract(members[0]!))
       const c = conflictOf(contract(members[0]!))
-      s.mark = `<!-- agentmerge conflict: differs from ${place(kept)} (${c.kind}: ${c.detail}) -->`
+      s.mark = conflictMark(kept, c)
     }
     for (const it of members) recorded.push({ statement: it.statement, reason: 'conflict', standsFor: kept, conflict: conflictOf(contract(it)) })
   }
@@ -335,7 +334,7 @@ export function resolveProcedures(settled: Settled[], items: readonly Item[], un
       if (mode === 'decide') for (const s of p.steps) lost.add(s)
       else {
         // Kept, it is written whole after the written one, marked once.
-        p.steps[0]!.mark = `<!-- agentmerge conflict: differs from ${place(first)} (${conflict.kind}: ${conflict.detail}) -->`
+        p.steps[0]!.mark = conflictMark(first, conflict)
         for (const s of p.steps) s.beside = last
       }
       for (const s of p.steps) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'conflict', standsFor: first, conflict })
