@@ -54,7 +54,8 @@ export interface Provenance {
    * Input section titles (headings, titled list items, bold lead-ins) that
    * head no output section: every statement under them was folded into
    * statements written elsewhere or recorded, and with them went the title;
-   * by path and line. Absent when every title is written.
+   * by path and line. Absent when there is none. The inputs' H1 titles are
+   * not listed: they stand in the root's `from`, written or not.
    */
   titlesNotWritten?: Array<{ from: string; title: string }>
 }
