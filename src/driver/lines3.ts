@@ -1,7 +1,8 @@
-// A three-way merge of a text's lines, for the frontmatter's YAML: its
-// fields merge by value (fields.ts), and this keeps what each side changed in
-// the text around them (comments, quoting, layout) wherever the two sides
-// changed different lines. Where both changed the same lines differently,
+// A three-way merge of a text's lines: for the frontmatter's YAML, whose
+// fields merge by value (fields.ts), so that what each side changed in the
+// text around them (comments, quoting, layout) is kept, and for code blocks
+// (code.ts), whose lines are their meaning. Each side's change is kept
+// wherever the two sides changed different lines. Where both changed the same lines differently,
 // ours is taken there and the result lists each such clash with both sides'
 // lines.
 import { diffArrays } from 'diff'
