@@ -89,7 +89,7 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   if (oldAgent.eol !== newAgent.eol) formatting.push({ what: 'whitespace', detail: `line endings ${eolName(oldAgent.eol)} -> ${eolName(newAgent.eol)}` })
   if (oldAgent.bom !== newAgent.bom) formatting.push({ what: 'whitespace', detail: newAgent.bom ? 'byte order mark added' : 'byte order mark removed' })
   // Blank lines between blocks are in no statement's source: found from the lines, so that another change of form does not hide them.
-  if (options.oldText !== undefined && options.newText !== undefined) formatting.push(...blankLineChanges(options.oldText, options.newText, oldAgent.path, newAgent.path))
+  if (options.oldText !== undefined && options.newText !== undefined) formatting.push(...blankLineChanges(options.oldText, options.newText, oldAgent.path, newAgent.path, options.maxEditLength))
   formatting.sort((x, y) => (x.new?.line ?? 0) - (y.new?.line ?? 0) || (x.old?.line ?? 0) - (y.old?.line ?? 0) || (x.what < y.what ? -1 : x.what > y.what ? 1 : 0))
   const body = {
     oldPath: oldAgent.path,
