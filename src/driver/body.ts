@@ -30,7 +30,7 @@
 //    order of the side that re-ordered the shared units (ours when both did),
 //    then each side's additions after their predecessor on that side.
 import { alignBodies, type Alignment } from '../align/index.js'
-import { plainText } from '../normalize/plain.js'
+import { writtenTitle } from '../render/markdown.js'
 import type { Block, Rule, Section, Statement } from '../model.js'
 import { mergeCodeLines } from './code.js'
 import { insertAfterPredecessors } from './order.js'
@@ -638,12 +638,6 @@ function titlePlaceholder(like: Section, token: string): Section {
   if (writtenTitle(like)) placeholder.written = { text: token, separator: like.written!.separator, plain: token }
   else delete placeholder.written
   return placeholder
-}
-
-/** The title as its file has it, unless the section's title nodes changed since it was read. */
-export function writtenTitle(section: Section): string | undefined {
-  const w = section.written
-  return w && w.plain === plainText({ type: 'paragraph', children: section.titleNodes }) ? w.text : undefined
 }
 
 /**

@@ -11,8 +11,8 @@ import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../markdown/index.js'
 import { fieldText, renderFields, replaceFieldTexts } from '../render/frontmatter.js'
-import { renderAgent, statementMarkdown } from '../render/markdown.js'
-import { mergeBodies3, writtenTitle, type BodyConflict } from './body.js'
+import { renderAgent, statementMarkdown, writtenTitle } from '../render/markdown.js'
+import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
 import { frontmatterText, type CommentClash } from './frontmatter-text.js'
 import { statementsOf } from '../walk.js'
@@ -172,7 +172,7 @@ function placeBodyConflicts(text: string, conflicts: BodyConflict[], prefix: str
 function conflictLines(c: BodyConflict, before: string, after: string, open: string, mid: string, close: string): string {
   // A bare placeholder (its separator after it) takes each title as written, else in canonical markup; otherwise the renderer put the markup around it.
   const title = (s: Section) =>
-    (c.bare ? writtenTitle(s) : undefined) ?? stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: c.bare && s.kind !== 'heading' ? [{ type: 'strong', children: s.titleNodes }] : s.titleNodes }] }).trim()
+    (c.bare ? writtenTitle(s)?.text : undefined) ?? stringifyMarkdown({ type: 'root', children: [{ type: 'paragraph', children: c.bare && s.kind !== 'heading' ? [{ type: 'strong', children: s.titleNodes }] : s.titleNodes }] }).trim()
   if (c.kind === 'section') {
     const heading = `${before}${title((c.ours ?? c.theirs) as Section)}${after}\n`
     return `${open}\n${c.ours ? heading : `${mid}\n${heading}`}`

@@ -26,7 +26,7 @@ const inline = (value: string): Html => ({ type: 'html', value })
 const verbatim = (value: string): Paragraph => ({ type: 'paragraph', children: [inline(value)] })
 
 /** The title as written, unless a stage changed the title nodes since it was read. */
-function writtenTitle(section: Section): NonNullable<Section['written']> | undefined {
+export function writtenTitle(section: Section): NonNullable<Section['written']> | undefined {
   const written = section.written
   if (!written || written.plain !== plainText({ type: 'paragraph', children: section.titleNodes })) return undefined
   return written
