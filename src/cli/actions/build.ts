@@ -100,7 +100,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   for (const item of items) {
     const path = shown(item.output)
     // Every line about an item names a file as its warnings do: from the working directory.
-    const place = (file: string) => (file === item.output ? path : shown(file))
+    const place = shown
     if (item.status === 'error') {
       const error = item.error
       run.fail(error instanceof AgentError ? new AgentError(error.code, error.message, place(error.path), error.line, error.column) : error, path)
@@ -119,13 +119,13 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     if (options.check && format !== 'text') {
       findings.push(...itemFindings(item, path, shown, mode))
       // What a build would change, as plain log text under the annotations (the diff's lines are the would-be file's, not the file's on disk).
-      if (format === 'github' && item.diff && item.status !== 'missing') diffs.push(item.diff)
+      if (format === 'github' && item.diff) diffs.push(item.diff)
       continue
     }
     const unrecorded = item.status === 'unrecorded' && !options.check && !options.force
     if (options.check || item.status === 'edited' || unrecorded) run.out(formatFindings(itemFindings(item, path, shown, mode), 'text'))
     // What a build would change: for CI, and for the person who must decide on --force without a record.
-    if ((options.check || unrecorded) && item.diff && item.status !== 'missing') run.out(indent(formatText(diffReport([item.diff]), { color: false })))
+    if ((options.check || unrecorded) && item.diff) run.out(indent(formatText(diffReport([item.diff]), { color: false })))
     if (options.check || (refused && !options.force)) continue
     const files = apply(item, path)
     if (files.length > 0) {

@@ -216,7 +216,8 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
   const readNew = await side(b)
   const olds = readOld.filter((x) => !unreadable.has(relativeTo(a, x.agent.path)))
   const news = readNew.filter((x) => !unreadable.has(relativeTo(b, x.agent.path)))
-  const rel = (x: LoadedAgent) => relativeTo(olds.includes(x) ? a : b, x.agent.path)
+  const old = new Set(olds)
+  const rel = (x: LoadedAgent) => relativeTo(old.has(x) ? a : b, x.agent.path)
   const diffs: AgentDiff[] = []
   for (const pair of withProgress(pairAgents(olds, news, rel), 'comparing', run.progress())) diffs.push(diffPair(pair.old, pair.new, pair.old !== null && pair.new !== null && rel(pair.old) !== rel(pair.new)))
   return diffs
@@ -226,7 +227,8 @@ async function pathDiffs(args: string[], { run, loadFiles }: Sides): Promise<Dif
 function formatReport(report: DiffReport, options: DiffCommandOptions, color: boolean, errors: readonly RunError[], external = false): string {
   const formatting = options.formatting === true
   // Every format says what could not be compared: "nothing changed in meaning" alone would read as a clean result.
-  const missed: Unread[] = errors.map((e) => ({ place: e.path === null ? '-' : e.line === null ? e.path : `${e.path}:${e.line}`, message: e.message }))
+  // An error of no file is the run's own (`-` is stdin).
+  const missed: Unread[] = errors.map((e) => ({ place: e.path === null ? 'agentmerge diff' : e.line === null ? e.path : `${e.path}:${e.line}`, message: e.message }))
   const unread = unreadNote(missed)
   switch (options.format ?? 'text') {
     case 'json': {
