@@ -30,25 +30,20 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   }
   const files = findInputs(run, pathsOrStdin(run, paths, 'normalize'))
   if (options.output && !checkOneOutput(run, options.output, files, 'use --write to rewrite each in place')) return run.code
-  // A pipe named as a file (`<(git show HEAD:a.md)`) was drained by the read: it is compared as read, and --write prints.
-  const stream = (path: string): boolean => {
-    if (path === '-') return false
-    try {
-      const stat = statSync(path)
-      return stat.isFIFO() || stat.isCharacterDevice()
-    } catch {
-      return false
-    }
-  }
-  // The text as it is now, to compare with its canonical form: the bytes of the file, or of stdin.
-  const current = (path: string, read: string | undefined): string => (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : stream(path) ? (read ?? '') : readFileSync(path, 'utf8'))
+  // A pipe named as a file (`<(git show HEAD:a.md)`) was drained by the read: it is compared as read
+  // (decoded: LF line ends, no BOM), and --write prints. Each path is looked at once.
+  const streams = new Set(files.filter((path) => path !== '-' && isStream(path)))
+  const unwritable = (path: string) => path === '-' || streams.has(path)
+  // Whether the text as it is now is its canonical form: the bytes of the file, of stdin, or a pipe's text as read.
+  const isCanonical = (path: string, read: string | undefined, canonical: string): boolean =>
+    streams.has(path) ? read === canonical.replace(/^\uFEFF/, '').replace(/\r\n/g, '\n') : (path === '-' ? Buffer.from(io.stdin()).toString('utf8') : readFileSync(path, 'utf8')) === canonical
   const outputs: string[] = []
   const json: unknown[] = []
   const unformatted: string[] = []
   /** The files read and compared with their canonical form (a file that cannot be read is an error, not checked). */
   let checked = 0
   let written = 0
-  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true || options.check === true })) {
+  for (const { path, agent, text: read } of await readInputs(run, files, { keepText: options.write === true || (options.check === true && streams.size > 0) })) {
     if (!agent) continue
     run.each(path, () => {
       if (options.json) {
@@ -57,12 +52,12 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
       }
       const canonical = normalizeAgent(agent)
       // --write of stdin (or of a pipe) has nowhere to write back: the result is printed.
-      if (options.write && (path === '-' || stream(path))) {
+      if (options.write && unwritable(path)) {
         outputs.push(canonical)
         return
       }
       if (options.check || options.write) {
-        const same = current(path, read) === canonical
+        const same = isCanonical(path, read, canonical)
         if (options.check) checked++
         if (same) return
         if (options.check) unformatted.push(path)
@@ -78,7 +73,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
     })
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json, errors: run.errors }, null, 2) + '\n')
-  if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text', (path) => path === '-' || stream(path))
+  if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text', unwritable)
   if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
   else for (const out of outputs) run.out(out)
   if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
@@ -101,5 +96,15 @@ function decodedText(bytes: Uint8Array, path: string, options: NormalizeOptions)
     return decode(bytes, path, { mojibake: mojibakeOption(options) }).text
   } catch {
     return undefined
+  }
+}
+
+/** A pipe or device given as a path: read once, to its end. */
+function isStream(path: string): boolean {
+  try {
+    const stat = statSync(path)
+    return stat.isFIFO() || stat.isCharacterDevice()
+  } catch {
+    return false
   }
 }
