@@ -421,6 +421,15 @@ describe('tables', () => {
     }
   })
 
+  it('keeps two tables of one shape but different heads apart, each under its own head', () => {
+    const a = doc('a.md', ['| Tool | Use |', '|---|---|', '| eslint | lint |', '| jest | test |'])
+    const b = doc('b.md', ['| Owner | Team |', '|---|---|', '| alice | web |', '| bob | api |'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(tables(out).sort()).toEqual(['| Owner | Team |\n| --- | --- |\n| alice | web |\n| bob | api |', '| Tool | Use |\n| --- | --- |\n| eslint | lint |\n| jest | test |'])
+    }
+  })
+
   it('writes one table for tables of one shape, their rows united', () => {
     const a = doc('a.md', ['| Level | Action |', '|---|---|', '| High | Block |', '| Low | Comment |'])
     const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])

@@ -14,7 +14,7 @@ import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
-import { collect, isPhase, statementsByInput, type Item, type Unit } from './units.js'
+import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
@@ -206,7 +206,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     if (list) list.push(s)
     else placed.set(s.where, [s])
   }
-  const { top, orphans } = buildTree({ units, clusters, items, placed, paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
+  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
   const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)

@@ -8,7 +8,7 @@
 import type { Statement } from '../model.js'
 import type { Conflicts } from './conflicts.js'
 import type { Links } from './links.js'
-import type { Item, Role } from './units.js'
+import { tableShape, type Item, type Role } from './units.js'
 import { isHtmlFragment } from './html.js'
 import { bestWording, type TermMemo } from './wording.js'
 import { byCodeUnits, bySource } from '../order.js'
@@ -156,7 +156,7 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
   const kind = (it: Item) => {
     if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${ctx.pieceKey?.(it.statement) ?? `${it.statement.source.path}:${it.statement.source.line}`}`
     const table = it.statement.placement.table
-    return table ? `${family(it.role)} ${table.columns} ${table.align.join()}` : family(it.role)
+    return table ? `${family(it.role)} ${tableShape(table)}` : family(it.role)
   }
   const twins = new Map<string, number[]>()
   for (const i of sorted) {

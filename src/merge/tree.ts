@@ -34,6 +34,8 @@ export interface TreeInput {
   /** The deciding input (`--prefer`, else the base, else the central input): its steps come first where two inputs put different ones in one gap. */
   decider?: number
   opening?: Fold
+  /** The table each row statement stands in (tablesOfRows). */
+  tables: ReadonlyMap<Statement, string>
 }
 
 /** What one cluster writes: the blocks it adds to its parent's body, and its notes. */
@@ -134,7 +136,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // other inputs' sections.
   const lastSection = c === -1 ? lastSectionLines(units) : undefined
   const last = lastSection ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && e.value.fold.members.every((m) => m.source.line > (lastSection.get(m.source.path) ?? 0))).map((e) => e.value)) : new Set<Value>()
-  const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)))
+  const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables)
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
@@ -181,33 +183,30 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
 }
 
 /**
- * The rows of one merged table (rows fold only within one shape, so a
- * shape is a table) written together where its first row falls, its head
- * rows first: a row apart from its table starts a table of its own, read as
- * a header.
+ * The rows of one merged table written together where its first row falls,
+ * its head row first: a row apart from its table starts a table of its own,
+ * read as a header. A fold's table is its wording's (`tables`: the table of
+ * each row, tablesOfRows); rows fold only within one shape.
  */
-function tablesTogether(ordered: Value[]): Value[] {
-  const shapeOf = (v: Value): string | undefined => {
-    const table = 'fold' in v ? v.fold.statement.placement.table : undefined
-    return table ? `${table.columns}|${table.align.join()}` : undefined
-  }
+function tablesTogether(ordered: Value[], tables: ReadonlyMap<Statement, string>): Value[] {
+  const tableOf = (v: Value): string | undefined => ('fold' in v ? tables.get(v.fold.statement) : undefined)
   const rows = new Map<string, Value[]>()
   for (const v of ordered) {
-    const shape = shapeOf(v)
-    if (shape === undefined) continue
-    const list = rows.get(shape)
+    const table = tableOf(v)
+    if (table === undefined) continue
+    const list = rows.get(table)
     if (list) list.push(v)
-    else rows.set(shape, [v])
+    else rows.set(table, [v])
   }
   if (rows.size === 0) return ordered
   const head = (v: Value) => ('fold' in v && v.fold.statement.placement.table?.head ? 0 : 1)
   const out: Value[] = []
   for (const v of ordered) {
-    const shape = shapeOf(v)
-    if (shape === undefined) out.push(v)
-    else if (rows.has(shape)) {
-      out.push(...rows.get(shape)!.slice().sort((x, y) => head(x) - head(y)))
-      rows.delete(shape)
+    const table = tableOf(v)
+    if (table === undefined) out.push(v)
+    else if (rows.has(table)) {
+      out.push(...rows.get(table)!.slice().sort((x, y) => head(x) - head(y)))
+      rows.delete(table)
     }
   }
   return out

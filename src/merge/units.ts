@@ -9,6 +9,7 @@
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { keyWords, NUMBERING, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
+import { bySource } from '../order.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
 export interface Unit extends SectionUnit {
@@ -212,6 +213,30 @@ export function statementsByInput(items: readonly Item[]): Map<number, Statement
     const list = out.get(it.agent)
     if (list) list.push(it.statement)
     else out.set(it.agent, [it.statement])
+  }
+  return out
+}
+
+/** A table's shape (its columns and their alignment): rows fold only within one. */
+export const tableShape = (table: NonNullable<Statement['placement']['table']>): string => `${table.columns}|${table.align.join()}`
+
+/**
+ * The table each row statement stands in, by input: its shape and its head
+ * row's text (the rows after a head row, up to the next head row or the
+ * first statement that is no row, are that head's table).
+ */
+export function tablesOfRows(items: readonly Item[]): Map<Statement, string> {
+  const out = new Map<Statement, string>()
+  for (const list of statementsByInput(items).values()) {
+    let head: Statement | undefined
+    for (const st of list.slice().sort(bySource)) {
+      const table = st.placement.table
+      if (!table) head = undefined
+      else {
+        if (table.head) head = st
+        out.set(st, `${tableShape(table)}|${head?.norm ?? ''}`)
+      }
+    }
   }
   return out
 }
