@@ -17,7 +17,7 @@ const COMMENT = /<!--[\s\S]*?-->/g
 const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
 
 /** The elements an HTML text leaves open and the ones it closes without opening them, by tag name in order. */
-export function unmatchedTags(html: string): { closes: string[]; opens: string[] } {
+function unmatchedTags(html: string): { closes: string[]; opens: string[] } {
   const opens: string[] = []
   const closes: string[] = []
   for (const [, closing, name, selfClosing] of html.replace(COMMENT, ' ').matchAll(TAG)) {

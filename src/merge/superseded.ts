@@ -60,7 +60,8 @@ export interface Superseded {
  * input retires; each
  * statement once, with the first retiring statement in output order.
  */
-export function supersededPairs(written: readonly Statement[], specific = specificTest()): Superseded[] {
+export function supersededPairs(written: readonly Statement[]): Superseded[] {
+  const specific = specificTest()
   const retiring = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name, pattern: new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i') })))
   if (retiring.length === 0) return []
   const out: Superseded[] = []

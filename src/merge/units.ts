@@ -46,7 +46,7 @@ export const PHASE = 3
 export const PHASE_LEAD = 6
 
 /** The shape of a numbered heading outside a process: one of a numbered run, which aligns only with such headings. */
-export const NUMBERED_HEADING = 7
+const NUMBERED_HEADING = 7
 
 /** Whether a unit's shape is a phase's. */
 export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
