@@ -4,13 +4,11 @@
 // closing tags folded into one leave the other element open and what
 // follows it hidden. Here: which statements are pieces and of which
 // elements (tags read as CommonMark reads raw HTML: a tag name, attributes,
-// `>`; void elements and `<x/>` close themselves), what a piece folds by,
-// and the consensus core's rule that an element is written whole or not at
-// all.
+// `>`; void elements and `<x/>` close themselves), and what a piece folds
+// by; the consensus core's rule that an element is written whole is in
+// stages.ts.
 import type { Statement } from '../model.js'
 import { bySource } from '../order.js'
-import { holdersOf, type Settled } from './fold.js'
-import { statementsByInput, type Item } from './units.js'
 
 const TAG = /<(\/?)([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*?)?(\/?)>/g
 const COMMENT = /<!--[\s\S]*?-->/g
@@ -86,29 +84,4 @@ export function pieceKeys(byInput: ReadonlyArray<readonly Statement[]>): Map<Sta
   const out = new Map<Statement, string>()
   for (const [st, list] of keys) out.set(st, list.sort().join('\u0002'))
   return out
-}
-
-/**
- * HTML elements written around Markdown (`<details>`, its content, then
- * `</details>`, each a statement) are written whole: the opening and
- * closing pieces of one input's element when anything between them is
- * written, else neither, whatever their own support (two inputs' closing
- * tags carry each other; an opening tag without its content, or a closing
- * one without its opening, breaks what follows).
- */
-export function wholeElements(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
-  const isPiece = (st: Statement) => st.kind === 'html' && isHtmlFragment(st.text)
-  const holder = holdersOf(carried)
-  const written = new Set(kept)
-  if (!carried.some((s) => isPiece(s.fold.statement))) return kept
-  const live = new Set<Settled>()
-  const dead = new Set<Settled>()
-  for (const list of statementsByInput(items).values()) {
-    for (const el of htmlElements(list)) {
-      const alive = el.inside.some((x) => !isPiece(x) && written.has(holder.get(x)!))
-      for (const p of [el.opener, el.closer]) (alive ? live : dead).add(holder.get(p)!)
-    }
-  }
-  // A piece both of a live and a dead element ("</div><div>") is written.
-  return carried.filter((s) => live.has(s) || (written.has(s) && !dead.has(s)))
 }

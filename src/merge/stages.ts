@@ -10,7 +10,7 @@ import { conflictMark, FORMAT_TITLE, type ConflictKind, type Conflicts } from '.
 import { holdersOf, type Settled } from './fold.js'
 import { statementsByInput, type Item, type Role, type Unit } from './units.js'
 import { withDefinitions } from './definitions.js'
-import { wholeElements } from './html.js'
+import { htmlElements, isHtmlFragment } from './html.js'
 import { linkedInputs } from './lists.js'
 
 /** An input statement not written, and why. */
@@ -130,6 +130,31 @@ function withTableHeads(kept: Settled[], carried: readonly Settled[], items: rea
     }
   }
   return heads.size === 0 ? kept : carried.filter((s) => written.has(s) || heads.has(s))
+}
+
+/**
+ * HTML elements written around Markdown (`<details>`, its content, then
+ * `</details>`, each a statement) are written whole: the opening and
+ * closing pieces of one input's element when anything between them is
+ * written, else neither, whatever their own support (two inputs' closing
+ * tags carry each other; an opening tag without its content, or a closing
+ * one without its opening, breaks what follows).
+ */
+function wholeElements(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
+  const isPiece = (st: Statement) => st.kind === 'html' && isHtmlFragment(st.text)
+  const holder = holdersOf(carried)
+  const written = new Set(kept)
+  if (!carried.some((s) => isPiece(s.fold.statement))) return kept
+  const live = new Set<Settled>()
+  const dead = new Set<Settled>()
+  for (const list of statementsByInput(items).values()) {
+    for (const el of htmlElements(list)) {
+      const alive = el.inside.some((x) => !isPiece(x) && written.has(holder.get(x)!))
+      for (const p of [el.opener, el.closer]) (alive ? live : dead).add(holder.get(p)!)
+    }
+  }
+  // A piece both of a live and a dead element ("</div><div>") is written.
+  return carried.filter((s) => live.has(s) || (written.has(s) && !dead.has(s)))
 }
 
 /**
