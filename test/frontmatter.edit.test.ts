@@ -3,7 +3,7 @@
 // as written (comments, number forms, big integers, tagged values), and a
 // field it does change (tools respelled) keeps its comment and style.
 import { readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import { cli } from './helpers/cli.js'
@@ -129,5 +129,16 @@ describe('normalize keeps the frontmatter as written', () => {
     const c = await cli(['convert', '--to', 'claude', path])
     expect(c.code, c.stderr).toBe(0)
     expect(c.stdout).toBe(text)
+  })
+
+  it('a last frontmatter line of spaces no value holds is canonical as a line gone, not a blank line added, and stays so', async () => {
+    const path = join(tempDir('agentmerge-fm-'), 'reviewer.md')
+    dirs.push(dirname(path))
+    writeFileSync(path, '---\nname: reviewer\ndescription: Reviews code.\n  \n---\n\nBody.\n')
+    const r = await cli(['normalize', path])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stdout).toBe('---\nname: reviewer\ndescription: Reviews code.\n---\n\nBody.\n')
+    writeFileSync(path, r.stdout)
+    expect((await cli(['normalize', '--check', path])).code).toBe(0)
   })
 })

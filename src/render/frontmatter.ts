@@ -176,7 +176,12 @@ function splitLines(source: string): Split | undefined {
   return { head: split.entries[0]!.before, entries, tail: split.tail, check: aliases }
 }
 
-function splitSource(source: string): Split | undefined {
+function splitSource(text: string): Split | undefined {
+  // The reader takes the text between the fences without its last line
+  // break, so a blank last line (spaces) comes without one; no value holds
+  // it (a kept block scalar, `|+`, reads a line only with its break), and
+  // written back with its break it would be one line more on every write.
+  const source = text.replace(/(^|\n)[ \t]+$/, '$1')
   const doc = parseDocument(source, { uniqueKeys: true })
   return doc.errors.length === 0 ? splitDocument(source, doc) : splitLines(source)
 }
