@@ -234,6 +234,11 @@ describe('frontmatter', () => {
     }
     const c = parseAgent('---\nname: python-expert\ndescription: Writes Python.\n---\n\n# Python Expert\n\n- Use ruff\n', 'c.md')
     expect(renderMerged(mergeAgents([a, b, c]))).toMatch(/^# Python Expert$/m)
+    // OpenCode writes no name (a file names the agent), and the title still names the name the inputs chose.
+    const opencode = renderMerged(mergeAgents([a, b, c], { to: 'opencode' }))
+    expect(opencode).not.toMatch(/^name:/m)
+    expect(opencode).toMatch(/^# Python Expert$/m)
+    expect(renderMerged(mergeAgents([a, b], { to: 'opencode' }))).not.toContain('# Python Pro')
   })
 
   it('--to opencode converts every input first', () => {

@@ -7,7 +7,6 @@ import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.
 import { AgentError, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
-import { dialects } from '../dialects/index.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, openingsOf } from './identity.js'
@@ -200,20 +199,16 @@ function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
   })
 }
 
-/** The first dialect (in the registry's order) whose frontmatter has a `name` field. */
-const namingDialect = (): Dialect => dialects().find((d) => d.fields.includes('name'))!.id
-
 /**
  * The name the merged agent's title must name, when some input writes a
- * `name` field: the one the merge writes, else (a dialect without the
- * field) the one a merge of the same inputs into a dialect with one would
- * write (`named`); undefined when no input writes one, since a name read
- * off a file's path says nothing about its title.
+ * `name` field: the one the frontmatter decision chose, written or not (a
+ * dialect without the field names the agent by its file); undefined when no
+ * input writes one, since a name read off a file's path says nothing about
+ * its title.
  */
-function titleName(meta: Agent['meta'], agents: readonly Agent[], named: () => Agent['meta']): string | undefined {
-  const written = (m: Agent['meta']) => m.fields.find((f) => f.key === 'name' && typeof f.value === 'string')?.value as string | undefined
-  if (agents.every((a) => written(a.meta) === undefined)) return undefined
-  return written(meta) ?? written(named())
+function titleName(decided: unknown, agents: readonly Agent[]): string | undefined {
+  const written = (a: Agent) => a.meta.fields.some((f) => f.key === 'name' && typeof f.value === 'string')
+  return agents.some(written) && typeof decided === 'string' ? decided : undefined
 }
 
 /** Throws AgentError for options that cannot merge `inputs` agents; a caller may check before it groups. */
@@ -235,7 +230,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central
   const to = options.to ?? agents[decider]!.meta.dialect
   const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union')
-  const titled = titleName(meta.meta, agents, () => mergeMeta(agents, agents[decider]!, namingDialect(), options.tools ?? 'union').meta)
+  const titled = titleName(meta.name, agents)
   const path = options.path ?? 'merged.md'
   let root: Section
   let sections: MergedSection[]

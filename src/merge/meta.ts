@@ -34,6 +34,8 @@ export interface FieldDecision {
 
 export interface MetaMerge {
   meta: AgentMeta
+  /** The name most inputs carry (ties: the deciding input's), written or not: a dialect without a `name` field still titles its agent by it. */
+  name: unknown
   decisions: FieldDecision[]
   /** Disagreements and risky decisions, one diagnostic each. */
   conflicts: Diagnostic[]
@@ -85,7 +87,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   const ordered = [preferred, ...agents.filter((a) => a !== preferred).sort((a, b) => byCodeUnits(a.path, b.path))]
   const out: Decided = { decisions: [], fields: [], conflicts, to, inputs: agents.length }
   const nameFromFile = (a: Agent) => inputs[agents.indexOf(a)]!.meta.nameFromFile
-  decideName(ordered, nameFromFile, out)
+  const decidedName = decideName(ordered, nameFromFile, out)
   const keys: string[] = []
   // Tool fields (`tools`, Claude Code's `disallowedTools`) and rule fields
   // (OpenCode's `permission`) are decided together, never by consensus.
@@ -111,7 +113,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
     meta.tools = tools.grants
     meta.toolsForm = tools.form
   }
-  return { meta, decisions: out.decisions, conflicts }
+  return { meta, name: decidedName, decisions: out.decisions, conflicts }
 }
 
 /** What the field decisions add up to, as they are made. */
@@ -131,7 +133,7 @@ function report(out: Decided, key: string, kept: unknown, from: string | null, o
 }
 
 /** name: the value most inputs carry (ties: the deciding input's); OpenCode has none. */
-function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boolean, out: Decided): void {
+function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boolean, out: Decided): unknown {
   const namePlace = (a: Agent) => (nameFromFile(a) ? a.path : place(a, fieldOf(a, 'name')?.line))
   const votes = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
   const winner = majority(votes)
@@ -142,12 +144,13 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
     const title = dialect(out.to).title
     out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })
     if (nameField) out.conflicts.push(warning('field-dropped', `name: not written, ${title} names an agent by its file name (was ${show(winner.value)})`, holder.path, nameField.line))
-    return
+    return winner.value
   }
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
   const why = majorityRule(votes, winner, ordered[0]!)
   out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others, ...(why === MOST ? {} : { note: why }) })
   report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, why)
+  return winner.value
 }
 
 /**
