@@ -35,6 +35,15 @@ export function warning(code: string, message: string, path: string, line?: numb
   return { severity: 'warning', code, message, path, line, column }
 }
 
+/**
+ * A statement's text quoted in a message, cut to its first `max`
+ * characters: a statement can be a forty-line block, and the message is one
+ * line on a terminal.
+ */
+export function quoted(text: string, max = 160): string {
+  return JSON.stringify(text.length > max ? text.slice(0, max - 1) + '…' : text)
+}
+
 /** What was done where nothing is lost and nothing disagrees (an old tool name left out beside its replacement): told, not counted. */
 export function note(code: string, message: string, path: string, line?: number, column?: number): Diagnostic {
   return { severity: 'note', code, message, path, line, column }

@@ -99,6 +99,11 @@ describe('conflicts', () => {
     const shared = `${front}- Write specs in OpenAPI 3.1 format\n- Read Appendix 2.1 first\n`
     const [p, q, t, u] = written(shared, shared, shared, `${front}- Keep every OpenAPI 3.0 example runnable\n- See Appendix 3 for examples\n`)
     expect((await cli(['--provenance', 'none', p!, q!, t!, u!])).stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${u}:8: warning: gives OpenAPI 3.0 (1 input), where ${p}:8 gives OpenAPI 3.1 (3 inputs); both written: "Keep every OpenAPI 3.0 example runnable"`])
+
+    // A range takes in every version from its start to its end: "7.x through 8.1" agrees with "8.0+", not with "6.1".
+    const [r1, r2, r3] = written(`${front}- Support Rails 7.x through 8.1 apps\n`, `${front}- Use Rails 8.0+ defaults\n`, `${front}- Backport security fixes to Rails 6.1 branches\n`)
+    const ranged = (await cli(['--provenance', 'none', r1!, r2!, r3!])).stderr.split('\n').filter((l) => l.includes(' gives '))
+    expect(ranged.map((l) => l.replace(/:.*warning: /, ': '))).toEqual([`${r3}: gives Rails 6.1 (1 input), where ${r1}:8 gives Rails 7–8.1 (1 input); both written: "Backport security fixes to Rails 6.1 branches"`])
   })
 
   it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {
@@ -121,6 +126,25 @@ describe('conflicts', () => {
     // One file alone is its author's business: nothing said.
     const alone = await cli(['--provenance', 'none', a])
     expect(alone.stderr).not.toContain('retires')
+  })
+
+  it('a name its retiring input asks for elsewhere is retired only in some case: no report; a long statement is quoted cut to one short line', async () => {
+    const front = '---\nname: railsy\ndescription: Writes Rails.\n---\n\nYou are a Rails engineer.\n\n'
+    const box = `Deploy with Kamal (replacing Capistrano), as the box shows\n${Array.from({ length: 40 }, (_, i) => `| step ${i + 1} of the deploy box |`).join('\n')}`
+    const [a, b] = written(
+      `${front}- Solid Queue (default background job processor, replaces Sidekiq as default)\n- Rails 7.x: Recommend Sidekiq for background jobs\n\n${box}\n`,
+      `${front}- Use Sidekiq for background jobs\n- Deploy with Capistrano to every host\n`,
+    ) as [string, string]
+    const r = await cli(['--provenance', 'none', a, b])
+    expect(r.code, r.stderr).toBe(0)
+    const said = r.stderr.split('\n').filter((l) => l.includes('retires'))
+    expect(said.some((l) => l.includes('"sidekiq"'))).toBe(false)
+    // Capistrano is retired outright: reported, the retiring block quoted by its start only.
+    expect(said).toHaveLength(1)
+    expect(said[0]).toContain('recommends "capistrano"')
+    expect(said[0]!.length).toBeLessThan(400)
+    expect(said[0]).toContain('(replacing Capistrano)')
+    expect(said[0]).not.toContain('step 40')
   })
 
   // Statements naming code that are no conflict: both written, whatever the order of the inputs.

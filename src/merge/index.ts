@@ -4,7 +4,7 @@
 // aligned by src/align), meta.ts the frontmatter, provenance.ts the notes.
 import type { DedupResult } from '../dedup/index.js'
 import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.js'
-import { AgentError, warning } from '../errors.js'
+import { AgentError, quoted, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
@@ -144,8 +144,8 @@ function conflictWarnings(recorded: readonly Recorded[], mode: 'decide' | 'keep'
     const kept = r.standsFor!
     const section = r.conflict!.section
     if (!section) {
-      const outcome = mode === 'keep' ? 'written too, marked' : `not written, kept ${JSON.stringify(kept.text)}`
-      out.push(warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${JSON.stringify(r.statement.text)} ${outcome}`, r.statement.source.path, r.statement.source.line))
+      const outcome = mode === 'keep' ? 'written too, marked' : `not written, kept ${quoted(kept.text)}`
+      out.push(warning('statement-conflict', `conflicts with ${kept.source.path}:${kept.source.line} (${r.conflict!.kind}: ${r.conflict!.detail}): ${quoted(r.statement.text)} ${outcome}`, r.statement.source.path, r.statement.source.line))
       continue
     }
     const key = `${section.source.path}:${section.source.line}`
@@ -169,7 +169,7 @@ function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): 
   for (const m of sections) {
     for (const f of m.folds) {
       const tool = forbidsGranted(f.statement.text, granted)
-      if (tool) out.push(warning('contradicts-tools', `forbids ${tool}, which the merged tools grant: ${JSON.stringify(f.statement.text)}`, f.statement.source.path, f.statement.source.line))
+      if (tool) out.push(warning('contradicts-tools', `forbids ${tool}, which the merged tools grant: ${quoted(f.statement.text)}`, f.statement.source.path, f.statement.source.line))
     }
   }
   return out
@@ -178,14 +178,14 @@ function againstTools(sections: readonly MergedSection[], meta: Agent['meta']): 
 /** Written statements that recommend what another input's written statement retires ("ruff (replacing black)"), one warning each. */
 function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
   return supersededPairs(sections.flatMap((m) => m.folds.map((f) => f.statement))).map(({ recommends, retires, name }) =>
-    warning('contradicts-statement', `recommends ${JSON.stringify(name)}, which ${retires.source.path}:${retires.source.line} retires (${JSON.stringify(retires.text)}): ${JSON.stringify(recommends.text)}`, recommends.source.path, recommends.source.line),
+    warning('contradicts-statement', `recommends ${JSON.stringify(name)}, which ${retires.source.path}:${retires.source.line} retires (${quoted(retires.text)}): ${quoted(recommends.text)}`, recommends.source.path, recommends.source.line),
   )
 }
 
 /**
  * Names the written statements give in versions that disagree across
  * inputs ("OpenAPI 3.0" / "OpenAPI 3.1"), one warning each, at the first
- * statement of each version but the one most inputs give.
+ * statement of each version but the one most inputs agree with.
  */
 function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
   return versionClashes(sections.flatMap((m) => m.folds)).flatMap(({ name, versions }) => {
@@ -194,7 +194,7 @@ function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
     const inputs = (n: number) => `${n} input${n === 1 ? '' : 's'}`
     return others.map(({ version, statements, inputs: n }) => {
       const s = statements[0]!
-      return warning('contradicts-statement', `gives ${name} ${version} (${inputs(n)}), where ${first.source.path}:${first.source.line} gives ${name} ${most!.version} (${inputs(most!.inputs)}); both written: ${JSON.stringify(s.text)}`, s.source.path, s.source.line)
+      return warning('contradicts-statement', `gives ${name} ${version} (${inputs(n)}), where ${first.source.path}:${first.source.line} gives ${name} ${most!.version} (${inputs(most!.inputs)}); both written: ${quoted(s.text)}`, s.source.path, s.source.line)
     })
   })
 }

@@ -62,13 +62,17 @@ export interface Superseded {
  */
 export function supersededPairs(written: readonly Statement[]): Superseded[] {
   const specific = specificTest()
-  const retiring = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name, pattern: new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i') })))
-  if (retiring.length === 0) return []
+  const named = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name, pattern: new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i') })))
+  if (named.length === 0) return []
+  // What a statement asks for: its text without the clauses that set names aside.
+  const asks = new Map(written.map((s) => [s, s.kind === 'code' || isNegative(s.text) ? undefined : s.text.replace(ASIDE, ' ')]))
+  // A name its retiring input asks for elsewhere is retired only in some case ("replaces Sidekiq as default" on
+  // Rails 8, "Recommend Sidekiq" on Rails 7): the input weighs both, and another input's asking for it is no contradiction.
+  const retiring = named.filter((r) => !written.some((t) => t !== r.s && t.source.path === r.s.source.path && r.pattern.test(asks.get(t) ?? '')))
   const out: Superseded[] = []
   for (const s of written) {
-    if (s.kind === 'code' || isNegative(s.text)) continue
-    // What the statement asks for: its text without the clauses that set names aside.
-    const asked = s.text.replace(ASIDE, ' ')
+    const asked = asks.get(s)
+    if (asked === undefined) continue
     const hit = retiring.find((r) => r.s.source.path !== s.source.path && r.pattern.test(asked))
     if (hit) out.push({ recommends: s, retires: hit.s, name: hit.name })
   }

@@ -10,7 +10,8 @@
 // that number the parts of a document or a plan ("Phase 2.1", "Appendix
 // 3", "Step 4") are no names. Inputs are counted by the members of each
 // written fold, so a statement three inputs share counts three times. "3" and "3.12" agree (one is a prefix of the
-// other), and "3.0+" is every version from 3.0 on.
+// other), "3.0+" is every version from 3.0 on, and "7.x through 8.1" (or
+// "to", "–") every version from 7 to 8.1.
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
@@ -20,6 +21,9 @@ import { ASIDE, QUOTED } from './superseded.js'
 const VERSIONED = /(?<![\w.+#/-])([A-Z][\w.+#-]*[A-Za-z+#])[ \t]?v?(\d+(?:\.\d+)*)(\+|\.x)?(?![\w%]|[.-]\d)/g
 /** Inline code: code says what it says, not which version to use. */
 const CODE = /`[^`]*`/g
+/** The end of a range after a version: "through 8.1", "to 3.12", "– 8.x". */
+const UP_TO = /^[ \t]*(?:through|thru|to|until|–|—)[ \t]*v?(\d+(?:\.\d+)*)(?:\.x)?(?![\w%]|[.-]\d)/
+
 /** Words that number the parts of a document or a plan, not a product's versions. */
 const PARTS = /^(?:appendix|article|chapter|clause|day|example|exercise|figure|item|lesson|level|milestone|module|part|phase|point|priority|question|round|rule|section|sprint|stage|step|table|task|tier|unit|week)$/i
 
@@ -29,9 +33,12 @@ interface Mention {
   /** The inputs that say it: the paths of its fold's members. */
   paths: readonly string[]
   name: string
+  /** As the statement gives it, a range's end or a `+` included: "3.1", "3.0+", "7–8.1". */
   version: string
-  /** "3.0+": every version from it on. */
-  onward: boolean
+  /** The first version it takes in. */
+  from: number[]
+  /** The last ("3.1"; "3" takes in every 3.x), or undefined for every version from `from` on ("3.0+"). */
+  to: number[] | undefined
 }
 
 /** The names with a number after them that a written fold's statement mentions. */
@@ -41,10 +48,13 @@ function versionsIn(fold: Fold): Mention[] {
   const paths = [...new Set(fold.members.map((m) => m.source.path))]
   const out: Mention[] = []
   // A version set aside ("modernize legacy Python 2 code", "migrate from Python 2") is not one the statement asks for.
-  for (const m of s.text.replace(CODE, ' ').replace(QUOTED, ' ').replace(ASIDE, ' ').matchAll(VERSIONED)) {
+  const text = s.text.replace(CODE, ' ').replace(QUOTED, ' ').replace(ASIDE, ' ')
+  for (const m of text.matchAll(VERSIONED)) {
     const [, name, version, open] = m
     if (PARTS.test(name!)) continue
-    out.push({ statement: s, paths, name: name!, version: version!, onward: open === '+' })
+    const end = open === '+' ? undefined : UP_TO.exec(text.slice(m.index + m[0].length))?.[1]
+    const shown = open === '+' ? `${version}+` : end !== undefined ? `${version}–${end}` : version!
+    out.push({ statement: s, paths, name: name!, version: shown, from: parts(version!), to: open === '+' ? undefined : parts(end ?? version!) })
   }
   return out
 }
@@ -57,13 +67,15 @@ function compare(a: number[], b: number[]): number {
   return 0
 }
 
-/** Whether two versions of one name agree: one a prefix of the other ("3", "3.12"; "3.x" reads as "3"), or one from which the other is on ("3.0+", "3.1"). */
+/** Whether version a comes before every version b takes in: "3.0" before "3.1", not "3" before "3.12" (a prefix takes in the longer one). */
+function before(a: number[], b: number[]): boolean {
+  const n = Math.min(a.length, b.length)
+  return compare(a.slice(0, n), b.slice(0, n)) < 0
+}
+
+/** Whether two mentions of one name agree: the versions they take in meet ("3" and "3.12"; "3.x" reads as "3"; "3.0+" and "3.1"; "7–8.1" and "8.0+"). */
 function agree(a: Mention, b: Mention): boolean {
-  const x = parts(a.version)
-  const y = parts(b.version)
-  const n = Math.min(x.length, y.length)
-  if (x.slice(0, n).every((d, i) => d === y[i])) return true
-  return (a.onward && compare(y, x) >= 0) || (b.onward && compare(x, y) >= 0)
+  return !(a.to !== undefined && before(a.to, b.from)) && !(b.to !== undefined && before(b.to, a.from))
 }
 
 /** A name whose versions disagree across inputs: the version most inputs give first, then each version that disagrees with it, each with the statements that give it and how many inputs do. */
@@ -74,7 +86,8 @@ export interface VersionClash {
 
 /**
  * The names written statements of different inputs give in versions that
- * disagree with the version most inputs give (then the first by text).
+ * disagree with the version most inputs agree with (then the one most give,
+ * then the first by text).
  * Each version's statements in source order; the disagreeing versions by
  * how many inputs give them (most first), then by their text.
  */
@@ -92,14 +105,15 @@ export function versionClashes(written: readonly Fold[]): VersionClash[] {
   for (const mentions of byName.values()) {
     const byVersion = new Map<string, Mention[]>()
     for (const m of mentions) {
-      const key = `${m.version}${m.onward ? '+' : ''}`
-      const list = byVersion.get(key)
+      const list = byVersion.get(m.version)
       if (list) list.push(m)
-      else byVersion.set(key, [m])
+      else byVersion.set(m.version, [m])
     }
     if (byVersion.size < 2 || !mentions.some((m) => m.version.includes('.'))) continue
     const inputs = (list: Mention[]) => new Set(list.flatMap((m) => m.paths))
-    const ranked = [...byVersion].sort(([va, a], [vb, b]) => inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
+    // First the version the most inputs agree with ("7–8.1" and "8.0+" agree), then the one most inputs give.
+    const agreeing = new Map([...byVersion].map(([v, list]) => [v, new Set([...byVersion.values()].filter((other) => agree(list[0]!, other[0]!)).flatMap(inputs)).size]))
+    const ranked = [...byVersion].sort(([va, a], [vb, b]) => agreeing.get(vb)! - agreeing.get(va)! || inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
     const [most, ...rest] = ranked
     const paths = inputs(most![1])
     // Another input's version that disagrees; an input that gives both is not contradicted by itself.
