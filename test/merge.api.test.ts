@@ -651,6 +651,19 @@ describe('the agent\'s title', () => {
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })
+
+  it('a name read off a file\'s path is no vote against a name an input writes', () => {
+    const fm = parseAgent('---\nname: e\ndescription: E agent\n---\n\n- Check every index\n', 'fm.md')
+    const body = parseAgent('You are E.\n\n- Check every index\n', 'body.md')
+    for (const agents of [[fm, body], [body, fm]]) {
+      const r = mergeAgents(agents)
+      expect(r.agent.meta.fields.find((f) => f.key === 'name')?.value).toBe('e')
+      expect(r.provenance.fields.find((f) => f.key === 'name')!.others).toEqual([{ value: 'body', from: 'body.md' }])
+    }
+    // With no name written anywhere, the files' names still decide.
+    const two = mergeAgents([parseAgent('You are E.\n', 'body.md'), parseAgent('You are F.\n', 'other.md')])
+    expect(['body', 'other']).toContain(two.agent.meta.fields.find((f) => f.key === 'name')?.value)
+  })
 })
 
 describe('one identity', () => {
