@@ -179,7 +179,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   const pieces = pieceKeys([...statementsByInput(items).values()])

@@ -35,6 +35,8 @@ export interface SupportTree {
   parentOf: (where: number) => number
   /** The merged sections that are phases of a procedure (numbered headings or titled items under a process title). */
   phases: readonly number[]
+  /** The merged section an input statement (by its item index) stands in. */
+  home: (item: number) => number
 }
 
 /**
@@ -100,15 +102,38 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
-  const chosen = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
+  const all = carried.flatMap((s) => {
+    if (!cut.has(s)) return [s]
+    const [steps, ...freed] = twinsFreed(s, items, tree.home, owner, carriers)
+    cut.add(steps!)
+    return [steps!, ...freed]
+  })
+  const chosen = all.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
   const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried, opening ? [opening] : []), carried, items)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
   const out = kept.filter((s) => !isLead(s) || live.has(s.where))
   const written = new Set(out)
-  for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
+  for (const s of all) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/**
+ * A cut step and, apart, its twins of other roles (another author's bullet
+ * in the step's very words, folded into it): they are no steps, and stand
+ * on their own support where their authors put them.
+ */
+function twinsFreed(s: Settled, items: readonly Item[], home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+  const index = new Map(items.map((it, i) => [it.statement, i]))
+  const twins = s.fold.members.filter((m) => items[index.get(m)!]!.role !== 'step')
+  if (twins.length === 0) return [s]
+  const steps = s.fold.members.filter((m) => !twins.includes(m))
+  const where = home(index.get(twins[0]!)!)
+  const own = new Set(twins.map((m) => owner.get(m)!))
+  const by = [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!)).sort(bySource)
+  const freed: Settled = { fold: { statement: twins[0]!, members: twins, ...(by.length > 0 ? { carriedBy: by } : {}) }, where, here: twins.map((m) => index.get(m)!).filter((i) => home(i) === where) }
+  return [{ ...s, fold: { ...s.fold, members: steps } }, freed]
 }
 
 /**
