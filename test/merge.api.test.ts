@@ -728,6 +728,21 @@ describe('--min-support and lead-ins', () => {
   })
 })
 
+describe('an output contract keeps its items', () => {
+  it('a deliverable another author lists among techniques is written in the Output list, whatever the order of the files (not with --base on the other)', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'ed', description: 'Errors.', opening: 'You are an error detective.' })
+    const a = doc('a.md', ['## Techniques', '', '- Log parsing with regular expressions', '- Correlation analysis between services', '- Anomaly detection in log streams'])
+    const b = doc('b.md', ['## Output', '', '- Timeline of error occurrences', '- Correlation analysis between services', '- Root cause hypothesis with evidence'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out).toContain('## Output\n\n- Timeline of error occurrences\n- Correlation analysis between services\n- Root cause hypothesis with evidence\n')
+      expect(out).toContain('## Techniques\n\n- Log parsing with regular expressions\n- Anomaly detection in log streams\n')
+    }
+    // The base's structure wins still.
+    expect(renderMerged(mergeAgents([a, b], { base: 'a.md' }), 'none')).toContain('- Log parsing with regular expressions\n- Correlation analysis between services\n')
+  })
+})
+
 describe('--min-support and blocks', () => {
   it('folds a block\'s item another author says in other words into the earlier one (in source order), and puts nothing into another author\'s block; a lead-in left without items is recorded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })

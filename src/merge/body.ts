@@ -10,7 +10,7 @@ import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
 import type { StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
-import { Conflicts } from './conflicts.js'
+import { Conflicts, OUTPUT_TITLE } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
@@ -182,8 +182,11 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
+  // An output contract ("## Output", "Provide:") keeps its items as a phase does: moved into another author's list, a deliverable is no longer promised.
+  const contracts = new Set(clusters.filter((c) => c.members.some((m) => OUTPUT_TITLE.test(units[m]!.lead?.text ?? units[m]!.section.title))).map((c) => c.id))
+  const holdsOwn = (w: number): boolean => inPhase(w) || contracts.has(w)
   const pieces = pieceKeys([...statementsByInput(items).values()])
-  const ctx: FoldContext = { items, links, home, base, conflicts, terms, inPhase, pieceKey: (s) => pieces.get(s) }
+  const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, tree, carriersOf(options.statements, items, options.support), options.opening?.statement)
@@ -202,7 +205,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (options.minSupport !== undefined && options.minSupport > 1) {
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
     settled = foldCarried(settled, {
-      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where),
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || holdsOwn(s.where),
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),

@@ -27,6 +27,13 @@ export interface ConflictKind {
  */
 export const FORMAT_TITLE = /\b(?:response|return|reply|answer|output|report)\s+(?:format|structure|template|schema)\b/i
 
+/**
+ * The title of a list of what the agent hands back ("## Output",
+ * "Deliverables", "Provide:"): a contract item by item, whose items stay
+ * in it when another author says one of them elsewhere.
+ */
+export const OUTPUT_TITLE = /^\W*(?:outputs?|deliverables?|key\s+deliverables|expected\s+outputs?|provide|deliver|what\s+i\s+deliver)\W*$/i
+
 /** The note written before a kept side of a conflict (`--conflicts keep`), naming the statement written in its place. */
 export function conflictMark(kept: Statement, conflict: ConflictKind): string {
   return `<!-- agentmerge conflict: differs from ${kept.source.path}:${kept.source.line} (${conflict.kind}: ${conflict.detail}) -->`

@@ -52,8 +52,12 @@ export interface FoldContext {
   conflicts: Conflicts
   /** This merge's terms of each text. */
   terms: TermMemo
-  /** Whether a merged section is (or sits in) a phase of a procedure: a fold with a member there is written there. */
-  inPhase?: (where: number) => boolean
+  /**
+   * Whether a merged section holds its own (it is or sits in a phase of a
+   * procedure, or it is an output contract: "## Output", "Provide:"): a fold
+   * with a member there is written there, in its words.
+   */
+  holdsOwn?: (where: number) => boolean
   /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
   pieceKey?: (s: Statement) => string | undefined
 }
@@ -77,27 +81,27 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
       out.push(single(list[0]!, ctx))
       continue
     }
-    for (const f of partition(list, ctx)) out.push(...(f.members.length === 1 ? [single(f.members[0]!, ctx)] : inPhaseWords(f.members, ctx)))
+    for (const f of partition(list, ctx)) out.push(...(f.members.length === 1 ? [single(f.members[0]!, ctx)] : ownWords(f.members, ctx)))
   }
   return out
 }
 
 /**
- * A fold written in a phase is written in the procedure's own words, which
- * may say less than a member from outside the procedure: "Measure first"
+ * A fold written in a phase (or an output contract) is written in its own
+ * words, which may say less than a member from outside it: "Measure first"
  * (a phase's sub-item) for another author's best practice "Measure First -
  * Always profile before optimizing". Such a member stays where its author
  * put it, in its own words, rather than lose them to the fold.
  */
-function inPhaseWords(indices: number[], ctx: FoldContext): Settled[] {
+function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
-  if (!ctx.inPhase?.(settled.where)) return [settled]
+  if (!ctx.holdsOwn?.(settled.where)) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && !ctx.inPhase!(ctx.home(ctx.items[i]!)) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn!(ctx.home(ctx.items[i]!)) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
-  return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : inPhaseWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
+  return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
 }
 
 function single(i: number, ctx: FoldContext): Settled {
@@ -128,8 +132,8 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const counts = new Map<number, number>()
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
-  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase holds the fold there (the most members, then the lowest).
-  const phased = ctx.inPhase ? [...counts].filter(([w]) => ctx.inPhase!(w)) : []
+  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase (or an output contract: a deliverable stays in the list of what is handed back) holds the fold there (the most members, then the lowest).
+  const phased = ctx.holdsOwn ? [...counts].filter(([w]) => ctx.holdsOwn!(w)) : []
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
   else if (phased.length > 0) where = phased.sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0]
   else {
@@ -139,8 +143,8 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     where = best![0]
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
-  // In a phase the procedure's own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
-  const own = ctx.inPhase?.(where) && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
+  // In a phase (or a contract) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
+  const own = ctx.holdsOwn?.(where) && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
   return { fold: { statement: own ?? wording, members: members.sort(bySource) }, where, here }
 }
 
