@@ -127,8 +127,9 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const grants = denialsWin(read.grants)
   // One reading in every dialect: fields that leave the tools they do not name on (an OpenCode map without
   // `"*": false`) stay open, written as denials alone; only fields that deny the rest are an allowlist.
-  // A target that cannot deny would grant every tool for open fields that deny one: read as the allowlist they name, toward less.
-  const narrowed = read.rest === undefined && out.target.tools.cannotDeny === true && grants.some((g) => !g.enabled && whole(g))
+  // A target that cannot deny would grant every tool for fields that leave the rest on (no allowlist, or a rule
+  // allowing every tool) but deny a tool, or some uses of one: read as the allowlist they name, toward less.
+  const narrowed = read.rest !== 'deny' && out.target.tools.cannotDeny === true && grants.some((g) => !g.enabled)
   const allowlist = read.rest === 'deny' || narrowed
   const toWrite = narrowed ? everyToolBut(grants, out.target) : grants
   const written = out.target.tools.write(toWrite, { ...(agents ? { agents } : {}), allowlist })
