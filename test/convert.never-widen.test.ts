@@ -43,3 +43,40 @@ describe('to Copilot, a denial in fields that leave the rest on', () => {
     expect(r.stderr).not.toContain('which this variant withholds')
   })
 })
+
+describe('a name the source dialect ignores', () => {
+  it('grants nothing in a target that would read it as an MCP tool: dropped with a warning, to OpenCode and to Copilot', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'w1.md', 'name: w\ndescription: W\ntools: Read, github/delete_repo, foo_bar\n')
+    const lint = await cli(['lint', src])
+    expect(lint.stdout).toContain("tool 'github/delete_repo' is not a Claude Code tool; Claude Code ignores it")
+    const oc = await cli(['convert', '--to', 'opencode', src])
+    expect(oc.code, oc.stderr).toBe(0)
+    const map = front(oc.stdout).tools as Record<string, boolean>
+    expect(map.read).toBe(true)
+    expect(Object.entries(map).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    expect(oc.stderr).toContain(`${src}:4: warning: tool 'github/delete_repo': not a Claude Code tool, so it grants nothing there, and OpenCode would read it as a tool; dropped`)
+    expect(oc.stderr).toContain("tool 'foo_bar': not a Claude Code tool")
+    const co = await cli(['convert', '--to', 'copilot', src])
+    expect(co.code, co.stderr).toBe(0)
+    expect(front(co.stdout).tools).toEqual(['read', 'foo_bar'])
+    expect(co.stderr).toContain("tool 'github/delete_repo': not a Claude Code tool, so it grants nothing there, and Copilot would read it as a tool; dropped")
+  })
+
+  it('a Claude Code name Copilot reads as an alias is not written as that alias', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 's.md', 'name: s\ndescription: S\ntools: Read, search\n')
+    const r = await cli(['convert', '--to', 'copilot', src])
+    expect(front(r.stdout).tools).toEqual(['read'])
+  })
+
+  it('markup with a slash in it is no MCP server, in a merge\'s warnings', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const a = agentFile(dir, 'a.md', 'name: w\ndescription: W\ntools: Read, <b>Bold</b>\n')
+    const b = agentFile(dir, 'b.md', 'name: w\ndescription: W\ntools: Read, Grep\n')
+    const r = await cli(['merge', a, b, '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).not.toContain('mcp__')
+    expect(r.stderr).toContain('the merged agent grants <b>Bold</b>, which this variant withholds')
+  })
+})

@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -126,7 +126,7 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
-  if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
+  if ((base.startsWith('mcp__') && mcpName(base) !== undefined) || TOOLS.includes(base)) return undefined
   const id = toolId(base, names)
   const modern = lookup(OLD, id)
   if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`

@@ -5,7 +5,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
+import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -206,7 +206,8 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
 
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const base = splitArgs(written).base
-  if (KNOWN.has(base.toLowerCase()) || base.includes('/') || base.trim() === EVERY_TOOL) return undefined
+  // A `SET/TOOL` or `server/tool` name is a tool of a set or of an MCP server.
+  if (KNOWN.has(base.toLowerCase()) || (base.includes('/') && mcpName(base.trim()) !== undefined) || base.trim() === EVERY_TOOL) return undefined
   const alias = spellTool(toolId(base, names), copilot)
   return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
 }
