@@ -80,3 +80,32 @@ describe('a name the source dialect ignores', () => {
     expect(r.stderr).toContain('the merged agent grants <b>Bold</b>, which this variant withholds')
   })
 })
+
+describe('a tool OpenCode has no name for', () => {
+  it('NotebookEdit alone is not granted as edit, which reaches every file; the warning says what was written', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'nb.md', 'name: nb\ndescription: N\ntools: Read, NotebookEdit\n')
+    const r = await cli(['convert', '--to', 'opencode', src])
+    expect(r.code, r.stderr).toBe(0)
+    const map = front(r.stdout).tools as Record<string, boolean>
+    expect(map.edit).toBe(false)
+    expect(r.stderr).toContain(`${src}:4: warning: tool 'NotebookEdit': OpenCode has no such tool, and its 'edit' would grant more (every file); not granted`)
+    expect(r.stderr).not.toContain("granted 'edit'")
+    // In a merge the warning and the output agree.
+    const m1 = agentFile(dir, 'm1.md', 'name: m\ndescription: M\ntools: Read, Bash(git *)\n')
+    const m2 = agentFile(dir, 'm2.md', 'name: m\ndescription: M\ntools: Read, Bash, NotebookEdit\n')
+    const m = await cli(['merge', m1, m2, '--to', 'opencode', '--provenance', 'none'])
+    expect(m.code, m.stderr).toBe(0)
+    expect((front(m.stdout).tools as Record<string, boolean>).edit).toBe(false)
+    expect(m.stderr).not.toContain("granted 'edit'")
+  })
+
+  it('a notebook tool whose permission is granted anyway is held by it: an ordinary Copilot agent converts with --strict', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'v.agent.md', 'name: v\ndescription: V\ntools: [read, edit, search]\n')
+    const out = `${dir}/d`
+    const r = await cli(['convert', '--strict', '--to', 'opencode', '--out-dir', out, src])
+    expect(r.stderr).not.toContain('notebook')
+    expect(r.code, r.stderr).toBe(0)
+  })
+})

@@ -245,10 +245,11 @@ describe('convertMeta and model names', () => {
     expect(copilot.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('Copilot cannot deny a tool; written as an allowlist'))
   })
 
-  it('NotebookEdit to OpenCode says that its edit tool reaches every file', () => {
+  it('NotebookEdit to OpenCode is not granted as edit, which reaches every file, and says so', () => {
     const nb = parseAgent('---\nname: nb\ndescription: Notebooks.\ntools: NotebookEdit\n---\n\nEdit notebooks.\n', 'nb.md')
     const c = convertMeta(nb.meta, 'opencode', { path: 'nb.md' })
-    expect(c.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/NotebookEdit': OpenCode has no notebook tool; granted 'edit'/))
+    expect(c.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/NotebookEdit': OpenCode has no such tool, and its 'edit' would grant more \(every file\); not granted/))
+    expect((c.fields.find((f) => f.key === 'tools')?.value as Record<string, boolean>).edit).toBe(false)
   })
 
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {
