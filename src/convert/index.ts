@@ -16,9 +16,14 @@ export function parseDialect(value: string): Dialect | undefined {
   return findDialect(value)?.id
 }
 
-/** The file name an agent has in a dialect: `name.md`, or `name.agent.md` for Copilot. */
+/**
+ * The file name an agent has in a dialect: `name.md`, or `name.agent.md` for
+ * Copilot, named by the name a conversion writes (Claude Code's `Code
+ * Reviewer` is `code-reviewer.md`, as its `name` field says).
+ */
 export function fileNameFor(name: string, to: Dialect): string {
-  return dialect(to).fileName(name)
+  const spec = dialect(to)
+  return spec.fileName(spec.name?.(name).value ?? name)
 }
 
 /** An agent with its frontmatter converted to another dialect (the body is shared, not copied). */

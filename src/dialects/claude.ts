@@ -188,7 +188,8 @@ export const claude: DialectSpec = {
   fileName: (name) => `${name}.md`,
   name(name) {
     const value = slugName(name)
-    return value === name ? { value } : { value, note: `name '${name}' written as '${value}' (Claude Code names are lower-case letters, digits and hyphens)` }
+    const why = 'Claude Code names are lower-case letters, digits and hyphens'
+    return value === name ? { value } : { value, note: `name '${name}' written as '${value}' (${why})`, why }
   },
   unknownFields: { keep: true },
   tools: {

@@ -223,10 +223,11 @@ export interface DialectSpec {
   fileName(name: string): string
   /**
    * The `name` field to write for an agent called `name`: the value, and a
-   * note when it had to change; undefined when the tool names an agent after
-   * its file and has no `name` field.
+   * note when it had to change, with the tool's rule it broke (`why`, which
+   * lint reports); undefined when the tool names an agent after its file and
+   * has no `name` field.
    */
-  name?(name: string): { value: string; note?: string }
+  name?(name: string): { value: string; note?: string; why?: string }
   /** Unknown fields: kept (the tool ignores them) or dropped, and why. */
   unknownFields: { keep: true } | { keep: false; why: string }
   tools: DialectTools
