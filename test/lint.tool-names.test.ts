@@ -34,3 +34,17 @@ describe("Copilot's legacy tool names", () => {
     expect(String(front(c.stdout).tools).split(', ').sort()).toEqual(['Bash', 'BashOutput'])
   })
 })
+
+describe("Claude Code's task list and agent-team tools", () => {
+  it('are Claude Code tools to lint, and tools no other dialect has to convert', async () => {
+    const dir = tempDir('agentmerge-names-')
+    const src = agentFile(dir, 'team-debugger.md', 'name: team-debugger\ndescription: D\ntools: Read, Grep, TaskList, TaskGet, TaskUpdate, SendMessage, TaskCreate, TeamCreate, TeamDelete\n')
+    const r = await cli(['lint', src])
+    expect(r.stdout).not.toContain('unknown-tool')
+    expect(r.code, r.stdout).toBe(0)
+    const c = await cli(['convert', '--to', 'opencode', src])
+    const map = front(c.stdout).tools as Record<string, boolean>
+    expect(Object.entries(map).filter(([, on]) => on).map(([k]) => k).sort()).toEqual(['grep', 'read'])
+    expect(c.stderr).toContain("tool 'TaskList' has no OpenCode equivalent; dropped")
+  })
+})

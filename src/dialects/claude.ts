@@ -15,7 +15,10 @@ const TITLE = 'Claude Code'
  * list and the MCP form is not a tool Claude Code has. `Task` is still
  * accepted as the old name of `Agent`.
  */
-const TOOLS = ['Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'Skill', 'SlashCommand', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task']
+const TOOLS = [
+  'Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'SendMessage', 'Skill', 'SlashCommand',
+  'TaskCreate', 'TaskGet', 'TaskList', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task',
+]
 
 /** Old names that current Claude Code no longer has, and the tool that replaced each. */
 const OLD = REPLACED_BY
@@ -199,7 +202,8 @@ export const claude: DialectSpec = {
       read: 'Read', write: 'Write', edit: 'Edit', multiedit: 'MultiEdit', bash: 'Bash', grep: 'Grep', glob: 'Glob', list: 'LS',
       webfetch: 'WebFetch', websearch: 'WebSearch', todowrite: 'TodoWrite', todoread: 'TodoRead', agent: 'Agent',
       notebookread: 'NotebookRead', notebookedit: 'NotebookEdit', skill: 'Skill', lsp: 'LSP', bashoutput: 'BashOutput',
-      killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
+      killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode', taskcreate: 'TaskCreate', taskget: 'TaskGet',
+      tasklist: 'TaskList', taskupdate: 'TaskUpdate', sendmessage: 'SendMessage', teamcreate: 'TeamCreate', teamdelete: 'TeamDelete',
     },
     names: TOOLS,
     replaced: OLD,

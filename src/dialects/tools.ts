@@ -36,6 +36,14 @@ export const CANONICAL_TOOLS: Readonly<Record<string, readonly string[]>> = {
   killshell: ['killbash'],
   slashcommand: [],
   exitplanmode: [],
+  // Claude Code's task list and agent teams: no other dialect has them.
+  taskcreate: [],
+  taskget: [],
+  tasklist: [],
+  taskupdate: [],
+  sendmessage: [],
+  teamcreate: [],
+  teamdelete: [],
 }
 
 /**
