@@ -31,3 +31,14 @@ describe('lint of a Claude Code name', () => {
     expect(r.stdout).not.toContain(good)
   })
 })
+
+describe('a model warning', () => {
+  it('quotes the value as the file wrote it, not as agentmerge reads it', async () => {
+    const dir = tempDir('agentmerge-names-')
+    const src = agentFile(dir, 'g.agent.md', 'name: g\ndescription: G\nmodel: GPT-5 (copilot)\n')
+    const r = await cli(['convert', '--to', 'claude', src])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain("model 'GPT-5 (copilot)' is not an Anthropic model")
+    expect(r.stderr).not.toContain('openai/gpt-5')
+  })
+})

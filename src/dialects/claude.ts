@@ -221,7 +221,7 @@ export const claude: DialectSpec = {
           return { value: ref.family }
         case 'model':
           if (ref.provider === 'anthropic') return { value: ref.id }
-          return { dropped: true, note: `model '${ref.provider}/${ref.id}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
+          return { dropped: true, note: `model '${ref.written ?? `${ref.provider}/${ref.id}`}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
         case 'unknown':
           return keptModel(ref.written)
       }

@@ -339,7 +339,7 @@ export const copilot: DialectSpec = {
         case 'model': {
           const display = displayFromId(ref.id)
           if (display) return { value: display }
-          return { value: ref.id, note: `model '${ref.id}' has no known Copilot display name; kept as '${ref.id}'` }
+          return { value: ref.id, note: `model '${ref.written ?? ref.id}' has no known Copilot display name; written as '${ref.id}'` }
         }
         case 'unknown':
           return keptModel(ref.written)

@@ -86,8 +86,8 @@ export type ModelRef =
   | { kind: 'inherit' }
   /** A Claude Code alias that follows the newest model of a family. */
   | { kind: 'alias'; family: 'sonnet' | 'opus' | 'haiku' }
-  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`. */
-  | { kind: 'model'; provider: string; id: string }
+  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`; `written` as the file wrote it, for messages. */
+  | { kind: 'model'; provider: string; id: string; written?: string }
   /** A name this table cannot read; it is kept as written. */
   | { kind: 'unknown'; written: string }
 
