@@ -651,6 +651,19 @@ describe('the agent\'s title', () => {
     // The base's title wins, as its wording does.
     expect(sectionsOf(mergeAgents([a, b, c], { base: 'a.md' }).agent.root).filter((s) => s.depth === 1).map((s) => s.title)).toEqual(['Python Expert'])
   })
+
+  it('a name read off a file\'s path is no vote against a name an input writes', () => {
+    const fm = parseAgent('---\nname: e\ndescription: E agent\n---\n\n- Check every index\n', 'fm.md')
+    const body = parseAgent('You are E.\n\n- Check every index\n', 'body.md')
+    for (const agents of [[fm, body], [body, fm]]) {
+      const r = mergeAgents(agents)
+      expect(r.agent.meta.fields.find((f) => f.key === 'name')?.value).toBe('e')
+      expect(r.provenance.fields.find((f) => f.key === 'name')!.others).toEqual([{ value: 'body', from: 'body.md' }])
+    }
+    // With no name written anywhere, the files' names still decide.
+    const two = mergeAgents([parseAgent('You are E.\n', 'body.md'), parseAgent('You are F.\n', 'other.md')])
+    expect(['body', 'other']).toContain(two.agent.meta.fields.find((f) => f.key === 'name')?.value)
+  })
 })
 
 describe('one identity', () => {
@@ -716,27 +729,31 @@ describe('--min-support and lead-ins', () => {
 })
 
 describe('--min-support and blocks', () => {
-  it('keeps a block\'s item under its own lead-in when another author says it in other words, and puts nothing into another author\'s block', () => {
+  it('folds a block\'s item another author says in other words into the earlier one (in source order), and puts nothing into another author\'s block; a lead-in left without items is recorded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
     const a = doc('a.md', ['Debugging checklist:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n/)
-      expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n/)
-      expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
+      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n$/)
+      expect(out).not.toContain('The complete stack trace')
+      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Stack trace captured in full')!.from).toEqual(['a.md:10', 'b.md:10'])
+      expect(r.recorded.filter((x) => x.reason === 'lead-without-list').map((x) => x.statement.text)).toEqual(['For each issue, provide:'])
     }
   })
 
-  it('counts a titled list item holding its list as a block too: another author\'s checkbox stays in its checklist', () => {
+  it('counts a titled list item holding its list as a block too: another author\'s checkbox is folded into its item, not moved into its list', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
     const a = doc('a.md', ['Your primary responsibilities:', '', '1. **API Development**: When building services, you will:', '   - Stack trace captured in full', '   - Logs attached to the ticket'])
     const b = doc('b.md', ['## Checklist', '', '- [ ] The complete stack trace', '- [ ] Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
-      expect(out, out).toMatch(/## Checklist\n\n- \[ \] The complete stack trace\n/)
-      expect(out, out).not.toMatch(/Stack trace captured in full\n\s*- \[ \]/)
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      // Folded into a's item, not moved into a's list, and its section gone with it.
+      expect(out, out).toMatch(/ {3}- Stack trace captured in full\n$/)
+      expect(out, out).not.toMatch(/- \[ \]|## Checklist/)
+      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Stack trace captured in full')!.from).toEqual(['a.md:11', 'b.md:10'])
     }
   })
 
@@ -746,8 +763,8 @@ describe('--min-support and blocks', () => {
     const b = doc('b.md', ['## Reports', '', '- The complete stack trace', '- Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
-      expect(out, out).toMatch(/\*\*Before closing a bug:\*\*\n\n- Stack trace captured in full\n\n/)
-      expect(out, out).toMatch(/## Reports\n\n- The complete stack trace\n/)
+      expect(out, out).toMatch(/\*\*Before closing a bug:\*\*\n\n- Stack trace captured in full\n$/)
+      expect(out, out).not.toContain('## Reports')
     }
   })
 })
@@ -757,17 +774,17 @@ describe('--min-support counts support at dedup\'s bar', () => {
   const a = file('a.md', ['Test coverage exceeding 90% with pytest', 'Format code with black'])
   const b = file('b.md', ['Pytest coverage > 90%', 'Deploy with Docker'])
 
-  it('writes a statement another input says in other words (not folded: below the fold bar), naming that input\'s statement in the provenance', () => {
+  it('writes a statement another input says in other words (below the fold bar) once, with that input\'s statement folded into it', () => {
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
       expect(out).toContain('- Test coverage exceeding 90% with pytest')
-      expect(out).toContain('- Pytest coverage > 90%')
+      expect(out).not.toContain('Pytest coverage > 90%')
       expect(out).not.toContain('black')
       expect(out).not.toContain('Docker')
       const statements = r.provenance.sections.flatMap((s) => s.statements)
-      expect(statements.find((s) => s.text === 'Pytest coverage > 90%')?.carriedBy).toEqual(['a.md:10'])
-      expect(statements.find((s) => s.text === 'Test coverage exceeding 90% with pytest')?.carriedBy).toEqual(['b.md:10'])
+      expect(statements.find((s) => s.text === 'Test coverage exceeding 90% with pytest')).toMatchObject({ from: ['a.md:10', 'b.md:10'] })
+      expect(statements.find((s) => s.text === 'Test coverage exceeding 90% with pytest')?.carriedBy).toBeUndefined()
       expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text).sort()).toEqual(['Deploy with Docker', 'Format code with black'])
       // The default merge does not fold them either: support is counted, not folded.
       expect(renderMerged(mergeAgents(order), 'none')).toContain('- Pytest coverage > 90%')
@@ -781,13 +798,25 @@ describe('--min-support counts support at dedup\'s bar', () => {
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      // Side by side: the later in source order right after the earlier (a.md before b.md).
-      expect(out).toContain('- Use context managers for resource management\n- Context managers and the with statement for resource management\n')
+      // Said once: the later in source order folded into the earlier (a.md before b.md).
+      expect(out).toContain('- Use context managers for resource management\n')
+      expect(out).not.toContain('Context managers and the with statement')
       expect(out).not.toContain('Context managers for resource cleanup')
       expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
-      // b's wording is carried by both of a's statements all the same.
       const statements = r.provenance.sections.flatMap((s) => s.statements)
-      expect(statements.find((s) => s.text.startsWith('Context managers and the with'))?.carriedBy).toEqual(['a.md:10', 'a.md:15'])
+      expect(statements.find((s) => s.text === 'Use context managers for resource management')!.from).toEqual(['a.md:10', 'b.md:10'])
+    }
+  })
+
+  it('two statements dedup groups that name different code are both written, side by side, not folded', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'js', description: 'JS.', opening: 'You are a JavaScript engineer.' })
+    const a = doc('a.md', ['## Habits', '', '- Run `npm test` before every commit to main', '- Prefer small modules'])
+    const b = doc('b.md', ['## Habits', '', '- Keep commits small', '- Run `npm run lint` before every commit to main'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      expect(renderMerged(r, 'none')).toContain('- Run `npm test` before every commit to main\n- Run `npm run lint` before every commit to main\n')
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.includes('npm test'))).toMatchObject({ from: ['a.md:10'], carriedBy: ['b.md:11'] })
     }
   })
 

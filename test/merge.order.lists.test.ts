@@ -47,6 +47,22 @@ describe('merge: procedure steps in their gaps', () => {
     expect(body(b.stdout)).toBe(`## Procedure\n\n1. Read the diff.\n2. Check the linter output.\n3. Run the tests:\n\n${CODE}\n\n4. Write the report.\n5. Post it.`)
   })
 
+  it('another author\'s bullets in the very words of steps fold into the steps, which stay whole and numbered, whatever the order of the files and --base', async () => {
+    const f = files({ 'sa.md': '## Approach\n\n1. Start with error symptoms, work backward to cause\n2. Look for patterns across time windows\n3. Check for cascading failures\n', 'sd.md': 'Process:\n\n- Look for patterns across time windows\n- Check for cascading failures\n- Search for similar historical errors\n' })
+    for (const extra of [[], ['--base', f['sd.md']!]]) {
+      const outs = new Set<string>()
+      for (const order of [[f['sa.md']!, f['sd.md']!], [f['sd.md']!, f['sa.md']!]]) {
+        const r = await cli(['merge', '-q', '--provenance', 'none', ...order, ...extra])
+        expect(r.code, r.stderr).toBe(0)
+        expect(r.stdout).toContain('1. Start with error symptoms, work backward to cause\n2. Look for patterns across time windows\n3. Check for cascading failures\n')
+        expect(r.stdout).toContain('Process:\n\n- Search for similar historical errors\n')
+        expect(r.stdout.match(/Look for patterns across time windows/g)).toHaveLength(1)
+        outs.add(r.stdout)
+      }
+      expect(outs.size).toBe(1)
+    }
+  })
+
   it('property: each input\'s steps come out in its own order, its unshared steps between its own neighbours', () => {
     const pool = ['Read the diff.', 'Run the unit tests.', 'Check the linter output.', 'Write the review report.', 'Post it on the ticket.', 'Ask the author about intent.', 'Compare benchmarks against main.', 'Update the changelog entry.', 'Tag the release commit.', 'Notify the security team.']
     // Two inputs: the shared steps in one order, each with its own steps placed among them.

@@ -131,9 +131,10 @@ describe('merge report', () => {
 
   it('names, under a statement of a --min-support merge, where other inputs say it in other words', () => {
     const file = (path: string, items: string[]) => parseAgent(['---', 'name: py', 'description: Python.', '---', '', 'You are a Python engineer.', '', '## Testing', '', ...items.map((i) => `- ${i}`), ''].join('\n'), path)
-    const html = renderMergeReport(mergeAgents([file('a.md', ['Test coverage exceeding 90% with pytest']), file('b.md', ['Pytest coverage > 90%'])], { minSupport: 2 }))
+    // Two wordings that name different code are both written (a paraphrase is folded), each carried by the other.
+    const html = renderMergeReport(mergeAgents([file('a.md', ['Run `npm test` before every commit > 1 line']), file('b.md', ['Run `npm run lint` before every commit > 1 line'])], { minSupport: 2 }))
     expect(count(html, /also said, in other words, at/g)).toBe(2)
-    expect(html).toMatch(/Pytest coverage &gt; 90%<\/p><\/div><div class="meta">[^\n]*?also said, in other words, at<\/span> [^\n]*?>a\.md:10<\/code><\/div>/)
+    expect(html).toMatch(/run lint[^\n]*?before every commit &gt; 1 line<\/p><\/div><div class="meta">[^\n]*?also said, in other words, at<\/span> [^\n]*?>a\.md:10<\/code><\/div>/)
   })
 
   it('is one self-contained page: nothing loaded, only its own script, allowed by hash', async () => {

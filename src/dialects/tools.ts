@@ -160,7 +160,8 @@ function asWritten(value: unknown): string {
   if (typeof value !== 'string') return shown(value)
   let plain: unknown
   try {
-    plain = parseYaml(value)
+    // logLevel: the yaml library would print a warning of its own for a value such as `!x`.
+    plain = parseYaml(value, { logLevel: 'error' })
   } catch {
     plain = undefined
   }

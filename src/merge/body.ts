@@ -17,7 +17,7 @@ import { linksOf } from './links.js'
 import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, besideCarriers, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
+import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 
 export type { Fold } from './fold.js'
@@ -179,7 +179,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id) }
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   const pieces = pieceKeys([...statementsByInput(items).values()])
@@ -199,7 +199,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     // or a titled list item holding its list ("1. **API Development**: When building services, you will:").
     return u !== undefined && (u.lead !== undefined || u.section.kind === 'label' || u.section.kind === 'item')
   }
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = besideCarriers(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where) || inBlock(s.where))
+  if (options.minSupport !== undefined && options.minSupport > 1) settled = foldCarried(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where), inBlock, (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b))
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

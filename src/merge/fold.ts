@@ -66,7 +66,7 @@ interface Pending {
   marked: boolean
 }
 
-/** Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves. */
+/** Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves (and a step with its twin, below). */
 const family = (r: Role): string => (r === 'prose' || r === 'item' ? 'text' : r)
 
 /** Every group's folds, settled; `byGroup` lists each group's items. */
@@ -117,6 +117,12 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const degree = links.degrees(new Set(indices.map((i) => links.textId[i]!)))
   const linked = new Map(members.map((m, k) => [m, degree.get(links.textId[indices[k]!]!)!]))
   const baseMember = indices.find((i) => items[i]!.agent === ctx.base)
+  // A fold of steps and their twins in other roles is settled as its steps are: written as a step, in its procedure.
+  const steps = indices.filter((i) => items[i]!.role === 'step')
+  if (steps.length > 0 && steps.length < indices.length) {
+    const settled = settle(steps, ctx)
+    return { ...settled, fold: { ...settled.fold, members: members.sort(bySource) } }
+  }
   const wording = bestWording(members, linked, baseMember === undefined ? undefined : items[baseMember]!.statement, ctx.terms)
   const wordingHome = ctx.home(items[indices[members.indexOf(wording)]!]!)
   const counts = new Map<number, number>()
@@ -158,9 +164,12 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
     const table = it.statement.placement.table
     return table ? `${family(it.role)} ${tableShape(table)}` : family(it.role)
   }
+  // A step and an item or paragraph of the very same words are one point said twice (a procedure's steps
+  // repeated as another author's bullets): twins, folded into the step, which keeps its procedure whole.
+  const twinKind = (it: Item) => (it.role === 'step' && !it.statement.placement.table ? family('item') : kind(it))
   const twins = new Map<string, number[]>()
   for (const i of sorted) {
-    const key = `${kind(items[i]!)}\u0000${links.normId[i]}`
+    const key = `${twinKind(items[i]!)}\u0000${links.normId[i]}`
     const l = twins.get(key)
     if (l) l.push(i)
     else twins.set(key, [i])
@@ -174,6 +183,8 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
       if (seed) {
         seed.members.push(i)
         seed.agents.add(it.agent)
+        // Holding a step, the fold is a step's: it joins only steps.
+        if (it.role === 'step') seed.role = kind(it)
       } else mine.push({ members: [i], agents: new Set([it.agent]), home: ctx.home(it), role: kind(it), marked: ctx.conflicts.marked(it.statement) })
     }
     seeds.push(...mine)

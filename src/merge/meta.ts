@@ -135,11 +135,14 @@ function report(out: Decided, key: string, kept: unknown, from: string | null, o
 /** name: the value most inputs carry (ties: the deciding input's); OpenCode has none. */
 function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boolean, out: Decided): unknown {
   const namePlace = (a: Agent) => (nameFromFile(a) ? a.path : place(a, fieldOf(a, 'name')?.line))
-  const votes = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
+  const all = ordered.map((a) => ({ agent: a, value: a.meta.name as unknown, from: namePlace(a) }))
+  // A name read off a file's path is no vote against a name an input writes (a body-only input named `body.md`).
+  const written = all.filter((v) => !nameFromFile(v.agent))
+  const votes = written.length > 0 ? written : all
   const winner = majority(votes)
   const holder = winner.agent
   const nameField = fieldOf(holder, 'name')
-  const others = votes.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
+  const others = all.filter((v) => !same(v.value, winner.value)).map(({ value, from }) => ({ value, from }))
   if (!dialect(out.to).name) {
     const title = dialect(out.to).title
     out.decisions.push({ key: 'name', value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${title} names an agent by its file name` })

@@ -35,6 +35,8 @@ export interface SupportTree {
   parentOf: (where: number) => number
   /** The merged sections that are phases of a procedure (numbered headings or titled items under a process title). */
   phases: readonly number[]
+  /** The merged section an input statement (by its item index) stands in. */
+  home: (item: number) => number
 }
 
 /**
@@ -100,15 +102,38 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
-  const chosen = carried.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
+  const all = carried.flatMap((s) => {
+    if (!cut.has(s)) return [s]
+    const [steps, ...freed] = twinsFreed(s, items, tree.home, owner, carriers)
+    cut.add(steps!)
+    return [steps!, ...freed]
+  })
+  const chosen = all.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
   const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried, opening ? [opening] : []), carried, items)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
   const out = kept.filter((s) => !isLead(s) || live.has(s.where))
   const written = new Set(out)
-  for (const s of carried) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
+  for (const s of all) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/**
+ * A cut step and, apart, its twins of other roles (another author's bullet
+ * in the step's very words, folded into it): they are no steps, and stand
+ * on their own support where their authors put them.
+ */
+function twinsFreed(s: Settled, items: readonly Item[], home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+  const index = new Map(items.map((it, i) => [it.statement, i]))
+  const twins = s.fold.members.filter((m) => items[index.get(m)!]!.role !== 'step')
+  if (twins.length === 0) return [s]
+  const steps = s.fold.members.filter((m) => !twins.includes(m))
+  const where = home(index.get(twins[0]!)!)
+  const own = new Set(twins.map((m) => owner.get(m)!))
+  const by = [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!)).sort(bySource)
+  const freed: Settled = { fold: { statement: twins[0]!, members: twins, ...(by.length > 0 ? { carriedBy: by } : {}) }, where, here: twins.map((m) => index.get(m)!).filter((i) => home(i) === where) }
+  return [{ ...s, fold: { ...s.fold, members: steps } }, freed]
 }
 
 /**
@@ -158,25 +183,54 @@ function wholeElements(kept: Settled[], carried: readonly Settled[], items: read
 }
 
 /**
- * Paraphrases side by side: a written point carried by a member of another
- * written point (two authors saying it in their own words) is written right
- * after it, the later in source order after the earlier, so that the core
- * reads each point once, in one place, for the maintainer to pick a wording.
- * Lead-ins, steps and what sits in a phase stay where their structure puts them.
- * Run on what the resolvers left written, so that no point moves beside one
- * a conflict then takes out.
+ * Paraphrases in a consensus core: a written point carried by a member of
+ * another written point (two authors saying it in their own words, grouped
+ * at dedup's bar) is folded into it, the later in source order into the
+ * earlier, so that the core says each point once; the members stay in the
+ * sidecar as folded. A point the other contradicts or names other code than
+ * (`apart`: the conflict test's reading) is written right after it instead,
+ * for the maintainer to choose, unless either stands in a block (`inBlock`:
+ * moved out, an item leaves its lead-in; moved in, it reads as the block's
+ * item), where it stays. Lead-ins, steps and what sits in a phase
+ * stay as their structure puts them, and nothing folds into them; code,
+ * HTML, definitions and table rows are written whole as they stand. Run on
+ * what the resolvers left written, so that no point joins one a conflict
+ * then takes out.
  */
-export function besideCarriers(out: Settled[], fixed: (s: Settled) => boolean): Settled[] {
+export function foldCarried(out: Settled[], fixed: (s: Settled) => boolean, inBlock: (where: number) => boolean, apart: (a: Statement, b: Statement) => boolean): Settled[] {
   const holder = holdersOf(out)
+  const loose = (s: Settled) => !fixed(s) && s.beside === undefined && !WHOLE_KINDS.has(s.fold.statement.kind)
+  const into = new Map<Settled, Statement[]>()
+  const gone = new Set<Settled>()
   const moved = new Map<Settled, Settled>()
   for (const s of out.slice().sort((x, y) => bySource(x.fold.statement, y.fold.statement))) {
-    if (fixed(s) || s.beside !== undefined) continue
-    const hosts = (s.fold.carriedBy ?? []).map((t) => holder.get(t)).filter((h): h is Settled => h !== undefined && h !== s && !fixed(h) && !moved.has(h) && bySource(h.fold.statement, s.fold.statement) < 0)
+    if (!loose(s)) continue
+    const hosts = (s.fold.carriedBy ?? []).map((t) => holder.get(t)).filter((h): h is Settled => h !== undefined && h !== s && loose(h) && !gone.has(h) && !moved.has(h) && bySource(h.fold.statement, s.fold.statement) < 0)
     const host = hosts.sort((x, y) => bySource(x.fold.statement, y.fold.statement))[0]
-    if (host) moved.set(s, { ...s, where: host.where, beside: host.fold.statement })
+    if (!host) continue
+    if (apart(host.fold.statement, s.fold.statement)) {
+      if (!inBlock(s.where) && !inBlock(host.where)) moved.set(s, { ...s, where: host.where, beside: host.fold.statement })
+    } else {
+      gone.add(s)
+      into.set(host, [...(into.get(host) ?? []), ...s.fold.members])
+    }
   }
-  return moved.size === 0 ? out : out.map((s) => moved.get(s) ?? s)
+  if (gone.size === 0 && moved.size === 0) return out
+  const carriers = new Map([...gone].map((s) => [s.fold.members[0]!, s.fold.carriedBy ?? []]))
+  return out.filter((s) => !gone.has(s)).map((s) => {
+    const more = into.get(s)
+    if (!more) return moved.get(s) ?? s
+    const members = [...s.fold.members, ...more].sort(bySource)
+    // Carried by statements of inputs it does not hold: an input a folded member came from says it already.
+    const paths = new Set(members.map((m) => m.source.path))
+    const by = [...new Set([...(s.fold.carriedBy ?? []), ...more.flatMap((m) => carriers.get(m) ?? [])])].filter((t) => !paths.has(t.source.path)).sort(bySource)
+    const { carriedBy: _, ...fold } = s.fold
+    return { ...s, fold: { ...fold, members, ...(by.length > 0 ? { carriedBy: by } : {}) } }
+  })
 }
+
+/** Statements a core writes whole where they stand, never folded into a paraphrase. */
+const WHOLE_KINDS: ReadonlySet<Statement['kind']> = new Set(['code', 'html', 'definition', 'row', 'heading'])
 
 /** The phase a merged section is or sits in (-1 for none), for a tree. */
 export function phaseOfTree(tree: SupportTree): (where: number) => number {

@@ -153,7 +153,8 @@ function codeNorm(lang: string | null | undefined, value: string): string {
 
 function addTable(table: Table, body: Block[], ctx: Context): void {
   const align = table.align ?? []
-  const columns = Math.max(...table.children.map((r) => r.children.length), align.length)
+  // The header's column count (GFM's alignment has one entry per header cell): a body row with more cells does not widen the table, it is read without the excess.
+  const columns = align.length || (table.children[0]?.children.length ?? 0)
   const shape = { align, columns }
   table.children.forEach((row, index) => {
     const said = rowText(row)

@@ -3,7 +3,11 @@
 // block is an error, not a hang); when strict YAML fails on what agent tools
 // still accept (an unquoted description holding `: `), each top-level field is
 // read on its own and a value that is not YAML is kept as its plain text.
-import { isMap, isNode, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml'
+// An alias inside the value it names (a recursive value) is refused here, so
+// no later stage meets a cyclic value; what the yaml library only warns of (an
+// unknown tag) becomes a warning with the file's line, never the library's
+// own print to stderr.
+import { isAlias, isMap, LineCounter, parseDocument, visit, type Document, type Node, type ParseOptions, type DocumentOptions } from 'yaml'
 import { AgentError, warning } from '../errors.js'
 import type { Diagnostic, MetaField } from '../model.js'
 
@@ -14,6 +18,13 @@ export interface Frontmatter {
 
 const MAX_ALIASES = 100
 
+/**
+ * Options for every parse of frontmatter YAML: the yaml library prints its
+ * warnings itself (process.emitWarning) at its default log level, with the
+ * line in the YAML rather than the file and no file name.
+ */
+const YAML_OPTIONS: ParseOptions & DocumentOptions = { logLevel: 'error' }
+
 interface Located {
   code: string
   message: string
@@ -22,9 +33,9 @@ interface Located {
 }
 
 /** Parses one YAML document; `lineOffset` is the file line before its first line. */
-function strict(source: string, lineOffset: number, path: string): { fields: MetaField[] } | { error: Located } {
+function strict(source: string, lineOffset: number, path: string): Frontmatter | { error: Located } {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, prettyErrors: false })
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter, uniqueKeys: true, prettyErrors: false })
   const first = doc.errors[0]
   if (first?.code === 'DUPLICATE_KEY') return { error: duplicateKey(source, lineOffset, path) }
   const tab = first && tabIndent(source, doc, lineCounter, lineOffset)
@@ -36,7 +47,25 @@ function strict(source: string, lineOffset: number, path: string): { fields: Met
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }
-  return { fields: fieldsOf(doc, lineCounter, lineOffset, path) }
+  const fields = fieldsOf(doc, lineCounter, lineOffset, path)
+  return { fields, warnings: yamlWarnings(doc, lineCounter, lineOffset, path, fields) }
+}
+
+/**
+ * What the yaml library read but warned of, as warnings at the file's line
+ * (in the field it falls in): an unknown tag (`!local thing`) is read as if
+ * it were not there.
+ */
+function yamlWarnings(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string, fields: MetaField[]): Diagnostic[] {
+  return doc.warnings.map((w) => {
+    const line = lineOffset + lineCounter.linePos(w.pos[0]).line
+    const field = fields.filter((f) => f.line <= line).pop()
+    const where = field ? `frontmatter field '${field.key}'` : 'frontmatter'
+    const said = w.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
+    const tag = /^Unresolved tag: (.*)$/.exec(said)
+    const message = w.code === 'TAG_RESOLVE_FAILED' && tag ? `unknown YAML tag ${tag[1]} in ${where}; its value is read as if untagged` : `YAML in ${where}: ${said}`
+    return warning(w.code === 'TAG_RESOLVE_FAILED' ? 'yaml-unknown-tag' : 'yaml-warning', message, path, line)
+  })
 }
 
 /**
@@ -65,7 +94,7 @@ function tabIndent(source: string, doc: Document, lineCounter: LineCounter, line
 /** Names the second occurrence of a repeated key; yaml points at the first. */
 function duplicateKey(source: string, lineOffset: number, path: string): Located {
   const lineCounter = new LineCounter()
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: false })
+  const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter, uniqueKeys: false })
   const seen = new Map<string, number>()
   for (const field of fieldsOf(doc, lineCounter, lineOffset, path)) {
     const earlier = seen.get(field.key)
@@ -82,6 +111,7 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     const line = lineOffset + lineCounter.linePos(contents.range?.[0] ?? 0).line
     throw new AgentError('frontmatter-not-mapping', 'frontmatter is not a mapping of keys to values', path, line)
   }
+  checkAliases(doc, lineCounter, lineOffset, path)
   const fields: MetaField[] = []
   for (const pair of contents.items) {
     const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null
@@ -89,7 +119,6 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
     const line = lineOffset + lineCounter.linePos(keyNode?.range?.[0] ?? 0).line
     let value: unknown = null
     const node = pair.value as { toJS?: (doc: Document, options: object) => unknown } | null
-    if (isNode(node)) unknownAlias(doc, node, lineCounter, lineOffset, path)
     if (node && typeof node.toJS === 'function') {
       try {
         value = node.toJS(doc, { maxAliasCount: MAX_ALIASES })
@@ -103,16 +132,28 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
 }
 
 /**
- * Refuses an alias with no anchor of its name before it (`*b` where only
- * `&a` is set), at the alias: yaml reports it only when the value is read,
- * and the bound on alias expansion would then misname it.
+ * Refuses, at the alias, the first alias with no anchor of its name before
+ * it (`*b` where only `&a` is set: yaml reports it only when the value is
+ * read, and the bound on alias expansion would then misname it) and the
+ * first alias inside the value its anchor names (`&a [*a]`: yaml reads it
+ * as a value that holds itself, which every walk over values, equality and
+ * JSON included, would follow forever). One pass in document order, where
+ * an alias names the last anchor of its name before it, as in yaml's own
+ * resolution.
  */
-function unknownAlias(doc: Document, node: Node, lineCounter: LineCounter, lineOffset: number, path: string): void {
-  visit(node, {
-    Alias(_, alias) {
-      if (alias.resolve(doc) !== undefined) return
-      const at = lineCounter.linePos(alias.range?.[0] ?? 0)
-      throw new AgentError('yaml-alias-unknown', `unknown YAML alias *${alias.source}: no anchor &${alias.source} before it`, path, lineOffset + at.line, at.col)
+function checkAliases(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): void {
+  const anchors = new Map<string, Node>()
+  visit(doc, {
+    Node(_, node, ancestors) {
+      if (!isAlias(node)) {
+        if (node.anchor) anchors.set(node.anchor, node)
+        return
+      }
+      const target = anchors.get(node.source)
+      if (target !== undefined && !ancestors.includes(target)) return
+      const at = lineCounter.linePos(node.range?.[0] ?? 0)
+      if (target === undefined) throw new AgentError('yaml-alias-unknown', `unknown YAML alias *${node.source}: no anchor &${node.source} before it`, path, lineOffset + at.line, at.col)
+      throw new AgentError('yaml-alias-recursive', `recursive YAML alias *${node.source}: it stands inside the value &${node.source} names, which would then hold itself`, path, lineOffset + at.line, at.col)
     },
   })
 }
@@ -177,7 +218,7 @@ export function splitEntries(source: string, lineOffset = 0): { entries: YamlEnt
  */
 export function heldLines(text: string, after: string): string {
   if (after === '') return ''
-  const doc = parseDocument(text + after)
+  const doc = parseDocument(text + after, YAML_OPTIONS)
   const map = doc.contents
   if (doc.errors.length > 0 || !isMap(map) || map.items.length !== 1) return ''
   const end = (map.items[0]!.value as { range?: [number, number, number] } | null)?.range?.[1] ?? 0
@@ -217,6 +258,7 @@ function lenient(source: string, lineOffset: number, path: string, failure: Loca
     }
     if ('fields' in attempt && attempt.fields.length === 1) {
       fields.push(attempt.fields[0]!)
+      warnings.push(...attempt.warnings)
       continue
     }
     const value = plainValue(entry)
@@ -236,7 +278,7 @@ const OWN_MESSAGE: ReadonlyMap<string, string> = new Map([
 /** Reads a frontmatter block's YAML; `lineOffset` is the line of its opening fence. */
 export function parseFrontmatter(source: string, lineOffset: number, path: string): Frontmatter {
   const result = strict(source, lineOffset, path)
-  if ('fields' in result) return { fields: result.fields, warnings: [] }
+  if ('fields' in result) return result
   const { error } = result
   // Duplicate keys, tabs as indentation and alias trouble are not a matter
   // of leniency: the text read as plain would not be what the author meant.

@@ -56,7 +56,8 @@ function readsAsAgent(path: string): boolean {
   // tools read some leniently) is left to the reader, which reports or reads it.
   let keys: Set<string>
   try {
-    const data: unknown = parse(text.slice(text.indexOf('\n') + 1, end.index + 1), { maxAliasCount: 100 })
+    // logLevel: the yaml library would print its warnings (an unknown tag) itself, without the file; the reader reports them.
+    const data: unknown = parse(text.slice(text.indexOf('\n') + 1, end.index + 1), { maxAliasCount: 100, logLevel: 'error' })
     if (data === null || typeof data !== 'object' || Array.isArray(data)) return false
     keys = new Set(Object.keys(data))
   } catch {

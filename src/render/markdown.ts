@@ -130,15 +130,15 @@ function group(pieces: Piece[], level: number): RootContent[] {
       }
       out.push(list)
     } else if (piece.kind === 'row') {
-      const table: Table = { type: 'table', align: piece.table.align, children: [] }
+      const rows: TableRow[] = []
       while (i < pieces.length) {
         const next = pieces[i]!
         if (next.kind !== 'row' || next.quote !== level || !sameTable(next.table, piece.table)) break
-        if (next.table.head && table.children.length > 0) break
-        table.children.push(next.node)
+        if (next.table.head && rows.length > 0) break
+        rows.push(next.node)
         i++
       }
-      out.push(tableSource(table, piece.table.columns) ?? table)
+      out.push(tableBlock(rows, piece.table))
     } else {
       out.push(piece.node)
       i++
@@ -149,29 +149,45 @@ function group(pieces: Piece[], level: number): RootContent[] {
 
 const DELIMITER = { left: ':--', right: '--:', center: ':-:' } as const
 
-/** A row's source with the outer pipes a table row needs to be read as one. */
+/**
+ * A row's source with the outer pipes a table row needs to be read as one.
+ * A closing pipe is one an even run of backslashes precedes (`\|` is a
+ * pipe in the cell, `\\|` a backslash and the pipe), once the blanks the
+ * row's span ends with are off.
+ */
 function piped(row: string): string {
-  const open = row.startsWith('|') ? row : `| ${row}`
-  return /(?:^|[^\\])\|$/.test(open) && open.length > 1 ? open : `${open} |`
+  const trimmed = row.trimEnd()
+  const open = trimmed.startsWith('|') ? trimmed : `| ${trimmed}`
+  return /(?:^|[^\\])(?:\\\\)*\|$/.test(open) && open.length > 1 ? open : `${open} |`
+}
+
+/** A row as the author wrote it, or, without a source, from its cells (the writer's own escaping). */
+function rowLine(row: TableRow, align: Table['align']): string {
+  const source = sourceText(row)
+  if (source !== undefined) return piped(source)
+  return stringifyMarkdown({ type: 'root', children: [{ type: 'table', align, children: [row] }] }).split('\n')[0]!
 }
 
 /**
- * A table written from its rows' sources, with a delimiter row of its
- * alignment after the first; undefined when a row has no source.
+ * A table written row by row, each row as its own line (rowLine), with a
+ * delimiter row after the first. GFM reads a table only where the delimiter
+ * row has as many cells as the header, and reads a body row with more cells
+ * by ignoring the excess: so the delimiter row has the header's column count
+ * (the head's alignment entries; a first row that is not the head is the
+ * header as written, so its own cells), and a longer row is still written
+ * whole. The writer of remark-gfm would pad the header to the longest row
+ * instead, which changes the header's text.
  */
-function tableSource(table: Table, columns: number): Paragraph | undefined {
-  const rows: string[] = []
-  for (const row of table.children) {
-    const source = sourceText(row)
-    if (source === undefined) return undefined
-    rows.push(piped(source))
-  }
-  const align = Array.from({ length: Math.max(1, columns) }, (_, i) => {
-    const side = table.align?.[i]
+function tableBlock(rows: TableRow[], shape: NonNullable<Placement['table']>): Paragraph {
+  const first = rows[0]!
+  const columns = Math.max(1, shape.head ? shape.align.length || first.children.length : first.children.length)
+  const delimiter = Array.from({ length: columns }, (_, i) => {
+    const side = shape.align[i]
     return side ? DELIMITER[side] : '---'
   })
-  rows.splice(1, 0, `| ${align.join(' | ')} |`)
-  return verbatim(rows.join('\n'))
+  const lines = rows.map((row) => rowLine(row, shape.align))
+  lines.splice(1, 0, `| ${delimiter.join(' | ')} |`)
+  return verbatim(lines.join('\n'))
 }
 
 /** The mdast tree of an agent's body (without frontmatter). */
@@ -195,10 +211,7 @@ export function statementMarkdown(statement: Statement): string {
   if (source !== undefined) return source
   let tree: Root
   if (node.type === 'listItem') tree = { type: 'root', children: node.children }
-  else if (node.type === 'tableRow') {
-    const { align = [] } = statement.placement.table ?? {}
-    const table: Table = { type: 'table', align, children: [node as TableRow] }
-    return stringifyMarkdown({ type: 'root', children: [table] }).split('\n')[0]!
-  } else tree = { type: 'root', children: [node] }
+  else if (node.type === 'tableRow') return rowLine(node as TableRow, statement.placement.table?.align ?? [])
+  else tree = { type: 'root', children: [node] }
   return stringifyMarkdown(tree).replace(/\n+$/, '')
 }
