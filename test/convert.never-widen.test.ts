@@ -63,6 +63,15 @@ describe('a name the source dialect ignores', () => {
     expect(co.stderr).toContain("tool 'github/delete_repo': not a Claude Code tool, so it grants nothing there, and Copilot would read it as a tool; dropped")
   })
 
+  it('a tool the source dialect has no name for grants nothing: Claude Code\'s apply_patch is no patch grant in OpenCode', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'p.md', 'name: p\ndescription: P\ntools: Read, apply_patch\n')
+    const r = await cli(['convert', '--to', 'opencode', src])
+    const map = front(r.stdout).tools as Record<string, boolean>
+    expect(Object.entries(map).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    expect(r.stderr).toContain("tool 'apply_patch': not a Claude Code tool, so it grants nothing there")
+  })
+
   it('a Claude Code name Copilot reads as an alias is not written as that alias', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 's.md', 'name: s\ndescription: S\ntools: Read, search\n')

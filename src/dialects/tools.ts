@@ -227,7 +227,7 @@ export function mcpName(name: string): { server: string; tool: string } | undefi
  * tools of its built-in tool sets); then an MCP tool's name, in the form the
  * dialect reads (a form it ignores, as its `problem` says, grants nothing:
  * Claude Code's `github/delete_repo` is no MCP tool there), then the
- * canonical table.
+ * canonical table, for a tool the dialect has (its `spell`).
  */
 export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: Expand): { grants: Grant[]; notes: ToolNote[] } {
   const name = written.trim()
@@ -238,7 +238,8 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
   if (own) return { grants: own.grants, notes: own.notes ?? [] }
   const mcp = mcpName(name)
   if (mcp) return one(spec.tools.problem(name, names) === undefined ? { kind: 'mcp', ...mcp, enabled, written } : { kind: 'unknown', enabled, written })
-  if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
+  // A tool the dialect has no name for is none of its tools (Claude Code's `apply_patch`): it grants nothing there.
+  if (lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
   return one({ kind: 'unknown', enabled, written })
 }
 
