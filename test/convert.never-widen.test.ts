@@ -117,4 +117,13 @@ describe('a tool OpenCode has no name for', () => {
     expect(r.stderr).not.toContain('notebook')
     expect(r.code, r.stderr).toBe(0)
   })
+
+  it('a warning about a name that stands for several tools names the tool dropped, not the name as if nothing were granted', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'e.agent.md', 'name: e\ndescription: E\ntools: [read, execute]\n')
+    const r = await cli(['convert', '--to', 'opencode', src])
+    expect((front(r.stdout).tools as Record<string, boolean>).bash).toBe(true)
+    expect(r.stderr).toContain("tool 'execute' stands for bashoutput too, which has no OpenCode equivalent; dropped")
+    expect(r.stderr).not.toContain("tool 'execute' has no OpenCode equivalent")
+  })
 })

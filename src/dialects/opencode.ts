@@ -113,7 +113,9 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       const name = own ?? (same === undefined ? undefined : spellTool(same, opencode))
       if (name === undefined) {
         // Denying a tool OpenCode does not have needs no entry.
-        if (g.enabled) notes.push({ written: g.written, message: permissionOf(g.id) !== g.id ? `'${g.written}': OpenCode has no such tool, and its '${permissionOf(g.id)}' would grant more (every file); not granted` : `'${g.written}' has no OpenCode equivalent; dropped` })
+        // A name that stands for several tools (Copilot's `execute`) is said to stand for this one, which is what is dropped.
+        const what = grants.filter((x) => x.written === g.written).length > 1 ? `'${g.written}' stands for ${g.id} too, which` : `'${g.written}'`
+        if (g.enabled) notes.push({ written: g.written, message: permissionOf(g.id) !== g.id ? `${what}: OpenCode has no such tool, and its '${permissionOf(g.id)}' would grant more (every file); not granted` : `${what} has no OpenCode equivalent; dropped` })
         continue
       }
       if (own === undefined && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
