@@ -798,13 +798,39 @@ describe('--min-support counts support at dedup\'s bar', () => {
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      // Said once: the later in source order folded into the earlier (a.md before b.md).
-      expect(out).toContain('- Use context managers for resource management\n')
-      expect(out).not.toContain('Context managers and the with statement')
+      // Said once: the later in source order folded into the earlier (a.md before b.md), in the more specific words, where a has it.
+      expect(out).toContain('## Style\n\n- Context managers and the with statement for resource management\n')
+      expect(out).not.toContain('Use context managers')
       expect(out).not.toContain('Context managers for resource cleanup')
       expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => x.statement.text)).toContain('Context managers for resource cleanup')
       const statements = r.provenance.sections.flatMap((s) => s.statements)
-      expect(statements.find((s) => s.text === 'Use context managers for resource management')!.from).toEqual(['a.md:10', 'b.md:10'])
+      expect(statements.find((s) => s.text.startsWith('Context managers and the with'))).toMatchObject({ from: ['a.md:10', 'b.md:10'], wording: 'b.md:10' })
+    }
+  })
+
+  it('numbers the numbered headings a core writes on from 1, whichever of them it empties', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
+    const a = doc('a.md', ['## Core Responsibilities', '', '### 1. API Design', '', '- Version every public endpoint', '', '### 2. Data Layer', '', '- Keep schemas normalized', '', '### 3. Security', '', '- Encrypt secrets at rest'])
+    const b = doc('b.md', ['## Duties', '', '- Version every public endpoint', '- Encrypt secrets at rest', '- Tag each release'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out.match(/^### .*$/gm)).toEqual(['### 1. API Design', '### 2. Security'])
+      // The provenance names each section as it is written.
+      expect(r.provenance.sections.map((s) => s.title)).toContain('2. Security')
+    }
+  })
+
+  it('folds another author\'s wording of a step into the step, whichever comes first: the procedure keeps its words', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 't', description: 'Tests.', opening: 'You are a test engineer.' })
+    const steps = doc('b.md', ['When invoked:', '', '1. Review the failing tests first', '2. Test coverage exceeding 90% with pytest'])
+    const bullets = doc('a.md', ['## Habits', '', '- Pytest coverage > 90%', '- Review the failing tests first', '- Tag releases'])
+    for (const order of [[steps, bullets], [bullets, steps]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out).toContain('When invoked:\n\n1. Review the failing tests first\n2. Test coverage exceeding 90% with pytest\n')
+      expect(out).not.toContain('Pytest coverage > 90%')
+      expect(r.provenance.sections.flatMap((s) => s.statements).find((s) => s.text.startsWith('Test coverage'))!.from).toEqual(['a.md:10', 'b.md:11'])
     }
   })
 

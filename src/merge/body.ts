@@ -16,7 +16,7 @@ import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
 import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
-import { agentTitle, clearestTitle, TermMemo } from './wording.js'
+import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 
@@ -199,7 +199,16 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     // or a titled list item holding its list ("1. **API Development**: When building services, you will:").
     return u !== undefined && (u.lead !== undefined || u.section.kind === 'label' || u.section.kind === 'item')
   }
-  if (options.minSupport !== undefined && options.minSupport > 1) settled = foldCarried(settled, (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where), inBlock, (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b))
+  if (options.minSupport !== undefined && options.minSupport > 1) {
+    const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
+    settled = foldCarried(settled, {
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || inPhase(s.where),
+      closed: (s) => holdsOnly(s, items, 'lead'),
+      inBlock,
+      apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
+      wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
+    })
+  }
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)

@@ -182,38 +182,59 @@ function wholeElements(kept: Settled[], carried: readonly Settled[], items: read
   return carried.filter((s) => live.has(s) || (written.has(s) && !dead.has(s)))
 }
 
+/** What `foldCarried` reads of the merge. */
+export interface CarriedRules {
+  /** Stays as its structure puts it (a lead-in, a step, what sits in a phase): folded into nothing. */
+  fixed: (s: Settled) => boolean
+  /** Takes no fold either (a lead-in: an item folded in would vanish into a list's head). */
+  closed: (s: Settled) => boolean
+  /** A merged section that is a block (a lead-in and its list): nothing moves in or out beside another. */
+  inBlock: (where: number) => boolean
+  /** Two statements that may not be one (a conflict, different code). */
+  apart: (a: Statement, b: Statement) => boolean
+  /** The wording of paraphrases folded into one: the most specific, the base's with `--base`. */
+  wording: (statements: readonly Statement[]) => Statement
+}
+
 /**
  * Paraphrases in a consensus core: a written point carried by a member of
  * another written point (two authors saying it in their own words, grouped
- * at dedup's bar) is folded into it, the later in source order into the
- * earlier, so that the core says each point once; the members stay in the
- * sidecar as folded. A point the other contradicts or names other code than
- * (`apart`: the conflict test's reading) is written right after it instead,
- * for the maintainer to choose, unless either stands in a block (`inBlock`:
- * moved out, an item leaves its lead-in; moved in, it reads as the block's
- * item), where it stays. Lead-ins, steps and what sits in a phase
- * stay as their structure puts them, and nothing folds into them; code,
- * HTML, definitions and table rows are written whole as they stand. Run on
- * what the resolvers left written, so that no point joins one a conflict
- * then takes out.
+ * at dedup's bar) is folded into it, so that the core says each point once;
+ * the members stay in the sidecar as folded. It folds into a step or what
+ * sits in a phase, whose words the procedure keeps, or else into the
+ * earlier of the two in source order, the most specific wording of the two
+ * written there. A point the other contradicts or names other code than
+ * (`apart`) is written right after it instead, for the maintainer to
+ * choose, unless either stands in a block or the other is fixed (moved out,
+ * an item leaves its lead-in; moved in, it reads as the block's item or the
+ * procedure's step), where it stays. Lead-ins, steps and what sits in a
+ * phase are never folded away; code, HTML, definitions and table rows are
+ * written whole as they stand. Run on what the resolvers left written, so
+ * that no point joins one a conflict then takes out.
  */
-export function foldCarried(out: Settled[], fixed: (s: Settled) => boolean, inBlock: (where: number) => boolean, apart: (a: Statement, b: Statement) => boolean): Settled[] {
+export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   const holder = holdersOf(out)
-  const loose = (s: Settled) => !fixed(s) && s.beside === undefined && !WHOLE_KINDS.has(s.fold.statement.kind)
+  const whole = (s: Settled) => s.beside !== undefined || WHOLE_KINDS.has(s.fold.statement.kind)
+  const loose = (s: Settled) => !rules.fixed(s) && !whole(s)
+  const host = (h: Settled) => !rules.closed(h) && !whole(h)
   const into = new Map<Settled, Statement[]>()
+  const words = new Map<Settled, Statement[]>()
   const gone = new Set<Settled>()
   const moved = new Map<Settled, Settled>()
-  for (const s of out.slice().sort((x, y) => bySource(x.fold.statement, y.fold.statement))) {
+  const bySettled = (x: Settled, y: Settled) => bySource(x.fold.statement, y.fold.statement)
+  for (const s of out.slice().sort(bySettled)) {
     if (!loose(s)) continue
-    const hosts = (s.fold.carriedBy ?? []).map((t) => holder.get(t)).filter((h): h is Settled => h !== undefined && h !== s && loose(h) && !gone.has(h) && !moved.has(h) && bySource(h.fold.statement, s.fold.statement) < 0)
-    const host = hosts.sort((x, y) => bySource(x.fold.statement, y.fold.statement))[0]
-    if (!host) continue
-    if (apart(host.fold.statement, s.fold.statement)) {
-      if (!inBlock(s.where) && !inBlock(host.where)) moved.set(s, { ...s, where: host.where, beside: host.fold.statement })
-    } else {
-      gone.add(s)
-      into.set(host, [...(into.get(host) ?? []), ...s.fold.members])
+    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (rules.fixed(h) || bySettled(h, s) < 0))
+    // A step's or a phase's words first: the procedure keeps them.
+    const h = hosts.sort((x, y) => Number(rules.fixed(y)) - Number(rules.fixed(x)) || bySettled(x, y))[0]
+    if (!h) continue
+    if (rules.apart(h.fold.statement, s.fold.statement)) {
+      if (!rules.fixed(h) && !rules.inBlock(s.where) && !rules.inBlock(h.where)) moved.set(s, { ...s, where: h.where, beside: h.fold.statement })
+      continue
     }
+    gone.add(s)
+    into.set(h, [...(into.get(h) ?? []), ...s.fold.members])
+    if (!rules.fixed(h)) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
   }
   if (gone.size === 0 && moved.size === 0) return out
   const carriers = new Map([...gone].map((s) => [s.fold.members[0]!, s.fold.carriedBy ?? []]))
@@ -225,7 +246,8 @@ export function foldCarried(out: Settled[], fixed: (s: Settled) => boolean, inBl
     const paths = new Set(members.map((m) => m.source.path))
     const by = [...new Set([...(s.fold.carriedBy ?? []), ...more.flatMap((m) => carriers.get(m) ?? [])])].filter((t) => !paths.has(t.source.path)).sort(bySource)
     const { carriedBy: _, ...fold } = s.fold
-    return { ...s, fold: { ...fold, members, ...(by.length > 0 ? { carriedBy: by } : {}) } }
+    const candidates = words.get(s)
+    return { ...s, fold: { ...fold, statement: candidates ? rules.wording(candidates) : fold.statement, members, ...(by.length > 0 ? { carriedBy: by } : {}) } }
   })
 }
 

@@ -166,10 +166,14 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
       merged.push(...v.built.children)
     }
   })
+  // Numbered phases are numbered on among those written: a core that empties "2." writes "1.", "2.", not "1.", "3.".
+  let phase = 0
   for (const { k, title, keep } of numbered(headings)) {
     const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
     orphans.push(...made.orphans)
     if (made.section) {
+      // In place: the merged section's record (provenance) holds this same object.
+      if (keep) Object.assign(made.section, renumber(made.section, ++phase))
       blocks.push(made.section)
       merged.push(...made.built.children)
     }
