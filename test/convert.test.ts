@@ -104,10 +104,11 @@ describe('convert CLI', () => {
     expect(front(s.stdout).tools).toEqual(['read'])
     expect(s.stderr).toContain(`${search}:4: warning: tool 'WebSearch': Copilot has no name for it alone, and its alias 'web' also grants web/fetch; not granted`)
     expect(s.code).toBe(1)
-    // A name the source does not know but Copilot reads as an alias is said so, never as an alias granted "for" nothing.
+    // A name the source ignores grants nothing: where Copilot reads it as an alias, it is not written.
     const named = file(dir, 'named.md', '---\nname: named\ndescription: Named.\ntools: Read, web\n---\nBe named.\n')
     const n = await cli(['convert', '--to', 'copilot', named])
-    expect(n.stderr).toContain(`${named}:4: warning: tool 'web' is not a tool of the source; kept as written, and Copilot reads it as its alias for webfetch, websearch`)
+    expect(front(n.stdout).tools).toEqual(['read'])
+    expect(n.stderr).toContain(`${named}:4: warning: tool 'web': not a Claude Code tool, so it grants nothing there, and Copilot would read it as a tool; dropped`)
     expect(n.stderr).not.toContain('(for )')
     // Glob already lists folders: the usual set maps onto whole aliases without a warning.
     const usual = file(dir, 'usual.md', '---\nname: usual\ndescription: Usual.\ntools: Read, Edit, Write, Grep, Glob, Bash\n---\nBe usual.\n')
@@ -244,10 +245,11 @@ describe('convertMeta and model names', () => {
     expect(copilot.warnings.map((w) => w.message)).toContainEqual(expect.stringContaining('Copilot cannot deny a tool; written as an allowlist'))
   })
 
-  it('NotebookEdit to OpenCode says that its edit tool reaches every file', () => {
+  it('NotebookEdit to OpenCode is not granted as edit, which reaches every file, and says so', () => {
     const nb = parseAgent('---\nname: nb\ndescription: Notebooks.\ntools: NotebookEdit\n---\n\nEdit notebooks.\n', 'nb.md')
     const c = convertMeta(nb.meta, 'opencode', { path: 'nb.md' })
-    expect(c.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/NotebookEdit': OpenCode has no notebook tool; granted 'edit'/))
+    expect(c.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/NotebookEdit': OpenCode has no such tool, and its 'edit' would grant more \(every file\); not granted/))
+    expect((c.fields.find((f) => f.key === 'tools')?.value as Record<string, boolean>).edit).toBe(false)
   })
 
   it('an allowlist that grants nothing stays one: never left out, which would grant everything', async () => {

@@ -133,10 +133,12 @@ describe("Copilot's names", () => {
     expect(r.stderr).toContain("'search/usages' is not a Claude Code tool; kept as written")
     // Converted back to Copilot, each tool the Claude file grants alone is written by a name that grants only it:
     // Edit without Write by its exact name, never the 'edit' alias that grants both (nor 'search' for Grep alone).
+    // 'search/usages' grants nothing in Claude Code, which ignores it, so nothing in Copilot either.
     const claude = join(tempDir('agentmerge-values-'), 'x.md')
     writeFileSync(claude, r.stdout)
     const back = await cli(['convert', '--to', 'copilot', '--strict', claude, '-o', '-'])
-    expect(front(back.stdout).tools).toEqual(['read', 'edit/editFiles', 'search/textSearch', 'search/usages', 'execute/runInTerminal', 'github/get_issue'])
+    expect(front(back.stdout).tools).toEqual(['read', 'edit/editFiles', 'search/textSearch', 'execute/runInTerminal', 'github/get_issue'])
+    expect(back.stderr).toContain("tool 'search/usages': not a Claude Code tool, so it grants nothing there, and Copilot would read it as a tool; dropped")
     expect(back.stderr).not.toContain('also grants')
   })
 })

@@ -16,9 +16,15 @@ export function parseDialect(value: string): Dialect | undefined {
   return findDialect(value)?.id
 }
 
-/** The file name an agent has in a dialect: `name.md`, or `name.agent.md` for Copilot. */
-export function fileNameFor(name: string, to: Dialect): string {
-  return dialect(to).fileName(name)
+/**
+ * The file name an agent has in a dialect: `name.md`, or `name.agent.md` for
+ * Copilot, named by the name a conversion from `from` writes (Copilot's
+ * `Code Reviewer` is Claude Code's `code-reviewer.md`, as its `name` field
+ * says; converted to its own dialect an agent keeps its fields, and its name).
+ */
+export function fileNameFor(name: string, to: Dialect, from?: Dialect): string {
+  const spec = dialect(to)
+  return spec.fileName(from === to ? name : (spec.name?.(name).value ?? name))
 }
 
 /** An agent with its frontmatter converted to another dialect (the body is shared, not copied). */

@@ -124,11 +124,16 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
     return
   }
   const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
-  const grants = denialsWin(read.grants)
+  // A name the source ignores grants nothing: kept only where the target ignores it too (as written, the
+  // writer says so), never where the target would read it as a tool (`github/delete_repo`, an MCP tool in Copilot).
+  const meansMore = (g: Grant) => g.kind === 'unknown' && g.enabled && out.target.tools.problem(g.written, toolNames) === undefined
+  for (const g of read.grants.filter(meansMore)) out.note(line, `tool '${g.written.trim()}': not ${article(from.title)} ${from.title} tool, so it grants nothing there, and ${out.target.title} would read it as a tool; dropped`, 'convert-tool')
+  const grants = denialsWin(read.grants.filter((g) => !meansMore(g)))
   // One reading in every dialect: fields that leave the tools they do not name on (an OpenCode map without
   // `"*": false`) stay open, written as denials alone; only fields that deny the rest are an allowlist.
-  // A target that cannot deny would grant every tool for open fields that deny one: read as the allowlist they name, toward less.
-  const narrowed = read.rest === undefined && out.target.tools.cannotDeny === true && grants.some((g) => !g.enabled && whole(g))
+  // A target that cannot deny would grant every tool for fields that leave the rest on (no allowlist, or a rule
+  // allowing every tool) but deny a tool, or some uses of one: read as the allowlist they name, toward less.
+  const narrowed = read.rest !== 'deny' && out.target.tools.cannotDeny === true && grants.some((g) => !g.enabled)
   const allowlist = read.rest === 'deny' || narrowed
   const toWrite = narrowed ? everyToolBut(grants, out.target) : grants
   const written = out.target.tools.write(toWrite, { ...(agents ? { agents } : {}), allowlist })

@@ -5,7 +5,7 @@
 // ignored by Claude Code, so they are kept.
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
-import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
+import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
@@ -15,7 +15,10 @@ const TITLE = 'Claude Code'
  * list and the MCP form is not a tool Claude Code has. `Task` is still
  * accepted as the old name of `Agent`.
  */
-const TOOLS = ['Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'Skill', 'SlashCommand', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task']
+const TOOLS = [
+  'Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'SendMessage', 'Skill', 'SlashCommand',
+  'TaskCreate', 'TaskGet', 'TaskList', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task',
+]
 
 /** Old names that current Claude Code no longer has, and the tool that replaced each. */
 const OLD = REPLACED_BY
@@ -126,7 +129,7 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
-  if (/^mcp__/.test(base) || TOOLS.includes(base)) return undefined
+  if ((base.startsWith('mcp__') && mcpName(base) !== undefined) || TOOLS.includes(base)) return undefined
   const id = toolId(base, names)
   const modern = lookup(OLD, id)
   if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`
@@ -188,7 +191,8 @@ export const claude: DialectSpec = {
   fileName: (name) => `${name}.md`,
   name(name) {
     const value = slugName(name)
-    return value === name ? { value } : { value, note: `name '${name}' written as '${value}' (Claude Code names are lower-case letters, digits and hyphens)` }
+    const why = 'Claude Code names are lower-case letters, digits and hyphens'
+    return value === name ? { value } : { value, note: `name '${name}' written as '${value}' (${why})`, why }
   },
   unknownFields: { keep: true },
   tools: {
@@ -198,7 +202,8 @@ export const claude: DialectSpec = {
       read: 'Read', write: 'Write', edit: 'Edit', multiedit: 'MultiEdit', bash: 'Bash', grep: 'Grep', glob: 'Glob', list: 'LS',
       webfetch: 'WebFetch', websearch: 'WebSearch', todowrite: 'TodoWrite', todoread: 'TodoRead', agent: 'Agent',
       notebookread: 'NotebookRead', notebookedit: 'NotebookEdit', skill: 'Skill', lsp: 'LSP', bashoutput: 'BashOutput',
-      killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode',
+      killshell: 'KillShell', slashcommand: 'SlashCommand', exitplanmode: 'ExitPlanMode', taskcreate: 'TaskCreate', taskget: 'TaskGet',
+      tasklist: 'TaskList', taskupdate: 'TaskUpdate', sendmessage: 'SendMessage', teamcreate: 'TeamCreate', teamdelete: 'TeamDelete',
     },
     names: TOOLS,
     replaced: OLD,
@@ -216,7 +221,7 @@ export const claude: DialectSpec = {
           return { value: ref.family }
         case 'model':
           if (ref.provider === 'anthropic') return { value: ref.id }
-          return { dropped: true, note: `model '${ref.provider}/${ref.id}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
+          return { dropped: true, note: `model '${ref.written ?? `${ref.provider}/${ref.id}`}' is not an Anthropic model; Claude Code cannot run it (the agent will inherit the session's model)` }
         case 'unknown':
           return keptModel(ref.written)
       }

@@ -5,7 +5,7 @@
 // call, display model names (`Claude Sonnet 4.5`) or a list of fallbacks,
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
-import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
+import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
@@ -68,9 +68,35 @@ const IMPLIES: Readonly<Record<string, readonly string[]>> = Object.fromEntries(
 const KNOWN = new Set([
   ...Object.keys(ALIASES),
   'shell', 'bash', 'powershell', 'notebookread', 'multiedit', 'write', 'notebookedit', 'grep', 'glob', 'custom-agent', 'task', 'websearch', 'webfetch', 'todowrite',
-  'codebase', 'editfiles', 'fetch', 'githubrepo', 'problems', 'runcommands', 'runtasks', 'runtests', 'usages', 'changes', 'terminallastcommand', 'terminalselection',
-  'testfailure', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'todos', 'runsubagent',
+  'githubrepo', 'findtestfiles', 'new', 'opensimplebrowser', 'vscodeapi', 'extensions', 'runnotebooks', 'think', 'runsubagent',
 ])
+
+/**
+ * VS Code's names from before its tools were grouped in sets, and the
+ * current names it reads each as: VS Code still enables a tool by its name
+ * alone (`runInTerminal` for `execute/runInTerminal`) and by the names it
+ * lists as the tool's legacy ones, and reads an old set (`runCommands`) as
+ * the tools it names in its place, with only a hint to rename. A legacy name
+ * grants what its current names grant; lint names them. By lower-case name.
+ */
+const LEGACY: Readonly<Record<string, readonly string[]>> = Object.fromEntries(Object.entries({
+  runInTerminal: ['execute/runInTerminal'],
+  getTerminalOutput: ['execute/getTerminalOutput'],
+  runCommands: ['execute/getTerminalOutput', 'execute/runInTerminal', 'read/terminalLastCommand', 'read/terminalSelection'],
+  runTasks: ['execute/createAndRunTask', 'execute/getTaskOutput', 'execute/runTask'],
+  runTests: ['execute/runTests'],
+  testFailure: ['execute/testFailure'],
+  editFiles: ['edit/editFiles'],
+  createFile: ['edit/createFile'],
+  codebase: ['search/codebase'],
+  usages: ['search/usages'],
+  changes: ['search/changes'],
+  problems: ['read/problems'],
+  terminalLastCommand: ['read/terminalLastCommand'],
+  terminalSelection: ['read/terminalSelection'],
+  fetch: ['web/fetch'],
+  todos: ['todo'],
+}).map(([name, current]) => [name.toLowerCase(), current]))
 
 /**
  * VS Code's built-in tool sets, named as the first part of `SET/TOOL`
@@ -94,6 +120,23 @@ const EXACT: Readonly<Record<string, string>> = Object.fromEntries(
  * other dialect has it; undefined for any other name.
  */
 function expandAlias(name: string, args: string, enabled: boolean): { grants: Grant[]; notes?: ToolNote[] } | undefined {
+  const legacy = lookup(LEGACY, name.toLowerCase())
+  return legacy ? expandLegacy(name, legacy, args, enabled) : expandCurrent(name, args, enabled)
+}
+
+/**
+ * A legacy name read as its current names, each grant keeping the name as
+ * written; a current name no other dialect has (`read/problems`) is left out
+ * beside one that has, and stands alone as one unknown name otherwise.
+ */
+function expandLegacy(name: string, current: readonly string[], args: string, enabled: boolean): { grants: Grant[]; notes: ToolNote[] } {
+  const read = current.map((c) => expandCurrent(c, args, enabled)!)
+  const grants = read.flatMap((r) => r.grants).filter((g) => g.kind !== 'unknown').map((g) => ({ ...g, written: name }))
+  const notes = read.flatMap((r) => r.notes ?? []).map((n) => ({ ...n, written: name, message: n.message.replace(`'${n.written}'`, `'${name}' (now '${n.written}')`) }))
+  return grants.length > 0 ? { grants: [...new Map(grants.map((g) => [JSON.stringify(g), g])).values()], notes } : { grants: [{ kind: 'unknown', enabled, written: name }], notes: [] }
+}
+
+function expandCurrent(name: string, args: string, enabled: boolean): { grants: Grant[]; notes?: ToolNote[] } | undefined {
   const lower = name.toLowerCase()
   const set = /^([^/]+)\/(.+)$/.exec(lower)
   const alias = set?.[2] === '*' ? set[1]! : lower
@@ -206,7 +249,10 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
 
 function toolProblem(written: string, names: ToolNames): string | undefined {
   const base = splitArgs(written).base
-  if (KNOWN.has(base.toLowerCase()) || base.includes('/') || base.trim() === EVERY_TOOL) return undefined
+  const legacy = lookup(LEGACY, base.trim().toLowerCase())
+  if (legacy) return `tool '${written.trim()}' is a legacy VS Code name; Copilot reads it as ${legacy.length > 1 ? 'the tools now named' : 'its current name'} ${legacy.map((n) => `'${n}'`).join(', ')}`
+  // A `SET/TOOL` or `server/tool` name is a tool of a set or of an MCP server.
+  if (KNOWN.has(base.toLowerCase()) || (base.includes('/') && mcpName(base.trim()) !== undefined) || base.trim() === EVERY_TOOL) return undefined
   const alias = spellTool(toolId(base, names), copilot)
   return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
 }
@@ -293,7 +339,7 @@ export const copilot: DialectSpec = {
         case 'model': {
           const display = displayFromId(ref.id)
           if (display) return { value: display }
-          return { value: ref.id, note: `model '${ref.id}' has no known Copilot display name; kept as '${ref.id}'` }
+          return { value: ref.id, note: `model '${ref.written ?? ref.id}' has no known Copilot display name; written as '${ref.id}'` }
         }
         case 'unknown':
           return keptModel(ref.written)

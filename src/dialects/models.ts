@@ -73,13 +73,13 @@ export function readModel(written: string, spec: DialectSpec): ModelRef {
   if (lower === 'inherit') return { kind: 'inherit' }
   if (lower === 'sonnet' || lower === 'opus' || lower === 'haiku') return { kind: 'alias', family: lower }
   const slash = value.indexOf('/')
-  if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1) }
+  if (slash > 0) return { kind: 'model', provider: value.slice(0, slash).toLowerCase(), id: value.slice(slash + 1), written: value }
   const provider = providerOf(lower)
-  if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower }
+  if (provider && /^[a-z0-9][\w.-]*$/.test(lower)) return { kind: 'model', provider, id: lower, written: value }
   if (spec.models.displayNames === true || /\s/.test(value)) {
     const id = idFromDisplay(value)
     const p = id ? providerOf(id) : undefined
-    if (id && p) return { kind: 'model', provider: p, id }
+    if (id && p) return { kind: 'model', provider: p, id, written: value }
   }
   return { kind: 'unknown', written: value }
 }

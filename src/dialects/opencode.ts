@@ -8,7 +8,7 @@ import { COLORS } from './colors.js'
 import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { readPermission } from './opencode-rules.js'
 import { samePattern } from './permits.js'
-import { deniedWhole, grantsTool, lookup, readToolFields, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
+import { deniedWhole, grantsTool, lookup, readToolFields, sameUseReplacement, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
 import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
@@ -40,8 +40,8 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
   return { ...read, grants: read.grants.filter((g) => !(g.enabled && (g.kind !== 'tool' || g.args === ''))) }
 }
 
-/** The OpenCode permission a tool is decided by: its name, `edit` for every tool that edits files. */
-const permissionOf = (id: string): string => (['write', 'edit', 'patch', 'multiedit', 'notebookedit'].includes(id) ? 'edit' : (spellTool(id, opencode) ?? id))
+/** The OpenCode permission a tool is decided by: its name, `edit` for every tool that edits files, `read` for the notebook reader. */
+const permissionOf = (id: string): string => (['write', 'edit', 'patch', 'multiedit', 'notebookedit'].includes(id) ? 'edit' : id === 'notebookread' ? 'read' : (spellTool(id, opencode) ?? id))
 
 /** A Claude Code prefix rule (`git log:*`) as an OpenCode pattern: the command and any arguments. */
 const pattern = (args: string): string => samePattern(args.replace(/^\(|\)$/g, ''))
@@ -103,14 +103,22 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
       notes.push({ written: g.written, message: `'${g.written}' is not an OpenCode tool; kept as written` })
       set(g.written, g.enabled)
     } else {
-      const fallback = g.id === 'notebookread' ? 'read' : g.id === 'notebookedit' ? 'edit' : g.id
-      const name = spellTool(fallback, opencode)
+      const own = spellTool(g.id, opencode)
+      // A tool OpenCode has no name for, decided by a permission that is granted anyway (NotebookEdit beside Edit):
+      // its use is held, nothing to say.
+      if (own === undefined && g.enabled && allowed.some((x) => x !== g && x.kind === 'tool' && x.args === '' && !x.near && spellTool(x.id, opencode) !== undefined && permissionOf(x.id) === permissionOf(g.id))) continue
+      // Otherwise only an old tool whose replacement grants no more than it did (NotebookRead, folded into Read) is
+      // granted as that replacement; any other (NotebookEdit, whose 'edit' reaches every file) is not granted.
+      const same = own === undefined ? sameUseReplacement(g.id) : undefined
+      const name = own ?? (same === undefined ? undefined : spellTool(same, opencode))
       if (name === undefined) {
         // Denying a tool OpenCode does not have needs no entry.
-        if (g.enabled) notes.push({ written: g.written, message: `'${g.written}' has no OpenCode equivalent; dropped` })
+        // A name that stands for several tools (Copilot's `execute`) is said to stand for this one, which is what is dropped.
+        const what = grants.filter((x) => x.written === g.written).length > 1 ? `'${g.written}' stands for ${g.id} too, which` : `'${g.written}'`
+        if (g.enabled) notes.push({ written: g.written, message: permissionOf(g.id) !== g.id ? `${what}: OpenCode has no such tool, and its '${permissionOf(g.id)}' would grant more (every file); not granted` : `${what} has no OpenCode equivalent; dropped` })
         continue
       }
-      if (fallback !== g.id && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
+      if (own === undefined && g.enabled) notes.push({ written: g.written, message: `'${g.written}': OpenCode has no notebook tool; granted '${name}', which reaches every file, not only notebooks` })
       set(name, g.enabled)
     }
   }

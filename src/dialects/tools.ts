@@ -36,6 +36,14 @@ export const CANONICAL_TOOLS: Readonly<Record<string, readonly string[]>> = {
   killshell: ['killbash'],
   slashcommand: [],
   exitplanmode: [],
+  // Claude Code's task list and agent teams: no other dialect has them.
+  taskcreate: [],
+  taskget: [],
+  tasklist: [],
+  taskupdate: [],
+  sendmessage: [],
+  teamcreate: [],
+  teamdelete: [],
 }
 
 /**
@@ -203,10 +211,23 @@ export function toolEntries(value: unknown): Array<[string, boolean]> {
 }
 
 /**
+ * An MCP tool's name in one of the forms dialects write it (`mcp__server__tool`,
+ * `mcp__server`, `server/tool`): its server and tool (`*` for every one), or
+ * undefined. Both parts are names (letters, digits, `_`, `.`, `-`; a tool
+ * may be `*`): markup or prose with a slash in it is no MCP server.
+ */
+export function mcpName(name: string): { server: string; tool: string } | undefined {
+  const m = /^mcp__([\w.-]+?)__([\w.*-]+)$/.exec(name) ?? /^mcp__([\w.-]+?)()$/.exec(name) ?? /^([\w.-]+)\/([\w.*-]+)$/.exec(name)
+  return m ? { server: m[1]!, tool: m[2] === '' ? '*' : m[2]! } : undefined
+}
+
+/**
  * Reads one tool name as written in a dialect into grants. `expand` lets a
  * dialect read a name of its own first (Copilot's folded aliases and the
- * tools of its built-in tool sets); then MCP tools are `mcp__server__tool`
- * or `server/tool` in any dialect, then the canonical table.
+ * tools of its built-in tool sets); then an MCP tool's name, in the form the
+ * dialect reads (a form it ignores, as its `problem` says, grants nothing:
+ * Claude Code's `github/delete_repo` is no MCP tool there), then the
+ * canonical table, for a tool the dialect has (its `spell`).
  */
 export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: Expand): { grants: Grant[]; notes: ToolNote[] } {
   const name = written.trim()
@@ -215,11 +236,10 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
   // The dialect's own names first: Copilot's `search/codebase` is a built-in tool, not an MCP server's.
   const own = expand?.(name, args, enabled)
   if (own) return { grants: own.grants, notes: own.notes ?? [] }
-  let m = /^mcp__([^_]+(?:_[^_]+)*?)__(.+)$/.exec(name) ?? /^mcp__(.+?)()$/.exec(name)
-  if (m) return one({ kind: 'mcp', server: m[1]!, tool: m[2] === '' ? '*' : m[2]!, enabled, written })
-  m = /^([^/\s]+)\/(.+)$/.exec(name)
-  if (m) return one({ kind: 'mcp', server: m[1]!, tool: m[2]!, enabled, written })
-  if (Object.hasOwn(CANONICAL_TOOLS, base) || lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
+  const mcp = mcpName(name)
+  if (mcp) return one(spec.tools.problem(name, names) === undefined ? { kind: 'mcp', ...mcp, enabled, written } : { kind: 'unknown', enabled, written })
+  // A tool the dialect has no name for is none of its tools (Claude Code's `apply_patch`): it grants nothing there.
+  if (lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
   return one({ kind: 'unknown', enabled, written })
 }
 

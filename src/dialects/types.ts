@@ -86,8 +86,8 @@ export type ModelRef =
   | { kind: 'inherit' }
   /** A Claude Code alias that follows the newest model of a family. */
   | { kind: 'alias'; family: 'sonnet' | 'opus' | 'haiku' }
-  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`. */
-  | { kind: 'model'; provider: string; id: string }
+  /** A concrete model: `anthropic` + `claude-sonnet-4-5`, `openai` + `gpt-5`; `written` as the file wrote it, for messages. */
+  | { kind: 'model'; provider: string; id: string; written?: string }
   /** A name this table cannot read; it is kept as written. */
   | { kind: 'unknown'; written: string }
 
@@ -223,10 +223,11 @@ export interface DialectSpec {
   fileName(name: string): string
   /**
    * The `name` field to write for an agent called `name`: the value, and a
-   * note when it had to change; undefined when the tool names an agent after
-   * its file and has no `name` field.
+   * note when it had to change, with the tool's rule it broke (`why`, which
+   * lint reports); undefined when the tool names an agent after its file and
+   * has no `name` field.
    */
-  name?(name: string): { value: string; note?: string }
+  name?(name: string): { value: string; note?: string; why?: string }
   /** Unknown fields: kept (the tool ignores them) or dropped, and why. */
   unknownFields: { keep: true } | { keep: false; why: string }
   tools: DialectTools

@@ -11,7 +11,8 @@
 // - ignored-field: a frontmatter field the tool does not read (OpenCode even
 //   passes it on to the model provider);
 // - field-type: a field whose value is not of its type (`tools: 42`), which
-//   the tool cannot read (the check every read warns with);
+//   the tool cannot read (the check every read warns with), or a name the
+//   tool's naming rule does not allow (Claude Code's lower-case slugs);
 // - repeated-statement: one instruction repeated across many agents, which
 //   belongs in a shared file (from the duplicate grouping of dedup, with role
 //   openings read as prose: see OPENINGS_AS_PROSE).
@@ -114,6 +115,10 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
     }
     const typed = fieldTypeWarnings(agent.meta.fields, target, agent.path)
     for (const w of typed) add('field-type', agent.path, w.line!, w.message)
+    // A name the tool's rule does not allow (Claude Code's lower-case slugs), by the rule a conversion writes it by.
+    const nameField = agent.meta.fields.find((f) => f.key === 'name')
+    const named = nameField && typeof nameField.value === 'string' && !isBlank(nameField.value) ? spec.name?.(nameField.value) : undefined
+    if (nameField && named?.why) add('field-type', agent.path, nameField.line, `field 'name': '${String(nameField.value)}' is not ${article(tool)} ${tool} name (${named.why}); use '${named.value}'`)
     // The tool fields read as the dialect reads them: a value it does not take is reported (a field of the wrong type is, above).
     const toolFields = agent.meta.fields.filter((f) => [...spec.tools.fields, ...(spec.tools.ruleFields ?? [])].includes(f.key) && !typed.some((w) => w.line === f.line))
     if (toolFields.length > 0) {

@@ -29,7 +29,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     warned += agent.warnings.length
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
-      const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to) : undefined
+      const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to, agent.meta.dialect) : undefined
       const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length
