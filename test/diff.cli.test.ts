@@ -164,6 +164,20 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(widened.json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['*'], removed: [] } })])
   })
 
+  it('a Claude agent converted to Copilot grants no more: an old tool its replacement holds (LS by Glob, NotebookRead by Read) is no gain; a tool really gained is', async () => {
+    const claude = write(dir, 'convert-claude/c1.md', '---\nname: c1\ndescription: C\ntools: Read, Grep, Glob\n---\n\nHi.\n')
+    const converted = await cli(['convert', '--to', 'copilot', claude])
+    expect(converted.code, converted.stderr).toBe(0)
+    const copilot = write(dir, 'convert-claude/.github/agents/c1.agent.md', converted.stdout)
+    const same = await diffJson(claude, copilot)
+    expect(same.code).toBe(0)
+    expect(same.json.summary).toMatch(/^nothing changed in meaning/)
+    const narrower = write(dir, 'convert-claude/c2.md', '---\nname: c1\ndescription: C\ntools: Read\n---\n\nHi.\n')
+    const wider = await diffJson(narrower, copilot)
+    expect(wider.code).toBe(1)
+    expect(wider.json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['glob', 'grep', 'list'], removed: [] })
+  })
+
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
     let b = SENIOR.replace(/^   - /gm, '   * ')
     b = b.replace(/^(\d)\. \*\*([^*]+)\*\*/gm, '$1) __$2__')

@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern } from '../dialects/index.js'
+import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'
@@ -60,8 +60,10 @@ const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.
 function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
   const a = new Set(grants(o))
   const b = new Set(grants(n))
-  // A tool one side names and the other leaves on with every tool it does not name is on both.
-  const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`))
+  // A tool one side names and the other leaves on with every tool it does not name is on both;
+  // an old tool is held by its same-use replacement (LS by Glob: Copilot's `search` reads as both).
+  const heldBy = (t: string, from: Set<string>) => wholeTool(t) && from.has(sameUseReplacement(t) ?? '')
+  const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from)
   return { added: [...b].filter((t) => gained(t, a)).sort(), removed: [...a].filter((t) => gained(t, b)).sort() }
 }
 
