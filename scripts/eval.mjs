@@ -90,7 +90,11 @@ function parseArgs(argv) {
       const [k, v] = String(argv[++i]).split('=')
       out.set[k] = v === 'null' ? null : v === 'true' ? true : v === 'false' ? false : Number(v)
     }
-    else throw new Error(`unknown argument ${a}`)
+    else {
+      // A usage line, not a stack trace: `--help` lands here too.
+      console.error(`${a === '--help' || a === '-h' ? '' : `eval: unknown argument ${a}\n`}usage: npm run eval -- [--ablation] [--without-role] [--no-merge] [--errors FAMILY] [--min-precision P] [--set KEY=VALUE]...`)
+      process.exit(a === '--help' || a === '-h' ? 0 : 2)
+    }
   }
   return out
 }
