@@ -92,8 +92,13 @@ function parseArgs(argv) {
     }
     else {
       // A usage line, not a stack trace: `--help` lands here too.
-      console.error(`${a === '--help' || a === '-h' ? '' : `eval: unknown argument ${a}\n`}usage: npm run eval -- [--ablation] [--without-role] [--no-merge] [--errors FAMILY] [--min-precision P] [--set KEY=VALUE]...`)
-      process.exit(a === '--help' || a === '-h' ? 0 : 2)
+      const usage = 'usage: npm run eval -- [--ablation] [--without-role] [--no-merge] [--errors FAMILY] [--min-precision P] [--set KEY=VALUE]...'
+      if (a === '--help' || a === '-h') {
+        console.log(usage)
+        process.exit(0)
+      }
+      console.error(`eval: unknown argument ${a}\n${usage}`)
+      process.exit(2)
     }
   }
   return out
