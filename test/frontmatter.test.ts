@@ -1,17 +1,9 @@
 // Frontmatter: strict YAML, the lenient fallback for what agent tools
 // accept, and the inputs that are truly broken.
 import { describe, expect, it } from 'vitest'
-import { AgentError, parseAgent, renderAgent } from '../src/index.js'
+import { parseAgent, renderAgent } from '../src/index.js'
+import { errorOf } from './helpers/errors.js'
 
-function errorOf(source: string): AgentError {
-  try {
-    parseAgent(source, 'agent.md')
-  } catch (error) {
-    if (error instanceof AgentError) return error
-    throw error
-  }
-  throw new Error('expected an AgentError')
-}
 
 describe('frontmatter', () => {
   it('keeps every field in order with its file line', () => {

@@ -8,21 +8,13 @@
 import { writeFileSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { AgentError, parseAgent } from '../src/index.js'
+import { parseAgent } from '../src/index.js'
 import { cli, spawnCli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
+import { errorOf } from './helpers/errors.js'
 
 const GOOD = '---\nname: good\ndescription: A good agent.\n---\n\nCheck the logs first.\n'
 
-function errorOf(source: string): AgentError {
-  try {
-    parseAgent(source, 'agent.md')
-  } catch (error) {
-    if (error instanceof AgentError) return error
-    throw error
-  }
-  throw new Error('expected an AgentError')
-}
 
 describe('a recursive YAML alias', () => {
   it('is refused at the alias, however deep it stands', () => {

@@ -1,20 +1,11 @@
 // Reading bytes into text: encodings, line endings, binary and mojibake.
 import { describe, expect, it } from 'vitest'
-import { AgentError, parseAgent } from '../src/index.js'
+import { parseAgent } from '../src/index.js'
 import { decode } from '../src/read/decode.js'
 import { repaired } from './helpers/repair.js'
+import { thrownBy } from './helpers/errors.js'
 
 const bytes = (...parts: Array<string | number[]>) => Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))))
-
-function errorOf(fn: () => unknown): AgentError {
-  try {
-    fn()
-  } catch (error) {
-    if (error instanceof AgentError) return error
-    throw error
-  }
-  throw new Error('expected an AgentError')
-}
 
 describe('decode', () => {
   it('removes a UTF-8 BOM and remembers it', () => {
@@ -42,23 +33,23 @@ describe('decode', () => {
   })
 
   it('refuses invalid UTF-8 with the line of the first bad byte', () => {
-    const e = errorOf(() => decode(bytes('ok\nfine\nbad ', [0xc3, 0x28], '\n'), 'a.md'))
+    const e = thrownBy(() => decode(bytes('ok\nfine\nbad ', [0xc3, 0x28], '\n'), 'a.md'))
     expect(e).toMatchObject({ code: 'invalid-utf8', line: 3 })
     expect(e.message).toContain('0xc3')
   })
 
   it('refuses overlong and surrogate encodings', () => {
-    expect(errorOf(() => decode(bytes([0xc0, 0xaf]), 'a.md')).code).toBe('invalid-utf8')
-    expect(errorOf(() => decode(bytes([0xed, 0xa0, 0x80]), 'a.md')).code).toBe('invalid-utf8')
+    expect(thrownBy(() => decode(bytes([0xc0, 0xaf]), 'a.md')).code).toBe('invalid-utf8')
+    expect(thrownBy(() => decode(bytes([0xed, 0xa0, 0x80]), 'a.md')).code).toBe('invalid-utf8')
   })
 
   it('refuses binary content', () => {
-    expect(errorOf(() => decode(bytes('x\n', [0x00, 0x01, 0x02]), 'a.png'))).toMatchObject({ code: 'binary', line: 2 })
+    expect(thrownBy(() => decode(bytes('x\n', [0x00, 0x01, 0x02]), 'a.png'))).toMatchObject({ code: 'binary', line: 2 })
   })
 
   it('refuses empty and blank files', () => {
-    expect(errorOf(() => decode(bytes(''), 'a.md')).code).toBe('empty')
-    expect(errorOf(() => decode(bytes(' \n\n\t\n'), 'a.md')).code).toBe('empty')
+    expect(thrownBy(() => decode(bytes(''), 'a.md')).code).toBe('empty')
+    expect(thrownBy(() => decode(bytes(' \n\n\t\n'), 'a.md')).code).toBe('empty')
   })
 })
 
