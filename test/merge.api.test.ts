@@ -741,34 +741,47 @@ describe('an output contract keeps its items', () => {
     // The base's structure wins still.
     expect(renderMerged(mergeAgents([a, b], { base: 'a.md' }), 'none')).toContain('- Log parsing with regular expressions\n- Correlation analysis between services\n')
   })
+
+  it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
+    const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
+    const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out).toContain('- [ ] Input validation on all endpoints\n- [ ] SQL injection prevention\n- [ ] Sensitive data encrypted\n')
+      expect(out.match(/SQL injection prevention/g)).toHaveLength(1)
+    }
+  })
 })
 
 describe('--min-support and blocks', () => {
-  it('folds a block\'s item another author says in other words into the earlier one (in source order), and puts nothing into another author\'s block; a lead-in left without items is recorded', () => {
+  it('keeps the last item of a block under its lead-in though another author says it in other words, and puts nothing into another author\'s block', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
     const a = doc('a.md', ['Debugging checklist:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n$/)
-      expect(out).not.toContain('The complete stack trace')
-      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Stack trace captured in full')!.from).toEqual(['a.md:10', 'b.md:10'])
-      expect(r.recorded.filter((x) => x.reason === 'lead-without-list').map((x) => x.statement.text)).toEqual(['For each issue, provide:'])
+      // Each block keeps the one item the core holds of it: folded away, a lead-in would stand without a list.
+      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n/)
+      expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n/)
+      expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
+      const statements = r.provenance.sections.flatMap((x) => x.statements)
+      expect(statements.find((x) => x.text === 'Stack trace captured in full')!.carriedBy).toEqual(['b.md:10'])
     }
   })
 
-  it('counts a titled list item holding its list as a block too: another author\'s checkbox is folded into its item, not moved into its list', () => {
+  it('counts a titled list item holding its list as a block too: another author\'s checkbox stays in its checklist', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
     const a = doc('a.md', ['Your primary responsibilities:', '', '1. **API Development**: When building services, you will:', '   - Stack trace captured in full', '   - Logs attached to the ticket'])
     const b = doc('b.md', ['## Checklist', '', '- [ ] The complete stack trace', '- [ ] Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      // Folded into a's item, not moved into a's list, and its section gone with it.
-      expect(out, out).toMatch(/ {3}- Stack trace captured in full\n$/)
-      expect(out, out).not.toMatch(/- \[ \]|## Checklist/)
-      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Stack trace captured in full')!.from).toEqual(['a.md:11', 'b.md:10'])
+      // A checklist keeps its checks, and the titled item keeps the last item under its inline lead.
+      expect(out, out).toMatch(/## Checklist\n\n- \[ \] The complete stack trace\n/)
+      expect(out, out).toMatch(/you will:\n {3}- Stack trace captured in full\n/)
+      expect(out, out).not.toMatch(/Stack trace captured in full\n\s*- \[ \]/)
     }
   })
 

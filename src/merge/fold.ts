@@ -53,11 +53,12 @@ export interface FoldContext {
   /** This merge's terms of each text. */
   terms: TermMemo
   /**
-   * Whether a merged section holds its own (it is or sits in a phase of a
-   * procedure, or it is an output contract: "## Output", "Provide:"): a fold
-   * with a member there is written there, in its words.
+   * How firmly a merged section holds its own items: 2 for a phase of a
+   * procedure (or what sits in one), 1 for an output contract ("## Output",
+   * "Provide:") or a checklist, 0 for none. A fold with a member there is
+   * written there, in its words, in the firmest.
    */
-  holdsOwn?: (where: number) => boolean
+  holdsOwn?: (where: number) => number
   /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
   pieceKey?: (s: Statement) => string | undefined
 }
@@ -133,9 +134,10 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
   // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase (or an output contract: a deliverable stays in the list of what is handed back) holds the fold there (the most members, then the lowest).
-  const phased = ctx.holdsOwn ? [...counts].filter(([w]) => ctx.holdsOwn!(w)) : []
+  const own = (w: number) => ctx.holdsOwn?.(w) ?? 0
+  const phased = [...counts].filter(([w]) => own(w) > 0)
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
-  else if (phased.length > 0) where = phased.sort((x, y) => y[1] - x[1] || x[0] - y[0])[0]![0]
+  else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || x[0] - y[0])[0]![0]
   else {
     const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
     let best: [number, number] | undefined
@@ -144,8 +146,8 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
   // In a phase (or a contract) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
-  const own = ctx.holdsOwn?.(where) && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
-  return { fold: { statement: own ?? wording, members: members.sort(bySource) }, where, here }
+  const ownWording = own(where) > 0 && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
+  return { fold: { statement: ownWording ?? wording, members: members.sort(bySource) }, where, here }
 }
 
 /**

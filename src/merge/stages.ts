@@ -222,8 +222,13 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   const gone = new Set<Settled>()
   const moved = new Map<Settled, Settled>()
   const bySettled = (x: Settled, y: Settled) => bySource(x.fold.statement, y.fold.statement)
+  // What each block with a written lead-in still holds besides it: its last item stays, or the lead-in would stand
+  // without a list. (A block titled by a bold lead-in has no lead-in statement: emptied, it is not written.)
+  const leads = new Set(out.filter(rules.closed).map((s) => s.where))
+  const held = new Map<number, number>()
+  for (const s of out) if (!rules.closed(s) && leads.has(s.where)) held.set(s.where, (held.get(s.where) ?? 0) + 1)
   for (const s of out.slice().sort(bySettled)) {
-    if (!loose(s)) continue
+    if (!loose(s) || held.get(s.where) === 1) continue
     const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (rules.fixed(h) || bySettled(h, s) < 0))
     // A step's or a phase's words first: the procedure keeps them.
     const h = hosts.sort((x, y) => Number(rules.fixed(y)) - Number(rules.fixed(x)) || bySettled(x, y))[0]
@@ -233,6 +238,7 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
       continue
     }
     gone.add(s)
+    if (held.has(s.where)) held.set(s.where, held.get(s.where)! - 1)
     into.set(h, [...(into.get(h) ?? []), ...s.fold.members])
     if (!rules.fixed(h)) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
   }
