@@ -10,6 +10,7 @@ import { parseAgent, renderAgent, statementsOf, type Agent } from '../src/index.
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 
+const runs = Number(process.env.FUZZ_RUNS ?? 80)
 const HEAD = '---\nname: t\ndescription: T\n---\n\n'
 
 /** Each table row statement: its text, its source as written, and whether it heads its table. */
@@ -96,7 +97,7 @@ describe('normalize table properties', () => {
         expect(after.map((r) => r.head)).toEqual(before.map((_, i) => i === 0))
         expect(renderAgent(parseAgent(once, 'gen.md'))).toBe(once)
       }),
-      { seed: 20261207, numRuns: 200 },
+      { seed: 20261207, numRuns: runs },
     )
   })
 })
