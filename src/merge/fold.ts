@@ -88,7 +88,7 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
 }
 
 /**
- * A fold written in a phase (or an output contract) is written in its own
+ * A fold written in a phase (or an output contract, or a checklist) is written in its own
  * words, which may say less than a member from outside it: "Measure first"
  * (a phase's sub-item) for another author's best practice "Measure First -
  * Always profile before optimizing". Such a member stays where its author
@@ -133,7 +133,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const counts = new Map<number, number>()
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
-  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase (or an output contract: a deliverable stays in the list of what is handed back) holds the fold there (the most members, then the lowest).
+  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the most members, then the lowest).
   const own = (w: number) => ctx.holdsOwn?.(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
@@ -145,7 +145,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     where = best![0]
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
-  // In a phase (or a contract) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
+  // In a phase (or a contract, or a checklist) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
   const ownWording = own(where) > 0 && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
   return { fold: { statement: ownWording ?? wording, members: members.sort(bySource) }, where, here }
 }

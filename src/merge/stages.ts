@@ -102,9 +102,10 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   // ("When invoked: 1. Configure CI/CD pipelines"). Its steps are recorded as below the bar with it.
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
+  const index = new Map(items.map((it, i) => [it.statement, i]))
   const all = carried.flatMap((s) => {
     if (!cut.has(s)) return [s]
-    const [steps, ...freed] = twinsFreed(s, items, tree.home, owner, carriers)
+    const [steps, ...freed] = twinsFreed(s, items, index, tree.home, owner, carriers)
     cut.add(steps!)
     return [steps!, ...freed]
   })
@@ -124,8 +125,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
  * in the step's very words, folded into it): they are no steps, and stand
  * on their own support where their authors put them.
  */
-function twinsFreed(s: Settled, items: readonly Item[], home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
-  const index = new Map(items.map((it, i) => [it.statement, i]))
+function twinsFreed(s: Settled, items: readonly Item[], index: ReadonlyMap<Statement, number>, home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
   const twins = s.fold.members.filter((m) => items[index.get(m)!]!.role !== 'step')
   if (twins.length === 0) return [s]
   const steps = s.fold.members.filter((m) => !twins.includes(m))
@@ -184,7 +184,7 @@ function wholeElements(kept: Settled[], carried: readonly Settled[], items: read
 
 /** What `foldCarried` reads of the merge. */
 export interface CarriedRules {
-  /** Stays as its structure puts it (a lead-in, a step, what sits in a phase): folded into nothing. */
+  /** Stays as its structure puts it (a lead-in, a step, what sits in a phase, an output contract or a checklist): folded into nothing. */
   fixed: (s: Settled) => boolean
   /** Takes no fold either (a lead-in: an item folded in would vanish into a list's head). */
   closed: (s: Settled) => boolean
@@ -200,16 +200,17 @@ export interface CarriedRules {
  * Paraphrases in a consensus core: a written point carried by a member of
  * another written point (two authors saying it in their own words, grouped
  * at dedup's bar) is folded into it, so that the core says each point once;
- * the members stay in the sidecar as folded. It folds into a step or what
- * sits in a phase, whose words the procedure keeps, or else into the
- * earlier of the two in source order, the most specific wording of the two
- * written there. A point the other contradicts or names other code than
+ * the members stay in the sidecar as folded. It folds into what the rules
+ * fix (a step, what sits in a phase, a contract or a checklist), whose
+ * words stay, or else into the earlier of the two in source order, the more
+ * specific wording of the two written there; the last item under a written
+ * lead-in stays, so that the lead-in keeps its list. A point the other contradicts or names other code than
  * (`apart`) is written right after it instead, for the maintainer to
  * choose, unless either stands in a block or the other is fixed (moved out,
  * an item leaves its lead-in; moved in, it reads as the block's item or the
- * procedure's step), where it stays. Lead-ins, steps and what sits in a
- * phase are never folded away; code, HTML, definitions and table rows are
- * written whole as they stand. Run on what the resolvers left written, so
+ * procedure's step), where it stays. What the rules fix is never folded
+ * away; code, HTML, definitions and table rows are written whole as they
+ * stand. Run on what the resolvers left written, so
  * that no point joins one a conflict then takes out.
  */
 export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
