@@ -742,6 +742,21 @@ describe('an output contract keeps its items', () => {
     expect(renderMerged(mergeAgents([a, b], { base: 'a.md' }), 'none')).toContain('- Log parsing with regular expressions\n- Correlation analysis between services\n')
   })
 
+  it('a contract is read off a statement\'s own section: a "Provide:" list stays whole when its section joins another author\'s, and a checkbox keeps its box', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'r', description: 'Reviews.', opening: 'You review.' })
+    const a = doc('a.md', ['## Deliverables', '', 'Provide:', '', '- A summary of the change', '- A list of blocking issues', '- Suggested follow-up tasks'])
+    const b = doc('b.md', ['## Notes', '', '- Suggested follow-up tasks', '- A summary of the change', '- A severity rating for each issue'])
+    const c = doc('c.md', ['## Before merging', '', '- [ ] Tests cover the new code', '- [ ] Suggested follow-up tasks'])
+    for (const order of [[a, b], [b, a]]) {
+      expect(renderMerged(mergeAgents(order), 'none')).toContain('Provide:\n\n- A summary of the change\n- A list of blocking issues\n- Suggested follow-up tasks\n')
+    }
+    for (const order of [[b, c], [c, b]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out).toContain('- [ ] Suggested follow-up tasks\n')
+      expect(out).not.toMatch(/^- Suggested follow-up tasks$/m)
+    }
+  })
+
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])

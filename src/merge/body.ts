@@ -184,9 +184,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items) keep their items as a phase does:
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
+  // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
   const contract = (u: Unit) => OUTPUT_TITLE.test(u.lead?.text ?? u.section.title) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task')
-  const contracts = new Set(clusters.filter((c) => c.members.some((m) => contract(units[m]!))).map((c) => c.id))
-  const holdsOwn = (w: number): number => (inPhase(w) ? 2 : contracts.has(w) ? 1 : 0)
+  const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract(units[items[i]!.unit]!) ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
@@ -207,7 +207,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   if (options.minSupport !== undefined && options.minSupport > 1) {
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
     settled = foldCarried(settled, {
-      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || holdsOwn(s.where) > 0,
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0),
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),

@@ -53,12 +53,13 @@ export interface FoldContext {
   /** This merge's terms of each text. */
   terms: TermMemo
   /**
-   * How firmly a merged section holds its own items: 2 for a phase of a
-   * procedure (or what sits in one), 1 for an output contract ("## Output",
-   * "Provide:") or a checklist, 0 for none. A fold with a member there is
-   * written there, in its words, in the firmest.
+   * How firmly an input statement (by its item index) is held where it
+   * stands: 2 in a phase of a procedure (its merged section is or sits in
+   * one), 1 in an output contract ("## Output", "Provide:") or a checklist
+   * (its own section is one), 0 else. A fold with such a member is written
+   * where it stands, in its words, the firmest first.
    */
-  holdsOwn?: (where: number) => number
+  holdsOwn?: (item: number) => number
   /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
   pieceKey?: (s: Statement) => string | undefined
 }
@@ -96,10 +97,10 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
  */
 function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
-  if (!ctx.holdsOwn?.(settled.where)) return [settled]
+  if (!settled.here.some((i) => ctx.holdsOwn?.(i))) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn!(ctx.home(ctx.items[i]!)) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn!(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
@@ -134,7 +135,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
   let where: number
   // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the most members, then the lowest).
-  const own = (w: number) => ctx.holdsOwn?.(w) ?? 0
+  const own = (w: number) => Math.max(0, ...indices.filter((i) => ctx.home(items[i]!) === w).map((i) => ctx.holdsOwn?.(i) ?? 0))
   const phased = [...counts].filter(([w]) => own(w) > 0)
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
   else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || x[0] - y[0])[0]![0]
@@ -146,7 +147,8 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
   // In a phase (or a contract, or a checklist) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
-  const ownWording = own(where) > 0 && baseMember === undefined && !here.some((i) => items[i]!.statement === wording) ? here.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
+  const held = here.filter((i) => (ctx.holdsOwn?.(i) ?? 0) > 0)
+  const ownWording = held.length > 0 && baseMember === undefined && !held.some((i) => items[i]!.statement === wording) ? held.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
   return { fold: { statement: ownWording ?? wording, members: members.sort(bySource) }, where, here }
 }
 
