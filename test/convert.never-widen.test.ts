@@ -72,6 +72,21 @@ describe('a name the source dialect ignores', () => {
     expect(r.stderr).toContain("tool 'apply_patch': not a Claude Code tool, so it grants nothing there")
   })
 
+  it('a name Copilot does not read grants nothing, though another dialect has it: apply_patch, patch, todoread and list are no grants in OpenCode or Claude Code', async () => {
+    const dir = tempDir('agentmerge-widen-')
+    const src = agentFile(dir, 'x.agent.md', "name: x\ndescription: X\ntools: [read, 'apply_patch', patch, todoread, list]\n")
+    const lint = await cli(['lint', src])
+    expect(lint.stdout + lint.stderr).toContain("tool 'apply_patch' is not a Copilot tool")
+    const oc = await cli(['convert', '--to', 'opencode', src])
+    expect(oc.code, oc.stderr).toBe(0)
+    expect(Object.entries(front(oc.stdout).tools as Record<string, boolean>).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    for (const name of ['apply_patch', 'patch', 'todoread', 'list']) expect(oc.stderr).toContain(`tool '${name}': not a Copilot tool, so it grants nothing there`)
+    const cl = await cli(['convert', '--to', 'claude', src])
+    expect(cl.code, cl.stderr).toBe(0)
+    // Kept as written (Claude Code does not read them either), never as its Glob, TodoRead or LS.
+    expect(String(front(cl.stdout).tools)).not.toMatch(/\b(?:Glob|TodoRead|LS)\b/)
+  })
+
   it('a Claude Code name Copilot reads as an alias is not written as that alias', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 's.md', 'name: s\ndescription: S\ntools: Read, search\n')

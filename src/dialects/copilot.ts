@@ -142,6 +142,9 @@ function expandCurrent(name: string, args: string, enabled: boolean): { grants: 
   const alias = set?.[2] === '*' ? set[1]! : lower
   const tools = lookup(ALIASES, alias)
   if (tools) return { grants: tools.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name })) }
+  // A name Copilot does not read (not one of its own, of its compatible names or an MCP tool's: lint says it ignores it) grants nothing,
+  // though another dialect has it (OpenCode's `patch`, Codex's `apply_patch`, Claude Code's old `LS` as `list`).
+  if (!set && !KNOWN.has(splitArgs(lower).base.trim()) && mcpName(name.trim()) === undefined) return { grants: [{ kind: 'unknown', enabled, written: name }] }
   if (!set || !SETS.has(set[1]!)) return undefined
   const tool = lookup(SET_TOOLS, lower)
   if (!tool) return { grants: [{ kind: 'unknown', enabled, written: name }] }
