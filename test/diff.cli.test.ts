@@ -176,6 +176,10 @@ describe('agentmerge diff: one classification per edit', () => {
     const wider = await diffJson(narrower, copilot)
     expect(wider.code).toBe(1)
     expect(wider.json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['glob', 'grep', 'list'], removed: [] })
+    // Within one dialect too, either way: old names against their replacements are no change of grants.
+    const old = write(dir, 'convert-claude/n.md', '---\nname: n\ndescription: N\ntools: LS, NotebookRead\n---\n\nHi.\n')
+    const renamed = write(dir, 'convert-claude/n3.md', '---\nname: n\ndescription: N\ntools: Read, Glob\n---\n\nHi.\n')
+    for (const [a, b] of [[old, renamed], [renamed, old]] as const) expect((await diffJson(a, b)).json.files[0]!.fields.find((f) => f.key === 'tools')?.tools ?? { added: [], removed: [] }).toEqual({ added: [], removed: [] })
   })
 
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {

@@ -61,8 +61,8 @@ function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: str
   const a = new Set(grants(o))
   const b = new Set(grants(n))
   // A tool one side names and the other leaves on with every tool it does not name is on both;
-  // an old tool is held by its same-use replacement (LS by Glob: Copilot's `search` reads as both).
-  const heldBy = (t: string, from: Set<string>) => wholeTool(t) && from.has(sameUseReplacement(t) ?? '')
+  // an old tool and its same-use replacement hold each other (LS and Glob: Copilot's `search` reads as both).
+  const heldBy = (t: string, from: Set<string>) => wholeTool(t) && (from.has(sameUseReplacement(t) ?? '') || [...from].some((o) => wholeTool(o) && sameUseReplacement(o) === t))
   const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from)
   return { added: [...b].filter((t) => gained(t, a)).sort(), removed: [...a].filter((t) => gained(t, b)).sort() }
 }
