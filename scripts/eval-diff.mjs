@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
 import { goldFamilies, idOf } from './lib/gold.mjs'
+import { usageExit, wantsHelp } from './lib/args.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 
@@ -51,6 +52,10 @@ export async function printDiffRows() {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const argv = process.argv.slice(2)
+  const usage = 'node scripts/eval-diff.mjs (no options)'
+  if (wantsHelp(argv)) usageExit('eval-diff', usage)
+  if (argv.length > 0) usageExit('eval-diff', usage, `unknown argument ${argv[0]}`)
   printDiffRows().catch((e) => {
     console.error(e instanceof Error ? e.message : String(e))
     process.exit(1)

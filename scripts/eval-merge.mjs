@@ -26,6 +26,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
+import { numberOf, usageExit, valueOf, wantsHelp } from './lib/args.mjs'
 import { goldFamilies, idOf } from './lib/gold.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
@@ -102,15 +103,18 @@ async function main() {
   let sweep = false
   let errors = false
   let missed = false
+  const usage = 'node scripts/eval-merge.mjs [--threshold T] [--extra E] [--min-support K] [--base FILE|auto] [--sweep] [--errors] [--missed]'
+  if (wantsHelp(argv)) usageExit('eval-merge', usage)
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--threshold') options.threshold = Number(argv[++i])
-    else if (argv[i] === '--extra') options.extra = Number(argv[++i])
-    else if (argv[i] === '--min-support') options.minSupport = Number(argv[++i])
-    else if (argv[i] === '--base') options.base = argv[++i]
-    else if (argv[i] === '--sweep') sweep = true
-    else if (argv[i] === '--errors') errors = true
-    else if (argv[i] === '--missed') missed = true
-    else throw new Error(`unknown argument ${argv[i]}`)
+    const a = argv[i]
+    if (a === '--threshold') options.threshold = numberOf('eval-merge', usage, argv, ++i, a)
+    else if (a === '--extra') options.extra = numberOf('eval-merge', usage, argv, ++i, a)
+    else if (a === '--min-support') options.minSupport = numberOf('eval-merge', usage, argv, ++i, a)
+    else if (a === '--base') options.base = valueOf('eval-merge', usage, argv, ++i, a)
+    else if (a === '--sweep') sweep = true
+    else if (a === '--errors') errors = true
+    else if (a === '--missed') missed = true
+    else usageExit('eval-merge', usage, `unknown argument ${a}`)
   }
   const mods = await loadModules()
   const rows = await evalMerge(options, mods)

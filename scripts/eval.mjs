@@ -30,6 +30,7 @@ import { basename, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { bundle } from './lib/bundle.mjs'
 import { goldFamilies, idOf } from './lib/gold.mjs'
+import { numberOf, usageExit, valueOf, wantsHelp } from './lib/args.mjs'
 
 const root = resolve(fileURLToPath(import.meta.url), '../..')
 let MIN_PRECISION = 0.65
@@ -77,29 +78,24 @@ const ABLATIONS = [
   ['+ extra-part bar 0.2 (the merge folds with it)', { extra: 0.2 }],
 ]
 
+const USAGE = 'npm run eval -- [--ablation] [--without-role] [--no-merge] [--errors FAMILY] [--min-precision P] [--set KEY=VALUE]...'
+
 function parseArgs(argv) {
   const out = { ablation: false, withoutRole: false, noMerge: false, errors: undefined, set: {} }
+  if (wantsHelp(argv)) usageExit('eval', USAGE)
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--ablation') out.ablation = true
     else if (a === '--without-role') out.withoutRole = true
     else if (a === '--no-merge') out.noMerge = true
-    else if (a === '--errors') out.errors = argv[++i]
-    else if (a === '--min-precision') MIN_PRECISION = Number(argv[++i])
+    else if (a === '--errors') out.errors = valueOf('eval', USAGE, argv, ++i, a)
+    else if (a === '--min-precision') MIN_PRECISION = numberOf('eval', USAGE, argv, ++i, a)
     else if (a === '--set') {
-      const [k, v] = String(argv[++i]).split('=')
+      const [k, v] = valueOf('eval', USAGE, argv, ++i, a).split('=')
+      if (v === undefined) usageExit('eval', USAGE, `--set needs KEY=VALUE, not ${k}`)
       out.set[k] = v === 'null' ? null : v === 'true' ? true : v === 'false' ? false : Number(v)
     }
-    else {
-      // A usage line, not a stack trace: `--help` lands here too.
-      const usage = 'usage: npm run eval -- [--ablation] [--without-role] [--no-merge] [--errors FAMILY] [--min-precision P] [--set KEY=VALUE]...'
-      if (a === '--help' || a === '-h') {
-        console.log(usage)
-        process.exit(0)
-      }
-      console.error(`eval: unknown argument ${a}\n${usage}`)
-      process.exit(2)
-    }
+    else usageExit('eval', USAGE, `unknown argument ${a}`)
   }
   return out
 }
