@@ -59,7 +59,7 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     const tools = copilot.fm.tools as string[]
     for (const name of ['edit', 'edit/editFiles', 'execute', 'execute/runInTerminal', 'web', 'web/fetch']) expect(tools).not.toContain(name)
     expect(tools).toContain('read')
-    expect(copilot.stderr).toContain(`${src}:4: warning: field 'tools' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
+    expect(copilot.stderr).toContain(`${src}:4: warning: field 'permission' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
   })
 
   it('ask is not granted, with a warning; nor is a tool denied for some uses; commands allowed under a denied bash are Bash(pattern) for Claude Code and not granted by Copilot', async () => {

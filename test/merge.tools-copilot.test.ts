@@ -80,7 +80,7 @@ describe('open inputs merged to Copilot', () => {
     const r = await cli(['merge', '--to', 'copilot', a, c, '-o', '-', '--provenance', 'none'])
     expect(r.code, r.stderr).toBe(0)
     expect(front(r.stdout).tools).toEqual(expect.arrayContaining(['edit', 'execute', 'read']))
-    expect(r.stderr).toContain(`${a}:4: warning: field 'tools' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
+    expect(r.stderr).toContain(`${a}:4: warning: field 'disallowedTools' leaves on every tool it does not name but denies some, and Copilot cannot deny a tool`)
     expect(r.stderr).toContain(`${a}:4: warning: tools (union): the merged agent grants execute/runInTerminal, which this variant withholds`)
     expect(r.stderr).toContain(`${c}:4: warning: tools (union): the merged agent grants edit/createFile, which this variant withholds`)
     expect(r.stderr).not.toContain('no way to deny')
