@@ -877,6 +877,17 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('a paraphrase folded into a list item is written as an item: a paragraph\'s words do not stand in a list', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'py', description: 'Python.', opening: 'You are a Python engineer.' })
+    const a = doc('a.md', ['## Style', '', '- Use context managers for resource management', '- Prefer pathlib over os.path'])
+    const b = doc('b.md', ['## Idioms', '', 'Context managers and the with statement for resource management.', '', '## Docs', '', '- Write docstrings for public functions'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out).toContain('## Style\n\n- Use context managers for resource management\n')
+      expect(out).not.toContain('the with statement')
+    }
+  })
+
   it('two statements dedup groups that name different code are both written, side by side, not folded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'js', description: 'JS.', opening: 'You are a JavaScript engineer.' })
     const a = doc('a.md', ['## Habits', '', '- Run `npm test` before every commit to main', '- Prefer small modules'])

@@ -101,9 +101,12 @@ describe('conflicts', () => {
     expect((await cli(['--provenance', 'none', p!, q!, t!, u!])).stderr.split('\n').filter((l) => l.includes(' gives '))).toEqual([`${u}:8: warning: gives OpenAPI 3.0 (1 input), where ${p}:8 gives OpenAPI 3.1 (3 inputs); both written: "Keep every OpenAPI 3.0 example runnable"`])
 
     // A range takes in every version from its start to its end: "7.x through 8.1" agrees with "8.0+", not with "6.1".
-    const [r1, r2, r3] = written(`${front}- Support Rails 7.x through 8.1 apps\n`, `${front}- Use Rails 8.0+ defaults\n`, `${front}- Backport security fixes to Rails 6.1 branches\n`)
-    const ranged = (await cli(['--provenance', 'none', r1!, r2!, r3!])).stderr.split('\n').filter((l) => l.includes(' gives '))
-    expect(ranged.map((l) => l.replace(/:.*warning: /, ': '))).toEqual([`${r3}: gives Rails 6.1 (1 input), where ${r1}:8 gives Rails 7–8.1 (1 input); both written: "Backport security fixes to Rails 6.1 branches"`])
+    const [r1, r2, r3, r4] = written(`${front}- Support Rails 7.x through 8.1 apps\n`, `${front}- Support Rails 7.x through 8.1 apps\n`, `${front}- Use Rails 8.0+ defaults\n`, `${front}- Backport security fixes to Rails 6.1 branches\n`)
+    const ranged = (await cli(['--provenance', 'none', r1!, r2!, r3!, r4!])).stderr.split('\n').filter((l) => l.includes(' gives '))
+    expect(ranged.map((l) => l.replace(/:.*warning: /, ': '))).toEqual([`${r4}: gives Rails 6.1 (1 input), where ${r1}:8 gives Rails 7–8.1 (2 inputs); both written: "Backport security fixes to Rails 6.1 branches"`])
+    // "to" before a bare number is no range: "PostgreSQL 15.4 to 200 connections" still disagrees with "PostgreSQL 16.1".
+    const [p1, p2] = written(`${front}- Limit PostgreSQL 15.4 to 200 connections\n`, `${front}- Tune PostgreSQL 16.1 autovacuum for large tables\n`)
+    expect((await cli(['--provenance', 'none', p1!, p2!])).stderr).toContain('gives PostgreSQL 16.1 (1 input), where')
   })
 
   it('reports a statement that asks for what another input retires ("ruff (replacing black, isort, flake8)"); both are written', async () => {
@@ -145,6 +148,9 @@ describe('conflicts', () => {
     expect(said[0]!.length).toBeLessThan(400)
     expect(said[0]).toContain('(replacing Capistrano)')
     expect(said[0]).not.toContain('step 40')
+    // Two statements of one input that both retire a name do not excuse each other.
+    const [c, d] = written(`${front}- Use ruff (replacing black, isort, flake8)\n- Lint with ruff (replacing black, isort, flake8) in CI\n`, `${front}- Sort imports with isort\n`)
+    expect((await cli(['--provenance', 'none', c!, d!])).stderr).toContain('recommends "isort"')
   })
 
   // Statements naming code that are no conflict: both written, whatever the order of the inputs.

@@ -185,8 +185,8 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items) keep their items as a phase does:
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
   // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
-  const contract = (u: Unit) => OUTPUT_TITLE.test(u.lead?.text ?? u.section.title) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task')
-  const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract(units[items[i]!.unit]!) ? 1 : 0)
+  const contract = units.map((u) => OUTPUT_TITLE.test(u.lead?.text ?? u.section.title) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task'))
+  const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)

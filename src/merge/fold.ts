@@ -59,7 +59,7 @@ export interface FoldContext {
    * (its own section is one), 0 else. A fold with such a member is written
    * where it stands, in its words, the firmest first.
    */
-  holdsOwn?: (item: number) => number
+  holdsOwn: (item: number) => number
   /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
   pieceKey?: (s: Statement) => string | undefined
 }
@@ -97,10 +97,10 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
  */
 function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
-  if (!settled.here.some((i) => ctx.holdsOwn?.(i))) return [settled]
+  if (!settled.here.some((i) => ctx.holdsOwn(i))) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn!(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
@@ -120,22 +120,28 @@ function single(i: number, ctx: FoldContext): Settled {
 export function settle(indices: number[], ctx: FoldContext): Settled {
   const { items, links } = ctx
   const members = indices.map((i) => items[i]!.statement)
-  const degree = links.degrees(new Set(indices.map((i) => links.textId[i]!)))
-  const linked = new Map(members.map((m, k) => [m, degree.get(links.textId[indices[k]!]!)!]))
-  const baseMember = indices.find((i) => items[i]!.agent === ctx.base)
   // A fold of steps and their twins in other roles is settled as its steps are: written as a step, in its procedure.
   const steps = indices.filter((i) => items[i]!.role === 'step')
   if (steps.length > 0 && steps.length < indices.length) {
     const settled = settle(steps, ctx)
     return { ...settled, fold: { ...settled.fold, members: members.sort(bySource) } }
   }
+  const degree = links.degrees(new Set(indices.map((i) => links.textId[i]!)))
+  const linked = new Map(members.map((m, k) => [m, degree.get(links.textId[indices[k]!]!)!]))
+  const baseMember = indices.find((i) => items[i]!.agent === ctx.base)
   const wording = bestWording(members, linked, baseMember === undefined ? undefined : items[baseMember]!.statement, ctx.terms)
   const wordingHome = ctx.home(items[indices[members.indexOf(wording)]!]!)
   const counts = new Map<number, number>()
-  for (const i of indices) counts.set(ctx.home(items[i]!), (counts.get(ctx.home(items[i]!)) ?? 0) + 1)
+  // How firmly each place holds its own, the most of its members' holds.
+  const holds = new Map<number, number>()
+  for (const i of indices) {
+    const w = ctx.home(items[i]!)
+    counts.set(w, (counts.get(w) ?? 0) + 1)
+    holds.set(w, Math.max(holds.get(w) ?? 0, ctx.holdsOwn(i)))
+  }
   let where: number
   // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the most members, then the lowest).
-  const own = (w: number) => Math.max(0, ...indices.filter((i) => ctx.home(items[i]!) === w).map((i) => ctx.holdsOwn?.(i) ?? 0))
+  const own = (w: number) => holds.get(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
   else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || x[0] - y[0])[0]![0]
@@ -147,7 +153,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
   // In a phase (or a contract, or a checklist) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
-  const held = here.filter((i) => (ctx.holdsOwn?.(i) ?? 0) > 0)
+  const held = here.filter((i) => ctx.holdsOwn(i) > 0)
   const ownWording = held.length > 0 && baseMember === undefined && !held.some((i) => items[i]!.statement === wording) ? held.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
   return { fold: { statement: ownWording ?? wording, members: members.sort(bySource) }, where, here }
 }

@@ -185,7 +185,7 @@ function againstRetired(sections: readonly MergedSection[]): Diagnostic[] {
 /**
  * Names the written statements give in versions that disagree across
  * inputs ("OpenAPI 3.0" / "OpenAPI 3.1"), one warning each, at the first
- * statement of each version but the one most inputs agree with.
+ * statement of each version but the one most inputs give.
  */
 function againstVersions(sections: readonly MergedSection[]): Diagnostic[] {
   return versionClashes(sections.flatMap((m) => m.folds)).flatMap(({ name, versions }) => {

@@ -110,7 +110,7 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
     return [steps!, ...freed]
   })
   const chosen = all.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
-  const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), carried, items), carried, opening ? [opening] : []), carried, items)
+  const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), all, items), all, opening ? [opening] : []), all, items)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -241,7 +241,8 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
     gone.add(s)
     if (held.has(s.where)) held.set(s.where, held.get(s.where)! - 1)
     into.set(h, [...(into.get(h) ?? []), ...s.fold.members])
-    if (!rules.fixed(h)) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
+    // Its wording may stand in for the host's where the host stands, as one of its kind (an item for an item: a paragraph in a list would break it).
+    if (!rules.fixed(h) && s.fold.statement.kind === h.fold.statement.kind) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
   }
   if (gone.size === 0 && moved.size === 0) return out
   const carriers = new Map([...gone].map((s) => [s.fold.members[0]!, s.fold.carriedBy ?? []]))

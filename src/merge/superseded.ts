@@ -68,7 +68,8 @@ export function supersededPairs(written: readonly Statement[]): Superseded[] {
   const asks = new Map(written.map((s) => [s, s.kind === 'code' || isNegative(s.text) ? undefined : s.text.replace(ASIDE, ' ')]))
   // A name its retiring input asks for elsewhere is retired only in some case ("replaces Sidekiq as default" on
   // Rails 8, "Recommend Sidekiq" on Rails 7): the input weighs both, and another input's asking for it is no contradiction.
-  const retiring = named.filter((r) => !written.some((t) => t !== r.s && t.source.path === r.s.source.path && r.pattern.test(asks.get(t) ?? '')))
+  // (A statement that retires the name itself does not count: its list of retired names is not all set aside by ASIDE.)
+  const retiring = named.filter((r) => !written.some((t) => t !== r.s && t.source.path === r.s.source.path && !named.some((o) => o.s === t && o.name === r.name) && r.pattern.test(asks.get(t) ?? '')))
   const out: Superseded[] = []
   for (const s of written) {
     const asked = asks.get(s)

@@ -21,8 +21,12 @@ import { ASIDE, QUOTED } from './superseded.js'
 const VERSIONED = /(?<![\w.+#/-])([A-Z][\w.+#-]*[A-Za-z+#])[ \t]?v?(\d+(?:\.\d+)*)(\+|\.x)?(?![\w%]|[.-]\d)/g
 /** Inline code: code says what it says, not which version to use. */
 const CODE = /`[^`]*`/g
-/** The end of a range after a version: "through 8.1", "to 3.12", "– 8.x". */
-const UP_TO = /^[ \t]*(?:through|thru|to|until|–|—)[ \t]*v?(\d+(?:\.\d+)*)(?:\.x)?(?![\w%]|[.-]\d)/
+/**
+ * The end of a range after a version: "through 8.1", "– 8.x", and "to 3.12"
+ * with a dotted end only ("Limit PostgreSQL 15 to 200 connections" names no
+ * range).
+ */
+const UP_TO = /^[ \t]*(?:(?:through|thru|–|—)[ \t]*v?(\d+(?:\.\d+)*)|(?:to|until)[ \t]*v?(\d+(?:\.\d+)+))(?:\.x)?(?![\w%]|[.-]\d)/
 
 /** Words that number the parts of a document or a plan, not a product's versions. */
 const PARTS = /^(?:appendix|article|chapter|clause|day|example|exercise|figure|item|lesson|level|milestone|module|part|phase|point|priority|question|round|rule|section|sprint|stage|step|table|task|tier|unit|week)$/i
@@ -52,7 +56,8 @@ function versionsIn(fold: Fold): Mention[] {
   for (const m of text.matchAll(VERSIONED)) {
     const [, name, version, open] = m
     if (PARTS.test(name!)) continue
-    const end = open === '+' ? undefined : UP_TO.exec(text.slice(m.index + m[0].length))?.[1]
+    const upTo = open === '+' ? undefined : UP_TO.exec(text.slice(m.index + m[0].length))
+    const end = upTo ? upTo[1] ?? upTo[2] : undefined
     const shown = open === '+' ? `${version}+` : end !== undefined ? `${version}–${end}` : version!
     out.push({ statement: s, paths, name: name!, version: shown, from: parts(version!), to: open === '+' ? undefined : parts(end ?? version!) })
   }
@@ -86,8 +91,7 @@ export interface VersionClash {
 
 /**
  * The names written statements of different inputs give in versions that
- * disagree with the version most inputs agree with (then the one most give,
- * then the first by text).
+ * disagree with the version most inputs give (then the first by text).
  * Each version's statements in source order; the disagreeing versions by
  * how many inputs give them (most first), then by their text.
  */
@@ -111,9 +115,7 @@ export function versionClashes(written: readonly Fold[]): VersionClash[] {
     }
     if (byVersion.size < 2 || !mentions.some((m) => m.version.includes('.'))) continue
     const inputs = (list: Mention[]) => new Set(list.flatMap((m) => m.paths))
-    // First the version the most inputs agree with ("7–8.1" and "8.0+" agree), then the one most inputs give.
-    const agreeing = new Map([...byVersion].map(([v, list]) => [v, new Set([...byVersion.values()].filter((other) => agree(list[0]!, other[0]!)).flatMap(inputs)).size]))
-    const ranked = [...byVersion].sort(([va, a], [vb, b]) => agreeing.get(vb)! - agreeing.get(va)! || inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
+    const ranked = [...byVersion].sort(([va, a], [vb, b]) => inputs(b).size - inputs(a).size || byCodeUnits(va, vb))
     const [most, ...rest] = ranked
     const paths = inputs(most![1])
     // Another input's version that disagrees; an input that gives both is not contradicted by itself.

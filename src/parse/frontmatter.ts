@@ -23,7 +23,7 @@ const MAX_ALIASES = 100
  * warnings itself (process.emitWarning) at its default log level, with the
  * line in the YAML rather than the file and no file name.
  */
-const YAML_OPTIONS: ParseOptions & DocumentOptions = { logLevel: 'error' }
+export const YAML_OPTIONS: ParseOptions & DocumentOptions = { logLevel: 'error' }
 
 interface Located {
   code: string

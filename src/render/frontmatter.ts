@@ -9,11 +9,9 @@ import { isDeepStrictEqual } from 'node:util'
 import { Document, isAlias, isMap, isScalar, isSeq, Pair, parseDocument, Scalar, visit, YAMLMap, type Node } from 'yaml'
 import { dialect } from '../dialects/index.js'
 import type { AgentMeta, Dialect, MetaField } from '../model.js'
-import { heldLines, splitEntries } from '../parse/frontmatter.js'
+import { heldLines, splitEntries, YAML_OPTIONS } from '../parse/frontmatter.js'
 import { respell, splitToolList } from '../normalize/tools.js'
 
-// The yaml library prints what it warns of itself (a collection as a key, read into a JS object) unless told not to; the reader reports what matters.
-const QUIET = { logLevel: 'error' } as const
 
 /** What to change besides the values: the canonical key order and the tools' spelling (both on by default). */
 export interface RenderFieldsOptions {
@@ -169,7 +167,7 @@ function splitLines(source: string): Split | undefined {
   const entries = new Map<string, Entry>()
   let aliases = false
   split.entries.forEach((e, i) => {
-    const doc = parseDocument(e.text, QUIET)
+    const doc = parseDocument(e.text, YAML_OPTIONS)
     const pair = doc.errors.length === 0 && isMap(doc.contents) && doc.contents.items.length === 1 ? (doc.contents.items[0] as Pair) : undefined
     // The comments before the first key are the head's.
     const text = i === 0 ? e.text : e.before + e.text
@@ -185,7 +183,7 @@ function splitSource(text: string): Split | undefined {
   // it (a kept block scalar, `|+`, reads a line only with its break), and
   // written back with its break it would be one line more on every write.
   const source = text.replace(/(^|\n)[ \t]+$/, '$1')
-  const doc = parseDocument(source, { ...QUIET, uniqueKeys: true })
+  const doc = parseDocument(source, { ...YAML_OPTIONS, uniqueKeys: true })
   return doc.errors.length === 0 ? splitDocument(source, doc) : splitLines(source)
 }
 
@@ -308,7 +306,7 @@ function holdsAlias(pair: Pair): boolean {
 
 /** Whether YAML text parses, aliases resolved, to the values of the fields. */
 function readsAs(text: string, fields: MetaField[], valueOf: (field: MetaField) => unknown): boolean {
-  const doc = parseDocument(text, QUIET)
+  const doc = parseDocument(text, YAML_OPTIONS)
   if (doc.errors.length > 0) return false
   try {
     const read = doc.toJS({ maxAliasCount: 100 }) as Record<string, unknown> | null
