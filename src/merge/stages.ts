@@ -239,6 +239,8 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
       continue
     }
     gone.add(s)
+    // Its members now stand in the host: a later point they carry folds there too.
+    for (const m of s.fold.members) holder.set(m, h)
     if (held.has(s.where)) held.set(s.where, held.get(s.where)! - 1)
     into.set(h, [...(into.get(h) ?? []), ...s.fold.members])
     // Its wording may stand in for the host's where the host stands, as one of its kind (an item for an item: a paragraph in a list would break it).
