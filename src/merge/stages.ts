@@ -204,21 +204,21 @@ export interface CarriedRules {
  * fix (a step, what sits in a phase, a contract or a checklist), whose
  * words stay, or else into the earlier of the two in source order, the more
  * specific wording of the two written there; the last item under a written
- * lead-in stays, so that the lead-in keeps its list. A point the other contradicts or names other code than
- * (`apart`) is written right after it instead, for the maintainer to
- * choose, unless either stands in a block or the other is fixed (moved out,
- * an item leaves its lead-in; moved in, it reads as the block's item or the
- * procedure's step), where it stays. What the rules fix is never folded
- * away; code, HTML, definitions and table rows are written whole as they
- * stand. Run on what the resolvers left written, so
- * that no point joins one a conflict then takes out.
+ * lead-in stays, so that the lead-in keeps its list. A point the other
+ * contradicts or names other code than (`apart`) is written right after it
+ * instead, for the maintainer to choose, unless either stands in a block or
+ * the other is fixed (moved out, an item leaves its lead-in; moved in, it
+ * reads as the block's item or the procedure's step), where it stays. What
+ * the rules fix is never folded away; code, HTML, definitions and table rows
+ * are written whole as they stand. Run on what the resolvers left written,
+ * so that no point joins one a conflict then takes out.
  */
 export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   const holder = holdersOf(out)
   const whole = (s: Settled) => s.beside !== undefined || WHOLE_KINDS.has(s.fold.statement.kind)
   const loose = (s: Settled) => !rules.fixed(s) && !whole(s)
   const host = (h: Settled) => !rules.closed(h) && !whole(h)
-  const into = new Map<Settled, Statement[]>()
+  const into = new Map<Settled, Settled[]>()
   const words = new Map<Settled, Statement[]>()
   const gone = new Set<Settled>()
   const moved = new Map<Settled, Settled>()
@@ -242,19 +242,19 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
     // Its members now stand in the host: a later point they carry folds there too.
     for (const m of s.fold.members) holder.set(m, h)
     if (held.has(s.where)) held.set(s.where, held.get(s.where)! - 1)
-    into.set(h, [...(into.get(h) ?? []), ...s.fold.members])
+    into.set(h, [...(into.get(h) ?? []), s])
     // Its wording may stand in for the host's where the host stands, as one of its kind (an item for an item: a paragraph in a list would break it).
     if (!rules.fixed(h) && s.fold.statement.kind === h.fold.statement.kind) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
   }
   if (gone.size === 0 && moved.size === 0) return out
-  const carriers = new Map([...gone].map((s) => [s.fold.members[0]!, s.fold.carriedBy ?? []]))
   return out.filter((s) => !gone.has(s)).map((s) => {
-    const more = into.get(s)
-    if (!more) return moved.get(s) ?? s
-    const members = [...s.fold.members, ...more].sort(bySource)
+    const folded = into.get(s)
+    if (!folded) return moved.get(s) ?? s
+    const all = [s, ...folded]
+    const members = all.flatMap((x) => x.fold.members).sort(bySource)
     // Carried by statements of inputs it does not hold: an input a folded member came from says it already.
     const paths = new Set(members.map((m) => m.source.path))
-    const by = [...new Set([...(s.fold.carriedBy ?? []), ...more.flatMap((m) => carriers.get(m) ?? [])])].filter((t) => !paths.has(t.source.path)).sort(bySource)
+    const by = [...new Set(all.flatMap((x) => x.fold.carriedBy ?? []))].filter((t) => !paths.has(t.source.path)).sort(bySource)
     const { carriedBy: _, ...fold } = s.fold
     const candidates = words.get(s)
     return { ...s, fold: { ...fold, statement: candidates ? rules.wording(candidates) : fold.statement, members, ...(by.length > 0 ? { carriedBy: by } : {}) } }

@@ -398,14 +398,15 @@ function header(chosen: Section, depth: number, keepNumber: boolean): Section {
 /**
  * Heading subsections in reading order: by their members' mean position.
  * When every one of them was a numbered phase ("1. Plan") they keep their
- * numbers, in order, renumbered from 1 so that no number is skipped.
+ * numbers (`keep`), in their order; buildCluster numbers the written ones
+ * from 1, so that no number is skipped.
  */
 function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[]): Array<T & { keep: boolean }> {
   const sorted = kids.slice().sort((x, y) => x.pos - y.pos || byCodeUnits(x.title.key, y.title.key) || byCodeUnits(x.title.title, y.title.title) || x.k.rank - y.k.rank)
   if (sorted.length < 2 || !sorted.every((x) => NUMBERING.test(x.title.title))) return sorted.map((x) => ({ ...x, keep: false }))
   const number = (x: T) => parseInt(x.title.title, 10)
   sorted.sort((x, y) => number(x) - number(y) || x.pos - y.pos || x.k.rank - y.k.rank)
-  return sorted.map((x, i) => ({ ...x, title: renumber(x.title, i + 1), keep: true }))
+  return sorted.map((x) => ({ ...x, keep: true }))
 }
 
 /** A numbered title written with another number (numbering is structure, not the author's words). */

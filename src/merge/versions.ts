@@ -11,7 +11,7 @@
 // 3", "Step 4") are no names. Inputs are counted by the members of each
 // written fold, so a statement three inputs share counts three times. "3" and "3.12" agree (one is a prefix of the
 // other), "3.0+" is every version from 3.0 on, and "7.x through 8.1" (or
-// "to", "–") every version from 7 to 8.1.
+// "–", or "to" before a dotted version) every version from 7 to 8.1.
 import type { Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
