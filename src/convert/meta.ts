@@ -145,13 +145,13 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)
   const lineOf = (key: string) => fieldOf(key)?.line ?? line
   for (const n of read.notes) out.note(lineOf(n.written), `field '${n.written}': ${n.message}`, 'convert-dropped')
-  // Granting tools without denying the rest looks like an allowlist and is none: said, since it is read as written.
-  // Named as the file has them: the fields may be OpenCode's `permission` or Claude Code's `disallowedTools`, not `tools`.
-  const fields = toolFields.length === 1 ? `field '${toolFields[0]!.key}'` : `fields ${toolFields.map((f) => `'${f.key}'`).join(' and ')}`
+  // The fields named as the file has them: they may be OpenCode's `permission` or Claude Code's `disallowedTools`, not
+  // `tools`; tools are turned on by a `tools` field where there is one (a `permission` beside it only denies).
   const one = toolFields.length === 1
-  // Tools are turned on by a `tools` field where there is one (a `permission` beside it only denies).
+  const fields = one ? `field '${toolFields[0]!.key}'` : `fields ${toolFields.map((f) => `'${f.key}'`).join(' and ')}`
   const onBy = toolFields.find((f) => f.key === 'tools') ?? (one ? toolFields[0] : undefined)
   const turnsOn = onBy ? `field '${onBy.key}' turns tools on but leaves on every tool it does` : `${fields} turn tools on but leave on every tool they do`
+  // Granting tools without denying the rest looks like an allowlist and is none: said, since it is read as written.
   if (narrowed) out.note(line, `${fields} ${one ? 'leaves' : 'leave'} on every tool ${one ? 'it does' : 'they do'} not name but ${one ? 'denies' : 'deny'} some, and ${out.target.title} cannot deny a tool; written as an allowlist of each tool ${out.target.title} can name alone but those denied: any other tool or MCP server is not granted`, 'convert-changed')
   else if (read.rest === undefined && grants.some((g) => g.enabled && whole(g))) out.note(line, `${turnsOn} not name (no allowlist); written so: every tool it does not deny stays granted`, 'convert-changed')
   for (const n of written.notes) out.note(line, `tool ${n.message}`, 'convert-tool')

@@ -173,14 +173,14 @@ function rowLine(row: TableRow, align: Table['align']): string {
  * delimiter row after the first. GFM reads a table only where the delimiter
  * row has as many cells as the header, and reads a body row with more cells
  * by ignoring the excess: so the delimiter row has the header's column count
- * (the head's alignment entries; a first row that is not the head is the
- * header as written, so its own cells), and a longer row is still written
+ * (the table's `columns`; a first row that is not the head is the header
+ * as written, so its own cells), and a longer row is still written
  * whole. The writer of remark-gfm would pad the header to the longest row
  * instead, which changes the header's text.
  */
 function tableBlock(rows: TableRow[], shape: NonNullable<Placement['table']>): Paragraph {
   const first = rows[0]!
-  const columns = Math.max(1, shape.head ? shape.align.length || first.children.length : first.children.length)
+  const columns = Math.max(1, shape.head ? shape.columns : first.children.length)
   const delimiter = Array.from({ length: columns }, (_, i) => {
     const side = shape.align[i]
     return side ? DELIMITER[side] : '---'
