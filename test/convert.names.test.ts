@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { agentFile, front } from './helpers/agent-files.js'
+import { agentFile, convertedFront, front } from './helpers/agent-files.js'
 
 describe('convert --out-dir', () => {
   it('names the file by the name written, not the source name', async () => {
@@ -36,8 +36,7 @@ describe('a model warning', () => {
   it('quotes the value as the file wrote it, not as agentmerge reads it', async () => {
     const dir = tempDir('agentmerge-names-')
     const src = agentFile(dir, 'g.agent.md', 'name: g\ndescription: G\nmodel: GPT-5 (copilot)\n')
-    const r = await cli(['convert', '--to', 'claude', src])
-    expect(r.code, r.stderr).toBe(0)
+    const r = await convertedFront('claude', src)
     expect(r.stderr).toContain("model 'GPT-5 (copilot)' is not an Anthropic model")
     expect(r.stderr).not.toContain('openai/gpt-5')
   })

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
-import { agentFile, front } from './helpers/agent-files.js'
+import { agentFile, convertedFront, front, turnedOn } from './helpers/agent-files.js'
 
 /** The names of a Copilot list that would let the agent run a terminal command. */
 const TERMINAL = ['execute', 'execute/*', 'execute/runInTerminal', 'runCommands/runInTerminal', 'runInTerminal', 'bash', 'shell']
@@ -22,10 +22,9 @@ describe('to Copilot, a denial in fields that leave the rest on', () => {
     it(`${what}: an allowlist without the terminal, never every tool`, async () => {
       const dir = tempDir('agentmerge-widen-')
       const src = agentFile(dir, name, fm)
-      const r = await cli(['convert', '--to', 'copilot', src])
-      expect(r.code, r.stderr).toBe(0)
-      const tools = front(r.stdout).tools as string[]
-      expect(Array.isArray(tools), r.stdout).toBe(true)
+      const r = await convertedFront('copilot', src)
+      const tools = r.fm.tools as string[]
+      expect(Array.isArray(tools), JSON.stringify(r.fm)).toBe(true)
       expect(tools).toEqual(expect.arrayContaining(['read', 'edit', 'search']))
       for (const t of TERMINAL) expect(tools).not.toContain(t)
       expect(r.stderr).toContain('Copilot cannot deny a tool')
@@ -50,25 +49,22 @@ describe('a name the source dialect ignores', () => {
     const src = agentFile(dir, 'w1.md', 'name: w\ndescription: W\ntools: Read, github/delete_repo, foo_bar\n')
     const lint = await cli(['lint', src])
     expect(lint.stdout).toContain("tool 'github/delete_repo' is not a Claude Code tool; Claude Code ignores it")
-    const oc = await cli(['convert', '--to', 'opencode', src])
-    expect(oc.code, oc.stderr).toBe(0)
-    const map = front(oc.stdout).tools as Record<string, boolean>
+    const oc = await convertedFront('opencode', src)
+    const map = oc.fm.tools as Record<string, boolean>
     expect(map.read).toBe(true)
-    expect(Object.entries(map).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    expect(turnedOn(map)).toEqual(['read'])
     expect(oc.stderr).toContain(`${src}:4: warning: tool 'github/delete_repo': not a Claude Code tool, so it grants nothing there, and OpenCode would read it as a tool; dropped`)
     expect(oc.stderr).toContain("tool 'foo_bar': not a Claude Code tool")
-    const co = await cli(['convert', '--to', 'copilot', src])
-    expect(co.code, co.stderr).toBe(0)
-    expect(front(co.stdout).tools).toEqual(['read', 'foo_bar'])
+    const co = await convertedFront('copilot', src)
+    expect(co.fm.tools).toEqual(['read', 'foo_bar'])
     expect(co.stderr).toContain("tool 'github/delete_repo': not a Claude Code tool, so it grants nothing there, and Copilot would read it as a tool; dropped")
   })
 
   it('a tool the source dialect has no name for grants nothing: Claude Code\'s apply_patch is no patch grant in OpenCode', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 'p.md', 'name: p\ndescription: P\ntools: Read, apply_patch\n')
-    const r = await cli(['convert', '--to', 'opencode', src])
-    const map = front(r.stdout).tools as Record<string, boolean>
-    expect(Object.entries(map).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    const r = await convertedFront('opencode', src)
+    expect(turnedOn(r.fm.tools)).toEqual(['read'])
     expect(r.stderr).toContain("tool 'apply_patch': not a Claude Code tool, so it grants nothing there")
   })
 
@@ -77,21 +73,18 @@ describe('a name the source dialect ignores', () => {
     const src = agentFile(dir, 'x.agent.md', "name: x\ndescription: X\ntools: [read, 'apply_patch', patch, todoread, list]\n")
     const lint = await cli(['lint', src])
     expect(lint.stdout + lint.stderr).toContain("tool 'apply_patch' is not a Copilot tool")
-    const oc = await cli(['convert', '--to', 'opencode', src])
-    expect(oc.code, oc.stderr).toBe(0)
-    expect(Object.entries(front(oc.stdout).tools as Record<string, boolean>).filter(([, on]) => on).map(([k]) => k)).toEqual(['read'])
+    const oc = await convertedFront('opencode', src)
+    expect(turnedOn(oc.fm.tools)).toEqual(['read'])
     for (const name of ['apply_patch', 'patch', 'todoread', 'list']) expect(oc.stderr).toContain(`tool '${name}': not a Copilot tool, so it grants nothing there`)
-    const cl = await cli(['convert', '--to', 'claude', src])
-    expect(cl.code, cl.stderr).toBe(0)
+    const cl = await convertedFront('claude', src)
     // Kept as written (Claude Code does not read them either), never as its Glob, TodoRead or LS.
-    expect(String(front(cl.stdout).tools)).not.toMatch(/\b(?:Glob|TodoRead|LS)\b/)
+    expect(String(cl.fm.tools)).not.toMatch(/\b(?:Glob|TodoRead|LS)\b/)
   })
 
   it('a Claude Code name Copilot reads as an alias is not written as that alias', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 's.md', 'name: s\ndescription: S\ntools: Read, search\n')
-    const r = await cli(['convert', '--to', 'copilot', src])
-    expect(front(r.stdout).tools).toEqual(['read'])
+    expect((await convertedFront('copilot', src)).fm.tools).toEqual(['read'])
   })
 
   it('markup with a slash in it is no MCP server, in a merge\'s warnings', async () => {
@@ -109,9 +102,8 @@ describe('a tool OpenCode has no name for', () => {
   it('NotebookEdit alone is not granted as edit, which reaches every file; the warning says what was written', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 'nb.md', 'name: nb\ndescription: N\ntools: Read, NotebookEdit\n')
-    const r = await cli(['convert', '--to', 'opencode', src])
-    expect(r.code, r.stderr).toBe(0)
-    const map = front(r.stdout).tools as Record<string, boolean>
+    const r = await convertedFront('opencode', src)
+    const map = r.fm.tools as Record<string, boolean>
     expect(map.edit).toBe(false)
     expect(r.stderr).toContain(`${src}:4: warning: tool 'NotebookEdit': OpenCode has no such tool, and its 'edit' would grant more (every file); not granted`)
     expect(r.stderr).not.toContain("granted 'edit'")
@@ -136,8 +128,8 @@ describe('a tool OpenCode has no name for', () => {
   it('a warning about a name that stands for several tools names the tool dropped, not the name as if nothing were granted', async () => {
     const dir = tempDir('agentmerge-widen-')
     const src = agentFile(dir, 'e.agent.md', 'name: e\ndescription: E\ntools: [read, execute]\n')
-    const r = await cli(['convert', '--to', 'opencode', src])
-    expect((front(r.stdout).tools as Record<string, boolean>).bash).toBe(true)
+    const r = await convertedFront('opencode', src)
+    expect((r.fm.tools as Record<string, boolean>).bash).toBe(true)
     expect(r.stderr).toContain("tool 'execute' stands for bashoutput too, which has no OpenCode equivalent; dropped")
     expect(r.stderr).not.toContain("tool 'execute' has no OpenCode equivalent")
   })

@@ -729,8 +729,8 @@ describe('--min-support and lead-ins', () => {
 })
 
 describe('an output contract keeps its items', () => {
+  const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'r', description: 'Reviews.', opening: 'You review.' })
   it('a deliverable another author lists among techniques is written in the Output list, whatever the order of the files (not with --base on the other)', () => {
-    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'ed', description: 'Errors.', opening: 'You are an error detective.' })
     const a = doc('a.md', ['## Techniques', '', '- Log parsing with regular expressions', '- Correlation analysis between services', '- Anomaly detection in log streams'])
     const b = doc('b.md', ['## Output', '', '- Timeline of error occurrences', '- Correlation analysis between services', '- Root cause hypothesis with evidence'])
     for (const order of [[a, b], [b, a]]) {
@@ -743,7 +743,6 @@ describe('an output contract keeps its items', () => {
   })
 
   it('a contract is read off a statement\'s own section: a "Provide:" list stays whole when its section joins another author\'s, and a checkbox keeps its box', () => {
-    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'r', description: 'Reviews.', opening: 'You review.' })
     const a = doc('a.md', ['## Deliverables', '', 'Provide:', '', '- A summary of the change', '- A list of blocking issues', '- Suggested follow-up tasks'])
     const b = doc('b.md', ['## Notes', '', '- Suggested follow-up tasks', '- A summary of the change', '- A severity rating for each issue'])
     const c = doc('c.md', ['## Before merging', '', '- [ ] Tests cover the new code', '- [ ] Suggested follow-up tasks'])
@@ -758,7 +757,6 @@ describe('an output contract keeps its items', () => {
   })
 
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
-    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
     const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])
     for (const order of [[a, b], [b, a]]) {

@@ -27,6 +27,16 @@ export async function mergedFront(args: string[]): Promise<{ fm: Record<string, 
   return { fm: front(r.stdout), stderr: r.stderr }
 }
 
+/** `agentmerge convert --to TO SRC` that must succeed: the converted frontmatter and what was said on stderr. */
+export async function convertedFront(to: string, src: string): Promise<{ fm: Record<string, unknown>; stderr: string }> {
+  const r = await cli(['convert', '--to', to, src])
+  expect(r.code, r.stderr).toBe(0)
+  return { fm: front(r.stdout), stderr: r.stderr }
+}
+
+/** The tools an OpenCode tools map turns on. */
+export const turnedOn = (map: unknown): string[] => Object.entries(map as Record<string, boolean>).filter(([, on]) => on).map(([k]) => k)
+
 /** A small reviewer agent, the first source of the build tests' canonical agent. */
 export const REVIEWER_SOURCE = `---
 name: reviewer
