@@ -1016,6 +1016,23 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('joins an equal title one level down under a section the other input has nothing like (a level one author added); not under one it has', () => {
+    const x = file('x.md', ['## Core Principles', '', '- Keep the build fast', '', '### Success Metrics', '', '- Time from clone to running app', '- Developer satisfaction feedback'])
+    const y = file('y.md', ['## Analysis Process', '', '- Profile current developer workflows', '', '## Success Metrics', '', '- **Onboarding Time:** Time from cloning the repository to a running application.', '- **Reduced Friction:** Fewer questions about setup.'])
+    for (const agents of [[x, y], [y, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      const metrics = sections.filter((s) => s.title === 'Success Metrics')
+      expect(metrics, sections.map((s) => `${s.depth} ${s.title}`).join('\n')).toHaveLength(1)
+      expect(metrics[0]!.body.filter((b) => b.type === 'statement')).toHaveLength(4)
+    }
+    // Where the other input has a like section at its top, the nested one stays under its own parent.
+    const z = file('z.md', ['## Core Principles', '', '- Prefer small changes', '', '## Success Metrics', '', '- **Onboarding Time:** Time from cloning the repository to a running application.'])
+    for (const agents of [[x, z], [z, x]]) {
+      const sections = sectionsOf(mergeAgents(agents).agent.root)
+      expect(sections.filter((s) => s.title === 'Success Metrics'), sections.map((s) => `${s.depth} ${s.title}`).join('\n')).toHaveLength(2)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

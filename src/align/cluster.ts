@@ -43,7 +43,7 @@ export interface SectionCluster {
  * threshold, by score (best first), each as lo * n + hi of its places in rank
  * order.
  */
-function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, byRank: (x: number, y: number) => number): { byScore: Map<number, number[]>; scores: number[]; unitAt: number[] } {
+function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, alike: (a: number, b: number) => boolean, byRank: (x: number, y: number) => number): { byScore: Map<number, number[]>; scores: number[]; unitAt: number[] } {
   // Candidate pairs: units sharing a title word or a duplicate group. (Which
   // list a pair is found in does not matter: each pair is scored once.)
   const byWord = new Map<string, number[]>()
@@ -104,7 +104,7 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
         const b = list[j]!
         if (stamp[b] === a || agent === agentOf[b] || blockOf[a] !== blockOf[b]) continue
         stamp[b] = a
-        const score = linkScore(scorer, units, a, b)
+        const score = linkScore(scorer, units, alike, a, b)
         if (score < SECTION_SCORE) continue
         const pairs = byScore.get(score)
         const key = place[a]! * n + place[b]!
@@ -125,21 +125,52 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, by
  * "Tool Preferences" is not "Testing Methodology" under "Development
  * Principles").
  */
-function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], a: number, b: number): number {
+function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
   const content = scorer.content(a, b)
   const score = combine(scorer.title(a, b), content)
   if (content > 0) return score
   if (!scorer.sameKey(a, b) && (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true)) return 0
   // Equal titles too: "### Security" of a pre-delivery checklist is not "### Security" of best practices.
-  const pa = units[a]!.parent
-  const pb = units[b]!.parent
-  if (pa === -1 || pb === -1) return pa === pb ? score : 0
-  return scorer.score(pa, pb) >= SECTION_SCORE ? score : 0
+  return alike(a, b) ? score : 0
+}
+
+/**
+ * Whether two units stand in like places: both at the top, under parents
+ * alike themselves, or one at the top and the other under a top section
+ * that nothing at the top of the first's input is like: a level one author
+ * added over what the other writes at the top (lst97's "## Core Principles"
+ * over "### Success Metrics", where wshobson writes "## Success Metrics").
+ */
+function placesAlike(scorer: SectionScorer, units: readonly SectionUnit[]): (a: number, b: number) => boolean {
+  const tops = new Map<number, number[]>()
+  units.forEach((u, id) => {
+    if (u.parent !== -1) return
+    const list = tops.get(u.input)
+    if (list) list.push(id)
+    else tops.set(u.input, [id])
+  })
+  const added = new Map<number, boolean>()
+  const addedLevel = (p: number, input: number): boolean => {
+    if (units[p]!.parent !== -1) return false
+    const key = p * (tops.size + units.length) + input
+    let v = added.get(key)
+    if (v === undefined) added.set(key, (v = !(tops.get(input) ?? []).some((u) => scorer.score(p, u) >= SECTION_SCORE)))
+    return v
+  }
+  return (a, b) => {
+    const pa = units[a]!.parent
+    const pb = units[b]!.parent
+    if (pa === -1 && pb === -1) return true
+    if (pa === -1) return addedLevel(pb, units[a]!.input)
+    if (pb === -1) return addedLevel(pa, units[b]!.input)
+    return scorer.score(pa, pb) >= SECTION_SCORE
+  }
 }
 
 /** Joins units into clusters, best pair first, no file twice in a cluster, no chaining; returns each unit's root. */
 function joinUnits(units: readonly SectionUnit[], scorer: SectionScorer, byRank: (x: number, y: number) => number): (x: number) => number {
-  const { byScore, scores, unitAt } = candidateEdges(units, scorer, byRank)
+  const alike = placesAlike(scorer, units)
+  const { byScore, scores, unitAt } = candidateEdges(units, scorer, alike, byRank)
   const n = units.length
   // Join best first; a cluster never holds two sections of one file.
   const parent = units.map((_, id) => id)
@@ -172,7 +203,7 @@ function joinUnits(units: readonly SectionUnit[], scorer: SectionScorer, byRank:
     const B = spread(rb)
     for (const x of spread(ra)) {
       for (const y of B) {
-        const s = linkScore(scorer, units, x, y)
+        const s = linkScore(scorer, units, alike, x, y)
         if (s < LINK_RATIO * SECTION_SCORE) return false
         sum += s
         count++
