@@ -54,7 +54,8 @@ function oldNameNote(written: string, old: string, name: string, alone: boolean)
  * `tools` (the allowlist) and `disallowedTools`. A denial is written where it
  * is not implied: every denial without an allowlist, and with one only a
  * denial of some uses (`Bash(rm *)`). A denied tool is written in its own
- * name, an old one included: denying a name nothing has is harmless.
+ * name; an old one (MultiEdit) is not written: current Claude Code has no
+ * tool of that name, and denying its replacement covers its use.
  */
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
@@ -103,7 +104,11 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     }
     // Without an allowlist, some uses of a tool denied whole are denied by its written denial (`Bash` beside `Bash(rm *)`).
     else if (!allowlist && g.args !== '' && whole.has(g.id)) continue
-    else {
+    // A tool current Claude Code no longer has needs no denial (lint flags its name): its replacement's denial covers
+    // its use, and without that denial there is nothing of that name to deny.
+    else if (lookup(OLD, g.id) !== undefined) {
+      if (!whole.has(OLD[g.id]!)) notes.push({ written: g.written, message: `denying '${g.written}': ${spellTool(g.id, claude)} is not a tool of current Claude Code, so there is nothing to deny; left out (${spellTool(OLD[g.id]!, claude)} is not denied)` })
+    } else {
       const name = spellTool(g.id + g.args, claude)
       if (name !== undefined) pushNew(deny, name)
     }
