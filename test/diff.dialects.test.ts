@@ -65,6 +65,13 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const some = await diffJson(q, narrowed)
     expect(some.fields.find((f) => f.key === 'tools')!.tools!.added).toContain('bash(git *)')
     expect(some.fields.find((f) => f.key === 'tools')!.tools!.removed).toContain('*')
+    // Bash granted whole in Claude Code, for git only by OpenCode's rules: narrowed, one change of one tool.
+    const whole = agentFile(dir, 'whole.md', 'name: n\ndescription: N\ntools: Read, Bash\n', 'Hi there.')
+    const rules = agentFile(dir, 'rules.md', 'description: N\ntools:\n  "*": false\n  read: true\npermission:\n  bash:\n    "*": deny\n    "git *": allow\n', 'Hi there.')
+    const both = await cli(['diff', whole, rules])
+    expect(both.stdout).toContain('tools changed: bash narrowed to bash(git *)')
+    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: bash widened from bash(git *)')
+    expect((await diffJson(whole, rules)).fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['bash(git *)'], removed: ['bash'] })
   })
 
   it('an OpenCode denial of edit against its Claude Code conversion: no MultiEdit written, and no tool lost', async () => {
