@@ -19,6 +19,26 @@ describe('convert --out-dir', () => {
     expect(existsSync(join(out, 'Code Reviewer.md'))).toBe(false)
     expect(front(readFileSync(join(out, 'code-reviewer.md'), 'utf8')).name).toBe('code-reviewer')
   })
+
+  it('applies the naming rule, then makes the name one file name: a name with / or .. stays inside the folder, named as written', async () => {
+    const dir = tempDir('agentmerge-names-')
+    const out = join(dir, 'o')
+    // To Claude Code the name is a slug first, and the file carries it; to Copilot the name is kept, and only the file name is made safe.
+    const slashed = agentFile(dir, 'a.agent.md', 'name: ../team/Code Reviewer\ndescription: Reviews code.\n')
+    const toClaude = await cli(['convert', '--to', 'claude', '--out-dir', out, slashed])
+    expect(toClaude.code, toClaude.stderr).toBe(0)
+    expect(front(readFileSync(join(out, 'team-code-reviewer.md'), 'utf8')).name).toBe('team-code-reviewer')
+    const dotted = agentFile(dir, 'b.md', 'name: ../../x/evil\ndescription: Reviews code.\n')
+    const toCopilot = await cli(['convert', '--to', 'copilot', '--out-dir', out, dotted])
+    expect(toCopilot.code, toCopilot.stderr).toBe(0)
+    expect(front(readFileSync(join(out, 'x-evil.agent.md'), 'utf8')).name).toBe('../../x/evil')
+    expect(existsSync(join(dir, 'x'))).toBe(false)
+    // A long name the slug shortens: named by the slug written, not by a file name cut before the slug was made.
+    const long = agentFile(dir, 'c.agent.md', `name: "Code${' '.repeat(250)}Reviewer"\ndescription: Reviews code.\n`)
+    const cut = await cli(['convert', '--to', 'claude', '--out-dir', out, long])
+    expect(cut.code, cut.stderr).toBe(0)
+    expect(cut.stderr).toContain(join(out, 'code-reviewer.md'))
+  })
 })
 
 describe('lint of a Claude Code name', () => {

@@ -49,11 +49,11 @@ describe('OpenCode permission -> Claude Code and Copilot', () => {
     expect((await convert('copilot', none)).fm.tools).toEqual([])
   })
 
-  it("a denial is a denial in the target: edit covers Edit, Write, MultiEdit and NotebookEdit, a bash map denying '*' denies Bash", async () => {
+  it("a denial is a denial in the target: edit covers Edit, Write and NotebookEdit (and the old MultiEdit, which Edit's denial covers), a bash map denying '*' denies Bash", async () => {
     const { src } = openCode('oc7.md', 'permission:\n  edit: deny\n  webfetch: deny\n  bash:\n    "*": deny\n')
     const claude = await convert('claude', src)
     expect(claude.fm.tools).toBeUndefined()
-    expect(claude.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, WebFetch, Bash')
+    expect(claude.fm.disallowedTools).toBe('Edit, Write, NotebookEdit, WebFetch, Bash')
     // Copilot cannot deny: the open rules are written as an allowlist without the denied tools, never as every tool.
     const copilot = await convert('copilot', src)
     const tools = copilot.fm.tools as string[]
@@ -138,12 +138,15 @@ describe('Claude Code -> OpenCode', () => {
     expect(back.fm.tools).toEqual([])
     expect(back.fm.disallowedTools).toBeUndefined()
     expect(back.stderr).not.toMatch(/instead|has no Claude Code equivalent/)
-    // A map from before the wildcard, every built-in off, is denials: written in their own names, without "granted X instead"
-    // ('patch: false' is OpenCode 1.1.1's one 'edit' permission: every editing tool).
+    // A map from before the wildcard, every built-in off, is denials: written in current Claude Code's names, without "granted X instead"
+    // ('patch: false' is OpenCode 1.1.1's one 'edit' permission: every editing tool); an old tool (NotebookRead, MultiEdit) is
+    // no tool there, its use denied with its replacement's, and one whose replacement stays granted (LS, TodoRead) is said.
     const old = file(dir, '.opencode/agent/old.md', OPENCODE_FILE('tools:\n  read: false\n  list: false\n  todoread: false\n  patch: false\n'))
     const o = await convert('claude', old)
-    expect(o.fm.disallowedTools).toBe('Read, NotebookRead, LS, TodoRead, Edit, Write, MultiEdit, NotebookEdit')
-    expect(o.stderr).not.toMatch(/instead|equivalent/)
+    expect(o.fm.disallowedTools).toBe('Read, Edit, Write, NotebookEdit')
+    expect(o.stderr).not.toMatch(/instead|equivalent|'(patch|read)'/)
+    expect(o.stderr).toContain("denying 'list': LS is not a tool of current Claude Code, so there is nothing to deny; left out (Glob is not denied)")
+    expect(o.stderr).toContain("denying 'todoread': TodoRead is not a tool of current Claude Code")
   })
 })
 
@@ -193,7 +196,7 @@ describe('review mends: nothing widens through a pattern, a limit or an ask', ()
     const { src } = openCode('env.md', 'permission:\n  edit:\n    "*": allow\n    "*.env": deny\n  bash: ask\n')
     const c = await convert('claude', src)
     expect(c.fm.tools).toBeUndefined()
-    expect(c.fm.disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, Bash')
+    expect(c.fm.disallowedTools).toBe('Edit, Write, NotebookEdit, Bash')
     expect(c.stderr).toContain(`${src}:4: warning: field 'permission': 'edit': the rules denying some uses ('*.env') have no equivalent; edit is not granted`)
     expect(c.stderr).toContain(`${src}:4: warning: tool 'bash: ask': Claude Code cannot ask before a tool is used; not granted`)
   })

@@ -231,7 +231,7 @@ describe('convertMeta and model names', () => {
     expect(denied.meta.dialect).toBe('opencode')
     const claude = convertMeta(denied.meta, 'claude', { path: 'p.md' }).fields
     // `ask` is not granted: no other tool can ask first.
-    expect(claude.find((f) => f.key === 'disallowedTools')?.value).toBe('Bash, WebFetch, Edit, Write, MultiEdit, NotebookEdit')
+    expect(claude.find((f) => f.key === 'disallowedTools')?.value).toBe('Bash, WebFetch, Edit, Write, NotebookEdit')
     expect(claude.find((f) => f.key === 'tools')).toBeUndefined()
     const both = parseAgent('---\ndescription: Reviews.\ntools:\n  bash: true\n  read: true\npermission:\n  bash: deny\n---\n\nReview code.\n', '.opencode/agent/q.md')
     // Without '*': false the map leaves every tool on: no allowlist in Claude Code either.

@@ -118,7 +118,10 @@ describe('dialects and tools', () => {
   })
 
   it('writes tool names in the dialect spelling, in canonical key order', () => {
+    // Copilot reads names in any case; Claude Code's are case-sensitive, so `read` (which grants nothing there) stays.
+    const copilot = parseAgent('---\ntools: [READ, Search]\nname: a\n---\nx\n', 'a.agent.md')
+    expect(renderAgent(copilot)).toBe('---\nname: a\ntools: [read, search]\n---\n\nx\n')
     const agent = parseAgent('---\ncolor: red\ntools: read, grep, ls\nname: a\nextra: 1\n---\nx\n', 'a.md')
-    expect(renderAgent(agent)).toBe('---\nname: a\ntools: Read, Grep, LS\ncolor: red\nextra: 1\n---\n\nx\n')
+    expect(renderAgent(agent)).toBe('---\nname: a\ntools: read, grep, ls\ncolor: red\nextra: 1\n---\n\nx\n')
   })
 })

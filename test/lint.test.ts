@@ -38,7 +38,7 @@ describe('lint CLI', () => {
     expect(r.code).toBe(1)
     const lines = r.stdout.trim().split('\n')
     expect(lines).toEqual([
-      ".claude/agents/reviewer.md:4: tool 'read' is spelled 'Read' in Claude Code (tool names are case-sensitive) (unknown-tool)",
+      ".claude/agents/reviewer.md:4: tool 'read' is spelled 'Read' in Claude Code (tool names are case-sensitive); Claude Code ignores it (unknown-tool)",
       ".claude/agents/reviewer.md:4: tool 'LS' is not a tool of current Claude Code (an old name); use Glob (unknown-tool)",
       ".claude/agents/reviewer.md:4: tool 'Frobnicate' is not a Claude Code tool; Claude Code ignores it (unknown-tool)",
       ".claude/agents/reviewer.md:5: field 'temperature' is not a Claude Code field; Claude Code ignores it (ignored-field)",

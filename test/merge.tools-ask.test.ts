@@ -56,7 +56,7 @@ describe('merge: ask', () => {
     const dir = tempDir('agentmerge-ask-')
     const o2 = agentFile(dir, 'o2.md', O2)
     const r = await cli(['convert', '--to', 'claude', o2])
-    expect(front(r.stdout).disallowedTools).toBe('Edit, Write, MultiEdit, NotebookEdit, WebFetch')
+    expect(front(r.stdout).disallowedTools).toBe('Edit, Write, NotebookEdit, WebFetch')
     expect(r.stderr).toContain("tool 'edit: ask': Claude Code cannot ask before a tool is used; not granted")
     expect(r.stderr).not.toContain('the target cannot ask')
   })

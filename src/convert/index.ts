@@ -6,6 +6,7 @@ import type { Agent, Diagnostic, Dialect } from '../model.js'
 import { withEol } from '../normalize.js'
 import { readMeta } from '../normalize/meta.js'
 import { renderAgent } from '../render/markdown.js'
+import { safeFileName } from '../write/names.js'
 import { fenceable, renderFields } from '../render/frontmatter.js'
 import { convertMeta, type ConvertOptions } from './meta.js'
 
@@ -20,11 +21,13 @@ export function parseDialect(value: string): Dialect | undefined {
  * The file name an agent has in a dialect: `name.md`, or `name.agent.md` for
  * Copilot, named by the name a conversion from `from` writes (Copilot's
  * `Code Reviewer` is Claude Code's `code-reviewer.md`, as its `name` field
- * says; converted to its own dialect an agent keeps its fields, and its name).
+ * says; converted to its own dialect an agent keeps its fields, and its name),
+ * made one plain path component after that (`../x` is never a path), so that
+ * the file carries the name written wherever it can.
  */
 export function fileNameFor(name: string, to: Dialect, from?: Dialect): string {
   const spec = dialect(to)
-  return spec.fileName(from === to ? name : (spec.name?.(name).value ?? name))
+  return spec.fileName(safeFileName(from === to ? name : (spec.name?.(name).value ?? name)))
 }
 
 /** An agent with its frontmatter converted to another dialect (the body is shared, not copied). */

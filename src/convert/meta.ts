@@ -126,8 +126,11 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const read = from.tools.read(Object.fromEntries(toolFields.map((f) => [f.key, f.value])), toolNames)
   // A name the source ignores grants nothing: kept only where the target ignores it too (as written, the
   // writer says so), never where the target would read it as a tool (`github/delete_repo`, an MCP tool in Copilot).
-  const meansMore = (g: Grant) => g.kind === 'unknown' && g.enabled && out.target.tools.problem(g.written, toolNames) === undefined
+  const meansMore = (g: Grant) => g.kind === 'unknown' && g.enabled && out.target.tools.problem(g.written, toolNames)?.ignored !== true
   for (const g of read.grants.filter(meansMore)) out.note(line, `tool '${g.written.trim()}': not ${article(from.title)} ${from.title} tool, so it grants nothing there, and ${out.target.title} would read it as a tool; dropped`, 'convert-tool')
+  // Such a name denied is kept, toward less: the target reads it as the tool it denies, which the source did not.
+  const deniesMore = new Set(read.grants.filter((g) => g.kind === 'unknown' && !g.enabled && out.target.tools.problem(g.written, toolNames)?.ignored !== true).map((g) => g.written))
+  for (const w of deniesMore) out.note(line, `denying '${w.trim()}': not ${article(from.title)} ${from.title} tool, so it denies nothing there, and ${out.target.title} reads it as a tool: kept denied (toward less)`, 'convert-tool')
   const grants = denialsWin(read.grants.filter((g) => !meansMore(g)))
   // One reading in every dialect: fields that leave the tools they do not name on (an OpenCode map without
   // `"*": false`) stay open, written as denials alone; only fields that deny the rest are an allowlist.
@@ -139,7 +142,7 @@ function convertTools(meta: AgentMeta, from: DialectSpec, out: Out, firstLine: n
   const written = out.target.tools.write(toWrite, { ...(agents ? { agents } : {}), allowlist })
   // A tool added for the allowlist that the target cannot name alone is one of those the note below says it cannot name.
   const added = new Set(toWrite.filter((g) => !grants.includes(g)).map((g) => g.written))
-  written.notes = written.notes.filter((n) => !added.has(n.written))
+  written.notes = written.notes.filter((n) => !added.has(n.written) && !deniesMore.has(n.written))
   if (written.tools === undefined && allowlist) written.tools = out.target.tools.none()
   if (written.tools !== undefined) out.set('tools', written.tools, line)
   for (const [key, value] of written.more ?? []) out.set(key, value, fieldOf(key)?.line ?? line)

@@ -6,7 +6,7 @@
 import { COLORS, nearestColor } from './colors.js'
 import { keptModel } from './models.js'
 import { REPLACED_BY, askNotes, sameUseReplacement, deniedWhole, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, ToolProblem, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Claude Code'
 
@@ -54,7 +54,8 @@ function oldNameNote(written: string, old: string, name: string, alone: boolean)
  * `tools` (the allowlist) and `disallowedTools`. A denial is written where it
  * is not implied: every denial without an allowlist, and with one only a
  * denial of some uses (`Bash(rm *)`). A denied tool is written in its own
- * name, an old one included: denying a name nothing has is harmless.
+ * name; an old one (MultiEdit) is not written: current Claude Code has no
+ * tool of that name, and denying its replacement covers its use.
  */
 function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   const notes: ToolNote[] = []
@@ -103,7 +104,11 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
     }
     // Without an allowlist, some uses of a tool denied whole are denied by its written denial (`Bash` beside `Bash(rm *)`).
     else if (!allowlist && g.args !== '' && whole.has(g.id)) continue
-    else {
+    // A tool current Claude Code no longer has needs no denial (lint flags its name): its replacement's denial covers
+    // its use, and without that denial there is nothing of that name to deny.
+    else if (lookup(OLD, g.id) !== undefined) {
+      if (!whole.has(OLD[g.id]!)) notes.push({ written: g.written, message: `denying '${g.written}': ${spellTool(g.id, claude)} is not a tool of current Claude Code, so there is nothing to deny; left out (${spellTool(OLD[g.id]!, claude)} is not denied)` })
+    } else {
       const name = spellTool(g.id + g.args, claude)
       if (name !== undefined) pushNew(deny, name)
     }
@@ -126,16 +131,25 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
   return { ...read, grants: read.grants.filter((g) => !(g.enabled && g.kind === 'tool' && denied.has(g.id))) }
 }
 
-function toolProblem(written: string, names: ToolNames): string | undefined {
+/**
+ * Claude Code matches tool names exactly: its tools reference calls them "the
+ * exact strings you use in permission rules, subagent tool lists, and hook
+ * matchers", so `read` or `BASH` names no tool there and is ignored (read as
+ * an unknown name: no grant, no denial). Its old names (`MultiEdit`, `LS`),
+ * written exactly, are read as their replacements, with lint's warning.
+ */
+function toolProblem(written: string, names: ToolNames): ToolProblem | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
   if ((base.startsWith('mcp__') && mcpName(base) !== undefined) || TOOLS.includes(base)) return undefined
   const id = toolId(base, names)
-  const modern = lookup(OLD, id)
-  if (modern) return `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`
   const spelled = spellTool(id, claude)
-  if (spelled && TOOLS.includes(spelled)) return `tool '${name}' is spelled '${spelled}' in Claude Code (tool names are case-sensitive)`
-  return `tool '${name}' is not a Claude Code tool; Claude Code ignores it`
+  const modern = lookup(OLD, id)
+  if (modern && spelled === base) return { message: `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`, ignored: false }
+  const cased = [...TOOLS, ...Object.values(claude.tools.spell)].find((t) => t.toLowerCase() === base.toLowerCase())
+  if (cased) return { message: `tool '${name}' is spelled '${cased}' in Claude Code (tool names are case-sensitive); Claude Code ignores it`, ignored: true }
+  if (spelled && TOOLS.includes(spelled)) return { message: `tool '${name}' is not a Claude Code tool (Claude Code's is '${spelled}'); Claude Code ignores it`, ignored: true }
+  return { message: `tool '${name}' is not a Claude Code tool; Claude Code ignores it`, ignored: true }
 }
 
 /** `mcpServers`: a list of names or of one-key maps `{name: config}`, or one map. */

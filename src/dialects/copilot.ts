@@ -6,7 +6,7 @@
 // `mcp-servers` configured inline. Copilot ignores fields it does not know.
 import { ALIAS_PINS, displayFromId, keptModel, pinned } from './models.js'
 import { REPLACED_BY, argList, askNotes, heldByReplacement, lookup, mcpName, pushNew, readAllowlist, spellTool, splitArgs, splitToolList, toolId } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, ToolProblem, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'Copilot'
 
@@ -142,9 +142,7 @@ function expandCurrent(name: string, args: string, enabled: boolean): { grants: 
   const alias = set?.[2] === '*' ? set[1]! : lower
   const tools = lookup(ALIASES, alias)
   if (tools) return { grants: tools.map((t) => ({ kind: 'tool', id: t, args: t === 'agent' ? args : '', enabled, written: name })) }
-  // A name Copilot does not read (not one of its own, of its compatible names or an MCP tool's: lint says it ignores it) grants nothing,
-  // though another dialect has it (OpenCode's `patch`, Codex's `apply_patch`, Claude Code's old `LS` as `list`).
-  if (!set && !KNOWN.has(splitArgs(lower).base.trim()) && mcpName(name.trim()) === undefined) return { grants: [{ kind: 'unknown', enabled, written: name }] }
+  // Any other name: read by the canonical table, unless Copilot ignores it (toolProblem, which readGrant asks).
   if (!set || !SETS.has(set[1]!)) return undefined
   const tool = lookup(SET_TOOLS, lower)
   if (!tool) return { grants: [{ kind: 'unknown', enabled, written: name }] }
@@ -250,14 +248,20 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   return result
 }
 
-function toolProblem(written: string, names: ToolNames): string | undefined {
+/**
+ * A name Copilot does not read (not one of its own, of its compatible names
+ * or an MCP tool's) is ignored: it grants nothing, though another dialect has
+ * it (OpenCode's `patch`, Codex's `apply_patch`, Claude Code's old `LS`). A
+ * legacy VS Code name is read as its current names. Case does not matter.
+ */
+function toolProblem(written: string, names: ToolNames): ToolProblem | undefined {
   const base = splitArgs(written).base
   const legacy = lookup(LEGACY, base.trim().toLowerCase())
-  if (legacy) return `tool '${written.trim()}' is a legacy VS Code name; Copilot reads it as ${legacy.length > 1 ? 'the tools now named' : 'its current name'} ${legacy.map((n) => `'${n}'`).join(', ')}`
+  if (legacy) return { message: `tool '${written.trim()}' is a legacy VS Code name; Copilot reads it as ${legacy.length > 1 ? 'the tools now named' : 'its current name'} ${legacy.map((n) => `'${n}'`).join(', ')}`, ignored: false }
   // A `SET/TOOL` or `server/tool` name is a tool of a set or of an MCP server.
-  if (KNOWN.has(base.toLowerCase()) || (base.includes('/') && mcpName(base.trim()) !== undefined) || base.trim() === EVERY_TOOL) return undefined
+  if (KNOWN.has(base.trim().toLowerCase()) || (base.includes('/') && mcpName(base.trim()) !== undefined) || base.trim() === EVERY_TOOL) return undefined
   const alias = spellTool(toolId(base, names), copilot)
-  return `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`
+  return { message: `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`, ignored: true }
 }
 
 function readFact(key: string, value: unknown): Fact[] | undefined {

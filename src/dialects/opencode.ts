@@ -9,7 +9,7 @@ import { ALIAS_PINS, keptModel, pinned } from './models.js'
 import { readPermission } from './opencode-rules.js'
 import { samePattern } from './permits.js'
 import { deniedWhole, grantsTool, lookup, readToolFields, sameUseReplacement, spellTool, splitArgs, toolId, toolsMap } from './tools.js'
-import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, WriteToolsOptions, WrittenTools } from './types.js'
+import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNote, ToolProblem, WriteToolsOptions, WrittenTools } from './types.js'
 
 const TITLE = 'OpenCode'
 
@@ -134,13 +134,19 @@ function writeTools(grants: Grant[], options: WriteToolsOptions): WrittenTools {
   return result
 }
 
-function toolProblem(written: string, names: ToolNames): string | undefined {
+/**
+ * OpenCode's own names are lower-case (`read`, `bash`); its docs say nothing
+ * of other cases, so a name in another case is read as the tool it spells
+ * (not ignored), and lint says how OpenCode spells it. A name no dialect
+ * has, without OpenCode's `_` of an MCP tool, is no tool there.
+ */
+function toolProblem(written: string, names: ToolNames): ToolProblem | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
   if (KNOWN.has(base) || /[_*]/.test(base)) return undefined
   const spelled = spellTool(toolId(base, names), opencode)
-  if (spelled && KNOWN.has(spelled)) return `tool '${name}' is spelled '${spelled}' in OpenCode`
-  return `tool '${name}' is not an OpenCode tool`
+  if (spelled && KNOWN.has(spelled)) return { message: `tool '${name}' is spelled '${spelled}' in OpenCode`, ignored: false }
+  return { message: `tool '${name}' is not an OpenCode tool`, ignored: true }
 }
 
 function readFact(key: string, value: unknown): Fact[] | undefined {

@@ -134,10 +134,12 @@ export function spellTool(id: string, spec: DialectSpec): string | undefined {
 
 /**
  * The spelling to write back for a tool in its own dialect: only the case
- * changes (`read` -> `Read` in Claude Code); a name the dialect does not know
- * in any case stays as written.
+ * changes (`READ` -> `read` in Copilot); a name the dialect does not know in
+ * any case stays as written, and so does one it ignores (Claude Code's `read`:
+ * its names are case-sensitive, and `Read` would grant what `read` did not).
  */
 export function respell(written: string, spec: DialectSpec, names: ToolNames): string {
+  if (spec.tools.problem(written, names)?.ignored) return written
   const { base, args } = splitArgs(written)
   const lower = base.toLowerCase()
   const listed = spec.tools.names?.find((n) => n.toLowerCase() === lower)
@@ -224,10 +226,11 @@ export function mcpName(name: string): { server: string; tool: string } | undefi
 /**
  * Reads one tool name as written in a dialect into grants. `expand` lets a
  * dialect read a name of its own first (Copilot's folded aliases and the
- * tools of its built-in tool sets); then an MCP tool's name, in the form the
- * dialect reads (a form it ignores, as its `problem` says, grants nothing:
- * Claude Code's `github/delete_repo` is no MCP tool there), then the
- * canonical table, for a tool the dialect has (its `spell`).
+ * tools of its built-in tool sets); then a name the dialect ignores, as its
+ * `problem` says, grants nothing (Claude Code's `github/delete_repo` is no MCP
+ * tool there, and its `BASH` no tool: its names are case-sensitive); then an
+ * MCP tool's name, then the canonical table, for a tool the dialect has (its
+ * `spell`).
  */
 export function readGrant(written: string, enabled: boolean, spec: DialectSpec, names: ToolNames, expand?: Expand): { grants: Grant[]; notes: ToolNote[] } {
   const name = written.trim()
@@ -236,8 +239,10 @@ export function readGrant(written: string, enabled: boolean, spec: DialectSpec, 
   // The dialect's own names first: Copilot's `search/codebase` is a built-in tool, not an MCP server's.
   const own = expand?.(name, args, enabled)
   if (own) return { grants: own.grants, notes: own.notes ?? [] }
+  // A name the dialect ignores (lint's claim: Claude Code's `BASH`, its `github/delete_repo`) grants nothing there.
+  if (spec.tools.problem(name, names)?.ignored) return one({ kind: 'unknown', enabled, written })
   const mcp = mcpName(name)
-  if (mcp) return one(spec.tools.problem(name, names) === undefined ? { kind: 'mcp', ...mcp, enabled, written } : { kind: 'unknown', enabled, written })
+  if (mcp) return one({ kind: 'mcp', ...mcp, enabled, written })
   // A tool the dialect has no name for is none of its tools (Claude Code's `apply_patch`): it grants nothing there.
   if (lookup(spec.tools.spell, base) !== undefined) return one({ kind: 'tool', id: base, args, enabled, written })
   return one({ kind: 'unknown', enabled, written })

@@ -130,6 +130,12 @@ export interface FactWrite {
  */
 export type ToolNames = ReadonlyMap<string, string>
 
+/** What is wrong with a tool name in a dialect: the message lint reports, and whether the tool ignores the name. */
+export interface ToolProblem {
+  message: string
+  ignored: boolean
+}
+
 /** The tools half of a dialect. */
 export interface DialectTools {
   /** The form a merge writes when no input says otherwise. */
@@ -182,8 +188,14 @@ export interface DialectTools {
   write(grants: Grant[], options: WriteToolsOptions): WrittenTools
   /** A `tools` value that grants nothing (an empty allowlist). */
   none(): unknown
-  /** Why a name written in this dialect's `tools` is not one of its tools, or undefined when it is fine. */
-  problem(written: string, names: ToolNames): string | undefined
+  /**
+   * Why a name written in this dialect's tool fields is not one of its tools,
+   * or undefined when it is fine. `ignored`: the tool reads no tool by it, so
+   * it grants (or denies) nothing there: `read` (`tools.read`) takes it as an
+   * unknown name, lint reports it, and convert and the merge count no tool
+   * for it. One answer for all of them.
+   */
+  problem(written: string, names: ToolNames): ToolProblem | undefined
 }
 
 /** How the dialect spells models. */

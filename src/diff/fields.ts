@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { diffText } from './words.js'
@@ -57,14 +57,95 @@ function grants(meta: AgentMeta): string[] {
 /** A tool granted whole by name: what `*` grants too. */
 const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
 
+/** A denial of a whole tool (`!bash`): its tool, else undefined. */
+const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.slice(1) : undefined)
+
+/**
+ * The grants one side has and the other lacks. A tool one side names and the
+ * other leaves on with every tool it does not name is on both. An old tool
+ * and its same-use replacement hold each other, granted or denied (LS and
+ * Glob: Copilot's `search` reads as both; Claude Code's Edit denied denies
+ * what MultiEdit did). A tool denied on one side that the other side's
+ * dialect does not have, or no longer has (OpenCode's `patch`, or `list`, in
+ * Claude Code), is no more usable there: the denial is not lost.
+ */
 function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
   const a = new Set(grants(o))
   const b = new Set(grants(n))
-  // A tool one side names and the other leaves on with every tool it does not name is on both;
-  // an old tool and its same-use replacement hold each other (LS and Glob: Copilot's `search` reads as both).
-  const heldBy = (t: string, from: Set<string>) => wholeTool(t) && (from.has(sameUseReplacement(t) ?? '') || [...from].some((o) => wholeTool(o) && sameUseReplacement(o) === t))
-  const gained = (t: string, from: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from)
-  return { added: [...b].filter((t) => gained(t, a)).sort(), removed: [...a].filter((t) => gained(t, b)).sort() }
+  const holds = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? '')) || [...from].some((x) => x.startsWith(mark) && sameUseReplacement(x.slice(mark.length)) === t)
+  const heldBy = (t: string, from: Set<string>) => (wholeTool(t) && holds(t, from, '')) || (deniedTool(t) !== undefined && holds(deniedTool(t)!, from, '!'))
+  const lacks = (t: string, meta: AgentMeta) => {
+    const id = deniedTool(t)
+    const spec = dialect(meta.dialect)
+    return id !== undefined && Object.hasOwn(CANONICAL_TOOLS, id) && (spellTool(id, spec) === undefined || Object.hasOwn(spec.tools.replaced ?? {}, id))
+  }
+  const gained = (t: string, from: Set<string>, meta: AgentMeta) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from) && !lacks(t, meta)
+  return { added: [...b].filter((t) => gained(t, a, o)).sort(), removed: [...a].filter((t) => gained(t, b, n)).sort() }
+}
+
+/**
+ * The fields read together as the agent's tools. Between two agents of one
+ * dialect, `tools` alone: its other tool fields (Claude Code's
+ * `disallowedTools`, OpenCode's `permission`) compare as written, as any
+ * field. Across dialects every tool and rule field of either side: the same
+ * grants are said in other fields there (OpenCode's `permission: {bash:
+ * deny}` is Claude Code's `disallowedTools: Bash`), so only the grants they
+ * add up to can change, and the fields that moved are a conversion.
+ */
+function toolGroup(o: AgentMeta, n: AgentMeta): Set<string> {
+  if (o.dialect === n.dialect) return new Set(['tools'])
+  const keysOf = (meta: AgentMeta) => {
+    const tools = dialect(meta.dialect).tools
+    return [...tools.fields, ...(tools.ruleFields ?? [])]
+  }
+  return new Set([...keysOf(o), ...keysOf(n)])
+}
+
+/** The first key of the group (in key order) that either side has: where the group is reported. */
+function firstOf(group: ReadonlySet<string>, a: Map<string, MetaField>, b: Map<string, MetaField>): string | undefined {
+  return [...group].filter((k) => a.has(k) || b.has(k)).sort()[0]
+}
+
+/** One side's tool fields as a change shows them: the `tools` value when it is the only one, else each field by key. */
+function toolSide(meta: AgentMeta, path: string, group: ReadonlySet<string>): { value: unknown; at: { path: string; line: number }; keys: string[] } | undefined {
+  const fields = [...firstByKey(meta.fields).values()].filter((f) => group.has(f.key))
+  if (fields.length === 0) return undefined
+  const value = fields.length === 1 && fields[0]!.key === 'tools' ? fields[0]!.value : Object.fromEntries(fields.map((f) => [f.key, f.value]))
+  return { value, at: at(path, fields[0]!.line), keys: fields.map((f) => f.key) }
+}
+
+/**
+ * What the tool fields changed: the grants gained and lost (a `tools`
+ * change), or, where the grants are equal, how they are written (a change of
+ * form; across dialects, the fields that carry them).
+ */
+function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, group: ReadonlySet<string>): { change?: FieldChange; formatting?: FormattingChange } {
+  const of = toolSide(o, oldPath, group)
+  const nf = toolSide(n, newPath, group)
+  // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
+  const delta = toolsDelta(o, n)
+  const unchanged = delta.added.length === 0 && delta.removed.length === 0
+  const places = { ...(of ? { old: of.at } : {}), ...(nf ? { new: nf.at } : {}) }
+  // Across dialects, grants carried by other fields (`permission` -> `disallowedTools`): a conversion.
+  const onlyTools = (side: typeof of) => side === undefined || (side.keys.length === 1 && side.keys[0] === 'tools')
+  if (unchanged && o.dialect !== n.dialect && !(onlyTools(of) && onlyTools(nf))) {
+    const said = (meta: AgentMeta, side: typeof of) => `${dialect(meta.dialect).title}'s ${side ? side.keys.map((k) => `'${k}'`).join(' and ') : 'default (no tool field)'}`
+    return { formatting: { what: 'tools-form', detail: `tool fields converted: ${said(o, of)} -> ${said(n, nf)}; tools unchanged`, ...places } }
+  }
+  if (unchanged && !(of && nf)) {
+    // A field that grants what its absence did (Copilot's `tools: ["*"]`): a change of form.
+    return { formatting: { what: 'tools-form', detail: of ? 'tools field removed; it granted every tool, as its absence does' : 'tools field added; it grants every tool, as its absence did', ...places } }
+  }
+  if (unchanged && of && nf) {
+    if (o.toolsForm !== n.toolsForm) return { formatting: { what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: of.at, new: nf.at } }
+    if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) return { formatting: { what: 'tools-form', detail: 'tools spelled or ordered differently', old: of.at, new: nf.at } }
+    return {}
+  }
+  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta }
+  if (of) change.old = { value: of.value, at: of.at }
+  if (nf) change.new = { value: nf.value, at: nf.at }
+  else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, firstByKey(n.fields)) ?? n.line)
+  return { change }
 }
 
 const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
@@ -91,6 +172,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   const oldFields = firstByKey(o.fields)
   const newFields = firstByKey(n.fields)
   const keys = [...new Set([...oldFields.keys(), ...newFields.keys()])].sort()
+  const group = toolGroup(o, n)
   for (const key of keys) {
     const of = oldFields.get(key)
     const nf = newFields.get(key)
@@ -98,23 +180,12 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     if (of) change.old = { value: of.value, at: at(oldPath, of.line) }
     if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
     else if (n.present) change.near = at(newPath, nearLine(o.fields, key, newFields) ?? n.line)
-    if (key === 'tools') {
-      // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
-      const delta = toolsDelta(o, n)
-      if (delta.added.length === 0 && delta.removed.length === 0 && !(of && nf)) {
-        // A field that grants what its absence did (Copilot's `tools: ["*"]`): a change of form.
-        formatting.push({ what: 'tools-form', detail: of ? 'tools field removed; it granted every tool, as its absence does' : 'tools field added; it grants every tool, as its absence did', ...(of ? { old: change.old!.at } : {}), ...(nf ? { new: change.new!.at } : {}) })
-        continue
-      }
-      if (of && nf) {
-        if (delta.added.length === 0 && delta.removed.length === 0) {
-          if (o.toolsForm !== n.toolsForm) formatting.push({ what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: change.old!.at, new: change.new!.at })
-          else if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'tools-form', detail: 'tools spelled or ordered differently', old: change.old!.at, new: change.new!.at })
-          continue
-        }
-      }
-      change.tools = delta
-      changes.push(change)
+    if (group.has(key)) {
+      // The tool fields are read together, once, at the first of them either side has.
+      if (key !== firstOf(group, oldFields, newFields)) continue
+      const told = toolsChange(o, oldPath, n, newPath, group)
+      if (told.change) changes.push(told.change)
+      if (told.formatting) formatting.push(told.formatting)
       continue
     }
     if (of && nf) {

@@ -130,7 +130,7 @@ export function lintAgents(agents: readonly Agent[], options: LintOptions = {}):
       if (spec.tools.fields.includes(field.key)) {
         for (const [name] of toolEntries(field.value)) {
           const problem = spec.tools.problem(name, toolNames)
-          if (problem) add('unknown-tool', agent.path, field.line, problem)
+          if (problem) add('unknown-tool', agent.path, field.line, problem.message)
         }
       }
       if (!fieldsOf(spec).includes(field.key)) {

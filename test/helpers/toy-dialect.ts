@@ -33,7 +33,7 @@ export const toy: DialectSpec = {
       return names.length > 0 ? { tools: names, notes } : { notes }
     },
     none: () => [],
-    problem: (written) => (Object.values(toy.tools.spell).includes(written) ? undefined : `tool '${written}' is not a Toy tool`),
+    problem: (written) => (Object.values(toy.tools.spell).includes(written) ? undefined : { message: `tool '${written}' is not a Toy tool`, ignored: true }),
   },
   models: {
     spell(ref) {

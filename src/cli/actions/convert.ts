@@ -4,7 +4,6 @@ import { convertText, fileNameFor } from '../../convert/index.js'
 import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { writeFileAtomic } from '../../write/atomic.js'
-import { safeFileName } from '../../write/names.js'
 import { makeDirs } from '../../write/dirs.js'
 import { checkOneOutput, findInputs, pathsOrStdin, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
@@ -29,7 +28,7 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
     warned += agent.warnings.length
     run.each(path, () => {
       // The agent's name becomes one file name, never a path (`../../x` stays inside --out-dir).
-      const fileName = options.outDir ? fileNameFor(safeFileName(agent.meta.name), options.to, agent.meta.dialect) : undefined
+      const fileName = options.outDir ? fileNameFor(agent.meta.name, options.to, agent.meta.dialect) : undefined
       const converted = convertText(agent, options.to, fileName ? { fileName: agent.meta.name } : {})
       run.warn(converted.warnings)
       warned += converted.warnings.length

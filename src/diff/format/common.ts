@@ -99,14 +99,29 @@ export function runParts(text: string): { lead: string; body: string; trail: str
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)
 
 /**
- * Tool grants gained and lost, as fields.ts spells them: `+read -bash`,
- * `bash denied` / `bash no longer denied` for a denial beside tools left
- * on, and `*` for every tool the field does not name.
+ * Tool grants gained and lost, tool by tool, as fields.ts spells them:
+ * `+read -bash`, `bash denied` / `bash no longer denied` for a denial beside
+ * tools left on, `*` for every tool the field does not name, and a tool
+ * granted whole on one side and for some uses on the other as one change
+ * (`bash narrowed to bash(git *)`, `bash widened from bash(git *)`).
  */
 export function toolsText(tools: { added: string[]; removed: string[] }): string {
   const name = (t: string) => (t === '*' ? '* (every tool not named)' : t)
+  const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`))
+  const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
+  const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
+  const widened = tools.added.filter((t) => whole(t) && usesOf(t, tools.removed).length > 0)
+  const told = new Set([...narrowed.flatMap((t) => usesOf(t, tools.added)), ...widened.flatMap((t) => usesOf(t, tools.removed))])
   const parts: string[] = []
-  for (const t of tools.added) parts.push(t.startsWith('!') ? `${t.slice(1)} denied` : `+${name(t)}`)
-  for (const t of tools.removed) parts.push(t.startsWith('!') ? `${t.slice(1)} no longer denied` : `-${name(t)}`)
+  for (const t of tools.added) {
+    if (told.has(t)) continue
+    if (widened.includes(t)) parts.push(`${t} widened from ${usesOf(t, tools.removed).join(', ')}`)
+    else parts.push(t.startsWith('!') ? `${t.slice(1)} denied` : `+${name(t)}`)
+  }
+  for (const t of tools.removed) {
+    if (told.has(t)) continue
+    if (narrowed.includes(t)) parts.push(`${t} narrowed to ${usesOf(t, tools.added).join(', ')}`)
+    else parts.push(t.startsWith('!') ? `${t.slice(1)} no longer denied` : `-${name(t)}`)
+  }
   return parts.join(' ')
 }

@@ -1,0 +1,114 @@
+// `agentmerge diff` of an agent against its conversion to another dialect:
+// the tool fields are read as each side's dialect reads them, so a permission
+// carried by other fields (OpenCode's `permission` -> Claude Code's
+// `disallowedTools`) is a conversion, listed as a change of form, and only a
+// tool really granted, withheld or narrowed is a change. Between two agents
+// of one dialect the tool fields other than `tools` still compare as written.
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+import { convertAgent, diffAgents, parseAgent } from '../src/index.js'
+import { convertText } from '../src/convert/index.js'
+import { cli } from './helpers/cli.js'
+import { agentFile, textFile } from './helpers/agent-files.js'
+import { tempDir } from './helpers/tmp.js'
+
+interface Field {
+  key: string
+  change: string
+  tools: { added: string[]; removed: string[] } | null
+}
+interface Json {
+  files: Array<{ fields: Field[]; formatting: Array<{ what: string; detail: string }> }>
+}
+
+async function diffJson(a: string, b: string): Promise<{ code: number; fields: Field[]; formatting: Array<{ what: string; detail: string }> }> {
+  const r = await cli(['diff', '--format', 'json', a, b])
+  expect(r.code, r.stderr).not.toBe(2)
+  const file = (JSON.parse(r.stdout) as Json).files[0]!
+  return { code: r.code, fields: file.fields, formatting: file.formatting }
+}
+
+/** `convert --to TO SRC`, written beside it as NAME. */
+async function converted(dir: string, to: string, src: string, name: string): Promise<string> {
+  const r = await cli(['convert', '--to', to, src])
+  expect(r.code, r.stderr).toBe(0)
+  return textFile(dir, name, r.stdout)
+}
+
+const Q = 'description: Q agent\nmode: subagent\npermission:\n  edit: allow\n  bash: deny\n'
+
+describe('diff across dialects: the grants, not the fields that carry them', () => {
+  it("an OpenCode agent against its Claude Code conversion: 'permission' -> 'disallowedTools' is a conversion, tools unchanged", async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const q = agentFile(dir, 'q.md', Q, 'Hi there.')
+    const claude = await converted(dir, 'claude', q, 'q.claude.md')
+    const { fields, formatting } = await diffJson(q, claude)
+    // `mode` and `name` are other fields; no tool field is a change.
+    expect(fields.map((f) => f.key)).toEqual(['mode', 'name'])
+    expect(formatting).toContainEqual({ what: 'tools-form', detail: "tool fields converted: OpenCode's 'permission' -> Claude Code's 'disallowedTools'; tools unchanged", old: `${q}:4`, new: `${claude}:4` })
+    const text = await cli(['diff', q, claude])
+    expect(text.stdout).not.toMatch(/disallowedTools|permission|tools changed/)
+  })
+
+  it('a tool really withheld, granted or denied across dialects is a tools change, per tool', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const q = agentFile(dir, 'q.md', Q, 'Hi there.')
+    const more = agentFile(dir, 'more.md', 'name: q\ndescription: Q agent\ndisallowedTools: Bash, WebFetch\n', 'Hi there.')
+    const denied = await diffJson(q, more)
+    expect(denied.code).toBe(1)
+    expect(denied.fields.filter((f) => f.key !== 'mode' && f.key !== 'name')).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['!webfetch'], removed: [] } })])
+    const open = agentFile(dir, 'open.md', 'name: q\ndescription: Q agent\n', 'Hi there.')
+    const lifted = await diffJson(q, open)
+    expect(lifted.fields).toContainEqual(expect.objectContaining({ key: 'tools', change: 'removed', tools: { added: [], removed: ['!bash'] } }))
+    expect((await cli(['diff', q, open])).stdout).toContain('tools removed: bash no longer denied')
+    const narrowed = agentFile(dir, 'narrow.md', 'name: q\ndescription: Q agent\ntools: Read, Bash(git *)\n', 'Hi there.')
+    const some = await diffJson(q, narrowed)
+    expect(some.fields.find((f) => f.key === 'tools')!.tools!.added).toContain('bash(git *)')
+    expect(some.fields.find((f) => f.key === 'tools')!.tools!.removed).toContain('*')
+    // Bash granted whole in Claude Code, for git only by OpenCode's rules: narrowed, one change of one tool.
+    const whole = agentFile(dir, 'whole.md', 'name: n\ndescription: N\ntools: Read, Bash\n', 'Hi there.')
+    const rules = agentFile(dir, 'rules.md', 'description: N\ntools:\n  "*": false\n  read: true\npermission:\n  bash:\n    "*": deny\n    "git *": allow\n', 'Hi there.')
+    const both = await cli(['diff', whole, rules])
+    expect(both.stdout).toContain('tools changed: bash narrowed to bash(git *)')
+    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: bash widened from bash(git *)')
+    expect((await diffJson(whole, rules)).fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['bash(git *)'], removed: ['bash'] })
+  })
+
+  it('an OpenCode denial of edit against its Claude Code conversion: no MultiEdit written, and no tool lost', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const r = agentFile(dir, 'r.md', 'description: Q agent\nmode: subagent\ntools:\n  write: false\n  edit: false\n  list: false\n', 'Hi there.')
+    const claude = await converted(dir, 'claude', r, 'r.claude.md')
+    const { fields } = await diffJson(r, claude)
+    expect(fields.map((f) => f.key)).toEqual(['mode', 'name'])
+  })
+
+  it('two agents of one dialect: disallowedTools still compares as written', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const a = agentFile(dir, 'a.md', 'name: a\ndescription: A\ndisallowedTools: Bash\n')
+    const b = agentFile(dir, 'b.md', 'name: a\ndescription: A\ndisallowedTools: Bash, WebFetch\n')
+    const { fields } = await diffJson(a, b)
+    expect(fields).toEqual([expect.objectContaining({ key: 'disallowedTools', change: 'changed', tools: null })])
+  })
+
+  it('property: an OpenCode agent of whole-tool permissions against its Claude Code conversion has no tool change', () => {
+    // Tools both dialects have by one name, decided allow or deny by the tools map or by permission rules.
+    const tools = ['read', 'write', 'edit', 'bash', 'grep', 'glob', 'webfetch', 'websearch', 'todowrite', 'skill']
+    const decision = fc.constantFrom<'allow' | 'deny' | undefined>('allow', 'deny', undefined)
+    fc.assert(
+      fc.property(fc.boolean(), fc.array(decision, { minLength: tools.length, maxLength: tools.length }), fc.array(decision, { minLength: tools.length, maxLength: tools.length }), (allowlist, map, rules) => {
+        const mapLines = tools.flatMap((t, i) => (map[i] === undefined ? [] : [`  ${t}: ${map[i] === 'allow'}\n`]))
+        const ruleLines = tools.flatMap((t, i) => (rules[i] === undefined ? [] : [`  ${t}: ${rules[i]}\n`]))
+        const toolsField = allowlist || mapLines.length > 0 ? `tools:\n${allowlist ? '  "*": false\n' : ''}${mapLines.join('')}` : ''
+        const permission = ruleLines.length > 0 ? `permission:\n${ruleLines.join('')}` : ''
+        const source = parseAgent(`---\ndescription: P\n${toolsField}${permission}---\n\nDo the work.\n`, '.opencode/agent/p.md')
+        const { text } = convertText(source, 'claude')
+        const target = parseAgent(text, '.claude/agents/p.md')
+        const diff = diffAgents(source, target)
+        expect(diff.fields.filter((f) => f.key !== 'name')).toEqual([])
+        // The public conversion agrees with the text one.
+        expect(convertAgent(source, 'claude').agent.meta.dialect).toBe('claude')
+      }),
+      { seed: 20261207, numRuns: 60 },
+    )
+  })
+})
