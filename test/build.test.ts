@@ -300,6 +300,23 @@ describe('build CLI', () => {
     expect(below.stderr).not.toContain(dir)
   })
 
+  it('build --check counts an output with an error as an error only, not as one checked', async () => {
+    const dir = repo({
+      'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/good.md', sources: ['src/good/*.md'] }, { output: 'out/bad.md', sources: ['src/bad/*.md'] }] }),
+      'src/good/a.md': A,
+      'src/bad/a.md': A,
+    })
+    writeFileSync(join(dir, 'src/bad/latin1.md'), Buffer.concat([Buffer.from('---\nname: l\ndescription: d\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]))
+    const r = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout) as { outputs: number; findings: Array<{ path: string; rule: string }>; errors: Array<{ path: string }> }
+    expect(json.outputs).toBe(1)
+    expect(json.findings.map((f) => [f.path, f.rule])).toEqual([['out/good.md', 'missing']])
+    expect(json.errors.map((e) => e.path)).toEqual(['src/bad/latin1.md'])
+    const text = await cli(['build', '--check'], { cwd: dir })
+    expect(text.stderr).toContain('1 canonical file of 1 not up to date')
+  })
+
   it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {
     const dir = repo({
       'package.json': JSON.stringify({ name: 'x', agentmerge: { provenance: 'none', agents: [

@@ -134,13 +134,15 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     }
   }
   if (options.check) {
-    report(items.length, findings)
+    // An output with an error is in the errors only: it was not checked.
+    const checked = items.filter((i) => i.status !== 'error').length
+    report(checked, findings)
     if (diffs.length > 0) run.out(formatText(diffReport(diffs), { color: false }))
     const bad = stale + refusals
     if (bad > 0) {
-      run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
+      run.note(`${plural(bad, 'canonical file')} of ${checked} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
       run.flag(EXIT.changes)
-    } else if (run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
+    } else if (run.code === EXIT.ok) run.note(`${plural(checked, 'canonical file')} up to date`)
   } else {
     if (refusals > 0 && !options.force) run.flag(EXIT.changes)
     if (written === 0 && refusals === 0 && run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
