@@ -24,7 +24,7 @@ import { globFiles, isGlob, isInside, type AgentTarget, type Config } from '../c
 import { diffAgents, type AgentDiff } from '../diff/index.js'
 import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
-import type { Agent, Diagnostic, Dialect } from '../model.js'
+import type { Agent, Diagnostic, Dialect, Section } from '../model.js'
 import { agentFromInput, parseAgent } from '../pipeline.js'
 import type { MojibakeMode } from '../read/decode.js'
 import { readInput, type Input } from '../read/read.js'
@@ -221,7 +221,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       item.edits.push({ line: (error as AgentError).line ?? 1, what: 'statement', text: `the file does not parse: ${(error as Error).message}` })
       return item
     }
-    item.diff = diffAgents(old, next, { oldText: current, newText: text })
+    // The diff cites the output as a build would write it by its lines, which are not those of the file on disk: named as such.
+    item.diff = diffAgents(old, namedAs(next, `${shown} (after build)`), { oldText: current, newText: text })
     const currentSidecar = sidecar?.text
     const built = asBuilt(item, current, currentSidecar)
     if (built === null) {
@@ -236,6 +237,16 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     item.error = error instanceof AgentError && options.configPath !== undefined && CONFIG_ERRORS.has(error.code) ? new AgentError(error.code, `${CONFIG_ERRORS.get(error.code) ?? error.message} (agent "${target.output}")`, options.configPath, target.line) : error
   }
   return item
+}
+
+/**
+ * An agent whose places all name `path`: the output as a build would write
+ * it is parsed under the output's own path (which says its dialect and
+ * name), then named as what it is for the diff that cites its lines.
+ */
+function namedAs(agent: Agent, path: string): Agent {
+  const section = (s: Section): Section => ({ ...s, source: { ...s.source, path }, body: s.body.map((b) => (b.type === 'section' ? section(b) : { ...b, source: { ...b.source, path } })) })
+  return { ...agent, path, root: section(agent.root) }
 }
 
 /**
