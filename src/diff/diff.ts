@@ -4,6 +4,7 @@
 // where it stood, and adds the field changes and the changes of form.
 import { alignBodies, flatten, type StatementPair } from '../align/index.js'
 import type { Agent } from '../model.js'
+import { squashSpace } from '../normalize/plain.js'
 import { fieldChanges } from './fields.js'
 import { blankLineChanges } from './blank-lines.js'
 import { statementFormatting } from './formatting.js'
@@ -109,8 +110,6 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   return { ...body, status: hasChanges(counts) ? 'modified' : 'unchanged', counts }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
-
 /**
  * What differs in two sources whose model compares equal and no other change
  * of form explains: the frontmatter's text (a YAML comment, its layout), the
@@ -122,7 +121,7 @@ function sourceDifferences(a: Agent, b: Agent): FormattingChange[] {
     out.push({ what: 'frontmatter-style', detail: 'frontmatter source: comments or layout', old: { path: a.path, line: a.meta.line }, new: { path: b.path, line: b.meta.line } })
   }
   if (a.body !== undefined && b.body !== undefined && a.body !== b.body) {
-    out.push(squash(a.body) === squash(b.body) ? { what: 'whitespace', detail: 'blank lines or trailing spaces' } : { what: 'markup', detail: 'other source differences in the body' })
+    out.push(squashSpace(a.body) === squashSpace(b.body) ? { what: 'whitespace', detail: 'blank lines or trailing spaces' } : { what: 'markup', detail: 'other source differences in the body' })
   }
   if (out.length === 0) out.push({ what: 'whitespace', detail: 'other source differences' })
   return out

@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
+import { countsText, sectionTitle, shownParts, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -100,12 +100,10 @@ function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
   return runs
     .filter((r) => r.op !== drop)
     .map((r) => {
-      const { lead, body, trail } = runParts(r.text)
-      // Struck-out words are shown struck out: striking an instruction out withdraws it.
-      const words = r.struck && body !== '' ? `<s>${esc(body)}</s>` : esc(body)
+      const { lead, body: words, trail } = shownParts(r, (w) => `<s>${w}</s>`, esc)
       if (r.op === 'equal') return lead + words + trail
       // A space one side has before an equal word: that side's spacing, nothing to mark.
-      if (body === '') return r.text
+      if (words === '') return r.text
       return `${lead}<${tag}>${words}</${tag}>${trail}`
     })
     .join('')
