@@ -29,7 +29,7 @@ import { agentFromInput, parseAgent } from '../pipeline.js'
 import type { MojibakeMode } from '../read/decode.js'
 import { readInput, type Input } from '../read/read.js'
 import { statementsOf } from '../walk.js'
-import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
+import { writeFilesAtomic, type FileWrite, type WriteOptions } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 import { sha256, sidecarMatches, stampSidecar } from '../write/sidecar.js'
 import { DEFAULT_CACHE_DIR } from '../load/index.js'
@@ -312,13 +312,13 @@ function realDir(dir: string): string {
  * changed on disk since the plan read it is not overwritten (the write path
  * reads it again to check), and no source is ever written.
  */
-export function applyItem(item: BuildItem, dir: string): { written: string[]; warnings: Diagnostic[] } {
-  const written = writeItem(item, dir)
-  const warnings = item.record && item.hash !== undefined ? writeRecord(item.record, item.hash, item.output) : []
+export function applyItem(item: BuildItem, dir: string, options: Pick<WriteOptions, 'lockWaitMs'> = {}): { written: string[]; warnings: Diagnostic[] } {
+  const written = writeItem(item, dir, options)
+  const warnings = item.record && item.hash !== undefined ? writeRecord(item.record, item.hash, item.output, options) : []
   return { written, warnings }
 }
 
-function writeItem(item: BuildItem, dir: string): string[] {
+function writeItem(item: BuildItem, dir: string, options: Pick<WriteOptions, 'lockWaitMs'>): string[] {
   const writes: FileWrite[] = []
   const add = (rel: string, text: string, before: string | null | undefined) => {
     if (before != null && before === sha256(text)) return
@@ -329,6 +329,6 @@ function writeItem(item: BuildItem, dir: string): string[] {
   if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)
   if (writes.length === 0) return []
   makeDirs(dirname(resolve(dir, item.output)))
-  writeFilesAtomic(writes, { inputs: item.sources.map((s) => resolve(dir, s)) })
+  writeFilesAtomic(writes, { ...options, inputs: item.sources.map((s) => resolve(dir, s)) })
   return writes.map((w) => (w.path === resolve(dir, item.output) ? item.output : item.sidecar!))
 }

@@ -13,7 +13,7 @@ import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatErrors, formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
+import { EXIT, mojibakeOption, Run, writeOptions, type GlobalOptions, type ReportFormat } from '../shell.js'
 import { withProgress } from '../progress.js'
 
 export interface BuildCommandOptions extends GlobalOptions {
@@ -93,7 +93,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   let written = 0
   /** Writes an item (and its build record), or only the record when it is up to date; the paths written. */
   const apply = (item: BuildItem, path: string): string[] => {
-    const done = run.each(path, () => applyItem(item, config.dir))
+    const done = run.each(path, () => applyItem(item, config.dir, writeOptions(io)))
     run.warn(done?.warnings.map((w) => ({ ...w, path })) ?? [])
     return done?.written ?? []
   }
