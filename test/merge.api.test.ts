@@ -756,6 +756,17 @@ describe('an output contract keeps its items', () => {
     }
   })
 
+  it('an item two contracts share is written in the contract that words it most specifically, in those words, whatever the order of the files', () => {
+    const a = doc('a.md', ['## Deliverables', '', '- Git hooks configuration', '- A summary of the change'])
+    const b = doc('b.md', ['## Summary', '', 'Provide:', '', '- Git hooks configuration for quality checks', '- Suggested follow-up tasks'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out, out).toContain('Provide:\n\n- Git hooks configuration for quality checks\n- Suggested follow-up tasks\n')
+      expect(out, out).toContain('## Deliverables\n\n- A summary of the change\n')
+      expect(out.match(/Git hooks configuration/g)).toHaveLength(1)
+    }
+  })
+
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
     const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])

@@ -113,6 +113,16 @@ describe('merge: where a numbered list starts', () => {
     const ten = await cli(['merge', '-q', '--provenance', 'none', f['a.md']!, f['c.md']!])
     expect(body(ten.stdout)).toContain('10. Keep answers short.\n11. Cite the source.')
   })
+
+  it('a list one input starts at 1 and another at 3 starts at 1 when nothing before it is written: its 3 would go on from nothing', async () => {
+    const steps = (from: number) => `Steps:\n\n${from}. Read the code carefully.\n${from + 1}. Write the failing test first.\n${from + 2}. Fix the bug in place.\n`
+    const f = files({ 'one.md': steps(1), 'three.md': steps(3) })
+    for (const order of [[f['one.md']!, f['three.md']!], [f['three.md']!, f['one.md']!]]) {
+      const r = await cli(['merge', '-q', '--provenance', 'none', ...order])
+      expect(r.code, r.stderr).toBe(0)
+      expect(body(r.stdout)).toBe('Steps:\n\n1. Read the code carefully.\n2. Write the failing test first.\n3. Fix the bug in place.')
+    }
+  })
 })
 
 describe('merge: a list a block broke goes on after the longer first part', () => {

@@ -144,7 +144,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   const own = (w: number) => holds.get(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
-  else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || x[0] - y[0])[0]![0]
+  else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0])[0]![0]
   else {
     const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
     let best: [number, number] | undefined

@@ -241,7 +241,7 @@ interface Numbered {
 
 /**
  * The numbers the merged section's numbered entries are written with. A
- * list whose first item began its author's list at 1 starts at 1 (a
+ * list whose first item began its author's list at 1 (any member of it) starts at 1 (a
  * procedure kept whole beside another, too). A kept side of a conflict,
  * written after its marker as a list of its own, takes the number of the
  * statement it differs from (the other side of step 4 reads as a step 4).
@@ -278,10 +278,11 @@ function listNumbers(ordered: readonly Value[], listed: readonly ListEntry[], st
 /** Where a list the merge writes starts when `v` opens it, `after` the last number of the list before it of the same inputs (see listNumbers). */
 function startOf(v: Value, written: ReadonlyMap<Statement, number>, after: number | undefined): number {
   const { first, number } = 'fold' in v ? v.fold.statement.placement : (v.section ?? {})
-  // Of a fold, the latest start any member's list had: a list another container broke ("1. 2." in a block, a code block,
-  // "3. 4." after it) goes on from the longest of its inputs' first parts, which the merged first part is at least.
+  // Of a fold, 1 when any member began its author's list at 1 (that author's list opens here: "3." would go on from
+  // nothing written), else the latest start any member's list had: a list another container broke ("1. 2." in a block,
+  // a code block, "3. 4." after it) goes on from the longest of its inputs' first parts, which the merged first part is at least.
   const starts = 'fold' in v ? v.fold.members.flatMap((m) => (m.placement.first === true ? [m.placement.number ?? 1] : [])) : []
-  const own = starts.length > 0 ? Math.max(...starts) : first === true ? (number ?? 1) : undefined
+  const own = starts.includes(1) ? 1 : starts.length > 0 ? Math.max(...starts) : first === true ? (number ?? 1) : undefined
   if (own === 1) return 1
   const beside = 'fold' in v && v.mark !== undefined && v.beside ? written.get(v.beside) : undefined
   if (beside !== undefined) return beside
