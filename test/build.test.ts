@@ -72,7 +72,7 @@ describe('build CLI', () => {
     const check = await cli(['build', '--check'], { cwd: dir })
     expect(check.code).toBe(1)
     expect(check.stdout).toContain(`${OUT}: stale: a build would change it (stale)\n`)
-    expect(check.stdout).toMatch(/\+ Ask for a test when a bug is fixed\. {2}\.claude\/agents\/reviewer\.md:\d+/)
+    expect(check.stdout).toMatch(/\+ Ask for a test when a bug is fixed\. {2}\.claude\/agents\/reviewer\.md \(after build\):\d+/)
     expect(readFileSync(join(dir, OUT), 'utf8')).toBe(text)
     expect((await cli(['build'], { cwd: dir })).code).toBe(0)
     expect(readFileSync(join(dir, OUT), 'utf8')).toContain('- Ask for a test when a bug is fixed.')
@@ -171,6 +171,22 @@ describe('build CLI', () => {
     expect(readFileSync(join(dir, 'out/ta.md'), 'utf8')).toBe(built)
   })
 
+  it('--check cites what a build would add at its line in the output as built, named as such, not at the file on disk', async () => {
+    const dir = repo({ 'agentmerge.config.json': CONFIG, 'agents/reviewer/a.md': A, 'agents/reviewer/b.md': B })
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    const before = readFileSync(join(dir, OUT), 'utf8').split('\n')
+    writeFileSync(join(dir, 'agents/reviewer/b.md'), `${B}- Ask for a test when a bug is fixed.\n`)
+    const r = await cli(['-q', 'build', '--check'], { cwd: dir })
+    expect(r.code).toBe(1)
+    const line = Number(/\+ Ask for a test when a bug is fixed\. {2}(.*):(\d+)$/m.exec(r.stdout)?.[2])
+    expect(r.stdout).toContain(`+ Ask for a test when a bug is fixed.  ${OUT} (after build):${line}\n`)
+    expect(r.stdout).toContain(`agentmerge diff ${OUT} -> ${OUT} (after build)\n`)
+    // That line of the file on disk says something else: a citation of it by its own path would point there.
+    expect(before[line - 1]).not.toContain('Ask for a test')
+    expect((await cli(['-q', 'build'], { cwd: dir })).code).toBe(0)
+    expect(readFileSync(join(dir, OUT), 'utf8').split('\n')[line - 1]).toBe('- Ask for a test when a bug is fixed.')
+  })
+
   it('--check from another directory names the output in its diff as the other lines do, from the working directory', async () => {
     const ta = join(ROOT, 'fixtures/test-automator')
     const files: Record<string, string> = { 'sub/agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/ta.md', sources: ['agents/*.md'] }] }) }
@@ -181,8 +197,8 @@ describe('build CLI', () => {
     const r = await cli(['-q', 'build', '--check', '--config', 'sub/agentmerge.config.json'], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.stdout).toContain('sub/out/ta.md: stale: a build would change it')
-    expect(r.stdout).toMatch(/agentmerge diff sub\/out\/ta\.md\n/)
-    expect(r.stdout).toMatch(/reworded, sub\/out\/ta\.md:\d+ -> sub\/out\/ta\.md:\d+/)
+    expect(r.stdout).toMatch(/agentmerge diff sub\/out\/ta\.md -> sub\/out\/ta\.md \(after build\)\n/)
+    expect(r.stdout).toMatch(/reworded, sub\/out\/ta\.md:\d+ -> sub\/out\/ta\.md \(after build\):\d+/)
   })
 
   it('--check --format github annotates the stale file and prints what a build would change as text', async () => {
@@ -192,7 +208,7 @@ describe('build CLI', () => {
     const r = await cli(['-q', 'build', '--check', '--format', 'github'], { cwd: dir })
     expect(r.code).toBe(1)
     expect(r.stdout).toMatch(/^::error file=out\/ta\.md[^\n]*::stale: a build would change it/m)
-    expect(r.stdout).toContain('Test coverage > [-80-]{+90+}% achieved  reworded, out/ta.md:25 -> out/ta.md:25')
+    expect(r.stdout).toContain('Test coverage > [-80-]{+90+}% achieved  reworded, out/ta.md:25 -> out/ta.md (after build):25')
     expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 reworded')
   })
 
@@ -298,6 +314,23 @@ describe('build CLI', () => {
     const below = await cli(['build'], { cwd: join(dir, 'src') })
     expect(below.stderr).toContain('bad/latin1.md:6: invalid UTF-8')
     expect(below.stderr).not.toContain(dir)
+  })
+
+  it('build --check counts an output with an error as an error only, not as one checked', async () => {
+    const dir = repo({
+      'agentmerge.config.json': JSON.stringify({ agents: [{ output: 'out/good.md', sources: ['src/good/*.md'] }, { output: 'out/bad.md', sources: ['src/bad/*.md'] }] }),
+      'src/good/a.md': A,
+      'src/bad/a.md': A,
+    })
+    writeFileSync(join(dir, 'src/bad/latin1.md'), Buffer.concat([Buffer.from('---\nname: l\ndescription: d\n---\n\nCaf'), Buffer.from([0xe9]), Buffer.from(' au lait\n')]))
+    const r = await cli(['build', '--check', '--format', 'json'], { cwd: dir })
+    expect(r.code).toBe(2)
+    const json = JSON.parse(r.stdout) as { outputs: number; findings: Array<{ path: string; rule: string }>; errors: Array<{ path: string }> }
+    expect(json.outputs).toBe(1)
+    expect(json.findings.map((f) => [f.path, f.rule])).toEqual([['out/good.md', 'missing']])
+    expect(json.errors.map((e) => e.path)).toEqual(['src/bad/latin1.md'])
+    const text = await cli(['build', '--check'], { cwd: dir })
+    expect(text.stderr).toContain('1 canonical file of 1 not up to date')
   })
 
   it('package.json config, --to, per-agent dialects, and outputs named on the command line', async () => {

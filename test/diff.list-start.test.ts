@@ -33,6 +33,14 @@ describe('diff: a numbered list start', () => {
     expect(back.stdout).toContain('[-1.-]{+3.+} Write.')
   })
 
+  it('the item that opens a list at another number is not the same statement: its re-wrapping goes with the rewording, as any reworded one\'s', async () => {
+    const r = await diff(`1. Run:\n\n${CODE}\n\n3. Write the report\n   now.\n`, `1. Run:\n\n${CODE}\n\n1. Write the report now.\n`, '--format', 'json')
+    expect(r.code).toBe(1)
+    const [file] = (JSON.parse(r.stdout) as { files: Array<{ statements: Array<{ change: string }>; formatting: Array<{ what: string }> }> }).files
+    expect(file!.statements.map((s) => s.change)).toEqual(['reworded'])
+    expect(file!.formatting).toEqual([])
+  })
+
   it('`10. ten` written `1. ten` is reworded', async () => {
     const r = await diff('10. ten\n', '1. ten\n')
     expect(r.code).toBe(1)

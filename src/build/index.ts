@@ -24,12 +24,12 @@ import { globFiles, isGlob, isInside, type AgentTarget, type Config } from '../c
 import { diffAgents, type AgentDiff } from '../diff/index.js'
 import { AgentError } from '../errors.js'
 import { mergeAgents, provenanceJson, renderMerged } from '../merge/index.js'
-import type { Agent, Diagnostic, Dialect } from '../model.js'
+import type { Agent, Diagnostic, Dialect, Section } from '../model.js'
 import { agentFromInput, parseAgent } from '../pipeline.js'
 import type { MojibakeMode } from '../read/decode.js'
 import { readInput, type Input } from '../read/read.js'
 import { statementsOf } from '../walk.js'
-import { writeFilesAtomic, type FileWrite } from '../write/atomic.js'
+import { writeFilesAtomic, type FileWrite, type WriteOptions } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 import { sha256, sidecarMatches, stampSidecar } from '../write/sidecar.js'
 import { DEFAULT_CACHE_DIR } from '../load/index.js'
@@ -221,7 +221,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       item.edits.push({ line: (error as AgentError).line ?? 1, what: 'statement', text: `the file does not parse: ${(error as Error).message}` })
       return item
     }
-    item.diff = diffAgents(old, next, { oldText: current, newText: text })
+    // The diff cites the output as a build would write it by its lines, which are not those of the file on disk: named as such.
+    item.diff = diffAgents(old, namedAs(next, `${shown} (after build)`), { oldText: current, newText: text })
     const currentSidecar = sidecar?.text
     const built = asBuilt(item, current, currentSidecar)
     if (built === null) {
@@ -236,6 +237,16 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
     item.error = error instanceof AgentError && options.configPath !== undefined && CONFIG_ERRORS.has(error.code) ? new AgentError(error.code, `${CONFIG_ERRORS.get(error.code) ?? error.message} (agent "${target.output}")`, options.configPath, target.line) : error
   }
   return item
+}
+
+/**
+ * An agent whose places all name `path`: the output as a build would write
+ * it is parsed under the output's own path (which says its dialect and
+ * name), then named as what it is for the diff that cites its lines.
+ */
+function namedAs(agent: Agent, path: string): Agent {
+  const section = (s: Section): Section => ({ ...s, source: { ...s.source, path }, body: s.body.map((b) => (b.type === 'section' ? section(b) : { ...b, source: { ...b.source, path } })) })
+  return { ...agent, path, root: section(agent.root) }
 }
 
 /**
@@ -301,13 +312,13 @@ function realDir(dir: string): string {
  * changed on disk since the plan read it is not overwritten (the write path
  * reads it again to check), and no source is ever written.
  */
-export function applyItem(item: BuildItem, dir: string): { written: string[]; warnings: Diagnostic[] } {
-  const written = writeItem(item, dir)
-  const warnings = item.record && item.hash !== undefined ? writeRecord(item.record, item.hash, item.output) : []
+export function applyItem(item: BuildItem, dir: string, options: Pick<WriteOptions, 'lockWaitMs'> = {}): { written: string[]; warnings: Diagnostic[] } {
+  const written = writeItem(item, dir, options)
+  const warnings = item.record && item.hash !== undefined ? writeRecord(item.record, item.hash, item.output, options) : []
   return { written, warnings }
 }
 
-function writeItem(item: BuildItem, dir: string): string[] {
+function writeItem(item: BuildItem, dir: string, options: Pick<WriteOptions, 'lockWaitMs'>): string[] {
   const writes: FileWrite[] = []
   const add = (rel: string, text: string, before: string | null | undefined) => {
     if (before != null && before === sha256(text)) return
@@ -318,6 +329,6 @@ function writeItem(item: BuildItem, dir: string): string[] {
   if (item.sidecar && item.sidecarText !== undefined) add(item.sidecar, item.sidecarText, item.onDisk?.sidecar)
   if (writes.length === 0) return []
   makeDirs(dirname(resolve(dir, item.output)))
-  writeFilesAtomic(writes, { inputs: item.sources.map((s) => resolve(dir, s)) })
+  writeFilesAtomic(writes, { ...options, inputs: item.sources.map((s) => resolve(dir, s)) })
   return writes.map((w) => (w.path === resolve(dir, item.output) ? item.output : item.sidecar!))
 }

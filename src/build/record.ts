@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { AgentError } from '../errors.js'
 import type { Diagnostic } from '../model.js'
-import { writeFilesAtomic } from '../write/atomic.js'
+import { writeFilesAtomic, type WriteOptions } from '../write/atomic.js'
 import { makeDirs } from '../write/dirs.js'
 
 /** Bumped when the record's layout changes (an older record is then no record). */
@@ -47,11 +47,11 @@ export function readRecord(cacheDir: string, output: string): BuildRecord {
  * record that cannot be written costs no output, only the next build's
  * certainty: it is a warning, not an error.
  */
-export function writeRecord(record: BuildRecord, sha256: string, shownAs: string): Diagnostic[] {
+export function writeRecord(record: BuildRecord, sha256: string, shownAs: string, options: Pick<WriteOptions, 'lockWaitMs'> = {}): Diagnostic[] {
   if (record.built === sha256) return []
   try {
     makeDirs(dirname(record.file))
-    writeFilesAtomic([{ path: record.file, content: `${JSON.stringify({ version: VERSION, output: record.output, sha256 })}\n` }])
+    writeFilesAtomic([{ path: record.file, content: `${JSON.stringify({ version: VERSION, output: record.output, sha256 })}\n` }], options)
     return []
   } catch (error) {
     const why = error instanceof AgentError ? error.message : (error as Error).message

@@ -9,6 +9,7 @@ import { AgentError, formatDiagnostic, terminalLine } from '../errors.js'
 import type { LoadOptions } from '../load/index.js'
 import type { Diagnostic } from '../model.js'
 import type { MojibakeMode } from '../read/decode.js'
+import type { WriteOptions } from '../write/atomic.js'
 import type { CliIo } from './io.js'
 import type { ProgressOptions } from './progress.js'
 
@@ -41,6 +42,16 @@ export function mojibakeOption(options: GlobalOptions, otherwise: MojibakeMode =
 export function readOptions(options: GlobalOptions, io: CliIo): Pick<LoadOptions, 'mojibake' | 'maxBytes' | 'stdin' | 'pipes'> {
   // A pipe named on the command line is an input the user chose (`<(git show HEAD:a.md)`).
   return { mojibake: mojibakeOption(options), ...(options.maxSize !== undefined ? { maxBytes: options.maxSize } : {}), stdin: io.stdin, pipes: true }
+}
+
+/**
+ * The write options of the run's environment: AGENTMERGE_LOCK_WAIT_MS
+ * (milliseconds, when a positive number), how long a write waits for
+ * another run's lock; read from `io.env`, so the run's caller decides.
+ */
+export function writeOptions(io: CliIo): Pick<WriteOptions, 'lockWaitMs'> {
+  const ms = Number(io.env.AGENTMERGE_LOCK_WAIT_MS)
+  return Number.isFinite(ms) && ms > 0 ? { lockWaitMs: ms } : {}
 }
 
 /** The loadAgents options the global CLI options stand for. */

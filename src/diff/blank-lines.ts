@@ -4,6 +4,7 @@
 // lines are paired by their words (jsdiff, bounded), and where a pair has
 // another number of blank lines before it, that is one change, at its lines.
 import { diffArrays } from 'diff'
+import { squashSpace } from '../normalize/plain.js'
 import type { FormattingChange } from './model.js'
 
 interface Line {
@@ -23,7 +24,7 @@ function nonBlankLines(text: string): Line[] {
       blanks++
       return
     }
-    out.push({ key: raw.replace(/\s+/g, ' ').trim(), line: i + 1, blanks })
+    out.push({ key: squashSpace(raw), line: i + 1, blanks })
     blanks = 0
   })
   return out

@@ -4,6 +4,7 @@
 // where it stood, and adds the field changes and the changes of form.
 import { alignBodies, flatten, type StatementPair } from '../align/index.js'
 import type { Agent } from '../model.js'
+import { squashSpace } from '../normalize/plain.js'
 import { fieldChanges } from './fields.js'
 import { blankLineChanges } from './blank-lines.js'
 import { statementFormatting } from './formatting.js'
@@ -17,6 +18,9 @@ export function emptyCounts(): DiffCounts {
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000
+
+/** A pair of the items that open a list at two different numbers: not the same statement, so an exact one is reworded. */
+const restarted = (p: StatementPair): StatementPair => ({ ...p, same: false, class: p.class === 'exact' ? 'reworded' : p.class })
 
 function tally(diff: Omit<AgentDiff, 'counts' | 'status'>): DiffCounts {
   const counts = emptyCounts()
@@ -51,17 +55,17 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   const unchanged: AgentDiff['unchanged'] = []
   const formatting: FormattingChange[] = []
   const words = (p: StatementPair): TokenRun[] | null => diffStatements(o.statements[p.o]!.statement, n.statements[p.n]!.statement, options.maxEditLength)
-  for (const p of pairs) {
-    const old: StatementRef = o.statements[p.o]!
-    const nu: StatementRef = n.statements[p.n]!
-    // A list that starts at another number is a change, not renumbering.
-    const restarted = changedStart(old.statement, nu.statement) !== undefined
-    if (p.same) formatting.push(...statementFormatting(options.oldText, old.statement, options.newText, nu.statement).filter((f) => !restarted || f.what !== 'numbering'))
+  for (const paired of pairs) {
+    const old: StatementRef = o.statements[paired.o]!
+    const nu: StatementRef = n.statements[paired.n]!
+    // A list that starts at another number is a change, not renumbering: the item that opens it is then not the same statement (./numbering.ts).
+    const p = changedStart(old.statement, nu.statement) ? restarted(paired) : paired
+    if (p.same) formatting.push(...statementFormatting(options.oldText, old.statement, options.newText, nu.statement))
     let change: StatementChange
     if (p.class === 'moved') {
       change = { change: 'moved', old, new: nu, move: p.move!, score: round(p.score) }
-      if (!p.same || restarted) change.words = words(p)
-    } else if (p.class === 'exact' && !restarted) {
+      if (!p.same) change.words = words(p)
+    } else if (p.class === 'exact') {
       unchanged.push({ old, new: nu })
       continue
     } else change = { change: 'reworded', old, new: nu, score: round(p.score), words: words(p) }
@@ -109,8 +113,6 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   return { ...body, status: hasChanges(counts) ? 'modified' : 'unchanged', counts }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
-
 /**
  * What differs in two sources whose model compares equal and no other change
  * of form explains: the frontmatter's text (a YAML comment, its layout), the
@@ -122,7 +124,7 @@ function sourceDifferences(a: Agent, b: Agent): FormattingChange[] {
     out.push({ what: 'frontmatter-style', detail: 'frontmatter source: comments or layout', old: { path: a.path, line: a.meta.line }, new: { path: b.path, line: b.meta.line } })
   }
   if (a.body !== undefined && b.body !== undefined && a.body !== b.body) {
-    out.push(squash(a.body) === squash(b.body) ? { what: 'whitespace', detail: 'blank lines or trailing spaces' } : { what: 'markup', detail: 'other source differences in the body' })
+    out.push(squashSpace(a.body) === squashSpace(b.body) ? { what: 'whitespace', detail: 'blank lines or trailing spaces' } : { what: 'markup', detail: 'other source differences in the body' })
   }
   if (out.length === 0) out.push({ what: 'whitespace', detail: 'other source differences' })
   return out

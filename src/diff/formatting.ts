@@ -6,6 +6,7 @@
 // re-wrapping, or other markup (emphasis markers, escapes, how a link is
 // written: a link's target is part of the statement's identity, never form).
 import type { Statement } from '../model.js'
+import { squashSpace } from '../normalize/plain.js'
 import type { FormattingChange } from './model.js'
 
 function slice(text: string | undefined, s: Statement): string | undefined {
@@ -28,7 +29,6 @@ function marker(raw: string): { marker: string; rest: string } {
   return { marker: raw.slice(i, j), rest: raw.slice(j) }
 }
 
-const squash = (s: string) => s.replace(/\s+/g, ' ').trim()
 const lines = (s: string) => s.split('\n').length
 
 /** The changes of form between two versions of one statement (empty when the source is the same). */
@@ -51,7 +51,7 @@ export function statementFormatting(oldText: string | undefined, a: Statement, n
     else if (mx.marker !== my.marker) out.push({ what: a.placement.ordered ? 'numbering' : 'marker', detail: `${a.placement.ordered ? 'number' : 'bullet'} ${mx.marker} -> ${my.marker}`, ...place })
   }
   if (restX !== restY) {
-    if (squash(restX) === squash(restY)) {
+    if (squashSpace(restX) === squashSpace(restY)) {
       const lx = lines(restX)
       const ly = lines(restY)
       out.push(lx !== ly ? { what: 'wrapping', detail: `re-wrapped: ${lx} -> ${ly} lines`, ...place } : { what: 'whitespace', detail: 'spaces or indentation', ...place })

@@ -204,6 +204,28 @@ class Runs {
 }
 
 /**
+ * A changed run of a word diff as its display marks it: the whitespace
+ * before and after its words stays outside the marks; a run of whitespace
+ * only (a space one side has before an equal word) has no words to mark.
+ */
+export function runParts(text: string): { lead: string; body: string; trail: string } {
+  const lead = /^\s*/.exec(text)![0]
+  const body = text.slice(lead.length).trimEnd()
+  return { lead, body, trail: text.slice(lead.length + body.length) }
+}
+
+/**
+ * A run's parts (runParts) with its words as a format shows them: each
+ * through `escape`, and struck-out words marked by `strike` (between `~~`
+ * unless told), since striking an instruction out withdraws it and every
+ * format must show that. The one place a run's strike is shown.
+ */
+export function shownParts(r: WordRun, strike: (words: string) => string = (w) => `~~${w}~~`, escape: (text: string) => string = (t) => t): { lead: string; body: string; trail: string } {
+  const { lead, body, trail } = runParts(r.text)
+  return { lead, body: r.struck && body !== '' ? strike(escape(body)) : escape(body), trail }
+}
+
+/**
  * One side's text spelled from the runs as the formats show it: struck-out
  * words between `~~`, so that striking an instruction out is seen where
  * only words are shown (the text format, annotations).
@@ -213,9 +235,8 @@ export function spellShown(runs: readonly WordRun[], side: 'old' | 'new'): strin
   return runs
     .filter((r) => r.op !== other)
     .map((r) => {
-      if (!r.struck) return r.text
-      const body = r.text.trim()
-      return body === '' ? r.text : r.text.replace(body, `~~${body}~~`)
+      const { lead, body, trail } = shownParts(r)
+      return lead + body + trail
     })
     .join('')
 }

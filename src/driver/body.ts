@@ -421,17 +421,39 @@ class Merger {
    */
   private dissolvedSections(contested: Map<number, 'a' | 'b'>): Map<number, number> {
     const into = new Map<number, number>()
+    let seen: ReturnType<Merger['placedStatements']> | undefined
     for (const u of this.units) {
       if (u.type !== 'section' || !u.o || !(u.a || u.b) || (u.a && u.b) || contested.has(u.id)) continue
       const [keeps, gone] = u.a ? (['a', 'b'] as const) : (['b', 'a'] as const)
       if (u[keeps]!.node!.children.length > 0 || u.o.node!.children.length > 0) continue
+      seen ??= this.placedStatements()
       const up = u.o.parent
-      const title = words((u.o.block as Section).title)
-      const label = this.units.some((x) => x.type === 'statement' && !x.o && x[gone]?.parent === up && (x[gone]!.block as Statement).kind === 'paragraph' && words((x[gone]!.block as Statement).text) === title)
-      const movedOut = this.units.some((x) => x.type === 'statement' && x.o?.parent === u.id && x[gone]?.parent === up)
+      const label = seen.paragraphs[gone].has(`${up}\u0000${words((u.o.block as Section).title)}`)
+      const movedOut = seen.moves[gone].has(`${u.id}\u0000${up}`)
       if (label && movedOut) into.set(u.id, up)
     }
     return into
+  }
+
+  /**
+   * Where each side put statements, indexed once for dissolvedSections:
+   * the paragraphs it added (by parent and words), and the base statements
+   * it holds (by their base parent and their parent on that side).
+   */
+  private placedStatements(): Record<'paragraphs' | 'moves', Record<'a' | 'b', Set<string>>> {
+    const paragraphs = { a: new Set<string>(), b: new Set<string>() }
+    const moves = { a: new Set<string>(), b: new Set<string>() }
+    for (const x of this.units) {
+      if (x.type !== 'statement') continue
+      for (const side of ['a', 'b'] as const) {
+        const slot = x[side]
+        if (!slot) continue
+        const s = slot.block as Statement
+        if (!x.o && s.kind === 'paragraph') paragraphs[side].add(`${slot.parent}\u0000${words(s.text)}`)
+        if (x.o) moves[side].add(`${x.o.parent}\u0000${slot.parent}`)
+      }
+    }
+    return { paragraphs, moves }
   }
 
   /** Sections each side added, by parent and title words: what a statement may have become. */

@@ -31,6 +31,8 @@ export interface DriverOptions extends Merge3Options {
   maxSize?: number
   /** What the reads of the three sides do with mojibake, as every command's reads (default: repair it). */
   mojibake?: MojibakeMode
+  /** How long the write of ours waits for another run's lock (writeFileAtomic's option). */
+  lockWaitMs?: number
 }
 
 export interface DriverOutcome {
@@ -112,7 +114,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
   if (o.equals(a)) {
     try {
       // Theirs as it is, byte for byte: no decoding, so no encoding is changed.
-      writeFileAtomic(ours, b)
+      writeFileAtomic(ours, b, { lockWaitMs: options.lockWaitMs })
       return { code: 0, how: 'trivial', messages: [] }
     } catch (error) {
       return { code: CANNOT_MERGE, how: 'trivial', messages: [`${name}: cannot merge: ${(error as Error).message}`] }
@@ -157,7 +159,7 @@ function merge(base: string, ours: string, theirs: string, path: string | undefi
     for (const p of result.places) messages.push(`${name}:${p.line}: conflict: ${p.what}`)
   }
   try {
-    writeFileAtomic(ours, encodeLike(a, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text))
+    writeFileAtomic(ours, encodeLike(a, (aa.bom && how === 'statements' ? '\uFEFF' : '') + text), { lockWaitMs: options.lockWaitMs })
   } catch (error) {
     // Nothing was written, so the conflicts found are not reported: only why.
     return { code: CANNOT_MERGE, how, messages: [`${name}: cannot merge: ${(error as Error).message}`] }

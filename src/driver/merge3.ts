@@ -10,7 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { Agent, Section, Statement } from '../model.js'
 import { readMeta } from '../normalize/meta.js'
 import { stringifyMarkdown } from '../markdown/index.js'
-import { fieldText, renderFields, replaceFieldTexts } from '../render/frontmatter.js'
+import { fieldTexts, renderFields, replaceFieldTexts } from '../render/frontmatter.js'
 import { renderAgent, statementMarkdown, writtenTitle } from '../render/markdown.js'
 import { mergeBodies3, type BodyConflict } from './body.js'
 import { mergeFields, type FieldConflict } from './fields.js'
@@ -135,12 +135,14 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 function placeFieldConflicts(text: string, conflicts: FieldConflict[], prefix: string, dialect: Agent['meta']['dialect'], yaml: [string | undefined, string | undefined], open: string, mid: string, close: string): string {
   if (conflicts.length === 0) return text
   const byToken = new Map(conflicts.map((c) => [c.token, c]))
+  // Each side's YAML parsed once, whatever the number of its fields in conflict.
+  const [ours, theirs] = yaml.map((source) => (source === undefined ? undefined : fieldTexts(source)))
   return text.replace(new RegExp(`^[^\\n]*(${escapeRe(prefix)}\\d+X)[^\\n]*\\n`, 'gm'), (line, token: string) => {
     const c = byToken.get(token)
     if (!c) return line
     // Each side as its file has it (its comments kept), else written from its value.
-    const side = (value: unknown, source: string | undefined) => (value === undefined ? '' : (source === undefined ? undefined : fieldText(source, c.key, value)) ?? renderFields([{ key: c.key, value, line: c.line }], dialect))
-    return `${open}\n${side(c.ours, yaml[0])}${mid}\n${side(c.theirs, yaml[1])}${close}\n`
+    const side = (value: unknown, texts: ReturnType<typeof fieldTexts> | undefined) => (value === undefined ? '' : texts?.(c.key, value) ?? renderFields([{ key: c.key, value, line: c.line }], dialect))
+    return `${open}\n${side(c.ours, ours)}${mid}\n${side(c.theirs, theirs)}${close}\n`
   })
 }
 

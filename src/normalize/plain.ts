@@ -102,7 +102,12 @@ const NON_ASCII = /[^\0-\x7f]/
 
 /** Text in NFC with each run of white space one space, trimmed. */
 export function collapse(text: string): string {
-  return (NON_ASCII.test(text) ? text.normalize('NFC') : text).replace(/\s+/g, ' ').trim()
+  return squashSpace(NON_ASCII.test(text) ? text.normalize('NFC') : text)
+}
+
+/** Each run of white space one space, trimmed: the text as re-wrapping and indentation leave it. */
+export function squashSpace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
 }
 
 function gather(nodes: Nodes | Nodes[], mode: Mode): string {

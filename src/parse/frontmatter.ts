@@ -47,7 +47,7 @@ function strict(source: string, lineOffset: number, path: string): Frontmatter |
     const message = first.message.split('\n')[0]!.replace(/ at line \d+, column \d+.*$/, '')
     return { error: { code: first.code, message, line: lineOffset + (pos?.line ?? 1), column: pos?.col } }
   }
-  const fields = fieldsOf(doc, lineCounter, lineOffset, path)
+  const fields = fieldsOf(source, doc, lineCounter, lineOffset, path)
   return { fields, warnings: yamlWarnings(doc, lineCounter, lineOffset, path, fields) }
 }
 
@@ -96,7 +96,7 @@ function duplicateKey(source: string, lineOffset: number, path: string): Located
   const lineCounter = new LineCounter()
   const doc = parseDocument(source, { ...YAML_OPTIONS, lineCounter, uniqueKeys: false })
   const seen = new Map<string, number>()
-  for (const field of fieldsOf(doc, lineCounter, lineOffset, path)) {
+  for (const field of fieldsOf(source, doc, lineCounter, lineOffset, path)) {
     const earlier = seen.get(field.key)
     if (earlier !== undefined) return { code: 'DUPLICATE_KEY', message: `duplicate frontmatter key '${field.key}' (first at line ${earlier})`, line: field.line }
     seen.set(field.key, field.line)
@@ -104,14 +104,15 @@ function duplicateKey(source: string, lineOffset: number, path: string): Located
   return { code: 'DUPLICATE_KEY', message: 'duplicate frontmatter key', line: lineOffset + 1 }
 }
 
-function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): MetaField[] {
+function fieldsOf(source: string, doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): MetaField[] {
   const contents = doc.contents
   if (contents === null || contents === undefined) return []
   if (!isMap(contents)) {
     const line = lineOffset + lineCounter.linePos(contents.range?.[0] ?? 0).line
     throw new AgentError('frontmatter-not-mapping', 'frontmatter is not a mapping of keys to values', path, line)
   }
-  checkAliases(doc, lineCounter, lineOffset, path)
+  // Every alias is written `*name`: a text without a `*` has none to check.
+  if (source.includes('*')) checkAliases(doc, lineCounter, lineOffset, path)
   const fields: MetaField[] = []
   for (const pair of contents.items) {
     const keyNode = pair.key as { value?: unknown; range?: [number, number, number] } | null
@@ -136,10 +137,12 @@ function fieldsOf(doc: Document, lineCounter: LineCounter, lineOffset: number, p
  * it (`*b` where only `&a` is set: yaml reports it only when the value is
  * read, and the bound on alias expansion would then misname it) and the
  * first alias inside the value its anchor names (`&a [*a]`: yaml reads it
- * as a value that holds itself, which every walk over values, equality and
- * JSON included, would follow forever). One pass in document order, where
- * an alias names the last anchor of its name before it, as in yaml's own
- * resolution.
+ * as a value that holds itself, with no error or warning, and every walk
+ * over values, equality and JSON included, would follow it forever). One
+ * pass in document order, where an alias names the last anchor of its name
+ * before it, as in yaml's own resolution. yaml's own error for an unknown
+ * alias comes only when the value is read, without its place, and it has
+ * none for a recursive one: hence this walk, over a text with an alias only.
  */
 function checkAliases(doc: Document, lineCounter: LineCounter, lineOffset: number, path: string): void {
   const anchors = new Map<string, Node>()

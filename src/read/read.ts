@@ -33,17 +33,21 @@ export function formatSize(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
 }
 
-function checkSize(size: number, path: string, maxBytes: number): void {
-  if (size > maxBytes) {
-    throw new AgentError('too-large', `file is ${formatSize(size)}, over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, path)
-  }
+/**
+ * Refuses an input over the size limit: the one place that decides it and
+ * says so. `whole`: `size` is the input's size (a file's, a blob's), else
+ * only that a stream was read a byte past the limit, so no size is named.
+ */
+function checkSize(size: number, path: string, maxBytes: number, whole = true): void {
+  if (size <= maxBytes) return
+  throw new AgentError('too-large', `${whole ? `file is ${formatSize(size)}, over` : 'over'} the ${formatSize(maxBytes)} limit (raise it with --max-size)`, path)
 }
 
 function readBytes(path: string, maxBytes: number, stdin: (limit?: number) => Uint8Array, pipes: boolean): Uint8Array {
   if (path === '-') {
     // Read no further than the limit: `yes | agentmerge normalize -` is refused, not read forever.
     const bytes = stdin(maxBytes)
-    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, '-')
+    checkSize(bytes.length, '-', maxBytes, false)
     return bytes
   }
   let stat
@@ -75,7 +79,7 @@ function readStream(path: string, maxBytes: number): Uint8Array {
   }
   try {
     const bytes = readStdinSync(fd, maxBytes)
-    if (bytes.length > maxBytes) throw new AgentError('too-large', `over the ${formatSize(maxBytes)} limit (raise it with --max-size)`, path)
+    checkSize(bytes.length, path, maxBytes, false)
     return bytes
   } catch (error) {
     if (error instanceof AgentError) throw new AgentError(error.code, error.message, path)

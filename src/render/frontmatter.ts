@@ -205,15 +205,19 @@ function pairText(key: string, value: unknown, entry: Entry | undefined): string
 }
 
 /**
- * One top-level field's lines as a frontmatter's YAML text has them (its
- * inline comment included; comment lines after it go with the next key), when they read
- * as `value`; undefined otherwise. The merge driver writes each side of a
- * field conflict so, as its file has it.
+ * The lines of a top-level field as a frontmatter's YAML text has them (its
+ * inline comment included; comment lines after it go with the next key),
+ * when they read as `value`; undefined otherwise. The text is parsed once,
+ * then asked for each field. The merge driver writes each side of a field
+ * conflict so, as its file has it.
  */
-export function fieldText(source: string, key: string, value: unknown): string | undefined {
-  const entry = splitSource(source)?.entries.get(key)
-  if (!entry?.pair || entry.value === undefined || !isDeepStrictEqual(entry.value, value)) return undefined
-  return entry.text.endsWith('\n') ? entry.text : entry.text + '\n'
+export function fieldTexts(source: string): (key: string, value: unknown) => string | undefined {
+  const entries = splitSource(source)?.entries
+  return (key, value) => {
+    const entry = entries?.get(key)
+    if (!entry?.pair || entry.value === undefined || !isDeepStrictEqual(entry.value, value)) return undefined
+    return entry.text.endsWith('\n') ? entry.text : entry.text + '\n'
+  }
 }
 
 /**

@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, runParts, sectionTitle, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
+import { countsText, sectionTitle, shownParts, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -39,44 +39,51 @@ interface Row {
 const pathKey = (path: readonly string[]): string => path.join('\u0000')
 const placeKey = (s: { path: string; line: number }): string => `${s.path}:${s.line}`
 
-/** Every statement of both sides on one row each, in NEW's reading order, removed ones where they stood. */
-function diffRows(d: AgentDiff): Row[] {
+/**
+ * NEW's path of each OLD section (by OLD's path): its own by a section
+ * change (renamed, moved), else that of the first of its statements that
+ * stayed with it (unchanged, reworded, or moved within its section). The one
+ * map the rows and the moved-out counts read.
+ */
+function newSections(d: AgentDiff): Map<string, string[]> {
+  const out = new Map<string, string[]>()
+  const pair = (o: StatementRef, n: StatementRef) => {
+    if (!out.has(pathKey(o.section))) out.set(pathKey(o.section), n.section)
+  }
+  for (const u of d.unchanged) pair(u.old, u.new)
+  for (const c of d.statements) if (c.change === 'reworded' || (c.change === 'moved' && c.move !== 'section')) pair(c.old, c.new)
+  for (const s of d.sections) if (s.change === 'renamed' || s.change === 'moved') out.set(pathKey(s.old.path), s.new.path)
+  return out
+}
+
+/** Every statement of both sides on one row each, in NEW's reading order, removed ones where they stood (under NEW's path of their section). */
+function diffRows(d: AgentDiff, sections: Map<string, string[]>): Row[] {
   const rows: Row[] = []
   const newIndexAt = new Map<string, number>()
-  const oldToNew = new Map<string, string[]>()
-  const pair = (o: StatementRef, n: StatementRef) => {
-    if (!oldToNew.has(pathKey(o.section))) oldToNew.set(pathKey(o.section), n.section)
-  }
   for (const u of d.unchanged) {
     rows.push({ kind: 'unchanged', old: u.old, new: u.new, key: u.new.index, sub: 0, section: u.new.section })
     newIndexAt.set(placeKey(u.new.statement.source), u.new.index)
-    pair(u.old, u.new)
   }
   for (const c of d.statements) {
     if (c.change === 'removed') continue
     rows.push({ kind: c.change, ...(c.change === 'added' ? {} : { old: c.old }), new: c.new, change: c, key: c.new.index, sub: 0, section: c.new.section })
     newIndexAt.set(placeKey(c.new.statement.source), c.new.index)
-    if (c.change !== 'added' && !(c.change === 'moved' && c.move === 'section')) pair(c.old, c.new)
   }
-  for (const s of d.sections) if (s.change === 'renamed' || s.change === 'moved') oldToNew.set(pathKey(s.old.path), s.new.path)
   for (const c of d.statements) {
     if (c.change !== 'removed') continue
     const before = c.near ? newIndexAt.get(placeKey(c.near)) : undefined
-    const section = oldToNew.get(pathKey(c.old.section)) ?? c.old.section
+    const section = sections.get(pathKey(c.old.section)) ?? c.old.section
     rows.push({ kind: 'removed', old: c.old, change: c, key: before === undefined ? -0.5 : before + 0.5, sub: c.old.index, section })
   }
   return rows.sort((a, b) => a.key - b.key || a.sub - b.sub)
 }
 
 /** How many statements moved from each section (by NEW's path of it, or OLD's when it has none) to another. */
-function movedOutOf(d: AgentDiff): Map<string, number> {
-  const oldToNew = new Map<string, string[]>()
-  for (const s of d.sections) if (s.change === 'renamed' || s.change === 'moved') oldToNew.set(pathKey(s.old.path), s.new.path)
-  for (const u of d.unchanged) if (!oldToNew.has(pathKey(u.old.section))) oldToNew.set(pathKey(u.old.section), u.new.section)
+function movedOutOf(d: AgentDiff, sections: Map<string, string[]>): Map<string, number> {
   const out = new Map<string, number>()
   for (const c of d.statements) {
     if (c.change !== 'moved' || c.move !== 'section') continue
-    const k = pathKey(oldToNew.get(pathKey(c.old.section)) ?? c.old.section)
+    const k = pathKey(sections.get(pathKey(c.old.section)) ?? c.old.section)
     out.set(k, (out.get(k) ?? 0) + 1)
   }
   return out
@@ -100,12 +107,10 @@ function runsHtml(runs: readonly WordRun[], side: 'old' | 'new'): string {
   return runs
     .filter((r) => r.op !== drop)
     .map((r) => {
-      const { lead, body, trail } = runParts(r.text)
-      // Struck-out words are shown struck out: striking an instruction out withdraws it.
-      const words = r.struck && body !== '' ? `<s>${esc(body)}</s>` : esc(body)
+      const { lead, body: words, trail } = shownParts(r, (w) => `<s>${w}</s>`, esc)
       if (r.op === 'equal') return lead + words + trail
       // A space one side has before an equal word: that side's spacing, nothing to mark.
-      if (body === '') return r.text
+      if (words === '') return r.text
       return `${lead}<${tag}>${words}</${tag}>${trail}`
     })
     .join('')
@@ -199,8 +204,9 @@ function fileHtml(d: AgentDiff, n: number, options: DiffReportOptions): string {
   if (d.sections.length > 0) {
     parts.push(`<h3${attr('id', `${id}-sections`)}>Sections</h3>`, `<ul class="diags">${d.sections.map((s) => `<li>${sectionChangeText(s)}</li>`).join('')}</ul>`)
   }
-  const rows = diffRows(d)
-  const movedOut = movedOutOf(d)
+  const sections = newSections(d)
+  const rows = diffRows(d, sections)
+  const movedOut = movedOutOf(d, sections)
   if (rows.length > 0) {
     parts.push(`<h3${attr('id', `${id}-body`)}>Statements side by side</h3>`)
     let k = 0

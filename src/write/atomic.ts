@@ -18,6 +18,8 @@ import { sweepTemporaries, tempPath } from './temp.js'
 export interface WriteOptions {
   /** The run's inputs: a target that is the same file as one of them is refused. */
   inputs?: readonly string[]
+  /** How long to wait for another run's lock on a target, in milliseconds (default: lock.ts' DEFAULT_WAIT_MS); the CLI passes AGENTMERGE_LOCK_WAIT_MS from its environment. */
+  lockWaitMs?: number
 }
 
 export interface FileWrite {
@@ -133,7 +135,7 @@ export function writeFilesAtomic(writes: readonly FileWrite[], options: WriteOpt
     }
     current = undefined
     // Locks in one order whatever the order of the writes, so two runs cannot wait on each other.
-    for (const p of [...prepared].sort((x, y) => (x.final < y.final ? -1 : x.final > y.final ? 1 : 0))) releases.push(acquire(p.final, p.write.path))
+    for (const p of [...prepared].sort((x, y) => (x.final < y.final ? -1 : x.final > y.final ? 1 : 0))) releases.push(acquire(p.final, p.write.path, options.lockWaitMs))
     for (const p of prepared) {
       if (p.write.unchanged && !p.write.unchanged(currentBytes(p.final))) {
         throw new AgentError('changed-on-disk', 'changed since agentmerge read it; not overwritten (run again)', p.write.path)

@@ -12,18 +12,12 @@ import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
 import { processAlive } from './temp.js'
 
-/** How long a run waits for a live owner's lock before giving up, unless AGENTMERGE_LOCK_WAIT_MS says otherwise. */
-const DEFAULT_WAIT_MS = 10_000
+/** How long a run waits for a live owner's lock before giving up, unless the writer says otherwise (the CLI: AGENTMERGE_LOCK_WAIT_MS). */
+export const DEFAULT_WAIT_MS = 10_000
 const SLEEP_MS = 5
 
-/** This run's wait for a lock: AGENTMERGE_LOCK_WAIT_MS (milliseconds) when it is a positive number, else the default. */
-function waitMs(): number {
-  const ms = Number(process.env.AGENTMERGE_LOCK_WAIT_MS)
-  return Number.isFinite(ms) && ms > 0 ? ms : DEFAULT_WAIT_MS
-}
-
 /** How old a lock without an owner's id must be to count as abandoned: longer than a run waits for one. */
-const unwrittenMs = (): number => 3 * waitMs()
+const unwrittenMs = (waitMs: number): number => 3 * waitMs
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
@@ -32,7 +26,7 @@ function lockPath(target: string): string {
 }
 
 /** The lock's state: released since we tried (`gone`), held, or abandoned (`dead`, with the file judged). */
-function ownerOf(lock: string): { state: 'gone' | 'alive' } | { state: 'dead'; file: Stats } {
+function ownerOf(lock: string, waitMs: number): { state: 'gone' | 'alive' } | { state: 'dead'; file: Stats } {
   let file: Stats
   let text: string
   try {
@@ -43,7 +37,7 @@ function ownerOf(lock: string): { state: 'gone' | 'alive' } | { state: 'dead'; f
     return { state: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'gone' : 'alive' }
   }
   const pid = Number(text.trim())
-  const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : Date.now() - file.mtimeMs < unwrittenMs()
+  const alive = Number.isInteger(pid) && pid > 0 ? processAlive(pid) : Date.now() - file.mtimeMs < unwrittenMs(waitMs)
   return alive ? { state: 'alive' } : { state: 'dead', file }
 }
 
@@ -58,10 +52,10 @@ function takeOver(lock: string, judged: Stats): void {
   }
 }
 
-/** Takes the lock of `target` (waiting for a live owner); returns its release. */
-export function acquire(target: string, shown: string): () => void {
+/** Takes the lock of `target` (waiting up to `waitMs` milliseconds for a live owner); returns its release. */
+export function acquire(target: string, shown: string, waitMs: number = DEFAULT_WAIT_MS): () => void {
   const lock = lockPath(target)
-  const waits = Math.ceil(waitMs() / SLEEP_MS)
+  const waits = Math.ceil(waitMs / SLEEP_MS)
   for (let i = 0; i < waits; i++) {
     try {
       const fd = openSync(lock, 'wx', 0o644)
@@ -80,7 +74,7 @@ export function acquire(target: string, shown: string): () => void {
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
-    const owner = ownerOf(lock)
+    const owner = ownerOf(lock, waitMs)
     if (owner.state === 'gone') continue
     if (owner.state === 'dead') {
       takeOver(lock, owner.file)

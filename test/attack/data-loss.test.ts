@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { writeFileAtomic } from '../../src/write/atomic.js'
 import { sidecarMatches } from '../../src/write/sidecar.js'
 import { BIN, cli } from '../helpers/cli.js'
 import { agent, faulty, repo, unnormalized } from './helpers.js'
@@ -236,6 +237,27 @@ describe('5. crashes, concurrent writers, files changed during a run', () => {
     expect(taken.code, taken.stderr).toBe(0)
     expect(readFileSync(join(dir, 'out.md'), 'utf8')).toContain('One')
     expect(existsSync(lock)).toBe(false)
+  })
+
+  it('the lock wait is what the caller says: the library option, and AGENTMERGE_LOCK_WAIT_MS of the environment the CLI is given', async () => {
+    // An id-less lock two seconds old: abandoned under a short wait (three waits), held under the default one.
+    const dir = repo({ 'a.md': agent('a', ['One']), 'b.md': agent('b', ['Two']) })
+    const stale = (name: string) => {
+      const lock = join(dir, `.${name}.agentmerge-lock`)
+      writeFileSync(lock, '')
+      const then = new Date(Date.now() - 2000)
+      utimesSync(lock, then, then)
+      return lock
+    }
+    const lib = stale('lib.md')
+    writeFileAtomic(join(dir, 'lib.md'), 'x\n', { lockWaitMs: 100 })
+    expect(readFileSync(join(dir, 'lib.md'), 'utf8')).toBe('x\n')
+    expect(existsSync(lib)).toBe(false)
+    const out = stale('out.md')
+    const r = await cli(['-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, env: { AGENTMERGE_LOCK_WAIT_MS: '100' } })
+    expect(r.code, r.stderr).toBe(0)
+    expect(readFileSync(join(dir, 'out.md'), 'utf8')).toContain('One')
+    expect(existsSync(out)).toBe(false)
   })
 
   it('a line appended to a file while normalize --write runs is not lost: exit 2 naming it', () => {

@@ -13,7 +13,7 @@ import { AgentError } from '../../errors.js'
 import type { Dialect } from '../../model.js'
 import { formatErrors, formatFindings, type CheckFinding } from '../findings.js'
 import type { CliIo } from '../io.js'
-import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
+import { EXIT, mojibakeOption, Run, writeOptions, type GlobalOptions, type ReportFormat } from '../shell.js'
 import { withProgress } from '../progress.js'
 
 export interface BuildCommandOptions extends GlobalOptions {
@@ -93,7 +93,7 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
   let written = 0
   /** Writes an item (and its build record), or only the record when it is up to date; the paths written. */
   const apply = (item: BuildItem, path: string): string[] => {
-    const done = run.each(path, () => applyItem(item, config.dir))
+    const done = run.each(path, () => applyItem(item, config.dir, writeOptions(io)))
     run.warn(done?.warnings.map((w) => ({ ...w, path })) ?? [])
     return done?.written ?? []
   }
@@ -134,13 +134,15 @@ export function buildCommand(outputs: string[], options: BuildCommandOptions, io
     }
   }
   if (options.check) {
-    report(items.length, findings)
+    // An output with an error is in the errors only: it was not checked.
+    const checked = items.filter((i) => i.status !== 'error').length
+    report(checked, findings)
     if (diffs.length > 0) run.out(formatText(diffReport(diffs), { color: false }))
     const bad = stale + refusals
     if (bad > 0) {
-      run.note(`${plural(bad, 'canonical file')} of ${items.length} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
+      run.note(`${plural(bad, 'canonical file')} of ${checked} not up to date; run agentmerge build${refusals > 0 ? ` (--force to overwrite ${forced(items)})` : ''}`)
       run.flag(EXIT.changes)
-    } else if (run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)
+    } else if (run.code === EXIT.ok) run.note(`${plural(checked, 'canonical file')} up to date`)
   } else {
     if (refusals > 0 && !options.force) run.flag(EXIT.changes)
     if (written === 0 && refusals === 0 && run.code === EXIT.ok) run.note(`${plural(items.length, 'canonical file')} up to date`)

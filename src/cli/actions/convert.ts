@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../../write/atomic.js'
 import { makeDirs } from '../../write/dirs.js'
 import { checkOneOutput, findInputs, pathsOrStdin, readInputs } from '../inputs.js'
 import type { CliIo } from '../io.js'
-import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, mojibakeOption, Run, writeOptions, type GlobalOptions } from '../shell.js'
 
 export interface ConvertCommandOptions extends GlobalOptions {
   to: Dialect
@@ -38,10 +38,10 @@ export async function convertCommand(paths: string[], options: ConvertCommandOpt
         const earlier = written.get(resolve(target))
         if (earlier !== undefined) throw new AgentError('name-clash', `agent '${agent.meta.name}' is also converted from ${earlier}; both would be written to ${target}`, path)
         makeDirs(options.outDir)
-        writeFileAtomic(target, text, { inputs: files })
+        writeFileAtomic(target, text, { inputs: files, ...writeOptions(io) })
         written.set(resolve(target), path)
         run.note(`${path} -> ${target}`)
-      } else if (options.output) writeFileAtomic(options.output, text, { inputs: files })
+      } else if (options.output) writeFileAtomic(options.output, text, { inputs: files, ...writeOptions(io) })
       else run.out(text)
     })
   }

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs'
 import { CANNOT_MERGE, mergeDriver } from '../../driver/index.js'
 import { AgentError } from '../../errors.js'
 import type { CliIo } from '../io.js'
-import { EXIT, mojibakeOption, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, mojibakeOption, Run, writeOptions, type GlobalOptions } from '../shell.js'
 
 export interface MergeDriverCommandOptions extends GlobalOptions {
   markerSize?: number
@@ -44,6 +44,7 @@ export function mergeDriverCommand(base: string, ours: string, theirs: string, p
       ...(options.baseLabel ? { base: options.baseLabel } : {}),
       ...(options.maxSize ? { maxSize: options.maxSize } : {}),
       mojibake: mojibakeOption(options),
+      ...writeOptions(io),
     })
     if (!options.quiet || outcome.code !== 0) for (const m of outcome.messages) io.stderr.write(`agentmerge: ${m}\n`)
     // The driver's "could not merge" is trouble, as for every command.

@@ -8,10 +8,10 @@ import { checkMergeOptions, FOLD_OPTIONS, mergeAgents, provenanceJson, renderMer
 import { dedupCached, groupingCacheFor, profileAhead } from '../../dedup/index.js'
 import { ProfileMemo } from '../../similarity/index.js'
 import { checkOutput, sameTarget } from '../../write/target.js'
-import { writeFileAtomic } from '../../write/atomic.js'
+import { writeFileAtomic, type WriteOptions } from '../../write/atomic.js'
 import { writeWithSidecar } from '../../write/sidecar.js'
 import type { CliIo } from '../io.js'
-import { EXIT, loadOptions, Run, type GlobalOptions } from '../shell.js'
+import { EXIT, loadOptions, Run, writeOptions, type GlobalOptions } from '../shell.js'
 import { agentsOf, findInputs, onceEach, readInputs } from '../inputs.js'
 
 export interface MergeCommandOptions extends GlobalOptions {
@@ -112,19 +112,19 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
   const before = run.code
   if (output) {
     // The output and its sidecar are written as one pair, the sidecar naming the output's hash.
-    if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files }))
-    else run.each(output, () => writeFileAtomic(output, text, { inputs: files }))
+    if (sidecar) run.each(output, () => writeWithSidecar(output, text, sidecar, provenanceJson(result.provenance), { inputs: files, ...writeOptions(io) }))
+    else run.each(output, () => writeFileAtomic(output, text, { inputs: files, ...writeOptions(io) }))
   } else run.out(text)
   const unwritten = output !== undefined && run.code !== before
-  if (options.report) await writeReport(options.report, result, run, files)
+  if (options.report) await writeReport(options.report, result, run, { inputs: files, ...writeOptions(io) })
   // The summary is of the merge; an output that could not be written (its error said above) is said here too.
   run.note(summaryLine(result.summary) + (unwritten ? `; ${output} not written` : ''))
   return run.code
 }
 
 /** --report: the HTML report, written atomically, or printed for `-` (its module is loaded only when asked for). */
-async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, inputs: string[]): Promise<void> {
+async function writeReport(path: string, result: ReturnType<typeof mergeAgents>, run: Run, write: WriteOptions): Promise<void> {
   const { renderMergeReport } = await import('../../report/index.js')
   if (path === '-') run.each(path, () => run.out(renderMergeReport(result)))
-  else run.each(path, () => writeFileAtomic(path, renderMergeReport(result), { inputs }))
+  else run.each(path, () => writeFileAtomic(path, renderMergeReport(result), write))
 }

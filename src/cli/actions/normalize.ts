@@ -10,7 +10,7 @@ import { decode } from '../../read/decode.js'
 import { formatErrors, formatFindings } from '../findings.js'
 import type { CliIo } from '../io.js'
 import { checkOneOutput, findInputs, pathsOrStdin, readInputs } from '../inputs.js'
-import { EXIT, mojibakeOption, Run, type GlobalOptions, type ReportFormat } from '../shell.js'
+import { EXIT, mojibakeOption, Run, writeOptions, type GlobalOptions, type ReportFormat } from '../shell.js'
 
 export interface NormalizeOptions extends GlobalOptions {
   write?: boolean
@@ -64,7 +64,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
         if (options.write) {
           // A file changed since it was read (a line appended meanwhile) is not overwritten.
           const unchanged = (bytes: Uint8Array | undefined) => bytes !== undefined && decodedText(bytes, path, options) === read
-          writeFileAtomic(path, canonical, { unchanged })
+          writeFileAtomic(path, canonical, { unchanged, ...writeOptions(io) })
           written++
         }
         return
@@ -74,7 +74,7 @@ export async function normalizeCommand(paths: string[], options: NormalizeOption
   }
   if (options.json) outputs.push(JSON.stringify({ version: 1, agents: json, errors: run.errors }, null, 2) + '\n')
   if (options.check) reportCheck(run, unformatted, checked, options.format ?? 'text', unwritable)
-  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files }))
+  if (options.output) run.each(options.output, () => writeFileAtomic(options.output!, outputs.join(''), { inputs: files, ...writeOptions(io) }))
   else for (const out of outputs) run.out(out)
   if (options.write && written > 0) run.note(`normalized ${written} file${written === 1 ? '' : 's'}`)
   return run.code

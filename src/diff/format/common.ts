@@ -1,6 +1,7 @@
 // What every diff format shares: places as `path:line`, the one-line
 // summary, the section a change is shown under, and short value texts.
 import type { Source } from '../../model.js'
+import { squashSpace } from '../../normalize/plain.js'
 import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } from '../model.js'
 
 export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
@@ -67,7 +68,7 @@ export function bySection(changes: StatementChange[]): Array<{ path: string[]; c
 /** A frontmatter value as short text. */
 function valueText(value: unknown): string {
   if (value === null || value === undefined) return 'null'
-  if (typeof value === 'string') return value.replace(/\s+/g, ' ').trim()
+  if (typeof value === 'string') return squashSpace(value)
   if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
@@ -83,17 +84,6 @@ export function fieldText(f: FieldChange): string {
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
   return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
-}
-
-/**
- * A changed run of a word diff as its display marks it: the whitespace
- * before and after its words stays outside the marks; a run of whitespace
- * only (a space one side has before an equal word) has no words to mark.
- */
-export function runParts(text: string): { lead: string; body: string; trail: string } {
-  const lead = /^\s*/.exec(text)![0]
-  const body = text.slice(lead.length).trimEnd()
-  return { lead, body, trail: text.slice(lead.length + body.length) }
 }
 
 export const truncate = (s: string, max = 200): string => (s.length > max ? s.slice(0, max - 1) + '…' : s)

@@ -10,10 +10,10 @@ import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
-import { tokensOf, type Token, type TokenRun } from '../words.js'
+import { runParts, tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
-import { at, bySection, fieldText, runParts, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
+import { at, bySection, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */

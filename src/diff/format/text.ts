@@ -4,10 +4,10 @@
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
-import { shownText } from '../words.js'
+import { shownParts, shownText } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
-import { at, bySection, countsText, fieldText, runParts, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
+import { at, bySection, countsText, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface TextOptions {
   color?: boolean
@@ -25,9 +25,7 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
   return runs
     .map((r, i) => {
-      const { lead: space, body: words, trail } = runParts(r.text)
-      // Struck-out words are shown struck out: striking an instruction out withdraws it.
-      const body = r.struck && words !== '' ? `~~${words}~~` : words
+      const { lead: space, body, trail } = shownParts(r)
       if (r.op === 'equal') return space + body + trail
       // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
