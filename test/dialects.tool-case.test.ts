@@ -2,7 +2,7 @@
 // `read` or `BASH` names no tool there. One answer decides every command:
 // the dialect's `problem` says the name is ignored, so lint reports it,
 // convert grants nothing for it (a warning names it), a merge counts no tool
-// for it, and normalize does not respell it into a tool it never granted.
+// for it and leaves it out (a warning names it), and normalize does not respell it into a tool it never granted.
 // Copilot reads names in any case; OpenCode's docs say nothing of case, so
 // its names in another case stay read as the tool they spell.
 import fc from 'fast-check'
@@ -35,7 +35,7 @@ describe('Claude Code tool names in another case grant nothing anywhere', () => 
     expect(front(copilot.stdout).tools).toEqual(['search/textSearch'])
   })
 
-  it('a merge counts no tool for them, and writes them back as written, never respelled into a grant', async () => {
+  it('a merge counts no tool for them and leaves them out, saying so, never respelled into a grant; normalize keeps them as written', async () => {
     const dir = tempDir('agentmerge-case-')
     const s = agentFile(dir, 's.md', CLAUDE)
     const both = agentFile(dir, 'both.md', 'name: s\ndescription: S agent\ntools: Read, Bash\n')
@@ -43,7 +43,12 @@ describe('Claude Code tool names in another case grant nothing anywhere', () => 
     expect(front(inter.stdout).tools ?? '').toBe('')
     const grep = agentFile(dir, 'grep.md', 'name: s\ndescription: S agent\ntools: Grep\n')
     const union = await ok(['merge', '--provenance', 'none', s, grep])
-    expect(front(union.stdout).tools).toBe('BASH, Grep, read')
+    expect(front(union.stdout).tools).toBe('Grep')
+    expect(union.stderr).toContain(`${s}:4: warning: tools: left out 'BASH': tool 'BASH' is spelled 'Bash' in Claude Code (tool names are case-sensitive); Claude Code ignores it`)
+    expect(union.stderr).toContain(`${s}:4: warning: tools: left out 'read':`)
+    // Neither input is told the merged agent grants or withholds a name that grants nothing.
+    expect(union.stderr).not.toMatch(/grants[^\n]*(?:BASH|read)/)
+    expect(union.stderr).not.toMatch(/does not grant[^\n]*(?:BASH|read)/)
     const normalized = await ok(['normalize', s])
     expect(front(normalized.stdout).tools).toBe('read, BASH, Grep')
   })

@@ -147,8 +147,8 @@ function toolProblem(written: string, names: ToolNames): ToolProblem | undefined
   const modern = lookup(OLD, id)
   if (modern && spelled === base) return { message: `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`, ignored: false }
   const cased = [...TOOLS, ...Object.values(claude.tools.spell)].find((t) => t.toLowerCase() === base.toLowerCase())
-  if (cased) return { message: `tool '${name}' is spelled '${cased}' in Claude Code (tool names are case-sensitive); Claude Code ignores it`, ignored: true }
-  if (spelled && TOOLS.includes(spelled)) return { message: `tool '${name}' is not a Claude Code tool (Claude Code's is '${spelled}'); Claude Code ignores it`, ignored: true }
+  if (cased) return { message: `tool '${name}' is spelled '${cased}' in Claude Code (tool names are case-sensitive); Claude Code ignores it`, ignored: true, meant: cased }
+  if (spelled && TOOLS.includes(spelled)) return { message: `tool '${name}' is not a Claude Code tool (Claude Code's is '${spelled}'); Claude Code ignores it`, ignored: true, meant: spelled }
   return { message: `tool '${name}' is not a Claude Code tool; Claude Code ignores it`, ignored: true }
 }
 

@@ -261,7 +261,7 @@ function toolProblem(written: string, names: ToolNames): ToolProblem | undefined
   // A `SET/TOOL` or `server/tool` name is a tool of a set or of an MCP server.
   if (KNOWN.has(base.trim().toLowerCase()) || (base.includes('/') && mcpName(base.trim()) !== undefined) || base.trim() === EVERY_TOOL) return undefined
   const alias = spellTool(toolId(base, names), copilot)
-  return { message: `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`, ignored: true }
+  return { message: `tool '${written.trim()}' is not a Copilot tool${alias ? ` (its alias is '${alias}')` : ''}; Copilot ignores it`, ignored: true, ...(alias ? { meant: alias } : {}) }
 }
 
 function readFact(key: string, value: unknown): Fact[] | undefined {

@@ -62,6 +62,11 @@ export function keyOf(g: Grant): { key: string; pattern: string } {
 }
 
 
+/** The name as written of a key that names no tool the dialects know (`keyOf` of an unknown grant), else undefined. */
+export function unknownName(key: string): string | undefined {
+  return key.startsWith(UNKNOWN) ? key.slice(UNKNOWN.length) : undefined
+}
+
 /** The tool and the name of a key of a near match (`grep~search/codebase`), or undefined for any other key. */
 export function nearKey(key: string): { id: string; written: string } | undefined {
   if (key.startsWith('mcp__') || key.startsWith(UNKNOWN)) return undefined

@@ -134,6 +134,8 @@ export type ToolNames = ReadonlyMap<string, string>
 export interface ToolProblem {
   message: string
   ignored: boolean
+  /** The dialect's own name of the tool the written name stands for elsewhere or in another case (`Read` for `read`), when it has one. */
+  meant?: string
 }
 
 /** The tools half of a dialect. */

@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -213,7 +213,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const own = preferred.native && preferred.permits !== undefined && (policy === 'first' || preferred.notes.length === 0) && samePermits(result, preferred.permits)
   const asWritten = agents.length === 1 || copies || own
   const spelled = spellings(inputs, preferred, spec, conflicts)
-  const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts)
+  const values = asWritten ? keys.flatMap((k) => (fieldOf(preferred.agent, k) ? [[k, fieldOf(preferred.agent, k)!.value] as [string, unknown]] : [])) : write(result, spec, keys, preferred, spelled, conflicts, inputs)
 
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
@@ -270,6 +270,17 @@ function spellings(inputs: readonly Input[], preferred: Input, spec: DialectSpec
   return new Map([...out].map(([id, { name }]) => [id, name]))
 }
 
+/**
+ * Whether the dialect ignores a name it reads as another spelling of one of
+ * its tools (`read` in Claude Code, where names are case-sensitive): it
+ * grants nothing. A name of no known tool (`FooTool`) is kept as written: it
+ * may be a tool newer than the dialect's table.
+ */
+const ignoredBy = (spec: DialectSpec, written: string): boolean => {
+  const problem = spec.tools.problem(written, toolNames)
+  return problem?.ignored === true && problem.meant !== undefined
+}
+
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
 const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value === 'string' ? 'string' : Array.isArray(value) ? 'list' : undefined)
 
@@ -278,12 +289,21 @@ const formOf = (value: unknown): 'string' | 'list' | undefined => (typeof value 
  * warning. A list of tools is written in name order, in the form the
  * deciding input wrote it; a map in the dialect's canonical order.
  */
-function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, spelled: ReadonlyMap<string, string>, conflicts: Diagnostic[]): Array<[string, unknown]> {
+function write(result: Permits, spec: DialectSpec, keys: readonly string[], preferred: Input, spelled: ReadonlyMap<string, string>, conflicts: Diagnostic[], inputs: readonly Input[]): Array<[string, unknown]> {
   if (result.open && result.tools.size === 0) return []
   // Each grant as an input in the output dialect wrote it, else as the output spells it, not by its canonical id:
   // the writer names it so in its notes, and Copilot writes a tool of a set by the name its inputs gave it.
   const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' && !g.near ? spelled.get(g.id) : undefined)
-  const grants = grantsOf(result).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
+  // A name the output dialect ignores grants nothing there: it is left out, as convert leaves it out, and said so.
+  const all = grantsOf(result)
+  const ignored = all.filter((g) => g.kind === 'unknown' && ignoredBy(spec, g.written))
+  for (const g of ignored) {
+    // Cited where an input wrote it: the first by path whose fields name it.
+    const key = keyOf(g).key
+    const writer = inputs.filter((i) => i.explicit?.tools.has(key)).sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))[0] ?? preferred
+    conflicts.push(warning('tools-written', `tools: left out '${g.written.trim()}': ${spec.tools.problem(g.written, toolNames)!.message}`, writer.agent.path, writer.line))
+  }
+  const grants = all.filter((g) => !ignored.includes(g)).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -320,6 +340,11 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   const say = (code: string, message: string, at: number | undefined) => conflicts.push(warning(code, `tools (${policy}): ${message}`, a.path, at))
   // An old tool beside its replacement is named by the replacement alone (Copilot's `read` holds NotebookRead).
   const held = (list: readonly Missing[], m: Missing) => m.pattern === undefined && Object.hasOwn(REPLACED_BY, m.key) && list.some((x) => x.key === REPLACED_BY[m.key] && x.pattern === undefined)
+  // A name the output dialect ignores grants nothing, here or there: never told as granted or withheld.
+  const grantsNothing = (m: Missing) => {
+    const name = unknownName(m.key)
+    return name !== undefined && ignoredBy(spec, name)
+  }
   const names = (list: readonly Missing[]) => [...new Set(list.filter((m) => !held(list, m)).map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY
   const explicit = input.explicit ?? NOTHING
@@ -338,13 +363,13 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   } else {
     // A tool that replaced an old one this variant grants, with no more use (Glob for its LS), is no widening.
     const holds = (m: Missing) => m.pattern === undefined && !m.ask && Object.keys(REPLACED_BY).some((old) => sameUseReplacement(old) === m.key && own.tools.get(old)?.whole === true)
-    const extra = missing(result, own).filter((m) => !holds(m))
+    const extra = missing(result, own).filter((m) => !holds(m) && !grantsNothing(m))
     if (extra.length > 0) say('tools-widened', `the merged agent grants ${names(extra)}, which this variant withholds`, line)
   }
   // An old name left out, or whose replacement the merged agent grants, is not a loss; beside an allowlist, an open input's loss is what it names, and then the rest.
   const rest = own.open && !result.open
   const replacedGranted = (key: string) => Object.hasOwn(REPLACED_BY, key) && result.tools.get(REPLACED_BY[key]!)?.whole === true
-  const lost = missing(rest ? explicit : own, result).filter((m) => m.pattern !== undefined || !(outcome.retired.includes(m.key) || replacedGranted(m.key)))
+  const lost = missing(rest ? explicit : own, result).filter((m) => !grantsNothing(m) && (m.pattern !== undefined || !(outcome.retired.includes(m.key) || replacedGranted(m.key))))
   if (lost.length > 0) say('tools-narrowed', `the merged agent does not grant ${names(lost)}, which this variant grants`, line)
   if (rest) say('tools-narrowed', `the merged agent grants only the tools it lists, where this variant leaves on every tool it does not deny${policy === 'union' ? ' (--tools all would let it grant every tool)' : ''}`, line)
 }
