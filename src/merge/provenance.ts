@@ -7,6 +7,7 @@
 import type { Agent, Dialect, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
 import { sourceText } from '../normalize/source.js'
+import { squashSpace } from '../normalize/plain.js'
 import { at } from '../dedup/index.js'
 import type { MergedSection } from './body.js'
 import type { FieldDecision } from './meta.js'
@@ -180,7 +181,7 @@ export function provenanceComment(p: Provenance): string {
     const rest = f.others.filter((o) => !taken.has(o.from))
     const others = rest.length > 0 ? ` (also ${rest.map((o) => ref(o.from)).join(' ')})` : ''
     const value = f.value === null ? 'not written' : f.from ? f.from.split(', ').map(ref).join(' ') : ''
-    return `${f.key} ${f.rule} ${value}${others}`.replace(/\s+/g, ' ').trim()
+    return squashSpace(`${f.key} ${f.rule} ${value}${others}`)
   })
   lines.push(`frontmatter (${p.dialect}): ${fields.join('; ')}`)
   for (const s of p.sections) {
