@@ -14,7 +14,7 @@ export function defineBuild(program: Command, context: CommandContext): void {
     .command('build')
     .description('write every canonical agent the config names from its sources; --check for CI')
     .argument('[outputs...]', 'build only these outputs (default: all in the config)')
-    .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change')
+    .option('-c, --check', 'write nothing; exit 1 naming the stale files and printing what a build would change (as a diff of each file against itself "(after build)")')
     // --check writes nothing, so there is nothing to force.
     .addOption(new Option('-f, --force', 'overwrite canonical files that were edited by hand (not with --check)').conflicts('check'))
     .option('--config <file>', 'the config file (default: agentmerge.config.json, .agentmergerc(.json) or package.json "agentmerge", searched from here up to the repository root)')
