@@ -435,6 +435,22 @@ describe('tables', () => {
     }
   })
 
+  it('keeps a table and an element whole in their sections when those sections do not align (a lead-in block and a heading)', () => {
+    const TABLE = (rows: string[]) => ['| Provider | Signature header |', '| --- | --- |', ...rows]
+    const DETAILS = (items: string[]) => ['<details>', '<summary>Go-live checklist</summary>', '', ...items, '', '</details>']
+    const a = agentDoc('a.md', ['Provider reference:', '', ...TABLE(['| Stripe | `Stripe-Signature` |', '| Square | `x-square-signature` |']), '', ...DETAILS(['- Rotate test keys out of production', '- Verify webhook endpoint URLs'])])
+    const b = agentDoc('b.md', ['## Provider Reference', '', ...TABLE(['| Stripe | `Stripe-Signature` |', '| PayPal | `PAYPAL-TRANSMISSION-SIG` |']), '', ...DETAILS(['- Rotate test keys out of production', '- Enable Radar rules'])])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      // Every table opens with its head row: a row folded away from its table left the next row read as a header.
+      for (const t of out.trimEnd().split('\n\n').filter((x) => x.startsWith('|'))) expect(t.split('\n')[0], out).toBe('| Provider | Signature header |')
+      expect(out).toContain('| Stripe | `Stripe-Signature` |\n| PayPal | `PAYPAL-TRANSMISSION-SIG` |')
+      // Each item stays inside an element: none is written between a closing tag and the next opening one.
+      expect(out, out).toContain('<summary>Go-live checklist</summary>\n\n- Enable Radar rules')
+      expect(out.match(/<details>/g)).toHaveLength(out.match(/<\/details>/g)!.length)
+    }
+  })
+
   it('writes one table for tables of one shape, their rows united', () => {
     const a = doc('a.md', ['| Level | Action |', '|---|---|', '| High | Block |', '| Low | Comment |'])
     const b = doc('b.md', ['| Level | Action |', '|---|---|', '| Critical | Page |', '| Low | Comment |'])

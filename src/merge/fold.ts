@@ -173,10 +173,12 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
   })
   // A table row folds only with a row of a table of the same shape (columns and alignment): one table is written, and rows of another shape would break it apart.
   // A piece of an HTML element (its opening or closing tags) folds only with the same piece of another input's identical element: it belongs to its input's element.
+  // Both only within one merged section: folded into another section, a row leaves the rest of its table there
+  // (its next row read as a header) and a piece its element's content outside the element.
   const kind = (it: Item) => {
-    if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${ctx.pieceKey?.(it.statement) ?? `${it.statement.source.path}:${it.statement.source.line}`}`
+    if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${ctx.pieceKey?.(it.statement) ?? `${it.statement.source.path}:${it.statement.source.line}`} @${ctx.home(it)}`
     const table = it.statement.placement.table
-    return table ? `${family(it.role)} ${tableShape(table)}` : family(it.role)
+    return table ? `${family(it.role)} ${tableShape(table)} @${ctx.home(it)}` : family(it.role)
   }
   // A step and an item or paragraph of the very same words are one point said twice (a procedure's steps
   // repeated as another author's bullets): twins, folded into the step, which keeps its procedure whole.
