@@ -120,10 +120,9 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, al
 /**
  * The score two units link on in a merge. Sections that hold no statement in
  * common link on their titles only when the titles are equal or near equal
- * (TITLE_ONLY_SCORE; equal keys for a unit that asks it) and the sections stand in like places: both
- * at the top, or under parents that are alike themselves ("Testing" under
- * "Tool Preferences" is not "Testing Methodology" under "Development
- * Principles").
+ * (TITLE_ONLY_SCORE; equal keys for a unit that asks it) and the sections
+ * stand in like places (`alike`, placesAlike: "Testing" under "Tool
+ * Preferences" is not "Testing Methodology" under "Development Principles").
  */
 function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
   const content = scorer.content(a, b)
@@ -150,9 +149,11 @@ function placesAlike(scorer: SectionScorer, units: readonly SectionUnit[]): (a: 
     else tops.set(u.input, [id])
   })
   const added = new Map<number, boolean>()
+  // Inputs are numbered from 0; one without sections has no unit, so the count is the largest number's.
+  const inputs = units.reduce((n, u) => Math.max(n, u.input + 1), 0)
   const addedLevel = (p: number, input: number): boolean => {
     if (units[p]!.parent !== -1) return false
-    const key = p * (tops.size + units.length) + input
+    const key = p * inputs + input
     let v = added.get(key)
     if (v === undefined) added.set(key, (v = !(tops.get(input) ?? []).some((u) => scorer.score(p, u) >= SECTION_SCORE)))
     return v

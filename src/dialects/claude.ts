@@ -138,6 +138,16 @@ function readTools(values: Readonly<Record<string, unknown>>, names: ToolNames):
  * an unknown name: no grant, no denial). Its old names (`MultiEdit`, `LS`),
  * written exactly, are read as their replacements, with lint's warning.
  */
+/** Claude Code's names by their lower case, for a name written in another case; built on first use (the dialect's tables are constants). */
+let byLowerCase: Map<string, string> | undefined
+function casedNames(): Map<string, string> {
+  if (!byLowerCase) {
+    byLowerCase = new Map()
+    for (const t of [...TOOLS, ...Object.values(claude.tools.spell)]) if (!byLowerCase.has(t.toLowerCase())) byLowerCase.set(t.toLowerCase(), t)
+  }
+  return byLowerCase
+}
+
 function toolProblem(written: string, names: ToolNames): ToolProblem | undefined {
   const name = written.trim()
   const base = splitArgs(name).base
@@ -146,7 +156,7 @@ function toolProblem(written: string, names: ToolNames): ToolProblem | undefined
   const spelled = spellTool(id, claude)
   const modern = lookup(OLD, id)
   if (modern && spelled === base) return { message: `tool '${name}' is not a tool of current Claude Code (an old name); use ${spellTool(modern, claude)}`, ignored: false }
-  const cased = [...TOOLS, ...Object.values(claude.tools.spell)].find((t) => t.toLowerCase() === base.toLowerCase())
+  const cased = casedNames().get(base.toLowerCase())
   if (cased) return { message: `tool '${name}' is spelled '${cased}' in Claude Code (tool names are case-sensitive); Claude Code ignores it`, ignored: true, meant: cased }
   if (spelled && TOOLS.includes(spelled)) return { message: `tool '${name}' is not a Claude Code tool (Claude Code's is '${spelled}'); Claude Code ignores it`, ignored: true, meant: spelled }
   return { message: `tool '${name}' is not a Claude Code tool; Claude Code ignores it`, ignored: true }

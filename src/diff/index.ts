@@ -2,7 +2,7 @@
 export { diffAgents, diffWhole } from './diff.js'
 export { asRenamed, diffReport, pairAgents, toReport } from './report.js'
 export { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type DiffReport, type FieldChange, type FormattingChange, type SectionChange, type SectionRef, type StatementChange, type StatementRef, type WordRun } from './model.js'
-export { diffStatements, runParts, shownParts, shownText, spellShown, type Token } from './words.js'
+export { diffStatements, shownParts, shownText, spellShown, type Token } from './words.js'
 export { formatText, type TextOptions } from './format/text.js'
 export { formatMarkdown, MARKDOWN_MIN_BYTES, type MarkdownOptions } from './format/markdown.js'
 export { formatJson, diffJson } from './format/json.js'

@@ -143,10 +143,11 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
   // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the most members, then the lowest).
   const own = (w: number) => holds.get(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
+  // Most members first, then the wording's place, then the lowest.
+  const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
   if (baseMember !== undefined) where = ctx.home(items[baseMember]!)
-  else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0])[0]![0]
+  else if (phased.length > 0) where = phased.sort((x, y) => own(y[0]) - own(x[0]) || before(x, y))[0]![0]
   else {
-    const before = (x: [number, number], y: [number, number]) => y[1] - x[1] || Number(y[0] === wordingHome) - Number(x[0] === wordingHome) || x[0] - y[0]
     let best: [number, number] | undefined
     for (const entry of counts) if (best === undefined || before(entry, best) < 0) best = entry
     where = best![0]

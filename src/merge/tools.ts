@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote } from '../dialects/index.js'
+import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -162,7 +162,8 @@ function missingOf(g: Grant): Missing {
  */
 function label(m: Missing, spec: DialectSpec, spelled?: ReadonlyMap<string, string>): string {
   if (m.ask) return `${label({ key: m.key, ...(m.pattern === undefined ? {} : { pattern: m.pattern }) }, spec, spelled)} (after asking)`
-  if (m.key.startsWith('?')) return m.key.slice(1)
+  const unknown = unknownName(m.key)
+  if (unknown !== undefined) return unknown
   // A name read as a tool only as a near match is the folding dialect's own name; elsewhere it is that tool.
   const near = nearKey(m.key)
   if (near) return spec.tools.folds ? near.written : label({ ...m, key: near.id }, spec, spelled)
@@ -276,9 +277,9 @@ function spellings(inputs: readonly Input[], preferred: Input, spec: DialectSpec
  * grants nothing. A name of no known tool (`FooTool`) is kept as written: it
  * may be a tool newer than the dialect's table.
  */
-const ignoredBy = (spec: DialectSpec, written: string): boolean => {
+const ignoredBy = (spec: DialectSpec, written: string): ToolProblem | undefined => {
   const problem = spec.tools.problem(written, toolNames)
-  return problem?.ignored === true && problem.meant !== undefined
+  return problem?.ignored === true && problem.meant !== undefined ? problem : undefined
 }
 
 /** How a field of a tool list is written: `Read, Write` or a YAML list; undefined for another value. */
@@ -296,14 +297,17 @@ function write(result: Permits, spec: DialectSpec, keys: readonly string[], pref
   const asInput = (g: Grant) => (g.kind === 'tool' && g.args === '' && !g.near ? spelled.get(g.id) : undefined)
   // A name the output dialect ignores grants nothing there: it is left out, as convert leaves it out, and said so.
   const all = grantsOf(result)
-  const ignored = all.filter((g) => g.kind === 'unknown' && ignoredBy(spec, g.written))
-  for (const g of ignored) {
+  const ignored = new Set<Grant>()
+  for (const g of all) {
+    const problem = g.kind === 'unknown' ? ignoredBy(spec, g.written) : undefined
+    if (!problem) continue
+    ignored.add(g)
     // Cited where an input wrote it: the first by path whose fields name it.
     const key = keyOf(g).key
     const writer = inputs.filter((i) => i.explicit?.tools.has(key)).sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))[0] ?? preferred
-    conflicts.push(warning('tools-written', `tools: left out '${g.written.trim()}': ${spec.tools.problem(g.written, toolNames)!.message}`, writer.agent.path, writer.line))
+    conflicts.push(warning('tools-written', `tools: left out '${g.written.trim()}': ${problem.message}`, writer.agent.path, writer.line))
   }
-  const grants = all.filter((g) => !ignored.includes(g)).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
+  const grants = all.filter((g) => !ignored.has(g)).map((g) => (g.kind === 'unknown' || (g.kind === 'tool' && g.near) ? g : { ...g, written: asInput(g) ?? label(missingOf(g), spec) }))
   const written = spec.tools.write(grants, { allowlist: !result.open, keepOld: true })
   // A name no dialect knows is kept as the input wrote it: nothing to tell (lint judges names).
   const unknown = new Set(grants.flatMap((g) => (g.kind === 'unknown' ? [g.written] : [])))
@@ -343,7 +347,7 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
   // A name the output dialect ignores grants nothing, here or there: never told as granted or withheld.
   const grantsNothing = (m: Missing) => {
     const name = unknownName(m.key)
-    return name !== undefined && ignoredBy(spec, name)
+    return name !== undefined && ignoredBy(spec, name) !== undefined
   }
   const names = (list: readonly Missing[]) => [...new Set(list.filter((m) => !held(list, m)).map((m) => label(m, spec, outcome.spelled)))].sort(byCodeUnits).join(', ')
   const own = input.permits ?? EVERY

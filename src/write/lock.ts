@@ -13,11 +13,18 @@ import { AgentError } from '../errors.js'
 import { processAlive } from './temp.js'
 
 /** How long a run waits for a live owner's lock before giving up, unless the writer says otherwise (the CLI: AGENTMERGE_LOCK_WAIT_MS). */
-export const DEFAULT_WAIT_MS = 10_000
+const DEFAULT_WAIT_MS = 10_000
 const SLEEP_MS = 5
 
-/** How old a lock without an owner's id must be to count as abandoned: longer than a run waits for one. */
-const unwrittenMs = (waitMs: number): number => 3 * waitMs
+/**
+ * How old a lock without an owner's id must be to count as abandoned: longer
+ * than a run waits for one, and never under a second, whatever wait a caller
+ * asks for: creating the file and writing the id are one step apart, but a
+ * loaded machine can pause its creator between them, and a caller's own short
+ * wait must not take a fresh lock from under another run.
+ */
+const MIN_UNWRITTEN_MS = 1000
+const unwrittenMs = (waitMs: number): number => Math.max(3 * waitMs, MIN_UNWRITTEN_MS)
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4))
 
