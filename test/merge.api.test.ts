@@ -143,6 +143,17 @@ describe('frontmatter', () => {
     expect(renderAgent(mergeAgents([...agents].reverse()).agent)).toBe(renderAgent(result.agent))
   })
 
+  it('a field fewer than half the inputs carry is not written, and a note says so with its value and place, not counted as a conflict', () => {
+    const category = result.fields.find((f) => f.key === 'category')!
+    expect(category.rule).toBe('minority')
+    const notes = result.conflicts.filter((d) => d.code === 'field-minority')
+    const said = notes.find((d) => d.message.startsWith('category: not written, carried by 1 of 5 inputs, fewer than half (was "implementation" at '))
+    expect(said, notes.map((d) => d.message).join('\n')).toBeDefined()
+    expect(said!.severity).toBe('note')
+    expect(said!.path).toBe(structured.path)
+    expect(result.summary.conflicts).toBe(result.conflicts.filter((d) => d.severity !== 'note').length)
+  })
+
   it('tools never widen: an input without a tools field grants nothing and is reported; --tools all opts in', () => {
     const lists = agents.filter((a) => a.meta.tools).flatMap((a) => a.meta.tools!.map((t) => t.id))
     for (const t of result.agent.meta.tools ?? []) expect(lists).toContain(t.id)

@@ -9,7 +9,7 @@
 // registry (src/dialects).
 import type { Agent, AgentMeta, Diagnostic, Dialect, MetaField, ToolGrant } from '../model.js'
 import { convertAgent } from '../convert/index.js'
-import { warning } from '../errors.js'
+import { note, warning } from '../errors.js'
 import { dialect, dialects } from '../dialects/index.js'
 import { mergeToolGrants } from './tools.js'
 import { detectDialect } from '../normalize/meta.js'
@@ -176,6 +176,9 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   }
   if (2 * votes.length < out.inputs) {
     out.decisions.push({ key, value: null, from: null, rule: 'minority', others: votes.map(({ value, from }) => ({ value, from })), note: `carried by ${votes.length} of ${out.inputs} inputs, fewer than half` })
+    // Told, not counted among the conflicts: the inputs without the field outvote it (the half rule).
+    const first = votes.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))[0]!
+    out.conflicts.push(note('field-minority', `${key}: not written, carried by ${votes.length} of ${out.inputs} inputs, fewer than half (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, first.agent.path, first.line))
     return
   }
   const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
