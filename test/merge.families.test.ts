@@ -154,6 +154,16 @@ for (const family of FAMILIES) {
       for (const t of r.provenance.titlesNotWritten ?? []) expect(heading.has(t.from), t.from).toBe(false)
     })
 
+    it.each([['default'], ['--min-support 2']])('(%s) writes an example request in quotes only when every statement it stands for is one', (mode) => {
+      const r = mode === 'default' ? result : mergeAgents(agents, { minSupport: 2 })
+      const quoted = (t: string) => /^\s*(?:"[^"]+"|\u201c[^\u201c\u201d]+\u201d)[.,;!?]?\s*$/.test(t)
+      for (const w of written(r)) {
+        if (!quoted(w.text)) continue
+        const said = [...w.from, ...(w.carriedBy ?? [])].map((f) => byPlace.get(f)!.text)
+        expect(said.filter((t) => !quoted(t)), `${w.text} <- ${w.from.join(' ')}`).toEqual([])
+      }
+    })
+
     it('is idempotent: merging the merged file with an input adds nothing', () => {
       const count = statementsOf(merged.root).length
       for (const agent of agents) expect(mergeAgents([merged, agent]).summary.statementsOut, agent.path).toBeLessThanOrEqual(count)

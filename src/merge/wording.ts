@@ -21,8 +21,13 @@ export class TermMemo {
   }
 }
 
+/** One quoted span and nothing else: an example of what a user might ask ("Implement a gRPC service ..."), straight or curly quotes. */
+const QUOTATION = /^\s*(?:"[^"]+"|\u201c[^\u201c\u201d]+\u201d)[.,;!?]?\s*$/
+
 interface Scored {
   s: Statement
+  /** A quotation: an example request, which says what a user asks, not what the agent does. */
+  quoted: number
   /** Content terms no other member has. */
   own: number
   terms: number
@@ -30,10 +35,14 @@ interface Scored {
 }
 
 const order = (x: Scored, y: Scored): number =>
+  x.quoted - y.quoted ||
   y.links - x.links || y.own - x.own || y.terms - x.terms || y.s.text.length - x.s.text.length || byCodeUnits(x.s.text, y.s.text) || byCodeUnits(x.s.norm, y.s.norm) || byCodeUnits(x.s.kind, y.s.kind) || byCodeUnits(x.s.source.path, y.s.source.path) || x.s.source.line - y.s.source.line
 
 /**
- * The wording a fold is written in: among the members the similarity module
+ * The wording a fold is written in: not an example request in quotes while
+ * another member says the point itself (a reader found a core writing
+ * `"Implement a gRPC service with proper error handling and middleware"`
+ * as the item of a capability list); among the members the similarity module
  * matched directly with the most others (so that the wording says what each
  * of them says, which keeps merging the merge with an input from adding
  * anything), the most specific: the most content terms that no other member
@@ -51,7 +60,7 @@ export function bestWording(members: readonly Statement[], links: ReadonlyMap<St
   members.forEach((s, i) => {
     let own = 0
     for (const t of terms[i]!) if (seen.get(t) === 1) own++
-    const next: Scored = { s, own, terms: terms[i]!.size, links: links.get(s) ?? 0 }
+    const next: Scored = { s, quoted: QUOTATION.test(s.text) ? 1 : 0, own, terms: terms[i]!.size, links: links.get(s) ?? 0 }
     if (!best || order(next, best) < 0) best = next
   })
   return best!.s
