@@ -794,6 +794,21 @@ describe('an output contract keeps its items', () => {
     }
   })
 
+  it('two inputs\' contracts that name the same deliverables in more and fewer words are written as one, each deliverable once, in its more specific words', () => {
+    const a = doc('a.md', ['## Output', '', '- Research methodology and queries used', '- Curated findings with source URLs', '- Credibility assessment of sources', '- Recommendations for further research'])
+    const b = doc('b.md', ['## Provide', '', '- Research methodology documentation showing queries used and search strategy', '- Curated findings with direct quotes and source URLs for verification', '- Credibility assessment of sources with authority and reliability ratings', '- A one-line answer first'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order)
+      const out = renderMerged(r, 'none')
+      for (const written of ['Research methodology documentation showing queries used and search strategy', 'Curated findings with direct quotes and source URLs for verification', 'Credibility assessment of sources with authority and reliability ratings', 'Recommendations for further research', 'A one-line answer first']) expect(out, out).toContain(`- ${written}\n`)
+      for (const folded of ['Research methodology and queries used', 'Curated findings with source URLs', 'Credibility assessment of sources\n']) expect(out, out).not.toContain(folded)
+      // One contract section, not two lists of one thing.
+      expect(out.match(/^## (?:Output|Provide)$/gm), out).toHaveLength(1)
+      // The shared opening and the three deliverables.
+      expect(r.summary.duplicatesFolded).toBe(4)
+    }
+  })
+
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
     const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])

@@ -10,10 +10,11 @@ import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
 import type { StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
-import { Conflicts, OUTPUT_TITLE } from './conflicts.js'
+import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
+import { contractPairs, isContract } from './contracts.js'
 import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
@@ -75,7 +76,11 @@ function rankUnits(units: Unit[]): void {
   order.forEach((id, i) => (units[id]!.rank = i))
 }
 
-/** Stage 2: each item's duplicate group, by the dedup module's grouping of every statement. */
+/**
+ * Stage 2: each item's duplicate group, by the dedup module's grouping of
+ * every statement, with the groups of two inputs' output contract items
+ * that dedup's bar pairs joined (contracts.ts).
+ */
 function groupItems(statements: readonly Statement[], items: Item[], units: Unit[], grouping: StatementGrouping) {
   // Items are the statements in the same order, less the openings: a walk of both maps one onto the other.
   const itemOf = new Int32Array(statements.length).fill(-1)
@@ -84,8 +89,22 @@ function groupItems(statements: readonly Statement[], items: Item[], units: Unit
     while (statements[i] !== it.statement) i++
     itemOf[i] = k
     it.group = grouping.group[i]!
-    for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.content.add(it.group)
   })
+  const joined = new Map<number, number>()
+  const find = (g: number): number => {
+    while ((joined.get(g) ?? g) !== g) g = joined.get(g)!
+    return g
+  }
+  for (const [a, b] of contractPairs(items, units)) {
+    const x = find(items[a]!.group)
+    const y = find(items[b]!.group)
+    // The smaller group number stands for both, whatever order the pairs come in.
+    if (x !== y) joined.set(Math.max(x, y), Math.min(x, y))
+  }
+  for (const it of items) {
+    it.group = find(it.group)
+    for (let u = it.unit; u !== -1; u = units[u]!.parent) units[u]!.content.add(it.group)
+  }
   return linksOf(items.map((it) => it.statement.text), items.map((it) => it.statement.norm), grouping.reasons, itemOf)
 }
 
@@ -185,7 +204,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items) keep their items as a phase does:
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
   // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
-  const contract = units.map((u) => OUTPUT_TITLE.test(u.lead?.text ?? u.section.title) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task'))
+  const contract = units.map((u) => isContract(u) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task'))
   const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
