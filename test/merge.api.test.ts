@@ -809,6 +809,20 @@ describe('an output contract keeps its items', () => {
     }
   })
 
+  it('joins contract items only where neither\'s group reaches outside the contracts: an item another list also says is left as the fold bar made it', () => {
+    const a = doc('a.md', ['## Output', '', '- Credibility assessment of sources', '- Research methodology and queries used'])
+    const b = doc('b.md', ['## Provide', '', '- Credibility assessment of sources with authority and reliability ratings', '- Research methodology documentation showing queries used and search strategy'])
+    const c = doc('c.md', ['## Integration', '', '- Research methodology and queries used', '- Hand off to the reviewer'])
+    for (const order of [[a, b, c], [c, b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out, out).toContain('- Credibility assessment of sources with authority and reliability ratings\n')
+      expect(out, out).not.toContain('- Credibility assessment of sources\n')
+      // "Research methodology and queries used" is also said outside a contract (c): b's item is not folded into that group.
+      expect(out, out).toContain('- Research methodology and queries used\n')
+      expect(out, out).toContain('- Research methodology documentation showing queries used and search strategy\n')
+    }
+  })
+
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
     const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])

@@ -18,9 +18,18 @@ export function isContract(unit: Unit): boolean {
   return OUTPUT_TITLE.test(unit.lead?.text ?? unit.section.title)
 }
 
-/** Pairs of items (by index) of different inputs' output contracts that `dedup`'s bar groups. */
+/**
+ * Pairs of items (by index) of different inputs' output contracts that
+ * `dedup`'s bar groups, each item's duplicate group (`Item.group`, the fold
+ * bar's) holding contract items only: a group that reaches outside the
+ * contracts is left as the fold bar made it, since joining it would fold a
+ * deliverable with what another list says ("Design schemas with
+ * database-optimizer", an agent hand-off).
+ */
 export function contractPairs(items: readonly Item[], units: readonly Unit[]): Array<[number, number]> {
-  const held = items.flatMap((it, i) => (it.role !== 'lead' && it.unit !== -1 && isContract(units[it.unit]!) ? [i] : []))
+  const inContract = items.map((it) => it.role !== 'lead' && it.unit !== -1 && isContract(units[it.unit]!))
+  const reachesOut = new Set(items.flatMap((it, i) => (inContract[i] ? [] : [it.group])))
+  const held = items.flatMap((it, i) => (inContract[i] && !reachesOut.has(it.group) ? [i] : []))
   if (new Set(held.map((i) => items[i]!.agent)).size < 2) return []
   const grouping = groupDuplicates(held.map((i) => ({ text: items[i]!.statement.text, kind: items[i]!.statement.kind })), { threshold: DEFAULT_THRESHOLD })
   const out: Array<[number, number]> = []
