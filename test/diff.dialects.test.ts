@@ -74,6 +74,15 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     expect((await diffJson(whole, rules)).fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['bash(git *)'], removed: ['bash'] })
   })
 
+  it('a denial of MultiEdit alone does not hold a denial of edit: current Claude Code has no MultiEdit to deny', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const denied = agentFile(dir, 'denied.md', 'description: Q agent\nmode: subagent\npermission:\n  edit: deny\n', 'Hi there.')
+    const old = agentFile(dir, 'old.md', 'name: denied\ndescription: Q agent\ndisallowedTools: MultiEdit\n', 'Hi there.')
+    const r = await diffJson(denied, old)
+    expect(r.fields.find((f) => f.key === 'tools')!.tools!.removed).toContain('!edit')
+    expect((await cli(['diff', denied, old])).stdout).toMatch(/tools changed: [^\n]*edit no longer denied, /)
+  })
+
   it('an OpenCode denial of edit against its Claude Code conversion: no MultiEdit written, and no tool lost', async () => {
     const dir = tempDir('agentmerge-diff-dialects-')
     const r = agentFile(dir, 'r.md', 'description: Q agent\nmode: subagent\ntools:\n  write: false\n  edit: false\n  list: false\n', 'Hi there.')

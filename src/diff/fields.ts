@@ -63,17 +63,21 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
 /**
  * The grants one side has and the other lacks. A tool one side names and the
  * other leaves on with every tool it does not name is on both. An old tool
- * and its same-use replacement hold each other, granted or denied (LS and
- * Glob: Copilot's `search` reads as both; Claude Code's Edit denied denies
- * what MultiEdit did). A tool denied on one side that the other side's
+ * and its same-use replacement hold each other granted (LS and Glob:
+ * Copilot's `search` reads as both); denied, the replacement's denial holds
+ * the old tool's (Claude Code's Edit denied denies what MultiEdit did), not
+ * the reverse. A tool denied on one side that the other side's
  * dialect does not have, or no longer has (OpenCode's `patch`, or `list`, in
  * Claude Code), is no more usable there: the denial is not lost.
  */
 function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
   const a = new Set(grants(o))
   const b = new Set(grants(n))
-  const holds = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? '')) || [...from].some((x) => x.startsWith(mark) && sameUseReplacement(x.slice(mark.length)) === t)
-  const heldBy = (t: string, from: Set<string>) => (wholeTool(t) && holds(t, from, '')) || (deniedTool(t) !== undefined && holds(deniedTool(t)!, from, '!'))
+  // Granted, either holds the other; denied, only the replacement's denial holds the old tool's: current Claude Code has
+  // no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
+  const replacedBy = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? ''))
+  const replaces = (t: string, from: Set<string>) => [...from].some((x) => wholeTool(x) && sameUseReplacement(x) === t)
+  const heldBy = (t: string, from: Set<string>) => (wholeTool(t) && (replacedBy(t, from, '') || replaces(t, from))) || (deniedTool(t) !== undefined && replacedBy(deniedTool(t)!, from, '!'))
   const lacks = (t: string, meta: AgentMeta) => {
     const id = deniedTool(t)
     const spec = dialect(meta.dialect)

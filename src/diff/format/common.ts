@@ -90,7 +90,7 @@ export const truncate = (s: string, max = 200): string => (s.length > max ? s.sl
 
 /**
  * Tool grants gained and lost, tool by tool, as fields.ts spells them:
- * `+read -bash`, `bash denied` / `bash no longer denied` for a denial beside
+ * `+read, -bash`, `bash denied` / `bash no longer denied` for a denial beside
  * tools left on, `*` for every tool the field does not name, and a tool
  * granted whole on one side and for some uses on the other as one change
  * (`bash narrowed to bash(git *)`, `bash widened from bash(git *)`).
@@ -113,5 +113,6 @@ export function toolsText(tools: { added: string[]; removed: string[] }): string
     if (narrowed.includes(t)) parts.push(`${t} narrowed to ${usesOf(t, tools.added).join(', ')}`)
     else parts.push(t.startsWith('!') ? `${t.slice(1)} no longer denied` : `-${name(t)}`)
   }
-  return parts.join(' ')
+  // Commas between changes: most read as several words ("edit no longer denied").
+  return parts.join(', ')
 }
