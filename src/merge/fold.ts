@@ -140,7 +140,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     holds.set(w, Math.max(holds.get(w) ?? 0, ctx.holdsOwn(i)))
   }
   let where: number
-  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the most members, then the lowest).
+  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the firmest hold, then as below).
   const own = (w: number) => holds.get(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
   // Most members first, then the wording's place, then the lowest.
