@@ -14,9 +14,11 @@ export default defineConfig({
     // Forks, so that a CLI run can set its working directory for the run
     // (worker threads cannot chdir).
     pool: 'forks',
-    // Most tests are CPU-bound now that the CLI runs in-process: two workers
-    // for the two cores of the machines the suite must hold on.
-    maxWorkers: 2,
+    // Most tests are CPU-bound now that the CLI runs in-process; a few wait
+    // on processes they spawn (npm, git, a pseudo-terminal): three workers on
+    // the two cores of the machines the suite must hold on keep both busy
+    // while one waits (docs/development.md has the timings).
+    maxWorkers: 3,
     // Timeouts catch hangs only: far above 10 times any test's unloaded time,
     // since the machines the suite must hold on are shared and loaded.
     testTimeout: 300_000,
