@@ -168,7 +168,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   })
   // Numbered phases are numbered on among those written: a core that empties "2." writes "1.", "2.", not "1.", "3.".
   let phase = 0
-  for (const { k, title, keep } of numbered(headings)) {
+  for (const { k, title, keep } of numbered(headings, input)) {
     const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
     orphans.push(...made.orphans)
     if (made.section) {
@@ -397,14 +397,21 @@ function header(chosen: Section, depth: number, keepNumber: boolean): Section {
 }
 
 /**
- * Heading subsections in reading order: by their members' mean position.
+ * Heading subsections in reading order: aligned on the sections several
+ * inputs share, each input's others in runs between them (orderEntries).
  * When every one of them was a numbered phase ("1. Plan") they keep their
  * numbers (`keep`), in their order; buildCluster numbers the written ones
  * from 1, so that no number is skipped.
  */
-function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[]): Array<T & { keep: boolean }> {
+function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[], input: TreeInput): Array<T & { keep: boolean }> {
   const sorted = kids.slice().sort((x, y) => x.pos - y.pos || byCodeUnits(x.title.key, y.title.key) || byCodeUnits(x.title.title, y.title.title) || x.k.rank - y.k.rank)
-  if (sorted.length < 2 || !sorted.every((x) => NUMBERING.test(x.title.title))) return sorted.map((x) => ({ ...x, keep: false }))
+  if (sorted.length < 2 || !sorted.every((x) => NUMBERING.test(x.title.title))) {
+    // Aligned as a block's items are (order.ts): the sections several inputs share keep every input's order, and
+    // each input's own sections stand between them as a run, the deciding input's first; by mean position, two
+    // authors' sections had been interleaved one by one.
+    const entries = sorted.map((x) => ({ value: x, places: x.k.members.map((m) => ({ agent: input.units[m]!.input, pos: input.units[m]!.pos, text: input.units[m]!.section.title })), part: 1 as const, key: x.title.title }))
+    return orderEntries(entries, input.paths, input.base, true, input.decider).map((x) => ({ ...x, keep: false }))
+  }
   const number = (x: T) => parseInt(x.title.title, 10)
   sorted.sort((x, y) => number(x) - number(y) || x.pos - y.pos || x.k.rank - y.k.rank)
   return sorted.map((x) => ({ ...x, keep: true }))
