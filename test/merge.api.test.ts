@@ -1089,6 +1089,20 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('writes each input\'s own sections as a run between the sections they share, in every input\'s order, whatever the order of the files', () => {
+    const w = file('w.md', ['## Focus', '', '- Alpha point here', '', '## Strategies', '', '- Beta point here', '', '## Output', '', '- Research methodology and queries used', '', '## Notes', '', '- Keep it short'])
+    const d = file('d.md', ['## When invoked', '', '- Gamma point here', '', '## Process', '', '- Delta point here', '', '## Provide', '', '- Research methodology documentation showing queries used and search strategy'])
+    const orders = [[w, d], [d, w]].map((agents) => sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading' && s.depth === 2).map((s) => s.title))
+    expect(orders[1]).toEqual(orders[0])
+    const titles = orders[0]!
+    const at = (t: string) => titles.indexOf(t)
+    // w's Focus and Strategies together, d's When invoked and Process together, both before the shared contract; w's Notes after it.
+    expect(Math.abs(at('Focus') - at('Strategies')), titles.join(' | ')).toBe(1)
+    expect(Math.abs(at('When invoked') - at('Process')), titles.join(' | ')).toBe(1)
+    for (const t of ['Focus', 'Strategies', 'When invoked', 'Process']) expect(at(t)).toBeLessThan(Math.max(at('Output'), at('Provide')))
+    expect(at('Notes')).toBe(titles.length - 1)
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])
