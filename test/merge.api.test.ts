@@ -809,6 +809,16 @@ describe('an output contract keeps its items', () => {
     }
   })
 
+  it('a contract written as a lead-in block and one written as a heading are one section: the heading\'s title over the block\'s lead-in and list', () => {
+    const a = doc('a.md', ['## Output', '', '- Research methodology and queries used', '- Curated findings with source URLs', '- Credibility assessment of sources', '', 'Focus on actionable insights.'])
+    const b = doc('b.md', ['Provide:', '', '- Research methodology documentation showing queries used and search strategy', '- Curated findings with direct quotes and source URLs for verification', '- Credibility assessment of sources with authority and reliability ratings'])
+    for (const order of [[a, b], [b, a]]) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      expect(out, out).toContain('## Output\n\nProvide:\n\n- Research methodology documentation showing queries used and search strategy\n')
+      expect(out, out).toMatch(/for verification\n- Credibility assessment of sources with authority and reliability ratings\n\nFocus on actionable insights\.\n/)
+    }
+  })
+
   it('joins contract items only where neither\'s group reaches outside the contracts: an item another list also says is left as the fold bar made it', () => {
     const a = doc('a.md', ['## Output', '', '- Credibility assessment of sources', '- Research methodology and queries used'])
     const b = doc('b.md', ['## Provide', '', '- Credibility assessment of sources with authority and reliability ratings', '- Research methodology documentation showing queries used and search strategy'])

@@ -6,6 +6,7 @@
 // with its place and its role (prose, list item, or procedure step: an item
 // of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
 // (identity.ts decides them).
+import { OUTPUT_TITLE } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { keyWords, NUMBERING, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
@@ -37,7 +38,8 @@ export interface Unit extends SectionUnit {
  * other list item with a title (it holds its nested list, and aligns only
  * with another input's such item); a bold lead-in with its list (never
  * promoted to a heading by joining one); a numbered heading outside a process
- * (one of a numbered run); any other section. `parent` is the title
+ * (one of a numbered run); an output contract, block or heading; any other
+ * section. `parent` is the title
  * the section sits under.
  */
 /** The shape of a phase of a procedure. */
@@ -48,12 +50,23 @@ export const PHASE_LEAD = 6
 /** The shape of a numbered heading outside a process: one of a numbered run, which aligns only with such headings. */
 const NUMBERED_HEADING = 7
 
+/**
+ * The shape of an output contract, a lead-in block ("Provide:") or a
+ * heading ("## Output") alike: two authors' lists of what the agent hands
+ * back are one section whichever form each gave it (the heading's title,
+ * with the block's lead-in and list under it), where as a block and a
+ * heading they stayed apart and a contract folded into the block left the
+ * heading its closing remark alone.
+ */
+const CONTRACT = 8
+
 /** Whether a unit's shape is a phase's. */
 export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
 
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
-  if (lead) return 1
+  const contract = OUTPUT_TITLE.test(lead?.text ?? (section.kind === 'heading' ? section.title : ''))
+  if (lead) return contract ? CONTRACT : 1
   const runsOn = first?.type === 'statement' && first.kind === 'lead'
   // A list item with a title is a step under a process title whether its
   // list is numbered or not: another input may bullet the same step. One
@@ -65,6 +78,7 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   // A numbered heading is one of a numbered run ("### 2. Database Architecture" of five): joined with an unnumbered one, it
   // leaves its run, whose numbers then skip it.
   if (section.kind === 'heading' && NUMBERING.test(section.title)) return NUMBERED_HEADING
+  if (contract) return CONTRACT
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
