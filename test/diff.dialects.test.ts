@@ -43,8 +43,12 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const q = agentFile(dir, 'q.md', Q, 'Hi there.')
     const claude = await converted(dir, 'claude', q, 'q.claude.md')
     const { fields, formatting } = await diffJson(q, claude)
-    // `mode` and `name` are other fields; no tool field is a change.
-    expect(fields.map((f) => f.key)).toEqual(['mode', 'name'])
+    // `mode` is another field; the name OpenCode takes from the file and Claude Code writes is a conversion, as the tool fields are.
+    expect(fields.map((f) => f.key)).toEqual(['mode'])
+    expect(formatting).toContainEqual({ what: 'name-form', detail: 'name: OpenCode takes it from the file name, Claude Code writes it: q', old: null, new: `${claude}:2` })
+    // Another name is a change still.
+    const renamed = agentFile(dir, 'renamed.md', 'name: other\ndescription: Q agent\ndisallowedTools: Bash\n', 'Hi there.')
+    expect((await diffJson(q, renamed)).fields.map((f) => f.key)).toEqual(['mode', 'name'])
     expect(formatting).toContainEqual({ what: 'tools-form', detail: "tool fields converted: OpenCode's 'permission' -> Claude Code's 'disallowedTools'; tools unchanged", old: `${q}:4`, new: `${claude}:4` })
     const text = await cli(['diff', q, claude])
     expect(text.stdout).not.toMatch(/disallowedTools|permission|tools changed/)
@@ -88,7 +92,7 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const r = agentFile(dir, 'r.md', 'description: Q agent\nmode: subagent\ntools:\n  write: false\n  edit: false\n  list: false\n', 'Hi there.')
     const claude = await converted(dir, 'claude', r, 'r.claude.md')
     const { fields } = await diffJson(r, claude)
-    expect(fields.map((f) => f.key)).toEqual(['mode', 'name'])
+    expect(fields.map((f) => f.key)).toEqual(['mode'])
   })
 
   it('two agents of one dialect: disallowedTools still compares as written', async () => {

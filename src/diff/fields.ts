@@ -184,6 +184,12 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     if (of) change.old = { value: of.value, at: at(oldPath, of.line) }
     if (nf) change.new = { value: nf.value, at: at(newPath, nf.line) }
     else if (n.present) change.near = at(newPath, nearLine(o.fields, key, newFields) ?? n.line)
+    // Across dialects, a name one side takes from its file name and the other writes, the same name: a conversion.
+    if (key === 'name' && o.dialect !== n.dialect && !(of && nf) && (o.nameFromFile || n.nameFromFile) && o.name === n.name) {
+      const [read, written] = of ? [n, o] : [o, n]
+      formatting.push({ what: 'name-form', detail: `name: ${dialect(read.dialect).title} takes it from the file name, ${dialect(written.dialect).title} writes it: ${o.name}`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
+      continue
+    }
     if (group.has(key)) {
       // The tool fields are read together, once, at the first of them either side has.
       if (key !== firstOf(group, oldFields, newFields)) continue
