@@ -39,6 +39,21 @@ describe('convert --out-dir', () => {
     expect(cut.code, cut.stderr).toBe(0)
     expect(cut.stderr).toContain(join(out, 'code-reviewer.md'))
   })
+
+  it('cuts a long name to a file name every file system takes: in bytes, between characters, no dot or space left at its end', async () => {
+    const dir = tempDir('agentmerge-names-')
+    const out = join(dir, 'out')
+    const names = { wide: '\u540d'.repeat(100), dots: `${'a'.repeat(199)}.. b`, emoji: `${'a'.repeat(198)}\u{1F600}b` }
+    const expected = { wide: '\u540d'.repeat(66), dots: 'a'.repeat(199), emoji: 'a'.repeat(198) }
+    for (const [key, name] of Object.entries(names)) {
+      const src = agentFile(dir, `${key}.md`, `name: "${name}"\ndescription: Long.\n`)
+      const r = await cli(['convert', '--to', 'copilot', '--out-dir', out, src])
+      expect(r.code, r.stderr).toBe(0)
+      const file = `${expected[key as keyof typeof expected]}.agent.md`
+      expect(existsSync(join(out, file)), `${key}: ${r.stderr}`).toBe(true)
+      expect(Buffer.byteLength(file)).toBeLessThanOrEqual(255)
+    }
+  })
 })
 
 describe('lint of a Claude Code name', () => {
