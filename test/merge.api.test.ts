@@ -3,7 +3,7 @@
 // nothing, the output is canonical, and the frontmatter rules.
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, nearRepeats, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
-import { agentDoc, at, body, fixtureAgents, inputPlaces, provenancePlaces } from './merge.helpers.js'
+import { agentDoc, at, body, fixtureAgents, inputPlaces, mergedBothWays, provenancePlaces } from './merge.helpers.js'
 
 const agents = fixtureAgents()
 const result = mergeAgents(agents)
@@ -429,8 +429,7 @@ describe('tables', () => {
   it('keeps an input\'s own row in the table when another of its statements comes first (a row after an item starts a table of its own)', () => {
     const a = doc('a.md', ['- Write specs with examples', '', '| Code | Meaning |', '|---|---|', '| 200 | OK |', '| 404 | Missing |'])
     const b = doc('b.md', ['- Read the style guide before naming endpoints', '', '| Code | Meaning |', '|---|---|', '| 200 | OK |', '| 500 | Error |'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(tables(out)).toHaveLength(1)
       expect(tables(out)[0]!.split('\n').slice(0, 3)).toEqual(['| Code | Meaning |', '| --- | --- |', '| 200 | OK |'])
       expect(tables(out)[0]!.split('\n').slice(3).sort()).toEqual(['| 404 | Missing |', '| 500 | Error |'])
@@ -440,8 +439,7 @@ describe('tables', () => {
   it('keeps two tables of one shape but different heads apart, each under its own head', () => {
     const a = doc('a.md', ['| Tool | Use |', '|---|---|', '| eslint | lint |', '| jest | test |'])
     const b = doc('b.md', ['| Owner | Team |', '|---|---|', '| alice | web |', '| bob | api |'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(tables(out).sort()).toEqual(['| Owner | Team |\n| --- | --- |\n| alice | web |\n| bob | api |', '| Tool | Use |\n| --- | --- |\n| eslint | lint |\n| jest | test |'])
     }
   })
@@ -451,8 +449,7 @@ describe('tables', () => {
     const DETAILS = (items: string[]) => ['<details>', '<summary>Go-live checklist</summary>', '', ...items, '', '</details>']
     const a = agentDoc('a.md', ['Provider reference:', '', ...TABLE(['| Stripe | `Stripe-Signature` |', '| Square | `x-square-signature` |']), '', ...DETAILS(['- Rotate test keys out of production', '- Verify webhook endpoint URLs'])])
     const b = agentDoc('b.md', ['## Provider Reference', '', ...TABLE(['| Stripe | `Stripe-Signature` |', '| PayPal | `PAYPAL-TRANSMISSION-SIG` |']), '', ...DETAILS(['- Rotate test keys out of production', '- Enable Radar rules'])])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       // Every table opens with its head row: a row folded away from its table left the next row read as a header.
       for (const t of out.trimEnd().split('\n\n').filter((x) => x.startsWith('|'))) expect(t.split('\n')[0], out).toBe('| Provider | Signature header |')
       expect(out).toContain('| Stripe | `Stripe-Signature` |\n| PayPal | `PAYPAL-TRANSMISSION-SIG` |')
@@ -477,8 +474,7 @@ describe('HTML elements and definitions', () => {
   it('never folds the pieces of two inputs\' HTML elements: each element is closed where its input closed it', () => {
     const a = doc('a.md', ['<details>', '<summary>Good</summary>', '', 'fix(api): x', '', '</details>', '', '- Keep commits small.'])
     const b = doc('b.md', ['<details>', '<summary>Bad</summary>', '', 'stuff', '', '</details>', '', '- Write tests first.'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out.match(/<\/details>/g)).toHaveLength(2)
       expect(out).toContain('fix(api): x\n\n</details>')
       expect(out).toContain('stuff\n\n</details>')
@@ -488,8 +484,7 @@ describe('HTML elements and definitions', () => {
   it('writes an element two inputs share once, and merging the merge with an input adds nothing', () => {
     const a = doc('a.md', ['Keep functions short.', '', '<details>', '<summary>Testing</summary>', '', 'Always run the unit tests before pushing.', '', '</details>', '', 'Prefer composition over inheritance.'])
     const b = doc('b.md', ['Keep functions short.', '', '<details>', '<summary>Testing</summary>', '', 'Always run the unit tests before pushing.', '', '</details>', '', 'Write docstrings.'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out.match(/<details>/g)).toHaveLength(1)
       expect(out.match(/<\/details>/g)).toHaveLength(1)
       const again = renderMerged(mergeAgents([parseAgent(out, 'm.md'), a]), 'none')
@@ -500,8 +495,7 @@ describe('HTML elements and definitions', () => {
   it('folds two inputs\' elements that open and close alike into one holding what either puts in it; merging again adds no element', () => {
     const a = doc('a.md', ['## Rules', '', '<details>', '<summary>Checklist</summary>', '', '- Validate inputs', '- Log errors', '', '</details>'])
     const b = doc('b.md', ['## Rules', '', '<details>', '<summary>Checklist</summary>', '', '- Validate inputs', '- Log errors', '- Retry once', '', '</details>'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out).toContain('<details>\n<summary>Checklist</summary>\n\n- Validate inputs\n- Log errors\n- Retry once\n\n</details>')
       expect(out.match(/<details>/g)).toHaveLength(1)
       expect(renderMerged(mergeAgents([parseAgent(out, 'm.md'), a]), 'none').match(/<details>/g)).toHaveLength(1)
@@ -760,8 +754,7 @@ describe('an output contract keeps its items', () => {
   it('a deliverable another author lists among techniques is written in the Output list, whatever the order of the files (not with --base on the other)', () => {
     const a = doc('a.md', ['## Techniques', '', '- Log parsing with regular expressions', '- Correlation analysis between services', '- Anomaly detection in log streams'])
     const b = doc('b.md', ['## Output', '', '- Timeline of error occurrences', '- Correlation analysis between services', '- Root cause hypothesis with evidence'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out).toContain('## Output\n\n- Timeline of error occurrences\n- Correlation analysis between services\n- Root cause hypothesis with evidence\n')
       expect(out).toContain('## Techniques\n\n- Log parsing with regular expressions\n- Anomaly detection in log streams\n')
     }
@@ -786,8 +779,7 @@ describe('an output contract keeps its items', () => {
   it('an item two contracts share is written in the contract that words it most specifically, in those words, whatever the order of the files', () => {
     const a = doc('a.md', ['## Deliverables', '', '- Git hooks configuration', '- A summary of the change'])
     const b = doc('b.md', ['## Summary', '', 'Provide:', '', '- Git hooks configuration for quality checks', '- Suggested follow-up tasks'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out, out).toContain('Provide:\n\n- Git hooks configuration for quality checks\n- Suggested follow-up tasks\n')
       expect(out, out).toContain('## Deliverables\n\n- A summary of the change\n')
       expect(out.match(/Git hooks configuration/g)).toHaveLength(1)
@@ -812,8 +804,7 @@ describe('an output contract keeps its items', () => {
   it('a contract written as a lead-in block and one written as a heading are one section: the heading\'s title over the block\'s lead-in and list', () => {
     const a = doc('a.md', ['## Output', '', '- Research methodology and queries used', '- Curated findings with source URLs', '- Credibility assessment of sources', '', 'Focus on actionable insights.'])
     const b = doc('b.md', ['Provide:', '', '- Research methodology documentation showing queries used and search strategy', '- Curated findings with direct quotes and source URLs for verification', '- Credibility assessment of sources with authority and reliability ratings'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out, out).toContain('## Output\n\nProvide:\n\n- Research methodology documentation showing queries used and search strategy\n')
       expect(out, out).toMatch(/for verification\n- Credibility assessment of sources with authority and reliability ratings\n\nFocus on actionable insights\.\n/)
     }
@@ -836,8 +827,7 @@ describe('an output contract keeps its items', () => {
   it('a checklist keeps its checks: a check another author lists elsewhere is written in the checklist', () => {
     const a = doc('a.md', ['## Security Implementation', '', '1. Authentication with JWT', '2. SQL injection prevention', '3. Security headers implementation'])
     const b = doc('b.md', ['## Validation Checklist', '', '- [ ] Input validation on all endpoints', '- [ ] SQL injection prevention', '- [ ] Sensitive data encrypted'])
-    for (const order of [[a, b], [b, a]]) {
-      const out = renderMerged(mergeAgents(order), 'none')
+    for (const out of mergedBothWays(a, b)) {
       expect(out).toContain('- [ ] Input validation on all endpoints\n- [ ] SQL injection prevention\n- [ ] Sensitive data encrypted\n')
       expect(out.match(/SQL injection prevention/g)).toHaveLength(1)
     }

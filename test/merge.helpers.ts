@@ -1,6 +1,6 @@
 // Shared by the merge tests: the five fixtures read once, and what "every
 // statement is accounted for" means in terms of provenance.
-import { parseAgent, readAgent, statementsOf, type Agent, type MergeResult } from '../src/index.js'
+import { mergeAgents, parseAgent, readAgent, renderMerged, statementsOf, type Agent, type MergeResult } from '../src/index.js'
 import { FIXTURE_FILES } from './helpers/cli.js'
 
 /** Fixture paths as a user in the repository root types them (a tuple: one per fixture). */
@@ -56,4 +56,9 @@ export interface Persona {
 /** A small agent file read from text: its frontmatter, its opening, then `lines` (Markdown, one per line). */
 export function agentDoc(path: string, lines: readonly string[], who: Persona = { name: 't', description: 'd', opening: 'You are t.' }): Agent {
   return parseAgent(['---', `name: ${who.name}`, `description: ${who.description}`, '---', '', who.opening, '', ...lines, ''].join('\n'), path)
+}
+
+/** The merged text (no provenance) of two agents in each order of the files: what the order-independence checks read. */
+export function mergedBothWays(a: Agent, b: Agent): [string, string] {
+  return [renderMerged(mergeAgents([a, b]), 'none'), renderMerged(mergeAgents([b, a]), 'none')]
 }
