@@ -111,8 +111,8 @@ function firstOf(group: ReadonlySet<string>, a: Map<string, MetaField>, b: Map<s
 }
 
 /** One side's tool fields as a change shows them: the `tools` value when it is the only one, else each field by key. */
-function toolSide(meta: AgentMeta, path: string, group: ReadonlySet<string>): { value: unknown; at: { path: string; line: number }; keys: string[] } | undefined {
-  const fields = [...firstByKey(meta.fields).values()].filter((f) => group.has(f.key))
+function toolSide(byKey: ReadonlyMap<string, MetaField>, path: string, group: ReadonlySet<string>): { value: unknown; at: { path: string; line: number }; keys: string[] } | undefined {
+  const fields = [...byKey.values()].filter((f) => group.has(f.key))
   if (fields.length === 0) return undefined
   const value = fields.length === 1 && fields[0]!.key === 'tools' ? fields[0]!.value : Object.fromEntries(fields.map((f) => [f.key, f.value]))
   return { value, at: at(path, fields[0]!.line), keys: fields.map((f) => f.key) }
@@ -123,9 +123,9 @@ function toolSide(meta: AgentMeta, path: string, group: ReadonlySet<string>): { 
  * change), or, where the grants are equal, how they are written (a change of
  * form; across dialects, the fields that carry them).
  */
-function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, group: ReadonlySet<string>): { change?: FieldChange; formatting?: FormattingChange } {
-  const of = toolSide(o, oldPath, group)
-  const nf = toolSide(n, newPath, group)
+function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: string, group: ReadonlySet<string>, oldFields: ReadonlyMap<string, MetaField>, newFields: ReadonlyMap<string, MetaField>): { change?: FieldChange; formatting?: FormattingChange } {
+  const of = toolSide(oldFields, oldPath, group)
+  const nf = toolSide(newFields, newPath, group)
   // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
   const delta = toolsDelta(o, n)
   const unchanged = delta.added.length === 0 && delta.removed.length === 0
@@ -148,7 +148,7 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta }
   if (of) change.old = { value: of.value, at: of.at }
   if (nf) change.new = { value: nf.value, at: nf.at }
-  else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, firstByKey(n.fields)) ?? n.line)
+  else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, newFields) ?? n.line)
   return { change }
 }
 
@@ -161,7 +161,7 @@ const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {
 const at = (path: string, line: number) => ({ path, line })
 
 /** NEW's line of the last field before OLD's `key` that NEW still has, if any. */
-function nearLine(oldFields: MetaField[], key: string, newFields: Map<string, MetaField>): number | undefined {
+function nearLine(oldFields: MetaField[], key: string, newFields: ReadonlyMap<string, MetaField>): number | undefined {
   const before = oldFields.slice(0, oldFields.findIndex((f) => f.key === key))
   for (const f of before.reverse()) {
     const kept = newFields.get(f.key)
@@ -177,6 +177,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   const newFields = firstByKey(n.fields)
   const keys = [...new Set([...oldFields.keys(), ...newFields.keys()])].sort()
   const group = toolGroup(o, n)
+  const toolsAt = firstOf(group, oldFields, newFields)
   for (const key of keys) {
     const of = oldFields.get(key)
     const nf = newFields.get(key)
@@ -192,8 +193,8 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     }
     if (group.has(key)) {
       // The tool fields are read together, once, at the first of them either side has.
-      if (key !== firstOf(group, oldFields, newFields)) continue
-      const told = toolsChange(o, oldPath, n, newPath, group)
+      if (key !== toolsAt) continue
+      const told = toolsChange(o, oldPath, n, newPath, group, oldFields, newFields)
       if (told.change) changes.push(told.change)
       if (told.formatting) formatting.push(told.formatting)
       continue

@@ -167,9 +167,9 @@ function withTableHeads(kept: Settled[], carried: readonly Settled[], items: rea
  */
 function wholeElements(kept: Settled[], carried: readonly Settled[], items: readonly Item[]): Settled[] {
   const isPiece = (st: Statement) => st.kind === 'html' && isHtmlFragment(st.text)
+  if (!carried.some((s) => isPiece(s.fold.statement))) return kept
   const holder = holdersOf(carried)
   const written = new Set(kept)
-  if (!carried.some((s) => isPiece(s.fold.statement))) return kept
   const live = new Set<Settled>()
   const dead = new Set<Settled>()
   for (const list of statementsByInput(items).values()) {
