@@ -9,6 +9,7 @@ import type { AgentMeta, MetaField } from '../model.js'
 import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
+import { saidByDefault } from './defaults.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
@@ -199,6 +200,13 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
       if (told.formatting) formatting.push(told.formatting)
       continue
     }
+    // Across dialects, a field one side writes for what the other side's agent is without one (`mode: subagent`): a conversion.
+    const only = of ?? nf
+    if (only && !(of && nf) && saidByDefault(only, of ? o : n, of ? n : o)) {
+      const [written, other] = of ? [o, n] : [n, o]
+      formatting.push({ what: 'default-form', detail: `${key}: ${shownValue(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
+      continue
+    }
     if (of && nf) {
       if (JSON.stringify(canonicalValue(of.value)) === JSON.stringify(canonicalValue(nf.value))) {
         if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'frontmatter-style', detail: `${key}: same value written differently`, old: change.old!.at, new: change.new!.at })
@@ -215,6 +223,9 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   }
   return { changes, formatting }
 }
+
+/** A field's value in a change of form's detail: a scalar as written, else as JSON. */
+const shownValue = (value: unknown): string => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value))
 
 function formName(form: AgentMeta['toolsForm']): string {
   return form === 'map' ? 'map' : form === 'list' ? 'list' : 'string'

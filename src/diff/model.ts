@@ -76,7 +76,7 @@ export interface FieldChange {
 
 /** A change of form only: not a change in meaning, listed by `--formatting`. */
 export interface FormattingChange {
-  /** `marker`, `numbering`, `wrapping`, `markup`, `heading`, `frontmatter-order`, `frontmatter-style`, `tools-form`, `name-form`, `whitespace`. */
+  /** `marker`, `numbering`, `wrapping`, `markup`, `heading`, `frontmatter-order`, `frontmatter-style`, `tools-form`, `name-form`, `default-form`, `whitespace`. */
   what: string
   detail: string
   old?: Source
