@@ -75,8 +75,8 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const whole = agentFile(dir, 'whole.md', 'name: n\ndescription: N\ntools: Read, Bash\n', 'Hi there.')
     const rules = agentFile(dir, 'rules.md', 'description: N\ntools:\n  "*": false\n  read: true\npermission:\n  bash:\n    "*": deny\n    "git *": allow\n', 'Hi there.')
     const both = await cli(['diff', whole, rules])
-    expect(both.stdout).toContain('tools changed: bash narrowed to bash(git *)')
-    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: bash widened from bash(git *)')
+    expect(both.stdout).toContain('tools changed: Bash narrowed to bash(git *)')
+    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: Bash widened from bash(git *)')
     expect((await diffJson(whole, rules)).fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['bash(git *)'], removed: ['bash'] })
   })
 
@@ -170,5 +170,26 @@ describe("diff across dialects: a field that says what the other side's agent is
     expect(await keys(mode('subagent'), copilot)).toEqual(['mode'])
     // A Copilot field that says otherwise: `mode: all` is not what that agent is.
     expect(await keys(mode('all'), hidden)).toEqual(['mode', 'user-invocable'])
+  })
+})
+
+describe('diff shows each tool as the file it comes from names it', () => {
+  it('gained tools as NEW writes them, lost ones as OLD does; the JSON keeps the canonical ids', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const a = agentFile(dir, 'a.md', 'name: a\ndescription: A\ntools: Read, Bash(git diff:*), WebFetch, LS\n')
+    const b = agentFile(dir, 'b.md', 'name: a\ndescription: A\ntools: Read, Grep, Bash\n')
+    expect((await cli(['diff', a, b])).stdout).toContain('tools changed: Bash widened from Bash(git diff *), +Grep, -LS, -WebFetch')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('tools changed: +LS, +WebFetch, Bash narrowed to Bash(git diff \\*), -Grep')
+    expect((await diffJson(a, b)).fields[0]!.tools).toEqual({ added: ['bash', 'grep'], removed: ['bash(git diff *)', 'list', 'webfetch'] })
+    // Across dialects each side keeps its own names: Copilot's runInTerminal, Claude Code's Bash, OpenCode's list.
+    const copilot = agentFile(dir, 'c.agent.md', 'name: c\ndescription: C\ntools: ["runInTerminal", "read"]\n')
+    const claude = agentFile(dir, 'c.md', 'name: c\ndescription: C\ntools: Read, Bash(git *)\n')
+    expect((await cli(['diff', copilot, claude])).stdout).toContain('tools changed: runInTerminal narrowed to Bash(git *)')
+    const opencode = agentFile(dir, 'o/c.md', 'description: C\ntools:\n  "*": false\n  read: true\n  list: true\n')
+    expect((await cli(['diff', claude, opencode])).stdout).toContain('tools changed: +list, -Bash(git *)')
+    // A denial in the github format, as the side that denies it writes it.
+    const denied = agentFile(dir, 'd.md', 'name: c\ndescription: C\ndisallowedTools: WebFetch\n')
+    const open = agentFile(dir, 'o/d.md', 'description: C\nmode: subagent\n')
+    expect((await cli(['diff', '--format', 'github', open, denied])).stdout).toContain('tools added: WebFetch denied')
   })
 })
