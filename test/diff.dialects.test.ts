@@ -4,11 +4,13 @@
 // `disallowedTools`) is a conversion, listed as a change of form, and only a
 // tool really granted, withheld or narrowed is a change. Between two agents
 // of one dialect the tool fields other than `tools` still compare as written.
+import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { convertAgent, diffAgents, parseAgent } from '../src/index.js'
 import { convertText } from '../src/convert/index.js'
-import { cli } from './helpers/cli.js'
+import { cli, FIXTURES, ROOT } from './helpers/cli.js'
+import { validate } from './diff-helpers.js'
 import { agentFile, textFile } from './helpers/agent-files.js'
 import { tempDir } from './helpers/tmp.js'
 
@@ -43,12 +45,12 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const q = agentFile(dir, 'q.md', Q, 'Hi there.')
     const claude = await converted(dir, 'claude', q, 'q.claude.md')
     const { fields, formatting } = await diffJson(q, claude)
-    // `mode` is another field; the name OpenCode takes from the file and Claude Code writes is a conversion, as the tool fields are.
-    expect(fields.map((f) => f.key)).toEqual(['mode'])
+    // `mode: subagent` is what a Claude Code agent is without a field, and the name OpenCode takes from the file and Claude Code writes is a conversion, as the tool fields are.
+    expect(fields.map((f) => f.key)).toEqual([])
     expect(formatting).toContainEqual({ what: 'name-form', detail: 'name: OpenCode takes it from the file name, Claude Code writes it: q', old: null, new: `${claude}:2` })
     // Another name is a change still.
     const renamed = agentFile(dir, 'renamed.md', 'name: other\ndescription: Q agent\ndisallowedTools: Bash\n', 'Hi there.')
-    expect((await diffJson(q, renamed)).fields.map((f) => f.key)).toEqual(['mode', 'name'])
+    expect((await diffJson(q, renamed)).fields.map((f) => f.key)).toEqual(['name'])
     expect(formatting).toContainEqual({ what: 'tools-form', detail: "tool fields converted: OpenCode's 'permission' -> Claude Code's 'disallowedTools'; tools unchanged", old: `${q}:4`, new: `${claude}:4` })
     const text = await cli(['diff', q, claude])
     expect(text.stdout).not.toMatch(/disallowedTools|permission|tools changed/)
@@ -73,8 +75,8 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const whole = agentFile(dir, 'whole.md', 'name: n\ndescription: N\ntools: Read, Bash\n', 'Hi there.')
     const rules = agentFile(dir, 'rules.md', 'description: N\ntools:\n  "*": false\n  read: true\npermission:\n  bash:\n    "*": deny\n    "git *": allow\n', 'Hi there.')
     const both = await cli(['diff', whole, rules])
-    expect(both.stdout).toContain('tools changed: bash narrowed to bash(git *)')
-    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: bash widened from bash(git *)')
+    expect(both.stdout).toContain('tools changed: Bash narrowed to bash(git *)')
+    expect((await cli(['diff', rules, whole])).stdout).toContain('tools changed: Bash widened from bash(git *)')
     expect((await diffJson(whole, rules)).fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['bash(git *)'], removed: ['bash'] })
   })
 
@@ -92,7 +94,7 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
     const r = agentFile(dir, 'r.md', 'description: Q agent\nmode: subagent\ntools:\n  write: false\n  edit: false\n  list: false\n', 'Hi there.')
     const claude = await converted(dir, 'claude', r, 'r.claude.md')
     const { fields } = await diffJson(r, claude)
-    expect(fields.map((f) => f.key)).toEqual(['mode'])
+    expect(fields.map((f) => f.key)).toEqual([])
   })
 
   it('two agents of one dialect: disallowedTools still compares as written', async () => {
@@ -123,5 +125,71 @@ describe('diff across dialects: the grants, not the fields that carry them', () 
       }),
       { seed: 20261207, numRuns: 60 },
     )
+  })
+})
+
+describe("diff across dialects: a field that says what the other side's agent is without one", () => {
+  const opencode = FIXTURES + 'backend-developer-opencode.md'
+  const senior = FIXTURES + 'backend-developer-senior.md'
+
+  it("the backend fixtures: OpenCode's `mode: subagent` against a Claude Code agent is a change of form, not a field removed", async () => {
+    const { fields, formatting } = await diffJson(opencode, senior)
+    expect(fields.map((f) => f.key)).toEqual(['color', 'description', 'disabled', 'model', 'name'])
+    expect(formatting).toContainEqual({ what: 'default-form', detail: 'mode: subagent: OpenCode writes it, a Claude Code agent is so without a field', old: `${opencode}:3`, new: null })
+    // The tools map turns nothing off, so it leaves every tool on, as Claude Code's absent `tools` does: no grant changed.
+    expect(formatting).toContainEqual({ what: 'tools-form', detail: 'tools field removed; it granted every tool, as its absence does', old: `${opencode}:5`, new: null })
+    expect((await cli(['diff', opencode, senior])).stdout).not.toMatch(/mode (removed|added)|tools (removed|changed|added)/)
+    // The JSON schema names both conversions' kinds.
+    const json = await cli(['diff', '--format', 'json', opencode, senior])
+    expect(validate(JSON.parse(json.stdout), JSON.parse(readFileSync(ROOT + 'docs/diff.schema.json', 'utf8')))).toEqual([])
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const renamed = textFile(dir, 'backend-developer.md', readFileSync(opencode, 'utf8'))
+    const named = await cli(['diff', '--format', 'json', renamed, senior])
+    expect(named.stdout).toContain('"name-form"')
+    expect(validate(JSON.parse(named.stdout), JSON.parse(readFileSync(ROOT + 'docs/diff.schema.json', 'utf8')))).toEqual([])
+    // Either way round.
+    const back = await diffJson(senior, opencode)
+    expect(back.fields.map((f) => f.key)).not.toContain('mode')
+    expect(back.formatting).toContainEqual({ what: 'default-form', detail: 'mode: subagent: OpenCode writes it, a Claude Code agent is so without a field', old: null, new: `${opencode}:3` })
+  })
+
+  it("`mode: primary` or `mode: all` against a Claude Code agent is a change still; against Copilot `mode: all` is so without a field and `mode: subagent` is not", async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const mode = (m: string) => agentFile(dir, `${m}/q.md`, `description: Q agent\nmode: ${m}\n`, 'Hi there.')
+    const claude = agentFile(dir, 'q.claude.md', 'name: q\ndescription: Q agent\n', 'Hi there.')
+    const copilot = agentFile(dir, 'q.agent.md', 'name: q\ndescription: Q agent\n', 'Hi there.')
+    const hidden = agentFile(dir, 'hidden/q.agent.md', 'name: q\ndescription: Q agent\nuser-invocable: false\n', 'Hi there.')
+    const keys = async (a: string, b: string) => (await diffJson(a, b)).fields.map((f) => f.key)
+    expect(await keys(mode('primary'), claude)).toEqual(['mode'])
+    expect((await cli(['diff', mode('primary'), claude])).stdout).toContain('mode removed (was primary)')
+    expect(await keys(mode('all'), claude)).toEqual(['mode'])
+    expect(await keys(mode('subagent'), claude)).toEqual([])
+    const all = await diffJson(mode('all'), copilot)
+    expect(all.fields).toEqual([])
+    expect(all.formatting).toContainEqual(expect.objectContaining({ what: 'default-form', detail: 'mode: all: OpenCode writes it, a Copilot agent is so without a field' }))
+    expect(await keys(mode('subagent'), copilot)).toEqual(['mode'])
+    // A Copilot field that says otherwise: `mode: all` is not what that agent is.
+    expect(await keys(mode('all'), hidden)).toEqual(['mode', 'user-invocable'])
+  })
+})
+
+describe('diff shows each tool as the file it comes from names it', () => {
+  it('gained tools as NEW writes them, lost ones as OLD does; the JSON keeps the canonical ids', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const a = agentFile(dir, 'a.md', 'name: a\ndescription: A\ntools: Read, Bash(git diff:*), WebFetch, LS\n')
+    const b = agentFile(dir, 'b.md', 'name: a\ndescription: A\ntools: Read, Grep, Bash\n')
+    expect((await cli(['diff', a, b])).stdout).toContain('tools changed: Bash widened from Bash(git diff *), +Grep, -LS, -WebFetch')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('tools changed: +LS, +WebFetch, Bash narrowed to Bash(git diff \\*), -Grep')
+    expect((await diffJson(a, b)).fields[0]!.tools).toEqual({ added: ['bash', 'grep'], removed: ['bash(git diff *)', 'list', 'webfetch'] })
+    // Across dialects each side keeps its own names: Copilot's runInTerminal, Claude Code's Bash, OpenCode's list.
+    const copilot = agentFile(dir, 'c.agent.md', 'name: c\ndescription: C\ntools: ["runInTerminal", "read"]\n')
+    const claude = agentFile(dir, 'c.md', 'name: c\ndescription: C\ntools: Read, Bash(git *)\n')
+    expect((await cli(['diff', copilot, claude])).stdout).toContain('tools changed: runInTerminal narrowed to Bash(git *)')
+    const opencode = agentFile(dir, 'o/c.md', 'description: C\ntools:\n  "*": false\n  read: true\n  list: true\n')
+    expect((await cli(['diff', claude, opencode])).stdout).toContain('tools changed: +list, -Bash(git *)')
+    // A denial in the github format, as the side that denies it writes it.
+    const denied = agentFile(dir, 'd.md', 'name: c\ndescription: C\ndisallowedTools: WebFetch\n')
+    const open = agentFile(dir, 'o/d.md', 'description: C\nmode: subagent\n')
+    expect((await cli(['diff', '--format', 'github', open, denied])).stdout).toContain('tools added: WebFetch denied')
   })
 })

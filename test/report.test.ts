@@ -244,6 +244,14 @@ describe('diff report', () => {
     expect(markupProblems(hostile)).toEqual([])
   })
 
+  it("names each tool of a tools change as its side's file does", async () => {
+    const agent = (path: string, tools: string) => parseAgent(['---', 'name: py', 'description: Python.', tools, '---', '', 'You are a Python engineer.', ''].join('\n'), path)
+    const report = renderDiffReport(diffAgents(agent('a/py.md', 'tools: Read, Bash'), agent('b/py.agent.md', 'tools: ["read", "runInTerminal", "search"]')))
+    expect(report).toContain('changed: +search')
+    const back = renderDiffReport(diffAgents(agent('b/py.agent.md', 'tools: ["read", "runInTerminal", "search"]'), agent('a/py.md', 'tools: Read, Grep')))
+    expect(back).toContain('changed: -runInTerminal, -search')
+  })
+
   it('takes a report over several files, one article each', async () => {
     const same = diffAgents(parseAgent(OPENCODE, 'a/x.md'), parseAgent(OPENCODE, 'b/x.md'))
     const html2 = renderDiffReport({ files: [diff, same], counts: { ...diff.counts, files: 2, changedFiles: 1 } })

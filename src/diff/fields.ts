@@ -6,9 +6,10 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, toolId } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
+import { saidByDefault } from './defaults.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
@@ -118,6 +119,26 @@ function toolSide(byKey: ReadonlyMap<string, MetaField>, path: string, group: Re
   return { value, at: at(path, fields[0]!.line), keys: fields.map((f) => f.key) }
 }
 
+/** The tool a grant of `grants` is about: `bash` of `!bash(git *)`. */
+const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
+
+/**
+ * How a side's file names each of these tools: the name it writes for the
+ * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
+ * that stands for several, OpenCode's `edit` rule for write, or none) its
+ * dialect's spelling. Changes are found by canonical id; these are shown.
+ */
+function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string> {
+  const written = new Map<string, string>()
+  for (const g of readFields(meta, toolFieldsOf(meta)).grants) {
+    if (g.kind !== 'tool' || written.has(g.id)) continue
+    const base = splitArgs(g.written).base
+    if (toolId(base) === g.id) written.set(g.id, base)
+  }
+  const spec = dialect(meta.dialect)
+  return Object.fromEntries(ids.map((id) => [id, written.get(id) ?? spellTool(id, spec) ?? id]))
+}
+
 /**
  * What the tool fields changed: the grants gained and lost (a `tools`
  * change), or, where the grants are equal, how they are written (a change of
@@ -145,7 +166,8 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
     if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) return { formatting: { what: 'tools-form', detail: 'tools spelled or ordered differently', old: of.at, new: nf.at } }
     return {}
   }
-  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta }
+  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id))
+  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
   if (of) change.old = { value: of.value, at: of.at }
   if (nf) change.new = { value: nf.value, at: nf.at }
   else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, newFields) ?? n.line)
@@ -199,6 +221,13 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
       if (told.formatting) formatting.push(told.formatting)
       continue
     }
+    // Across dialects, a field one side writes for what the other side's agent is without one (`mode: subagent`): a conversion.
+    const only = of ?? nf
+    if (only && !(of && nf) && saidByDefault(only, of ? o : n, of ? n : o)) {
+      const [written, other] = of ? [o, n] : [n, o]
+      formatting.push({ what: 'default-form', detail: `${key}: ${shownValue(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
+      continue
+    }
     if (of && nf) {
       if (JSON.stringify(canonicalValue(of.value)) === JSON.stringify(canonicalValue(nf.value))) {
         if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) formatting.push({ what: 'frontmatter-style', detail: `${key}: same value written differently`, old: change.old!.at, new: change.new!.at })
@@ -215,6 +244,9 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   }
   return { changes, formatting }
 }
+
+/** A field's value in a change of form's detail: a scalar as written, else as JSON. */
+const shownValue = (value: unknown): string => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value))
 
 function formName(form: AgentMeta['toolsForm']): string {
   return form === 'map' ? 'map' : form === 'list' ? 'list' : 'string'

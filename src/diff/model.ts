@@ -70,13 +70,15 @@ export interface FieldChange {
   near?: Source
   /** For `tools`: canonical ids granted (or denied, as `!id`) on one side only. */
   tools?: { added: string[]; removed: string[] }
+  /** For `tools`: each side's name for each tool of `tools`, as its file writes it (`Bash`), which the formats show; `tools` is for matching. */
+  toolNames?: { old: Record<string, string>; new: Record<string, string> }
   /** For text values: the word-level diff. */
   words?: WordRun[] | null
 }
 
 /** A change of form only: not a change in meaning, listed by `--formatting`. */
 export interface FormattingChange {
-  /** `marker`, `numbering`, `wrapping`, `markup`, `heading`, `frontmatter-order`, `frontmatter-style`, `tools-form`, `name-form`, `whitespace`. */
+  /** `marker`, `numbering`, `wrapping`, `markup`, `heading`, `frontmatter-order`, `frontmatter-style`, `tools-form`, `name-form`, `default-form`, `whitespace`. */
   what: string
   detail: string
   old?: Source

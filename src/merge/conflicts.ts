@@ -7,7 +7,7 @@
 // others are recorded as its alternatives. Polarity is the similarity
 // module's (`isNegative`); the topic test (most words shared) is here.
 import type { RootContent } from 'mdast'
-import type { Statement } from '../model.js'
+import type { Section, SectionKind, Statement } from '../model.js'
 import { isNegative } from '../similarity/index.js'
 import { TermMemo } from './wording.js'
 
@@ -32,7 +32,18 @@ export const FORMAT_TITLE = /\b(?:response|return|reply|answer|output|report)\s+
  * "Deliverables", "Provide:"): a contract item by item, whose items stay
  * in it when another author says one of them elsewhere.
  */
-export const OUTPUT_TITLE = /^\W*(?:outputs?|deliverables?|key\s+deliverables|expected\s+outputs?|provide|deliver|what\s+i\s+deliver)\W*$/i
+const OUTPUT_TITLE = /^\W*(?:outputs?|deliverables?|key\s+deliverables|expected\s+outputs?|provide|deliver|what\s+i\s+deliver)\W*$/i
+
+/**
+ * Whether a section (a block when `lead` is its lead-in) is an output
+ * contract: its lead-in, or else its title when the section is of one of
+ * `kinds` (`any`: every kind), names what the agent hands back. The stages
+ * differ in the titles they read: the alignment's shapes read a heading's
+ * only (a titled list item or label keeps its own shape there).
+ */
+export function isOutputContract(section: Section, lead: Statement | undefined, kinds: 'any' | readonly SectionKind[]): boolean {
+  return OUTPUT_TITLE.test(lead?.text ?? (kinds === 'any' || kinds.includes(section.kind) ? section.title : ''))
+}
 
 /** The note written before a kept side of a conflict (`--conflicts keep`), naming the statement written in its place. */
 export function conflictMark(kept: Statement, conflict: ConflictKind): string {

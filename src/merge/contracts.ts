@@ -10,12 +10,12 @@
 // and the pairs it groups fold (the fold stage still keeps apart what
 // conflicts, and one statement per input).
 import { DEFAULT_THRESHOLD, groupDuplicates } from '../similarity/index.js'
-import { OUTPUT_TITLE } from './conflicts.js'
+import { isOutputContract } from './conflicts.js'
 import type { Item, Unit } from './units.js'
 
 /** Whether a unit is an output contract: its lead-in or title names what the agent hands back. */
 export function isContract(unit: Unit): boolean {
-  return OUTPUT_TITLE.test(unit.lead?.text ?? unit.section.title)
+  return isOutputContract(unit.section, unit.lead, 'any')
 }
 
 /**

@@ -54,6 +54,42 @@ export interface Superseded {
   name: string
 }
 
+/** A statement retiring a name, and its place among all the names retired (statements in output order, names sorted). */
+interface Retiring {
+  s: Statement
+  at: number
+}
+
+/** A text's runs of word characters, lower case. */
+const runsOf = (text: string): string[] => (text.match(/\w+/g) ?? []).map((w) => w.toLowerCase())
+
+/**
+ * The names each text mentions, by the names' patterns, every text read
+ * once: a pattern is tried only on a text that has its name's first run of
+ * word characters as a whole run (a name's pattern matches only between
+ * characters that are not word characters, so each of its runs is one of the
+ * text's), so the work grows with the texts and what they mention, not with
+ * every name against every text.
+ */
+function mentions(texts: ReadonlyMap<Statement, string>, patterns: ReadonlyMap<string, RegExp>): Map<Statement, Set<string>> {
+  const byRun = new Map<string, string[]>()
+  // A name without word characters is tried on every text.
+  const everywhere: string[] = []
+  for (const name of patterns.keys()) {
+    const run = runsOf(name)[0]
+    if (run === undefined) everywhere.push(name)
+    else if (byRun.has(run)) byRun.get(run)!.push(name)
+    else byRun.set(run, [name])
+  }
+  const out = new Map<Statement, Set<string>>()
+  for (const [s, text] of texts) {
+    const candidates = new Set([...new Set(runsOf(text))].flatMap((run) => byRun.get(run) ?? []).concat(everywhere))
+    const found = new Set([...candidates].filter((name) => patterns.get(name)!.test(text)))
+    if (found.size > 0) out.set(s, found)
+  }
+  return out
+}
+
 /**
  * Every written statement that asks for (names outside a clause setting it
  * aside, and is not negated) something a written statement of another
@@ -62,19 +98,38 @@ export interface Superseded {
  */
 export function supersededPairs(written: readonly Statement[]): Superseded[] {
   const specific = specificTest()
-  const named = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name, pattern: new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i') })))
+  const named = written.flatMap((s) => retiredBy(s.text, specific).map((name) => ({ s, name })))
   if (named.length === 0) return []
+  const patterns = new Map(named.map(({ name }) => [name, new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-])`, 'i')]))
   // What a statement asks for: its text without the clauses that set names aside.
-  const asks = new Map(written.map((s) => [s, s.kind === 'code' || isNegative(s.text) ? undefined : s.text.replace(ASIDE, ' ')]))
+  const asks = new Map<Statement, string>()
+  for (const s of written) if (s.kind !== 'code' && !isNegative(s.text)) asks.set(s, s.text.replace(ASIDE, ' '))
+  const asked = mentions(asks, patterns)
+  const retires = new Map<Statement, Set<string>>()
+  for (const { s, name } of named) retires.set(s, (retires.get(s) ?? new Set()).add(name))
+  const inInput = (s: Statement, name: string) => `${s.source.path}\u0000${name}`
   // A name its retiring input asks for elsewhere is retired only in some case ("replaces Sidekiq as default" on
   // Rails 8, "Recommend Sidekiq" on Rails 7): the input weighs both, and another input's asking for it is no contradiction.
   // (A statement that retires the name itself does not count: its list of retired names is not all set aside by ASIDE.)
-  const retiring = named.filter((r) => !written.some((t) => t !== r.s && t.source.path === r.s.source.path && !named.some((o) => o.s === t && o.name === r.name) && r.pattern.test(asks.get(t) ?? '')))
+  const askedIn = new Set<string>()
+  for (const [s, names] of asked) for (const name of names) if (!retires.get(s)?.has(name)) askedIn.add(inInput(s, name))
+  // For each name, the first entry retiring it in output order and the first of another input than that one's:
+  // whichever input a statement asking for the name is of, one of the two is the first of another input.
+  const first = new Map<string, { first: Retiring; other?: Retiring }>()
+  named.forEach((r, at) => {
+    if (askedIn.has(inInput(r.s, r.name))) return
+    const f = first.get(r.name)
+    if (!f) first.set(r.name, { first: { s: r.s, at } })
+    else if (!f.other && f.first.s.source.path !== r.s.source.path) f.other = { s: r.s, at }
+  })
   const out: Superseded[] = []
   for (const s of written) {
-    const asked = asks.get(s)
-    if (asked === undefined) continue
-    const hit = retiring.find((r) => r.s.source.path !== s.source.path && r.pattern.test(asked))
+    let hit: (Retiring & { name: string }) | undefined
+    for (const name of asked.get(s) ?? []) {
+      const f = first.get(name)
+      const by = f && (f.first.s.source.path !== s.source.path ? f.first : f.other)
+      if (by && (!hit || by.at < hit.at)) hit = { ...by, name }
+    }
     if (hit) out.push({ recommends: s, retires: hit.s, name: hit.name })
   }
   return out

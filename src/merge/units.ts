@@ -6,7 +6,7 @@
 // with its place and its role (prose, list item, or procedure step: an item
 // of a numbered list under a lead-in or title that speaks of a process). Opening role statements are taken out beforehand
 // (identity.ts decides them).
-import { OUTPUT_TITLE } from './conflicts.js'
+import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { keyWords, NUMBERING, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
@@ -65,7 +65,7 @@ export const isPhase = (shape: number): boolean => shape === PHASE || shape === 
 
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
-  const contract = OUTPUT_TITLE.test(lead?.text ?? (section.kind === 'heading' ? section.title : ''))
+  const contract = isOutputContract(section, lead, ['heading'])
   if (lead) return contract ? CONTRACT : 1
   const runsOn = first?.type === 'statement' && first.kind === 'lead'
   // A list item with a title is a step under a process title whether its

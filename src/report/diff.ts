@@ -176,7 +176,7 @@ function fieldRow(f: FieldChange): string {
     const body = f.words && f.old && f.new && typeof v.value === 'string' ? runsHtml(f.words, which) : valueHtml(v.value)
     return `<td class="${which}"><span class="place ln"${attr('title', placeKey(v.at))}>line ${v.at.line}</span>${body}</td>`
   }
-  const what = f.tools ? `${esc(f.change)}: ${esc(toolsText(f.tools))}` : esc(f.change)
+  const what = f.tools ? `${esc(f.change)}: ${esc(toolsText(f.tools, f.toolNames))}` : esc(f.change)
   return `<tr class="${f.change === 'changed' ? 'reworded' : f.change}"><th scope="row" class="k"><code>${esc(f.key)}</code><br><span class="muted">${what}</span></th>${side('old')}${side('new')}</tr>`
 }
 

@@ -79,8 +79,8 @@ export function fieldText(f: FieldChange): string {
   // Without a tools field an agent may use every tool: a field that takes
   // that away restricts it to what it grants, one that gives it back lifts the restriction.
   if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool)`
-  if (f.tools && f.tools.added.includes('*') && !f.tools.removed.includes('*')) return `${f.key} ${f.change}: restriction lifted, every tool allowed${f.tools.added.length > 1 ? ` but ${toolsText({ added: f.tools.added.filter((t) => t !== '*'), removed: [] })}` : ''}`
-  if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools)}`
+  if (f.tools && f.tools.added.includes('*') && !f.tools.removed.includes('*')) return `${f.key} ${f.change}: restriction lifted, every tool allowed${f.tools.added.length > 1 ? ` but ${toolsText({ added: f.tools.added.filter((t) => t !== '*'), removed: [] }, f.toolNames)}` : ''}`
+  if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools, f.toolNames)}`
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
   if (f.change === 'removed') return `${f.key} removed (was ${valueText(f.old?.value)})`
   return `${f.key}: ${valueText(f.old?.value)} -> ${valueText(f.new?.value)}`
@@ -93,10 +93,18 @@ export const truncate = (s: string, max = 200): string => (s.length > max ? s.sl
  * `+read, -bash`, `bash denied` / `bash no longer denied` for a denial beside
  * tools left on, `*` for every tool the field does not name, and a tool
  * granted whole on one side and for some uses on the other as one change
- * (`bash narrowed to bash(git *)`, `bash widened from bash(git *)`).
+ * (`bash narrowed to bash(git *)`, `bash widened from bash(git *)`). With
+ * `names` (a field change's `toolNames`) each tool is shown as the side it
+ * comes from names it (`+Grep, -Bash`): gained ones as NEW does, lost ones as
+ * OLD does; the canonical ids only match the two sides.
  */
-export function toolsText(tools: { added: string[]; removed: string[] }): string {
-  const name = (t: string) => (t === '*' ? '* (every tool not named)' : t)
+export function toolsText(tools: { added: string[]; removed: string[] }, names?: { old: Readonly<Record<string, string>>; new: Readonly<Record<string, string>> }): string {
+  const shown = (t: string, side: 'old' | 'new') => {
+    const m = /^(!?)([^( ]*)(.*)$/s.exec(t)!
+    const name = names && Object.hasOwn(names[side], m[2]!) ? names[side][m[2]!]! : m[2]!
+    return m[1]! + name + m[3]!
+  }
+  const name = (t: string, side: 'old' | 'new') => (t === '*' ? '* (every tool not named)' : shown(t, side))
   const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`))
   const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
   const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
@@ -105,14 +113,14 @@ export function toolsText(tools: { added: string[]; removed: string[] }): string
   const parts: string[] = []
   for (const t of tools.added) {
     if (told.has(t)) continue
-    if (widened.includes(t)) parts.push(`${t} widened from ${usesOf(t, tools.removed).join(', ')}`)
-    else parts.push(t.startsWith('!') ? `${t.slice(1)} denied` : `+${name(t)}`)
+    if (widened.includes(t)) parts.push(`${shown(t, 'new')} widened from ${usesOf(t, tools.removed).map((u) => shown(u, 'old')).join(', ')}`)
+    else parts.push(t.startsWith('!') ? `${shown(t, 'new').slice(1)} denied` : `+${name(t, 'new')}`)
   }
   for (const t of tools.removed) {
     if (told.has(t)) continue
-    if (narrowed.includes(t)) parts.push(`${t} narrowed to ${usesOf(t, tools.added).join(', ')}`)
-    else parts.push(t.startsWith('!') ? `${t.slice(1)} no longer denied` : `-${name(t)}`)
+    if (narrowed.includes(t)) parts.push(`${shown(t, 'old')} narrowed to ${usesOf(t, tools.added).map((u) => shown(u, 'new')).join(', ')}`)
+    else parts.push(t.startsWith('!') ? `${shown(t, 'old').slice(1)} no longer denied` : `-${name(t, 'old')}`)
   }
-  // Commas between changes: most read as several words ("edit no longer denied").
-  return parts.join(', ')
+  // Commas between changes: most read as several words ("edit no longer denied"). Said once: one name can stand for two tools.
+  return [...new Set(parts)].join(', ')
 }
