@@ -696,6 +696,15 @@ describe('one identity', () => {
       expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toEqual(['A careful reviewer of database migrations.'])
     }
   })
+
+  it('reads the paragraph under an identity heading with a word before its noun ("## Expert Purpose", "## Your Role") as an opening', () => {
+    const a = parseAgent(['You are a context manager for multi-agent workflows.', '', '## Rules', '', '- Keep context small', ''].join('\n'), 'a.md')
+    const b = parseAgent(['## Expert Purpose', '', 'Master context engineer specializing in dynamic context management.', '', '## Rules', '', '- Keep context small', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const r = mergeAgents(agents)
+      expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toEqual(['Master context engineer specializing in dynamic context management.'])
+    }
+  })
 })
 
 describe('headings', () => {

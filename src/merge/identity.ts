@@ -13,7 +13,8 @@ import { byCodeUnits, bySource } from '../order.js'
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
 const ROLE_LABEL = /^\s*(?:role|purpose|identity|mission|persona)\s*:/i
 /** Headings whose first paragraph states who the agent is. */
-const IDENTITY_TITLE = /^\W*(?:\d+[.)]?\W*)?(?:core\s+)?(?:identity|purpose|role|persona|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview|mission)\W*$/i
+// A word may qualify the noun: "Core Identity", "Expert Purpose", "Your Role".
+const IDENTITY_TITLE = /^\W*(?:\d+[.)]?\W*)?(?:(?:[a-z]+\s+)?(?:identity|purpose|role|persona|mission)|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview)\W*$/i
 
 /** Whether a paragraph reads as a role statement. */
 export function isRoleStatement(s: Statement): boolean {
