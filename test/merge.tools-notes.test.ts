@@ -79,6 +79,26 @@ describe('an old tool name left out beside its replacement', () => {
   })
 })
 
+describe('an old tool name not written as written', () => {
+  it('is cited where an input wrote it: each name at the first input by path that did, in any order of the files', async () => {
+    // As django-expert's inputs: LS only in the later file, MultiEdit in both; LS had been cited at the earlier one.
+    const dir = tempDir('agentmerge-notes-')
+    const none = file(dir, 'a.md', 'name: x\ndescription: x agent\n')
+    const multi = file(dir, 'b.md', 'name: x\ndescription: x agent\ntools: Read, Edit, MultiEdit, Glob\n')
+    const ls = file(dir, 'c.md', 'name: x\ndescription: x agent\ntools: Read, Edit, MultiEdit, Glob, LS\n')
+    for (const order of [[none, multi, ls], [ls, multi, none]]) {
+      const r = await cli(['merge', ...order, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(front(r.stdout).tools).toBe('Edit, Glob, Read')
+      const notes = r.stderr.split('\n').filter((l) => l.includes('old names'))
+      expect(notes).toEqual([
+        `${multi}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`,
+        `${ls}:4: note: tools: not written, old names whose replacement the merged agent grants: LS (now Glob)`,
+      ])
+    }
+  })
+})
+
 describe("a Copilot tool read as the nearest tool of other dialects", () => {
   it('is exact in a Copilot merge: identical inputs keep search/codebase as written, with no conflict', async () => {
     const dir = tempDir('agentmerge-notes-')

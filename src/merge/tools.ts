@@ -131,7 +131,7 @@ function asReplaced(p: Permits, kept: (key: string) => boolean): Permits {
 /**
  * The permits without the old tools whose replacement they grant too
  * (Claude Code's MultiEdit beside Edit, LS beside Glob: the old name grants
- * nothing more, and the dialect no longer has it). One warning names them.
+ * nothing more, and the dialect no longer has it), with a note (noteOldNames).
  * An old name every input grants is kept: the inputs agree, there is nothing
  * to decide, and a merge of copies of one file writes it as that file does.
  */
@@ -143,11 +143,29 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
   if (old.length === 0) return { result, retired: [] }
   const tools = new Map(result.tools)
   for (const k of old) tools.delete(k)
-  const holder = inputs.filter((i) => old.some((k) => whole(i.explicit, k))).map((i) => i.agent).sort((x, y) => byCodeUnits(x.path, y.path))[0] ?? inputs[0]!.agent
-  const list = old.map((k) => `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`).join(', ')
-  // A note, not a conflict: nothing is lost, and no input disagrees with another.
-  conflicts.push(note('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder.path, fieldOf(holder, 'tools')?.line))
+  const named = old.map((k) => ({ name: `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`, wrote: (i: Input) => whole(i.explicit, k) }))
+  noteOldNames('not written, old names whose replacement the merged agent grants', named, inputs, conflicts)
   return { result: { open: false, tools }, retired: old }
+}
+
+/**
+ * A note for old names the merge does not write as written, each cited
+ * where an input wrote it: the first input by path that did, one note per
+ * such input listing its names (a single note at one place had cited LS at
+ * an input that never wrote it). A note, not a conflict: nothing is lost,
+ * and no input disagrees with another.
+ */
+function noteOldNames(what: string, olds: ReadonlyArray<{ name: string; wrote: (i: Input) => boolean }>, inputs: readonly Input[], conflicts: Diagnostic[]): void {
+  const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
+  const names = new Map<Input, string[]>()
+  for (const old of olds) {
+    const writer = byPath.find(old.wrote) ?? byPath[0]!
+    names.set(writer, [...(names.get(writer) ?? []), old.name])
+  }
+  for (const input of byPath) {
+    const list = names.get(input)
+    if (list) conflicts.push(note('tools-old-name', `tools: ${what}: ${list.join(', ')}`, input.agent.path, fieldOf(input.agent, 'tools')?.line ?? input.line))
+  }
 }
 
 /** The tool or use a grant names, as a comparison of permits names it. */
