@@ -3,7 +3,7 @@
 // nothing, the output is canonical, and the frontmatter rules.
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, nearRepeats, normalizeAgent, parseAgent, renderAgent, renderMerged, statementsOf, sectionsOf, type Agent } from '../src/index.js'
-import { agentDoc, at, body, fixtureAgents, inputPlaces, mergedBothWays, provenancePlaces } from './merge.helpers.js'
+import { agentDoc, at, body, fixtureAgents, inputPlaces, mergedBothWays, permutations, provenancePlaces } from './merge.helpers.js'
 
 const agents = fixtureAgents()
 const result = mergeAgents(agents)
@@ -684,6 +684,39 @@ describe('the agent\'s title', () => {
     // With no name written anywhere, the files' names still decide.
     const two = mergeAgents([parseAgent('You are E.\n', 'body.md'), parseAgent('You are F.\n', 'other.md')])
     expect(['body', 'other']).toContain(two.agent.meta.fields.find((f) => f.key === 'name')?.value)
+  })
+})
+
+describe('the model vote', () => {
+  const model = (path: string, value: string | undefined) => parseAgent(['---', 'name: flutter', 'description: Builds Flutter apps.', ...(value ? [`model: ${value}`] : []), '---', '', '- Prefer const constructors', ''].join('\n'), path)
+  const decision = (r: ReturnType<typeof mergeAgents>) => r.provenance.fields.find((f) => f.key === 'model')!
+
+  it("counts a dated or full id and its family's alias as one value, and writes the alias when the family wins (flutter-expert)", () => {
+    const inputs = [model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'sonnet'), model('c.md', 'inherit'), model('d.md', undefined)]
+    const texts = permutations(inputs).map((order) => {
+      const r = mergeAgents(order, { prefer: 'd.md' })
+      expect(r.agent.meta.fields.find((f) => f.key === 'model')?.value).toBe('sonnet')
+      // What was not written is recorded with its place, and why the alias was written.
+      expect(decision(r)).toMatchObject({ value: 'sonnet', from: 'b.md:4', rule: 'majority', others: [{ value: 'claude-sonnet-4-20250514', from: 'a.md:4' }, { value: 'inherit', from: 'c.md:4' }] })
+      expect(decision(r).note).toBe('most inputs; "claude-sonnet-4-20250514", "sonnet" counted as one model, the sonnet family; its alias written')
+      expect(r.conflicts.map((w) => w.message).find((m) => m.startsWith('model: kept'))).toMatch(/^model: kept "sonnet" from b\.md:4 \(most inputs; .*\); also "claude-sonnet-4-20250514" \(a\.md:4\), "inherit" \(c\.md:4\)$/)
+      return renderMerged(r)
+    })
+    expect(new Set(texts).size).toBe(1)
+  })
+
+  it('writes the alias for two different ids of the winning family, each recorded, and keeps an id every voter of its family wrote', () => {
+    const ids = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'claude-sonnet-4-5'), model('c.md', 'opus')])
+    expect(decision(ids)).toMatchObject({ value: 'sonnet', from: 'a.md:4, b.md:4', others: [{ value: 'claude-sonnet-4-20250514', from: 'a.md:4' }, { value: 'claude-sonnet-4-5', from: 'b.md:4' }, { value: 'opus', from: 'c.md:4' }] })
+    const same = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'claude-sonnet-4-20250514'), model('c.md', 'opus')])
+    expect(decision(same)).toMatchObject({ value: 'claude-sonnet-4-20250514', from: 'a.md:4', others: [{ value: 'opus', from: 'c.md:4' }] })
+    expect(decision(same).note).toBeUndefined()
+  })
+
+  it('spells the alias as the output dialect does: OpenCode pins it, and the decision says so', () => {
+    const r = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'sonnet'), model('c.md', 'opus')], { to: 'opencode' })
+    expect(decision(r).value).toBe('anthropic/claude-sonnet-4-5')
+    expect(decision(r).note).toContain("the sonnet family; its alias written (model alias 'sonnet' has no OpenCode spelling; pinned to 'anthropic/claude-sonnet-4-5')")
   })
 })
 

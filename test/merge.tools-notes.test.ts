@@ -3,12 +3,14 @@
 // `permission: {bash: deny}`) is told the merged agent grants that tool
 // beyond it, never that it has no tool field; the tools map is written with
 // one rule for quoting its keys; and an old tool name left out beside its
-// replacement is a note, not a conflict, so that an input merged with an
+// replacement, or a renamed one written by its current name, is a note, not
+// a conflict, cited where an input wrote it, so that an input merged with an
 // identical copy has none.
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
 import { agentFile, front } from './helpers/agent-files.js'
+import { mergeAgents, parseAgent } from '../src/index.js'
 
 
 const file = (dir: string, name: string, frontmatter: string): string => agentFile(dir, name, frontmatter, 'Read the code first.')
@@ -76,6 +78,50 @@ describe('an old tool name left out beside its replacement', () => {
     expect(front(r.stdout).tools).toBe('Edit, Read')
     expect(r.stderr).toContain(`${one}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`)
     expect(r.stderr).toMatch(/; 0 conflicts\n$/)
+  })
+})
+
+describe('an old tool name not written as written', () => {
+  it('is cited where an input wrote it: each name at the first input by path that did, in any order of the files', async () => {
+    // As django-expert's inputs: LS only in the later file, MultiEdit in both; LS had been cited at the earlier one.
+    const dir = tempDir('agentmerge-notes-')
+    const none = file(dir, 'a.md', 'name: x\ndescription: x agent\n')
+    const multi = file(dir, 'b.md', 'name: x\ndescription: x agent\ntools: Read, Edit, MultiEdit, Glob\n')
+    const ls = file(dir, 'c.md', 'name: x\ndescription: x agent\ntools: Read, Edit, MultiEdit, Glob, LS\n')
+    for (const order of [[none, multi, ls], [ls, multi, none]]) {
+      const r = await cli(['merge', ...order, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(front(r.stdout).tools).toBe('Edit, Glob, Read')
+      const notes = r.stderr.split('\n').filter((l) => l.includes('old names'))
+      expect(notes).toEqual([
+        `${multi}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`,
+        `${ls}:4: note: tools: not written, old names whose replacement the merged agent grants: LS (now Glob)`,
+      ])
+    }
+  })
+})
+
+describe('a renamed tool written by its current name', () => {
+  const agent = (path: string, tools: string) => parseAgent(`---\nname: x\ndescription: x agent\ntools: ${tools}\n---\n\nRead the code first.\n`, path)
+
+  it("is noted as an old name is, where an input wrote it, and on the sidecar's tools decision (Task, now Agent)", () => {
+    const task = agent('a.md', 'Read, Task, LS')
+    const grep = agent('b.md', 'Grep, Task, Glob')
+    for (const order of [[task, grep], [grep, task]]) {
+      const r = mergeAgents(order)
+      expect(r.agent.meta.fields.find((f) => f.key === 'tools')!.value).toBe('Agent, Glob, Grep, Read')
+      expect(r.conflicts.filter((c) => c.code === 'tools-old-name').map((c) => `${c.path}:${c.line}: ${c.message}`)).toEqual([
+        'a.md:4: tools: not written, old names whose replacement the merged agent grants: LS (now Glob)',
+        'a.md:4: tools: old names written as their current ones: Task (now Agent)',
+      ])
+      expect(r.provenance.fields.find((f) => f.key === 'tools')!.note).toBe('old names left out, their replacements granted: LS; old names written as their current ones: Task (now Agent)')
+    }
+  })
+
+  it('is not noted where the merged tools keep the old name: copies of one file are written as it is', () => {
+    const r = mergeAgents([agent('a.md', 'Read, Task'), agent('b.md', 'Read, Task')])
+    expect(r.agent.meta.fields.find((f) => f.key === 'tools')!.value).toBe('Read, Task')
+    expect(r.conflicts.filter((c) => c.code === 'tools-old-name')).toEqual([])
   })
 })
 

@@ -10,14 +10,17 @@ import type { DialectSpec, Fact, FactWrite, Grant, ReadTools, ToolNames, ToolNot
 
 const TITLE = 'Claude Code'
 
+/** Old names Claude Code still accepts for a tool it renamed, with the current name (`Task` is the old name of `Agent`). */
+const RENAMED: Readonly<Record<string, string>> = { Task: 'Agent' }
+
 /**
- * Claude Code's current tool names (tools reference); a name outside this
- * list and the MCP form is not a tool Claude Code has. `Task` is still
- * accepted as the old name of `Agent`.
+ * Claude Code's current tool names (tools reference), and the old names it
+ * still accepts (RENAMED); a name outside this list and the MCP form is not
+ * a tool Claude Code has.
  */
 const TOOLS = [
   'Agent', 'AskUserQuestion', 'Bash', 'BashOutput', 'Edit', 'ExitPlanMode', 'Glob', 'Grep', 'KillShell', 'LSP', 'NotebookEdit', 'Read', 'SendMessage', 'Skill', 'SlashCommand',
-  'TaskCreate', 'TaskGet', 'TaskList', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', 'Task',
+  'TaskCreate', 'TaskGet', 'TaskList', 'TaskUpdate', 'TeamCreate', 'TeamDelete', 'TodoWrite', 'WebFetch', 'WebSearch', 'Write', ...Object.keys(RENAMED),
 ]
 
 /** Old names that current Claude Code no longer has, and the tool that replaced each. */
@@ -231,6 +234,7 @@ export const claude: DialectSpec = {
     },
     names: TOOLS,
     replaced: OLD,
+    renamed: RENAMED,
     read: readTools,
     write: writeTools,
     none: () => [],

@@ -84,6 +84,17 @@ export function readModel(written: string, spec: DialectSpec): ModelRef {
   return { kind: 'unknown', written: value }
 }
 
+/**
+ * The Claude family a model belongs to (`sonnet`, `opus`, `haiku`): its
+ * alias's, or an Anthropic id's, dated or not (`claude-sonnet-4-20250514`,
+ * `claude-3-5-haiku`); undefined for any other model.
+ */
+export function modelFamily(ref: ModelRef): 'sonnet' | 'opus' | 'haiku' | undefined {
+  if (ref.kind === 'alias') return ref.family
+  if (ref.kind !== 'model' || ref.provider !== 'anthropic') return undefined
+  const m = /^claude-(?:(sonnet|opus|haiku)-\d|\d+(?:-\d+)?-(sonnet|opus|haiku)(?:-|$))/.exec(ref.id.toLowerCase())
+  return m ? ((m[1] ?? m[2]) as 'sonnet' | 'opus' | 'haiku') : undefined
+}
 
 /** The note for an alias pinned to a model in a target without aliases. */
 export function pinned(family: string, value: string, title: string): SpelledModel {

@@ -87,8 +87,8 @@ export function toolNames(specs: readonly DialectSpec[]): ToolNames {
     for (const [id, name] of Object.entries(spec.tools.spell)) add(name, id)
   }
   for (const [id, names] of Object.entries(CANONICAL_TOOLS)) for (const name of names) add(name, id)
-  // `Task` is Claude Code's old name of `Agent`, whatever else spells it.
-  map.set('task', 'agent')
+  // A dialect's old name of a renamed tool (Claude Code's `Task`, now `Agent`) is that tool, whatever else spells it.
+  for (const spec of specs) for (const [old, now] of Object.entries(spec.tools.renamed ?? {})) map.set(old.toLowerCase(), map.get(now.toLowerCase()) ?? now.toLowerCase())
   return map
 }
 

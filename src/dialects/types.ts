@@ -177,6 +177,12 @@ export interface DialectTools {
    */
   replaced?: Readonly<Record<string, string>>
   /**
+   * Old names the dialect still reads as a tool it now names otherwise
+   * (Claude Code's `Task`, now `Agent`), with the current name: its writer
+   * writes the current one, and a merge that does says so.
+   */
+  renamed?: Readonly<Record<string, string>>
+  /**
    * The dialect has no way to deny a tool (Copilot: a list is an allowlist,
    * and no list grants every tool): fields that leave unnamed tools on but
    * deny one are written as the allowlist of what they name, toward less.

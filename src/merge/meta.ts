@@ -1,6 +1,7 @@
 // The merged frontmatter, by consensus. One dialect (`to`); every field
 // written when at least half the inputs carry it, with the value most carry
-// (ties: the deciding input's); the description closest to all the others,
+// (ties: the deciding input's; a model counted by its family, ballots.ts);
+// the description closest to all the others,
 // with the routing trigger most inputs carry; fields of another dialect
 // dropped with a warning; tools under an explicit policy that never widens
 // them silently (tools.ts, one mechanism for every dialect). Every
@@ -14,6 +15,7 @@ import { dialect, dialects } from '../dialects/index.js'
 import { mergeToolGrants } from './tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { mostCentral } from './decide.js'
+import { countingOf } from './ballots.js'
 import { byCodeUnits } from '../order.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
@@ -163,15 +165,16 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
  * most carry. A field of another dialect is dropped with a warning.
  */
 function decideField(key: string, ordered: readonly Agent[], out: Decided): void {
+  const counting = countingOf(key, out.to)
   const votes = ordered.flatMap((a) => {
     const f = fieldOf(a, key)
-    return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line }] : []
+    return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line, ballot: counting.ballot(f.value) }] : []
   })
-  const winner = key === 'description' ? centralDescription(votes) : majority(votes)
-  const others = votes.filter((v) => v !== winner).map(({ value, from }) => ({ value, from }))
-  if (foreign(key, winner.value, out.to)) {
-    out.decisions.push({ key, value: null, from: winner.from, rule: 'not-in-dialect', others, note: `${key} is not a ${out.to} field` })
-    out.conflicts.push(warning('field-dropped', `${key}: not written, not a ${out.to} field (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, winner.agent.path, winner.line))
+  const won = key === 'description' ? centralDescription(votes) : majority(votes)
+  const others = votes.filter((v) => v !== won).map(({ value, from }) => ({ value, from }))
+  if (foreign(key, won.value, out.to)) {
+    out.decisions.push({ key, value: null, from: won.from, rule: 'not-in-dialect', others, note: `${key} is not a ${out.to} field` })
+    out.conflicts.push(warning('field-dropped', `${key}: not written, not a ${out.to} field (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, won.agent.path, won.line))
     return
   }
   if (2 * votes.length < out.inputs) {
@@ -181,12 +184,19 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
     out.conflicts.push(note('field-minority', `${key}: not written, carried by ${votes.length} of ${out.inputs} inputs, fewer than half (was ${someOf(votes.map((o) => `${show(o.value)} at ${o.from}`))})`, first.agent.path, first.line))
     return
   }
-  const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : winner.value
-  const differ = others.filter((o) => !same(o.value, value))
+  // The winning ballot's value as written: one of its votes', or what stands for them all (a model family's alias).
+  const written = counting.written(votes.filter((v) => v.ballot === won.ballot).map((v) => v.value))
+  // Kept from the first vote that wrote it; a value none wrote stands for its ballot's votes, each recorded as not written.
+  const kept = votes.find((v) => same(v.value, written.value))
+  const winner = kept ?? won
+  const from = kept?.from ?? votes.filter((v) => v.ballot === won.ballot).map((v) => v.from).join(', ')
+  const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : written.value
+  const differ = votes.filter((v) => v !== kept && !same(v.value, value)).map(({ value: v, from: f }) => ({ value: v, from: f }))
   out.fields.push({ key, value, line: winner.line })
-  const why = key === 'description' ? 'closest to the others' : majorityRule(votes, winner, ordered[0]!)
-  out.decisions.push({ key, value, from: winner.from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
-  report(out, key, value, winner.from, differ, winner.agent, winner.line, why)
+  const rule = key === 'description' ? 'closest to the others' : majorityRule(votes, won, ordered[0]!)
+  const why = written.note === undefined ? rule : `${rule}; ${written.note}`
+  out.decisions.push({ key, value, from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
+  report(out, key, value, from, differ, winner.agent, winner.line, why)
 }
 
 interface Vote {
@@ -194,13 +204,17 @@ interface Vote {
   value: unknown
   from: string
   line?: number
+  /** The value it counts as (ballots.ts); its value as written when unset. */
+  ballot?: string
 }
 
-/** The value most votes carry; ties: the earliest vote (the deciding input first). */
+const ballotOf = (v: Vote): string => v.ballot ?? JSON.stringify(v.value) ?? 'undefined'
+
+/** The ballot most votes carry, as its earliest vote; ties: the earliest vote (the deciding input first). */
 function majority<V extends Vote>(votes: readonly V[]): V {
   const tally = new Map<string, { first: V; count: number }>()
   for (const v of votes) {
-    const key = JSON.stringify(v.value) ?? 'undefined'
+    const key = ballotOf(v)
     const t = tally.get(key)
     if (t) t.count++
     else tally.set(key, { first: v, count: 1 })
@@ -218,12 +232,12 @@ function majority<V extends Vote>(votes: readonly V[]): V {
  * decision's note in the sidecar.
  */
 function majorityRule(votes: readonly Vote[], winner: Vote, decider: Agent): string {
-  const count = (v: unknown) => votes.filter((x) => same(x.value, v)).length
-  const own = count(winner.value)
-  const tied = votes.some((v) => !same(v.value, winner.value) && count(v.value) === own)
+  const count = (b: string) => votes.filter((x) => ballotOf(x) === b).length
+  const own = count(ballotOf(winner))
+  const tied = votes.some((v) => ballotOf(v) !== ballotOf(winner) && count(ballotOf(v)) === own)
   if (!tied) return MOST
   const deciding = votes.find((v) => v.agent === decider)
-  const by = deciding === undefined ? 'path order (the deciding input has none)' : same(deciding.value, winner.value) ? 'the deciding input' : 'path order (the deciding input gives none of them)'
+  const by = deciding === undefined ? 'path order (the deciding input has none)' : ballotOf(deciding) === ballotOf(winner) ? 'the deciding input' : 'path order (the deciding input gives none of them)'
   return `a tie at ${own} input${own === 1 ? '' : 's'} each, broken by ${by}`
 }
 

@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
+import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, splitArgs, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -131,7 +131,7 @@ function asReplaced(p: Permits, kept: (key: string) => boolean): Permits {
 /**
  * The permits without the old tools whose replacement they grant too
  * (Claude Code's MultiEdit beside Edit, LS beside Glob: the old name grants
- * nothing more, and the dialect no longer has it). One warning names them.
+ * nothing more, and the dialect no longer has it), with a note (noteOldNames).
  * An old name every input grants is kept: the inputs agree, there is nothing
  * to decide, and a merge of copies of one file writes it as that file does.
  */
@@ -143,11 +143,29 @@ function retire(result: Permits, inputs: readonly Input[], spec: DialectSpec, co
   if (old.length === 0) return { result, retired: [] }
   const tools = new Map(result.tools)
   for (const k of old) tools.delete(k)
-  const holder = inputs.filter((i) => old.some((k) => whole(i.explicit, k))).map((i) => i.agent).sort((x, y) => byCodeUnits(x.path, y.path))[0] ?? inputs[0]!.agent
-  const list = old.map((k) => `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`).join(', ')
-  // A note, not a conflict: nothing is lost, and no input disagrees with another.
-  conflicts.push(note('tools-old-name', `tools: not written, old names whose replacement the merged agent grants: ${list}`, holder.path, fieldOf(holder, 'tools')?.line))
+  const named = old.map((k) => ({ name: `${label({ key: k }, spec)} (now ${label({ key: replaced![k]! }, spec)})`, wrote: (i: Input) => whole(i.explicit, k) }))
+  noteOldNames('not written, old names whose replacement the merged agent grants', named, inputs, conflicts)
   return { result: { open: false, tools }, retired: old }
+}
+
+/**
+ * A note for old names the merge does not write as written, each cited
+ * where an input wrote it: the first input by path that did, one note per
+ * such input listing its names (a single note at one place had cited LS at
+ * an input that never wrote it). A note, not a conflict: nothing is lost,
+ * and no input disagrees with another.
+ */
+function noteOldNames(what: string, olds: ReadonlyArray<{ name: string; wrote: (i: Input) => boolean }>, inputs: readonly Input[], conflicts: Diagnostic[]): void {
+  const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
+  const names = new Map<Input, string[]>()
+  for (const old of olds) {
+    const writer = byPath.find(old.wrote) ?? byPath[0]!
+    names.set(writer, [...(names.get(writer) ?? []), old.name])
+  }
+  for (const input of byPath) {
+    const list = names.get(input)
+    if (list) conflicts.push(note('tools-old-name', `tools: ${what}: ${list.join(', ')}`, input.agent.path, fieldOf(input.agent, 'tools')?.line ?? input.line))
+  }
 }
 
 /** The tool or use a grant names, as a comparison of permits names it. */
@@ -219,6 +237,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
   const granted = readWritten(values, spec)
+  const renamed = agents.length > 1 ? rename(values, inputs, spec, conflicts) : []
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
@@ -228,7 +247,24 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
   const tools = values.find(([k]) => k === 'tools')?.[1]
   const parsed = tools === undefined ? undefined : readTools(tools)
-  return { fields, decisions: decisions(keys, values, byPath, preferred, { result: granted, retired, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+  return { fields, decisions: decisions(keys, values, byPath, preferred, { result: granted, retired, renamed, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+}
+
+/**
+ * The old names of renamed tools (Claude Code's `Task`, now `Agent`) that
+ * inputs wrote and the fields written name by the current name alone, as
+ * `Task (now Agent)`, with a note as for an old name left out: the writer
+ * writes a tool by its current name, and the rename had gone unsaid.
+ */
+function rename(values: ReadonlyArray<[string, unknown]>, inputs: readonly Input[], spec: DialectSpec, conflicts: Diagnostic[]): string[] {
+  const written = new Set(values.filter(([k]) => spec.tools.fields.includes(k)).flatMap(([, v]) => toolEntries(v).map(([n]) => splitArgs(n.trim()).base)))
+  const wrote = (old: string) => (i: Input) => (i.grants ?? []).some((g) => g.kind === 'tool' && splitArgs(g.written.trim()).base === old)
+  const olds = Object.entries(spec.tools.renamed ?? {})
+    .filter(([old, now]) => written.has(now) && !written.has(old) && inputs.some(wrote(old)))
+    .sort(([x], [y]) => byCodeUnits(x, y))
+    .map(([old, now]) => ({ name: `${old} (now ${now})`, wrote: wrote(old) }))
+  noteOldNames('old names written as their current ones', olds, inputs, conflicts)
+  return olds.map((o) => o.name)
 }
 
 /** What written tool fields grant: every tool when there are none. */
@@ -383,7 +419,7 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
  * policy as its rule, every holder's place, the values that differ from the
  * one written but the deciding input's.
  */
-function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
+function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
   const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
   return keys.flatMap((key) => {
     // An input whose conversion has no tool field is cited by its own first one, as it wrote it.
@@ -399,8 +435,12 @@ function decisions(keys: readonly string[], values: ReadonlyArray<[string, unkno
   })
 }
 
-function toolsNote(value: unknown, how: { result: Permits; retired: readonly string[]; spec: DialectSpec }): string | undefined {
-  if (how.retired.length > 0) return `old names left out, their replacements granted: ${how.retired.map((k) => label({ key: k }, how.spec)).join(', ')}`
+function toolsNote(value: unknown, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; spec: DialectSpec }): string | undefined {
+  const olds = [
+    ...(how.retired.length > 0 ? [`old names left out, their replacements granted: ${how.retired.map((k) => label({ key: k }, how.spec)).join(', ')}`] : []),
+    ...(how.renamed.length > 0 ? [`old names written as their current ones: ${how.renamed.join(', ')}`] : []),
+  ]
+  if (olds.length > 0) return olds.join('; ')
   if (value === null && how.result.open) return 'not written: the merged agent may use every tool it does not deny'
   return undefined
 }
