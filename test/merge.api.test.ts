@@ -568,6 +568,17 @@ describe('HTML elements and definitions', () => {
 })
 
 describe('numbered phases', () => {
+  it('another author\'s numbered item written where bullets stood, in its more specific words, is a bullet there', () => {
+    const c1 = agentDoc('c1.md', ['Data lake design:', '', '- Partitioning strategy', '- Compaction policies', '- Cost optimization'])
+    const c2 = agentDoc('c2.md', ['## Best Practices', '', '1. **Scalable Design** - Architect for horizontal scaling', '2. **Cost Optimization** - Balance cost optimization with performance', '3. **Security** - Encrypt everything'])
+    const c3 = agentDoc('c3.md', ['Data lake design:', '', '- Partitioning strategy', '- Cost optimization', '- Lifecycle policies'])
+    for (const order of permutations([c1, c2, c3])) {
+      const out = body(renderMerged(mergeAgents(order), 'none'))
+      expect(out, out).toContain('Data lake design:\n\n- Partitioning strategy\n- Compaction policies\n- **Cost Optimization** - Balance cost optimization with performance\n- Lifecycle policies\n')
+      expect(out, out).toContain('## Best Practices\n\n1. **Scalable Design** - Architect for horizontal scaling\n2. **Security** - Encrypt everything\n')
+    }
+  })
+
   const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Analysis', '', 'Read the codebase first.', '', '### 2. Implementation', '', 'Write the smallest change.', '', '### 3. Quality Assurance', '', 'Run the linters and the tests.', ''].join('\n'), 'w.md')
   const topics = parseAgent(['# Agent', '', '## Capabilities', '', '### Testing & Quality Assurance', '', '- Property-based tests with Hypothesis', '', '### Web Development', '', '- FastAPI services', ''].join('\n'), 't.md')
   const titles = (agents: Agent[]) => sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading').map((s) => s.title)

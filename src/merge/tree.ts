@@ -97,11 +97,16 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const entries: Entry<Value>[] = []
   const orphans: Fold[] = []
   const steps = new Set<Fold>()
+  const amidBullets = new Set<Value>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
-    entries.push({ value: { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
+    const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
+    // Another author's numbered item written where bullets stood (its wording the more specific) is a bullet
+    // there: numbered, it read as a list of its own ("1. **Cost Optimization**" after "Data lake design:"'s bullets).
+    if (s.fold.statement.placement.ordered === true && here.length > 0 && here.every((it) => it.statement.placement.ordered !== true && it.role !== 'step')) amidBullets.add(value)
+    entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
     const places = k.members.map((m) => ({ agent: units[m]!.input, pos: units[m]!.pos, text: units[m]!.section.title }))
@@ -140,7 +145,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
-  const bulleted = amongBullets(ordered, (f) => steps.has(f))
+  const bulleted = new Set([...amongBullets(ordered, (f) => steps.has(f)), ...amidBullets])
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
   const starts = listStarts(listed)
   const numbers = listNumbers(ordered, listed, starts)
