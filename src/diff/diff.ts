@@ -39,7 +39,7 @@ function tally(diff: Omit<AgentDiff, 'counts' | 'status'>): DiffCounts {
 
 /** The semantic diff of two versions of an agent. */
 export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOptions = {}): AgentDiff {
-  const { old: o, new: n, sections: align, pairs, removed, added } = alignBodies(oldAgent.root, newAgent.root)
+  const { old: o, new: n, sections: align, pairs, removed, added } = alignBodies(oldAgent.root, newAgent.root, { titles: true })
 
   // Reading order of NEW; a removed statement stands after the NEW position
   // of the last paired statement before it in OLD.
