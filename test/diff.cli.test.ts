@@ -218,6 +218,21 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(json.summary).toBe('1 field changed')
     expect(json.files[0]!.fields[0]).toMatchObject({ key: 'description', change: 'changed' })
   })
+
+  it('in another section, words in common do not make one statement; a rewording the learned score knows still moves', async () => {
+    // Statements of davepoon's and wshobson's network-engineer: "Analyze network performance and latency" is not
+    // "Analyze network requirements for scalability, security, and performance" (half their words alike).
+    const head = '---\nname: network-engineer\ndescription: Debugs networks.\n---\n\nYou are a networking engineer.\n\n'
+    const a = write(dir, 'net/old.md', `${head}## Focus Areas\n\n- DNS configuration and troubleshooting\n- Test from multiple vantage points for comprehensive network analysis.\n\n## Approach\n\n- Verify SSL certificates and chain of trust\n- Analyze network performance and latency\n`)
+    const b = write(dir, 'net/new.md', `${head}## Focus Areas\n\n- DNS configuration and troubleshooting\n\n## Approach\n\n- Verify SSL certificates and chain of trust\n\n## Response Approach\n\n- Analyze network requirements for scalability, security, and performance\n- Test thoroughly from multiple vantage points and scenarios\n`)
+    const { json } = await diffJson(a, b)
+    const changes = json.files[0]!.statements.map((c) => `${c.change}: ${c.old?.text ?? ''} -> ${c.new?.text ?? ''}`)
+    expect(changes).toEqual([
+      'removed: Analyze network performance and latency -> ',
+      'added:  -> Analyze network requirements for scalability, security, and performance',
+      'moved: Test from multiple vantage points for comprehensive network analysis. -> Test thoroughly from multiple vantage points and scenarios',
+    ])
+  })
 })
 
 describe('agentmerge diff --format github', () => {

@@ -1,9 +1,11 @@
 // What the diff formats show beside the changes themselves: every change of
 // form listed by --formatting (blank lines too, when another change of form
-// is in the same file), and a section that lost a statement by a move is not
-// "(no changes)" in the HTML page.
+// is in the same file), a section that lost a statement by a move is not
+// "(no changes)" in the HTML page, and within a section the removed
+// statements read in OLD's order, the added ones in NEW's.
+import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { cli } from './helpers/cli.js'
+import { cli, ROOT } from './helpers/cli.js'
 import { tempDir, write } from './diff-helpers.js'
 
 const HEAD = '---\nname: reviewer\ndescription: Reviews code\n---\n\nYou review code.\n\n'
@@ -31,5 +33,46 @@ describe('html', () => {
     expect(r.stdout).toMatch(/>Checklist <span class="muted">\(1 statement moved out\)<\/span>/)
     expect(r.stdout).toMatch(/>Security <span class="muted">\(1 change\)<\/span>/)
     expect(r.stdout).not.toMatch(/>Checklist <span class="muted">\(no changes\)/)
+  })
+})
+
+describe('statement order', () => {
+  const PY = `${ROOT}fixtures/python-pro/`
+  const DAVEPOON = `${PY}davepoon--claude-code-subagents-collection--python-expert.md`
+  const WSHOBSON = `${PY}wshobson--agents--python-pro.md`
+  const lineOf = (at: string) => Number(at.slice(at.lastIndexOf(':') + 1))
+
+  it("removed statements read in OLD's order in each section, added ones in NEW's, both ways", async () => {
+    for (const [a, b] of [
+      [DAVEPOON, WSHOBSON],
+      [WSHOBSON, DAVEPOON],
+    ] as const) {
+      const r = await cli(['diff', '-q', '--format', 'json', a, b])
+      const changes = JSON.parse(r.stdout).files[0].statements as Array<{ change: string; old: { at: string; section: string[] } | null; new: { at: string; section: string[] } | null }>
+      const lines = new Map<string, number[]>()
+      for (const c of changes) {
+        if (c.change !== 'removed' && c.change !== 'added') continue
+        const side = c.change === 'removed' ? c.old! : c.new!
+        const key = `${c.change} ${side.section.join(' > ')}`
+        lines.set(key, [...(lines.get(key) ?? []), lineOf(side.at)])
+      }
+      expect(lines.size).toBeGreaterThan(1)
+      for (const [key, list] of lines) expect(list, key).toEqual([...list].sort((x, y) => x - y))
+    }
+  })
+
+  it('the items of a removed list follow their own lead-in, not a neighbouring list', async () => {
+    // davepoon's "Provide:" list was printed among its checklist, before "Process:".
+    const r = await cli(['diff', DAVEPOON, WSHOBSON])
+    const removed = r.stdout.split('\n').filter((l) => l.startsWith('  - ')).map((l) => l.slice(4, l.lastIndexOf('  ')))
+    const old = readFileSync(DAVEPOON, 'utf8')
+    const provide = old.slice(old.indexOf('Provide:'), old.indexOf('Leverage'))
+    const items = provide.split('\n').filter((l) => l.startsWith('- ')).map((l) => l.slice(2))
+    const at = removed.indexOf('Provide:')
+    expect(at).toBeGreaterThan(removed.indexOf('Process:'))
+    // Each item removed is listed after "Provide:" (some are paired elsewhere and not removed).
+    const listed = items.filter((i) => removed.includes(i))
+    expect(listed.length).toBeGreaterThan(0)
+    for (const item of listed) expect(removed.indexOf(item), item).toBeGreaterThan(at)
   })
 })

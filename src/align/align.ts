@@ -49,11 +49,23 @@ export interface Alignment {
   added: number[]
 }
 
+export interface AlignOptions {
+  /**
+   * A title wrapper on one side only (an H1 holding the whole file) may
+   * align with the other side's root, so that the body under it aligns with
+   * the other's top level: for `diff`, where a title put over a file is one
+   * section added. The merge driver keeps root with root: its units have one
+   * root, and a title one side put over the file is a section that side
+   * added, with the moves into it that side made.
+   */
+  titles?: boolean
+}
+
 /** Aligns the sections and statements of two agents' bodies (their root sections). */
-export function alignBodies(oldRoot: Section, newRoot: Section): Alignment {
+export function alignBodies(oldRoot: Section, newRoot: Section, options: AlignOptions = {}): Alignment {
   const o = flatten(oldRoot)
   const n = flatten(newRoot)
-  const align = alignSections(o, n)
+  const align = alignSections(o, n, options.titles === true)
   const pairs = exactPairs(o, n, align)
   const pairedO = new Set(pairs.map((p) => p.o))
   const pairedN = new Set(pairs.map((p) => p.n))

@@ -6,8 +6,8 @@
 // or moved, and the statements added and removed; or clusters of units).
 // Both measure "the same section" with score.ts; the numbers that decide
 // are in thresholds.ts.
-export { alignBodies, type Alignment, type StatementPair } from './align.js'
-export { flatten, type SectionRef, type Side, type StatementRef } from './side.js'
+export { alignBodies, type AlignOptions, type Alignment, type StatementPair } from './align.js'
+export { flatten, titleWrapper, type SectionRef, type Side, type StatementRef } from './side.js'
 export { keptInOrder, type OrderedPair } from './order.js'
 export type { SectionAlignment } from './sections.js'
 export { clusterSections, type SectionCluster, type SectionUnit } from './cluster.js'

@@ -148,16 +148,24 @@ export class Similarity {
     return this.newProfiles.get(b)!
   }
 
-  /** How alike two statements are (0..1): the learned score or the share of words in common, whichever is higher; 0 when one is code and the other is not. */
-  score(a: number, b: number): number {
+  /**
+   * How alike two statements are (0..1): the learned score or the share of
+   * words in common, whichever is higher; across sections (`across`) the
+   * learned score alone, since words in common ("Analyze network performance
+   * and latency" / "Analyze network requirements for scalability, security,
+   * and performance") are evidence of one statement only where its place
+   * says so too. Code compares by its words; 0 when one is code and the
+   * other is not.
+   */
+  score(a: number, b: number, across = false): number {
     const x = this.o.statements[a]!.statement
     const y = this.n.statements[b]!.statement
     if (isCode(x) !== isCode(y)) return 0
     const pa = this.oldProfile(a)
     const pb = this.newProfile(b)
-    const surface = dice(pa.words, pb.words)
-    if (isCode(x)) return surface
-    return Math.max(surface, this.scorer.score(pa.slot, pb.slot))
+    if (isCode(x)) return dice(pa.words, pb.words)
+    const learned = this.scorer.score(pa.slot, pb.slot)
+    return across ? learned : Math.max(dice(pa.words, pb.words), learned)
   }
 }
 
@@ -187,8 +195,8 @@ export function similarPairs(o: Side, n: Side, align: SectionAlignment, olds: nu
     const k = `${a},${b}`
     if (seen.has(k)) return
     seen.add(k)
-    const score = sim.score(a, b)
     const same = align.o2n[o.sectionOf[a]!] === n.sectionOf[b]
+    const score = sim.score(a, b, !same)
     if (score >= (same ? SAME_SECTION_SCORE : OTHER_SECTION_SCORE)) candidates.push({ o: a, n: b, score })
   }
   const tokens = [...index.keys()].sort()

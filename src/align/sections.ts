@@ -1,4 +1,7 @@
-// Aligns the sections of OLD and NEW. Top-down: the roots align; under two
+// Aligns the sections of OLD and NEW. Top-down: the roots align (or, asked
+// for titles, when one side's root holds only a title wrapper, an H1 over
+// the whole file, and the other's does not, that wrapper aligns with the
+// other's root: a title added or dropped over the same body); under two
 // aligned sections, children pair by title key (in order), then by the
 // engine's one measure of the same section (score.ts: the statements below
 // them and their titles, t + c - t*c), best first. Sections left over pair
@@ -7,7 +10,7 @@
 // `byPairs` aligns the sections that the paired statements tie together (a
 // section renamed and reworded), the paired share standing for content.
 import { combine, greedy, keyWords, SectionScorer, TitleTerms } from './score.js'
-import type { Side } from './side.js'
+import { titleWrapper, type Side } from './side.js'
 import { CROSS_TREE_ROUNDS, SECTION_SCORE, TITLE_PAIRS_CAP } from './thresholds.js'
 
 export interface SectionAlignment {
@@ -28,12 +31,14 @@ class Aligner implements SectionAlignment {
   constructor(
     private readonly o: Side,
     private readonly n: Side,
+    titles: boolean,
   ) {
     this.scorer = scorerOf(o, n)
     this.offset = o.sections.length
     this.o2n = new Array<number>(o.sections.length).fill(-1)
     this.n2o = new Array<number>(n.sections.length).fill(-1)
-    this.link(0, 0)
+    const [topO, topN] = titles ? this.tops() : [0, 0]
+    this.link(topO, topN)
     this.drain()
     // Sections that changed parent: pair what is left across the whole tree.
     for (let round = 0; round < CROSS_TREE_ROUNDS; round++) {
@@ -43,6 +48,26 @@ class Aligner implements SectionAlignment {
       if (!this.pairLists(restO, restN, false)) break
       this.drain()
     }
+  }
+
+  /**
+   * The sections the two bodies start at: the roots, unless exactly one
+   * side's root holds only a title wrapper that is more like the other's
+   * whole body than like any one of the other's top-level sections (a title
+   * put over the file, not a file cut down to the section it kept). The
+   * wrapped side's root then aligns with nothing; it holds nothing else.
+   */
+  private tops(): [number, number] {
+    const wrapped = (side: Side) => (titleWrapper(side.sections[0]!.section) ? 1 : -1)
+    const wo = wrapped(this.o)
+    const wn = wrapped(this.n)
+    if ((wo === -1) === (wn === -1)) return [0, 0]
+    // Scored as OLD's section against NEW's, whichever side the wrapper is on.
+    const score = (a: number, b: number) => this.scorer.score(a, this.offset + b)
+    const whole = wo !== -1 ? score(wo, 0) : score(0, wn)
+    if (whole < SECTION_SCORE) return [0, 0]
+    const tops = wo !== -1 ? this.n.children[0]!.map((b) => score(wo, b)) : this.o.children[0]!.map((a) => score(a, wn))
+    return tops.some((t) => t >= whole) ? [0, 0] : [Math.max(wo, 0), Math.max(wn, 0)]
   }
 
   private restO(): number[] {
@@ -142,8 +167,9 @@ class Aligner implements SectionAlignment {
   }
 }
 
-export function alignSections(o: Side, n: Side): Aligner {
-  return new Aligner(o, n)
+/** `titles`: a title wrapper on one side only may align with the other side's root (see `tops`). */
+export function alignSections(o: Side, n: Side, titles = false): Aligner {
+  return new Aligner(o, n, titles)
 }
 
 /** One scorer over both sides' sections: OLD's first, then NEW's; statement ids numbered in common. */

@@ -38,6 +38,17 @@ export interface Side {
   subtree: Set<string>[]
 }
 
+/**
+ * The title wrapper of an agent's body: the one heading section its root
+ * holds, when that is an H1 and the root holds nothing else (`# Backend
+ * Developer` over the whole file). A lone `## Release steps` is a section
+ * like any other.
+ */
+export function titleWrapper(root: Section): Section | undefined {
+  const only = root.body[0]
+  return root.body.length === 1 && only?.type === 'section' && only.kind === 'heading' && only.depth === 1 ? only : undefined
+}
+
 /** Flattens the section tree under `root` (an agent's root section). */
 export function flatten(root: Section): Side {
   const side: Side = { statements: [], sections: [], sectionOf: [], slot: [], parentOf: [], direct: [], children: [], subtree: [] }

@@ -3,7 +3,8 @@
 // section", and `diff` and the driver by "the same statement, reworded".
 // Similarity scores are 0..1: the higher of the learned similarity's score
 // (src/similarity, the grouping's score without its vetoes) and the Dice
-// share of plain words. docs/diff.md has how the statement scores were chosen.
+// share of plain words, or across sections the learned score alone.
+// docs/diff.md has how the statement scores were chosen.
 
 /**
  * Least similarity for a statement left unpaired to be the reworded form of
@@ -15,7 +16,8 @@ export const SAME_SECTION_SCORE = 0.5
 /**
  * Least similarity across sections (a statement moved and maybe reworded):
  * stricter than in place, since a section holds many statements on its own
- * topic and a loose match elsewhere is more often another instruction.
+ * topic and a loose match elsewhere is more often another instruction; for
+ * the same reason it is the learned score alone there, not words in common.
  */
 export const OTHER_SECTION_SCORE = 0.6
 

@@ -39,17 +39,24 @@ function tally(diff: Omit<AgentDiff, 'counts' | 'status'>): DiffCounts {
 
 /** The semantic diff of two versions of an agent. */
 export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOptions = {}): AgentDiff {
-  const { old: o, new: n, sections: align, pairs, removed, added } = alignBodies(oldAgent.root, newAgent.root)
+  const { old: o, new: n, sections: align, pairs, removed, added } = alignBodies(oldAgent.root, newAgent.root, { titles: true })
 
-  // Reading order of NEW; a removed statement stands after the NEW position
-  // of the last paired statement before it in OLD.
+  // Reading order of NEW; a removed statement is near the NEW counterpart of
+  // the last statement before it in OLD that kept its place (where a moved
+  // one went says nothing of where it stood), and is listed after every
+  // statement removed before it: removed statements read in OLD's order, so
+  // that one list's items never show among another's.
   const newPosOfOld = new Array<number>(o.statements.length).fill(-1)
-  for (const p of pairs) newPosOfOld[p.o] = p.n
+  for (const p of pairs) if (p.class !== 'moved') newPosOfOld[p.o] = p.n
+  const nearOf = new Array<number>(o.statements.length)
   const anchorOf = new Array<number>(o.statements.length)
   let last = -1
+  let latest = -1
   for (let i = 0; i < o.statements.length; i++) {
     if (newPosOfOld[i]! >= 0) last = newPosOfOld[i]!
-    anchorOf[i] = last + 0.5
+    latest = Math.max(latest, last)
+    nearOf[i] = last
+    anchorOf[i] = latest + 0.5
   }
   const keyed: Array<{ key: [number, number]; change: StatementChange }> = []
   const unchanged: AgentDiff['unchanged'] = []
@@ -72,7 +79,7 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
     keyed.push({ key: [p.n, p.o], change })
   }
   for (const i of removed) {
-    const before = Math.floor(anchorOf[i]!)
+    const before = nearOf[i]!
     const section = align.o2n[o.sectionOf[i]!]!
     const near = before >= 0 ? n.statements[before]!.statement.source : section >= 0 ? n.sections[section]!.section.source : { path: newAgent.path, line: 1 }
     keyed.push({ key: [anchorOf[i]!, i], change: { change: 'removed', old: o.statements[i]!, near } })

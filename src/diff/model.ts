@@ -26,7 +26,7 @@ export type StatementChange =
   | {
       change: 'removed'
       old: StatementRef
-      /** Where in NEW it stood: after this place (the statement before it, or its section's title). */
+      /** Where in NEW it stood: after this place (the last statement before it that kept its place, or its section's title). */
       near?: Source
     }
   | {

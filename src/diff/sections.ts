@@ -1,7 +1,9 @@
 // Classifies the section changes of an alignment: an aligned pair whose
 // titles differ is renamed; one whose parent is not its old parent's
 // counterpart, or that fell out of order among its aligned siblings, moved;
-// the rest were added or removed. Changes of form in titles are listed apart.
+// the rest were added or removed, and so was a title wrapper aligned with the
+// other side's root (a title put over the same body, or dropped from it).
+// Changes of form in titles are listed apart.
 import { keptInOrder, type OrderedPair, type SectionAlignment, type Side } from '../align/index.js'
 import type { FormattingChange, SectionChange } from './model.js'
 
@@ -15,7 +17,7 @@ export function sectionChanges(o: Side, n: Side, align: SectionAlignment): { cha
   const byParent = new Map<number, Array<{ a: number; b: number }>>()
   for (let a = 1; a < o.sections.length; a++) {
     const b = align.o2n[a]!
-    if (b === -1) continue
+    if (b <= 0) continue
     const pa = o.parentOf[a]!
     const pb = n.parentOf[b]!
     if (align.o2n[pa] !== pb) continue
@@ -38,7 +40,8 @@ export function sectionChanges(o: Side, n: Side, align: SectionAlignment): { cha
   }
   for (let a = 1; a < o.sections.length; a++) {
     const b = align.o2n[a]!
-    if (b === -1) {
+    // Only a title wrapper aligns with a root: the body it held is the other side's whole body.
+    if (b <= 0) {
       changes.push({ change: 'removed', old: o.sections[a]! })
       continue
     }
@@ -57,7 +60,7 @@ export function sectionChanges(o: Side, n: Side, align: SectionAlignment): { cha
       formatting.push({ what: 'heading', detail: `heading level ${os.section.depth} -> ${ns.section.depth}`, old: os.section.source, new: ns.section.source })
     }
   }
-  for (let b = 1; b < n.sections.length; b++) if (align.n2o[b] === -1) changes.push({ change: 'added', new: n.sections[b]! })
+  for (let b = 1; b < n.sections.length; b++) if (align.n2o[b]! <= 0) changes.push({ change: 'added', new: n.sections[b]! })
   return { changes, formatting }
 }
 

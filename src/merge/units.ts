@@ -8,7 +8,7 @@
 // (identity.ts decides them).
 import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { keyWords, NUMBERING, type SectionUnit, type TitleTerms } from '../align/index.js'
+import { keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
 import { bySource } from '../order.js'
 
@@ -128,13 +128,11 @@ export function soleHeading(agent: Agent): Section | undefined {
 
 /**
  * A file whose root holds exactly one heading section, an H1: its title wraps
- * the whole agent. A lone `## Release steps` is a section like any other, not
- * a title to write as the merged agent's H1.
+ * the whole agent (the alignment engine's `titleWrapper`, which `diff` reads
+ * too). A lone `## Release steps` is a section like any other, not a title to
+ * write as the merged agent's H1.
  */
-export function wrapperOf(agent: Agent): Section | undefined {
-  const only = soleHeading(agent)
-  return only?.depth === 1 ? only : undefined
-}
+export const wrapperOf = (agent: Agent): Section | undefined => titleWrapper(agent.root)
 
 const isListEntry = (b: Block | undefined): boolean =>
   b !== undefined && ((b.type === 'statement' && (b.kind === 'item' || b.kind === 'task')) || (b.type === 'section' && b.kind === 'item'))
