@@ -113,6 +113,24 @@ describe('merge CLI', () => {
     expect(many.stderr).not.toMatch(/internal error|\n\s+at /)
   })
 
+  it('says when a --min-support core holds nothing beyond its opening, and not when it holds a shared point', async () => {
+    const dir = temp()
+    const head = (name: string) => `---\nname: ${name}\ndescription: Keeps context.\n---\n\nYou are a context manager.\n\n`
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    const c = join(dir, 'c.md')
+    writeFileSync(a, head('cm') + '## Storage\n\n- Keep session notes in files\n- Name files predictably\n')
+    writeFileSync(b, head('cm') + '## Retrieval\n\n- Index embeddings in a vector database\n')
+    writeFileSync(c, head('cm') + '## Storage\n\n- Keep session notes in files\n')
+    const empty = await cli(['--provenance', 'none', '--min-support', '2', a, b])
+    expect(empty.code, empty.stderr).toBe(0)
+    expect(empty.stderr).toMatch(/: note: --min-support 2: no statement is carried by 2 inputs; the merged agent holds its opening at most/)
+    const shared = await cli(['--provenance', 'none', '--min-support', '2', a, b, c])
+    expect(shared.code, shared.stderr).toBe(0)
+    expect(shared.stdout).toContain('- Keep session notes in files')
+    expect(shared.stderr).not.toContain('no statement is carried')
+  })
+
   it('refuses an output that is an input under another name (a symlink) before reading anything, and writes nothing', async () => {
     const dir = temp()
     const input = join(dir, 'a.md')

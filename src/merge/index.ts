@@ -236,6 +236,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   let sections: MergedSection[]
   let recorded: Recorded[] = []
   let sectionStats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
+  let opened = false
   if (!grouping) {
     // Merging one file gives its normalized form: nothing is folded inside a file.
     root = agents[0]!.root
@@ -244,6 +245,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = { sectionsIn: n, sectionsOut: n, sectionsMerged: 0 }
   } else {
     const id = decideOpening(agents, base)
+    opened = id.opening !== undefined
     // Support is counted at dedup's bar: an input carries a statement when it says it in words `dedup` lists as the same.
     // A wrong judgement here writes one statement more, never drops one, so the fold bar's caution is not needed.
     const support = options.minSupport !== undefined && options.minSupport > 1 ? groupingOf(options.support, statements) ?? groupStatements(statements) : undefined
@@ -267,9 +269,9 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
-  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : [])]
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
+  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path)]
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
@@ -277,6 +279,15 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.filter((d) => d.severity !== 'note').length, recorded: new Set(unwritten.map((r) => r.statement)).size }
   const provenance = buildProvenance(agents, sections, meta.decisions, to, unwritten, agents[decider]!.path)
   return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded: unwritten, decider: agents[decider]!.path, summary }
+}
+
+/**
+ * A core that holds nothing beyond its opening: no point is carried by K
+ * inputs, which a summary's "1 out" leaves the user to work out.
+ */
+function emptyCore(minSupport: number | undefined, beyondOpening: number, path: string): Diagnostic[] {
+  if (minSupport === undefined || minSupport < 2 || beyondOpening > 0) return []
+  return [{ severity: 'note', code: 'empty-core', message: `--min-support ${minSupport}: no statement is carried by ${minSupport} inputs; the merged agent holds its opening at most (every other statement is recorded as below --min-support)`, path }]
 }
 
 /** The summary line printed on stderr. */
