@@ -749,6 +749,18 @@ describe('one identity', () => {
       expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toEqual(['Master context engineer specializing in dynamic context management.'])
     }
   })
+
+  it('reads a topic heading that ends in an identity noun ("### IAM Role", "### User Persona") as a topic: its paragraph stays', () => {
+    const a = parseAgent(['You are an AWS engineer.', '', '## Security', '', '### IAM Role', '', 'Give each Lambda function its own execution role with least-privilege policies.', '', '- Rotate access keys', '', '### User Persona', '', 'Write for an operator on call at night.', ''].join('\n'), 'a.md')
+    const b = parseAgent(['You are a cloud security engineer.', '', '## Security', '', '- Encrypt data at rest', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) {
+      const r = mergeAgents(agents)
+      const out = renderMerged(r, 'none')
+      expect(out, out).toContain('Give each Lambda function its own execution role with least-privilege policies.')
+      expect(out, out).toContain('Write for an operator on call at night.')
+      expect(r.provenance.recorded.filter((x) => x.reason === 'opening-not-chosen').map((x) => x.text)).toHaveLength(1)
+    }
+  })
 })
 
 describe('headings', () => {

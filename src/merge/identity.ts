@@ -12,9 +12,12 @@ import { byCodeUnits, bySource } from '../order.js'
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
 const ROLE_LABEL = /^\s*(?:role|purpose|identity|mission|persona)\s*:/i
-/** Headings whose first paragraph states who the agent is. */
-// A word may qualify the noun: "Core Identity", "Expert Purpose", "Your Role".
-const IDENTITY_TITLE = /^\W*(?:\d+[.)]?\W*)?(?:(?:[a-z]+\s+)?(?:identity|purpose|role|persona|mission)|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview)\W*$/i
+/**
+ * Headings whose first paragraph states who the agent is. A word that says
+ * whose ("Core Identity", "Expert Purpose", "Your Role") may qualify the
+ * noun, and no other: "### IAM Role" or "### User Persona" is a topic.
+ */
+const IDENTITY_TITLE = /^\W*(?:\d+[.)]?\W*)?(?:(?:core|expert|agent|primary|your|my)\s+)?(?:identity|purpose|role|persona|what\s+i\s+do|who\s+i\s+am|about(?:\s+me)?|overview|mission)\W*$/i
 
 /** Whether a paragraph reads as a role statement. */
 export function isRoleStatement(s: Statement): boolean {
