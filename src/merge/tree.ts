@@ -103,9 +103,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
     const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
-    // Another author's numbered item written where bullets stood (its wording the more specific) is a bullet
-    // there: numbered, it read as a list of its own ("1. **Cost Optimization**" after "Data lake design:"'s bullets).
-    if (s.fold.statement.placement.ordered === true && here.length > 0 && here.every((it) => it.statement.placement.ordered !== true && it.role !== 'step')) amidBullets.add(value)
+    if (here.length > 0 && here.every((it) => isListItem(it.statement) && it.statement.placement.ordered !== true)) amidBullets.add(value)
     entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
@@ -145,7 +143,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
-  const bulleted = new Set([...amongBullets(ordered, (f) => steps.has(f)), ...amidBullets])
+  const bulleted = amongBullets(ordered, (f) => steps.has(f), amidBullets)
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
   const starts = listStarts(listed)
   const numbers = listNumbers(ordered, listed, starts)
@@ -322,16 +320,21 @@ function besideWinners(ordered: Value[]): Value[] {
   return out
 }
 
+const isListItem = (st: Statement): boolean => st.kind === 'item' || st.kind === 'task'
+
 /**
- * The numbered items of an enumeration that another input's bullets now sit
- * among (a bullet between two of them, in one run of list items): written
- * as bullets, one list. Numbered on, the run would read as several lists,
- * each renumbered from 1 ("1. 2. 3.", a bullet, "1."). Procedure steps keep
- * their numbers.
+ * The numbered items of an enumeration written as bullets: those that
+ * another input's bullets now sit among (a bullet between two of them, in
+ * one run of list items), written as one list (numbered on, the run would
+ * read as several lists, each renumbered from 1: "1. 2. 3.", a bullet,
+ * "1."), and another author's numbered item written, in its more specific
+ * words, where only bullets stood (`amidBullets`: numbered, it read as a
+ * list of its own, "1. **Cost Optimization**" after "Data lake design:"'s
+ * bullets). Procedure steps keep their numbers.
  */
-function amongBullets(ordered: readonly Value[], isStep: (f: Fold) => boolean): Set<Value> {
+function amongBullets(ordered: readonly Value[], isStep: (f: Fold) => boolean, amidBullets: ReadonlySet<Value>): Set<Value> {
   const out = new Set<Value>()
-  const isItem = (v: Value) => 'fold' in v && (v.fold.statement.kind === 'item' || v.fold.statement.kind === 'task')
+  const isItem = (v: Value) => 'fold' in v && isListItem(v.fold.statement)
   let from = 0
   for (let i = 0; i <= ordered.length; i++) {
     if (i < ordered.length && isItem(ordered[i]!)) continue
@@ -339,7 +342,10 @@ function amongBullets(ordered: readonly Value[], isStep: (f: Fold) => boolean): 
     const numbered = run.map((v) => v.fold.statement.placement.ordered === true && !isStep(v.fold))
     const first = numbered.indexOf(true)
     const last = numbered.lastIndexOf(true)
-    if (first !== -1 && run.slice(first, last).some((v, k) => !numbered[first + k] && v.fold.statement.placement.ordered !== true)) for (let k = first; k <= last; k++) if (numbered[k]) out.add(run[k]!)
+    const among = first !== -1 && run.slice(first, last).some((v, k) => !numbered[first + k] && v.fold.statement.placement.ordered !== true)
+    run.forEach((v, k) => {
+      if (numbered[k] && (among || amidBullets.has(v))) out.add(v)
+    })
     from = i + 1
   }
   return out
