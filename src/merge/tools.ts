@@ -237,7 +237,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   // Each input is told what the fields written grant, read back as the output dialect reads them: the writer may
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
   const granted = readWritten(values, spec)
-  const renamed = agents.length > 1 ? rename(values, inputs, spec, conflicts) : []
+  const renamed = rename(values, inputs, spec, conflicts)
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
