@@ -722,6 +722,16 @@ describe('the model vote', () => {
     const same = mergeAgents([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'claude-sonnet-4-20250514'), model('c.md', 'opus')])
     expect(decision(same)).toMatchObject({ value: 'claude-sonnet-4-20250514', from: 'a.md:4', others: [{ value: 'opus', from: 'c.md:4' }] })
     expect(decision(same).note).toBeUndefined()
+    // Two ids of the family written once each: none leads, the alias is written for them, not kept from them.
+    expect(ids.conflicts.map((w) => w.message).find((m) => m.startsWith('model: '))).toMatch(/^model: wrote "sonnet" for a\.md:4, b\.md:4 \(/)
+  })
+
+  it('keeps the id most of the winning family\'s voters pinned: the alias is not a newer model nobody asked for', () => {
+    for (const order of permutations([model('a.md', 'claude-sonnet-4-20250514'), model('b.md', 'claude-sonnet-4-20250514'), model('c.md', 'claude-3-5-sonnet-20241022')])) {
+      const r = mergeAgents(order)
+      expect(decision(r)).toMatchObject({ value: 'claude-sonnet-4-20250514', from: 'a.md:4', others: [{ value: 'claude-3-5-sonnet-20241022', from: 'c.md:4' }] })
+      expect(r.conflicts.map((w) => w.message).find((m) => m.startsWith('model: '))).toMatch(/^model: kept "claude-sonnet-4-20250514" from a\.md:4 /)
+    }
   })
 
   it('spells the alias as the output dialect does: OpenCode pins it, and the decision says so', () => {

@@ -3,7 +3,9 @@
 // dated or full id and the family's alias (`claude-sonnet-4-20250514`,
 // `claude-sonnet-4-5`, `sonnet`) ask in substance for the same model, and a
 // vote that told them apart kept a dated id that two of three inputs did
-// not write (flutter-expert). Every other field counts its value as written.
+// not write (flutter-expert). What is written is the value most of the
+// family's voters wrote, or its alias when none leads. Every other field
+// counts its value as written.
 import type { Dialect } from '../model.js'
 import { dialect, modelFamily, readModel } from '../dialects/index.js'
 
@@ -16,7 +18,7 @@ export interface Written {
 export interface Counting {
   /** The value a vote counts as: votes with one ballot are one value. */
   ballot(value: unknown): string
-  /** What is written for the winning ballot, given its votes' values (at least one), in vote order. */
+  /** What is written for the winning ballot, given its votes' values (at least one), in vote order (ties: the first). */
   written(values: readonly unknown[]): Written
 }
 
@@ -34,11 +36,15 @@ export function countingOf(key: string, to: Dialect): Counting {
       const f = family(value)
       return f === undefined ? asWritten(value) : `family ${f}`
     },
-    // The family's alias, as the output spells it, unless its voters all wrote one value: then that value.
+    // The value most of the family's voters wrote (two inputs pinning one dated id keep it); when none leads,
+    // the family's alias as the output spells it.
     written: (values) => {
       const f = family(values[0])
-      if (f === undefined || values.every((v) => same(v, values[0]))) return { value: values[0] }
       const distinct = values.filter((v, i) => values.findIndex((w) => same(w, v)) === i)
+      const count = (v: unknown) => values.filter((w) => same(w, v)).length
+      const most = Math.max(...distinct.map(count))
+      const leaders = distinct.filter((v) => count(v) === most)
+      if (f === undefined || leaders.length === 1) return { value: leaders[0] }
       const alias = spec.models.spell({ kind: 'alias', family: f })
       if (alias.value === undefined) return { value: values[0] }
       const why = `${distinct.map((v) => JSON.stringify(v)).join(', ')} counted as one model, the ${f} family; its alias written`

@@ -127,11 +127,13 @@ interface Decided {
   inputs: number
 }
 
-/** A warning for a field whose inputs disagreed, listing the values not written with their places. */
-function report(out: Decided, key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string): void {
+/** A warning for a field whose inputs disagreed, listing the values not written with their places; `written`: some input wrote the value kept. */
+function report(out: Decided, key: string, kept: unknown, from: string | null, others: FieldDecision['others'], anchor: Agent, line: number | undefined, why: string, written: boolean): void {
   if (others.length === 0) return
   const also = someOf(others.map((o) => `${show(o.value)} (${o.from})`))
-  out.conflicts.push(warning('field-conflict', `${key}: kept ${show(kept)}${from ? ` from ${from}` : ''} (${why}); also ${also}`, anchor.path, line))
+  // A value no input wrote (a model family's alias) is written for its votes, not kept from them.
+  const whence = from ? (written ? ` from ${from}` : ` for ${from}`) : ''
+  out.conflicts.push(warning('field-conflict', `${key}: ${written ? 'kept' : 'wrote'} ${show(kept)}${whence} (${why}); also ${also}`, anchor.path, line))
 }
 
 /** name: the value most inputs carry (ties: the deciding input's); OpenCode has none. */
@@ -154,7 +156,7 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
   out.fields.push({ key: 'name', value: winner.value, line: nameField?.line ?? 0 })
   const why = majorityRule(votes, winner, ordered[0]!)
   out.decisions.push({ key: 'name', value: winner.value, from: winner.from, rule: 'majority', others, ...(why === MOST ? {} : { note: why }) })
-  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, why)
+  report(out, 'name', winner.value, winner.from, others, holder, nameField?.line, why, true)
   return winner.value
 }
 
@@ -196,7 +198,7 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   const rule = key === 'description' ? 'closest to the others' : majorityRule(votes, won, ordered[0]!)
   const why = written.note === undefined ? rule : `${rule}; ${written.note}`
   out.decisions.push({ key, value, from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
-  report(out, key, value, from, differ, winner.agent, winner.line, why)
+  report(out, key, value, from, differ, winner.agent, winner.line, why, kept !== undefined)
 }
 
 interface Vote {
