@@ -61,6 +61,19 @@ describe('statement order', () => {
     }
   })
 
+  it('a section moved up lists its removed statement where it stood in it, not after what the section passed', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'old.md', `${HEAD}## Testing\n\n- Write unit tests for every public function.\n- Run the integration suite before merging.\n\n## Deployment\n\n- Deploy with blue-green releases to avoid downtime.\n- Remove the legacy FTP upload script from the pipeline.\n- Tag every release in git with its semantic version.\n`)
+    const b = write(dir, 'new.md', `${HEAD}## Deployment\n\n- Deploy with blue-green releases to avoid downtime.\n- Tag every release in git with its semantic version.\n- Keep a changelog entry for each deployment.\n\n## Testing\n\n- Write unit tests for every public function.\n- Run the integration suite before merging.\n- Measure coverage with c8 on each pull request.\n`)
+    const r = await cli(['diff', '-q', '--format', 'json', a, b])
+    const changes = JSON.parse(r.stdout).files[0].statements as Array<{ change: string; old: { text: string } | null; new: { text: string } | null }>
+    expect(changes.map((c) => `${c.change}: ${(c.old ?? c.new)!.text}`)).toEqual([
+      'removed: Remove the legacy FTP upload script from the pipeline.',
+      'added: Keep a changelog entry for each deployment.',
+      'added: Measure coverage with c8 on each pull request.',
+    ])
+  })
+
   it('the items of a removed list follow their own lead-in, not a neighbouring list', async () => {
     // davepoon's "Provide:" list was printed among its checklist, before "Process:".
     const r = await cli(['diff', DAVEPOON, WSHOBSON])

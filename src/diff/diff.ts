@@ -44,16 +44,22 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
   // Reading order of NEW; a removed statement is near the NEW counterpart of
   // the last statement before it in OLD that kept its place (where a moved
   // one went says nothing of where it stood), and is listed after every
-  // statement removed before it: removed statements read in OLD's order, so
-  // that one list's items never show among another's.
+  // statement removed before it in its section: removed statements read in
+  // OLD's order, so that one list's items never show among another's. (Not
+  // across sections: a section moved up in NEW would list its removed
+  // statements after everything of the sections it passed.)
   const newPosOfOld = new Array<number>(o.statements.length).fill(-1)
   for (const p of pairs) if (p.class !== 'moved') newPosOfOld[p.o] = p.n
   const nearOf = new Array<number>(o.statements.length)
   const anchorOf = new Array<number>(o.statements.length)
   let last = -1
   let latest = -1
+  let section: string | undefined
   for (let i = 0; i < o.statements.length; i++) {
     if (newPosOfOld[i]! >= 0) last = newPosOfOld[i]!
+    const here = o.statements[i]!.section.join('\u0000')
+    if (here !== section) latest = -1
+    section = here
     latest = Math.max(latest, last)
     nearOf[i] = last
     anchorOf[i] = latest + 0.5
