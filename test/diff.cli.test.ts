@@ -90,6 +90,28 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(['API Design', 'Database Architecture']).toContain(json.files[0]!.sections[0]!.new!.title)
   })
 
+  it('of two sections swapped, the smaller is the one moved, read either way; one moved past several is that one', async () => {
+    // A reviewer moved "Testing Excellence" below "Performance Optimization" and was told the latter moved.
+    const head = '---\nname: swift-expert\ndescription: Swift.\n---\n\nYou write Swift.\n\n'
+    const testing = '## Testing Excellence\n\n- Unit tests.\n- UI tests.\n\n'
+    const performance = '## Performance Optimization\n\n- Value semantics with copy-on-write.\n- Lazy evaluation of deferred work.\n- Launch time kept short.\n\n'
+    const practices = '## Best Practices\n\n- Use protocols.\n'
+    const a = write(dir, 'swap-old.md', head + testing + performance + practices)
+    const b = write(dir, 'swap-new.md', head + performance + testing + practices)
+    for (const [x, y] of [[a, b], [b, a]] as const) {
+      const { json } = await diffJson(x, y)
+      expect(json.summary).toBe('1 section moved')
+      expect(json.files[0]!.sections[0]).toMatchObject({ change: 'moved', move: 'position', new: { title: 'Testing Excellence' } })
+    }
+    // The larger one moved past two smaller ones: one move, that one, not two.
+    const small = (t: string) => `## ${t}\n\n- ${t} rule.\n\n`
+    const c = write(dir, 'past-old.md', head + performance + small('Alpha') + small('Beta'))
+    const d = write(dir, 'past-new.md', head + small('Alpha') + small('Beta') + performance)
+    const { json } = await diffJson(c, d)
+    expect(json.summary).toBe('1 section moved')
+    expect(json.files[0]!.sections[0]).toMatchObject({ change: 'moved', new: { title: 'Performance Optimization' } })
+  })
+
   it('a bullet moved to another section is moved, from and to the right sections', async () => {
     const moved = edit(edit(OPENCODE, '- Docker configuration\n', ''), '- **Documentation** - API docs, code comments, runbooks\n', '- **Documentation** - API docs, code comments, runbooks\n- Docker configuration\n')
     const b = write(dir, 'moved.md', moved)

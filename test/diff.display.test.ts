@@ -1,6 +1,6 @@
 // What the diff formats show beside the changes themselves: every change of
 // form listed by --formatting (blank lines too, when another change of form
-// is in the same file), a section that lost a statement by a move is not
+// is in the same file or on the same line), a section that lost a statement by a move is not
 // "(no changes)" in the HTML page, and within a section the removed
 // statements read in OLD's order, the added ones in NEW's.
 import { readFileSync } from 'node:fs'
@@ -20,6 +20,22 @@ describe('--formatting', () => {
     expect(r.stdout).toContain(`whitespace: spaces or indentation  ${a}:10 -> ${b}:10`)
     expect(r.stdout).toContain(`whitespace: blank lines before it: 1 -> 3  ${a}:13 -> ${b}:15`)
     expect(r.stdout).toContain('nothing changed in meaning (2 changes of form only)')
+  })
+
+  it('lists the blank line removed before a line whose bullet, number or emphasis changed too', async () => {
+    // A reviewer's edit of incident-responder: the blank line after each heading removed, and ** -> __, - -> *, 1. -> 1) on the line below.
+    const dir = tempDir()
+    const a = write(dir, 'old.md', `${HEAD}### Impact\n\n- **User impact**: affected users\n- Keep it short.\n\n### Steps\n\n- Page the on-call.\n\n### Order\n\n1. Stop the bleeding.\n`)
+    const b = write(dir, 'new.md', `${HEAD}### Impact\n- __User impact__: affected users\n- Keep it short.\n\n### Steps\n* Page the on-call.\n\n### Order\n1) Stop the bleeding.\n`)
+    const r = await cli(['diff', '--formatting', a, b])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain(`markup: markup (emphasis, escapes or how a link is written)  ${a}:10 -> ${b}:9`)
+    expect(r.stdout).toContain(`whitespace: blank lines before it: 1 -> 0  ${a}:10 -> ${b}:9`)
+    expect(r.stdout).toContain(`marker: bullet - -> *  ${a}:15 -> ${b}:13`)
+    expect(r.stdout).toContain(`whitespace: blank lines before it: 1 -> 0  ${a}:15 -> ${b}:13`)
+    expect(r.stdout).toContain(`numbering: number 1. -> 1)  ${a}:19 -> ${b}:16`)
+    expect(r.stdout).toContain(`whitespace: blank lines before it: 1 -> 0  ${a}:19 -> ${b}:16`)
+    expect(r.stdout).toContain('nothing changed in meaning (6 changes of form only)')
   })
 })
 

@@ -88,6 +88,37 @@ describe('markdown format', () => {
   })
 })
 
+describe('markdown format --max-bytes', () => {
+  // As in a reviewer's edit of incident-responder: the model changed, and statements reworded in several sections.
+  const SENIOR = fixture('backend-developer-senior.md')
+  let a: string
+  let b: string
+  beforeAll(() => {
+    let t = edit(SENIOR, 'model: sonnet', 'model: opus')
+    t = edit(t, 'Comprehensive unit and integration testing', 'Thorough unit, integration and end-to-end testing')
+    t = edit(t, 'Rate limiting and DDoS protection', 'Rate limiting, quotas and DDoS protection')
+    t = edit(t, 'an expert in building scalable, secure, and maintainable', 'an expert in building fast, secure, and maintainable')
+    a = write(dir, 'limit/old.md', SENIOR)
+    b = write(dir, 'limit/new.md', t)
+  })
+
+  it('keeps every block that fits beside the note on what was left out, and writes a comment that fits whole without a note', async () => {
+    const full = (await cli(['diff', '--format', 'markdown', '--max-bytes', '0', a, b])).stdout
+    const blocks = full.split('<details>').length - 1
+    expect(blocks).toBeGreaterThan(2)
+    const first = `<details>${full.split('<details>')[1]!.split('</details>')[0]}</details>\n`
+    expect(first).toContain('frontmatter: 1 field changed')
+    // The reviewer's case: far under the limit with the first block, yet every block was left out.
+    const cut = await cli(['diff', '--format', 'markdown', '--max-bytes', '1024', a, b])
+    expect(Buffer.byteLength(cut.stdout)).toBeLessThanOrEqual(1024)
+    expect(cut.stdout).toContain(first)
+    expect(cut.stdout).toMatch(new RegExp(`_${blocks - 1} of ${blocks} blocks of changes left out to keep this under 1024 bytes`))
+    // A comment that fits as it is, is written as it is.
+    const exact = await cli(['diff', '--format', 'markdown', '--max-bytes', String(Buffer.byteLength(full)), a, b])
+    expect(exact.stdout).toBe(full)
+  })
+})
+
 describe('json format', () => {
   it('validates against docs/diff.schema.json, with path:line on both sides', async () => {
     const r = await cli(['diff', '-q', '--format', 'json', oldPath, newPath])

@@ -82,6 +82,35 @@ describe('agentmerge diff --git', () => {
   })
 })
 
+describe('agentmerge diff --git: a rename git does not see', () => {
+  // Renamed and edited past git's rename similarity: git lists one file deleted and one added.
+  const TRIAGE = '---\nname: triage\ndescription: Sorts incoming bugs.\ntools: Read, Grep\n---\n\nYou sort incoming bug reports.\n\n## Steps\n\n- Read the report.\n- Find the component.\n- Label the severity.\n- Assign an owner.\n'
+  const EDITED = edit(edit(edit(edit(TRIAGE, 'Sorts incoming bugs.', 'Triages bugs as they arrive.'), 'You sort incoming bug reports.', 'You triage every bug report that comes in.'), '- Find the component.', '- Find the component it belongs to.'), '- Assign an owner.', '- Assign an owner and a due date.')
+
+  it('pairs a deleted and an added agent file of one agent name, as the directory mode does: the rename and its real edits', async () => {
+    const dir = tempDir('agentmerge-git-rename-')
+    ok(dir, 'init', '-q')
+    write(dir, '.claude/agents/triage.md', TRIAGE)
+    ok(dir, 'add', '.')
+    ok(dir, 'commit', '-q', '-m', 'old')
+    ok(dir, 'rm', '-q', '.claude/agents/triage.md')
+    write(dir, '.claude/agents/bug-triager.md', EDITED)
+    write(dir, '.claude/agents/reviewer.md', '---\nname: reviewer\n---\n\n- Review the diff.\n')
+    ok(dir, 'add', '.')
+    ok(dir, 'commit', '-q', '-m', 'new')
+    // The premise: git itself does not pair them.
+    expect(git(dir, 'diff', '-M', '--name-status', 'HEAD~1', 'HEAD').stdout).toBe('A\t.claude/agents/bug-triager.md\nA\t.claude/agents/reviewer.md\nD\t.claude/agents/triage.md\n')
+    const r = await cli(['diff', '--git', 'HEAD~1', 'HEAD'], { cwd: dir, env: ENV })
+    expect(r).toMatchObject({ code: 1, stderr: '' })
+    expect(r.stdout).toContain('agentmerge diff .claude/agents/triage.md -> .claude/agents/bug-triager.md\n  ~ file renamed: .claude/agents/triage.md -> .claude/agents/bug-triager.md\n')
+    expect(r.stdout).toContain('~ Find the component {+it belongs to+}.')
+    expect(r.stdout).not.toContain('agent triage')
+    // An agent of another name is still added.
+    expect(r.stdout).toContain('.claude/agents/reviewer.md (agent reviewer added)')
+    expect(r.stdout.trimEnd().split('\n').at(-1)).toBe('1 file renamed, 1 added, 3 reworded, 2 fields changed in 2 files of 2')
+  })
+})
+
 describe('git diff with agentmerge plugged in', () => {
   it('textconv: `agentmerge normalize` as the filter hides changes of form, keeps the real change', async () => {
     const clone = tempDir('agentmerge-textconv-')

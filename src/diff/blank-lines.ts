@@ -3,17 +3,29 @@
 // lines between blocks), found from the lines themselves: the non-blank
 // lines are paired by their words (jsdiff, bounded), and where a pair has
 // another number of blank lines before it, that is one change, at its lines.
+// Only the words: a line whose bullet, number or emphasis markers changed
+// too is still the same line, so that another change of form on it does not
+// hide its blank lines.
 import { diffArrays } from 'diff'
 import { squashSpace } from '../normalize/plain.js'
 import type { FormattingChange } from './model.js'
 
 interface Line {
-  /** Its words, spacing squashed: re-wrapping and indentation do not unpair lines. */
+  /** Its words, without its list marker and markup (or its text, spacing squashed, when it has no words). */
   key: string
   /** 1-based. */
   line: number
   /** Blank lines right before it. */
   blanks: number
+}
+
+const MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/
+const WORD = /[\p{L}\p{N}]+/gu
+
+/** What pairs a line with its counterpart: its words, whatever markup and list marker (a renumbering too) surround them. */
+function keyOf(raw: string): string {
+  const words = raw.replace(MARKER, '').match(WORD)
+  return words ? words.join(' ') : squashSpace(raw)
 }
 
 function nonBlankLines(text: string): Line[] {
@@ -24,7 +36,7 @@ function nonBlankLines(text: string): Line[] {
       blanks++
       return
     }
-    out.push({ key: squashSpace(raw), line: i + 1, blanks })
+    out.push({ key: keyOf(raw), line: i + 1, blanks })
     blanks = 0
   })
   return out

@@ -1,6 +1,7 @@
 // Classifies the section changes of an alignment: an aligned pair whose
 // titles differ is renamed; one whose parent is not its old parent's
-// counterpart, or that fell out of order among its aligned siblings, moved;
+// counterpart, or that fell out of order among its aligned siblings, moved
+// (of two that swapped, the one that carries less text);
 // the rest were added or removed, and so was a title wrapper aligned with the
 // other side's root (a title put over the same body, or dropped from it).
 // Changes of form in titles are listed apart.
@@ -26,12 +27,15 @@ export function sectionChanges(o: Side, n: Side, align: SectionAlignment): { cha
     else byParent.set(pa, [{ a, b }])
   }
   const outOfOrder = new Set<number>()
+  const sizeO = subtreeSizes(o)
+  const sizeN = subtreeSizes(n)
   for (const [pa, list] of byParent) {
     const pb = align.o2n[pa]!
     const pairs: OrderedPair[] = list.map(({ a, b }) => ({
       a: o.children[pa]!.indexOf(a),
       b: n.children[pb]!.indexOf(b),
       key: [o.sections[a]!.section.key, n.sections[b]!.section.key].sort().join('\u0000'),
+      size: sizeO[a]! + sizeN[b]!,
     }))
     const kept = keptInOrder(pairs)
     list.forEach(({ a }, i) => {
@@ -62,6 +66,15 @@ export function sectionChanges(o: Side, n: Side, align: SectionAlignment): { cha
   }
   for (let b = 1; b < n.sections.length; b++) if (align.n2o[b]! <= 0) changes.push({ change: 'added', new: n.sections[b]! })
   return { changes, formatting }
+}
+
+/** Section index -> the length of the text of every statement under it: what moving it carries. */
+function subtreeSizes(side: Side): number[] {
+  const size = new Array<number>(side.sections.length).fill(0)
+  side.statements.forEach((s, i) => {
+    for (let p = side.sectionOf[i]!; p >= 0; p = side.parentOf[p]!) size[p]! += s.statement.text.length
+  })
+  return size
 }
 
 function kindName(kind: string, depth: number): string {

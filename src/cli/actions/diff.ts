@@ -166,14 +166,24 @@ async function gitDiffs(args: string[], options: DiffCommandOptions, { run, io, 
   if (!range) return run.code
   const changes = run.each(options.git!, () => changedAgentFiles(range, dash ?? [], cwd))
   if (!changes) return run.code
-  const diffs: AgentDiff[] = []
-  for (const change of withProgress(changes, 'comparing', run.progress())) {
+  const pairs: Array<{ old: LoadedAgent | null; new: LoadedAgent | null }> = []
+  const deleted: LoadedAgent[] = []
+  const added: LoadedAgent[] = []
+  for (const change of withProgress(changes, 'reading', run.progress())) {
     const old = change.oldPath === null ? null : loadBytes(() => readAt(range, range.base, change.oldPath!), change.oldPath)
     const nu = change.newPath === null ? null : loadBytes(() => readAt(range, range.head, change.newPath!), change.newPath)
     if ((change.oldPath !== null && !old) || (change.newPath !== null && !nu)) continue
-    diffs.push(diffPair(old, nu, change.oldPath !== null && change.newPath !== null && change.oldPath !== change.newPath))
+    if (old && nu) pairs.push({ old, new: nu })
+    else if (old) deleted.push(old)
+    else added.push(nu!)
   }
-  return diffs
+  // git gives up on a rename edited below its similarity: the deleted and
+  // added files are paired as a directory's are, by agent name, so that the
+  // diff is the rename and its real edits rather than a whole agent out and in.
+  pairs.push(...pairAgents(deleted, added))
+  const path = (p: (typeof pairs)[number]) => (p.new ?? p.old)!.agent.path
+  pairs.sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0))
+  return Array.from(withProgress(pairs, 'comparing', run.progress()), (p) => diffPair(p.old, p.new, p.old !== null && p.new !== null && p.old.agent.path !== p.new.agent.path))
 }
 
 /** Two files, or two directories whose files are paired by agent name, then file name. */

@@ -21,9 +21,10 @@ export interface MarkdownOptions {
   /** The heading the comment opens with. */
   title?: string
   /**
-   * The most bytes to write (0 or none: no limit). The heading and summary
-   * are always kept, then the rows of the table of counts that fit, then
-   * every block of changes that fits, in order; a last line says how many were left out and how
+   * The most bytes to write (0 or none: no limit). A comment that fits is
+   * written whole; else the heading and summary are kept, then the rows of
+   * the table of counts that fit, then every block of changes that fits, in
+   * order, beside a last line that says how many were left out and how
    * to see them. It holds for any limit of `MARKDOWN_MIN_BYTES` or more.
    */
   maxBytes?: number
@@ -268,8 +269,12 @@ function countsTable(report: DiffReport, count: number): Table {
  */
 export const MARKDOWN_MIN_BYTES = 1024
 
-/** Room kept for the note on what was left out, which is short and of bounded size. */
-const NOTE_ROOM = 400
+/** The last line, on the table's rows and the blocks left out (none when nothing was). */
+function leftOutNote(rowsLeft: number, files: number, blocksLeft: number, blocks: number, limit: number): string {
+  const left = [rowsLeft > 0 && `${rowsLeft} of ${files} agents left out of the table`, blocksLeft > 0 && `${blocksLeft} of ${blocks} blocks of changes left out`].filter(Boolean)
+  if (left.length === 0) return ''
+  return `_${left.join('; ')} to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`
+}
 
 /** The inputs that could not be read, the first `count` named (each `path:line` and its error, cut short), the rest counted. */
 function unreadList(unread: readonly Unread[], count = UNREAD_LISTED): RootContent[] {
@@ -304,17 +309,21 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
         ...unreadList(unread, named),
       ],
     })
-  // The unread inputs are named while they fit the limit (the summary counts them all).
-  let named = Math.min(UNREAD_LISTED, unread.length)
-  while (named > 0 && (options.maxBytes ?? 0) > 0 && Buffer.byteLength(topWith(named)) + NOTE_ROOM > options.maxBytes!) named--
-  const top = topWith(named)
   const table = (rows: number) => stringifyMarkdown({ type: 'root', children: [countsTable(report, rows)] })
   const files = report.files.length
   const blocks = report.files.flatMap((d) => agentBlocks(d, options))
   const limit = options.maxBytes ?? 0
-  if (limit <= 0) return [top, ...(files > 0 ? [table(files)] : []), ...blocks].join('\n')
+  const whole = [topWith(Math.min(UNREAD_LISTED, unread.length)), ...(files > 0 ? [table(files)] : []), ...blocks].join('\n')
+  if (limit <= 0 || Buffer.byteLength(whole) <= limit) return whole
+  // Room for the note as long as it can be (everything left out: its counts at their widest), and no more:
+  // what is kept beside it always fits, and a block is not kept out for room the note never takes.
+  const noteRoom = Buffer.byteLength(leftOutNote(files, files, blocks.length, blocks.length, limit)) + 1
+  // The unread inputs are named while they fit the limit (the summary counts them all).
+  let named = Math.min(UNREAD_LISTED, unread.length)
+  while (named > 0 && Buffer.byteLength(topWith(named)) + noteRoom > limit) named--
+  const top = topWith(named)
   // The table's rows, then the blocks, each while it fits beside the note.
-  let size = Buffer.byteLength(top) + NOTE_ROOM
+  let size = Buffer.byteLength(top) + noteRoom
   const fits = (part: string) => size + Buffer.byteLength(part) + 1 <= limit
   // A table's size grows with its rows (cells are padded to the widest): the most rows that fit.
   let rows = files
@@ -337,9 +346,7 @@ export function formatMarkdown(input: DiffReport | AgentDiff, options: MarkdownO
     parts.push(block)
     kept++
   }
-  const left = [rows < files && `${files - rows} of ${files} agents left out of the table`, kept < blocks.length && `${blocks.length - kept} of ${blocks.length} blocks of changes left out`].filter(Boolean)
-  if (left.length > 0) {
-    parts.push(`_${left.join('; ')} to keep this under ${limit} bytes; run \`agentmerge diff\` locally to see every change (or \`--format markdown --max-bytes 0\` for all of them here)._\n`)
-  }
+  const note = leftOutNote(files - rows, files, blocks.length - kept, blocks.length, limit)
+  if (note) parts.push(note)
   return parts.join('\n')
 }
