@@ -64,8 +64,11 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
 /**
  * The grants one side has and the other lacks. A tool one side names and the
  * other leaves on with every tool it does not name is on both. An old tool
- * and its same-use replacement hold each other granted (LS and Glob:
- * Copilot's `search` reads as both); denied, the replacement's denial holds
+ * and its same-use replacement hold each other granted where the old tool
+ * comes from a name that stands for several (LS and Glob: Copilot's `search`
+ * reads as both), not where a file names the old tool itself (`MultiEdit`,
+ * `LS`): a dialect that retired it grants nothing by that name, so the swap
+ * can change what the agent may do; denied, the replacement's denial holds
  * the old tool's (Claude Code's Edit denied denies what MultiEdit did), not
  * the reverse. A tool denied on one side that the other side's
  * dialect does not have, or no longer has (OpenCode's `patch`, or `list`, in
@@ -74,18 +77,25 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
 function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
   const a = new Set(grants(o))
   const b = new Set(grants(n))
-  // Granted, either holds the other; denied, only the replacement's denial holds the old tool's: current Claude Code has
-  // no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
+  const named = new Map([[a, namedItself(o)], [b, namedItself(n)]])
+  // Granted, either holds the other unless a file names the old tool itself; denied, only the replacement's denial holds
+  // the old tool's: current Claude Code has no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
   const replacedBy = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? ''))
-  const replaces = (t: string, from: Set<string>) => [...from].some((x) => wholeTool(x) && sameUseReplacement(x) === t)
-  const heldBy = (t: string, from: Set<string>) => (wholeTool(t) && (replacedBy(t, from, '') || replaces(t, from))) || (deniedTool(t) !== undefined && replacedBy(deniedTool(t)!, from, '!'))
+  const replaces = (t: string, from: Set<string>) => [...from].some((x) => wholeTool(x) && !named.get(from)!.has(x) && sameUseReplacement(x) === t)
+  const heldBy = (t: string, from: Set<string>, own: Set<string>) => (wholeTool(t) && ((!own.has(t) && replacedBy(t, from, '')) || replaces(t, from))) || (deniedTool(t) !== undefined && replacedBy(deniedTool(t)!, from, '!'))
   const lacks = (t: string, meta: AgentMeta) => {
     const id = deniedTool(t)
     const spec = dialect(meta.dialect)
     return id !== undefined && Object.hasOwn(CANONICAL_TOOLS, id) && (spellTool(id, spec) === undefined || Object.hasOwn(spec.tools.replaced ?? {}, id))
   }
-  const gained = (t: string, from: Set<string>, meta: AgentMeta) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from) && !lacks(t, meta)
-  return { added: [...b].filter((t) => gained(t, a, o)).sort(), removed: [...a].filter((t) => gained(t, b, n)).sort() }
+  const gained = (t: string, from: Set<string>, meta: AgentMeta, own: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from, own) && !lacks(t, meta)
+  return { added: [...b].filter((t) => gained(t, a, o, named.get(b)!)).sort(), removed: [...a].filter((t) => gained(t, b, n, named.get(a)!)).sort() }
+}
+
+/** The tools a side's file grants by their own name (`MultiEdit`, `LS`), not by a name that stands for several (Copilot's `search`). */
+function namedItself(meta: AgentMeta): Set<string> {
+  const grants = readFields(meta, toolFieldsOf(meta)).grants
+  return new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && toolId(splitArgs(g.written).base) === g.id ? [g.id] : [])))
 }
 
 /**
@@ -168,10 +178,31 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   }
   const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id))
   const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
+  const notes = oldNameNotes(o, n, ids)
+  if (notes.length > 0) change.notes = notes
   if (of) change.old = { value: of.value, at: of.at }
   if (nf) change.new = { value: nf.value, at: nf.at }
   else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, newFields) ?? n.line)
   return { change }
+}
+
+/**
+ * For each tool of the change that is, or replaced, an old tool a side names
+ * itself in a dialect that retired it: which name is the old one (a swap of
+ * `Edit` and `MultiEdit` otherwise reads as two unrelated tools).
+ */
+function oldNameNotes(o: AgentMeta, n: AgentMeta, ids: readonly string[]): string[] {
+  const notes = new Set<string>()
+  for (const meta of [o, n]) {
+    const spec = dialect(meta.dialect)
+    const named = namedItself(meta)
+    for (const [old, now] of Object.entries(spec.tools.replaced ?? {})) {
+      if (!named.has(old) || sameUseReplacement(old) !== now || !(ids.includes(old) || ids.includes(now))) continue
+      const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
+      notes.add(`${oldName} is ${nowName}'s old name; current ${spec.title} has no ${oldName}`)
+    }
+  }
+  return [...notes]
 }
 
 const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {

@@ -76,6 +76,13 @@ function valueText(value: unknown): string {
 
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
 export function fieldText(f: FieldChange): string {
+  return fieldWhat(f) + notesText(f)
+}
+
+/** A field change's notes as the text formats append them: ` (MultiEdit is Edit's old name; …)`, or ''. */
+export const notesText = (f: FieldChange): string => (f.notes && f.notes.length > 0 ? ` (${f.notes.join('; ')})` : '')
+
+function fieldWhat(f: FieldChange): string {
   // Without a tools field an agent may use every tool: a field that takes
   // that away restricts it to what it grants, one that gives it back lifts the restriction.
   if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool)`
