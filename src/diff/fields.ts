@@ -32,7 +32,8 @@ function canonicalValue(value: unknown): unknown {
  * made alike compare alike): `id` for a tool granted whole (open, `*`
  * stands for it), `id(pattern)`
  * for an allowed use, `!id` or `!id(pattern)` for a denial that matters,
- * `id (ask)` for a tool used after asking, and `*` when the tools it does
+ * `id (ask)` for a tool used after asking, an MCP tool as `mcp__server__tool`
+ * (its server granted whole as `mcp__server`), and `*` when the tools it does
  * not name stay granted (an OpenCode map without `"*": false`).
  */
 function grants(meta: AgentMeta): string[] {
@@ -48,11 +49,14 @@ function grants(meta: AgentMeta): string[] {
       if (!permits.open) out.push(key)
     } else if (p.ask) out.push(`${key} (ask)`)
     else if (permits.open) out.push(`!${key}`)
-    for (const a of p.allow) out.push(`${key}(${samePattern(a)})`)
-    for (const d of p.deny) out.push(`!${key}(${samePattern(d)})`)
+    for (const a of p.allow) out.push(useOf(key, a))
+    for (const d of p.deny) out.push(`!${useOf(key, d)}`)
   }
   return [...new Set(out)].sort()
 }
+
+/** A grant of some of a key's uses: `id(pattern)`, but an MCP server's tool by its own name (`mcp__server__tool`), which is no use of a tool. */
+const useOf = (key: string, pattern: string): string => (key.startsWith('mcp__') ? `${key}__${pattern}` : `${key}(${samePattern(pattern)})`)
 
 
 /** A tool granted whole by name: what `*` grants too. */
@@ -136,11 +140,15 @@ const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
  * How a side's file names each of these tools: the name it writes for the
  * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
  * that stands for several, OpenCode's `edit` rule for write, or none) its
- * dialect's spelling. Changes are found by canonical id; these are shown.
+ * dialect's spelling; an MCP tool as written (`mcp__magic__refiner`,
+ * Copilot's `magic/refiner`). Changes are found by canonical id; these are shown.
  */
 function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string> {
   const written = new Map<string, string>()
   for (const g of readFields(meta, toolFieldsOf(meta)).grants) {
+    // An MCP tool as the file writes it (Copilot's `magic/refiner`).
+    const mcp = g.kind === 'mcp' ? `mcp__${g.server}${g.tool === '*' ? '' : `__${g.tool}`}` : undefined
+    if (mcp !== undefined && !written.has(mcp)) written.set(mcp, g.written.trim())
     if (g.kind !== 'tool' || written.has(g.id)) continue
     const base = splitArgs(g.written).base
     if (toolId(base) === g.id) written.set(g.id, base)
@@ -176,7 +184,7 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
     if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) return { formatting: { what: 'tools-form', detail: 'tools spelled or ordered differently', old: of.at, new: nf.at } }
     return {}
   }
-  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id))
+  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
   const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
   const notes = oldNameNotes(o, n, ids)
   if (notes.length > 0) change.notes = notes

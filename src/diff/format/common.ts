@@ -112,7 +112,8 @@ export function toolsText(tools: { added: string[]; removed: string[] }, names?:
     return m[1]! + name + m[3]!
   }
   const name = (t: string, side: 'old' | 'new') => (t === '*' ? '* (every tool not named)' : shown(t, side))
-  const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`))
+  // Some uses of a tool, or some tools of an MCP server (`mcp__magic__refiner` of `mcp__magic`).
+  const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`) || (t.startsWith('mcp__') && x.startsWith(`${t}__`)))
   const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
   const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
   const widened = tools.added.filter((t) => whole(t) && usesOf(t, tools.removed).length > 0)
