@@ -110,6 +110,19 @@ describe('the formats show the spacing of each side', () => {
     expect(md.stdout).toContain('Run make <del>build/</del> all first.')
   })
 
+  it('a replacement whose sides differ in the space before them keeps each side\'s space inside its marks, either way', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'a.md', agent('Trace execution flow, verify the fix.'))
+    const b = write(dir, 'b.md', agent('Trace the execution flow and verify the fix.'))
+    expect((await cli(['diff', a, b])).stdout).toContain('Trace {+the+} execution flow[-,-]{+ and+} verify the fix.')
+    expect((await cli(['diff', b, a])).stdout).toContain('Trace [-the-] execution flow[- and-]{+,+} verify the fix.')
+    expect((await cli(['diff', '--format', 'markdown', a, b])).stdout).toContain('Trace <ins>the</ins> execution flow<del>,</del><ins> and</ins> verify the fix.')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('Trace <del>the</del> execution flow<del> and</del><ins>,</ins> verify the fix.')
+    // The JSON runs spell each side as written already.
+    const words = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout).files[0].statements[0].words as WordRun[]
+    expect(words).toContainEqual({ op: 'added', text: ' and' })
+  })
+
   it('a word added at the start keeps the space after it outside the marks', async () => {
     const dir = tempDir()
     const a = write(dir, 'a.md', agent('run the tests.'))

@@ -10,7 +10,7 @@ import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
-import { runParts, tokensOf, type Token, type TokenRun } from '../words.js'
+import { leadPlace, runParts, tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
@@ -82,16 +82,17 @@ function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
       return
     }
     const { body, trail } = runParts(run.text)
+    const tag = run.op === 'removed' ? 'del' : 'ins'
     // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
     if (body === '') {
       if (run.op === 'added') out.push(text(run.text))
       return
     }
-    const tag = run.op === 'removed' ? 'del' : 'ins'
-    const spaced = inner[0]?.type === 'text' && inner[0].value === ' '
+    const place = leadPlace(runs, i)
+    const spaced = place !== 'inside' && inner[0]?.type === 'text' && inner[0].value === ' '
     const lead = spaced ? [inner.shift()!] : []
-    // The added words of a replacement follow the removed ones directly.
-    if (run.op === 'added' && runs[i - 1]?.op === 'removed') lead.length = 0
+    // The added words of a replacement follow the removed ones directly, after the space they share.
+    if (place === 'none') lead.length = 0
     out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`), ...(trail ? [text(trail)] : []))
   })
   return out

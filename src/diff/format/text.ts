@@ -4,7 +4,7 @@
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
-import { shownParts, shownText } from '../words.js'
+import { leadPlace, shownParts, shownText } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
@@ -25,13 +25,14 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
   return runs
     .map((r, i) => {
-      const { lead: space, body, trail } = shownParts(r)
-      if (r.op === 'equal') return space + body + trail
+      const { lead, body, trail } = shownParts(r)
+      const mark = (shown: string) => (r.op === 'removed' ? p.red(marked ? `[-${shown}-]` : shown) : p.green(marked ? `{+${shown}+}` : shown))
+      if (r.op === 'equal') return lead + body + trail
       // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
-      const lead = r.op === 'added' && runs[i - 1]?.op === 'removed' ? '' : space
-      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body)) + trail
+      const place = leadPlace(runs, i)
+      return (place === 'outside' ? lead : '') + mark((place === 'inside' ? lead : '') + body) + trail
     })
     .join('')
 }
