@@ -123,6 +123,23 @@ describe('the formats show the spacing of each side', () => {
     expect(words).toContainEqual({ op: 'added', text: ' and' })
   })
 
+  it('a change that is only a space is marked, in a statement and in a description, either way; the JSON is as it was', async () => {
+    const dir = tempDir()
+    const file = (description: string, item: string) => `---\nname: x\ndescription: ${description}\n---\n\n- ${item}\n`
+    const a = write(dir, 'a.md', file('Builds web applications.Leverages Next.js.', 'Use it.Then go.'))
+    const b = write(dir, 'b.md', file('Builds web applications. Leverages Next.js.', 'Use it. Then go.'))
+    const text = (await cli(['diff', a, b])).stdout
+    expect(text).toContain('description: Builds web applications.{+ +}Leverages Next.js.')
+    expect(text).toContain('~ Use it.{+ +}Then go.')
+    expect((await cli(['diff', b, a])).stdout).toContain('~ Use it.[- -]Then go.')
+    const md = (await cli(['diff', '--format', 'markdown', a, b])).stdout
+    expect(md).toContain('Builds web applications.<ins> </ins>Leverages Next.js.')
+    expect(md).toContain('Use it.<ins> </ins>Then go.')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('Use it.<del> </del>Then go.')
+    const words = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout).files[0].statements[0].words as WordRun[]
+    expect(words).toEqual([{ op: 'equal', text: 'Use it.' }, { op: 'added', text: ' ' }, { op: 'equal', text: 'Then go.' }])
+  })
+
   it('a word added at the start keeps the space after it outside the marks', async () => {
     const dir = tempDir()
     const a = write(dir, 'a.md', agent('run the tests.'))

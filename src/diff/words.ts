@@ -232,6 +232,17 @@ export function leadPlace(runs: readonly WordRun[], i: number): 'outside' | 'ins
 }
 
 /**
+ * Whether run `i` is a change of whitespace alone (`applications.Leverages`
+ * -> `applications. Leverages`): no words, between runs that did not
+ * change. Nothing else shows such a change, so the formats mark it; a space
+ * beside changed words is shown as NEW's spacing, unmarked.
+ */
+export function spaceOnly(runs: readonly WordRun[], i: number): boolean {
+  const r = runs[i]!
+  return r.op !== 'equal' && runParts(r.text).body === '' && (runs[i - 1]?.op ?? 'equal') === 'equal' && (runs[i + 1]?.op ?? 'equal') === 'equal'
+}
+
+/**
  * A run's parts (runParts) with its words as a format shows them: each
  * through `escape`, and struck-out words marked by `strike` (between `~~`
  * unless told), since striking an instruction out withdraws it and every

@@ -10,7 +10,7 @@ import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
-import { leadPlace, runParts, tokensOf, type Token, type TokenRun } from '../words.js'
+import { leadPlace, runParts, spaceOnly, tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
@@ -83,7 +83,12 @@ function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
     }
     const { body, trail } = runParts(run.text)
     const tag = run.op === 'removed' ? 'del' : 'ins'
-    // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+    // A change of whitespace alone is marked: nothing else would show it.
+    if (spaceOnly(runs, i)) {
+      out.push(html(`<${tag}>`), text(run.text), html(`</${tag}>`))
+      return
+    }
+    // Whitespace beside changed words: NEW's spacing is shown as it is, OLD's left out.
     if (body === '') {
       if (run.op === 'added') out.push(text(run.text))
       return

@@ -4,7 +4,7 @@
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
-import { leadPlace, shownParts, shownText } from '../words.js'
+import { leadPlace, shownParts, shownText, spaceOnly } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
@@ -28,7 +28,9 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
       const { lead, body, trail } = shownParts(r)
       const mark = (shown: string) => (r.op === 'removed' ? p.red(marked ? `[-${shown}-]` : shown) : p.green(marked ? `{+${shown}+}` : shown))
       if (r.op === 'equal') return lead + body + trail
-      // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+      // A change of whitespace alone is marked (`{+ +}`): nothing else would show it.
+      if (spaceOnly(runs, i)) return mark(r.text)
+      // Whitespace beside changed words: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
       const place = leadPlace(runs, i)
