@@ -9,7 +9,7 @@ import { parseAgent, statementsOf, type Statement } from '../src/index.js'
 import { diffStatements, diffText } from '../src/diff/words.js'
 import type { WordRun } from '../src/diff/index.js'
 import { cli } from './helpers/cli.js'
-import { tempDir, write } from './diff-helpers.js'
+import { edit, fixture, tempDir, write } from './diff-helpers.js'
 
 const SEED = 20251207
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
@@ -138,6 +138,23 @@ describe('the formats show the spacing of each side', () => {
     expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('Use it.<del> </del>Then go.')
     const words = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout).files[0].statements[0].words as WordRun[]
     expect(words).toEqual([{ op: 'equal', text: 'Use it.' }, { op: 'added', text: ' ' }, { op: 'equal', text: 'Then go.' }])
+  })
+
+  it('a re-indented line in a code block: the text format prints the block\'s line diff, as markdown does, not a flattened line', async () => {
+    const dir = tempDir()
+    const structured = fixture('backend-developer-structured.md')
+    const a = write(dir, 'a.md', structured)
+    const b = write(dir, 'b.md', edit(structured, '      "middleware": ["auth", "validate"],\n', '        "middleware": ["auth", "validate"],\n'))
+    const text = await cli(['diff', a, b])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toMatch(/~ code block \(json\)  reworded, \S*a\.md:76 -> \S*b\.md:76\n/)
+    expect(text.stdout).toContain('\n              "handler": "// Controller code here",\n      -       "middleware": ["auth", "validate"],\n      +         "middleware": ["auth", "validate"],\n              "tests": "// Test code here"\n')
+    expect(text.stdout).not.toContain('json: {')
+    const md = (await cli(['diff', '--format', 'markdown', a, b])).stdout
+    expect(md).toContain('  -       "middleware": ["auth", "validate"],\n  +         "middleware": ["auth", "validate"],')
+    // A code block whose language alone changed says so on its line.
+    const lang = write(dir, 'c.md', edit(structured, '```json\n', '```jsonc\n'))
+    expect((await cli(['diff', a, lang])).stdout).toContain('~ code block (json -> jsonc)  reworded')
   })
 
   it('a word added at the start keeps the space after it outside the marks', async () => {
