@@ -204,6 +204,21 @@ describe('agentmerge diff: one classification per edit', () => {
     expect((await cli(['diff', edit, both])).stdout).toContain(`tools changed: +MultiEdit ${note}`)
   })
 
+  it('a titled numbered item renumbered after a step inserted before it is listed as numbering, as a plain item is', async () => {
+    const structured = fixture('backend-developer-structured.md')
+    const a = write(dir, 'titled/a.md', structured)
+    const step = '3. **Security Review**\n   - Audit authentication flows\n\n'
+    const b = write(dir, 'titled/b.md', edit(edit(structured, '3. **Quality & Reliability**\n', `${step}4. **Quality & Reliability**\n`), '4. **Integration & Deployment**\n', '5. **Integration & Deployment**\n'))
+    const { json } = await diffJson(a, b, '--formatting')
+    const numbering = json.files[0]!.formatting.filter((f) => f.what === 'numbering').map((f) => f.detail)
+    expect(numbering).toEqual(['number 3. -> 4.', 'number 4. -> 5.'])
+    const text = await cli(['diff', '--formatting', a, b])
+    expect(text.stdout).toMatch(/= numbering: number 4\. -> 5\.  \S*a\.md:231 -> \S*b\.md:234\n/)
+    // `N.` -> `N)` on a titled item too.
+    const paren = write(dir, 'titled/c.md', edit(structured, '2. **Core Development**\n', '2) **Core Development**\n'))
+    expect((await diffJson(a, paren, '--formatting')).json.files[0]!.formatting.map((f) => f.detail)).toContain('number 2. -> 2)')
+  })
+
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
     let b = SENIOR.replace(/^   - /gm, '   * ')
     b = b.replace(/^(\d)\. \*\*([^*]+)\*\*/gm, '$1) __$2__')
@@ -222,7 +237,9 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(listed.stdout).toMatch(/nothing changed in meaning \(\d+ changes of form only\)\n$/)
     const { json } = await diffJson(senior, path)
     const whats = new Set(json.files[0]!.formatting.map((f) => f.what))
-    expect([...whats].sort()).toEqual(['marker', 'whitespace', 'wrapping'])
+    // The pseudo-headings' `1.` -> `1)` is numbering, as a plain numbered item's is.
+    expect([...whats].sort()).toEqual(['marker', 'numbering', 'whitespace', 'wrapping'])
+    expect(listed.stdout).toContain('numbering: number 1. -> 1)')
     expect(json.changed).toBe(false)
   })
 
