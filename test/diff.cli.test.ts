@@ -204,6 +204,17 @@ describe('agentmerge diff: one classification per edit', () => {
     expect((await cli(['diff', edit, both])).stdout).toContain(`tools changed: +MultiEdit ${note}`)
   })
 
+  it('Task against Agent stays a change of form (Claude Code still accepts Task), saying which name is the old one', async () => {
+    const agent = (name: string, tools: string) => write(dir, `renamed/${name}.md`, `---\nname: p\ndescription: Probe agent for tests.\ntools: ${tools}\n---\n\nYou are a probe.\n`)
+    const task = agent('task', 'Read, Task')
+    const now = agent('agent', 'Read, Agent')
+    for (const [a, b] of [[task, now], [now, task]] as const) {
+      const { code, json } = await diffJson(a, b)
+      expect(code).toBe(0)
+      expect(json.files[0]!.formatting).toEqual([expect.objectContaining({ what: 'tools-form', detail: "tools spelled or ordered differently (Task is Agent's old name, which Claude Code still accepts)" })])
+    }
+  })
+
   it('a titled numbered item renumbered after a step inserted before it is listed as numbering, as a plain item is', async () => {
     const structured = fixture('backend-developer-structured.md')
     const a = write(dir, 'titled/a.md', structured)

@@ -181,7 +181,10 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   }
   if (unchanged && of && nf) {
     if (o.toolsForm !== n.toolsForm) return { formatting: { what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: of.at, new: nf.at } }
-    if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) return { formatting: { what: 'tools-form', detail: 'tools spelled or ordered differently', old: of.at, new: nf.at } }
+    if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) {
+      const renamed = renamedNotes(o, n)
+      return { formatting: { what: 'tools-form', detail: `tools spelled or ordered differently${renamed.length > 0 ? ` (${renamed.join('; ')})` : ''}`, old: of.at, new: nf.at } }
+    }
     return {}
   }
   const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
@@ -208,6 +211,24 @@ function oldNameNotes(o: AgentMeta, n: AgentMeta, ids: readonly string[]): strin
       if (!named.has(old) || sameUseReplacement(old) !== now || !(ids.includes(old) || ids.includes(now))) continue
       const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
       notes.add(`${oldName} is ${nowName}'s old name; current ${spec.title} has no ${oldName}`)
+    }
+  }
+  return [...notes]
+}
+
+/**
+ * For each old name a dialect still reads as a tool it renamed, written on
+ * one side where the other writes the current name (`Task` and `Agent`):
+ * that the two are one tool, so a reviewer sees why the swap is only form.
+ */
+function renamedNotes(o: AgentMeta, n: AgentMeta): string[] {
+  const written = (meta: AgentMeta) => new Set(readFields(meta, toolFieldsOf(meta)).grants.flatMap((g) => (g.kind === 'tool' ? [splitArgs(g.written).base] : [])))
+  const [a, b] = [written(o), written(n)]
+  const notes = new Set<string>()
+  for (const meta of [o, n]) {
+    const spec = dialect(meta.dialect)
+    for (const [old, now] of Object.entries(spec.tools.renamed ?? {})) {
+      if ((a.has(old) && b.has(now)) || (a.has(now) && b.has(old))) notes.add(`${old} is ${now}'s old name, which ${spec.title} still accepts`)
     }
   }
   return [...notes]
