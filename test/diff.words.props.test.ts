@@ -132,6 +132,8 @@ describe('the formats show the spacing of each side', () => {
     expect(text).toContain('description: Builds web applications.{+ +}Leverages Next.js.')
     expect(text).toContain('~ Use it.{+ +}Then go.')
     expect((await cli(['diff', b, a])).stdout).toContain('~ Use it.[- -]Then go.')
+    // In color too: a green space would show nothing.
+    expect((await cli(['diff', '--color', a, b])).stdout).toContain('Use it.\x1b[32m{+ +}\x1b[39mThen go.')
     const md = (await cli(['diff', '--format', 'markdown', a, b])).stdout
     expect(md).toContain('Builds web applications.<ins> </ins>Leverages Next.js.')
     expect(md).toContain('Use it.<ins> </ins>Then go.')

@@ -30,8 +30,8 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
       const { lead, body, trail } = shownParts(r)
       const mark = (shown: string) => (r.op === 'removed' ? p.red(marked ? `[-${shown}-]` : shown) : p.green(marked ? `{+${shown}+}` : shown))
       if (r.op === 'equal') return lead + body + trail
-      // A change of whitespace alone is marked (`{+ +}`): nothing else would show it.
-      if (spaceOnly(runs, i)) return mark(r.text)
+      // A change of whitespace alone is marked (`{+ +}`): nothing else would show it, and a colored space is no more seen than a plain one.
+      if (spaceOnly(runs, i)) return r.op === 'removed' ? p.red(`[-${r.text}-]`) : p.green(`{+${r.text}+}`)
       // Whitespace beside changed words: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
