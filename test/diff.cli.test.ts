@@ -198,10 +198,58 @@ describe('agentmerge diff: one classification per edit', () => {
     const wider = await diffJson(narrower, copilot)
     expect(wider.code).toBe(1)
     expect(wider.json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['glob', 'grep', 'list'], removed: [] })
-    // Within one dialect too, either way: old names against their replacements are no change of grants.
+    // Within one dialect a file that names the old tools itself grants nothing by them in current Claude Code: a change, either way.
     const old = write(dir, 'convert-claude/n.md', '---\nname: n\ndescription: N\ntools: LS, NotebookRead\n---\n\nHi.\n')
     const renamed = write(dir, 'convert-claude/n3.md', '---\nname: n\ndescription: N\ntools: Read, Glob\n---\n\nHi.\n')
-    for (const [a, b] of [[old, renamed], [renamed, old]] as const) expect((await diffJson(a, b)).json.files[0]!.fields.find((f) => f.key === 'tools')?.tools ?? { added: [], removed: [] }).toEqual({ added: [], removed: [] })
+    expect((await diffJson(old, renamed)).json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['glob', 'read'], removed: ['list', 'notebookread'] })
+    expect((await diffJson(renamed, old)).json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['list', 'notebookread'], removed: ['glob', 'read'] })
+    expect((await cli(['diff', old, renamed])).stdout).toContain("tools changed: +Glob, +Read, -LS, -NotebookRead (LS is Glob's old name; current Claude Code has no LS; NotebookRead is Read's old name; current Claude Code has no NotebookRead)")
+  })
+
+  it('a retired tool name against its current one (MultiEdit and Edit) is a tools change, saying which is the old name, either way', async () => {
+    const agent = (name: string, tools: string) => write(dir, `retired/${name}.md`, `---\nname: p\ndescription: Probe agent for tests.\ntools: ${tools}\n---\n\nYou are a probe.\n\n## Rules\n\n- Read the code first.\n`)
+    const edit = agent('edit', 'Read, Edit')
+    const multi = agent('multi', 'Read, MultiEdit')
+    const note = "(MultiEdit is Edit's old name; current Claude Code has no MultiEdit)"
+    const swapped = await diffJson(edit, multi)
+    expect(swapped.code).toBe(1)
+    expect(swapped.json.changed).toBe(true)
+    expect(swapped.json.files[0]!.fields).toEqual([expect.objectContaining({ key: 'tools', change: 'changed', tools: { added: ['multiedit'], removed: ['edit'] } })])
+    expect(swapped.json.files[0]!.formatting).toEqual([])
+    const text = await cli(['diff', edit, multi])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toContain(`~ tools changed: +MultiEdit, -Edit ${note}`)
+    expect((await cli(['diff', '--format', 'markdown', multi, edit])).stdout).toContain(`tools changed: +Edit, -MultiEdit ${note}`)
+    // Edit granted beside a MultiEdit the file had alone (swift-expert), and MultiEdit beside Edit (nextjs-pro).
+    const both = agent('both', 'Read, Edit, MultiEdit')
+    expect((await cli(['diff', multi, both])).stdout).toContain(`tools changed: +Edit ${note}`)
+    expect((await cli(['diff', edit, both])).stdout).toContain(`tools changed: +MultiEdit ${note}`)
+  })
+
+  it('Task against Agent stays a change of form (Claude Code still accepts Task), saying which name is the old one', async () => {
+    const agent = (name: string, tools: string) => write(dir, `renamed/${name}.md`, `---\nname: p\ndescription: Probe agent for tests.\ntools: ${tools}\n---\n\nYou are a probe.\n`)
+    const task = agent('task', 'Read, Task')
+    const now = agent('agent', 'Read, Agent')
+    for (const [a, b] of [[task, now], [now, task]] as const) {
+      const { code, json } = await diffJson(a, b)
+      expect(code).toBe(0)
+      expect(json.files[0]!.formatting).toEqual([expect.objectContaining({ what: 'tools-form', detail: "tools spelled or ordered differently (Task is Agent's old name, which Claude Code still accepts)" })])
+    }
+  })
+
+  it('a titled numbered item renumbered after a step inserted before it is listed as numbering, as a plain item is', async () => {
+    const structured = fixture('backend-developer-structured.md')
+    const a = write(dir, 'titled/a.md', structured)
+    const step = '3. **Security Review**\n   - Audit authentication flows\n\n'
+    const b = write(dir, 'titled/b.md', edit(edit(structured, '3. **Quality & Reliability**\n', `${step}4. **Quality & Reliability**\n`), '4. **Integration & Deployment**\n', '5. **Integration & Deployment**\n'))
+    const { json } = await diffJson(a, b, '--formatting')
+    const numbering = json.files[0]!.formatting.filter((f) => f.what === 'numbering').map((f) => f.detail)
+    expect(numbering).toEqual(['number 3. -> 4.', 'number 4. -> 5.'])
+    const text = await cli(['diff', '--formatting', a, b])
+    expect(text.stdout).toMatch(/= numbering: number 4\. -> 5\.  \S*a\.md:231 -> \S*b\.md:234\n/)
+    // `N.` -> `N)` on a titled item too.
+    const paren = write(dir, 'titled/c.md', edit(structured, '2. **Core Development**\n', '2) **Core Development**\n'))
+    expect((await diffJson(a, paren, '--formatting')).json.files[0]!.formatting.map((f) => f.detail)).toContain('number 2. -> 2)')
   })
 
   it('a file re-wrapped and re-bulleted (its pseudo-headings renumbered and re-emphasized): exit 0, nothing changed in meaning', async () => {
@@ -222,7 +270,9 @@ describe('agentmerge diff: one classification per edit', () => {
     expect(listed.stdout).toMatch(/nothing changed in meaning \(\d+ changes of form only\)\n$/)
     const { json } = await diffJson(senior, path)
     const whats = new Set(json.files[0]!.formatting.map((f) => f.what))
-    expect([...whats].sort()).toEqual(['marker', 'whitespace', 'wrapping'])
+    // The pseudo-headings' `1.` -> `1)` is numbering, as a plain numbered item's is.
+    expect([...whats].sort()).toEqual(['marker', 'numbering', 'whitespace', 'wrapping'])
+    expect(listed.stdout).toContain('numbering: number 1. -> 1)')
     expect(json.changed).toBe(false)
   })
 

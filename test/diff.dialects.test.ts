@@ -192,4 +192,25 @@ describe('diff shows each tool as the file it comes from names it', () => {
     const open = agentFile(dir, 'o/d.md', 'description: C\nmode: subagent\n')
     expect((await cli(['diff', '--format', 'github', open, denied])).stdout).toContain('tools added: WebFetch denied')
   })
+
+  it('an MCP tool is shown by its name as written, never as a use of its server (`mcp__magic(refiner)`)', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    const mcp = 'mcp__magic__21st_magic_component_builder, mcp__magic__21st_magic_component_refiner'
+    const a = agentFile(dir, 'a.md', `name: a\ndescription: A\ntools: Read, ${mcp}\n`)
+    const b = agentFile(dir, 'b.md', 'name: a\ndescription: A\ntools: Read, mcp__magic__21st_magic_component_builder\n')
+    for (const format of ['text', 'markdown', 'github']) {
+      const out = (await cli(['diff', '--format', format, a, b])).stdout
+      expect(out).toContain('tools changed: -mcp__magic__21st_magic_component_refiner')
+      expect(out).not.toContain('mcp__magic(')
+    }
+    expect((await diffJson(a, b)).fields[0]!.tools).toEqual({ added: [], removed: ['mcp__magic__21st_magic_component_refiner'] })
+    // Copilot's `server/tool` as Copilot writes it; a server granted whole, then some of its tools, is narrowed.
+    const copilot = agentFile(dir, 'c.agent.md', 'name: a\ndescription: A\ntools: ["read", "magic/21st_magic_component_builder"]\n')
+    expect((await cli(['diff', copilot, a])).stdout).toContain('tools changed: +mcp__magic__21st_magic_component_refiner  ')
+    const both = agentFile(dir, 'd.agent.md', 'name: a\ndescription: A\ntools: ["read", "magic/21st_magic_component_builder", "magic/21st_magic_component_refiner"]\n')
+    expect((await cli(['diff', both, b])).stdout).toContain('tools changed: -magic/21st_magic_component_refiner  ')
+    const server = agentFile(dir, 's.md', 'name: a\ndescription: A\ntools: Read, mcp__magic\n')
+    expect((await cli(['diff', server, b])).stdout).toContain('tools changed: mcp__magic narrowed to mcp__magic__21st_magic_component_builder')
+    expect((await diffJson(server, b)).fields[0]!.tools).toEqual({ added: ['mcp__magic__21st_magic_component_builder'], removed: ['mcp__magic'] })
+  })
 })

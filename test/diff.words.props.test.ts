@@ -9,7 +9,7 @@ import { parseAgent, statementsOf, type Statement } from '../src/index.js'
 import { diffStatements, diffText } from '../src/diff/words.js'
 import type { WordRun } from '../src/diff/index.js'
 import { cli } from './helpers/cli.js'
-import { tempDir, write } from './diff-helpers.js'
+import { edit, fixture, tempDir, write } from './diff-helpers.js'
 
 const SEED = 20251207
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60)
@@ -108,6 +108,55 @@ describe('the formats show the spacing of each side', () => {
     expect(text.stdout).toContain('Run make [-build/-] all first.')
     const md = await cli(['diff', '--format', 'markdown', a, b])
     expect(md.stdout).toContain('Run make <del>build/</del> all first.')
+  })
+
+  it('a replacement whose sides differ in the space before them keeps each side\'s space inside its marks, either way', async () => {
+    const dir = tempDir()
+    const a = write(dir, 'a.md', agent('Trace execution flow, verify the fix.'))
+    const b = write(dir, 'b.md', agent('Trace the execution flow and verify the fix.'))
+    expect((await cli(['diff', a, b])).stdout).toContain('Trace {+the+} execution flow[-,-]{+ and+} verify the fix.')
+    expect((await cli(['diff', b, a])).stdout).toContain('Trace [-the-] execution flow[- and-]{+,+} verify the fix.')
+    expect((await cli(['diff', '--format', 'markdown', a, b])).stdout).toContain('Trace <ins>the</ins> execution flow<del>,</del><ins> and</ins> verify the fix.')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('Trace <del>the</del> execution flow<del> and</del><ins>,</ins> verify the fix.')
+    // The JSON runs spell each side as written already.
+    const words = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout).files[0].statements[0].words as WordRun[]
+    expect(words).toContainEqual({ op: 'added', text: ' and' })
+  })
+
+  it('a change that is only a space is marked, in a statement and in a description, either way; the JSON is as it was', async () => {
+    const dir = tempDir()
+    const file = (description: string, item: string) => `---\nname: x\ndescription: ${description}\n---\n\n- ${item}\n`
+    const a = write(dir, 'a.md', file('Builds web applications.Leverages Next.js.', 'Use it.Then go.'))
+    const b = write(dir, 'b.md', file('Builds web applications. Leverages Next.js.', 'Use it. Then go.'))
+    const text = (await cli(['diff', a, b])).stdout
+    expect(text).toContain('description: Builds web applications.{+ +}Leverages Next.js.')
+    expect(text).toContain('~ Use it.{+ +}Then go.')
+    expect((await cli(['diff', b, a])).stdout).toContain('~ Use it.[- -]Then go.')
+    // In color too: a green space would show nothing.
+    expect((await cli(['diff', '--color', a, b])).stdout).toContain('Use it.\x1b[32m{+ +}\x1b[39mThen go.')
+    const md = (await cli(['diff', '--format', 'markdown', a, b])).stdout
+    expect(md).toContain('Builds web applications.<ins> </ins>Leverages Next.js.')
+    expect(md).toContain('Use it.<ins> </ins>Then go.')
+    expect((await cli(['diff', '--format', 'markdown', b, a])).stdout).toContain('Use it.<del> </del>Then go.')
+    const words = JSON.parse((await cli(['diff', '--format', 'json', a, b])).stdout).files[0].statements[0].words as WordRun[]
+    expect(words).toEqual([{ op: 'equal', text: 'Use it.' }, { op: 'added', text: ' ' }, { op: 'equal', text: 'Then go.' }])
+  })
+
+  it('a re-indented line in a code block: the text format prints the block\'s line diff, as markdown does, not a flattened line', async () => {
+    const dir = tempDir()
+    const structured = fixture('backend-developer-structured.md')
+    const a = write(dir, 'a.md', structured)
+    const b = write(dir, 'b.md', edit(structured, '      "middleware": ["auth", "validate"],\n', '        "middleware": ["auth", "validate"],\n'))
+    const text = await cli(['diff', a, b])
+    expect(text.code).toBe(1)
+    expect(text.stdout).toMatch(/~ code block \(json\)  reworded, \S*a\.md:76 -> \S*b\.md:76\n/)
+    expect(text.stdout).toContain('\n              "handler": "// Controller code here",\n      -       "middleware": ["auth", "validate"],\n      +         "middleware": ["auth", "validate"],\n              "tests": "// Test code here"\n')
+    expect(text.stdout).not.toContain('json: {')
+    const md = (await cli(['diff', '--format', 'markdown', a, b])).stdout
+    expect(md).toContain('  -       "middleware": ["auth", "validate"],\n  +         "middleware": ["auth", "validate"],')
+    // A code block whose language alone changed says so on its line.
+    const lang = write(dir, 'c.md', edit(structured, '```json\n', '```jsonc\n'))
+    expect((await cli(['diff', a, lang])).stdout).toContain('~ code block (json -> jsonc)  reworded')
   })
 
   it('a word added at the start keeps the space after it outside the marks', async () => {

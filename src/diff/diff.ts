@@ -7,7 +7,7 @@ import type { Agent } from '../model.js'
 import { squashSpace } from '../normalize/plain.js'
 import { fieldChanges } from './fields.js'
 import { blankLineChanges } from './blank-lines.js'
-import { statementFormatting } from './formatting.js'
+import { statementFormatting, titleFormatting } from './formatting.js'
 import { changedStart } from './numbering.js'
 import { hasChanges, type AgentDiff, type DiffCounts, type DiffOptions, type FormattingChange, type StatementChange, type StatementRef } from './model.js'
 import { sectionChanges } from './sections.js'
@@ -100,6 +100,11 @@ export function diffAgents(oldAgent: Agent, newAgent: Agent, options: DiffOption
     let p = o.parentOf[c.old.index]!
     while (p > 0 && align.o2n[p] === -1) p = o.parentOf[p]!
     c.near = p >= 0 && align.o2n[p]! >= 0 ? n.sections[align.o2n[p]!]!.section.source : { path: newAgent.path, line: 1 }
+  }
+  // A pseudo-heading's list marker is in no statement's source: its section's pair says whether it changed.
+  for (let a = 1; a < o.sections.length; a++) {
+    const b = align.o2n[a]!
+    if (b > 0) formatting.push(...titleFormatting(options.oldText, o.sections[a]!.section, options.newText, n.sections[b]!.section))
   }
   const fields = fieldChanges(oldAgent.meta, oldAgent.path, newAgent.meta, newAgent.path, options.maxEditLength)
   formatting.push(...sections.formatting, ...fields.formatting)

@@ -32,7 +32,8 @@ function canonicalValue(value: unknown): unknown {
  * made alike compare alike): `id` for a tool granted whole (open, `*`
  * stands for it), `id(pattern)`
  * for an allowed use, `!id` or `!id(pattern)` for a denial that matters,
- * `id (ask)` for a tool used after asking, and `*` when the tools it does
+ * `id (ask)` for a tool used after asking, an MCP tool as `mcp__server__tool`
+ * (its server granted whole as `mcp__server`), and `*` when the tools it does
  * not name stay granted (an OpenCode map without `"*": false`).
  */
 function grants(meta: AgentMeta): string[] {
@@ -48,11 +49,14 @@ function grants(meta: AgentMeta): string[] {
       if (!permits.open) out.push(key)
     } else if (p.ask) out.push(`${key} (ask)`)
     else if (permits.open) out.push(`!${key}`)
-    for (const a of p.allow) out.push(`${key}(${samePattern(a)})`)
-    for (const d of p.deny) out.push(`!${key}(${samePattern(d)})`)
+    for (const a of p.allow) out.push(useOf(key, a))
+    for (const d of p.deny) out.push(`!${useOf(key, d)}`)
   }
   return [...new Set(out)].sort()
 }
+
+/** A grant of some of a key's uses: `id(pattern)`, but an MCP server's tool by its own name (`mcp__server__tool`), which is no use of a tool. */
+const useOf = (key: string, pattern: string): string => (key.startsWith('mcp__') ? `${key}__${pattern}` : `${key}(${samePattern(pattern)})`)
 
 
 /** A tool granted whole by name: what `*` grants too. */
@@ -64,8 +68,11 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
 /**
  * The grants one side has and the other lacks. A tool one side names and the
  * other leaves on with every tool it does not name is on both. An old tool
- * and its same-use replacement hold each other granted (LS and Glob:
- * Copilot's `search` reads as both); denied, the replacement's denial holds
+ * and its same-use replacement hold each other granted where the old tool
+ * comes from a name that stands for several (LS and Glob: Copilot's `search`
+ * reads as both), not where a file names the old tool itself (`MultiEdit`,
+ * `LS`): a dialect that retired it grants nothing by that name, so the swap
+ * can change what the agent may do; denied, the replacement's denial holds
  * the old tool's (Claude Code's Edit denied denies what MultiEdit did), not
  * the reverse. A tool denied on one side that the other side's
  * dialect does not have, or no longer has (OpenCode's `patch`, or `list`, in
@@ -74,18 +81,25 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
 function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
   const a = new Set(grants(o))
   const b = new Set(grants(n))
-  // Granted, either holds the other; denied, only the replacement's denial holds the old tool's: current Claude Code has
-  // no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
+  const named = new Map([[a, namedItself(o)], [b, namedItself(n)]])
+  // Granted, either holds the other unless a file names the old tool itself; denied, only the replacement's denial holds
+  // the old tool's: current Claude Code has no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
   const replacedBy = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? ''))
-  const replaces = (t: string, from: Set<string>) => [...from].some((x) => wholeTool(x) && sameUseReplacement(x) === t)
-  const heldBy = (t: string, from: Set<string>) => (wholeTool(t) && (replacedBy(t, from, '') || replaces(t, from))) || (deniedTool(t) !== undefined && replacedBy(deniedTool(t)!, from, '!'))
+  const replaces = (t: string, from: Set<string>) => [...from].some((x) => wholeTool(x) && !named.get(from)!.has(x) && sameUseReplacement(x) === t)
+  const heldBy = (t: string, from: Set<string>, own: Set<string>) => (wholeTool(t) && ((!own.has(t) && replacedBy(t, from, '')) || replaces(t, from))) || (deniedTool(t) !== undefined && replacedBy(deniedTool(t)!, from, '!'))
   const lacks = (t: string, meta: AgentMeta) => {
     const id = deniedTool(t)
     const spec = dialect(meta.dialect)
     return id !== undefined && Object.hasOwn(CANONICAL_TOOLS, id) && (spellTool(id, spec) === undefined || Object.hasOwn(spec.tools.replaced ?? {}, id))
   }
-  const gained = (t: string, from: Set<string>, meta: AgentMeta) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from) && !lacks(t, meta)
-  return { added: [...b].filter((t) => gained(t, a, o)).sort(), removed: [...a].filter((t) => gained(t, b, n)).sort() }
+  const gained = (t: string, from: Set<string>, meta: AgentMeta, own: Set<string>) => !from.has(t) && !(from.has('*') && wholeTool(t) && !from.has(`!${t}`)) && !heldBy(t, from, own) && !lacks(t, meta)
+  return { added: [...b].filter((t) => gained(t, a, o, named.get(b)!)).sort(), removed: [...a].filter((t) => gained(t, b, n, named.get(a)!)).sort() }
+}
+
+/** The tools a side's file grants by their own name (`MultiEdit`, `LS`), not by a name that stands for several (Copilot's `search`). */
+function namedItself(meta: AgentMeta): Set<string> {
+  const grants = readFields(meta, toolFieldsOf(meta)).grants
+  return new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && toolId(splitArgs(g.written).base) === g.id ? [g.id] : [])))
 }
 
 /**
@@ -126,11 +140,15 @@ const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
  * How a side's file names each of these tools: the name it writes for the
  * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
  * that stands for several, OpenCode's `edit` rule for write, or none) its
- * dialect's spelling. Changes are found by canonical id; these are shown.
+ * dialect's spelling; an MCP tool as written (`mcp__magic__refiner`,
+ * Copilot's `magic/refiner`). Changes are found by canonical id; these are shown.
  */
 function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string> {
   const written = new Map<string, string>()
   for (const g of readFields(meta, toolFieldsOf(meta)).grants) {
+    // An MCP tool as the file writes it (Copilot's `magic/refiner`).
+    const mcp = g.kind === 'mcp' ? `mcp__${g.server}${g.tool === '*' ? '' : `__${g.tool}`}` : undefined
+    if (mcp !== undefined && !written.has(mcp)) written.set(mcp, g.written.trim())
     if (g.kind !== 'tool' || written.has(g.id)) continue
     const base = splitArgs(g.written).base
     if (toolId(base) === g.id) written.set(g.id, base)
@@ -163,15 +181,57 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   }
   if (unchanged && of && nf) {
     if (o.toolsForm !== n.toolsForm) return { formatting: { what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: of.at, new: nf.at } }
-    if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) return { formatting: { what: 'tools-form', detail: 'tools spelled or ordered differently', old: of.at, new: nf.at } }
+    if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) {
+      const renamed = renamedNotes(o, n)
+      return { formatting: { what: 'tools-form', detail: `tools spelled or ordered differently${renamed.length > 0 ? ` (${renamed.join('; ')})` : ''}`, old: of.at, new: nf.at } }
+    }
     return {}
   }
-  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id))
+  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
   const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
+  const notes = oldNameNotes(o, n, ids)
+  if (notes.length > 0) change.notes = notes
   if (of) change.old = { value: of.value, at: of.at }
   if (nf) change.new = { value: nf.value, at: nf.at }
   else if (n.present && of) change.near = at(newPath, nearLine(o.fields, of.keys[0]!, newFields) ?? n.line)
   return { change }
+}
+
+/**
+ * For each tool of the change that is, or replaced, an old tool a side names
+ * itself in a dialect that retired it: which name is the old one (a swap of
+ * `Edit` and `MultiEdit` otherwise reads as two unrelated tools).
+ */
+function oldNameNotes(o: AgentMeta, n: AgentMeta, ids: readonly string[]): string[] {
+  const notes = new Set<string>()
+  for (const meta of [o, n]) {
+    const spec = dialect(meta.dialect)
+    const named = namedItself(meta)
+    for (const [old, now] of Object.entries(spec.tools.replaced ?? {})) {
+      if (!named.has(old) || sameUseReplacement(old) !== now || !(ids.includes(old) || ids.includes(now))) continue
+      const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
+      notes.add(`${oldName} is ${nowName}'s old name; current ${spec.title} has no ${oldName}`)
+    }
+  }
+  return [...notes]
+}
+
+/**
+ * For each old name a dialect still reads as a tool it renamed, written on
+ * one side where the other writes the current name (`Task` and `Agent`):
+ * that the two are one tool, so a reviewer sees why the swap is only form.
+ */
+function renamedNotes(o: AgentMeta, n: AgentMeta): string[] {
+  const written = (meta: AgentMeta) => new Set(readFields(meta, toolFieldsOf(meta)).grants.flatMap((g) => (g.kind === 'tool' ? [splitArgs(g.written).base] : [])))
+  const [a, b] = [written(o), written(n)]
+  const notes = new Set<string>()
+  for (const meta of [o, n]) {
+    const spec = dialect(meta.dialect)
+    for (const [old, now] of Object.entries(spec.tools.renamed ?? {})) {
+      if ((a.has(old) && b.has(now)) || (a.has(now) && b.has(old))) notes.add(`${old} is ${now}'s old name, which ${spec.title} still accepts`)
+    }
+  }
+  return [...notes]
 }
 
 const firstByKey = (fields: MetaField[]): Map<string, MetaField> => {

@@ -5,7 +5,7 @@
 // character, a list number, line breaks): a different bullet or number,
 // re-wrapping, or other markup (emphasis markers, escapes, how a link is
 // written: a link's target is part of the statement's identity, never form).
-import type { Statement } from '../model.js'
+import type { Section, Source, Statement } from '../model.js'
 import { squashSpace } from '../normalize/plain.js'
 import type { FormattingChange } from './model.js'
 
@@ -31,6 +31,32 @@ function marker(raw: string): { marker: string; rest: string } {
 
 const lines = (s: string) => s.split('\n').length
 
+/** A changed list marker as a change of form: `number 6. -> 7.`, `bullet - -> *`, or `list item 6. -> -` between a numbered and a bulleted list. */
+function markerChange(ordered: [boolean, boolean], mx: string, my: string, place: { old: Source; new: Source }): FormattingChange[] {
+  if (ordered[0] !== ordered[1]) return [{ what: 'numbering', detail: `list item ${mx} -> ${my}`, ...place }]
+  if (mx === my) return []
+  return [{ what: ordered[0] ? 'numbering' : 'marker', detail: `${ordered[0] ? 'number' : 'bullet'} ${mx} -> ${my}`, ...place }]
+}
+
+/** The list marker a line of a file starts with, inside any quote (`> 6. **Deployment:**` -> `6.`), or undefined. */
+function lineMarker(text: string | undefined, line: number): string | undefined {
+  const raw = text?.split('\n')[line - 1]
+  return raw === undefined ? undefined : marker(raw.replace(/^(?:[ \t]*>)*/, '')).marker || undefined
+}
+
+/**
+ * The change of form of a pseudo-heading's list marker (`6. **Deployment:**`
+ * renumbered `7.` after a step inserted before it): its title is compared as
+ * a section's, its marker, read from its line, as a statement's is.
+ */
+export function titleFormatting(oldText: string | undefined, a: Section, newText: string | undefined, b: Section): FormattingChange[] {
+  if (a.kind !== 'item' || b.kind !== 'item') return []
+  const mx = lineMarker(oldText, a.source.line)
+  const my = lineMarker(newText, b.source.line)
+  if (mx === undefined || my === undefined) return []
+  return markerChange([a.ordered === true, b.ordered === true], mx, my, { old: a.source, new: b.source })
+}
+
 /** The changes of form between two versions of one statement (empty when the source is the same). */
 export function statementFormatting(oldText: string | undefined, a: Statement, newText: string | undefined, b: Statement): FormattingChange[] {
   // A lead-in's node spans its pseudo-heading's title too; the title is judged as a section.
@@ -47,8 +73,7 @@ export function statementFormatting(oldText: string | undefined, a: Statement, n
     const my = marker(y)
     restX = mx.rest
     restY = my.rest
-    if (a.placement.ordered !== b.placement.ordered) out.push({ what: 'numbering', detail: `list item ${mx.marker} -> ${my.marker}`, ...place })
-    else if (mx.marker !== my.marker) out.push({ what: a.placement.ordered ? 'numbering' : 'marker', detail: `${a.placement.ordered ? 'number' : 'bullet'} ${mx.marker} -> ${my.marker}`, ...place })
+    out.push(...markerChange([a.placement.ordered === true, b.placement.ordered === true], mx.marker, my.marker, place))
   }
   if (restX !== restY) {
     if (squashSpace(restX) === squashSpace(restY)) {

@@ -8,6 +8,6 @@ export { formatMarkdown, MARKDOWN_MIN_BYTES, type MarkdownOptions } from './form
 export { formatJson, diffJson } from './format/json.js'
 export { formatGithub, type GithubOptions, annotations, workflowCommand, escapeData, escapeProperty } from './format/github.js'
 export { useColor } from './format/color.js'
-export { countsText, sectionTitle, summaryLine, toolsText, unreadNote, type Unread } from './format/common.js'
+export { countsText, notesText, sectionTitle, summaryLine, toolsText, unreadNote, type Unread } from './format/common.js'
 export { loadAgentBytes, type LoadedAgent } from './load.js'
 export { changedAgentFiles, isAgentPath, lineDiff, readAt, resolveRange, type GitChange, type GitRange } from './git.js'

@@ -72,6 +72,8 @@ export interface FieldChange {
   tools?: { added: string[]; removed: string[] }
   /** For `tools`: each side's name for each tool of `tools`, as its file writes it (`Bash`), which the formats show; `tools` is for matching. */
   toolNames?: { old: Record<string, string>; new: Record<string, string> }
+  /** For `tools`: what a reviewer needs to read the change right (`MultiEdit is Edit's old name; current Claude Code has no MultiEdit`); the formats other than JSON show it. */
+  notes?: string[]
   /** For text values: the word-level diff. */
   words?: WordRun[] | null
 }

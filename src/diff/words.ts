@@ -215,6 +215,34 @@ export function runParts(text: string): { lead: string; body: string; trail: str
 }
 
 /**
+ * Where a format puts a changed run's leading whitespace (runParts' `lead`):
+ * `outside` its marks; `inside` them where the two sides of a replacement
+ * (a removed run and the added one after it) differ in the space before
+ * them, so that each side reads as it is written (`flow[-,-]{+ and+}`, not
+ * `flow[-,-]{+and+}`, which reads `flowand`); `none` for the added side of
+ * a replacement whose removed side has put the same space outside already.
+ */
+export function leadPlace(runs: readonly WordRun[], i: number): 'outside' | 'inside' | 'none' {
+  const r = runs[i]!
+  const other = r.op === 'removed' ? runs[i + 1] : r.op === 'added' ? runs[i - 1] : undefined
+  const pair = other !== undefined && other.op === (r.op === 'removed' ? 'added' : 'removed') && runParts(other.text).body !== '' && runParts(r.text).body !== ''
+  if (!pair) return 'outside'
+  if (runParts(r.text).lead !== runParts(other.text).lead) return 'inside'
+  return r.op === 'added' ? 'none' : 'outside'
+}
+
+/**
+ * Whether run `i` is a change of whitespace alone (`applications.Leverages`
+ * -> `applications. Leverages`): no words, between runs that did not
+ * change. Nothing else shows such a change, so the formats mark it; a space
+ * beside changed words is shown as NEW's spacing, unmarked.
+ */
+export function spaceOnly(runs: readonly WordRun[], i: number): boolean {
+  const r = runs[i]!
+  return r.op !== 'equal' && runParts(r.text).body === '' && (runs[i - 1]?.op ?? 'equal') === 'equal' && (runs[i + 1]?.op ?? 'equal') === 'equal'
+}
+
+/**
  * A run's parts (runParts) with its words as a format shows them: each
  * through `escape`, and struck-out words marked by `strike` (between `~~`
  * unless told), since striking an instruction out withdraws it and every

@@ -6,7 +6,7 @@
 // and the section changes come first; a report over several files has one
 // article per file.
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange, StatementRef, WordRun } from '../diff/index.js'
-import { countsText, sectionTitle, shownParts, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
+import { countsText, notesText, sectionTitle, shownParts, summaryLine, toolsText, toReport, unreadNote, type Unread } from '../diff/index.js'
 import type { Statement } from '../model.js'
 import { attr, esc, plural, statsList } from './html.js'
 import { statementHtml } from './markdown.js'
@@ -176,7 +176,7 @@ function fieldRow(f: FieldChange): string {
     const body = f.words && f.old && f.new && typeof v.value === 'string' ? runsHtml(f.words, which) : valueHtml(v.value)
     return `<td class="${which}"><span class="place ln"${attr('title', placeKey(v.at))}>line ${v.at.line}</span>${body}</td>`
   }
-  const what = f.tools ? `${esc(f.change)}: ${esc(toolsText(f.tools, f.toolNames))}` : esc(f.change)
+  const what = f.tools ? `${esc(f.change)}: ${esc(toolsText(f.tools, f.toolNames) + notesText(f))}` : esc(f.change)
   return `<tr class="${f.change === 'changed' ? 'reworded' : f.change}"><th scope="row" class="k"><code>${esc(f.key)}</code><br><span class="muted">${what}</span></th>${side('old')}${side('new')}</tr>`
 }
 

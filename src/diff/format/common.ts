@@ -76,6 +76,13 @@ function valueText(value: unknown): string {
 
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
 export function fieldText(f: FieldChange): string {
+  return fieldWhat(f) + notesText(f)
+}
+
+/** A field change's notes as the text formats append them: ` (MultiEdit is Edit's old name; …)`, or ''. */
+export const notesText = (f: FieldChange): string => (f.notes && f.notes.length > 0 ? ` (${f.notes.join('; ')})` : '')
+
+function fieldWhat(f: FieldChange): string {
   // Without a tools field an agent may use every tool: a field that takes
   // that away restricts it to what it grants, one that gives it back lifts the restriction.
   if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool)`
@@ -105,7 +112,8 @@ export function toolsText(tools: { added: string[]; removed: string[] }, names?:
     return m[1]! + name + m[3]!
   }
   const name = (t: string, side: 'old' | 'new') => (t === '*' ? '* (every tool not named)' : shown(t, side))
-  const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`))
+  // Some uses of a tool, or some tools of an MCP server (`mcp__magic__refiner` of `mcp__magic`).
+  const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`) || (t.startsWith('mcp__') && x.startsWith(`${t}__`)))
   const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
   const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
   const widened = tools.added.filter((t) => whole(t) && usesOf(t, tools.removed).length > 0)

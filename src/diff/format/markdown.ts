@@ -5,14 +5,14 @@
 // is put back around the words of a word diff, with <del>/<ins> marking
 // what changed.
 import type { Code, Html, List, ListItem, Paragraph, PhrasingContent, RootContent, Table, TableCell, TableRow } from 'mdast'
-import { diffLines } from 'diff'
 import { stringifyMarkdown } from '../../markdown/index.js'
 import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, FieldChange, SectionChange, StatementChange } from '../model.js'
 import { toReport } from '../report.js'
-import { runParts, tokensOf, type Token, type TokenRun } from '../words.js'
+import { leadPlace, runParts, spaceOnly, tokensOf, type Token, type TokenRun } from '../words.js'
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
+import { codeLines, isCodeChange } from './code.js'
 import { at, bySection, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface MarkdownOptions {
@@ -83,16 +83,22 @@ function runsPhrasing(runs: TokenRun[]): PhrasingContent[] {
       return
     }
     const { body, trail } = runParts(run.text)
-    // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+    const tag = run.op === 'removed' ? 'del' : 'ins'
+    // A change of whitespace alone is marked: nothing else would show it.
+    if (spaceOnly(runs, i)) {
+      out.push(html(`<${tag}>`), text(run.text), html(`</${tag}>`))
+      return
+    }
+    // Whitespace beside changed words: NEW's spacing is shown as it is, OLD's left out.
     if (body === '') {
       if (run.op === 'added') out.push(text(run.text))
       return
     }
-    const tag = run.op === 'removed' ? 'del' : 'ins'
-    const spaced = inner[0]?.type === 'text' && inner[0].value === ' '
+    const place = leadPlace(runs, i)
+    const spaced = place !== 'inside' && inner[0]?.type === 'text' && inner[0].value === ' '
     const lead = spaced ? [inner.shift()!] : []
-    // The added words of a replacement follow the removed ones directly.
-    if (run.op === 'added' && runs[i - 1]?.op === 'removed') lead.length = 0
+    // The added words of a replacement follow the removed ones directly, after the space they share.
+    if (place === 'none') lead.length = 0
     out.push(...lead, html(`<${tag}>`), ...inner, html(`</${tag}>`), ...(trail ? [text(trail)] : []))
   })
   return out
@@ -104,20 +110,7 @@ function statementBlock(s: Statement): RootContent {
 }
 
 function codeDiff(a: Statement, b: Statement): Code {
-  const x = a.node.type === 'code' ? a.node.value : a.text
-  const y = b.node.type === 'code' ? b.node.value : b.text
-  const changes = diffLines(x.endsWith('\n') ? x : x + '\n', y.endsWith('\n') ? y : y + '\n', { maxEditLength: 2000 })
-  const lines: string[] = []
-  if (!changes) {
-    for (const l of x.split('\n')) lines.push('- ' + l)
-    for (const l of y.split('\n')) lines.push('+ ' + l)
-  } else {
-    for (const c of changes) {
-      const sign = c.added ? '+ ' : c.removed ? '- ' : '  '
-      for (const l of c.value.replace(/\n$/, '').split('\n')) lines.push(sign + l)
-    }
-  }
-  return { type: 'code', lang: 'diff', value: lines.join('\n') }
+  return { type: 'code', lang: 'diff', value: codeLines(a, b).join('\n') }
 }
 
 function place(old: Statement | undefined, nu: Statement | undefined): PhrasingContent[] {
@@ -126,7 +119,7 @@ function place(old: Statement | undefined, nu: Statement | undefined): PhrasingC
 }
 
 function wordBlock(old: Statement, nu: Statement, words: TokenRun[] | null): RootContent {
-  if (old.node.type === 'code' || nu.node.type === 'code') return codeDiff(old, nu)
+  if (isCodeChange(old, nu)) return codeDiff(old, nu)
   if (words === null) {
     const a = tokensOf(old)
     const b = tokensOf(nu)

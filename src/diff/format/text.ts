@@ -2,11 +2,13 @@
 // changes under their section, the section changes, optionally the changes
 // of form, then one summary line. Word diffs are shown like
 // `git diff --word-diff`: `[-old-]{+new+}`, or red and green with color.
+import type { Statement } from '../../model.js'
 import type { AgentDiff, DiffReport, StatementChange, WordRun } from '../model.js'
 import { toReport } from '../report.js'
-import { shownParts, shownText } from '../words.js'
+import { leadPlace, shownParts, shownText, spaceOnly } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
+import { codeLines, isCodeChange } from './code.js'
 import { at, bySection, countsText, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface TextOptions {
@@ -25,13 +27,16 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
   if (!runs) return `${p.red(marked ? `[-${fallback.old}-]` : fallback.old)} ${p.green(marked ? `{+${fallback.new}+}` : fallback.new)}`
   return runs
     .map((r, i) => {
-      const { lead: space, body, trail } = shownParts(r)
-      if (r.op === 'equal') return space + body + trail
-      // Whitespace only: NEW's spacing is shown as it is, OLD's left out.
+      const { lead, body, trail } = shownParts(r)
+      const mark = (shown: string) => (r.op === 'removed' ? p.red(marked ? `[-${shown}-]` : shown) : p.green(marked ? `{+${shown}+}` : shown))
+      if (r.op === 'equal') return lead + body + trail
+      // A change of whitespace alone is marked (`{+ +}`): nothing else would show it, and a colored space is no more seen than a plain one.
+      if (spaceOnly(runs, i)) return r.op === 'removed' ? p.red(`[-${r.text}-]`) : p.green(`{+${r.text}+}`)
+      // Whitespace beside changed words: NEW's spacing is shown as it is, OLD's left out.
       if (body === '') return r.op === 'added' ? r.text : ''
       // A replacement reads `[-old-]{+new+}`: the added words take the removed ones' place.
-      const lead = r.op === 'added' && runs[i - 1]?.op === 'removed' ? '' : space
-      return lead + (r.op === 'removed' ? p.red(marked ? `[-${body}-]` : body) : p.green(marked ? `{+${body}+}` : body)) + trail
+      const place = leadPlace(runs, i)
+      return (place === 'outside' ? lead : '') + mark((place === 'inside' ? lead : '') + body) + trail
     })
     .join('')
 }
@@ -44,15 +49,27 @@ function statementLines(c: StatementChange, p: Paint): string[] {
       return [`  ${p.red('-')} ${p.red(shownText(c.old.statement))}  ${p.dim(at(c.old.statement.source))}`]
     case 'reworded': {
       const how = c.words === null ? 'replaced' : 'reworded'
-      return [`  ${p.yellow('~')} ${words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) })}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+      const places = p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)
+      if (isCodeChange(c.old.statement, c.new.statement)) return codeChange(p.yellow('~'), c.old.statement, c.new.statement, places, p)
+      return [`  ${p.yellow('~')} ${words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) })}  ${places}`]
     }
     case 'moved': {
       const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within the section'
-      const text = c.words !== undefined ? words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) }) : shownText(c.new.statement)
       const how = c.words !== undefined ? `${from}, reworded` : from
-      return [`  ${p.cyan('>')} ${text}  ${p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)}`]
+      const places = p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)
+      if (c.words !== undefined && isCodeChange(c.old.statement, c.new.statement)) return codeChange(p.cyan('>'), c.old.statement, c.new.statement, places, p)
+      const text = c.words !== undefined ? words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) }) : shownText(c.new.statement)
+      return [`  ${p.cyan('>')} ${text}  ${places}`]
     }
   }
+}
+
+/** A changed code block: a line naming it, then the line diff of its lines (codeLines), indented under it. */
+function codeChange(sign: string, a: Statement, b: Statement, places: string, p: Paint): string[] {
+  const lang = (s: Statement) => (s.node.type === 'code' ? (s.node.lang ?? '') : '')
+  const langs = lang(a) === lang(b) ? lang(a) : `${p.red(lang(a) || 'no language')} -> ${p.green(lang(b) || 'no language')}`
+  const lines = codeLines(a, b).map((l) => `      ${l.startsWith('+') ? p.green(l) : l.startsWith('-') ? p.red(l) : l}`)
+  return [`  ${sign} code block${langs ? ` (${langs})` : ''}  ${places}`, ...lines]
 }
 
 function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolean): string[] {
