@@ -42,6 +42,8 @@ const result = await build({
   platform: 'node',
   target: 'node20',
   legalComments: 'none',
+  // Whitespace only: identifiers are kept, so that a --debug stack trace still names functions (docs/performance.md).
+  minifyWhitespace: true,
   logLevel: 'warning',
   outdir: next,
   metafile: true,
