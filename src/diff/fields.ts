@@ -141,11 +141,16 @@ const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
  * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
  * that stands for several, OpenCode's `edit` rule for write, or none) its
  * dialect's spelling; an MCP tool as written (`mcp__magic__refiner`,
- * Copilot's `magic/refiner`). Changes are found by canonical id; these are shown.
+ * Copilot's `magic/refiner`). A name that stands for several of the side's
+ * tools, not all of which `changed` on this side, is followed by those that
+ * did (`search (glob, list)` where grep is still granted): the name alone
+ * would say more was gained or lost than was. Changes are found by
+ * canonical id; these are shown.
  */
-function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string> {
+function namesIn(meta: AgentMeta, ids: readonly string[], changed: readonly string[]): Record<string, string> {
+  const grants = readFields(meta, toolFieldsOf(meta)).grants
   const written = new Map<string, string>()
-  for (const g of readFields(meta, toolFieldsOf(meta)).grants) {
+  for (const g of grants) {
     // An MCP tool as the file writes it (Copilot's `magic/refiner`).
     const mcp = g.kind === 'mcp' ? `mcp__${g.server}${g.tool === '*' ? '' : `__${g.tool}`}` : undefined
     if (mcp !== undefined && !written.has(mcp)) written.set(mcp, g.written.trim())
@@ -154,7 +159,15 @@ function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string
     if (toolId(base) === g.id) written.set(g.id, base)
   }
   const spec = dialect(meta.dialect)
-  return Object.fromEntries(ids.map((id) => [id, written.get(id) ?? spellTool(id, spec) ?? id]))
+  const nameOf = (id: string) => written.get(id) ?? spellTool(id, spec) ?? id
+  const tools = [...new Set([...grants.flatMap((g) => (g.kind === 'tool' ? [g.id] : [])), ...changed])]
+  const shown = (id: string) => {
+    const name = nameOf(id)
+    const same = tools.filter((t) => nameOf(t) === name)
+    const moved = same.filter((t) => changed.includes(t)).sort()
+    return changed.includes(id) && moved.length < same.length ? `${name} (${moved.join(', ')})` : name
+  }
+  return Object.fromEntries(ids.map((id) => [id, shown(id)]))
 }
 
 /**
@@ -187,8 +200,10 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
     }
     return {}
   }
-  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
-  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
+  const idsOf = (list: string[]) => list.map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
+  const ids = idsOf([...delta.added, ...delta.removed])
+  // A side's names show what it lost (OLD) or gained (NEW).
+  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids, idsOf(delta.removed)), new: namesIn(n, ids, idsOf(delta.added)) } }
   const notes = oldNameNotes(o, n, ids)
   if (notes.length > 0) change.notes = notes
   if (of) change.old = { value: of.value, at: of.at }

@@ -129,6 +129,7 @@ export function toolsText(tools: { added: string[]; removed: string[] }, names?:
     if (narrowed.includes(t)) parts.push(`${shown(t, 'old')} narrowed to ${usesOf(t, tools.added).map((u) => shown(u, 'new')).join(', ')}`)
     else parts.push(t.startsWith('!') ? `${shown(t, 'old').slice(1)} no longer denied` : `-${name(t, 'old')}`)
   }
-  // Commas between changes: most read as several words ("edit no longer denied"). Said once: one name can stand for two tools.
+  // Commas between changes: most read as several words ("edit no longer denied"). Said once: a name standing for
+  // several tools is shown, for each of them that changed, with all of those (`-search (glob, list)`).
   return [...new Set(parts)].join(', ')
 }
