@@ -208,6 +208,9 @@ describe('diff shows each tool as the file it comes from names it', () => {
     // Every tool of the name changed: the name alone says it.
     const read = agentFile(dir, 'r.md', 'name: p\ndescription: P\ntools: Read\n')
     expect((await cli(['diff', copilot, read])).stdout).toContain('tools changed: -runInTerminal, -search  ')
+    // A name of one tool the canonical table does not know (Copilot's `search/textSearch`, the legacy `editFiles`) is that tool's own, as merge reads it.
+    const one = agentFile(dir, 't.agent.md', 'name: p\ndescription: P\ntools: [read, search/textSearch, editFiles]\n')
+    expect((await cli(['diff', one, read])).stdout).toContain('tools changed: -editFiles, -search/textSearch  ')
   })
 
   it('an MCP tool is shown by its name as written, never as a use of its server (`mcp__magic(refiner)`)', async () => {

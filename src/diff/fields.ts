@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, toolId } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
@@ -138,7 +138,8 @@ const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
 
 /**
  * How a side's file names each of these tools: the name it writes for the
- * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
+ * tool when that name stands for it alone (`Bash`, an old `LS`, Copilot's
+ * `search/textSearch`: standsAlone, as merge reads it), else (a name
  * that stands for several, OpenCode's `edit` rule for write, or none) its
  * dialect's spelling; an MCP tool as written (`mcp__magic__refiner`,
  * Copilot's `magic/refiner`). A name that stands for several of the side's
@@ -154,9 +155,7 @@ function namesIn(meta: AgentMeta, ids: readonly string[], changed: readonly stri
     // An MCP tool as the file writes it (Copilot's `magic/refiner`).
     const mcp = g.kind === 'mcp' ? `mcp__${g.server}${g.tool === '*' ? '' : `__${g.tool}`}` : undefined
     if (mcp !== undefined && !written.has(mcp)) written.set(mcp, g.written.trim())
-    if (g.kind !== 'tool' || written.has(g.id)) continue
-    const base = splitArgs(g.written).base
-    if (toolId(base) === g.id) written.set(g.id, base)
+    if (g.kind === 'tool' && !written.has(g.id) && standsAlone(g, grants)) written.set(g.id, splitArgs(g.written).base)
   }
   const spec = dialect(meta.dialect)
   const nameOf = (id: string) => written.get(id) ?? spellTool(id, spec) ?? id
