@@ -10,6 +10,7 @@ import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, re
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
+import { grantParts, wholeTool } from './grant-text.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
@@ -59,8 +60,6 @@ function grants(meta: AgentMeta): string[] {
 const useOf = (key: string, pattern: string): string => (key.startsWith('mcp__') ? `${key}__${pattern}` : `${key}(${samePattern(pattern)})`)
 
 
-/** A tool granted whole by name: what `*` grants too. */
-const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
 
 /** A denial of a whole tool (`!bash`): its tool, else undefined. */
 const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.slice(1) : undefined)
@@ -134,7 +133,7 @@ function toolSide(byKey: ReadonlyMap<string, MetaField>, path: string, group: Re
 }
 
 /** The tool a grant of `grants` is about: `bash` of `!bash(git *)`. */
-const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
+const toolOf = (t: string): string => grantParts(t).tool
 
 /**
  * How a side's file names each of these tools: the name it writes for the

@@ -2,6 +2,7 @@
 // summary, the section a change is shown under, and short value texts.
 import type { Source } from '../../model.js'
 import { squashSpace } from '../../normalize/plain.js'
+import { grantParts, wholeTool } from '../grant-text.js'
 import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } from '../model.js'
 
 export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
@@ -107,16 +108,14 @@ export const truncate = (s: string, max = 200): string => (s.length > max ? s.sl
  */
 export function toolsText(tools: { added: string[]; removed: string[] }, names?: { old: Readonly<Record<string, string>>; new: Readonly<Record<string, string>> }): string {
   const shown = (t: string, side: 'old' | 'new') => {
-    const m = /^(!?)([^( ]*)(.*)$/s.exec(t)!
-    const name = names && Object.hasOwn(names[side], m[2]!) ? names[side][m[2]!]! : m[2]!
-    return m[1]! + name + m[3]!
+    const { mark, tool, rest } = grantParts(t)
+    return mark + (names && Object.hasOwn(names[side], tool) ? names[side][tool]! : tool) + rest
   }
   const name = (t: string, side: 'old' | 'new') => (t === '*' ? '* (every tool not named)' : shown(t, side))
   // Some uses of a tool, or some tools of an MCP server (`mcp__magic__refiner` of `mcp__magic`).
   const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`) || (t.startsWith('mcp__') && x.startsWith(`${t}__`)))
-  const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
-  const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
-  const widened = tools.added.filter((t) => whole(t) && usesOf(t, tools.removed).length > 0)
+  const narrowed = tools.removed.filter((t) => wholeTool(t) && usesOf(t, tools.added).length > 0)
+  const widened = tools.added.filter((t) => wholeTool(t) && usesOf(t, tools.removed).length > 0)
   const told = new Set([...narrowed.flatMap((t) => usesOf(t, tools.added)), ...widened.flatMap((t) => usesOf(t, tools.removed))])
   const parts: string[] = []
   for (const t of tools.added) {
