@@ -11,6 +11,7 @@ import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
 import { grantParts, wholeTool } from './grant-text.js'
+import { valueText } from './value-text.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
@@ -298,7 +299,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     const only = of ?? nf
     if (only && !(of && nf) && saidByDefault(only, of ? o : n, of ? n : o)) {
       const [written, other] = of ? [o, n] : [n, o]
-      formatting.push({ what: 'default-form', detail: `${key}: ${shownValue(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
+      formatting.push({ what: 'default-form', detail: `${key}: ${valueText(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
       continue
     }
     if (of && nf) {
@@ -317,9 +318,6 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   }
   return { changes, formatting }
 }
-
-/** A field's value in a change of form's detail: a scalar as written, else as JSON. */
-const shownValue = (value: unknown): string => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value))
 
 function formName(form: AgentMeta['toolsForm']): string {
   return form === 'map' ? 'map' : form === 'list' ? 'list' : 'string'

@@ -1,9 +1,9 @@
 // What every diff format shares: places as `path:line`, the one-line
-// summary, the section a change is shown under, and short value texts.
+// summary, the section a change is shown under, and what a field change says.
 import type { Source } from '../../model.js'
-import { squashSpace } from '../../normalize/plain.js'
 import { grantParts, wholeTool } from '../grant-text.js'
 import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } from '../model.js'
+import { valueText } from '../value-text.js'
 
 export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
 
@@ -64,15 +64,6 @@ export function bySection(changes: StatementChange[]): Array<{ path: string[]; c
     group.changes.push(c)
   }
   return [...groups.values()]
-}
-
-/** A frontmatter value as short text. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return 'null'
-  if (typeof value === 'string') return squashSpace(value)
-  if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
 }
 
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
