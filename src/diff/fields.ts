@@ -163,8 +163,8 @@ function namesIn(meta: AgentMeta, ids: readonly string[], changed: readonly stri
   const shown = (id: string) => {
     const name = nameOf(id)
     const same = tools.filter((t) => nameOf(t) === name)
-    const moved = same.filter((t) => changed.includes(t)).sort()
-    return changed.includes(id) && moved.length < same.length ? `${name} (${moved.join(', ')})` : name
+    const told = same.filter((t) => changed.includes(t)).sort()
+    return changed.includes(id) && told.length < same.length ? `${name} (${told.join(', ')})` : name
   }
   return Object.fromEntries(ids.map((id) => [id, shown(id)]))
 }
