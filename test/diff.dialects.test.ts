@@ -193,6 +193,26 @@ describe('diff shows each tool as the file it comes from names it', () => {
     expect((await cli(['diff', '--format', 'github', open, denied])).stdout).toContain('tools added: WebFetch denied')
   })
 
+  it('a name standing for several tools, only some of which changed, says which (`search (glob, list)`), never the whole name', async () => {
+    const dir = tempDir('agentmerge-diff-dialects-')
+    // Copilot's `search` is grep, glob and list: against Read, Grep, grep is still granted.
+    const copilot = agentFile(dir, 'p.agent.md', 'name: p\ndescription: P\ntools: [read, runInTerminal, search]\n')
+    const claude = agentFile(dir, 'g.md', 'name: p\ndescription: P\ntools: Read, Grep\n')
+    for (const format of ['text', 'markdown', 'github']) {
+      const out = (await cli(['diff', '--format', format, copilot, claude])).stdout
+      expect(out).toContain('tools changed: -runInTerminal, -search (glob, list)')
+      expect(out).not.toMatch(/-search(?! \()/)
+    }
+    expect((await cli(['diff', claude, copilot])).stdout).toContain('tools changed: +runInTerminal, +search (glob, list)')
+    expect((await diffJson(copilot, claude)).fields[0]!.tools).toEqual({ added: [], removed: ['bash', 'glob', 'list'] })
+    // Every tool of the name changed: the name alone says it.
+    const read = agentFile(dir, 'r.md', 'name: p\ndescription: P\ntools: Read\n')
+    expect((await cli(['diff', copilot, read])).stdout).toContain('tools changed: -runInTerminal, -search  ')
+    // A name of one tool the canonical table does not know (Copilot's `search/textSearch`, the legacy `editFiles`) is that tool's own, as merge reads it.
+    const one = agentFile(dir, 't.agent.md', 'name: p\ndescription: P\ntools: [read, search/textSearch, editFiles]\n')
+    expect((await cli(['diff', one, read])).stdout).toContain('tools changed: -editFiles, -search/textSearch  ')
+  })
+
   it('an MCP tool is shown by its name as written, never as a use of its server (`mcp__magic(refiner)`)', async () => {
     const dir = tempDir('agentmerge-diff-dialects-')
     const mcp = 'mcp__magic__21st_magic_component_builder, mcp__magic__21st_magic_component_refiner'

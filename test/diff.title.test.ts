@@ -42,6 +42,19 @@ describe('agentmerge diff: a title over the whole file', () => {
     expect(text.stdout).not.toMatch(/moved|renamed/)
   })
 
+  it('a title added right under the frontmatter, over a body with no blank line before it, is no change of the blank lines', async () => {
+    // The blank line after the new H1 comes with it: the paragraph below had the frontmatter before it, and now the title.
+    const tight = edit(STRUCTURED, '---\n\nYou are an expert backend developer', '---\nYou are an expert backend developer')
+    const titled = edit(STRUCTURED, '---\n\nYou are an expert backend developer', '---\n# Backend Developer\n\nYou are an expert backend developer')
+    const [a, b] = [write(dir, 'tight/a.md', tight), write(dir, 'tight-titled/a.md', titled)]
+    for (const [from, to, summary] of [[a, b, '1 section added'], [b, a, '1 section removed']] as const) {
+      const r = await cli(['diff', '--formatting', from, to])
+      expect(r.code, r.stderr).toBe(1)
+      expect(r.stdout).not.toContain('whitespace')
+      expect(r.stdout.trimEnd().split('\n').at(-1)).toBe(summary)
+    }
+  })
+
   it('the same title dropped is one section removed, nothing else', async () => {
     const json = await diffJson(write(dir, 'titled/c.md', TITLED), write(dir, 'plain/c.md', STRUCTURED))
     expect(json.summary).toBe('1 section removed')

@@ -249,7 +249,7 @@ describe('diff report', () => {
     const report = renderDiffReport(diffAgents(agent('a/py.md', 'tools: Read, Bash'), agent('b/py.agent.md', 'tools: ["read", "runInTerminal", "search"]')))
     expect(report).toContain('changed: +search')
     const back = renderDiffReport(diffAgents(agent('b/py.agent.md', 'tools: ["read", "runInTerminal", "search"]'), agent('a/py.md', 'tools: Read, Grep')))
-    expect(back).toContain('changed: -runInTerminal, -search')
+    expect(back).toContain('changed: -runInTerminal, -search (glob, list)')
   })
 
   it('takes a report over several files, one article each', async () => {

@@ -272,6 +272,14 @@ export function readToolFields(values: Readonly<Record<string, unknown>>, spec: 
 }
 
 /**
+ * Whether the name a grant was read from stands for its tool alone (`Bash`,
+ * Copilot's `runCommands/runInTerminal`) among the grants read with it, not
+ * for several (Copilot's `search`: grep, glob and list): the name a file
+ * writes for that tool itself.
+ */
+export const standsAlone = (g: Grant, grants: readonly Grant[]): boolean => grants.filter((x) => x.written === g.written).length === 1
+
+/**
  * What an allowlist dialect's tool fields say (Claude Code, Copilot): a
  * `tools` field, whatever it holds, denies every tool it does not name.
  */

@@ -2,7 +2,9 @@
 // form the statements cannot see (no statement's source holds the blank
 // lines between blocks), found from the lines themselves: the non-blank
 // lines are paired by their words (jsdiff, bounded), and where a pair has
-// another number of blank lines before it, that is one change, at its lines.
+// another number of blank lines before it, that is one change, at its lines,
+// unless lines only one side has stand right before it: the blank lines
+// after a title added over the body come with the title, an added section.
 // Only the words: a line whose bullet, number or emphasis markers changed
 // too is still the same line, so that another change of form on it does not
 // hide its blank lines.
@@ -51,15 +53,26 @@ export function blankLineChanges(oldText: string, newText: string, oldPath: stri
   const out: FormattingChange[] = []
   let i = 0
   let j = 0
+  // Lines only one side has since the last pair: the blank lines after them come with them.
+  let added = false
+  let removed = false
   for (const c of changes) {
-    if (c.added) j += c.value.length
-    else if (c.removed) i += c.value.length
-    else
+    if (c.added) {
+      j += c.value.length
+      added = true
+    } else if (c.removed) {
+      i += c.value.length
+      removed = true
+    } else {
       for (let k = 0; k < c.value.length; k++, i++, j++) {
         const x = a[i]!
         const y = b[j]!
+        // A pair right after lines one side added (a title over the body) or removed has no old spacing to compare with.
+        if (k === 0 && added !== removed) continue
         if (x.blanks !== y.blanks) out.push({ what: 'whitespace', detail: `blank lines before it: ${x.blanks} -> ${y.blanks}`, old: { path: oldPath, line: x.line }, new: { path: newPath, line: y.line } })
       }
+      added = removed = false
+    }
   }
   return out
 }

@@ -6,10 +6,12 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, toolId } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
+import { grantParts, wholeTool } from './grant-text.js'
+import { valueText } from './value-text.js'
 import { diffText } from './words.js'
 
 /** A value in a form where equal meaning is equal text. */
@@ -59,8 +61,6 @@ function grants(meta: AgentMeta): string[] {
 const useOf = (key: string, pattern: string): string => (key.startsWith('mcp__') ? `${key}__${pattern}` : `${key}(${samePattern(pattern)})`)
 
 
-/** A tool granted whole by name: what `*` grants too. */
-const wholeTool = (t: string): boolean => t !== '*' && !t.startsWith('!') && !t.includes('(')
 
 /** A denial of a whole tool (`!bash`): its tool, else undefined. */
 const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.slice(1) : undefined)
@@ -134,27 +134,39 @@ function toolSide(byKey: ReadonlyMap<string, MetaField>, path: string, group: Re
 }
 
 /** The tool a grant of `grants` is about: `bash` of `!bash(git *)`. */
-const toolOf = (t: string): string => /^!?([^( ]*)/.exec(t)![1]!
+const toolOf = (t: string): string => grantParts(t).tool
 
 /**
  * How a side's file names each of these tools: the name it writes for the
- * tool when that name is the tool's own (`Bash`, an old `LS`), else (a name
+ * tool when that name stands for it alone (`Bash`, an old `LS`, Copilot's
+ * `search/textSearch`: standsAlone, as merge reads it), else (a name
  * that stands for several, OpenCode's `edit` rule for write, or none) its
  * dialect's spelling; an MCP tool as written (`mcp__magic__refiner`,
- * Copilot's `magic/refiner`). Changes are found by canonical id; these are shown.
+ * Copilot's `magic/refiner`). A name that stands for several of the side's
+ * tools, not all of which `changed` on this side, is followed by those that
+ * did (`search (glob, list)` where grep is still granted): the name alone
+ * would say more was gained or lost than was. Changes are found by
+ * canonical id; these are shown.
  */
-function namesIn(meta: AgentMeta, ids: readonly string[]): Record<string, string> {
+function namesIn(meta: AgentMeta, ids: readonly string[], changed: readonly string[]): Record<string, string> {
+  const grants = readFields(meta, toolFieldsOf(meta)).grants
   const written = new Map<string, string>()
-  for (const g of readFields(meta, toolFieldsOf(meta)).grants) {
+  for (const g of grants) {
     // An MCP tool as the file writes it (Copilot's `magic/refiner`).
     const mcp = g.kind === 'mcp' ? `mcp__${g.server}${g.tool === '*' ? '' : `__${g.tool}`}` : undefined
     if (mcp !== undefined && !written.has(mcp)) written.set(mcp, g.written.trim())
-    if (g.kind !== 'tool' || written.has(g.id)) continue
-    const base = splitArgs(g.written).base
-    if (toolId(base) === g.id) written.set(g.id, base)
+    if (g.kind === 'tool' && !written.has(g.id) && standsAlone(g, grants)) written.set(g.id, splitArgs(g.written).base)
   }
   const spec = dialect(meta.dialect)
-  return Object.fromEntries(ids.map((id) => [id, written.get(id) ?? spellTool(id, spec) ?? id]))
+  const nameOf = (id: string) => written.get(id) ?? spellTool(id, spec) ?? id
+  const tools = [...new Set([...grants.flatMap((g) => (g.kind === 'tool' ? [g.id] : [])), ...changed])]
+  const shown = (id: string) => {
+    const name = nameOf(id)
+    const same = tools.filter((t) => nameOf(t) === name)
+    const told = same.filter((t) => changed.includes(t)).sort()
+    return changed.includes(id) && told.length < same.length ? `${name} (${told.join(', ')})` : name
+  }
+  return Object.fromEntries(ids.map((id) => [id, shown(id)]))
 }
 
 /**
@@ -187,8 +199,10 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
     }
     return {}
   }
-  const ids = [...delta.added, ...delta.removed].map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
-  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids), new: namesIn(n, ids) } }
+  const idsOf = (list: string[]) => list.map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
+  const ids = idsOf([...delta.added, ...delta.removed])
+  // A side's names show what it lost (OLD) or gained (NEW).
+  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids, idsOf(delta.removed)), new: namesIn(n, ids, idsOf(delta.added)) } }
   const notes = oldNameNotes(o, n, ids)
   if (notes.length > 0) change.notes = notes
   if (of) change.old = { value: of.value, at: of.at }
@@ -285,7 +299,7 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
     const only = of ?? nf
     if (only && !(of && nf) && saidByDefault(only, of ? o : n, of ? n : o)) {
       const [written, other] = of ? [o, n] : [n, o]
-      formatting.push({ what: 'default-form', detail: `${key}: ${shownValue(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
+      formatting.push({ what: 'default-form', detail: `${key}: ${valueText(only.value)}: ${dialect(written.dialect).title} writes it, a ${dialect(other.dialect).title} agent is so without a field`, ...(change.old ? { old: change.old.at } : {}), ...(change.new ? { new: change.new.at } : {}) })
       continue
     }
     if (of && nf) {
@@ -304,9 +318,6 @@ export function fieldChanges(o: AgentMeta, oldPath: string, n: AgentMeta, newPat
   }
   return { changes, formatting }
 }
-
-/** A field's value in a change of form's detail: a scalar as written, else as JSON. */
-const shownValue = (value: unknown): string => (value !== null && typeof value === 'object' ? JSON.stringify(value) : String(value))
 
 function formName(form: AgentMeta['toolsForm']): string {
   return form === 'map' ? 'map' : form === 'list' ? 'list' : 'string'

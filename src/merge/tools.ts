@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, splitArgs, sameUseReplacement, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
+import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, splitArgs, sameUseReplacement, standsAlone, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
@@ -288,9 +288,8 @@ function spellings(inputs: readonly Input[], preferred: Input, spec: DialectSpec
   const agents = inputs.map((i) => i.agent)
   for (const { agent, grants } of [preferred, ...inputs.filter((i) => i !== preferred).sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))]) {
     if (grants === undefined) continue
-    const count = (w: string) => grants.filter((g) => g.written === w).length
     for (const g of grants) {
-      if (g.kind !== 'tool' || !g.enabled || g.args !== '' || g.near || count(g.written) !== 1) continue
+      if (g.kind !== 'tool' || !g.enabled || g.args !== '' || g.near || !standsAlone(g, grants)) continue
       const name = g.written.trim()
       const first = out.get(g.id)
       if (first === undefined) out.set(g.id, { name, path: agent.path })

@@ -1,8 +1,9 @@
 // What every diff format shares: places as `path:line`, the one-line
-// summary, the section a change is shown under, and short value texts.
+// summary, the section a change is shown under, and what a field change says.
 import type { Source } from '../../model.js'
-import { squashSpace } from '../../normalize/plain.js'
+import { grantParts, wholeTool } from '../grant-text.js'
 import { hasChanges, type DiffCounts, type FieldChange, type StatementChange } from '../model.js'
+import { valueText } from '../value-text.js'
 
 export const at = (s: Source | undefined): string => (s ? `${s.path}:${s.line}` : '')
 
@@ -65,15 +66,6 @@ export function bySection(changes: StatementChange[]): Array<{ path: string[]; c
   return [...groups.values()]
 }
 
-/** A frontmatter value as short text. */
-function valueText(value: unknown): string {
-  if (value === null || value === undefined) return 'null'
-  if (typeof value === 'string') return squashSpace(value)
-  if (Array.isArray(value)) return `[${value.map(valueText).join(', ')}]`
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
-}
-
 /** What a field change says, without its places: `tools: +read -bash`, `model: sonnet -> opus`. */
 export function fieldText(f: FieldChange): string {
   return fieldWhat(f) + notesText(f)
@@ -107,16 +99,14 @@ export const truncate = (s: string, max = 200): string => (s.length > max ? s.sl
  */
 export function toolsText(tools: { added: string[]; removed: string[] }, names?: { old: Readonly<Record<string, string>>; new: Readonly<Record<string, string>> }): string {
   const shown = (t: string, side: 'old' | 'new') => {
-    const m = /^(!?)([^( ]*)(.*)$/s.exec(t)!
-    const name = names && Object.hasOwn(names[side], m[2]!) ? names[side][m[2]!]! : m[2]!
-    return m[1]! + name + m[3]!
+    const { mark, tool, rest } = grantParts(t)
+    return mark + (names && Object.hasOwn(names[side], tool) ? names[side][tool]! : tool) + rest
   }
   const name = (t: string, side: 'old' | 'new') => (t === '*' ? '* (every tool not named)' : shown(t, side))
   // Some uses of a tool, or some tools of an MCP server (`mcp__magic__refiner` of `mcp__magic`).
   const usesOf = (t: string, list: string[]) => list.filter((x) => x.startsWith(`${t}(`) || (t.startsWith('mcp__') && x.startsWith(`${t}__`)))
-  const whole = (t: string) => t !== '*' && !t.startsWith('!') && !t.includes('(')
-  const narrowed = tools.removed.filter((t) => whole(t) && usesOf(t, tools.added).length > 0)
-  const widened = tools.added.filter((t) => whole(t) && usesOf(t, tools.removed).length > 0)
+  const narrowed = tools.removed.filter((t) => wholeTool(t) && usesOf(t, tools.added).length > 0)
+  const widened = tools.added.filter((t) => wholeTool(t) && usesOf(t, tools.removed).length > 0)
   const told = new Set([...narrowed.flatMap((t) => usesOf(t, tools.added)), ...widened.flatMap((t) => usesOf(t, tools.removed))])
   const parts: string[] = []
   for (const t of tools.added) {
@@ -129,6 +119,7 @@ export function toolsText(tools: { added: string[]; removed: string[] }, names?:
     if (narrowed.includes(t)) parts.push(`${shown(t, 'old')} narrowed to ${usesOf(t, tools.added).map((u) => shown(u, 'new')).join(', ')}`)
     else parts.push(t.startsWith('!') ? `${shown(t, 'old').slice(1)} no longer denied` : `-${name(t, 'old')}`)
   }
-  // Commas between changes: most read as several words ("edit no longer denied"). Said once: one name can stand for two tools.
+  // Commas between changes: most read as several words ("edit no longer denied"). Said once: a name standing for
+  // several tools is shown, for each of them that changed, with all of those (`-search (glob, list)`).
   return [...new Set(parts)].join(', ')
 }
