@@ -1,16 +1,19 @@
 // A lock per target for the moment its new content is renamed into place,
 // so that two agentmerge runs writing the same output and sidecar cannot
 // interleave them (one run's output beside the other's sidecar). The lock is
-// a file created exclusively, holding its owner's process id; a lock whose
-// owner is dead (killed mid-rename) is taken over. Creating the file and
-// writing the id are two steps, so a lock without an id is one being created
-// this instant (or whose creator died in between): it counts as held until it
-// is older than any run waits for a lock, so it is never taken over from under
-// its creator.
-import { closeSync, openSync, readFileSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs'
+// a file holding its owner's process id, made in one step: a temporary
+// holding the id is hard-linked to the lock's name, which fails if another
+// run holds it. A lock whose owner is dead (killed mid-rename) is taken
+// over. Where hard links are not supported the file is created exclusively
+// and the id written after, two steps: a lock without an id is then one being
+// created this instant (or whose creator died in between), and counts as held
+// until it is older than any run waits for a lock, so it is never taken over
+// from under its creator. (Created in two steps everywhere, a run killed
+// between them had held the target for half a minute.)
+import { closeSync, linkSync, openSync, readFileSync, statSync, unlinkSync, writeFileSync, writeSync, type Stats } from 'node:fs'
 import { basename, dirname, join } from 'node:path'
 import { AgentError } from '../errors.js'
-import { processAlive } from './temp.js'
+import { processAlive, tempPath } from './temp.js'
 
 /** How long a run waits for a live owner's lock before giving up, unless the writer says otherwise (the CLI: AGENTMERGE_LOCK_WAIT_MS). */
 const DEFAULT_WAIT_MS = 10_000
@@ -59,27 +62,59 @@ function takeOver(lock: string, judged: Stats): void {
   }
 }
 
+/** Makes the lock holding this run's id; false when another run holds it. */
+function create(lock: string): boolean {
+  // A temporary of the write path's kind: one a killed run leaves is swept by the next write into the directory.
+  const temp = tempPath(lock)
+  try {
+    writeFileSync(temp, `${process.pid}\n`, { flag: 'wx', mode: 0o644 })
+  } catch {
+    // A full disk may have made the file and refused its bytes.
+    try { unlinkSync(temp) } catch { /* never made */ }
+    return createInTwoSteps(lock)
+  }
+  try {
+    linkSync(temp, lock)
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    // No hard links here (or the link refused for another reason, which the exclusive create then reports).
+    return createInTwoSteps(lock)
+  } finally {
+    try { unlinkSync(temp) } catch { /* swept later */ }
+  }
+}
+
+/** The lock created exclusively, then its id written: where hard links are not supported. */
+function createInTwoSteps(lock: string): boolean {
+  let fd: number
+  try {
+    fd = openSync(lock, 'wx', 0o644)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false
+    throw error
+  }
+  try {
+    writeSync(fd, `${process.pid}\n`)
+  } catch (error) {
+    // Not left behind without an id, which would hold the target for a long while.
+    closeSync(fd)
+    unlinkSync(lock)
+    throw error
+  }
+  closeSync(fd)
+  return true
+}
+
 /** Takes the lock of `target` (waiting up to `waitMs` milliseconds for a live owner); returns its release. */
 export function acquire(target: string, shown: string, waitMs: number = DEFAULT_WAIT_MS): () => void {
   const lock = lockPath(target)
   const waits = Math.ceil(waitMs / SLEEP_MS)
   for (let i = 0; i < waits; i++) {
-    try {
-      const fd = openSync(lock, 'wx', 0o644)
-      try {
-        writeSync(fd, `${process.pid}\n`)
-      } catch (error) {
-        // Not left behind without an id, which would hold the target for a long while.
-        closeSync(fd)
-        unlinkSync(lock)
-        throw error
-      }
-      closeSync(fd)
+    if (create(lock)) {
       return () => {
         try { unlinkSync(lock) } catch { /* already taken over */ }
       }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
     }
     const owner = ownerOf(lock, waitMs)
     if (owner.state === 'gone') continue

@@ -239,6 +239,23 @@ describe('5. crashes, concurrent writers, files changed during a run', () => {
     expect(existsSync(lock)).toBe(false)
   })
 
+  it('a run killed at any file-system call never leaves a lock without its id: the next run writes at once', async () => {
+    // The lock is a temporary holding the id, linked into place: made in two steps, a kill between them left an
+    // id-less lock that held the target for three waits (the fuzz run of the write path found it).
+    const dir = repo({ 'a.md': agent('a', ['One']), 'b.md': agent('b', ['Two']) })
+    const locks = () => readdirSync(dir).filter((n) => n.endsWith('.agentmerge-lock'))
+    for (let k = 1; ; k++) {
+      const r = faulty(`kill-at:${k}`, ['-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], dir)
+      for (const lock of locks()) expect(readFileSync(join(dir, lock), 'utf8'), `kill-at:${k}: ${lock}`).toMatch(/^\d+\n$/)
+      if (r.code === 0) break
+      expect(k, 'the run should finish within 100 calls').toBeLessThan(100)
+    }
+    const again = await cli(['-q', 'a.md', 'b.md', '-o', 'out.md'], { cwd: dir })
+    expect(again.code, again.stderr).toBe(0)
+    expect(locks()).toEqual([])
+    expect(temporaries(dir)).toEqual([])
+  })
+
   it('the lock wait is what the caller says: the library option, and AGENTMERGE_LOCK_WAIT_MS of the environment the CLI is given', async () => {
     // An id-less lock two seconds old: abandoned under a short wait (three waits), held under the default one.
     const dir = repo({ 'a.md': agent('a', ['One']), 'b.md': agent('b', ['Two']) })
