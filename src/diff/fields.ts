@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId, type ReadTools } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
@@ -38,11 +38,10 @@ function canonicalValue(value: unknown): unknown {
  * (its server granted whole as `mcp__server`), and `*` when the tools it does
  * not name stay granted (an OpenCode map without `"*": false`).
  */
-function grants(meta: AgentMeta): string[] {
-  const fields = toolFieldsOf(meta)
+function grants(side: ToolSide): string[] {
   // No tool field: every tool (the dialects' default).
-  if (fields.length === 0) return ['*']
-  const read = readFields(meta, fields)
+  if (!side.fields) return ['*']
+  const read = side.read
   const permits = permitsOf(read.grants, read.rest !== 'deny')
   const out: string[] = permits.open ? ['*'] : []
   for (const [key, p] of permits.tools) {
@@ -55,6 +54,24 @@ function grants(meta: AgentMeta): string[] {
     for (const d of p.deny) out.push(`!${useOf(key, d)}`)
   }
   return [...new Set(out)].sort()
+}
+
+/**
+ * One side's tool fields read once for everything a tools change asks of
+ * them: its grants, and the tools it names itself (namedItself).
+ */
+interface ToolSide {
+  meta: AgentMeta
+  /** Whether the side has a tool field at all. */
+  fields: boolean
+  read: ReadTools
+  named: Set<string>
+}
+
+function toolSideOf(meta: AgentMeta): ToolSide {
+  const fields = toolFieldsOf(meta)
+  const read = readFields(meta, fields)
+  return { meta, fields: fields.length > 0, read, named: namedItself(read) }
 }
 
 /** A grant of some of a key's uses: `id(pattern)`, but an MCP server's tool by its own name (`mcp__server__tool`), which is no use of a tool. */
@@ -78,10 +95,11 @@ const deniedTool = (t: string): string | undefined => (/^![^(~ ]+$/.test(t) ? t.
  * dialect does not have, or no longer has (OpenCode's `patch`, or `list`, in
  * Claude Code), is no more usable there: the denial is not lost.
  */
-function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: string[] } {
-  const a = new Set(grants(o))
-  const b = new Set(grants(n))
-  const named = new Map([[a, namedItself(o)], [b, namedItself(n)]])
+function toolsDelta(os: ToolSide, ns: ToolSide): { added: string[]; removed: string[] } {
+  const [o, n] = [os.meta, ns.meta]
+  const a = new Set(grants(os))
+  const b = new Set(grants(ns))
+  const named = new Map([[a, os.named], [b, ns.named]])
   // Granted, either holds the other unless a file names the old tool itself; denied, only the replacement's denial holds
   // the old tool's: current Claude Code has no MultiEdit, so denying it denies nothing, while denying Edit denies what MultiEdit did.
   const replacedBy = (t: string, from: Set<string>, mark: string) => from.has(mark + (sameUseReplacement(t) ?? ''))
@@ -97,9 +115,8 @@ function toolsDelta(o: AgentMeta, n: AgentMeta): { added: string[]; removed: str
 }
 
 /** The tools a side's file grants by their own name (`MultiEdit`, `LS`), not by a name that stands for several (Copilot's `search`). */
-function namedItself(meta: AgentMeta): Set<string> {
-  const grants = readFields(meta, toolFieldsOf(meta)).grants
-  return new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && toolId(splitArgs(g.written).base) === g.id ? [g.id] : [])))
+function namedItself(read: ReadTools): Set<string> {
+  return new Set(read.grants.flatMap((g) => (g.kind === 'tool' && g.enabled && toolId(splitArgs(g.written).base) === g.id ? [g.id] : [])))
 }
 
 /**
@@ -148,8 +165,8 @@ const toolOf = (t: string): string => grantParts(t).tool
  * would say more was gained or lost than was. Changes are found by
  * canonical id; these are shown.
  */
-function namesIn(meta: AgentMeta, ids: readonly string[], changed: readonly string[]): Record<string, string> {
-  const grants = readFields(meta, toolFieldsOf(meta)).grants
+function namesIn(side: ToolSide, ids: readonly string[], changed: readonly string[]): Record<string, string> {
+  const { meta, read: { grants } } = side
   const written = new Map<string, string>()
   for (const g of grants) {
     // An MCP tool as the file writes it (Copilot's `magic/refiner`).
@@ -178,7 +195,8 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   const of = toolSide(oldFields, oldPath, group)
   const nf = toolSide(newFields, newPath, group)
   // Both sides read whole: a rule field (OpenCode's `permission`) still denies when `tools` goes.
-  const delta = toolsDelta(o, n)
+  const [os, ns] = [toolSideOf(o), toolSideOf(n)]
+  const delta = toolsDelta(os, ns)
   const unchanged = delta.added.length === 0 && delta.removed.length === 0
   const places = { ...(of ? { old: of.at } : {}), ...(nf ? { new: nf.at } : {}) }
   // Across dialects, grants carried by other fields (`permission` -> `disallowedTools`): a conversion.
@@ -194,7 +212,7 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   if (unchanged && of && nf) {
     if (o.toolsForm !== n.toolsForm) return { formatting: { what: 'tools-form', detail: `tools written as a ${formName(o.toolsForm)} -> a ${formName(n.toolsForm)}`, old: of.at, new: nf.at } }
     if (JSON.stringify(of.value) !== JSON.stringify(nf.value)) {
-      const renamed = renamedNotes(o, n)
+      const renamed = renamedNotes(os, ns)
       return { formatting: { what: 'tools-form', detail: `tools spelled or ordered differently${renamed.length > 0 ? ` (${renamed.join('; ')})` : ''}`, old: of.at, new: nf.at } }
     }
     return {}
@@ -202,8 +220,8 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
   const idsOf = (list: string[]) => list.map(toolOf).filter((id) => Object.hasOwn(CANONICAL_TOOLS, id) || id.startsWith('mcp__'))
   const ids = idsOf([...delta.added, ...delta.removed])
   // A side's names show what it lost (OLD) or gained (NEW).
-  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(o, ids, idsOf(delta.removed)), new: namesIn(n, ids, idsOf(delta.added)) } }
-  const notes = oldNameNotes(o, n, ids)
+  const change: FieldChange = { key: 'tools', change: of && nf ? 'changed' : of ? 'removed' : 'added', tools: delta, toolNames: { old: namesIn(os, ids, idsOf(delta.removed)), new: namesIn(ns, ids, idsOf(delta.added)) } }
+  const notes = oldNameNotes(os, ns, ids)
   if (notes.length > 0) change.notes = notes
   if (of) change.old = { value: of.value, at: of.at }
   if (nf) change.new = { value: nf.value, at: nf.at }
@@ -216,11 +234,10 @@ function toolsChange(o: AgentMeta, oldPath: string, n: AgentMeta, newPath: strin
  * itself in a dialect that retired it: which name is the old one (a swap of
  * `Edit` and `MultiEdit` otherwise reads as two unrelated tools).
  */
-function oldNameNotes(o: AgentMeta, n: AgentMeta, ids: readonly string[]): string[] {
+function oldNameNotes(os: ToolSide, ns: ToolSide, ids: readonly string[]): string[] {
   const notes = new Set<string>()
-  for (const meta of [o, n]) {
+  for (const { meta, named } of [os, ns]) {
     const spec = dialect(meta.dialect)
-    const named = namedItself(meta)
     for (const [old, now] of Object.entries(spec.tools.replaced ?? {})) {
       if (!named.has(old) || sameUseReplacement(old) !== now || !(ids.includes(old) || ids.includes(now))) continue
       const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
@@ -235,11 +252,11 @@ function oldNameNotes(o: AgentMeta, n: AgentMeta, ids: readonly string[]): strin
  * one side where the other writes the current name (`Task` and `Agent`):
  * that the two are one tool, so a reviewer sees why the swap is only form.
  */
-function renamedNotes(o: AgentMeta, n: AgentMeta): string[] {
-  const written = (meta: AgentMeta) => new Set(readFields(meta, toolFieldsOf(meta)).grants.flatMap((g) => (g.kind === 'tool' ? [splitArgs(g.written).base] : [])))
-  const [a, b] = [written(o), written(n)]
+function renamedNotes(os: ToolSide, ns: ToolSide): string[] {
+  const written = (side: ToolSide) => new Set(side.read.grants.flatMap((g) => (g.kind === 'tool' ? [splitArgs(g.written).base] : [])))
+  const [a, b] = [written(os), written(ns)]
   const notes = new Set<string>()
-  for (const meta of [o, n]) {
+  for (const { meta } of [os, ns]) {
     const spec = dialect(meta.dialect)
     for (const [old, now] of Object.entries(spec.tools.renamed ?? {})) {
       if ((a.has(old) && b.has(now)) || (a.has(now) && b.has(old))) notes.add(`${old} is ${now}'s old name, which ${spec.title} still accepts`)
