@@ -22,8 +22,10 @@ export interface Counting {
   written(values: readonly unknown[]): Written
 }
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
-const asWritten = (value: unknown): string => JSON.stringify(value) ?? 'undefined'
+/** Two frontmatter values alike: equal as JSON. The one test of it for every field decision. */
+export const sameValue = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
+/** A value as the ballot it counts as when nothing makes two values one. */
+export const asWritten = (value: unknown): string => JSON.stringify(value) ?? 'undefined'
 
 /** How the votes on a field count, in the output dialect `to` (the inputs' values are in it, converted first). */
 export function countingOf(key: string, to: Dialect): Counting {
@@ -40,8 +42,8 @@ export function countingOf(key: string, to: Dialect): Counting {
     // the family's alias as the output spells it.
     written: (values) => {
       const f = family(values[0])
-      const distinct = values.filter((v, i) => values.findIndex((w) => same(w, v)) === i)
-      const count = (v: unknown) => values.filter((w) => same(w, v)).length
+      const distinct = values.filter((v, i) => values.findIndex((w) => sameValue(w, v)) === i)
+      const count = (v: unknown) => values.filter((w) => sameValue(w, v)).length
       const most = Math.max(...distinct.map(count))
       const leaders = distinct.filter((v) => count(v) === most)
       if (f === undefined || leaders.length === 1) return { value: leaders[0] }

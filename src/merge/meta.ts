@@ -15,7 +15,7 @@ import { dialect, dialects } from '../dialects/index.js'
 import { mergeToolGrants } from './tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { mostCentral } from './decide.js'
-import { countingOf } from './ballots.js'
+import { asWritten, countingOf, sameValue as same } from './ballots.js'
 import { byCodeUnits } from '../order.js'
 
 export type ToolsPolicy = 'union' | 'intersection' | 'first' | 'all'
@@ -44,7 +44,6 @@ export interface MetaMerge {
 }
 
 
-const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.stringify(b)
 const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? 'null')
 const place = (agent: Agent, line: number | undefined): string => (line ? `${agent.path}:${line}` : agent.path)
 /**
@@ -210,7 +209,7 @@ interface Vote {
   ballot?: string
 }
 
-const ballotOf = (v: Vote): string => v.ballot ?? JSON.stringify(v.value) ?? 'undefined'
+const ballotOf = (v: Vote): string => v.ballot ?? asWritten(v.value)
 
 /** The ballot most votes carry, as its earliest vote; ties: the earliest vote (the deciding input first). */
 function majority<V extends Vote>(votes: readonly V[]): V {

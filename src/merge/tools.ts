@@ -14,6 +14,7 @@ import { note, warning } from '../errors.js'
 import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, splitArgs, sameUseReplacement, standsAlone, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
+import { sameValue as same } from './ballots.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
 
 const place = (agent: Agent, line: number | undefined): string => (line ? `${agent.path}:${line}` : agent.path)
@@ -419,7 +420,6 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
  * one written but the deciding input's.
  */
 function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
-  const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y)
   return keys.flatMap((key) => {
     // An input whose conversion has no tool field is cited by its own first one, as it wrote it.
     const held = (i: Input) => fieldOf(i.agent, key) ?? (key === keys[0] && !keys.some((k) => fieldOf(i.agent, k)) ? i.own : undefined)
