@@ -10,6 +10,7 @@
 // hide its blank lines.
 import { diffArrays } from 'diff'
 import { squashSpace } from '../normalize/plain.js'
+import { marker } from './formatting.js'
 import type { FormattingChange } from './model.js'
 
 interface Line {
@@ -21,12 +22,11 @@ interface Line {
   blanks: number
 }
 
-const MARKER = /^\s*(?:[-*+]|\d+[.)])\s+/
 const WORD = /[\p{L}\p{N}]+/gu
 
 /** What pairs a line with its counterpart: its words, whatever markup and list marker (a renumbering too) surround them. */
 function keyOf(raw: string): string {
-  const words = raw.replace(MARKER, '').match(WORD)
+  const words = marker(raw).rest.match(WORD)
   return words ? words.join(' ') : squashSpace(raw)
 }
 

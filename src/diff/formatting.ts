@@ -15,8 +15,8 @@ function slice(text: string | undefined, s: Statement): string | undefined {
   return text.slice(pos.start.offset, pos.end.offset)
 }
 
-/** The list marker a list item's source starts with (`-`, `*`, `+`, `3.`, `3)`). */
-function marker(raw: string): { marker: string; rest: string } {
+/** The list marker a list item's source starts with (`-`, `*`, `+`, `3.`, `3)`), and what follows it. */
+export function marker(raw: string): { marker: string; rest: string } {
   let i = 0
   while (i < raw.length && (raw[i] === ' ' || raw[i] === '\t')) i++
   let j = i
