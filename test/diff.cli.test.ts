@@ -170,6 +170,16 @@ describe('agentmerge diff: one classification per edit', () => {
     const none = write(dir, 'tools-star/none.md', '---\nname: elite\ndescription: x\n---\n\n- Review the code.\n')
     const restricted = await cli(['diff', none, plain])
     expect(restricted.stdout).toContain('tools added: restricted to Read, Grep (was: every tool)')
+    // An OpenCode map that denied some tools granted every other one: the restriction says which were already denied.
+    const openDenies = write(dir, 'tools-star/.opencode/agent/elite.md', '---\ndescription: x\ntools:\n  bash: false\n---\n\n- Review the code.\n')
+    const fromOpen = await cli(['diff', openDenies, plain])
+    expect(fromOpen.stdout).toContain('tools changed: restricted to Read, Grep (was: every tool but bash denied)')
+    expect((await cli(['diff', plain, openDenies])).stdout).toContain('tools changed: restriction lifted, every tool allowed but bash denied')
+    // OpenCode's `write` rule stands for write and edit: each is named once, not as `edit (edit)`.
+    const openWrite = write(dir, 'tools-star/.opencode/agent/writer.md', '---\ndescription: x\ntools:\n  write: false\n---\n\n- Review the code.\n')
+    const lifted = (await cli(['diff', plain, openWrite])).stdout
+    expect(lifted).toMatch(/restriction lifted, every tool allowed but .*edit denied/)
+    expect(lifted).not.toContain('(edit)')
     expect((await diffJson(none, star)).code).toBe(0)
     const starString = write(dir, 'tools-star/.github/agents/other.agent.md', '---\nname: elite\ndescription: x\ntools: "*"\n---\n\n- Review the code.\n')
     expect((await diffJson(plain, starString)).json.files[0]!.fields.find((f) => f.key === 'tools')!.tools).toEqual({ added: ['*'], removed: [] })

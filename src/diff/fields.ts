@@ -181,7 +181,8 @@ function namesIn(side: ToolSide, ids: readonly string[], changed: readonly strin
     const name = nameOf(id)
     const same = tools.filter((t) => nameOf(t) === name)
     const told = same.filter((t) => changed.includes(t)).sort()
-    return changed.includes(id) && told.length < same.length ? `${name} (${told.join(', ')})` : name
+    // Told by a name of their own only: `edit (edit)` says nothing the name does not.
+    return changed.includes(id) && told.length < same.length && !(told.length === 1 && told[0] === name) ? `${name} (${told.join(', ')})` : name
   }
   return Object.fromEntries(ids.map((id) => [id, shown(id)]))
 }

@@ -77,7 +77,12 @@ export const notesText = (f: FieldChange): string => (f.notes && f.notes.length 
 function fieldWhat(f: FieldChange): string {
   // Without a tools field an agent may use every tool: a field that takes
   // that away restricts it to what it grants, one that gives it back lifts the restriction.
-  if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool)`
+  if (f.tools && f.tools.removed.includes('*') && !f.tools.added.includes('*')) {
+    // The old side's denials went with its "every tool": said, or the old side reads as having granted them.
+    const denied = f.tools.removed.filter((t) => t.startsWith('!'))
+    const names = f.toolNames && { old: f.toolNames.new, new: f.toolNames.old }
+    return `${f.key} ${f.change}: restricted to ${valueText(f.new?.value)} (was: every tool${denied.length > 0 ? ` but ${toolsText({ added: denied, removed: [] }, names)}` : ''})`
+  }
   if (f.tools && f.tools.added.includes('*') && !f.tools.removed.includes('*')) return `${f.key} ${f.change}: restriction lifted, every tool allowed${f.tools.added.length > 1 ? ` but ${toolsText({ added: f.tools.added.filter((t) => t !== '*'), removed: [] }, f.toolNames)}` : ''}`
   if (f.tools) return `${f.key} ${f.change}: ${toolsText(f.tools, f.toolNames)}`
   if (f.change === 'added') return `${f.key} added: ${valueText(f.new?.value)}`
