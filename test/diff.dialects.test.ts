@@ -211,6 +211,10 @@ describe('diff shows each tool as the file it comes from names it', () => {
     // A name of one tool the canonical table does not know (Copilot's `search/textSearch`, the legacy `editFiles`) is that tool's own, as merge reads it.
     const one = agentFile(dir, 't.agent.md', 'name: p\ndescription: P\ntools: [read, search/textSearch, editFiles]\n')
     expect((await cli(['diff', one, read])).stdout).toContain('tools changed: -editFiles, -search/textSearch  ')
+    // An old set name (`runCommands`, now Copilot's `execute` tools) is shown as written, not by today's name.
+    const old = agentFile(dir, 'o.agent.md', 'name: p\ndescription: P\ntools: [read, runCommands]\n')
+    expect((await cli(['diff', old, read])).stdout).toContain('tools changed: -runCommands  ')
+    expect((await cli(['diff', read, old])).stdout).toContain('tools changed: +runCommands  ')
   })
 
   it('an MCP tool is shown by its name as written, never as a use of its server (`mcp__magic(refiner)`)', async () => {

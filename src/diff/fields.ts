@@ -175,7 +175,15 @@ function namesIn(side: ToolSide, ids: readonly string[], changed: readonly strin
     if (g.kind === 'tool' && !written.has(g.id) && standsAlone(g, grants)) written.set(g.id, splitArgs(g.written).base)
   }
   const spec = dialect(meta.dialect)
-  const nameOf = (id: string) => written.get(id) ?? spellTool(id, spec) ?? id
+  // A tool the side grants only through an old name its dialect no longer spells any tool with: that
+  // name, as written (Copilot's old set `runCommands` for bash, not today's `execute`).
+  const current = new Set(Object.keys(CANONICAL_TOOLS).map((id) => spellTool(id, spec)?.toLowerCase()))
+  const old = new Map<string, string>()
+  for (const g of grants) {
+    const base = splitArgs(g.written).base.trim()
+    if (g.kind === 'tool' && !old.has(g.id) && !current.has(base.toLowerCase())) old.set(g.id, base)
+  }
+  const nameOf = (id: string) => written.get(id) ?? old.get(id) ?? spellTool(id, spec) ?? id
   const tools = [...new Set([...grants.flatMap((g) => (g.kind === 'tool' ? [g.id] : [])), ...changed])]
   const shown = (id: string) => {
     const name = nameOf(id)
