@@ -76,6 +76,16 @@ describe('extra part (a part of its head one statement names and the other lacks
     expect(groupDuplicates(purpose, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
   })
 
+  it('a bracket is an aside: the words around it are one part, its words parts of their own', () => {
+    // "requirements" goes on the part the bracket interrupted: "GDPR requirements" names nothing "GDPR" lacks.
+    const aside = pair('GDPR (European Union) requirements', 'GDPR (European Union)')
+    expect(groupDuplicates(aside, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])
+    expect(groupDuplicates(aside, { threshold: 0.7, extra: 0.2 }).groups).toEqual([[0, 1]])
+    // What the bracket lists is still parts: one more thing named in it is extra.
+    const listed = pair('Advanced features (decorators, generators, context managers)', 'Advanced features (decorators, generators)')
+    expect(groupDuplicates(listed, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual(['extra part'])
+  })
+
   it('a part that shares its heavy word with the other statement is not extra', () => {
     const items = pair('Unit testing, integration testing and load testing', 'Unit, integration and load tests')
     expect(groupDuplicates(items, { threshold: 0.3, extra: 0.2 }).reasons[0]!.parts!.rules).toEqual([])

@@ -16,8 +16,11 @@ import { isContentWord, type StemMemo, type Word } from './tokens.js'
 
 /** Words that start a new part: coordination, and the prepositions that name a means. */
 const JOINING_WORDS: ReadonlySet<string> = new Set(['and', 'or', 'with', 'using', 'via', 'including', 'through'])
-/** Between two words: a comma, semicolon, ampersand, plus or an opening or closing bracket parts them. */
-const PARTING = /[,;&+()[\]]/
+/** Between two words: a comma, semicolon, ampersand or plus parts them. */
+const PARTING = /[,;&+]/
+/** A bracket opens or closes an aside: its words are a part (or parts) of their own, and the words around it one part. */
+const OPENING = /[([]/
+const CLOSING = /[)\]]/
 
 /**
  * The content stems of each part of the head (the label of a
@@ -28,10 +31,20 @@ export function conjunctsOf(folded: string, words: readonly Word[], memo: StemMe
   const end = labelEnd(folded, words)
   const head = end >= 0 ? words.filter((w) => w.at < end) : words
   const parts: string[][] = [[]]
+  // The part a bracket interrupted, which its closing resumes: "GDPR (European Union) requirements" is
+  // "GDPR requirements" with an aside, not a third part "requirements".
+  const outer: number[] = []
+  let current = 0
   head.forEach((w, i) => {
     const gap = i === 0 ? '' : folded.slice(head[i - 1]!.at + head[i - 1]!.word.length, w.at)
-    if (JOINING_WORDS.has(w.word) || PARTING.test(gap)) parts.push([])
-    if (!JOINING_WORDS.has(w.word) && isContentWord(w.word)) parts[parts.length - 1]!.push(memo.stem(w.word))
+    const opens = OPENING.test(gap)
+    const closes = CLOSING.test(gap) && outer.length > 0
+    if (closes && !opens) current = outer.pop()!
+    if (opens) {
+      if (!closes) outer.push(current)
+      current = parts.push([]) - 1
+    } else if (JOINING_WORDS.has(w.word) || PARTING.test(gap)) current = parts.push([]) - 1
+    if (!JOINING_WORDS.has(w.word) && isContentWord(w.word)) parts[current]!.push(memo.stem(w.word))
   })
   const full = parts.filter((p) => p.length > 0)
   return full.length >= 2 ? full : []
