@@ -317,6 +317,33 @@ describe('order inside a merged section (closing remarks)', () => {
   })
 })
 
+describe('order inside a merged section (lead-ins)', () => {
+  const other = parseAgent(['# Agent', '', '## Style', '', '- Keep answers short.', '- Cite the files you read.', ''].join('\n'), 'z.md')
+  const render = (agents: Agent[]) => renderMerged(mergeAgents(agents), 'none')
+
+  it('a list item ending with a colon right before a titled item keeps its place in its author\'s list, its bold lead-in with it', () => {
+    const a = parseAgent(['# Agent', '', '## Expected Output', '', '- **Objective:** One sentence naming the goal.', '- **Roadmap:** A plan with estimated timelines.', '', '  **Example Roadmap:**', '', '- **Epic:** User login', '  - **Story:** Issue tokens', '  - **Story:** Check passwords', '- **Report:** A summary of progress.', ''].join('\n'), 'a.md')
+    for (const agents of [[a, other], [other, a]]) {
+      const out = render(agents)
+      expect(out).toMatch(/- \*\*Objective:\*\* One sentence naming the goal\.\n- \*\*Roadmap:\*\* A plan with estimated timelines\.\n\n {2}\*\*Example Roadmap:\*\*\n\n?- \*\*Epic:\*\* User login\n/)
+      expect(out).toContain('  - **Story:** Check passwords\n- **Report:** A summary of progress.\n')
+    }
+  })
+
+  it('a paragraph ending with a colon right before bold lead-ins stays before them, and a closing remark after them', () => {
+    const a = parseAgent(['# Agent', '', '## Review', '', 'Check these areas in turn:', '', '**Security:**', '', '- Validate every input.', '', '**Speed:**', '', '- Cache repeated lookups.', '', 'Close with a one-line verdict.', ''].join('\n'), 'a.md')
+    for (const agents of [[a, other], [other, a]]) {
+      expect(render(agents)).toContain('## Review\n\nCheck these areas in turn:\n\n**Security:**\n\n- Validate every input.\n\n**Speed:**\n\n- Cache repeated lookups.\n\nClose with a one-line verdict.\n')
+    }
+  })
+
+  it('a statement ending with a colon right before heading subsections is written last in the body, right before them', () => {
+    const a = parseAgent(['# Agent', '', '## Skills', '', 'Areas of work:', '', '### Backend', '', '- Design the APIs.', ''].join('\n'), 'a.md')
+    const b = parseAgent(['# Agent', '', '## Skills', '', '- Write the tests first.', ''].join('\n'), 'b.md')
+    for (const agents of [[a, b], [b, a]]) expect(render(agents)).toContain('## Skills\n\n- Write the tests first.\n\nAreas of work:\n\n### Backend\n')
+  })
+})
+
 describe('order inside a merged section', () => {
   const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Profile slow queries before indexing', '- Batch writes to the audit log', ''].join('\n'), 'a.md')
   const b = parseAgent(['# Agent', '', '## Performance', '', 'Optimized for speed and efficiency.', '', 'Tuning covers:', '', '- Connection pool sizing', ''].join('\n'), 'b.md')

@@ -5,7 +5,9 @@
 // first, or the base; ties by the smallest text it contributes), each run
 // in its own order, then the paragraphs that closed their input sections
 // after a list (a closing remark stays last, not followed by another
-// input's checklist), then what leads into its subsections. A block (a
+// input's checklist), then what leads into its heading subsections (written
+// after the body; what leads into a titled item or a bold lead-in keeps its
+// place, since those are written in the body). A block (a
 // lead-in and its list: a procedure, a checklist), and a section holding a
 // procedure's steps or a table's rows, is aligned on its anchors, the entries that stand for
 // items of several inputs, in position order; between two anchors each
@@ -22,7 +24,7 @@ export interface Entry<T> {
   value: T
   /** (input, position in its unit, 0..1) of each contributor living here. */
   places: Array<{ agent: number; pos: number; text: string }>
-  /** 0: opens the section; 1: the body; 2: closes it; 3: leads into the subsections. */
+  /** 0: opens the section; 1: the body; 2: closes it; 3: leads into the heading subsections. */
   part: 0 | 1 | 2 | 3
   /** A tie-breaker independent of input order (the text written). */
   key: string

@@ -104,7 +104,13 @@ export interface Item {
   pos: number
   group: number
   role: Role
-  /** A statement ending in a colon, right before a subsection in its source. */
+  /**
+   * A statement ending in a colon, right before a heading subsection in its
+   * source: headings are written after their section's body, so it goes last
+   * there, next to what it introduces (order.ts). A list item with a title or
+   * a bold lead-in is written in the body, in its author's order, so what
+   * leads into one keeps its place before it.
+   */
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
@@ -136,6 +142,8 @@ export const wrapperOf = (agent: Agent): Section | undefined => titleWrapper(age
 
 const isListEntry = (b: Block | undefined): boolean =>
   b !== undefined && ((b.type === 'statement' && (b.kind === 'item' || b.kind === 'task')) || (b.type === 'section' && b.kind === 'item'))
+
+const isHeading = (b: { type: string; kind?: string } | undefined): boolean => b?.type === 'section' && b.kind === 'heading'
 
 /** A paragraph ending with ":" right before a list: the head of a block. */
 const leadsList = (body: readonly Block[], i: number): boolean => {
@@ -200,7 +208,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
         const closes = block.kind === 'paragraph' && !prose && !colon && i === last
-        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && blocks[i + 1]?.type === 'section', opens: prose && !lead, closes })
+        items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && isHeading(blocks[i + 1]), opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false
         visit(block.section.body, agent, addUnit(agent, block.section, unit, pos, block.lead), true)
