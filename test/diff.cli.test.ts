@@ -127,6 +127,25 @@ describe('agentmerge diff: one classification per edit', () => {
     expect((await cli(['diff', base, b])).stdout).toContain('moved from ⚙️ Backend Developer Agent › What I Deliver › Infrastructure Code')
   })
 
+  it('bullets moved from one section into another say where from once, under the section, in the text and markdown formats (it was on every line)', async () => {
+    const moved = edit(edit(OPENCODE, '- Docker configuration\n- Database migration scripts\n', ''), '- **Documentation** - API docs, code comments, runbooks\n', '- **Documentation** - API docs, code comments, runbooks\n- Docker configuration\n- Database migration scripts\n')
+    const b = write(dir, 'moved-two.md', moved)
+    const from = '⚙️ Backend Developer Agent › What I Deliver › Infrastructure Code'
+    const text = (await cli(['diff', base, b])).stdout
+    expect(text).toContain(`§ ⚙️ Backend Developer Agent › What I Deliver › Backend Implementation\n  2 moved here from ${from}\n  > Docker configuration  moved, ${base}:50 -> ${b}:48\n  > Database migration scripts  moved, ${base}:51 -> ${b}:49\n`)
+    expect(text).not.toContain('moved from')
+    const markdown = (await cli(['diff', '--format', 'markdown', base, b])).stdout
+    expect(markdown).toContain(`Backend Implementation: 2 moved from ${from}</summary>`)
+    expect(markdown).not.toMatch(/\*\*moved\*\* [^\n]* from /)
+  })
+
+  it('statements outside any section are shown under "(no section)", a file without headings too (it said "top of the file")', async () => {
+    const a = write(dir, 'flat-old.md', '---\nname: t\ndescription: d\n---\n\n- Keep functions short.\n- Document every public API.\n')
+    const b = write(dir, 'flat-new.md', '---\nname: t\ndescription: d\n---\n\n## Style\n\n- Keep functions short.\n- Document every public API.\n')
+    const text = (await cli(['diff', a, b])).stdout
+    expect(text).toContain('§ Style\n  2 moved here from (no section)\n')
+  })
+
   it('a bullet moved within its list is moved (position)', async () => {
     const b = write(dir, 'reordered.md', edit(edit(OPENCODE, '- Microservices architecture\n', ''), '- Backend service implementation\n', '- Microservices architecture\n- Backend service implementation\n'))
     const { json } = await diffJson(base, b)

@@ -155,7 +155,12 @@ export class Similarity {
    * and latency" / "Analyze network requirements for scalability, security,
    * and performance") are evidence of one statement only where its place
    * says so too. Code compares by its words; 0 when one is code and the
-   * other is not.
+   * other is not. A list's lead-in is a title of sorts over its items:
+   * against a statement that heads no list it is 0 unless the two have the
+   * same words (an item an author put a list under, `Memory management` ->
+   * `Memory management:`), since sharing a topic word with one of the
+   * items ("Game architecture:" / "Clean, modular game code with
+   * component-based architecture") does not make it that item.
    */
   score(a: number, b: number, across = false): number {
     const x = this.o.statements[a]!.statement
@@ -164,6 +169,7 @@ export class Similarity {
     const pa = this.oldProfile(a)
     const pb = this.newProfile(b)
     if (isCode(x)) return dice(pa.words, pb.words)
+    if (this.o.lead[a] !== this.n.lead[b] && dice(pa.words, pb.words) < 1) return 0
     const learned = this.scorer.score(pa.slot, pb.slot)
     return across ? learned : Math.max(dice(pa.words, pb.words), learned)
   }

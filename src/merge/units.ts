@@ -8,7 +8,7 @@
 // (identity.ts decides them).
 import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
+import { headsList, isListEntry, keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
 import { bySource } from '../order.js'
 
@@ -140,16 +140,7 @@ export function soleHeading(agent: Agent): Section | undefined {
  */
 export const wrapperOf = (agent: Agent): Section | undefined => titleWrapper(agent.root)
 
-const isListEntry = (b: Block | undefined): boolean =>
-  b !== undefined && ((b.type === 'statement' && (b.kind === 'item' || b.kind === 'task')) || (b.type === 'section' && b.kind === 'item'))
-
 const isHeading = (b: { type: string; kind?: string } | undefined): boolean => b?.type === 'section' && b.kind === 'heading'
-
-/** A paragraph ending with ":" right before a list: the head of a block. */
-const leadsList = (body: readonly Block[], i: number): boolean => {
-  const b = body[i]
-  return b?.type === 'statement' && b.kind === 'paragraph' && /:\s*$/.test(b.text) && isListEntry(body[i + 1])
-}
 
 /**
  * A body regrouped into blocks: each lead-in paragraph with its list becomes
@@ -160,7 +151,7 @@ function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: S
   const out: Array<Block | { type: 'block'; lead: Statement; section: Section }> = []
   for (let i = 0; i < body.length; i++) {
     const b = body[i]!
-    if (!leadsList(body, i) || b.type !== 'statement') {
+    if (!headsList(body, i) || b.type !== 'statement') {
       out.push(b)
       continue
     }

@@ -51,7 +51,26 @@ function sectionOfChange(c: StatementChange): string[] {
   return c.change === 'removed' ? c.old.section : c.new.section
 }
 
-export const sectionTitle = (path: string[]): string => (path.length === 0 ? '(top of the file)' : path.join(' › '))
+/**
+ * A section's path as the formats show it. The root is what stands outside
+ * every section: the lines above the first heading, or a whole file that has
+ * none, which is not its top.
+ */
+export const sectionTitle = (path: string[]): string => (path.length === 0 ? '(no section)' : path.join(' › '))
+
+/**
+ * The one section every statement of a group that moved from another section
+ * came from, when there are several of them (an author who put another's
+ * list under headings moves it whole): said once for the group, it need not
+ * be said on each line. Undefined when they came from two sections or
+ * fewer than two moved.
+ */
+export function movedInFrom(changes: readonly StatementChange[]): { path: string[]; count: number } | undefined {
+  const origins = changes.flatMap((c) => (c.change === 'moved' && c.move === 'section' ? [c.old.section] : []))
+  const key = (path: string[]) => path.join('\u0000')
+  if (origins.length < 2 || origins.some((p) => key(p) !== key(origins[0]!))) return undefined
+  return { path: origins[0]!, count: origins.length }
+}
 
 /** Groups statement changes by the section they are shown under, in order of first appearance. */
 export function bySection(changes: StatementChange[]): Array<{ path: string[]; changes: StatementChange[] }> {

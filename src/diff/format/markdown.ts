@@ -13,7 +13,7 @@ import { leadPlace, runParts, spaceOnly, tokensOf, type Token, type TokenRun } f
 import { terminalLine } from '../../errors.js'
 import { markdownRefs } from '../../write/sink.js'
 import { codeLines, isCodeChange } from './code.js'
-import { at, bySection, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
+import { at, bySection, fieldText, movedInFrom, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface MarkdownOptions {
   /** List the changes of form too. */
@@ -128,7 +128,8 @@ function wordBlock(old: Statement, nu: Statement, words: TokenRun[] | null): Roo
   return { type: 'paragraph', children: runsPhrasing(words) }
 }
 
-function statementItem(c: StatementChange): ListItem {
+/** `from`: whether a statement moved from another section names that section (not when its block's summary said it once). */
+function statementItem(c: StatementChange, from = true): ListItem {
   const head = (label: string, rest: PhrasingContent[]): Paragraph => ({ type: 'paragraph', children: [strong(label), text(' '), ...rest] })
   let children: ListItem['children']
   switch (c.change) {
@@ -142,10 +143,10 @@ function statementItem(c: StatementChange): ListItem {
       children = [head(c.words === null ? 'replaced' : 'reworded', place(c.old.statement, c.new.statement)), wordBlock(c.old.statement, c.new.statement, c.words as TokenRun[] | null) as ListItem['children'][number]]
       break
     case 'moved': {
-      const from = c.move === 'section' ? [text(` from ${sectionTitle(c.old.section)}`)] : [text(' within the section')]
+      const origin = c.move === 'section' ? (from ? [text(` from ${sectionTitle(c.old.section)}`)] : []) : [text(' within the section')]
       const label = c.words !== undefined ? 'moved and reworded' : 'moved'
       const body = c.words !== undefined ? wordBlock(c.old.statement, c.new.statement, c.words as TokenRun[] | null) : statementBlock(c.new.statement)
-      children = [head(label, [...place(c.old.statement, c.new.statement), ...from]), body as ListItem['children'][number]]
+      children = [head(label, [...place(c.old.statement, c.new.statement), ...origin]), body as ListItem['children'][number]]
       break
     }
   }
@@ -185,11 +186,14 @@ function countText(n: number, what: string): string {
   return `${n} ${what}`
 }
 
+/** A block's counts; the one section its statements moved from, when movedInFrom finds it, said there once. */
 function blockSummary(changes: StatementChange[], sections: SectionChange[]): string {
   const kinds = new Map<string, number>()
   for (const c of changes) kinds.set(c.change, (kinds.get(c.change) ?? 0) + 1)
   for (const s of sections) kinds.set(`section ${s.change}`, (kinds.get(`section ${s.change}`) ?? 0) + 1)
-  return [...kinds].map(([k, n]) => countText(n, k)).join(', ')
+  const movedIn = movedInFrom(changes)
+  const origin = (n: number) => (!movedIn ? '' : movedIn.count === n ? ` from ${sectionTitle(movedIn.path)}` : ` (${movedIn.count} from ${sectionTitle(movedIn.path)})`)
+  return [...kinds].map(([k, n]) => countText(n, k) + (k === 'moved' ? origin(n) : '')).join(', ')
 }
 
 function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
@@ -198,7 +202,7 @@ function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
   if (d.fields.length > 0) out.push(details(`${label} › frontmatter: ${d.fields.length} field${d.fields.length === 1 ? '' : 's'} changed`, d.fields.map(fieldItem)))
   if (d.counts.renamed) out.push(details(`${label}: file renamed`, [{ type: 'listItem', spread: false, children: [{ type: 'paragraph', children: [strong('file renamed'), text(' from '), code(d.oldPath ?? ''), text(' to '), code(d.newPath ?? '')] }] }]))
   if (d.status === 'added' || d.status === 'removed') {
-    const items = d.statements.map(statementItem)
+    const items = d.statements.map((c) => statementItem(c))
     if (items.length > 0) out.push(details(`${label}: agent ${d.status} (${items.length} statement${items.length === 1 ? '' : 's'})`, items))
     return out
   }
@@ -225,7 +229,8 @@ function agentBlocks(d: AgentDiff, options: MarkdownOptions): string[] {
   }
   for (const s of pending) block(sectionPath(s)).sections.push(s)
   for (const b of blocks.values()) {
-    const items = [...b.sections.map(sectionItem), ...b.statements.map(statementItem)]
+    const from = movedInFrom(b.statements) === undefined
+    const items = [...b.sections.map(sectionItem), ...b.statements.map((c) => statementItem(c, from))]
     out.push(details(`${label} › ${sectionTitle(b.path)}: ${blockSummary(b.statements, b.sections)}`, items))
   }
   if (options.formatting && d.formatting.length > 0) {

@@ -9,7 +9,7 @@ import { leadPlace, shownParts, shownText, spaceOnly } from '../words.js'
 import { paint, type Paint } from './color.js'
 import { terminalLine } from '../../errors.js'
 import { codeLines, isCodeChange } from './code.js'
-import { at, bySection, countsText, fieldText, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
+import { at, bySection, countsText, fieldText, movedInFrom, sectionTitle, summaryLine, unreadNote, type Unread } from './common.js'
 
 export interface TextOptions {
   color?: boolean
@@ -41,7 +41,8 @@ function words(runs: WordRun[] | null | undefined, p: Paint, fallback: { old: st
     .join('')
 }
 
-function statementLines(c: StatementChange, p: Paint): string[] {
+/** `from`: whether a statement moved from another section names that section (not when its group said it once). */
+function statementLines(c: StatementChange, p: Paint, from = true): string[] {
   switch (c.change) {
     case 'added':
       return [`  ${p.green('+')} ${p.green(shownText(c.new.statement))}  ${p.dim(at(c.new.statement.source))}`]
@@ -54,8 +55,8 @@ function statementLines(c: StatementChange, p: Paint): string[] {
       return [`  ${p.yellow('~')} ${words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) })}  ${places}`]
     }
     case 'moved': {
-      const from = c.move === 'section' ? `moved from ${sectionTitle(c.old.section)}` : 'moved within the section'
-      const how = c.words !== undefined ? `${from}, reworded` : from
+      const moved = c.move === 'section' ? (from ? `moved from ${sectionTitle(c.old.section)}` : 'moved') : 'moved within the section'
+      const how = c.words !== undefined ? `${moved}, reworded` : moved
       const places = p.dim(`${how}, ${at(c.old.statement.source)} -> ${at(c.new.statement.source)}`)
       if (c.words !== undefined && isCodeChange(c.old.statement, c.new.statement)) return codeChange(p.cyan('>'), c.old.statement, c.new.statement, places, p)
       const text = c.words !== undefined ? words(c.words, p, { old: shownText(c.old.statement), new: shownText(c.new.statement) }) : shownText(c.new.statement)
@@ -91,7 +92,9 @@ function agentText(d: AgentDiff, options: TextOptions, p: Paint, several: boolea
   } else {
     for (const group of bySection(d.statements)) {
       out.push(p.bold(`§ ${sectionTitle(group.path)}`))
-      for (const c of group.changes) out.push(...statementLines(c, p))
+      const movedIn = movedInFrom(group.changes)
+      if (movedIn) out.push(`  ${p.dim(`${movedIn.count} moved here from ${sectionTitle(movedIn.path)}`)}`)
+      for (const c of group.changes) out.push(...statementLines(c, p, !movedIn))
     }
     if (d.sections.length > 0) out.push(p.bold('sections'))
     for (const s of d.sections) {
