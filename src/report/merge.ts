@@ -282,7 +282,8 @@ function recordedHtml(result: MergeResult, inputs: Inputs): string {
   const items = notes.map((r) => {
     const instead = r.standsFor ? ` <span class="muted">instead:</span> ${inputs.shortHtml(r.standsFor)}` : ''
     const what = r.conflict ? ` (${esc(r.conflict)})` : ''
-    return `<li class="recorded">${inputs.shortHtml(r.from)} <span class="why">${esc(REASONS[r.reason])}${what}</span>${instead}<blockquote>${esc(r.text)}</blockquote></li>`
+    const only = r.carries ? ` <span class="muted">only it says:</span> <span class="carries">${esc(r.carries.join(', '))}</span>` : ''
+    return `<li class="recorded">${inputs.shortHtml(r.from)} <span class="why">${esc(REASONS[r.reason])}${what}</span>${instead}${only}<blockquote>${esc(r.text)}</blockquote></li>`
   })
   return `<ul class="diags recorded-list">${items.join('')}</ul>`
 }
