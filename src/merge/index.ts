@@ -10,6 +10,7 @@ import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
 import { chooseOpening, onlySaid, openingsOf } from './identity.js'
+import { strangers } from './strangers.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
 import { supersededPairs } from './superseded.js'
 import { versionClashes } from './versions.js'
@@ -103,6 +104,8 @@ export interface MergeResult {
   provenance: Provenance
   /** One warning per field disagreement, risky tools decision or statement conflict; notes (an opening not chosen that says what nothing written says, an old tool name left out) among them, not counted as conflicts. */
   conflicts: Diagnostic[]
+  /** Warnings about the inputs themselves, not conflicts of the merge: an input that shares nothing with the others (strangers.ts). */
+  warnings: Diagnostic[]
   /** Input statements not written, and why. */
   recorded: Recorded[]
   /** The input that decided (fields, conflicts, default dialect). */
@@ -300,7 +303,8 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const unwritten = recorded.filter((r) => !written.has(r.statement))
   const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.filter((d) => d.severity !== 'note').length, recorded: new Set(unwritten.map((r) => r.statement)).size }
   const provenance = buildProvenance(agents, sections, meta.decisions, to, unwritten, agents[decider]!.path)
-  return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded: unwritten, decider: agents[decider]!.path, summary }
+  const warnings = grouping ? strangers(agents, statements, owner, grouping) : []
+  return { agent, sections, fields: meta.decisions, provenance, conflicts, warnings, recorded: unwritten, decider: agents[decider]!.path, summary }
 }
 
 /**
