@@ -3,15 +3,19 @@
 // "Core Identity" heading). Every input restates its role in its own words;
 // a merge that wrote each of them would open with several competing
 // identities, so they are found here, decided together (one written, the
-// most complete), and scored apart from folds by the evaluation.
+// most complete), and scored apart from folds by the evaluation. What an
+// opening not chosen says that nothing written says is told, since its
+// author's specifics would otherwise leave the output unseen.
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { termsOf } from '../similarity/index.js'
+import { analyzeWords, PERSONA_FILLERS, termsOf, WordMemo, writtenTerms } from '../similarity/index.js'
 import { soleHeading } from './units.js'
 import { byCodeUnits, bySource } from '../order.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
-const ROLE_LABEL = /^\s*(?:role|purpose|identity|mission|persona)\s*:/i
+/** The nouns that name what a role statement states ("Role:", "Your role is ..."). */
+const IDENTITY_NOUNS = ['role', 'purpose', 'identity', 'mission', 'persona']
+const ROLE_LABEL = new RegExp(`^\\s*(?:${IDENTITY_NOUNS.join('|')})\\s*:`, 'i')
 /**
  * Headings whose first paragraph states who the agent is. A word that says
  * whose ("Core Identity", "Expert Purpose", "Your Role") may qualify the
@@ -77,3 +81,31 @@ export function chooseOpening(openings: readonly Statement[]): Statement | undef
 
 const better = (x: { s: Statement; terms: number }, y: { s: Statement; terms: number }): boolean =>
   (x.terms - y.terms || x.s.text.length - y.s.text.length || byCodeUnits(y.s.text, x.s.text) || -bySource(x.s, y.s)) > 0
+
+/**
+ * The terms of the words that frame a role statement: those that name it
+ * ("Role:", "Your role is") and those that praise a persona ("Expert",
+ * "Masters", "seasoned"), fillers of a role statement as the similarity
+ * reads one. Every opening has them; they are no author's specifics.
+ */
+const FRAMING_TERMS: ReadonlySet<string> = new Set([...IDENTITY_NOUNS, ...PERSONA_FILLERS].flatMap((w) => analyzeWords(w).map((t) => t.term)))
+
+/**
+ * For each opening not chosen, the specifics only it carries: its content
+ * terms (fillers and FRAMING_TERMS left out) that no written text of the
+ * merged agent (its statements, the chosen opening among them, and its
+ * section titles) has among its terms, each as the opening's author wrote
+ * it, in the order written. A term counts as said wherever it is written, as a filler too:
+ * "scalable" before a noun still says the word.
+ */
+export function onlySaid(notChosen: readonly Statement[], written: readonly string[]): Map<Statement, string[]> {
+  const memo = new WordMemo()
+  const said = new Set(written.flatMap((text) => analyzeWords(text, memo).map((t) => t.term)))
+  const out = new Map<Statement, string[]>()
+  for (const s of notChosen) {
+    // A token holding two terms ("cutting-edge") is written once.
+    const words = writtenTerms(s.text, memo).filter((t) => !said.has(t.term) && !FRAMING_TERMS.has(t.term)).map((t) => t.written)
+    out.set(s, [...new Set(words)])
+  }
+  return out
+}

@@ -4,12 +4,13 @@
 // aligned by src/align), meta.ts the frontmatter, provenance.ts the notes.
 import type { DedupResult } from '../dedup/index.js'
 import { groupingOf, groupStatements, statementsOfAgents } from '../dedup/index.js'
-import { AgentError, quoted, warning } from '../errors.js'
+import { AgentError, note, quoted, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed } from './decide.js'
-import { chooseOpening, openingsOf } from './identity.js'
+import { chooseOpening, onlySaid, openingsOf } from './identity.js'
+import { strangers } from './strangers.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
 import { supersededPairs } from './superseded.js'
 import { versionClashes } from './versions.js'
@@ -18,6 +19,7 @@ import { renderAgent } from '../render/markdown.js'
 import { buildProvenance, provenanceComment, type Provenance } from './provenance.js'
 import type { Recorded } from './stages.js'
 import type { Fold } from './fold.js'
+import { bySource } from '../order.js'
 
 export type { FieldDecision, ToolsPolicy } from './meta.js'
 export type { Fold, MergedSection } from './body.js'
@@ -100,8 +102,10 @@ export interface MergeResult {
   sections: MergedSection[]
   fields: FieldDecision[]
   provenance: Provenance
-  /** One warning per field disagreement, risky tools decision or statement conflict. */
+  /** One warning per field disagreement, risky tools decision or statement conflict; notes (an opening not chosen that says what nothing written says, an old tool name left out) among them, not counted as conflicts. */
   conflicts: Diagnostic[]
+  /** Warnings about the inputs themselves, not conflicts of the merge: an input that shares nothing with the others (strangers.ts). */
+  warnings: Diagnostic[]
   /** Input statements not written, and why. */
   recorded: Recorded[]
   /** The input that decided (fields, conflicts, default dialect). */
@@ -133,6 +137,24 @@ function decideOpening(agents: readonly Agent[], base: number): { openings: Set<
   if (!chosen) return { openings, recorded: [] }
   const recorded: Recorded[] = [...openings].filter((s) => s !== chosen).map((s) => ({ statement: s, reason: 'opening-not-chosen' as const, standsFor: chosen }))
   return { openings, opening: { statement: chosen, members: [chosen] }, recorded }
+}
+
+/**
+ * The openings not chosen, each with the specifics only it carries (what no
+ * written statement or title says), and one note on stderr for each that
+ * carries some: recorded alone, the author's specifics left the output
+ * unseen (a reader found wshobson's ai-engineer purpose paragraph the only
+ * place "multimodal" was said).
+ */
+function openingSpecifics(recorded: readonly Recorded[], sections: readonly MergedSection[]): { recorded: Recorded[]; notes: Diagnostic[] } {
+  const written = sections.flatMap((m) => [m.section.title, ...m.folds.map((f) => f.statement.text)])
+  const only = onlySaid(recorded.map((r) => r.statement), written)
+  const out = recorded.map((r): Recorded => (only.get(r.statement)!.length > 0 ? { ...r, carries: only.get(r.statement)! } : r))
+  const notes = out
+    .filter((r) => r.carries && r.standsFor)
+    .sort((x, y) => bySource(x.statement, y.statement))
+    .map((r) => note('opening-not-chosen', `opening not chosen (the merged agent opens with ${r.standsFor!.source.path}:${r.standsFor!.source.line}); only it says: ${r.carries!.join(', ')}`, r.statement.source.path, r.statement.source.line))
+  return { recorded: out, notes }
 }
 
 /** The stderr lines of the recorded conflicts: one per statement, or one per section for another input's response format. */
@@ -237,6 +259,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   let recorded: Recorded[] = []
   let sectionStats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
   let opened = false
+  let openingNotes: Diagnostic[] = []
   if (!grouping) {
     // Merging one file gives its normalized form: nothing is folded inside a file.
     root = agents[0]!.root
@@ -265,20 +288,23 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     root = { ...body.root, source: { path, line: 1 } }
     sections = body.sections
     sections[0]!.section = root
-    recorded = [...id.recorded, ...body.recorded]
+    const specifics = openingSpecifics(id.recorded, sections)
+    openingNotes = specifics.notes
+    recorded = [...specifics.recorded, ...body.recorded]
     sectionStats = body.stats
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
-  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path)]
+  const conflicts = [...openingNotes, ...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path)]
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
   const unwritten = recorded.filter((r) => !written.has(r.statement))
   const summary: MergeSummary = { inputs: agents.length, statementsIn, statementsOut, duplicatesFolded: folded, ...sectionStats, conflicts: conflicts.filter((d) => d.severity !== 'note').length, recorded: new Set(unwritten.map((r) => r.statement)).size }
   const provenance = buildProvenance(agents, sections, meta.decisions, to, unwritten, agents[decider]!.path)
-  return { agent, sections, fields: meta.decisions, provenance, conflicts, recorded: unwritten, decider: agents[decider]!.path, summary }
+  const warnings = grouping ? strangers(agents, statements, owner, grouping) : []
+  return { agent, sections, fields: meta.decisions, provenance, conflicts, warnings, recorded: unwritten, decider: agents[decider]!.path, summary }
 }
 
 /**

@@ -72,6 +72,8 @@ export interface RecordedProvenance {
   standsFor?: string
   /** For conflicts: polarity or specific, and what differs. */
   conflict?: string
+  /** For an opening not chosen: its content words that no written statement or title says, as its author wrote them, in its order; absent when there are none. */
+  carries?: string[]
 }
 
 type Placed = { source: { path: string; line: number } }
@@ -92,6 +94,7 @@ export function buildProvenance(agents: readonly Agent[], sections: readonly Mer
     reason: r.reason,
     ...(r.standsFor ? { standsFor: at(r.standsFor) } : {}),
     ...(r.conflict ? { conflict: `${r.conflict.kind}: ${r.conflict.detail}` } : {}),
+    ...(r.carries ? { carries: r.carries } : {}),
   }))
   const headed = new Set(sections.flatMap((m) => m.members))
   const untitled = agents

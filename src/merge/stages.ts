@@ -21,6 +21,8 @@ export interface Recorded {
   standsFor: Statement | null
   /** For conflicts: what differs. */
   conflict?: ConflictKind
+  /** For an opening not chosen: the specifics only it carries, as its author wrote them (absent when the output says them all). */
+  carries?: string[]
 }
 
 /** Whether a fold placed here holds statements of one role only (a block's lead-ins, a procedure's steps). */

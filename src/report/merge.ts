@@ -282,7 +282,8 @@ function recordedHtml(result: MergeResult, inputs: Inputs): string {
   const items = notes.map((r) => {
     const instead = r.standsFor ? ` <span class="muted">instead:</span> ${inputs.shortHtml(r.standsFor)}` : ''
     const what = r.conflict ? ` (${esc(r.conflict)})` : ''
-    return `<li class="recorded">${inputs.shortHtml(r.from)} <span class="why">${esc(REASONS[r.reason])}${what}</span>${instead}<blockquote>${esc(r.text)}</blockquote></li>`
+    const only = r.carries ? ` <span class="muted">only it says:</span> <span class="carries">${esc(r.carries.join(', '))}</span>` : ''
+    return `<li class="recorded">${inputs.shortHtml(r.from)} <span class="why">${esc(REASONS[r.reason])}${what}</span>${instead}${only}<blockquote>${esc(r.text)}</blockquote></li>`
   })
   return `<ul class="diags recorded-list">${items.join('')}</ul>`
 }
@@ -316,6 +317,8 @@ export function renderMergeReport(result: MergeResult, options: MergeReportOptio
     `<section class="legend" aria-labelledby="inputs-h"><h2 id="inputs-h">Inputs</h2>`,
     `<p>Each input has a color and a letter; a statement's badges name the inputs it was found in. Check "show only" to see the statements of some inputs alone.</p>`,
     legendHtml(result, inputs),
+    // An input that shares nothing with the others is said beside the inputs, not counted as a conflict of the merge.
+    ...(result.warnings.length > 0 ? [diagnosticsHtml(result.warnings, inputs, '', 'warnings')] : []),
     `</section>`,
     `<section aria-labelledby="fields-h"><h2 id="fields-h">Frontmatter</h2>`,
     `<p>The merged agent's fields (dialect <code>${esc(result.provenance.dialect)}</code>), where each came from, and the values the other inputs had.</p>`,

@@ -17,6 +17,8 @@ export interface Term {
   example: boolean
   /** A filler word (kept only when a statement has nothing else). */
   filler: boolean
+  /** The words it was read from, as the author wrote them ("cutting-edge" for its two terms, "machine learning" for one). */
+  written: string
 }
 
 interface Token {
@@ -28,6 +30,8 @@ interface Token {
   clause: number
   /** Index of the punctuation-delimited segment (conjunctions do not end one). */
   segment: number
+  /** The token of the text it comes from, as written. */
+  written: string
 }
 
 // A token may hold `.`, `-`, `/`, `'`, and `+` between word characters, and end
@@ -308,7 +312,7 @@ function rawTokens(text: string, memo: WordMemo | undefined): Token[] {
     if (read.conjunction) clause++
     const example = inParen || exampleRun || (list >= 0 && at >= list)
     for (const w of read.words) {
-      out.push({ word: w.word, fixed: w.fixed, example, clause: clause + w.slashes, segment })
+      out.push({ word: w.word, fixed: w.fixed, example, clause: clause + w.slashes, segment, written: orig })
     }
     clause += read.slashes
     // "such as" opens a list of examples that runs to the end of the clause.
@@ -336,7 +340,9 @@ function applySynonyms(tokens: Token[]): Token[] {
     }
     if (best >= 0) {
       const span = tokens.slice(i, best + 1)
-      out.push({ word: canonical, fixed: true, example: span.some((t) => t.example), clause: span[0]!.clause, segment: span[0]!.segment })
+      // Words of one token ("ci/cd") are written once.
+      const written = span.map((t) => t.written).filter((w, k, all) => k === 0 || w !== all[k - 1]).join(' ')
+      out.push({ word: canonical, fixed: true, example: span.some((t) => t.example), clause: span[0]!.clause, segment: span[0]!.segment, written })
       i = best + 1
     } else {
       out.push(tokens[i]!)
@@ -437,20 +443,20 @@ function markAttributive(tokens: readonly Token[], termOf: readonly (Term | unde
 /** The term a token becomes, or undefined for a stopword. */
 function analyzeToken(t: Token, memo: WordMemo | undefined): Term | undefined {
   if (t.fixed) {
-    return { term: t.word, example: t.example, filler: false }
+    return { term: t.word, example: t.example, filler: false, written: t.written }
   }
   const w = t.word
   if (NEGATIONS.has(w)) {
-    return { term: 'not', example: t.example, filler: false }
+    return { term: 'not', example: t.example, filler: false, written: t.written }
   }
   if (STOPWORDS.has(w)) return undefined
   if (w.length === 1 && !/\d/.test(w)) return undefined
   if (/^\d/.test(w) || NUMBER_RE.test(w)) {
     // Quantities and version strings ("80%", "p95", "3.11") are kept as written.
-    return { term: w, example: t.example, filler: false }
+    return { term: w, example: t.example, filler: false, written: t.written }
   }
   const { term, filler } = memo ? memo.stemmed(w) : stemWord(w)
-  return { term, example: t.example, filler }
+  return { term, example: t.example, filler, written: t.written }
 }
 
 /** Turn a clause-final "for <quality>" into filler. */
@@ -476,8 +482,18 @@ export function termsOf(text: string, memo?: WordMemo): string[] {
   return uniqueTerms(analyzeWords(text, memo)).map((t) => t.term)
 }
 
+/**
+ * The content terms of a text (as termsOf), each with the words it was
+ * first written in: what a message shows a user, who did not write stems.
+ */
+export function writtenTerms(text: string, memo?: WordMemo): Array<{ term: string; written: string }> {
+  // A token the filler list names whole ("cutting-edge", "battle-tested") is praise, whatever its parts read as.
+  const praise = (t: Term): boolean => isFiller(t.written.toLowerCase(), stemmer(t.written.toLowerCase()))
+  return uniqueTerms(analyzeWords(text, memo)).filter((t) => !praise(t)).map((t) => ({ term: t.term, written: t.written }))
+}
+
 function copyTerm(w: Term): Term {
-  return { term: w.term, example: w.example, filler: w.filler }
+  return { term: w.term, example: w.example, filler: w.filler, written: w.written }
 }
 
 /** Unique content terms (fillers dropped unless nothing else is left). */

@@ -107,6 +107,7 @@ export async function mergeCommand(paths: string[], options: MergeCommandOptions
     ...bar,
     path: output ?? 'merged.md',
   })
+  run.warn(result.warnings)
   run.warn(result.conflicts)
   const text = renderMerged(result, mode)
   const before = run.code
