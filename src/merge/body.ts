@@ -5,7 +5,7 @@
 // cuts each group into folds; support and conflicts (stages.ts) decide what
 // is written; tree.ts builds the output, ordered by order.ts. Nothing here
 // depends on the order of the inputs.
-import type { Agent, Section, Statement } from '../model.js'
+import type { Agent, Diagnostic, Section, Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
 import type { StatementGrouping } from '../dedup/index.js'
@@ -20,6 +20,7 @@ import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
+import { sideBySide } from './sidebyside.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -30,6 +31,8 @@ export interface BodyMerge {
   sections: MergedSection[]
   /** Input statements recorded but not written: conflict alternatives, below min-support, lead-ins whose list went elsewhere. */
   recorded: Recorded[]
+  /** Notes on what is written: two inputs' output contracts or whole-task procedures side by side (sidebyside.ts). */
+  notes: Diagnostic[]
   stats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
 }
 
@@ -233,6 +236,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     })
   }
+  const notes = sideBySide(units, clusters, items, settled)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)
@@ -262,6 +266,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     root,
     sections,
     recorded,
+    notes,
     stats: {
       sectionsIn: headed + wrappers.length,
       sectionsOut: sections.length - 1 + (chosen ? 1 : 0),

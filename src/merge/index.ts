@@ -237,6 +237,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   let recorded: Recorded[] = []
   let sectionStats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
   let opened = false
+  let notes: Diagnostic[] = []
   if (!grouping) {
     // Merging one file gives its normalized form: nothing is folded inside a file.
     root = agents[0]!.root
@@ -267,11 +268,12 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     sections[0]!.section = root
     recorded = [...id.recorded, ...body.recorded]
     sectionStats = body.stats
+    notes = body.notes
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
-  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path)]
+  const conflicts = [...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path), ...notes]
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
