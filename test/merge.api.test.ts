@@ -912,6 +912,26 @@ describe('an output contract keeps its items', () => {
     }
   })
 
+  it('two contracts at the top of their inputs are one section whatever their titles and however few items they share: the heading\'s title over the block\'s lead-in and all the items, then the closing remarks', () => {
+    const a = doc('a.md', ['## Focus', '', '- Ownership and borrowing', '', '## Output', '', '- Safe and performant code', '- Comprehensive tests with cargo test', '', 'Always include a disclaimer.', '', 'Focus on readability.'])
+    const b = doc('b.md', ['When invoked:', '', '1. Read the crate', '2. Run the tests', '', 'Provide:', '', '- Memory-safe code with clear ownership', '- Benchmarks using criterion for hot paths'])
+    const list = /## Output\n\nProvide:\n\n(?:- [^\n]+\n){4}\nAlways include a disclaimer\.\n\nFocus on readability\.\n/
+    for (const out of [...mergedBothWays(a, b), renderMerged(mergeAgents([a, b], { base: 'b.md' }), 'none'), renderMerged(mergeAgents([b, a], { base: 'a.md' }), 'none')]) {
+      expect(out, out).toMatch(list)
+      expect(out.match(/^(?:## Output|Provide:)$/gm), out).toHaveLength(2)
+    }
+    // Merging the merge with either input writes the one contract again, one lead-in over one list.
+    const merged = parseAgent(renderMerged(mergeAgents([a, b]), 'none'), 'm.md')
+    for (const x of [a, b]) {
+      const again = renderMerged(mergeAgents([merged, x]), 'none')
+      expect(again, again).toMatch(list)
+      expect(again.match(/^(?:## Output|Provide:)$/gm), again).toHaveLength(2)
+    }
+    const c = doc('c.md', ['## Expected Output', '', '- High-fidelity mockups', '- Interactive prototypes'])
+    const d = doc('d.md', ['Deliverables organized by type:', '', '- Design files with component libraries', '- Style guide documentation', '', '## Tools', '', '- Figma'])
+    for (const out of mergedBothWays(c, d)) expect(out, out).toMatch(/## Expected Output\n\nDeliverables organized by type:\n\n(?:- [^\n]+\n){4}/)
+  })
+
   it('joins contract items only where neither\'s group reaches outside the contracts: an item another list also says is left as the fold bar made it', () => {
     const a = doc('a.md', ['## Output', '', '- Credibility assessment of sources', '- Research methodology and queries used'])
     const b = doc('b.md', ['## Provide', '', '- Credibility assessment of sources with authority and reliability ratings', '- Research methodology documentation showing queries used and search strategy'])

@@ -307,6 +307,48 @@ describe('two procedures for one occasion', () => {
   })
 })
 
+describe('two inputs\' answers to one question written side by side', () => {
+  const head = '---\nname: tester\ndescription: Writes tests.\n---\n\nYou are a test engineer.\n\n'
+  it('notes whole-task procedures of different inputs in different places, naming each; an input\'s own two, or a topic\'s workflow, are not noted', async () => {
+    const [pa, pb, pc] = written(
+      `${head}When invoked:\n\n1. Read the failing test output\n2. Find the smallest reproduction\n\n## Rules\n\n- Keep fixtures small and readable\n`,
+      `${head}## Rules\n\n- Keep fixtures small and readable\n\n## Response Approach\n\n1. Query the context manager for the project layout\n2. Review the coverage report\n3. Write the missing tests\n`,
+      `${head}When invoked:\n\n1. Read the failing test output\n2. Find the smallest reproduction\n\n## Rules\n\n- Keep fixtures small and readable\n\n### Fixture workflow\n\n1. Copy the fixture\n2. Trim it\n\nProcess:\n\n1. Write the test first\n2. Make it pass\n`,
+    )
+    for (const order of [[pa!, pb!], [pb!, pa!]]) {
+      const r = await cli(['--provenance', 'none', ...order])
+      expect(r.code, r.stderr).toBe(0)
+      // Both written, and one note naming both places.
+      expect(r.stdout).toContain('1. Read the failing test output')
+      expect(r.stdout).toContain('1. Query the context manager for the project layout')
+      expect(r.stderr).toContain(`note: 2 procedures for the whole task of different inputs written side by side; choose one: `)
+      expect(r.stderr).toContain(`"When invoked:" (${pa}:8)`)
+      expect(r.stderr).toContain(`"## Response Approach" (${pb}:12)`)
+      expect(r.stderr.match(/side by side/g)).toHaveLength(1)
+    }
+    // c's own "When invoked:" and "Process:", and its fixture workflow under Rules, with a's procedure joined to c's: nothing to note.
+    const own = await cli(['--provenance', 'none', pa!, pc!])
+    expect(own.code, own.stderr).toBe(0)
+    expect(own.stderr).not.toContain('side by side')
+  })
+
+  it('notes output contracts of different inputs the alignment leaves apart: a contract inside a numbered section and one at the top', async () => {
+    const [pa, pb] = written(
+      `${head}## Output\n\n- A test report\n- The fixed code\n`,
+      `${head}## Execution Flow\n\n### 1. Discovery\n\n- Read the code\n\n### 2. Handoff\n\n- Tell the team\n\nDeliverables organized by type:\n\n- Design files\n- Style guide documentation\n`,
+    )
+    for (const order of [[pa!, pb!], [pb!, pa!]]) {
+      const r = await cli(['--provenance', 'none', ...order])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toContain(`note: 2 output contracts of different inputs written side by side; choose one: `)
+      expect(r.stderr).toContain(`"## Output" (${pa}:8)`)
+      expect(r.stderr).toContain(`"Deliverables organized by type:" (${pb}:18)`)
+      // A note, not a conflict.
+      expect(r.stderr).toMatch(/; 0 conflicts\n/)
+    }
+  })
+})
+
 describe('--conflicts keep', () => {
   it('writes each kept side right after the statement it differs from, marked once, naming the written one', async () => {
     const dir = tempDir('agentmerge-keep-')

@@ -5,7 +5,7 @@
 // cuts each group into folds; support and conflicts (stages.ts) decide what
 // is written; tree.ts builds the output, ordered by order.ts. Nothing here
 // depends on the order of the inputs.
-import type { Agent, Section, Statement } from '../model.js'
+import type { Agent, Diagnostic, Section, Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
 import type { Fold } from './fold.js'
 import type { StatementGrouping } from '../dedup/index.js'
@@ -20,6 +20,7 @@ import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
+import { sideBySide } from './sidebyside.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -30,6 +31,8 @@ export interface BodyMerge {
   sections: MergedSection[]
   /** Input statements recorded but not written: conflict alternatives, below min-support, lead-ins whose list went elsewhere. */
   recorded: Recorded[]
+  /** Notes on what is written: two inputs' output contracts or whole-task procedures side by side (sidebyside.ts). */
+  notes: Diagnostic[]
   stats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
 }
 
@@ -124,8 +127,10 @@ function leadFolds(clusters: readonly SectionCluster[], units: readonly Unit[], 
   const out: Settled[] = []
   for (const [c, here] of byCluster) {
     const cluster = clusters[c]!
-    const baseUnit = cluster.members.find((m) => units[m]!.input === ctx.base)
-    const chosen = units[cluster.members[0]!]!.lead ? clearestTitle(cluster.members.map((m) => units[m]!.section), baseUnit === undefined ? undefined : units[baseUnit]!.section) : undefined
+    // Of the blocks' lead-ins only (an output contract's cluster may hold a heading too).
+    const blocks = cluster.members.filter((m) => units[m]!.lead !== undefined)
+    const baseUnit = blocks.find((m) => units[m]!.input === ctx.base)
+    const chosen = blocks.length > 0 ? clearestTitle(blocks.map((m) => units[m]!.section), baseUnit === undefined ? undefined : units[baseUnit]!.section) : undefined
     const written = here.find((i) => items[i]!.statement.source === chosen?.source)
     const settled = settle(here, ctx)
     if (written !== undefined) settled.fold.statement = items[written]!.statement
@@ -133,6 +138,30 @@ function leadFolds(clusters: readonly SectionCluster[], units: readonly Unit[], 
   }
   return out
 }
+
+/**
+ * An output contract of several inputs whose heading holds a contract block
+ * (a merged file's "## Output" over "Provide:" and its list, merged again
+ * with an input): the block is the contract's list, and the lead-ins and
+ * list items the other inputs bring to the heading are written in it, one
+ * lead-in over one list (left in the heading, a second "Provide:" or bare
+ * items stood before the block).
+ */
+function intoInnerBlocks(settled: Settled[], clusters: readonly SectionCluster[], units: readonly Unit[], items: readonly Item[]): Settled[] {
+  const inner = new Map<number, number>()
+  for (const k of clusters) {
+    const p = k.parent
+    if (p === -1 || inner.has(p) || !k.members.every((m) => units[m]!.lead !== undefined && isContract(units[m]!))) continue
+    const heading = clusters[p]!.members.map((m) => units[m]!)
+    if (heading.some((u) => u.lead === undefined && isContract(u)) && new Set(heading.map((u) => u.input)).size > 1) inner.set(p, k.id)
+  }
+  if (inner.size === 0) return settled
+  const listed = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead' || isListEntry(items[i]!.statement))
+  return settled.map((s) => (inner.has(s.where) && listed(s) ? { ...s, where: inner.get(s.where)! } : s))
+}
+
+/** A list item (a bullet, a numbered item, a checkbox). */
+const isListEntry = (st: Statement): boolean => st.kind === 'item' || st.kind === 'task'
 
 /** A merged section opens with at most one lead: lead folds that landed in one section become one fold. */
 function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: FoldContext): Settled[] {
@@ -208,7 +237,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
-  let settled = oneLeadPerSection([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], items, ctx)
+  let settled = oneLeadPerSection(intoInnerBlocks([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], clusters, units, items), items, ctx)
   const recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, tree, carriersOf(options.statements, items, options.support), options.opening?.statement)
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
@@ -219,9 +248,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   // What a block holds stays under its lead-in, and nothing joins another author's block: a point moved out of its list leaves the lead-in without it, and one moved in reads as that list's item.
   const inBlock = (w: number): boolean => {
     const u = w === -1 ? undefined : units[clusters[w]!.members[0]!]!
-    // A lead-in paragraph and its list, a bold lead-in ("**Keeping cloud costs in check:**") read as a labelled section,
-    // or a titled list item holding its list ("1. **API Development**: When building services, you will:").
-    return u !== undefined && (u.lead !== undefined || u.section.kind === 'label' || u.section.kind === 'item')
+    // A lead-in paragraph and its list (whatever else an output contract's cluster holds), a bold lead-in
+    // ("**Keeping cloud costs in check:**") read as a labelled section, or a titled list item holding its list
+    // ("1. **API Development**: When building services, you will:").
+    return u !== undefined && (clusters[w]!.members.some((m) => units[m]!.lead !== undefined) || u.section.kind === 'label' || u.section.kind === 'item')
   }
   if (options.minSupport !== undefined && options.minSupport > 1) {
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
@@ -233,6 +263,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     })
   }
+  const notes = sideBySide(units, clusters, items, settled)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)
@@ -262,6 +293,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     root,
     sections,
     recorded,
+    notes,
     stats: {
       sectionsIn: headed + wrappers.length,
       sectionsOut: sections.length - 1 + (chosen ? 1 : 0),

@@ -260,6 +260,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   let sectionStats: { sectionsIn: number; sectionsOut: number; sectionsMerged: number }
   let opened = false
   let openingNotes: Diagnostic[] = []
+  let notes: Diagnostic[] = []
   if (!grouping) {
     // Merging one file gives its normalized form: nothing is folded inside a file.
     root = agents[0]!.root
@@ -292,11 +293,12 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
     openingNotes = specifics.notes
     recorded = [...specifics.recorded, ...body.recorded]
     sectionStats = body.stats
+    notes = body.notes
   }
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
-  const conflicts = [...openingNotes, ...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path)]
+  const conflicts = [...openingNotes, ...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path), ...notes]
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))

@@ -77,6 +77,9 @@ function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Clu
     const kept = sections.filter(keep)
     if (kept.length > 0) sections = kept
   }
+  // An output contract joined from a lead-in block and a heading is the heading, the block's lead-in and list inside it.
+  const blocks = new Set(c.members.filter((m) => input.units[m]!.lead !== undefined).map((m) => input.units[m]!.section))
+  only((s) => !blocks.has(s))
   if (nested) only((s) => s.kind !== 'heading')
   else if ((children.get(c.id) ?? []).some((k) => k.members.some((m) => input.units[m]!.section.kind === 'heading'))) only((s) => s.kind === 'heading')
   if ((input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))) only((s) => PROCESS.test(s.title))
@@ -91,7 +94,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const { units, items } = input
   const nested = section.kind !== 'root' && section.kind !== 'heading'
   const kids = (children.get(c) ?? []).map((k) => ({ k, title: titleOf(k, input, children, nested), pos: k.members.reduce((s, m) => s + units[m]!.pos, 0) / k.members.length }))
-  const isBlock = (k: Cluster) => units[k.members[0]!]!.lead !== undefined
+  const isBlock = (k: Cluster) => k.members.every((m) => units[m]!.lead !== undefined)
   const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
   const inline = kids.filter((x) => !headings.includes(x))
   const entries: Entry<Value>[] = []
@@ -133,7 +136,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // it between (a row put after another input's item starts a table of its
   // own, read as a header).
   const rows = entries.some((e) => 'fold' in e.value && e.value.fold.statement.placement.table !== undefined)
-  const aligned = (c !== -1 && units[input.clusters[c]!.members[0]!]!.lead !== undefined) || steps.size > 0 || rows
+  const aligned = (c !== -1 && input.clusters[c]!.members.some((m) => units[m]!.lead !== undefined)) || steps.size > 0 || rows
   // At the top, a paragraph that closed its input's whole file (a flat file's last line, "Focus on fixing the
   // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
   // other inputs' sections.

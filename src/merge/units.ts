@@ -60,6 +60,16 @@ const NUMBERED_HEADING = 7
  */
 const CONTRACT = 8
 
+/**
+ * The title every output contract at the top of its input answers to in the
+ * alignment: "Provide:", "## Output", "## Expected Output" and "Deliverables
+ * organized by type:" name one thing, the list of what the agent hands back,
+ * and two such lists that share few items (each author names his own
+ * deliverables) had titles too unlike to join and were written side by side.
+ * Only at the top: a contract inside a topic section is that topic's.
+ */
+const CONTRACT_KEY = sectionKey('Output')
+
 /** Whether a unit's shape is a phase's. */
 export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
 
@@ -114,7 +124,7 @@ export interface Item {
   leadsIn: boolean
   /** Opens its section: among the paragraphs its section starts with, with no colon at its end. */
   opens: boolean
-  /** Closes its section: a paragraph, its last statement (subsections may follow), after something that is not ("Return structured data ..." after a list). */
+  /** Closes its section: a paragraph among the plain paragraphs that end its own body (subsections may follow), after something that is not ("Return structured data ..." after a list). */
   closes: boolean
 }
 
@@ -141,6 +151,10 @@ export function soleHeading(agent: Agent): Section | undefined {
 export const wrapperOf = (agent: Agent): Section | undefined => titleWrapper(agent.root)
 
 const isHeading = (b: { type: string; kind?: string } | undefined): boolean => b?.type === 'section' && b.kind === 'heading'
+
+/** A paragraph not ending with ":" (skipped statements, decided elsewhere, pass too). */
+const isPlainParagraph = (b: Block | { type: 'block' }, skip: ReadonlySet<Statement>): boolean =>
+  b.type === 'statement' && (skip.has(b) || (b.kind === 'paragraph' && !/:\s*$/.test(b.text)))
 
 /**
  * A body regrouped into blocks: each lead-in paragraph with its list becomes
@@ -171,12 +185,14 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
   const wrappers: Section[] = []
   const addUnit = (agent: number, section: Section, parent: number, pos: number, lead?: Statement): number => {
     const id = units.length
-    const words = titles.of(section.title, section.key)
     // A list's lead-in ("When building backend features:") stands in the section it opens: the titled items
     // under it are phases when that section's title speaks of a process ("## Implementation Process").
     const above = parent === -1 ? undefined : units[parent]!
     const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
-    units.push({ input: agent, parent, key: section.key, words, keyWords: keyWords(section.key), content: new Set(), shape: shapeOf(section, under, lead), rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
+    const shape = shapeOf(section, under, lead)
+    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : section.key
+    const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
+    units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {
@@ -188,6 +204,10 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     blocks.forEach((b, i) => {
       if ((b.type === 'statement' && !skip.has(b)) || b.type === 'block') last = i
     })
+    // Where the plain paragraphs that end the unit's own body begin: after a list, each of them closes it
+    // ("Always include disclaimer: ..." then "Focus on ...": another input's items come before both, not between).
+    let tail = last + 1
+    while (tail > 0 && isPlainParagraph(blocks[tail - 1]!, skip)) tail--
     let prose = true
     blocks.forEach((block, i) => {
       const pos = (i + 0.5) / n
@@ -198,7 +218,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
         // A block's lead-in, or the inline lead of a list item with a title ("**API**: Create services:").
         const lead = (inBlock && i === 0) || block.kind === 'lead'
         const role: Role = lead ? 'lead' : block.kind === 'item' || block.kind === 'task' ? (block.placement.ordered && process ? 'step' : 'item') : 'prose'
-        const closes = block.kind === 'paragraph' && !prose && !colon && i === last
+        const closes = block.kind === 'paragraph' && !prose && !colon && i >= tail
         items.push({ statement: block, agent, unit, pos, group: -1, role, leadsIn: colon && isHeading(blocks[i + 1]), opens: prose && !lead, closes })
       } else if (block.type === 'block') {
         prose = false
