@@ -14,7 +14,7 @@
 // Everything is built beside dist/ and swapped in with two renames, so that
 // a CLI run (a test, a bench) never finds dist/ half deleted or half written.
 import { build } from 'esbuild'
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, existsSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
@@ -37,6 +37,11 @@ for (const file of readdirSync('src', { recursive: true }).map(String).sort()) {
 }
 const buildId = sources.digest('hex').slice(0, 12)
 
+// The declarations come from tsc, which reads the sources, not the bundles:
+// it runs while esbuild bundles (the test set-up waits for both).
+const tsc = noTypes ? undefined : spawn(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', `${next}/types`], { stdio: 'inherit' })
+const types = new Promise((resolve) => (tsc ? tsc.on('close', (code) => resolve(code ?? 1)) : resolve(0)))
+
 const result = await build({
   bundle: true,
   platform: 'node',
@@ -58,14 +63,17 @@ const result = await build({
   },
   // Some CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __amCreateRequire } from 'node:module'; const require = __amCreateRequire(import.meta.url);" },
+}).catch(async (error) => {
+  // esbuild has printed what failed; tsc finishes (its bin is a launcher: a kill would leave the compiler writing), then the half-built directory goes.
+  await types
+  rmSync(next, { recursive: true, force: true })
+  throw error
 })
 
-if (!noTypes) {
-  const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--outDir', `${next}/types`], { stdio: 'inherit' })
-  if (tsc.status !== 0) {
-    rmSync(next, { recursive: true, force: true })
-    process.exit(tsc.status ?? 1)
-  }
+const typesStatus = await types
+if (typesStatus !== 0) {
+  rmSync(next, { recursive: true, force: true })
+  process.exit(typesStatus)
 }
 
 if (existsSync('dist')) renameSync('dist', old)

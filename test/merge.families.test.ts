@@ -32,6 +32,9 @@ for (const family of FAMILIES) {
     const text = renderMerged(result)
     const merged = parseAgent(text, 'merged.md')
     const byPlace = new Map(agents.flatMap((a) => statementsOf(a.root)).map((s) => [at(s), s]))
+    // The consensus core and the grouping, made once: the tests below only read them.
+    const core = mergeAgents(agents, { minSupport: 2 })
+    const grouping = dedupAgents(agents)
 
     it('writes every title as its author wrote it (a bold lead-in keeps its colon inside the bold)', () => {
       // Each input title as written (mojibake repaired), and without the number a heading had in its own file ("1. Plan" -> "Plan").
@@ -134,7 +137,6 @@ for (const family of FAMILIES) {
       expect(renderMerged(reversed, 'inline')).toBe(renderMerged(result, 'inline'))
       expect(renderMerged(rotated, 'inline')).toBe(renderMerged(result, 'inline'))
       // The consensus core too, with its support counted at dedup's bar (carriedBy in the sidecar).
-      const core = mergeAgents(agents, { minSupport: 2 })
       const coreReversed = mergeAgents([...agents].reverse(), { minSupport: 2 })
       expect(renderMerged(coreReversed, 'inline')).toBe(renderMerged(core, 'inline'))
       expect(JSON.stringify(coreReversed.provenance.sections)).toBe(JSON.stringify(core.provenance.sections))
@@ -146,7 +148,7 @@ for (const family of FAMILIES) {
     })
 
     it.each([['default'], ['--min-support 2']])('(%s) every input section title heads an output section or is listed as not written', (mode) => {
-      const r = mode === 'default' ? result : mergeAgents(agents, { minSupport: 2 })
+      const r = mode === 'default' ? result : core
       const titled = new Set([...r.provenance.sections.flatMap((s) => s.from), ...(r.provenance.titlesNotWritten ?? []).map((t) => t.from)])
       for (const a of agents) for (const s of sectionsOf(a.root)) if (s.kind !== 'root') expect(titled.has(at(s)), `${at(s)} ${s.title}`).toBe(true)
       // Listed only when no output section stands for it.
@@ -155,7 +157,7 @@ for (const family of FAMILIES) {
     })
 
     it.each([['default'], ['--min-support 2']])('(%s) writes an example request in quotes only when every statement it stands for is one', (mode) => {
-      const r = mode === 'default' ? result : mergeAgents(agents, { minSupport: 2 })
+      const r = mode === 'default' ? result : core
       const quoted = (t: string) => /^\s*(?:"[^"]+"|\u201c[^\u201c\u201d]+\u201d)[.,;!?]?\s*$/.test(t)
       for (const w of written(r)) {
         if (!quoted(w.text)) continue
@@ -170,11 +172,11 @@ for (const family of FAMILIES) {
     })
 
     it.each([[{}], [{ base: 'auto' }]])('--min-support 2 (with %o): every statement written is carried by two inputs (or is the opening or a lead-in), in its words or in words dedup groups with them; nothing lost', (more) => {
-      const r = mergeAgents(agents, { minSupport: 2, ...more })
+      const r = 'base' in more ? mergeAgents(agents, { minSupport: 2, ...more }) : core
       const pathOf = (place: string) => place.slice(0, place.lastIndexOf(':'))
       const opening = r.provenance.sections[0]!.statements[0]!
       // The support bar is dedup's: a statement carried in other words is one dedup groups with it.
-      const d = dedupAgents(agents)
+      const d = grouping
       const groupOf = new Map(d.statements.map((s, i) => [at(s), d.grouping.group[i]!]))
       let carried = 0
       for (const w of written(r)) {
