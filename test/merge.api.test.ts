@@ -640,6 +640,18 @@ describe('numbered phases', () => {
     }
   })
 
+  it('a step\'s sub-item does not take in a statement from outside the procedure that names more (a code name, an API)', () => {
+    // swift-expert: rshah515's "**CloudKit Sync**: NSPersistentCloudKitContainer" had been folded into a phase's "CloudKit sync", and the API was written nowhere.
+    const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Implementation Phase', '', 'Core Data integration:', '- NSManagedObject subclassing', '- CloudKit sync', '- SwiftUI integration', ''].join('\n'), 'w.md')
+    const topics = parseAgent(['# Agent', '', '## Core Data and Persistence', '', '- **SwiftUI Integration**: @FetchRequest', '- **CloudKit Sync**: NSPersistentCloudKitContainer', '- **History Tracking**: Change management', ''].join('\n'), 't.md')
+    for (const agents of [[workflow, topics], [topics, workflow]]) {
+      const result = mergeAgents(agents)
+      const texts = (title: string) => statementsOf(sectionsOf(result.agent.root).find((x) => x.title === title)!).map((x) => x.text)
+      expect(texts('Implementation Phase')).toEqual(['Core Data integration:', 'NSManagedObject subclassing', 'CloudKit sync', 'SwiftUI integration'])
+      expect(statementsOf(result.agent.root).map((x) => x.text)).toEqual(expect.arrayContaining(['SwiftUI Integration: @FetchRequest', 'CloudKit Sync: NSPersistentCloudKitContainer']))
+    }
+  })
+
   it('join the same step written numbered in one input and bulleted in another', () => {
     const numbered = parseAgent(['# Agent', '', '## Development Workflow', '', '1. **Testing**', '   - Run the unit tests.', ''].join('\n'), 'n.md')
     const bulleted = parseAgent(['# Agent', '', '## Development Workflow', '', '- **Testing**', '  - Run the integration tests.', ''].join('\n'), 'b.md')

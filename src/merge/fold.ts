@@ -92,15 +92,21 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
  * A fold written in a phase (or an output contract, or a checklist) is written in its own
  * words, which may say less than a member from outside it: "Measure first"
  * (a phase's sub-item) for another author's best practice "Measure First -
- * Always profile before optimizing". Such a member stays where its author
- * put it, in its own words, rather than lose them to the fold.
+ * Always profile before optimizing", or "SwiftUI integration" (a phase's)
+ * for "SwiftUI Integration: @FetchRequest". Such a member stays where its
+ * author put it, in its own words, rather than lose them to the fold.
  */
 function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
   if (!settled.here.some((i) => ctx.holdsOwn(i))) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.named), which no plainer wording says for it.
+  const beyond = (terms: string[]) => terms.filter((t) => !said.has(t)).length
+  const richer = indices.filter((i) => {
+    const text = ctx.items[i]!.statement.text
+    return !here.has(i) && !ctx.holdsOwn(i) && (beyond(ctx.terms.of(text)) >= 2 || beyond(ctx.terms.named(text)) >= 1)
+  })
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
