@@ -919,6 +919,29 @@ describe('an output contract keeps its items', () => {
       expect(out.match(/SQL injection prevention/g)).toHaveLength(1)
     }
   })
+
+  it('a list titled as a checklist is one, boxes or not: its check is written there, in its words', () => {
+    // swift-expert: 0xfurai's "## Quality Checklist" had lost "Optimized memory usage" to rshah515's "**Memory Usage**: Efficient allocation".
+    const a = doc('a.md', ['## Quality Checklist', '', '- Code is concise and idiomatic', '- Optimized memory usage', '- Clear error handling paths'])
+    const b = doc('b.md', ['## App Performance', '', '- **Launch Time**: Fast app startup', '- **Memory Usage**: Efficient allocation', '- **Battery Life**: Power efficiency'])
+    for (const out of mergedBothWays(a, b)) {
+      expect(out, out).toContain('## Quality Checklist\n\n- Code is concise and idiomatic\n- Optimized memory usage\n- Clear error handling paths\n')
+      expect(out.match(/[Mm]emory [Uu]sage/g), out).toHaveLength(1)
+    }
+    // A lead-in naming a checklist titles one too.
+    const c = doc('c.md', ['Swift development checklist:', '', '- Code is concise and idiomatic', '- Optimized memory usage'])
+    for (const out of mergedBothWays(c, b)) expect(out, out).toContain('Swift development checklist:\n\n- Code is concise and idiomatic\n- Optimized memory usage\n')
+  })
+
+  it('a check that says more than the phase\'s sub-item it is grouped with stays in its checklist, in its words', () => {
+    // swift-expert: 0xfurai's check "Effective use of generics for type safety" had gone into VoltAgent's phase as "Use generics effectively".
+    const w = doc('w.md', ['## Development Workflow', '', '### 1. Architecture Analysis', '', '- Review the module layout', '', '### 2. Implementation Phase', '', 'Development patterns:', '- Start with protocols', '- Use generics effectively', '- Focus management'])
+    const c = doc('c.md', ['## Quality Checklist', '', '- [ ] Effective use of generics for type safety', '- [ ] Clear error handling paths'])
+    for (const out of mergedBothWays(w, c)) {
+      expect(out, out).toContain('## Quality Checklist\n\n- [ ] Effective use of generics for type safety\n- [ ] Clear error handling paths\n')
+      expect(out, out).toContain('- Start with protocols\n- Use generics effectively\n- Focus management\n')
+    }
+  })
 })
 
 describe('--min-support and blocks', () => {

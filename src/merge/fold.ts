@@ -94,18 +94,23 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
  * (a phase's sub-item) for another author's best practice "Measure First -
  * Always profile before optimizing", or "SwiftUI integration" (a phase's)
  * for "SwiftUI Integration: @FetchRequest". Such a member stays where its
- * author put it, in its own words, rather than lose them to the fold.
+ * author put it, in its own words, rather than lose them to the fold; so
+ * does one held less firmly than the fold's place (a checklist's check, for
+ * a fold written in a phase). One held as firmly folds all the same: kept in
+ * both places, a re-merge of the merge with an input added a statement.
  */
 function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
-  if (!settled.here.some((i) => ctx.holdsOwn(i))) return [settled]
+  // How firmly the place the fold is written in holds it; a member held as firmly elsewhere (a phase's sub-item, for a phase) folds all the same.
+  const hold = Math.max(...settled.here.map((i) => ctx.holdsOwn(i)))
+  if (hold === 0) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
   // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.named), which no plainer wording says for it.
   const beyond = (terms: string[]) => terms.filter((t) => !said.has(t)).length
   const richer = indices.filter((i) => {
     const text = ctx.items[i]!.statement.text
-    return !here.has(i) && !ctx.holdsOwn(i) && (beyond(ctx.terms.of(text)) >= 2 || beyond(ctx.terms.named(text)) >= 1)
+    return !here.has(i) && ctx.holdsOwn(i) < hold && (beyond(ctx.terms.of(text)) >= 2 || beyond(ctx.terms.named(text)) >= 1)
   })
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
