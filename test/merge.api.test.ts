@@ -944,6 +944,22 @@ describe('an output contract keeps its items', () => {
   })
 })
 
+describe('agent hand-offs', () => {
+  const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'g', description: 'Builds games.', opening: 'You build games.' })
+  it('a statement naming another agent folds only with such statements: a skill worded alike stays in its list', () => {
+    // game-developer: VoltAgent's "VR/AR development" had been folded into rshah515's "**With ar-vr-developer**: ...", a hand-off.
+    const a = doc('a.md', ['Engine expertise:', '', '- Unity C# development', '- VR/AR development', '- Mobile optimization'])
+    const b = doc('b.md', ['## Integration with Other Agents', '', '- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design', '- **With backend-developer**: Build multiplayer game servers'])
+    for (const out of mergedBothWays(a, b)) {
+      expect(out, out).toContain('Engine expertise:\n\n- Unity C# development\n- VR/AR development\n- Mobile optimization\n')
+      expect(out, out).toContain('- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design\n')
+    }
+    // Two hand-offs to one agent fold still.
+    const c = doc('c.md', ['## Integration with Other Agents', '', '- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design'])
+    for (const out of mergedBothWays(b, c)) expect(out.match(/With ar-vr-developer/g), out).toHaveLength(1)
+  })
+})
+
 describe('--min-support and blocks', () => {
   it('keeps the last item of a block under its lead-in though another author says it in other words, and puts nothing into another author\'s block', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })

@@ -13,6 +13,7 @@ import { clusterSections, TitleTerms, type SectionCluster } from '../align/index
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
+import { isHandOff } from './handoffs.js'
 import { linksOf } from './links.js'
 import { contractPairs, isContract } from './contracts.js'
 import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
@@ -238,6 +239,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
+      kin: (a, b) => isHandOff(a.text) === isHandOff(b.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     })
   }
