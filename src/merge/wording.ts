@@ -16,7 +16,7 @@ const DECORATED = /[\p{Extended_Pictographic}]/u
  * digit (`ES2022`, `80%`). What an author spells so is a code name, an API,
  * a product or a number, which no plainer wording says for it.
  */
-const NAME = /`[^`]+`|[@$]?[\p{L}\p{N}_]+(?:[.\-/+][\p{L}\p{N}_]+)*/gu
+const NAME = /`[^`]+`|[@$]?[\p{L}\p{N}_]+(?:[.\-/+][\p{L}\p{N}_]+)*[+#%]*/gu
 const NAMED = /^[`@$]|\p{Ll}\p{Lu}|\p{N}/u
 
 /** The content terms of texts as one merge reads them: each text read once. */
