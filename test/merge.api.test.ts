@@ -667,6 +667,18 @@ describe('numbered phases', () => {
     }
   })
 
+  it('a step\'s sub-item does not take in a statement from outside the procedure that names more (a code name, an API)', () => {
+    // swift-expert: rshah515's "**CloudKit Sync**: NSPersistentCloudKitContainer" had been folded into a phase's "CloudKit sync", and the API was written nowhere.
+    const workflow = parseAgent(['# Agent', '', '## Development Workflow', '', '### 1. Implementation Phase', '', 'Core Data integration:', '- NSManagedObject subclassing', '- CloudKit sync', '- SwiftUI integration', ''].join('\n'), 'w.md')
+    const topics = parseAgent(['# Agent', '', '## Core Data and Persistence', '', '- **SwiftUI Integration**: @FetchRequest', '- **CloudKit Sync**: NSPersistentCloudKitContainer', '- **History Tracking**: Change management', ''].join('\n'), 't.md')
+    for (const agents of [[workflow, topics], [topics, workflow]]) {
+      const result = mergeAgents(agents)
+      const texts = (title: string) => statementsOf(sectionsOf(result.agent.root).find((x) => x.title === title)!).map((x) => x.text)
+      expect(texts('Implementation Phase')).toEqual(['Core Data integration:', 'NSManagedObject subclassing', 'CloudKit sync', 'SwiftUI integration'])
+      expect(statementsOf(result.agent.root).map((x) => x.text)).toEqual(expect.arrayContaining(['SwiftUI Integration: @FetchRequest', 'CloudKit Sync: NSPersistentCloudKitContainer']))
+    }
+  })
+
   it('join the same step written numbered in one input and bulleted in another', () => {
     const numbered = parseAgent(['# Agent', '', '## Development Workflow', '', '1. **Testing**', '   - Run the unit tests.', ''].join('\n'), 'n.md')
     const bulleted = parseAgent(['# Agent', '', '## Development Workflow', '', '- **Testing**', '  - Run the integration tests.', ''].join('\n'), 'b.md')
@@ -953,6 +965,45 @@ describe('an output contract keeps its items', () => {
       expect(out).toContain('- [ ] Input validation on all endpoints\n- [ ] SQL injection prevention\n- [ ] Sensitive data encrypted\n')
       expect(out.match(/SQL injection prevention/g)).toHaveLength(1)
     }
+  })
+
+  it('a list titled as a checklist is one, boxes or not: its check is written there, in its words', () => {
+    // swift-expert: 0xfurai's "## Quality Checklist" had lost "Optimized memory usage" to rshah515's "**Memory Usage**: Efficient allocation".
+    const a = doc('a.md', ['## Quality Checklist', '', '- Code is concise and idiomatic', '- Optimized memory usage', '- Clear error handling paths'])
+    const b = doc('b.md', ['## App Performance', '', '- **Launch Time**: Fast app startup', '- **Memory Usage**: Efficient allocation', '- **Battery Life**: Power efficiency'])
+    for (const out of mergedBothWays(a, b)) {
+      expect(out, out).toContain('## Quality Checklist\n\n- Code is concise and idiomatic\n- Optimized memory usage\n- Clear error handling paths\n')
+      expect(out.match(/[Mm]emory [Uu]sage/g), out).toHaveLength(1)
+    }
+    // A lead-in naming a checklist titles one too.
+    const c = doc('c.md', ['Swift development checklist:', '', '- Code is concise and idiomatic', '- Optimized memory usage'])
+    for (const out of mergedBothWays(c, b)) expect(out, out).toContain('Swift development checklist:\n\n- Code is concise and idiomatic\n- Optimized memory usage\n')
+  })
+
+  it('a check that says more than the phase\'s sub-item it is grouped with stays in its checklist, in its words', () => {
+    // swift-expert: 0xfurai's check "Effective use of generics for type safety" had gone into VoltAgent's phase as "Use generics effectively".
+    const w = doc('w.md', ['## Development Workflow', '', '### 1. Architecture Analysis', '', '- Review the module layout', '', '### 2. Implementation Phase', '', 'Development patterns:', '- Start with protocols', '- Use generics effectively', '- Focus management'])
+    const c = doc('c.md', ['## Quality Checklist', '', '- [ ] Effective use of generics for type safety', '- [ ] Clear error handling paths'])
+    for (const out of mergedBothWays(w, c)) {
+      expect(out, out).toContain('## Quality Checklist\n\n- [ ] Effective use of generics for type safety\n- [ ] Clear error handling paths\n')
+      expect(out, out).toContain('- Start with protocols\n- Use generics effectively\n- Focus management\n')
+    }
+  })
+})
+
+describe('agent hand-offs', () => {
+  const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'g', description: 'Builds games.', opening: 'You build games.' })
+  it('a statement naming another agent folds only with such statements: a skill worded alike stays in its list', () => {
+    // game-developer: VoltAgent's "VR/AR development" had been folded into rshah515's "**With ar-vr-developer**: ...", a hand-off.
+    const a = doc('a.md', ['Engine expertise:', '', '- Unity C# development', '- VR/AR development', '- Mobile optimization'])
+    const b = doc('b.md', ['## Integration with Other Agents', '', '- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design', '- **With backend-developer**: Build multiplayer game servers'])
+    for (const out of mergedBothWays(a, b)) {
+      expect(out, out).toContain('Engine expertise:\n\n- Unity C# development\n- VR/AR development\n- Mobile optimization\n')
+      expect(out, out).toContain('- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design\n')
+    }
+    // Two hand-offs to one agent fold still.
+    const c = doc('c.md', ['## Integration with Other Agents', '', '- **With ar-vr-developer**: Create immersive VR/AR gaming experiences with proper interaction design'])
+    for (const out of mergedBothWays(b, c)) expect(out.match(/With ar-vr-developer/g), out).toHaveLength(1)
   })
 })
 

@@ -13,6 +13,7 @@ import { clusterSections, TitleTerms, type SectionCluster } from '../align/index
 import { Conflicts } from './conflicts.js'
 import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
+import { isHandOff } from './handoffs.js'
 import { linksOf } from './links.js'
 import { contractPairs, isContract } from './contracts.js'
 import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
@@ -209,6 +210,14 @@ function carriersOf(statements: readonly Statement[], items: readonly Item[], su
   }
 }
 
+/** A title naming a checklist: "## Quality Checklist", "Swift development checklist:". */
+const CHECKLIST_TITLE = /\bcheck-?lists?\b/i
+
+/** Whether a unit is a checklist: its items are checkboxes (`- [ ]`), or its lead-in (else its title) names a checklist, whose plain bullets are checks all the same. */
+function isChecklist(u: Unit): boolean {
+  return CHECKLIST_TITLE.test(u.lead?.text ?? u.section.title) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task')
+}
+
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms())
@@ -230,10 +239,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
-  // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items) keep their items as a phase does:
+  // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items, or a list titled as one) keep their items as a phase does:
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
   // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
-  const contract = units.map((u) => isContract(u) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task'))
+  const contract = units.map((u) => isContract(u) || isChecklist(u))
   const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
@@ -260,6 +269,11 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
+      kin: (a, b) => isHandOff(a.text) === isHandOff(b.text),
+      namesMore: (host, point) => {
+        const said = new Set(terms.of(host.text))
+        return terms.named(point.text).some((t) => !said.has(t))
+      },
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     })
   }

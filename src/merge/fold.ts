@@ -1,7 +1,7 @@
 // Stage 3 of the body merge: each duplicate group cut into folds. A fold
 // holds at most one statement of each input (repetition inside one file is
 // its author's), only statements of one role (a lead-in only with lead-ins,
-// a procedure step only with steps), and no two statements that conflict
+// a procedure step only with steps, an agent hand-off only with hand-offs), and no two statements that conflict
 // (conflicts.ts). Each fold is written once, in its most specific wording,
 // in the merged section where most of its members live (the base's member
 // decides both when there is a base).
@@ -10,6 +10,7 @@ import type { Conflicts } from './conflicts.js'
 import type { Links } from './links.js'
 import { tableShape, type Item, type Role } from './units.js'
 import { isHtmlFragment } from './html.js'
+import { isHandOff } from './handoffs.js'
 import { bestWording, type TermMemo } from './wording.js'
 import { byCodeUnits, bySource } from '../order.js'
 
@@ -72,8 +73,11 @@ interface Pending {
   marked: boolean
 }
 
-/** Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves (and a step with its twin, below). */
-const family = (r: Role): string => (r === 'prose' || r === 'item' ? 'text' : r)
+/**
+ * Roles that may share a fold: prose and list items may; lead-ins and steps only among themselves (and a step with its twin, below).
+ * An agent hand-off only with hand-offs (handoffs.ts): "**With ar-vr-developer**: ..." is not the skill "VR/AR development".
+ */
+const family = (r: Role, text: string): string => (r === 'prose' || r === 'item' ? 'text' : r) + (isHandOff(text) ? ' hand-off' : '')
 
 /** Every group's folds, settled; `byGroup` lists each group's items. */
 export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settled[] {
@@ -92,15 +96,26 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
  * A fold written in a phase (or an output contract, or a checklist) is written in its own
  * words, which may say less than a member from outside it: "Measure first"
  * (a phase's sub-item) for another author's best practice "Measure First -
- * Always profile before optimizing". Such a member stays where its author
- * put it, in its own words, rather than lose them to the fold.
+ * Always profile before optimizing", or "SwiftUI integration" (a phase's)
+ * for "SwiftUI Integration: @FetchRequest". Such a member stays where its
+ * author put it, in its own words, rather than lose them to the fold; so
+ * does one held less firmly than the fold's place (a checklist's check, for
+ * a fold written in a phase). One held as firmly folds all the same: kept in
+ * both places, a re-merge of the merge with an input added a statement.
  */
 function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
-  if (!settled.here.some((i) => ctx.holdsOwn(i))) return [settled]
+  // How firmly the place the fold is written in holds it; a member held as firmly elsewhere (a phase's sub-item, for a phase) folds all the same.
+  const hold = Math.max(...settled.here.map((i) => ctx.holdsOwn(i)))
+  if (hold === 0) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  const richer = indices.filter((i) => !here.has(i) && !ctx.holdsOwn(i) && ctx.terms.of(ctx.items[i]!.statement.text).filter((t) => !said.has(t)).length >= 2)
+  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.named), which no plainer wording says for it.
+  const beyond = (terms: string[]) => terms.filter((t) => !said.has(t)).length
+  const richer = indices.filter((i) => {
+    const text = ctx.items[i]!.statement.text
+    return !here.has(i) && ctx.holdsOwn(i) < hold && (beyond(ctx.terms.of(text)) >= 2 || beyond(ctx.terms.named(text)) >= 1)
+  })
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]
@@ -179,11 +194,11 @@ function partition(list: number[], ctx: FoldContext): Pending[] {
   const kind = (it: Item) => {
     if (it.statement.kind === 'html' && isHtmlFragment(it.statement.text)) return `html piece ${ctx.pieceKey?.(it.statement) ?? `${it.statement.source.path}:${it.statement.source.line}`} @${ctx.home(it)}`
     const table = it.statement.placement.table
-    return table ? `${family(it.role)} ${tableShape(table)} @${ctx.home(it)}` : family(it.role)
+    return table ? `${family(it.role, it.statement.text)} ${tableShape(table)} @${ctx.home(it)}` : family(it.role, it.statement.text)
   }
   // A step and an item or paragraph of the very same words are one point said twice (a procedure's steps
   // repeated as another author's bullets): twins, folded into the step, which keeps its procedure whole.
-  const twinKind = (it: Item) => (it.role === 'step' && !it.statement.placement.table ? family('item') : kind(it))
+  const twinKind = (it: Item) => (it.role === 'step' && !it.statement.placement.table ? family('item', it.statement.text) : kind(it))
   const twins = new Map<string, number[]>()
   for (const i of sorted) {
     const key = `${twinKind(items[i]!)}\u0000${links.normId[i]}`

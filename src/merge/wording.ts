@@ -10,13 +10,29 @@ import { sectionKey } from '../normalize/key.js'
 
 const DECORATED = /[\p{Extended_Pictographic}]/u
 
+/**
+ * A name a text writes as one: a code span, a word with a capital inside it
+ * (`FetchRequest`, `SwiftUI`, `macOS`), a word after `@` or `$`, or one holding a
+ * digit (`ES2022`, `80%`). What an author spells so is a code name, an API,
+ * a product or a number, which no plainer wording says for it.
+ */
+const NAME = /`[^`]+`|[@$]?[\p{L}\p{N}_]+(?:[.\-/+][\p{L}\p{N}_]+)*[+#%]*/gu
+const NAMED = /^[`@$]|\p{Ll}\p{Lu}|\p{N}/u
+
 /** The content terms of texts as one merge reads them: each text read once. */
 export class TermMemo {
   private readonly words = new WordMemo()
   private readonly seen = new Map<string, string[]>()
+  private readonly names = new Map<string, string[]>()
   of(text: string): string[] {
     let terms = this.seen.get(text)
     if (!terms) this.seen.set(text, (terms = termsOf(text, this.words)))
+    return terms
+  }
+  /** The content terms of the names a text writes (NAME). */
+  named(text: string): string[] {
+    let terms = this.names.get(text)
+    if (!terms) this.names.set(text, (terms = [...new Set((text.match(NAME) ?? []).filter((w) => NAMED.test(w)).flatMap((w) => this.of(w)))]))
     return terms
   }
 }
