@@ -15,10 +15,10 @@ import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { linksOf } from './links.js'
 import { contractPairs, isContract } from './contracts.js'
-import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
+import { collect, isOfRun, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
+import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 
 export type { Fold } from './fold.js'
@@ -198,13 +198,14 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
+  const shapeOf = (c: SectionCluster) => units[c.members[0]!]!.shape
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
-  // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items) keep their items as a phase does:
+  // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items, or a list its lead-in or title calls one) keep their items as a phase does:
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
   // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
-  const contract = units.map((u) => isContract(u) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task'))
+  const contract = units.map((u) => isContract(u) || u.section.body.some((b) => b.type === 'statement' && b.kind === 'task') || /\bchecklist\b/i.test(u.lead?.text ?? u.section.title))
   const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
@@ -225,8 +226,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   }
   if (options.minSupport !== undefined && options.minSupport > 1) {
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
+    // What sits in a run the support stage kept whole stays there: folded out, it would leave a numbered heading empty.
+    const runOf = runOfTree(tree)
     settled = foldCarried(settled, {
-      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0),
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0) || runOf(s.where) !== -1,
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
