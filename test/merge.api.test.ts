@@ -822,6 +822,18 @@ describe('headings', () => {
     }
   })
 
+  it('never writes a heading with a number its author did not give it: a run one of whose headings is left empty is written without numbers', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
+    const a = doc('a.md', ['## Competencies', '', '### 1. Planning', '', '- Read the code before changing it', '', '### 2. Building', '', '- Write the smallest change that works', '', '### 3. Shipping', '', '- Tag every release'])
+    const b = doc('b.md', ['## Habits', '', '- Write the smallest change that works', '- Keep commits small'])
+    const c = doc('c.md', ['## Habits', '', '- Write the smallest change that works', '- Review your own diff first'])
+    for (const order of permutations([a, b, c])) {
+      const out = renderMerged(mergeAgents(order), 'none')
+      // The fold of three goes where two of its statements are, and "### 2. Building" is left empty: "### 3." is not written "### 2.".
+      expect(out.match(/^### .*$/gm), out).toEqual(['### Planning', '### Shipping'])
+    }
+  })
+
   const withHeadings = parseAgent(['# Agent', '', '## Next.js Architecture and Routing', '', '### App Router', '', '- Nested layouts with streaming', '', '### Caching', '', '- Request memoization', ''].join('\n'), 'a.md')
   const withItems = parseAgent(['# Agent', '', '## Core Competencies', '', '- **Next.js Architecture**', '  - Server components by default', '- **Testing**', '  - Playwright for end-to-end tests', ''].join('\n'), 'b.md')
 
@@ -1008,19 +1020,63 @@ describe('agent hand-offs', () => {
 })
 
 describe('--min-support and blocks', () => {
-  it('keeps the last item of a block under its lead-in though another author says it in other words, and puts nothing into another author\'s block', () => {
+  it('writes a point once that the last items of two blocks say in other words: a contract\'s item ("For each issue, provide:") stays, in its words, and the emptied list goes, its lead-in recorded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
-    const a = doc('a.md', ['Debugging checklist:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    const a = doc('a.md', ['Debugging habits:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
-      // Each block keeps the one item the core holds of it: folded away, a lead-in would stand without a list.
-      expect(out, out).toMatch(/Debugging checklist:\n\n- Stack trace captured in full\n/)
-      expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n/)
-      expect(r.recorded.filter((x) => x.reason === 'lead-without-list')).toEqual([])
+      // Both had been written, each carried by the other; a lead-in is written only with its list, so none stands alone.
+      expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n$/)
+      expect(out, out).not.toContain('Stack trace captured in full')
+      expect(out, out).not.toContain('Debugging habits:')
+      expect(r.recorded.filter((x) => x.reason === 'lead-without-list').map((x) => at(x.statement))).toEqual(['a.md:8'])
       const statements = r.provenance.sections.flatMap((x) => x.statements)
-      expect(statements.find((x) => x.text === 'Stack trace captured in full')!.carriedBy).toEqual(['b.md:10'])
+      expect(statements.find((x) => x.text === 'The complete stack trace')!.from).toEqual(['a.md:10', 'b.md:10'])
+    }
+  })
+
+  it('writes a point once that the last items of two lead-ins\' lists say in other words (readers found both written, each carried by the other)', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'game', description: 'Games.', opening: 'You are a game developer.' })
+    const a = doc('a.md', ['Performance optimization:', '', '- Draw call batching', '- Shader warm-up caches', '', '## Networking', '', '- Client-side prediction'])
+    const b = doc('b.md', ['Process:', '', '- Optimize draw calls, batch rendering, and implement object pooling for performance', '- Profile memory per level', '', '## Multiplayer', '', '- Client-side prediction'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      const written = r.provenance.sections.flatMap((x) => x.statements).filter((x) => [...x.from, ...(x.carriedBy ?? [])].some((f) => f === 'a.md:10' || f === 'b.md:10'))
+      expect(written.length, out).toBe(1)
+      // Folded into the earlier, in the more specific wording of the two; the other lead-in is not written alone.
+      expect(out, out).toContain('Performance optimization:\n\n- Optimize draw calls, batch rendering, and implement object pooling for performance\n')
+      expect(out, out).not.toContain('Process:')
+      expect(written[0]!.from).toEqual(['a.md:10', 'b.md:10'])
+    }
+  })
+
+  it('folds a point into a later one that cannot leave its place, the last item under a titled item\'s lead', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'vue', description: 'Vue.', opening: 'You are a Vue expert.' })
+    const a = doc('a.md', ['## Quality', '', '- Proper use of reactive and ref', '- Typed props everywhere'])
+    const b = doc('b.md', ['Your primary responsibilities:', '', '1. **Composition API**: You will build reactive state with:', '   - Reactive refs', '   - Custom renderers', '2. **Routing**: You will route with:', '   - Typed props everywhere'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      // Written once, where the titled item needs it, in the more specific wording of the two.
+      expect(out, out).toMatch(/You will build reactive state with:\n {3}- Proper use of reactive and ref\n/)
+      expect(out, out).not.toContain('Reactive refs')
+      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Proper use of reactive and ref')!.from).toEqual(['a.md:10', 'b.md:11'])
+    }
+  })
+
+  it('writes a point folded into an item of a list its lead-in calls a checklist in that item\'s words, as a `- [ ]` checklist\'s', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'pm', description: 'Products.', opening: 'You are a product manager.' })
+    const a = doc('a.md', ['Product management checklist:', '', '- Feedback loops active continuously', '- Roadmap updated quarterly properly'])
+    const b = doc('b.md', ['## User Research', '', '- **Continuous Feedback Loops**: Regular touchpoints with users throughout development', '- **Roadmap Reviews**: Roadmap updated every quarter'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out, out).toContain('Product management checklist:\n\n- Feedback loops active continuously\n')
+      expect(out, out).not.toContain('Continuous Feedback Loops')
+      expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Feedback loops active continuously')!.from).toEqual(['a.md:10', 'b.md:10'])
     }
   })
 
@@ -1089,16 +1145,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
-  it('numbers the numbered headings a core writes on from 1, whichever of them it empties', () => {
+  it('cuts a run of numbered headings whole when one of them keeps nothing, never writing a number its author did not: another author\'s words stand where he put them', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
-    const a = doc('a.md', ['## Core Responsibilities', '', '### 1. API Design', '', '- Version every public endpoint', '', '### 2. Data Layer', '', '- Keep schemas normalized', '', '### 3. Security', '', '- Encrypt secrets at rest'])
-    const b = doc('b.md', ['## Duties', '', '- Version every public endpoint', '- Encrypt secrets at rest', '- Tag each release'])
-    for (const order of [[a, b], [b, a]]) {
-      const r = mergeAgents(order, { minSupport: 2 })
-      const out = renderMerged(r, 'none')
-      expect(out.match(/^### .*$/gm)).toEqual(['### 1. API Design', '### 2. Security'])
-      // The provenance names each section as it is written.
-      expect(r.provenance.sections.map((s) => s.title)).toContain('2. Security')
+    const run = [['### 1. API Design', '- Version every public endpoint'], ['### 2. Data Layer', '- Keep schemas normalized'], ['### 3. Security', '- Encrypt secrets at rest']]
+    // Each heading in turn is the one no other input carries (the first of them: a reader found "### 2." and "### 3." written as "### 1." and "### 2.").
+    for (const lone of [0, 1]) {
+      const a = doc('a.md', ['## Execution Flow', '', ...run.flatMap(([h, i]) => [h!, '', i!, ''])])
+      const b = doc('b.md', ['## Duties', '', ...run.filter((_, k) => k !== lone).map(([, i]) => i!), '- Tag each release'])
+      for (const order of [[a, b], [b, a]]) {
+        const r = mergeAgents(order, { minSupport: 2 })
+        const out = renderMerged(r, 'none')
+        expect(out.match(/^### .*$/gm), out).toBeNull()
+        expect(out, out).toContain(`## Duties\n\n${run.filter((_, k) => k !== lone).map(([, i]) => i).join('\n')}\n`)
+      }
     }
   })
 

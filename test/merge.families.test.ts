@@ -41,8 +41,18 @@ for (const family of FAMILIES) {
       const inputTitles = new Set(agents.flatMap((a) => sectionsOf(a.root).flatMap((s) => (s.written ? [s.written.text, unnumbered(s.written.text)] : []))))
       const titled = sectionsOf(merged.root).filter((s) => s.kind !== 'root' && s.written !== undefined)
       expect(titled.length).toBeGreaterThan(0)
-      // A numbered phase may be renumbered (numbering is structure): its words are an author's.
+      // A numbered heading may be written without its number (numbering is structure): its words are an author's.
       for (const s of titled) expect(inputTitles.has(s.written!.text) || inputTitles.has(unnumbered(s.written!.text)), s.written!.text).toBe(true)
+    })
+
+    it.each([[{}], [{ minSupport: 2 }], [{ base: 'auto' }], [{ minSupport: 2, base: 'auto' }]])('writes every heading (with %o) as an input heading\'s text, at most less its number: never a number its author did not give it', (options) => {
+      const inputs = new Set(agents.flatMap((a) => sectionsOf(a.root).filter((s) => s.kind === 'heading').map((s) => s.title)))
+      const bare = new Set([...inputs].map(unnumbered))
+      const out = parseAgent(renderMerged(mergeAgents(agents, options)), 'merged.md')
+      const headings = sectionsOf(out.root).filter((s) => s.kind === 'heading').map((s) => s.title)
+      expect(headings.length).toBeGreaterThan(0)
+      // A reader found "### 2. Design Execution" written as "### 1. Design Execution" by a core that left out its "### 1.".
+      for (const h of headings) expect(inputs.has(h) || (unnumbered(h) === h && bare.has(h)), h).toBe(true)
     })
 
     it('writes no line that no input has (markers, numbering, indentation and heading depth aside)', () => {

@@ -16,10 +16,10 @@ import { pieceKeys } from './html.js'
 import { isHandOff } from './handoffs.js'
 import { linksOf } from './links.js'
 import { contractPairs, isContract } from './contracts.js'
-import { collect, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
+import { collect, isOfRun, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
+import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 import { sideBySide } from './sidebyside.js'
 
@@ -236,7 +236,8 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   })
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(units[c.members[0]!]!.shape)).map((c) => c.id), home: (i) => home(items[i]!) }
+  const shapeOf = (c: SectionCluster) => units[c.members[0]!]!.shape
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!) }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items, or a list titled as one) keep their items as a phase does:
@@ -264,8 +265,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   }
   if (options.minSupport !== undefined && options.minSupport > 1) {
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
+    // What sits in a run the support stage kept whole stays there: folded out, it would leave a numbered heading empty.
+    const runOf = runOfTree(tree)
     settled = foldCarried(settled, {
-      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0),
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0) || runOf(s.where) !== -1,
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),

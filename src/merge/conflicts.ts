@@ -29,11 +29,11 @@ export const FORMAT_TITLE = /\b(?:response|return|reply|answer|output|report)\s+
 
 /**
  * The title of a list of what the agent hands back ("## Output",
- * "Deliverables", "Deliverables organized by type:", "Provide:"): a
- * contract item by item, whose items stay
- * in it when another author says one of them elsewhere.
+ * "Deliverables", "Deliverables organized by type:", "Provide:", "For each
+ * issue, provide:" after the occasion it names): a contract item by item,
+ * whose items stay in it when another author says one of them elsewhere.
  */
-const OUTPUT_TITLE = /^\W*(?:outputs?|deliverables?(?:\s+organi[sz]ed\s+by\s+\w+)?|key\s+deliverables|expected\s+outputs?|provide|deliver|what\s+i\s+deliver)\W*$/i
+const OUTPUT_TITLE = /^\W*(?:outputs?|deliverables?(?:\s+organi[sz]ed\s+by\s+\w+)?|key\s+deliverables|expected\s+outputs?|(?:[^:,]+,\s*)?(?:provide|deliver)|what\s+i\s+deliver)\W*$/i
 
 /**
  * Whether a section (a block when `lead` is its lead-in) is an output

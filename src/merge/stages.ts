@@ -37,6 +37,8 @@ export interface SupportTree {
   parentOf: (where: number) => number
   /** The merged sections that are phases of a procedure (numbered headings or titled items under a process title). */
   phases: readonly number[]
+  /** The merged sections that are one of a run: the phases, and numbered headings outside a process ("### 2. Design Execution"). */
+  runs: readonly number[]
   /** The merged section an input statement (by its item index) stands in. */
   home: (item: number) => number
 }
@@ -78,7 +80,7 @@ function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled,
  * The consensus core. The base (`--base`) is held to the same bar: it
  * decides the wording and places of what is written, not what a core holds.
  * A procedure is kept only when every one of its steps is carried, and a
- * run of phases only when every phase keeps something. A lead-in whose
+ * run of phases or numbered headings only when every one keeps something. A lead-in whose
  * items are sections of their own ("1. **API**: ..." with its list) stays
  * while anything under them does.
  */
@@ -105,14 +107,14 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const cut = new Set<Settled>()
   for (const steps of byPlace(carried.filter(isStep)).values()) for (const p of proceduresOf(steps, owner)) if (!p.steps.every(enough)) for (const s of p.steps) cut.add(s)
   const index = new Map(items.map((it, i) => [it.statement, i]))
-  const all = carried.flatMap((s) => {
-    if (!cut.has(s)) return [s]
-    const [steps, ...freed] = twinsFreed(s, items, index, tree.home, owner, carriers)
-    cut.add(steps!)
-    return [steps!, ...freed]
-  })
-  const chosen = all.filter((s) => isLead(s) || (isStep(s) ? !cut.has(s) : enough(s)))
-  const kept = withTableHeads(withDefinitions(wholeElements(wholePhases(chosen, tree, (s) => !isLead(s)), all, items), all, opening ? [opening] : []), all, items)
+  const role = (m: Statement) => items[index.get(m)!]!.role
+  const stepsCut = carried.flatMap((s) => (cut.has(s) ? cutApart(s, (m) => role(m) === 'step', cut, index, tree.home, owner, carriers) : [s]))
+  // A run of phases or numbered headings is written whole or not at all, as a procedure is; what another author said elsewhere is freed from its cut.
+  const runOf = runOfTree(tree)
+  const runsCut = cutRuns(stepsCut.filter((s) => !isLead(s) && (isStep(s) ? !cut.has(s) : enough(s))), tree)
+  const all = stepsCut.flatMap((s) => (runsCut.has(runOf(s.where)) ? cutApart(s, (m) => runsCut.has(runOf(tree.home(index.get(m)!))), cut, index, tree.home, owner, carriers) : [s]))
+  const chosen = all.filter((s) => !cut.has(s) && (isLead(s) || enough(s)))
+  const kept = withTableHeads(withDefinitions(wholeElements(chosen, all, items), all, opening ? [opening] : []), all, items)
   // A lead-in stays when any item of its block stays, or anything under an item that is a section.
   const live = new Set<number>()
   for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
@@ -123,19 +125,28 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
 }
 
 /**
- * A cut step and, apart, its twins of other roles (another author's bullet
- * in the step's very words, folded into it): they are no steps, and stand
- * on their own support where their authors put them.
+ * A fold a cut takes out (a procedure's step, or what sits in a phase of a
+ * run cut whole), less its members that stand elsewhere (`inCut` false: a
+ * step's twin, another author's bullet in its very words; a statement
+ * another author put outside the phases): those stand on their own support
+ * where their authors put them, carried by what the cut took out too. The
+ * part cut is added to `cut`.
  */
-function twinsFreed(s: Settled, items: readonly Item[], index: ReadonlyMap<Statement, number>, home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
-  const twins = s.fold.members.filter((m) => items[index.get(m)!]!.role !== 'step')
-  if (twins.length === 0) return [s]
-  const steps = s.fold.members.filter((m) => !twins.includes(m))
-  const where = home(index.get(twins[0]!)!)
-  const own = new Set(twins.map((m) => owner.get(m)!))
+function cutApart(s: Settled, inCut: (m: Statement) => boolean, cut: Set<Settled>, index: ReadonlyMap<Statement, number>, home: (item: number) => number, owner: ReadonlyMap<Statement, number>, carriers: (s: Statement) => readonly Statement[]): Settled[] {
+  const apart = s.fold.members.filter((m) => !inCut(m))
+  if (apart.length === 0) {
+    cut.add(s)
+    return [s]
+  }
+  const taken = s.fold.members.filter((m) => inCut(m))
+  if (taken.length === 0) return [s]
+  const where = home(index.get(apart[0]!)!)
+  const own = new Set(apart.map((m) => owner.get(m)!))
   const by = [...new Set(s.fold.members.flatMap(carriers))].filter((t) => !own.has(owner.get(t)!)).sort(bySource)
-  const freed: Settled = { fold: { statement: twins[0]!, members: twins, ...(by.length > 0 ? { carriedBy: by } : {}) }, where, here: twins.map((m) => index.get(m)!).filter((i) => home(i) === where) }
-  return [{ ...s, fold: { ...s.fold, members: steps } }, freed]
+  const freed: Settled = { fold: { statement: apart[0]!, members: apart, ...(by.length > 0 ? { carriedBy: by } : {}) }, where, here: apart.map((m) => index.get(m)!).filter((i) => home(i) === where) }
+  const rest: Settled = { ...s, fold: { ...s.fold, members: taken } }
+  cut.add(rest)
+  return [rest, freed]
 }
 
 /**
@@ -186,7 +197,7 @@ function wholeElements(kept: Settled[], carried: readonly Settled[], items: read
 
 /** What `foldCarried` reads of the merge. */
 export interface CarriedRules {
-  /** Stays as its structure puts it (a lead-in, a step, what sits in a phase, an output contract or a checklist): folded into nothing. */
+  /** Stays as its structure puts it (a lead-in, a step, what sits in a phase or a run of numbered headings, an output contract or a checklist): folded into nothing. */
   fixed: (s: Settled) => boolean
   /** Takes no fold either (a lead-in: an item folded in would vanish into a list's head). */
   closed: (s: Settled) => boolean
@@ -207,10 +218,12 @@ export interface CarriedRules {
  * another written point (two authors saying it in their own words, grouped
  * at dedup's bar) is folded into it, so that the core says each point once;
  * the members stay in the sidecar as folded. It folds into what the rules
- * fix (a step, what sits in a phase, a contract or a checklist), whose
- * words stay, or else into the earlier of the two in source order, the more
- * specific wording of the two written there; the last item under a written
- * lead-in stays, so that the lead-in keeps its list. A point the other
+ * fix (a step, what sits in a phase or a run of numbered headings, a
+ * contract or a checklist), whose words stay, or else into the earlier of
+ * the two in source order (the later when only the later must stay), the
+ * more specific wording of the two written there; the last item under a
+ * titled item's inline lead stays, so that the title keeps its list (a
+ * block under a lead-in paragraph, emptied, is not written). A point the other
  * contradicts or names other code than (`apart`) is written right after it
  * instead, for the maintainer to choose, unless either stands in a block or
  * the other is fixed (moved out, an item leaves its lead-in; moved in, it
@@ -233,14 +246,18 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   const gone = new Set<Settled>()
   const moved = new Map<Settled, Settled>()
   const bySettled = (x: Settled, y: Settled) => bySource(x.fold.statement, y.fold.statement)
-  // What each block with a written lead-in still holds besides it: its last item stays, or the lead-in would stand
-  // without a list. (A block titled by a bold lead-in has no lead-in statement: emptied, it is not written.)
-  const leads = new Set(out.filter(rules.closed).map((s) => s.where))
+  // What each titled item with an inline lead ("6. **Integration & DevOps**: You will enable seamless operations by:")
+  // still holds besides it: its last item stays, or the title and lead would be written with nothing under them. A
+  // block under a lead-in paragraph, or a bold lead-in, emptied, is not written (its lead-in recorded), so its last
+  // item folds like any other: kept, two authors' last items had both been written, each carried by the other.
+  const leads = new Set(out.filter((s) => rules.closed(s) && s.fold.statement.kind === 'lead').map((s) => s.where))
   const held = new Map<number, number>()
   for (const s of out) if (!rules.closed(s) && leads.has(s.where)) held.set(s.where, (held.get(s.where) ?? 0) + 1)
+  // Stays where it is: a later point it carries folds into it, as into a fixed one.
+  const stays = (h: Settled) => rules.fixed(h) || held.get(h.where) === 1
   for (const s of out.slice().sort(bySettled)) {
     if (!loose(s) || held.get(s.where) === 1) continue
-    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (rules.fixed(h) || bySettled(h, s) < 0) && rules.kin(h.fold.statement, s.fold.statement) && !(rules.fixed(h) && rules.namesMore(h.fold.statement, s.fold.statement)))
+    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (stays(h) || bySettled(h, s) < 0) && rules.kin(h.fold.statement, s.fold.statement) && !(rules.fixed(h) && rules.namesMore(h.fold.statement, s.fold.statement)))
     // A step's or a phase's words first: the procedure keeps them.
     const h = hosts.sort((x, y) => Number(rules.fixed(y)) - Number(rules.fixed(x)) || bySettled(x, y))[0]
     if (!h) continue
@@ -275,34 +292,41 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
 const WHOLE_KINDS: ReadonlySet<Statement['kind']> = new Set(['code', 'html', 'definition', 'row', 'heading'])
 
 /** The phase a merged section is or sits in (-1 for none), for a tree. */
-export function phaseOfTree(tree: SupportTree): (where: number) => number {
-  const isPhase = new Set(tree.phases)
+export const phaseOfTree = (tree: SupportTree): ((where: number) => number) => within(tree.phases, tree.parentOf)
+
+/** The section of a run (a phase, a numbered heading) a merged section is or sits in (-1 for none), for a tree. */
+export const runOfTree = (tree: SupportTree): ((where: number) => number) => within(tree.runs, tree.parentOf)
+
+/** The one of `sections` a merged section is or sits in (-1 for none). */
+function within(sections: readonly number[], parentOf: (where: number) => number): (where: number) => number {
+  const among = new Set(sections)
   return (w) => {
-    for (let x = w; x !== -1; x = tree.parentOf(x)) if (isPhase.has(x)) return x
+    for (let x = w; x !== -1; x = parentOf(x)) if (among.has(x)) return x
     return -1
   }
 }
 
 /**
- * Phases of one procedure (the phase sections under one parent) are kept
- * together: when some keep a statement and others keep none, everything
- * under all of them goes (cut to its carried phases, "### 2. Implementation
- * Phase" without its first, a procedure says another thing).
+ * The sections cut of runs: the phases of one procedure, or the numbered
+ * headings, under one parent are kept together, so when some keep a
+ * statement and others keep none, all of them go (cut to what it carries,
+ * "### 2. Implementation Phase" without its first, a procedure says another
+ * thing, and "### 2." and "### 3." without "### 1." read as a run lacking
+ * its start; a number is its author's words, not to be rewritten).
  */
-function wholePhases(kept: Settled[], tree: SupportTree, counts: (s: Settled) => boolean): Settled[] {
-  const phaseOf = phaseOfTree(tree)
-  const live = new Set(kept.filter(counts).map((s) => phaseOf(s.where)))
+function cutRuns(kept: readonly Settled[], tree: SupportTree): Set<number> {
+  const runOf = runOfTree(tree)
+  const live = new Set(kept.map((s) => runOf(s.where)))
   const byParent = new Map<number, number[]>()
-  for (const p of tree.phases) {
+  for (const p of tree.runs) {
     const run = byParent.get(tree.parentOf(p))
     if (run) run.push(p)
     else byParent.set(tree.parentOf(p), [p])
   }
   const cut = new Set<number>()
   for (const run of byParent.values()) if (run.some((p) => live.has(p)) && !run.every((p) => live.has(p))) for (const p of run) cut.add(p)
-  return cut.size === 0 ? kept : kept.filter((s) => !cut.has(phaseOf(s.where)))
+  return cut
 }
-
 
 export function resolveConflicts(settled: Settled[], items: readonly Item[], decider: number, mode: 'decide' | 'keep', recorded: Recorded[], conflicts: Conflicts): Settled[] {
   const owner = new Map(items.map((it) => [it.statement, it.agent]))

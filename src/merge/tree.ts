@@ -172,18 +172,20 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
       merged.push(...v.built.children)
     }
   })
-  // Numbered phases are numbered on among those written: a core that empties "2." writes "1.", "2.", not "1.", "3.".
-  let phase = 0
+  // A number is its author's words, never rewritten: the written headings keep theirs only while they read
+  // 1, 2, 3 as written; else every one is written without its number (a core that empties "1." does not write "2.", "3.").
+  const kept: Section[] = []
   for (const { k, title, keep } of numbered(headings, input)) {
     const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
     orphans.push(...made.orphans)
     if (made.section) {
-      // In place: the merged section's record (provenance) holds this same object.
-      if (keep) Object.assign(made.section, renumber(made.section, ++phase))
+      if (keep) kept.push(made.section)
       blocks.push(made.section)
       merged.push(...made.built.children)
     }
   }
+  // In place: the merged section's record (provenance) holds this same object.
+  if (!kept.every((h, i) => parseInt(h.title, 10) === i + 1)) for (const h of kept) Object.assign(h, withoutNumber(h))
   for (const v of closing) {
     if (!('fold' in v)) continue
     blocks.push(v.fold.statement)
@@ -414,8 +416,8 @@ function header(chosen: Section, depth: number, keepNumber: boolean): Section {
  * Heading subsections in reading order: aligned on the sections several
  * inputs share, each input's others in runs between them (orderEntries).
  * When every one of them was a numbered phase ("1. Plan") they keep their
- * numbers (`keep`), in their order; buildCluster numbers the written ones
- * from 1, so that no number is skipped.
+ * numbers (`keep`), in their order; buildCluster drops them all when those
+ * written do not read 1, 2, 3 (one skipped or given twice).
  */
 function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T[], input: TreeInput): Array<T & { keep: boolean }> {
   const sorted = kids.slice().sort((x, y) => x.pos - y.pos || byCodeUnits(x.title.key, y.title.key) || byCodeUnits(x.title.title, y.title.title) || x.k.rank - y.k.rank)
@@ -431,10 +433,8 @@ function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T
   return sorted.map((x) => ({ ...x, keep: true }))
 }
 
-/** A numbered title written with another number (numbering is structure, not the author's words). */
-function renumber(title: Section, n: number): Section {
-  const first = title.titleNodes[0]
-  if (first?.type !== 'text') return title
-  const value = first.value.replace(/^(\s*)\d+/, `$1${n}`)
-  return { ...title, title: title.title.replace(/^(\s*)\d+/, `$1${n}`), titleNodes: [{ ...first, value }, ...title.titleNodes.slice(1)] }
+/** A numbered heading written without its number (numbering is structure; another number would not be its author's). */
+function withoutNumber(title: Section): Section {
+  const titleNodes = unnumbered(title.titleNodes)
+  return titleNodes === title.titleNodes ? title : { ...title, title: title.title.replace(NUMBERING, ''), titleNodes }
 }

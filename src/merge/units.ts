@@ -73,6 +73,9 @@ const CONTRACT_KEY = sectionKey('Output')
 /** Whether a unit's shape is a phase's. */
 export const isPhase = (shape: number): boolean => shape === PHASE || shape === PHASE_LEAD
 
+/** Whether a unit is one of a run its numbers or its process title make a sequence of: a phase, or a numbered heading. */
+export const isOfRun = (shape: number): boolean => isPhase(shape) || shape === NUMBERED_HEADING
+
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
   const contract = isOutputContract(section, lead, ['heading'])
