@@ -3,7 +3,7 @@
 // another input's and most of its commonest words are in no other input
 // (a French file among English ones); none for authors of one agent who
 // word every point apart, nor on the labelled families.
-import { readdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { mergeAgents, parseAgent, renderMergeReport } from '../src/index.js'
@@ -64,11 +64,39 @@ describe('an input that shares nothing with the others', () => {
     }
   })
 
+  it('is warned about by build and build --check too, which keep a canonical agent from its sources', async () => {
+    const dir = temp()
+    mkdirSync(join(dir, '.git'))
+    mkdirSync(join(dir, 'agents'))
+    writeFileSync(join(dir, 'agentmerge.config.json'), JSON.stringify({ agents: [{ output: 'out/api.md', sources: ['agents/*.md'] }] }))
+    writeFileSync(join(dir, 'agents/a.md'), ENGLISH_A)
+    writeFileSync(join(dir, 'agents/b.md'), ENGLISH_B)
+    writeFileSync(join(dir, 'agents/fr.md'), FRENCH)
+    for (const args of [['build', '--check'], ['build']]) {
+      const result = await cli(args, { cwd: dir })
+      expect(result.code, result.stderr).not.toBe(2)
+      expect(result.stderr.split('\n').filter((l) => l.includes('shares no statement')), args.join(' ')).toEqual([expect.stringMatching(/^agents\/fr\.md: warning: shares no statement with the other inputs/)])
+    }
+  })
+
   it('is a warning of the result, not a conflict, and the report shows it beside the inputs', () => {
     const result = mergeAgents([parseAgent(ENGLISH_A, 'a.md'), parseAgent(ENGLISH_B, 'b.md'), parseAgent(FRENCH, 'fr.md')])
     expect(result.warnings.map((d) => [d.path, d.code])).toEqual([['fr.md', 'unrelated-input']])
     expect(result.conflicts.some((d) => d.code === 'unrelated-input')).toBe(false)
     expect(renderMergeReport(result)).toMatch(/<ul class="diags warnings"><li><span class="tag warn">warning<\/span> .*shares no statement with the other inputs/)
+  })
+
+  it('two inputs that share nothing get one warning naming both, not one blaming each', async () => {
+    const dir = temp()
+    const [a, fr] = ['a.md', 'fr.md'].map((f) => join(dir, f)) as [string, string]
+    writeFileSync(a, ENGLISH_A)
+    writeFileSync(fr, FRENCH)
+    for (const order of [[a, fr], [fr, a]]) {
+      const result = await cli([...order, '-o', join(dir, 'out.md')])
+      expect(result.code, result.stderr).toBe(0)
+      expect(result.stderr.split('\n').filter((l) => l.includes('shares a statement'))).toEqual([`${a}: warning: none of the 2 inputs shares a statement with another (${a}, ${fr}), and most of each one's commonest words are in none of the others: are they one agent, in one language?`])
+      expect(result.stderr).not.toContain('shares no statement')
+    }
   })
 
   it('is not warned about when the authors word every point apart in one language', async () => {

@@ -185,7 +185,8 @@ function planTarget(target: AgentTarget, dir: string, options: BuildOptions = {}
       ...(target.threshold !== undefined ? { threshold: target.threshold } : {}),
       path: target.output,
     })
-    item.warnings.push(...result.conflicts)
+    // What the merge says of its inputs (an input that shares nothing with the others), then of what it wrote.
+    item.warnings.push(...result.warnings, ...result.conflicts)
     // Inline notes carry the hash of the file as built (./stamp.ts), as a sidecar does.
     const text = target.provenance === 'inline' ? stampBuilt(renderMerged(result, 'inline')) : renderMerged(result, 'none')
     item.hash = sha256(text)

@@ -61,5 +61,11 @@ export function strangers(agents: readonly Agent[], statements: readonly Stateme
     if (common.length === 0 || unshared.length * 2 <= common.length) return
     out.push(warning('unrelated-input', `shares no statement with the other inputs, and ${unshared.length} of its ${common.length} commonest words are in none of them (${unshared.join(', ')}): is it the same agent, in their language?`, agent.path))
   })
-  return out.sort((x, y) => byCodeUnits(x.path, y.path))
+  out.sort((x, y) => byCodeUnits(x.path, y.path))
+  // Every input a stranger to the others (two files, one English, one French): which is the odd one out is not
+  // for the merge to say, so one warning names them all, at the first, rather than one blaming each.
+  if (out.length === agents.length) {
+    return [warning('unrelated-input', `none of the ${out.length} inputs shares a statement with another (${out.map((d) => d.path).join(', ')}), and most of each one's commonest words are in none of the others: are they one agent, in one language?`, out[0]!.path)]
+  }
+  return out
 }
