@@ -310,12 +310,13 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
 }
 
 /**
- * A core that holds nothing beyond its opening: no point is carried by K
- * inputs, which a summary's "1 out" leaves the user to work out.
+ * A core that holds nothing beyond its opening, which a summary's "1 out"
+ * leaves the user to work out: no point is carried by K inputs, or the points
+ * that are stand in a procedure or a run of phases kept whole or not at all.
  */
 function emptyCore(minSupport: number | undefined, beyondOpening: number, path: string): Diagnostic[] {
   if (minSupport === undefined || minSupport < 2 || beyondOpening > 0) return []
-  return [{ severity: 'note', code: 'empty-core', message: `--min-support ${minSupport}: no statement is carried by ${minSupport} inputs; the merged agent holds its opening at most (every other statement is recorded as below --min-support)`, path }]
+  return [{ severity: 'note', code: 'empty-core', message: `--min-support ${minSupport}: the merged agent holds its opening at most: no other statement is carried by ${minSupport} inputs, or one that is stands in a procedure or a run of numbered headings not carried whole (each is recorded as below --min-support)`, path }]
 }
 
 /** The summary line printed on stderr. */
