@@ -197,7 +197,7 @@ describe('agentmerge diff: one classification per edit', () => {
     // OpenCode's `write` rule stands for write and edit: each is named once, not as `edit (edit)`.
     const openWrite = write(dir, 'tools-star/.opencode/agent/writer.md', '---\ndescription: x\ntools:\n  write: false\n---\n\n- Review the code.\n')
     const lifted = (await cli(['diff', plain, openWrite])).stdout
-    expect(lifted).toMatch(/restriction lifted, every tool allowed but .*edit denied/)
+    expect(lifted).toContain('tools changed: restriction lifted, every tool allowed but edit denied, notebookedit denied, write denied  ')
     expect(lifted).not.toContain('(edit)')
     expect((await diffJson(none, star)).code).toBe(0)
     const starString = write(dir, 'tools-star/.github/agents/other.agent.md', '---\nname: elite\ndescription: x\ntools: "*"\n---\n\n- Review the code.\n')
