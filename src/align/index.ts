@@ -7,7 +7,7 @@
 // Both measure "the same section" with score.ts; the numbers that decide
 // are in thresholds.ts.
 export { alignBodies, type AlignOptions, type Alignment, type StatementPair } from './align.js'
-export { flatten, headsList, isListEntry, leadsIn, titleWrapper, type SectionRef, type Side, type StatementRef } from './side.js'
+export { flatten, headsList, isListEntry, titleWrapper, type SectionRef, type Side, type StatementRef } from './side.js'
 export { keptInOrder, type OrderedPair } from './order.js'
 export type { SectionAlignment } from './sections.js'
 export { clusterSections, type SectionCluster, type SectionUnit } from './cluster.js'

@@ -16,7 +16,7 @@ import { pieceKeys } from './html.js'
 import { isHandOff } from './handoffs.js'
 import { linksOf } from './links.js'
 import { contractPairs, isContract } from './contracts.js'
-import { collect, isOfRun, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
+import { collect, isListItem, isOfRun, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
@@ -157,12 +157,9 @@ function intoInnerBlocks(settled: Settled[], clusters: readonly SectionCluster[]
     if (heading.some((u) => u.lead === undefined && isContract(u)) && new Set(heading.map((u) => u.input)).size > 1) inner.set(p, k.id)
   }
   if (inner.size === 0) return settled
-  const listed = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead' || isListEntry(items[i]!.statement))
+  const listed = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead' || isListItem(items[i]!.statement))
   return settled.map((s) => (inner.has(s.where) && listed(s) ? { ...s, where: inner.get(s.where)! } : s))
 }
-
-/** A list item (a bullet, a numbered item, a checkbox). */
-const isListEntry = (st: Statement): boolean => st.kind === 'item' || st.kind === 'task'
 
 /** A merged section opens with at most one lead: lead folds that landed in one section become one fold. */
 function oneLeadPerSection(settled: Settled[], items: readonly Item[], ctx: FoldContext): Settled[] {

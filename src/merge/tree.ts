@@ -10,7 +10,7 @@ import type { SectionCluster as Cluster } from '../align/index.js'
 import type { Fold, Settled } from './fold.js'
 import { listStarts, type ListEntry } from './lists.js'
 import { orderEntries, partOf, type Entry } from './order.js'
-import { PROCESS, type Item, type Unit } from './units.js'
+import { isListItem, PROCESS, type Item, type Unit } from './units.js'
 import { NUMBERING } from '../align/index.js'
 import { clearestTitle, unnumbered } from './wording.js'
 
@@ -324,8 +324,6 @@ function besideWinners(ordered: Value[]): Value[] {
   }
   return out
 }
-
-const isListItem = (st: Statement): boolean => st.kind === 'item' || st.kind === 'task'
 
 /**
  * The numbered items of an enumeration written as bullets: those that

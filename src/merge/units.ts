@@ -76,6 +76,9 @@ export const isPhase = (shape: number): boolean => shape === PHASE || shape === 
 /** Whether a unit is one of a run its numbers or its process title make a sequence of: a phase, or a numbered heading. */
 export const isOfRun = (shape: number): boolean => isPhase(shape) || shape === NUMBERED_HEADING
 
+/** A list item, checkbox or not (not a paragraph, a row or a code block). */
+export const isListItem = (st: Statement): boolean => st.kind === 'item' || st.kind === 'task'
+
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
   const contract = isOutputContract(section, lead, ['heading'])
