@@ -1161,6 +1161,19 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('writes a run of numbered headings kept whole with its authors\' numbers, from 0 as from 1', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'be', description: 'Backend.', opening: 'You are a backend engineer.' })
+    const run = (from: number) => [`### ${from}. Plan`, '- Read the task carefully', `### ${from + 1}. Build`, '- Write the code', `### ${from + 2}. Check`, '- Run the tests'].flatMap((l) => [l, ''])
+    for (const from of [0, 1]) {
+      const a = doc('a.md', ['## Workflow', '', ...run(from)])
+      const b = doc('b.md', ['## Workflow', '', ...run(from), '- Tag each release'])
+      for (const options of [{}, { minSupport: 2 }]) {
+        const out = renderMerged(mergeAgents([a, b], options), 'none')
+        expect(out.match(/^### .*$/gm), out).toEqual([`### ${from}. Plan`, `### ${from + 1}. Build`, `### ${from + 2}. Check`])
+      }
+    }
+  })
+
   it('folds another author\'s wording of a step into the step, whichever comes first: the procedure keeps its words', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 't', description: 'Tests.', opening: 'You are a test engineer.' })
     const steps = doc('b.md', ['When invoked:', '', '1. Review the failing tests first', '2. Test coverage exceeding 90% with pytest'])

@@ -173,7 +173,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     }
   })
   // A number is its author's words, never rewritten: the written headings keep theirs only while they read
-  // 1, 2, 3 as written; else every one is written without its number (a core that empties "1." does not write "2.", "3.").
+  // 1, 2, 3 (or 0, 1, 2) as written; else every one is written without its number (a core that empties "1."
+  // does not write "2.", "3.").
   const kept: Section[] = []
   for (const { k, title, keep } of numbered(headings, input)) {
     const made = subsection(k, title, Math.min(6, depth + 1), input, children, keep)
@@ -185,7 +186,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     }
   }
   // In place: the merged section's record (provenance) holds this same object.
-  if (!kept.every((h, i) => parseInt(h.title, 10) === i + 1)) for (const h of kept) Object.assign(h, withoutNumber(h))
+  const first = kept.length > 0 ? parseInt(kept[0]!.title, 10) : 1
+  if (!((first === 0 || first === 1) && kept.every((h, i) => parseInt(h.title, 10) === first + i))) for (const h of kept) Object.assign(h, withoutNumber(h))
   for (const v of closing) {
     if (!('fold' in v)) continue
     blocks.push(v.fold.statement)
