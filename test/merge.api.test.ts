@@ -940,10 +940,14 @@ describe('an output contract keeps its items', () => {
     const a = doc('a.md', ['## Focus', '', '- Ownership and borrowing', '', '## Output', '', '- Safe and performant code', '- Comprehensive tests with cargo test', '', 'Always include a disclaimer.', '', 'Focus on readability.'])
     const b = doc('b.md', ['When invoked:', '', '1. Read the crate', '2. Run the tests', '', 'Provide:', '', '- Memory-safe code with clear ownership', '- Benchmarks using criterion for hot paths'])
     const list = /## Output\n\nProvide:\n\n(?:- [^\n]+\n){4}\nAlways include a disclaimer\.\n\nFocus on readability\.\n/
-    for (const out of [...mergedBothWays(a, b), renderMerged(mergeAgents([a, b], { base: 'b.md' }), 'none'), renderMerged(mergeAgents([b, a], { base: 'a.md' }), 'none')]) {
+    for (const out of [...mergedBothWays(a, b), renderMerged(mergeAgents([b, a], { base: 'a.md' }), 'none')]) {
       expect(out, out).toMatch(list)
       expect(out.match(/^(?:## Output|Provide:)$/gm), out).toHaveLength(2)
     }
+    // With --base on the block's input its structure wins: the one contract is its lead-in and list, all the items in it.
+    const based = renderMerged(mergeAgents([a, b], { base: 'b.md' }), 'none')
+    expect(based, based).toMatch(/\nProvide:\n\n(?:- [^\n]+\n){4}\nAlways include a disclaimer\.\n\nFocus on readability\.\n/)
+    expect(based.match(/^(?:## Output|Provide:)$/gm), based).toEqual(['Provide:'])
     // Merging the merge with either input writes the one contract again, one lead-in over one list.
     const merged = parseAgent(renderMerged(mergeAgents([a, b]), 'none'), 'm.md')
     for (const x of [a, b]) {
@@ -954,6 +958,21 @@ describe('an output contract keeps its items', () => {
     const c = doc('c.md', ['## Expected Output', '', '- High-fidelity mockups', '- Interactive prototypes'])
     const d = doc('d.md', ['Deliverables organized by type:', '', '- Design files with component libraries', '- Style guide documentation', '', '## Tools', '', '- Figma'])
     for (const out of mergedBothWays(c, d)) expect(out, out).toMatch(/## Expected Output\n\nDeliverables organized by type:\n\n(?:- [^\n]+\n){4}/)
+  })
+
+  it('with --base on an input whose contract is a lead-in block, the joined contract is written where and as the base writes it, the other\'s heading title recorded as not written', () => {
+    const a = doc('a.md', ['## Focus', '', '- Ownership and borrowing', '', '## Approach', '', '- Embrace the type system', '', '## Output', '', '- Safe and performant code', '- Comprehensive tests with cargo test'])
+    const b = doc('b.md', ['Process:', '', '- Profile before optimizing', '- Prefer borrowing to cloning', '', 'Provide:', '', '- Memory-safe code with clear ownership', '- Benchmarks using criterion for hot paths', '', '## Style', '', '- Be terse'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { base: 'b.md' })
+      const out = renderMerged(r, 'none')
+      // Right after the base's "Process:" block, as in the base, the base's items first; no "## Output" heading.
+      expect(out, out).toContain('- Prefer borrowing to cloning\n\nProvide:\n\n- Memory-safe code with clear ownership\n- Benchmarks using criterion for hot paths\n- Safe and performant code\n- Comprehensive tests with cargo test\n\n## Style\n')
+      expect(out).not.toContain('## Output')
+      expect(r.provenance.titlesNotWritten, out).toEqual([{ from: 'a.md:16', title: 'Output' }])
+    }
+    // Without a base, the heading's title over the block, as before.
+    for (const out of mergedBothWays(a, b)) expect(out, out).toMatch(/## Output\n\nProvide:\n\n(?:- [^\n]+\n){4}/)
   })
 
   it('joins contract items only where neither\'s group reaches outside the contracts: an item another list also says is left as the fold bar made it', () => {

@@ -77,14 +77,25 @@ function titleOf(c: Cluster, input: TreeInput, children: ReadonlyMap<number, Clu
     const kept = sections.filter(keep)
     if (kept.length > 0) sections = kept
   }
-  // An output contract joined from a lead-in block and a heading is the heading, the block's lead-in and list inside it.
+  // An output contract joined from a lead-in block and a heading is the heading, the block's lead-in and list inside it;
+  // with a base whose member is the block, the block, where and as the base writes it (its structure wins).
   const blocks = new Set(c.members.filter((m) => input.units[m]!.lead !== undefined).map((m) => input.units[m]!.section))
-  only((s) => !blocks.has(s))
+  if (!writtenAsBlock(c, input)) only((s) => !blocks.has(s))
   if (nested) only((s) => s.kind !== 'heading')
   else if ((children.get(c.id) ?? []).some((k) => k.members.some((m) => input.units[m]!.section.kind === 'heading'))) only((s) => s.kind === 'heading')
   if ((input.placed.get(c.id) ?? []).some((s) => s.here.some((i) => input.items[i]!.role === 'step'))) only((s) => PROCESS.test(s.title))
   const base = c.members.find((m) => input.units[m]!.input === input.base)
   return clearestTitle(sections, base === undefined ? undefined : input.units[base]!.section)
+}
+
+/**
+ * Whether a cluster is written as a block (a lead-in and its list): when
+ * every member is one, or when the base's member is one, so that the base's
+ * structure wins over another input's heading joined with it.
+ */
+function writtenAsBlock(c: Cluster, input: TreeInput): boolean {
+  const lead = (m: number) => input.units[m]!.lead !== undefined
+  return c.members.every(lead) || c.members.some((m) => lead(m) && input.units[m]!.input === input.base)
 }
 
 /** An entry of a merged section: a fold, or a subsection or block built from a cluster. */
@@ -94,7 +105,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const { units, items } = input
   const nested = section.kind !== 'root' && section.kind !== 'heading'
   const kids = (children.get(c) ?? []).map((k) => ({ k, title: titleOf(k, input, children, nested), pos: k.members.reduce((s, m) => s + units[m]!.pos, 0) / k.members.length }))
-  const isBlock = (k: Cluster) => k.members.every((m) => units[m]!.lead !== undefined)
+  const isBlock = (k: Cluster) => writtenAsBlock(k, input)
   const headings = kids.filter(({ k, title }) => !isBlock(k) && title.kind === 'heading')
   const inline = kids.filter((x) => !headings.includes(x))
   const entries: Entry<Value>[] = []
