@@ -73,6 +73,22 @@ describe('openings not chosen', () => {
     }
   })
 
+  it('only words the learned corpus finds rare are specifics: the words openings repeat from template are not noted, a rare subject and a version are', async () => {
+    const dir = temp()
+    const a = join(dir, 'a.md')
+    const b = join(dir, 'b.md')
+    // "spans", "emphasis", "objectives", "minimizing", "crafts" and "teams" are said by many of the corpus's statements; "multimodal" by few; "3.11+" is a figure.
+    writeFileSync(a, doc(['You are a reviewer who crafts multimodal reviews that span teams, with emphasis on objectives and minimizing 3.11+ regressions.', '', '- Check the tests.']))
+    writeFileSync(b, doc(['You are a senior code reviewer of pull requests, schemas, data models, migrations, indexes, queries, transactions, locks, backups and replication.', '', '- Check the tests.', '- Read the schema.']))
+    const out = join(dir, 'out.md')
+    const result = await cli([a, b, '-o', out])
+    expect(result.code, result.stderr).toBe(0)
+    expect(result.stderr).toContain(`${a}:6: note: opening not chosen (the merged agent opens with ${b}:6); only it says: multimodal, 3.11+\n`)
+    const sidecar = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'))
+    const recorded = sidecar.recorded.filter((r: { reason: string }) => r.reason === 'opening-not-chosen')
+    expect(recorded.map((r: { carries?: string[] }) => r.carries)).toEqual([['multimodal', '3.11+']])
+  })
+
   it('the report shows what an opening not chosen alone says beside it', () => {
     const a = parseAgent(doc(['You are a cutting-edge multimodal reviewer of geospatial data.', '', '- Check the tests.']), 'a.md')
     const b = parseAgent(doc(['You are a senior code reviewer of pull requests, schemas, data models and migrations.', '', '- Check the tests.']), 'b.md')

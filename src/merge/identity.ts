@@ -7,7 +7,7 @@
 // opening not chosen says that nothing written says is told, since its
 // author's specifics would otherwise leave the output unseen.
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { analyzeWords, PERSONA_FILLERS, termsOf, WordMemo, writtenTerms } from '../similarity/index.js'
+import { analyzeWords, PERSONA_FILLERS, specificTest, termsOf, WordMemo, writtenTerms } from '../similarity/index.js'
 import { soleHeading } from './units.js'
 import { byCodeUnits, bySource } from '../order.js'
 
@@ -91,20 +91,36 @@ const better = (x: { s: Statement; terms: number }, y: { s: Statement; terms: nu
 const FRAMING_TERMS: ReadonlySet<string> = new Set([...IDENTITY_NOUNS, ...PERSONA_FILLERS].flatMap((w) => analyzeWords(w).map((t) => t.term)))
 
 /**
+ * The share of the learned corpus's statements under which a word of an
+ * opening is one of its author's specifics. The words openings repeat from
+ * template ("spans", "emphasis", "crafts", "teams") are in more statements
+ * than that; a named technology ("pytorch", "tokio") or a rare subject
+ * ("multimodal") is in fewer. Read off the words the corpus's openings not
+ * chosen carried.
+ */
+const CARRIED_SHARE = 0.0004
+
+/**
  * For each opening not chosen, the specifics only it carries: its content
  * terms (fillers and FRAMING_TERMS left out) that no written text of the
  * merged agent (its statements, the chosen opening among them, and its
- * section titles) has among its terms, each as the opening's author wrote
- * it, in the order written. A term counts as said wherever it is written, as a filler too:
- * "scalable" before a noun still says the word.
+ * section titles) has among its terms and that are rare in the learned
+ * corpus (specificTest at CARRIED_SHARE) or hold a digit, each as the
+ * opening's author wrote it, in the order written. A term counts as said
+ * wherever it is written, as a filler too: "scalable" before a noun still
+ * says the word. A figure ("3.11+") is always specific: the corpus counts
+ * its digits apart, which says nothing of the version it names.
  */
 export function onlySaid(notChosen: readonly Statement[], written: readonly string[]): Map<Statement, string[]> {
   const memo = new WordMemo()
   const said = new Set(written.flatMap((text) => analyzeWords(text, memo).map((t) => t.term)))
+  // Read only when some word is left to judge: a cached grouping has not loaded the learned data.
+  let specific: ((phrase: string) => boolean) | undefined
   const out = new Map<Statement, string[]>()
   for (const s of notChosen) {
+    const carried = writtenTerms(s.text, memo).filter((t) => !said.has(t.term) && !FRAMING_TERMS.has(t.term))
     // A token holding two terms ("cutting-edge") is written once.
-    const words = writtenTerms(s.text, memo).filter((t) => !said.has(t.term) && !FRAMING_TERMS.has(t.term)).map((t) => t.written)
+    const words = carried.filter((t) => /\d/.test(t.written) || (specific ??= specificTest(CARRIED_SHARE))(t.written)).map((t) => t.written)
     out.set(s, [...new Set(words)])
   }
   return out
