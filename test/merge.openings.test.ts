@@ -16,18 +16,24 @@ const family = (name: string): string[] => readdirSync(`fixtures/${name}`).sort(
 
 const doc = (lines: string[]): string => ['---', 'name: t', 'description: Reviews.', '---', '', ...lines, ''].join('\n')
 
+/** Merges a's opening with b's, b's the more complete (the one written), each with a shared check; b reads a schema too. */
+async function mergeOpenings(aOpening: string, bOpening: string) {
+  const dir = temp()
+  const a = join(dir, 'a.md')
+  const b = join(dir, 'b.md')
+  writeFileSync(a, doc([aOpening, '', '- Check the tests.']))
+  writeFileSync(b, doc([bOpening, '', '- Check the tests.', '- Read the schema.']))
+  const out = join(dir, 'out.md')
+  const result = await cli([a, b, '-o', out])
+  expect(result.code, result.stderr).toBe(0)
+  return { a, b, out, result }
+}
+
 describe('openings not chosen', () => {
   it('a small case: the note names the opening written, and lists only the words nothing written says, as the author wrote them', async () => {
-    const dir = temp()
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
     // b's opening is the most complete; a's says "multimodal" and "geospatial", which nothing written says, "reviewer" and "data", which b's opening says,
     // and "cutting-edge", praise (a filler), which is no specific.
-    writeFileSync(a, doc(['You are a cutting-edge multimodal reviewer of geospatial data.', '', '- Check the tests.']))
-    writeFileSync(b, doc(['You are a senior code reviewer of pull requests, schemas, data models and migrations.', '', '- Check the tests.', '- Read the schema.']))
-    const out = join(dir, 'out.md')
-    const result = await cli([a, b, '-o', out])
-    expect(result.code, result.stderr).toBe(0)
+    const { a, b, out, result } = await mergeOpenings('You are a cutting-edge multimodal reviewer of geospatial data.', 'You are a senior code reviewer of pull requests, schemas, data models and migrations.')
     expect(result.stderr).toContain(`${a}:6: note: opening not chosen (the merged agent opens with ${b}:6); only it says: multimodal, geospatial\n`)
     const sidecar = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'))
     const recorded = sidecar.recorded.filter((r: { reason: string }) => r.reason === 'opening-not-chosen')
@@ -74,15 +80,11 @@ describe('openings not chosen', () => {
   })
 
   it('only words the learned corpus finds rare are specifics: the words openings repeat from template are not noted, a rare subject and a version are', async () => {
-    const dir = temp()
-    const a = join(dir, 'a.md')
-    const b = join(dir, 'b.md')
     // "spans", "emphasis", "objectives", "minimizing", "crafts" and "teams" are said by many of the corpus's statements; "multimodal" by few; "3.11+" is a figure.
-    writeFileSync(a, doc(['You are a reviewer who crafts multimodal reviews that span teams, with emphasis on objectives and minimizing 3.11+ regressions.', '', '- Check the tests.']))
-    writeFileSync(b, doc(['You are a senior code reviewer of pull requests, schemas, data models, migrations, indexes, queries, transactions, locks, backups and replication.', '', '- Check the tests.', '- Read the schema.']))
-    const out = join(dir, 'out.md')
-    const result = await cli([a, b, '-o', out])
-    expect(result.code, result.stderr).toBe(0)
+    const { a, b, out, result } = await mergeOpenings(
+      'You are a reviewer who crafts multimodal reviews that span teams, with emphasis on objectives and minimizing 3.11+ regressions.',
+      'You are a senior code reviewer of pull requests, schemas, data models, migrations, indexes, queries, transactions, locks, backups and replication.',
+    )
     expect(result.stderr).toContain(`${a}:6: note: opening not chosen (the merged agent opens with ${b}:6); only it says: multimodal, 3.11+\n`)
     const sidecar = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8'))
     const recorded = sidecar.recorded.filter((r: { reason: string }) => r.reason === 'opening-not-chosen')
