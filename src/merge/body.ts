@@ -270,10 +270,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
       kin: (a, b) => isHandOff(a.text) === isHandOff(b.text),
-      namesMore: (host, point) => {
-        const said = new Set(terms.of(host.text))
-        return terms.named(point.text).some((t) => !said.has(t))
-      },
+      namesMore: (host, point) => terms.namesBeyond(point.text, host.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     })
   }

@@ -110,11 +110,10 @@ function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   if (hold === 0) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.named), which no plainer wording says for it.
-  const beyond = (terms: string[]) => terms.filter((t) => !said.has(t)).length
+  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.namesBeyond), which no plainer wording says for it.
   const richer = indices.filter((i) => {
     const text = ctx.items[i]!.statement.text
-    return !here.has(i) && ctx.holdsOwn(i) < hold && (beyond(ctx.terms.of(text)) >= 2 || beyond(ctx.terms.named(text)) >= 1)
+    return !here.has(i) && ctx.holdsOwn(i) < hold && (ctx.terms.of(text).filter((t) => !said.has(t)).length >= 2 || ctx.terms.namesBeyond(text, settled.fold.statement.text))
   })
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))

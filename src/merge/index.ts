@@ -316,7 +316,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
  */
 function emptyCore(minSupport: number | undefined, beyondOpening: number, path: string): Diagnostic[] {
   if (minSupport === undefined || minSupport < 2 || beyondOpening > 0) return []
-  return [{ severity: 'note', code: 'empty-core', message: `--min-support ${minSupport}: the merged agent holds its opening at most: no other statement is carried by ${minSupport} inputs, or one that is stands in a procedure or a run of numbered headings not carried whole (each is recorded as below --min-support)`, path }]
+  return [note('empty-core', `--min-support ${minSupport}: the merged agent holds its opening at most: no other statement is carried by ${minSupport} inputs, or one that is stands in a procedure or a run of numbered headings not carried whole (each is recorded as below --min-support)`, path)]
 }
 
 /** The summary line printed on stderr. */

@@ -35,6 +35,15 @@ export class TermMemo {
     if (!terms) this.names.set(text, (terms = [...new Set((text.match(NAME) ?? []).filter((w) => NAMED.test(w)).flatMap((w) => this.of(w)))]))
     return terms
   }
+  /**
+   * Whether `point` names something (NAME: a code name, an API, a product, a
+   * number) that `host` does not say: folded into the host's words, it would
+   * be lost.
+   */
+  namesBeyond(point: string, host: string): boolean {
+    const said = this.of(host)
+    return this.named(point).some((t) => !said.includes(t))
+  }
 }
 
 /** One quoted span and nothing else: an example of what a user might ask ("Implement a gRPC service ..."), straight or curly quotes. */
