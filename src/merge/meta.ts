@@ -1,8 +1,8 @@
 // The merged frontmatter, by consensus. One dialect (`to`); every field
 // written when at least half the inputs carry it, with the value most carry
 // (ties: the deciding input's; a model counted by its family, ballots.ts);
-// the description closest to all the others,
-// with the routing trigger most inputs carry; fields of another dialect
+// the description closest to all the others (of those equally close, the
+// more complete), with the routing trigger most inputs carry; fields of another dialect
 // dropped with a warning; tools under an explicit policy that never widens
 // them silently (tools.ts, one mechanism for every dialect). Every
 // disagreement is reported with the place of each value, and every decision
@@ -163,8 +163,8 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
 /**
  * A field other than name and tools: written when at least half the inputs
  * carry it, with the value most of them carry (ties: the deciding input's);
- * description: the one closest to all the others, with the routing triggers
- * most carry. A field of another dialect is dropped with a warning.
+ * description: the one closest to all the others (centralDescription), with
+ * the routing triggers most carry. A field of another dialect is dropped with a warning.
  */
 function decideField(key: string, ordered: readonly Agent[], out: Decided, named: boolean): void {
   const counting = countingOf(key, out.to)
