@@ -345,7 +345,8 @@ describe('build CLI', () => {
     const r = await cli(['build', '.github/agents/reviewer.agent.md'], { cwd: dir })
     expect(r.code, r.stderr).toBe(0)
     const copilot = readFileSync(join(dir, '.github/agents/reviewer.agent.md'), 'utf8')
-    expect(copilot).toMatch(/^---\nname: reviewer\ndescription: Reviews code\.\ntools: \[execute\/runInTerminal, read, search\/textSearch\]\nmodel: Claude Sonnet 4\.5\n---\n/)
+    // The two descriptions are equally central: the more complete is written ("Reviews pull requests.").
+    expect(copilot).toMatch(/^---\nname: reviewer\ndescription: Reviews pull requests\.\ntools: \[execute\/runInTerminal, read, search\/textSearch\]\nmodel: Claude Sonnet 4\.5\n---\n/)
     expect(existsSync(join(dir, '.opencode/agent/reviewer.md'))).toBe(false)
     expect(existsSync(join(dir, '.github/agents/reviewer.agent.md.provenance.json'))).toBe(false)
     const all = await cli(['build'], { cwd: dir })

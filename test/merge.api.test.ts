@@ -611,7 +611,8 @@ describe('numbered phases', () => {
   const titles = (agents: Agent[]) => sectionsOf(mergeAgents(agents).agent.root).filter((s) => s.kind === 'heading').map((s) => s.title)
 
   it('keep their process whole and numbered: a phase never joins a topic section that shares its title words', () => {
-    const expected = ['Agent', 'Capabilities', 'Testing & Quality Assurance', 'Web Development', 'Development Workflow', '1. Analysis', '2. Implementation', '3. Quality Assurance']
+    // Two inputs are equally central: the more complete (w.md, three statements) decides, and its sections come first.
+    const expected = ['Agent', 'Development Workflow', '1. Analysis', '2. Implementation', '3. Quality Assurance', 'Capabilities', 'Testing & Quality Assurance', 'Web Development']
     expect(titles([workflow, topics])).toEqual(expected)
     expect(titles([topics, workflow])).toEqual(expected)
   })

@@ -6,6 +6,8 @@
 // replacement, or a renamed one written by its current name, is a note, not
 // a conflict, cited where an input wrote it, so that an input merged with an
 // identical copy has none.
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { cli } from './helpers/cli.js'
 import { tempDir } from './helpers/tmp.js'
@@ -97,6 +99,38 @@ describe('an old tool name not written as written', () => {
         `${multi}:4: note: tools: not written, old names whose replacement the merged agent grants: MultiEdit (now Edit)`,
         `${ls}:4: note: tools: not written, old names whose replacement the merged agent grants: LS (now Glob)`,
       ])
+    }
+  })
+})
+
+describe('an old tool name written without its replacement', () => {
+  it('is kept as written, and said where an input wrote it, on stderr and on the sidecar\'s tools decision: the merged agent cannot use it', async () => {
+    // As websocket-expert's inputs: one grants MultiEdit and no Edit, the other has no tools field; the merge had written the dead name silently.
+    const dir = tempDir('agentmerge-notes-')
+    const multi = file(dir, 'a.md', 'name: x\ndescription: x agent\ntools: Read, Write, MultiEdit, Bash\n')
+    const none = file(dir, 'b.md', 'name: x\ndescription: x agent\n')
+    const out = join(dir, 'merged.md')
+    for (const order of [[multi, none], [none, multi]]) {
+      const r = await cli(['merge', ...order, '-o', out, '--provenance', 'sidecar'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(String(front(readFileSync(out, 'utf8')).tools).split(', ').sort()).toEqual(['Bash', 'MultiEdit', 'Read', 'Write'])
+      expect(r.stderr).toContain(`${multi}:4: note: tools: MultiEdit is Edit's old name; current Claude Code has no MultiEdit: the merged agent cannot use it (grant Edit instead)\n`)
+      // A note, not a conflict: the one conflict is b.md's missing tools field.
+      expect(r.stderr).toMatch(/; 1 conflict\n$/)
+      const sidecar = JSON.parse(readFileSync(`${out}.provenance.json`, 'utf8')) as { fields: Array<{ key: string; note?: string }> }
+      expect(sidecar.fields.find((f) => f.key === 'tools')!.note).toBe('old names written without their replacements, which the merged agent cannot use: MultiEdit (now Edit)')
+    }
+  })
+
+  it('is not said where the replacement is granted, nor for copies of one file (merge(a, a) says what merge(a) says)', async () => {
+    const dir = tempDir('agentmerge-notes-')
+    const multi = file(dir, 'a.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit\n')
+    const edit = file(dir, 'b.md', 'name: x\ndescription: x agent\ntools: Edit\n')
+    const copy = file(dir, 'c.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit\n')
+    for (const pair of [[multi, edit], [multi, copy]]) {
+      const r = await cli(['merge', ...pair, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).not.toContain('cannot use')
     }
   })
 })

@@ -10,7 +10,7 @@ import type { ReadTools } from './types.js'
 
 export { DIALECTS }
 export { createRegistry, fieldsOf, type Registry } from './registry.js'
-export { CANONICAL_TOOLS, REPLACED_BY, sameUseReplacement, deniedWhole, heldByReplacement, readAllowlist, readToolFields, respell, spellTool, splitArgs, splitToolList, standsAlone, toolEntries, toolsMap } from './tools.js'
+export { CANONICAL_TOOLS, REPLACED_BY, sameUseReplacement, deniedWhole, heldByReplacement, oldNameFact, readAllowlist, readToolFields, respell, spellTool, splitArgs, splitToolList, standsAlone, toolEntries, toolsMap } from './tools.js'
 export { combinePermits, covers as patternCovers, grantsOf, keyOf, missing, nearKey, permitsOf, samePattern, samePermits, unknownName, type Missing, type Permit, type Permits } from './permits.js'
 export { ALIAS_PINS, keptModel, modelFamily, pinned, readModel } from './models.js'
 export type { DialectSpec, Fact, FactWrite, Grant, ModelRef, ReadTools, SpelledModel, ToolNames, ToolNote, ToolProblem, ToolsForm, WriteToolsOptions, WrittenTools } from './types.js'

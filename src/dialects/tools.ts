@@ -64,6 +64,16 @@ export const WIDER_REPLACEMENT: ReadonlySet<string> = new Set(['todoread'])
 /** The tool granted in place of an old one that grants no more than it did (LS -> Glob), or undefined. */
 export const sameUseReplacement = (id: string): string | undefined => (WIDER_REPLACEMENT.has(id) ? undefined : lookup(REPLACED_BY, id))
 
+/**
+ * What an old tool name is, as every command says it (`diff` beside a swap
+ * of the two names, `merge` where it writes the old name alone): the one
+ * place for the fact. `old` and `now` are canonical ids.
+ */
+export function oldNameFact(old: string, now: string, spec: DialectSpec): string {
+  const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
+  return `${oldName} is ${nowName}'s old name; current ${spec.title} has no ${oldName}`
+}
+
 /** The ids of the tools granted whole whose replacement (`replaced`, by old id) is granted whole too. */
 export function heldByReplacement(grants: readonly Grant[], replaced: Readonly<Record<string, string>>): Set<string> {
   const whole = new Set(grants.flatMap((g) => (g.kind === 'tool' && g.enabled && g.args === '' && !g.near ? [g.id] : [])))

@@ -6,7 +6,7 @@
 // `"0.2"`) and maps without their key order. Key order, quoting and YAML
 // style are changes of form.
 import type { AgentMeta, MetaField } from '../model.js'
-import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId, type ReadTools } from '../dialects/index.js'
+import { CANONICAL_TOOLS, dialect, metaToolFields as toolFieldsOf, oldNameFact, permitsOf, readMetaToolFields as readFields, samePattern, sameUseReplacement, spellTool, splitArgs, standsAlone, toolId, type ReadTools } from '../dialects/index.js'
 import { collapse } from '../normalize/plain.js'
 import type { FieldChange, FormattingChange } from './model.js'
 import { saidByDefault } from './defaults.js'
@@ -249,8 +249,7 @@ function oldNameNotes(os: ToolSide, ns: ToolSide, ids: readonly string[]): strin
     const spec = dialect(meta.dialect)
     for (const [old, now] of Object.entries(spec.tools.replaced ?? {})) {
       if (!named.has(old) || sameUseReplacement(old) !== now || !(ids.includes(old) || ids.includes(now))) continue
-      const [oldName, nowName] = [spellTool(old, spec) ?? old, spellTool(now, spec) ?? now]
-      notes.add(`${oldName} is ${nowName}'s old name; current ${spec.title} has no ${oldName}`)
+      notes.add(oldNameFact(old, now, spec))
     }
   }
   return [...notes]

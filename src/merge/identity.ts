@@ -7,9 +7,10 @@
 // opening not chosen says that nothing written says is told, since its
 // author's specifics would otherwise leave the output unseen.
 import type { Agent, Block, Section, Statement } from '../model.js'
-import { analyzeWords, PERSONA_FILLERS, specificTest, termsOf, WordMemo, writtenTerms } from '../similarity/index.js'
+import { analyzeWords, PERSONA_FILLERS, specificTest, WordMemo, writtenTerms } from '../similarity/index.js'
 import { soleHeading } from './units.js'
-import { byCodeUnits, bySource } from '../order.js'
+import { bySource } from '../order.js'
+import { byCompleteText } from './complete.js'
 
 /** "You are ...", "I am ...", "Act as ..." and "Role:"/"Purpose:"-style labels. */
 const ROLE_OPENING = /^\s*(?:you\s+are|you're|i\s+am|i'm|act\s+as|as\s+an?\s)\b/i
@@ -63,24 +64,18 @@ export function openingsOf(agent: Agent): Statement[] {
 
 /**
  * The opening written for several inputs: a role statement if any is one;
- * among them the most complete, by distinct
- * content terms, then the longest, then text and place (so that the choice
- * does not depend on the order of the inputs).
+ * among them the most complete (complete.ts: by distinct content terms,
+ * then the longest, then text), then by place (so that the choice does not
+ * depend on the order of the inputs).
  */
 export function chooseOpening(openings: readonly Statement[]): Statement | undefined {
   // A role statement reads as one wherever it is written (the paragraph under
   // "Purpose" does not, once it opens the merged file): those come first.
   const roles = openings.filter(isRoleStatement)
-  let best: { s: Statement; terms: number } | undefined
-  for (const s of roles.length > 0 ? roles : openings) {
-    const terms = new Set(termsOf(s.text)).size
-    if (!best || better({ s, terms }, best)) best = { s, terms }
-  }
-  return best?.s
+  let best: Statement | undefined
+  for (const s of roles.length > 0 ? roles : openings) if (!best || (byCompleteText(s.text, best.text) || bySource(s, best)) < 0) best = s
+  return best
 }
-
-const better = (x: { s: Statement; terms: number }, y: { s: Statement; terms: number }): boolean =>
-  (x.terms - y.terms || x.s.text.length - y.s.text.length || byCodeUnits(y.s.text, x.s.text) || -bySource(x.s, y.s)) > 0
 
 /**
  * The terms of the words that frame a role statement: those that name it

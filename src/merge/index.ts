@@ -8,7 +8,7 @@ import { AgentError, note, quoted, warning } from '../errors.js'
 import type { Agent, Diagnostic, Dialect, Section, Statement } from '../model.js'
 import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
-import { centralInput, inputNamed } from './decide.js'
+import { centralInput, inputNamed, tieBroken, type Central } from './decide.js'
 import { chooseOpening, onlySaid, openingsOf } from './identity.js'
 import { strangers } from './strangers.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
@@ -247,11 +247,11 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const { statements, owner } = statementsOfAgents(agents)
   const similarity = { threshold: options.threshold ?? FOLD_THRESHOLD, extra: options.extra ?? FOLD_EXTRA }
   const grouping = agents.length > 1 ? groupingOf(options.dedup, statements, similarity) ?? groupStatements(statements, similarity) : undefined
-  const central = grouping ? centralInput(agents, grouping, owner) : 0
-  const base = options.base === undefined ? -1 : options.base === 'auto' ? central : inputNamed(agents, options.base, '--base')
-  const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central
+  const central = grouping ? centralInput(agents, grouping, statements, owner) : { index: 0, tied: [0], equal: false }
+  const base = options.base === undefined ? -1 : options.base === 'auto' ? central.index : inputNamed(agents, options.base, '--base')
+  const decider = options.prefer !== undefined ? inputNamed(agents, options.prefer, '--prefer') : base !== -1 ? base : central.index
   const to = options.to ?? agents[decider]!.meta.dialect
-  const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union')
+  const meta = mergeMeta(agents, agents[decider]!, to, options.tools ?? 'union', options.prefer !== undefined || (options.base !== undefined && options.base !== 'auto'))
   const titled = titleName(meta.name, agents)
   const path = options.path ?? 'merged.md'
   let root: Section
@@ -298,7 +298,7 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
   const agent: Agent = { path, meta: meta.meta, root, eol: '\n', bom: false, warnings: [] }
   const statementsIn = statements.length
   const statementsOut = sections.reduce((n, s) => n + s.folds.length, 0)
-  const conflicts = [...openingNotes, ...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path), ...notes]
+  const conflicts = [...centralTie(central, agents, options), ...openingNotes, ...meta.conflicts, ...conflictWarnings(recorded, options.conflicts ?? 'decide'), ...againstTools(sections, meta.meta), ...(grouping ? [...againstRetired(sections), ...againstVersions(sections)] : []), ...emptyCore(options.minSupport, statementsOut - (opened ? 1 : 0), agents[decider]!.path), ...notes]
   const folded = sections.reduce((n, s) => n + s.folds.reduce((k, f) => k + f.members.length - 1, 0), 0)
   // A conflict's side kept with `--conflicts keep` is written: warned about, not recorded as not written.
   const written = new Set(sections.flatMap((s) => s.folds.flatMap((f) => f.members)))
@@ -317,6 +317,17 @@ export function mergeAgents(agents: readonly Agent[], options: MergeOptions = {}
 function emptyCore(minSupport: number | undefined, beyondOpening: number, path: string): Diagnostic[] {
   if (minSupport === undefined || minSupport < 2 || beyondOpening > 0) return []
   return [note('empty-core', `--min-support ${minSupport}: the merged agent holds its opening at most: no other statement is carried by ${minSupport} inputs, or one that is stands in a procedure or a run of numbered headings not carried whole (each is recorded as below --min-support)`, path)]
+}
+
+/**
+ * A note when the central input, as the deciding input or the `--base auto`
+ * base, was one of several equally central (always so of two inputs): what
+ * chose it, since its structure, wording and ties are the output's.
+ */
+function centralTie(central: Central & { equal: boolean }, agents: readonly Agent[], options: MergeOptions): Diagnostic[] {
+  const roles = [...(options.prefer === undefined && (options.base === undefined || options.base === 'auto') ? ['deciding input'] : []), ...(options.base === 'auto' ? ['base (--base auto)'] : [])]
+  if (central.tied.length < 2 || roles.length === 0) return []
+  return [note('central-tie', `${roles.join(' and ')}: ${tieBroken(central.tied.length, 'inputs', central.equal ? 'path' : 'complete')}`, agents[central.index]!.path)]
 }
 
 /** The summary line printed on stderr. */

@@ -1,8 +1,8 @@
 // The merged frontmatter, by consensus. One dialect (`to`); every field
 // written when at least half the inputs carry it, with the value most carry
 // (ties: the deciding input's; a model counted by its family, ballots.ts);
-// the description closest to all the others,
-// with the routing trigger most inputs carry; fields of another dialect
+// the description closest to all the others (of those equally close, the
+// more complete), with the routing trigger most inputs carry; fields of another dialect
 // dropped with a warning; tools under an explicit policy that never widens
 // them silently (tools.ts, one mechanism for every dialect). Every
 // disagreement is reported with the place of each value, and every decision
@@ -14,7 +14,8 @@ import { note, warning } from '../errors.js'
 import { dialect, dialects } from '../dialects/index.js'
 import { mergeToolGrants } from './tools.js'
 import { detectDialect } from '../normalize/meta.js'
-import { mostCentral } from './decide.js'
+import { mostCentral, tieBroken } from './decide.js'
+import { byCompleteText } from './complete.js'
 import { asWritten, countingOf, sameValue as same } from './ballots.js'
 import { byCodeUnits } from '../order.js'
 
@@ -72,7 +73,7 @@ function fieldOf(agent: Agent, key: string): MetaField | undefined {
  * respelled, a warning for each field the target cannot say); then the
  * fields are decided one by one.
  */
-export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: Dialect, policy: ToolsPolicy): MetaMerge {
+export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: Dialect, policy: ToolsPolicy, named = false): MetaMerge {
   const conflicts: Diagnostic[] = []
   const converted = new Map<Agent, Diagnostic[]>()
   const agents = inputs.map((a) => {
@@ -94,7 +95,7 @@ export function mergeMeta(inputs: readonly Agent[], preferredInput: Agent, to: D
   // (OpenCode's `permission`) are decided together, never by consensus.
   const toolKeys = [...dialect(to).tools.fields, ...(dialect(to).tools.ruleFields ?? [])]
   for (const a of ordered) for (const f of a.meta.fields) if (f.key !== 'name' && !toolKeys.includes(f.key) && !keys.includes(f.key)) keys.push(f.key)
-  for (const key of keys) decideField(key, ordered, out)
+  for (const key of keys) decideField(key, ordered, out, named)
 
   const tools = mergeToolGrants(agents, inputs, preferred, to, policy, conflicts)
   out.decisions.push(...tools.decisions)
@@ -162,16 +163,17 @@ function decideName(ordered: readonly Agent[], nameFromFile: (a: Agent) => boole
 /**
  * A field other than name and tools: written when at least half the inputs
  * carry it, with the value most of them carry (ties: the deciding input's);
- * description: the one closest to all the others, with the routing triggers
- * most carry. A field of another dialect is dropped with a warning.
+ * description: the one closest to all the others (centralDescription), with
+ * the routing triggers most carry. A field of another dialect is dropped with a warning.
  */
-function decideField(key: string, ordered: readonly Agent[], out: Decided): void {
+function decideField(key: string, ordered: readonly Agent[], out: Decided, named: boolean): void {
   const counting = countingOf(key, out.to)
   const votes = ordered.flatMap((a) => {
     const f = fieldOf(a, key)
     return f ? [{ agent: a, value: f.value, from: place(a, f.line), line: f.line, ballot: counting.ballot(f.value) }] : []
   })
-  const won = key === 'description' ? centralDescription(votes) : majority(votes)
+  const central = key === 'description' ? centralDescription(votes, ordered[0]!, named) : undefined
+  const won = central?.won ?? majority(votes)
   const others = votes.filter((v) => v !== won).map(({ value, from }) => ({ value, from }))
   if (foreign(key, won.value, out.to)) {
     out.decisions.push({ key, value: null, from: won.from, rule: 'not-in-dialect', others, note: `${key} is not a ${out.to} field` })
@@ -194,9 +196,9 @@ function decideField(key: string, ordered: readonly Agent[], out: Decided): void
   const value = key === 'description' && typeof winner.value === 'string' ? withTriggers(winner.value, votes.map((v) => v.value), out.inputs) : written.value
   const differ = votes.filter((v) => v !== kept && !same(v.value, value)).map(({ value: v, from: f }) => ({ value: v, from: f }))
   out.fields.push({ key, value, line: winner.line })
-  const rule = key === 'description' ? 'closest to the others' : majorityRule(votes, won, ordered[0]!)
+  const rule = central?.why ?? majorityRule(votes, won, ordered[0]!)
   const why = written.note === undefined ? rule : `${rule}; ${written.note}`
-  out.decisions.push({ key, value, from, rule: key === 'description' ? 'central' : 'majority', others: differ, ...(why === MOST || key === 'description' ? {} : { note: why }) })
+  out.decisions.push({ key, value, from, rule: central ? 'central' : 'majority', others: differ, ...(why === MOST || why === CLOSEST ? {} : { note: why }) })
   report(out, key, value, from, differ, winner.agent, winner.line, why, kept !== undefined)
 }
 
@@ -246,9 +248,23 @@ const MOST = 'most inputs'
 
 const words = (text: string): Set<string> => new Set(text.toLowerCase().match(/[a-z0-9][a-z0-9+#.-]*/g) ?? [])
 
-/** The description closest to all the others (mostCentral over their words); ties: the earliest vote. */
-function centralDescription<V extends Vote>(votes: readonly V[]): V {
-  return votes[mostCentral(votes.map((v) => words(typeof v.value === 'string' ? v.value : JSON.stringify(v.value) ?? '')), () => false)]!
+const CLOSEST = 'closest to the others'
+
+/**
+ * The description closest to all the others (mostCentral over their words),
+ * and why it won. Of descriptions equally central (two always are): the
+ * deciding input's when an option named it (`--prefer`, `--base FILE`),
+ * else the more complete (complete.ts), so that a tie never falls to a
+ * file's name; the first by path only of identical texts.
+ */
+function centralDescription<V extends Vote>(votes: readonly V[], decider: Agent, named: boolean): { won: V; why: string } {
+  const text = (v: V) => (typeof v.value === 'string' ? v.value : (JSON.stringify(v.value) ?? ''))
+  const mine = (i: number) => named && votes[i]!.agent === decider
+  const before = (a: number, b: number) => mine(a) || (!mine(b) && (byCompleteText(text(votes[a]!), text(votes[b]!)) || byCodeUnits(votes[a]!.agent.path, votes[b]!.agent.path)) < 0)
+  const central = mostCentral(votes.map((v) => words(text(v))), before)
+  const won = votes[central.index]!
+  if (central.tied.length < 2) return { won, why: CLOSEST }
+  return { won, why: tieBroken(central.tied.length, 'descriptions', mine(central.index) ? 'decider' : 'complete') }
 }
 
 /** A routing trigger: the sentence that tells the host when to call the agent. */

@@ -11,7 +11,7 @@
 // leave out relative to one, is a warning naming it as the output spells it.
 import type { Agent, Diagnostic, Dialect, MetaField } from '../model.js'
 import { note, warning } from '../errors.js'
-import { readMetaToolFields as readMetaFields, metaToolFields, REPLACED_BY, splitArgs, sameUseReplacement, standsAlone, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
+import { readMetaToolFields as readMetaFields, metaToolFields, oldNameFact, REPLACED_BY, splitArgs, sameUseReplacement, standsAlone, combinePermits, dialect, dialects, grantsOf, keyOf, missing, nearKey, permitsOf, samePermits, spellTool, splitToolList, toolEntries, toolNames, toolsMap, unknownName, type DialectSpec, type Grant, type Missing, type Permits, type ToolNote, type ToolProblem } from '../dialects/index.js'
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import { sameValue as same } from './ballots.js'
@@ -239,6 +239,8 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
   const granted = readWritten(values, spec)
   const renamed = rename(values, inputs, spec, conflicts)
+  // Copies of one file say what it says: merge(a, a) is merge(a), and `lint` flags the name.
+  const unusable = agents.length > 1 && !copies ? deadNames(granted, inputs, spec, conflicts) : []
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
@@ -248,7 +250,7 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const fields: MetaField[] = values.map(([key, value]) => ({ key, value, line: lineOf(key) }))
   const tools = values.find(([k]) => k === 'tools')?.[1]
   const parsed = tools === undefined ? undefined : readTools(tools)
-  return { fields, decisions: decisions(keys, values, byPath, preferred, { result: granted, retired, renamed, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
+  return { fields, decisions: decisions(keys, values, byPath, preferred, { result: granted, retired, renamed, unusable, policy, spec }), ...(parsed ? { grants: parsed.tools, form: parsed.form } : {}) }
 }
 
 /**
@@ -266,6 +268,27 @@ function rename(values: ReadonlyArray<[string, unknown]>, inputs: readonly Input
     .map(([old, now]) => ({ name: `${old} (now ${now})`, wrote: wrote(old) }))
   noteOldNames('old names written as their current ones', olds, inputs, conflicts)
   return olds.map((o) => o.name)
+}
+
+/**
+ * The old names the fields written grant whole without the tool that
+ * replaced them (`MultiEdit` without `Edit`), as `MultiEdit (now Edit)`,
+ * each with a note (`tools-unusable`) where an input wrote it: the dialect no longer has the
+ * tool, so the merged agent cannot do what the name was granted for. The
+ * name stays as written (renamed, it would grant a tool no input named).
+ * An old tool whose replacement grants more (TodoRead) is not said to be its
+ * old name: the replacement is never a way to grant what it did.
+ */
+function deadNames(granted: Permits, inputs: readonly Input[], spec: DialectSpec, conflicts: Diagnostic[]): string[] {
+  const whole = (p: Permits | undefined, key: string) => p?.tools.get(key)?.whole === true
+  const replaced = spec.tools.replaced ?? {}
+  const dead = granted.open ? [] : [...granted.tools.keys()].filter((k) => Object.hasOwn(replaced, k) && sameUseReplacement(k) === replaced[k] && whole(granted, k) && !whole(granted, replaced[k]!)).sort(byCodeUnits)
+  const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
+  for (const k of dead) {
+    const writer = byPath.find((i) => whole(i.explicit, k)) ?? byPath[0]!
+    conflicts.push(note('tools-unusable', `tools: ${oldNameFact(k, replaced[k]!, spec)}: the merged agent cannot use it (grant ${label({ key: replaced[k]! }, spec)} instead)`, writer.agent.path, fieldOf(writer.agent, 'tools')?.line ?? writer.line))
+  }
+  return dead.map((k) => `${label({ key: k }, spec)} (now ${label({ key: replaced[k]! }, spec)})`)
 }
 
 /** What written tool fields grant: every tool when there are none. */
@@ -419,7 +442,7 @@ function tell(input: Input, outcome: Outcome, conflicts: Diagnostic[]): void {
  * policy as its rule, every holder's place, the values that differ from the
  * one written but the deciding input's.
  */
-function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
+function decisions(keys: readonly string[], values: ReadonlyArray<[string, unknown]>, byPath: readonly Input[], preferred: Input, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; unusable: readonly string[]; policy: ToolsPolicy; spec: DialectSpec }): FieldDecision[] {
   return keys.flatMap((key) => {
     // An input whose conversion has no tool field is cited by its own first one, as it wrote it.
     const held = (i: Input) => fieldOf(i.agent, key) ?? (key === keys[0] && !keys.some((k) => fieldOf(i.agent, k)) ? i.own : undefined)
@@ -434,10 +457,11 @@ function decisions(keys: readonly string[], values: ReadonlyArray<[string, unkno
   })
 }
 
-function toolsNote(value: unknown, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; spec: DialectSpec }): string | undefined {
+function toolsNote(value: unknown, how: { result: Permits; retired: readonly string[]; renamed: readonly string[]; unusable: readonly string[]; spec: DialectSpec }): string | undefined {
   const olds = [
     ...(how.retired.length > 0 ? [`old names left out, their replacements granted: ${how.retired.map((k) => label({ key: k }, how.spec)).join(', ')}`] : []),
     ...(how.renamed.length > 0 ? [`old names written as their current ones: ${how.renamed.join(', ')}`] : []),
+    ...(how.unusable.length > 0 ? [`old names written without their replacements, which the merged agent cannot use: ${how.unusable.join(', ')}`] : []),
   ]
   if (olds.length > 0) return olds.join('; ')
   if (value === null && how.result.open) return 'not written: the merged agent may use every tool it does not deny'
