@@ -595,14 +595,18 @@ describe('HTML elements and definitions', () => {
 })
 
 describe('numbered phases', () => {
-  it('another author\'s numbered item written where bullets stood, in its more specific words, is a bullet there', () => {
+  it('another author\'s numbered item keeps its place and number, the bullets two authors wrote for it elsewhere folded into it; with --base on a bullet\'s input the base\'s bullet stays', () => {
+    // It had been written as a bullet of "Data lake design:" and its list renumbered 1, 2 (reader r6: an enumeration keeps its items).
     const c1 = agentDoc('c1.md', ['Data lake design:', '', '- Partitioning strategy', '- Compaction policies', '- Cost optimization'])
     const c2 = agentDoc('c2.md', ['## Best Practices', '', '1. **Scalable Design** - Architect for horizontal scaling', '2. **Cost Optimization** - Balance cost optimization with performance', '3. **Security** - Encrypt everything'])
     const c3 = agentDoc('c3.md', ['Data lake design:', '', '- Partitioning strategy', '- Cost optimization', '- Lifecycle policies'])
     for (const order of permutations([c1, c2, c3])) {
       const out = body(renderMerged(mergeAgents(order), 'none'))
-      expect(out, out).toContain('Data lake design:\n\n- Partitioning strategy\n- Compaction policies\n- **Cost Optimization** - Balance cost optimization with performance\n- Lifecycle policies\n')
-      expect(out, out).toContain('## Best Practices\n\n1. **Scalable Design** - Architect for horizontal scaling\n2. **Security** - Encrypt everything\n')
+      expect(out, out).toContain('Data lake design:\n\n- Partitioning strategy\n- Compaction policies\n- Lifecycle policies\n')
+      expect(out, out).toContain('## Best Practices\n\n1. **Scalable Design** - Architect for horizontal scaling\n2. **Cost Optimization** - Balance cost optimization with performance\n3. **Security** - Encrypt everything\n')
+      const based = body(renderMerged(mergeAgents(order, { base: 'c1.md' }), 'none'))
+      expect(based, based).toContain('Data lake design:\n\n- Partitioning strategy\n- Compaction policies\n- Cost optimization\n- Lifecycle policies\n')
+      expect(based, based).toContain('## Best Practices\n\n1. **Scalable Design** - Architect for horizontal scaling\n2. **Security** - Encrypt everything\n')
     }
   })
 
@@ -1019,6 +1023,39 @@ describe('an output contract keeps its items', () => {
     for (const out of mergedBothWays(w, c)) {
       expect(out, out).toContain('## Quality Checklist\n\n- [ ] Effective use of generics for type safety\n- [ ] Clear error handling paths\n')
       expect(out, out).toContain('- Start with protocols\n- Use generics effectively\n- Focus management\n')
+    }
+  })
+})
+
+describe('a numbered list keeps its items', () => {
+  const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'cloud', description: 'Clouds.', opening: 'You are a cloud architect.' })
+  // cloud-architect, accessibility-expert: an item of an enumeration ("## Best Practices" 1. to 10.) had been folded into another
+  // author's bullet elsewhere, its list written one short and renumbered, its words written nowhere.
+  const numbered = doc('n.md', ['## Best Practices', '', '1. **Cost Awareness** - FinOps culture', '2. **Automate Everything** - Infrastructure as Code', '3. **Multi-Region** - Global availability'])
+  const bullets = doc('b.md', ['## Approach', '', '- Design for failure across zones', '- Automate everything through Infrastructure as Code', '- Tag every resource'])
+
+  it('a point another author bullets elsewhere is written as the numbered item, in its words, the list whole and numbered as its author numbered it', () => {
+    for (const out of mergedBothWays(numbered, bullets)) {
+      expect(out, out).toContain('## Best Practices\n\n1. **Cost Awareness** - FinOps culture\n2. **Automate Everything** - Infrastructure as Code\n3. **Multi-Region** - Global availability\n')
+      expect(out, out).toContain('## Approach\n\n- Design for failure across zones\n- Tag every resource\n')
+      expect(out, out).not.toContain('Automate everything through')
+    }
+  })
+
+  it('with --base on the bullet\'s input, the base keeps its place and words', () => {
+    for (const order of [[numbered, bullets], [bullets, numbered]]) {
+      const out = renderMerged(mergeAgents(order, { base: 'b.md' }), 'none')
+      expect(out, out).toContain('## Approach\n\n- Design for failure across zones\n- Automate everything through Infrastructure as Code\n- Tag every resource\n')
+      expect(out, out).not.toContain('Automate Everything')
+    }
+  })
+
+  it('a point from outside that names more than the numbered item stays in its own list', () => {
+    const a = doc('a.md', ['## Best Practices', '', '1. **Semantic HTML First** - Use proper HTML elements before adding ARIA', '2. **Screen Reader Testing** - Test with NVDA, JAWS, and VoiceOver', '3. **Regular Audits** - Automated and manual accessibility testing'])
+    const b = doc('b.md', ['## Capabilities', '', '- Live regions for dynamic content announcements', '- Screen reader testing: NVDA, JAWS, VoiceOver, TalkBack', '- Heading hierarchy and landmark regions'])
+    for (const out of mergedBothWays(a, b)) {
+      expect(out, out).toContain('1. **Semantic HTML First** - Use proper HTML elements before adding ARIA\n2. **Screen Reader Testing** - Test with NVDA, JAWS, and VoiceOver\n3. **Regular Audits**')
+      expect(out, out).toContain('- Live regions for dynamic content announcements\n- Screen reader testing: NVDA, JAWS, VoiceOver, TalkBack\n')
     }
   })
 })

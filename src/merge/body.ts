@@ -11,7 +11,7 @@ import type { Fold } from './fold.js'
 import type { StatementGrouping } from '../dedup/index.js'
 import { clusterSections, TitleTerms, type SectionCluster } from '../align/index.js'
 import { Conflicts } from './conflicts.js'
-import { foldGroups, settle, type FoldContext, type Settled } from './fold.js'
+import { foldGroups, HOLD, settle, type FoldContext, type Settled } from './fold.js'
 import { pieceKeys } from './html.js'
 import { isHandOff } from './handoffs.js'
 import { linksOf } from './links.js'
@@ -241,7 +241,10 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   // moved into another author's list, a deliverable is no longer promised, a check no longer made before delivery.
   // Read off the statement's own section, not its merged one: a "## Deliverables" joined to another author's "## Notes" is not the notes' contract.
   const contract = units.map((u) => isContract(u) || isChecklist(u))
-  const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? 2 : items[i]!.unit !== -1 && contract[items[i]!.unit] ? 1 : 0)
+  // A numbered list is its author's enumeration (a ranking, a top ten): folded out of it, an item leaves the list one short and
+  // renumbered. It keeps its items as a contract does, less firmly: a phase's, a contract's or a checklist's place comes first.
+  const numbered = (st: Statement): boolean => isListItem(st) && st.placement.ordered === true
+  const holdsOwn = (i: number): number => (inPhase(home(items[i]!)) ? HOLD.phase : items[i]!.unit !== -1 && contract[items[i]!.unit] ? HOLD.kept : numbered(items[i]!.statement) ? HOLD.numbered : HOLD.none)
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection(intoInnerBlocks([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], clusters, units, items), items, ctx)
@@ -265,7 +268,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     // What sits in a run the support stage kept whole stays there: folded out, it would leave a numbered heading empty.
     const runOf = runOfTree(tree)
     settled = foldCarried(settled, {
-      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > 0) || runOf(s.where) !== -1,
+      // Not a numbered list's item: the support already cuts an enumeration to what inputs share, and kept as firmly as a
+      // contract's item or another author's bullet naming more, one point was written twice in a core.
+      fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > HOLD.numbered) || runOf(s.where) !== -1,
       closed: (s) => holdsOnly(s, items, 'lead'),
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),

@@ -42,6 +42,9 @@ export function holdersOf(settled: readonly Settled[]): Map<Statement, Settled> 
   return out
 }
 
+/** How firmly a place holds its own (FoldContext.holdsOwn), the firmest first: a phase of a procedure, an output contract or a checklist, a numbered list. */
+export const HOLD = { phase: 3, kept: 2, numbered: 1, none: 0 } as const
+
 export interface FoldContext {
   items: readonly Item[]
   links: Links
@@ -55,10 +58,11 @@ export interface FoldContext {
   terms: TermMemo
   /**
    * How firmly an input statement (by its item index) is held where it
-   * stands: 2 in a phase of a procedure (its merged section is or sits in
-   * one), 1 in an output contract ("## Output", "Provide:") or a checklist
-   * (its own section is one), 0 else. A fold with such a member is written
-   * where it stands, in its words, the firmest first.
+   * stands (HOLD): in a phase of a procedure (its merged section is or sits
+   * in one), in an output contract ("## Output", "Provide:") or a checklist
+   * (its own section is one), as an item of a numbered list, or not. A fold
+   * with such a member is written where it stands, in its words, the
+   * firmest first.
    */
   holdsOwn: (item: number) => number
   /** What a piece of an HTML element folds by (html.ts pieceKeys); undefined for a piece of no element. */
@@ -93,7 +97,7 @@ export function foldGroups(byGroup: Iterable<number[]>, ctx: FoldContext): Settl
 }
 
 /**
- * A fold written in a phase (or an output contract, or a checklist) is written in its own
+ * A fold written in a phase (or an output contract, a checklist, a numbered list) is written in its own
  * words, which may say less than a member from outside it: "Measure first"
  * (a phase's sub-item) for another author's best practice "Measure First -
  * Always profile before optimizing", or "SwiftUI integration" (a phase's)
@@ -107,7 +111,7 @@ function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   const settled = settle(indices, ctx)
   // How firmly the place the fold is written in holds it; a member held as firmly elsewhere (a phase's sub-item, for a phase) folds all the same.
   const hold = Math.max(...settled.here.map((i) => ctx.holdsOwn(i)))
-  if (hold === 0) return [settled]
+  if (hold === HOLD.none) return [settled]
   const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
   // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.namesBeyond), which no plainer wording says for it.
@@ -154,7 +158,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     holds.set(w, Math.max(holds.get(w) ?? 0, ctx.holdsOwn(i)))
   }
   let where: number
-  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), holds the fold there (the firmest hold, then as below).
+  // The base's structure wins (`--base`): its member holds the fold where the base has it. Else a procedure keeps its own: a member in a phase, or else in an output contract or a checklist (a deliverable stays in the list of what is handed back, a check in the checklist), or else in a numbered list (an enumeration keeps its items and their numbers), holds the fold there (the firmest hold, then as below).
   const own = (w: number) => holds.get(w) ?? 0
   const phased = [...counts].filter(([w]) => own(w) > 0)
   // Most members first, then the wording's place, then the lowest.
@@ -167,7 +171,7 @@ export function settle(indices: number[], ctx: FoldContext): Settled {
     where = best![0]
   }
   const here = indices.filter((i) => ctx.home(items[i]!) === where)
-  // In a phase (or a contract, or a checklist) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
+  // In a phase (or a contract, a checklist, a numbered list) its own words are written (a checklist's checkbox does not land in a step's list); the base's wording wins still.
   const held = here.filter((i) => ctx.holdsOwn(i) > 0)
   const ownWording = held.length > 0 && baseMember === undefined && !held.some((i) => items[i]!.statement === wording) ? held.map((i) => items[i]!.statement).sort(bySource)[0] : undefined
   return { fold: { statement: ownWording ?? wording, members: members.sort(bySource) }, where, here }
