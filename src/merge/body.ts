@@ -22,6 +22,7 @@ import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 import { sideBySide } from './sidebyside.js'
+import { closingsLast, fileClosings } from './closings.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -275,13 +276,16 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     })
   }
   const notes = sideBySide(units, clusters, items, settled)
+  // An input's closing closes the merged file, wherever its section is written.
+  const closings = fileClosings(items, units)
+  settled = closingsLast(settled, items, closings)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)
     if (list) list.push(s)
     else placed.set(s.where, [s])
   }
-  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
+  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), closings, paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
   const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)
