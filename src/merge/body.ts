@@ -3,7 +3,8 @@
 // duplicate grouping comes from the dedup module; the alignment engine
 // (src/align, clusterSections) clusters the units across inputs; fold.ts
 // cuts each group into folds; support and conflicts (stages.ts) decide what
-// is written; tree.ts builds the output, ordered by order.ts. Nothing here
+// is written; closings.ts puts the inputs' closings at the top, to be
+// written last; tree.ts builds the output, ordered by order.ts. Nothing here
 // depends on the order of the inputs.
 import type { Agent, Diagnostic, Section, Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
