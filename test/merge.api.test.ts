@@ -307,6 +307,41 @@ describe('order inside a merged section (closing remarks)', () => {
     }
   })
 
+  it('writes each input\'s closing (the paragraphs that end its file after a list of its last section) at the end of the merged file, wherever that section goes; the deciding input\'s first, one fold for one closing; carried like any statement', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'sre', description: 'Keeps services up.', opening: 'You are a reliability engineer.' })
+    const safety = 'Always prioritize safety while building reliable systems.'
+    const fast = 'Keep tests fast and isolated.'
+    const a = doc('a.md', ['## Integration', '', '- Work with the reviewer on every change', '', safety])
+    const b = doc('b.md', ['## Integration', '', '- Hand off failing builds to the release manager', '', '## Testing', '', '- Test behaviour, not implementation', '- Mock the network at its edge', '', fast])
+    const c = doc('c.md', ['## Integration', '', '- Page the on-call engineer for outages', '', '## Monitoring', '', '- Alert on symptoms users see', '', safety])
+    for (const [prefer, first, second] of [['a.md', safety, fast], ['b.md', fast, safety]] as const) {
+      const outs = permutations([a, b, c]).map((agents) => {
+        const result = mergeAgents(agents, { prefer })
+        expect(provenancePlaces(result)).toEqual(inputPlaces(agents))
+        return renderMerged(result, 'none')
+      })
+      for (const out of outs) expect(out).toBe(outs[0])
+      const out = outs[0]!
+      // a's "## Integration" is written first, joined with the others'; its closing comes after every section, once.
+      expect(out.indexOf('## Integration'), out).toBeLessThan(out.indexOf('## Testing'))
+      expect(out.endsWith(`\n\n${first}\n\n${second}\n`), out).toBe(true)
+      expect(out.split(safety), out).toHaveLength(2)
+    }
+    // With --min-support 2 the closing two inputs say is written, still last; the one only b says is recorded.
+    const result = mergeAgents([a, b, c], { minSupport: 2 })
+    expect(renderMerged(result, 'none').endsWith(`\n\n${safety}\n`)).toBe(true)
+    expect(result.provenance.recorded.find((r) => r.text === fast)?.reason).toBe('below-min-support')
+    // One author's two closing paragraphs stay together, after the one the deciding input folds with the first
+    // (ordered with the top's entries, f's closing, whose author has more of them there, came between e's two).
+    const d = doc('d.md', ['When invoked:', '', '1. Read the contract', '2. Check the law', '', 'Always include a disclaimer.'])
+    const e = doc('e.md', ['## Output', '', '- Summary of the risks', '', 'Always include a disclaimer.', '', 'Focus on clarity and compliance.'])
+    const f = doc('f.md', ['When invoked:', '', '1. Read the contract', '2. Draft the terms', '', 'Review checklist:', '', '- Parties named', '- Dates checked', '', 'Sources:', '', '- Statutes', '- Case law', '', '## Notes', '', '- Keep it short', '', safety])
+    for (const agents of permutations([d, e, f])) {
+      const out = renderMerged(mergeAgents(agents, { prefer: 'd.md' }), 'none')
+      expect(out.endsWith(`\n\nAlways include a disclaimer.\n\nFocus on clarity and compliance.\n\n${safety}\n`), out).toBe(true)
+    }
+  })
+
   it('a paragraph that closed its section after a list stays last, not followed by another input\'s checklist', () => {
     const a = parseAgent(['# Agent', '', '## Performance', '', '- Cache hot reads in Redis', '- Batch writes to the audit log', '', 'Return structured data for the primary agent.', ''].join('\n'), 'a.md')
     const b = parseAgent(['# Agent', '', '## Performance', '', '- [ ] Pool sizes checked', '- [ ] Indexes reviewed', ''].join('\n'), 'b.md')
@@ -333,7 +368,10 @@ describe('order inside a merged section (lead-ins)', () => {
   it('a paragraph ending with a colon right before bold lead-ins stays before them, and a closing remark after them', () => {
     const a = parseAgent(['# Agent', '', '## Review', '', 'Check these areas in turn:', '', '**Security:**', '', '- Validate every input.', '', '**Speed:**', '', '- Cache repeated lookups.', '', 'Close with a one-line verdict.', ''].join('\n'), 'a.md')
     for (const agents of [[a, other], [other, a]]) {
-      expect(render(agents)).toContain('## Review\n\nCheck these areas in turn:\n\n**Security:**\n\n- Validate every input.\n\n**Speed:**\n\n- Cache repeated lookups.\n\nClose with a one-line verdict.\n')
+      // The closing remark closes a's whole file: it closes the merged file too, after z's section (closings.ts).
+      const out = render(agents)
+      expect(out).toContain('## Review\n\nCheck these areas in turn:\n\n**Security:**\n\n- Validate every input.\n\n**Speed:**\n\n- Cache repeated lookups.\n\n## Style\n')
+      expect(out.endsWith('\n- Cite the files you read.\n\nClose with a one-line verdict.\n'), out).toBe(true)
     }
   })
 
@@ -951,7 +989,8 @@ describe('an output contract keeps its items', () => {
     }
     // With --base on the block's input its structure wins: the one contract is its lead-in and list, all the items in it.
     const based = renderMerged(mergeAgents([a, b], { base: 'b.md' }), 'none')
-    expect(based, based).toMatch(/\nProvide:\n\n(?:- [^\n]+\n){4}\nAlways include a disclaimer\.\n\nFocus on readability\.\n/)
+    // a's closing remarks close the merged file, after the base's other section (closings.ts).
+    expect(based, based).toMatch(/\nProvide:\n\n(?:- [^\n]+\n){4}\n## Focus\n\n- Ownership and borrowing\n\nAlways include a disclaimer\.\n\nFocus on readability\.\n$/)
     expect(based.match(/^(?:## Output|Provide:)$/gm), based).toEqual(['Provide:'])
     // Merging the merge with either input writes the one contract again, one lead-in over one list.
     const merged = parseAgent(renderMerged(mergeAgents([a, b]), 'none'), 'm.md')

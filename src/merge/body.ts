@@ -3,7 +3,8 @@
 // duplicate grouping comes from the dedup module; the alignment engine
 // (src/align, clusterSections) clusters the units across inputs; fold.ts
 // cuts each group into folds; support and conflicts (stages.ts) decide what
-// is written; tree.ts builds the output, ordered by order.ts. Nothing here
+// is written; closings.ts puts the inputs' closings at the top, to be
+// written last; tree.ts builds the output, ordered by order.ts. Nothing here
 // depends on the order of the inputs.
 import type { Agent, Diagnostic, Section, Statement } from '../model.js'
 import { byCodeUnits, bySource } from '../order.js'
@@ -22,6 +23,7 @@ import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
 import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 import { sideBySide } from './sidebyside.js'
+import { closingsLast, fileClosings } from './closings.js'
 
 export type { Fold } from './fold.js'
 export type { MergedSection } from './tree.js'
@@ -280,13 +282,16 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     })
   }
   const notes = sideBySide(units, clusters, items, settled)
+  // An input's closing closes the merged file, wherever its section is written.
+  const closings = fileClosings(items, units)
+  settled = closingsLast(settled, items, closings)
   const placed = new Map<number, Settled[]>()
   for (const s of settled) {
     const list = placed.get(s.where)
     if (list) list.push(s)
     else placed.set(s.where, [s])
   }
-  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
+  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), closings, paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
   const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)

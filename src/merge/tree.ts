@@ -36,6 +36,8 @@ export interface TreeInput {
   opening?: Fold
   /** The table each row statement stands in (tablesOfRows). */
   tables: ReadonlyMap<Statement, string>
+  /** Each input's closing paragraphs (closings.ts): a fold of them alone, placed at the top, is written after everything else. */
+  closings: ReadonlySet<Statement>
 }
 
 /** What one cluster writes: the blocks it adds to its parent's body, and its notes. */
@@ -60,7 +62,19 @@ export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold
   const built = buildCluster(-1, root, input, children, 1)
   orphans.push(...built.orphans)
   root.body = built.blocks
-  return { top: { section: root, members: [], folds: built.folds, children: built.children }, orphans }
+  // The closings are written after every section: the record lists them with the last section written, so that
+  // the record, sections in document order, reads in the file's order, and where the file read again has them.
+  const closing = (f: Fold) => f.members.every((m) => input.closings.has(m))
+  const last = lastOf(built.children)
+  const folds = last ? built.folds.filter((f) => !closing(f)) : built.folds
+  if (last) last.folds.push(...built.folds.filter(closing))
+  return { top: { section: root, members: [], folds, children: built.children }, orphans }
+}
+
+/** The last merged section in document order (the last child's last descendant). */
+function lastOf(children: readonly MergedSection[]): MergedSection | undefined {
+  const last = children.at(-1)
+  return last && (lastOf(last.children) ?? last)
 }
 
 /**
@@ -148,15 +162,16 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // own, read as a header).
   const rows = entries.some((e) => 'fold' in e.value && e.value.fold.statement.placement.table !== undefined)
   const aligned = (c !== -1 && input.clusters[c]!.members.some((m) => units[m]!.lead !== undefined)) || steps.size > 0 || rows
-  // At the top, a paragraph that closed its input's whole file (a flat file's last line, "Focus on fixing the
-  // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
-  // other inputs' sections.
-  const lastSection = c === -1 ? lastSectionLines(units) : undefined
-  const last = lastSection ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && e.value.fold.members.every((m) => m.source.line > (lastSection.get(m.source.path) ?? 0))).map((e) => e.value)) : new Set<Value>()
-  const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables)
-  const ordered = all.filter((v) => !last.has(v))
-  const closing = all.filter((v) => last.has(v))
+  // At the top, the inputs' closings (closings.ts: "Always prioritize ..." after the last section's list, a flat
+  // file's last line) close the merged file: written after every section, not before the other inputs' sections;
+  // the deciding input's first, since it decides where inputs differ, then by input as a section's runs are (the
+  // base, else the input closing with the most), each author's in its own order: never ordered on the top's
+  // anchors, which would put one author's closing between another's two paragraphs.
+  const isClosing = (v: Value) => c === -1 && 'fold' in v && v.fold.members.every((m) => input.closings.has(m))
+  const ordered = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
+  const byDecider = (v: Value) => Number(!inputsOf.get(v)!.includes(input.decider ?? -1))
+  const closing = orderEntries(entries.filter((e) => isClosing(e.value)), input.paths, input.base).sort((x, y) => byDecider(x) - byDecider(y))
   const bulleted = amongBullets(ordered, (f) => steps.has(f), amidBullets)
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
   const starts = listStarts(listed)
@@ -201,6 +216,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   if (!((first === 0 || first === 1) && kept.every((h, i) => parseInt(h.title, 10) === first + i))) for (const h of kept) Object.assign(h, withoutNumber(h))
   for (const v of closing) {
     if (!('fold' in v)) continue
+    if (v.mark) blocks.push(marker(v.mark, v.fold.statement))
     blocks.push(v.fold.statement)
     folds.push(v.fold)
   }
@@ -234,13 +250,6 @@ function tablesTogether(ordered: Value[], tables: ReadonlyMap<Statement, string>
       rows.delete(table)
     }
   }
-  return out
-}
-
-/** The line where each input's last section begins (by path): a statement after it closes its file (no section begins after it). */
-function lastSectionLines(units: readonly Unit[]): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const u of units) out.set(u.section.source.path, Math.max(out.get(u.section.source.path) ?? 0, u.section.source.line))
   return out
 }
 
