@@ -1368,8 +1368,8 @@ describe('sections aligned by what they hold', () => {
   })
 
   it('joins a lead-in block and a heading of one title of two words or more though they share no statement: the heading over the lead-in and its list, where the heading stands, once again when merged with an input (not out of a phase, nor with --base on the block\'s input)', () => {
-    const x = file('x.md', ['Game day planning:', '', '- Scenario selection', '- Team preparation', '', 'Integration with other agents:', '', '- Collaborate with sre-engineer on reliability', '- Support devops-engineer on resilience', '', 'Security:', '', '- Rotate the keys', '', '## Development Workflow', '', '### 1. Analysis', '', '- Map the dependencies', '', '### 2. Improvement', '', '- Fix what broke', '', 'Best practices:', '', '- Keep experiments small'])
-    const y = file('y.md', ['## Game Day Planning', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Security', '', '- Never test in production without approval', '', '## Integration with Other Agents', '', '- **With monitoring-expert**: Set up observability for experiments', '', '## Best Practices', '', '- Get approval before production experiments'])
+    const x = file('x.md', ['Game day planning:', '', '- Scenario selection', '- Team preparation', '', 'Integration with other agents:', '', '- Collaborate with sre-engineer on reliability', '- Support devops-engineer on resilience', '', 'Security:', '', '- Rotate the keys', '', 'Query optimization:', '', '- Join optimization', '- Subquery elimination', '', '## Development Workflow', '', '### 1. Analysis', '', '- Map the dependencies', '', '### 2. Improvement', '', '- Fix what broke', '', 'Best practices:', '', '- Keep experiments small'])
+    const y = file('y.md', ['## Game Day Planning', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Security', '', '- Never test in production without approval', '', '## Integration with Other Agents', '', '- **With monitoring-expert**: Set up observability for experiments', '', '## Best Practices', '', '- Get approval before production experiments', '', '## Output Format', '', '### For Query Optimization', '', '- Show the original query first'])
     const game = '## Game Day Planning\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n'
     const integration = /## Integration with Other Agents\n\nIntegration with other agents:\n\n(?:- [^\n]+\n){3}/
     for (const out of mergedBothWays(x, y)) {
@@ -1382,6 +1382,10 @@ describe('sections aligned by what they hold', () => {
       // One word names too little: "Security:" stays a list of its own, not under "## Security".
       expect(out, out).not.toContain('## Security\n\nSecurity:')
       expect(out, out).toContain('Security:\n\n- Rotate the keys\n')
+      // The same key is not the same title: "For Query Optimization", a response format for such requests, is not a list of techniques.
+      expect(out, out).toContain('### For Query Optimization\n\n- Show the original query first\n')
+      expect(out, out).toContain('Query optimization:\n\n- Join optimization\n- Subquery elimination\n')
+      expect(out, out).not.toMatch(/For Query Optimization\n\nQuery optimization:/)
     }
     // With --base on the block's input its structure wins: the block stays where and as it wrote it, apart from the heading.
     const based = renderMerged(mergeAgents([y, x], { base: 'x.md' }), 'none')

@@ -25,10 +25,12 @@ export interface SectionUnit extends Scored {
   /** Links on its title alone only to a unit of the same key (a block, whose title is its lead-in: two lead-ins that differ head two lists). */
   keyOnly?: boolean
   /**
-   * Another shape it aligns with, on a title equal to its own alone (equal
-   * keys): a lead-in block with a heading section of its title.
+   * Another shape it aligns with, on a title equal to its own alone (the
+   * same `titleWords`): a lead-in block with a heading section of its title.
    */
   meets?: number
+  /** Its title word for word, case, punctuation, "and" and stems aside: what a unit that meets it must have. */
+  titleWords?: string
 }
 
 /** Sections of different inputs found to be the same section. */
@@ -150,7 +152,7 @@ function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: 
  */
 function meetScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
   const [x, y] = [units[a]!, units[b]!]
-  if ((x.meets !== y.shape && y.meets !== x.shape) || !scorer.sameKey(a, b) || !alike(a, b)) return 0
+  if ((x.meets !== y.shape && y.meets !== x.shape) || x.titleWords === undefined || x.titleWords !== y.titleWords || !alike(a, b)) return 0
   return combine(TITLE_ONLY_SCORE, scorer.content(a, b))
 }
 

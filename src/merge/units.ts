@@ -11,6 +11,7 @@ import type { Agent, Block, Section, Statement } from '../model.js'
 import { headsList, isListEntry, keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
 import { STOPWORDS } from '../similarity/index.js'
+import { stemmer } from 'stemmer'
 import { bySource } from '../order.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
@@ -111,16 +112,6 @@ const HEADING = 0
 const BLOCK = 1
 
 /**
- * A lead-in block meets a heading section whose title is its own (equal
- * keys: case, the colon and stems aside), wherever the two stand alike,
- * written as the heading with the lead-in and its list inside: "Game day
- * planning:" and "## Game Day Planning" are one topic each author gave a
- * form, and apart they were written hundreds of lines from each other. Only
- * a title of two words or more beyond function words: one word,
- * "Overview", "Security", "When invoked:", names too little to stand for
- * the whole list alone.
- */
-/**
  * Whether a block stands right in a heading of its own title ("## Game Day
  * Planning" over "Game day planning:", as the merge writes a block joined
  * with a heading): it is that heading's list, and aligns by its title
@@ -129,8 +120,35 @@ const BLOCK = 1
  * list inside it, and the heading is written again (with the lead-ins and
  * items the input brings written in that list: body.ts, intoInnerBlocks).
  */
-const listOfItsHeading = (section: Section, above: Unit | undefined): boolean => above !== undefined && above.section.kind === 'heading' && above.key === section.key && section.key !== ''
+const listOfItsHeading = (section: Section, above: Unit | undefined): boolean =>
+  above !== undefined && above.section.kind === 'heading' && section.key !== '' && titleWordsOf(above.section.title) === titleWordsOf(section.title)
 
+/**
+ * A title word for word, case, punctuation, "and" and stems aside: a block
+ * meets a heading of these same words, not one the section key alone makes
+ * equal by dropping a word ("### For Query Optimization", a response format
+ * for such requests under "## Output Format", is not "Query optimization:",
+ * a list of techniques).
+ */
+const titleWordsOf = (title: string): string =>
+  title
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .filter((w) => w !== '' && w !== 'and')
+    .map((w) => stemmer(w))
+    .join(' ')
+
+/**
+ * A lead-in block meets a heading section whose title is its own (the same
+ * words: case, the colon and stems aside), wherever the two stand alike,
+ * written as the heading with the lead-in and its list inside: "Game day
+ * planning:" and "## Game Day Planning" are one topic each author gave a
+ * form, and apart they were written hundreds of lines from each other. Only
+ * a title of two words or more beyond function words: one word,
+ * "Overview", "Security", "When invoked:", names too little to stand for
+ * the whole list alone.
+ */
 const meetsOf = (shape: number, key: string): number | undefined => (shape === BLOCK && keyWords(key).filter((w) => !STOPWORDS.has(w)).length >= 2 ? HEADING : undefined)
 
 /**
@@ -237,7 +255,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : headingList ? '' : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
     const meets = agent === base ? undefined : meetsOf(shape, key)
-    units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}) })
+    units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {
