@@ -1444,6 +1444,42 @@ describe('sections aligned by what they hold', () => {
     expect(at('Notes')).toBe(titles.length - 1)
   })
 
+  it('joins a lead-in block and a heading of one title of two words or more though they share no statement: the heading over the lead-in and its list, where the heading stands, once again when merged with an input (not out of a phase, nor with --base on the block\'s input)', () => {
+    const x = file('x.md', ['Game day planning:', '', '- Scenario selection', '- Team preparation', '', 'Integration with other agents:', '', '- Collaborate with sre-engineer on reliability', '- Support devops-engineer on resilience', '', 'Security:', '', '- Rotate the keys', '', 'Query optimization:', '', '- Join optimization', '- Subquery elimination', '', '## Development Workflow', '', '### 1. Analysis', '', '- Map the dependencies', '', '### 2. Improvement', '', '- Fix what broke', '', 'Best practices:', '', '- Keep experiments small'])
+    const y = file('y.md', ['## Game Day Planning', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Security', '', '- Never test in production without approval', '', '## Integration with Other Agents', '', '- **With monitoring-expert**: Set up observability for experiments', '', '## Best Practices', '', '- Get approval before production experiments', '', '## Output Format', '', '### For Query Optimization', '', '- Show the original query first'])
+    const game = '## Game Day Planning\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n'
+    const integration = /## Integration with Other Agents\n\nIntegration with other agents:\n\n(?:- [^\n]+\n){3}/
+    for (const out of mergedBothWays(x, y)) {
+      expect(out, out).toContain(game)
+      expect(out, out).toMatch(integration)
+      // A block inside a phase stays in its run: "Best practices:" is written under "### 2. Improvement", not under "## Best Practices".
+      expect(out, out).toContain('### 2. Improvement\n\n- Fix what broke\n\nBest practices:\n\n- Keep experiments small\n')
+      expect(out, out).toContain('## Best Practices\n\n- Get approval before production experiments\n')
+      expect(out.match(/^(?:## Game Day Planning|Game day planning:|## Integration with Other Agents|Integration with other agents:)$/gm), out).toHaveLength(4)
+      // One word names too little: "Security:" stays a list of its own, not under "## Security".
+      expect(out, out).not.toContain('## Security\n\nSecurity:')
+      expect(out, out).toContain('Security:\n\n- Rotate the keys\n')
+      // The same key is not the same title: "For Query Optimization", a response format for such requests, is not a list of techniques.
+      expect(out, out).toContain('### For Query Optimization\n\n- Show the original query first\n')
+      expect(out, out).toContain('Query optimization:\n\n- Join optimization\n- Subquery elimination\n')
+      expect(out, out).not.toMatch(/For Query Optimization\n\nQuery optimization:/)
+    }
+    // With --base on the block's input its structure wins: the block stays where and as it wrote it, apart from the heading.
+    const based = renderMerged(mergeAgents([y, x], { base: 'x.md' }), 'none')
+    expect(based, based).toMatch(/^# Tester\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n\nIntegration with other agents:\n/m)
+    expect(based, based).toContain('## Game Day Planning\n\n- Run a briefing before the exercise\n')
+    // With --base on the heading's input the block is written under it, as without a base.
+    const headed = renderMerged(mergeAgents([x, y], { base: 'y.md' }), 'none')
+    expect(headed, headed).toContain('## Game Day Planning\n\nGame day planning:\n\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n- Scenario selection\n- Team preparation\n')
+    const merged = parseAgent(renderMerged(mergeAgents([x, y]), 'none'), 'm.md')
+    for (const input of [x, y]) {
+      const again = renderMerged(mergeAgents([merged, input]), 'none')
+      expect(again, again).toContain(game)
+      expect(again, again).toMatch(integration)
+      expect(again.match(/^(?:## Game Day Planning|Game day planning:|## Integration with Other Agents|Integration with other agents:)$/gm), again).toHaveLength(4)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

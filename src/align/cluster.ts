@@ -24,6 +24,13 @@ export interface SectionUnit extends Scored {
   content: ReadonlySet<number>
   /** Links on its title alone only to a unit of the same key (a block, whose title is its lead-in: two lead-ins that differ head two lists). */
   keyOnly?: boolean
+  /**
+   * Another shape it aligns with, on a title equal to its own alone (the
+   * same `titleWords`): a lead-in block with a heading section of its title.
+   */
+  meets?: number
+  /** Its title word for word, case, punctuation, "and" and stems aside: what a unit that meets it must have. */
+  titleWords?: string
 }
 
 /** Sections of different inputs found to be the same section. */
@@ -94,6 +101,7 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, al
   // Each partner's file, read from one flat array in the hot loop below.
   const agentOf = Int32Array.from(units, (u) => u.input)
   const blockOf = Int32Array.from(units, (u) => u.shape)
+  const meetsOf = Int32Array.from(units, (u) => u.meets ?? -1)
   for (let a = 0; a < n; a++) {
     const agent = agentOf[a]!
     for (let k = starts[a]!; k < starts[a + 1]!; k++) {
@@ -102,7 +110,8 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, al
       const end = Math.min(list.length - 1, i + POSTING_WINDOW)
       for (let j = i + 1; j <= end; j++) {
         const b = list[j]!
-        if (stamp[b] === a || agent === agentOf[b] || blockOf[a] !== blockOf[b]) continue
+        if (stamp[b] === a || agent === agentOf[b]) continue
+        if (blockOf[a] !== blockOf[b] && meetsOf[a] !== blockOf[b] && meetsOf[b] !== blockOf[a]) continue
         stamp[b] = a
         const score = linkScore(scorer, units, alike, a, b)
         if (score < SECTION_SCORE) continue
@@ -125,12 +134,26 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, al
  * Preferences" is not "Testing Methodology" under "Development Principles").
  */
 function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
+  if (units[a]!.shape !== units[b]!.shape) return meetScore(scorer, units, alike, a, b)
   const content = scorer.content(a, b)
   const score = combine(scorer.title(a, b), content)
   if (content > 0) return score
   if (!scorer.sameKey(a, b) && (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true)) return 0
   // Equal titles too: "### Security" of a pre-delivery checklist is not "### Security" of best practices.
   return alike(a, b) ? score : 0
+}
+
+/**
+ * The score two units of different shapes link on (SectionUnit.meets): only
+ * on equal titles, in like places whatever they hold in common (the joined
+ * section is written where the heading stands, and a block inside a phase
+ * would leave its run), with their title weighed as TITLE_ONLY_SCORE, so
+ * that a unit of the same shape and title is joined first.
+ */
+function meetScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
+  const [x, y] = [units[a]!, units[b]!]
+  if ((x.meets !== y.shape && y.meets !== x.shape) || x.titleWords === undefined || x.titleWords !== y.titleWords || !alike(a, b)) return 0
+  return combine(TITLE_ONLY_SCORE, scorer.content(a, b))
 }
 
 /**
@@ -278,8 +301,10 @@ export function clusterSections(units: readonly SectionUnit[]): { clusters: Sect
 }
 
 /**
- * Parents by majority of the members' parents; ties to the earlier cluster,
- * the root first. A choice that would make a cycle falls to the next.
+ * Parents by majority of the members' parents (a unit that joined units of
+ * the shape it meets leaving the vote to them); ties to the earlier
+ * cluster, the root first. A choice that would make a cycle falls to the
+ * next.
  */
 function setParents(clusters: SectionCluster[], units: readonly SectionUnit[], clusterOf: readonly number[]): void {
   const assigned = new Array<boolean>(clusters.length).fill(false)
@@ -289,7 +314,11 @@ function setParents(clusters: SectionCluster[], units: readonly SectionUnit[], c
   }
   for (const c of clusters) {
     const votes = new Map<number, number>()
+    // A unit that met another shape's units on its title is written in their form, and where they stand.
+    const met = new Set(c.members.map((m) => units[m]!.shape))
     for (const m of c.members) {
+      const meets = units[m]!.meets
+      if (meets !== undefined && met.has(meets)) continue
       const p = units[m]!.parent
       const pc = p === -1 ? -1 : clusterOf[p]!
       votes.set(pc, (votes.get(pc) ?? 0) + 1)

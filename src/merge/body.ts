@@ -143,20 +143,22 @@ function leadFolds(clusters: readonly SectionCluster[], units: readonly Unit[], 
 }
 
 /**
- * An output contract of several inputs whose heading holds a contract block
- * (a merged file's "## Output" over "Provide:" and its list, merged again
- * with an input): the block is the contract's list, and the lead-ins and
- * list items the other inputs bring to the heading are written in it, one
- * lead-in over one list (left in the heading, a second "Provide:" or bare
- * items stood before the block).
+ * A heading of several inputs that holds its own list, a block (a merged
+ * file's "## Output" over "Provide:" and its list, or "## Game Day
+ * Planning" over "Game day planning:", merged again with an input): the
+ * lead-ins and list items the other inputs bring to the heading are written
+ * in that list, one lead-in over one list (left in the heading, a second
+ * "Provide:" or bare items stood before the block).
  */
 function intoInnerBlocks(settled: Settled[], clusters: readonly SectionCluster[], units: readonly Unit[], items: readonly Item[]): Settled[] {
   const inner = new Map<number, number>()
   for (const k of clusters) {
     const p = k.parent
-    if (p === -1 || inner.has(p) || !k.members.every((m) => units[m]!.lead !== undefined && isContract(units[m]!))) continue
+    if (p === -1 || inner.has(p)) continue
     const heading = clusters[p]!.members.map((m) => units[m]!)
-    if (heading.some((u) => u.lead === undefined && isContract(u)) && new Set(heading.map((u) => u.input)).size > 1) inner.set(p, k.id)
+    if (new Set(heading.map((u) => u.input)).size < 2) continue
+    const contract = k.members.every((m) => units[m]!.lead !== undefined && isContract(units[m]!)) && heading.some((u) => u.lead === undefined && isContract(u))
+    if (contract || k.members.every((m) => units[m]!.headingList === true)) inner.set(p, k.id)
   }
   if (inner.size === 0) return settled
   const listed = (s: Settled) => s.here.length > 0 && s.here.every((i) => items[i]!.role === 'lead' || isListItem(items[i]!.statement))
@@ -219,7 +221,7 @@ function isChecklist(u: Unit): boolean {
 
 export function mergeBodies(agents: readonly Agent[], options: BodyOptions): BodyMerge {
   const base = options.base ?? -1
-  const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms())
+  const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms(), base)
   const links = groupItems(options.statements, items, units, options.grouping)
   rankUnits(units)
   const { clusters, clusterOf } = clusterSections(units)

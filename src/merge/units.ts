@@ -10,6 +10,8 @@ import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { headsList, isListEntry, keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
 import { sectionKey } from '../normalize/key.js'
+import { STOPWORDS } from '../similarity/index.js'
+import { stemmer } from 'stemmer'
 import { bySource } from '../order.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
@@ -23,6 +25,8 @@ export interface Unit extends SectionUnit {
   cluster: number
   /** For a block (a lead-in paragraph and its list): the lead-in. */
   lead?: Statement
+  /** A block standing right in a heading of its own title: that heading's list (listOfItsHeading). */
+  headingList?: boolean
 }
 
 /**
@@ -82,7 +86,7 @@ export const isListItem = (st: Statement): boolean => st.kind === 'item' || st.k
 const shapeOf = (section: Section, parent: string, lead?: Statement): number => {
   const first = section.body[0]
   const contract = isOutputContract(section, lead, ['heading'])
-  if (lead) return contract ? CONTRACT : 1
+  if (lead) return contract ? CONTRACT : BLOCK
   const runsOn = first?.type === 'statement' && first.kind === 'lead'
   // A list item with a title is a step under a process title whether its
   // list is numbered or not: another input may bullet the same step. One
@@ -98,8 +102,54 @@ const shapeOf = (section: Section, parent: string, lead?: Statement): number => 
   // A list item with a title holds its nested list: written as a heading, its
   // list would leave the list it stands in; written as an item, a heading's
   // subsections would be flattened into it.
-  return section.kind === 'item' ? 4 : section.kind === 'label' ? 5 : 0
+  return section.kind === 'item' ? 4 : section.kind === 'label' ? 5 : HEADING
 }
+
+/** The shape of a heading section that is none of the above. */
+const HEADING = 0
+
+/** The shape of a lead-in block that is not an output contract. */
+const BLOCK = 1
+
+/**
+ * Whether a block stands right in a heading of its own title ("## Game Day
+ * Planning" over "Game day planning:", as the merge writes a block joined
+ * with a heading): it is that heading's list, and aligns by its title
+ * through the heading only (an empty key, which equals nothing), so that
+ * merged again with an input, the input's block meets the heading, not the
+ * list inside it, and the heading is written again (with the lead-ins and
+ * items the input brings written in that list: body.ts, intoInnerBlocks).
+ */
+const listOfItsHeading = (section: Section, above: Unit | undefined): boolean =>
+  above !== undefined && above.section.kind === 'heading' && section.key !== '' && titleWordsOf(above.section.title) === titleWordsOf(section.title)
+
+/**
+ * A title word for word, case, punctuation, "and" and stems aside: a block
+ * meets a heading of these same words, not one the section key alone makes
+ * equal by dropping a word ("### For Query Optimization", a response format
+ * for such requests under "## Output Format", is not "Query optimization:",
+ * a list of techniques).
+ */
+const titleWordsOf = (title: string): string =>
+  title
+    .normalize('NFKD')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}+#]+/u)
+    .filter((w) => w !== '' && w !== 'and')
+    .map((w) => stemmer(w))
+    .join(' ')
+
+/**
+ * A lead-in block meets a heading section whose title is its own (the same
+ * words: case, the colon and stems aside), wherever the two stand alike,
+ * written as the heading with the lead-in and its list inside: "Game day
+ * planning:" and "## Game Day Planning" are one topic each author gave a
+ * form, and apart they were written hundreds of lines from each other. Only
+ * a title of two words or more beyond function words: one word,
+ * "Overview", "Security", "When invoked:", names too little to stand for
+ * the whole list alone.
+ */
+const meetsOf = (shape: number, key: string): number | undefined => (shape === BLOCK && keyWords(key).filter((w) => !STOPWORDS.has(w)).length >= 2 ? HEADING : undefined)
 
 /**
  * What makes a numbered list a procedure rather than an enumeration: the
@@ -184,8 +234,13 @@ function regroup(body: readonly Block[]): Array<Block | { type: 'block'; lead: S
   return out
 }
 
-/** Every unit and item of the inputs; `skip` holds the statements decided elsewhere (openings). */
-export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, titles: TitleTerms): Collected {
+/**
+ * Every unit and item of the inputs; `skip` holds the statements decided
+ * elsewhere (openings). The blocks of the `base` input (or -1) meet no
+ * heading: its structure wins, and its block is not written under another
+ * author's heading.
+ */
+export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, titles: TitleTerms, base = -1): Collected {
   const units: Unit[] = []
   const items: Item[] = []
   const wrappers: Section[] = []
@@ -196,9 +251,11 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const above = parent === -1 ? undefined : units[parent]!
     const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
     const shape = shapeOf(section, under, lead)
-    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : section.key
+    const headingList = lead !== undefined && listOfItsHeading(section, above)
+    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : headingList ? '' : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
-    units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}) })
+    const meets = agent === base ? undefined : meetsOf(shape, key)
+    units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
   const visit = (body: readonly Block[], agent: number, unit: number, inBlock: boolean) => {

@@ -16,7 +16,7 @@ import type { PairParts } from './pair.js'
 import { DEFAULT_TUNING, type Tuning } from './tuning.js'
 
 export { analyzeWords, termsOf, writtenTerms, WordMemo } from './terms.js'
-export { PERSONA_FILLERS } from './fillers.js'
+export { PERSONA_FILLERS, STOPWORDS } from './fillers.js'
 export { isNegative } from './polarity.js'
 export { ProfileMemo } from './group.js'
 export { DEFAULT_TUNING, type Tuning } from './tuning.js'
