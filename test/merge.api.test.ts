@@ -1041,14 +1041,15 @@ describe('agent hand-offs', () => {
 describe('--min-support and blocks', () => {
   it('writes a point once that the last items of two blocks say in other words: a contract\'s item ("For each issue, provide:") stays, in its words, and the emptied list goes, its lead-in recorded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
-    const a = doc('a.md', ['Debugging habits:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    // One term beyond the contract's words ("captured"): two would keep it apart, in its own list (the next describe).
+    const a = doc('a.md', ['Debugging habits:', '', '- Stack trace captured', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
       // Both had been written, each carried by the other; a lead-in is written only with its list, so none stands alone.
       expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n$/)
-      expect(out, out).not.toContain('Stack trace captured in full')
+      expect(out, out).not.toContain('Stack trace captured')
       expect(out, out).not.toContain('Debugging habits:')
       expect(r.recorded.filter((x) => x.reason === 'lead-without-list').map((x) => at(x.statement))).toEqual(['a.md:8'])
       const statements = r.provenance.sections.flatMap((x) => x.statements)
@@ -1089,12 +1090,13 @@ describe('--min-support and blocks', () => {
   it('writes a point folded into an item of a list its lead-in calls a checklist in that item\'s words, as a `- [ ]` checklist\'s', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'pm', description: 'Products.', opening: 'You are a product manager.' })
     const a = doc('a.md', ['Product management checklist:', '', '- Feedback loops active continuously', '- Roadmap updated quarterly properly'])
-    const b = doc('b.md', ['## User Research', '', '- **Continuous Feedback Loops**: Regular touchpoints with users throughout development', '- **Roadmap Reviews**: Roadmap updated every quarter'])
+    // One term beyond the check's words ("user"): two would keep it apart, in its own list (the next describe).
+    const b = doc('b.md', ['## User Research', '', '- **Feedback Loops**: Continuous user feedback', '- **Roadmap Reviews**: Roadmap updated every quarter'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
       expect(out, out).toContain('Product management checklist:\n\n- Feedback loops active continuously\n')
-      expect(out, out).not.toContain('Continuous Feedback Loops')
+      expect(out, out).not.toContain('Continuous user feedback')
       expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Feedback loops active continuously')!.from).toEqual(['a.md:10', 'b.md:10'])
     }
   })
@@ -1238,6 +1240,22 @@ describe('--min-support counts support at dedup\'s bar', () => {
       const out = renderMerged(mergeAgents(order, { minSupport: 2, prefer: 'c.md' }), 'none')
       expect(out).not.toContain('- Use context managers for resource management')
       expect(out).toContain('## Idioms\n\n- Context managers and the with statement for resource management\n')
+    }
+  })
+
+  it('a point saying two content terms beyond a deliverable\'s words is not folded into it but stays in its own list, as in a fold', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'nest', description: 'NestJS.', opening: 'You are a NestJS expert.' })
+    const a = doc('a.md', ['## Output', '', '- Optimized performance with caching and logging', '- Clean module structure'])
+    const b = doc('b.md', ['## Best Practices', '', '- **Performance Optimization** - Use caching, pagination, and query optimization', '- **Testing** - Write unit tests for every service'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      // Folded into the deliverable, "pagination" and "query optimization" had been written nowhere.
+      expect(out, out).toContain('## Output\n\n- Optimized performance with caching and logging\n')
+      expect(out, out).toContain('## Best Practices\n\n- **Performance Optimization** - Use caching, pagination, and query optimization\n')
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Optimized'))).toMatchObject({ from: ['a.md:10'], carriedBy: ['b.md:10'] })
+      expect(statements.find((s) => s.text.startsWith('Performance'))).toMatchObject({ from: ['b.md:10'], carriedBy: ['a.md:10'] })
     }
   })
 

@@ -207,8 +207,8 @@ export interface CarriedRules {
   apart: (a: Statement, b: Statement) => boolean
   /** Two statements that may be one point at all: an agent hand-off only with a hand-off, as in a fold (fold.ts). */
   kin: (a: Statement, b: Statement) => boolean
-  /** Whether a point names something (a code name, an API, a product, a number) a host's words do not say: folded into a host whose words stay, it would be lost. */
-  namesMore: (host: Statement, point: Statement) => boolean
+  /** Whether a point says more than a host's words (two content terms, or a name: TermMemo.saysBeyond, the fold stage's test): folded into a host whose words stay, it would be lost. */
+  saysMore: (host: Statement, point: Statement) => boolean
   /** The wording of paraphrases folded into one: the most specific, the base's with `--base`. */
   wording: (statements: readonly Statement[]) => Statement
 }
@@ -229,9 +229,9 @@ export interface CarriedRules {
  * the other is fixed (moved out, an item leaves its lead-in; moved in, it
  * reads as the block's item or the procedure's step), where it stays. A
  * point folds only into its kin (`kin`: an agent hand-off into a hand-off,
- * as in a fold), and into a fixed host only when it names nothing the
- * host's words do not say (`namesMore`, as a fold's members: a code name
- * would be lost); else it stays as it is written. What
+ * as in a fold), and into a fixed host only when it says nothing beyond the
+ * host's words (`saysMore`, the test of a fold's members: what it says
+ * beyond them would be lost); else it stays as it is written. What
  * the rules fix is never folded away; code, HTML, definitions and table rows
  * are written whole as they stand. Run on what the resolvers left written,
  * so that no point joins one a conflict then takes out.
@@ -257,7 +257,7 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   const stays = (h: Settled) => rules.fixed(h) || held.get(h.where) === 1
   for (const s of out.slice().sort(bySettled)) {
     if (!loose(s) || held.get(s.where) === 1) continue
-    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (stays(h) || bySettled(h, s) < 0) && rules.kin(h.fold.statement, s.fold.statement) && !(rules.fixed(h) && rules.namesMore(h.fold.statement, s.fold.statement)))
+    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (stays(h) || bySettled(h, s) < 0) && rules.kin(h.fold.statement, s.fold.statement) && !(rules.fixed(h) && rules.saysMore(h.fold.statement, s.fold.statement)))
     // A step's or a phase's words first: the procedure keeps them.
     const h = hosts.sort((x, y) => Number(rules.fixed(y)) - Number(rules.fixed(x)) || bySettled(x, y))[0]
     if (!h) continue
