@@ -272,7 +272,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       kin: (a, b) => isHandOff(a.text) === isHandOff(b.text),
       saysMore: (host, point) => terms.saysBeyond(point.text, host.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
-    })
+    }, recorded)
   }
   const notes = sideBySide(units, clusters, items, settled)
   const placed = new Map<number, Settled[]>()

@@ -112,12 +112,15 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const orphans: Fold[] = []
   const steps = new Set<Fold>()
   const amidBullets = new Set<Value>()
+  // The statements each entry holds here, as their authors placed them (not what was folded in from elsewhere).
+  const placedHere = new Map<Value, Statement[]>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
     const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
     if (here.length > 0 && here.every((it) => isListItem(it.statement) && it.statement.placement.ordered !== true)) amidBullets.add(value)
+    placedHere.set(value, here.map((it) => it.statement))
     entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
@@ -152,7 +155,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // underlying issue, not just symptoms.") closes the merged file: written after every section, not before the
   // other inputs' sections.
   const lastSection = c === -1 ? lastSectionLines(units) : undefined
-  const last = lastSection ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && e.value.fold.members.every((m) => m.source.line > (lastSection.get(m.source.path) ?? 0))).map((e) => e.value)) : new Set<Value>()
+  const last = lastSection ? new Set(entries.filter((e) => e.part === 2 && 'fold' in e.value && placedHere.get(e.value)!.every((m) => m.source.line > (lastSection.get(m.source.path) ?? 0))).map((e) => e.value)) : new Set<Value>()
   const all = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables)
   const ordered = all.filter((v) => !last.has(v))
   const closing = all.filter((v) => last.has(v))
