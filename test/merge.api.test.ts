@@ -1118,14 +1118,15 @@ describe('agent hand-offs', () => {
 describe('--min-support and blocks', () => {
   it('writes a point once that the last items of two blocks say in other words: a contract\'s item ("For each issue, provide:") stays, in its words, and the emptied list goes, its lead-in recorded', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'dbg', description: 'Debugs.', opening: 'You are a debugger.' })
-    const a = doc('a.md', ['Debugging habits:', '', '- Stack trace captured in full', '- Logs attached to the ticket'])
+    // One term beyond the contract's words ("captured"): two would keep it apart, in its own list (the next describe).
+    const a = doc('a.md', ['Debugging habits:', '', '- Stack trace captured', '- Logs attached to the ticket'])
     const b = doc('b.md', ['For each issue, provide:', '', '1. The complete stack trace', '2. Suggested monitoring'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
       // Both had been written, each carried by the other; a lead-in is written only with its list, so none stands alone.
       expect(out, out).toMatch(/For each issue, provide:\n\n1\. The complete stack trace\n$/)
-      expect(out, out).not.toContain('Stack trace captured in full')
+      expect(out, out).not.toContain('Stack trace captured')
       expect(out, out).not.toContain('Debugging habits:')
       expect(r.recorded.filter((x) => x.reason === 'lead-without-list').map((x) => at(x.statement))).toEqual(['a.md:8'])
       const statements = r.provenance.sections.flatMap((x) => x.statements)
@@ -1166,12 +1167,13 @@ describe('--min-support and blocks', () => {
   it('writes a point folded into an item of a list its lead-in calls a checklist in that item\'s words, as a `- [ ]` checklist\'s', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'pm', description: 'Products.', opening: 'You are a product manager.' })
     const a = doc('a.md', ['Product management checklist:', '', '- Feedback loops active continuously', '- Roadmap updated quarterly properly'])
-    const b = doc('b.md', ['## User Research', '', '- **Continuous Feedback Loops**: Regular touchpoints with users throughout development', '- **Roadmap Reviews**: Roadmap updated every quarter'])
+    // One term beyond the check's words ("user"): two would keep it apart, in its own list (the next describe).
+    const b = doc('b.md', ['## User Research', '', '- **Feedback Loops**: Continuous user feedback', '- **Roadmap Reviews**: Roadmap updated every quarter'])
     for (const order of [[a, b], [b, a]]) {
       const r = mergeAgents(order, { minSupport: 2 })
       const out = renderMerged(r, 'none')
       expect(out, out).toContain('Product management checklist:\n\n- Feedback loops active continuously\n')
-      expect(out, out).not.toContain('Continuous Feedback Loops')
+      expect(out, out).not.toContain('Continuous user feedback')
       expect(r.provenance.sections.flatMap((x) => x.statements).find((x) => x.text === 'Feedback loops active continuously')!.from).toEqual(['a.md:10', 'b.md:10'])
     }
   })
@@ -1318,6 +1320,54 @@ describe('--min-support counts support at dedup\'s bar', () => {
     }
   })
 
+  it('a point written because a statement not written carries it (a run cut whole) has that statement folded into it, not recorded below the bar', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'chaos', description: 'Chaos.', opening: 'You are a chaos engineer.' })
+    // Phase 1 keeps nothing, so the run goes whole; its "Start small and simple" still counts for b's practice.
+    const a = doc('a.md', ['## Workflow', '', '### 1. Plan', '', '- Define the steady state first', '', '### 2. Experiment', '', '- Start small and simple', '- Monitor continuously'])
+    const b = doc('b.md', ['## Best Practices', '', '- **Start Small** - Begin with non-production environments', '- **Continuous Monitoring** - Monitor all metrics during experiments', '- **Blameless Culture** - Focus on learning'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out, out).toContain('## Best Practices\n\n- **Start Small** - Begin with non-production environments\n- **Continuous Monitoring** - Monitor all metrics during experiments\n')
+      expect(out, out).not.toContain('Experiment')
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Start Small'))).toMatchObject({ from: ['a.md:16', 'b.md:10'] })
+      expect(statements.find((s) => s.text.startsWith('Continuous Monitoring'))).toMatchObject({ from: ['a.md:17', 'b.md:11'] })
+      expect(statements.filter((s) => s.carriedBy)).toEqual([])
+      expect(r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => at(x.statement)).sort()).toEqual(['a.md:12', 'b.md:12'])
+      expect(r.summary.duplicatesFolded).toBe(2)
+    }
+  })
+
+  it('a paragraph closing its file still closes the merged one when a step not written is folded into it', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'net', description: 'Networks.', opening: 'You are a network engineer.' })
+    const a = doc('a.md', ['Focus areas:', '', '- Pytest coverage > 90%', '- Format code with black', '', 'Test from multiple vantage points for comprehensive network analysis.'])
+    // Step 3 is carried by nothing, so the procedure is cut; its step 2 carries a's closing paragraph.
+    const b = doc('b.md', ['## Workflow', '', 'When invoked:', '', '1. Draft the network plan', '2. Test thoroughly from multiple vantage points and scenarios', '3. Write the runbook', '', '## Deliverables', '', '- Test coverage exceeding 90% with pytest', '- Deploy with Docker'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out, out).toMatch(/## Deliverables\n\n- Test coverage exceeding 90% with pytest\n\nTest from multiple vantage points for comprehensive network analysis\.\n$/)
+      expect(r.provenance.sections.flatMap((s) => s.statements).find((s) => s.text.startsWith('Test from'))).toMatchObject({ from: ['a.md:13', 'b.md:13'] })
+    }
+  })
+
+  it('a point saying two content terms beyond a deliverable\'s words is not folded into it but stays in its own list, as in a fold', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'nest', description: 'NestJS.', opening: 'You are a NestJS expert.' })
+    const a = doc('a.md', ['## Output', '', '- Optimized performance with caching and logging', '- Clean module structure'])
+    const b = doc('b.md', ['## Best Practices', '', '- **Performance Optimization** - Use caching, pagination, and query optimization', '- **Testing** - Write unit tests for every service'])
+    for (const order of [[a, b], [b, a]]) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      // Folded into the deliverable, "pagination" and "query optimization" had been written nowhere.
+      expect(out, out).toContain('## Output\n\n- Optimized performance with caching and logging\n')
+      expect(out, out).toContain('## Best Practices\n\n- **Performance Optimization** - Use caching, pagination, and query optimization\n')
+      const statements = r.provenance.sections.flatMap((s) => s.statements)
+      expect(statements.find((s) => s.text.startsWith('Optimized'))).toMatchObject({ from: ['a.md:10'], carriedBy: ['b.md:10'] })
+      expect(statements.find((s) => s.text.startsWith('Performance'))).toMatchObject({ from: ['b.md:10'], carriedBy: ['a.md:10'] })
+    }
+  })
+
   it('a statement folded with one of an author\'s repeats does not also carry the other', () => {
     const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'py', description: 'Python.', opening: 'You are a Python engineer.' })
     const a = doc('a.md', ['## Style', '', '- Always use type hints for public functions', '- Prefer pathlib', '', '## Testing', '', '- Always use type hints for public functions', '- Run pytest'])
@@ -1339,7 +1389,9 @@ describe('--min-support counts support at dedup\'s bar', () => {
       expect(out).not.toContain('When invoked:')
       expect(out).toContain('- Configure CI/CD pipelines with comprehensive test automation')
       const below = r.recorded.filter((x) => x.reason === 'below-min-support').map((x) => `${x.statement.source.path}:${x.statement.source.line}`).sort()
-      expect(below).toEqual(['a.md:10', 'a.md:11', 'a.md:12', 'a.md:8', 'b.md:11'].sort())
+      expect(below).toEqual(['a.md:11', 'a.md:12', 'a.md:8', 'b.md:11'].sort())
+      // The cut step carries the bullet written in its very words: it is folded into it, not recorded below the bar.
+      expect(r.provenance.sections.flatMap((s) => s.statements).find((s) => s.text.startsWith('Configure CI/CD'))).toMatchObject({ from: ['a.md:10', 'b.md:10'] })
     }
   })
 

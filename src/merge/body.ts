@@ -279,9 +279,9 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       inBlock,
       apart: (a, b) => conflicts.between(a, b) !== undefined || conflicts.distinct(a, b),
       kin: (a, b) => isHandOff(a.text) === isHandOff(b.text),
-      namesMore: (host, point) => terms.namesBeyond(point.text, host.text),
+      saysMore: (host, point) => terms.saysBeyond(point.text, host.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
-    })
+    }, recorded)
   }
   const notes = sideBySide(units, clusters, items, settled)
   // An input's closing closes the merged file, wherever its section is written.

@@ -112,13 +112,9 @@ function ownWords(indices: number[], ctx: FoldContext): Settled[] {
   // How firmly the place the fold is written in holds it; a member held as firmly elsewhere (a phase's sub-item, for a phase) folds all the same.
   const hold = Math.max(...settled.here.map((i) => ctx.holdsOwn(i)))
   if (hold === HOLD.none) return [settled]
-  const said = new Set(ctx.terms.of(settled.fold.statement.text))
   const here = new Set(settled.here)
-  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.namesBeyond), which no plainer wording says for it.
-  const richer = indices.filter((i) => {
-    const text = ctx.items[i]!.statement.text
-    return !here.has(i) && ctx.holdsOwn(i) < hold && (ctx.terms.of(text).filter((t) => !said.has(t)).length >= 2 || ctx.terms.namesBeyond(text, settled.fold.statement.text))
-  })
+  // Two content terms more say more than the fold's words; so does one name (a code name, an API, a product, a number: TermMemo.saysBeyond), which no plainer wording says for it.
+  const richer = indices.filter((i) => !here.has(i) && ctx.holdsOwn(i) < hold && ctx.terms.saysBeyond(ctx.items[i]!.statement.text, settled.fold.statement.text))
   if (richer.length === 0) return [settled]
   const rest = indices.filter((i) => !richer.includes(i))
   return [...(rest.length === 1 ? [single(rest[0]!, ctx)] : ownWords(rest, ctx)), ...richer.map((i) => single(i, ctx))]

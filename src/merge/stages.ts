@@ -207,8 +207,8 @@ export interface CarriedRules {
   apart: (a: Statement, b: Statement) => boolean
   /** Two statements that may be one point at all: an agent hand-off only with a hand-off, as in a fold (fold.ts). */
   kin: (a: Statement, b: Statement) => boolean
-  /** Whether a point names something (a code name, an API, a product, a number) a host's words do not say: folded into a host whose words stay, it would be lost. */
-  namesMore: (host: Statement, point: Statement) => boolean
+  /** Whether a point says more than a host's words (two content terms, or a name: TermMemo.saysBeyond, the fold stage's test): folded into a host whose words stay, it would be lost. */
+  saysMore: (host: Statement, point: Statement) => boolean
   /** The wording of paraphrases folded into one: the most specific, the base's with `--base`. */
   wording: (statements: readonly Statement[]) => Statement
 }
@@ -229,21 +229,27 @@ export interface CarriedRules {
  * the other is fixed (moved out, an item leaves its lead-in; moved in, it
  * reads as the block's item or the procedure's step), where it stays. A
  * point folds only into its kin (`kin`: an agent hand-off into a hand-off,
- * as in a fold), and into a fixed host only when it names nothing the
- * host's words do not say (`namesMore`, as a fold's members: a code name
- * would be lost); else it stays as it is written. What
+ * as in a fold), and into a fixed host only when it says nothing beyond the
+ * host's words (`saysMore`, the test of a fold's members: what it says
+ * beyond them would be lost); else it stays as it is written. A statement
+ * not written (below the bar, or cut with its procedure or run; in
+ * `recorded`) that carries a written point folds into it by the same tests,
+ * so that what counts for a written point is what the sidecar says it
+ * stands for; its words stay out. What
  * the rules fix is never folded away; code, HTML, definitions and table rows
  * are written whole as they stand. Run on what the resolvers left written,
  * so that no point joins one a conflict then takes out.
  */
-export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
+export function foldCarried(out: Settled[], rules: CarriedRules, recorded: Recorded[]): Settled[] {
   const holder = holdersOf(out)
   const whole = (s: Settled) => s.beside !== undefined || WHOLE_KINDS.has(s.fold.statement.kind)
   const loose = (s: Settled) => !rules.fixed(s) && !whole(s)
   const host = (h: Settled) => !rules.closed(h) && !whole(h)
+  // Whether a host takes a point at all: its kin only, and a fixed host, whose words stay, only what says nothing beyond them.
+  const takes = (h: Settled, point: Statement) => host(h) && rules.kin(h.fold.statement, point) && !(rules.fixed(h) && rules.saysMore(h.fold.statement, point))
   const into = new Map<Settled, Settled[]>()
   const words = new Map<Settled, Statement[]>()
-  const gone = new Set<Settled>()
+  const gone = new Map<Settled, Settled>()
   const moved = new Map<Settled, Settled>()
   const bySettled = (x: Settled, y: Settled) => bySource(x.fold.statement, y.fold.statement)
   // What each titled item with an inline lead ("6. **Integration & DevOps**: You will enable seamless operations by:")
@@ -255,9 +261,15 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
   for (const s of out) if (!rules.closed(s) && leads.has(s.where)) held.set(s.where, (held.get(s.where) ?? 0) + 1)
   // Stays where it is: a later point it carries folds into it, as into a fixed one.
   const stays = (h: Settled) => rules.fixed(h) || held.get(h.where) === 1
+  const foldInto = (h: Settled, s: Settled, written: boolean) => {
+    into.set(h, [...(into.get(h) ?? []), s])
+    // Its wording may stand in for the host's where the host stands, as one of its kind (an item for an item: a paragraph in a list would break it);
+    // not a statement the core does not write, whose words the cut or the bar kept out.
+    if (written && !rules.fixed(h) && s.fold.statement.kind === h.fold.statement.kind) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
+  }
   for (const s of out.slice().sort(bySettled)) {
     if (!loose(s) || held.get(s.where) === 1) continue
-    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (stays(h) || bySettled(h, s) < 0) && rules.kin(h.fold.statement, s.fold.statement) && !(rules.fixed(h) && rules.namesMore(h.fold.statement, s.fold.statement)))
+    const hosts = [...new Set((s.fold.carriedBy ?? []).map((t) => holder.get(t)))].filter((h): h is Settled => h !== undefined && h !== s && host(h) && !gone.has(h) && !moved.has(h) && (stays(h) || bySettled(h, s) < 0) && takes(h, s.fold.statement))
     // A step's or a phase's words first: the procedure keeps them.
     const h = hosts.sort((x, y) => Number(rules.fixed(y)) - Number(rules.fixed(x)) || bySettled(x, y))[0]
     if (!h) continue
@@ -265,15 +277,33 @@ export function foldCarried(out: Settled[], rules: CarriedRules): Settled[] {
       if (!rules.fixed(h) && !rules.inBlock(s.where) && !rules.inBlock(h.where)) moved.set(s, { ...s, where: h.where, beside: h.fold.statement })
       continue
     }
-    gone.add(s)
+    gone.set(s, h)
     // Its members now stand in the host: a later point they carry folds there too.
     for (const m of s.fold.members) holder.set(m, h)
     if (held.has(s.where)) held.set(s.where, held.get(s.where)! - 1)
-    into.set(h, [...(into.get(h) ?? []), s])
-    // Its wording may stand in for the host's where the host stands, as one of its kind (an item for an item: a paragraph in a list would break it).
-    if (!rules.fixed(h) && s.fold.statement.kind === h.fold.statement.kind) words.set(h, [...(words.get(h) ?? [h.fold.statement]), s.fold.statement])
+    foldInto(h, s, true)
   }
-  if (gone.size === 0 && moved.size === 0) return out
+  // A written point carried by a statement not written (below the bar, or cut with its procedure or run) is written
+  // because that statement says it too: the statement folds into it as a written paraphrase would, into the point's
+  // host when the point itself folded, rather than be recorded below the bar while it counts for what is written.
+  const below = new Set(recorded.filter((r) => r.reason === 'below-min-support').map((r) => r.statement))
+  const carriers = new Set<Statement>()
+  for (const s of out.slice().sort(bySettled)) {
+    if (moved.has(s)) continue
+    const h = gone.get(s) ?? s
+    for (const t of (s.fold.carriedBy ?? []).slice().sort(bySource)) {
+      // One statement of an input in a point, as in a fold: an author's repeat of it is his, not folded in.
+      const inputs = [h, ...(into.get(h) ?? [])].flatMap((x) => x.fold.members.map((m) => m.source.path))
+      if (!below.has(t) || carriers.has(t) || inputs.includes(t.source.path) || !takes(h, t) || rules.apart(h.fold.statement, t)) continue
+      carriers.add(t)
+      foldInto(h, { fold: { statement: t, members: [t] }, where: h.where, here: [] }, false)
+    }
+  }
+  if (carriers.size > 0) {
+    const kept = recorded.filter((r) => !(r.reason === 'below-min-support' && carriers.has(r.statement)))
+    recorded.splice(0, recorded.length, ...kept)
+  }
+  if (gone.size === 0 && moved.size === 0 && carriers.size === 0) return out
   return out.filter((s) => !gone.has(s)).map((s) => {
     const folded = into.get(s)
     if (!folded) return moved.get(s) ?? s

@@ -126,12 +126,15 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const orphans: Fold[] = []
   const steps = new Set<Fold>()
   const amidBullets = new Set<Value>()
+  // The statements each entry holds here, as their authors placed them (not what was folded in from elsewhere).
+  const placedHere = new Map<Value, Statement[]>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
     const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
     if (here.length > 0 && here.every((it) => isListItem(it.statement) && it.statement.placement.ordered !== true)) amidBullets.add(value)
+    placedHere.set(value, here.map((it) => it.statement))
     entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
@@ -167,7 +170,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // the deciding input's first, since it decides where inputs differ, then by input as a section's runs are (the
   // base, else the input closing with the most), each author's in its own order: never ordered on the top's
   // anchors, which would put one author's closing between another's two paragraphs.
-  const isClosing = (v: Value) => c === -1 && 'fold' in v && v.fold.members.every((m) => input.closings.has(m))
+  // Read on the statements placed here, not every member: a core folds carriers from elsewhere (a cut step) into a closing.
+  const isClosing = (v: Value) => c === -1 && (placedHere.get(v) ?? []).length > 0 && placedHere.get(v)!.every((m) => input.closings.has(m))
   const ordered = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const byDecider = (v: Value) => Number(!inputsOf.get(v)!.includes(input.decider ?? -1))

@@ -36,13 +36,14 @@ export class TermMemo {
     return terms
   }
   /**
-   * Whether `point` names something (NAME: a code name, an API, a product, a
-   * number) that `host` does not say: folded into the host's words, it would
-   * be lost.
+   * Whether `point` says more than `host`'s words: two content terms or more
+   * beyond them, or one name (NAME: a code name, an API, a product, a
+   * number), which no plainer wording says for it. Folded into a host whose
+   * words are kept, what it says beyond them would be lost.
    */
-  namesBeyond(point: string, host: string): boolean {
-    const said = this.of(host)
-    return this.named(point).some((t) => !said.includes(t))
+  saysBeyond(point: string, host: string): boolean {
+    const said = new Set(this.of(host))
+    return this.of(point).filter((t) => !said.has(t)).length >= 2 || this.named(point).some((t) => !said.has(t))
   }
 }
 
