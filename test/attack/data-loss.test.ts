@@ -218,13 +218,13 @@ describe('5. crashes, concurrent writers, files changed during a run', () => {
     const dir = repo({ 'a.md': agent('a', ['One']), 'b.md': agent('b', ['Two']) })
     const lock = join(dir, '.out.md.agentmerge-lock')
     writeFileSync(lock, '')
-    // Dated a minute ahead: on a loaded machine the child's start alone can take longer than three waits, and a
-    // lock dated now would then be abandoned before the run looked at it.
-    const ahead = new Date(Date.now() + 60_000)
-    utimesSync(lock, ahead, ahead)
+    // One wait old when the run starts: held, since an id-less lock counts as held for three waits; the other two
+    // are slack for the child's start, which on a loaded machine had outlasted a whole window of one-second waits.
+    const waitAgo = new Date(Date.now() - 3000)
+    utimesSync(lock, waitAgo, waitAgo)
     const run = () => new Promise<{ code: number; stderr: string }>((resolve) => {
       // A short wait (the default is 10 s): an id-less lock counts as held for three waits.
-      const child = spawn(process.execPath, [BIN, '-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', AGENTMERGE_LOCK_WAIT_MS: '1000' } })
+      const child = spawn(process.execPath, [BIN, '-q', 'a.md', 'b.md', '--provenance', 'none', '-o', 'out.md'], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1', AGENTMERGE_LOCK_WAIT_MS: '3000' } })
       let stderr = ''
       child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
       child.on('close', (code) => resolve({ code: code ?? -1, stderr }))
