@@ -133,6 +133,18 @@ describe('an old tool name written without its replacement', () => {
       expect(r.stderr).not.toContain('cannot use')
     }
   })
+
+  it('is said for two different agents that grant the same tools (only copies of one whole file are exempt)', async () => {
+    // The exemption had read the tool fields alone: two unrelated agents both granting `Read, MultiEdit` were merged silently.
+    const dir = tempDir('agentmerge-notes-')
+    const a = agentFile(dir, 'a.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit\n', 'Read the code first.')
+    const b = agentFile(dir, 'b.md', 'name: x\ndescription: x agent\ntools: Read, MultiEdit\n', 'Write the tests first.')
+    for (const pair of [[a, b], [b, a]]) {
+      const r = await cli(['merge', ...pair, '-o', '-', '--provenance', 'none'])
+      expect(r.code, r.stderr).toBe(0)
+      expect(r.stderr).toContain(`${a}:4: note: tools: MultiEdit is Edit's old name; current Claude Code has no MultiEdit: the merged agent cannot use it (grant Edit instead)\n`)
+    }
+  })
 })
 
 describe('a renamed tool written by its current name', () => {

@@ -239,8 +239,10 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   // have narrowed the decision (a limit it cannot say) or widened it (Copilot cannot deny, so it grants every tool).
   const granted = readWritten(values, spec)
   const renamed = rename(values, inputs, spec, conflicts)
-  // Copies of one file say what it says: merge(a, a) is merge(a), and `lint` flags the name.
-  const unusable = agents.length > 1 && !copies ? deadNames(granted, inputs, spec, conflicts) : []
+  // Copies of one whole file say what it says: merge(a, a) is merge(a), and `lint` flags the name. Two agents that
+  // grant the same tools are not copies: their merge is a new agent, told what it cannot use.
+  const sameFile = (i: Input) => isCopy(i) && i.agent.body === preferred.agent.body
+  const unusable = agents.length > 1 && !inputs.every(sameFile) ? deadNames(granted, inputs, spec, conflicts) : []
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.
