@@ -55,4 +55,31 @@ describe('two inputs, equally central', () => {
     expect(r.code, r.stderr).toBe(0)
     expect(r.stderr).toContain(`${a}: note: deciding input: 2 inputs equally central; equally complete, chosen by path order\n`)
   })
+
+  it('copies of one file tie on nothing: merge(a, a) says what merge(a) says; identical descriptions are not said to be chosen', async () => {
+    // The code review found merge(a, copy of a) noting a tie broken by path, and identical descriptions "chosen as the more complete".
+    const dir = tempDir('agentmerge-tie-')
+    const a = agentFile(dir, 'a.md', SHORT.front, SHORT.body)
+    const copy = agentFile(dir, 'c.md', SHORT.front, SHORT.body)
+    const alone = await cli(['merge', a, '-o', '-', '--provenance', 'none'])
+    const twice = await cli(['merge', a, copy, '-o', '-', '--provenance', 'none'])
+    expect(twice.code, twice.stderr).toBe(0)
+    expect(twice.stdout).toBe(alone.stdout)
+    expect(twice.stderr).not.toContain('equally central')
+    // Two different agents with one description: the inputs tie (a note), the description does not (no choice made).
+    const other = agentFile(dir, 'd.md', SHORT.front, LONG.body)
+    const r = await cli(['merge', a, other, '-o', '-', '--provenance', 'sidecar', '--output', `${dir}/out.md`])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).not.toContain('descriptions equally central')
+  })
+
+  it('descriptions that say as much are told apart by their text, and the note says so', async () => {
+    const dir = tempDir('agentmerge-tie-')
+    const a = agentFile(dir, 'a.md', 'name: x\ndescription: Reviews code.\n', '- Read the diff first.')
+    const b = agentFile(dir, 'b.md', 'name: x\ndescription: Reviews docs.\n', '- First read the diff.')
+    const r = await cli(['merge', b, a, '-o', '-', '--provenance', 'none'])
+    expect(r.code, r.stderr).toBe(0)
+    expect(r.stderr).toContain('(2 descriptions equally central; equally complete, chosen by text order)')
+    expect(r.stderr).not.toContain('descriptions equally central; chosen as the more complete')
+  })
 })

@@ -8,7 +8,12 @@ import { termsOf, WordMemo } from '../similarity/index.js'
 
 /** Texts, the more complete first: more distinct content terms, then longer, then by code units. */
 export function byCompleteText(a: string, b: string): number {
-  return new Set(termsOf(b)).size - new Set(termsOf(a)).size || b.length - a.length || byCodeUnits(a, b)
+  return moreCompleteText(a, b) || byCodeUnits(a, b)
+}
+
+/** Negative when text a says more than b (more distinct content terms, then more characters), 0 when they say as much. */
+export function moreCompleteText(a: string, b: string): number {
+  return new Set(termsOf(b)).size - new Set(termsOf(a)).size || b.length - a.length
 }
 
 /** How much an input says: its statements, and the distinct content terms of all of them. */

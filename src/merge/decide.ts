@@ -71,7 +71,7 @@ export function centralInput(agents: readonly Agent[], grouping: StatementGroupi
 }
 
 /** Why the most central was chosen among `tied` equally central (`what`: inputs, descriptions), for a note. */
-export function tieBroken(tied: number, what: string, how: 'complete' | 'path' | 'decider'): string {
-  const by = how === 'complete' ? 'chosen as the more complete' : how === 'path' ? 'equally complete, chosen by path order' : "the deciding input's"
+export function tieBroken(tied: number, what: string, how: 'complete' | 'path' | 'text' | 'decider'): string {
+  const by = how === 'complete' ? 'chosen as the more complete' : how === 'path' ? 'equally complete, chosen by path order' : how === 'text' ? 'equally complete, chosen by text order' : "the deciding input's"
   return `${tied} ${what} equally central; ${by}`
 }

@@ -326,7 +326,10 @@ function emptyCore(minSupport: number | undefined, beyondOpening: number, path: 
  */
 function centralTie(central: Central & { equal: boolean }, agents: readonly Agent[], options: MergeOptions): Diagnostic[] {
   const roles = [...(options.prefer === undefined && (options.base === undefined || options.base === 'auto') ? ['deciding input'] : []), ...(options.base === 'auto' ? ['base (--base auto)'] : [])]
-  if (central.tied.length < 2 || roles.length === 0) return []
+  // Copies of one whole file tied leave nothing chosen: merge(a, a) says what merge(a) says.
+  const chosen = agents[central.index]!
+  const copy = (a: Agent) => a.body === chosen.body && JSON.stringify(a.meta.fields.map((f) => [f.key, f.value])) === JSON.stringify(chosen.meta.fields.map((f) => [f.key, f.value]))
+  if (central.tied.length < 2 || roles.length === 0 || central.tied.every((i) => copy(agents[i]!))) return []
   return [note('central-tie', `${roles.join(' and ')}: ${tieBroken(central.tied.length, 'inputs', central.equal ? 'path' : 'complete')}`, agents[central.index]!.path)]
 }
 

@@ -15,7 +15,7 @@ import { dialect, dialects } from '../dialects/index.js'
 import { mergeToolGrants } from './tools.js'
 import { detectDialect } from '../normalize/meta.js'
 import { mostCentral, tieBroken } from './decide.js'
-import { byCompleteText } from './complete.js'
+import { byCompleteText, moreCompleteText } from './complete.js'
 import { asWritten, countingOf, sameValue as same } from './ballots.js'
 import { byCodeUnits } from '../order.js'
 
@@ -263,8 +263,11 @@ function centralDescription<V extends Vote>(votes: readonly V[], decider: Agent,
   const before = (a: number, b: number) => mine(a) || (!mine(b) && (byCompleteText(text(votes[a]!), text(votes[b]!)) || byCodeUnits(votes[a]!.agent.path, votes[b]!.agent.path)) < 0)
   const central = mostCentral(votes.map((v) => words(text(v))), before)
   const won = votes[central.index]!
-  if (central.tied.length < 2) return { won, why: CLOSEST }
-  return { won, why: tieBroken(central.tied.length, 'descriptions', mine(central.index) ? 'decider' : 'complete') }
+  // Identical texts tied leave nothing chosen; equally complete ones fell to the text's order, which is said as such.
+  const others = central.tied.map((i) => text(votes[i]!)).filter((t) => t !== text(won))
+  if (central.tied.length < 2 || others.length === 0) return { won, why: CLOSEST }
+  const how = mine(central.index) ? 'decider' : others.every((t) => moreCompleteText(text(won), t) < 0) ? 'complete' : 'text'
+  return { won, why: tieBroken(central.tied.length, 'descriptions', how) }
 }
 
 /** A routing trigger: the sentence that tells the host when to call the agent. */
