@@ -1482,6 +1482,23 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('with --base writes a base subsection joined with another input\'s top section where the base has it, under its parent, the other\'s subsections under it', () => {
+    const x = file('x.md', ['## Capabilities', '', '### Compliance Standards', '', '- WCAG 2.1 and 2.2 guidelines at level AA', '', '### Screen Reader Optimization', '', '- Live regions for dynamic content', '', '## Behavioral Traits', '', '- Tests with real assistive technology'])
+    const y = file('y.md', ['## Communication Style', '', '- I explain accessibility through real user impact', '', '## Compliance Standards', '', '### Semantic HTML First', '', '- Native form controls are accessible by default', '', '## Mobile Accessibility', '', '- Touch targets of at least 44 points'])
+    const outline = (agents: Agent[], base?: string) => sectionsOf(mergeAgents(agents, base ? { base } : {}).agent.root).filter((s) => s.kind === 'heading' && s.depth > 1).map((s) => `${s.depth} ${s.title}`)
+    for (const agents of [[x, y], [y, x]]) {
+      // The base's "### Compliance Standards" stays under its "## Capabilities", a level down, and y's subsection with it.
+      const based = outline(agents, 'x.md')
+      expect(based.slice(0, 5), based.join('\n')).toEqual(['2 Capabilities', '3 Compliance Standards', '4 Semantic HTML First', '3 Screen Reader Optimization', '2 Behavioral Traits'])
+      expect(based.filter((t) => t.endsWith(' Compliance Standards'))).toHaveLength(1)
+      // With y as the base, its top section stands at the top, x's statements in it.
+      const other = outline(agents, 'y.md')
+      expect(other, other.join('\n')).toContain('2 Compliance Standards')
+      expect(other[other.indexOf('2 Compliance Standards') + 1]).toBe('3 Semantic HTML First')
+      expect(other, other.join('\n')).toContain('3 Screen Reader Optimization')
+    }
+  })
+
   it('writes each input\'s own sections as a run between the sections they share, in every input\'s order, whatever the order of the files', () => {
     const w = file('w.md', ['## Focus', '', '- Alpha point here', '', '## Strategies', '', '- Beta point here', '', '## Output', '', '- Research methodology and queries used', '', '## Notes', '', '- Keep it short'])
     const d = file('d.md', ['## When invoked', '', '- Gamma point here', '', '## Process', '', '- Delta point here', '', '## Provide', '', '- Research methodology documentation showing queries used and search strategy'])

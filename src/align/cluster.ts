@@ -7,7 +7,8 @@
 // number of sections. Units align only with units of the same shape. Pairs
 // reaching SECTION_SCORE join best first; two clusters join only when no
 // input has a section in both and they look alike throughout (no chaining).
-// Each cluster's parent is the cluster most of its members' parents are in.
+// Each cluster's parent is the cluster most of its members' parents are in,
+// or, with a base input, the cluster its base member's parent is in.
 import { combine, SectionScorer, type Scored } from './score.js'
 import { CLUSTER_SAMPLE, LINK_RATIO, POSTING_WINDOW, SECTION_SCORE, TITLE_ONLY_SCORE } from './thresholds.js'
 
@@ -278,9 +279,10 @@ function joinUnits(units: readonly SectionUnit[], scorer: SectionScorer, byRank:
  * the same section. Returns the clusters in content order (by their
  * smallest member rank), each with its parent cluster, and each unit's
  * cluster. The result does not depend on the order of the units, only on
- * their content and ranks.
+ * their content and ranks. `base` is the input whose structure wins (the
+ * merge's `--base`), or -1.
  */
-export function clusterSections(units: readonly SectionUnit[]): { clusters: SectionCluster[]; clusterOf: number[] } {
+export function clusterSections(units: readonly SectionUnit[], base = -1): { clusters: SectionCluster[]; clusterOf: number[] } {
   const byRank = (x: number, y: number) => units[x]!.rank - units[y]!.rank || x - y
   const find = joinUnits(units, new SectionScorer(units), byRank)
   const byRoot = new Map<number, number[]>()
@@ -296,17 +298,20 @@ export function clusterSections(units: readonly SectionUnit[]): { clusters: Sect
     .map((members, id) => ({ id, members, parent: -1, rank: units[members[0]!]!.rank }))
   const clusterOf = new Array<number>(units.length).fill(-1)
   for (const c of clusters) for (const m of c.members) clusterOf[m] = c.id
-  setParents(clusters, units, clusterOf)
+  setParents(clusters, units, clusterOf, base)
   return { clusters, clusterOf }
 }
 
 /**
  * Parents by majority of the members' parents (a unit that joined units of
  * the shape it meets leaving the vote to them); ties to the earlier
- * cluster, the root first. A choice that would make a cycle falls to the
- * next.
+ * cluster, the root first. A cluster holding a section of the `base` input
+ * stands where the base has it, under its parent's cluster, whatever the
+ * others vote: the base's structure wins, and its subsection joined with
+ * another input's top section had been written at the top, out of its
+ * parent. A choice that would make a cycle falls to the next.
  */
-function setParents(clusters: SectionCluster[], units: readonly SectionUnit[], clusterOf: readonly number[]): void {
+function setParents(clusters: SectionCluster[], units: readonly SectionUnit[], clusterOf: readonly number[], base: number): void {
   const assigned = new Array<boolean>(clusters.length).fill(false)
   const ancestorOrSelf = (start: number, target: number): boolean => {
     for (let x = start; x !== -1; x = assigned[x] ? clusters[x]!.parent : -1) if (x === target) return true
@@ -324,6 +329,11 @@ function setParents(clusters: SectionCluster[], units: readonly SectionUnit[], c
       votes.set(pc, (votes.get(pc) ?? 0) + 1)
     }
     const choices = [...votes.entries()].sort((x, y) => y[1] - x[1] || x[0] - y[0])
+    const own = c.members.find((m) => units[m]!.input === base)
+    if (own !== undefined) {
+      const p = units[own]!.parent
+      choices.unshift([p === -1 ? -1 : clusterOf[p]!, 0])
+    }
     c.parent = -1
     for (const [pc] of choices) {
       if (pc === -1 || !ancestorOrSelf(pc, c.id)) {

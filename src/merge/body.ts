@@ -224,7 +224,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const { units, items, wrappers } = collect(agents, options.openings ?? new Set(), new TitleTerms(), base)
   const links = groupItems(options.statements, items, units, options.grouping)
   rankUnits(units)
-  const { clusters, clusterOf } = clusterSections(units)
+  const { clusters, clusterOf } = clusterSections(units, base)
   clusterOf.forEach((c, u) => (units[u]!.cluster = c))
   const home = (it: Item): number => (it.unit === -1 ? -1 : units[it.unit]!.cluster)
   const byGroup = new Map<number, number[]>()
