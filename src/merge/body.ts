@@ -238,7 +238,12 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
   const shapeOf = (c: SectionCluster) => units[c.members[0]!]!.shape
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!) }
+  // A lead-in's item stands in the lead-in's unit (its block, or the titled item its inline lead opens), or in a section under it.
+  const inList = (i: number, lead: number): boolean => {
+    for (let u = items[i]!.unit; u !== -1; u = units[u]!.parent) if (u === items[lead]!.unit) return i !== lead
+    return false
+  }
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!), inList }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items, or a list titled as one) keep their items as a phase does:
