@@ -1532,7 +1532,7 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
-  it('writes a lead-in joined to a heading of its title only while an item of its own list stays: in a core, the heading\'s subsections kept do not keep it', () => {
+  it('writes a lead-in joined to a heading of its title only while an item of its own list stays: in a core, the heading\'s subsections kept do not keep it, nor its items folded elsewhere', () => {
     const x = file('x.md', ['Performance optimization:', '', '- Profile with observer before tuning', '- Tune the scheduler bindings', '- Shrink the message queues'])
     const y = file('y.md', ['## Performance Optimization', '', '### BEAM Optimization', '', '- Use ETS tables for shared hot data', '- Avoid large binaries on the process heap'])
     const z = file('z.md', ['## Performance Optimization', '', '### BEAM Optimization', '', '- Use ETS tables for shared hot data', '- Avoid large binaries on the process heap'])
@@ -1553,6 +1553,17 @@ describe('sections aligned by what they hold', () => {
       const core = renderMerged(mergeAgents(agents, { minSupport: 2 }), 'none')
       expect(core, core).toMatch(/Performance optimization:\n\n- Profile with observer before tuning\n/)
       expect(core, core).not.toContain('Tune the scheduler bindings')
+    }
+    // Its kept item folded into another author's point elsewhere, the list is gone all the same: the lead-in is recorded, not written.
+    const v = file('v.md', ['## Tuning', '', '- Profile the running node with observer before any tuning work', '- Keep the supervision tree shallow'])
+    const u = file('x.md', ['Performance optimization:', '', '- Profile with observer before tuning', '- Tune the scheduler bindings', '', '## Tuning', '', '- Keep the supervision tree shallow'])
+    for (const agents of permutations([v, u, y, z])) {
+      const r = mergeAgents(agents, { minSupport: 2 })
+      const core = renderMerged(r, 'none')
+      expect(core, core).toContain('## Performance Optimization\n\n### BEAM Optimization\n')
+      expect(core, core).toContain('## Tuning\n\n- Profile the running node with observer before any tuning work\n')
+      expect(core, core).not.toContain('Performance optimization:')
+      expect(r.recorded.find((x) => x.statement.text === 'Performance optimization:')?.reason).toBe('lead-without-list')
     }
   })
 
