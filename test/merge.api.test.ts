@@ -1549,6 +1549,41 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('writes a lead-in joined to a heading of its title only while an item of its own list stays: in a core, the heading\'s subsections kept do not keep it, nor its items folded elsewhere', () => {
+    const x = file('x.md', ['Performance optimization:', '', '- Profile with observer before tuning', '- Tune the scheduler bindings', '- Shrink the message queues'])
+    const y = file('y.md', ['## Performance Optimization', '', '### BEAM Optimization', '', '- Use ETS tables for shared hot data', '- Avoid large binaries on the process heap'])
+    const z = file('z.md', ['## Performance Optimization', '', '### BEAM Optimization', '', '- Use ETS tables for shared hot data', '- Avoid large binaries on the process heap'])
+    for (const agents of permutations([x, y, z])) {
+      // Without a bar the block is written under the heading, its lead-in over its list.
+      const all = renderMerged(mergeAgents(agents), 'none')
+      expect(all, all).toMatch(/## Performance Optimization\n\nPerformance optimization:\n\n- Profile with observer before tuning\n/)
+      // In a core, x's items are below the bar: its lead-in goes with them, though y's and z's subsection stays under the joined heading.
+      const r = mergeAgents(agents, { minSupport: 2 })
+      const core = renderMerged(r, 'none')
+      expect(core, core).toContain('## Performance Optimization\n\n### BEAM Optimization\n\n- Use ETS tables for shared hot data\n')
+      expect(core, core).not.toContain('Performance optimization:')
+      expect(r.recorded.find((x) => x.statement.text === 'Performance optimization:')?.reason).toBe('below-min-support')
+    }
+    // An item of its own list kept (z says it too, in the heading), the lead-in stays over it.
+    const w = file('z.md', ['## Performance Optimization', '', '- Profile with observer before tuning', '', '### BEAM Optimization', '', '- Use ETS tables for shared hot data', '- Avoid large binaries on the process heap'])
+    for (const agents of permutations([x, y, w])) {
+      const core = renderMerged(mergeAgents(agents, { minSupport: 2 }), 'none')
+      expect(core, core).toMatch(/Performance optimization:\n\n- Profile with observer before tuning\n/)
+      expect(core, core).not.toContain('Tune the scheduler bindings')
+    }
+    // Its kept item folded into another author's point elsewhere, the list is gone all the same: the lead-in is recorded, not written.
+    const v = file('v.md', ['## Tuning', '', '- Profile the running node with observer before any tuning work', '- Keep the supervision tree shallow'])
+    const u = file('x.md', ['Performance optimization:', '', '- Profile with observer before tuning', '- Tune the scheduler bindings', '', '## Tuning', '', '- Keep the supervision tree shallow'])
+    for (const agents of permutations([v, u, y, z])) {
+      const r = mergeAgents(agents, { minSupport: 2 })
+      const core = renderMerged(r, 'none')
+      expect(core, core).toContain('## Performance Optimization\n\n### BEAM Optimization\n')
+      expect(core, core).toContain('## Tuning\n\n- Profile the running node with observer before any tuning work\n')
+      expect(core, core).not.toContain('Performance optimization:')
+      expect(r.recorded.find((x) => x.statement.text === 'Performance optimization:')?.reason).toBe('lead-without-list')
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

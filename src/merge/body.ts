@@ -20,7 +20,7 @@ import { contractPairs, isContract } from './contracts.js'
 import { collect, isListItem, isOfRun, isPhase, statementsByInput, tablesOfRows, type Item, type Unit } from './units.js'
 import { buildTree, type MergedSection } from './tree.js'
 import { agentTitle, bestWording, clearestTitle, TermMemo } from './wording.js'
-import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, type Recorded, type SupportTree } from './stages.js'
+import { applySupport, foldCarried, holdsOnly, phaseOfTree, resolveConflicts, runOfTree, resolveFormats, resolveProcedures, withLists, type Recorded, type SupportTree } from './stages.js'
 import { resolveDefinitions } from './definitions.js'
 import { sideBySide } from './sidebyside.js'
 import { closingsLast, fileClosings } from './closings.js'
@@ -238,7 +238,12 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const terms = new TermMemo()
   const conflicts = new Conflicts(terms)
   const shapeOf = (c: SectionCluster) => units[c.members[0]!]!.shape
-  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!) }
+  // A lead-in's item stands in the lead-in's unit (its block, or the titled item its inline lead opens), or in a section under it.
+  const inList = (i: number, lead: number): boolean => {
+    for (let u = items[i]!.unit; u !== -1; u = units[u]!.parent) if (u === items[lead]!.unit) return i !== lead
+    return false
+  }
+  const tree: SupportTree = { parentOf: (w) => clusters[w]!.parent, phases: clusters.filter((c) => isPhase(shapeOf(c))).map((c) => c.id), runs: clusters.filter((c) => isOfRun(shapeOf(c))).map((c) => c.id), home: (i) => home(items[i]!), inList }
   const phaseOf = phaseOfTree(tree)
   const inPhase = (w: number): boolean => phaseOf(w) !== -1
   // An output contract ("## Output", "Provide:") and a checklist (`- [ ]` items, or a list titled as one) keep their items as a phase does:
@@ -282,6 +287,11 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       saysMore: (host, point) => terms.saysBeyond(point.text, host.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     }, recorded)
+    // A block whose own items all folded into points elsewhere has no list: its lead-in is not written, though another
+    // author's heading joined with it still holds subsections (a block alone, emptied, the tree leaves out the same way).
+    const listed = new Set(withLists(settled, items, tree))
+    for (const s of settled) if (!listed.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
+    settled = settled.filter((s) => listed.has(s))
   }
   const notes = sideBySide(units, clusters, items, settled)
   // An input's closing closes the merged file, wherever its section is written.

@@ -41,6 +41,8 @@ export interface SupportTree {
   runs: readonly number[]
   /** The merged section an input statement (by its item index) stands in. */
   home: (item: number) => number
+  /** Whether an input statement (by its item index) stands in the list a lead-in (by its item index) opens, or in a section under one of its items. */
+  inList: (item: number, lead: number) => boolean
 }
 
 /**
@@ -80,12 +82,11 @@ function carryOnce(settled: readonly Settled[], candidates: ReadonlyMap<Settled,
  * The consensus core. The base (`--base`) is held to the same bar: it
  * decides the wording and places of what is written, not what a core holds.
  * A procedure is kept only when every one of its steps is carried, and a
- * run of phases or numbered headings only when every one keeps something. A lead-in whose
- * items are sections of their own ("1. **API**: ..." with its list) stays
- * while anything under them does.
+ * run of phases or numbered headings only when every one keeps something. A lead-in
+ * stays while an item of its own list does, or, whose items are sections of
+ * their own ("1. **API**: ..." with its list), anything under them.
  */
 export function applySupport(settled: Settled[], items: readonly Item[], k: number, recorded: Recorded[], tree: SupportTree, carriers: (s: Statement) => readonly Statement[], opening?: Statement): Settled[] {
-  const { parentOf } = tree
   const owner = new Map(items.map((it) => [it.statement, it.agent]))
   const isLead = (s: Settled) => holdsOnly(s, items, 'lead')
   // Each fold with the statements of inputs it lacks that carry it in other words.
@@ -115,13 +116,26 @@ export function applySupport(settled: Settled[], items: readonly Item[], k: numb
   const all = stepsCut.flatMap((s) => (runsCut.has(runOf(s.where)) ? cutApart(s, (m) => runsCut.has(runOf(tree.home(index.get(m)!))), cut, index, tree.home, owner, carriers) : [s]))
   const chosen = all.filter((s) => !cut.has(s) && (isLead(s) || enough(s)))
   const kept = withTableHeads(withDefinitions(wholeElements(chosen, all, items), all, opening ? [opening] : []), all, items)
-  // A lead-in stays when any item of its block stays, or anything under an item that is a section.
-  const live = new Set<number>()
-  for (const s of kept) if (!isLead(s)) for (let w = s.where; w !== -1 && !live.has(w); w = parentOf(w)) live.add(w)
-  const out = kept.filter((s) => !isLead(s) || live.has(s.where))
+  const out = withLists(kept, items, tree)
   const written = new Set(out)
   for (const s of all) if (!written.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'below-min-support', standsFor: null })
   return out
+}
+
+/**
+ * The folds less the lead-ins over no list: a lead-in is kept while a
+ * statement its author put in its list (an item, or anything under an item
+ * that is a section) is placed there. Read on each lead-in's own list, not
+ * on the merged section it stands in: a block joined to another author's
+ * heading of its title shares the heading's section, whose subsections
+ * would otherwise keep the lead-in over nothing.
+ */
+export function withLists(settled: readonly Settled[], items: readonly Item[], tree: SupportTree): Settled[] {
+  const isLead = (s: Settled) => holdsOnly(s, items, 'lead')
+  const index = new Map(items.map((it, i) => [it.statement, i]))
+  const placed = settled.filter((s) => !isLead(s)).flatMap((s) => s.here)
+  const listed = (s: Settled) => s.fold.members.some((m) => placed.some((i) => tree.inList(i, index.get(m)!)))
+  return settled.filter((s) => !isLead(s) || listed(s))
 }
 
 /**
