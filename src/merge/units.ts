@@ -152,6 +152,20 @@ const titleWordsOf = (title: string): string =>
 const meetsOf = (shape: number, key: string): number | undefined => (shape === BLOCK && keyWords(key).filter((w) => !STOPWORDS.has(w)).length >= 2 ? HEADING : undefined)
 
 /**
+ * Whether a unit stands at the top or in plain headings only, no phase, run,
+ * item or label above it: only there may a block meet a heading. Joined
+ * with a heading, a block is written where the heading stands: from inside
+ * a step it would leave its procedure, and the step, its title alone, with
+ * it. (Parents alike, placesAlike, does not see this: it reads titles and
+ * content, not shapes, and a step "Analyze the system" is like "## Analyze
+ * the System".)
+ */
+const amongHeadings = (units: readonly Unit[], parent: number): boolean => {
+  for (let p = parent; p !== -1; p = units[p]!.parent) if (units[p]!.shape !== HEADING) return false
+  return true
+}
+
+/**
  * What makes a numbered list a procedure rather than an enumeration: the
  * lead-in or title it sits under speaks of steps in sequence ("When
  * invoked:", "Workflow", "Process", "Phase 2").
@@ -254,7 +268,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const headingList = lead !== undefined && listOfItsHeading(section, above)
     const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : headingList ? '' : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
-    const meets = agent === base ? undefined : meetsOf(shape, key)
+    const meets = agent === base || !amongHeadings(units, parent) ? undefined : meetsOf(shape, key)
     units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
