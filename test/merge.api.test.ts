@@ -1535,6 +1535,20 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('writes one lead-in over one list where two inputs each write a heading over a lead-in of its very title (two merged files), sharing no statement; an input\'s block still meets the heading, not the list inside it', () => {
+    const x = file('x.md', ['## Game Day Planning', '', 'Game day planning:', '', '- Scenario selection', '- Team preparation', '', '## Tooling', '', '- Use chaos toolkit'])
+    const y = file('y.md', ['## Game Day Planning', '', 'Game day planning:', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Tooling', '', '- Use litmus'])
+    const z = file('z.md', ['Game day planning:', '', '- Measure the blast radius', '', '## Tooling', '', '- Use gremlin'])
+    for (const out of mergedBothWays(x, y)) {
+      expect(out, out).toContain('## Game Day Planning\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n')
+      expect(out.match(/^Game day planning:$/gm), out).toHaveLength(1)
+    }
+    for (const out of mergedBothWays(x, z)) {
+      expect(out, out).toMatch(/## Game Day Planning\n\nGame day planning:\n\n(?:- [^\n]+\n){3}/)
+      expect(out.match(/^(?:## Game Day Planning|Game day planning:)$/gm), out).toHaveLength(2)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

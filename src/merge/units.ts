@@ -25,8 +25,6 @@ export interface Unit extends SectionUnit {
   cluster: number
   /** For a block (a lead-in paragraph and its list): the lead-in. */
   lead?: Statement
-  /** A block standing right in a heading of its own title: that heading's list (listOfItsHeading). */
-  headingList?: boolean
 }
 
 /**
@@ -114,11 +112,12 @@ const BLOCK = 1
 /**
  * Whether a block stands right in a heading of its own title ("## Game Day
  * Planning" over "Game day planning:", as the merge writes a block joined
- * with a heading): it is that heading's list, and aligns by its title
- * through the heading only (an empty key, which equals nothing), so that
- * merged again with an input, the input's block meets the heading, not the
- * list inside it, and the heading is written again (with the lead-ins and
- * items the input brings written in that list: body.ts, intoInnerBlocks).
+ * with a heading): it is that heading's list. It meets no heading, and
+ * links on its title only to another heading's list (SectionUnit's
+ * headingList), so that merged again with an input, the input's block
+ * meets the heading, not the list inside it, and the heading is written
+ * again (with the lead-ins and items the input brings written in that
+ * list: body.ts, intoInnerBlocks); two merged files' lists are one list.
  */
 const listOfItsHeading = (section: Section, above: Unit | undefined): boolean =>
   above !== undefined && above.section.kind === 'heading' && section.key !== '' && titleWordsOf(above.section.title) === titleWordsOf(section.title)
@@ -266,9 +265,9 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
     const shape = shapeOf(section, under, lead)
     const headingList = lead !== undefined && listOfItsHeading(section, above)
-    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : headingList ? '' : section.key
+    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
-    const meets = agent === base || !amongHeadings(units, parent) ? undefined : meetsOf(shape, key)
+    const meets = agent === base || headingList || !amongHeadings(units, parent) ? undefined : meetsOf(shape, key)
     units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
