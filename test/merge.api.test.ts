@@ -1549,6 +1549,14 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('reads a block\'s title and a heading\'s word for word as the section key does, accents aside: "Resume screening:" meets "## Résumé Screening"', () => {
+    const x = file('x.md', ['Resume screening:', '', '- Score each candidate on the rubric', '', '## Tooling', '', '- Use the tracker'])
+    const y = file('y.md', ['## Résumé Screening', '', '- Flag gaps in employment history', '', '## Tooling', '', '- Use the spreadsheet'])
+    for (const out of mergedBothWays(x, y)) {
+      expect(out, out).toMatch(/## Résumé Screening\n\nResume screening:\n\n(?:- [^\n]+\n){2}/)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

@@ -29,7 +29,7 @@ export interface SectionUnit extends Scored {
    * same `titleWords`): a lead-in block with a heading section of its title.
    */
   meets?: number
-  /** Its title word for word, case, punctuation, "and" and stems aside: what a unit that meets it must have. */
+  /** Its title word for word, case, accents, punctuation, "and" and stems aside: what a unit that meets it must have. */
   titleWords?: string
   /**
    * A block standing right in a heading of its own title: that heading's

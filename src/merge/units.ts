@@ -9,9 +9,8 @@
 import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { headsList, isListEntry, keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
-import { sectionKey } from '../normalize/key.js'
+import { notTopic, onlyAnd, sectionKey } from '../normalize/key.js'
 import { STOPWORDS } from '../similarity/index.js'
-import { stemmer } from 'stemmer'
 import { bySource } from '../order.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
@@ -123,24 +122,20 @@ const listOfItsHeading = (section: Section, above: Unit | undefined): boolean =>
   above !== undefined && above.section.kind === 'heading' && section.key !== '' && titleWordsOf(above.section.title) === titleWordsOf(section.title)
 
 /**
- * A title word for word, case, punctuation, "and" and stems aside: a block
- * meets a heading of these same words, not one the section key alone makes
- * equal by dropping a word ("### For Query Optimization", a response format
- * for such requests under "## Output Format", is not "Query optimization:",
- * a list of techniques).
+ * A title word for word, case, accents, punctuation, "and" and stems aside:
+ * a block meets a heading of these same words, not one the section key
+ * alone makes equal by dropping a word ("### For Query Optimization", a
+ * response format for such requests under "## Output Format", is not "Query
+ * optimization:", a list of techniques).
  */
-const titleWordsOf = (title: string): string =>
-  title
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}+#]+/u)
-    .filter((w) => w !== '' && w !== 'and')
-    .map((w) => stemmer(w))
-    .join(' ')
+const titleWordsOf = (title: string): string => sectionKey(title, onlyAnd)
+
+/** A title's words that name something, not function words nor bare numbers: what the two-word bar of `meetsOf` counts. */
+const namingWords = (title: string): string[] => keyWords(sectionKey(title, (w) => notTopic(w) || STOPWORDS.has(w)))
 
 /**
  * A lead-in block meets a heading section whose title is its own (the same
- * words: case, the colon and stems aside), wherever the two stand alike,
+ * words, titleWordsOf), wherever the two stand alike,
  * written as the heading with the lead-in and its list inside: "Game day
  * planning:" and "## Game Day Planning" are one topic each author gave a
  * form, and apart they were written hundreds of lines from each other. Only
@@ -148,7 +143,7 @@ const titleWordsOf = (title: string): string =>
  * "Overview", "Security", "When invoked:", names too little to stand for
  * the whole list alone.
  */
-const meetsOf = (shape: number, key: string): number | undefined => (shape === BLOCK && keyWords(key).filter((w) => !STOPWORDS.has(w)).length >= 2 ? HEADING : undefined)
+const meetsOf = (shape: number, title: string): number | undefined => (shape === BLOCK && namingWords(title).length >= 2 ? HEADING : undefined)
 
 /**
  * Whether a unit stands at the top or in plain headings only, no phase, run,
@@ -267,7 +262,7 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const headingList = lead !== undefined && listOfItsHeading(section, above)
     const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
-    const meets = agent === base || headingList || !amongHeadings(units, parent) ? undefined : meetsOf(shape, key)
+    const meets = agent === base || headingList || !amongHeadings(units, parent) ? undefined : meetsOf(shape, section.title)
     units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
