@@ -1514,8 +1514,8 @@ describe('sections aligned by what they hold', () => {
   })
 
   it('joins a lead-in block and a heading of one title of two words or more though they share no statement: the heading over the lead-in and its list, where the heading stands, once again when merged with an input (not out of a phase, nor with --base on the block\'s input)', () => {
-    const x = file('x.md', ['Game day planning:', '', '- Scenario selection', '- Team preparation', '', 'Integration with other agents:', '', '- Collaborate with sre-engineer on reliability', '- Support devops-engineer on resilience', '', 'Security:', '', '- Rotate the keys', '', 'Query optimization:', '', '- Join optimization', '- Subquery elimination', '', '## Development Workflow', '', '### 1. Analysis', '', '- Map the dependencies', '', '### 2. Improvement', '', '- Fix what broke', '', 'Best practices:', '', '- Keep experiments small'])
-    const y = file('y.md', ['## Game Day Planning', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Security', '', '- Never test in production without approval', '', '## Integration with Other Agents', '', '- **With monitoring-expert**: Set up observability for experiments', '', '## Best Practices', '', '- Get approval before production experiments', '', '## Output Format', '', '### For Query Optimization', '', '- Show the original query first'])
+    const x = file('x.md', ['Game day planning:', '', '- Scenario selection', '- Team preparation', '', 'Integration with other agents:', '', '- Collaborate with sre-engineer on reliability', '- Support devops-engineer on resilience', '', 'Security:', '', '- Rotate the keys', '', 'Query optimization:', '', '- Join optimization', '- Subquery elimination', '', '## Development Workflow', '', '### 1. Analysis', '', '- Map the dependencies', '', '### 2. Improvement', '', '- Fix what broke', '', 'Best practices:', '', '- Keep experiments small', '', '## Workflow', '', 'When invoked:', '', '1. **Review the system**', '', '   Review checklist items:', '', '   - Keep checklists short', '   - Roll back quickly', '', '2. **Harden the system**', '', '   - Measure again'])
+    const y = file('y.md', ['## Game Day Planning', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Security', '', '- Never test in production without approval', '', '## Integration with Other Agents', '', '- **With monitoring-expert**: Set up observability for experiments', '', '## Best Practices', '', '- Get approval before production experiments', '', '## Output Format', '', '### For Query Optimization', '', '- Show the original query first', '', '## Review the System', '', '- Read the dashboards', '', '### Review Checklist Items', '', '- Check the alerts first'])
     const game = '## Game Day Planning\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n'
     const integration = /## Integration with Other Agents\n\nIntegration with other agents:\n\n(?:- [^\n]+\n){3}/
     for (const out of mergedBothWays(x, y)) {
@@ -1532,6 +1532,9 @@ describe('sections aligned by what they hold', () => {
       expect(out, out).toContain('### For Query Optimization\n\n- Show the original query first\n')
       expect(out, out).toContain('Query optimization:\n\n- Join optimization\n- Subquery elimination\n')
       expect(out, out).not.toMatch(/For Query Optimization\n\nQuery optimization:/)
+      // A block inside a step stays in its procedure, though the step's title is another input's heading: the step is not lost.
+      expect(out, out).toMatch(/^1\. \*\*Review the system\*\*\n\n {3}Review checklist items:\n\n {3}- Keep checklists short\n {3}- Roll back quickly\n\n?2\. \*\*Harden the system\*\*\n/m)
+      expect(out, out).toContain('### Review Checklist Items\n\n- Check the alerts first\n')
     }
     // With --base on the block's input its structure wins: the block stays where and as it wrote it, apart from the heading.
     const based = renderMerged(mergeAgents([y, x], { base: 'x.md' }), 'none')
@@ -1581,6 +1584,28 @@ describe('sections aligned by what they hold', () => {
       expect(core, core).toContain('## Tuning\n\n- Profile the running node with observer before any tuning work\n')
       expect(core, core).not.toContain('Performance optimization:')
       expect(r.recorded.find((x) => x.statement.text === 'Performance optimization:')?.reason).toBe('lead-without-list')
+    }
+  })
+
+  it('writes one lead-in over one list where two inputs each write a heading over a lead-in of its very title (two merged files), sharing no statement; an input\'s block still meets the heading, not the list inside it', () => {
+    const x = file('x.md', ['## Game Day Planning', '', 'Game day planning:', '', '- Scenario selection', '- Team preparation', '', '## Tooling', '', '- Use chaos toolkit'])
+    const y = file('y.md', ['## Game Day Planning', '', 'Game day planning:', '', '- Run a briefing before the exercise', '- Keep a rollback plan ready', '', '## Tooling', '', '- Use litmus'])
+    const z = file('z.md', ['Game day planning:', '', '- Measure the blast radius', '', '## Tooling', '', '- Use gremlin'])
+    for (const out of mergedBothWays(x, y)) {
+      expect(out, out).toContain('## Game Day Planning\n\nGame day planning:\n\n- Scenario selection\n- Team preparation\n- Run a briefing before the exercise\n- Keep a rollback plan ready\n')
+      expect(out.match(/^Game day planning:$/gm), out).toHaveLength(1)
+    }
+    for (const out of mergedBothWays(x, z)) {
+      expect(out, out).toMatch(/## Game Day Planning\n\nGame day planning:\n\n(?:- [^\n]+\n){3}/)
+      expect(out.match(/^(?:## Game Day Planning|Game day planning:)$/gm), out).toHaveLength(2)
+    }
+  })
+
+  it('reads a block\'s title and a heading\'s word for word as the section key does, accents aside: "Resume screening:" meets "## Résumé Screening"', () => {
+    const x = file('x.md', ['Resume screening:', '', '- Score each candidate on the rubric', '', '## Tooling', '', '- Use the tracker'])
+    const y = file('y.md', ['## Résumé Screening', '', '- Flag gaps in employment history', '', '## Tooling', '', '- Use the spreadsheet'])
+    for (const out of mergedBothWays(x, y)) {
+      expect(out, out).toMatch(/## Résumé Screening\n\nResume screening:\n\n(?:- [^\n]+\n){2}/)
     }
   })
 

@@ -30,8 +30,14 @@ export interface SectionUnit extends Scored {
    * same `titleWords`): a lead-in block with a heading section of its title.
    */
   meets?: number
-  /** Its title word for word, case, punctuation, "and" and stems aside: what a unit that meets it must have. */
+  /** Its title word for word, case, accents, punctuation, "and" and stems aside: what a unit that meets it must have. */
   titleWords?: string
+  /**
+   * A block standing right in a heading of its own title: that heading's
+   * list. It links on its title only to another such list; to any other
+   * unit on what they hold in common alone (see linkScore).
+   */
+  headingList?: boolean
 }
 
 /** Sections of different inputs found to be the same section. */
@@ -137,6 +143,11 @@ function candidateEdges(units: readonly SectionUnit[], scorer: SectionScorer, al
 function linkScore(scorer: SectionScorer, units: readonly SectionUnit[], alike: (a: number, b: number) => boolean, a: number, b: number): number {
   if (units[a]!.shape !== units[b]!.shape) return meetScore(scorer, units, alike, a, b)
   const content = scorer.content(a, b)
+  // A heading's own list and another block of its title: merged again with
+  // an input, the input's block is to meet the heading (and be written in
+  // that list), not join the list inside it and leave the heading apart.
+  // Two headings' own lists are one list.
+  if ((units[a]!.headingList === true) !== (units[b]!.headingList === true)) return content > 0 ? combine(0, content) : 0
   const score = combine(scorer.title(a, b), content)
   if (content > 0) return score
   if (!scorer.sameKey(a, b) && (score < TITLE_ONLY_SCORE || units[a]!.keyOnly === true || units[b]!.keyOnly === true)) return 0

@@ -9,9 +9,8 @@
 import { isOutputContract } from './conflicts.js'
 import type { Agent, Block, Section, Statement } from '../model.js'
 import { headsList, isListEntry, keyWords, NUMBERING, titleWrapper, type SectionUnit, type TitleTerms } from '../align/index.js'
-import { sectionKey } from '../normalize/key.js'
+import { notTopic, onlyAnd, sectionKey } from '../normalize/key.js'
 import { STOPWORDS } from '../similarity/index.js'
-import { stemmer } from 'stemmer'
 import { bySource } from '../order.js'
 
 /** A section or block of one input: what the alignment engine clusters, and what the merge keeps of it. */
@@ -25,8 +24,6 @@ export interface Unit extends SectionUnit {
   cluster: number
   /** For a block (a lead-in paragraph and its list): the lead-in. */
   lead?: Statement
-  /** A block standing right in a heading of its own title: that heading's list (listOfItsHeading). */
-  headingList?: boolean
 }
 
 /**
@@ -114,34 +111,31 @@ const BLOCK = 1
 /**
  * Whether a block stands right in a heading of its own title ("## Game Day
  * Planning" over "Game day planning:", as the merge writes a block joined
- * with a heading): it is that heading's list, and aligns by its title
- * through the heading only (an empty key, which equals nothing), so that
- * merged again with an input, the input's block meets the heading, not the
- * list inside it, and the heading is written again (with the lead-ins and
- * items the input brings written in that list: body.ts, intoInnerBlocks).
+ * with a heading): it is that heading's list. It meets no heading, and
+ * links on its title only to another heading's list (SectionUnit's
+ * headingList), so that merged again with an input, the input's block
+ * meets the heading, not the list inside it, and the heading is written
+ * again (with the lead-ins and items the input brings written in that
+ * list: body.ts, intoInnerBlocks); two merged files' lists are one list.
  */
 const listOfItsHeading = (section: Section, above: Unit | undefined): boolean =>
   above !== undefined && above.section.kind === 'heading' && section.key !== '' && titleWordsOf(above.section.title) === titleWordsOf(section.title)
 
 /**
- * A title word for word, case, punctuation, "and" and stems aside: a block
- * meets a heading of these same words, not one the section key alone makes
- * equal by dropping a word ("### For Query Optimization", a response format
- * for such requests under "## Output Format", is not "Query optimization:",
- * a list of techniques).
+ * A title word for word, case, accents, punctuation, "and" and stems aside:
+ * a block meets a heading of these same words, not one the section key
+ * alone makes equal by dropping a word ("### For Query Optimization", a
+ * response format for such requests under "## Output Format", is not "Query
+ * optimization:", a list of techniques).
  */
-const titleWordsOf = (title: string): string =>
-  title
-    .normalize('NFKD')
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}+#]+/u)
-    .filter((w) => w !== '' && w !== 'and')
-    .map((w) => stemmer(w))
-    .join(' ')
+const titleWordsOf = (title: string): string => sectionKey(title, onlyAnd)
+
+/** A title's words that name something, not function words nor bare numbers: what the two-word bar of `meetsOf` counts. */
+const namingWords = (title: string): string[] => keyWords(sectionKey(title, (w) => notTopic(w) || STOPWORDS.has(w)))
 
 /**
  * A lead-in block meets a heading section whose title is its own (the same
- * words: case, the colon and stems aside), wherever the two stand alike,
+ * words, titleWordsOf), wherever the two stand alike,
  * written as the heading with the lead-in and its list inside: "Game day
  * planning:" and "## Game Day Planning" are one topic each author gave a
  * form, and apart they were written hundreds of lines from each other. Only
@@ -149,7 +143,21 @@ const titleWordsOf = (title: string): string =>
  * "Overview", "Security", "When invoked:", names too little to stand for
  * the whole list alone.
  */
-const meetsOf = (shape: number, key: string): number | undefined => (shape === BLOCK && keyWords(key).filter((w) => !STOPWORDS.has(w)).length >= 2 ? HEADING : undefined)
+const meetsOf = (shape: number, title: string): number | undefined => (shape === BLOCK && namingWords(title).length >= 2 ? HEADING : undefined)
+
+/**
+ * Whether a unit stands at the top or in plain headings only, no phase, run,
+ * item or label above it: only there may a block meet a heading. Joined
+ * with a heading, a block is written where the heading stands: from inside
+ * a step it would leave its procedure, and the step, its title alone, with
+ * it. (Parents alike, placesAlike, does not see this: it reads titles and
+ * content, not shapes, and a step "Analyze the system" is like "## Analyze
+ * the System".)
+ */
+const amongHeadings = (units: readonly Unit[], parent: number): boolean => {
+  for (let p = parent; p !== -1; p = units[p]!.parent) if (units[p]!.shape !== HEADING) return false
+  return true
+}
 
 /**
  * What makes a numbered list a procedure rather than an enumeration: the
@@ -252,9 +260,9 @@ export function collect(agents: readonly Agent[], skip: ReadonlySet<Statement>, 
     const under = above === undefined ? '' : above.lead && above.parent !== -1 ? `${units[above.parent]!.section.title} ${above.section.title}` : above.section.title
     const shape = shapeOf(section, under, lead)
     const headingList = lead !== undefined && listOfItsHeading(section, above)
-    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : headingList ? '' : section.key
+    const key = shape === CONTRACT && parent === -1 ? CONTRACT_KEY : section.key
     const words = key === section.key ? titles.of(section.title, section.key) : keyWords(key)
-    const meets = agent === base ? undefined : meetsOf(shape, key)
+    const meets = agent === base || headingList || !amongHeadings(units, parent) ? undefined : meetsOf(shape, section.title)
     units.push({ input: agent, parent, key, words, keyWords: keyWords(key), content: new Set(), shape, rank: 0, section, pos, cluster: -1, ...(lead ? { lead, keyOnly: true } : {}), ...(meets === undefined ? {} : { meets }), ...(headingList ? { headingList } : {}), ...(shape === BLOCK || shape === HEADING ? { titleWords: titleWordsOf(section.title) } : {}) })
     return id
   }
