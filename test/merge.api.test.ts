@@ -1349,6 +1349,59 @@ describe('--min-support counts support at dedup\'s bar', () => {
       const out = renderMerged(r, 'none')
       expect(out, out).toMatch(/## Deliverables\n\n- Test coverage exceeding 90% with pytest\n\nTest from multiple vantage points for comprehensive network analysis\.\n$/)
       expect(r.provenance.sections.flatMap((s) => s.statements).find((s) => s.text.startsWith('Test from'))).toMatchObject({ from: ['a.md:13', 'b.md:13'] })
+      // The sidecar lists it where the file has it, last, with the last section: not in the root before "Deliverables".
+      expect(r.provenance.sections.map((s) => s.statements.map((x) => x.text.slice(0, 9)))).toEqual([['You are a'], ['Test cove', 'Test from']])
+    }
+    // A's closing in a section b shares: the carrier folded in does not keep it mid-file, before b's last section.
+    const c = doc('a.md', ['## Testing', '', '- Pytest coverage > 90%', '- Format code with black', '', 'Test from multiple vantage points for comprehensive network analysis.'])
+    const d = doc('b.md', ['## Testing', '', '- Test coverage exceeding 90% with pytest', '- Deploy with Docker', '', '## Workflow', '', 'When invoked:', '', '1. Draft the network plan', '2. Test thoroughly from multiple vantage points and scenarios', '3. Write the runbook', '', '## Security', '', '- Rotate the keys monthly', '- Audit access logs weekly'])
+    const e = doc('c.md', ['## Security', '', '- Rotate the keys monthly', '- Audit access logs weekly'])
+    for (const order of permutations([c, d, e])) {
+      const out = renderMerged(mergeAgents(order, { minSupport: 2 }), 'none')
+      expect(out, out).toMatch(/## Security\n\n- Rotate the keys monthly\n- Audit access logs weekly\n\nTest from multiple vantage points for comprehensive network analysis\.\n$/)
+    }
+  })
+
+  it('a paragraph closing its file still closes the merged one, in the file and the sidecar, when a core folds two other authors\' written paraphrase into it', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'ir', description: 'Incidents.', opening: 'You lead incident response.' })
+    const urgency = 'Act with urgency while maintaining precision - production stability is critical.'
+    const a = doc('a.md', ['Focus areas:', '', '- Quick mitigation options and temporary fixes', '- Root cause analysis with supporting evidence', '', urgency])
+    const b = doc('b.md', ['## Behavioral Traits', '', '- Acts with urgency while maintaining precision and systematic approach', '- Prioritizes service restoration over root cause analysis', '', '## Output', '', '- Quick mitigation options and temporary fixes', '- Root cause analysis with supporting evidence'])
+    const c = doc('c.md', ['## Behavioral Traits', '', '- Acts with urgency while maintaining precision and systematic approach', '- Keeps a calm tone'])
+    for (const order of permutations([a, b, c])) {
+      const r = mergeAgents(order, { minSupport: 2 })
+      const out = renderMerged(r, 'none')
+      expect(out.endsWith(`- Root cause analysis with supporting evidence\n\n${urgency}\n`), out).toBe(true)
+      // Listed with the last section written, as the file has it; it had been listed in the root, before "Output".
+      const sections = r.provenance.sections
+      expect(sections.at(-1)!.statements.at(-1)).toMatchObject({ text: urgency, from: ['a.md:13', 'b.md:10', 'c.md:10'] })
+      expect(sections[0]!.statements.map((x) => x.text)).toEqual(['You lead incident response.'])
+    }
+  })
+
+  it('with --conflicts keep a closing stays right after the statement it differs from: both where they stand, or both last when both close their files', () => {
+    const doc = (path: string, lines: string[]) => agentDoc(path, lines, { name: 'style', description: 'Style.', opening: 'You keep code tidy.' })
+    const always = 'Always use tabs for indentation in every file.'
+    const never = 'Never use tabs for indentation in every file.'
+    const security = '## Security\n\n- Rotate the keys monthly\n- Audit access logs weekly\n'
+    const a = doc('a.md', ['## Style', '', '- Keep functions small', '- Name things plainly', '', always])
+    const b = doc('b.md', ['## Style', '', '- Keep functions small', '- Prefer pure functions', '', never, '', '## Security', '', '- Rotate the keys monthly', '- Audit access logs weekly'])
+    const c = doc('c.md', ['## Security', '', '- Rotate the keys monthly', '- Audit access logs weekly'])
+    for (const [prefer, first, second] of [['a.md', always, never], ['b.md', never, always]] as const) {
+      for (const order of permutations([a, b, c])) {
+        const out = renderMerged(mergeAgents(order, { prefer, conflicts: 'keep' }), 'none')
+        // b's "Never" closes no file: the pair stays in "## Style", the kept side right after the other, before "## Security".
+        expect(out, out).toMatch(new RegExp(`\n${first}\n\n<!-- agentmerge conflict: [^\n]*-->\n\n${second}\n\n${security}$`))
+      }
+    }
+    // Both closings (b's file ends with its "## Style"): the pair closes the merged file, the kept side right after the other.
+    const b2 = doc('b.md', ['## Style', '', '- Keep functions small', '- Prefer pure functions', '', never])
+    const c2 = doc('c.md', ['## Style', '', '- Keep functions small', '', '## Security', '', '- Rotate the keys monthly', '- Audit access logs weekly'])
+    for (const [prefer, first, second] of [['a.md', always, never], ['b.md', never, always]] as const) {
+      for (const order of permutations([a, b2, c2])) {
+        const out = renderMerged(mergeAgents(order, { prefer, conflicts: 'keep' }), 'none')
+        expect(out, out).toMatch(new RegExp(`${security}\n${first}\n\n<!-- agentmerge conflict: [^\n]*-->\n\n${second}\n$`))
+      }
     }
   })
 

@@ -257,7 +257,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
   const pieces = pieceKeys([...statementsByInput(items).values()])
   const ctx: FoldContext = { items, links, home, base, conflicts, terms, holdsOwn, pieceKey: (s) => pieces.get(s) }
   let settled = oneLeadPerSection(intoInnerBlocks([...foldGroups(byGroup.values(), ctx), ...leadFolds(clusters, units, items, ctx)], clusters, units, items), items, ctx)
-  const recorded: Recorded[] = []
+  let recorded: Recorded[] = []
   if (options.minSupport !== undefined && options.minSupport > 1) settled = applySupport(settled, items, options.minSupport, recorded, tree, carriersOf(options.statements, items, options.support), options.opening?.statement)
   // Response formats first: a contract decided whole, its statements are not then decided one by one.
   settled = resolveFormats(settled, items, units, options.decider ?? -1, options.conflicts ?? 'decide', recorded)
@@ -276,7 +276,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     const baseOf = new Map(items.map((it) => [it.statement, it.agent === base]))
     // What sits in a run the support stage kept whole stays there: folded out, it would leave a numbered heading empty.
     const runOf = runOfTree(tree)
-    settled = foldCarried(settled, {
+    const folded = foldCarried(settled, {
       // Not a numbered list's item: the support already cuts an enumeration to what inputs share, and kept as firmly as a
       // contract's item or another author's bullet naming more, one point was written twice in a core.
       fixed: (s) => holdsOnly(s, items, 'lead') || holdsOnly(s, items, 'step') || s.here.some((i) => holdsOwn(i) > HOLD.numbered) || runOf(s.where) !== -1,
@@ -287,10 +287,12 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
       saysMore: (host, point) => terms.saysBeyond(point.text, host.text),
       wording: (statements) => bestWording(statements, new Map(), statements.find((st) => baseOf.get(st)), terms),
     }, recorded)
+    settled = folded.settled
+    recorded = folded.recorded
     // A block whose own items all folded into points elsewhere has no list: its lead-in is not written, though another
     // author's heading joined with it still holds subsections (a block alone, emptied, the tree leaves out the same way).
     const listed = new Set(withLists(settled, items, tree))
-    for (const s of settled) if (!listed.has(s)) for (const m of s.fold.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
+    recorded = [...recorded, ...settled.filter((s) => !listed.has(s)).flatMap((s) => s.fold.members.map((m): Recorded => ({ statement: m, reason: 'lead-without-list', standsFor: null })))]
     settled = settled.filter((s) => listed.has(s))
   }
   const notes = sideBySide(units, clusters, items, settled)
@@ -303,7 +305,7 @@ export function mergeBodies(agents: readonly Agent[], options: BodyOptions): Bod
     if (list) list.push(s)
     else placed.set(s.where, [s])
   }
-  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), closings, paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
+  const { top, orphans } = buildTree({ units, clusters, items, placed, tables: tablesOfRows(items), paths: agents.map((a) => a.path), base, decider: options.decider ?? -1, ...(options.opening ? { opening: options.opening } : {}) })
   for (const f of orphans) for (const m of f.members) recorded.push({ statement: m, reason: 'lead-without-list', standsFor: null })
   let root = top.section
   const baseWrapper = wrappers.find((w) => base !== -1 && w.source.path === agents[base]!.path)

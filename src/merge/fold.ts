@@ -33,6 +33,10 @@ export interface Settled {
   mark?: string
   /** The written statement this one is written right after: the one it is an alternative to (`--conflicts keep`), or the one its paraphrase carries (`--min-support`). */
   beside?: Statement
+  /** Members folded in from elsewhere by a core (`--min-support`, foldCarried): paraphrases it carries, written or not, and not what stands here. */
+  carried?: Statement[]
+  /** Inputs' closings written after every section (closings.ts): what tree.ts and the sidecar read, decided once. */
+  closing?: true
 }
 
 /** The settled fold each input statement is a member of. */

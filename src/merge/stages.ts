@@ -254,7 +254,7 @@ export interface CarriedRules {
  * are written whole as they stand. Run on what the resolvers left written,
  * so that no point joins one a conflict then takes out.
  */
-export function foldCarried(out: Settled[], rules: CarriedRules, recorded: Recorded[]): Settled[] {
+export function foldCarried(out: Settled[], rules: CarriedRules, recorded: readonly Recorded[]): { settled: Settled[]; recorded: Recorded[] } {
   const holder = holdersOf(out)
   const whole = (s: Settled) => s.beside !== undefined || WHOLE_KINDS.has(s.fold.statement.kind)
   const loose = (s: Settled) => !rules.fixed(s) && !whole(s)
@@ -313,12 +313,10 @@ export function foldCarried(out: Settled[], rules: CarriedRules, recorded: Recor
       foldInto(h, { fold: { statement: t, members: [t] }, where: h.where, here: [] }, false)
     }
   }
-  if (carriers.size > 0) {
-    const kept = recorded.filter((r) => !(r.reason === 'below-min-support' && carriers.has(r.statement)))
-    recorded.splice(0, recorded.length, ...kept)
-  }
-  if (gone.size === 0 && moved.size === 0 && carriers.size === 0) return out
-  return out.filter((s) => !gone.has(s)).map((s) => {
+  // A carrier folded in is no longer recorded below the bar: the sidecar lists it as a member of the point it counts for.
+  const kept = recorded.filter((r) => !(r.reason === 'below-min-support' && carriers.has(r.statement)))
+  if (gone.size === 0 && moved.size === 0 && carriers.size === 0) return { settled: out, recorded: kept }
+  const settled = out.filter((s) => !gone.has(s)).map((s) => {
     const folded = into.get(s)
     if (!folded) return moved.get(s) ?? s
     const all = [s, ...folded]
@@ -328,8 +326,11 @@ export function foldCarried(out: Settled[], rules: CarriedRules, recorded: Recor
     const by = [...new Set(all.flatMap((x) => x.fold.carriedBy ?? []))].filter((t) => !paths.has(t.source.path)).sort(bySource)
     const { carriedBy: _, ...fold } = s.fold
     const candidates = words.get(s)
-    return { ...s, fold: { ...fold, statement: candidates ? rules.wording(candidates) : fold.statement, members, ...(by.length > 0 ? { carriedBy: by } : {}) } }
+    // What it took in stands in the sidecar as its members, but came from elsewhere: what stands here (a closing, closings.ts) is read without it.
+    const carried = [...(s.carried ?? []), ...folded.flatMap((x) => x.fold.members)].sort(bySource)
+    return { ...s, fold: { ...fold, statement: candidates ? rules.wording(candidates) : fold.statement, members, ...(by.length > 0 ? { carriedBy: by } : {}) }, ...(carried.length > 0 ? { carried } : {}) }
   })
+  return { settled, recorded: kept }
 }
 
 /** Statements a core writes whole where they stand, never folded into a paraphrase. */

@@ -36,8 +36,6 @@ export interface TreeInput {
   opening?: Fold
   /** The table each row statement stands in (tablesOfRows). */
   tables: ReadonlyMap<Statement, string>
-  /** Each input's closing paragraphs (closings.ts): a fold of them alone, placed at the top, is written after everything else. */
-  closings: ReadonlySet<Statement>
 }
 
 /** What one cluster writes: the blocks it adds to its parent's body, and its notes. */
@@ -64,7 +62,9 @@ export function buildTree(input: TreeInput): { top: MergedSection; orphans: Fold
   root.body = built.blocks
   // The closings are written after every section: the record lists them with the last section written, so that
   // the record, sections in document order, reads in the file's order, and where the file read again has them.
-  const closing = (f: Fold) => f.members.every((m) => input.closings.has(m))
+  // Which folds are closings is decided once (closings.ts); tree and record read the same flag.
+  const closings = new Set((input.placed.get(-1) ?? []).filter((s) => s.closing).map((s) => s.fold))
+  const closing = (f: Fold) => closings.has(f)
   const last = lastOf(built.children)
   const folds = last ? built.folds.filter((f) => !closing(f)) : built.folds
   if (last) last.folds.push(...built.folds.filter(closing))
@@ -126,15 +126,15 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const orphans: Fold[] = []
   const steps = new Set<Fold>()
   const amidBullets = new Set<Value>()
-  // The statements each entry holds here, as their authors placed them (not what was folded in from elsewhere).
-  const placedHere = new Map<Value, Statement[]>()
+  // The inputs' closings at the top (closings.ts decides which folds are).
+  const closings = new Set<Value>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
     const part = here.length > 0 && here.every((it) => it.role === 'lead') ? 0 : partOf(here)
     const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
     if (here.length > 0 && here.every((it) => isListItem(it.statement) && it.statement.placement.ordered !== true)) amidBullets.add(value)
-    placedHere.set(value, here.map((it) => it.statement))
+    if (c === -1 && s.closing) closings.add(value)
     entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
@@ -170,12 +170,13 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // the deciding input's first, since it decides where inputs differ, then by input as a section's runs are (the
   // base, else the input closing with the most), each author's in its own order: never ordered on the top's
   // anchors, which would put one author's closing between another's two paragraphs.
-  // Read on the statements placed here, not every member: a core folds carriers from elsewhere (a cut step) into a closing.
-  const isClosing = (v: Value) => c === -1 && (placedHere.get(v) ?? []).length > 0 && placedHere.get(v)!.every((m) => input.closings.has(m))
+  // Decided once, by closings.ts (`closing`): the sidecar's record reads the same flag.
+  const isClosing = (v: Value) => closings.has(v)
   const ordered = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v))
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const byDecider = (v: Value) => Number(!inputsOf.get(v)!.includes(input.decider ?? -1))
-  const closing = orderEntries(entries.filter((e) => isClosing(e.value)), input.paths, input.base).sort((x, y) => byDecider(x) - byDecider(y))
+  // A kept side of a conflict between two closings is written right after the one it differs from, here too.
+  const closing = besideWinners(orderEntries(entries.filter((e) => isClosing(e.value)), input.paths, input.base).sort((x, y) => byDecider(x) - byDecider(y)))
   const bulleted = amongBullets(ordered, (f) => steps.has(f), amidBullets)
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
   const starts = listStarts(listed)
