@@ -1662,6 +1662,21 @@ describe('sections aligned by what they hold', () => {
     }
   })
 
+  it('writes a joined block\'s lead-in right before its list, after what the heading holds first (a bold lead-in of its own over a diagram): merged again, nothing is added', () => {
+    // As nextjs-expert's inputs (corpus check): VoltAgent's "App Router architecture:" joined rshah515's heading, whose own
+    // "**Modern file-based routing ...:**" was written between the lead-in and its list and, read back, took the list as its own
+    // (y says more, so it decides and its run comes first).
+    const x = file('x.md', ['## Architecture', '', 'App router architecture:', '', '- Layout patterns', '- Route groups', '', '## Tooling', '', '- Use the CLI'])
+    const y = file('y.md', ['## Architecture', '', '### App Router Architecture', '', '**Modern file-based routing with nested layouts:**', '', '```text', 'app/layout.tsx', '```', '', '## Tooling', '', '- Use the dev server', '- Run the linter before each commit', '- Keep builds fast'])
+    for (const agents of [[x, y], [y, x]]) {
+      const out = renderMerged(mergeAgents(agents), 'none')
+      expect(out, out).toContain('App router architecture:\n\n- Layout patterns\n- Route groups\n')
+      const merged = parseAgent(out, 'm.md')
+      const count = statementsOf(merged.root).length
+      for (const input of [x, y]) expect(mergeAgents([merged, input]).summary.statementsOut, out).toBe(count)
+    }
+  })
+
   it('keeps a bold lead-in with its list apart from a heading of a like title: never promoted to a heading', () => {
     const x = file('x.md', ['## Expertise', '', '**Performance Optimization Techniques**:', '', '- Application-level caching and memoization', '- CDN integration and static asset optimization'])
     const y = file('y.md', ['## Development Approach', '', '### Performance Optimization', '', '- Response time targets (< 100ms p95)', '- Caching layers (Redis, Memcached)'])

@@ -128,6 +128,14 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   const amidBullets = new Set<Value>()
   // The inputs' closings at the top (closings.ts decides which folds are).
   const closings = new Set<Value>()
+  // A block joined with a heading of its title (units.ts `meets`) is written as the heading holding the block's
+  // lead-in and list, the heading's own items among them: the lead-in goes right before the first list item, since
+  // what the heading holds before that (a bold lead-in of its own, "**Modern file-based routing ...:**") would read
+  // the block's items as its list.
+  const members = c === -1 ? [] : input.clusters[c]!.members
+  const blockUnits = new Set(members.some((m) => units[m]!.lead === undefined && units[m]!.section.kind === 'heading') ? members.filter((m) => units[m]!.lead !== undefined) : [])
+  const leads = new Set<Value>()
+  const blockItems = new Set<Value>()
   for (const s of input.placed.get(c) ?? []) {
     const here = s.here.map((i) => items[i]!)
     if (here.some((it) => it.role === 'step')) steps.add(s.fold)
@@ -135,6 +143,8 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
     const value = { fold: s.fold, ...(s.mark ? { mark: s.mark } : {}), ...(s.beside ? { beside: s.beside } : {}) }
     if (here.length > 0 && here.every((it) => isListItem(it.statement) && it.statement.placement.ordered !== true)) amidBullets.add(value)
     if (c === -1 && s.closing) closings.add(value)
+    if (part === 0 && blockUnits.size > 0 && here.some((it) => blockUnits.has(it.unit))) leads.add(value)
+    if (here.some((it) => it.role !== 'lead' && isListItem(it.statement))) blockItems.add(value)
     entries.push({ value, places: here.map((it) => ({ agent: it.agent, pos: it.pos, text: it.statement.text })), part, key: s.fold.statement.text })
   }
   for (const { k, title } of inline) {
@@ -172,7 +182,7 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // anchors, which would put one author's closing between another's two paragraphs.
   // Decided once, by closings.ts (`closing`): the sidecar's record reads the same flag.
   const isClosing = (v: Value) => closings.has(v)
-  const ordered = tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v))
+  const ordered = leadsBeforeLists(tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v)), leads, blockItems)
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const byDecider = (v: Value) => Number(!inputsOf.get(v)!.includes(input.decider ?? -1))
   // A kept side of a conflict between two closings is written right after the one it differs from, here too.
@@ -462,4 +472,13 @@ function numbered<T extends { k: Cluster; title: Section; pos: number }>(kids: T
 function withoutNumber(title: Section): Section {
   const titleNodes = unnumbered(title.titleNodes)
   return titleNodes === title.titleNodes ? title : { ...title, title: title.title.replace(NUMBERING, ''), titleNodes }
+}
+
+/** The entries with the `leads` moved to right before the first of the `listed` (a joined block's lead-in and its items), when both are there. */
+function leadsBeforeLists<V>(ordered: readonly V[], leads: ReadonlySet<V>, listed: ReadonlySet<V>): V[] {
+  const first = ordered.find((v) => listed.has(v))
+  if (leads.size === 0 || first === undefined) return [...ordered]
+  const rest = ordered.filter((v) => !leads.has(v))
+  rest.splice(rest.indexOf(first), 0, ...ordered.filter((v) => leads.has(v)))
+  return rest
 }
