@@ -20,6 +20,16 @@ function pair(longFirst: boolean): { short: string; long: string } {
   return { short: agentFile(dir, short, SHORT.front, SHORT.body), long: agentFile(dir, long, LONG.front, LONG.body) }
 }
 
+/** a.md ("Reviews code.") and b.md (the description given), whose bodies say as much, merged as b, a. */
+async function twoReviewers(bDescription: string) {
+  const dir = tempDir('agentmerge-tie-')
+  const a = agentFile(dir, 'a.md', 'name: x\ndescription: Reviews code.\n', '- Read the diff first.')
+  const b = agentFile(dir, 'b.md', `name: x\ndescription: ${bDescription}\n`, '- First read the diff.')
+  const r = await cli(['merge', b, a, '-o', '-', '--provenance', 'none'])
+  expect(r.code, r.stderr).toBe(0)
+  return { a, r }
+}
+
 describe('two inputs, equally central', () => {
   it('the more complete decides and is the --base auto base, and its name does not matter: the output is the same either way', async () => {
     const outputs: string[] = []
@@ -48,11 +58,7 @@ describe('two inputs, equally central', () => {
   })
 
   it('inputs that say as much are told apart by path, and the note says so', async () => {
-    const dir = tempDir('agentmerge-tie-')
-    const a = agentFile(dir, 'a.md', 'name: x\ndescription: Reviews code.\n', '- Read the diff first.')
-    const b = agentFile(dir, 'b.md', 'name: x\ndescription: Reviews code.\n', '- First read the diff.')
-    const r = await cli(['merge', b, a, '-o', '-', '--provenance', 'none'])
-    expect(r.code, r.stderr).toBe(0)
+    const { a, r } = await twoReviewers('Reviews code.')
     expect(r.stderr).toContain(`${a}: note: deciding input: 2 inputs equally central; equally complete, chosen by path order\n`)
   })
 
@@ -74,11 +80,7 @@ describe('two inputs, equally central', () => {
   })
 
   it('descriptions that say as much are told apart by their text, and the note says so', async () => {
-    const dir = tempDir('agentmerge-tie-')
-    const a = agentFile(dir, 'a.md', 'name: x\ndescription: Reviews code.\n', '- Read the diff first.')
-    const b = agentFile(dir, 'b.md', 'name: x\ndescription: Reviews docs.\n', '- First read the diff.')
-    const r = await cli(['merge', b, a, '-o', '-', '--provenance', 'none'])
-    expect(r.code, r.stderr).toBe(0)
+    const { r } = await twoReviewers('Reviews docs.')
     expect(r.stderr).toContain('(2 descriptions equally central; equally complete, chosen by text order)')
     expect(r.stderr).not.toContain('descriptions equally central; chosen as the more complete')
   })
