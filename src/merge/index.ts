@@ -10,6 +10,7 @@ import { sectionsOf } from '../walk.js'
 import { mergeBodies, type MergedSection } from './body.js'
 import { centralInput, inputNamed, tieBroken, type Central } from './decide.js'
 import { chooseOpening, onlySaid, openingsOf } from './identity.js'
+import { sameFile } from './copies.js'
 import { strangers } from './strangers.js'
 import { forbidsGranted, type ConflictKind } from './conflicts.js'
 import { supersededPairs } from './superseded.js'
@@ -327,9 +328,7 @@ function emptyCore(minSupport: number | undefined, beyondOpening: number, path: 
 function centralTie(central: Central & { equal: boolean }, agents: readonly Agent[], options: MergeOptions): Diagnostic[] {
   const roles = [...(options.prefer === undefined && (options.base === undefined || options.base === 'auto') ? ['deciding input'] : []), ...(options.base === 'auto' ? ['base (--base auto)'] : [])]
   // Copies of one whole file tied leave nothing chosen: merge(a, a) says what merge(a) says.
-  const chosen = agents[central.index]!
-  const copy = (a: Agent) => a.body === chosen.body && JSON.stringify(a.meta.fields.map((f) => [f.key, f.value])) === JSON.stringify(chosen.meta.fields.map((f) => [f.key, f.value]))
-  if (central.tied.length < 2 || roles.length === 0 || central.tied.every((i) => copy(agents[i]!))) return []
+  if (central.tied.length < 2 || roles.length === 0 || central.tied.every((i) => sameFile(agents[i]!, agents[central.index]!))) return []
   return [note('central-tie', `${roles.join(' and ')}: ${tieBroken(central.tied.length, 'inputs', central.equal ? 'path' : 'complete')}`, agents[central.index]!.path)]
 }
 

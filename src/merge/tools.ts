@@ -15,6 +15,7 @@ import { readMetaToolFields as readMetaFields, metaToolFields, oldNameFact, REPL
 import { readTools } from '../normalize/tools.js'
 import { byCodeUnits } from '../order.js'
 import { sameValue as same } from './ballots.js'
+import { sameFile } from './copies.js'
 import type { FieldDecision, ToolsMerged, ToolsPolicy } from './meta.js'
 
 const place = (agent: Agent, line: number | undefined): string => (line ? `${agent.path}:${line}` : agent.path)
@@ -241,8 +242,8 @@ export function mergeToolGrants(agents: readonly Agent[], sources: readonly Agen
   const renamed = rename(values, inputs, spec, conflicts)
   // Copies of one whole file say what it says: merge(a, a) is merge(a), and `lint` flags the name. Two agents that
   // grant the same tools are not copies: their merge is a new agent, told what it cannot use.
-  const sameFile = (i: Input) => isCopy(i) && i.agent.body === preferred.agent.body
-  const unusable = agents.length > 1 && !inputs.every(sameFile) ? deadNames(granted, inputs, spec, conflicts) : []
+  const preferredSource = sources[agents.indexOf(preferredAgent)]!
+  const unusable = agents.length > 1 && !sources.every((s) => sameFile(s, preferredSource)) ? deadNames(granted, inputs, spec, conflicts) : []
   const byPath = inputs.slice().sort((x, y) => byCodeUnits(x.agent.path, y.agent.path))
   const open = byPath.filter((i) => i.permits === undefined || i.permits.open).map((i) => i.agent.path)
   // An input whose fields are written as it wrote them is told only of values its reading takes as not granted, as one merged alone.

@@ -181,12 +181,11 @@ function buildCluster(c: number, section: Section, input: TreeInput, children: R
   // base, else the input closing with the most), each author's in its own order: never ordered on the top's
   // anchors, which would put one author's closing between another's two paragraphs.
   // Decided once, by closings.ts (`closing`): the sidecar's record reads the same flag.
-  const isClosing = (v: Value) => closings.has(v)
-  const ordered = leadsBeforeLists(tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !isClosing(v)), leads, blockItems)
+  const ordered = leadsBeforeLists(tablesTogether(besideWinners(orderEntries(entries, input.paths, input.base, aligned, input.decider)), input.tables).filter((v) => !closings.has(v)), leads, blockItems)
   const inputsOf = new Map(entries.map((e) => [e.value, [...new Set(e.places.map((p) => p.agent))]]))
   const byDecider = (v: Value) => Number(!inputsOf.get(v)!.includes(input.decider ?? -1))
   // A kept side of a conflict between two closings is written right after the one it differs from, here too.
-  const closing = besideWinners(orderEntries(entries.filter((e) => isClosing(e.value)), input.paths, input.base).sort((x, y) => byDecider(x) - byDecider(y)))
+  const closing = besideWinners(orderEntries(entries.filter((e) => closings.has(e.value)), input.paths, input.base).sort((x, y) => byDecider(x) - byDecider(y)))
   const bulleted = amongBullets(ordered, (f) => steps.has(f), amidBullets)
   const listed = ordered.map((v) => ({ ...listEntry(v, inputsOf.get(v)!), ...(bulleted.has(v) ? { numbered: false } : {}) }))
   const starts = listStarts(listed)
